@@ -1,0 +1,1 @@
+"""The typed page model, settings and geometry that every stage shares."""

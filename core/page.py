@@ -1,0 +1,213 @@
+"""One typed model of a newspaper page, filled in stage by stage.
+
+Every stage is ``stage(page, settings) -> page`` and returns a new page
+(``page.model_copy(update=...)``) instead of mutating its input, so that a
+failed stage never leaves a half-updated page behind (as in Kraken).
+
+Coordinates: every ``bbox``/``polygon`` stored here is in the pixels of the
+original scan as received (after EXIF orientation), whatever rotation or crop
+a stage applied to its working image. ``PageGeometry`` carries the affine map
+between the working (deskewed) image and the scan.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+BBox = tuple[int, int, int, int]
+"""x0, y0, x1, y1 in original scan pixels (x1, y1 exclusive)."""
+
+Point = tuple[float, float]
+
+
+class RegionType(StrEnum):
+    HEADLINE = "headline"
+    TEXT = "text"
+    CAPTION = "caption"
+    PHOTO = "photo"
+    BYLINE = "byline"
+    RUNNING_HEAD = "running_head"
+    FOLIO = "folio"
+    SEPARATOR = "separator"
+    ADVERTISEMENT = "advertisement"
+
+
+TEXT_REGION_TYPES = frozenset(
+    {
+        RegionType.HEADLINE,
+        RegionType.TEXT,
+        RegionType.CAPTION,
+        RegionType.BYLINE,
+        RegionType.RUNNING_HEAD,
+        RegionType.FOLIO,
+        RegionType.ADVERTISEMENT,
+    }
+)
+
+
+WorkBox = tuple[float, float, float, float]
+"""x0, y0, x1, y1 in working-image pixels; never written to an output."""
+
+
+class TextLine(BaseModel):
+    text: str
+    confidence: float
+    bbox: BBox
+    polygon: list[Point] = Field(default_factory=list)
+    work_bbox: WorkBox | None = Field(default=None, exclude=True)
+
+
+class Region(BaseModel):
+    id: str
+    type: RegionType
+    bbox: BBox
+    polygon: list[Point] = Field(default_factory=list)
+    work_bbox: WorkBox | None = Field(default=None, exclude=True)
+    lines: list[TextLine] = Field(default_factory=list)
+    column: int | None = None
+    """Index of the first column the region sits in, left to right."""
+    column_span: int = 1
+    line_height: float | None = None
+    """Typical height of the region's text lines, in working-image pixels."""
+    language: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+class Article(BaseModel):
+    id: str
+    headline: str | None = None
+    paragraphs: list[str] = Field(default_factory=list)
+    captions: list[str] = Field(default_factory=list)
+    byline: str | None = None
+    region_ids: list[str] = Field(default_factory=list)
+    language: str | None = None
+
+
+class FlagCode(StrEnum):
+    LOW_CONFIDENCE = "low_confidence"
+    UNUSUAL_SKEW = "unusual_skew"
+    NO_ARTICLES = "no_articles"
+    NO_TEXT = "no_text"
+    ROTATED = "rotated"
+    MANY_ORPHANS = "many_orphan_blocks"
+
+
+class Flag(BaseModel):
+    code: FlagCode
+    message: str
+    severity: float = 0.5
+    """0..1, how badly the page needs a look; used to sort review lists."""
+
+
+class PageGeometry(BaseModel):
+    """How the working image relates to the scan.
+
+    ``to_scan`` is a 2x3 affine matrix mapping working-image pixels to scan
+    pixels. ``work_size`` is (width, height) of the working image.
+    """
+
+    to_scan: list[list[float]] = Field(
+        default_factory=lambda: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]
+    )
+    work_size: tuple[int, int] = (0, 0)
+    content_box: BBox | None = None
+    """The printed area inside the scanner's border, in working-image pixels."""
+
+    def matrix(self) -> np.ndarray:
+        return np.asarray(self.to_scan, dtype=np.float64)
+
+    def to_scan_points(self, points: np.ndarray) -> np.ndarray:
+        pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        m = self.matrix()
+        return pts @ m[:, :2].T + m[:, 2]
+
+    def to_work_points(self, points: np.ndarray) -> np.ndarray:
+        m = np.vstack([self.matrix(), [0.0, 0.0, 1.0]])
+        inv = np.linalg.inv(m)[:2]
+        pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        return pts @ inv[:, :2].T + inv[:, 2]
+
+    def box_to_scan(
+        self, box: tuple[float, float, float, float], scan_size: tuple[int, int]
+    ) -> tuple[BBox, list[Point]]:
+        """Map a working-image box to (bbox, polygon) in scan pixels, clipped."""
+        x0, y0, x1, y1 = box
+        corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float64)
+        poly = self.to_scan_points(corners)
+        w, h = scan_size
+        xs = np.clip(poly[:, 0], 0, w)
+        ys = np.clip(poly[:, 1], 0, h)
+        bbox = (
+            int(np.floor(xs.min())),
+            int(np.floor(ys.min())),
+            int(np.ceil(xs.max())),
+            int(np.ceil(ys.max())),
+        )
+        polygon = [(round(float(x), 1), round(float(y), 1)) for x, y in zip(xs, ys, strict=True)]
+        return bbox, polygon
+
+
+class NewspaperPage(BaseModel):
+    """A page of a scan and everything the stages found on it."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    source: str
+    sha256: str
+    page_index: int = 0
+    page_count: int = 1
+    width: int
+    height: int
+    dpi: tuple[float, float] | None = None
+    mode: str | None = None
+    """Pillow mode of the scan as received (``1``, ``L``, ``RGB``, ``I;16``...)."""
+
+    skew_angle: float = 0.0
+    """Skew of the scan as received, in degrees, positive counter-clockwise:
+    the angle one would pass to ``PIL.Image.rotate`` to make this scan from a
+    straight page."""
+    orientation: int = 0
+    """Clockwise quarter turns (0, 90, 180, 270) applied to read the page."""
+    geometry: PageGeometry = Field(default_factory=PageGeometry)
+    language: str | None = None
+    body_line_height: float | None = None
+    columns: list[tuple[int, int]] = Field(default_factory=list)
+    """Column x-ranges in working-image pixels, left to right."""
+
+    regions: list[Region] = Field(default_factory=list)
+    reading_order: list[str] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    timings: dict[str, float] = Field(default_factory=dict)
+    ocr_engine: dict[str, Any] = Field(default_factory=dict)
+
+    image: np.ndarray | None = Field(default=None, exclude=True, repr=False)
+    """The scan as received, 8-bit grey or RGB (never written back)."""
+    work_image: np.ndarray | None = Field(default=None, exclude=True, repr=False)
+    """The deskewed, orientation-corrected 8-bit grey image the stages read."""
+
+    @property
+    def stem(self) -> str:
+        from pathlib import Path
+
+        base = Path(self.source).stem
+        return f"{base}-p{self.page_index + 1}" if self.page_count > 1 else base
+
+    def region(self, region_id: str) -> Region:
+        for region in self.regions:
+            if region.id == region_id:
+                return region
+        raise KeyError(region_id)
+
+    def regions_of(self, *types: RegionType) -> list[Region]:
+        return [r for r in self.regions if r.type in types]
+
+    def add_flag(self, code: FlagCode, message: str, severity: float = 0.5) -> None:
+        self.flags.append(Flag(code=code, message=message, severity=severity))

@@ -1,0 +1,114 @@
+"""One typed settings object: defaults < ``newsprint.toml`` < ``NEWSPRINT_*`` env vars.
+
+Nested groups are set from the environment with a double underscore, e.g.
+``NEWSPRINT_OCR__DET_LIMIT_SIDE_LEN=4000``. The TOML file is looked up at
+``$NEWSPRINT_CONFIG`` or ``./newsprint.toml``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsprint"
+
+
+class ScanSettings(BaseModel):
+    max_pixels: int = 200_000_000
+    """Refuse (before decoding) any image that declares more pixels than this.
+    A 400-dpi broadsheet is about 9,000 x 14,000 = 126 Mpx."""
+    max_file_bytes: int = 1_000_000_000
+
+
+class DeskewSettings(BaseModel):
+    max_angle: float = 15.0
+    """Largest skew searched, in degrees either way."""
+    analysis_width: int = 1400
+    """Width of the downscaled image the angle search runs on."""
+    unusual_angle: float = 3.0
+    """Skews larger than this get an ``unusual_skew`` flag."""
+
+
+class LayoutSettings(BaseModel):
+    columns: int | None = None
+    """Force the number of columns (an archivist's override); None = detect."""
+    min_rule_length_lines: float = 6.0
+    """A rule is at least this many body line heights long."""
+    headline_ratio: float = 1.45
+    """A line this many times taller than body text is headline type."""
+    photo_min_lines: float = 3.0
+    """A photo is at least this many body line heights in both directions."""
+
+
+class OcrSettings(BaseModel):
+    engine: Literal["onnxruntime", "paddle"] = "onnxruntime"
+    det_model_name: str = "PP-OCRv6_small_det"
+    rec_model_name: str = "PP-OCRv6_small_rec"
+    weights_dir: Path | None = None
+    """Folder with the ONNX weights; None = the ones the rapidocr wheel ships."""
+    cache_dir: Path = Field(default_factory=lambda: _default_cache_dir() / "models")
+    """Where the PaddleOCR model folders (inference.onnx + inference.yml) are built."""
+    threads: int | None = None
+    """ONNX Runtime intra-op threads; None = the machine's cores."""
+    det_limit_side_len: int = 2400
+    """Detection resizes a block so its longest side is at most this; never
+    the 960 px default that makes newspaper type unreadable."""
+    det_thresh: float = 0.3
+    det_box_thresh: float = 0.5
+    det_unclip_ratio: float = 1.6
+    rec_batch_size: int = 16
+    low_confidence: float = 0.80
+    """Pages whose mean line confidence is below this are flagged."""
+
+
+class ArticleSettings(BaseModel):
+    indent_chars: float = 0.8
+    """An indent of at least this many character widths starts a paragraph."""
+    short_line_ratio: float = 0.80
+    """A line shorter than this fraction of its column ends a paragraph."""
+
+
+class OutputSettings(BaseModel):
+    overlay_max_side: int = 2000
+    write_overlay: bool = True
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSPRINT_",
+        env_nested_delimiter="__",
+        toml_file=os.environ.get("NEWSPRINT_CONFIG", "newsprint.toml"),
+        extra="ignore",
+    )
+
+    scan: ScanSettings = Field(default_factory=ScanSettings)
+    deskew: DeskewSettings = Field(default_factory=DeskewSettings)
+    layout: LayoutSettings = Field(default_factory=LayoutSettings)
+    ocr: OcrSettings = Field(default_factory=OcrSettings)
+    articles: ArticleSettings = Field(default_factory=ArticleSettings)
+    output: OutputSettings = Field(default_factory=OutputSettings)
+    language: Literal["auto", "zh", "en"] = "auto"
+    """Detected per page by default; an archivist's override can force it."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
