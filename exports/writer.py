@@ -1,0 +1,25 @@
+"""``write_outputs``: every output of one page into its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.page import NewspaperPage
+from core.settings import OutputSettings
+from exports.overlay import write_overlay
+from exports.page_json import write_page_json
+from exports.text import write_articles_text
+
+
+def write_outputs(page: NewspaperPage, folder: Path, settings: OutputSettings) -> list[Path]:
+    """Write ``page.json``, ``articles.txt`` and (unless turned off) ``overlay.png``.
+
+    ``folder`` is the page's own folder (``DIR/<page.stem>``); it is created if missing.
+    Returns the paths written, in that order.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [write_page_json(page, folder), write_articles_text(page, folder)]
+    if settings.write_overlay:
+        written.append(write_overlay(page, folder, settings))
+    return written

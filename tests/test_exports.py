@@ -1,0 +1,290 @@
+"""Writing page.json, articles.txt and overlay.png for a hand-built page."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from core.page import (
+    Article,
+    Flag,
+    FlagCode,
+    NewspaperPage,
+    PageGeometry,
+    Region,
+    RegionType,
+    TextLine,
+)
+from core.settings import OutputSettings
+from exports import (
+    atomic_write_text,
+    read_page_json,
+    render_articles_text,
+    write_articles_text,
+    write_outputs,
+    write_overlay,
+    write_page_json,
+)
+
+SCAN_W, SCAN_H = 1600, 2400
+
+CHINESE = Article(
+    id="a1",
+    headline="宁波公安扫黑除恶专项斗争推进会召开",
+    paragraphs=[
+        "7月18日上午，全市公安机关深化扫黑除恶专项斗争推进大会召开。",
+        "会议充分肯定了今年以来扫黑除恶专项斗争所取得的成绩。",
+    ],
+    captions=["▲民警对办事群众提交的材料进行视频远程审批。 黄冯 摄"],
+    byline="记者 张贻富 通讯员 黄冯",
+    region_ids=["r1", "r2", "r3", "r4"],
+    language="zh",
+)
+ENGLISH = Article(
+    id="a2",
+    headline=None,
+    paragraphs=["  The harbour reopened on Monday after the storm.  ", "", "Ferries run hourly."],
+    byline="By A. Reporter ",
+    region_ids=["r5"],
+    language="en",
+)
+EXPECTED_TEXT = (
+    "宁波公安扫黑除恶专项斗争推进会召开\n"
+    "\n"
+    "7月18日上午，全市公安机关深化扫黑除恶专项斗争推进大会召开。\n"
+    "\n"
+    "会议充分肯定了今年以来扫黑除恶专项斗争所取得的成绩。\n"
+    "\n"
+    "▲民警对办事群众提交的材料进行视频远程审批。 黄冯 摄\n"
+    "\n"
+    "记者 张贻富 通讯员 黄冯\n"
+    "\n"
+    "\n"
+    "The harbour reopened on Monday after the storm.\n"
+    "\n"
+    "Ferries run hourly.\n"
+    "\n"
+    "By A. Reporter\n"
+)
+
+
+def region(rid: str, kind: RegionType, bbox: tuple[int, int, int, int], text: str = "") -> Region:
+    x0, y0, x1, y1 = bbox
+    lines = [TextLine(text=text, confidence=0.93, bbox=bbox, work_bbox=(1.0, 2.0, 3.0, 4.0))]
+    return Region(
+        id=rid,
+        type=kind,
+        bbox=bbox,
+        polygon=[(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
+        lines=lines if text else [],
+        work_bbox=(0.0, 0.0, 1.0, 1.0),
+    )
+
+
+REGIONS = [
+    region("r1", RegionType.HEADLINE, (100, 100, 1500, 300), CHINESE.headline or ""),
+    region("r2", RegionType.TEXT, (100, 400, 700, 2200), CHINESE.paragraphs[0]),
+    region("r3", RegionType.CAPTION, (800, 1300, 1500, 1400), CHINESE.captions[0]),
+    region("r4", RegionType.BYLINE, (100, 2220, 700, 2300), CHINESE.byline or ""),
+    region("r5", RegionType.TEXT, (800, 1500, 1500, 2300), "The harbour reopened"),
+    region("r6", RegionType.PHOTO, (800, 400, 1500, 1250)),
+]
+
+
+def make_page(
+    geometry: PageGeometry | None = None, work: np.ndarray | None = None
+) -> NewspaperPage:
+    scan = np.full((SCAN_H, SCAN_W), 230, np.uint8)
+    return NewspaperPage(
+        source="/archive/1918/ningbo-0718.tif",
+        sha256="ab" * 32,
+        width=SCAN_W,
+        height=SCAN_H,
+        dpi=(300.0, 300.0),
+        mode="L",
+        skew_angle=0.7,
+        geometry=geometry or PageGeometry(work_size=(SCAN_W, SCAN_H)),
+        regions=REGIONS,
+        reading_order=["r1", "r2", "r3", "r4", "r5"],
+        articles=[CHINESE, ENGLISH],
+        flags=[Flag(code=FlagCode.LOW_CONFIDENCE, message="mean confidence 0.71", severity=0.6)],
+        timings={"load": 0.12},
+        image=scan,
+        work_image=scan if work is None else work,
+    )
+
+
+# --- page.json ---------------------------------------------------------------------
+
+
+def test_page_json_round_trip(tmp_path: Path) -> None:
+    page = make_page()
+    path = write_page_json(page, tmp_path)
+    assert path == tmp_path / "page.json"
+    raw = path.read_text(encoding="utf-8")
+    assert "宁波公安" in raw  # not \\u-escaped
+    assert raw.endswith("}\n")
+    data = json.loads(raw)
+    for key in [
+        "source",
+        "sha256",
+        "width",
+        "height",
+        "skew_angle",
+        "regions",
+        "articles",
+        "flags",
+    ]:
+        assert key in data
+    assert data["source"] == page.source and data["width"] == SCAN_W
+    first = data["regions"][0]
+    assert (first["id"], first["type"], first["bbox"]) == ("r1", "headline", [100, 100, 1500, 300])
+    assert first["lines"][0]["text"] == CHINESE.headline
+    assert first["lines"][0]["confidence"] == 0.93
+    assert set(data["articles"][0]) >= {
+        "headline",
+        "paragraphs",
+        "captions",
+        "byline",
+        "region_ids",
+    }
+    assert data["flags"][0]["code"] == "low_confidence"
+    assert "image" not in data and "work_image" not in data
+    assert "work_bbox" not in raw
+    back = read_page_json(path)
+    assert back.model_dump(mode="json") == page.model_dump(mode="json")
+    assert back.image is None
+
+
+def test_page_json_stays_valid_json_with_nan(tmp_path: Path) -> None:
+    page = make_page().model_copy(update={"skew_angle": float("nan")})
+    data = json.loads((write_page_json(page, tmp_path)).read_text(encoding="utf-8"))
+    assert data["skew_angle"] is None
+
+
+# --- articles.txt ------------------------------------------------------------------
+
+
+def test_articles_text_shape(tmp_path: Path) -> None:
+    assert render_articles_text([CHINESE, ENGLISH]) == EXPECTED_TEXT
+    path = write_articles_text(make_page(), tmp_path)
+    assert path.read_bytes() == EXPECTED_TEXT.encode("utf-8")
+
+
+def test_articles_text_is_clean() -> None:
+    messy = Article(
+        id="m",
+        headline="  Headline  \n\n",
+        paragraphs=["line one   \n\n   line two\t", "   ", "\u3000\u3000全角缩进的段落。"],
+        captions=["", " Caption "],
+    )
+    text = render_articles_text([messy, Article(id="empty"), ENGLISH])
+    assert text == (
+        "Headline\n\nline one\nline two\n\n全角缩进的段落。\n\nCaption\n\n\n"
+        "The harbour reopened on Monday after the storm.\n\nFerries run hourly.\n\nBy A. Reporter\n"
+    )
+    assert all(line == line.rstrip() for line in text.splitlines())
+    assert "\n\n\n\n" not in text
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_no_articles_gives_an_empty_file() -> None:
+    assert render_articles_text([]) == ""
+
+
+# --- overlay.png -------------------------------------------------------------------
+
+
+def pixel(image: Image.Image, scan_xy: tuple[float, float], scale: float) -> tuple[int, ...]:
+    return image.getpixel((int(scan_xy[0] * scale), int(scan_xy[1] * scale)))
+
+
+def test_overlay_size_and_colours(tmp_path: Path) -> None:
+    settings = OutputSettings(overlay_max_side=600)
+    path = write_overlay(make_page(), tmp_path, settings)
+    with Image.open(path) as overlay:
+        assert overlay.mode == "RGB"
+        assert max(overlay.size) <= 600
+        scale = overlay.size[1] / SCAN_H
+        r, g, b = pixel(overlay, (900, 250), scale)  # inside the headline: red
+        assert r > g + 40 and r > b + 40
+        r, g, b = pixel(overlay, (400, 1200), scale)  # inside the text column: blue
+        assert b > r + 30 and b > g + 30
+        r, g, b = pixel(overlay, (1200, 800), scale)  # inside the photo: green
+        assert g > r + 25 and g > b + 25
+        r, g, b = pixel(overlay, (750, 350), scale)  # gutter, no region: still grey
+        assert max(r, g, b) - min(r, g, b) < 5
+
+
+def test_overlay_numbers_articles(tmp_path: Path) -> None:
+    path = write_overlay(make_page(), tmp_path, OutputSettings(overlay_max_side=800))
+    with Image.open(path) as overlay:
+        pixels = np.asarray(overlay).astype(int)
+    scale = overlay.size[1] / SCAN_H
+    yellow = (pixels[..., 0] > 200) & (pixels[..., 1] > 180) & (pixels[..., 2] < 80)
+
+    def yellow_near(x: int, y: int) -> bool:
+        x0, y0 = int(x * scale), int(y * scale)
+        return bool(yellow[y0 : y0 + 40, x0 : x0 + 40].any())
+
+    assert yellow_near(100, 100)  # "1" on the headline, first region of article 1
+    assert yellow_near(800, 1500)  # "2" on r5, first region of article 2
+
+
+def test_overlay_maps_scan_coordinates_to_the_working_image(tmp_path: Path) -> None:
+    # working image = scan cropped by 200 px on the left and top: work (x, y) -> scan (x+200, y+200)
+    geometry = PageGeometry(to_scan=[[1, 0, 200], [0, 1, 200]], work_size=(1400, 2200))
+    work = np.full((2200, 1400), 230, np.uint8)
+    path = write_overlay(make_page(geometry, work), tmp_path, OutputSettings(overlay_max_side=2200))
+    with Image.open(path) as overlay:
+        assert overlay.size == (1400, 2200)
+        r, g, b = overlay.getpixel((250, 50))  # scan (450, 250): the headline
+        assert r > g + 40 and r > b + 40
+        r, g, b = overlay.getpixel((300, 1990))  # scan (500, 2190): the text column
+        assert b > r + 30 and b > g + 30
+        r, g, b = overlay.getpixel((150, 150))  # scan (350, 350): the gap under the headline
+        assert max(r, g, b) - min(r, g, b) < 5
+
+
+def test_overlay_without_working_image_uses_the_scan(tmp_path: Path) -> None:
+    page = make_page().model_copy(update={"work_image": None})
+    path = write_overlay(page, tmp_path, OutputSettings(overlay_max_side=SCAN_H))
+    with Image.open(path) as overlay:
+        assert overlay.size == (SCAN_W, SCAN_H)
+        r, g, b = overlay.getpixel((900, 250))
+        assert r > g + 40 and r > b + 40
+
+
+# --- all outputs, atomically -------------------------------------------------------
+
+
+def test_write_outputs_writes_three_files_and_no_temp_files(tmp_path: Path) -> None:
+    page = make_page()
+    folder = tmp_path / "out" / page.stem
+    written = write_outputs(page, folder, OutputSettings())
+    assert [p.name for p in written] == ["page.json", "articles.txt", "overlay.png"]
+    assert all(p.parent == folder and p.stat().st_size > 0 for p in written)
+    assert sorted(os.listdir(folder)) == ["articles.txt", "overlay.png", "page.json"]
+    again = write_outputs(page, folder, OutputSettings(write_overlay=False))
+    assert [p.name for p in again] == ["page.json", "articles.txt"]
+    assert sorted(os.listdir(folder)) == ["articles.txt", "overlay.png", "page.json"]
+
+
+def test_failed_write_keeps_the_old_file_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = atomic_write_text(tmp_path / "articles.txt", "old\n")
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_articles_text(make_page(), tmp_path)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert os.listdir(tmp_path) == ["articles.txt"]
