@@ -113,9 +113,7 @@ class PageGeometry(BaseModel):
     pixels. ``work_size`` is (width, height) of the working image.
     """
 
-    to_scan: list[list[float]] = Field(
-        default_factory=lambda: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]
-    )
+    to_scan: list[list[float]] = Field(default_factory=lambda: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
     work_size: tuple[int, int] = (0, 0)
     content_box: BBox | None = None
     """The printed area inside the scanner's border, in working-image pixels."""

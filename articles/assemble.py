@@ -1,0 +1,243 @@
+"""Reading order and article assembly.
+
+Each body block is tied to what stands above it in its column: a headline
+starts an article, a block of the same column continues it, and a block at
+the top of a column (under a rule, or at the top of the page) continues the
+article of the column on its left in the same band, which is how text flows
+from the foot of one column to the head of the next. Photos follow the same
+rule, captions follow their photo, bylines the text above (or the headline
+above) them. Within an article, blocks are read column by column, top to
+bottom, and lines are cut into paragraphs by indents and short last lines;
+a paragraph cut by a column break is joined again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from articles.roles import is_folio, split_roles
+from articles.text import detect_language, join_lines
+from core.page import Article, FlagCode, NewspaperPage, Region, RegionType
+from core.settings import Settings
+from layout.boxes import Box
+
+log = logging.getLogger(__name__)
+
+_BODY = (RegionType.TEXT,)
+_TEXTUAL = (RegionType.TEXT, RegionType.CAPTION, RegionType.HEADLINE, RegionType.BYLINE)
+_FLOW = (
+    RegionType.TEXT,
+    RegionType.HEADLINE,
+    RegionType.PHOTO,
+    RegionType.CAPTION,
+    RegionType.BYLINE,
+)
+
+
+@dataclass
+class _Draft:
+    headlines: list[Region] = field(default_factory=list)
+    members: list[Region] = field(default_factory=list)
+
+    def top(self) -> Box:
+        first = (self.headlines or self.members)[0]
+        return _box(first)
+
+
+def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
+    """Stage: refine roles from text, then build the articles in reading order."""
+    regions = _refine_roles(page.regions)
+    body = page.body_line_height or 20.0
+    language = page.language or detect_language([r.text for r in regions if r.lines])
+    drafts = _group(regions, body)
+    articles = [
+        _article(draft, f"a{n}", language, body, settings)
+        for n, draft in enumerate(_order(drafts, body), start=1)
+    ]
+    articles = [a for a in articles if a.headline or a.paragraphs]
+    order = [rid for a in articles for rid in a.region_ids]
+    page = page.model_copy(
+        update={
+            "regions": regions,
+            "articles": articles,
+            "reading_order": order,
+            "language": language,
+        }
+    )
+    if not articles:
+        page.add_flag(FlagCode.NO_ARTICLES, "no article was found on the page", severity=0.9)
+    return page
+
+
+def _refine_roles(regions: list[Region]) -> list[Region]:
+    out: list[Region] = []
+    for region in regions:
+        if region.type == RegionType.RUNNING_HEAD and region.lines and is_folio(region.text):
+            out.append(region.model_copy(update={"type": RegionType.FOLIO}))
+            continue
+        out.extend(split_roles(region, f"{region.id}s"))
+    # A text region that OCR found empty (a smudge) is dropped.
+    return [r for r in out if r.type not in _TEXTUAL or r.lines]
+
+
+def _box(region: Region) -> Box:
+    x0, y0, x1, y1 = region.work_bbox or region.bbox
+    return Box(x0, y0, x1, y1)
+
+
+def _group(regions: list[Region], body: float) -> list[_Draft]:
+    flow = sorted((r for r in regions if r.type in _FLOW), key=lambda r: (_box(r).y0, _box(r).x0))
+    rules = [
+        _box(r)
+        for r in regions
+        if r.type == RegionType.SEPARATOR and _box(r).width > _box(r).height
+    ]
+    owner: dict[str, _Draft] = {}
+    drafts: list[_Draft] = []
+    for region in flow:
+        above = _above(region, flow, rules, body)
+        draft = _owner_of(region, above, owner, flow, body)
+        if draft is None or (region.type == RegionType.HEADLINE and _starts_article(region, above)):
+            draft = _Draft()
+            drafts.append(draft)
+        if region.type == RegionType.HEADLINE:
+            draft.headlines.append(region)
+        else:
+            draft.members.append(region)
+        owner[region.id] = draft
+    return [d for d in drafts if d.headlines or d.members]
+
+
+def _above(region: Region, flow: list[Region], rules: list[Box], body: float) -> Region | None:
+    """The nearest region above in the same column, unless a rule lies between."""
+    me = _box(region)
+    best, best_y = None, None
+    for other in flow:
+        ob = _box(other)
+        if (
+            other is region
+            or ob.y1 > me.y0 + 0.5 * body
+            or ob.x_overlap(me) < 0.3 * min(me.width, ob.width)
+        ):
+            continue
+        if best_y is None or ob.y1 > best_y:
+            best, best_y = other, ob.y1
+    if best is None:
+        return None
+    gap_top = best_y
+    for rule in rules:
+        if gap_top - 2 <= rule.cy <= me.y0 + 2 and rule.x_overlap(me) > 0.5 * me.width:
+            return None
+    return best
+
+
+def _starts_article(headline: Region, above: Region | None) -> bool:
+    # A headline right under another headline is its deck (second title line).
+    return above is None or above.type != RegionType.HEADLINE
+
+
+def _owner_of(
+    region: Region, above: Region | None, owner: dict[str, _Draft], flow: list[Region], body: float
+) -> _Draft | None:
+    if above is not None:
+        return owner.get(above.id)
+    if region.type == RegionType.HEADLINE:
+        return None
+    return _left_neighbour(region, owner, flow, body)
+
+
+def _left_neighbour(
+    region: Region, owner: dict[str, _Draft], flow: list[Region], body: float
+) -> _Draft | None:
+    """The article flowing in from the column to the left, same band."""
+    me = _box(region)
+    best, best_x = None, None
+    for other in flow:
+        ob = _box(other)
+        if other.id not in owner or other.type not in _BODY:
+            continue
+        if ob.x1 > me.x0 + 0.5 * body or ob.y_overlap(me) < 0.5 * min(me.height, ob.height):
+            continue
+        if best_x is None or ob.x1 > best_x:
+            best, best_x = other, ob.x1
+    return owner[best.id] if best is not None else None
+
+
+def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
+    """Articles top to bottom; those starting on the same band left to right."""
+    rows: list[list[_Draft]] = []
+    for draft in sorted(drafts, key=lambda d: d.top().y0):
+        if rows and abs(draft.top().y0 - rows[-1][0].top().y0) < 2.5 * body:
+            rows[-1].append(draft)
+        else:
+            rows.append([draft])
+    return [d for row in rows for d in sorted(row, key=lambda d: d.top().x0)]
+
+
+def _article(draft: _Draft, aid: str, language: str, body: float, settings: Settings) -> Article:
+    blocks = _column_order([m for m in draft.members if m.type == RegionType.TEXT], body)
+    captions = [m for m in draft.members if m.type == RegionType.CAPTION]
+    bylines = [m for m in draft.members if m.type == RegionType.BYLINE]
+    photos = [m for m in draft.members if m.type == RegionType.PHOTO]
+    headline = " ".join(join_lines([ln.text for ln in h.lines]) for h in draft.headlines) or None
+    paragraphs = _paragraphs(blocks, body, language, settings)
+    ids = [r.id for r in draft.headlines + bylines + blocks + photos + captions]
+    return Article(
+        id=aid,
+        headline=headline,
+        paragraphs=paragraphs,
+        captions=[join_lines([ln.text for ln in c.lines]) for c in captions],
+        byline=" ".join(join_lines([ln.text for ln in b.lines]) for b in bylines) or None,
+        region_ids=ids,
+        language=language,
+    )
+
+
+def _column_order(blocks: list[Region], body: float) -> list[Region]:
+    columns: list[list[Region]] = []
+    for block in sorted(blocks, key=lambda b: _box(b).x0):
+        if (
+            columns
+            and abs(_box(block).x0 - np.median([_box(b).x0 for b in columns[-1]])) < 2 * body
+        ):
+            columns[-1].append(block)
+        else:
+            columns.append([block])
+    return [b for col in columns for b in sorted(col, key=lambda b: _box(b).y0)]
+
+
+def _paragraphs(blocks: list[Region], body: float, language: str, settings: Settings) -> list[str]:
+    paragraphs: list[list[str]] = []
+    ended = True
+    for block in blocks:
+        lines = [ln for ln in block.lines if ln.text.strip()]
+        if not lines:
+            continue
+        left, right = _edges(block)
+        char = body if language.startswith("zh") else 0.5 * body
+        for line in lines:
+            x0, _, x1, _ = line.work_bbox or line.bbox
+            indented = x0 - left >= settings.articles.indent_chars * char
+            if ended or indented or not paragraphs:
+                paragraphs.append([line.text])
+            else:
+                paragraphs[-1].append(line.text)
+            ended = _is_short(x1, left, right, char, language, settings)
+    return [p for p in (join_lines(lines) for lines in paragraphs) if p]
+
+
+def _edges(block: Region) -> tuple[float, float]:
+    x0s = [ln.work_bbox[0] if ln.work_bbox else ln.bbox[0] for ln in block.lines]
+    x1s = [ln.work_bbox[2] if ln.work_bbox else ln.bbox[2] for ln in block.lines]
+    return float(np.percentile(x0s, 25)), float(np.percentile(x1s, 75))
+
+
+def _is_short(
+    x1: float, left: float, right: float, char: float, language: str, settings: Settings
+) -> bool:
+    if language.startswith("zh"):
+        return x1 < right - 1.2 * char
+    return x1 < left + settings.articles.short_line_ratio * (right - left)

@@ -1,0 +1,93 @@
+"""Roles that only the text tells: captions, bylines, folios.
+
+Layout proposes types from geometry; once OCR has read the regions these
+rules split off a caption merged into the body under a photo, a byline line
+at the end or head of an article, and mark page numbers as the folio.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.page import Region, RegionType, TextLine
+
+_BYLINE = re.compile(
+    r"^(By\s+[A-Z][\w.'’-]+|BY\s+[A-Z]|(本报|本報)?(记者|記者|通讯员|通訊員|特约记者|特約記者)|文[/／]|图[/／]|圖[/／])"
+)
+_CAPTION_START = re.compile(r"^[▲△▼◀►▶]|^(Photo|PHOTO|Above|ABOVE|Pictured|PICTURED)\b")
+_CAPTION_END = re.compile(r"(摄|攝|\)|Photo\)|photo\))\s*$")
+_FOLIO = re.compile(
+    r"^\s*(Page\s+\w+|PAGE\s+\w+|[A-Z]?\d{1,3}|第\s*\d+\s*[版页頁]|[A-Z]\d{1,2}\s*\S{0,4})\s*$"
+)
+
+
+def is_byline(text: str) -> bool:
+    text = text.strip()
+    return bool(_BYLINE.match(text)) and len(text) <= 60
+
+
+def is_caption_start(text: str) -> bool:
+    return bool(_CAPTION_START.match(text.strip()))
+
+
+def is_folio(text: str) -> bool:
+    return bool(_FOLIO.match(text))
+
+
+def split_roles(region: Region, new_id: str) -> list[Region]:
+    """Split a text region into caption / body / byline parts by what its lines say."""
+    if region.type not in (RegionType.TEXT, RegionType.CAPTION) or not region.lines:
+        return [region]
+    lines = region.lines
+    head: list[TextLine] = []
+    if region.type == RegionType.TEXT and is_caption_start(lines[0].text):
+        head = _caption_lines(lines)
+    tail: list[TextLine] = []
+    rest = lines[len(head) :]
+    if rest and is_byline(rest[-1].text) and len(rest) > 1:
+        tail = [rest[-1]]
+        rest = rest[:-1]
+    elif rest and len(rest) == 1 and is_byline(rest[0].text):
+        return [region.model_copy(update={"type": RegionType.BYLINE})]
+    byline_head: list[TextLine] = []
+    if rest and is_byline(rest[0].text) and len(rest) > 1:
+        byline_head, rest = [rest[0]], rest[1:]
+    parts = [
+        (RegionType.CAPTION, head),
+        (RegionType.BYLINE, byline_head),
+        (region.type, rest),
+        (RegionType.BYLINE, tail),
+    ]
+    out = []
+    for n, (kind, part) in enumerate(p for p in parts if p[1]):
+        out.append(_sub_region(region, kind, part, region.id if n == 0 else f"{new_id}{n}"))
+    return out
+
+
+def _caption_lines(lines: list[TextLine]) -> list[TextLine]:
+    for i, line in enumerate(lines[:4]):
+        if _CAPTION_END.search(line.text):
+            return lines[: i + 1]
+    return lines[:1]
+
+
+def _sub_region(region: Region, kind: RegionType, lines: list[TextLine], rid: str) -> Region:
+    ys0 = [ln.work_bbox[1] for ln in lines if ln.work_bbox]
+    ys1 = [ln.work_bbox[3] for ln in lines if ln.work_bbox]
+    work = region.work_bbox
+    if ys0 and work:
+        work = (work[0], min(ys0), work[2], max(ys1))
+    sx0 = min(ln.bbox[0] for ln in lines)
+    sy0 = min(ln.bbox[1] for ln in lines)
+    sx1 = max(ln.bbox[2] for ln in lines)
+    sy1 = max(ln.bbox[3] for ln in lines)
+    return region.model_copy(
+        update={
+            "id": rid,
+            "type": kind,
+            "lines": lines,
+            "work_bbox": work,
+            "bbox": (sx0, sy0, sx1, sy1),
+            "polygon": [(sx0, sy0), (sx1, sy0), (sx1, sy1), (sx0, sy1)],
+        }
+    )

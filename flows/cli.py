@@ -1,0 +1,117 @@
+"""``newsprint``: the command line.
+
+A thin typer layer (as docling's CLI): it resolves settings, shows a progress
+bar over the batch, prints a one-line error per bad scan, and ends with a
+short summary. Exit status 1 when any scan failed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from core.errors import ModelMissingError
+from core.settings import Settings
+from pipeline.run import ScanResult, process_scan
+from scans import scan_paths
+
+app = typer.Typer(help="OCR for scanned newspaper pages: per-article text, JSON and overlays.")
+console = Console(stderr=True)
+
+
+@app.callback()
+def main(
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug")
+    ] = 0,
+) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(message)s", handlers=[RichHandler(console=console)])
+
+
+@app.command()
+def process(
+    scans: Annotated[list[Path], typer.Argument(help="Scan files or folders of scans.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output root folder.")] = Path("out"),
+    lang: Annotated[str, typer.Option(help="auto, zh or en (auto detects per page).")] = "auto",
+) -> None:
+    """Process scans: write DIR/<stem>/ with articles.txt, page.json and overlay.png."""
+    settings = Settings(language=lang)
+    paths = scan_paths(scans)
+    if not paths:
+        console.print("[red]no scans found[/red] in " + ", ".join(map(str, scans)))
+        raise typer.Exit(2)
+    engine = _engine(settings)
+    out.mkdir(parents=True, exist_ok=True)
+    results = _run_batch(paths, out, settings, engine)
+    _summary(results, out)
+    if any(not r.ok for r in results):
+        raise typer.Exit(1)
+
+
+def _engine(settings: Settings):
+    from ocr.engine import load_engine
+
+    try:
+        return load_engine(settings.ocr)
+    except ModelMissingError as exc:
+        console.print(f"[red]OCR model missing:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _run_batch(paths: list[Path], out: Path, settings: Settings, engine) -> list[ScanResult]:
+    results: list[ScanResult] = []
+    taken: set[str] = set()
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("pages", total=len(paths))
+        for path in paths:
+            bar.update(task, description=path.name[:40])
+            result = process_scan(path, out, settings, engine, taken)
+            if result.ok:
+                bar.console.print(f"[green]✓[/green] {path} → {len(result.pages)} page(s)")
+            else:
+                bar.console.print(f"[red]✗ {result.error}[/red]")
+            results.append(result)
+            bar.advance(task)
+    return results
+
+
+def _summary(results: list[ScanResult], out: Path) -> None:
+    pages = [p for r in results for p in r.pages]
+    failed = [r for r in results if not r.ok]
+    table = Table(title=f"newsprint → {out}", show_lines=False)
+    for col in ("page", "lang", "skew°", "articles", "flags", "seconds"):
+        table.add_column(col)
+    for p in pages:
+        table.add_row(
+            p.stem,
+            p.page.language or "?",
+            f"{p.page.skew_angle:+.2f}",
+            str(len(p.page.articles)),
+            ",".join(f.code.value for f in p.page.flags) or "-",
+            f"{p.seconds:.1f}",
+        )
+    console.print(table)
+    total = sum(p.seconds for p in pages)
+    console.print(
+        f"{len(results)} scan(s): {len(results) - len(failed)} ok, {len(failed)} failed; "
+        f"{len(pages)} page(s), {sum(len(p.page.articles) for p in pages)} articles, "
+        f"{total / max(1, len(pages)):.1f} s/page"
+    )
+
+
+if __name__ == "__main__":
+    app()

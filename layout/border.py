@@ -1,0 +1,65 @@
+"""The scanner's dark border and punch holes: found so the analysis ignores them."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+
+def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
+    """Mask (255) of ink that is scanner border or punch hole, not print.
+
+    The border is ink that touches the image edge and lies almost wholly in a
+    band along the edges (a frame round the whole scan is one such piece);
+    punch holes are solid round blobs near an edge, far bigger than type.
+    """
+    h, w = ink.shape
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    band = max(4, int(0.06 * min(h, w)))
+    inner = labels[band : h - band, band : w - band]
+    inside = np.bincount(inner.ravel(), minlength=count)
+    margin = max(2, int(0.004 * min(h, w)))
+    picked = []
+    for i in range(1, count):
+        x, y, bw, bh, area = stats[i]
+        touches = x <= margin or y <= margin or x + bw >= w - margin or y + bh >= h - margin
+        if (touches and inside[i] < 0.1 * area and area > band) or _is_punch_hole(
+            x, y, bw, bh, area, w, h
+        ):
+            picked.append(i)
+    if not picked:
+        return np.zeros_like(ink)
+    return np.where(np.isin(labels, picked), 255, 0).astype(np.uint8)
+
+
+def _is_punch_hole(x: int, y: int, bw: int, bh: int, area: int, w: int, h: int) -> bool:
+    side = min(w, h)
+    if not (0.012 * side <= bw <= 0.08 * side and 0.012 * side <= bh <= 0.08 * side):
+        return False
+    if not 0.75 <= bw / max(bh, 1) <= 1.33:
+        return False
+    fill = area / (bw * bh)
+    if not 0.65 <= fill <= 0.9:  # a disc fills pi/4 of its box
+        return False
+    cx, cy = x + bw / 2, y + bh / 2
+    near = min(cx, cy, w - cx, h - cy)
+    return near < 0.12 * side
+
+
+def content_box(ink: np.ndarray, artifacts: np.ndarray, pad: int = 4) -> tuple[int, int, int, int]:
+    """Bounding box of the print: ink that is not border or holes."""
+    clean = cv2.bitwise_and(ink, cv2.bitwise_not(artifacts))
+    # Specks of noise outside the print must not stretch the box.
+    clean = cv2.morphologyEx(clean, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    ys, xs = np.nonzero(clean)
+    h, w = ink.shape
+    if xs.size == 0:
+        return 0, 0, w, h
+    lo_x, hi_x = np.percentile(xs, [0.05, 99.95])
+    lo_y, hi_y = np.percentile(ys, [0.05, 99.95])
+    return (
+        max(0, int(lo_x) - pad),
+        max(0, int(lo_y) - pad),
+        min(w, int(hi_x) + pad + 1),
+        min(h, int(hi_y) + pad + 1),
+    )

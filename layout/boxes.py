@@ -1,0 +1,67 @@
+"""A tiny axis-aligned box in working-image pixels, and the geometry tests layout needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def area(self) -> float:
+        return max(0.0, self.width) * max(0.0, self.height)
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.x0, other.x0),
+            min(self.y0, other.y0),
+            max(self.x1, other.x1),
+            max(self.y1, other.y1),
+        )
+
+    def x_overlap(self, other: Box) -> float:
+        return max(0.0, min(self.x1, other.x1) - max(self.x0, other.x0))
+
+    def y_overlap(self, other: Box) -> float:
+        return max(0.0, min(self.y1, other.y1) - max(self.y0, other.y0))
+
+    def x_overlap_ratio(self, other: Box) -> float:
+        """Overlap as a fraction of the narrower box."""
+        return self.x_overlap(other) / max(1.0, min(self.width, other.width))
+
+    def contains_point(self, x: float, y: float, pad: float = 0.0) -> bool:
+        return self.x0 - pad <= x <= self.x1 + pad and self.y0 - pad <= y <= self.y1 + pad
+
+    def expand(self, pad: float) -> Box:
+        return Box(self.x0 - pad, self.y0 - pad, self.x1 + pad, self.y1 + pad)
+
+
+def union_all(boxes: list[Box]) -> Box:
+    out = boxes[0]
+    for box in boxes[1:]:
+        out = out.union(box)
+    return out

@@ -1,0 +1,453 @@
+"""Page segmentation: rules, photos, column gutters, text lines and blocks.
+
+Runs on the deskewed working image. The approach is the classical one of
+newspaper layout analysis (rule removal, halftone detection, whitespace
+gutters, run-length smearing into lines, lines into blocks): cheap next to OCR
+and readable. Every measure is in units of the page's own body type size.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from core.page import NewspaperPage, Region, RegionType
+from core.settings import LayoutSettings, Settings
+from layout.binarize import ink_mask, paper_level
+from layout.boxes import Box, union_all
+from layout.metrics import body_line_height, glyph_height
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Block:
+    lines: list[Box]
+    kind: RegionType = RegionType.TEXT
+    box: Box = field(init=False)
+    last: Box = field(init=False)
+    line_height: float = field(init=False)
+    leading: float | None = None
+    """Median white space between this block's lines."""
+
+    def __post_init__(self) -> None:
+        self.box = union_all(self.lines)
+        self.last = max(self.lines, key=lambda b: b.y1)
+        self._update_stats()
+
+    def add(self, line: Box) -> None:
+        self.lines.append(line)
+        self.box = self.box.union(line)
+        if line.y1 >= self.last.y1:
+            self.last = line
+        self._update_stats()
+
+    def _update_stats(self) -> None:
+        self.line_height = float(np.median([ln.height for ln in self.lines]))
+        steps = [b.y0 - a.y1 for a, b in zip(self.lines, self.lines[1:], strict=False)]
+        self.leading = float(np.median(steps)) if steps else None
+
+
+@dataclass
+class Layout:
+    """Everything segmentation found, in working-image pixels."""
+
+    em: float
+    blocks: list[Block]
+    photos: list[Box]
+    h_rules: list[Box]
+    v_rules: list[Box]
+    columns: list[tuple[int, int]]
+
+
+def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
+    """Stage: find the page's regions (before OCR gives them text)."""
+    if page.work_image is None:
+        raise ValueError(f"{page.source}: deskew must run before segmentation")
+    layout = analyse(page.work_image, page.geometry.content_box, settings.layout)
+    regions = _to_regions(page, layout)
+    return page.model_copy(
+        update={
+            "regions": regions,
+            "body_line_height": round(layout.em, 2),
+            "columns": layout.columns,
+        }
+    )
+
+
+def analyse(
+    work: np.ndarray, content: tuple[int, int, int, int] | None, settings: LayoutSettings
+) -> Layout:
+    ink = ink_mask(work)
+    if content is not None:
+        x0, y0, x1, y1 = content
+        keep = np.zeros_like(ink)
+        keep[y0:y1, x0:x1] = 255
+        ink = cv2.bitwise_and(ink, keep)
+    em = glyph_height(ink) * 1.25
+    h_rules, v_rules, rule_mask = find_rules(ink, em, settings)
+    text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
+    photos = find_photos(text_ink, work, em, settings)
+    h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, em)
+    for p in photos:
+        pad = int(em * 0.2)
+        text_ink[
+            max(0, int(p.y0) - pad) : int(p.y1) + pad, max(0, int(p.x0) - pad) : int(p.x1) + pad
+        ] = 0
+    # A first smear without gutter cuts measures the body line height, the
+    # unit the gutter search needs; glyph height alone misjudges Latin type.
+    rough = line_boxes(text_ink, rule_mask, em * 1.6)
+    body = body_line_height([ln.height for ln in rough if ln.width > 2 * ln.height])
+    pieces = line_boxes(text_ink, rule_mask, body * 0.75)
+    lines = join_rows(pieces, gutters(text_ink, body), body)
+    lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
+    blocks = group_lines(lines, h_rules, body)
+    classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
+    columns = find_columns(blocks, body)
+    return Layout(body, blocks, photos, h_rules, v_rules, columns)
+
+
+def find_rules(
+    ink: np.ndarray, em: float, settings: LayoutSettings
+) -> tuple[list[Box], list[Box], np.ndarray]:
+    """Long thin horizontal and vertical lines (column rules, cut-offs, frames)."""
+    length = max(20, int(settings.min_rule_length_lines * em))
+    horiz = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+    )
+    vert = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
+    )
+    h_boxes = _thin_components(horiz, em, horizontal=True)
+    v_boxes = _thin_components(vert, em, horizontal=False)
+    mask = np.zeros_like(ink)
+    pad = max(1, int(em * 0.08))
+    for b in h_boxes + v_boxes:
+        mask[int(b.y0) - pad : int(b.y1) + pad, max(0, int(b.x0) - pad) : int(b.x1) + pad] = 255
+    return h_boxes, v_boxes, mask
+
+
+def _thin_components(mask: np.ndarray, em: float, horizontal: bool) -> list[Box]:
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for x, y, w, h, _area in stats[1:]:
+        thickness = h if horizontal else w
+        if thickness <= 0.6 * em:
+            out.append(Box(float(x), float(y), float(x + w), float(y + h)))
+    return out
+
+
+def find_photos(
+    ink: np.ndarray, work: np.ndarray, em: float, settings: LayoutSettings
+) -> list[Box]:
+    """Halftones and pictures: big, dense, without the white rows of text."""
+    k = max(3, int(em * 0.25))
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    min_side = settings.photo_min_lines * em
+    paper = paper_level(work)
+    photos = []
+    for x, y, w, h, _area in stats[1:]:
+        if w < min_side or h < min_side:
+            continue
+        box = Box(float(x), float(y), float(x + w), float(y + h))
+        if _looks_like_picture(ink[y : y + h, x : x + w], work[y : y + h, x : x + w], paper):
+            photos.append(box)
+    return _merge_overlapping(photos)
+
+
+def _looks_like_picture(ink: np.ndarray, grey: np.ndarray, paper: int) -> bool:
+    rows = ink.mean(axis=1) / 255.0
+    white_rows = float((rows < 0.01).mean())
+    density = float(ink.mean() / 255.0)
+    mid = float(((grey > 0.25 * paper) & (grey < 0.8 * paper)).mean())
+    if white_rows > 0.12:  # text has white leading between its lines
+        return False
+    return mid > 0.2 or density > 0.4
+
+
+def _merge_overlapping(boxes: list[Box]) -> list[Box]:
+    boxes = list(boxes)
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                if boxes[i].x_overlap(boxes[j]) > 0 and boxes[i].y_overlap(boxes[j]) > 0:
+                    boxes[i] = boxes[i].union(boxes.pop(j))
+                    merged = True
+                    break
+            if merged:
+                break
+    return boxes
+
+
+def _absorb_frames(
+    h_rules: list[Box], v_rules: list[Box], photos: list[Box], em: float
+) -> tuple[list[Box], list[Box], list[Box]]:
+    """A thin frame drawn round a photo is part of the photo, not a rule."""
+    tol = em * 0.8
+    keep_h, keep_v, grown = [], [], list(photos)
+    for rules, keep in ((h_rules, keep_h), (v_rules, keep_v)):
+        for rule in rules:
+            host = next(
+                (
+                    i
+                    for i, p in enumerate(grown)
+                    if p.expand(tol).contains_point(rule.x0, rule.y0)
+                    and p.expand(tol).contains_point(rule.x1, rule.y1)
+                ),
+                None,
+            )
+            if host is None:
+                keep.append(rule)
+            else:
+                grown[host] = grown[host].union(rule)
+    return keep_h, keep_v, grown
+
+
+def line_boxes(text_ink: np.ndarray, rule_mask: np.ndarray, smear: float) -> list[Box]:
+    """Pieces of text lines: ink smeared along the line, cut at rules."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(smear)), 1))
+    closed = cv2.morphologyEx(text_ink, cv2.MORPH_CLOSE, kernel)
+    closed = cv2.bitwise_and(closed, cv2.bitwise_not(rule_mask))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    em = smear / 0.75
+    boxes = []
+    for x, y, w, h, area in stats[1:]:
+        if area < 0.05 * em * em or h < 0.2 * em:
+            continue
+        boxes.append(Box(float(x), float(y), float(x + w), float(y + h)))
+    return boxes
+
+
+def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box]:
+    """Join the pieces of one line across wide word spaces, never across a gutter."""
+    rows: list[Box] = []
+    open_rows: list[int] = []
+    for piece in sorted(pieces, key=lambda b: b.x0):
+        reach = max(1.3 * body, 0.7 * piece.height)
+        open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - reach]
+        best = None
+        for i in open_rows:
+            row = rows[i]
+            if not _same_row(row, piece) or row.x1 < piece.x0 - reach:
+                continue
+            # Display type has word spaces wider than a gutter of body type.
+            display = min(row.height, piece.height) > 1.4 * body
+            if not display and _gutter_between(row, piece, corridors):
+                continue
+            if best is None or row.y_overlap(piece) > rows[best].y_overlap(piece):
+                best = i
+        if best is None:
+            rows.append(piece)
+            open_rows.append(len(rows) - 1)
+        else:
+            rows[best] = rows[best].union(piece)
+    return rows
+
+
+def _same_row(row: Box, piece: Box) -> bool:
+    small, big = sorted((row.height, piece.height))
+    return big <= 1.7 * small and row.y_overlap(piece) >= 0.6 * small
+
+
+def _gutter_between(left: Box, right: Box, corridors: np.ndarray) -> bool:
+    x0, x1 = int(min(left.x1, right.x0)), int(max(left.x1, right.x0))
+    if x1 <= x0:
+        return False
+    y = int((max(left.y0, right.y0) + min(left.y1, right.y1)) / 2)
+    return bool(corridors[y, x0:x1].any())
+
+
+def gutters(text_ink: np.ndarray, em: float) -> np.ndarray:
+    """White vertical corridors at least half an em wide and a few lines tall.
+
+    Word spaces never line up for several lines; the space between columns
+    does, even under a headline that spans them.
+    """
+    free = cv2.bitwise_not(text_ink)
+    tall = cv2.morphologyEx(
+        free, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(em * 6)))
+    )
+    wide = cv2.morphologyEx(
+        tall, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(2, int(em * 0.5)), 1))
+    )
+    return wide
+
+
+def group_lines(lines: list[Box], h_rules: list[Box], body: float) -> list[Block]:
+    """Stack lines into blocks: same column, same type size, normal leading."""
+    blocks: list[Block] = []
+    active: list[Block] = []
+    for line in sorted(lines, key=lambda b: (b.y0, b.x0)):
+        active = [b for b in active if b.last.y1 > line.y0 - 3 * max(body, line.height)]
+        best, best_gap = None, None
+        for block in active:
+            gap = _joinable_gap(block, line, h_rules, body)
+            if gap is not None and (best_gap is None or gap < best_gap):
+                best, best_gap = block, gap
+        if best is None:
+            blocks.append(Block([line]))
+            active.append(blocks[-1])
+        else:
+            best.add(line)
+    return blocks
+
+
+def _joinable_gap(block: Block, line: Box, h_rules: list[Box], body: float) -> float | None:
+    last = block.last
+    gap = line.y0 - last.y1
+    size = block.line_height
+    if gap < -0.5 * min(size, line.height) or gap > 0.9 * max(size, line.height):
+        return None
+    if not 0.75 <= line.height / size <= 1.33:
+        return None
+    if last.x_overlap_ratio(line) < 0.5 and block.box.x_overlap_ratio(line) < 0.5:
+        return None
+    if any(
+        r.x_overlap(line) > 0.3 * line.width and last.y1 - 2 <= r.cy <= line.y0 + 2 for r in h_rules
+    ):
+        return None
+    if block.leading is not None and gap > block.leading + 0.6 * size:
+        return None  # a wider space than this block's leading ends the block
+    return gap
+
+
+def classify_blocks(
+    blocks: list[Block],
+    photos: list[Box],
+    h_rules: list[Box],
+    body: float,
+    settings: LayoutSettings,
+    content: tuple[int, int, int, int],
+) -> None:
+    for block in blocks:
+        if block.line_height >= settings.headline_ratio * body:
+            block.kind = RegionType.HEADLINE
+    _mark_running_heads(blocks, h_rules, body, content)
+    for block in blocks:
+        if block.kind == RegionType.TEXT and _is_caption(block, photos, body):
+            block.kind = RegionType.CAPTION
+
+
+def _mark_running_heads(
+    blocks: list[Block], h_rules: list[Box], body: float, content: tuple[int, int, int, int]
+) -> None:
+    cx0, cy0, cx1, cy1 = content
+    width, height = cx1 - cx0, cy1 - cy0
+    long_rules = [r for r in h_rules if r.width > 0.5 * width]
+    top_rules = [r for r in long_rules if r.cy < cy0 + 0.15 * height]
+    bottom_rules = [r for r in long_rules if r.cy > cy1 - 0.12 * height]
+    top_cut = min((r.cy for r in top_rules), default=None)
+    bottom_cut = max((r.cy for r in bottom_rules), default=None)
+    if top_cut is None:
+        top_cut = _isolated_band_edge(blocks, cy0, body, from_top=True)
+    if bottom_cut is None:
+        bottom_cut = _isolated_band_edge(blocks, cy1, body, from_top=False)
+    for block in blocks:
+        if (top_cut is not None and block.box.y1 <= top_cut) or (
+            bottom_cut is not None and block.box.y0 >= bottom_cut
+        ):
+            block.kind = RegionType.RUNNING_HEAD
+
+
+def _isolated_band_edge(
+    blocks: list[Block], edge: float, body: float, from_top: bool
+) -> float | None:
+    """Without a rule, a single thin line of type at the very top (or foot),
+    set apart by white space, is the running head (or foot)."""
+    if not blocks:
+        return None
+    ordered = sorted(blocks, key=lambda b: b.box.y0 if from_top else -b.box.y1)
+    first = ordered[0]
+    if len(first.lines) > 1 or first.line_height > 1.5 * body:
+        return None
+    band = [b for b in blocks if b.box.y_overlap(first.box) > 0.5 * first.box.height]
+    rest = [b for b in blocks if b not in band]
+    if not rest:
+        return None
+    if from_top:
+        limit = max(b.box.y1 for b in band)
+        nxt = min(b.box.y0 for b in rest)
+        return (
+            limit + 1 if nxt - limit > 0.8 * body and abs(first.box.y0 - edge) < 4 * body else None
+        )
+    limit = min(b.box.y0 for b in band)
+    nxt = max(b.box.y1 for b in rest)
+    return limit - 1 if limit - nxt > 0.8 * body and abs(edge - first.box.y1) < 4 * body else None
+
+
+def _is_caption(block: Block, photos: list[Box], body: float) -> bool:
+    if len(block.lines) > 4:
+        return False
+    for photo in photos:
+        if block.box.x_overlap(photo) < 0.6 * block.box.width:
+            continue
+        below = 0 <= block.box.y0 - photo.y1 <= 1.5 * body
+        above = 0 <= photo.y0 - block.box.y1 <= 1.5 * body
+        if below or above:
+            return True
+    return False
+
+
+def find_columns(blocks: list[Block], body: float) -> list[tuple[int, int]]:
+    """Column x-ranges from where body blocks start and end."""
+    body_blocks = [b for b in blocks if b.kind == RegionType.TEXT and len(b.lines) >= 3]
+    if not body_blocks:
+        return []
+    widths = np.array([b.box.width for b in body_blocks])
+    unit = float(np.median(widths))
+    single = [b for b in body_blocks if b.box.width < 1.4 * unit]
+    starts: list[list[float]] = []
+    for b in sorted(single, key=lambda b: b.box.x0):
+        if starts and b.box.x0 - np.mean(starts[-1]) < 0.5 * unit:
+            starts[-1].append(b.box.x0)
+        else:
+            starts.append([b.box.x0])
+    cols = []
+    for group in starts:
+        x0 = float(np.median(group))
+        ends = [b.box.x1 for b in single if abs(b.box.x0 - x0) < 0.5 * unit]
+        cols.append((int(x0), int(np.median(ends))))
+    return cols
+
+
+def _to_regions(page: NewspaperPage, layout: Layout) -> list[Region]:
+    scan_size = (page.width, page.height)
+    items: list[tuple[RegionType, Box, float | None]] = []
+    items += [(RegionType.PHOTO, p, None) for p in layout.photos]
+    items += [(RegionType.SEPARATOR, r, None) for r in layout.h_rules + layout.v_rules]
+    items += [(b.kind, b.box, b.line_height) for b in layout.blocks]
+    items.sort(key=lambda it: (it[1].y0, it[1].x0))
+    regions = []
+    for n, (kind, box, line_h) in enumerate(items, start=1):
+        bbox, polygon = page.geometry.box_to_scan(box.as_tuple(), scan_size)
+        regions.append(
+            Region(
+                id=f"r{n:03d}",
+                type=kind,
+                bbox=bbox,
+                polygon=polygon,
+                work_bbox=tuple(round(v, 1) for v in box.as_tuple()),
+                line_height=round(line_h, 1) if line_h else None,
+                column=_column_of(box, layout.columns),
+                column_span=_column_span(box, layout.columns),
+            )
+        )
+    return regions
+
+
+def _column_of(box: Box, columns: list[tuple[int, int]]) -> int | None:
+    for i, (x0, x1) in enumerate(columns):
+        if box.x_overlap(Box(x0, 0, x1, 1)) > 0.3 * (x1 - x0) or box.x0 < x1:
+            return i
+    return None
+
+
+def _column_span(box: Box, columns: list[tuple[int, int]]) -> int:
+    n = sum(1 for x0, x1 in columns if box.x_overlap(Box(x0, 0, x1, 1)) > 0.5 * (x1 - x0))
+    return max(1, n)

@@ -1,0 +1,142 @@
+"""The OCR stage: read every text region of a page with the engine.
+
+Each region is cropped from the deskewed working image (with a margin, so
+detection sees whole glyphs) and read on its own: PaddleOCR then never reads
+across a gutter, and small newspaper type keeps its full resolution.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from articles.text import detect_language, is_cjk
+from core.page import FlagCode, NewspaperPage, RegionType, TextLine
+from core.settings import Settings
+from ocr.engine import OcrEngine, OcrLine
+
+log = logging.getLogger(__name__)
+
+_READ = (
+    RegionType.TEXT,
+    RegionType.HEADLINE,
+    RegionType.CAPTION,
+    RegionType.BYLINE,
+    RegionType.RUNNING_HEAD,
+    RegionType.FOLIO,
+    RegionType.ADVERTISEMENT,
+)
+
+
+def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> NewspaperPage:
+    """Stage: fill every text region's ``lines``; detect the page language."""
+    if page.work_image is None:
+        raise ValueError(f"{page.source}: deskew must run before OCR")
+    work = page.work_image
+    body = page.body_line_height or 20.0
+    targets = [r for r in page.regions if r.type in _READ and r.work_bbox]
+    crops, offsets = [], []
+    for region in targets:
+        crop, offset = _crop(work, region.work_bbox, body)
+        crops.append(crop)
+        offsets.append(offset)
+    results = engine.read_many(crops) if crops else []
+    read: dict[str, list[TextLine]] = {}
+    for region, offset, lines in zip(targets, offsets, results, strict=True):
+        read[region.id] = _to_text_lines(page, _merge_fragments(lines), offset, body)
+    regions = [
+        r.model_copy(update={"lines": read[r.id]}) if r.id in read else r for r in page.regions
+    ]
+    regions = [r for r in regions if r.id not in read or r.lines]
+    texts = [ln.text for r in regions for ln in r.lines]
+    language = page.language if settings.language == "auto" else settings.language
+    language = language or detect_language(texts)
+    page = page.model_copy(
+        update={"regions": regions, "language": language, "ocr_engine": engine.info()}
+    )
+    _flag_confidence(page, settings)
+    return page
+
+
+def _crop(
+    work: np.ndarray, box: tuple[float, float, float, float], body: float
+) -> tuple[np.ndarray, tuple[int, int]]:
+    pad = round(0.35 * body)
+    h, w = work.shape[:2]
+    x0, y0 = max(0, int(box[0]) - pad), max(0, int(box[1]) - pad)
+    x1, y1 = min(w, int(np.ceil(box[2])) + pad), min(h, int(np.ceil(box[3])) + pad)
+    return work[y0:y1, x0:x1], (x0, y0)
+
+
+def _merge_fragments(lines: list[OcrLine]) -> list[OcrLine]:
+    """One text line that detection cut in two (a wide space) becomes one again."""
+    ordered = sorted(lines, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
+    rows: list[list[OcrLine]] = []
+    for line in ordered:
+        h = line.bbox[3] - line.bbox[1]
+        if rows:
+            last = rows[-1][-1]
+            overlap = min(last.bbox[3], line.bbox[3]) - max(last.bbox[1], line.bbox[1])
+            if overlap > 0.5 * min(h, last.bbox[3] - last.bbox[1]):
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return [_join_row(sorted(row, key=lambda ln: ln.bbox[0])) for row in rows]
+
+
+def _join_row(row: list[OcrLine]) -> OcrLine:
+    if len(row) == 1:
+        return row[0]
+    text = row[0].text
+    for piece in row[1:]:
+        sep = "" if is_cjk(text[-1:]) or is_cjk(piece.text[:1]) else " "
+        text += sep + piece.text
+    weights = np.array([max(1, len(p.text)) for p in row], dtype=float)
+    conf = float(np.average([p.confidence for p in row], weights=weights))
+    x0 = min(p.bbox[0] for p in row)
+    y0 = min(p.bbox[1] for p in row)
+    x1 = max(p.bbox[2] for p in row)
+    y1 = max(p.bbox[3] for p in row)
+    poly = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
+    return OcrLine(text=text, confidence=conf, polygon=poly, bbox=(x0, y0, x1, y1))
+
+
+def _to_text_lines(
+    page: NewspaperPage, lines: list[OcrLine], offset: tuple[int, int], body: float
+) -> list[TextLine]:
+    ox, oy = offset
+    out = []
+    for line in lines:
+        if not line.text.strip():
+            continue
+        x0, y0, x1, y1 = line.bbox
+        work_box = (x0 + ox, y0 + oy, x1 + ox, y1 + oy)
+        poly = np.asarray(line.polygon, dtype=float).reshape(-1, 2) + (ox, oy)
+        scan_poly = page.geometry.to_scan_points(poly)
+        bbox, _ = page.geometry.box_to_scan(work_box, (page.width, page.height))
+        out.append(
+            TextLine(
+                text=line.text.strip(),
+                confidence=round(float(line.confidence), 4),
+                bbox=bbox,
+                polygon=[(round(float(x), 1), round(float(y), 1)) for x, y in scan_poly],
+                work_bbox=tuple(round(v, 1) for v in work_box),
+            )
+        )
+    return out
+
+
+def _flag_confidence(page: NewspaperPage, settings: Settings) -> None:
+    lines = [ln for r in page.regions for ln in r.lines]
+    if not lines:
+        page.add_flag(FlagCode.NO_TEXT, "no text was recognised on the page", severity=1.0)
+        return
+    weights = np.array([max(1, len(ln.text)) for ln in lines], dtype=float)
+    mean = float(np.average([ln.confidence for ln in lines], weights=weights))
+    if mean < settings.ocr.low_confidence:
+        page.add_flag(
+            FlagCode.LOW_CONFIDENCE,
+            f"mean OCR confidence {mean:.2f} is below {settings.ocr.low_confidence:.2f}",
+            severity=min(1.0, 1.0 - mean),
+        )

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Set up newsprint in ./.venv (idempotent): Python packages, the OCR weights
+# carrier, and the fonts the page generator draws with.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+    "$PY" -m venv .venv
+fi
+. .venv/bin/activate
+python -m pip install -q --upgrade pip
+python -m pip install -q -e ".[dev]"
+# rapidocr only carries the PP-OCRv6 ONNX weights; its own dependencies are not used.
+python -m pip install -q --no-deps "rapidocr==3.10.0"
+
+# Fonts for the synthetic page generator (sample pages and the benchmark).
+if ! fc-list 2>/dev/null | grep -qi "AR PL UMing"; then
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        (apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei fonts-wqy-zenhei \
+            fonts-arphic-uming fonts-liberation2 fonts-dejavu-core) >/dev/null 2>&1 \
+            || echo "setup: could not install fonts; the page generator's tests will be skipped" >&2
+    else
+        echo "setup: install fonts-wqy-microhei fonts-arphic-uming fonts-liberation2 for the page generator" >&2
+    fi
+fi

@@ -1,0 +1,100 @@
+"""Small synthetic pages drawn in the tests, with Pillow's bundled font."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+WORDS = [
+    "the",
+    "city",
+    "council",
+    "voted",
+    "on",
+    "tuesday",
+    "to",
+    "approve",
+    "a",
+    "new",
+    "budget",
+    "for",
+    "schools",
+    "roads",
+    "and",
+    "parks",
+    "after",
+    "months",
+    "of",
+    "debate",
+    "while",
+    "residents",
+    "asked",
+    "for",
+    "more",
+    "buses",
+    "and",
+    "safer",
+    "streets",
+]
+
+
+def font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size=size)
+
+
+def text_lines(n: int, seed: int, words_per_line: int = 5) -> list[str]:
+    rng = np.random.default_rng(seed)
+    return [" ".join(rng.choice(WORDS, words_per_line)) for _ in range(n)]
+
+
+def column_page(
+    columns: int = 4,
+    lines_per_column: int = 30,
+    size: int = 22,
+    gutter: int = 40,
+    col_width: int = 300,
+    headline: str | None = "Council Approves Budget",
+    photo: bool = False,
+    rules: bool = False,
+) -> Image.Image:
+    """A page with a headline across all columns and body text below it."""
+    margin, pitch = 60, int(size * 1.45)
+    width = 2 * margin + columns * col_width + (columns - 1) * gutter
+    top = margin + (int(size * 4) if headline else 0)
+    height = top + lines_per_column * pitch + margin
+    img = Image.new("L", (width, height), 240)
+    draw = ImageDraw.Draw(img)
+    if headline:
+        draw.text((margin, margin), headline, font=font(int(size * 2.2)), fill=10)
+    body = font(size)
+    for c in range(columns):
+        x = margin + c * (col_width + gutter)
+        rows = text_lines(lines_per_column, seed=c)
+        start = 0
+        if photo and c == 0:
+            draw_photo(img, (x, top, x + col_width, top + 8 * pitch))
+            draw.text((x, top + 8 * pitch + 6), "A photo caption here", font=body, fill=10)
+            start = 10
+        for r in range(start, lines_per_column):
+            draw.text(
+                (x, top + r * pitch), _fit(draw, rows[r], body, col_width), font=body, fill=10
+            )
+        if rules and c:
+            gx = x - gutter // 2
+            draw.line([(gx, top), (gx, height - margin)], fill=20, width=2)
+    return img
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, fnt: ImageFont.FreeTypeFont, width: int) -> str:
+    while text and draw.textlength(text, font=fnt) > width:
+        text = text[:-1]
+    return text.rstrip()
+
+
+def draw_photo(img: Image.Image, box: tuple[int, int, int, int]) -> None:
+    x0, y0, x1, y1 = box
+    rng = np.random.default_rng(7)
+    h, w = y1 - y0, x1 - x0
+    yy, xx = np.mgrid[0:h, 0:w]
+    tex = 90 + 60 * np.sin(xx / 17.0) * np.cos(yy / 23.0) + rng.normal(0, 25, (h, w))
+    img.paste(Image.fromarray(np.clip(tex, 0, 255).astype(np.uint8)), (x0, y0))

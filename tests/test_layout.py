@@ -1,0 +1,88 @@
+"""Deskew and segmentation on small synthetic pages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+from synth import column_page
+
+from core.page import NewspaperPage, RegionType
+from core.settings import Settings
+from layout import deskew, estimate_skew, segment
+from layout.binarize import ink_mask
+from layout.border import scanner_artifacts
+
+
+def _page(img: Image.Image) -> NewspaperPage:
+    arr = np.asarray(img.convert("L"))
+    return NewspaperPage(
+        source="synthetic.png", sha256="0" * 64, width=arr.shape[1], height=arr.shape[0], image=arr
+    )
+
+
+@pytest.fixture(scope="module")
+def straight() -> Image.Image:
+    return column_page(columns=4, lines_per_column=24, photo=True)
+
+
+@pytest.mark.parametrize("angle", [0.0, 0.35, -1.7, 4.2, -9.5, 14.0])
+def test_known_skew_is_recovered_within_a_tenth_of_a_degree(
+    straight: Image.Image, angle: float
+) -> None:
+    skewed = straight.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=240)
+    assert estimate_skew(np.asarray(skewed)) == pytest.approx(angle, abs=0.1)
+
+
+def test_deskew_maps_working_pixels_back_to_the_scan(straight: Image.Image) -> None:
+    skewed = straight.rotate(3.0, resample=Image.BICUBIC, expand=True, fillcolor=240)
+    page = deskew(_page(skewed), Settings())
+    assert page.skew_angle == pytest.approx(3.0, abs=0.1)
+    # The centre of the working image is the centre of the scan.
+    w, h = page.geometry.work_size
+    centre = page.geometry.to_scan_points(np.array([[w / 2, h / 2]]))[0]
+    assert centre == pytest.approx([skewed.width / 2, skewed.height / 2], abs=1.0)
+    back = page.geometry.to_work_points(page.geometry.to_scan_points(np.array([[10.0, 20.0]])))
+    assert back[0] == pytest.approx([10.0, 20.0], abs=1e-6)
+
+
+def test_columns_headline_and_photo_are_found(straight: Image.Image) -> None:
+    skewed = straight.rotate(-1.2, resample=Image.BICUBIC, expand=True, fillcolor=240)
+    page = segment(deskew(_page(skewed), Settings()), Settings())
+    assert len(page.columns) == 4
+    types = [r.type for r in page.regions]
+    assert types.count(RegionType.HEADLINE) == 1
+    assert types.count(RegionType.PHOTO) == 1
+    assert types.count(RegionType.CAPTION) == 1
+    # Body blocks never straddle a gutter: each sits in one column.
+    for region in page.regions_of(RegionType.TEXT):
+        assert region.column_span == 1
+    # Every bbox lies inside the scan.
+    for region in page.regions:
+        x0, y0, x1, y1 = region.bbox
+        assert 0 <= x0 < x1 <= skewed.width and 0 <= y0 < y1 <= skewed.height
+
+
+def test_column_rules_become_separators_and_do_not_join_columns() -> None:
+    img = column_page(columns=3, lines_per_column=20, rules=True, gutter=30)
+    page = segment(deskew(_page(img), Settings()), Settings())
+    separators = page.regions_of(RegionType.SEPARATOR)
+    assert len(separators) == 2
+    assert len(page.columns) == 3
+
+
+def test_dark_scanner_border_and_punch_holes_are_left_out() -> None:
+    img = column_page(columns=3, lines_per_column=20)
+    arr = np.asarray(img).copy()
+    arr[:, -30:] = 30  # dark strip along the right edge
+    arr[-20:, :] = 35  # and the foot
+    yy, xx = np.mgrid[0 : arr.shape[0], 0 : arr.shape[1]]
+    for cy in (300, 600):
+        arr[(yy - cy) ** 2 + (xx - 32) ** 2 < 14**2] = 20  # punch holes
+    artifacts = scanner_artifacts(ink_mask(arr))
+    assert artifacts[:, -25:].mean() > 200
+    assert artifacts[-15:, :].mean() > 200
+    assert artifacts[300, 32] == 255 and artifacts[600, 32] == 255
+    page = deskew(_page(Image.fromarray(arr)), Settings())
+    x0, _, x1, y1 = page.geometry.content_box
+    assert x0 >= 50 and x1 <= arr.shape[1] - 30 and y1 <= arr.shape[0] - 20
