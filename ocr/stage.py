@@ -112,7 +112,7 @@ def _to_text_lines(
             continue
         x0, y0, x1, y1 = line.bbox
         work_box = (x0 + ox, y0 + oy, x1 + ox, y1 + oy)
-        poly = np.asarray(line.polygon, dtype=float).reshape(-1, 2) + (ox, oy)
+        poly = np.asarray(line.polygon, dtype=float).reshape(-1, 2) + np.array([ox, oy])
         scan_poly = page.geometry.to_scan_points(poly)
         bbox, _ = page.geometry.box_to_scan(work_box, (page.width, page.height))
         out.append(

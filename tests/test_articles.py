@@ -1,0 +1,183 @@
+"""Reading order and article assembly over hand-built regions (no OCR needed)."""
+
+from __future__ import annotations
+
+from articles import assemble
+from articles.text import detect_language, join_lines
+from core.page import NewspaperPage, Region, RegionType, TextLine
+from core.settings import Settings
+
+BODY = 20.0
+
+
+def _line(text: str, x0: float, y0: float, x1: float) -> TextLine:
+    box = (x0, y0, x1, y0 + BODY)
+    return TextLine(text=text, confidence=0.99, bbox=tuple(int(v) for v in box), work_bbox=box)
+
+
+def _region(rid: str, kind: RegionType, box: tuple[float, float, float, float], lines=()) -> Region:
+    return Region(
+        id=rid, type=kind, bbox=tuple(int(v) for v in box), work_bbox=box, lines=list(lines)
+    )
+
+
+def _column(rid: str, x0: float, y0: float, rows: list[tuple[str, float, float]]) -> Region:
+    """rows: (text, indent in px, line length in px); a column 300 px wide."""
+    lines = [
+        _line(t, x0 + ind, y0 + i * 30, x0 + ind + length)
+        for i, (t, ind, length) in enumerate(rows)
+    ]
+    y1 = y0 + (len(rows) - 1) * 30 + BODY
+    return _region(rid, RegionType.TEXT, (x0, y0, x0 + 300, y1), lines)
+
+
+def _page(regions: list[Region], language: str = "en") -> NewspaperPage:
+    return NewspaperPage(
+        source="t.png",
+        sha256="0",
+        width=2000,
+        height=2000,
+        regions=regions,
+        body_line_height=BODY,
+        language=language,
+    )
+
+
+def two_column_article_with_photo() -> NewspaperPage:
+    head = _region(
+        "h",
+        RegionType.HEADLINE,
+        (100, 100, 700, 150),
+        [_line("Harbour bridge reopens", 100, 100, 600)],
+    )
+    photo = _region("p", RegionType.PHOTO, (100, 180, 400, 400))
+    caption = _region(
+        "c",
+        RegionType.CAPTION,
+        (100, 410, 400, 430),
+        [_line("Crews at work on Monday. (Photo by Ann Lee)", 100, 410, 390)],
+    )
+    col1 = _column(
+        "t1",
+        100,
+        460,
+        [
+            ("The bridge opened to traffic", 40, 260),
+            ("again on Monday after a long", 0, 300),
+            ("repair that cost the city", 0, 300),
+            ("nearly three mil-", 0, 300),
+        ],
+    )
+    col2 = _column(
+        "t2",
+        420,
+        180,
+        [
+            ("lion dollars, officials said.", 0, 200),
+            ("Drivers cheered as the", 40, 260),
+            ("barriers came down.", 0, 180),
+        ],
+    )
+    byline = _region(
+        "b", RegionType.TEXT, (420, 280, 720, 300), [_line("By JOHN SMITH", 420, 280, 560)]
+    )
+    running = _region(
+        "rh",
+        RegionType.RUNNING_HEAD,
+        (100, 20, 900, 40),
+        [_line("THE RIVERSIDE HERALD Thursday", 100, 20, 900)],
+    )
+    return _page([running, head, photo, caption, col1, col2, byline])
+
+
+def test_two_column_article_reads_down_then_across_with_caption_and_byline() -> None:
+    page = assemble(two_column_article_with_photo(), Settings())
+    assert len(page.articles) == 1
+    art = page.articles[0]
+    assert art.headline == "Harbour bridge reopens"
+    assert art.paragraphs == [
+        "The bridge opened to traffic again on Monday after a long repair that cost the city "
+        "nearly three million dollars, officials said.",
+        "Drivers cheered as the barriers came down.",
+    ]
+    assert art.captions == ["Crews at work on Monday. (Photo by Ann Lee)"]
+    assert art.byline == "By JOHN SMITH"
+    assert "p" in art.region_ids and "c" in art.region_ids
+    assert "rh" not in art.region_ids
+    assert all("RIVERSIDE" not in p for p in art.paragraphs)
+
+
+def test_chinese_paragraph_cut_by_column_break_is_joined() -> None:
+    head = _region(
+        "h",
+        RegionType.HEADLINE,
+        (100, 100, 700, 150),
+        [_line("宁波公安发出扫黑除恶最强音", 100, 100, 600)],
+    )
+    col1 = _column(
+        "t1",
+        100,
+        200,
+        [
+            ("会议充分肯定了今年以来扫黑", 40, 300),
+            ("除恶专项斗争所取得的成绩全", 0, 300),
+            ("市各级公安机关的思想认识高度统", 0, 300),
+        ],
+    )
+    col2 = _column(
+        "t2",
+        420,
+        200,
+        [
+            ("一，打击力度不断增强。", 0, 220),
+            ("会议强调，下阶段要深入学习", 40, 300),
+            ("贯彻重要指示精神。", 0, 180),
+        ],
+    )
+    byline = _region(
+        "b",
+        RegionType.TEXT,
+        (420, 300, 720, 320),
+        [_line("记者 张贻富 通讯员 黄军", 420, 300, 600)],
+    )
+    page = assemble(_page([head, col1, col2, byline], language="zh-Hans"), Settings())
+    art = page.articles[0]
+    assert art.paragraphs == [
+        "会议充分肯定了今年以来扫黑除恶专项斗争所取得的成绩全市各级公安机关的思想认识高度统一，打击力度不断增强。",
+        "会议强调，下阶段要深入学习贯彻重要指示精神。",
+    ]
+    assert art.byline == "记者 张贻富 通讯员 黄军"
+
+
+def test_articles_side_by_side_and_stacked_are_kept_apart_in_reading_order() -> None:
+    regions = [
+        _region(
+            "h1", RegionType.HEADLINE, (100, 100, 400, 150), [_line("First story", 100, 100, 380)]
+        ),
+        _column("a1", 100, 180, [("Alpha text runs here", 40, 300), ("and ends.", 0, 100)]),
+        _region(
+            "h2", RegionType.HEADLINE, (420, 100, 720, 150), [_line("Second story", 420, 100, 700)]
+        ),
+        _column("b1", 420, 180, [("Beta text runs here", 40, 300), ("and ends.", 0, 100)]),
+        _region("rule", RegionType.SEPARATOR, (100, 300, 720, 303)),
+        _region(
+            "h3", RegionType.HEADLINE, (100, 330, 720, 380), [_line("Third story", 100, 330, 500)]
+        ),
+        _column("c1", 100, 400, [("Gamma text runs", 40, 300), ("on and on", 0, 300)]),
+        _column("c2", 420, 400, [("and on.", 0, 100)]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == ["First story", "Second story", "Third story"]
+    assert page.articles[2].paragraphs == ["Gamma text runs on and on and on."]
+
+
+def test_join_lines_undoes_hyphenation_but_keeps_real_hyphens() -> None:
+    assert join_lines(["a well-known infor-", "mation desk"]) == "a well-known information desk"
+    assert join_lines(["won 3-", "2 at home"]) == "won 3- 2 at home"
+    assert join_lines(["宁波公安发出", "扫黑除恶最强音"]) == "宁波公安发出扫黑除恶最强音"
+
+
+def test_language_is_detected_with_script() -> None:
+    assert detect_language(["The council voted on Tuesday"]) == "en"
+    assert detect_language(["会议强调，下阶段全市各级公安机关要深入学习"]) == "zh-Hans"
+    assert detect_language(["會議強調，下階段全市各級公安機關要深入學習"]) == "zh-Hant"
