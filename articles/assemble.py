@@ -43,8 +43,7 @@ class _Draft:
     members: list[Region] = field(default_factory=list)
 
     def top(self) -> Box:
-        first = (self.headlines or self.members)[0]
-        return _box(first)
+        return min((_box(r) for r in self.headlines or self.members), key=lambda b: (b.y0, b.x0))
 
 
 def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
@@ -95,20 +94,29 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         for r in regions
         if r.type == RegionType.SEPARATOR and _box(r).width > _box(r).height
     ]
+    above = {r.id: _above(r, flow, rules, body) for r in flow}
     owner: dict[str, _Draft] = {}
     drafts: list[_Draft] = []
-    for region in flow:
-        above = _above(region, flow, rules, body)
-        draft = _owner_of(region, above, owner, flow, body)
-        if draft is None or (region.type == RegionType.HEADLINE and _starts_article(region, above)):
+
+    def resolve(region: Region, visiting: frozenset[str] = frozenset()) -> _Draft:
+        if region.id in owner:
+            return owner[region.id]
+        up = above[region.id]
+        source = up if up is not None else _left_neighbour(region, flow, body)
+        if region.type == RegionType.HEADLINE and _starts_article(region, up):
+            source = None
+        if source is not None and source.id not in visiting:
+            draft = resolve(source, visiting | {region.id})
+        else:
             draft = _Draft()
             drafts.append(draft)
-        if region.type == RegionType.HEADLINE:
-            draft.headlines.append(region)
-        else:
-            draft.members.append(region)
+        (draft.headlines if region.type == RegionType.HEADLINE else draft.members).append(region)
         owner[region.id] = draft
-    return [d for d in drafts if d.headlines or d.members]
+        return draft
+
+    for region in flow:
+        resolve(region)
+    return drafts
 
 
 def _above(region: Region, flow: list[Region], rules: list[Box], body: float) -> Region | None:
@@ -139,31 +147,19 @@ def _starts_article(headline: Region, above: Region | None) -> bool:
     return above is None or above.type != RegionType.HEADLINE
 
 
-def _owner_of(
-    region: Region, above: Region | None, owner: dict[str, _Draft], flow: list[Region], body: float
-) -> _Draft | None:
-    if above is not None:
-        return owner.get(above.id)
-    if region.type == RegionType.HEADLINE:
-        return None
-    return _left_neighbour(region, owner, flow, body)
-
-
-def _left_neighbour(
-    region: Region, owner: dict[str, _Draft], flow: list[Region], body: float
-) -> _Draft | None:
-    """The article flowing in from the column to the left, same band."""
+def _left_neighbour(region: Region, flow: list[Region], body: float) -> Region | None:
+    """The text block the article flows in from: the column to the left, same band."""
     me = _box(region)
     best, best_x = None, None
     for other in flow:
         ob = _box(other)
-        if other.id not in owner or other.type not in _BODY:
+        if other.type not in _BODY or other is region:
             continue
         if ob.x1 > me.x0 + 0.5 * body or ob.y_overlap(me) < 0.5 * min(me.height, ob.height):
             continue
         if best_x is None or ob.x1 > best_x:
             best, best_x = other, ob.x1
-    return owner[best.id] if best is not None else None
+    return best
 
 
 def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
@@ -182,7 +178,8 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
     captions = [m for m in draft.members if m.type == RegionType.CAPTION]
     bylines = [m for m in draft.members if m.type == RegionType.BYLINE]
     photos = [m for m in draft.members if m.type == RegionType.PHOTO]
-    headline = " ".join(join_lines([ln.text for ln in h.lines]) for h in draft.headlines) or None
+    heads = sorted(draft.headlines, key=lambda h: (_box(h).y0, _box(h).x0))
+    headline = " ".join(join_lines([ln.text for ln in h.lines]) for h in heads) or None
     paragraphs = _paragraphs(blocks, body, language, settings)
     ids = [r.id for r in draft.headlines + bylines + blocks + photos + captions]
     return Article(

@@ -104,7 +104,7 @@ def analyse(
     pieces = line_boxes(text_ink, rule_mask, body * 0.75)
     lines = join_rows(pieces, gutters(text_ink, body), body)
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
-    blocks = group_lines(lines, h_rules, body)
+    blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
     classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
     columns = find_columns(blocks, body)
     return Layout(body, blocks, photos, h_rules, v_rules, columns)
@@ -298,10 +298,38 @@ def group_lines(lines: list[Box], h_rules: list[Box], body: float) -> list[Block
     return blocks
 
 
+def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks that overlap would be read twice: each pair becomes one block."""
+    blocks = sorted(blocks, key=lambda b: (b.box.y0, b.box.x0))
+    changed = True
+    while changed:
+        changed = False
+        for i, a in enumerate(blocks):
+            for j in range(i + 1, len(blocks)):
+                b = blocks[j]
+                if b.box.y0 > a.box.y1:
+                    break
+                inter = a.box.x_overlap(b.box) * a.box.y_overlap(b.box)
+                smaller = min(a.box.area, b.box.area)
+                similar = 0.67 <= a.line_height / b.line_height <= 1.5
+                if inter > (0.2 if similar else 0.5) * smaller:
+                    merged = Block(a.lines + b.lines)
+                    blocks[i] = merged
+                    del blocks[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return blocks
+
+
 def _joinable_gap(block: Block, line: Box, h_rules: list[Box], body: float) -> float | None:
     last = block.last
     gap = line.y0 - last.y1
     size = block.line_height
+    same_row = line.y_overlap(last) >= 0.5 * min(last.height, line.height)
+    if same_row and block.box.expand(0.5 * size).x_overlap(line) >= 0.9 * line.width:
+        return 0.0  # another piece of the block's last line
     if gap < -0.5 * min(size, line.height) or gap > 0.9 * max(size, line.height):
         return None
     if not 0.75 <= line.height / size <= 1.33:
