@@ -1,0 +1,1 @@
+"""Benchmark: the pipeline against ground truth, with figures printed."""

@@ -1,0 +1,115 @@
+"""Scores of one predicted page against its ground truth (``*.truth.json``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from core.page import Article
+
+FOUND_CER = 0.15
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Compare text as printed: one space for any run of white space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def cer(predicted: str, truth: str) -> float:
+    truth, predicted = normalise(truth), normalise(predicted)
+    if not truth:
+        return 0.0 if not predicted else 1.0
+    return Levenshtein.distance(predicted, truth) / len(truth)
+
+
+def body(article: dict | Article) -> str:
+    paragraphs = article["paragraphs"] if isinstance(article, dict) else article.paragraphs
+    return "\n".join(paragraphs)
+
+
+@dataclass
+class PageScore:
+    name: str
+    truth_articles: int
+    predicted_articles: int
+    found: int = 0
+    page_cer: float = 0.0
+    headline_ok: int = 0
+    headlines: int = 0
+    caption_ok: int = 0
+    captions: int = 0
+    byline_ok: int = 0
+    bylines: int = 0
+    running_head_leaks: int = 0
+    skew_error: float = 0.0
+    seconds: float = 0.0
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / max(1, self.truth_articles)
+
+    @property
+    def precision(self) -> float:
+        return self.found / max(1, self.predicted_articles)
+
+
+def score_page(name: str, truth: dict, page_json: dict, seconds: float = 0.0) -> PageScore:
+    predicted = page_json["articles"]
+    score = PageScore(name, len(truth["articles"]), len(predicted), seconds=seconds)
+    score.skew_error = abs(page_json["skew_angle"] - truth["skew_angle"])
+    used: set[int] = set()
+    errors, total = 0.0, 0
+    for gt in truth["articles"]:
+        best, best_cer = _best_match(gt, predicted, used)
+        truth_len = len(normalise(body(gt)))
+        total += truth_len
+        errors += min(1.0, best_cer) * truth_len
+        if best is not None and best_cer <= FOUND_CER:
+            used.add(best)
+            score.found += 1
+            _score_parts(score, gt, predicted[best])
+        else:
+            _score_parts(score, gt, None)
+            score.details.append(
+                f"missed: {(gt.get('headline') or body(gt))[:40]!r} (CER {best_cer:.2f})"
+            )
+    for i, art in enumerate(predicted):
+        if i not in used:
+            total += 0
+            errors += len(normalise(body(art)))  # unmatched text counts as errors
+    score.page_cer = errors / max(1, total)
+    heads = [normalise(h) for h in truth.get("running_head", []) if len(normalise(h)) >= 4]
+    score.running_head_leaks = sum(
+        1 for art in predicted for h in heads if h and h in normalise(body(art))
+    )
+    return score
+
+
+def _best_match(gt: dict, predicted: list[dict], used: set[int]) -> tuple[int | None, float]:
+    best, best_cer = None, 1.0
+    for i, art in enumerate(predicted):
+        if i in used:
+            continue
+        value = cer(body(art), body(gt))
+        if value < best_cer:
+            best, best_cer = i, value
+    return best, best_cer
+
+
+def _score_parts(score: PageScore, gt: dict, art: dict | None) -> None:
+    if gt.get("headline"):
+        score.headlines += 1
+        if art and art.get("headline") and cer(art["headline"], gt["headline"]) <= 0.1:
+            score.headline_ok += 1
+    for caption in gt.get("captions", []):
+        score.captions += 1
+        if art and any(cer(c, caption) <= 0.15 for c in art.get("captions", [])):
+            score.caption_ok += 1
+    if gt.get("byline"):
+        score.bylines += 1
+        if art and art.get("byline") and cer(art["byline"], gt["byline"]) <= 0.15:
+            score.byline_ok += 1
