@@ -54,17 +54,22 @@ def table(scores: list[PageScore]) -> str:
     rows = [head, "-" * len(head)]
     for s in scores:
         rows.append(
-            f"{s.name[:28]:28} {s.found:>2}/{s.truth_articles:<2} {s.recall:6.2f} {s.precision:6.2f} "
-            f"{100 * s.page_cer:6.2f} {s.headline_ok:>2}/{s.headlines:<2} {s.caption_ok:>2}/{s.captions:<2} "
-            f"{s.byline_ok:>2}/{s.bylines:<2} {s.running_head_leaks:>4} {s.skew_error:6.3f} {s.seconds:7.1f}"
+            f"{s.name[:28]:28} {s.found:>2}/{s.truth_articles:<2} {s.recall:6.2f} "
+            f"{s.precision:6.2f} {100 * s.page_cer:6.2f} {s.headline_ok:>2}/{s.headlines:<2} "
+            f"{s.caption_ok:>2}/{s.captions:<2} {s.byline_ok:>2}/{s.bylines:<2} "
+            f"{s.running_head_leaks:>4} {s.skew_error:6.3f} {s.seconds:7.1f}"
         )
     n = max(1, len(scores))
     rows.append("-" * len(head))
+    recall = sum(s.recall for s in scores) / n
+    precision = sum(s.precision for s in scores) / n
+    page_cer = 100 * sum(s.page_cer for s in scores) / n
+    leaks = sum(s.running_head_leaks for s in scores)
+    skew = max((s.skew_error for s in scores), default=0)
+    seconds = sum(s.seconds for s in scores) / n
     rows.append(
-        f"{'mean':28} {'':5} {sum(s.recall for s in scores) / n:6.2f} "
-        f"{sum(s.precision for s in scores) / n:6.2f} {100 * sum(s.page_cer for s in scores) / n:6.2f} "
-        f"{'':5} {'':5} {'':5} {sum(s.running_head_leaks for s in scores):>4} "
-        f"{max((s.skew_error for s in scores), default=0):6.3f} {sum(s.seconds for s in scores) / n:7.1f}"
+        f"{'mean':28} {'':5} {recall:6.2f} {precision:6.2f} {page_cer:6.2f} "
+        f"{'':5} {'':5} {'':5} {leaks:>4} {skew:6.3f} {seconds:7.1f}"
     )
     return "\n".join(rows)
 
