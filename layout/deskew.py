@@ -110,12 +110,14 @@ def deskew(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     """Stage: estimate the skew, straighten the page, find the printed area."""
     if page.image is None:
         raise ValueError(f"{page.source}: page has no image loaded")
-    grey = to_grey(page.image)
+    # Start from the upright image when the orientation stage turned the page.
+    grey = page.work_image if page.work_image is not None else to_grey(page.image)
     angle = estimate_skew(grey, settings.deskew.max_angle, settings.deskew.analysis_width)
     if abs(angle) < 0.01:
         work, back = grey.copy(), np.array([[1.0, 0, 0], [0, 1.0, 0]])
     else:
         work, back = rotate_page(grey, angle)
+    back = (np.vstack([page.geometry.matrix(), [0, 0, 1]]) @ np.vstack([back, [0, 0, 1]]))[:2]
     ink = ink_mask(work)
     artifacts = scanner_artifacts(ink)
     box = content_box(ink, artifacts)

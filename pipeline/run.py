@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocr.engine import OcrEngine
+from ocr.orientation import orient
 
 from articles import assemble
 from core.errors import NewsprintError, ScanError
@@ -46,6 +47,7 @@ def process_page(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> 
     """All stages over one loaded page; each stage's time goes into ``page.timings``."""
     timings: dict[str, float] = {}
     stages: list[tuple[str, Callable[[NewspaperPage], NewspaperPage]]] = [
+        ("orientation", lambda p: orient(p, settings, engine)),
         ("deskew", lambda p: deskew(p, settings)),
         ("layout", lambda p: segment(p, settings)),
         ("ocr", lambda p: recognize(p, settings, engine)),

@@ -92,3 +92,30 @@ def test_a_bad_file_fails_alone_and_the_batch_finishes(small_scan: Path, tmp_pat
     assert (out / "small page" / "articles.txt").exists()
     assert not (out / "empty").exists()
     assert "3 failed" in res.output
+
+
+@pytest.mark.parametrize(("turn", "orientation"), [(180, 180), (90, 90)])
+def test_turned_scan_is_read_upright_and_mapped_back(
+    result, small_scan: Path, tmp_path: Path, turn: int, orientation: int
+) -> None:
+    upright_res, _ = result
+    upright = upright_res.pages[0].page
+    turned_path = tmp_path / "turned.png"
+    with Image.open(small_scan) as img:
+        width, height = img.size
+        img.rotate(turn, expand=True).save(turned_path)
+    settings = Settings()
+    res = process_scan(turned_path, tmp_path / "out", settings, load_engine(settings.ocr))
+    page = res.pages[0].page
+    assert page.orientation == orientation
+    assert any(f.code.value == "rotated" for f in page.flags)
+    assert _similar(page.articles[0].headline or "", "Harbour Bridge Reopens") > 0.9
+    # The headline's box is the upright one's, turned with the scan.
+    x0, y0, x1, y1 = next(r.bbox for r in upright.regions if r.type.value == "headline")
+    expected = (
+        (width - x1, height - y1, width - x0, height - y0)
+        if turn == 180
+        else (y0, width - x1, y1, width - x0)
+    )
+    got = next(r.bbox for r in page.regions if r.type.value == "headline")
+    assert got == pytest.approx(expected, abs=3)
