@@ -9,15 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocr.engine import OcrEngine
-from ocr.orientation import orient
-
 from articles import assemble
 from core.errors import NewsprintError, ScanError
 from core.page import NewspaperPage
 from core.settings import Settings
 from exports import write_outputs
 from layout import deskew, segment
+from ocr.engine import OcrEngine
+from ocr.orientation import orient
 from ocr.stage import recognize
 from scans import load_scan
 
