@@ -1,0 +1,26 @@
+"""Synthetic newspaper pages with exact ground truth, for testing the OCR pipeline.
+
+``random_spec(seed, language)`` draws a page description, ``generate_page(spec)``
+renders it (clean page, 'scanned' image and truth) and ``save_page`` writes the image
+with its ``.truth.json``. ``python -m pagegen`` is the command line;
+``python -m pagegen.samples`` rebuilds ``sample_scans/``.
+"""
+
+from pagegen.generate import GeneratedPage, generate_page
+from pagegen.output import load_truth, save_page
+from pagegen.randomize import random_spec
+from pagegen.spec import LANGUAGES, ArticleSpec, BandSpec, PageSpec, PhotoSpec, ScanSpec
+
+__all__ = [
+    "LANGUAGES",
+    "ArticleSpec",
+    "BandSpec",
+    "GeneratedPage",
+    "PageSpec",
+    "PhotoSpec",
+    "ScanSpec",
+    "generate_page",
+    "load_truth",
+    "random_spec",
+    "save_page",
+]

@@ -1,0 +1,223 @@
+"""``random_spec``: every layout and scan choice drawn from a seed."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+from typing import Any
+
+import numpy as np
+
+from pagegen.spec import LANGUAGES, ArticleSpec, BandSpec, PageSpec, PhotoSpec, ScanSpec
+
+SPECIAL = ("spans", "photos", "bylines", "byline_share", "band_count", "scan")
+"""Overrides of ``random_spec`` that steer the drawing instead of replacing a field."""
+SIDES = ("left", "right", "top", "bottom")
+
+
+def _pick(rng: np.random.Generator, options: list[Any], p: list[float] | None = None) -> Any:
+    return options[int(rng.choice(len(options), p=p))]
+
+
+def random_spec(seed: int, language: str, **overrides: Any) -> PageSpec:
+    """A reproducible random page description.
+
+    Any ``PageSpec`` field may be overridden by keyword; in addition ``spans`` (column
+    spans of the articles, one tuple per band), ``photos`` (how many articles get a
+    photo), ``bylines`` ("top", "end" or "mixed"), ``byline_share`` (the chance that an
+    article has a byline), ``band_count`` and ``scan`` (a ``ScanSpec`` or a dict of its
+    fields) steer the random layout and scan. Values are
+    drawn in a fixed order, so an override never changes the other choices.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    if seed < 0:
+        raise ValueError("seed must be >= 0")
+    lang = LANGUAGES.index(language)
+    special = {k: overrides.pop(k) for k in SPECIAL if k in overrides}
+    unknown = set(overrides) - {f.name for f in dataclasses.fields(PageSpec)}
+    if unknown:
+        raise TypeError(f"random_spec got unknown overrides {sorted(unknown)}")
+    fields = _basics(np.random.default_rng([seed, lang, 1]), language)
+    photos = int(fields.pop("photos"))
+    bylines = fields.pop("bylines")
+    fields.update(overrides)
+    if "bands" not in overrides:
+        fields["bands"] = random_bands(
+            np.random.default_rng([seed, lang, 2]),
+            fields,
+            language,
+            photos=special.get("photos", photos),
+            bylines=special.get("bylines", bylines),
+            byline_share=special.get("byline_share"),
+            band_count=special.get("band_count"),
+            spans=special.get("spans"),
+        )
+    scan = random_scan(np.random.default_rng([seed, lang, 3]))
+    given = special.get("scan")
+    if isinstance(given, ScanSpec):
+        scan = given
+    elif given:
+        scan = dataclasses.replace(scan, **given)
+    fields.setdefault("scan", scan)
+    return PageSpec(seed=seed, language=language, **fields)
+
+
+def _columns(rng: np.random.Generator, width: int, margin: int, gutter: int, size: int) -> int:
+    def col_width(n: int) -> float:
+        return (width - 2 * margin - (n - 1) * gutter) / n
+
+    ok = [n for n in range(3, 9) if 9 * size <= col_width(n) <= 20 * size]
+    if not ok:
+        return min(range(3, 9), key=lambda n: abs(col_width(n) - 12 * size))
+    return int(_pick(rng, ok))
+
+
+def _basics(rng: np.random.Generator, language: str) -> dict[str, Any]:
+    cjk = language != "en"
+    size = int(rng.integers(24, 31) if cjk else rng.integers(26, 33))
+    width = int(rng.integers(1600, 2401)) // 8 * 8
+    height = int(np.clip(width * rng.uniform(1.3, 1.45), 2200, 3300)) // 8 * 8
+    margin = int(rng.integers(80, 121))
+    gutter = int(rng.integers(max(25, size), 41))
+    skew = round(float(np.clip(rng.normal(0, 1.5), -5, 5)), 2)
+    return {
+        "width": width,
+        "height": height,
+        "margin": margin,
+        "gutter": gutter,
+        "body_size": size,
+        "columns": _columns(rng, width, margin, gutter, size),
+        "leading": round(float(rng.uniform(1.35, 1.6)), 2),
+        "body_font": _pick(
+            rng, ["uming", "microhei"] if cjk else ["liberation-serif", "dejavu-serif"], [0.8, 0.2]
+        ),
+        "headline_font": _pick(
+            rng,
+            ["zenhei", "microhei", "uming"]
+            if cjk
+            else [
+                "liberation-sans-bold",
+                "liberation-serif-bold",
+                "dejavu-serif-bold",
+                "dejavu-sans-condensed-bold",
+                "dejavu-serif-condensed-bold",
+            ],
+        ),
+        "caption_font": _pick(
+            rng,
+            ["microhei", "zenhei"]
+            if cjk
+            else ["liberation-serif-italic", "liberation-sans-bold", "liberation-sans"],
+        ),
+        "column_rules": bool(rng.random() < 0.5),
+        "band_rules": bool(rng.random() < 0.8),
+        "double_head_rule": bool(rng.random() < 0.4),
+        "folio": "top" if rng.random() < 0.6 else "bottom",
+        "page_number": int(rng.integers(1, 25)),
+        "justify": bool(cjk or rng.random() < 0.6),
+        "hyphenate": 0.0 if cjk else round(float(rng.uniform(0.3, 0.9)), 2),
+        "skew": skew,
+        "expand": abs(skew) > 2.5,
+        "photos": int(rng.integers(0, 4)),
+        "bylines": "end" if cjk else _pick(rng, ["top", "end", "mixed"]),
+    }
+
+
+def _spans(rng: np.random.Generator, columns: int, first: bool) -> tuple[int, ...]:
+    most = min(3, columns)
+    k = int(rng.integers(1, most + 1)) if not first else int(rng.integers(1, min(2, most) + 1))
+    if k == 1:
+        return (columns,)
+    cuts = sorted(int(c) for c in rng.choice(np.arange(1, columns), size=k - 1, replace=False))
+    edges = [0, *cuts, columns]
+    return tuple(b - a for a, b in itertools.pairwise(edges))
+
+
+def random_bands(
+    rng: np.random.Generator,
+    fields: dict[str, Any],
+    language: str,
+    photos: int,
+    bylines: str,
+    band_count: int | None = None,
+    spans: tuple | None = None,
+    byline_share: float | None = None,
+) -> tuple[BandSpec, ...]:
+    """Bands of articles, photos given to the largest articles."""
+    columns = int(fields["columns"])
+    share = byline_share if byline_share is not None else (0.75 if language != "en" else 0.85)
+    n = int(band_count or (len(spans) if spans else rng.integers(2, 5)))
+    plan = [tuple(spans[b]) if spans else _spans(rng, columns, b == 0) for b in range(n)]
+    weights = [float(rng.uniform(0.75, 1.3)) * (1.25 if b == 0 else 1.0) for b in range(n)]
+    area = {
+        (b, a): s * weights[b] * rng.uniform(0.8, 1.2)
+        for b, row in enumerate(plan)
+        for a, s in enumerate(row)
+    }
+    with_photo = sorted(area, key=area.__getitem__, reverse=True)[:photos]
+    col_w = (fields["width"] - 2 * fields["margin"] - (columns - 1) * fields["gutter"]) / columns
+    bands = []
+    for b, row in enumerate(plan):
+        arts = tuple(
+            _article(rng, span, language, (bylines, share), col_w if (b, a) in with_photo else None)
+            for a, span in enumerate(row)
+        )
+        weight = weights[b] * (1.3 if any(a.photo for a in arts) else 1.0)
+        bands.append(BandSpec(round(weight, 3), arts))
+    return tuple(bands)
+
+
+def _article(
+    rng: np.random.Generator,
+    span: int,
+    language: str,
+    bylines: tuple[str, float],
+    photo_col_w: float | None,
+) -> ArticleSpec:
+    """``bylines``: where bylines go ("top", "end", "mixed") and the chance of one."""
+    cjk = language != "en"
+    mode = bylines[0] if bylines[0] != "mixed" else _pick(rng, ["top", "end"])
+    byline = mode if rng.random() < bylines[1] else None
+    scale = float(np.clip(1.5 + 0.3 * span + rng.normal(0, 0.2), 1.6, 3.0))
+    align = "center" if rng.random() < (0.6 if cjk else 0.15) else "left"
+    photo = _photo(rng, span, photo_col_w) if photo_col_w else None
+    return ArticleSpec(span, photo, byline, round(scale, 2), align)
+
+
+def _photo(rng: np.random.Generator, span: int, col_w: float) -> PhotoSpec:
+    least = min(span, max(1, math.ceil(380 / col_w)))
+    k = int(rng.integers(least, min(span, least + 2) + 1))
+    return PhotoSpec(
+        columns=k,
+        first_column=int(rng.integers(0, span - k + 1)),
+        placement="inline" if rng.random() < (0.5 if k == 1 else 0.15) else "top",
+        position=round(float(rng.uniform(0.25, 0.75)), 2),
+        caption_above=bool(rng.random() < 0.15),
+        frame=bool(rng.random() < 0.5),
+        aspect=round(float(rng.uniform(0.55, 0.85)), 2),
+    )
+
+
+def random_scan(rng: np.random.Generator) -> ScanSpec:
+    """Scan degradations: colour, grey or bitonal, with tint, noise, borders, holes."""
+    kind = _pick(rng, ["colour", "grey", "bitonal"], [0.5, 0.35, 0.15])
+    r = int(rng.integers(228, 249))
+    paper = (r, r - int(rng.integers(3, 10)), r - int(rng.integers(12, 35)))
+    sides = tuple(str(s) for s in rng.permutation(SIDES)[: int(rng.integers(0, 4))])
+    return ScanSpec(
+        paper=paper,
+        ink=int(rng.integers(15, 45)),
+        illumination=round(float(rng.uniform(0.02, 0.15)), 3),
+        noise=round(float(rng.uniform(2, 8)), 2),
+        blur=round(float(rng.uniform(0.3, 1.0)), 2),
+        jpeg_quality=int(rng.integers(55, 90)) if rng.random() < 0.7 else None,
+        borders=sides,
+        border_width=int(rng.integers(15, 70)),
+        punch_holes=int(_pick(rng, [0, 0, 0, 2, 3])),
+        punch_edge=_pick(rng, ["left", "top"]),
+        grey=kind == "grey",
+        bitonal=kind == "bitonal",
+        threshold=round(float(rng.uniform(0.45, 0.6)), 2),
+    )
