@@ -186,11 +186,28 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
         id=aid,
         headline=headline,
         paragraphs=paragraphs,
-        captions=[join_lines([ln.text for ln in c.lines]) for c in captions],
+        captions=_caption_texts(captions),
         byline=" ".join(join_lines([ln.text for ln in b.lines]) for b in bylines) or None,
         region_ids=ids,
         language=language,
     )
+
+
+def _caption_texts(captions: list[Region]) -> list[str]:
+    """One caption per photo: pieces of a caption line on one row are joined."""
+    rows: list[list[Region]] = []
+    for cap in sorted(captions, key=lambda c: (_box(c).y0, _box(c).x0)):
+        if rows and _box(rows[-1][-1]).y_overlap(_box(cap)) > 0.5 * _box(cap).height:
+            rows[-1].append(cap)
+        else:
+            rows.append([cap])
+    texts = []
+    for row in rows:
+        parts = [
+            join_lines([ln.text for ln in c.lines]) for c in sorted(row, key=lambda c: _box(c).x0)
+        ]
+        texts.append(" ".join(p for p in parts if p))
+    return texts
 
 
 def _column_order(blocks: list[Region], body: float) -> list[Region]:

@@ -11,11 +11,14 @@ from core.page import Article
 
 FOUND_CER = 0.15
 _SPACE = re.compile(r"\s+")
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 
 
 def normalise(text: str) -> str:
-    """Compare text as printed: one space for any run of white space."""
-    return _SPACE.sub(" ", text).strip()
+    """Compare text as printed: one space for any run of white space, and
+    none next to a Chinese character (the recogniser never writes spaces
+    inside Chinese text, and a reader does not see them as characters)."""
+    return _CJK_SPACE.sub("", _SPACE.sub(" ", text)).strip()
 
 
 def cer(predicted: str, truth: str) -> float:

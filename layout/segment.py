@@ -88,19 +88,19 @@ def analyse(
         keep[y0:y1, x0:x1] = 255
         ink = cv2.bitwise_and(ink, keep)
     em = glyph_height(ink) * 1.25
-    h_rules, v_rules, rule_mask = find_rules(ink, em, settings)
+    # A first smear measures the body line height, the unit everything else
+    # is measured in; glyph height alone misjudges Latin type.
+    rough = line_boxes(ink, np.zeros_like(ink), em * 1.6)
+    body = body_line_height([ln.height for ln in rough if ln.width > 2 * ln.height])
+    h_rules, v_rules, rule_mask = find_rules(ink, body, settings)
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
-    photos = find_photos(text_ink, work, em, settings)
-    h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, em)
+    photos = find_photos(text_ink, work, body, settings)
+    h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, body)
     for p in photos:
-        pad = int(em * 0.2)
+        pad = int(body * 0.2)
         text_ink[
             max(0, int(p.y0) - pad) : int(p.y1) + pad, max(0, int(p.x0) - pad) : int(p.x1) + pad
         ] = 0
-    # A first smear without gutter cuts measures the body line height, the
-    # unit the gutter search needs; glyph height alone misjudges Latin type.
-    rough = line_boxes(text_ink, rule_mask, em * 1.6)
-    body = body_line_height([ln.height for ln in rough if ln.width > 2 * ln.height])
     pieces = line_boxes(text_ink, rule_mask, body * 0.75)
     lines = join_rows(pieces, gutters(text_ink, body), body)
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
@@ -115,11 +115,15 @@ def find_rules(
 ) -> tuple[list[Box], list[Box], np.ndarray]:
     """Long thin horizontal and vertical lines (column rules, cut-offs, frames)."""
     length = max(20, int(settings.min_rule_length_lines * em))
-    horiz = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+    join = max(3, int(0.8 * em))
+    # Dashed and dotted rules: only dash-shaped pieces are joined, so that
+    # the aligned strokes of a line of type never pass for a rule.
+    h_dashes, v_dashes = _dashes(ink, em)
+    horiz = cv2.bitwise_or(
+        _open_along(ink, (length, 1)), _open_along(_close_along(h_dashes, (join, 1)), (length, 1))
     )
-    vert = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
+    vert = cv2.bitwise_or(
+        _open_along(ink, (1, length)), _open_along(_close_along(v_dashes, (1, join)), (1, length))
     )
     h_boxes = _thin_components(horiz, em, horizontal=True)
     v_boxes = _thin_components(vert, em, horizontal=False)
@@ -128,6 +132,29 @@ def find_rules(
     for b in h_boxes + v_boxes:
         mask[int(b.y0) - pad : int(b.y1) + pad, max(0, int(b.x0) - pad) : int(b.x1) + pad] = 255
     return h_boxes, v_boxes, mask
+
+
+def _dashes(ink: np.ndarray, em: float) -> tuple[np.ndarray, np.ndarray]:
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    w, h = stats[:, 2], stats[:, 3]
+    thin, short = 0.25 * em, 1.5 * em
+    horizontal = (h <= thin) & (w >= 0.25 * em) & (w <= short)
+    vertical = (w <= thin) & (h >= 0.25 * em) & (h <= short)
+    horizontal[0] = vertical[0] = False
+    return (
+        np.where(horizontal[labels], 255, 0).astype(np.uint8),
+        np.where(vertical[labels], 255, 0).astype(np.uint8),
+    )
+
+
+def _close_along(mask: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
+    return cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
+
+
+def _open_along(mask: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
+    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
 
 
 def _thin_components(mask: np.ndarray, em: float, horizontal: bool) -> list[Box]:
@@ -229,7 +256,8 @@ def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box
     rows: list[Box] = []
     open_rows: list[int] = []
     for piece in sorted(pieces, key=lambda b: b.x0):
-        reach = max(1.3 * body, 0.7 * piece.height)
+        # Justified narrow columns stretch word spaces to two ems and more.
+        reach = max(2.5 * body, 0.7 * piece.height)
         open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - reach]
         best = None
         for i in open_rows:
@@ -252,7 +280,9 @@ def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box
 
 def _same_row(row: Box, piece: Box) -> bool:
     small, big = sorted((row.height, piece.height))
-    return big <= 1.7 * small and row.y_overlap(piece) >= 0.6 * small
+    overlap = row.y_overlap(piece)
+    # A flat glyph (一, 二, a dash) sits inside its line's height.
+    return overlap >= 0.9 * small or (big <= 1.7 * small and overlap >= 0.6 * small)
 
 
 def _gutter_between(left: Box, right: Box, corridors: np.ndarray) -> bool:
@@ -271,7 +301,7 @@ def gutters(text_ink: np.ndarray, em: float) -> np.ndarray:
     """
     free = cv2.bitwise_not(text_ink)
     tall = cv2.morphologyEx(
-        free, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(em * 6)))
+        free, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(em * 9)))
     )
     wide = cv2.morphologyEx(
         tall, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(2, int(em * 0.5)), 1))
