@@ -89,11 +89,8 @@ def _box(region: Region) -> Box:
 
 def _group(regions: list[Region], body: float) -> list[_Draft]:
     flow = sorted((r for r in regions if r.type in _FLOW), key=lambda r: (_box(r).y0, _box(r).x0))
-    rules = [
-        _box(r)
-        for r in regions
-        if r.type == RegionType.SEPARATOR and _box(r).width > _box(r).height
-    ]
+    separators = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
+    rules = [b for b in separators if b.width > b.height]
     above = {r.id: _above(r, flow, rules, body) for r in flow}
     owner: dict[str, _Draft] = {}
     drafts: list[_Draft] = []
@@ -103,6 +100,8 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
             return owner[region.id]
         up = above[region.id]
         source = up if up is not None else _left_neighbour(region, flow, body)
+        if source is None and region.type != RegionType.HEADLINE:
+            source = _headline_beside(region, flow, separators, body)
         if region.type == RegionType.HEADLINE and _starts_article(region, up):
             source = None
         if source is not None and source.id not in visiting:
@@ -140,6 +139,35 @@ def _above(region: Region, flow: list[Region], rules: list[Box], body: float) ->
         if gap_top - 2 <= rule.cy <= me.y0 + 2 and rule.x_overlap(me) > 0.5 * me.width:
             return None
     return best
+
+
+def _headline_beside(
+    region: Region, flow: list[Region], rules: list[Box], body: float
+) -> Region | None:
+    """A centred headline over the article's other columns: the one just above
+    this block's top, to its right, with nothing in between."""
+    me = _box(region)
+    best, best_dx = None, None
+    for other in flow:
+        ob = _box(other)
+        if other.type != RegionType.HEADLINE or ob.y1 > me.y0 + 0.5 * body:
+            continue
+        if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1:
+            continue
+        span = Box(me.x0, ob.y0, max(me.x0 + 1, ob.x0), me.y0)
+        if any(_blocks(o, span) for o in flow if o is not other and o is not region):
+            continue
+        if any(r.height > r.width and span.x0 < r.cx < span.x1 for r in rules):
+            continue
+        dx = max(0.0, ob.x0 - me.x1)
+        if best_dx is None or dx < best_dx:
+            best, best_dx = other, dx
+    return best
+
+
+def _blocks(other: Region, span: Box) -> bool:
+    ob = _box(other)
+    return ob.x_overlap(span) > 0 and ob.y_overlap(span) > 0
 
 
 def _starts_article(headline: Region, above: Region | None) -> bool:
