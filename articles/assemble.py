@@ -99,9 +99,11 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         if region.id in owner:
             return owner[region.id]
         up = above[region.id]
-        source = up if up is not None else _left_neighbour(region, flow, body)
+        source = up
         if source is None and region.type != RegionType.HEADLINE:
-            source = _headline_beside(region, flow, separators, body)
+            source = _headline_beside(region, flow, separators, body) or _left_neighbour(
+                region, flow, body
+            )
         if region.type == RegionType.HEADLINE and _starts_article(region, up):
             source = None
         if source is not None and source.id not in visiting:
@@ -152,7 +154,7 @@ def _headline_beside(
         ob = _box(other)
         if other.type != RegionType.HEADLINE or ob.y1 > me.y0 + 0.5 * body:
             continue
-        if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1:
+        if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1 or ob.x0 - me.x1 > 2 * body:
             continue
         span = Box(me.x0, ob.y0, max(me.x0 + 1, ob.x0), me.y0)
         if any(_blocks(o, span) for o in flow if o is not other and o is not region):

@@ -21,9 +21,13 @@ _FOLIO = re.compile(
 )
 
 
+_SENTENCE = re.compile(r"[，。；！？：“”,;!?]|\.\s")
+
+
 def is_byline(text: str) -> bool:
+    """A credit line: a role word and names, not a sentence that starts with 记者."""
     text = text.strip()
-    return bool(_BYLINE.match(text)) and len(text) <= 60
+    return bool(_BYLINE.match(text)) and len(text) <= 60 and not _SENTENCE.search(text)
 
 
 def is_caption_start(text: str) -> bool:
@@ -50,7 +54,7 @@ def split_roles(region: Region, new_id: str) -> list[Region]:
     elif rest and len(rest) == 1 and is_byline(rest[0].text):
         return [region.model_copy(update={"type": RegionType.BYLINE})]
     byline_head: list[TextLine] = []
-    if rest and is_byline(rest[0].text) and len(rest) > 1:
+    if rest and len(rest) > 1 and is_byline(rest[0].text) and not _fills_line(region, rest[0]):
         byline_head, rest = [rest[0]], rest[1:]
     parts = [
         (RegionType.CAPTION, head),
@@ -62,6 +66,14 @@ def split_roles(region: Region, new_id: str) -> list[Region]:
     for n, (kind, part) in enumerate(p for p in parts if p[1]):
         out.append(_sub_region(region, kind, part, region.id if n == 0 else f"{new_id}{n}"))
     return out
+
+
+def _fills_line(region: Region, line: TextLine) -> bool:
+    """A line running to the block's right edge goes on: it is body text."""
+    if region.work_bbox is None or line.work_bbox is None:
+        return False
+    height = line.work_bbox[3] - line.work_bbox[1]
+    return region.work_bbox[2] - line.work_bbox[2] < 1.0 * height
 
 
 def _caption_lines(lines: list[TextLine]) -> list[TextLine]:

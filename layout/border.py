@@ -23,8 +23,10 @@ def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
     for i in range(1, count):
         x, y, bw, bh, area = stats[i]
         touches = x <= margin or y <= margin or x + bw >= w - margin or y + bh >= h - margin
-        if (touches and inside[i] < 0.1 * area and area > band) or _is_punch_hole(
-            x, y, bw, bh, area, w, h
+        border = touches and inside[i] < 0.1 * area and area > band
+        if border or (
+            _is_punch_hole(x, y, bw, bh, area, w, h)
+            and _is_round(labels[y : y + bh, x : x + bw] == i)
         ):
             picked.append(i)
     if not picked:
@@ -43,7 +45,17 @@ def _is_punch_hole(x: int, y: int, bw: int, bh: int, area: int, w: int, h: int) 
         return False
     cx, cy = x + bw / 2, y + bh / 2
     near = min(cx, cy, w - cx, h - cy)
-    return near < 0.12 * side
+    return near < 0.08 * side
+
+
+def _is_round(blob: np.ndarray) -> bool:
+    """A disc, not a bold square glyph: 4*pi*area / perimeter**2 close to 1."""
+    contours, _ = cv2.findContours(blob.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if len(contours) != 1:
+        return False
+    area = cv2.contourArea(contours[0])
+    perimeter = cv2.arcLength(contours[0], closed=True)
+    return perimeter > 0 and 4 * np.pi * area / perimeter**2 > 0.8
 
 
 def content_box(ink: np.ndarray, artifacts: np.ndarray, pad: int = 4) -> tuple[int, int, int, int]:

@@ -8,6 +8,7 @@ and readable. Every measure is in units of the page's own body type size.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass, field
 
@@ -390,6 +391,20 @@ def classify_blocks(
     for block in blocks:
         if block.kind == RegionType.TEXT and _is_caption(block, photos, body):
             block.kind = RegionType.CAPTION
+    _join_caption_pieces(blocks, body)
+
+
+def _join_caption_pieces(blocks: list[Block], body: float) -> None:
+    """A caption line cut at a wide space (before the photographer's name) is one caption."""
+    captions = sorted((b for b in blocks if b.kind == RegionType.CAPTION), key=lambda b: b.box.x0)
+    for left, right in itertools.pairwise(captions):
+        if left not in blocks:
+            continue
+        same_rows = left.box.y_overlap(right.box) > 0.5 * min(left.box.height, right.box.height)
+        if same_rows and 0 <= right.box.x0 - left.box.x1 < 4 * body:
+            for line in right.lines:
+                left.add(line)
+            blocks.remove(right)
 
 
 def _mark_running_heads(
