@@ -256,6 +256,7 @@ def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box
     """Join the pieces of one line across wide word spaces, never across a gutter."""
     rows: list[Box] = []
     open_rows: list[int] = []
+    starts = _LineStarts(pieces, body)
     for piece in sorted(pieces, key=lambda b: b.x0):
         # Justified narrow columns stretch word spaces to two ems and more.
         reach = max(2.5 * body, 0.7 * piece.height)
@@ -267,7 +268,11 @@ def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box
                 continue
             # Display type has word spaces wider than a gutter of body type.
             display = min(row.height, piece.height) > 1.4 * body
-            if not display and _gutter_between(row, piece, corridors):
+            if (
+                not display
+                and _gutter_between(row, piece, corridors)
+                and starts.column_edge(row, piece)
+            ):
                 continue
             if best is None or row.y_overlap(piece) > rows[best].y_overlap(piece):
                 best = i
@@ -277,6 +282,27 @@ def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box
         else:
             rows[best] = rows[best].union(piece)
     return rows
+
+
+class _LineStarts:
+    """Where lines start and end. A gutter has a column's left edge on its
+    right (shared by the lines above and below, or inside the gap when this
+    line is indented) or a justified column's right edge on its left; a word
+    space inside a column, even a river of them, has neither."""
+
+    def __init__(self, pieces: list[Box], body: float) -> None:
+        self.x0 = np.array([p.x0 for p in pieces], dtype=np.float64)
+        self.x1 = np.array([p.x1 for p in pieces], dtype=np.float64)
+        self.cy = np.array([p.cy for p in pieces], dtype=np.float64)
+        self.body = body
+
+    def column_edge(self, left: Box, right: Box) -> bool:
+        near = np.abs(self.cy - right.cy) < 8 * self.body
+        tol = 0.3 * self.body
+        starts = np.count_nonzero(near & (np.abs(self.x0 - right.x0) < tol))
+        ends = np.count_nonzero(near & (np.abs(self.x1 - left.x1) < tol))
+        inside = np.count_nonzero(near & (self.x0 > left.x1 + tol) & (self.x0 < right.x0 - tol))
+        return starts >= 3 or ends >= 3 or inside >= 5
 
 
 def _same_row(row: Box, piece: Box) -> bool:
