@@ -1,0 +1,241 @@
+"""PaddleOCR behind :class:`ocr.engine.OcrEngine`.
+
+Detection and recognition run as PaddleOCR's own ``TextDetection`` and
+``TextRecognition`` models (the two stages of the ``PaddleOCR`` pipeline),
+called separately so that one recognizer serves both whole images and
+``recognize_lines``, crops of several images are recognized together, and
+detection resolution is set per call. Cropping and ordering follow the
+pipeline (min-area rectangle crop, tall crops turned, rows top to bottom).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from core.settings import OcrSettings
+from ocr.engine import OcrLine
+from ocr.models import ModelDirs, prepare_models
+
+log = logging.getLogger(__name__)
+
+PADDLEOCR_INSTALL = "pip install paddleocr==3.7.0 onnxruntime"
+PADDLE_INSTALL = (
+    "pip install paddlepaddle (CPU) or paddlepaddle-gpu, see "
+    "https://www.paddlepaddle.org.cn/install"
+)
+_PAD = 16
+"""Paper-coloured margin added around an image before detection, so that text
+touching the edge of a block crop is still found."""
+_BLANK_RANGE = 8
+"""An image whose grey levels span less than this holds no text."""
+_TALL = 1.5
+"""A line crop this many times taller than wide is turned to horizontal."""
+
+
+def engine_options(settings: OcrSettings) -> dict[str, Any]:
+    """The PaddleOCR arguments selecting the inference engine: the one place
+    where ``onnxruntime`` and ``paddle`` differ."""
+    threads = settings.threads or os.cpu_count() or 1
+    if settings.engine == "onnxruntime":
+        config = {"intra_op_num_threads": threads, "log_severity_level": 3}
+        return {"engine": "onnxruntime", "engine_config": config}
+    if importlib.util.find_spec("paddle") is None:
+        raise ImportError(
+            f"ocr.engine='paddle' needs PaddlePaddle, which is not installed: {PADDLE_INSTALL}; "
+            "or use ocr.engine='onnxruntime'."
+        )
+    return {"engine": "paddle", "cpu_threads": threads}
+
+
+def import_paddleocr(cache_dir: Path) -> Any:
+    """Import paddleocr offline and route PaddleX's own console logging into ``logging``."""
+    os.environ["PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK"] = "True"
+    os.environ.setdefault("PADDLE_PDX_CACHE_HOME", str(Path(cache_dir) / "paddlex"))
+    try:
+        import paddleocr
+    except ImportError as exc:
+        raise ImportError(f"The OCR stage needs PaddleOCR: {PADDLEOCR_INSTALL}") from exc
+    route_library_logging()
+    return paddleocr
+
+
+def route_library_logging() -> None:
+    """PaddleX and PaddleOCR print through their own handlers; send their
+    records to the application's logging configuration instead."""
+    for name in ("paddlex", "paddleocr"):
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.setLevel(logging.NOTSET)
+        logger.propagate = True
+
+
+class PaddleOcrEngine:
+    """PaddleOCR text detection + recognition (PP-OCRv6 small by default)."""
+
+    def __init__(self, settings: OcrSettings) -> None:
+        self.settings = settings
+        options = engine_options(settings)
+        self.name = f"paddleocr-{options['engine']}"
+        self.dirs: ModelDirs = prepare_models(settings)
+        paddleocr = import_paddleocr(settings.cache_dir)
+        self.version = str(paddleocr.__version__)
+        self._lock = threading.Lock()
+        self._det = paddleocr.TextDetection(
+            model_name=self.dirs.det_model_name,
+            model_dir=str(self.dirs.det),
+            limit_side_len=settings.det_limit_side_len,
+            limit_type="max",
+            thresh=settings.det_thresh,
+            box_thresh=settings.det_box_thresh,
+            unclip_ratio=settings.det_unclip_ratio,
+            **options,
+        )
+        self._rec = paddleocr.TextRecognition(
+            model_name=self.dirs.rec_model_name, model_dir=str(self.dirs.rec), **options
+        )
+        log.info(
+            "loaded %s (%s, %s)", self.name, self.dirs.det_model_name, self.dirs.rec_model_name
+        )
+
+    def info(self) -> dict[str, Any]:
+        return {
+            "engine": self.name,
+            "paddleocr_version": self.version,
+            "det_model": self.dirs.det_model_name,
+            "rec_model": self.dirs.rec_model_name,
+            "det_weights_sha256": self.dirs.det_sha256,
+            "rec_weights_sha256": self.dirs.rec_sha256,
+            "threads": self.settings.threads or os.cpu_count(),
+            "settings": self.settings.model_dump(mode="json", exclude={"cache_dir"}),
+        }
+
+    def read(self, image: np.ndarray) -> list[OcrLine]:
+        return self.read_many([image])[0]
+
+    def read_many(self, images: list[np.ndarray]) -> list[list[OcrLine]]:
+        pages = [pad_for_detection(image) for image in images]
+        quads = [self.detect(page) if page is not None else _no_quads() for page in pages]
+        crops = [crop_line(page, q) for page, qs in zip(pages, quads, strict=True) for q in qs]
+        texts = iter(self.recognize_lines(crops))
+        return [_image_lines(image, qs, texts) for image, qs in zip(images, quads, strict=True)]
+
+    def detect(self, image: np.ndarray) -> np.ndarray:
+        """Text line quadrilaterals (N x 4 x 2, float) in the pixels of a BGR image
+        from ``pad_for_detection`` (whose margin does not count against the size limit)."""
+        limit = self.settings.det_limit_side_len + 2 * _PAD
+        with self._lock:
+            result = self._det.predict(
+                image, limit_side_len=limit, limit_type="max", max_side_limit=max(limit, 4000)
+            )[0]
+        polys = np.asarray(result["dt_polys"], dtype=np.float32)
+        return polys.reshape(-1, 4, 2)
+
+    def recognize_lines(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        images = [to_bgr(crop) for crop in crops]
+        order = [i for i, im in enumerate(images) if im.shape[0] > 0 and im.shape[1] > 0]
+        order.sort(key=lambda i: images[i].shape[1] / images[i].shape[0])
+        results: list[tuple[str, float]] = [("", 0.0)] * len(images)
+        if not order:
+            return results
+        with self._lock:
+            outputs = self._rec.predict(
+                [images[i] for i in order], batch_size=self.settings.rec_batch_size
+            )
+        for i, out in zip(order, outputs, strict=True):
+            results[i] = (str(out["rec_text"]), float(out["rec_score"]))
+        return results
+
+
+def to_bgr(image: np.ndarray) -> np.ndarray:
+    """An 8-bit grey, BGR or BGRA image as contiguous 3-channel BGR."""
+    image = np.asarray(image)
+    if image.dtype != np.uint8:
+        raise ValueError(f"OCR expects an 8-bit image, got dtype {image.dtype}")
+    if image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 1):
+        return cv2.cvtColor(image.reshape(image.shape[:2]), cv2.COLOR_GRAY2BGR)
+    if image.ndim == 3 and image.shape[2] == 4:
+        return cv2.cvtColor(image, cv2.COLOR_BGRA2BGR)
+    if image.ndim == 3 and image.shape[2] == 3:
+        return np.ascontiguousarray(image)
+    raise ValueError(f"OCR expects a grey or BGR image, got shape {image.shape}")
+
+
+def pad_for_detection(image: np.ndarray) -> np.ndarray | None:
+    """The image in BGR with a paper-coloured margin of ``_PAD`` px; None if blank."""
+    bgr = to_bgr(image)
+    if bgr.size == 0 or int(bgr.max()) - int(bgr.min()) < _BLANK_RANGE:
+        return None
+    frame = np.concatenate([bgr[0], bgr[-1], bgr[:, 0], bgr[:, -1]])
+    paper = [int(v) for v in np.median(frame, axis=0)]
+    return cv2.copyMakeBorder(bgr, _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=paper)
+
+
+def crop_line(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The min-area rectangle around ``quad``, warped upright (PaddleOCR's crop)."""
+    box = _order_corners(cv2.boxPoints(cv2.minAreaRect(quad.astype(np.float32))))
+    width = int(max(np.linalg.norm(box[0] - box[1]), np.linalg.norm(box[3] - box[2])))
+    height = int(max(np.linalg.norm(box[0] - box[3]), np.linalg.norm(box[1] - box[2])))
+    if width < 1 or height < 1:
+        return np.zeros((0, 0, 3), np.uint8)
+    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    matrix = cv2.getPerspectiveTransform(box, target)
+    crop = cv2.warpPerspective(
+        image, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
+    return np.rot90(crop) if height >= _TALL * width else crop
+
+
+def _order_corners(points: np.ndarray) -> np.ndarray:
+    """Top-left, top-right, bottom-right, bottom-left (as PaddleOCR orders them)."""
+    pts = sorted(points.tolist(), key=lambda p: p[0])
+    left = sorted(pts[:2], key=lambda p: p[1])
+    right = sorted(pts[2:], key=lambda p: p[1])
+    return np.float32([left[0], right[0], right[1], left[1]])
+
+
+def reading_order(lines: list[OcrLine]) -> list[OcrLine]:
+    """Top to bottom; lines whose tops differ by under half a line height, left to right."""
+    lines = sorted(lines, key=lambda line: (line.bbox[1], line.bbox[0]))
+    for i in range(len(lines) - 1):
+        for j in range(i, -1, -1):
+            a, b = lines[j], lines[j + 1]
+            tolerance = 0.5 * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
+            if abs(b.bbox[1] - a.bbox[1]) >= tolerance or b.bbox[0] >= a.bbox[0]:
+                break
+            lines[j], lines[j + 1] = b, a
+    return lines
+
+
+def _image_lines(
+    image: np.ndarray, quads: np.ndarray, texts: Iterator[tuple[str, float]]
+) -> list[OcrLine]:
+    """Lines of one image: padding removed, clipped to the image, empty text dropped."""
+    height, width = image.shape[:2]
+    lines = []
+    for quad in quads:
+        text, confidence = next(texts)
+        if text.strip():
+            polygon = np.clip(quad - _PAD, 0, [width, height])
+            lines.append(_line(polygon, text, confidence))
+    return reading_order(lines)
+
+
+def _line(quad: np.ndarray, text: str, confidence: float) -> OcrLine:
+    polygon = quad.astype(np.float64)
+    x0, y0 = polygon.min(axis=0)
+    x1, y1 = polygon.max(axis=0)
+    return OcrLine(text, confidence, polygon, (float(x0), float(y0), float(x1), float(y1)))
+
+
+def _no_quads() -> np.ndarray:
+    return np.zeros((0, 4, 2), np.float32)
