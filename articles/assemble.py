@@ -20,7 +20,7 @@ import numpy as np
 
 from articles.roles import is_folio, split_roles
 from articles.text import detect_language, join_lines
-from core.page import Article, FlagCode, NewspaperPage, Region, RegionType
+from core.page import Article, FlagCode, NewspaperPage, Region, RegionType, TextLine
 from core.settings import Settings
 from layout.boxes import Box
 
@@ -261,27 +261,38 @@ def _paragraphs(blocks: list[Region], body: float, language: str, settings: Sett
         if not lines:
             continue
         left, right = _edges(block)
-        char = body if language.startswith("zh") else 0.5 * body
-        for line in lines:
+        for i, line in enumerate(lines):
             x0, _, x1, _ = line.work_bbox or line.bbox
+            char = _char_width(line, language, body)
             indented = x0 - left >= settings.articles.indent_chars * char
             if ended or indented or not paragraphs:
                 paragraphs.append([line.text])
             else:
                 paragraphs[-1].append(line.text)
-            ended = _is_short(x1, left, right, char, language, settings)
+            nxt = lines[i + 1].text if i + 1 < len(lines) else None
+            ended = _ends_paragraph(x1, right, char, language, nxt)
     return [p for p in (join_lines(lines) for lines in paragraphs) if p]
 
 
 def _edges(block: Region) -> tuple[float, float]:
     x0s = [ln.work_bbox[0] if ln.work_bbox else ln.bbox[0] for ln in block.lines]
     x1s = [ln.work_bbox[2] if ln.work_bbox else ln.bbox[2] for ln in block.lines]
-    return float(np.percentile(x0s, 25)), float(np.percentile(x1s, 75))
+    return float(np.percentile(x0s, 25)), float(np.percentile(x1s, 90))
 
 
-def _is_short(
-    x1: float, left: float, right: float, char: float, language: str, settings: Settings
-) -> bool:
+def _char_width(line: TextLine, language: str, body: float) -> float:
     if language.startswith("zh"):
-        return x1 < right - 1.2 * char
-    return x1 < left + settings.articles.short_line_ratio * (right - left)
+        return body
+    x0, _, x1, _ = line.work_bbox or line.bbox
+    return max(0.3 * body, (x1 - x0) / max(1, len(line.text)))
+
+
+def _ends_paragraph(x1: float, right: float, char: float, language: str, nxt: str | None) -> bool:
+    """A line ends its paragraph when the next word would have fitted after it."""
+    room = right - x1
+    if language.startswith("zh"):
+        return room > 1.2 * char
+    word = (nxt or "").split(" ", 1)[0].rstrip("-")
+    # At a column's foot the next line is unknown: only a clearly short line ends.
+    need = (len(word) + 1) * char if word else 6 * char
+    return room > need

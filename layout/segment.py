@@ -139,8 +139,9 @@ def _dashes(ink: np.ndarray, em: float) -> tuple[np.ndarray, np.ndarray]:
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     w, h = stats[:, 2], stats[:, 3]
     thin, short = 0.25 * em, 1.5 * em
-    horizontal = (h <= thin) & (w >= 0.25 * em) & (w <= short)
-    vertical = (w <= thin) & (h >= 0.25 * em) & (h <= short)
+    dots = (w <= 0.3 * em) & (h <= 0.3 * em) & (w >= 2) & (h >= 2)
+    horizontal = ((h <= thin) & (w >= 0.25 * em) & (w <= short)) | dots
+    vertical = ((w <= thin) & (h >= 0.25 * em) & (h <= short)) | dots
     horizontal[0] = vertical[0] = False
     return (
         np.where(horizontal[labels], 255, 0).astype(np.uint8),
