@@ -102,8 +102,12 @@ def analyse(
         text_ink[
             max(0, int(p.y0) - pad) : int(p.y1) + pad, max(0, int(p.x0) - pad) : int(p.x1) + pad
         ] = 0
-    pieces = line_boxes(text_ink, rule_mask, body * 0.75)
-    lines = join_rows(pieces, gutters(text_ink, body), body)
+    corridors = gutters(_without_specks(text_ink, body), body)
+    # Pieces are cut at every tall white corridor; join_rows then joins again
+    # those that are word spaces rather than gutters.
+    cuts = cv2.bitwise_or(rule_mask, corridors)
+    pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
+    lines = join_rows(pieces, corridors, body)
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
     blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
     classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
@@ -238,11 +242,11 @@ def _absorb_frames(
     return keep_h, keep_v, grown
 
 
-def line_boxes(text_ink: np.ndarray, rule_mask: np.ndarray, smear: float) -> list[Box]:
-    """Pieces of text lines: ink smeared along the line, cut at rules."""
+def line_boxes(text_ink: np.ndarray, cuts: np.ndarray, smear: float) -> list[Box]:
+    """Pieces of text lines: ink smeared along the line, cut at rules (and gutters)."""
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(smear)), 1))
     closed = cv2.morphologyEx(text_ink, cv2.MORPH_CLOSE, kernel)
-    closed = cv2.bitwise_and(closed, cv2.bitwise_not(rule_mask))
+    closed = cv2.bitwise_and(closed, cv2.bitwise_not(cuts))
     _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
     em = smear / 0.75
     boxes = []
@@ -251,6 +255,32 @@ def line_boxes(text_ink: np.ndarray, rule_mask: np.ndarray, smear: float) -> lis
             continue
         boxes.append(Box(float(x), float(y), float(x + w), float(y + h)))
     return boxes
+
+
+def split_touching(pieces: list[Box], ink: np.ndarray, body: float) -> list[Box]:
+    """Two lines whose descenders and ascenders touch, cut at their common valley."""
+    out: list[Box] = []
+    for piece in pieces:
+        if not 1.6 * body <= piece.height <= 2.8 * body or piece.width < 2 * body:
+            out.append(piece)
+            continue
+        rows = ink[int(piece.y0) : int(piece.y1), int(piece.x0) : int(piece.x1)].mean(axis=1)
+        lo, hi = int(0.3 * len(rows)), int(0.7 * len(rows))
+        cut = lo + int(np.argmin(rows[lo:hi]))
+        if rows[cut] < 0.15 * rows.max():
+            y = piece.y0 + cut
+            out += [Box(piece.x0, piece.y0, piece.x1, y), Box(piece.x0, y + 1, piece.x1, piece.y1)]
+        else:
+            out.append(piece)
+    return out
+
+
+def _without_specks(ink: np.ndarray, body: float) -> np.ndarray:
+    """Ink less the dots of a dotted rule and other specks, which must not close a gutter."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = (stats[:, 2] <= 0.3 * body) & (stats[:, 3] <= 0.3 * body)
+    small[0] = True
+    return np.where(small[labels], 0, ink).astype(np.uint8)
 
 
 def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box]:
