@@ -1,0 +1,17 @@
+"""OCR stage: PaddleOCR (PP-OCRv6 small, ONNX Runtime) behind a small interface.
+
+Importing this package loads no model and does not import paddleocr; call
+``load_engine(settings)`` (cached per configuration) when text is needed.
+"""
+
+from ocr.engine import OcrEngine, OcrLine, clear_engine_cache, load_engine
+from ocr.models import ModelDirs, prepare_models
+
+__all__ = [
+    "ModelDirs",
+    "OcrEngine",
+    "OcrLine",
+    "clear_engine_cache",
+    "load_engine",
+    "prepare_models",
+]

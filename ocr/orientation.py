@@ -17,7 +17,7 @@ from core.settings import Settings
 from layout.binarize import ink_mask, to_grey
 from layout.metrics import body_line_height, glyph_height
 from layout.orientation import rotation_matrix, sideways
-from layout.segment import line_boxes
+from layout.segmentation import line_boxes
 from ocr.engine import OcrEngine
 
 log = logging.getLogger(__name__)
