@@ -1,8 +1,8 @@
 """Reading order and article assembly, after layout and OCR.
 
-Stage: :func:`articles.assemble.assemble`.
+Stage: :func:`articles.assembly.assemble`.
 """
 
-from articles.assemble import assemble
+from articles.assembly import assemble
 
 __all__ = ["assemble"]

@@ -1,9 +1,9 @@
 """Deskew, border crop and page segmentation with OpenCV.
 
-Stages: :func:`layout.deskew.deskew` then :func:`layout.segment.segment`.
+Stages: :func:`layout.deskew.deskew` then :func:`layout.segmentation.segment`.
 """
 
 from layout.deskew import deskew, estimate_skew
-from layout.segment import segment
+from layout.segmentation import segment
 
 __all__ = ["deskew", "estimate_skew", "segment"]

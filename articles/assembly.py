@@ -101,9 +101,11 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         up = above[region.id]
         source = up
         if source is None and region.type != RegionType.HEADLINE:
-            source = _headline_beside(region, flow, separators, body) or _left_neighbour(
-                region, flow, body
-            )
+            left = _left_neighbour(region, flow, body)
+            # A headline right beside the block takes it; a distant one only
+            # when no column on the left flows into it.
+            reach = 2 * body if left is not None else float("inf")
+            source = _headline_beside(region, flow, separators, body, reach) or left
         if region.type == RegionType.HEADLINE and _starts_article(region, up):
             source = None
         if source is not None and source.id not in visiting:
@@ -144,7 +146,7 @@ def _above(region: Region, flow: list[Region], rules: list[Box], body: float) ->
 
 
 def _headline_beside(
-    region: Region, flow: list[Region], rules: list[Box], body: float
+    region: Region, flow: list[Region], rules: list[Box], body: float, reach: float
 ) -> Region | None:
     """A centred headline over the article's other columns: the one just above
     this block's top, to its right, with nothing in between."""
@@ -152,14 +154,17 @@ def _headline_beside(
     best, best_dx = None, None
     for other in flow:
         ob = _box(other)
-        if other.type != RegionType.HEADLINE or ob.y1 > me.y0 + 0.5 * body:
+        # Above the block, or level with its foot (a byline set beside it).
+        if other.type != RegionType.HEADLINE or ob.y1 > me.y1 + 0.5 * body or ob.y0 >= me.y0:
             continue
-        if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1 or ob.x0 - me.x1 > 2 * body:
+        if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1 or ob.x0 - me.x1 > reach:
             continue
         span = Box(me.x0, ob.y0, max(me.x0 + 1, ob.x0), me.y0)
         if any(_blocks(o, span) for o in flow if o is not other and o is not region):
             continue
-        if any(r.height > r.width and span.x0 < r.cx < span.x1 for r in rules):
+        if any(
+            r.height > r.width and span.x0 < r.cx < span.x1 and r.y_overlap(span) > 0 for r in rules
+        ):
             continue
         dx = max(0.0, ob.x0 - me.x1)
         if best_dx is None or dx < best_dx:

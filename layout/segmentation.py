@@ -108,6 +108,8 @@ def analyse(
     cuts = cv2.bitwise_or(rule_mask, corridors)
     pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
     lines = join_rows(pieces, corridors, body)
+    # Whole lines measure the body type better than the rough first pieces.
+    body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
     blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
     classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
