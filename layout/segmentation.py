@@ -62,6 +62,7 @@ class Layout:
     h_rules: list[Box]
     v_rules: list[Box]
     columns: list[tuple[int, int]]
+    adverts: list[Box] = field(default_factory=list)
 
 
 def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
@@ -107,14 +108,16 @@ def analyse(
     # those that are word spaces rather than gutters.
     cuts = cv2.bitwise_or(rule_mask, corridors)
     pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
+    pieces = cut_at_corridors(pieces, corridors)
     lines = join_rows(pieces, corridors, body)
     # Whole lines measure the body type better than the rough first pieces.
     body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
     blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
     classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
+    adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
     columns = find_columns(blocks, body)
-    return Layout(body, blocks, photos, h_rules, v_rules, columns)
+    return Layout(body, blocks, photos, h_rules, v_rules, columns, adverts)
 
 
 def find_rules(
@@ -260,20 +263,51 @@ def line_boxes(text_ink: np.ndarray, cuts: np.ndarray, smear: float) -> list[Box
 
 
 def split_touching(pieces: list[Box], ink: np.ndarray, body: float) -> list[Box]:
-    """Two lines whose descenders and ascenders touch, cut at their common valley."""
+    """Lines whose descenders and ascenders touch (two body lines, or a
+    headline and the line under it), cut at the valley between them."""
     out: list[Box] = []
-    for piece in pieces:
-        if not 1.6 * body <= piece.height <= 2.8 * body or piece.width < 2 * body:
+    stack = list(pieces)
+    while stack:
+        piece = stack.pop()
+        if not 1.6 * body <= piece.height <= 5 * body or piece.width < 2 * body:
             out.append(piece)
             continue
         rows = ink[int(piece.y0) : int(piece.y1), int(piece.x0) : int(piece.x1)].mean(axis=1)
-        lo, hi = int(0.3 * len(rows)), int(0.7 * len(rows))
+        # Each part must be a line of its own, not a descender.
+        lo, hi = int(0.6 * body), len(rows) - int(0.6 * body)
+        if hi <= lo:
+            out.append(piece)
+            continue
         cut = lo + int(np.argmin(rows[lo:hi]))
-        if rows[cut] < 0.15 * rows.max():
+        if rows[cut] < 0.05 * rows.max():
             y = piece.y0 + cut
-            out += [Box(piece.x0, piece.y0, piece.x1, y), Box(piece.x0, y + 1, piece.x1, piece.y1)]
+            stack += [
+                Box(piece.x0, piece.y0, piece.x1, y),
+                Box(piece.x0, y + 1, piece.x1, piece.y1),
+            ]
         else:
             out.append(piece)
+    return out
+
+
+def cut_at_corridors(pieces: list[Box], corridors: np.ndarray) -> list[Box]:
+    """A piece that a corridor crosses for most of its height is two pieces
+    (a touching line that the smear carried over a gutter)."""
+    out: list[Box] = []
+    for piece in pieces:
+        x0, y0, x1, y1 = (int(v) for v in piece.as_tuple())
+        band = corridors[y0:y1, x0:x1]
+        if band.size == 0:
+            out.append(piece)
+            continue
+        open_cols = band.mean(axis=0) < 127  # fewer than half the rows are corridor
+        start = None
+        for i, keep in enumerate([*open_cols.tolist(), False]):
+            if keep and start is None:
+                start = i
+            elif not keep and start is not None:
+                out.append(Box(float(x0 + start), piece.y0, float(x0 + i), piece.y1))
+                start = None
     return out
 
 
@@ -453,6 +487,60 @@ def classify_blocks(
     _join_caption_pieces(blocks, body)
 
 
+def find_adverts(
+    shape: tuple[int, ...], rules: list[Box], blocks: list[Block], photos: list[Box], body: float
+) -> list[Box]:
+    """Boxes ruled all round that hold display type or pictures but no run of
+    body text: advertisements. Their blocks leave the article flow."""
+    adverts = []
+    for frame in ruled_frames(shape, rules, body):
+        inside = [b for b in blocks if _within(b.box, frame, body)]
+        pictures = [p for p in photos if _within(p, frame, body)]
+        body_lines = sum(
+            len(b.lines) for b in inside if b.kind == RegionType.TEXT and len(b.lines) >= 4
+        )
+        display = sum(1 for b in inside if b.line_height > 1.3 * body)
+        if (inside or pictures) and body_lines < 4 and (display or pictures):
+            adverts.append(frame)
+            for b in inside:
+                b.kind = RegionType.ADVERTISEMENT
+    return adverts
+
+
+def ruled_frames(shape: tuple[int, ...], rules: list[Box], body: float) -> list[Box]:
+    """Rectangles closed on four sides by rules, at least a few lines each way."""
+    mask = np.zeros(shape[:2], np.uint8)
+    grow = max(1, int(0.3 * body))
+    for r in rules:
+        cv2.rectangle(
+            mask,
+            (int(r.x0) - grow, int(r.y0) - grow),
+            (int(r.x1) + grow, int(r.y1) + grow),
+            255,
+            -1,
+        )
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    frames = []
+    if hierarchy is None:
+        return frames
+    for contour, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
+        if parent < 0:
+            continue  # an outer edge, not a hole
+        x, y, w, h = cv2.boundingRect(contour)
+        if w < 6 * body or h < 3 * body or cv2.contourArea(contour) < 0.9 * w * h:
+            continue
+        frames.append(
+            Box(float(x - grow), float(y - grow), float(x + w + grow), float(y + h + grow))
+        )
+    return frames
+
+
+def _within(box: Box, frame: Box, body: float) -> bool:
+    return frame.expand(0.5 * body).contains_point(box.x0, box.y0) and frame.expand(
+        0.5 * body
+    ).contains_point(box.x1, box.y1)
+
+
 def _join_caption_pieces(blocks: list[Block], body: float) -> None:
     """A caption line cut at a wide space (before the photographer's name) is one caption."""
     captions = sorted((b for b in blocks if b.kind == RegionType.CAPTION), key=lambda b: b.box.x0)
@@ -551,9 +639,17 @@ def find_columns(blocks: list[Block], body: float) -> list[tuple[int, int]]:
 def _to_regions(page: NewspaperPage, layout: Layout) -> list[Region]:
     scan_size = (page.width, page.height)
     items: list[tuple[RegionType, Box, float | None]] = []
-    items += [(RegionType.PHOTO, p, None) for p in layout.photos]
+    # An advertisement is one region, read as a whole; its pieces are not listed.
+    items += [
+        (RegionType.PHOTO, p, None)
+        for p in layout.photos
+        if not any(_within(p, a, layout.em) for a in layout.adverts)
+    ]
     items += [(RegionType.SEPARATOR, r, None) for r in layout.h_rules + layout.v_rules]
-    items += [(b.kind, b.box, b.line_height) for b in layout.blocks]
+    items += [
+        (b.kind, b.box, b.line_height) for b in layout.blocks if b.kind != RegionType.ADVERTISEMENT
+    ]
+    items += [(RegionType.ADVERTISEMENT, a, None) for a in layout.adverts]
     items.sort(key=lambda it: (it[1].y0, it[1].x0))
     regions = []
     for n, (kind, box, line_h) in enumerate(items, start=1):

@@ -55,7 +55,7 @@ def test_small_page_becomes_one_article_with_its_text(result) -> None:
 
 
 def test_outputs_are_written_in_scan_coordinates(result, small_scan: Path) -> None:
-    res, out = result
+    _, out = result
     folder = out / "small page"
     assert {p.name for p in folder.iterdir()} >= {"page.json", "articles.txt", "overlay.png"}
     data = json.loads((folder / "page.json").read_text(encoding="utf-8"))
