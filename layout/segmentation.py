@@ -47,7 +47,13 @@ class Block:
         self._update_stats()
 
     def _update_stats(self) -> None:
-        self.line_height = float(np.median([ln.height for ln in self.lines]))
+        # Weighted by width: a line's flat glyphs (一, 二, a dash) are narrow
+        # pieces and must not set its type size.
+        heights = np.array([ln.height for ln in self.lines])
+        order = np.argsort(heights)
+        weights = np.array([ln.width for ln in self.lines])[order]
+        middle = np.searchsorted(np.cumsum(weights), weights.sum() / 2)
+        self.line_height = float(heights[order][min(middle, len(order) - 1)])
         steps = [b.y0 - a.y1 for a, b in zip(self.lines, self.lines[1:], strict=False)]
         self.leading = float(np.median(steps)) if steps else None
 
@@ -114,6 +120,8 @@ def analyse(
     body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
     blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
+    # A lone tall sliver (a stroke of a picture, a bracket) is not type.
+    blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
     classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
     adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
     columns = find_columns(blocks, body)
