@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
-from synth import column_page
+from PIL import Image, ImageDraw
+from synth import column_page, font
 
 from core.page import NewspaperPage, RegionType
 from core.settings import Settings
@@ -86,3 +86,24 @@ def test_dark_scanner_border_and_punch_holes_are_left_out() -> None:
     page = deskew(_page(Image.fromarray(arr)), Settings())
     x0, _, x1, y1 = page.geometry.content_box
     assert x0 >= 50 and x1 <= arr.shape[1] - 30 and y1 <= arr.shape[0] - 20
+
+
+def test_a_ruled_box_of_display_type_is_an_advertisement_not_an_article() -> None:
+    img = column_page(columns=3, lines_per_column=24, headline=None)
+    draw = ImageDraw.Draw(img)
+    # A boxed advertisement over the foot of the third column.
+    x0, y0 = 60 + 2 * (300 + 40), 60 + 14 * 31
+    draw.rectangle([x0, y0, x0 + 300, y0 + 240], fill=240, outline=10, width=3)
+    draw.text((x0 + 20, y0 + 30), "SALE", font=font(70), fill=10)
+    draw.text((x0 + 20, y0 + 140), "Shoes 50% off", font=font(36), fill=10)
+    page = segment(deskew(_page(img), Settings()), Settings())
+    adverts = page.regions_of(RegionType.ADVERTISEMENT)
+    assert len(adverts) == 1
+    ax0, ay0, ax1, ay1 = adverts[0].bbox
+    assert abs(ax0 - x0) < 15 and abs(ay0 - y0) < 15 and abs(ax1 - (x0 + 300)) < 15
+    # Nothing inside the box is left as a headline or text block of its own.
+    for region in page.regions_of(RegionType.HEADLINE, RegionType.TEXT):
+        rx0, ry0, rx1, ry1 = region.bbox
+        assert not (rx0 >= ax0 and ry0 >= ay0 and rx1 <= ax1 and ry1 <= ay1)
+    # The text columns themselves are no advertisement.
+    assert len(page.regions_of(RegionType.TEXT)) >= 3
