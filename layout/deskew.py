@@ -47,7 +47,19 @@ def _analysis_ink(grey: np.ndarray, width: int) -> np.ndarray:
     )
     ink = ink_mask(small)
     ink[scanner_artifacts(ink) > 0] = 0
-    return ink
+    return _type_and_rules(ink)
+
+
+def _type_and_rules(ink: np.ndarray) -> np.ndarray:
+    """Only ink as tall as type (letters, horizontal rules) says where the
+    lines run; a photo's mass or a torn edge only blurs the profile."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 2:
+        return ink
+    heights = stats[1:, 3]
+    typical = float(np.median(heights[heights >= 2])) if np.any(heights >= 2) else 1.0
+    keep = np.concatenate([[False], heights <= max(4.0, 4 * typical)])
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
 def _best_angle(ink: np.ndarray, angles: np.ndarray) -> float:

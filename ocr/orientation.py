@@ -32,36 +32,40 @@ def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> Newspa
     if page.image is None:
         raise ValueError(f"{page.source}: page has no image loaded")
     grey = to_grey(page.image)
-    turns = 1 if sideways(grey) else 0
-    upright = np.ascontiguousarray(np.rot90(grey, k=-turns)) if turns else grey
-    if _reads_better_upside_down(upright, engine):
-        turns += 2
-        upright = np.ascontiguousarray(np.rot90(upright, k=2))
-    if turns == 0:
+    # Geometry proposes the quarter turns worth trying; the recogniser decides.
+    pairs = [0, 1] if sideways(grey) else [0]
+    scores: dict[int, float] = {}
+    for turns in pairs:
+        turned = np.ascontiguousarray(np.rot90(grey, k=-turns)) if turns else grey
+        scores.update(_confidences(turned, turns, engine))
+    best = max(scores, key=lambda t: scores[t])
+    if best == 0 or scores[best] <= scores.get(0, 0.0) + MARGIN:
         return page
-    matrix = rotation_matrix(turns, page.width, page.height)
+    upright = np.ascontiguousarray(np.rot90(grey, k=-best))
+    matrix = rotation_matrix(best, page.width, page.height)
     geometry = PageGeometry(
         to_scan=matrix[:2].tolist(), work_size=(upright.shape[1], upright.shape[0])
     )
     page = page.model_copy(
-        update={"orientation": 90 * turns, "work_image": upright, "geometry": geometry}
+        update={"orientation": 90 * best, "work_image": upright, "geometry": geometry}
     )
     page.add_flag(
-        FlagCode.ROTATED, f"page was turned {90 * turns}° clockwise to read it", severity=0.4
+        FlagCode.ROTATED, f"page was turned {90 * best}° clockwise to read it", severity=0.4
     )
-    log.info("%s: turned %d° to read", page.source, 90 * turns)
+    log.info("%s: turned %d° to read", page.source, 90 * best)
     return page
 
 
-def _reads_better_upside_down(grey: np.ndarray, engine: OcrEngine) -> bool:
+def _confidences(grey: np.ndarray, turns: int, engine: OcrEngine) -> dict[int, float]:
+    """Mean recognition confidence of sample lines read this way up and upside down."""
     crops = sample_line_crops(grey, SAMPLE_LINES)
     if not crops:
-        return False
+        return {turns: 0.0}
     flipped = [np.ascontiguousarray(np.rot90(c, k=2)) for c in crops]
     results = engine.recognize_lines(crops + flipped)
-    upright = np.mean([conf for _, conf in results[: len(crops)]])
-    turned = np.mean([conf for _, conf in results[len(crops) :]])
-    return bool(turned > upright + MARGIN)
+    upright = float(np.mean([conf for _, conf in results[: len(crops)]]))
+    upside_down = float(np.mean([conf for _, conf in results[len(crops) :]]))
+    return {turns: upright, turns + 2: upside_down}
 
 
 def sample_line_crops(grey: np.ndarray, count: int) -> list[np.ndarray]:

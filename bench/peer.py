@@ -1,0 +1,88 @@
+"""The peer: plain PaddleOCR over the whole page, as a user would run it
+without newsprint (same PP-OCRv6 models, same engine, PaddleOCR's own
+defaults), timed against the full newspaper pipeline in the same run.
+
+    python -m bench.peer [--scans DIR]
+
+Prints seconds per page for both, their ratio, and the peer's CER against the
+ground-truth text read in PaddleOCR's own line order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.samples import ROOT, truth_pairs
+from bench.score import cer
+from core.settings import Settings
+from ocr.engine import load_engine
+from ocr.models import prepare_models
+from ocr.paddle import engine_options, import_paddleocr
+from pipeline import process_scan
+from scans import load_scan
+
+
+def load_peer(settings: Settings) -> Any:
+    dirs = prepare_models(settings.ocr)
+    paddleocr = import_paddleocr(settings.ocr.cache_dir)
+    return paddleocr.PaddleOCR(
+        text_detection_model_name=dirs.det_model_name,
+        text_detection_model_dir=str(dirs.det),
+        text_recognition_model_name=dirs.rec_model_name,
+        text_recognition_model_dir=str(dirs.rec),
+        use_doc_orientation_classify=False,
+        use_doc_unwarping=False,
+        use_textline_orientation=False,
+        **engine_options(settings.ocr),
+    )
+
+
+def peer_text(peer: Any, image: np.ndarray) -> str:
+    rgb = image if image.ndim == 3 else np.repeat(image[:, :, None], 3, axis=2)
+    result = peer.predict(np.ascontiguousarray(rgb[:, :, ::-1]))[0]
+    return "\n".join(result["rec_texts"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scans", type=Path, default=ROOT / "sample_scans")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    engine, peer = load_engine(settings.ocr), load_peer(settings)
+    out = Path(tempfile.mkdtemp(prefix="newsprint-peer-"))
+    rows, ours_total, peer_total = [], 0.0, 0.0
+    for image_path, truth in truth_pairs(args.scans):
+        page = load_scan(image_path, settings.scan)[0]
+        start = time.perf_counter()
+        text = peer_text(peer, page.image)
+        peer_s = time.perf_counter() - start
+        start = time.perf_counter()
+        process_scan(image_path, out, settings, engine)
+        ours_s = time.perf_counter() - start
+        gold = "\n".join(p for a in truth["articles"] for p in a["paragraphs"])
+        rows.append((image_path.name, ours_s, peer_s, cer(text, gold)))
+        ours_total, peer_total = ours_total + ours_s, peer_total + peer_s
+    sys.stdout.write(
+        f"{'page':28} {'newsprint s':>11} {'peer s':>7} {'ratio':>6} {'peer CER%':>9}\n"
+    )
+    for name, ours_s, peer_s, peer_cer in rows:
+        ratio = ours_s / peer_s
+        sys.stdout.write(
+            f"{name[:28]:28} {ours_s:11.1f} {peer_s:7.1f} {ratio:6.2f} {100 * peer_cer:9.1f}\n"
+        )
+    n = max(1, len(rows))
+    sys.stdout.write(
+        f"{'mean':28} {ours_total / n:11.1f} {peer_total / n:7.1f} {ours_total / peer_total:6.2f}\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
