@@ -44,7 +44,7 @@ class DeskewSettings(BaseModel):
 class LayoutSettings(BaseModel):
     columns: int | None = None
     """Force the number of columns (an archivist's override); None = detect."""
-    min_rule_length_lines: float = 6.0
+    min_rule_length_lines: float = 4.0
     """A rule is at least this many body line heights long."""
     headline_ratio: float = 1.3
     """A line this many times taller than body text is headline type."""

@@ -115,7 +115,7 @@ def analyse(
     cuts = cv2.bitwise_or(rule_mask, corridors)
     pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
     pieces = cut_at_corridors(pieces, corridors)
-    lines = join_rows(pieces, corridors, body)
+    lines = join_rows(pieces, corridors, body, v_rules)
     # Whole lines measure the body type better than the rough first pieces.
     body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
@@ -327,7 +327,9 @@ def _without_specks(ink: np.ndarray, body: float) -> np.ndarray:
     return np.where(small[labels], 0, ink).astype(np.uint8)
 
 
-def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box]:
+def join_rows(
+    pieces: list[Box], corridors: np.ndarray, body: float, v_rules: list[Box] | None = None
+) -> list[Box]:
     """Join the pieces of one line across wide word spaces, never across a gutter."""
     rows: list[Box] = []
     open_rows: list[int] = []
@@ -343,11 +345,9 @@ def join_rows(pieces: list[Box], corridors: np.ndarray, body: float) -> list[Box
                 continue
             # Display type has word spaces wider than a gutter of body type.
             display = min(row.height, piece.height) > 1.4 * body
-            if (
-                not display
-                and _gutter_between(row, piece, corridors)
-                and starts.column_edge(row, piece)
-            ):
+            if _rule_between(row, piece, v_rules or []):
+                continue
+            if not display and _is_gutter(row, piece, corridors, starts, body):
                 continue
             if best is None or row.y_overlap(piece) > rows[best].y_overlap(piece):
                 best = i
@@ -373,11 +373,35 @@ class _LineStarts:
 
     def column_edge(self, left: Box, right: Box) -> bool:
         near = np.abs(self.cy - right.cy) < 8 * self.body
-        tol = 0.3 * self.body
+        tol = 0.45 * self.body
         starts = np.count_nonzero(near & (np.abs(self.x0 - right.x0) < tol))
         ends = np.count_nonzero(near & (np.abs(self.x1 - left.x1) < tol))
         inside = np.count_nonzero(near & (self.x0 > left.x1 + tol) & (self.x0 < right.x0 - tol))
         return starts >= 3 or ends >= 3 or inside >= 5
+
+    def both_edges(self, left: Box, right: Box) -> bool:
+        near = np.abs(self.cy - right.cy) < 8 * self.body
+        tol = 0.45 * self.body
+        starts = np.count_nonzero(near & (np.abs(self.x0 - right.x0) < tol))
+        ends = np.count_nonzero(near & (np.abs(self.x1 - left.x1) < tol))
+        return starts >= 3 and ends >= 3
+
+
+def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
+    return any(
+        left.x1 - 2 <= r.cx <= right.x0 + 2 and r.y_overlap(right) > 0.5 * right.height
+        for r in v_rules
+    )
+
+
+def _is_gutter(
+    left: Box, right: Box, corridors: np.ndarray, starts: _LineStarts, body: float
+) -> bool:
+    """A tall white corridor beside a column edge, or, for columns too short
+    to make a tall corridor, a clear space with column edges on both sides."""
+    if _gutter_between(left, right, corridors) and starts.column_edge(left, right):
+        return True
+    return right.x0 - left.x1 >= 0.5 * body and starts.both_edges(left, right)
 
 
 def _same_row(row: Box, piece: Box) -> bool:
