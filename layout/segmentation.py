@@ -344,7 +344,10 @@ def join_rows(
             if not _same_row(row, piece) or row.x1 < piece.x0 - reach:
                 continue
             # Display type has word spaces wider than a gutter of body type.
-            display = min(row.height, piece.height) > 1.4 * body
+            tallest = max(row.height, piece.height)
+            display = min(row.height, piece.height) > 1.4 * body or (
+                tallest > 1.3 * body and piece.x0 - row.x1 < 0.5 * tallest
+            )
             if _rule_between(row, piece, v_rules or []):
                 continue
             if not display and _is_gutter(row, piece, corridors, starts, body):
@@ -373,7 +376,7 @@ class _LineStarts:
 
     def column_edge(self, left: Box, right: Box) -> bool:
         near = np.abs(self.cy - right.cy) < 8 * self.body
-        tol = 0.45 * self.body
+        tol = 0.3 * self.body
         starts = np.count_nonzero(near & (np.abs(self.x0 - right.x0) < tol))
         ends = np.count_nonzero(near & (np.abs(self.x1 - left.x1) < tol))
         inside = np.count_nonzero(near & (self.x0 > left.x1 + tol) & (self.x0 < right.x0 - tol))
