@@ -246,15 +246,18 @@ def _caption_texts(captions: list[Region]) -> list[str]:
 
 
 def _column_order(blocks: list[Region], body: float) -> list[Region]:
+    """Column by column (blocks that share most of their width), top to bottom."""
     columns: list[list[Region]] = []
-    for block in sorted(blocks, key=lambda b: _box(b).x0):
-        if (
-            columns
-            and abs(_box(block).x0 - np.median([_box(b).x0 for b in columns[-1]])) < 2 * body
-        ):
-            columns[-1].append(block)
-        else:
+    for block in sorted(blocks, key=lambda b: (_box(b).x0, _box(b).y0)):
+        me = _box(block)
+        home = next(
+            (col for col in columns if any(_box(b).x_overlap_ratio(me) >= 0.5 for b in col)), None
+        )
+        if home is None:
             columns.append([block])
+        else:
+            home.append(block)
+    columns.sort(key=lambda col: min(_box(b).x0 for b in col))
     return [b for col in columns for b in sorted(col, key=lambda b: _box(b).y0)]
 
 

@@ -46,7 +46,7 @@ class LayoutSettings(BaseModel):
     """Force the number of columns (an archivist's override); None = detect."""
     min_rule_length_lines: float = 4.0
     """A rule is at least this many body line heights long."""
-    headline_ratio: float = 1.3
+    headline_ratio: float = 1.45
     """A line this many times taller than body text is headline type."""
     photo_min_lines: float = 4.0
     """A photo is at least this many body line heights in both directions."""

@@ -282,12 +282,12 @@ def split_touching(pieces: list[Box], ink: np.ndarray, body: float) -> list[Box]
             continue
         rows = ink[int(piece.y0) : int(piece.y1), int(piece.x0) : int(piece.x1)].mean(axis=1)
         # Each part must be a line of its own, not a descender.
-        lo, hi = int(0.6 * body), len(rows) - int(0.6 * body)
+        lo, hi = int(0.8 * body), len(rows) - int(0.8 * body)
         if hi <= lo:
             out.append(piece)
             continue
         cut = lo + int(np.argmin(rows[lo:hi]))
-        if rows[cut] < 0.05 * rows.max():
+        if rows[cut] < 0.15 * rows.max():
             y = piece.y0 + cut
             stack += [
                 Box(piece.x0, piece.y0, piece.x1, y),
