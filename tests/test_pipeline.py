@@ -119,3 +119,18 @@ def test_turned_scan_is_read_upright_and_mapped_back(
     )
     got = next(r.bbox for r in page.regions if r.type.value == "headline")
     assert got == pytest.approx(expected, abs=3)
+
+
+def test_multi_page_tiff_gives_one_folder_per_page(small_scan: Path, tmp_path: Path) -> None:
+    with Image.open(small_scan) as img:
+        first = img.convert("L")
+    second = first.rotate(-0.8, resample=Image.BICUBIC, fillcolor=240)
+    tiff = tmp_path / "issue.tif"
+    first.save(tiff, save_all=True, append_images=[second], compression="tiff_lzw")
+    settings = Settings()
+    res = process_scan(tiff, tmp_path / "out", settings, load_engine(settings.ocr))
+    assert res.ok, res.error
+    assert [p.stem for p in res.pages] == ["issue-p1", "issue-p2"]
+    for page in res.pages:
+        assert (page.folder / "articles.txt").read_text(encoding="utf-8").startswith("Harbour")
+    assert res.pages[1].page.skew_angle == pytest.approx(1.5 - 0.8, abs=0.1)
