@@ -160,10 +160,11 @@ def _headline_beside(
         if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1 or ob.x0 - me.x1 > reach:
             continue
         span = Box(me.x0, ob.y0, max(me.x0 + 1, ob.x0), me.y0)
-        if any(_blocks(o, span) for o in flow if o is not other and o is not region):
+        if any(_blocks(o, span, body) for o in flow if o is not other and o is not region):
             continue
         if any(
-            r.height > r.width and span.x0 < r.cx < span.x1 and r.y_overlap(span) > 0 for r in rules
+            r.height > r.width and span.x0 < r.cx < span.x1 and r.y_overlap(span) > body
+            for r in rules
         ):
             continue
         dx = max(0.0, ob.x0 - me.x1)
@@ -172,9 +173,9 @@ def _headline_beside(
     return best
 
 
-def _blocks(other: Region, span: Box) -> bool:
+def _blocks(other: Region, span: Box, body: float) -> bool:
     ob = _box(other)
-    return ob.x_overlap(span) > 0 and ob.y_overlap(span) > 0
+    return ob.x_overlap(span) > 0.5 * body and ob.y_overlap(span) > 0.5 * body
 
 
 def _starts_article(headline: Region, above: Region | None) -> bool:
