@@ -516,8 +516,8 @@ def classify_blocks(
         if block.line_height >= settings.headline_ratio * body:
             block.kind = RegionType.HEADLINE
     _mark_running_heads(blocks, h_rules, body, content)
-    for block in blocks:
-        if block.kind == RegionType.TEXT and _is_caption(block, photos, body):
+    for photo in photos:
+        for block in _caption_of(photo, blocks, body):
             block.kind = RegionType.CAPTION
     _join_caption_pieces(blocks, body)
 
@@ -636,17 +636,26 @@ def _isolated_band_edge(
     return limit - 1 if limit - nxt > 0.8 * body and abs(edge - first.box.y1) < 4 * body else None
 
 
-def _is_caption(block: Block, photos: list[Box], body: float) -> bool:
-    if len(block.lines) > 4:
-        return False
-    for photo in photos:
+def _caption_of(photo: Box, blocks: list[Block], body: float) -> list[Block]:
+    """The short block nearest a photo, under or over it (and any other piece
+    of the same caption line). One photo, one caption: the body text that
+    happens to follow the caption is not a second one."""
+    scored = []
+    for block in blocks:
+        if block.kind != RegionType.TEXT or len(block.lines) > 4:
+            continue
         if block.box.x_overlap(photo) < 0.6 * block.box.width:
             continue
-        below = 0 <= block.box.y0 - photo.y1 <= 1.5 * body
-        above = 0 <= photo.y0 - block.box.y1 <= 1.5 * body
-        if below or above:
-            return True
-    return False
+        gap = min(
+            (g for g in (block.box.y0 - photo.y1, photo.y0 - block.box.y1) if g >= -0.2 * body),
+            default=None,
+        )
+        if gap is not None and gap <= 1.5 * body:
+            scored.append((gap, block))
+    if not scored:
+        return []
+    _, nearest = min(scored, key=lambda item: item[0])
+    return [b for _, b in scored if b.box.y_overlap(nearest.box) > 0.5 * nearest.box.height]
 
 
 def find_columns(blocks: list[Block], body: float) -> list[tuple[int, int]]:
