@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from articles.roles import is_folio, split_roles
-from articles.text import detect_language, join_lines
+from articles.text import join_lines
 from core.page import Article, FlagCode, NewspaperPage, Region, RegionType, TextLine
+from core.script import detect_language
 from core.settings import Settings
 from layout.boxes import Box
 

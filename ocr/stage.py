@@ -11,8 +11,8 @@ import logging
 
 import numpy as np
 
-from articles.text import detect_language, is_cjk
 from core.page import FlagCode, NewspaperPage, RegionType, TextLine
+from core.script import detect_language, is_cjk
 from core.settings import Settings
 from ocr.engine import OcrEngine, OcrLine
 

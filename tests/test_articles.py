@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from articles import assemble
-from articles.text import detect_language, join_lines
+from articles.text import join_lines
 from core.page import NewspaperPage, Region, RegionType, TextLine
+from core.script import detect_language
 from core.settings import Settings
 
 BODY = 20.0
