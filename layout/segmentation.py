@@ -62,7 +62,8 @@ class Block:
 class Layout:
     """Everything segmentation found, in working-image pixels."""
 
-    em: float
+    body: float
+    """Body line height, the unit every measure here is taken in."""
     blocks: list[Block]
     photos: list[Box]
     h_rules: list[Box]
@@ -80,7 +81,7 @@ def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     return page.model_copy(
         update={
             "regions": regions,
-            "body_line_height": round(layout.em, 2),
+            "body_line_height": round(layout.body, 2),
             "columns": layout.columns,
         }
     )
@@ -687,7 +688,7 @@ def _to_regions(page: NewspaperPage, layout: Layout) -> list[Region]:
     items += [
         (RegionType.PHOTO, p, None)
         for p in layout.photos
-        if not any(_within(p, a, layout.em) for a in layout.adverts)
+        if not any(_within(p, a, layout.body) for a in layout.adverts)
     ]
     items += [(RegionType.SEPARATOR, r, None) for r in layout.h_rules + layout.v_rules]
     items += [
