@@ -100,6 +100,8 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         if region.id in owner:
             return owner[region.id]
         up = above[region.id]
+        if up is not None and _ends_article(up, above):
+            up = None
         source = up
         if source is None and region.type != RegionType.HEADLINE:
             left = _left_neighbour(region, flow, body)
@@ -177,6 +179,15 @@ def _headline_beside(
 def _blocks(other: Region, span: Box, body: float) -> bool:
     ob = _box(other)
     return ob.x_overlap(span) > 0.5 * body and ob.y_overlap(span) > 0.5 * body
+
+
+def _ends_article(region: Region, above: dict[str, Region | None]) -> bool:
+    """A byline under body text closes its article: what follows in the
+    column is another story (a byline under a headline opens one instead)."""
+    if region.type != RegionType.BYLINE:
+        return False
+    over = above.get(region.id)
+    return over is not None and over.type == RegionType.TEXT
 
 
 def _starts_article(headline: Region, above: Region | None) -> bool:

@@ -182,3 +182,28 @@ def test_language_is_detected_with_script() -> None:
     assert detect_language(["The council voted on Tuesday"]) == "en"
     assert detect_language(["会议强调，下阶段全市各级公安机关要深入学习"]) == "zh-Hans"
     assert detect_language(["會議強調，下階段全市各級公安機關要深入學習"]) == "zh-Hant"
+
+
+def test_a_byline_under_body_text_closes_its_article() -> None:
+    regions = [
+        _region(
+            "h1", RegionType.HEADLINE, (100, 100, 720, 150), [_line("城市书房开放", 100, 100, 500)]
+        ),
+        _column("a1", 100, 180, [("晚上十点，城市书房里", 40, 260), ("依然灯火通明。", 0, 140)]),
+        _column("a2", 420, 180, [("市民只需刷卡就可以", 40, 260), ("进入书房。", 0, 100)]),
+        _region("b1", RegionType.BYLINE, (420, 250, 720, 270), [_line("记者 叶青", 600, 250, 720)]),
+        _region(
+            "h2",
+            RegionType.HEADLINE,
+            (100, 300, 400, 350),
+            [_line("老街夜市人气旺", 100, 300, 380)],
+        ),
+        _column("c1", 100, 380, [("夜幕降临，老街上", 40, 260), ("游客摩肩接踵。街区", 0, 300)]),
+        _column("c2", 420, 380, [("保留了原有的青石板路。", 0, 220)]),
+    ]
+    page = assemble(_page(regions, language="zh-Hans"), Settings())
+    assert [a.headline for a in page.articles] == ["城市书房开放", "老街夜市人气旺"]
+    assert page.articles[0].byline == "记者 叶青"
+    assert page.articles[1].paragraphs == [
+        "夜幕降临，老街上游客摩肩接踵。街区保留了原有的青石板路。"
+    ]
