@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from core.page import Article
@@ -116,3 +118,37 @@ def _score_parts(score: PageScore, gt: dict, art: dict | None) -> None:
         score.bylines += 1
         if art and art.get("byline") and cer(art["byline"], gt["byline"]) <= 0.15:
             score.byline_ok += 1
+
+
+def all_text(articles: list[dict]) -> str:
+    parts = []
+    for art in articles:
+        parts += [art.get("headline") or "", *art.get("paragraphs", []), *art.get("captions", [])]
+        parts.append(art.get("byline") or "")
+    return "\n".join(p for p in parts if p)
+
+
+def order_scores(truth: dict, page_json: dict) -> dict[str, float]:
+    """Reading-order CER (each true article against the best-matching stretch
+    of all predicted body text, in predicted order, however it was split into
+    articles) and order-free character accuracy."""
+    predicted = normalise("\n".join(body(a) for a in page_json["articles"]))
+    errors, total = 0, 0
+    for gt in truth["articles"]:
+        gold = normalise(body(gt))
+        if not gold:
+            continue
+        total += len(gold)
+        if not predicted:
+            errors += len(gold)
+            continue
+        window = fuzz.partial_ratio_alignment(gold, predicted)
+        stretch = predicted[window.dest_start : window.dest_end]
+        errors += min(len(gold), Levenshtein.distance(gold, stretch))
+    gold_chars = Counter(_SPACE.sub("", all_text(truth["articles"])))
+    seen = Counter(_SPACE.sub("", all_text(page_json["articles"])))
+    matched = sum(min(n, seen[c]) for c, n in gold_chars.items())
+    return {
+        "order_cer": errors / max(1, total),
+        "char_accuracy": matched / max(1, sum(gold_chars.values())),
+    }

@@ -1,0 +1,178 @@
+"""The benchmark: newsprint and the plain-PaddleOCR peer on generated pages
+with exact ground truth (and the pages in ``sample_scans/``).
+
+    python -m bench [--pages N] [--held-out M] [--no-peer] [--json FILE]
+
+Prints one table (per page and mean) and writes it as JSON under
+``bench/results/`` so a change can be compared with the last run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from bench.pages import HELD_OUT_SEED, TUNING_SEED, page_set
+from bench.peer import load_peer, peer_text
+from bench.samples import ROOT
+from bench.score import order_scores, score_page
+from core.settings import Settings
+from ocr.engine import load_engine
+from pipeline import process_scan
+from scans import load_scan
+
+CACHE = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "results"
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class PeakMemory:
+    """Peak resident memory while the block runs, sampled every 20 ms
+    (the kernel's own high-water mark cannot be reset inside a container)."""
+
+    def __enter__(self) -> PeakMemory:
+        self.peak = rss_mib()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, rss_mib())
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_mib())
+
+
+def run_page(image: Path, out: Path, settings: Settings, engine, peer) -> dict:
+    truth = json.loads(image.with_name(image.name.split(".")[0] + ".truth.json").read_text("utf-8"))
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        result = process_scan(image, out, settings, engine)
+        seconds = time.perf_counter() - start
+    if not result.ok:
+        return {"page": image.name, "error": result.error}
+    page = json.loads((result.pages[0].folder / "page.json").read_text(encoding="utf-8"))
+    score = score_page(image.name, truth, page, seconds)
+    row = {"page": image.name, **asdict(score), **order_scores(truth, page)}
+    row["memory_mib"] = memory.peak
+    if peer is not None:
+        scan = load_scan(image, settings.scan)[0]
+        start = time.perf_counter()
+        text = peer_text(peer, scan.image)
+        row["peer_seconds"] = time.perf_counter() - start
+        row.update(
+            {
+                f"peer_{k}": v
+                for k, v in order_scores(truth, {"articles": [{"paragraphs": [text]}]}).items()
+            }
+        )
+    return row
+
+
+COLUMNS = (
+    ("page", "page", "{:26.26}"),
+    ("recall", "recall", "{:6.2f}"),
+    ("prec", "precision", "{:5.2f}"),
+    ("CER%", "page_cer", "{:6.2f}"),
+    ("ordCER%", "order_cer", "{:7.2f}"),
+    ("chars", "char_accuracy", "{:5.3f}"),
+    ("head", "headline_acc", "{:5.2f}"),
+    ("capt", "caption_acc", "{:5.2f}"),
+    ("byl", "byline_acc", "{:5.2f}"),
+    ("leak", "running_head_leaks", "{:4d}"),
+    ("skew°", "skew_error", "{:6.3f}"),
+    ("s/page", "seconds", "{:6.1f}"),
+    ("MiB", "memory_mib", "{:6.0f}"),
+    ("peer s", "peer_seconds", "{:6.1f}"),
+    ("peerOrd%", "peer_order_cer", "{:8.1f}"),
+)
+_PERCENT = {"page_cer", "order_cer", "peer_order_cer"}
+
+
+def _derived(row: dict) -> dict:
+    row = dict(row)
+    row["recall"] = row["found"] / max(1, row["truth_articles"])
+    row["precision"] = row["found"] / max(1, row["predicted_articles"])
+    row["headline_acc"] = row["headline_ok"] / max(1, row["headlines"])
+    row["caption_acc"] = row["caption_ok"] / max(1, row["captions"])
+    row["byline_acc"] = row["byline_ok"] / max(1, row["bylines"])
+    return row
+
+
+def _cell(row: dict, key: str, fmt: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return " " * len(fmt.format(0) if "d" in fmt else fmt.format(0.0))
+    return fmt.format(100 * value if key in _PERCENT else value)
+
+
+def table(title: str, rows: list[dict]) -> str:
+    rows = [_derived(r) for r in rows if "error" not in r]
+    head = " ".join(
+        f"{name:>{len(_cell({'x': 0}, 'x', fmt))}}" if name != "page" else f"{name:26}"
+        for name, _, fmt in COLUMNS
+    )
+    lines = [title, head, "-" * len(head)]
+    lines += [" ".join(_cell(r, key, fmt) for _, key, fmt in COLUMNS) for r in rows]
+    if rows:
+        mean = {"page": "mean"}
+        for _, key, _fmt in COLUMNS[1:]:
+            values = [r[key] for r in rows if r.get(key) is not None]
+            if values:
+                mean[key] = max(values) if key == "skew_error" else sum(values) / len(values)
+        mean["running_head_leaks"] = sum(r["running_head_leaks"] for r in rows)
+        lines += ["-" * len(head), " ".join(_cell(mean, key, fmt) for _, key, fmt in COLUMNS)]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=10, help="tuning pages per language")
+    parser.add_argument("--held-out", type=int, default=2, help="held-out pages per language")
+    parser.add_argument("--no-peer", action="store_true", help="skip plain PaddleOCR")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args(argv)
+    settings = Settings()
+    engine = load_engine(settings.ocr)
+    peer = None if args.no_peer else load_peer(settings)
+    out = Path(tempfile.mkdtemp(prefix="newsprint-bench-"))
+    sets = {
+        "tuning": page_set(CACHE / "tuning", TUNING_SEED, args.pages),
+        "held-out": page_set(CACHE / "held-out", HELD_OUT_SEED, args.held_out),
+        "sample_scans": sorted(
+            p for p in (ROOT / "sample_scans").iterdir() if p.suffix in {".png", ".jpg", ".tif"}
+        ),
+    }
+    report = {}
+    for name, images in sets.items():
+        rows = [run_page(image, out / name, settings, engine, peer) for image in images]
+        report[name] = rows
+        sys.stdout.write(table(f"== {name} ({len(rows)} pages)", rows) + "\n\n")
+        for row in rows:
+            if "error" in row:
+                sys.stdout.write(f"  failed: {row['page']}: {row['error']}\n")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = args.json or RESULTS / time.strftime("bench-%Y%m%d-%H%M%S.json")
+    target.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    sys.stdout.write(f"results: {target}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
