@@ -19,6 +19,7 @@ from rich.table import Table
 
 from core.errors import ModelMissingError
 from core.settings import Settings
+from ocr.engine import OcrEngine, load_engine
 from pipeline.run import ScanResult, process_scan
 from scans import scan_paths
 
@@ -56,9 +57,7 @@ def process(
         raise typer.Exit(1)
 
 
-def _engine(settings: Settings):
-    from ocr.engine import load_engine
-
+def _engine(settings: Settings) -> OcrEngine:
     try:
         return load_engine(settings.ocr)
     except ModelMissingError as exc:
@@ -66,7 +65,9 @@ def _engine(settings: Settings):
         raise typer.Exit(2) from exc
 
 
-def _run_batch(paths: list[Path], out: Path, settings: Settings, engine) -> list[ScanResult]:
+def _run_batch(
+    paths: list[Path], out: Path, settings: Settings, engine: OcrEngine
+) -> list[ScanResult]:
     results: list[ScanResult] = []
     taken: set[str] = set()
     columns = (

@@ -17,7 +17,7 @@ import math
 import cv2
 import numpy as np
 
-from core.page import NewspaperPage, PageGeometry
+from core.page import FlagCode, NewspaperPage, PageGeometry
 from core.settings import Settings
 from layout.binarize import ink_mask, paper_level, to_grey
 from layout.border import content_box, scanner_artifacts
@@ -141,8 +141,6 @@ def deskew(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     log.debug("%s: skew %.3f°, content box %s", page.source, angle, box)
     page = page.model_copy(update={"skew_angle": angle, "geometry": geometry, "work_image": work})
     if abs(angle) > settings.deskew.unusual_angle:
-        from core.page import FlagCode
-
         page.add_flag(
             FlagCode.UNUSUAL_SKEW, f"skew of {angle:.2f}° is unusually large", severity=0.3
         )
