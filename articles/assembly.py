@@ -145,7 +145,20 @@ def _above(region: Region, flow: list[Region], rules: list[Box], body: float) ->
     for rule in rules:
         if gap_top - 2 <= rule.cy <= me.y0 + 2 and rule.x_overlap(me) > 0.5 * me.width:
             return None
+    if me.y0 - gap_top > 1.5 * body and _headline_across(gap_top, me.y0, flow, body):
+        return None  # a new band starts: its headline stands in the white space
     return best
+
+
+def _headline_across(top: float, bottom: float, flow: list[Region], body: float) -> bool:
+    """A headline set in the white space between two blocks of one column
+    marks a new band of stories, even on a page without rules."""
+    return any(
+        r.type == RegionType.HEADLINE
+        and _box(r).y0 >= top - 0.5 * body
+        and _box(r).y1 <= bottom + 0.5 * body
+        for r in flow
+    )
 
 
 def _headline_beside(
@@ -160,7 +173,9 @@ def _headline_beside(
         # Above the block, or level with its foot (a byline set beside it).
         if other.type != RegionType.HEADLINE or ob.y1 > me.y1 + 0.5 * body or ob.y0 >= me.y0:
             continue
-        if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1 or ob.x0 - me.x1 > reach:
+        if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1:
+            continue
+        if ob.x0 - me.x1 > reach and not _centred_over(ob, me, flow, body):
             continue
         span = Box(me.x0, ob.y0, max(me.x0 + 1, ob.x0), me.y0)
         if any(_blocks(o, span, body) for o in flow if o is not other and o is not region):
@@ -174,6 +189,24 @@ def _headline_beside(
         if best_dx is None or dx < best_dx:
             best, best_dx = other, dx
     return best
+
+
+def _centred_over(headline: Box, block: Box, flow: list[Region], body: float) -> bool:
+    """A headline centred over its article's columns stands as far in from
+    the article's last column as from this block's: the mirror of the block
+    about the headline's centre is still on the page and under no other
+    headline of the same band."""
+    mirror = Box(2 * headline.cx - block.x1, block.y0, 2 * headline.cx - block.x0, block.y1)
+    right_edge = max(_box(r).x1 for r in flow)
+    if mirror.cx > right_edge + body:
+        return False
+    for other in flow:
+        ob = _box(other)
+        if other.type != RegionType.HEADLINE or ob == headline:
+            continue
+        if ob.y_overlap(headline) > 0.3 * headline.height and ob.x_overlap(mirror) > body:
+            return False
+    return True
 
 
 def _blocks(other: Region, span: Box, body: float) -> bool:

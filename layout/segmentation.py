@@ -137,7 +137,7 @@ def find_rules(
     join = max(3, int(0.8 * em))
     # Dashed and dotted rules: only dash-shaped pieces are joined, so that
     # the aligned strokes of a line of type never pass for a rule.
-    h_dashes, v_dashes = _dashes(ink, em)
+    h_dashes, v_dashes = _dashes(ink, em, length)
     horiz = cv2.bitwise_or(
         _open_along(ink, (length, 1)), _open_along(_close_along(h_dashes, (join, 1)), (length, 1))
     )
@@ -153,13 +153,15 @@ def find_rules(
     return h_boxes, v_boxes, mask
 
 
-def _dashes(ink: np.ndarray, em: float) -> tuple[np.ndarray, np.ndarray]:
+def _dashes(ink: np.ndarray, em: float, length: int) -> tuple[np.ndarray, np.ndarray]:
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     w, h = stats[:, 2], stats[:, 3]
     thin, short = 0.25 * em, 1.5 * em
     dots = (w <= 0.3 * em) & (h <= 0.3 * em) & (w >= 2) & (h >= 2)
     horizontal = ((h <= thin) & (w >= 0.25 * em) & (w <= short)) | dots
-    vertical = ((w <= thin) & (h >= 0.25 * em) & (h <= short)) | dots
+    # Type has no hairline taller than a line and a half, so a broken
+    # vertical rule's longer pieces are dashes too.
+    vertical = ((w <= thin) & (h >= 0.25 * em) & (h < length)) | dots
     horizontal[0] = vertical[0] = False
     return (
         np.where(horizontal[labels], 255, 0).astype(np.uint8),
