@@ -105,10 +105,9 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         source = up
         if source is None and region.type != RegionType.HEADLINE:
             left = _left_neighbour(region, flow, body)
-            # A headline right beside the block takes it; a distant one only
-            # when no column on the left flows into it.
-            reach = 2 * body if left is not None else float("inf")
-            source = _headline_beside(region, flow, separators, body, reach) or left
+            # When a column on the left could flow into the block, a headline
+            # beside it takes it only if centred over the block's column too.
+            source = _headline_beside(region, flow, separators, body, left is not None) or left
         if region.type == RegionType.HEADLINE and _starts_article(region, up):
             source = None
         if source is not None and source.id not in visiting:
@@ -162,7 +161,7 @@ def _headline_across(top: float, bottom: float, flow: list[Region], body: float)
 
 
 def _headline_beside(
-    region: Region, flow: list[Region], rules: list[Box], body: float, reach: float
+    region: Region, flow: list[Region], rules: list[Box], body: float, centred: bool
 ) -> Region | None:
     """A centred headline over the article's other columns: the one just above
     this block's top, to its right, with nothing in between."""
@@ -175,7 +174,7 @@ def _headline_beside(
             continue
         if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1:
             continue
-        if ob.x0 - me.x1 > reach and not _centred_over(ob, me, flow, body):
+        if centred and not _centred_over(ob, me, flow, body):
             continue
         span = Box(me.x0, ob.y0, max(me.x0 + 1, ob.x0), me.y0)
         if any(_blocks(o, span, body) for o in flow if o is not other and o is not region):

@@ -48,6 +48,10 @@ class LayoutSettings(BaseModel):
     """A rule is at least this many body line heights long."""
     headline_ratio: float = 1.45
     """A line this many times taller than body text is headline type."""
+    bold_headline_ratio: float = 1.12
+    """Short blocks between this and ``headline_ratio`` are headlines when bold."""
+    bold_stroke_ratio: float = 1.3
+    """Bold: strokes this many times thicker than the body text's."""
     photo_min_lines: float = 4.0
     """A photo is at least this many body line heights in both directions."""
 

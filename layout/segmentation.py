@@ -123,6 +123,7 @@ def analyse(
     blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
     # A lone tall sliver (a stroke of a picture, a bracket) is not type.
     blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
+    _mark_bold_heads(blocks, text_ink, body, settings)
     classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
     adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
     columns = find_columns(blocks, body)
@@ -505,6 +506,34 @@ def _joinable_gap(block: Block, line: Box, h_rules: list[Box], body: float) -> f
     if block.leading is not None and gap > block.leading + 0.6 * size:
         return None  # a wider space than this block's leading ends the block
     return gap
+
+
+def stroke_width(ink: np.ndarray, box: Box) -> float:
+    """Mean stroke thickness of the ink in a box: a stroke of width w and
+    length L has area wL and about 2L boundary pixels."""
+    crop = ink[int(box.y0) : int(box.y1), int(box.x0) : int(box.x1)]
+    area = cv2.countNonZero(crop)
+    if area == 0:
+        return 0.0
+    boundary = area - cv2.countNonZero(cv2.erode(crop, np.ones((3, 3), np.uint8)))
+    return 2.0 * area / max(1, boundary)
+
+
+def _mark_bold_heads(
+    blocks: list[Block], ink: np.ndarray, body: float, settings: LayoutSettings
+) -> None:
+    """Small headlines are set barely larger than the body but bold: a short
+    block of somewhat larger type with clearly heavier strokes is one."""
+    plain = [b for b in blocks if len(b.lines) >= 3 and abs(b.line_height - body) < 0.15 * body]
+    if not plain:
+        return
+    body_stroke = float(np.median([stroke_width(ink, b.box) for b in plain]))
+    low, high = settings.bold_headline_ratio * body, settings.headline_ratio * body
+    for block in blocks:
+        if len(block.lines) > 3 or not low <= block.line_height < high:
+            continue
+        if stroke_width(ink, block.box) >= settings.bold_stroke_ratio * body_stroke:
+            block.kind = RegionType.HEADLINE
 
 
 def classify_blocks(
