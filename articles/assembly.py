@@ -228,12 +228,13 @@ def _starts_article(headline: Region, above: Region | None) -> bool:
 
 
 def _left_neighbour(region: Region, flow: list[Region], body: float) -> Region | None:
-    """The text block the article flows in from: the column to the left, same band."""
+    """The block the article flows in from: the column to the left, same band
+    (text, or a photo that the article's text runs beside)."""
     me = _box(region)
     best, best_x = None, None
     for other in flow:
         ob = _box(other)
-        if other.type not in _BODY or other is region:
+        if other.type not in (*_BODY, RegionType.PHOTO) or other is region:
             continue
         if ob.x1 > me.x0 + 0.5 * body or ob.y_overlap(me) < 0.5 * min(me.height, ob.height):
             continue

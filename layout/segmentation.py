@@ -139,11 +139,17 @@ def find_rules(
     # Dashed and dotted rules: only dash-shaped pieces are joined, so that
     # the aligned strokes of a line of type never pass for a rule.
     h_dashes, v_dashes = _dashes(ink, em, length)
+    # A thin column rule scanned through noise wavers by a pixel and has
+    # pinholes; thickening across it and closing tiny gaps keeps it whole.
+    # (Not for horizontal rules: the serifs along a line of type would pass.)
+    across_v = _close_along(cv2.dilate(ink, np.ones((1, 3), np.uint8)), (1, 5))
     horiz = cv2.bitwise_or(
-        _open_along(ink, (length, 1)), _open_along(_close_along(h_dashes, (join, 1)), (length, 1))
+        _open_along(ink, (length, 1)),
+        _open_along(_close_along(h_dashes, (join, 1)), (length, 1)),
     )
     vert = cv2.bitwise_or(
-        _open_along(ink, (1, length)), _open_along(_close_along(v_dashes, (1, join)), (1, length))
+        _open_along(across_v, (1, length)),
+        _open_along(_close_along(v_dashes, (1, join)), (1, length)),
     )
     h_boxes = _thin_components(horiz, em, horizontal=True)
     v_boxes = _thin_components(vert, em, horizontal=False)
