@@ -57,7 +57,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
         _article(draft, f"a{n}", language, body, settings)
         for n, draft in enumerate(_order(drafts, body), start=1)
     ]
-    articles = [a for a in articles if a.headline or a.paragraphs]
+    articles = [a for a in articles if a.paragraphs or _real_headline(a.headline)]
     order = [rid for a in articles for rid in a.region_ids]
     page = page.model_copy(
         update={
@@ -70,6 +70,11 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if not articles:
         page.add_flag(FlagCode.NO_ARTICLES, "no article was found on the page", severity=0.9)
     return page
+
+
+def _real_headline(text: str | None) -> bool:
+    # A stray mark beside a photo reads as a character or two of "headline".
+    return bool(text) and sum(ch.isalnum() for ch in text) >= 3
 
 
 def _refine_roles(regions: list[Region]) -> list[Region]:

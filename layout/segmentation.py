@@ -503,7 +503,11 @@ def _joinable_gap(block: Block, line: Box, h_rules: list[Box], body: float) -> f
         return None
     if not 0.75 <= line.height / size <= 1.33:
         return None
-    if last.x_overlap_ratio(line) < 0.5 and block.box.x_overlap_ratio(line) < 0.5:
+    # An indented first line over a short last one ("…关" / "键期。") overlaps
+    # little, but the short line starts at the column edge just left of it.
+    under_indent = 0 <= block.box.x0 - line.x0 <= 2.5 * size and line.x1 > block.box.x0
+    apart = last.x_overlap_ratio(line) < 0.5 and block.box.x_overlap_ratio(line) < 0.5
+    if apart and not under_indent:
         return None
     if any(
         r.x_overlap(line) > 0.3 * line.width and last.y1 - 2 <= r.cy <= line.y0 + 2 for r in h_rules
@@ -621,7 +625,7 @@ def _join_caption_pieces(blocks: list[Block], body: float) -> None:
         if left not in blocks:
             continue
         same_rows = left.box.y_overlap(right.box) > 0.5 * min(left.box.height, right.box.height)
-        if same_rows and 0 <= right.box.x0 - left.box.x1 < 4 * body:
+        if same_rows and -0.5 * body <= right.box.x0 - left.box.x1 < 4 * body:
             for line in right.lines:
                 left.add(line)
             blocks.remove(right)
@@ -693,7 +697,11 @@ def _caption_of(photo: Box, blocks: list[Block], body: float) -> list[Block]:
     if not scored:
         return []
     _, nearest = min(scored, key=lambda item: item[0])
-    return [b for _, b in scored if b.box.y_overlap(nearest.box) > 0.5 * nearest.box.height]
+    return [
+        b
+        for _, b in scored
+        if b.box.y_overlap(nearest.box) > 0.5 * min(b.box.height, nearest.box.height)
+    ]
 
 
 def find_columns(blocks: list[Block], body: float) -> list[tuple[int, int]]:
