@@ -24,3 +24,13 @@ if ! fc-list 2>/dev/null | grep -qi "AR PL UMing"; then
         echo "setup: install fonts-wqy-microhei fonts-arphic-uming fonts-liberation2 for the page generator" >&2
     fi
 fi
+
+# PostgreSQL server for the catalog tests (.ci/run starts one with scripts/postgres.sh).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        (apt-get update -qq && apt-get install -y -qq postgresql) >/dev/null 2>&1 \
+            || echo "setup: could not install postgresql; the PostgreSQL catalog tests will be skipped" >&2
+    else
+        echo "setup: install postgresql to run the catalog tests against PostgreSQL" >&2
+    fi
+fi

@@ -1,0 +1,35 @@
+"""The catalog: every scan, page and output version, in a real database.
+
+SQLite under the output root by default, PostgreSQL by URL
+(``postgresql+psycopg://user@host/db``). See ``catalog.api.Catalog``.
+"""
+
+from catalog.api import (
+    Catalog,
+    CatalogError,
+    NewVersion,
+    PageInfo,
+    PageNotFound,
+    ScanInfo,
+    VersionInfo,
+    claimant_id,
+    connect,
+    default_url,
+    pid_alive,
+)
+from catalog.models import PageStatus
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "NewVersion",
+    "PageInfo",
+    "PageNotFound",
+    "PageStatus",
+    "ScanInfo",
+    "VersionInfo",
+    "claimant_id",
+    "connect",
+    "default_url",
+    "pid_alive",
+]
