@@ -105,6 +105,7 @@ def analyse(
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, body)
+    photos = merge_photo_pieces(photos, body)
     for p in photos:
         pad = int(body * 0.2)
         text_ink[
@@ -116,7 +117,7 @@ def analyse(
     cuts = cv2.bitwise_or(rule_mask, corridors)
     pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
     pieces = cut_at_corridors(pieces, corridors)
-    lines = join_rows(pieces, corridors, body, v_rules)
+    lines = join_rows(pieces, corridors, body, v_rules, grid_gutters(corridors, body))
     # Whole lines measure the body type better than the rough first pieces.
     body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
@@ -212,7 +213,23 @@ def find_photos(
         box = Box(float(x), float(y), float(x + w), float(y + h))
         if _looks_like_picture(ink[y : y + h, x : x + w], work[y : y + h, x : x + w], paper):
             photos.append(box)
-    return _merge_overlapping(photos)
+    return merge_photo_pieces(photos, em)
+
+
+def merge_photo_pieces(photos: list[Box], em: float) -> list[Box]:
+    """A picture's light patches (sky, a white wall) cut it into pieces: pieces
+    that touch, or stand side by side with the same top and foot, are one."""
+    photos = _merge_overlapping(photos, pad=0.3 * em)
+    merged = True
+    while merged:
+        merged = False
+        for a, b in itertools.combinations(photos, 2):
+            level = abs(a.y0 - b.y0) < 0.5 * em and abs(a.y1 - b.y1) < 0.5 * em
+            if level and max(a.x0, b.x0) - min(a.x1, b.x1) < 1.5 * em:
+                photos = [p for p in photos if p is not a and p is not b] + [a.union(b)]
+                merged = True
+                break
+    return photos
 
 
 def _looks_like_picture(ink: np.ndarray, grey: np.ndarray, paper: int) -> bool:
@@ -225,14 +242,15 @@ def _looks_like_picture(ink: np.ndarray, grey: np.ndarray, paper: int) -> bool:
     return mid > 0.2 or density > 0.4
 
 
-def _merge_overlapping(boxes: list[Box]) -> list[Box]:
+def _merge_overlapping(boxes: list[Box], pad: float = 0.0) -> list[Box]:
     boxes = list(boxes)
     merged = True
     while merged:
         merged = False
         for i in range(len(boxes)):
             for j in range(i + 1, len(boxes)):
-                if boxes[i].x_overlap(boxes[j]) > 0 and boxes[i].y_overlap(boxes[j]) > 0:
+                near = boxes[i].expand(pad)
+                if near.x_overlap(boxes[j]) > 0 and near.y_overlap(boxes[j]) > 0:
                     boxes[i] = boxes[i].union(boxes.pop(j))
                     merged = True
                     break
@@ -338,12 +356,16 @@ def _without_specks(ink: np.ndarray, body: float) -> np.ndarray:
 
 
 def join_rows(
-    pieces: list[Box], corridors: np.ndarray, body: float, v_rules: list[Box] | None = None
+    pieces: list[Box],
+    corridors: np.ndarray,
+    body: float,
+    v_rules: list[Box] | None = None,
+    grid: np.ndarray | None = None,
 ) -> list[Box]:
     """Join the pieces of one line across wide word spaces, never across a gutter."""
     rows: list[Box] = []
     open_rows: list[int] = []
-    starts = _LineStarts(pieces, body)
+    starts = _LineStarts(pieces, body, grid)
     for piece in sorted(pieces, key=lambda b: b.x0):
         # Justified narrow columns stretch word spaces to two ems and more.
         reach = max(2.5 * body, 0.7 * piece.height)
@@ -378,11 +400,19 @@ class _LineStarts:
     line is indented) or a justified column's right edge on its left; a word
     space inside a column, even a river of them, has neither."""
 
-    def __init__(self, pieces: list[Box], body: float) -> None:
+    def __init__(self, pieces: list[Box], body: float, grid: np.ndarray | None = None) -> None:
         self.x0 = np.array([p.x0 for p in pieces], dtype=np.float64)
         self.x1 = np.array([p.x1 for p in pieces], dtype=np.float64)
         self.cy = np.array([p.cy for p in pieces], dtype=np.float64)
         self.body = body
+        self.grid = grid
+
+    def on_grid(self, left: Box, right: Box) -> bool:
+        """The space lies where the page's columns have their gutters."""
+        if self.grid is None:
+            return False
+        x0, x1 = int(left.x1), int(right.x0)
+        return x1 > x0 and bool(self.grid[max(0, x0) : max(0, x1)].any())
 
     def column_edge(self, left: Box, right: Box) -> bool:
         near = np.abs(self.cy - right.cy) < 8 * self.body
@@ -414,7 +444,12 @@ def _is_gutter(
     to make a tall corridor, a clear space with column edges on both sides."""
     if _gutter_between(left, right, corridors) and starts.column_edge(left, right):
         return True
-    return right.x0 - left.x1 >= 0.5 * body and starts.both_edges(left, right)
+    if right.x0 - left.x1 < 0.5 * body:
+        return False
+    wide = right.x0 - left.x1 >= body
+    return starts.both_edges(left, right) or (
+        starts.on_grid(left, right) and (wide or starts.column_edge(left, right))
+    )
 
 
 def _same_row(row: Box, piece: Box) -> bool:
@@ -430,6 +465,16 @@ def _gutter_between(left: Box, right: Box, corridors: np.ndarray) -> bool:
         return False
     y = int((max(left.y0, right.y0) + min(left.y1, right.y1)) / 2)
     return bool(corridors[y, x0:x1].any())
+
+
+def grid_gutters(corridors: np.ndarray, body: float) -> np.ndarray:
+    """The x positions of the page's column gutters: where tall white
+    corridors stand for a good part of the page's height. Short columns (under
+    a photo, at the foot of a band) keep to the same grid."""
+    # Only narrow corridors: the white of a margin or round a photo is no gutter.
+    wide = _open_along(corridors, (max(3, int(2.5 * body)), 1))
+    narrow = cv2.bitwise_and(corridors, cv2.bitwise_not(wide))
+    return np.count_nonzero(narrow, axis=0) >= 20 * body
 
 
 def gutters(text_ink: np.ndarray, em: float) -> np.ndarray:
