@@ -89,6 +89,47 @@ class OutputSettings(BaseModel):
     write_overlay: bool = True
 
 
+class CatalogSettings(BaseModel):
+    url: str | None = None
+    """SQLAlchemy URL (``postgresql+psycopg://user@host/db``); None = SQLite
+    ``catalog.sqlite`` under the output root."""
+    lease_seconds: int = 1800
+    """A running page whose claim is older than this may be taken by another run."""
+
+
+class ScheduleSettings(BaseModel):
+    inbox: Path = Path("inbox")
+    """Folder ``newsprint serve`` watches for new scans."""
+    out: Path = Path("out")
+    """Output root (the catalog lives here unless ``catalog.url`` is set)."""
+    cron: str | None = None
+    """Cron expression for the ingest deployment (wins over ``interval_seconds``)."""
+    interval_seconds: int = 900
+    deployment_name: str = "newsprint-ingest"
+
+
+class PrefectSettings(BaseModel):
+    api_url: str | None = None
+    """An existing Prefect server (``http://host:4200/api``); None = Prefect's own
+    embedded local server with its SQLite database."""
+    max_concurrent_pages: int = 2
+    """Pages in flight at once in one flow run."""
+    task_retries: int = 2
+    """Retries of a page task on I/O errors."""
+    retry_delay_seconds: float = 5.0
+
+
+class DaskSettings(BaseModel):
+    address: str | None = None
+    """Scheduler of an existing Dask cluster (``tcp://host:8786``); None = a
+    LocalCluster started for the run."""
+    workers: int = 1
+    """LocalCluster worker processes (each loads the OCR models once)."""
+    threads_per_worker: int = 1
+    enabled: bool = True
+    """False: run pages on Prefect's thread pool in the flow's own process."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSPRINT_",
@@ -103,6 +144,10 @@ class Settings(BaseSettings):
     ocr: OcrSettings = Field(default_factory=OcrSettings)
     articles: ArticleSettings = Field(default_factory=ArticleSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)
+    catalog: CatalogSettings = Field(default_factory=CatalogSettings)
+    schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
+    prefect: PrefectSettings = Field(default_factory=PrefectSettings)
+    dask: DaskSettings = Field(default_factory=DaskSettings)
     language: Literal["auto", "zh", "en"] = "auto"
     """Detected per page by default; an archivist's override can force it."""
 
