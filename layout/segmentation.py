@@ -105,7 +105,7 @@ def analyse(
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, body)
-    photos = merge_photo_pieces(photos, body)
+    photos = merge_photo_pieces(photos, body, ink)
     for p in photos:
         pad = int(body * 0.2)
         text_ink[
@@ -213,23 +213,34 @@ def find_photos(
         box = Box(float(x), float(y), float(x + w), float(y + h))
         if _looks_like_picture(ink[y : y + h, x : x + w], work[y : y + h, x : x + w], paper):
             photos.append(box)
-    return merge_photo_pieces(photos, em)
+    return merge_photo_pieces(photos, em, ink)
 
 
-def merge_photo_pieces(photos: list[Box], em: float) -> list[Box]:
+def merge_photo_pieces(photos: list[Box], em: float, ink: np.ndarray) -> list[Box]:
     """A picture's light patches (sky, a white wall) cut it into pieces: pieces
-    that touch, or stand side by side with the same top and foot, are one."""
+    that touch, or stand side by side with the same top and foot, are one,
+    unless clean white paper (a gutter) lies between them."""
     photos = _merge_overlapping(photos, pad=0.3 * em)
     merged = True
     while merged:
         merged = False
         for a, b in itertools.combinations(photos, 2):
             level = abs(a.y0 - b.y0) < 0.5 * em and abs(a.y1 - b.y1) < 0.5 * em
-            if level and max(a.x0, b.x0) - min(a.x1, b.x1) < 1.5 * em:
+            gap = max(a.x0, b.x0) - min(a.x1, b.x1)
+            if level and gap < 3 * em and (gap < 1.5 * em or _inked(ink, a, b) > 0.02):
                 photos = [p for p in photos if p is not a and p is not b] + [a.union(b)]
                 merged = True
                 break
     return photos
+
+
+def _inked(ink: np.ndarray, a: Box, b: Box) -> float:
+    """The share of ink in the space between two boxes side by side."""
+    x0, x1 = int(min(a.x1, b.x1)), int(max(a.x0, b.x0))
+    y0, y1 = int(max(a.y0, b.y0)), int(min(a.y1, b.y1))
+    if x1 <= x0 or y1 <= y0:
+        return 1.0
+    return float(np.count_nonzero(ink[y0:y1, x0:x1])) / ((x1 - x0) * (y1 - y0))
 
 
 def _looks_like_picture(ink: np.ndarray, grey: np.ndarray, paper: int) -> bool:
