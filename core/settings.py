@@ -87,6 +87,14 @@ class ArticleSettings(BaseModel):
 class OutputSettings(BaseModel):
     overlay_max_side: int = 2000
     write_overlay: bool = True
+    write_alto: bool = True
+    """``page.alto.xml`` (ALTO 4.4) next to ``page.json``."""
+    write_pdf: bool = True
+    """``page.pdf``: the deskewed scan with an invisible, searchable text layer."""
+    pdf_jpeg_quality: int = Field(default=80, ge=10, le=100)
+    """JPEG quality of a grey or colour page image in the PDF (bitonal pages: CCITT G4)."""
+    pdf_font: Path | None = None
+    """Font of the PDF text layer; None = the first CJK font installed (WenQuanYi, AR PL)."""
 
 
 class CatalogSettings(BaseModel):

@@ -6,13 +6,16 @@ from pathlib import Path
 
 from core.page import NewspaperPage
 from core.settings import OutputSettings
+from exports.alto import write_alto
 from exports.overlay import write_overlay
 from exports.page_json import write_page_json
+from exports.pdf import write_pdf
 from exports.text import write_articles_text
 
 
 def write_outputs(page: NewspaperPage, folder: Path, settings: OutputSettings) -> list[Path]:
-    """Write ``page.json``, ``articles.txt`` and (unless turned off) ``overlay.png``.
+    """Write ``page.json``, ``articles.txt`` and (each unless turned off) ``overlay.png``,
+    ``page.alto.xml`` and ``page.pdf``.
 
     ``folder`` is the page's own folder (``DIR/<page.stem>``); it is created if missing.
     Returns the paths written, in that order.
@@ -22,4 +25,8 @@ def write_outputs(page: NewspaperPage, folder: Path, settings: OutputSettings) -
     written = [write_page_json(page, folder), write_articles_text(page, folder)]
     if settings.write_overlay:
         written.append(write_overlay(page, folder, settings))
+    if settings.write_alto:
+        written.append(write_alto(page, folder))
+    if settings.write_pdf:
+        written.append(write_pdf(page, folder, settings))
     return written

@@ -34,3 +34,14 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
         echo "setup: install postgresql to run the catalog tests against PostgreSQL" >&2
     fi
 fi
+
+# pdftotext (poppler-utils): the tests check the searchable PDFs' text layer with it.
+if ! command -v pdftotext >/dev/null; then
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        (apt-get install -y -qq poppler-utils || (apt-get update -qq \
+            && apt-get install -y -qq poppler-utils)) >/dev/null 2>&1 \
+            || echo "setup: could not install poppler-utils; the PDF text tests will be skipped" >&2
+    else
+        echo "setup: install poppler-utils (pdftotext) for the PDF text tests" >&2
+    fi
+fi

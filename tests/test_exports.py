@@ -263,16 +263,18 @@ def test_overlay_without_working_image_uses_the_scan(tmp_path: Path) -> None:
 # --- all outputs, atomically -------------------------------------------------------
 
 
-def test_write_outputs_writes_three_files_and_no_temp_files(tmp_path: Path) -> None:
+def test_write_outputs_writes_every_file_and_no_temp_files(tmp_path: Path) -> None:
     page = make_page()
     folder = tmp_path / "out" / page.stem
     written = write_outputs(page, folder, OutputSettings())
-    assert [p.name for p in written] == ["page.json", "articles.txt", "overlay.png"]
+    every = ["page.json", "articles.txt", "overlay.png", "page.alto.xml", "page.pdf"]
+    assert [p.name for p in written] == every
     assert all(p.parent == folder and p.stat().st_size > 0 for p in written)
-    assert sorted(os.listdir(folder)) == ["articles.txt", "overlay.png", "page.json"]
-    again = write_outputs(page, folder, OutputSettings(write_overlay=False))
+    assert sorted(os.listdir(folder)) == sorted(every)
+    off = OutputSettings(write_overlay=False, write_alto=False, write_pdf=False)
+    again = write_outputs(page, folder, off)
     assert [p.name for p in again] == ["page.json", "articles.txt"]
-    assert sorted(os.listdir(folder)) == ["articles.txt", "overlay.png", "page.json"]
+    assert sorted(os.listdir(folder)) == sorted(every)
 
 
 def test_failed_write_keeps_the_old_file_and_leaves_no_temp(

@@ -1,0 +1,192 @@
+"""``page.pdf`` and ``issue.pdf``: the straightened scan with an invisible text layer.
+
+The visible page is the scan deskewed and turned upright (from the scan's own
+colour, not the grey working image), compressed the way OCRmyPDF and img2pdf
+do: JPEG for grey and colour, CCITT Group 4 for a bitonal scan. Over it lies
+the recognised text in render mode 3 (invisible), one text run per line,
+scaled (font size to the line's height, horizontal scaling ``Tz`` to its
+width) so that selecting and searching in a viewer hit the printed words.
+Lines are written in reading order, articles first, so ``pdftotext -raw``
+gives the articles' text.
+
+fpdf2 writes the PDF (fonts subset and embedded with a ``ToUnicode`` map, so
+Chinese and English both extract); pypdfium2 joins page PDFs into
+``issue.pdf`` without decoding their images again.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+from fpdf import FPDF
+from fpdf.enums import TextMode
+from PIL import Image
+
+from core.errors import NewsprintError
+from core.page import NewspaperPage, TextLine
+from core.settings import OutputSettings
+from exports.alto import article_block_order, document_order, work_box
+from exports.atomic import atomic_write_bytes
+
+log = logging.getLogger(__name__)
+
+PAGE_PDF = "page.pdf"
+ISSUE_PDF = "issue.pdf"
+DEFAULT_DPI = 300.0
+"""Assumed when a scan records no resolution (as OCRmyPDF's ``--image-dpi``)."""
+FONT_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+"""Fonts with Chinese (simplified and traditional) and Latin glyphs, in order of preference."""
+FONT_INSTALL = "apt-get install fonts-wqy-microhei (or set output.pdf_font)"
+_FONT = "textlayer"
+_ASCENT = 0.8
+"""Where the baseline sits in a line box, from its top, as a fraction of its height."""
+_BITONAL_THRESHOLD = 128
+
+
+class ExportError(NewsprintError):
+    """An output cannot be written: the message names the page and the reason."""
+
+
+def write_pdf(page: NewspaperPage, folder: Path, settings: OutputSettings) -> Path:
+    """Write ``folder/page.pdf`` atomically and return its path."""
+    return atomic_write_bytes(Path(folder) / PAGE_PDF, render_pdf(page, settings))
+
+
+def render_pdf(page: NewspaperPage, settings: OutputSettings) -> bytes:
+    """The searchable PDF of one page, as bytes."""
+    image = deskewed_image(page)
+    dpi = _dpi(page)
+    scale = 72.0 / dpi
+    height, width = image.shape[:2]
+    pdf = FPDF(unit="pt", format=(width * scale, height * scale))
+    pdf.set_creator("newsprint")
+    pdf.set_producer("newsprint (fpdf2)")
+    pdf.set_title(Path(page.source).name)
+    pdf.set_auto_page_break(False)
+    pdf.set_margin(0)
+    pdf.add_page()
+    pdf.image(
+        _encoded(image, page.mode, settings.pdf_jpeg_quality), 0, 0, width * scale, height * scale
+    )
+    pdf.add_font(_FONT, fname=str(text_font(settings.pdf_font)))
+    pdf.text_mode = TextMode.INVISIBLE
+    for line in lines_in_reading_order(page):
+        _place_line(pdf, page, line, scale)
+    return bytes(pdf.output())
+
+
+def lines_in_reading_order(page: NewspaperPage) -> list[TextLine]:
+    """Every recognised line: running head, the articles in reading order, then the rest."""
+    orders = {a.id: article_block_order(page, a) for a in page.articles}
+    return [line for region in document_order(page, orders) for line in region.lines]
+
+
+def deskewed_image(page: NewspaperPage) -> np.ndarray:
+    """The scan turned upright and deskewed in its own colours, in working-image pixels."""
+    width, height = page.geometry.work_size
+    if page.image is not None and width > 0 and height > 0:
+        image = np.asarray(page.image)
+        if image.dtype != np.uint8:
+            image = np.clip(image, 0, 255).astype(np.uint8)
+        paper = tuple(float(v) for v in np.median(image[::7, ::7].reshape(-1, _channels(image)), 0))
+        return cv2.warpAffine(
+            image,
+            page.geometry.matrix(),
+            (width, height),
+            flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=paper,
+        )
+    if page.work_image is not None:
+        return np.asarray(page.work_image)
+    raise ExportError(f"{page.source}: no image in memory to make the PDF from")
+
+
+def _channels(image: np.ndarray) -> int:
+    return 1 if image.ndim == 2 else image.shape[2]
+
+
+def _dpi(page: NewspaperPage) -> float:
+    if page.dpi and page.dpi[0] and page.dpi[0] > 1:
+        return float(page.dpi[0])
+    log.info("%s: no resolution recorded; the PDF assumes %d dpi", page.source, DEFAULT_DPI)
+    return DEFAULT_DPI
+
+
+def _encoded(image: np.ndarray, mode: str | None, quality: int) -> Image.Image | io.BytesIO:
+    """A bitonal scan as a 1-bit image (fpdf2 encodes it CCITT G4); others as JPEG bytes
+    (fpdf2 embeds them as they are, DCTDecode)."""
+    if image.ndim == 3 and image.shape[2] == 4:
+        image = cv2.cvtColor(image, cv2.COLOR_RGBA2RGB)
+    if mode == "1":
+        grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+        return Image.fromarray(grey >= _BITONAL_THRESHOLD).convert("1")
+    buffer = io.BytesIO()
+    Image.fromarray(image).save(buffer, format="JPEG", quality=quality, optimize=True)
+    buffer.seek(0)
+    return buffer
+
+
+def text_font(configured: Path | None) -> Path:
+    """The font the text layer is written in: ``output.pdf_font``, else the first of
+    ``FONT_FILES`` installed."""
+    if configured is not None:
+        if not Path(configured).is_file():
+            raise ExportError(f"output.pdf_font {configured}: no such font file")
+        return Path(configured)
+    found = _installed_font()
+    if found is None:
+        raise ExportError(f"no font for the PDF text layer among {FONT_FILES}: {FONT_INSTALL}")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _installed_font() -> Path | None:
+    return next((Path(f) for f in FONT_FILES if Path(f).is_file()), None)
+
+
+def _place_line(pdf: FPDF, page: NewspaperPage, line: TextLine, scale: float) -> None:
+    text = " ".join(line.text.split())
+    x0, y0, x1, y1 = (v * scale for v in work_box(page, line))
+    if not text or x1 <= x0 or y1 <= y0:
+        return
+    pdf.set_font(_FONT, size=max(1.0, y1 - y0))
+    # fpdf2 measures with the current horizontal scaling; undo it to get the natural width.
+    natural = pdf.get_string_width(text) * 100.0 / pdf.font_stretching
+    if natural <= 0:
+        return
+    pdf.set_stretching(100.0 * (x1 - x0) / natural)
+    pdf.text(x0, y0 + _ASCENT * (y1 - y0), text)
+
+
+def merge_pdfs(paths: list[Path]) -> bytes:
+    """The pages of several PDFs, in order, as one PDF (images and fonts copied as they are)."""
+    merged = pdfium.PdfDocument.new()
+    try:
+        for path in paths:
+            source = pdfium.PdfDocument(str(path))
+            try:
+                merged.import_pages(source)
+            finally:
+                source.close()
+        buffer = io.BytesIO()
+        merged.save(buffer)
+        return buffer.getvalue()
+    finally:
+        merged.close()
+
+
+def write_merged_pdf(paths: list[Path], target: Path) -> Path:
+    """Write ``target`` (e.g. ``issue.pdf``) atomically from the page PDFs in ``paths``."""
+    return atomic_write_bytes(Path(target), merge_pdfs(paths))
