@@ -117,7 +117,8 @@ def analyse(
     cuts = cv2.bitwise_or(rule_mask, corridors)
     pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
     pieces = cut_at_corridors(pieces, corridors)
-    lines = join_rows(pieces, corridors, body, v_rules, grid_gutters(corridors, body))
+    grid = grid_gutters(corridors, photos, body)
+    lines = join_rows(pieces, corridors, body, v_rules, grid)
     # Whole lines measure the body type better than the rough first pieces.
     body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
@@ -478,14 +479,38 @@ def _gutter_between(left: Box, right: Box, corridors: np.ndarray) -> bool:
     return bool(corridors[y, x0:x1].any())
 
 
-def grid_gutters(corridors: np.ndarray, body: float) -> np.ndarray:
+def grid_gutters(corridors: np.ndarray, photos: list[Box], body: float) -> np.ndarray:
     """The x positions of the page's column gutters: where tall white
     corridors stand for a good part of the page's height. Short columns (under
     a photo, at the foot of a band) keep to the same grid."""
-    # Only narrow corridors: the white of a margin or round a photo is no gutter.
+    # Only narrow corridors: the white of a margin is no gutter, nor is a
+    # light patch of a picture (photos are blanked out of the text ink).
     wide = _open_along(corridors, (max(3, int(2.5 * body)), 1))
     narrow = cv2.bitwise_and(corridors, cv2.bitwise_not(wide))
-    return np.count_nonzero(narrow, axis=0) >= 20 * body
+    for photo in photos:
+        p = photo.expand(body)
+        narrow[max(0, int(p.y0)) : int(p.y1), max(0, int(p.x0)) : int(p.x1)] = 0
+    grid = np.count_nonzero(narrow, axis=0) >= 20 * body
+    # A river of word spaces lines up for a few lines only, and is narrower
+    # than the page's real gutters, which all have the same width.
+    runs = _runs(grid, join=max(1, int(0.2 * body)))
+    widest = max((x1 - x0 for x0, x1 in runs), default=0)
+    keep = np.zeros_like(grid)
+    for x0, x1 in runs:
+        if x1 - x0 >= 0.6 * widest:
+            keep[x0:x1] = True
+    return keep
+
+
+def _runs(flags: np.ndarray, join: int) -> list[tuple[int, int]]:
+    edges = np.flatnonzero(np.diff(np.r_[0, flags.astype(np.int8), 0]))
+    runs: list[tuple[int, int]] = []
+    for x0, x1 in zip(edges[::2], edges[1::2], strict=True):
+        if runs and x0 - runs[-1][1] <= join:
+            runs[-1] = (runs[-1][0], int(x1))
+        else:
+            runs.append((int(x0), int(x1)))
+    return runs
 
 
 def gutters(text_ink: np.ndarray, em: float) -> np.ndarray:
