@@ -114,5 +114,8 @@ def _summary(results: list[ScanResult], out: Path) -> None:
     )
 
 
+# ingest, serve, status, review, reprocess, diff, restore, reviewed: flows and catalog.
+from flows import commands as _commands  # noqa: E402, F401
+
 if __name__ == "__main__":
     app()

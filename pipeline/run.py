@@ -18,6 +18,7 @@ from layout import deskew, segment
 from ocr.engine import OcrEngine
 from ocr.orientation import orient
 from ocr.stage import recognize
+from pipeline.overrides import Overrides, adjust_stages, crop_page, settings_for, uncrop_page
 from scans import load_scan
 
 log = logging.getLogger(__name__)
@@ -42,8 +43,18 @@ class ScanResult:
         return self.error is None
 
 
-def process_page(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> NewspaperPage:
-    """All stages over one loaded page; each stage's time goes into ``page.timings``."""
+def process_page(
+    page: NewspaperPage,
+    settings: Settings,
+    engine: OcrEngine,
+    overrides: Overrides | None = None,
+) -> NewspaperPage:
+    """All stages over one loaded page; each stage's time goes into ``page.timings``.
+
+    ``overrides`` are an archivist's corrections (``pipeline.overrides``).
+    """
+    overrides = overrides or Overrides()
+    settings = settings_for(settings, overrides)
     timings: dict[str, float] = {}
     stages: list[tuple[str, Callable[[NewspaperPage], NewspaperPage]]] = [
         ("orientation", lambda p: orient(p, settings, engine)),
@@ -52,10 +63,16 @@ def process_page(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> 
         ("ocr", lambda p: recognize(p, settings, engine)),
         ("articles", lambda p: assemble(p, settings)),
     ]
+    stages = adjust_stages(stages, settings, overrides)
+    original = page
+    if overrides.crop:
+        page = crop_page(page, overrides.crop)
     for name, stage in stages:
         start = time.perf_counter()
         page = stage(page)
         timings[name] = round(time.perf_counter() - start, 3)
+    if overrides.crop:
+        page = uncrop_page(page, original, overrides.crop)
     return page.model_copy(update={"timings": {**page.timings, **timings}})
 
 

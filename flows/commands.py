@@ -1,0 +1,355 @@
+"""``newsprint`` commands around the Prefect flows and the catalog.
+
+ingest, serve, status, review, reprocess, diff, restore, reviewed. Registered
+on the ``flows.cli`` app; Prefect is imported only by the commands that run a
+flow, so ``newsprint status`` stays quick.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from catalog import Catalog, CatalogError, PageInfo
+from core.settings import Settings
+from flows.cli import app, console
+from pipeline.overrides import Overrides, RegionOverride, parse_box
+
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Output root (default: schedule.out in the settings)."),
+]
+
+
+@app.command()
+def ingest(
+    inbox: Annotated[Path, typer.Argument(help="Folder of scans (the inbox).")],
+    out: OutOption = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Dask LocalCluster workers (default: dask.workers).")
+    ] = None,
+    retry_failed: Annotated[bool, typer.Option(help="Run failed pages again too.")] = False,
+) -> None:
+    """Run the ingest flow once: catalogue new scans (by content hash) and
+    process every page not yet done. Exit 1 when a page failed."""
+    settings = Settings()
+    if workers:
+        settings = settings.model_copy(
+            update={"dask": settings.dask.model_copy(update={"workers": workers})}
+        )
+    out = out or settings.schedule.out
+    if not inbox.is_dir():
+        console.print(f"[red]✗ {inbox}: inbox folder not found[/red]")
+        raise typer.Exit(2)
+    from flows.ingest import progress_hook, run_ingest
+
+    with _prefect_server(settings), _progress() as hook:
+        token = progress_hook.set(hook)
+        try:
+            summary = run_ingest(inbox, out, settings)
+        finally:
+            progress_hook.reset(token)
+    _ingest_summary(summary)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    inbox: Annotated[Path | None, typer.Argument(help="Inbox (default: schedule.inbox).")] = None,
+    out: OutOption = None,
+) -> None:
+    """Serve the ingest flow as a deployment on the schedule in the settings
+    (schedule.cron, else schedule.interval_seconds) until stopped."""
+    settings = Settings()
+    inbox, out = inbox or settings.schedule.inbox, out or settings.schedule.out
+    from flows.ingest import ingest as ingest_flow
+    from flows.ingest import task_runner, worker_settings
+
+    schedule: dict[str, Any] = (
+        {"cron": settings.schedule.cron}
+        if settings.schedule.cron
+        else {"interval": settings.schedule.interval_seconds}
+    )
+    where = settings.prefect.api_url or "Prefect's embedded local server (SQLite)"
+    console.print(
+        f"serving {settings.schedule.deployment_name}: {inbox} → {out}, {schedule}, {where}"
+    )
+    flow = ingest_flow.with_options(task_runner=task_runner(worker_settings(settings)))
+    with _prefect_server(settings):
+        flow.serve(
+            name=settings.schedule.deployment_name,
+            parameters={"inbox": str(inbox.resolve()), "out": str(out.resolve())},
+            **schedule,
+        )
+
+
+@app.command()
+def status(out: OutOption = None) -> None:
+    """Pages by status, then the failed and the flagged pages."""
+    catalog = _catalog(out)
+    counts = catalog.counts()
+    table = Table(title=f"catalog {catalog.url}")
+    for name in counts:
+        table.add_column(name, justify="right")
+    table.add_row(*(str(n) for n in counts.values()))
+    console.print(table)
+    for page in catalog.list_pages("failed"):
+        console.print(f"[red]✗ {page.stem}[/red]: {escape(page.error or '?')}")
+    for page in catalog.list_pages("flagged", order="severity"):
+        console.print(f"[yellow]⚑ {page.stem}[/yellow]: {_why(page)}")
+    for page in catalog.list_pages("running"):
+        console.print(f"[blue]… {page.stem}[/blue]: running under {page.claimed_by}")
+
+
+@app.command()
+def review(
+    out: OutOption = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """Flagged pages with why they were flagged, worst first."""
+    pages = _catalog(out).review_queue(limit)
+    if not pages:
+        console.print("no flagged pages")
+        return
+    table = Table(title="pages to review, worst first")
+    for col in ("page", "severity", "why", "version", "source"):
+        table.add_column(col)
+    for page in pages:
+        table.add_row(
+            page.stem, f"{page.severity:.2f}", _why(page), f"v{page.current_version}", page.source
+        )
+    console.print(table)
+
+
+@app.command()
+def reprocess(
+    page: Annotated[str, typer.Argument(help="The page: its output folder name or catalog id.")],
+    out: OutOption = None,
+    skew: Annotated[
+        float | None, typer.Option(help="The scan's skew in degrees (+ = counter-clockwise).")
+    ] = None,
+    columns: Annotated[int | None, typer.Option(help="Number of columns.")] = None,
+    lang: Annotated[str | None, typer.Option(help="zh or en.")] = None,
+    crop: Annotated[str | None, typer.Option(help="x0,y0,x1,y1 in scan pixels.")] = None,
+    region: Annotated[
+        list[str] | None,
+        typer.Option(help="TYPE:x0,y0,x1,y1 (photo, advertisement, text, headline, caption)."),
+    ] = None,
+    merge: Annotated[
+        list[str] | None, typer.Option(help="Articles to join: a2+a3, or points x,y+x,y.")
+    ] = None,
+    split: Annotated[
+        list[str] | None, typer.Option(help="Region (id or x,y) that starts a new article.")
+    ] = None,
+    by: Annotated[str | None, typer.Option(help="Who asks (recorded).")] = None,
+) -> None:
+    """Run a page again with overrides; the result is a new version, made current."""
+    try:
+        overrides = Overrides(
+            skew=skew,
+            columns=columns,
+            lang=lang,
+            crop=parse_box(crop) if crop else None,
+            regions=[_region(r) for r in region or []],
+            merge=[m.split("+") for m in merge or []],
+            split=list(split or []),
+        )
+    except ValueError as exc:
+        console.print(f"[red]✗ {exc}[/red]")
+        raise typer.Exit(2) from exc
+    settings = Settings()
+    out = out or settings.schedule.out
+    _page(out, page)
+    from flows.reprocess import reprocess as reprocess_flow
+
+    with _prefect_server(settings):
+        try:
+            result = reprocess_flow(
+                page, str(out.resolve()), overrides, by or getpass.getuser(), settings
+            )
+        except CatalogError as exc:
+            console.print(f"[red]✗ {exc}[/red]")
+            raise typer.Exit(1) from exc
+    if result.status == "failed":
+        console.print(f"[red]✗ {result.stem}: {escape(result.error or '?')}[/red]")
+        raise typer.Exit(1)
+    flags = ", ".join(result.flags) or "no flags"
+    console.print(
+        f"[green]✓[/green] {result.stem} → v{result.version}: {result.articles} articles, "
+        f"{flags}, {result.seconds:.1f}s"
+    )
+
+
+@app.command()
+def diff(
+    page: Annotated[str, typer.Argument(help="The page: output folder name or catalog id.")],
+    old: Annotated[str, typer.Argument(help="Version, e.g. v1 or 1.")],
+    new: Annotated[str, typer.Argument(help="Version, e.g. v2 or 2.")],
+    out: OutOption = None,
+) -> None:
+    """What changed in the article text between two versions of a page."""
+    from versions import VersionError, diff_articles
+
+    settings = Settings()
+    out = out or settings.schedule.out
+    info = _page(out, page)
+    try:
+        text = diff_articles(out / info.stem, _number(old), _number(new))
+    except VersionError as exc:
+        console.print(f"[red]✗ {exc}[/red]")
+        raise typer.Exit(1) from exc
+    if not text:
+        console.print(f"{info.stem}: the article text of {old} and {new} is the same")
+        return
+    for line in text.splitlines():
+        style = "green" if line.startswith("+") else "red" if line.startswith("-") else None
+        console.print(escape(line), style=style, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def restore(
+    page: Annotated[str, typer.Argument(help="The page: output folder name or catalog id.")],
+    version: Annotated[str, typer.Argument(help="Version to make current, e.g. v1.")],
+    out: OutOption = None,
+) -> None:
+    """Make an earlier version of a page current again."""
+    from pipeline.jobs import restore as restore_version
+
+    settings = Settings()
+    out = out or settings.schedule.out
+    try:
+        info = restore_version(_catalog(out), out, page, _number(version))
+    except CatalogError as exc:
+        console.print(f"[red]✗ {exc}[/red]")
+        raise typer.Exit(1) from exc
+    console.print(f"[green]✓[/green] {info.stem}: v{info.current_version} is current")
+
+
+@app.command()
+def reviewed(
+    page: Annotated[str, typer.Argument(help="The page: output folder name or catalog id.")],
+    by: Annotated[str | None, typer.Option(help="Who reviewed it.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note kept with the page.")] = None,
+    out: OutOption = None,
+) -> None:
+    """Mark a page reviewed: an archivist accepts its current version."""
+    try:
+        info = _catalog(out).mark_reviewed(page, by or getpass.getuser(), note)
+    except CatalogError as exc:
+        console.print(f"[red]✗ {exc}[/red]")
+        raise typer.Exit(1) from exc
+    console.print(f"[green]✓[/green] {info.stem}: reviewed by {info.reviewed_by}")
+
+
+def _catalog(out: Path | None) -> Catalog:
+    settings = Settings()
+    out = out or settings.schedule.out
+    if settings.catalog.url is None and not (out / "catalog.sqlite").is_file():
+        console.print(
+            f"[red]✗ no catalog in {out}[/red] (run `newsprint ingest INBOX --out {out}`)"
+        )
+        raise typer.Exit(2)
+    return Catalog.open(settings.catalog.url, out)
+
+
+def _page(out: Path, ref: str) -> PageInfo:
+    try:
+        return _catalog(out).page(ref)
+    except CatalogError as exc:
+        console.print(f"[red]✗ {exc}[/red]")
+        raise typer.Exit(2) from exc
+
+
+def _number(version: str) -> int:
+    text = version.lower().removeprefix("v")
+    if not text.isdigit():
+        console.print(f"[red]✗ {version!r} is not a version (v1, v2, …)[/red]")
+        raise typer.Exit(2)
+    return int(text)
+
+
+def _region(text: str) -> RegionOverride:
+    kind, _, box = text.partition(":")
+    return RegionOverride(type=kind.strip(), bbox=parse_box(box))
+
+
+def _why(page: PageInfo) -> str:
+    return "; ".join(f"{f.get('code')}: {f.get('message')}" for f in page.flags) or "-"
+
+
+@contextlib.contextmanager
+def _prefect_server(settings: Settings) -> Iterator[None]:
+    """Point Prefect at the server in the settings; without one Prefect runs its
+    embedded local server (SQLite under PREFECT_HOME)."""
+    if not settings.prefect.api_url:
+        yield
+        return
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: settings.prefect.api_url}):
+        yield
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Any]:
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("pages", total=None)
+
+        def hook(event: str, value: Any) -> None:
+            if event == "pages":
+                bar.update(task, total=value)
+            elif event == "page":
+                _print_outcome(bar.console, value)
+                bar.advance(task)
+
+        yield hook
+
+
+def _print_outcome(out: Any, outcome: Any) -> None:
+    if outcome.status in ("done", "flagged"):
+        flags = f" ⚑ {', '.join(outcome.flags)}" if outcome.flags else ""
+        out.print(
+            f"[green]✓[/green] {outcome.stem} v{outcome.version}: {outcome.articles} articles, "
+            f"{outcome.seconds:.1f}s{flags}"
+        )
+    elif outcome.status == "skipped":
+        out.print(f"[blue]…[/blue] {outcome.stem}: taken by another run")
+    else:
+        out.print(f"[red]✗ {outcome.stem}: {escape(outcome.error or '?')}[/red]")
+
+
+def _ingest_summary(summary: Any) -> None:
+    table = Table(title=f"ingest {summary.inbox} → {summary.out}")
+    for col in ("scans", "new", "already known", "pages run", "done", "flagged", "failed"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(summary.scans),
+        str(summary.new_scans),
+        str(len(summary.known)),
+        str(len(summary.pages)),
+        str(summary.count("done")),
+        str(summary.count("flagged")),
+        str(summary.failed),
+    )
+    console.print(table)
+    for error in summary.unreadable:
+        console.print(f"[red]✗ {escape(error)}[/red]")
+    seconds = sum(p.seconds for p in summary.pages if p.status in ("done", "flagged"))
+    done = summary.count("done") + summary.count("flagged")
+    if done:
+        console.print(f"{done} page(s), {seconds / done:.1f} s/page of work")

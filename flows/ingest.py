@@ -1,0 +1,204 @@
+"""Prefect flow ``ingest``: every new scan in an inbox becomes articles.
+
+Scans are known by content hash (a renamed copy is not done twice); each page
+is its own task, claimed in the catalog first, so two runs at once never do
+the same page and a run killed mid-batch is finished by the next one. Pages
+run on prefect-dask's ``DaskTaskRunner``: a ``LocalCluster`` by default, or
+the cluster at ``settings.dask.address``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+from catalog import Catalog, PageStatus, claimant_id
+from core.settings import Settings
+from pipeline.jobs import PageOutcome, Registered, record_failure, register_scan, run_page
+from store import open_store
+
+log = logging.getLogger(__name__)
+
+ProgressHook = Callable[[str, Any], None]
+progress_hook: ContextVar[ProgressHook | None] = ContextVar("newsprint_progress", default=None)
+"""Set by the command line to hear ``("scans", n)``, ``("pages", n)`` and
+``("page", PageOutcome)`` as the flow goes; None in a served deployment."""
+
+
+@dataclass
+class IngestSummary:
+    run: str
+    inbox: str
+    out: str
+    scans: int = 0
+    new_scans: int = 0
+    known: list[str] = field(default_factory=list)
+    """Scans whose content was already catalogued (maybe under another name)."""
+    pages: list[PageOutcome] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for p in self.pages if p.status == status)
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed") + len(self.unreadable)
+
+
+def _io_error(_task: Any, _run: Any, state: Any) -> bool:
+    """Retry a page only when it failed on I/O (a network share, an object store)."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(name="register-scan", retry_condition_fn=_io_error)
+def register_task(uri: str, inbox: str, catalog_url: str, settings: Settings) -> Registered:
+    return register_scan(Catalog.open(catalog_url, Path()), open_store(inbox), uri, settings)
+
+
+@task(name="process-page", retry_condition_fn=_io_error, task_run_name="page-{page_id}")
+def page_task(
+    page_id: int, out: str, catalog_url: str, settings: Settings, run: str, retry_failed: bool
+) -> PageOutcome:
+    statuses = (PageStatus.PENDING, PageStatus.FAILED) if retry_failed else (PageStatus.PENDING,)
+    catalog = Catalog.open(catalog_url, Path(out))
+    return run_page(catalog, page_id, Path(out), settings, claimant_id(run), statuses=statuses)
+
+
+@flow(name="ingest", log_prints=True)
+def ingest(
+    inbox: str, out: str, retry_failed: bool = False, settings: Settings | None = None
+) -> IngestSummary:
+    """Catalogue every scan in ``inbox`` and process each page not yet done."""
+    settings = worker_settings(settings or Settings())
+    run = uuid.uuid4().hex[:8]
+    catalog = Catalog.open(settings.catalog.url, Path(out))
+    catalog.release_dead_claims()
+    summary = IngestSummary(run=run, inbox=str(inbox), out=str(out))
+    uris = open_store(inbox).list_scans()
+    _tell("scans", len(uris))
+    retries = settings.prefect.task_retries
+    delay = settings.prefect.retry_delay_seconds
+    register = register_task.with_options(retries=retries, retry_delay_seconds=delay)
+    todo: list[int] = []
+    for uri in uris:
+        found = register(uri, str(inbox), catalog.url, settings)
+        summary.scans += 1
+        summary.new_scans += int(found.new)
+        if found.sha256 and not found.new:
+            summary.known.append(uri)
+        if found.error and found.new:
+            summary.unreadable.append(found.error)
+        todo += [p for p in found.page_ids if p not in todo]
+    wanted = _waiting(catalog, todo, retry_failed)
+    _tell("pages", len(wanted))
+    log.info("ingest %s: %d scan(s), %d page(s) to process", run, len(uris), len(wanted))
+    worker = page_task.with_options(retries=retries, retry_delay_seconds=delay)
+    summary.pages = _run_pages(worker, wanted, catalog, out, settings, run, retry_failed)
+    log.info(
+        "ingest %s: %d done, %d flagged, %d failed, %d skipped",
+        run,
+        summary.count("done"),
+        summary.count("flagged"),
+        summary.failed,
+        summary.count("skipped"),
+    )
+    return summary
+
+
+def _waiting(catalog: Catalog, page_ids: list[int], retry_failed: bool) -> list[int]:
+    statuses = {PageStatus.PENDING, PageStatus.RUNNING}
+    if retry_failed:
+        statuses.add(PageStatus.FAILED)
+    return [i for i in page_ids if catalog.page(i).status in statuses]
+
+
+def _run_pages(
+    worker: Any,
+    page_ids: list[int],
+    catalog: Catalog,
+    out: str,
+    settings: Settings,
+    run: str,
+    retry_failed: bool,
+) -> list[PageOutcome]:
+    """Submit pages with at most ``max_concurrent_pages`` in flight at once."""
+    limit = max(1, settings.prefect.max_concurrent_pages)
+    outcomes: list[PageOutcome] = []
+    in_flight: dict[PrefectFuture, int] = {}
+    pending = list(page_ids)
+    while pending or in_flight:
+        while pending and len(in_flight) < limit:
+            page_id = pending.pop(0)
+            future = worker.submit(page_id, out, catalog.url, settings, run, retry_failed)
+            in_flight[future] = page_id
+        done = next(as_completed(list(in_flight)))
+        outcomes.append(_outcome(done, in_flight.pop(done), catalog))
+        _tell("page", outcomes[-1])
+    return outcomes
+
+
+def _outcome(future: PrefectFuture, page_id: int, catalog: Catalog) -> PageOutcome:
+    try:
+        return future.result()
+    except Exception as exc:  # retries spent: the page is failed, the batch goes on
+        return record_failure(catalog, page_id, f"{type(exc).__name__}: {exc}")
+
+
+def _tell(event: str, value: Any) -> None:
+    hook = progress_hook.get()
+    if hook is not None:
+        hook(event, value)
+
+
+def task_runner(settings: Settings) -> TaskRunner:
+    """Dask (a LocalCluster, or the scheduler in the settings), or Prefect's
+    thread pool when Dask is turned off."""
+    if not settings.dask.enabled:
+        return ThreadPoolTaskRunner(max_workers=max(1, settings.prefect.max_concurrent_pages))
+    from prefect_dask import DaskTaskRunner
+
+    if settings.dask.address:
+        return DaskTaskRunner(address=settings.dask.address)
+    return DaskTaskRunner(
+        cluster_class="distributed.LocalCluster",
+        cluster_kwargs={
+            "n_workers": settings.dask.workers,
+            "threads_per_worker": settings.dask.threads_per_worker,
+            "processes": True,
+            "dashboard_address": ":0",
+        },
+    )
+
+
+def worker_settings(settings: Settings) -> Settings:
+    """Share the cores between local workers rather than let each take them all."""
+    if settings.ocr.threads is not None or settings.dask.address or not settings.dask.enabled:
+        return settings
+    slots = settings.dask.workers * settings.dask.threads_per_worker
+    threads = max(1, (os.cpu_count() or 1) // max(1, slots))
+    return settings.model_copy(update={"ocr": settings.ocr.model_copy(update={"threads": threads})})
+
+
+def run_ingest(
+    inbox: Path | str, out: Path | str, settings: Settings, retry_failed: bool = False
+) -> IngestSummary:
+    """Run the ``ingest`` flow once with the task runner the settings ask for."""
+    Path(out).mkdir(parents=True, exist_ok=True)
+    configured = ingest.with_options(task_runner=task_runner(worker_settings(settings)))
+    return configured(str(inbox), str(Path(out).resolve()), retry_failed, settings)

@@ -1,0 +1,53 @@
+"""Prefect flow ``reprocess``: run one page again with an archivist's overrides.
+
+The new run is a new version (``<stem>/versions/vN/``) made current; the old
+versions stay. The overrides are stored in the catalog with the page, so a
+later re-ingestion keeps them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, task
+
+from catalog import Catalog, CatalogError, PageStatus, claimant_id
+from core.settings import Settings
+from pipeline.jobs import NOT_RUNNING, PageOutcome, run_page
+from pipeline.overrides import Overrides
+
+
+@task(name="reprocess-page", task_run_name="reprocess-{ref}")
+def reprocess_task(
+    ref: str, out: str, overrides: Overrides, settings: Settings, reason: str
+) -> PageOutcome:
+    catalog = Catalog.open(settings.catalog.url, Path(out))
+    catalog.release_dead_claims()
+    info = catalog.page(ref)
+    if info.status == PageStatus.RUNNING:
+        raise CatalogError(f"page {info.stem} is being processed by {info.claimed_by}")
+    return run_page(
+        catalog,
+        info.id,
+        Path(out),
+        settings,
+        claimant_id("reprocess"),
+        statuses=NOT_RUNNING,
+        overrides=overrides,
+        reason=reason,
+    )
+
+
+@flow(name="reprocess", log_prints=True)
+def reprocess(
+    page: str,
+    out: str,
+    overrides: Overrides | None = None,
+    by: str | None = None,
+    settings: Settings | None = None,
+) -> PageOutcome:
+    """Run page ``page`` (its stem or id) again with ``overrides`` added to the
+    ones it already has; ``by`` names the archivist in the version's reason."""
+    settings = settings or Settings()
+    reason = f"reprocess by {by}" if by else "reprocess"
+    return reprocess_task(str(page), str(out), overrides or Overrides(), settings, reason)

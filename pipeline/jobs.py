@@ -1,0 +1,254 @@
+"""Catalogued work on one scan or page, with no Prefect in it.
+
+The Prefect flows (``flows/ingest.py``, ``flows/reprocess.py``) wrap these
+functions in tasks; anything else (a web page, a test) can call them as they
+are. A page is claimed in the catalog before any work, written as a new
+output version, made current, and only then recorded as finished.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import subprocess
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from catalog import Catalog, NewVersion, PageInfo, PageStatus
+from core.errors import NewsprintError, ScanError
+from core.page import NewspaperPage
+from core.settings import Settings
+from ocr.engine import load_engine
+from pipeline.overrides import OverrideError, Overrides
+from pipeline.run import process_page, safe_stem
+from scans import load_scan
+from store import ScanStore, open_store
+from versions import make_current, write_version
+
+log = logging.getLogger(__name__)
+
+NOT_RUNNING = (
+    PageStatus.PENDING,
+    PageStatus.DONE,
+    PageStatus.FAILED,
+    PageStatus.FLAGGED,
+    PageStatus.REVIEWED,
+)
+"""A reprocess may start from any status but ``running``."""
+RUN_SETTINGS_EXCLUDED = {"catalog", "schedule", "prefect", "dask"}
+"""Setting groups that do not change a page's result (and may hold secrets)."""
+
+
+@dataclass
+class PageOutcome:
+    page_id: int
+    stem: str
+    status: str
+    """``done``, ``flagged``, ``failed`` or ``skipped`` (claimed by another run)."""
+    error: str | None = None
+    seconds: float = 0.0
+    version: int | None = None
+    articles: int = 0
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Registered:
+    uri: str
+    sha256: str | None = None
+    new: bool = False
+    """First time this content was seen (a renamed copy is not new)."""
+    page_ids: list[int] = field(default_factory=list)
+    error: str | None = None
+
+
+def register_scan(catalog: Catalog, store: ScanStore, uri: str, settings: Settings) -> Registered:
+    """Record the scan at ``uri`` by its content hash; give a new scan its pages.
+
+    An unreadable scan becomes one failed page with the reason. OSError from
+    the store propagates so that the caller may retry.
+    """
+    try:
+        digest, size = store.sha256(uri), store.size(uri)
+    except ScanError as exc:
+        return Registered(uri, error=str(exc))
+    scan, new = catalog.register_scan(digest, uri, size)
+    base = safe_stem(Path(uri).stem)
+    if scan.page_count is None and scan.error is None and not catalog.pages_of(scan.id):
+        try:
+            with store.local_path(uri) as path:
+                count = len(load_scan(path, settings.scan))
+        except ScanError as exc:
+            log.warning("%s", exc)
+            catalog.fail_scan(scan.id, str(exc), base)
+        else:
+            catalog.add_pages(scan.id, count, base)
+    pages = catalog.pages_of(scan.id)
+    return Registered(uri, digest, new, [p.id for p in pages], pages[0].error if pages else None)
+
+
+def run_page(
+    catalog: Catalog,
+    page_id: int,
+    out_root: Path,
+    settings: Settings,
+    claimant: str,
+    *,
+    statuses: Iterable[PageStatus] = (PageStatus.PENDING,),
+    overrides: Overrides | None = None,
+    reason: str = "ingest",
+) -> PageOutcome:
+    """Claim the page, run the pipeline with its standing overrides (updated by
+    ``overrides``), write a new version and make it current.
+
+    Bad input or a failing stage is recorded as the page's error and returned;
+    OSError propagates (the caller's retry), leaving the claim to the same
+    claimant.
+    """
+    info = catalog.page(page_id)
+    lease = settings.catalog.lease_seconds
+    if not catalog.claim_page(page_id, claimant, statuses=statuses, lease_seconds=lease):
+        return PageOutcome(page_id, info.stem, "skipped", error=f"{info.stem}: {info.status}")
+    start = time.perf_counter()
+    wanted = Overrides.model_validate(info.overrides)
+    if overrides is not None:
+        wanted = wanted.updated(overrides)
+    try:
+        page = load_catalogued_page(catalog, info, settings)
+        page = process_page(page, settings, load_engine(settings.ocr), wanted)
+        number = _write(catalog, info, page, Path(out_root), settings, wanted, reason)
+    except OSError:
+        raise
+    except (NewsprintError, OverrideError) as exc:
+        return _failed(catalog, info, claimant, str(exc), start)
+    except Exception as exc:  # one broken page must never stop the batch
+        log.exception("%s: page %d failed", info.source, info.page_index + 1)
+        return _failed(catalog, info, claimant, f"{type(exc).__name__}: {exc}", start)
+    seconds = round(time.perf_counter() - start, 3)
+    done = catalog.finish_page(
+        page_id,
+        claimant,
+        NewVersion(
+            number=number,
+            pipeline_version=pipeline_version(),
+            settings=run_settings(settings),
+            overrides=wanted.as_dict(),
+            flags=[f.model_dump(mode="json") for f in page.flags],
+            timings=page.timings,
+            seconds=seconds,
+            language=page.language,
+            articles=len(page.articles),
+            reason=reason,
+        ),
+    )
+    log.info("%s -> %s/v%d: %s, %.1fs", info.source, info.stem, number, done.status, seconds)
+    return PageOutcome(
+        page_id,
+        info.stem,
+        done.status.value,
+        seconds=seconds,
+        version=number,
+        articles=len(page.articles),
+        flags=[f.code.value for f in page.flags],
+    )
+
+
+def record_failure(catalog: Catalog, page_id: int, error: str) -> PageOutcome:
+    """A page task that failed for good (retries spent): record it, whoever held it."""
+    info = catalog.page(page_id)
+    if info.status != PageStatus.RUNNING:
+        return PageOutcome(page_id, info.stem, info.status.value, error=info.error)
+    failed = catalog.fail_page(page_id, None, error)
+    return PageOutcome(page_id, info.stem, failed.status.value, error=error)
+
+
+def load_catalogued_page(catalog: Catalog, info: PageInfo, settings: Settings) -> NewspaperPage:
+    """The page's image, from the first known location that still holds the same bytes."""
+    tried = []
+    for uri in catalog.sources(info.scan_id):
+        store = open_store(Path(uri).parent)
+        try:
+            with store.local_path(uri) as path:
+                pages = load_scan(path, settings.scan)
+        except ScanError as exc:
+            tried.append(str(exc))
+            continue
+        if pages and pages[0].sha256 == info.sha256 and info.page_index < len(pages):
+            return pages[info.page_index]
+        tried.append(f"{uri}: content changed since it was catalogued")
+    raise ScanError(info.source, "scan not found at any known location: " + "; ".join(tried))
+
+
+def restore(catalog: Catalog, out_root: Path, ref: int | str, number: int) -> PageInfo:
+    """Make version ``number`` current again: its files under ``<stem>/`` and in the catalog."""
+    info = catalog.page(ref)
+    catalog.version(info.id, number)  # raises when the catalog does not know it
+    make_current(Path(out_root) / info.stem, number)
+    return catalog.restore_version(info.id, number)
+
+
+def _write(
+    catalog: Catalog,
+    info: PageInfo,
+    page: NewspaperPage,
+    out_root: Path,
+    settings: Settings,
+    overrides: Overrides,
+    reason: str,
+) -> int:
+    folder = out_root / info.stem
+    manifest: dict[str, Any] = {
+        "stem": info.stem,
+        "source": info.source,
+        "sha256": info.sha256,
+        "page_index": info.page_index,
+        "pipeline_version": pipeline_version(),
+        "reason": reason,
+        "overrides": overrides.as_dict(),
+        "settings": run_settings(settings),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    number = write_version(
+        page, folder, settings.output, manifest, at_least=catalog.last_version_number(info.id) + 1
+    )
+    make_current(folder, number)
+    return number
+
+
+def _failed(
+    catalog: Catalog, info: PageInfo, claimant: str, error: str, start: float
+) -> PageOutcome:
+    seconds = round(time.perf_counter() - start, 3)
+    log.warning("%s: %s", info.stem, error)
+    catalog.fail_page(info.id, claimant, error, seconds)
+    return PageOutcome(info.id, info.stem, "failed", error=error, seconds=seconds)
+
+
+def run_settings(settings: Settings) -> dict[str, Any]:
+    """The settings that shape a page's result, as recorded with each version."""
+    return settings.model_dump(mode="json", exclude=RUN_SETTINGS_EXCLUDED)
+
+
+@functools.cache
+def pipeline_version() -> str:
+    """``newsprint <package version>`` plus the git commit when run from a checkout."""
+    try:
+        version = metadata.version("newsprint")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    root = Path(__file__).resolve().parent.parent
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return f"newsprint {version}" + (f" ({commit})" if commit else "")

@@ -1,0 +1,145 @@
+"""Output versions of a page on disk.
+
+Every run writes a complete new folder ``<stem>/versions/vN/`` (first into a
+hidden temporary folder, then renamed into place, so a version is either whole
+or absent); nothing in it is ever changed afterwards. The files directly under
+``<stem>/`` are a copy of the current version, each swapped in with an atomic
+``os.replace``, ``version.json`` last: a tool reading ``<stem>/page.json`` sees
+the old file or the new one, never a half-written one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import json
+import os
+import secrets
+import shutil
+from pathlib import Path
+from typing import Any
+
+from core.page import NewspaperPage
+from core.settings import OutputSettings
+from exports import write_outputs
+from exports.atomic import atomic_write_bytes, atomic_write_text
+
+VERSIONS = "versions"
+MANIFEST = "version.json"
+
+
+class VersionError(Exception):
+    """A version that does not exist on disk, or a folder that is not a page's."""
+
+
+def version_dir(page_dir: Path, number: int) -> Path:
+    return Path(page_dir) / VERSIONS / f"v{number}"
+
+
+def versions_on_disk(page_dir: Path) -> list[int]:
+    """Numbers of the complete versions under ``<stem>/versions/``, ascending."""
+    root = Path(page_dir) / VERSIONS
+    if not root.is_dir():
+        return []
+    found = [p.name[1:] for p in root.iterdir() if p.is_dir() and p.name.startswith("v")]
+    return sorted(int(n) for n in found if n.isdigit())
+
+
+def write_version(
+    page: NewspaperPage,
+    page_dir: Path,
+    settings: OutputSettings,
+    manifest: dict[str, Any],
+    at_least: int = 1,
+) -> int:
+    """Write the page's outputs as a new version and return its number.
+
+    The number is the first free one from ``at_least`` on (the catalog's next
+    number); two writers never get the same folder, since a rename onto an
+    existing non-empty folder fails.
+    """
+    root = Path(page_dir) / VERSIONS
+    root.mkdir(parents=True, exist_ok=True)
+    temp = root / f".tmp-{secrets.token_hex(6)}"
+    try:
+        written = write_outputs(page, temp, settings)
+        number = max([at_least, *(n + 1 for n in versions_on_disk(page_dir))])
+        body = {**manifest, "files": sorted(p.name for p in written)}
+        while True:
+            body["version"] = number
+            atomic_write_text(temp / MANIFEST, json.dumps(body, indent=2, ensure_ascii=False))
+            try:
+                _rename_new(temp, version_dir(page_dir, number))
+                return number
+            except FileExistsError:
+                number += 1
+    finally:
+        if temp.exists():
+            shutil.rmtree(temp, ignore_errors=True)
+
+
+def _rename_new(src: Path, dst: Path) -> None:
+    if dst.exists():
+        raise FileExistsError(dst)
+    try:
+        os.rename(src, dst)
+    except OSError as exc:  # a racing writer made dst first (ENOTEMPTY / EEXIST)
+        raise FileExistsError(dst) from exc
+
+
+def make_current(page_dir: Path, number: int) -> list[Path]:
+    """Copy version ``number``'s files to ``<stem>/``, each atomically, the
+    manifest last; files of the previous current version that the new one
+    lacks are removed (they stay in their own version folder)."""
+    page_dir = Path(page_dir)
+    source = version_dir(page_dir, number)
+    manifest = read_manifest(page_dir, number)
+    files = [name for name in manifest.get("files", []) if name != MANIFEST]
+    previous = _current_files(page_dir)
+    swapped = []
+    for name in files:
+        swapped.append(atomic_write_bytes(page_dir / name, (source / name).read_bytes()))
+    swapped.append(atomic_write_bytes(page_dir / MANIFEST, (source / MANIFEST).read_bytes()))
+    for name in set(previous) - set(files) - {MANIFEST}:
+        with contextlib.suppress(FileNotFoundError):
+            (page_dir / name).unlink()
+    return swapped
+
+
+def current_version(page_dir: Path) -> int | None:
+    """The version the files under ``<stem>/`` are a copy of."""
+    path = Path(page_dir) / MANIFEST
+    if not path.is_file():
+        return None
+    return int(json.loads(path.read_text(encoding="utf-8"))["version"])
+
+
+def read_manifest(page_dir: Path, number: int) -> dict[str, Any]:
+    path = version_dir(page_dir, number) / MANIFEST
+    if not path.is_file():
+        raise VersionError(f"{Path(page_dir).name}: no version v{number} ({path} missing)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def articles_text(page_dir: Path, number: int) -> str:
+    """``articles.txt`` of one version."""
+    read_manifest(page_dir, number)
+    return (version_dir(page_dir, number) / "articles.txt").read_text(encoding="utf-8")
+
+
+def diff_articles(page_dir: Path, old: int, new: int, context: int = 2) -> str:
+    """Unified diff of the article text of two versions (empty when equal)."""
+    before = articles_text(page_dir, old).splitlines(keepends=True)
+    after = articles_text(page_dir, new).splitlines(keepends=True)
+    name = Path(page_dir).name
+    lines = difflib.unified_diff(
+        before, after, f"{name}/v{old}/articles.txt", f"{name}/v{new}/articles.txt", n=context
+    )
+    return "".join(lines)
+
+
+def _current_files(page_dir: Path) -> list[str]:
+    path = page_dir / MANIFEST
+    if not path.is_file():
+        return []  # never delete files this module did not write
+    return json.loads(path.read_text(encoding="utf-8")).get("files", [])
