@@ -49,8 +49,6 @@ FONT_FILES = (
 """Fonts with Chinese (simplified and traditional) and Latin glyphs, in order of preference."""
 FONT_INSTALL = "apt-get install fonts-wqy-microhei (or set output.pdf_font)"
 _FONT = "textlayer"
-_ASCENT = 0.8
-"""Where the baseline sits in a line box, from its top, as a fraction of its height."""
 _BITONAL_THRESHOLD = 128
 
 
@@ -161,13 +159,25 @@ def _place_line(pdf: FPDF, page: NewspaperPage, line: TextLine, scale: float) ->
     x0, y0, x1, y1 = (v * scale for v in work_box(page, line))
     if not text or x1 <= x0 or y1 <= y0:
         return
-    pdf.set_font(_FONT, size=max(1.0, y1 - y0))
+    # Size the font so its ascent-to-descent span fills the line box: viewers and
+    # pdftotext then put each selected word exactly on the printed line.
+    ascent, descent = _font_extent(pdf)
+    size = max(1.0, (y1 - y0) / (ascent - descent))
+    pdf.set_font(_FONT, size=size)
     # fpdf2 measures with the current horizontal scaling; undo it to get the natural width.
     natural = pdf.get_string_width(text) * 100.0 / pdf.font_stretching
     if natural <= 0:
         return
     pdf.set_stretching(100.0 * (x1 - x0) / natural)
-    pdf.text(x0, y0 + _ASCENT * (y1 - y0), text)
+    pdf.text(x0, y0 + ascent * size, text)
+
+
+def _font_extent(pdf: FPDF) -> tuple[float, float]:
+    """Ascent and descent (negative) of the text-layer font, in ems."""
+    if pdf.font_family != _FONT.lower():
+        pdf.set_font(_FONT, size=10)
+    desc = pdf.current_font.desc
+    return desc.ascent / 1000.0, min(-0.01, desc.descent / 1000.0)
 
 
 def merge_pdfs(paths: list[Path]) -> bytes:

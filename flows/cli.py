@@ -17,10 +17,11 @@ from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from core.errors import ModelMissingError
+from core.errors import ModelMissingError, NewsprintError
 from core.settings import Settings
+from exports import write_issue
 from ocr.engine import OcrEngine, load_engine
-from pipeline.run import ScanResult, process_scan
+from pipeline.run import ScanResult, process_scan, safe_stem
 from scans import scan_paths
 
 app = typer.Typer(help="OCR for scanned newspaper pages: per-article text, JSON and overlays.")
@@ -42,19 +43,46 @@ def process(
     scans: Annotated[list[Path], typer.Argument(help="Scan files or folders of scans.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output root folder.")] = Path("out"),
     lang: Annotated[str, typer.Option(help="auto, zh or en (auto detects per page).")] = "auto",
+    issue: Annotated[
+        str | None,
+        typer.Option(
+            help="Issue ID: the scans are one issue's pages, in the order given; "
+            "write DIR/ID/ with the pages, issue.mets.xml and issue.pdf."
+        ),
+    ] = None,
 ) -> None:
-    """Process scans: write DIR/<stem>/ with articles.txt, page.json and overlay.png."""
+    """Process scans: write DIR/<stem>/ with articles.txt, page.json, overlay.png,
+    page.alto.xml and page.pdf."""
     settings = Settings(language=lang)
     paths = scan_paths(scans)
     if not paths:
         console.print("[red]no scans found[/red] in " + ", ".join(map(str, scans)))
         raise typer.Exit(2)
     engine = _engine(settings)
+    out = out / safe_stem(issue) if issue else out
     out.mkdir(parents=True, exist_ok=True)
     results = _run_batch(paths, out, settings, engine)
+    issue_ok = _write_issue(issue, results, out, settings) if issue else True
     _summary(results, out)
-    if any(not r.ok for r in results):
+    if any(not r.ok for r in results) or not issue_ok:
         raise typer.Exit(1)
+
+
+def _write_issue(issue: str, results: list[ScanResult], out: Path, settings: Settings) -> bool:
+    folders = [page.folder for result in results for page in result.pages]
+    if not folders:
+        console.print(f"[red]✗ issue {issue}: no page was processed[/red]")
+        return False
+    try:
+        written = write_issue(issue, folders, out, settings.output)
+    except (OSError, NewsprintError) as exc:
+        console.print(f"[red]✗ issue {issue}: {exc}[/red]")
+        return False
+    console.print(
+        f"[green]✓[/green] issue {issue}: {len(folders)} page(s) → "
+        + ", ".join(str(p) for p in written)
+    )
+    return True
 
 
 def _engine(settings: Settings) -> OcrEngine:

@@ -1,0 +1,103 @@
+"""issue.mets.xml: schema-valid, IDs unique, files found with their checksums, pages in
+order, and each article pointing at its ALTO blocks in reading order."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from archival import PAGES, SCHEMAS, issue_folder, page_folder, page_model
+from lxml import etree
+
+from exports.alto import article_block_order
+
+pytestmark = pytest.mark.models
+NS = {
+    "mets": "http://www.loc.gov/METS/",
+    "mods": "http://www.loc.gov/mods/v3",
+    "xlink": "http://www.w3.org/1999/xlink",
+}
+HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+@pytest.fixture(scope="module")
+def mets() -> etree._ElementTree:
+    return etree.parse(str(issue_folder() / "issue.mets.xml"))
+
+
+def test_mets_is_valid_with_unique_ids(mets: etree._ElementTree) -> None:
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "mets-1-12-1.xsd")))
+    schema.assertValid(mets)
+    ids = [e.get("ID") for e in mets.iter() if e.get("ID")]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    known = set(ids)
+    for element in mets.iter():
+        for attr in ("FILEID", "DMDID"):
+            if element.get(attr):
+                assert element.get(attr) in known
+
+
+def test_files_are_found_with_their_checksums(mets: etree._ElementTree) -> None:
+    groups = {g.get("USE"): g for g in mets.iterfind(".//mets:fileGrp", NS)}
+    assert set(groups) == {"IMAGE", "ALTO", "PDF"}
+    for entry in mets.iterfind(".//mets:file", NS):
+        href = entry.find("mets:FLocat", NS).get(HREF)
+        path = (issue_folder() / unquote(href)).resolve()
+        assert path.is_file(), href
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("CHECKSUM")
+    alto = [e.find("mets:FLocat", NS).get(HREF) for e in groups["ALTO"]]
+    assert alto == [f"{name}/page.alto.xml" for name in PAGES]
+
+
+def test_physical_pages_in_issue_order(mets: etree._ElementTree) -> None:
+    pages = mets.findall(".//mets:structMap[@TYPE='PHYSICAL']/mets:div/mets:div", NS)
+    assert [p.get("LABEL") for p in pages] == list(PAGES)
+    assert [p.get("ORDER") for p in pages] == ["1", "2"]
+    for number, page in enumerate(pages, start=1):
+        files = [f.get("FILEID") for f in page.iterfind("mets:fptr", NS)]
+        assert files == [f"IMG_{number:04d}", f"ALTO_{number:04d}", f"PDF_{number:04d}"]
+
+
+def test_articles_point_at_their_alto_blocks_in_reading_order(mets: etree._ElementTree) -> None:
+    issue = mets.find(".//mets:structMap[@TYPE='LOGICAL']/mets:div", NS)
+    assert issue.get("TYPE") == "issue"
+    articles = issue.findall("mets:div[@TYPE='article']", NS)
+    expected = [(n, a) for n, name in enumerate(PAGES, 1) for a in page_model(name).articles]
+    assert len(articles) == len(expected) > 4
+    for div, (number, article) in zip(articles, expected, strict=True):
+        assert div.get("LABEL") == article.headline
+        dmd = mets.find(f".//mets:dmdSec[@ID='{div.get('DMDID')}']", NS)
+        assert dmd.findtext(".//mods:title", namespaces=NS) == article.headline
+        areas = div.findall("mets:fptr/mets:seq/mets:area", NS)
+        assert {a.get("FILEID") for a in areas} == {f"ALTO_{number:04d}"}
+        page = page_model(PAGES[number - 1])
+        assert [a.get("BEGIN") for a in areas] == article_block_order(page, article)
+        assert sorted(a.get("BEGIN") for a in areas) == sorted(article.region_ids)
+        link = mets.find(f".//mets:smLink[@xlink:from='{div.get('ID')}']", NS)
+        assert link.get("{http://www.w3.org/1999/xlink}to") == f"PHYS_{number:04d}"
+
+
+def test_every_area_names_a_block_in_its_alto_file(mets: etree._ElementTree) -> None:
+    hrefs = {
+        e.get("ID"): e.find("mets:FLocat", NS).get(HREF)
+        for e in mets.iterfind(".//mets:fileGrp[@USE='ALTO']/mets:file", NS)
+    }
+    ids = {
+        fid: {e.get("ID") for e in etree.parse(str(issue_folder() / h)).iter() if e.get("ID")}
+        for fid, h in hrefs.items()
+    }
+    areas = mets.findall(".//mets:area", NS)
+    assert areas
+    for area in areas:
+        assert area.get("BETYPE") == "IDREF"
+        assert area.get("BEGIN") in ids[area.get("FILEID")]
+
+
+def test_issue_folder_holds_the_pages(mets: etree._ElementTree) -> None:
+    names = {p.name for p in issue_folder().iterdir()}
+    assert names >= {"issue.mets.xml", "issue.pdf", *PAGES}
+    for name in PAGES:
+        assert Path(page_folder(name) / "page.alto.xml").is_file()
