@@ -12,7 +12,7 @@ import re
 from core.page import Region, RegionType, TextLine
 
 _BYLINE = re.compile(
-    r"^(By\s+[A-Z][\w.'’-]+|BY\s+[A-Z]|(本报|本報)?(记者|記者|通讯员|通訊員|特约记者|特約記者)|文[/／]|图[/／]|圖[/／])"
+    r"^(By\s+(?:[A-Z][\w.'’-]+\s+[A-Z]|[A-Z][A-Z.'’-]+\b)|BY\s+[A-Z]|(本报|本報)?(记者|記者|通讯员|通訊員|特约记者|特約記者)|文[/／]|图[/／]|圖[/／])"
 )
 _CAPTION_START = re.compile(r"^[▲△▼◀►▶]|^(Photo|PHOTO|Above|ABOVE|Pictured|PICTURED)\b")
 _CAPTION_END = re.compile(r"(摄|攝|\)|Photo\)|photo\))\s*$")
@@ -25,7 +25,8 @@ _SENTENCE = re.compile(r"[，。；！？：“”,;!?]|\.\s")
 
 
 def is_byline(text: str) -> bool:
-    """A credit line: a role word and names, not a sentence that starts with 记者."""
+    """A credit line: a role word and names, not a sentence that starts with 记者
+    (nor "By Monday", a sentence's first words: a name has two words or capitals)."""
     text = text.strip()
     return bool(_BYLINE.match(text)) and len(text) <= 60 and not _SENTENCE.search(text)
 
