@@ -128,7 +128,7 @@ def analyse(
     _mark_bold_heads(blocks, text_ink, body, settings)
     classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
     adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
-    columns = find_columns(blocks, body)
+    columns = find_columns(blocks, body, settings.columns)
     return Layout(body, blocks, photos, h_rules, v_rules, columns, adverts)
 
 
@@ -785,8 +785,12 @@ def _caption_of(photo: Box, blocks: list[Block], body: float) -> list[Block]:
     ]
 
 
-def find_columns(blocks: list[Block], body: float) -> list[tuple[int, int]]:
-    """Column x-ranges from where body blocks start and end."""
+def find_columns(
+    blocks: list[Block], body: float, count: int | None = None
+) -> list[tuple[int, int]]:
+    """Column x-ranges from where body blocks start and end; ``count`` (an
+    archivist's override) forces that many equal columns over the body text
+    when the detected ones disagree."""
     body_blocks = [b for b in blocks if b.kind == RegionType.TEXT and len(b.lines) >= 3]
     if not body_blocks:
         return []
@@ -804,7 +808,20 @@ def find_columns(blocks: list[Block], body: float) -> list[tuple[int, int]]:
         x0 = float(np.median(group))
         ends = [b.box.x1 for b in single if abs(b.box.x0 - x0) < 0.5 * unit]
         cols.append((int(x0), int(np.median(ends))))
+    if count and len(cols) != count:
+        return _even_columns(body_blocks, count, body)
     return cols
+
+
+def _even_columns(blocks: list[Block], count: int, body: float) -> list[tuple[int, int]]:
+    left = min(b.box.x0 for b in blocks)
+    right = max(b.box.x1 for b in blocks)
+    gutter = body  # a newspaper gutter is about one body line high
+    width = (right - left - (count - 1) * gutter) / count
+    return [
+        (int(left + i * (width + gutter)), int(left + i * (width + gutter) + width))
+        for i in range(count)
+    ]
 
 
 def _to_regions(page: NewspaperPage, layout: Layout) -> list[Region]:
