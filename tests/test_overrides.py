@@ -1,0 +1,144 @@
+"""An archivist's overrides, without OCR: parsing, crop geometry, regions, article edits."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from synth import column_page
+
+from core.page import Article, NewspaperPage, PageGeometry, Region, RegionType, TextLine
+from core.settings import Settings
+from layout.segmentation import analyse
+from pipeline.overrides import (
+    OverrideError,
+    Overrides,
+    RegionOverride,
+    crop_page,
+    edit_articles,
+    parse_box,
+    retype_regions,
+    settings_for,
+    uncrop_page,
+)
+
+
+def _page(width: int = 1000, height: int = 800) -> NewspaperPage:
+    image = np.full((height, width), 240, np.uint8)
+    return NewspaperPage(source="p.png", sha256="0" * 64, width=width, height=height, image=image)
+
+
+def _region(rid: str, kind: RegionType, box: tuple[int, int, int, int], text: str = "") -> Region:
+    lines = [TextLine(text=t, confidence=0.99, bbox=box) for t in text.split("\n") if t]
+    return Region(id=rid, type=kind, bbox=box, work_bbox=tuple(map(float, box)), lines=lines)
+
+
+def test_boxes_and_overrides_parse() -> None:
+    assert parse_box("10, 20,300,400") == (10, 20, 300, 400)
+    with pytest.raises(ValueError):
+        parse_box("10,20,300")
+    with pytest.raises(ValueError):
+        Overrides(crop=(300, 20, 10, 400))
+    stored = Overrides(skew=1.2, columns=5).as_dict()
+    assert stored == {"skew": 1.2, "columns": 5}
+    newer = Overrides.model_validate(stored).updated(Overrides(lang="en", columns=4))
+    assert newer.as_dict() == {"skew": 1.2, "columns": 4, "lang": "en"}
+    assert Overrides().is_empty()
+
+
+def test_settings_take_the_column_count_and_language() -> None:
+    settings = settings_for(Settings(), Overrides(columns=5, lang="zh"))
+    assert settings.layout.columns == 5 and settings.language == "zh"
+
+
+def test_a_crop_keeps_coordinates_in_scan_pixels() -> None:
+    page = _page()
+    cropped = crop_page(page, (100, 50, 600, 450))
+    assert (cropped.width, cropped.height) == (500, 400) and cropped.image.shape == (400, 500)
+    # A stage found a region at (10, 20)-(110, 60) of the crop, with an identity geometry.
+    found = cropped.model_copy(
+        update={
+            "geometry": PageGeometry(work_size=(500, 400)),
+            "regions": [_region("r001", RegionType.TEXT, (10, 20, 110, 60), "text")],
+        }
+    )
+    whole = uncrop_page(found, page, (100, 50, 600, 450))
+    assert (whole.width, whole.height) == (1000, 800) and whole.image.shape == (800, 1000)
+    assert whole.regions[0].bbox == (110, 70, 210, 110)
+    assert whole.regions[0].lines[0].bbox == (110, 70, 210, 110)
+    assert whole.geometry.to_scan_points(np.array([[10, 20]])).tolist() == [[110.0, 70.0]]
+    with pytest.raises(OverrideError):
+        crop_page(page, (0, 0, 1200, 100))
+
+
+def test_drawn_boxes_retype_or_add_regions() -> None:
+    page = _page().model_copy(
+        update={
+            "regions": [
+                _region("r001", RegionType.TEXT, (100, 100, 300, 140), "a"),
+                _region("r002", RegionType.TEXT, (100, 150, 300, 400), "b"),
+                _region("r003", RegionType.TEXT, (400, 100, 600, 400), "c"),
+            ]
+        }
+    )
+    drawn = [
+        RegionOverride(type="headline", bbox=(90, 90, 310, 145)),
+        RegionOverride(type="photo", bbox=(390, 90, 610, 410)),
+        RegionOverride(type="caption", bbox=(100, 500, 300, 530)),
+    ]
+    out = retype_regions(page, drawn)
+    kinds = {r.id: r.type for r in out.regions}
+    assert kinds["r001"] == RegionType.HEADLINE and kinds["r002"] == RegionType.TEXT
+    assert "r003" not in kinds  # inside the photo box
+    photo = next(r for r in out.regions if r.type == RegionType.PHOTO)
+    assert photo.bbox == (390, 90, 610, 410)
+    caption = next(r for r in out.regions if r.type == RegionType.CAPTION)
+    assert caption.work_bbox == (100.0, 500.0, 300.0, 530.0)
+
+
+def _articles_page() -> NewspaperPage:
+    regions = [
+        _region("r001", RegionType.HEADLINE, (0, 0, 500, 40), "Council votes"),
+        _region("r002", RegionType.TEXT, (0, 50, 240, 400), "the council voted\non tuesday"),
+        _region("r003", RegionType.TEXT, (260, 50, 500, 400), "Residents asked\nfor buses"),
+        _region("r004", RegionType.TEXT, (0, 450, 500, 700), "A second story"),
+    ]
+    articles = [
+        Article(
+            id="a1",
+            headline="Council votes",
+            paragraphs=["the council voted on tuesday", "Residents asked for buses"],
+            region_ids=["r001", "r002", "r003"],
+        ),
+        Article(id="a2", paragraphs=["A second story"], region_ids=["r004"]),
+    ]
+    return _page().model_copy(update={"regions": regions, "articles": articles})
+
+
+def test_articles_are_split_at_a_region_and_merged_again() -> None:
+    page = _articles_page()
+    split = edit_articles(page, Overrides(split=["300,100"]))
+    assert [a.id for a in split.articles] == ["a1", "a2", "a3"]
+    assert split.articles[0].paragraphs == ["the council voted on tuesday"]
+    assert split.articles[1].paragraphs == ["Residents asked for buses"]
+    assert split.articles[1].region_ids == ["r003"]
+    assert split.reading_order == ["r001", "r002", "r003", "r004"]
+
+    merged = edit_articles(page, Overrides(merge=[["a1", "10,500"]]))
+    assert len(merged.articles) == 1
+    assert merged.articles[0].paragraphs[-1] == "A second story"
+    assert merged.articles[0].headline == "Council votes"
+    with pytest.raises(OverrideError):
+        edit_articles(page, Overrides(split=["r999"]))
+
+
+def test_a_forced_column_count_is_honoured_by_layout() -> None:
+    grey = np.asarray(column_page(columns=3, lines_per_column=12, headline=None))
+    settings = Settings()
+    assert len(analyse(grey, None, settings.layout).columns) == 3
+    forced = settings.layout.model_copy(update={"columns": 4})
+    columns = analyse(grey, None, forced).columns
+    assert len(columns) == 4
+    assert all(x0 < x1 for x0, x1 in columns)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(columns))
