@@ -136,37 +136,57 @@ def find_rules(
     ink: np.ndarray, em: float, settings: LayoutSettings
 ) -> tuple[list[Box], list[Box], np.ndarray]:
     """Long thin horizontal and vertical lines (column rules, cut-offs, frames)."""
-    length = max(20, int(settings.min_rule_length_lines * em))
-    join = max(3, int(0.8 * em))
+    # Rules are long: half the resolution finds them as well, four times faster.
+    scale = 2 if min(ink.shape) >= 1600 else 1
+    small = _shrink(ink, scale)
+    em_s = em / scale
+    length = max(20 // scale, int(settings.min_rule_length_lines * em_s))
+    join = max(2, int(0.8 * em_s))
     # Dashed and dotted rules: only dash-shaped pieces are joined, so that
     # the aligned strokes of a line of type never pass for a rule.
-    h_dashes, v_dashes = _dashes(ink, em, length)
+    h_dashes, v_dashes = _dashes(small, em_s, length, min_dot=max(1, 2 // scale))
     # A thin column rule scanned through noise wavers by a pixel and has
     # pinholes; thickening across it and closing tiny gaps keeps it whole.
     # (Not for horizontal rules: the serifs along a line of type would pass.)
-    across_v = _close_along(cv2.dilate(ink, np.ones((1, 3), np.uint8)), (1, 5))
+    across_v = _close_along(cv2.dilate(small, np.ones((1, 3), np.uint8)), (1, 5 // scale + 1))
     horiz = cv2.bitwise_or(
-        _open_along(ink, (length, 1)),
+        _open_along(small, (length, 1)),
         _open_along(_close_along(h_dashes, (join, 1)), (length, 1)),
     )
     vert = cv2.bitwise_or(
         _open_along(across_v, (1, length)),
         _open_along(_close_along(v_dashes, (1, join)), (1, length)),
     )
-    h_boxes = _thin_components(horiz, em, horizontal=True)
-    v_boxes = _thin_components(vert, em, horizontal=False)
+    h_boxes = [_grow(b, scale) for b in _thin_components(horiz, em_s, horizontal=True)]
+    v_boxes = [_grow(b, scale) for b in _thin_components(vert, em_s, horizontal=False)]
     mask = np.zeros_like(ink)
     pad = max(1, int(em * 0.08))
     for b in h_boxes + v_boxes:
-        mask[int(b.y0) - pad : int(b.y1) + pad, max(0, int(b.x0) - pad) : int(b.x1) + pad] = 255
+        y0, x0 = max(0, int(b.y0) - pad), max(0, int(b.x0) - pad)
+        mask[y0 : int(b.y1) + pad, x0 : int(b.x1) + pad] = 255
     return h_boxes, v_boxes, mask
 
 
-def _dashes(ink: np.ndarray, em: float, length: int) -> tuple[np.ndarray, np.ndarray]:
+def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:
+    """A binary mask at 1/scale size: a cell is ink when any of its pixels is."""
+    if scale == 1:
+        return mask
+    h, w = mask.shape[0] // scale * scale, mask.shape[1] // scale * scale
+    cells = mask[:h, :w].reshape(h // scale, scale, w // scale, scale)
+    return cells.max(axis=(1, 3))
+
+
+def _grow(box: Box, scale: int) -> Box:
+    return Box(box.x0 * scale, box.y0 * scale, box.x1 * scale, box.y1 * scale)
+
+
+def _dashes(
+    ink: np.ndarray, em: float, length: int, min_dot: int = 2
+) -> tuple[np.ndarray, np.ndarray]:
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     w, h = stats[:, 2], stats[:, 3]
     thin, short = 0.25 * em, 1.5 * em
-    dots = (w <= 0.3 * em) & (h <= 0.3 * em) & (w >= 2) & (h >= 2)
+    dots = (w <= 0.3 * em) & (h <= 0.3 * em) & (w >= min_dot) & (h >= min_dot)
     horizontal = ((h <= thin) & (w >= 0.25 * em) & (w <= short)) | dots
     # Type has no hairline taller than a line and a half, so a broken
     # vertical rule's longer pieces are dashes too.
