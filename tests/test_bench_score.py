@@ -60,3 +60,22 @@ def test_running_head_inside_an_article_is_counted_as_a_leak() -> None:
 def test_chinese_spaces_do_not_count_as_errors() -> None:
     assert cer("记者马立新", "记者 马立新") == 0.0
     assert cer("abc", "abd") == pytest.approx(1 / 3)
+
+
+def test_empty_prediction_scores_zero() -> None:
+    score = score_page("p", TRUTH, _page([]))
+    assert (score.found, score.recall, score.headline_ok, score.byline_ok) == (0, 0.0, 0, 0)
+    assert score.page_cer == pytest.approx(1.0)
+    assert order_scores(TRUTH, _page([]))["char_accuracy"] == 0.0
+
+
+def test_shuffled_text_is_penalised_in_reading_order_not_in_characters() -> None:
+    words = [" ".join(reversed(a["paragraphs"][0].split())) for a in TRUTH["articles"]]
+    shuffled = [
+        {**a, "paragraphs": [text]} for a, text in zip(TRUTH["articles"], words, strict=True)
+    ]
+    in_order = order_scores(TRUTH, _page(TRUTH["articles"]))
+    out_of_order = order_scores(TRUTH, _page(shuffled))
+    assert out_of_order["order_cer"] > 0.3 > in_order["order_cer"]
+    assert out_of_order["char_accuracy"] == pytest.approx(in_order["char_accuracy"])
+    assert score_page("p", TRUTH, _page(shuffled)).found < 2
