@@ -23,7 +23,10 @@ def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
     for i in range(1, count):
         x, y, bw, bh, area = stats[i]
         touches = x <= margin or y <= margin or x + bw >= w - margin or y + bh >= h - margin
-        border = touches and inside[i] < 0.1 * area and area > band
+        border = touches and (
+            (inside[i] < 0.1 * area and area > band)
+            or _edge_strip(x, y, bw, bh, area, w, h, margin)
+        )
         if border or (
             _is_punch_hole(x, y, bw, bh, area, w, h)
             and _is_round(labels[y : y + bh, x : x + bw] == i)
@@ -32,6 +35,16 @@ def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
     if not picked:
         return np.zeros_like(ink)
     return np.where(np.isin(labels, picked), 255, 0).astype(np.uint8)
+
+
+def _edge_strip(x: int, y: int, bw: int, bh: int, area: int, w: int, h: int, margin: int) -> bool:
+    """A dark strip along most of one edge (a torn or tilted paper edge against
+    the scanner lid) reaches further in than the edge band, but stays thin."""
+    if area < 0.1 * bw * bh:
+        return False
+    along_top = (y <= margin or y + bh >= h - margin) and bw >= 0.5 * w and bh <= 0.15 * h
+    along_side = (x <= margin or x + bw >= w - margin) and bh >= 0.5 * h and bw <= 0.15 * w
+    return along_top or along_side
 
 
 def _is_punch_hole(x: int, y: int, bw: int, bh: int, area: int, w: int, h: int) -> bool:

@@ -157,14 +157,34 @@ def find_rules(
         _open_along(across_v, (1, length)),
         _open_along(_close_along(v_dashes, (1, join)), (1, length)),
     )
-    h_boxes = [_grow(b, scale) for b in _thin_components(horiz, em_s, horizontal=True)]
-    v_boxes = [_grow(b, scale) for b in _thin_components(vert, em_s, horizontal=False)]
+    h_boxes = [
+        _grow(b, scale)
+        for b in _thin_components(horiz, em_s, horizontal=True)
+        if not _in_dark_area(small, b, em_s, horizontal=True)
+    ]
+    v_boxes = [
+        _grow(b, scale)
+        for b in _thin_components(vert, em_s, horizontal=False)
+        if not _in_dark_area(small, b, em_s, horizontal=False)
+    ]
     mask = np.zeros_like(ink)
     pad = max(1, int(em * 0.08))
     for b in h_boxes + v_boxes:
         y0, x0 = max(0, int(b.y0) - pad), max(0, int(b.x0) - pad)
         mask[y0 : int(b.y1) + pad, x0 : int(b.x1) + pad] = 255
     return h_boxes, v_boxes, mask
+
+
+def _in_dark_area(ink: np.ndarray, rule: Box, em: float, horizontal: bool) -> bool:
+    """A rule stands on paper; a dark streak inside a picture has ink on both
+    sides of it."""
+    side = max(2, int(0.5 * em))
+    x0, y0, x1, y1 = (int(v) for v in rule.as_tuple())
+    if horizontal:
+        before, after = ink[max(0, y0 - side) : y0, x0:x1], ink[y1 : y1 + side, x0:x1]
+    else:
+        before, after = ink[y0:y1, max(0, x0 - side) : x0], ink[y0:y1, x1 : x1 + side]
+    return all(part.size and np.count_nonzero(part) > 0.5 * part.size for part in (before, after))
 
 
 def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:
