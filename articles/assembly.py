@@ -57,7 +57,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
         _article(draft, f"a{n}", language, body, settings)
         for n, draft in enumerate(_order(drafts, body), start=1)
     ]
-    articles = [a for a in articles if a.paragraphs or _real_headline(a.headline)]
+    articles = [a for a in articles if _substantial(a)]
     order = [rid for a in articles for rid in a.region_ids]
     page = page.model_copy(
         update={
@@ -72,9 +72,13 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     return page
 
 
-def _real_headline(text: str | None) -> bool:
-    # A stray mark beside a photo reads as a character or two of "headline".
-    return bool(text) and sum(ch.isalnum() for ch in text) >= 3
+def _substantial(article: Article) -> bool:
+    # A stray mark (a bar beside a photo, a speck) reads as a character or two:
+    # no story is that short.
+    def letters(text: str) -> int:
+        return sum(ch.isalnum() for ch in text)
+
+    return letters(article.headline or "") >= 3 or letters("".join(article.paragraphs)) >= 4
 
 
 def _refine_roles(regions: list[Region]) -> list[Region]:
