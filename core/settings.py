@@ -125,6 +125,9 @@ class PrefectSettings(BaseModel):
     task_retries: int = 2
     """Retries of a page task on I/O errors."""
     retry_delay_seconds: float = 5.0
+    local_server_port: int = 4200
+    """Port of the local Prefect server ``newsprint serve`` starts when no
+    ``api_url`` is set (its database: SQLite under ``PREFECT_HOME``)."""
 
 
 class DaskSettings(BaseModel):

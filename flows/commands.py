@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -84,12 +87,17 @@ def serve(
         f"serving {settings.schedule.deployment_name}: {inbox} → {out}, {schedule}, {where}"
     )
     flow = ingest_flow.with_options(task_runner=task_runner(worker_settings(settings)))
-    with _prefect_server(settings):
-        flow.serve(
-            name=settings.schedule.deployment_name,
-            parameters={"inbox": str(inbox.resolve()), "out": str(out.resolve())},
-            **schedule,
+    with _serving_server(settings) as server:
+        settings = settings.model_copy(
+            update={"prefect": settings.prefect.model_copy(update={"api_url": server})}
         )
+        console.print(f"Prefect server: {server.removesuffix('/api')}")
+        with _prefect_server(settings):
+            flow.serve(
+                name=settings.schedule.deployment_name,
+                parameters={"inbox": str(inbox.resolve()), "out": str(out.resolve())},
+                **schedule,
+            )
 
 
 @app.command()
@@ -290,13 +298,53 @@ def _why(page: PageInfo) -> str:
 def _prefect_server(settings: Settings) -> Iterator[None]:
     """Point Prefect at the server in the settings; without one Prefect runs its
     embedded local server (SQLite under PREFECT_HOME)."""
-    if not settings.prefect.api_url:
-        yield
-        return
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
 
-    with temporary_settings(updates={PREFECT_API_URL: settings.prefect.api_url}):
+    if settings.prefect.api_url:
+        updates: dict[Any, Any] = {PREFECT_API_URL: settings.prefect.api_url}
+    else:
+        # Prefect's 20 s default is too short for the embedded server on two busy cores.
+        updates = {PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 180}
+    with temporary_settings(updates=updates):
         yield
+
+
+@contextlib.contextmanager
+def _serving_server(settings: Settings) -> Iterator[str]:
+    """The Prefect API a deployment is served on: the server in the settings, or
+    a local Prefect server started here (Prefect's own, SQLite under
+    PREFECT_HOME), since Prefect's ephemeral in-process API runs no scheduler."""
+    if settings.prefect.api_url:
+        yield settings.prefect.api_url
+        return
+    port = settings.prefect.local_server_port
+    url = f"http://127.0.0.1:{port}/api"
+    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1"]
+    server = subprocess.Popen([*cmd, "--port", str(port)], stdout=subprocess.DEVNULL)
+    try:
+        _wait_for(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _wait_for(url: str, server: subprocess.Popen, seconds: float = 180) -> None:
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise typer.Exit(f"the local Prefect server stopped (exit {server.returncode})")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{url}/health", timeout=5).status_code == 200:
+                return
+        time.sleep(1)
+    raise typer.Exit(f"the local Prefect server did not answer at {url} in {seconds:.0f} s")
 
 
 @contextlib.contextmanager
