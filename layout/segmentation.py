@@ -741,15 +741,18 @@ def _within(box: Box, frame: Box, body: float) -> bool:
 
 def _join_caption_pieces(blocks: list[Block], body: float) -> None:
     """A caption line cut at a wide space (before the photographer's name) is one caption."""
-    captions = sorted((b for b in blocks if b.kind == RegionType.CAPTION), key=lambda b: b.box.x0)
-    for left, right in itertools.pairwise(captions):
-        if left not in blocks:
-            continue
-        same_rows = left.box.y_overlap(right.box) > 0.5 * min(left.box.height, right.box.height)
-        if same_rows and -0.5 * body <= right.box.x0 - left.box.x1 < 4 * body:
-            for line in right.lines:
-                left.add(line)
-            blocks.remove(right)
+    joined = True
+    while joined:
+        joined = False
+        captions = [b for b in blocks if b.kind == RegionType.CAPTION]
+        for left, right in itertools.permutations(captions, 2):
+            same_rows = left.box.y_overlap(right.box) > 0.5 * min(left.box.height, right.box.height)
+            if same_rows and -0.5 * body <= right.box.x0 - left.box.x1 < 4 * body:
+                for line in right.lines:
+                    left.add(line)
+                blocks.remove(right)
+                joined = True
+                break
 
 
 def _mark_running_heads(

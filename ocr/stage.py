@@ -77,8 +77,10 @@ def _merge_fragments(lines: list[OcrLine]) -> list[OcrLine]:
         h = line.bbox[3] - line.bbox[1]
         if rows:
             last = rows[-1][-1]
-            overlap = min(last.bbox[3], line.bbox[3]) - max(last.bbox[1], line.bbox[1])
-            if overlap > 0.5 * min(h, last.bbox[3] - last.bbox[1]):
+            # Detection boxes are padded, so the boxes of two close-set lines
+            # overlap; pieces of one line share their middle.
+            shift = abs((line.bbox[1] + line.bbox[3]) - (last.bbox[1] + last.bbox[3])) / 2
+            if shift < 0.3 * min(h, last.bbox[3] - last.bbox[1]):
                 rows[-1].append(line)
                 continue
         rows.append([line])
