@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from core.page import Region, RegionType, TextLine
+from core.script import is_cjk
 
 _BYLINE = re.compile(
     r"^(By\s+(?:[A-Z][\w.'’-]+\s+[A-Z]|[A-Z][A-Z.'’-]+\b)|BY\s+[A-Z]|(本报|本報)?(记者|記者|通讯员|通訊員|特约记者|特約記者)|文[/／]|图[/／]|圖[/／])"
@@ -24,11 +25,28 @@ _FOLIO = re.compile(
 _SENTENCE = re.compile(r"[，。；！？：“”,;!?]|\.\s")
 
 
+_ROLE_WORDS = re.compile(
+    r"本报|本報|特约记者|特約記者|记者|記者|通讯员|通訊員|文[/／]|图[/／]|圖[/／]|\s+"
+)
+
+
+def _names_only(text: str) -> bool:
+    """Between the role words of a Chinese credit stand names, two or three
+    characters each (the recogniser drops the spaces between them); a run of
+    nine characters and more is a sentence (记者昨天在市区几个主要路口)."""
+    return all(len(chunk) <= 8 for chunk in _ROLE_WORDS.split(text))
+
+
 def is_byline(text: str) -> bool:
     """A credit line: a role word and names, not a sentence that starts with 记者
     (nor "By Monday", a sentence's first words: a name has two words or capitals)."""
     text = text.strip()
-    return bool(_BYLINE.match(text)) and len(text) <= 60 and not _SENTENCE.search(text)
+    return (
+        bool(_BYLINE.match(text))
+        and len(text) <= 60
+        and not _SENTENCE.search(text)
+        and (not is_cjk(text[:1]) or _names_only(text))
+    )
 
 
 def is_caption_start(text: str) -> bool:

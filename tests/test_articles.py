@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from articles import assemble
+from articles.roles import is_byline
 from articles.text import join_lines
 from core.page import NewspaperPage, Region, RegionType, TextLine
 from core.script import detect_language
@@ -207,3 +208,11 @@ def test_a_byline_under_body_text_closes_its_article() -> None:
     assert page.articles[1].paragraphs == [
         "夜幕降临，老街上游客摩肩接踵。街区保留了原有的青石板路。"
     ]
+
+
+def test_credit_lines_are_told_from_sentences_that_start_like_them() -> None:
+    credits = ["记者冯雪通讯员叶青郑一鸣", "记者 杨静 通讯员 俞敏", "本报记者 张三"]
+    credits.append("By SARAH O'CONNELL")
+    sentences = ["记者昨天在市区几个主要路口", "记者从市教育局获悉，全市各", "By Monday afternoon"]
+    assert all(is_byline(t) for t in credits)
+    assert not any(is_byline(t) for t in sentences)
