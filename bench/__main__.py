@@ -144,7 +144,7 @@ def table(title: str, rows: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=10, help="tuning pages per language")
-    parser.add_argument("--held-out", type=int, default=2, help="held-out pages per language")
+    parser.add_argument("--held-out", type=int, default=4, help="held-out pages per language")
     parser.add_argument("--no-peer", action="store_true", help="skip plain PaddleOCR")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
