@@ -9,16 +9,20 @@ width) so that selecting and searching in a viewer hit the printed words.
 Lines are written in reading order, articles first, so ``pdftotext -raw``
 gives the articles' text.
 
-fpdf2 writes the PDF (fonts subset and embedded with a ``ToUnicode`` map, so
-Chinese and English both extract); pypdfium2 joins page PDFs into
-``issue.pdf`` without decoding their images again.
+The text is set in a glyphless font built for the page (``exports.glyphless``,
+as Tesseract's and OCRmyPDF's "GlyphLessFont"): empty glyphs with the page's
+characters and plausible widths, so nothing big is parsed or subset. With
+``output.pdf_font`` set, that real font is embedded (subset) instead. fpdf2
+writes the PDF (the font embedded with a ``ToUnicode`` map, so Chinese and
+English both extract); pypdfium2 joins page PDFs into ``issue.pdf`` without
+decoding their images again.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from functools import lru_cache
+import tempfile
 from pathlib import Path
 
 import cv2
@@ -33,6 +37,7 @@ from core.page import NewspaperPage, TextLine
 from core.settings import OutputSettings
 from exports.alto import article_block_order, document_order, work_box
 from exports.atomic import atomic_write_bytes
+from exports.glyphless import glyphless_font
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +45,6 @@ PAGE_PDF = "page.pdf"
 ISSUE_PDF = "issue.pdf"
 DEFAULT_DPI = 300.0
 """Assumed when a scan records no resolution (as OCRmyPDF's ``--image-dpi``)."""
-FONT_FILES = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-)
-"""Fonts with Chinese (simplified and traditional) and Latin glyphs, in order of preference."""
-FONT_INSTALL = "apt-get install fonts-wqy-microhei (or set output.pdf_font)"
 _FONT = "textlayer"
 _BITONAL_THRESHOLD = 128
 
@@ -77,11 +74,20 @@ def render_pdf(page: NewspaperPage, settings: OutputSettings) -> bytes:
     pdf.image(
         _encoded(image, page.mode, settings.pdf_jpeg_quality), 0, 0, width * scale, height * scale
     )
-    pdf.add_font(_FONT, fname=str(text_font(settings.pdf_font)))
-    pdf.text_mode = TextMode.INVISIBLE
-    for line in lines_in_reading_order(page):
-        _place_line(pdf, page, line, scale)
-    return bytes(pdf.output())
+    lines = [(line, " ".join(line.text.split())) for line in lines_in_reading_order(page)]
+    # fpdf2 reads a font from a file, and lazily: the file must outlive pdf.output().
+    with tempfile.TemporaryDirectory(prefix="newsprint-pdf-") as folder:
+        chars = "".join(text for _, text in lines)
+        pdf.add_font(_FONT, fname=str(_text_layer_font(settings.pdf_font, chars, Path(folder))))
+        pdf.text_mode = TextMode.INVISIBLE
+        for line, text in lines:
+            _place_line(pdf, page, line, text, scale)
+        try:
+            return bytes(pdf.output())
+        finally:
+            for font in pdf.fonts.values():
+                if hasattr(font, "ttfont"):
+                    font.ttfont.close()
 
 
 def lines_in_reading_order(page: NewspaperPage) -> list[TextLine]:
@@ -136,26 +142,23 @@ def _encoded(image: np.ndarray, mode: str | None, quality: int) -> Image.Image |
     return buffer
 
 
-def text_font(configured: Path | None) -> Path:
-    """The font the text layer is written in: ``output.pdf_font``, else the first of
-    ``FONT_FILES`` installed."""
+def _text_layer_font(configured: Path | None, chars: str, folder: Path) -> Path:
+    """``output.pdf_font`` if set, else a glyphless font for ``chars`` written in ``folder``."""
     if configured is not None:
-        if not Path(configured).is_file():
-            raise ExportError(f"output.pdf_font {configured}: no such font file")
-        return Path(configured)
-    found = _installed_font()
-    if found is None:
-        raise ExportError(f"no font for the PDF text layer among {FONT_FILES}: {FONT_INSTALL}")
-    return found
+        return text_font(configured)
+    path = folder / "glyphless.ttf"
+    path.write_bytes(glyphless_font(chars))
+    return path
 
 
-@lru_cache(maxsize=1)
-def _installed_font() -> Path | None:
-    return next((Path(f) for f in FONT_FILES if Path(f).is_file()), None)
+def text_font(configured: Path) -> Path:
+    """``output.pdf_font``, checked: a real font to embed instead of the glyphless one."""
+    if not Path(configured).is_file():
+        raise ExportError(f"output.pdf_font {configured}: no such font file")
+    return Path(configured)
 
 
-def _place_line(pdf: FPDF, page: NewspaperPage, line: TextLine, scale: float) -> None:
-    text = " ".join(line.text.split())
+def _place_line(pdf: FPDF, page: NewspaperPage, line: TextLine, text: str, scale: float) -> None:
     x0, y0, x1, y1 = (v * scale for v in work_box(page, line))
     if not text or x1 <= x0 or y1 <= y0:
         return
