@@ -94,7 +94,8 @@ class OutputSettings(BaseModel):
     pdf_jpeg_quality: int = Field(default=80, ge=10, le=100)
     """JPEG quality of a grey or colour page image in the PDF (bitonal pages: CCITT G4)."""
     pdf_font: Path | None = None
-    """Font of the PDF text layer; None = the first CJK font installed (WenQuanYi, AR PL)."""
+    """A real font to embed in the PDF text layer; None = a small glyphless font built per
+    page (fast, covers every script; the text layer is invisible)."""
 
 
 class CatalogSettings(BaseModel):
