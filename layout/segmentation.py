@@ -184,7 +184,7 @@ def _in_dark_area(ink: np.ndarray, rule: Box, em: float, horizontal: bool) -> bo
         before, after = ink[max(0, y0 - side) : y0, x0:x1], ink[y1 : y1 + side, x0:x1]
     else:
         before, after = ink[y0:y1, max(0, x0 - side) : x0], ink[y0:y1, x1 : x1 + side]
-    return all(part.size and np.count_nonzero(part) > 0.5 * part.size for part in (before, after))
+    return all(part.size and np.count_nonzero(part) > 0.2 * part.size for part in (before, after))
 
 
 def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:
@@ -436,6 +436,8 @@ def join_rows(
                 continue
             if not display and _is_gutter(row, piece, corridors, starts, body):
                 continue
+            if display and _headlines_apart(row, piece, starts):
+                continue
             if best is None or row.y_overlap(piece) > rows[best].y_overlap(piece):
                 best = i
         if best is None:
@@ -487,6 +489,14 @@ def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
         left.x1 - 2 <= r.cx <= right.x0 + 2 and r.y_overlap(right) > 0.5 * right.height
         for r in v_rules
     )
+
+
+def _headlines_apart(left: Box, right: Box, starts: _LineStarts) -> bool:
+    """Two headlines set side by side over neighbouring stories: the space
+    between them falls on a column gutter and is far wider than a word space
+    of their type (a third of its height)."""
+    gap = right.x0 - left.x1
+    return gap >= 0.6 * min(left.height, right.height) and starts.on_grid(left, right)
 
 
 def _is_gutter(
