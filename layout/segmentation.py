@@ -111,7 +111,12 @@ def analyse(
         text_ink[
             max(0, int(p.y0) - pad) : int(p.y1) + pad, max(0, int(p.x0) - pad) : int(p.x1) + pad
         ] = 0
-    corridors = gutters(_without_specks(text_ink, body), body)
+    # A photo stands in the way of a corridor: word spaces that happen to line
+    # up under a picture are not a gutter running through it.
+    obstacles = _without_specks(text_ink, body)
+    for p in photos:
+        obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
+    corridors = gutters(obstacles, body)
     # Pieces are cut at every tall white corridor; join_rows then joins again
     # those that are word spaces rather than gutters.
     cuts = cv2.bitwise_or(rule_mask, corridors)
