@@ -106,11 +106,32 @@ def analyse(
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
+    _blank_photos(text_ink, photos, body)
+    lines = find_lines(text_ink, rule_mask, photos, v_rules, body)
+    # Whole lines measure the body type better than the rough first pieces.
+    body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
+    lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
+    blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
+    # A lone tall sliver (a stroke of a picture, a bracket) is not type.
+    blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
+    _mark_bold_heads(blocks, text_ink, body, settings)
+    classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
+    adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
+    columns = find_columns(blocks, body, settings.columns)
+    return Layout(body, blocks, photos, h_rules, v_rules, columns, adverts)
+
+
+def _blank_photos(text_ink: np.ndarray, photos: list[Box], body: float) -> None:
+    pad = int(body * 0.2)
     for p in photos:
-        pad = int(body * 0.2)
-        text_ink[
-            max(0, int(p.y0) - pad) : int(p.y1) + pad, max(0, int(p.x0) - pad) : int(p.x1) + pad
-        ] = 0
+        y0, x0 = max(0, int(p.y0) - pad), max(0, int(p.x0) - pad)
+        text_ink[y0 : int(p.y1) + pad, x0 : int(p.x1) + pad] = 0
+
+
+def find_lines(
+    text_ink: np.ndarray, rule_mask: np.ndarray, photos: list[Box], v_rules: list[Box], body: float
+) -> list[Box]:
+    """Lines of type, each cut at gutters and rules and joined across word spaces."""
     # A photo stands in the way of a corridor: word spaces that happen to line
     # up under a picture are not a gutter running through it.
     obstacles = _without_specks(text_ink, body)
@@ -123,18 +144,7 @@ def analyse(
     pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
     pieces = cut_at_corridors(pieces, corridors)
     grid = grid_gutters(corridors, photos, body)
-    lines = join_rows(pieces, corridors, body, v_rules, grid)
-    # Whole lines measure the body type better than the rough first pieces.
-    body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
-    lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
-    blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
-    # A lone tall sliver (a stroke of a picture, a bracket) is not type.
-    blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
-    _mark_bold_heads(blocks, text_ink, body, settings)
-    classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
-    adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
-    columns = find_columns(blocks, body, settings.columns)
-    return Layout(body, blocks, photos, h_rules, v_rules, columns, adverts)
+    return join_rows(pieces, corridors, body, v_rules, grid)
 
 
 def find_rules(
