@@ -51,7 +51,7 @@ class LayoutSettings(BaseModel):
     bold_headline_ratio: float = 1.12
     """Short blocks between this and ``headline_ratio`` are headlines when bold."""
     bold_stroke_ratio: float = 1.3
-    """Bold: strokes this many times thicker than the body text's."""
+    """Bold: strokes this many times thicker than body text's of the same size."""
     photo_min_lines: float = 4.0
     """A photo is at least this many body line heights in both directions."""
 

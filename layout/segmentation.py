@@ -688,7 +688,9 @@ def _mark_bold_heads(
     for block in blocks:
         if len(block.lines) > 3 or not low <= block.line_height < high:
             continue
-        if stroke_width(ink, block.box) >= settings.bold_stroke_ratio * body_stroke:
+        # Larger type has thicker strokes too: bold is thick for its size.
+        size = block.line_height / body
+        if stroke_width(ink, block.box) >= settings.bold_stroke_ratio * body_stroke * size:
             block.kind = RegionType.HEADLINE
 
 

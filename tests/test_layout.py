@@ -107,3 +107,54 @@ def test_a_ruled_box_of_display_type_is_an_advertisement_not_an_article() -> Non
         assert not (rx0 >= ax0 and ry0 >= ay0 and rx1 <= ax1 and ry1 <= ay1)
     # The text columns themselves are no advertisement.
     assert len(page.regions_of(RegionType.TEXT)) >= 3
+
+
+def test_a_broken_column_rule_with_long_dashes_is_one_rule() -> None:
+    img = column_page(columns=2, lines_per_column=20, headline=None)
+    draw = ImageDraw.Draw(img)
+    gx = 60 + 300 + 20
+    for y in range(80, 600, 78):  # dashes three lines long, short gaps: a worn rule
+        draw.line([(gx, y), (gx, y + 70)], fill=20, width=2)
+    page = segment(deskew(_page(img), Settings()), Settings())
+    rules = [r for r in page.regions_of(RegionType.SEPARATOR) if r.bbox[3] - r.bbox[1] > 300]
+    assert len(rules) == 1 and abs(rules[0].bbox[0] - gx) < 6
+    # No text region reaches across the rule.
+    for region in page.regions_of(RegionType.TEXT, RegionType.HEADLINE):
+        assert not region.bbox[0] < gx < region.bbox[2]
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_a_short_bold_headline_barely_larger_than_the_body_is_a_headline(bold: bool) -> None:
+    img = column_page(columns=2, lines_per_column=20, headline=None)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([60, 60 + 10 * 31, 360, 60 + 14 * 31], fill=240)
+    # About 1.2 times the body's line height: too small to be a headline by size alone.
+    draw.text((60, 60 + 11 * 31), "Plant Hires", font=font(32), fill=10, stroke_width=int(bold))
+    page = segment(deskew(_page(img), Settings()), Settings())
+    heads = page.regions_of(RegionType.HEADLINE)
+    assert len(heads) == (1 if bold else 0)
+    if bold:
+        assert abs(heads[0].bbox[1] - (60 + 11 * 31)) < 15
+
+
+def test_photo_pieces_split_by_a_light_patch_are_one_photo_but_not_across_a_gutter() -> None:
+    from layout.boxes import Box
+    from layout.segmentation import merge_photo_pieces
+
+    ink = np.zeros((400, 900), np.uint8)
+    left, right = Box(0, 100, 300, 300), Box(360, 100, 700, 300)
+    ink[100:300, 0:300] = ink[100:300, 360:700] = 255
+    assert len(merge_photo_pieces([left, right], 25.0, ink)) == 2  # white paper between
+    ink[150:250, 300:360] = 255  # the picture goes on, lighter, between the pieces
+    assert merge_photo_pieces([left, right], 25.0, ink) == [Box(0, 100, 700, 300)]
+
+
+def test_a_torn_dark_strip_along_the_top_edge_is_scanner_border() -> None:
+    img = column_page(columns=3, lines_per_column=20)
+    arr = np.asarray(img).copy()
+    xs = np.arange(arr.shape[1])
+    reach = (0.09 * arr.shape[0] + 12 * np.sin(xs / 37.0)).astype(int)  # torn, past the band
+    for x, r in zip(xs, reach, strict=True):
+        arr[:r, x] = 25
+    artifacts = scanner_artifacts(ink_mask(arr))
+    assert artifacts[: int(0.07 * arr.shape[0]), :].mean() > 240
