@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -142,6 +142,17 @@ class DaskSettings(BaseModel):
     """False: run pages on Prefect's thread pool in the flow's own process."""
 
 
+class WebSettings(BaseModel):
+    host: str = "127.0.0.1"
+    """Address ``newsprint web`` binds; any non-loopback address needs ``token``."""
+    port: int = Field(default=8000, ge=1, le=65535)
+    token: SecretStr | None = None
+    """Shared secret every request must carry (login form, cookie or
+    ``Authorization: Bearer``); required to serve on a non-loopback address."""
+    preview_max_side: int = Field(default=2400, ge=200)
+    """Longest side of the scan preview the page view draws regions over."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSPRINT_",
@@ -160,6 +171,7 @@ class Settings(BaseSettings):
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     prefect: PrefectSettings = Field(default_factory=PrefectSettings)
     dask: DaskSettings = Field(default_factory=DaskSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
     language: Literal["auto", "zh", "en"] = "auto"
     """Detected per page by default; an archivist's override can force it."""
 

@@ -144,6 +144,7 @@ def _summary(results: list[ScanResult], out: Path) -> None:
 
 # ingest, serve, status, review, reprocess, diff, restore, reviewed: flows and catalog.
 from flows import commands as _commands  # noqa: E402, F401
+from web import command as _web_command  # noqa: E402, F401  (newsprint web)
 
 if __name__ == "__main__":
     app()

@@ -45,3 +45,15 @@ if ! command -v pdftotext >/dev/null; then
         echo "setup: install poppler-utils (pdftotext) for the PDF text tests" >&2
     fi
 fi
+
+# Chromium (Debian's package) for the review page's end-to-end tests; Playwright
+# drives it with executable_path (no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        (apt-get install -y -qq chromium || (apt-get update -qq \
+            && apt-get install -y -qq chromium)) >/dev/null 2>&1 \
+            || echo "setup: could not install chromium; the web end-to-end tests will be skipped" >&2
+    else
+        echo "setup: install chromium for the web end-to-end tests" >&2
+    fi
+fi

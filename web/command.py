@@ -1,0 +1,51 @@
+"""The ``newsprint web`` command: serve the review page with uvicorn.
+
+Binds 127.0.0.1 unless told otherwise; any other address needs ``web.token``
+in the settings, or the command refuses to start (exit 2).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from core.settings import Settings
+from flows.cli import app, console
+from web.security import WebConfigError, check_bind
+
+
+@app.command()
+def web(
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output root (default: schedule.out in the settings)."),
+    ] = None,
+    host: Annotated[
+        str | None, typer.Option(help="Address to bind (default: web.host, 127.0.0.1).")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: web.port, 8000).")] = None,
+) -> None:
+    """Serve the review page: pages to check, regions over the scan, corrections,
+    versions, diffs, restore, mark reviewed, downloads."""
+    settings = Settings()
+    host, port = host or settings.web.host, port or settings.web.port
+    out = out or settings.schedule.out
+    token = settings.web.token.get_secret_value() if settings.web.token else None
+    try:
+        check_bind(host, token)
+    except WebConfigError as exc:
+        console.print(f"[red]✗ {exc}[/red]")
+        raise typer.Exit(2) from exc
+    if settings.catalog.url is None and not (out / "catalog.sqlite").is_file():
+        console.print(
+            f"[red]✗ no catalog in {out}[/red] (run `newsprint ingest INBOX --out {out}`)"
+        )
+        raise typer.Exit(2)
+    import uvicorn
+
+    from web.app import create_app
+
+    console.print(f"newsprint review: http://{host}:{port}/  ({out.resolve()})")
+    uvicorn.run(create_app(out, settings), host=host, port=port, log_level="warning")
