@@ -109,10 +109,17 @@ def _derived(row: dict) -> dict:
     row = dict(row)
     row["recall"] = row["found"] / max(1, row["truth_articles"])
     row["precision"] = row["found"] / max(1, row["predicted_articles"])
-    row["headline_acc"] = row["headline_ok"] / max(1, row["headlines"])
-    row["caption_acc"] = row["caption_ok"] / max(1, row["captions"])
-    row["byline_acc"] = row["byline_ok"] / max(1, row["bylines"])
+    # A page without captions has no caption accuracy (blank, not zero).
+    for part, ok, total in _PARTS:
+        row[part] = row[ok] / row[total] if row[total] else None
     return row
+
+
+_PARTS = (
+    ("headline_acc", "headline_ok", "headlines"),
+    ("caption_acc", "caption_ok", "captions"),
+    ("byline_acc", "byline_ok", "bylines"),
+)
 
 
 def _cell(row: dict, key: str, fmt: str) -> str:
@@ -137,6 +144,10 @@ def table(title: str, rows: list[dict]) -> str:
             if values:
                 mean[key] = max(values) if key == "skew_error" else sum(values) / len(values)
         mean["running_head_leaks"] = sum(r["running_head_leaks"] for r in rows)
+        # Parts are scored over all the set's headlines, captions and bylines.
+        for part, ok, total in _PARTS:
+            count = sum(r[total] for r in rows)
+            mean[part] = sum(r[ok] for r in rows) / count if count else None
         lines += ["-" * len(head), " ".join(_cell(mean, key, fmt) for _, key, fmt in COLUMNS)]
     return "\n".join(lines)
 
