@@ -509,9 +509,10 @@ def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
 def _headlines_apart(left: Box, right: Box, starts: _LineStarts) -> bool:
     """Two headlines set side by side over neighbouring stories: the space
     between them falls on a column gutter and is far wider than a word space
-    of their type (a third of its height)."""
+    of their type (a third to a half of its height; "to" is shorter than its
+    line, so the taller piece gives the size)."""
     gap = right.x0 - left.x1
-    return gap >= 0.6 * min(left.height, right.height) and starts.on_grid(left, right)
+    return gap >= 0.8 * max(left.height, right.height) and starts.on_grid(left, right)
 
 
 def _is_gutter(
