@@ -81,6 +81,10 @@ def test_list_shows_counts_and_puts_the_worst_page_first(out: Path) -> None:
     assert re.findall(r'<a href="/pages/([^"]+)">', rotated) == ["worst"]
     failed = client.get("/", params={"status": "failed"}).text
     assert "cannot identify image file" in failed and "worst" not in failed
+    form = {"status": "flagged", "q": "", "reason": "", "since": "", "until": ""}
+    assert "worst" in client.get("/", params=form).text
+    later = client.get("/", params={**form, "since": "2999-01-01"}).text
+    assert "worst" not in later and "No pages match" in later
     by_name = client.get("/", params={"q": "ild"}).text
     assert re.findall(r'<a href="/pages/([^"]+)">', by_name) == ["mild"]
 

@@ -137,11 +137,11 @@ async def page_list(
     status: str | None = None,
     q: str | None = None,
     reason: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> HTMLResponse:
     catalog: Catalog = request.app.state.catalog
-    wanted = data.PageFilter(status or None, q or None, reason or None, since, until)
+    wanted = data.PageFilter(status or None, q or None, reason or None, _day(since), _day(until))
     return _render(
         request,
         "list.html",
@@ -152,6 +152,14 @@ async def page_list(
         statuses=data.STATUSES,
         flag_codes=data.flag_codes,
     )
+
+
+def _day(text: str | None) -> date | None:
+    """A date from the filter form (an empty or malformed field filters nothing)."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 # ---- login -----------------------------------------------------------------------------
