@@ -107,7 +107,9 @@ def analyse(
     h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
     _blank_photos(text_ink, photos, body)
-    lines = find_lines(text_ink, rule_mask, photos, v_rules, body)
+    box = content or (0, 0, work.shape[1], work.shape[0])
+    forced = _forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
+    lines = find_lines(text_ink, rule_mask, photos, v_rules, body, forced)
     # Whole lines measure the body type better than the rough first pieces.
     body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
     lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
@@ -129,9 +131,15 @@ def _blank_photos(text_ink: np.ndarray, photos: list[Box], body: float) -> None:
 
 
 def find_lines(
-    text_ink: np.ndarray, rule_mask: np.ndarray, photos: list[Box], v_rules: list[Box], body: float
+    text_ink: np.ndarray,
+    rule_mask: np.ndarray,
+    photos: list[Box],
+    v_rules: list[Box],
+    body: float,
+    grid: np.ndarray | None = None,
 ) -> list[Box]:
-    """Lines of type, each cut at gutters and rules and joined across word spaces."""
+    """Lines of type, each cut at gutters and rules and joined across word
+    spaces; ``grid`` (an archivist's column count) replaces the page's own."""
     # A photo stands in the way of a corridor: word spaces that happen to line
     # up under a picture are not a gutter running through it.
     obstacles = _without_specks(text_ink, body)
@@ -143,8 +151,21 @@ def find_lines(
     cuts = cv2.bitwise_or(rule_mask, corridors)
     pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
     pieces = cut_at_corridors(pieces, corridors)
-    grid = grid_gutters(corridors, photos, body)
+    if grid is None:
+        grid = grid_gutters(corridors, photos, body)
     return join_rows(pieces, corridors, body, v_rules, grid)
+
+
+def _forced_grid(
+    content: tuple[int, int, int, int], count: int, body: float, width: int
+) -> np.ndarray:
+    """Gutters of ``count`` equal columns over the printed area."""
+    grid = np.zeros(width, dtype=bool)
+    x0, x1 = content[0], content[2]
+    for i in range(1, count):
+        x = x0 + i * (x1 - x0) / count
+        grid[max(0, int(x - 0.75 * body)) : int(x + 0.75 * body)] = True
+    return grid
 
 
 def find_rules(

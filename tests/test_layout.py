@@ -158,3 +158,17 @@ def test_a_torn_dark_strip_along_the_top_edge_is_scanner_border() -> None:
         arr[:r, x] = 25
     artifacts = scanner_artifacts(ink_mask(arr))
     assert artifacts[: int(0.07 * arr.shape[0]), :].mean() > 240
+
+
+def test_an_archivists_column_count_splits_lines_read_across_a_narrow_gutter() -> None:
+    # Two columns of two lines with a narrow gutter: nothing on the page says
+    # they are columns, so the pipeline reads straight across.
+    img = column_page(columns=2, lines_per_column=2, gutter=16, headline=None)
+    middle = img.width / 2
+    guessed = segment(deskew(_page(img), Settings()), Settings())
+    assert any(r.bbox[0] < middle < r.bbox[2] for r in guessed.regions_of(RegionType.TEXT))
+    told = Settings()
+    told.layout.columns = 2
+    page = segment(deskew(_page(img), told), told)
+    texts = page.regions_of(RegionType.TEXT)
+    assert len(texts) == 2 and not any(r.bbox[0] < middle < r.bbox[2] for r in texts)
