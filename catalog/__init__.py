@@ -7,6 +7,7 @@ SQLite under the output root by default, PostgreSQL by URL
 from catalog.api import (
     Catalog,
     CatalogError,
+    CatalogUnavailable,
     NewVersion,
     PageInfo,
     PageNotFound,
@@ -22,6 +23,7 @@ from catalog.models import PageStatus
 __all__ = [
     "Catalog",
     "CatalogError",
+    "CatalogUnavailable",
     "NewVersion",
     "PageInfo",
     "PageNotFound",

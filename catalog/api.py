@@ -15,6 +15,7 @@ import functools
 import logging
 import os
 import socket
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, and_, case, create_engine, event, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from catalog.models import Base, Page, PageStatus, Scan, ScanSource, Version, utcnow
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 
 CATALOG_FILE = "catalog.sqlite"
 DEFAULT_LEASE_SECONDS = 1800
+SQLITE_BUSY_SECONDS = 60.0
+"""How long one SQLite statement waits for another process's lock."""
 SETTLED = (PageStatus.DONE, PageStatus.FLAGGED, PageStatus.REVIEWED)
 
 
@@ -145,6 +148,10 @@ def pid_alive(pid: int) -> bool:
 
 class Catalog:
     """The catalog at ``url`` (``sqlite:///…`` or ``postgresql+psycopg://…``)."""
+
+    retry_delays: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0, 16.0)
+    """Seconds to wait before each retry of a call the database refused (locked,
+    unreachable); SQLite also waits ``SQLITE_BUSY_SECONDS`` for a lock each try."""
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url
@@ -448,6 +455,48 @@ class Catalog:
         return self.page(page_id)
 
 
+RETRIED = (
+    "register_scan", "scan", "sources", "add_pages", "fail_scan", "pages_of", "page",
+    "list_pages", "review_queue", "counts", "claim_page", "release_dead_claims",
+    "finish_page", "fail_page", "release_page", "set_overrides", "mark_reviewed",
+    "versions", "version", "last_version_number", "restore_version",
+)  # fmt: skip
+"""Catalog methods retried when the database is locked or unreachable."""
+
+
+class CatalogUnavailable(CatalogError):
+    """The database stayed locked or unreachable through every retry."""
+
+
+def _retrying(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Run ``method`` again after ``Catalog.retry_delays`` while the database is
+    locked or unreachable (each try is a whole transaction, rolled back on error),
+    then raise ``CatalogUnavailable`` naming the database and the last error."""
+
+    @functools.wraps(method)
+    def retried(self: Catalog, *args: Any, **kwargs: Any) -> Any:
+        for delay in [*self.retry_delays, None]:
+            try:
+                return method(self, *args, **kwargs)
+            except OperationalError as exc:
+                reason = " ".join(str(exc.orig or exc).split())
+                if delay is None:
+                    where = self.engine.url.render_as_string(hide_password=True)
+                    tries = len(self.retry_delays) + 1
+                    raise CatalogUnavailable(
+                        f"catalog {where} unavailable after {tries} tries: {reason}"
+                    ) from exc
+                log.warning("catalog: %s; retrying %s in %.1f s", reason, method.__name__, delay)
+                time.sleep(delay)
+        raise AssertionError("unreachable")
+
+    return retried
+
+
+for _name in RETRIED:
+    setattr(Catalog, _name, _retrying(getattr(Catalog, _name)))
+
+
 @functools.lru_cache(maxsize=8)
 def connect(url: str) -> Catalog:
     """One ``Catalog`` (and connection pool) per URL and process."""
@@ -458,7 +507,7 @@ def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         # Several processes (Dask workers, two runs) write one file: WAL lets
         # readers go on during a write, and writers wait instead of failing.
-        engine = create_engine(url, connect_args={"timeout": 60})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -467,7 +516,7 @@ def _make_engine(url: str) -> Engine:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=60000")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 

@@ -126,6 +126,10 @@ class PrefectSettings(BaseModel):
     task_retries: int = 2
     """Retries of a page task on I/O errors."""
     retry_delay_seconds: float = 5.0
+    page_timeout_seconds: float | None = 900.0
+    """Per-page time limit of the ingest and reprocess flows: a page's work runs
+    in a child process, killed after this long and the page recorded failed
+    (None or 0: no limit, work in the worker's own process)."""
     local_server_port: int = 4200
     """Port of the local Prefect server ``newsprint serve`` starts when no
     ``api_url`` is set (its database: SQLite under ``PREFECT_HOME``)."""

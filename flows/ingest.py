@@ -175,6 +175,11 @@ def task_runner(settings: Settings) -> TaskRunner:
 
     if settings.dask.address:
         return DaskTaskRunner(address=settings.dask.address)
+    import dask
+
+    # Non-daemonic workers may start the child process a page runs in under
+    # prefect.page_timeout_seconds (pipeline/limits.py).
+    dask.config.set({"distributed.worker.daemon": False})
     return DaskTaskRunner(
         cluster_class="distributed.LocalCluster",
         cluster_kwargs={

@@ -8,11 +8,13 @@ output version, made current, and only then recorded as finished.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import logging
 import subprocess
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -22,12 +24,21 @@ from catalog import Catalog, NewVersion, PageInfo, PageStatus
 from core.errors import NewsprintError, ScanError
 from core.page import NewspaperPage
 from core.settings import Settings
+from exports.page_json import read_page_json
 from ocr.engine import load_engine
+from pipeline.limits import run_limited
 from pipeline.overrides import OverrideError, Overrides
 from pipeline.run import process_page, safe_stem
 from scans import load_scan
 from store import ScanStore, open_store
-from versions import make_current, write_version
+from versions import (
+    current_version,
+    make_current,
+    read_manifest,
+    version_dir,
+    versions_on_disk,
+    write_version,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +83,12 @@ def register_scan(catalog: Catalog, store: ScanStore, uri: str, settings: Settin
     An unreadable scan becomes one failed page with the reason. OSError from
     the store propagates so that the caller may retry.
     """
+    base = safe_stem(Path(uri).stem)
     try:
         digest, size = store.sha256(uri), store.size(uri)
     except ScanError as exc:
-        return Registered(uri, error=str(exc))
+        return _unreadable(catalog, uri, base, str(exc))
     scan, new = catalog.register_scan(digest, uri, size)
-    base = safe_stem(Path(uri).stem)
     if scan.page_count is None and scan.error is None and not catalog.pages_of(scan.id):
         try:
             with store.local_path(uri) as path:
@@ -91,6 +102,22 @@ def register_scan(catalog: Catalog, store: ScanStore, uri: str, settings: Settin
     return Registered(uri, digest, new, [p.id for p in pages], pages[0].error if pages else None)
 
 
+def unreadable_key(uri: str) -> str:
+    """Catalog key of a scan whose bytes cannot be read (no content hash): the
+    hash of its location, so a later run finds the same failed page."""
+    return hashlib.sha256(f"unreadable:{uri}".encode()).hexdigest()
+
+
+def _unreadable(catalog: Catalog, uri: str, base: str, error: str) -> Registered:
+    # Recorded as one failed page so that an archivist sees it in `newsprint status`;
+    # once readable again the file gets its real content hash and is processed.
+    log.warning("%s", error)
+    scan, new = catalog.register_scan(unreadable_key(uri), uri, None)
+    if not catalog.pages_of(scan.id):
+        catalog.fail_scan(scan.id, error, base)
+    return Registered(uri, None, new, [p.id for p in catalog.pages_of(scan.id)], error)
+
+
 def run_page(
     catalog: Catalog,
     page_id: int,
@@ -101,14 +128,17 @@ def run_page(
     statuses: Iterable[PageStatus] = (PageStatus.PENDING,),
     overrides: Overrides | None = None,
     reason: str = "ingest",
+    work: Callable[[PageJob], PageWritten] | None = None,
 ) -> PageOutcome:
     """Claim the page, run the pipeline with its standing overrides (updated by
     ``overrides``), write a new version and make it current.
 
-    Bad input or a failing stage is recorded as the page's error and returned;
-    OSError propagates (the caller's retry), leaving the claim to the same
-    claimant.
+    Bad input, a failing stage or a page over ``prefect.page_timeout_seconds``
+    (its work runs in a child process that is then killed) is recorded as the
+    page's error and returned; OSError propagates (the caller's retry), leaving
+    the claim to the same claimant. ``work`` replaces ``work_on_page`` (tests).
     """
+    work = work or work_on_page
     info = catalog.page(page_id)
     lease = settings.catalog.lease_seconds
     if not catalog.claim_page(page_id, claimant, statuses=statuses, lease_seconds=lease):
@@ -117,10 +147,10 @@ def run_page(
     wanted = Overrides.model_validate(info.overrides)
     if overrides is not None:
         wanted = wanted.updated(overrides)
+    job = PageJob(catalog.url, page_id, str(out_root), settings, wanted, reason)
+    what = f"{info.source}: page {info.page_index + 1}"
     try:
-        page = load_catalogued_page(catalog, info, settings)
-        page = process_page(page, settings, load_engine(settings.ocr), wanted)
-        number = _write(catalog, info, page, Path(out_root), settings, wanted, reason)
+        written = run_limited(work, job, settings.prefect.page_timeout_seconds, what)
     except OSError:
         raise
     except (NewsprintError, OverrideError) as exc:
@@ -128,6 +158,7 @@ def run_page(
     except Exception as exc:  # one broken page must never stop the batch
         log.exception("%s: page %d failed", info.source, info.page_index + 1)
         return _failed(catalog, info, claimant, f"{type(exc).__name__}: {exc}", start)
+    number, page = written.number, written
     seconds = round(time.perf_counter() - start, 3)
     done = catalog.finish_page(
         page_id,
@@ -137,11 +168,11 @@ def run_page(
             pipeline_version=pipeline_version(),
             settings=run_settings(settings),
             overrides=wanted.as_dict(),
-            flags=[f.model_dump(mode="json") for f in page.flags],
+            flags=page.flags,
             timings=page.timings,
             seconds=seconds,
             language=page.language,
-            articles=len(page.articles),
+            articles=page.articles,
             reason=reason,
         ),
     )
@@ -152,8 +183,80 @@ def run_page(
         done.status.value,
         seconds=seconds,
         version=number,
+        articles=page.articles,
+        flags=[f["code"] for f in page.flags],
+    )
+
+
+@dataclass
+class PageJob:
+    """What a child process needs to work on one claimed page."""
+
+    catalog_url: str
+    page_id: int
+    out_root: str
+    settings: Settings
+    overrides: Overrides
+    reason: str
+
+
+@dataclass
+class PageWritten:
+    """A page's new version, as the catalog records it."""
+
+    number: int
+    flags: list[dict[str, Any]]
+    timings: dict[str, float]
+    language: str | None
+    articles: int
+
+
+def work_on_page(job: PageJob) -> PageWritten:
+    """Load the claimed page, run the pipeline, write a new version and make it
+    current (the part of ``run_page`` that runs under the time limit)."""
+    catalog = Catalog.open(job.catalog_url, Path(job.out_root))
+    info = catalog.page(job.page_id)
+    finished = _unrecorded_version(catalog, info, job)
+    if finished is not None:
+        return finished
+    page = load_catalogued_page(catalog, info, job.settings)
+    page = process_page(page, job.settings, load_engine(job.settings.ocr), job.overrides)
+    out_root = Path(job.out_root)
+    number = _write(catalog, info, page, out_root, job.settings, job.overrides, job.reason)
+    return _written(number, page)
+
+
+def _unrecorded_version(catalog: Catalog, info: PageInfo, job: PageJob) -> PageWritten | None:
+    """A complete version on disk that a killed run wrote from the same scan,
+    settings, overrides and pipeline but did not live to record: made current
+    and returned as this run's result, so the page is not done twice."""
+    folder = Path(job.out_root) / info.stem
+    wanted = {
+        "sha256": info.sha256,
+        "page_index": info.page_index,
+        "pipeline_version": pipeline_version(),
+        "overrides": job.overrides.as_dict(),
+        "settings": run_settings(job.settings),
+    }
+    known = catalog.last_version_number(info.id)
+    for number in reversed(versions_on_disk(folder)):
+        if number <= known:
+            break
+        manifest = read_manifest(folder, number)
+        if all(manifest.get(key) == value for key, value in wanted.items()):
+            log.info("%s: adopting v%d, written by a run that was stopped", info.stem, number)
+            make_current(folder, number)
+            return _written(number, read_page_json(version_dir(folder, number) / "page.json"))
+    return None
+
+
+def _written(number: int, page: NewspaperPage) -> PageWritten:
+    return PageWritten(
+        number=number,
+        flags=[f.model_dump(mode="json") for f in page.flags],
+        timings=page.timings,
+        language=page.language,
         articles=len(page.articles),
-        flags=[f.code.value for f in page.flags],
     )
 
 
@@ -212,10 +315,19 @@ def _write(
         "settings": run_settings(settings),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
+    previous = current_version(folder)
     number = write_version(
         page, folder, settings.output, manifest, at_least=catalog.last_version_number(info.id) + 1
     )
-    make_current(folder, number)
+    try:
+        make_current(folder, number)
+    except OSError:
+        # e.g. the disk filled up half-way through the swap: put the current
+        # version's files back whole (best effort; the catalog still names it).
+        if previous is not None:
+            with contextlib.suppress(OSError):
+                make_current(folder, previous)
+        raise
     return number
 
 
