@@ -18,13 +18,19 @@ def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
     band = max(4, int(0.06 * min(h, w)))
     inner = labels[band : h - band, band : w - band]
     inside = np.bincount(inner.ravel(), minlength=count)
+    # Torn or tilted paper edges reach further in; a frame of them joined at
+    # a corner still keeps to a wider band along the edges.
+    wide = int(0.15 * min(h, w))
+    deep = np.bincount(labels[wide : h - wide, wide : w - wide].ravel(), minlength=count)
     margin = max(2, int(0.004 * min(h, w)))
     picked = []
     for i in range(1, count):
         x, y, bw, bh, area = stats[i]
         touches = x <= margin or y <= margin or x + bw >= w - margin or y + bh >= h - margin
+        long = bw >= 0.5 * w or bh >= 0.5 * h
         border = touches and (
             (inside[i] < 0.1 * area and area > band)
+            or (long and deep[i] < 0.01 * area)
             or _edge_strip(x, y, bw, bh, area, w, h, margin)
         )
         if border or (
@@ -58,7 +64,7 @@ def _is_punch_hole(x: int, y: int, bw: int, bh: int, area: int, w: int, h: int) 
         return False
     cx, cy = x + bw / 2, y + bh / 2
     near = min(cx, cy, w - cx, h - cy)
-    return near < 0.08 * side
+    return near < 0.12 * side  # the deskewed canvas adds a margin
 
 
 def _is_round(blob: np.ndarray) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
-from synth import column_page, font
+from synth import _fit, column_page, font, text_lines
 
 from core.page import NewspaperPage, RegionType
 from core.settings import Settings
@@ -32,6 +32,32 @@ def test_known_skew_is_recovered_within_a_tenth_of_a_degree(
 ) -> None:
     skewed = straight.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=240)
     assert estimate_skew(np.asarray(skewed)) == pytest.approx(angle, abs=0.1)
+
+
+def _columns_out_of_phase(columns: int = 4, size: int = 20, lines: int = 14) -> Image.Image:
+    """Columns whose lines sit half a line apart from their neighbours' and
+    which end at different heights, as articles set on their own grids do."""
+    margin, pitch, col_width, gutter = 50, int(size * 1.35), 260, 36
+    width = 2 * margin + columns * col_width + (columns - 1) * gutter
+    height = 2 * margin + (lines + 3 * columns) * pitch
+    img = Image.new("L", (width, height), 240)
+    draw = ImageDraw.Draw(img)
+    body = font(size)
+    for c in range(columns):
+        x, y = margin + c * (col_width + gutter), margin + (c % 2) * pitch // 2
+        for r, text in enumerate(text_lines(lines + 3 * c, seed=c)):
+            draw.text((x, y + r * pitch), _fit(draw, text, body, col_width), font=body, fill=10)
+    return img
+
+
+@pytest.mark.parametrize("angle", [0.0, -1.0, 1.5])
+def test_lines_of_neighbouring_columns_out_of_phase_do_not_pull_the_skew(angle: float) -> None:
+    # A plain sum of squares of the profile lined up each line with the next
+    # column's line half a pitch lower and read 2.5 degrees off here.
+    skewed = _columns_out_of_phase().rotate(
+        angle, resample=Image.BICUBIC, expand=True, fillcolor=240
+    )
+    assert estimate_skew(np.asarray(skewed)) == pytest.approx(angle, abs=0.05)
 
 
 def test_deskew_maps_working_pixels_back_to_the_scan(straight: Image.Image) -> None:
@@ -172,3 +198,20 @@ def test_an_archivists_column_count_splits_lines_read_across_a_narrow_gutter() -
     page = segment(deskew(_page(img), told), told)
     texts = page.regions_of(RegionType.TEXT)
     assert len(texts) == 2 and not any(r.bbox[0] < middle < r.bbox[2] for r in texts)
+
+
+def test_dark_strips_along_two_edges_joined_at_a_corner_are_border() -> None:
+    img = column_page(columns=3, lines_per_column=20)
+    arr = np.asarray(img).copy()
+    h, w = arr.shape
+    ys, xs = np.arange(h), np.arange(w)
+    top = (0.05 * h + 0.04 * h * xs / w).astype(int)  # tilted: deeper to the right
+    right = (0.03 * w + 0.06 * w * ys / h).astype(int)  # and deeper downwards
+    for x, r in zip(xs, top, strict=True):
+        arr[:r, x] = 25
+    for y, r in zip(ys, right, strict=True):
+        arr[y, w - r :] = 25
+    artifacts = scanner_artifacts(ink_mask(arr))
+    assert artifacts[: int(0.05 * h), :].mean() > 240
+    assert artifacts[:, w - int(0.03 * w) :].mean() > 240
+    assert artifacts[int(0.2 * h) : int(0.8 * h), int(0.2 * w) : int(0.7 * w)].max() == 0
