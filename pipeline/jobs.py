@@ -50,7 +50,7 @@ NOT_RUNNING = (
     PageStatus.REVIEWED,
 )
 """A reprocess may start from any status but ``running``."""
-RUN_SETTINGS_EXCLUDED = {"catalog", "schedule", "prefect", "dask"}
+RUN_SETTINGS_EXCLUDED = {"catalog", "schedule", "prefect", "dask", "web"}
 """Setting groups that do not change a page's result (and may hold secrets)."""
 
 
