@@ -4,7 +4,9 @@ with exact ground truth (and the pages in ``sample_scans/``).
     python -m bench [--pages N] [--held-out M] [--no-peer] [--json FILE]
 
 Prints one table (per page and mean) and writes it as JSON under
-``bench/results/`` so a change can be compared with the last run.
+``bench/results/`` so a change can be compared with the last run. The peer
+runs in a process of its own, so newsprint's memory figures (peak per page,
+resident memory at the start and end of each set) are newsprint's alone.
 """
 
 from __future__ import annotations
@@ -19,23 +21,15 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bench.pages import HELD_OUT_SEED, TUNING_SEED, page_set
-from bench.peer import load_peer, peer_text
+from bench.peer import PeerProcess, rss_mib
 from bench.samples import ROOT
 from bench.score import order_scores, score_page
 from core.settings import Settings
 from ocr.engine import load_engine
 from pipeline import process_scan
-from scans import load_scan
 
 CACHE = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results"
-
-
-def rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 class PeakMemory:
@@ -59,7 +53,7 @@ class PeakMemory:
         self.peak = max(self.peak, rss_mib())
 
 
-def run_page(image: Path, out: Path, settings: Settings, engine, peer) -> dict:
+def run_page(image: Path, out: Path, settings: Settings, engine, peer: PeerProcess | None) -> dict:
     truth = json.loads(image.with_name(image.name.split(".")[0] + ".truth.json").read_text("utf-8"))
     with PeakMemory() as memory:
         start = time.perf_counter()
@@ -71,18 +65,28 @@ def run_page(image: Path, out: Path, settings: Settings, engine, peer) -> dict:
     score = score_page(image.name, truth, page, seconds)
     row = {"page": image.name, **asdict(score), **order_scores(truth, page)}
     row["memory_mib"] = memory.peak
+    row["rss_mib"] = rss_mib()
     if peer is not None:
-        scan = load_scan(image, settings.scan)[0]
-        start = time.perf_counter()
-        text = peer_text(peer, scan.image)
-        row["peer_seconds"] = time.perf_counter() - start
-        row.update(
-            {
-                f"peer_{k}": v
-                for k, v in order_scores(truth, {"articles": [{"paragraphs": [text]}]}).items()
-            }
-        )
+        reading = peer.read(image)
+        row["peer_seconds"] = reading.seconds
+        row["peer_rss_mib"] = reading.rss_mib
+        paragraphs = {"articles": [{"paragraphs": [reading.text]}]}
+        row.update({f"peer_{k}": v for k, v in order_scores(truth, paragraphs).items()})
     return row
+
+
+def memory_line(rows: list[dict]) -> str:
+    """Resident memory after the first and the last page: growth over the set."""
+    rows = [r for r in rows if "rss_mib" in r]
+    if not rows:
+        return "memory: no page finished"
+    line = (
+        f"memory (RSS after first -> last page): newsprint {rows[0]['rss_mib']:.0f} -> "
+        f"{rows[-1]['rss_mib']:.0f} MiB, peak {max(r['memory_mib'] for r in rows):.0f} MiB"
+    )
+    if "peer_rss_mib" in rows[-1]:
+        line += f"; peer {rows[0]['peer_rss_mib']:.0f} -> {rows[-1]['peer_rss_mib']:.0f} MiB"
+    return line
 
 
 COLUMNS = (
@@ -161,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings()
     engine = load_engine(settings.ocr)
-    peer = None if args.no_peer else load_peer(settings)
+    peer = None if args.no_peer else PeerProcess()
     out = Path(tempfile.mkdtemp(prefix="newsprint-bench-"))
     sets = {
         "tuning": page_set(CACHE / "tuning", TUNING_SEED, args.pages),
@@ -170,14 +174,32 @@ def main(argv: list[str] | None = None) -> int:
             p for p in (ROOT / "sample_scans").iterdir() if p.suffix in {".png", ".jpg", ".tif"}
         ),
     }
-    report = {}
+    report: dict = {}
+    memory = {"newsprint_loaded_mib": rss_mib()}
+    if peer is not None:
+        memory["peer_loaded_mib"] = peer.rss_mib()
     for name, images in sets.items():
         rows = [run_page(image, out / name, settings, engine, peer) for image in images]
         report[name] = rows
-        sys.stdout.write(table(f"== {name} ({len(rows)} pages)", rows) + "\n\n")
+        sys.stdout.write(table(f"== {name} ({len(rows)} pages)", rows) + "\n")
+        sys.stdout.write(memory_line(rows) + "\n\n")
         for row in rows:
             if "error" in row:
                 sys.stdout.write(f"  failed: {row['page']}: {row['error']}\n")
+    if peer is not None:
+        peer.close()
+    done = [r for rows in report.values() for r in rows if "rss_mib" in r]
+    if done:
+        memory.update(newsprint_first_page_mib=done[0]["rss_mib"], newsprint_end_mib=rss_mib())
+        if "peer_rss_mib" in done[0]:
+            memory.update(peer_first_page_mib=done[0]["peer_rss_mib"])
+            memory.update(peer_end_mib=done[-1]["peer_rss_mib"])
+    sys.stdout.write(
+        "memory over the whole run (MiB): "
+        + ", ".join(f"{k.removesuffix('_mib')} {v:.0f}" for k, v in memory.items())
+        + "\n"
+    )
+    report["memory"] = memory
     RESULTS.mkdir(parents=True, exist_ok=True)
     target = args.json or RESULTS / time.strftime("bench-%Y%m%d-%H%M%S.json")
     target.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")

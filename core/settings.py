@@ -66,6 +66,10 @@ class OcrSettings(BaseModel):
     """Where the PaddleOCR model folders (inference.onnx + inference.yml) are built."""
     threads: int | None = None
     """ONNX Runtime intra-op threads; None = the machine's cores."""
+    memory_arena: bool = False
+    """ONNX Runtime's CPU memory arena. Off, memory stays flat over a batch
+    (freed after each page); on, it keeps its largest tensors and grows with
+    new block shapes, but detection runs somewhat faster."""
     det_limit_side_len: int = 2400
     """Detection resizes a block so its longest side is at most this; never
     the 960 px default that makes newspaper type unreadable."""
