@@ -125,13 +125,15 @@ def rotate_page(grey: np.ndarray, angle: float) -> tuple[np.ndarray, np.ndarray]
     return out, back
 
 
-def deskew(page: NewspaperPage, settings: Settings) -> NewspaperPage:
-    """Stage: estimate the skew, straighten the page, find the printed area."""
+def deskew(page: NewspaperPage, settings: Settings, angle: float | None = None) -> NewspaperPage:
+    """Stage: estimate the skew (or take ``angle``, an archivist's), straighten
+    the page, find the printed area."""
     if page.image is None:
         raise ValueError(f"{page.source}: page has no image loaded")
     # Start from the upright image when the orientation stage turned the page.
     grey = page.work_image if page.work_image is not None else to_grey(page.image)
-    angle = estimate_skew(grey, settings.deskew.max_angle, settings.deskew.analysis_width)
+    if angle is None:
+        angle = estimate_skew(grey, settings.deskew.max_angle, settings.deskew.analysis_width)
     if abs(angle) < 0.01:
         work, back = grey.copy(), np.array([[1.0, 0, 0], [0, 1.0, 0]])
     else:

@@ -19,11 +19,9 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.page import Article, BBox, NewspaperPage, PageGeometry, Region, RegionType
+from core.page import Article, BBox, NewspaperPage, Region, RegionType
 from core.settings import Settings
-from layout.binarize import ink_mask, paper_level, to_grey
-from layout.border import content_box, scanner_artifacts
-from layout.deskew import rotate_page
+from layout.deskew import deskew
 
 log = logging.getLogger(__name__)
 
@@ -94,33 +92,13 @@ def adjust_stages(stages: list[Stage], settings: Settings, overrides: Overrides)
     for name, stage in stages:
         if name == "deskew" and overrides.skew is not None:
             angle = overrides.skew
-            stage = lambda p, a=angle: deskew_at(p, settings, a)  # noqa: E731
+            stage = lambda p, a=angle: deskew(p, settings, a)  # noqa: E731
         out.append((name, stage))
         if name == "layout" and overrides.regions:
             out.append(("regions", lambda p: retype_regions(p, overrides.regions, offset)))
         if name == "articles" and (overrides.merge or overrides.split):
             out.append(("edits", lambda p: edit_articles(p, overrides, offset)))
     return out
-
-
-def deskew_at(page: NewspaperPage, settings: Settings, angle: float) -> NewspaperPage:
-    """The deskew stage with the angle given instead of estimated."""
-    if page.image is None:
-        raise ValueError(f"{page.source}: page has no image loaded")
-    grey = page.work_image if page.work_image is not None else to_grey(page.image)
-    if abs(angle) < 0.01:
-        work, back = grey.copy(), np.array([[1.0, 0, 0], [0, 1.0, 0]])
-    else:
-        work, back = rotate_page(grey, angle)
-    back = (np.vstack([page.geometry.matrix(), [0, 0, 1]]) @ np.vstack([back, [0, 0, 1]]))[:2]
-    ink = ink_mask(work)
-    artifacts = scanner_artifacts(ink)
-    box = content_box(ink, artifacts)
-    work[artifacts > 0] = paper_level(work)
-    geometry = PageGeometry(
-        to_scan=back.tolist(), work_size=(work.shape[1], work.shape[0]), content_box=box
-    )
-    return page.model_copy(update={"skew_angle": angle, "geometry": geometry, "work_image": work})
 
 
 # ---- crop ------------------------------------------------------------------------------
