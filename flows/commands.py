@@ -54,7 +54,7 @@ def ingest(
         raise typer.Exit(2)
     from flows.ingest import progress_hook, run_ingest
 
-    with _prefect_server(settings), _progress() as hook:
+    with prefect_server(settings), _progress() as hook:
         token = progress_hook.set(hook)
         try:
             summary = run_ingest(inbox, out, settings)
@@ -92,7 +92,7 @@ def serve(
             update={"prefect": settings.prefect.model_copy(update={"api_url": server})}
         )
         console.print(f"Prefect server: {server.removesuffix('/api')}")
-        with _prefect_server(settings):
+        with prefect_server(settings):
             flow.serve(
                 name=settings.schedule.deployment_name,
                 parameters={"inbox": str(inbox.resolve()), "out": str(out.resolve())},
@@ -179,7 +179,7 @@ def reprocess(
     _page(out, page)
     from flows.reprocess import reprocess as reprocess_flow
 
-    with _prefect_server(settings):
+    with prefect_server(settings):
         try:
             result = reprocess_flow(
                 page, str(out.resolve()), overrides, by or getpass.getuser(), settings
@@ -295,7 +295,7 @@ def _why(page: PageInfo) -> str:
 
 
 @contextlib.contextmanager
-def _prefect_server(settings: Settings) -> Iterator[None]:
+def prefect_server(settings: Settings) -> Iterator[None]:
     """Point Prefect at the server in the settings; without one Prefect runs its
     embedded local server (SQLite under PREFECT_HOME)."""
     from prefect.settings import (

@@ -7,11 +7,9 @@ the OCR models and takes the machine's cores, so two would only slow each other.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from core.settings import Settings
+from flows.commands import prefect_server
 from pipeline.overrides import Overrides
 
 log = logging.getLogger(__name__)
@@ -93,7 +92,7 @@ class ReprocessJobs:
 
         job.state = "running"
         try:
-            with prefect_api(self.settings):
+            with prefect_server(self.settings):
                 outcome = reprocess(job.stem, str(self.out_root), overrides, job.by, self.settings)
         except Exception as exc:  # the page view reports it; the server goes on
             log.exception("reprocess of %s failed", job.stem)
@@ -101,21 +100,3 @@ class ReprocessJobs:
             return
         job.state, job.version = outcome.status, outcome.version
         job.error, job.seconds = outcome.error, outcome.seconds
-
-
-@contextlib.contextmanager
-def prefect_api(settings: Settings) -> Iterator[None]:
-    """The Prefect server of the settings (as the CLI's commands use), else
-    Prefect's embedded local one with a start-up timeout fit for busy cores."""
-    from prefect.settings import (
-        PREFECT_API_URL,
-        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
-        temporary_settings,
-    )
-
-    if settings.prefect.api_url:
-        updates: dict[Any, Any] = {PREFECT_API_URL: settings.prefect.api_url}
-    else:
-        updates = {PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 180}
-    with temporary_settings(updates=updates):
-        yield
