@@ -64,12 +64,13 @@ def _is_punch_hole(x: int, y: int, bw: int, bh: int, area: int, w: int, h: int) 
         return False
     cx, cy = x + bw / 2, y + bh / 2
     near = min(cx, cy, w - cx, h - cy)
-    return near < 0.12 * side  # the deskewed canvas adds a margin
+    return near < 0.08 * side
 
 
 def _is_round(blob: np.ndarray) -> bool:
     """A disc, not a bold square glyph: 4*pi*area / perimeter**2 close to 1."""
-    contours, _ = cv2.findContours(blob.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    # A hole punched through the page is solid; a bold "o" has a hole in it.
+    contours, _ = cv2.findContours(blob.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
     if len(contours) != 1:
         return False
     area = cv2.contourArea(contours[0])

@@ -540,14 +540,19 @@ def _is_gutter(
     left: Box, right: Box, corridors: np.ndarray, starts: _LineStarts, body: float
 ) -> bool:
     """A tall white corridor beside a column edge, or, for columns too short
-    to make a tall corridor, a clear space with column edges on both sides."""
+    to make a tall corridor, a clear space with column edges on both sides or
+    on the page's column grid."""
+    gap = right.x0 - left.x1
+    # Word spaces of larger type (a small bold headline over a gutter) are
+    # wider than body type's: only a full body line of white parts them.
+    if max(left.height, right.height) >= 1.1 * body and gap < body:
+        return False
     if _gutter_between(left, right, corridors) and starts.column_edge(left, right):
         return True
-    if right.x0 - left.x1 < 0.5 * body:
+    if gap < 0.5 * body:
         return False
-    wide = right.x0 - left.x1 >= body
     return starts.both_edges(left, right) or (
-        starts.on_grid(left, right) and (wide or starts.column_edge(left, right))
+        starts.on_grid(left, right) and (gap >= body or starts.column_edge(left, right))
     )
 
 
