@@ -93,18 +93,23 @@ def _engine(settings: Settings) -> OcrEngine:
         raise typer.Exit(2) from exc
 
 
-def _run_batch(
-    paths: list[Path], out: Path, settings: Settings, engine: OcrEngine
-) -> list[ScanResult]:
-    results: list[ScanResult] = []
-    taken: set[str] = set()
+def progress_bar() -> Progress:
+    """The bar every batch command shows: what it is on, done of total, time."""
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=False) as bar:
+    return Progress(*columns, console=console, transient=False)
+
+
+def _run_batch(
+    paths: list[Path], out: Path, settings: Settings, engine: OcrEngine
+) -> list[ScanResult]:
+    results: list[ScanResult] = []
+    taken: set[str] = set()
+    with progress_bar() as bar:
         task = bar.add_task("pages", total=len(paths))
         for path in paths:
             bar.update(task, description=path.name[:40])

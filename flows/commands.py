@@ -18,12 +18,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from catalog import Catalog, CatalogError, PageInfo
 from core.settings import Settings
-from flows.cli import app, console
+from flows.cli import app, console, progress_bar
 from pipeline.overrides import Overrides, RegionOverride, parse_box
 
 OutOption = Annotated[
@@ -349,13 +348,7 @@ def _wait_for(url: str, server: subprocess.Popen, seconds: float = 180) -> None:
 
 @contextlib.contextmanager
 def _progress() -> Iterator[Any]:
-    columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=console, transient=False) as bar:
+    with progress_bar() as bar:
         task = bar.add_task("pages", total=None)
 
         def hook(event: str, value: Any) -> None:
