@@ -59,6 +59,10 @@ class Box:
     def expand(self, pad: float) -> Box:
         return Box(self.x0 - pad, self.y0 - pad, self.x1 + pad, self.y1 + pad)
 
+    def scaled(self, factor: float) -> Box:
+        """The box on an image ``factor`` times the size (found on a shrunk copy)."""
+        return Box(self.x0 * factor, self.y0 * factor, self.x1 * factor, self.y1 * factor)
+
 
 def union_all(boxes: list[Box]) -> Box:
     out = boxes[0]

@@ -91,6 +91,7 @@ def analyse(
     work: np.ndarray, content: tuple[int, int, int, int] | None, settings: LayoutSettings
 ) -> Layout:
     ink = ink_mask(work)
+    box = content or (0, 0, work.shape[1], work.shape[0])
     if content is not None:
         x0, y0, x1, y1 = content
         keep = np.zeros_like(ink)
@@ -107,7 +108,6 @@ def analyse(
     h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
     _blank_photos(text_ink, photos, body)
-    box = content or (0, 0, work.shape[1], work.shape[0])
     forced = _forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     lines = find_lines(text_ink, rule_mask, photos, v_rules, body, forced)
     # Whole lines measure the body type better than the rough first pieces.
@@ -117,7 +117,7 @@ def analyse(
     # A lone tall sliver (a stroke of a picture, a bracket) is not type.
     blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
     _mark_bold_heads(blocks, text_ink, body, settings)
-    classify_blocks(blocks, photos, h_rules, body, settings, content or (0, 0, *work.shape[::-1]))
+    classify_blocks(blocks, photos, h_rules, body, settings, box)
     adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
     columns = find_columns(blocks, body, settings.columns)
     return Layout(body, blocks, photos, h_rules, v_rules, columns, adverts)
@@ -194,12 +194,12 @@ def find_rules(
         _open_along(_close_along(v_dashes, (1, join)), (1, length)),
     )
     h_boxes = [
-        _grow(b, scale)
+        b.scaled(scale)
         for b in _thin_components(horiz, em_s, horizontal=True)
         if not _in_dark_area(small, b, em_s, horizontal=True)
     ]
     v_boxes = [
-        _grow(b, scale)
+        b.scaled(scale)
         for b in _thin_components(vert, em_s, horizontal=False)
         if not _in_dark_area(small, b, em_s, horizontal=False)
     ]
@@ -230,10 +230,6 @@ def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:
     h, w = mask.shape[0] // scale * scale, mask.shape[1] // scale * scale
     cells = mask[:h, :w].reshape(h // scale, scale, w // scale, scale)
     return cells.max(axis=(1, 3))
-
-
-def _grow(box: Box, scale: int) -> Box:
-    return Box(box.x0 * scale, box.y0 * scale, box.x1 * scale, box.y1 * scale)
 
 
 def _dashes(

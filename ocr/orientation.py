@@ -16,7 +16,6 @@ import numpy as np
 from core.page import FlagCode, NewspaperPage, PageGeometry
 from core.settings import Settings
 from layout.binarize import ink_mask, to_grey
-from layout.boxes import Box
 from layout.metrics import body_line_height, glyph_height
 from layout.orientation import rotation_matrix, sideways
 from layout.segmentation import line_boxes
@@ -82,7 +81,7 @@ def sample_line_crops(grey: np.ndarray, count: int) -> list[np.ndarray]:
     )
     ink = ink_mask(small)
     em = glyph_height(ink) * 1.25
-    lines = [_scaled(b, scale) for b in line_boxes(ink, np.zeros_like(ink), em)]
+    lines = [b.scaled(scale) for b in line_boxes(ink, np.zeros_like(ink), em)]
     body = body_line_height([b.height for b in lines if b.width > 3 * b.height])
     typical = [b for b in lines if 0.7 * body <= b.height <= 1.4 * body and b.width > 5 * b.height]
     if not typical:
@@ -100,7 +99,3 @@ def sample_line_crops(grey: np.ndarray, count: int) -> list[np.ndarray]:
         x1 = min(w, int(b.x1) + pad, x0 + int(_SAMPLE_WIDTH * body))
         crops.append(grey[y0:y1, x0:x1])
     return crops
-
-
-def _scaled(box: Box, scale: int) -> Box:
-    return Box(box.x0 * scale, box.y0 * scale, box.x1 * scale, box.y1 * scale)
