@@ -3,6 +3,6 @@
 Stage: :func:`articles.assembly.assemble`.
 """
 
-from articles.assembly import assemble
+from newsprint.articles.assembly import assemble
 
 __all__ = ["assemble"]

@@ -17,13 +17,12 @@ import logging
 from dataclasses import dataclass, field
 
 import numpy as np
-
-from articles.roles import is_folio, split_roles
-from articles.text import join_lines
-from core.page import Article, FlagCode, NewspaperPage, Region, RegionType, TextLine
-from core.script import detect_language
-from core.settings import Settings
-from layout.boxes import Box
+from newsprint.articles.roles import is_folio, split_roles
+from newsprint.articles.text import join_lines
+from newsprint.core.page import Article, FlagCode, NewspaperPage, Region, RegionType, TextLine
+from newsprint.core.script import detect_language
+from newsprint.core.settings import Settings
+from newsprint.layout.boxes import Box
 
 log = logging.getLogger(__name__)
 

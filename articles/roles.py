@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from core.page import Region, RegionType, TextLine
-from core.script import is_cjk
+from newsprint.core.page import Region, RegionType, TextLine
+from newsprint.core.script import is_cjk
 
 _BYLINE = re.compile(
     r"^(By\s+(?:[A-Z][\w.'’-]+\s+[A-Z]|[A-Z][A-Z.'’-]+\b)|BY\s+[A-Z]|(本报|本報)?(记者|記者|通讯员|通訊員|特约记者|特約記者)|文[/／]|图[/／]|圖[/／])"

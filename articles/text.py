@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.script import CJK_CHAR
+from newsprint.core.script import CJK_CHAR
 
 
 def join_lines(lines: list[str]) -> str:

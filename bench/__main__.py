@@ -20,13 +20,14 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+from newsprint.core.settings import Settings
+from newsprint.ocr.engine import load_engine
+from newsprint.pipeline import process_scan
+
 from bench.pages import HELD_OUT_SEED, TUNING_SEED, page_set
 from bench.peer import PeerProcess, rss_mib
 from bench.samples import ROOT
 from bench.score import order_scores, score_page
-from core.settings import Settings
-from ocr.engine import load_engine
-from pipeline import process_scan
 
 CACHE = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results"

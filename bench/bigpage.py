@@ -20,10 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psutil
+from newsprint.core.page import NewspaperPage
+from newsprint.core.settings import Settings
 from PIL import Image
-
-from core.page import NewspaperPage
-from core.settings import Settings
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_scans" / "en-6col.jpg"
 GIB = 1 << 30
@@ -58,11 +57,11 @@ def broadsheet(path: Path, width: int, height: int) -> Path:
 
 
 def stages(settings: Settings, through: str) -> list[tuple[str, Callable]]:
-    from articles import assemble
-    from layout import deskew, segment
-    from ocr.engine import load_engine
-    from ocr.orientation import orient
-    from ocr.stage import recognize
+    from newsprint.articles import assemble
+    from newsprint.layout import deskew, segment
+    from newsprint.ocr.engine import load_engine
+    from newsprint.ocr.orientation import orient
+    from newsprint.ocr.stage import recognize
 
     engine = load_engine(settings.ocr)
     chosen = [
@@ -77,7 +76,7 @@ def stages(settings: Settings, through: str) -> list[tuple[str, Callable]]:
 
 
 def measure(width: int, height: int, through: str) -> list[tuple[str, float, int]]:
-    from scans import load_scan
+    from newsprint.scans import load_scan
 
     settings = Settings()
     rows: list[tuple[str, float, int]] = []

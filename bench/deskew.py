@@ -19,14 +19,15 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from newsprint.core.settings import Settings
+from newsprint.layout.binarize import to_grey
+from newsprint.layout.deskew import estimate_skew
+from newsprint.scans import load_scan
+
 from bench.pages import page_set
 from bench.samples import ROOT
-from core.settings import Settings
-from layout.binarize import to_grey
-from layout.deskew import estimate_skew
 from pagegen import random_spec
 from pagegen.spec import ScanSpec
-from scans import load_scan
 
 CACHE = ROOT / "bench" / "data" / "deskew"
 SEED = 7000

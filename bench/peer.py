@@ -22,15 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from newsprint.core.settings import Settings
+from newsprint.ocr.engine import load_engine
+from newsprint.ocr.models import prepare_models
+from newsprint.ocr.paddle import engine_options, import_paddleocr
+from newsprint.pipeline import process_scan
+from newsprint.scans import load_scan
 
 from bench.samples import ROOT, truth_pairs
 from bench.score import cer
-from core.settings import Settings
-from ocr.engine import load_engine
-from ocr.models import prepare_models
-from ocr.paddle import engine_options, import_paddleocr
-from pipeline import process_scan
-from scans import load_scan
 
 
 def load_peer(settings: Settings) -> Any:

@@ -16,10 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from newsprint.core.settings import Settings
+from newsprint.ocr.engine import load_engine
+from newsprint.pipeline import process_scan
+
 from bench.score import PageScore, score_page
-from core.settings import Settings
-from ocr.engine import load_engine
-from pipeline import process_scan
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,10 +6,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsprint.core.page import Article
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-
-from core.page import Article
 
 FOUND_CER = 0.15
 _SPACE = re.compile(r"\s+")

@@ -28,10 +28,9 @@ from pathlib import Path
 
 import numpy as np
 import psutil
+from newsprint.catalog import Catalog, PageStatus
+from newsprint.core.settings import Settings
 from PIL import Image, ImageDraw, ImageFont
-
-from catalog import Catalog, PageStatus
-from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +114,7 @@ class SoakReport:
 
 def soak(pages: int, minutes: float, batch: int, workdir: Path, settings: Settings) -> SoakReport:
     """Run batches of generated pages through the ingest flow; see the module doc."""
-    from flows.ingest import run_ingest
+    from newsprint.flows.ingest import run_ingest
 
     inbox, out = workdir / "inbox", workdir / "out"
     inbox.mkdir(parents=True, exist_ok=True)

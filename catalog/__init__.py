@@ -4,7 +4,7 @@ SQLite under the output root by default, PostgreSQL by URL
 (``postgresql+psycopg://user@host/db``). See ``catalog.api.Catalog``.
 """
 
-from catalog.api import (
+from newsprint.catalog.api import (
     Catalog,
     CatalogError,
     CatalogUnavailable,
@@ -18,7 +18,7 @@ from catalog.api import (
     default_url,
     pid_alive,
 )
-from catalog.models import PageStatus
+from newsprint.catalog.models import PageStatus
 
 __all__ = [
     "Catalog",

@@ -21,12 +21,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from newsprint.catalog.models import Base, Page, PageStatus, Scan, ScanSource, Version, utcnow
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, and_, case, create_engine, event, func, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
-
-from catalog.models import Base, Page, PageStatus, Scan, ScanSource, Version, utcnow
 
 log = logging.getLogger(__name__)
 

@@ -30,11 +30,24 @@ from pathlib import Path
 
 import numpy as np
 from lxml import etree
-
-from core.page import TEXT_REGION_TYPES, Article, NewspaperPage, Region, RegionType, TextLine
-from core.script import CJK_CHAR
-from exports.atomic import atomic_write_bytes
-from exports.words import Word, char_width, is_hyphenated, line_corners, span_box, split_words
+from newsprint.core.page import (
+    TEXT_REGION_TYPES,
+    Article,
+    NewspaperPage,
+    Region,
+    RegionType,
+    TextLine,
+)
+from newsprint.core.script import CJK_CHAR
+from newsprint.exports.atomic import atomic_write_bytes
+from newsprint.exports.words import (
+    Word,
+    char_width,
+    is_hyphenated,
+    line_corners,
+    span_box,
+    split_words,
+)
 
 ALTO_XML = "page.alto.xml"
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"

@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from core.settings import OutputSettings
-from exports.alto import ALTO_XML
-from exports.atomic import atomic_write_bytes
-from exports.mets import IssuePage, mets_xml
-from exports.page_json import PAGE_JSON, read_page_json
-from exports.pdf import ISSUE_PDF, PAGE_PDF, write_merged_pdf
+from newsprint.core.settings import OutputSettings
+from newsprint.exports.alto import ALTO_XML
+from newsprint.exports.atomic import atomic_write_bytes
+from newsprint.exports.mets import IssuePage, mets_xml
+from newsprint.exports.page_json import PAGE_JSON, read_page_json
+from newsprint.exports.pdf import ISSUE_PDF, PAGE_PDF, write_merged_pdf
 
 log = logging.getLogger(__name__)
 

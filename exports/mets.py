@@ -31,9 +31,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lxml import etree
-
-from core.page import NewspaperPage, RegionType
-from exports.alto import article_block_order, block_id, software_version
+from newsprint.core.page import NewspaperPage, RegionType
+from newsprint.exports.alto import article_block_order, block_id, software_version
 
 METS_NS = "http://www.loc.gov/METS/"
 MODS_NS = "http://www.loc.gov/mods/v3"

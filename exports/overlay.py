@@ -10,11 +10,10 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from newsprint.core.page import NewspaperPage, Region, RegionType
+from newsprint.core.settings import OutputSettings
+from newsprint.exports.atomic import atomic_write_bytes
 from PIL import Image, ImageDraw, ImageFont
-
-from core.page import NewspaperPage, Region, RegionType
-from core.settings import OutputSettings
-from exports.atomic import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from core.page import NewspaperPage
-from exports.atomic import atomic_write_text
+from newsprint.core.page import NewspaperPage
+from newsprint.exports.atomic import atomic_write_text
 
 log = logging.getLogger(__name__)
 

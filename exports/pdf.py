@@ -30,14 +30,13 @@ import numpy as np
 import pypdfium2 as pdfium
 from fpdf import FPDF
 from fpdf.enums import TextMode
+from newsprint.core.errors import NewsprintError
+from newsprint.core.page import NewspaperPage, TextLine
+from newsprint.core.settings import OutputSettings
+from newsprint.exports.alto import article_block_order, document_order, work_box
+from newsprint.exports.atomic import atomic_write_bytes
+from newsprint.exports.glyphless import glyphless_font
 from PIL import Image
-
-from core.errors import NewsprintError
-from core.page import NewspaperPage, TextLine
-from core.settings import OutputSettings
-from exports.alto import article_block_order, document_order, work_box
-from exports.atomic import atomic_write_bytes
-from exports.glyphless import glyphless_font
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.page import Article, NewspaperPage
-from exports.atomic import atomic_write_text
+from newsprint.core.page import Article, NewspaperPage
+from newsprint.exports.atomic import atomic_write_text
 
 ARTICLES_TXT = "articles.txt"
 BLOCK_SEPARATOR = "\n\n"

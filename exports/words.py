@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from newsprint.core.page import BBox, TextLine
+from newsprint.core.script import CJK_CHAR
 from PIL import ImageFont
-
-from core.page import BBox, TextLine
-from core.script import CJK_CHAR
 
 _EM = 100
 """Font size the character widths are measured at; only ratios matter."""

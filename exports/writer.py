@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.page import NewspaperPage
-from core.settings import OutputSettings
-from exports.alto import write_alto
-from exports.overlay import write_overlay
-from exports.page_json import write_page_json
-from exports.pdf import write_pdf
-from exports.text import write_articles_text
+from newsprint.core.page import NewspaperPage
+from newsprint.core.settings import OutputSettings
+from newsprint.exports.alto import write_alto
+from newsprint.exports.overlay import write_overlay
+from newsprint.exports.page_json import write_page_json
+from newsprint.exports.pdf import write_pdf
+from newsprint.exports.text import write_articles_text
 
 
 def write_outputs(page: NewspaperPage, folder: Path, settings: OutputSettings) -> list[Path]:

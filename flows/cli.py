@@ -12,17 +12,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from newsprint.core.errors import ModelMissingError, NewsprintError
+from newsprint.core.settings import Settings
+from newsprint.exports import write_issue
+from newsprint.ocr.engine import OcrEngine, load_engine
+from newsprint.pipeline.run import ScanResult, process_scan, safe_stem
+from newsprint.scans import scan_paths
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-
-from core.errors import ModelMissingError, NewsprintError
-from core.settings import Settings
-from exports import write_issue
-from ocr.engine import OcrEngine, load_engine
-from pipeline.run import ScanResult, process_scan, safe_stem
-from scans import scan_paths
 
 app = typer.Typer(help="OCR for scanned newspaper pages: per-article text, JSON and overlays.")
 console = Console(stderr=True)
@@ -148,8 +147,8 @@ def _summary(results: list[ScanResult], out: Path) -> None:
 
 
 # ingest, serve, status, review, reprocess, diff, restore, reviewed: flows and catalog.
-from flows import commands as _commands  # noqa: E402, F401
-from web import command as _web_command  # noqa: E402, F401  (newsprint web)
+from newsprint.flows import commands as _commands  # noqa: E402, F401
+from newsprint.web import command as _web_command  # noqa: E402, F401  (newsprint web)
 
 if __name__ == "__main__":
     app()

@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from newsprint.catalog import Catalog, CatalogError, PageInfo
+from newsprint.core.settings import Settings
+from newsprint.flows.cli import app, console, progress_bar
+from newsprint.pipeline.overrides import Overrides, RegionOverride, parse_box
 from rich.markup import escape
 from rich.table import Table
-
-from catalog import Catalog, CatalogError, PageInfo
-from core.settings import Settings
-from flows.cli import app, console, progress_bar
-from pipeline.overrides import Overrides, RegionOverride, parse_box
 
 OutOption = Annotated[
     Path | None,
@@ -51,7 +50,7 @@ def ingest(
     if not inbox.is_dir():
         console.print(f"[red]✗ {inbox}: inbox folder not found[/red]")
         raise typer.Exit(2)
-    from flows.ingest import progress_hook, run_ingest
+    from newsprint.flows.ingest import progress_hook, run_ingest
 
     with prefect_server(settings), _progress() as hook:
         token = progress_hook.set(hook)
@@ -73,8 +72,8 @@ def serve(
     (schedule.cron, else schedule.interval_seconds) until stopped."""
     settings = Settings()
     inbox, out = inbox or settings.schedule.inbox, out or settings.schedule.out
-    from flows.ingest import ingest as ingest_flow
-    from flows.ingest import task_runner, worker_settings
+    from newsprint.flows.ingest import ingest as ingest_flow
+    from newsprint.flows.ingest import task_runner, worker_settings
 
     schedule: dict[str, Any] = (
         {"cron": settings.schedule.cron}
@@ -176,7 +175,7 @@ def reprocess(
     settings = Settings()
     out = out or settings.schedule.out
     _page(out, page)
-    from flows.reprocess import reprocess as reprocess_flow
+    from newsprint.flows.reprocess import reprocess as reprocess_flow
 
     with prefect_server(settings):
         try:
@@ -204,7 +203,7 @@ def diff(
     out: OutOption = None,
 ) -> None:
     """What changed in the article text between two versions of a page."""
-    from versions import VersionError, diff_articles
+    from newsprint.versions import VersionError, diff_articles
 
     settings = Settings()
     out = out or settings.schedule.out
@@ -229,7 +228,7 @@ def restore(
     out: OutOption = None,
 ) -> None:
     """Make an earlier version of a page current again."""
-    from pipeline.jobs import restore as restore_version
+    from newsprint.pipeline.jobs import restore as restore_version
 
     settings = Settings()
     out = out or settings.schedule.out

@@ -18,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsprint.catalog import Catalog, PageStatus, claimant_id
+from newsprint.core.settings import Settings
+from newsprint.pipeline.jobs import PageOutcome, Registered, record_failure, register_scan, run_page
+from newsprint.store import open_store
 from prefect import flow, task
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
-
-from catalog import Catalog, PageStatus, claimant_id
-from core.settings import Settings
-from pipeline.jobs import PageOutcome, Registered, record_failure, register_scan, run_page
-from store import open_store
 
 log = logging.getLogger(__name__)
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsprint.catalog import Catalog, CatalogError, PageStatus, claimant_id
+from newsprint.core.settings import Settings
+from newsprint.pipeline.jobs import NOT_RUNNING, PageOutcome, run_page
+from newsprint.pipeline.overrides import Overrides
 from prefect import flow, task
-
-from catalog import Catalog, CatalogError, PageStatus, claimant_id
-from core.settings import Settings
-from pipeline.jobs import NOT_RUNNING, PageOutcome, run_page
-from pipeline.overrides import Overrides
 
 
 @task(name="reprocess-page", task_run_name="reprocess-{ref}")

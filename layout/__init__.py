@@ -3,7 +3,7 @@
 Stages: :func:`layout.deskew.deskew` then :func:`layout.segmentation.segment`.
 """
 
-from layout.deskew import deskew, estimate_skew
-from layout.segmentation import segment
+from newsprint.layout.deskew import deskew, estimate_skew
+from newsprint.layout.segmentation import segment
 
 __all__ = ["deskew", "estimate_skew", "segment"]

@@ -21,11 +21,10 @@ import math
 
 import cv2
 import numpy as np
-
-from core.page import FlagCode, NewspaperPage, PageGeometry
-from core.settings import Settings
-from layout.binarize import ink_mask, paper_level, to_grey
-from layout.border import content_box, scanner_artifacts
+from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
+from newsprint.core.settings import Settings
+from newsprint.layout.binarize import ink_mask, paper_level, to_grey
+from newsprint.layout.border import content_box, scanner_artifacts
 
 log = logging.getLogger(__name__)
 

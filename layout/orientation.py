@@ -9,8 +9,7 @@ page turned by 90° from an upright one. Telling 0° from 180° (or 90° from
 from __future__ import annotations
 
 import numpy as np
-
-from layout.deskew import _analysis_ink, _best_angle, _profile_score
+from newsprint.layout.deskew import _analysis_ink, _best_angle, _profile_score
 
 
 def sideways(grey: np.ndarray, max_angle: float = 15.0) -> bool:

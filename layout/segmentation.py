@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
-
-from core.page import NewspaperPage, Region, RegionType
-from core.settings import LayoutSettings, Settings
-from layout.binarize import ink_mask, paper_level
-from layout.boxes import Box, union_all
-from layout.metrics import body_line_height, glyph_height
+from newsprint.core.page import NewspaperPage, Region, RegionType
+from newsprint.core.settings import LayoutSettings, Settings
+from newsprint.layout.binarize import ink_mask, paper_level
+from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.metrics import body_line_height, glyph_height
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ Importing this package loads no model and does not import paddleocr; call
 ``load_engine(settings)`` (cached per configuration) when text is needed.
 """
 
-from ocr.engine import OcrEngine, OcrLine, clear_engine_cache, load_engine
-from ocr.models import ModelDirs, prepare_models
+from newsprint.ocr.engine import OcrEngine, OcrLine, clear_engine_cache, load_engine
+from newsprint.ocr.models import ModelDirs, prepare_models
 
 __all__ = [
     "ModelDirs",

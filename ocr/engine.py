@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
-
-from core.settings import OcrSettings
+from newsprint.core.settings import OcrSettings
 
 
 @dataclass(eq=False)
@@ -60,7 +59,7 @@ def load_engine(settings: OcrSettings) -> OcrEngine:
 
 @functools.lru_cache(maxsize=4)
 def _load_engine(settings_json: str) -> OcrEngine:
-    from ocr.paddle import PaddleOcrEngine
+    from newsprint.ocr.paddle import PaddleOcrEngine
 
     return PaddleOcrEngine(OcrSettings.model_validate_json(settings_json))
 

@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from core.errors import ModelMissingError
-from core.settings import OcrSettings
+from newsprint.core.errors import ModelMissingError
+from newsprint.core.settings import OcrSettings
 
 log = logging.getLogger(__name__)
 

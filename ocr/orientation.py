@@ -12,14 +12,13 @@ import logging
 
 import cv2
 import numpy as np
-
-from core.page import FlagCode, NewspaperPage, PageGeometry
-from core.settings import Settings
-from layout.binarize import ink_mask, to_grey
-from layout.metrics import body_line_height, glyph_height
-from layout.orientation import rotation_matrix, sideways
-from layout.segmentation import line_boxes
-from ocr.engine import OcrEngine
+from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
+from newsprint.core.settings import Settings
+from newsprint.layout.binarize import ink_mask, to_grey
+from newsprint.layout.metrics import body_line_height, glyph_height
+from newsprint.layout.orientation import rotation_matrix, sideways
+from newsprint.layout.segmentation import line_boxes
+from newsprint.ocr.engine import OcrEngine
 
 log = logging.getLogger(__name__)
 

@@ -20,11 +20,10 @@ from typing import Any
 
 import cv2
 import numpy as np
-
-from core.settings import OcrSettings
-from ocr.engine import OcrLine
-from ocr.memory import release_free_memory
-from ocr.models import ModelDirs, prepare_models
+from newsprint.core.settings import OcrSettings
+from newsprint.ocr.engine import OcrLine
+from newsprint.ocr.memory import release_free_memory
+from newsprint.ocr.models import ModelDirs, prepare_models
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-
-from core.page import FlagCode, NewspaperPage, RegionType, TextLine
-from core.script import detect_language, is_cjk
-from core.settings import Settings
-from ocr.engine import OcrEngine, OcrLine
+from newsprint.core.page import FlagCode, NewspaperPage, RegionType, TextLine
+from newsprint.core.script import detect_language, is_cjk
+from newsprint.core.settings import Settings
+from newsprint.ocr.engine import OcrEngine, OcrLine
 
 log = logging.getLogger(__name__)
 

@@ -3,6 +3,6 @@
 Prefect flows (``flows/``) wrap these; nothing here imports Prefect.
 """
 
-from pipeline.run import PageResult, ScanResult, process_page, process_scan
+from newsprint.pipeline.run import PageResult, ScanResult, process_page, process_scan
 
 __all__ = ["PageResult", "ScanResult", "process_page", "process_scan"]

@@ -20,18 +20,18 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from catalog import Catalog, NewVersion, PageInfo, PageStatus
-from core.errors import NewsprintError, ScanError
-from core.page import NewspaperPage
-from core.settings import Settings
-from exports.page_json import read_page_json
-from ocr.engine import load_engine
-from pipeline.limits import run_limited
-from pipeline.overrides import OverrideError, Overrides
-from pipeline.run import process_page, safe_stem
-from scans import load_scan
-from store import ScanStore, open_store
-from versions import (
+from newsprint.catalog import Catalog, NewVersion, PageInfo, PageStatus
+from newsprint.core.errors import NewsprintError, ScanError
+from newsprint.core.page import NewspaperPage
+from newsprint.core.settings import Settings
+from newsprint.exports.page_json import read_page_json
+from newsprint.ocr.engine import load_engine
+from newsprint.pipeline.limits import run_limited
+from newsprint.pipeline.overrides import OverrideError, Overrides
+from newsprint.pipeline.run import process_page, safe_stem
+from newsprint.scans import load_scan
+from newsprint.store import ScanStore, open_store
+from newsprint.versions import (
     current_version,
     make_current,
     read_manifest,

@@ -23,7 +23,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-from core.errors import NewsprintError
+from newsprint.core.errors import NewsprintError
 
 log = logging.getLogger(__name__)
 

@@ -17,11 +17,10 @@ from collections.abc import Callable
 from typing import Literal
 
 import numpy as np
+from newsprint.core.page import Article, BBox, NewspaperPage, Region, RegionType
+from newsprint.core.settings import Settings
+from newsprint.layout.deskew import deskew
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-from core.page import Article, BBox, NewspaperPage, Region, RegionType
-from core.settings import Settings
-from layout.deskew import deskew
 
 log = logging.getLogger(__name__)
 

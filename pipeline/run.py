@@ -9,17 +9,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from articles import assemble
-from core.errors import NewsprintError, ScanError
-from core.page import NewspaperPage
-from core.settings import Settings
-from exports import write_outputs
-from layout import deskew, segment
-from ocr.engine import OcrEngine
-from ocr.orientation import orient
-from ocr.stage import recognize
-from pipeline.overrides import Overrides, adjust_stages, crop_page, settings_for, uncrop_page
-from scans import load_scan
+from newsprint.articles import assemble
+from newsprint.core.errors import NewsprintError, ScanError
+from newsprint.core.page import NewspaperPage
+from newsprint.core.settings import Settings
+from newsprint.exports import write_outputs
+from newsprint.layout import deskew, segment
+from newsprint.ocr.engine import OcrEngine
+from newsprint.ocr.orientation import orient
+from newsprint.ocr.stage import recognize
+from newsprint.pipeline.overrides import (
+    Overrides,
+    adjust_stages,
+    crop_page,
+    settings_for,
+    uncrop_page,
+)
+from newsprint.scans import load_scan
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from core.errors import ScanError
+from newsprint.core.errors import ScanError
 
 SCAN_SUFFIXES = frozenset(
     {

@@ -7,14 +7,14 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
-from core.errors import ScanError
-from core.page import NewspaperPage
-from core.settings import ScanSettings
-from scans.decoded import DecodedPage
-from scans.files import check_scan_file, open_read_only, sha256_stream
-from scans.pdf import load_pdf_pages
-from scans.raster import load_raster_pages
-from scans.sniff import HEAD_BYTES, is_pdf
+from newsprint.core.errors import ScanError
+from newsprint.core.page import NewspaperPage
+from newsprint.core.settings import ScanSettings
+from newsprint.scans.decoded import DecodedPage
+from newsprint.scans.files import check_scan_file, open_read_only, sha256_stream
+from newsprint.scans.pdf import load_pdf_pages
+from newsprint.scans.raster import load_raster_pages
+from newsprint.scans.sniff import HEAD_BYTES, is_pdf
 
 log = logging.getLogger(__name__)
 

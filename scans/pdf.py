@@ -8,12 +8,11 @@ import threading
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from newsprint.core.errors import ScanError
+from newsprint.scans.convert import to_array
+from newsprint.scans.decoded import DecodedPage, clean_dpi
+from newsprint.scans.raster import check_pixels
 from PIL import Image
-
-from core.errors import ScanError
-from scans.convert import to_array
-from scans.decoded import DecodedPage, clean_dpi
-from scans.raster import check_pixels
 
 try:
     import pypdfium2 as pdfium

@@ -10,12 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from newsprint.core.errors import ScanError
+from newsprint.scans.convert import to_array
+from newsprint.scans.decoded import DecodedPage, clean_dpi
+from newsprint.scans.sniff import describe_unreadable
 from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
-
-from core.errors import ScanError
-from scans.convert import to_array
-from scans.decoded import DecodedPage, clean_dpi
-from scans.sniff import describe_unreadable
 
 log = logging.getLogger(__name__)
 

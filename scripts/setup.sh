@@ -9,7 +9,7 @@ if [ ! -x .venv/bin/python ]; then
     "$PY" -m venv .venv
 fi
 . .venv/bin/activate
-python -m pip install -q --upgrade pip
+python -m pip install -q --upgrade pip "setuptools>=68" wheel
 python -m pip install -q -e ".[dev]"
 # rapidocr only carries the PP-OCRv6 ONNX weights; its own dependencies are not used.
 python -m pip install -q --no-deps "rapidocr==3.10.0"

@@ -5,7 +5,7 @@ implementing the same four methods and registering its URL scheme in
 ``open_store``.
 """
 
-from store.base import ScanStore, open_store
-from store.local import LocalFolderStore
+from newsprint.store.base import ScanStore, open_store
+from newsprint.store.local import LocalFolderStore
 
 __all__ = ["LocalFolderStore", "ScanStore", "open_store"]

@@ -37,6 +37,6 @@ def open_store(location: str | Path) -> ScanStore:
     if "://" in text and not text.startswith("file://"):
         scheme = text.split("://", 1)[0]
         raise ValueError(f"{text}: no scan store for {scheme}:// yet (only local folders)")
-    from store.local import LocalFolderStore
+    from newsprint.store.local import LocalFolderStore
 
     return LocalFolderStore(Path(text.removeprefix("file://")))

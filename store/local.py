@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from scans import scan_paths, sha256_file
+from newsprint.scans import scan_paths, sha256_file
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from newsprint.core.page import NewspaperPage
+from newsprint.exports.page_json import read_page_json
+from newsprint.flows.cli import app
 from typer.testing import CliRunner
-
-from core.page import NewspaperPage
-from exports.page_json import read_page_json
-from flows.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"

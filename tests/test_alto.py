@@ -11,10 +11,9 @@ from importlib import metadata
 import pytest
 from archival import PAGES, SCHEMAS, page_folder, page_model
 from lxml import etree
-
-from core.page import RegionType, TextLine
-from core.script import CJK_CHAR
-from exports.words import is_hyphenated, split_words
+from newsprint.core.page import RegionType, TextLine
+from newsprint.core.script import CJK_CHAR
+from newsprint.exports.words import is_hyphenated, split_words
 
 NS = {"a": "http://www.loc.gov/standards/alto/ns-v4#"}
 models = pytest.mark.models

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from articles import assemble
-from articles.roles import is_byline
-from articles.text import join_lines
-from core.page import NewspaperPage, Region, RegionType, TextLine
-from core.script import detect_language
-from core.settings import Settings
+from newsprint.articles import assemble
+from newsprint.articles.roles import is_byline
+from newsprint.articles.text import join_lines
+from newsprint.core.page import NewspaperPage, Region, RegionType, TextLine
+from newsprint.core.script import detect_language
+from newsprint.core.settings import Settings
 
 BODY = 20.0
 

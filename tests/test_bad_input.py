@@ -20,15 +20,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from newsprint.catalog import Catalog, PageStatus
+from newsprint.core.settings import Settings
+from newsprint.flows.cli import app, console
+from newsprint.pipeline.run import process_scan, safe_stem
 from PIL import Image, PngImagePlugin
 from synth import column_page, draw_photo
 from test_scans import bomb_png, good_bytes, half
 from typer.testing import CliRunner
-
-from catalog import Catalog, PageStatus
-from core.settings import Settings
-from flows.cli import app, console
-from pipeline.run import process_scan, safe_stem
 
 pytestmark = pytest.mark.models
 
@@ -359,7 +358,7 @@ def test_directory_passed_as_a_file_is_a_clean_error_and_the_batch_goes_on(
     folder.mkdir()
     good = tmp_path / "good.png"
     good.write_bytes(_encoded(_page(), "PNG"))
-    from ocr.engine import load_engine
+    from newsprint.ocr.engine import load_engine
 
     settings = Settings()
     engine = load_engine(settings.ocr)
@@ -390,7 +389,7 @@ def test_process_command_reports_each_bad_file_and_finishes(tmp_path: Path) -> N
 
 def test_a_400_dpi_broadsheet_is_under_the_pixel_limit_and_loads(tmp_path: Path) -> None:
     """9,000 x 14,000 (126 Mpx) must pass the default limit that stops bombs."""
-    from scans import load_scan
+    from newsprint.scans import load_scan
 
     path = tmp_path / "broadsheet.png"
     Image.new("L", (9000, 14000), 235).save(path, dpi=(400, 400))

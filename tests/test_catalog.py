@@ -14,10 +14,16 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from newsprint.catalog import (
+    Catalog,
+    CatalogError,
+    NewVersion,
+    PageNotFound,
+    PageStatus,
+    claimant_id,
+)
+from newsprint.catalog.models import Base, Page, utcnow
 from sqlalchemy import update
-
-from catalog import Catalog, CatalogError, NewVersion, PageNotFound, PageStatus, claimant_id
-from catalog.models import Base, Page, utcnow
 
 PG_URL = os.environ.get("NEWSPRINT_TEST_POSTGRES_URL")
 

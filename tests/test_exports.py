@@ -8,9 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
-
-from core.page import (
+from newsprint.core.page import (
     Article,
     Flag,
     FlagCode,
@@ -20,8 +18,8 @@ from core.page import (
     RegionType,
     TextLine,
 )
-from core.settings import OutputSettings
-from exports import (
+from newsprint.core.settings import OutputSettings
+from newsprint.exports import (
     atomic_write_text,
     read_page_json,
     render_articles_text,
@@ -30,6 +28,7 @@ from exports import (
     write_overlay,
     write_page_json,
 )
+from PIL import Image
 
 SCAN_W, SCAN_H = 1600, 2400
 

@@ -17,17 +17,16 @@ import threading
 import time
 from pathlib import Path
 
+import newsprint.catalog.api as catalog_api
 import pytest
+from newsprint.catalog import Catalog, CatalogUnavailable, PageStatus, claimant_id
+from newsprint.core.settings import Settings
+from newsprint.exports.atomic import atomic_write_bytes
+from newsprint.pipeline import limits
+from newsprint.pipeline.jobs import NOT_RUNNING, PageJob, record_failure, register_scan, run_page
+from newsprint.pipeline.limits import PageCrashed, PageTimeout, run_limited
+from newsprint.store import open_store
 from synth import column_page
-
-import catalog.api as catalog_api
-from catalog import Catalog, CatalogUnavailable, PageStatus, claimant_id
-from core.settings import Settings
-from exports.atomic import atomic_write_bytes
-from pipeline import limits
-from pipeline.jobs import NOT_RUNNING, PageJob, record_failure, register_scan, run_page
-from pipeline.limits import PageCrashed, PageTimeout, run_limited
-from store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADLINES = ["Harbour Bridge Reopens", "Storm Closes Schools", "Library Opens Late"]
@@ -126,7 +125,7 @@ class HangingEngine:
 
 
 def hanging_ocr(job: PageJob):
-    import pipeline.jobs as jobs
+    import newsprint.pipeline.jobs as jobs
 
     jobs.load_engine = lambda _settings: HangingEngine()
     return jobs.work_on_page(job)
@@ -134,7 +133,7 @@ def hanging_ocr(job: PageJob):
 
 def full_disk(job: PageJob):
     """The page's work with every file write failing on ENOSPC after page.json."""
-    import exports.atomic as atomic
+    import newsprint.exports.atomic as atomic
 
     real = atomic._write_synced
 
@@ -144,7 +143,7 @@ def full_disk(job: PageJob):
         real(temp, data)
 
     atomic._write_synced = write
-    from pipeline.jobs import work_on_page
+    from newsprint.pipeline.jobs import work_on_page
 
     return work_on_page(job)
 

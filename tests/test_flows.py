@@ -15,17 +15,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from newsprint.catalog import Catalog, PageStatus, claimant_id
+from newsprint.core.settings import Settings
+from newsprint.flows.cli import app
+from newsprint.flows.ingest import run_ingest
+from newsprint.flows.reprocess import reprocess
+from newsprint.pipeline.jobs import register_scan, run_page
+from newsprint.pipeline.overrides import Overrides
+from newsprint.store import open_store
 from synth import column_page
 from typer.testing import CliRunner
-
-from catalog import Catalog, PageStatus, claimant_id
-from core.settings import Settings
-from flows.cli import app
-from flows.ingest import run_ingest
-from flows.reprocess import reprocess
-from pipeline.jobs import register_scan, run_page
-from pipeline.overrides import Overrides
-from store import open_store
 
 pytestmark = pytest.mark.models
 

@@ -14,14 +14,13 @@ import pydantic
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from newsprint.core.errors import ScanError
+from newsprint.core.page import NewspaperPage
+from newsprint.core.settings import ScanSettings
+from newsprint.exports.page_json import read_page_json, write_page_json
+from newsprint.scans import load_scan
 from PIL import Image
 from test_exports import make_page
-
-from core.errors import ScanError
-from core.page import NewspaperPage
-from core.settings import ScanSettings
-from exports.page_json import read_page_json, write_page_json
-from scans import load_scan
 
 SMALL = ScanSettings(max_pixels=4_000_000)
 """A low pixel limit keeps each example fast: a mutated header may declare a big image."""

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from newsprint.core.page import NewspaperPage, RegionType
+from newsprint.core.settings import Settings
+from newsprint.layout import deskew, estimate_skew, segment
+from newsprint.layout.binarize import ink_mask
+from newsprint.layout.border import scanner_artifacts
 from PIL import Image, ImageDraw
 from synth import _fit, column_page, font, text_lines
-
-from core.page import NewspaperPage, RegionType
-from core.settings import Settings
-from layout import deskew, estimate_skew, segment
-from layout.binarize import ink_mask
-from layout.border import scanner_artifacts
 
 
 def _page(img: Image.Image) -> NewspaperPage:
@@ -164,8 +163,8 @@ def test_a_short_bold_headline_barely_larger_than_the_body_is_a_headline(bold: b
 
 
 def test_photo_pieces_split_by_a_light_patch_are_one_photo_but_not_across_a_gutter() -> None:
-    from layout.boxes import Box
-    from layout.segmentation import merge_photo_pieces
+    from newsprint.layout.boxes import Box
+    from newsprint.layout.segmentation import merge_photo_pieces
 
     ink = np.zeros((400, 900), np.uint8)
     left, right = Box(0, 100, 300, 300), Box(360, 100, 700, 300)

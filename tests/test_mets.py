@@ -11,8 +11,7 @@ from urllib.parse import unquote
 import pytest
 from archival import PAGES, SCHEMAS, issue_folder, page_folder, page_model
 from lxml import etree
-
-from exports.alto import article_block_order
+from newsprint.exports.alto import article_block_order
 
 pytestmark = pytest.mark.models
 NS = {

@@ -10,13 +10,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from newsprint.core.errors import ModelMissingError
+from newsprint.core.settings import OcrSettings
+from newsprint.ocr.engine import OcrEngine, OcrLine, load_engine
+from newsprint.ocr.models import (
+    RAPIDOCR_INSTALL,
+    character_list,
+    prepare_models,
+    weights_file_names,
+)
+from newsprint.ocr.paddle import to_bgr
 from PIL import Image, ImageDraw, ImageFont
-
-from core.errors import ModelMissingError
-from core.settings import OcrSettings
-from ocr.engine import OcrEngine, OcrLine, load_engine
-from ocr.models import RAPIDOCR_INSTALL, character_list, prepare_models, weights_file_names
-from ocr.paddle import to_bgr
 
 LATIN_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"

@@ -6,12 +6,10 @@ import itertools
 
 import numpy as np
 import pytest
-from synth import column_page
-
-from core.page import Article, NewspaperPage, PageGeometry, Region, RegionType, TextLine
-from core.settings import Settings
-from layout.segmentation import analyse
-from pipeline.overrides import (
+from newsprint.core.page import Article, NewspaperPage, PageGeometry, Region, RegionType, TextLine
+from newsprint.core.settings import Settings
+from newsprint.layout.segmentation import analyse
+from newsprint.pipeline.overrides import (
     OverrideError,
     Overrides,
     RegionOverride,
@@ -22,6 +20,7 @@ from pipeline.overrides import (
     settings_for,
     uncrop_page,
 )
+from synth import column_page
 
 
 def _page(width: int = 1000, height: int = 800) -> NewspaperPage:

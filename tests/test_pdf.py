@@ -11,11 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from archival import PAGES, issue_folder, page_folder, page_model
-
-from core.page import NewspaperPage, PageGeometry, Region, RegionType, TextLine
-from core.settings import OutputSettings
-from exports.alto import work_box
-from exports.pdf import ExportError, lines_in_reading_order, render_pdf
+from newsprint.core.page import NewspaperPage, PageGeometry, Region, RegionType, TextLine
+from newsprint.core.settings import OutputSettings
+from newsprint.exports.alto import work_box
+from newsprint.exports.pdf import ExportError, lines_in_reading_order, render_pdf
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"

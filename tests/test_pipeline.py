@@ -7,14 +7,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from newsprint.core.settings import Settings
+from newsprint.flows.cli import app
+from newsprint.ocr.engine import load_engine
+from newsprint.pipeline import process_scan
 from PIL import Image
 from synth import column_page, text_lines
 from typer.testing import CliRunner
-
-from core.settings import Settings
-from flows.cli import app
-from ocr.engine import load_engine
-from pipeline import process_scan
 
 pytestmark = pytest.mark.models
 

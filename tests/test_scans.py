@@ -12,11 +12,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from newsprint.core.errors import ScanError
+from newsprint.core.settings import ScanSettings
+from newsprint.scans import load_scan, pdf_supported, scan_paths, sha256_file
 from PIL import Image, ImageFile, features
-
-from core.errors import ScanError
-from core.settings import ScanSettings
-from scans import load_scan, pdf_supported, scan_paths, sha256_file
 
 SETTINGS = ScanSettings()
 W, H = 120, 80
@@ -340,7 +339,7 @@ def test_permission_error_on_open_is_a_scan_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Works as root too: the open() the loader uses is made to refuse."""
-    import scans.files
+    import newsprint.scans.files as scan_files
 
     path = tmp_path / "locked.png"
     path.write_bytes(good_bytes("PNG"))
@@ -348,7 +347,7 @@ def test_permission_error_on_open_is_a_scan_error(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(scans.files, "open", refuse, raising=False)
+    monkeypatch.setattr(scan_files, "open", refuse, raising=False)
     with pytest.raises(ScanError, match=r"locked\.png: permission denied"):
         load_scan(path, SETTINGS)
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from core.settings import Settings
+from newsprint.core.settings import Settings
 
 
 def test_defaults_keep_newspaper_type_readable() -> None:

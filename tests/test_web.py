@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from newsprint.catalog import Catalog, NewVersion, PageStatus
+from newsprint.core.settings import Settings
+from newsprint.flows.cli import app as cli
+from newsprint.web.app import create_app, overrides_from_form
+from newsprint.web.security import CSRF_COOKIE, WebConfigError, check_bind, safe_path
 from pydantic import SecretStr
 from synth import column_page
 from typer.testing import CliRunner
-
-from catalog import Catalog, NewVersion, PageStatus
-from core.settings import Settings
-from flows.cli import app as cli
-from web.app import create_app, overrides_from_form
-from web.security import CSRF_COOKIE, WebConfigError, check_bind, safe_path
 
 
 def _flag(code: str, severity: float) -> dict:

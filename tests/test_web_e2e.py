@@ -16,10 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from newsprint.catalog import Catalog, PageStatus
+from newsprint.core.settings import Settings
 from synth import column_page
-
-from catalog import Catalog, PageStatus
-from core.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts" / "web"
@@ -59,9 +58,8 @@ def _settings(api_url: str) -> Settings:
 @pytest.fixture(scope="module")
 def served(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
     import uvicorn
-
-    from flows.ingest import run_ingest
-    from web.app import create_app
+    from newsprint.flows.ingest import run_ingest
+    from newsprint.web.app import create_app
 
     root = tmp_path_factory.mktemp("web")
     inbox, out = root / "inbox", root / "out"

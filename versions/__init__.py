@@ -1,6 +1,6 @@
 """Output versions of a page: ``<stem>/versions/vN/``, the current one copied to ``<stem>/``."""
 
-from versions.files import (
+from newsprint.versions.files import (
     MANIFEST,
     VersionError,
     articles_text,

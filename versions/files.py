@@ -19,10 +19,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from core.page import NewspaperPage
-from core.settings import OutputSettings
-from exports import write_outputs
-from exports.atomic import atomic_write_bytes, atomic_write_text
+from newsprint.core.page import NewspaperPage
+from newsprint.core.settings import OutputSettings
+from newsprint.exports import write_outputs
+from newsprint.exports.atomic import atomic_write_bytes, atomic_write_text
 
 VERSIONS = "versions"
 MANIFEST = "version.json"

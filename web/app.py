@@ -19,14 +19,13 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-
-from catalog import Catalog, CatalogError, PageInfo, PageNotFound, PageStatus
-from core.settings import Settings
-from pipeline.overrides import Overrides, RegionOverride, parse_box
-from versions import VersionError, diff_articles
-from web import data
-from web.jobs import ReprocessJobs
-from web.security import (
+from newsprint.catalog import Catalog, CatalogError, PageInfo, PageNotFound, PageStatus
+from newsprint.core.settings import Settings
+from newsprint.pipeline.overrides import Overrides, RegionOverride, parse_box
+from newsprint.versions import VersionError, diff_articles
+from newsprint.web import data
+from newsprint.web.jobs import ReprocessJobs
+from newsprint.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
     TOKEN_COOKIE,
@@ -357,7 +356,7 @@ def _article_point(page: dict[str, Any], article_id: str) -> str:
 
 
 async def restore(request: Request, stem: str) -> Response:
-    from pipeline.jobs import restore as restore_version
+    from newsprint.pipeline.jobs import restore as restore_version
 
     info = _page_info(request, stem)
     form = await request.form()

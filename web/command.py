@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
-from core.settings import Settings
-from flows.cli import app, console
-from web.security import WebConfigError, check_bind
+from newsprint.core.settings import Settings
+from newsprint.flows.cli import app, console
+from newsprint.web.security import WebConfigError, check_bind
 
 
 @app.command()
@@ -44,8 +43,7 @@ def web(
         )
         raise typer.Exit(2)
     import uvicorn
-
-    from web.app import create_app
+    from newsprint.web.app import create_app
 
     console.print(f"newsprint review: http://{host}:{port}/  ({out.resolve()})")
     uvicorn.run(create_app(out, settings), host=host, port=port, log_level="warning")

@@ -13,10 +13,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from catalog import Catalog, PageInfo
-from core.settings import Settings
-from versions import version_dir, versions_on_disk
-from web.security import safe_path
+from newsprint.catalog import Catalog, PageInfo
+from newsprint.core.settings import Settings
+from newsprint.versions import version_dir, versions_on_disk
+from newsprint.web.security import safe_path
 
 DOWNLOADS = {
     "articles.txt": "text/plain; charset=utf-8",
@@ -156,9 +156,8 @@ _PREVIEWS: dict[tuple[str, int, int], bytes] = {}
 
 
 def _render_preview(catalog: Catalog, info: PageInfo, settings: Settings) -> bytes:
+    from newsprint.pipeline.jobs import load_catalogued_page
     from PIL import Image
-
-    from pipeline.jobs import load_catalogued_page
 
     page = load_catalogued_page(catalog, info, settings)
     image = Image.fromarray(page.image)

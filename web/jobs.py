@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from core.settings import Settings
-from flows.commands import prefect_server
-from pipeline.overrides import Overrides
+from newsprint.core.settings import Settings
+from newsprint.flows.commands import prefect_server
+from newsprint.pipeline.overrides import Overrides
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ class ReprocessJobs:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _run(self, job: Job, overrides: Overrides) -> None:
-        from flows.reprocess import reprocess
+        from newsprint.flows.reprocess import reprocess
 
         job.state = "running"
         try:
