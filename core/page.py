@@ -12,8 +12,9 @@ between the working (deskewed) image and the scan.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,6 +23,34 @@ BBox = tuple[int, int, int, int]
 """x0, y0, x1, y1 in original scan pixels (x1, y1 exclusive)."""
 
 Point = tuple[float, float]
+
+
+def _fresh(value: Any) -> Any:
+    """``value`` with every list, dict and page model in it copied (arrays and
+    other leaves shared), so that two copies of a model share nothing mutable."""
+    if isinstance(value, list):
+        return [_fresh(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _fresh(v) for k, v in value.items()}
+    if isinstance(value, tuple) and any(isinstance(v, list | dict | BaseModel) for v in value):
+        return tuple(_fresh(v) for v in value)
+    if isinstance(value, BaseModel):
+        return value.model_copy()
+    return value
+
+
+class PageModel(BaseModel):
+    """Base of the page models: ``model_copy`` gives a copy that shares no
+    list or dict with the original (pydantic's shallow copy shares them, so
+    appending to a copy's list would change the stage's input). Images
+    (numpy arrays) are shared: the stages never write into them in place."""
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        if not deep:
+            for name, value in copied.__dict__.items():
+                copied.__dict__[name] = _fresh(value)
+        return copied
 
 
 class RegionType(StrEnum):
@@ -53,7 +82,7 @@ WorkBox = tuple[float, float, float, float]
 """x0, y0, x1, y1 in working-image pixels; never written to an output."""
 
 
-class TextLine(BaseModel):
+class TextLine(PageModel):
     text: str
     confidence: float
     bbox: BBox
@@ -61,7 +90,7 @@ class TextLine(BaseModel):
     work_bbox: WorkBox | None = Field(default=None, exclude=True)
 
 
-class Region(BaseModel):
+class Region(PageModel):
     id: str
     type: RegionType
     bbox: BBox
@@ -80,7 +109,7 @@ class Region(BaseModel):
         return "\n".join(line.text for line in self.lines)
 
 
-class Article(BaseModel):
+class Article(PageModel):
     id: str
     headline: str | None = None
     paragraphs: list[str] = Field(default_factory=list)
@@ -99,14 +128,14 @@ class FlagCode(StrEnum):
     MANY_ORPHANS = "many_orphan_blocks"
 
 
-class Flag(BaseModel):
+class Flag(PageModel):
     code: FlagCode
     message: str
     severity: float = 0.5
     """0..1, how badly the page needs a look; used to sort review lists."""
 
 
-class PageGeometry(BaseModel):
+class PageGeometry(PageModel):
     """How the working image relates to the scan.
 
     ``to_scan`` is a 2x3 affine matrix mapping working-image pixels to scan
@@ -152,7 +181,7 @@ class PageGeometry(BaseModel):
         return bbox, polygon
 
 
-class NewspaperPage(BaseModel):
+class NewspaperPage(PageModel):
     """A page of a scan and everything the stages found on it."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -208,4 +237,5 @@ class NewspaperPage(BaseModel):
         return [r for r in self.regions if r.type in types]
 
     def add_flag(self, code: FlagCode, message: str, severity: float = 0.5) -> None:
-        self.flags.append(Flag(code=code, message=message, severity=severity))
+        """Add a flag to this page (a copy the stage made, never its input)."""
+        self.flags = [*self.flags, Flag(code=code, message=message, severity=severity)]
