@@ -55,7 +55,7 @@ def ingest(
     with prefect_server(settings), _progress() as hook:
         token = progress_hook.set(hook)
         try:
-            summary = run_ingest(inbox, out, settings)
+            summary = run_ingest(inbox, out, settings, retry_failed=retry_failed)
         finally:
             progress_hook.reset(token)
     _ingest_summary(summary)
