@@ -16,5 +16,13 @@ class ScanError(NewsprintError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class ScanChangedError(ScanError):
+    """The file no longer holds the bytes that were catalogued under its name."""
+
+
+class PageDecodeError(ScanError):
+    """The file holds the catalogued bytes, but the page asked for cannot be decoded."""
+
+
 class ModelMissingError(NewsprintError):
     """An OCR model's weights are not on disk; nothing is ever downloaded."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprint.catalog import Catalog, NewVersion, PageInfo, PageStatus
-from newsprint.core.errors import NewsprintError, ScanError
+from newsprint.core.errors import NewsprintError, PageDecodeError, ScanError
 from newsprint.core.page import NewspaperPage
 from newsprint.core.settings import Settings
 from newsprint.exports.page_json import read_page_json
@@ -29,7 +29,7 @@ from newsprint.ocr.engine import load_engine
 from newsprint.pipeline.limits import run_limited
 from newsprint.pipeline.overrides import OverrideError, Overrides
 from newsprint.pipeline.run import process_page, safe_stem
-from newsprint.scans import load_scan
+from newsprint.scans import inspect_scan, load_scan_page
 from newsprint.store import ScanStore, open_store
 from newsprint.versions import (
     current_version,
@@ -92,7 +92,7 @@ def register_scan(catalog: Catalog, store: ScanStore, uri: str, settings: Settin
     if scan.page_count is None and scan.error is None and not catalog.pages_of(scan.id):
         try:
             with store.local_path(uri) as path:
-                count = len(load_scan(path, settings.scan))
+                count = inspect_scan(path, settings.scan).page_count
         except ScanError as exc:
             log.warning("%s", exc)
             catalog.fail_scan(scan.id, str(exc), base)
@@ -270,19 +270,18 @@ def record_failure(catalog: Catalog, page_id: int, error: str) -> PageOutcome:
 
 
 def load_catalogued_page(catalog: Catalog, info: PageInfo, settings: Settings) -> NewspaperPage:
-    """The page's image, from the first known location that still holds the same bytes."""
+    """The page's image, from the first known location that still holds the same
+    bytes; only this page of a multi-page scan is decoded."""
     tried = []
     for uri in catalog.sources(info.scan_id):
         store = open_store(Path(uri).parent)
         try:
             with store.local_path(uri) as path:
-                pages = load_scan(path, settings.scan)
-        except ScanError as exc:
+                return load_scan_page(path, settings.scan, info.page_index, sha256=info.sha256)
+        except PageDecodeError:
+            raise  # the catalogued bytes themselves: no other copy reads better
+        except ScanError as exc:  # not there, not readable, or other bytes now
             tried.append(str(exc))
-            continue
-        if pages and pages[0].sha256 == info.sha256 and info.page_index < len(pages):
-            return pages[info.page_index]
-        tried.append(f"{uri}: content changed since it was catalogued")
     raise ScanError(info.source, "scan not found at any known location: " + "; ".join(tried))
 
 

@@ -1,19 +1,24 @@
-"""``load_scan``: one scan file in, one NewspaperPage per page out."""
+"""``load_scan``: one scan file in, one NewspaperPage per page out.
+
+``inspect_scan`` hashes a scan and counts its pages from the headers alone, and
+``load_scan_page`` decodes the one page asked for: a multi-page TIFF or PDF is
+never decoded in full to count it or to read one of its pages."""
 
 from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from newsprint.core.errors import ScanError
+from newsprint.core.errors import PageDecodeError, ScanChangedError, ScanError
 from newsprint.core.page import NewspaperPage
 from newsprint.core.settings import ScanSettings
 from newsprint.scans.decoded import DecodedPage
 from newsprint.scans.files import check_scan_file, open_read_only, sha256_stream
-from newsprint.scans.pdf import load_pdf_pages
-from newsprint.scans.raster import load_raster_pages
+from newsprint.scans.pdf import count_pdf_pages, load_pdf_page, load_pdf_pages
+from newsprint.scans.raster import count_raster_pages, load_raster_page, load_raster_pages
 from newsprint.scans.sniff import HEAD_BYTES, is_pdf
 
 log = logging.getLogger(__name__)
@@ -34,6 +39,56 @@ def load_scan(path: Path, settings: ScanSettings) -> list[NewspaperPage]:
     log.debug("%s: loaded %d page(s)", source, len(decoded))
     count = len(decoded)
     return [_page_from(item, source, digest, index, count) for index, item in enumerate(decoded)]
+
+
+@dataclass(frozen=True)
+class ScanInfo:
+    sha256: str
+    page_count: int
+
+
+def inspect_scan(path: Path, settings: ScanSettings) -> ScanInfo:
+    """The scan's SHA-256 and page count, read from its headers without decoding
+    a page. A file that is not a scan, or a page over ``max_pixels``, raises
+    ``ScanError``; damage inside a page's data shows only when that page is loaded."""
+    path = Path(path)
+    check_scan_file(path, settings.max_file_bytes)
+    with open_read_only(path) as stream:
+        digest = _hash(stream, path)
+        head = stream.read(HEAD_BYTES)
+        stream.seek(0)
+        if is_pdf(head):
+            count = count_pdf_pages(stream, path)
+        else:
+            count = count_raster_pages(stream, path, settings.max_pixels)
+    return ScanInfo(digest, count)
+
+
+def load_scan_page(
+    path: Path, settings: ScanSettings, index: int, *, sha256: str | None = None
+) -> NewspaperPage:
+    """Decode page ``index`` (from 0) of a scan, and only that page.
+
+    With ``sha256``, raise ``ScanChangedError`` (before decoding) when the file
+    no longer holds those bytes. A file that cannot be reached raises
+    ``ScanError``; one read whole whose page cannot be decoded ``PageDecodeError``."""
+    source = os.fspath(path)
+    path = Path(path)
+    check_scan_file(path, settings.max_file_bytes)
+    with open_read_only(path) as stream:
+        digest = _hash(stream, path)
+        if sha256 is not None and digest != sha256:
+            raise ScanChangedError(path, "content changed since it was catalogued")
+        head = stream.read(HEAD_BYTES)
+        stream.seek(0)
+        try:
+            if is_pdf(head):
+                decoded, count = load_pdf_page(stream, path, settings.max_pixels, index)
+            else:
+                decoded, count = load_raster_page(stream, path, settings.max_pixels, index)
+        except ScanError as exc:
+            raise PageDecodeError(path, exc.reason) from exc
+    return _page_from(decoded, source, digest, index, count)
 
 
 def _hash(stream: BinaryIO, path: Path) -> str:

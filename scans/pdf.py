@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 from newsprint.core.errors import ScanError
 from newsprint.scans.convert import to_array
 from newsprint.scans.decoded import DecodedPage, clean_dpi
-from newsprint.scans.raster import check_pixels
+from newsprint.scans.raster import check_page_index, check_pixels
 from PIL import Image
 
 try:
@@ -52,6 +52,39 @@ def load_pdf_pages(stream: BinaryIO, path: Path, max_pixels: int) -> list[Decode
             if count == 0:
                 raise ScanError(path, "PDF has no pages")
             return [_decode_page(document, i, count, path, max_pixels) for i in range(count)]
+        finally:
+            document.close()
+
+
+def count_pdf_pages(stream: BinaryIO, path: Path) -> int:
+    """The number of pages of a PDF, without rasterising any."""
+    if pdfium is None:
+        raise ScanError(path, "PDF scans need the pypdfium2 package, which is not installed")
+    with _PDFIUM_LOCK:
+        document = _open_document(stream, path)
+        try:
+            count = len(document)
+        finally:
+            document.close()
+    if count == 0:
+        raise ScanError(path, "PDF has no pages")
+    return count
+
+
+def load_pdf_page(
+    stream: BinaryIO, path: Path, max_pixels: int, index: int
+) -> tuple[DecodedPage, int]:
+    """Decode (or render) page ``index`` only; return it with the page count."""
+    if pdfium is None:
+        raise ScanError(path, "PDF scans need the pypdfium2 package, which is not installed")
+    with _PDFIUM_LOCK:
+        document = _open_document(stream, path)
+        try:
+            count = len(document)
+            if count == 0:
+                raise ScanError(path, "PDF has no pages")
+            check_page_index(path, index, count)
+            return _decode_page(document, index, count, path, max_pixels), count
         finally:
             document.close()
 

@@ -32,6 +32,39 @@ def load_raster_pages(stream: BinaryIO, path: Path, max_pixels: int) -> list[Dec
         return [_decode_page(image, index, count, path, max_pixels) for index in range(count)]
 
 
+def count_raster_pages(stream: BinaryIO, path: Path, max_pixels: int) -> int:
+    """The number of pages, from the headers alone (no pixel is decoded); a page
+    that declares more than ``max_pixels`` is refused here already."""
+    with pillow_pixel_limit(max_pixels), _open_image(stream, path, max_pixels) as image:
+        count = _page_count(image)
+        for index in range(count):
+            where = f"page {index + 1} of {count}: " if count > 1 else ""
+            try:
+                image.seek(index)
+                check_pixels(path, image.size, max_pixels)
+            except ScanError as exc:
+                raise ScanError(path, where + exc.reason) from None
+            except Exception as exc:  # a damaged directory of a multi-page TIFF
+                raise ScanError(path, where + _decode_failure(exc, image.format)) from exc
+        return count
+
+
+def load_raster_page(
+    stream: BinaryIO, path: Path, max_pixels: int, index: int
+) -> tuple[DecodedPage, int]:
+    """Decode page ``index`` only (a TIFF's other pages are skipped by their
+    headers); return it with the file's page count."""
+    with pillow_pixel_limit(max_pixels), _open_image(stream, path, max_pixels) as image:
+        count = _page_count(image)
+        check_page_index(path, index, count)
+        return _decode_page(image, index, count, path, max_pixels), count
+
+
+def check_page_index(path: Path, index: int, count: int) -> None:
+    if not 0 <= index < count:
+        raise ScanError(path, f"has {count} page(s), no page {index + 1}")
+
+
 @contextmanager
 def pillow_pixel_limit(max_pixels: int) -> Iterator[None]:
     """Let ``ScanSettings.max_pixels`` decide instead of Pillow's smaller default guard.
