@@ -7,17 +7,23 @@ Nested groups are set from the environment with a double underscore, e.g.
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+
+_HOST_NAME = re.compile(r"(\*\.)?[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?")
+"""A host name as ``web.allowed_hosts`` takes it, or ``*.`` and a domain."""
 
 
 def _default_cache_dir() -> Path:
@@ -159,6 +165,32 @@ class WebSettings(BaseModel):
     ``Authorization: Bearer``); required to serve on a non-loopback address."""
     preview_max_side: int = Field(default=2400, ge=200)
     """Longest side of the scan preview the page view draws regions over."""
+    allowed_hosts: list[str] = Field(default_factory=list)
+    """Host names (or addresses) the page may be reached under besides localhost,
+    127.0.0.1, [::1] and ``host``: the machine's name when serving on 0.0.0.0, a
+    reverse proxy's name; ``*.example.org`` takes its subdomains. A request whose
+    ``Host`` header names anything else gets 400 (DNS rebinding). From the
+    environment, a JSON list: ``NEWSPRINT_WEB__ALLOWED_HOSTS='["archive.example.org"]'``."""
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _host_names(cls, hosts: list[str]) -> list[str]:
+        """Lower case; an IPv6 address in brackets, as a ``Host`` header carries it."""
+        names = []
+        for host in hosts:
+            name = host.strip().lower()
+            try:
+                address = ipaddress.ip_address(name.strip("[]"))
+            except ValueError:
+                if not _HOST_NAME.fullmatch(name):
+                    raise ValueError(
+                        f"web.allowed_hosts: {host!r} is not a host name, an address or "
+                        "'*.domain' (no port, no bare '*': that would accept any Host)"
+                    ) from None
+            else:
+                name = f"[{address}]" if address.version == 6 else str(address)
+            names.append(name)
+        return names
 
 
 class Settings(BaseSettings):

@@ -15,7 +15,13 @@ from newsprint.catalog import Catalog, NewVersion, PageStatus
 from newsprint.core.settings import Settings
 from newsprint.flows.cli import app as cli
 from newsprint.web.app import create_app, overrides_from_form
-from newsprint.web.security import CSRF_COOKIE, WebConfigError, check_bind, safe_path
+from newsprint.web.security import (
+    CSRF_COOKIE,
+    WebConfigError,
+    check_bind,
+    safe_path,
+    trusted_hosts,
+)
 from pydantic import SecretStr
 from synth import column_page
 from typer.testing import CliRunner
@@ -52,13 +58,15 @@ def out(tmp_path: Path) -> Path:
     return out
 
 
-def _client(out: Path, token: str | None = None) -> TestClient:
+def _client(
+    out: Path, token: str | None = None, host: str | None = None, **web: object
+) -> TestClient:
     settings = Settings()
     if token:
-        settings = settings.model_copy(
-            update={"web": settings.web.model_copy(update={"token": SecretStr(token)})}
-        )
-    return TestClient(create_app(out, settings))
+        web["token"] = SecretStr(token)
+    settings = settings.model_copy(update={"web": settings.web.model_copy(update=web)})
+    # Requests name the server as a browser on this machine does (Host: 127.0.0.1:8000).
+    return TestClient(create_app(out, settings, host=host), base_url="http://127.0.0.1:8000")
 
 
 def _csrf(client: TestClient, page: str = "/") -> str:
@@ -177,6 +185,103 @@ def test_a_token_guards_every_page_when_set(out: Path) -> None:
     bearer = _client(out, token="s3cret-token")
     headers = {"authorization": "Bearer s3cret-token"}
     assert bearer.get("/pages/mild", headers=headers).status_code == 200
+
+
+FOREIGN_HOSTS = [
+    "attacker.example",
+    "attacker.example:8000",
+    "127.0.0.1.attacker.example",
+    "localhost.attacker.example:8000",
+    "127.0.0.2:8000",
+    "0.0.0.0:8000",
+    "testserver",
+    "",
+]
+
+
+@pytest.mark.parametrize("host", FOREIGN_HOSTS)
+@pytest.mark.parametrize("path", ["/", "/pages/worst", "/pages/worst/files/page.json", "/login"])
+def test_a_foreign_host_header_is_refused(out: Path, host: str, path: str) -> None:
+    """DNS rebinding: a page on attacker.example whose name now points at
+    127.0.0.1 reaches the server, but its requests carry Host: attacker.example."""
+    client = _client(out)
+    response = client.get(path, headers={"host": host})
+    assert response.status_code == 400, (host, path)
+    assert "worst" not in response.text
+    # A POST gets no further, with or without the CSRF cookie.
+    token = _csrf(client)
+    post = client.post("/pages/worst/reviewed", data={"csrf_token": token}, headers={"host": host})
+    assert post.status_code == 400
+    assert Catalog.open(None, out).page("worst").status == PageStatus.FLAGGED
+    # ... and so does one when a token guards the page (400 before the login redirect).
+    guarded = _client(out, token="s3cret-token")
+    auth = {"host": host, "authorization": "Bearer s3cret-token", "accept": "text/html"}
+    assert guarded.get(path, headers=auth, follow_redirects=False).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1:8000", "127.0.0.1", "localhost:8000", "LOCALHOST", "[::1]:8000"]
+)
+def test_this_machines_names_are_answered(out: Path, host: str) -> None:
+    client = _client(out)
+    page = client.get("/", headers={"host": host})
+    assert page.status_code == 200 and "worst" in page.text
+    assert client.get("/pages/worst", headers={"host": host}).status_code == 200
+    assert client.get("/static/web.css", headers={"host": host}).status_code == 200
+
+
+def test_the_configured_address_and_allowed_hosts_are_answered(out: Path) -> None:
+    client = _client(
+        out,
+        token="s3cret-token",
+        host="192.168.1.20",
+        allowed_hosts=["archive.example.org", "*.newsroom.example"],
+    )
+    auth = {"authorization": "Bearer s3cret-token"}
+    for host in ("192.168.1.20:8000", "archive.example.org", "scan.newsroom.example:8000"):
+        assert client.get("/", headers={**auth, "host": host}).status_code == 200, host
+    for host in ("attacker.example", "archive.example.org.attacker.example", "192.168.1.21"):
+        assert client.get("/", headers={**auth, "host": host}).status_code == 400, host
+    # web.host is the default address; an IPv6 one is named in brackets.
+    assert trusted_hosts("::1") == ["localhost", "127.0.0.1", "[::1]"]
+    assert trusted_hosts("0.0.0.0", ["archive.example.org"])[-1] == "archive.example.org"
+    assert "0.0.0.0" not in trusted_hosts("0.0.0.0") and "[::]" not in trusted_hosts("::")
+    assert trusted_hosts("FE80::1")[-1] == "[fe80::1]"
+
+
+def test_allowed_hosts_setting(monkeypatch) -> None:
+    monkeypatch.setenv("NEWSPRINT_WEB__ALLOWED_HOSTS", '["Archive.Example.org", "::1", "*.x.org"]')
+    assert Settings().web.allowed_hosts == ["archive.example.org", "[::1]", "*.x.org"]
+    for bad in ('["*"]', '["archive.example.org:8000"]', '["*.*.org"]', '["a b"]'):
+        monkeypatch.setenv("NEWSPRINT_WEB__ALLOWED_HOSTS", bad)
+        with pytest.raises(ValueError, match="allowed_hosts"):
+            Settings()
+
+
+def test_the_web_command_serves_only_the_hosts_it_was_started_for(out: Path, monkeypatch) -> None:
+    import uvicorn
+
+    served: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.setenv("NEWSPRINT_WEB__ALLOWED_HOSTS", '["archive.example.org"]')
+    started = CliRunner().invoke(cli, ["web", "--out", str(out), "--port", "8123"])
+    assert started.exit_code == 0, started.output
+    assert (served["host"], served["port"]) == ("127.0.0.1", 8123)
+    client = TestClient(served["app"], base_url="http://127.0.0.1:8123")
+    assert client.get("/", headers={"host": "attacker.example:8123"}).status_code == 400
+    for host in ("localhost:8123", "127.0.0.1:8123", "[::1]:8123", "archive.example.org"):
+        assert client.get("/", headers={"host": host}).status_code == 200, host
+
+    monkeypatch.setenv("NEWSPRINT_WEB__TOKEN", "s3cret-token")
+    monkeypatch.delenv("NEWSPRINT_WEB__ALLOWED_HOSTS")
+    public = CliRunner().invoke(cli, ["web", "--out", str(out), "--host", "10.1.2.3"])
+    assert public.exit_code == 0, public.output
+    client = TestClient(served["app"], base_url="http://10.1.2.3:8000")
+    auth = {"authorization": "Bearer s3cret-token"}
+    assert client.get("/", headers=auth).status_code == 200
+    assert client.get("/", headers={**auth, "host": "attacker.example"}).status_code == 400
+    everywhere = CliRunner().invoke(cli, ["web", "--out", str(out), "--host", "0.0.0.0"])
+    assert everywhere.exit_code == 0 and "web.allowed_hosts" in everywhere.output
 
 
 def test_the_correction_form_becomes_overrides_named_by_points() -> None:

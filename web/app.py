@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -34,6 +35,7 @@ from newsprint.web.security import (
     request_token,
     safe_path,
     same_secret,
+    trusted_hosts,
     valid_stem,
 )
 
@@ -42,8 +44,12 @@ HERE = Path(__file__).resolve().parent
 OPEN_PATHS = ("/login", "/static/")
 
 
-def create_app(out_root: Path, settings: Settings | None = None) -> FastAPI:
-    """The review application over the outputs (and catalog) under ``out_root``."""
+def create_app(
+    out_root: Path, settings: Settings | None = None, host: str | None = None
+) -> FastAPI:
+    """The review application over the outputs (and catalog) under ``out_root``,
+    served on ``host`` (default ``web.host``): it answers only requests whose
+    ``Host`` header names loopback, ``host`` or one of ``web.allowed_hosts``."""
     settings = settings or Settings()
     out_root = Path(out_root).resolve()
     app = FastAPI(
@@ -61,6 +67,10 @@ def create_app(out_root: Path, settings: Settings | None = None) -> FastAPI:
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.middleware("http")(_guard)
+    # Added last, so outermost: a foreign Host is refused before anything else runs.
+    hosts = trusted_hosts(host or settings.web.host, settings.web.allowed_hosts)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
+    app.state.trusted_hosts = hosts
     _routes(app)
     return app
 

@@ -1,7 +1,9 @@
 """The ``newsprint web`` command: serve the review page with uvicorn.
 
 Binds 127.0.0.1 unless told otherwise; any other address needs ``web.token``
-in the settings, or the command refuses to start (exit 2).
+in the settings, or the command refuses to start (exit 2). Requests are
+answered only under the host names the server was started for (loopback's,
+the bound address, ``web.allowed_hosts``); any other ``Host`` gets 400.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Annotated
 import typer
 from newsprint.core.settings import Settings
 from newsprint.flows.cli import app, console
-from newsprint.web.security import WebConfigError, check_bind
+from newsprint.web.security import WebConfigError, check_bind, host_header_name
 
 
 @app.command()
@@ -45,5 +47,11 @@ def web(
     import uvicorn
     from newsprint.web.app import create_app
 
+    review = create_app(out, settings, host=host)
     console.print(f"newsprint review: http://{host}:{port}/  ({out.resolve()})")
-    uvicorn.run(create_app(out, settings), host=host, port=port, log_level="warning")
+    if host_header_name(host) is None and not settings.web.allowed_hosts:
+        console.print(
+            "[yellow]answering only requests to localhost, 127.0.0.1 and [::1]: list the "
+            "names and addresses clients use in web.allowed_hosts[/yellow]"
+        )
+    uvicorn.run(review, host=host, port=port, log_level="warning")

@@ -1,6 +1,12 @@
-"""What keeps the review page safe: loopback binding, a shared token, CSRF, safe paths.
+"""What keeps the review page safe: loopback binding, trusted hosts, a shared token,
+CSRF, safe paths.
 
 - ``check_bind``: serving on anything but loopback needs a token in the settings.
+- ``trusted_hosts``: the ``Host`` names a request may carry (Starlette's
+  ``TrustedHostMiddleware`` answers 400 to any other): localhost, 127.0.0.1,
+  [::1], the address the server was started on and ``web.allowed_hosts``. A
+  page on another site that rebinds its own name to 127.0.0.1 (DNS rebinding)
+  sends its own name, and gets nothing.
 - Token: checked on every request when set (cookie from the login form, or an
   ``Authorization: Bearer`` header for scripts), compared in constant time.
 - CSRF: double-submit cookie (as Django's and Starlette-CSRF's): a random
@@ -16,6 +22,7 @@ import hmac
 import ipaddress
 import re
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import HTTPException, Request
@@ -23,6 +30,7 @@ from fastapi import HTTPException, Request
 CSRF_COOKIE = "newsprint_csrf"
 CSRF_FIELD = "csrf_token"
 TOKEN_COOKIE = "newsprint_token"
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
@@ -48,6 +56,30 @@ def check_bind(host: str, token: str | None) -> None:
             f"refusing to serve on {host}: set web.token (NEWSPRINT_WEB__TOKEN) to serve "
             "on an address other than 127.0.0.1"
         )
+
+
+def host_header_name(host: str) -> str | None:
+    """``host`` as a ``Host`` header names it (lower case, an IPv6 address in
+    brackets); None for a wildcard address (0.0.0.0, ::), which no client names."""
+    name = host.strip().lower()
+    try:
+        address = ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return name or None
+    if address.is_unspecified:
+        return None
+    return f"[{address}]" if address.version == 6 else str(address)
+
+
+def trusted_hosts(bind: str, allowed: Iterable[str] = ()) -> list[str]:
+    """The ``Host`` names the server started on ``bind`` answers: loopback's,
+    ``bind``'s own and the ``allowed`` ones (``web.allowed_hosts``)."""
+    names: list[str] = list(LOOPBACK_HOSTS)
+    for host in (bind, *allowed):
+        name = host_header_name(host)
+        if name and name not in names:
+            names.append(name)
+    return names
 
 
 def same_secret(given: str | None, expected: str) -> bool:
