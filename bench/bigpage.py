@@ -59,6 +59,7 @@ def broadsheet(path: Path, width: int, height: int) -> Path:
 def stages(settings: Settings, through: str) -> list[tuple[str, Callable]]:
     from newsprint.articles import assemble
     from newsprint.layout import deskew, segment
+    from newsprint.ocr.detect import detect_text
     from newsprint.ocr.engine import load_engine
     from newsprint.ocr.orientation import orient
     from newsprint.ocr.stage import recognize
@@ -67,11 +68,12 @@ def stages(settings: Settings, through: str) -> list[tuple[str, Callable]]:
     chosen = [
         ("orientation", lambda p: orient(p, settings, engine)),
         ("deskew", lambda p: deskew(p, settings)),
+        ("detection", lambda p: detect_text(p, settings, engine)),
         ("layout", lambda p: segment(p, settings)),
         ("ocr", lambda p: recognize(p, settings, engine)),
         ("articles", lambda p: assemble(p, settings)),
     ]
-    last = {"layout": 3, "ocr": 4, "all": 5}[through]
+    last = {"layout": 4, "ocr": 5, "all": 6}[through]
     return chosen[:last]
 
 

@@ -96,6 +96,8 @@ class Region(PageModel):
     bbox: BBox
     polygon: list[Point] = Field(default_factory=list)
     work_bbox: WorkBox | None = Field(default=None, exclude=True)
+    work_lines: list[WorkBox] = Field(default_factory=list, exclude=True)
+    """The detected text lines layout gave this region, for the recogniser."""
     lines: list[TextLine] = Field(default_factory=list)
     column: int | None = None
     """Index of the first column the region sits in, left to right."""
@@ -126,6 +128,7 @@ class FlagCode(StrEnum):
     NO_TEXT = "no_text"
     ROTATED = "rotated"
     MANY_ORPHANS = "many_orphan_blocks"
+    UNREAD_TEXT = "unread_text"
 
 
 class Flag(PageModel):
@@ -205,6 +208,16 @@ class NewspaperPage(PageModel):
     geometry: PageGeometry = Field(default_factory=PageGeometry)
     language: str | None = None
     body_line_height: float | None = None
+    """Body type's line height (ink), in working-image pixels."""
+    body_text_px: float | None = None
+    """Body type's line height measured from the detected lines, in scan pixels:
+    what the page's resolution means for its type."""
+    detected_lines: list[WorkBox] = Field(default_factory=list, exclude=True)
+    """Text line boxes from whole-page detection (``ocr.detect``), working pixels."""
+    detection_scale: float | None = None
+    """The scale the text detector ran at (detection pixels per working pixel)."""
+    unread_areas: list[BBox] = Field(default_factory=list)
+    """Type-like ink that no detected line covers, in scan pixels (flag ``unread_text``)."""
     columns: list[tuple[int, int]] = Field(default_factory=list)
     """Column x-ranges in working-image pixels, left to right."""
 

@@ -21,7 +21,6 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-
 _HOST_NAME = re.compile(r"(\*\.)?[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?")
 """A host name as ``web.allowed_hosts`` takes it, or ``*.`` and a domain."""
 
@@ -60,6 +59,34 @@ class LayoutSettings(BaseModel):
     """Bold: strokes this many times thicker than body text's of the same size."""
     photo_min_lines: float = 4.0
     """A photo is at least this many body line heights in both directions."""
+
+
+class DetectionSettings(BaseModel):
+    """Whole-page text detection (``ocr.detect``): where the text is."""
+
+    measure_side: int = 1600
+    """The first pass reduces the page to at most this many pixels a side to
+    measure the type size (a page that is smaller is detected as it is)."""
+    target_line_px: float = 22.0
+    """The detected line height the detector sees best, in detection pixels;
+    the page is scaled so that its median line is this tall."""
+    min_scale: float = 0.25
+    max_scale: float = 3.0
+    rescale_tolerance: float = 0.25
+    """Detect again only when the measured scale differs from the first pass's
+    by more than this share of it."""
+    min_lines_to_measure: int = 8
+    tile_side: int = 2400
+    """Detection works on tiles of at most this many pixels a side (memory)."""
+    tile_overlap: int = 320
+    """Neighbouring tiles overlap by this many detection pixels."""
+    second_pass: bool = True
+    """Look again, at a finer scale, at ink that looks like type but got no line."""
+    second_pass_factor: float = 2.0
+    """The second pass's scale, as a multiple of the first's."""
+    unread_flag_share: float = 0.01
+    """Flag ``unread_text`` when at least this share of the page's text area is
+    type-like ink that no line covers."""
 
 
 class OcrSettings(BaseModel):
@@ -204,6 +231,7 @@ class Settings(BaseSettings):
     scan: ScanSettings = Field(default_factory=ScanSettings)
     deskew: DeskewSettings = Field(default_factory=DeskewSettings)
     layout: LayoutSettings = Field(default_factory=LayoutSettings)
+    detection: DetectionSettings = Field(default_factory=DetectionSettings)
     ocr: OcrSettings = Field(default_factory=OcrSettings)
     articles: ArticleSettings = Field(default_factory=ArticleSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)

@@ -19,6 +19,12 @@ from newsprint.core.settings import LayoutSettings, Settings
 from newsprint.layout.binarize import ink_mask, paper_level
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.metrics import body_line_height, glyph_height
+from newsprint.layout.textlines import (
+    LinePiece,
+    cut_at_separators,
+    is_type_column,
+    pieces_from_detection,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +75,19 @@ class Layout:
     v_rules: list[Box]
     columns: list[tuple[int, int]]
     adverts: list[Box] = field(default_factory=list)
+    picture_text: list[LinePiece] = field(default_factory=list)
+    """Detected lines inside photos: they stay with the picture, out of articles."""
+    detected_of: dict[int, Box] = field(default_factory=dict)
+    """The detector's box of each line (by the ``id`` of its ink box in a block):
+    what the recogniser reads. Empty when layout ran without detection."""
 
 
 def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     """Stage: find the page's regions (before OCR gives them text)."""
     if page.work_image is None:
         raise ValueError(f"{page.source}: deskew must run before segmentation")
-    layout = analyse(page.work_image, page.geometry.content_box, settings.layout)
+    detected = np.asarray(page.detected_lines).reshape(-1, 4) if page.detected_lines else None
+    layout = analyse(page.work_image, page.geometry.content_box, settings.layout, detected)
     regions = _to_regions(page, layout)
     return page.model_copy(
         update={
@@ -87,8 +99,17 @@ def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
 
 
 def analyse(
-    work: np.ndarray, content: tuple[int, int, int, int] | None, settings: LayoutSettings
+    work: np.ndarray,
+    content: tuple[int, int, int, int] | None,
+    settings: LayoutSettings,
+    detected: np.ndarray | None = None,
 ) -> Layout:
+    """The page's layout in working-image pixels.
+
+    ``detected`` holds the text detector's line boxes (N x 4, ``ocr.detect``):
+    they decide where the text is. Without them (layout alone, no OCR engine)
+    lines are found from the ink by run-length smearing.
+    """
     ink = ink_mask(work)
     box = content or (0, 0, work.shape[1], work.shape[0])
     if content is not None:
@@ -96,30 +117,66 @@ def analyse(
         keep = np.zeros_like(ink)
         keep[y0:y1, x0:x1] = 255
         ink = cv2.bitwise_and(ink, keep)
-    em = glyph_height(ink) * 1.25
-    # A first smear measures the body line height, the unit everything else
-    # is measured in; glyph height alone misjudges Latin type.
-    rough = line_boxes(ink, np.zeros_like(ink), em * 1.6)
-    body = body_line_height([ln.height for ln in rough if ln.width > 2 * ln.height])
+    pieces = pieces_from_detection(detected, ink) if detected is not None else None
+    if pieces:
+        body = body_line_height([p.ink.height for p in pieces if p.ink.width > 4 * p.ink.height])
+    else:
+        em = glyph_height(ink) * 1.25
+        # A first smear measures the body line height, the unit everything else
+        # is measured in; glyph height alone misjudges Latin type.
+        rough = line_boxes(ink, np.zeros_like(ink), em * 1.6)
+        body = body_line_height([ln.height for ln in rough if ln.width > 2 * ln.height])
     h_rules, v_rules, rule_mask = find_rules(ink, body, settings)
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = _absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
+    if pieces:
+        photos = [p for p in photos if not is_type_column(p, pieces, body)]
     _blank_photos(text_ink, photos, body)
     forced = _forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
-    lines = find_lines(text_ink, rule_mask, photos, v_rules, body, forced)
-    # Whole lines measure the body type better than the rough first pieces.
-    body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
-    lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
+    detected_of: dict[int, Box] = {}
+    if pieces:
+        text_pieces, picture_text = _detected_lines(pieces, text_ink, photos, v_rules, body, forced)
+        lines = [p.ink for p in text_pieces]
+        detected_of = {id(p.ink): p.detected for p in text_pieces}
+    else:
+        lines, picture_text = find_lines(text_ink, rule_mask, photos, v_rules, body, forced), []
+        # Whole lines measure the body type better than the rough first pieces.
+        body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
+        lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
     blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
-    # A lone tall sliver (a stroke of a picture, a bracket) is not type.
-    blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
+    if not pieces:
+        # A lone tall sliver (a stroke of a picture, a bracket) is not type;
+        # a line the detector found is type whatever its shape.
+        blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
     _mark_bold_heads(blocks, text_ink, body, settings)
     classify_blocks(blocks, photos, h_rules, body, settings, box)
     adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
     columns = find_columns(blocks, body, settings.columns)
-    return Layout(body, blocks, photos, h_rules, v_rules, columns, adverts)
+    return Layout(
+        body, blocks, photos, h_rules, v_rules, columns, adverts, picture_text, detected_of
+    )
+
+
+def _detected_lines(
+    pieces: list[LinePiece],
+    text_ink: np.ndarray,
+    photos: list[Box],
+    v_rules: list[Box],
+    body: float,
+    grid: np.ndarray | None,
+) -> tuple[list[LinePiece], list[LinePiece]]:
+    """Detected lines cut at the column separators, and apart from them the
+    lines inside pictures, which stay with the picture."""
+    obstacles = _without_specks(text_ink, body)
+    for p in photos:
+        obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
+    corridors = gutters(obstacles, body)
+    cut = cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body)
+    in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
+    picture_ids = {id(p) for p in in_picture}
+    return [p for p in cut if id(p) not in picture_ids], in_picture
 
 
 def _blank_photos(text_ink: np.ndarray, photos: list[Box], body: float) -> None:
@@ -918,21 +975,28 @@ def _even_columns(blocks: list[Block], count: int, body: float) -> list[tuple[in
 
 def _to_regions(page: NewspaperPage, layout: Layout) -> list[Region]:
     scan_size = (page.width, page.height)
-    items: list[tuple[RegionType, Box, float | None]] = []
+    items: list[tuple[RegionType, Box, float | None, list[Box]]] = []
+    advert_lines = _advert_lines(layout)
     # An advertisement is one region, read as a whole; its pieces are not listed.
     items += [
-        (RegionType.PHOTO, p, None)
+        (RegionType.PHOTO, p, None, _picture_lines(p, layout))
         for p in layout.photos
         if not any(_within(p, a, layout.body) for a in layout.adverts)
     ]
-    items += [(RegionType.SEPARATOR, r, None) for r in layout.h_rules + layout.v_rules]
+    items += [(RegionType.SEPARATOR, r, None, []) for r in layout.h_rules + layout.v_rules]
     items += [
-        (b.kind, b.box, b.line_height) for b in layout.blocks if b.kind != RegionType.ADVERTISEMENT
+        (b.kind, b.box, b.line_height, [layout.detected_of[id(ln)] for ln in b.lines])
+        if layout.detected_of
+        else (b.kind, b.box, b.line_height, [])
+        for b in layout.blocks
+        if b.kind != RegionType.ADVERTISEMENT
     ]
-    items += [(RegionType.ADVERTISEMENT, a, None) for a in layout.adverts]
+    items += [
+        (RegionType.ADVERTISEMENT, a, None, advert_lines[i]) for i, a in enumerate(layout.adverts)
+    ]
     items.sort(key=lambda it: (it[1].y0, it[1].x0))
     regions = []
-    for n, (kind, box, line_h) in enumerate(items, start=1):
+    for n, (kind, box, line_h, lines) in enumerate(items, start=1):
         bbox, polygon = page.geometry.box_to_scan(box.as_tuple(), scan_size)
         regions.append(
             Region(
@@ -941,12 +1005,37 @@ def _to_regions(page: NewspaperPage, layout: Layout) -> list[Region]:
                 bbox=bbox,
                 polygon=polygon,
                 work_bbox=tuple(round(v, 1) for v in box.as_tuple()),
+                work_lines=[tuple(round(v, 1) for v in ln.as_tuple()) for ln in lines],
                 line_height=round(line_h, 1) if line_h else None,
                 column=_column_of(box, layout.columns),
                 column_span=_column_span(box, layout.columns),
             )
         )
     return regions
+
+
+def _picture_lines(photo: Box, layout: Layout) -> list[Box]:
+    return [p.detected for p in layout.picture_text if photo.contains_point(p.ink.cx, p.ink.cy)]
+
+
+def _advert_lines(layout: Layout) -> list[list[Box]]:
+    """The detected lines each advertisement holds: its blocks' and its pictures'."""
+    out: list[list[Box]] = [[] for _ in layout.adverts]
+    if not layout.detected_of:
+        return out
+    for block in layout.blocks:
+        if block.kind != RegionType.ADVERTISEMENT:
+            continue
+        for i, advert in enumerate(layout.adverts):
+            if _within(block.box, advert, layout.body):
+                out[i] += [layout.detected_of[id(ln)] for ln in block.lines]
+                break
+    for piece in layout.picture_text:
+        for i, advert in enumerate(layout.adverts):
+            if advert.contains_point(piece.ink.cx, piece.ink.cy):
+                out[i].append(piece.detected)
+                break
+    return out
 
 
 def _column_of(box: Box, columns: list[tuple[int, int]]) -> int | None:

@@ -47,6 +47,11 @@ class OcrEngine(Protocol):
         """``read`` for several images, recognizing all their lines together."""
         ...
 
+    def detect_native(self, image: np.ndarray) -> np.ndarray:
+        """Text line quadrilaterals (N x 4 x 2, float) in ``image`` pixels, detected
+        at the image's own size (the caller chooses the scale)."""
+        ...
+
     def recognize_lines(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         """Text and confidence of each crop, each holding one horizontal text line."""
         ...

@@ -157,6 +157,18 @@ class PaddleOcrEngine:
         polys = np.asarray(result["dt_polys"], dtype=np.float32)
         return polys.reshape(-1, 4, 2)
 
+    def detect_native(self, image: np.ndarray) -> np.ndarray:
+        padded = pad_for_detection(image)
+        if padded is None:
+            return _no_quads()
+        side = max(padded.shape[:2])
+        with self._lock:
+            result = self._det.predict(
+                padded, limit_side_len=side, limit_type="max", max_side_limit=max(side, 4000)
+            )[0]
+        quads = np.asarray(result["dt_polys"], dtype=np.float32).reshape(-1, 4, 2) - _PAD
+        return np.clip(quads, 0, [image.shape[1], image.shape[0]])
+
     def recognize_lines(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         images = [to_bgr(crop) for crop in crops]
         order = [i for i, im in enumerate(images) if im.shape[0] > 0 and im.shape[1] > 0]

@@ -14,6 +14,7 @@ from newsprint.core.page import FlagCode, NewspaperPage, RegionType, TextLine
 from newsprint.core.script import detect_language, is_cjk
 from newsprint.core.settings import Settings
 from newsprint.ocr.engine import OcrEngine, OcrLine
+from newsprint.ocr.paddle import crop_line, to_bgr
 
 log = logging.getLogger(__name__)
 
@@ -29,26 +30,33 @@ _READ = (
 
 
 def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> NewspaperPage:
-    """Stage: fill every text region's ``lines``; detect the page language."""
+    """Stage: fill every text region's ``lines``; detect the page language.
+
+    A region that layout gave detected lines (``Region.work_lines``) has just
+    those lines recognised, all the page's lines in one batch: detection ran
+    once over the whole page and is never repeated per block. A region without
+    them (layout run without detection) is detected and read as a crop.
+    Raises ValueError when deskew has not run.
+    """
     if page.work_image is None:
         raise ValueError(f"{page.source}: deskew must run before OCR")
     work = page.work_image
     body = page.body_line_height or 20.0
-    targets = [r for r in page.regions if r.type in _READ and r.work_bbox]
+    read = _read_detected_lines(page, engine)
+    targets = [r for r in page.regions if r.type in _READ and r.work_bbox and r.id not in read]
     crops, offsets = [], []
     for region in targets:
         crop, offset = _crop(work, region.work_bbox, body)
         crops.append(crop)
         offsets.append(offset)
     results = engine.read_many(crops) if crops else []
-    read: dict[str, list[TextLine]] = {}
     for region, offset, lines in zip(targets, offsets, results, strict=True):
         read[region.id] = _to_text_lines(page, _merge_fragments(lines), offset, body)
     regions = [
         r.model_copy(update={"lines": read[r.id]}) if r.id in read else r for r in page.regions
     ]
-    regions = [r for r in regions if r.id not in read or r.lines]
-    texts = [ln.text for r in regions for ln in r.lines]
+    regions = [r for r in regions if r.id not in read or r.lines or r.type == RegionType.PHOTO]
+    texts = [ln.text for r in regions if r.type != RegionType.PHOTO for ln in r.lines]
     language = page.language if settings.language == "auto" else settings.language
     language = language or detect_language(texts)
     page = page.model_copy(
@@ -56,6 +64,39 @@ def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> New
     )
     _flag_confidence(page, settings)
     return page
+
+
+def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, list[TextLine]]:
+    """Text lines of every region that carries detected lines, recognised in
+    one batch (photos included: their words stay with the picture)."""
+    work = to_bgr(page.work_image)
+    body = page.body_line_height or 20.0
+    owners, crops, boxes = [], [], []
+    for region in page.regions:
+        if region.type not in _READ and region.type != RegionType.PHOTO:
+            continue
+        for box in region.work_lines:
+            quad = np.array(
+                [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]],
+                dtype=np.float32,
+            )
+            owners.append(region.id)
+            crops.append(crop_line(work, quad))
+            boxes.append(box)
+    results = engine.recognize_lines(crops) if crops else []
+    found: dict[str, list[OcrLine]] = {}
+    for owner, box, (text, conf) in zip(owners, boxes, results, strict=True):
+        if text.strip():
+            poly = np.array(
+                [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]],
+                dtype=np.float64,
+            )
+            found.setdefault(owner, []).append(OcrLine(text, conf, poly, tuple(box)))
+    with_lines = {r.id for r in page.regions if r.work_lines}
+    return {
+        rid: _to_text_lines(page, _merge_fragments(found.get(rid, [])), (0, 0), body)
+        for rid in with_lines
+    }
 
 
 def _crop(
@@ -69,7 +110,13 @@ def _crop(
 
 
 def _merge_fragments(lines: list[OcrLine]) -> list[OcrLine]:
-    """One text line that detection cut in two (a wide space) becomes one again."""
+    """One text line that detection cut in two (a wide space) becomes one again.
+
+    Vertical lines (Chinese set top to bottom) are never joined: they are
+    given right to left, the order they are read in."""
+    vertical = [ln for ln in lines if ln.bbox[3] - ln.bbox[1] > 1.5 * (ln.bbox[2] - ln.bbox[0])]
+    if len(vertical) > len(lines) / 2:
+        return sorted(lines, key=lambda ln: -(ln.bbox[0] + ln.bbox[2]))
     ordered = sorted(lines, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
     rows: list[list[OcrLine]] = []
     for line in ordered:

@@ -15,6 +15,7 @@ from newsprint.core.page import NewspaperPage
 from newsprint.core.settings import Settings
 from newsprint.exports import write_outputs
 from newsprint.layout import deskew, segment
+from newsprint.ocr.detect import detect_text
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.orientation import orient
 from newsprint.ocr.stage import recognize
@@ -65,6 +66,7 @@ def process_page(
     stages: list[tuple[str, Callable[[NewspaperPage], NewspaperPage]]] = [
         ("orientation", lambda p: orient(p, settings, engine)),
         ("deskew", lambda p: deskew(p, settings)),
+        ("detection", lambda p: detect_text(p, settings, engine)),
         ("layout", lambda p: segment(p, settings)),
         ("ocr", lambda p: recognize(p, settings, engine)),
         ("articles", lambda p: assemble(p, settings)),

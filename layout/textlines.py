@@ -1,0 +1,172 @@
+"""Detected text lines made ready for layout: cut at column separators,
+fitted to their ink, measured.
+
+PaddleOCR's detector joins the lines of neighbouring columns into one when
+their baselines align across a narrow gutter or a thin rule (a real 1815
+two-column page gives 1,200-pixel "lines" over two 600-pixel columns). Each
+detected line is therefore cut wherever a column rule crosses it, or a white
+corridor runs through it (body-size lines only: a headline's word space may
+line up with a corridor), or an archivist's column grid says a gutter is.
+
+Each piece keeps two boxes: the detector's box, which the recogniser reads
+(it holds the whole glyphs), and the box of its ink, which layout measures
+(the thresholds of ``layout.segmentation`` are stated in ink line heights).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from newsprint.layout.boxes import Box
+
+
+@dataclass(eq=False)
+class LinePiece:
+    """One detected text line (or a piece of one cut at a separator)."""
+
+    ink: Box
+    """The ink inside the detected box: what layout measures."""
+    detected: Box
+    """The detector's box (cut at separators): what the recogniser reads."""
+
+
+def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
+    """The part of ``box`` its own ink fills, None where it holds no ink.
+
+    Rows with under a twentieth of the box's fullest row are left out: they are
+    the descenders and ascenders of the lines above and below, which the
+    detector's padded box takes in."""
+    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
+    x1, y1 = min(ink.shape[1], int(np.ceil(box.x1))), min(ink.shape[0], int(np.ceil(box.y1)))
+    crop = ink[y0:y1, x0:x1]
+    if crop.size == 0:
+        return None
+    rows = np.count_nonzero(crop, axis=1)
+    if rows.max(initial=0) == 0:
+        return None
+    filled = np.flatnonzero(rows >= max(1, 0.05 * rows.max()))
+    core = crop[filled[0] : filled[-1] + 1]
+    cols = np.flatnonzero(np.count_nonzero(core, axis=0))
+    return Box(
+        float(x0 + cols[0]),
+        float(y0 + filled[0]),
+        float(x0 + cols[-1] + 1),
+        float(y0 + filled[-1] + 1),
+    )
+
+
+def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]:
+    """Detected line boxes (N x 4, working pixels) with their ink; empty boxes dropped."""
+    pieces = []
+    for x0, y0, x1, y1 in boxes:
+        detected = Box(float(x0), float(y0), float(x1), float(y1))
+        fitted = fit_to_ink(ink, detected)
+        if fitted is not None:
+            pieces.append(LinePiece(fitted, detected))
+    return pieces
+
+
+def cut_at_separators(
+    pieces: list[LinePiece],
+    ink: np.ndarray,
+    v_rules: list[Box],
+    corridors: np.ndarray,
+    grid: np.ndarray | None,
+    body: float,
+) -> list[LinePiece]:
+    """Pieces cut wherever a column separator crosses them (see the module)."""
+    out: list[LinePiece] = []
+    for piece in pieces:
+        out.extend(_cut(piece, ink, v_rules, corridors, grid, body))
+    return out
+
+
+def _cut(
+    piece: LinePiece,
+    ink: np.ndarray,
+    v_rules: list[Box],
+    corridors: np.ndarray,
+    grid: np.ndarray | None,
+    body: float,
+) -> list[LinePiece]:
+    line = piece.ink
+    x0, x1 = int(line.x0), int(np.ceil(line.x1))
+    if x1 - x0 < 2 * body:
+        return [piece]
+    blocked = np.zeros(x1 - x0, dtype=bool)
+    for rule in v_rules:
+        if rule.y_overlap(line) >= 0.5 * line.height and x0 < rule.cx < x1:
+            blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
+    if line.height <= 1.3 * body:
+        rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
+        if rows.size:
+            for a, b in _open_spans(rows.min(axis=0) > 0):
+                if _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
+                    blocked[a:b] = True
+    if grid is not None:
+        blocked |= grid[x0:x1]
+    # A separator is away from the line's ends: white at an end is margin.
+    margin = int(0.5 * body)
+    blocked[:margin] = False
+    blocked[len(blocked) - margin :] = False
+    if not blocked.any():
+        return [piece]
+    spans = _open_spans(~blocked)
+    out = []
+    for a, b in spans:
+        ink_box = Box(float(x0 + a), line.y0, float(x0 + b), line.y1)
+        fitted = _fit_columns(ink, ink_box)
+        if fitted is None or fitted.width < 0.3 * body:
+            continue
+        detected = Box(
+            max(piece.detected.x0, fitted.x0 - 0.25 * line.height),
+            piece.detected.y0,
+            min(piece.detected.x1, fitted.x1 + 0.25 * line.height),
+            piece.detected.y1,
+        )
+        out.append(LinePiece(fitted, detected))
+    return out or [piece]
+
+
+def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float) -> bool:
+    """Whether a white corridor through a line at x = a..b is a gutter: type
+    stands against it on both sides in most rows around the line. The white
+    beside a centred heading, or a river of word spaces down a margin, has
+    type on one side only."""
+    y0 = max(0, int(line.y0 - 6 * body))
+    y1 = min(ink.shape[0], int(line.y1 + 6 * body))
+    reach = max(2, int(1.5 * body))
+    left = ink[y0:y1, max(0, a - reach) : a]
+    right = ink[y0:y1, b : b + reach]
+    if left.size == 0 or right.size == 0:
+        return False
+    both = (left.max(axis=1) > 0) & (right.max(axis=1) > 0)
+    # Leading between lines is white on both sides: count rows of lines only.
+    inked = (left.max(axis=1) > 0) | (right.max(axis=1) > 0)
+    return bool(inked.any()) and both.sum() >= 0.6 * inked.sum()
+
+
+def _open_spans(free: np.ndarray) -> list[tuple[int, int]]:
+    edges = np.flatnonzero(np.diff(np.r_[0, free.astype(np.int8), 0]))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _fit_columns(ink: np.ndarray, box: Box) -> Box | None:
+    crop = ink[int(box.y0) : int(np.ceil(box.y1)), int(box.x0) : int(np.ceil(box.x1))]
+    cols = np.flatnonzero(np.count_nonzero(crop, axis=0))
+    if cols.size == 0:
+        return None
+    return Box(box.x0 + cols[0], box.y0, box.x0 + cols[-1] + 1, box.y1)
+
+
+def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
+    """Whether a "photo" is really a column of type: body-size detected lines
+    fill much of it (a picture holds at most a sign or a few words)."""
+    covered = [
+        p.ink.x_overlap(photo) * p.ink.y_overlap(photo)
+        for p in pieces
+        if 0.5 * body <= p.ink.height <= 1.6 * body
+    ]
+    covered = [a for a in covered if a > 0]
+    return len(covered) >= 3 and sum(covered) >= 0.25 * photo.area

@@ -1,0 +1,307 @@
+"""Text detection over the whole deskewed page: where the text is.
+
+PaddleOCR's DB text detector (PP-OCRv6 small) runs once over the page at a
+scale chosen from the page's own type size, not a fixed side length: a first
+pass at a modest size measures the median detected line height, and the page is
+detected again only when that measure asks for a clearly different scale
+(7-pixel type on a 72-dpi page is enlarged; 60-pixel type on a 600-dpi
+broadsheet is reduced). A large page is detected in overlapping tiles so that
+memory stays bounded; lines cut by a tile edge are joined again.
+
+Everything returned is in working-image pixels (the deskewed page).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from newsprint.core.page import FlagCode, NewspaperPage
+from newsprint.core.settings import DetectionSettings, Settings
+from newsprint.layout.binarize import ink_mask
+from newsprint.ocr.engine import OcrEngine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DetectedLines:
+    """Axis-aligned text line boxes found on the page."""
+
+    boxes: np.ndarray
+    """N x 4 float array of x0, y0, x1, y1 in working-image pixels."""
+    scale: float
+    """The detection scale used (detection-image pixels per working pixel)."""
+    line_height: float
+    """Median height of the detected lines, in working-image pixels (0 if none)."""
+
+
+def detect_lines(
+    work: np.ndarray,
+    engine: OcrEngine,
+    settings: DetectionSettings,
+    area: tuple[int, int, int, int] | None = None,
+    scale: float | None = None,
+) -> DetectedLines:
+    """Text line boxes in ``work`` (8-bit grey or BGR), within ``area`` if given.
+
+    ``scale`` forces the detection scale; by default it is measured (see the
+    module's docstring). Raises nothing for a blank page: it has no lines.
+    """
+    x0, y0, x1, y1 = area or (0, 0, work.shape[1], work.shape[0])
+    image = work[y0:y1, x0:x1]
+    if image.size == 0:
+        return DetectedLines(np.zeros((0, 4)), 1.0, 0.0)
+    if scale is None:
+        first = min(1.0, settings.measure_side / max(image.shape[:2]))
+        found = _detect_scaled(image, engine, first, settings)
+        height = _median_height(found)
+        scale = first
+        if height > 0 and len(found) >= settings.min_lines_to_measure:
+            wanted = float(
+                np.clip(settings.target_line_px / height, settings.min_scale, settings.max_scale)
+            )
+            if abs(wanted - first) > settings.rescale_tolerance * first:
+                scale = wanted
+                found = _detect_scaled(image, engine, scale, settings)
+        elif first < 1.0:
+            # Too few lines to measure at the reduced size: the type may be too
+            # small to see there, so look at full resolution.
+            scale = 1.0
+            found = _detect_scaled(image, engine, scale, settings)
+    else:
+        found = _detect_scaled(image, engine, scale, settings)
+    if len(found):
+        found = found + np.array([x0, y0, x0, y0], dtype=np.float64)
+    log.debug("detected %d lines at scale %.2f", len(found), scale)
+    return DetectedLines(found, scale, _median_height(found))
+
+
+def _detect_scaled(
+    image: np.ndarray, engine: OcrEngine, scale: float, settings: DetectionSettings
+) -> np.ndarray:
+    """Line boxes (N x 4, in ``image`` pixels) detected at ``scale``, tile by tile."""
+    h, w = image.shape[:2]
+    sw, sh = max(1, round(w * scale)), max(1, round(h * scale))
+    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    scaled = image if scale == 1 else cv2.resize(image, (sw, sh), interpolation=interpolation)
+    boxes = []
+    tiles = list(_tiles(scaled, settings.tile_side, settings.tile_overlap))
+    for tx, ty, tile in tiles:
+        quads = engine.detect_native(tile)
+        if len(quads) == 0:
+            continue
+        found = np.column_stack(
+            [
+                quads[:, :, 0].min(1),
+                quads[:, :, 1].min(1),
+                quads[:, :, 0].max(1),
+                quads[:, :, 1].max(1),
+            ]
+        ).astype(np.float64)
+        boxes.append(found + np.array([tx, ty, tx, ty]))
+    if not boxes:
+        return np.zeros((0, 4))
+    merged = np.concatenate(boxes)
+    if len(tiles) > 1:
+        merged = _join_tile_pieces(merged, _seams(tiles, settings.tile_side))
+    merged /= scale
+    return np.clip(merged, 0, [w, h, w, h])
+
+
+def _tiles(image: np.ndarray, side: int, overlap: int):
+    """(x, y, tile) covering ``image`` with tiles of at most ``side`` px that
+    overlap by ``overlap`` px; one tile when the image fits."""
+    h, w = image.shape[:2]
+    step = max(1, side - overlap)
+    ys = [0] if h <= side else list(range(0, h - overlap, step))
+    xs = [0] if w <= side else list(range(0, w - overlap, step))
+    for y in ys:
+        for x in xs:
+            yield x, y, image[y : y + side, x : x + side]
+
+
+def _join_tile_pieces(boxes: np.ndarray, seams: list[tuple[str, int, int]]) -> np.ndarray:
+    """One box for a line seen in two overlapping tiles (whole in one and cut in
+    the other, or cut in both): boxes near a seam that share a row and overlap
+    are joined. Within one tile the detector never gives two overlapping boxes
+    on one row, so only pieces from two tiles meet this test."""
+    near = np.zeros(len(boxes), dtype=bool)
+    for axis, lo, hi in seams:
+        a, b = (0, 2) if axis == "x" else (1, 3)
+        near |= (boxes[:, b] >= lo) & (boxes[:, a] <= hi)
+    keep = [box for box in boxes[~near]]
+    joined: list[np.ndarray] = []
+    for box in boxes[near][np.argsort(boxes[near][:, 0])]:
+        for i, other in enumerate(joined):
+            dy = min(box[3], other[3]) - max(box[1], other[1])
+            dx = min(box[2], other[2]) - max(box[0], other[0])
+            if dx > 0 and dy >= 0.6 * min(box[3] - box[1], other[3] - other[1]):
+                joined[i] = np.array(
+                    [
+                        min(box[0], other[0]),
+                        min(box[1], other[1]),
+                        max(box[2], other[2]),
+                        max(box[3], other[3]),
+                    ]
+                )
+                break
+        else:
+            joined.append(box.copy())
+    return np.array(keep + joined).reshape(-1, 4)
+
+
+def _seams(tiles: list, side: int) -> list[tuple[str, int, int]]:
+    """The strips where neighbouring tiles overlap, as (axis, start, end)."""
+    xs = sorted({x for x, _, _ in tiles})
+    ys = sorted({y for _, y, _ in tiles})
+    seams = [("x", x, prev + side) for prev, x in itertools.pairwise(xs)]
+    return seams + [("y", y, prev + side) for prev, y in itertools.pairwise(ys)]
+
+
+def _median_height(boxes: np.ndarray) -> float:
+    if len(boxes) == 0:
+        return 0.0
+    heights = boxes[:, 3] - boxes[:, 1]
+    widths = boxes[:, 2] - boxes[:, 0]
+    lines = heights[widths >= 2 * heights]
+    return float(np.median(lines if len(lines) else heights))
+
+
+def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> NewspaperPage:
+    """Stage: find every text line on the deskewed page (``page.detected_lines``),
+    measure the body text (``body_text_px``), look again at type-like ink that
+    no line covers, and flag ``unread_text`` with what is still unread.
+
+    Raises ValueError when deskew has not run.
+    """
+    if page.work_image is None:
+        raise ValueError(f"{page.source}: deskew must run before text detection")
+    work = page.work_image
+    found = detect_lines(work, engine, settings.detection, page.geometry.content_box)
+    boxes = found.boxes
+    unread: list[tuple[int, int, int, int]] = []
+    if len(boxes):
+        ink = ink_mask(work)
+        unread = unread_areas(ink, boxes, found.line_height, page.geometry.content_box)
+        if unread and settings.detection.second_pass:
+            boxes = _look_again(work, boxes, unread, found, engine, settings)
+            unread = unread_areas(ink, boxes, found.line_height, page.geometry.content_box)
+    page = page.model_copy(
+        update={
+            "detected_lines": [tuple(round(float(v), 1) for v in b) for b in boxes],
+            "detection_scale": round(found.scale, 3),
+            "body_text_px": round(found.line_height * _scan_per_work(page), 1)
+            if found.line_height
+            else None,
+        }
+    )
+    _flag_unread(page, unread, boxes, settings.detection)
+    return page
+
+
+def unread_areas(
+    ink: np.ndarray,
+    boxes: np.ndarray,
+    line_height: float,
+    content: tuple[int, int, int, int] | None = None,
+) -> list[tuple[int, int, int, int]]:
+    """Boxes (working pixels) of ink that looks like lines of type but lies
+    outside every detected line: glyph-sized pieces in a row, wider than tall.
+    Pictures, rules and specks are not type-like and are left out."""
+    residue = ink.copy()
+    if content is not None:
+        x0, y0, x1, y1 = content
+        mask = np.zeros_like(residue)
+        mask[y0:y1, x0:x1] = 255
+        residue = cv2.bitwise_and(residue, mask)
+    pad = max(1, round(0.15 * line_height))
+    for x0, y0, x1, y1 in boxes:
+        residue[max(0, int(y0) - pad) : int(y1) + pad, max(0, int(x0) - pad) : int(x1) + pad] = 0
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(residue, connectivity=8)
+    w, h, area = stats[:, 2], stats[:, 3], stats[:, 4]
+    glyph = (h >= 3) & (h <= 1.5 * line_height) & (w <= 3 * line_height) & (area >= 4)
+    glyph[0] = False
+    glyphs = np.where(glyph[labels], 255, 0).astype(np.uint8)
+    smear = max(2, round(0.6 * line_height))
+    rows = cv2.morphologyEx(glyphs, cv2.MORPH_CLOSE, np.ones((1, smear), np.uint8))
+    _count, _, stats, _ = cv2.connectedComponentsWithStats(rows, connectivity=8)
+    areas = []
+    for x, y, bw, bh, filled in stats[1:]:
+        if bw >= 4 * bh and bw >= 2 * line_height and bh >= 3 and filled >= 0.3 * bw * bh:
+            areas.append((int(x), int(y), int(x + bw), int(y + bh)))
+    return areas
+
+
+def _look_again(
+    work: np.ndarray,
+    boxes: np.ndarray,
+    unread: list[tuple[int, int, int, int]],
+    found: DetectedLines,
+    engine: OcrEngine,
+    settings: Settings,
+) -> np.ndarray:
+    """A finer detection pass over the unread areas (joined into a few
+    rectangles with a margin); returns the page's lines with the new ones."""
+    scale = min(settings.detection.max_scale, found.scale * settings.detection.second_pass_factor)
+    margin = round(found.line_height)
+    h, w = work.shape[:2]
+    extra = []
+    for x0, y0, x1, y1 in _join_areas(unread, margin):
+        area = (max(0, x0 - margin), max(0, y0 - margin), min(w, x1 + margin), min(h, y1 + margin))
+        more = detect_lines(work, engine, settings.detection, area, scale=scale).boxes
+        if len(more):
+            extra.append(more)
+    return np.concatenate([boxes, *extra]) if extra else boxes
+
+
+def _join_areas(
+    areas: list[tuple[int, int, int, int]], margin: int
+) -> list[tuple[int, int, int, int]]:
+    """Unread areas near each other as one rectangle (one detector call each)."""
+    joined: list[list[int]] = []
+    for a in sorted(areas, key=lambda b: (b[1], b[0])):
+        for j in joined:
+            if a[0] <= j[2] + margin and a[2] >= j[0] - margin and a[1] <= j[3] + margin:
+                j[0], j[1], j[2], j[3] = (
+                    min(j[0], a[0]),
+                    min(j[1], a[1]),
+                    max(j[2], a[2]),
+                    max(j[3], a[3]),
+                )
+                break
+        else:
+            joined.append(list(a))
+    return [tuple(j) for j in joined]  # type: ignore[misc]
+
+
+def _flag_unread(
+    page: NewspaperPage,
+    unread: list[tuple[int, int, int, int]],
+    boxes: np.ndarray,
+    settings: DetectionSettings,
+) -> None:
+    if not unread:
+        return
+    unread_px = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in unread)
+    read_px = float(np.sum((boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])))
+    share = unread_px / max(1.0, unread_px + read_px)
+    if share < settings.unread_flag_share:
+        return
+    scan_size = (page.width, page.height)
+    page.unread_areas = [page.geometry.box_to_scan(a, scan_size)[0] for a in unread]
+    page.add_flag(
+        FlagCode.UNREAD_TEXT,
+        f"{share:.1%} of the page's text area looks like type but was not read "
+        f"({len(unread)} areas)",
+        severity=min(1.0, 0.3 + 2 * share),
+    )
+
+
+def _scan_per_work(page: NewspaperPage) -> float:
+    """Scan pixels per working-image pixel (1 unless the working image was resized)."""
+    m = page.geometry.matrix()
+    return float(np.sqrt(abs(np.linalg.det(m[:, :2])))) or 1.0
