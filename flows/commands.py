@@ -229,12 +229,13 @@ def restore(
 ) -> None:
     """Make an earlier version of a page current again."""
     from newsprint.pipeline.jobs import restore as restore_version
+    from newsprint.versions import VersionError
 
     settings = Settings()
     out = out or settings.schedule.out
     try:
         info = restore_version(_catalog(out), out, page, _number(version))
-    except CatalogError as exc:
+    except (CatalogError, VersionError) as exc:
         console.print(f"[red]✗ {exc}[/red]")
         raise typer.Exit(1) from exc
     console.print(f"[green]✓[/green] {info.stem}: v{info.current_version} is current")

@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from newsprint.catalog import Catalog, NewVersion, PageInfo, PageStatus
+from newsprint.catalog import Catalog, CatalogError, NewVersion, PageInfo, PageStatus
 from newsprint.core.errors import NewsprintError, PageDecodeError, ScanError
 from newsprint.core.page import NewspaperPage
 from newsprint.core.settings import Settings
@@ -32,8 +32,11 @@ from newsprint.pipeline.run import process_page, safe_stem
 from newsprint.scans import inspect_scan, load_scan_page
 from newsprint.store import ScanStore, open_store
 from newsprint.versions import (
+    PageBusyError,
+    VersionError,
     current_version,
     make_current,
+    page_lock,
     read_manifest,
     version_dir,
     versions_on_disk,
@@ -141,7 +144,12 @@ def run_page(
     work = work or work_on_page
     info = catalog.page(page_id)
     lease = settings.catalog.lease_seconds
-    if not catalog.claim_page(page_id, claimant, statuses=statuses, lease_seconds=lease):
+    try:
+        with page_lock(out_root, info.stem):  # never claimed halfway through a restore
+            claimed = catalog.claim_page(page_id, claimant, statuses=statuses, lease_seconds=lease)
+    except PageBusyError as exc:
+        return PageOutcome(page_id, info.stem, "skipped", error=str(exc))
+    if not claimed:
         return PageOutcome(page_id, info.stem, "skipped", error=f"{info.stem}: {info.status}")
     start = time.perf_counter()
     wanted = Overrides.model_validate(info.overrides)
@@ -286,11 +294,30 @@ def load_catalogued_page(catalog: Catalog, info: PageInfo, settings: Settings) -
 
 
 def restore(catalog: Catalog, out_root: Path, ref: int | str, number: int) -> PageInfo:
-    """Make version ``number`` current again: its files under ``<stem>/`` and in the catalog."""
-    info = catalog.page(ref)
-    catalog.version(info.id, number)  # raises when the catalog does not know it
-    make_current(Path(out_root) / info.stem, number)
-    return catalog.restore_version(info.id, number)
+    """Make version ``number`` current again: its files under ``<stem>/`` and in the catalog.
+
+    Under the page's lock (the one a run takes to claim the page): first the
+    catalog is asked whether the page is being processed, then the files are
+    swapped, then the catalog records it. A page being processed is refused
+    with ``CatalogError`` and its files are not touched."""
+    stem = catalog.page(ref).stem
+    folder = Path(out_root) / stem
+    with page_lock(out_root, stem):
+        catalog.release_dead_claims()
+        info = catalog.page(ref)
+        if info.status == PageStatus.RUNNING:
+            raise CatalogError(f"page {info.stem} is being processed; restore it later")
+        catalog.version(info.id, number)  # raises when the catalog does not know it
+        previous = current_version(folder)
+        make_current(folder, number)
+        try:
+            return catalog.restore_version(info.id, number)
+        except Exception:
+            # The catalog still names the old version: put its files back.
+            if previous is not None and previous != number:
+                with contextlib.suppress(OSError, VersionError):
+                    make_current(folder, previous)
+            raise
 
 
 def _write(

@@ -12,14 +12,17 @@ from newsprint.versions.files import (
     versions_on_disk,
     write_version,
 )
+from newsprint.versions.lock import PageBusyError, page_lock
 
 __all__ = [
     "MANIFEST",
+    "PageBusyError",
     "VersionError",
     "articles_text",
     "current_version",
     "diff_articles",
     "make_current",
+    "page_lock",
     "read_manifest",
     "version_dir",
     "versions_on_disk",
