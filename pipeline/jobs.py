@@ -348,8 +348,9 @@ def _write(
     try:
         make_current(folder, number)
     except OSError:
-        # e.g. the disk filled up half-way through the swap: put the current
-        # version's files back whole (best effort; the catalog still names it).
+        # e.g. the disk filled up: the switch is one rename, but the links
+        # around it may be half made; point everything back at the version the
+        # catalog still names (best effort).
         if previous is not None:
             with contextlib.suppress(OSError):
                 make_current(folder, previous)

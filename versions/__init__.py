@@ -1,4 +1,4 @@
-"""Output versions of a page: ``<stem>/versions/vN/``, the current one copied to ``<stem>/``."""
+"""Output versions of a page: ``<stem>/versions/vN/``, ``<stem>/current`` linking the current."""
 
 from newsprint.versions.files import (
     MANIFEST,

@@ -2,10 +2,13 @@
 
 Every run writes a complete new folder ``<stem>/versions/vN/`` (first into a
 hidden temporary folder, then renamed into place, so a version is either whole
-or absent); nothing in it is ever changed afterwards. The files directly under
-``<stem>/`` are a copy of the current version, each swapped in with an atomic
-``os.replace``, ``version.json`` last: a tool reading ``<stem>/page.json`` sees
-the old file or the new one, never a half-written one.
+or absent); nothing in it is ever changed afterwards. ``<stem>/current`` is a
+symbolic link to the current version's folder (``versions/vN``), and the names
+readers open directly under ``<stem>/`` (``page.json``, ``articles.txt``...)
+are links into ``current/``. Making another version current replaces the one
+``current`` link with ``os.replace``: one atomic step, so a reader sees the old
+version or the new one, never some files of each, and no file is ever written
+over.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from typing import Any
 from newsprint.core.page import NewspaperPage
 from newsprint.core.settings import OutputSettings
 from newsprint.exports import write_outputs
-from newsprint.exports.atomic import atomic_write_bytes, atomic_write_text
+from newsprint.exports.atomic import TEMP_SUFFIX, atomic_write_text
 
 VERSIONS = "versions"
 MANIFEST = "version.json"
+CURRENT = "current"
 
 
 class VersionError(Exception):
@@ -88,26 +92,58 @@ def _rename_new(src: Path, dst: Path) -> None:
 
 
 def make_current(page_dir: Path, number: int) -> list[Path]:
-    """Copy version ``number``'s files to ``<stem>/``, each atomically, the
-    manifest last; files of the previous current version that the new one
-    lacks are removed (they stay in their own version folder)."""
+    """Make version ``number`` current in one atomic step and return the paths
+    readers open (``<stem>/page.json``...).
+
+    Links for names the new version has and the folder lacks are made first
+    (they lead nowhere until the switch, as the old version had no such file);
+    then ``<stem>/current`` is switched to ``versions/vN`` (a new link renamed
+    over the old one); then names only the old version had are removed, and
+    files a release before links were used copied in are replaced by links
+    (each an atomic rename, once per folder)."""
     page_dir = Path(page_dir)
-    source = version_dir(page_dir, number)
     manifest = read_manifest(page_dir, number)
-    files = [name for name in manifest.get("files", []) if name != MANIFEST]
+    names = [name for name in manifest.get("files", []) if name != MANIFEST] + [MANIFEST]
     previous = _current_files(page_dir)
-    swapped = []
-    for name in files:
-        swapped.append(atomic_write_bytes(page_dir / name, (source / name).read_bytes()))
-    swapped.append(atomic_write_bytes(page_dir / MANIFEST, (source / MANIFEST).read_bytes()))
-    for name in set(previous) - set(files) - {MANIFEST}:
+    for name in names:
+        if not os.path.lexists(page_dir / name):
+            _link(page_dir / name, f"{CURRENT}/{name}")
+    _link(page_dir / CURRENT, f"{VERSIONS}/v{number}")  # the switch
+    for name in set(previous) - set(names):
+        if _ours(page_dir / name, name) or not (page_dir / name).is_symlink():
+            with contextlib.suppress(FileNotFoundError):
+                (page_dir / name).unlink()
+    for name in names:
+        _link(page_dir / name, f"{CURRENT}/{name}")
+    return [page_dir / name for name in names]
+
+
+def _ours(path: Path, name: str) -> bool:
+    return path.is_symlink() and os.readlink(path) == f"{CURRENT}/{name}"
+
+
+def _link(path: Path, target: str) -> None:
+    """Point ``path`` at ``target`` (relative): a new link renamed over the old entry."""
+    if path.is_symlink() and os.readlink(path) == target:
+        return
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    os.symlink(target, temp)
+    try:
+        os.replace(temp, path)
+    except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            (page_dir / name).unlink()
-    return swapped
+            temp.unlink()
+        raise
 
 
 def current_version(page_dir: Path) -> int | None:
-    """The version the files under ``<stem>/`` are a copy of."""
+    """The version ``<stem>/current`` points at (or, in a folder an earlier
+    release wrote, the one its files are a copy of)."""
+    link = Path(page_dir) / CURRENT
+    if link.is_symlink():
+        name = Path(os.readlink(link)).name
+        if name.startswith("v") and name[1:].isdigit():
+            return int(name[1:])
     path = Path(page_dir) / MANIFEST
     if not path.is_file():
         return None
