@@ -1,12 +1,15 @@
 """The benchmark: newsprint and the plain-PaddleOCR peer on generated pages
 with exact ground truth (and the pages in ``sample_scans/``).
 
-    python -m bench [--pages N] [--held-out M] [--no-peer] [--json FILE]
+    python -m bench [--pages N] [--held-out M] [--no-peer] [--no-real] [--no-tesseract]
+                    [--json FILE]
 
-Prints one table (per page and mean) and writes it as JSON under
+Prints one table per set (per page and mean) and writes them as JSON under
 ``bench/results/`` so a change can be compared with the last run. The peer
 runs in a process of its own, so newsprint's memory figures (peak per page,
 resident memory at the start and end of each set) are newsprint's alone.
+The real set (``bench.real``: real scans without transcribed text, scored
+for coverage and reading order, in a tuning and a held-out group) runs last.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import argparse
 import json
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -24,34 +26,15 @@ from newsprint.core.settings import Settings
 from newsprint.ocr.engine import load_engine
 from newsprint.pipeline import process_scan
 
+from bench import real
+from bench.memory import PeakMemory, memory_line, rss_mib
 from bench.pages import HELD_OUT_SEED, TUNING_SEED, page_set
-from bench.peer import PeerProcess, rss_mib
+from bench.peer import PeerProcess
 from bench.samples import ROOT
 from bench.score import order_scores, score_page
 
 CACHE = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results"
-
-
-class PeakMemory:
-    """Peak resident memory while the block runs, sampled every 20 ms
-    (the kernel's own high-water mark cannot be reset inside a container)."""
-
-    def __enter__(self) -> PeakMemory:
-        self.peak = rss_mib()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-        return self
-
-    def _sample(self) -> None:
-        while not self._stop.wait(0.02):
-            self.peak = max(self.peak, rss_mib())
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, rss_mib())
 
 
 def run_page(image: Path, out: Path, settings: Settings, engine, peer: PeerProcess | None) -> dict:
@@ -74,20 +57,6 @@ def run_page(image: Path, out: Path, settings: Settings, engine, peer: PeerProce
         paragraphs = {"articles": [{"paragraphs": [reading.text]}]}
         row.update({f"peer_{k}": v for k, v in order_scores(truth, paragraphs).items()})
     return row
-
-
-def memory_line(rows: list[dict]) -> str:
-    """Resident memory after the first and the last page: growth over the set."""
-    rows = [r for r in rows if "rss_mib" in r]
-    if not rows:
-        return "memory: no page finished"
-    line = (
-        f"memory (RSS after first -> last page): newsprint {rows[0]['rss_mib']:.0f} -> "
-        f"{rows[-1]['rss_mib']:.0f} MiB, peak {max(r['memory_mib'] for r in rows):.0f} MiB"
-    )
-    if "peer_rss_mib" in rows[-1]:
-        line += f"; peer {rows[0]['peer_rss_mib']:.0f} -> {rows[-1]['peer_rss_mib']:.0f} MiB"
-    return line
 
 
 COLUMNS = (
@@ -162,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=10, help="tuning pages per language")
     parser.add_argument("--held-out", type=int, default=4, help="held-out pages per language")
     parser.add_argument("--no-peer", action="store_true", help="skip plain PaddleOCR")
+    parser.add_argument("--no-real", action="store_true", help="skip the real set")
+    parser.add_argument("--no-tesseract", action="store_true", help="real set without Tesseract")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     settings = Settings()
@@ -187,6 +158,14 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             if "error" in row:
                 sys.stdout.write(f"  failed: {row['page']}: {row['error']}\n")
+    if not args.no_real:
+        groups = real.run_real(
+            out / "real", settings, engine, peer, tesseract=not args.no_tesseract
+        )
+        for name, rows in groups.items():
+            report[name] = rows
+            sys.stdout.write(real.table(f"== {name} ({len(rows)} pages)", rows) + "\n")
+            sys.stdout.write(real.notes(rows) + "\n\n")
     if peer is not None:
         peer.close()
     done = [r for rows in report.values() for r in rows if "rss_mib" in r]

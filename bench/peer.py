@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from newsprint.ocr.paddle import engine_options, import_paddleocr
 from newsprint.pipeline import process_scan
 from newsprint.scans import load_scan
 
+from bench.memory import rss_mib
 from bench.samples import ROOT, truth_pairs
 from bench.score import cer
 
@@ -48,22 +49,25 @@ def load_peer(settings: Settings) -> Any:
     )
 
 
-def peer_text(peer: Any, image: np.ndarray) -> str:
+PeerLine = tuple[str, tuple[int, int, int, int]]
+"""One line the peer read: its text and box (x0, y0, x1, y1) in scan pixels."""
+
+
+def peer_lines(peer: Any, image: np.ndarray, **options: Any) -> list[PeerLine]:
+    """The peer's lines in its own order; ``options`` go to ``PaddleOCR.predict``
+    (e.g. ``text_det_limit_side_len``), PaddleOCR's defaults otherwise."""
     rgb = image if image.ndim == 3 else np.repeat(image[:, :, None], 3, axis=2)
-    result = peer.predict(np.ascontiguousarray(rgb[:, :, ::-1]))[0]
-    return "\n".join(result["rec_texts"])
+    result = peer.predict(np.ascontiguousarray(rgb[:, :, ::-1]), **options)[0]
+    lines = []
+    for text, poly in zip(result["rec_texts"], result["rec_polys"], strict=True):
+        points = np.asarray(poly, dtype=np.float64).reshape(-1, 2)
+        x0, y0, x1, y1 = (int(v) for v in (*points.min(axis=0), *np.ceil(points.max(axis=0))))
+        lines.append((text, (x0, y0, x1, y1)))
+    return lines
 
 
-def rss_mib() -> float:
-    """Resident memory of this process in MiB (Linux; 0 elsewhere)."""
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        return 0.0
-    for line in status.splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+def peer_text(peer: Any, image: np.ndarray, **options: Any) -> str:
+    return "\n".join(text for text, _ in peer_lines(peer, image, **options))
 
 
 @dataclass
@@ -73,6 +77,8 @@ class PeerReading:
     """The peer's own time on the page (loading the scan not counted)."""
     rss_mib: float
     """Resident memory of the peer's process after the page."""
+    lines: list[PeerLine] = field(default_factory=list)
+    """The lines behind ``text``, with their boxes, in the peer's order."""
 
 
 _PEER: Any = None
@@ -83,11 +89,12 @@ def _start_peer() -> None:
     _PEER = load_peer(Settings())
 
 
-def _read_scan(path: str) -> PeerReading:
+def _read_scan(path: str, options: dict[str, Any]) -> PeerReading:
     image = load_scan(Path(path), Settings().scan)[0].image
     start = time.perf_counter()
-    text = peer_text(_PEER, image)
-    return PeerReading(text, time.perf_counter() - start, rss_mib())
+    lines = peer_lines(_PEER, image, **options)
+    seconds = time.perf_counter() - start
+    return PeerReading("\n".join(text for text, _ in lines), seconds, rss_mib(), lines)
 
 
 def _peer_rss() -> float:
@@ -103,8 +110,9 @@ class PeerProcess:
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_peer)
 
-    def read(self, image: Path) -> PeerReading:
-        return self._pool.submit(_read_scan, str(image)).result()
+    def read(self, image: Path, **options: Any) -> PeerReading:
+        """Read one scan; ``options`` go to ``PaddleOCR.predict`` for this page."""
+        return self._pool.submit(_read_scan, str(image), options).result()
 
     def rss_mib(self) -> float:
         """Resident memory of the peer's process now (its models loaded)."""

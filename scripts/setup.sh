@@ -57,3 +57,17 @@ if [ ! -x /usr/bin/chromium ]; then
         echo "setup: install chromium for the web end-to-end tests" >&2
     fi
 fi
+
+# Tesseract 5 (English, Chinese horizontal and vertical): the second peer of the
+# benchmark's real set (python -m bench.real); without it that column is skipped.
+if ! command -v tesseract >/dev/null; then
+    tess=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra
+        tesseract-ocr-chi-sim-vert tesseract-ocr-chi-tra-vert)
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        (apt-get install -y -qq "${tess[@]}" || (apt-get update -qq \
+            && apt-get install -y -qq "${tess[@]}")) >/dev/null 2>&1 \
+            || echo "setup: could not install tesseract-ocr; the real set skips its Tesseract figures" >&2
+    else
+        echo "setup: install ${tess[*]} for the real set's Tesseract figures" >&2
+    fi
+fi
