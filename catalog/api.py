@@ -21,7 +21,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from newsprint.catalog.models import Base, Page, PageStatus, Scan, ScanSource, Version, utcnow
+from newsprint.catalog.migrate import upgrade_schema
+from newsprint.catalog.models import Page, PageStatus, Scan, ScanSource, Version, utcnow
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, and_, case, create_engine, event, func, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -157,7 +158,7 @@ class Catalog:
         self.engine = _make_engine(url)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         if create:
-            Base.metadata.create_all(self.engine)
+            upgrade_schema(self.engine)  # creates a new catalog, migrates an old one
 
     @classmethod
     def open(cls, url: str | None, out_root: Path) -> Catalog:

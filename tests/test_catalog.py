@@ -36,6 +36,8 @@ def catalog_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         pytest.skip("no PostgreSQL server: set NEWSPRINT_TEST_POSTGRES_URL (.ci/run does)")
     fresh = Catalog(PG_URL, create=False)
     Base.metadata.drop_all(fresh.engine)
+    with fresh.engine.begin() as connection:  # so that the migrations make it anew
+        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
     fresh.dispose()
     return PG_URL
 

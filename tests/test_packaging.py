@@ -31,6 +31,9 @@ def test_wheel_has_newsprint_as_its_only_top_level_package(tmp_path: Path) -> No
     assert top == {"newsprint"}
     assert "newsprint/layout/deskew.py" in names
     assert "newsprint/web/templates/base.html" in names
+    # The catalog's migrations: newsprint upgrades a catalog whenever it opens one.
+    assert "newsprint/catalog/migrations/env.py" in names
+    assert "newsprint/catalog/migrations/versions/0001_initial.py" in names
     assert not any(name.startswith(("newsprint/bench/", "newsprint/pagegen/")) for name in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "newsprint.flows.cli:app" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the catalog's schema (``catalog.migrate`` runs them)."""
