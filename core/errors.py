@@ -15,6 +15,10 @@ class ScanError(NewsprintError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Raised in the child process a page runs in, it must reach the parent whole.
+        return (type(self), (self.path, self.reason))
+
 
 class ScanChangedError(ScanError):
     """The file no longer holds the bytes that were catalogued under its name."""

@@ -89,3 +89,40 @@ def test_a_page_past_the_end_or_changed_bytes_are_clear_errors(tmp_path: Path) -
     with pytest.raises(ScanChangedError, match="content changed"):
         load_scan_page(scan, settings, 0, sha256="0" * 64)
     assert load_scan_page(scan, settings, 1, sha256=found.sha256).page_index == 1
+
+
+def test_a_page_that_cannot_be_decoded_fails_with_its_own_reason(tmp_path: Path) -> None:
+    """The header reads (so the scan is catalogued with its page), the data is cut
+    short: the page fails when it runs, in the child process of the per-page time
+    limit, with the decoder's reason (not as a dead child)."""
+    import io
+    import pickle
+
+    from newsprint.catalog import claimant_id
+    from newsprint.core.errors import PageDecodeError, ScanChangedError
+    from newsprint.pipeline import limits
+    from newsprint.pipeline.jobs import run_page
+
+    for error in (PageDecodeError("a.png", "truncated"), ScanChangedError("a.png", "changed")):
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error) and str(again) == str(error)
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    data = io.BytesIO()
+    Image.effect_noise((400, 300), 60).save(data, "PNG")
+    cut = inbox / "cut.png"
+    cut.write_bytes(data.getvalue()[: len(data.getvalue()) // 2])
+    catalog = Catalog.open(None, out)
+    settings = Settings()
+    prefect = settings.prefect.model_copy(update={"page_timeout_seconds": 300})
+    settings = settings.model_copy(update={"prefect": prefect})
+    found = register_scan(catalog, open_store(inbox), str(cut.resolve()), settings)
+    assert found.error is None and len(found.page_ids) == 1
+    try:
+        outcome = run_page(catalog, found.page_ids[0], out, settings, claimant_id("t"))
+    finally:
+        limits.stop_children()
+    assert outcome.status == "failed"
+    assert outcome.error.startswith(f"{cut.resolve()}: ") and "truncated" in outcome.error
+    assert not (out / "cut").exists()
