@@ -120,3 +120,23 @@ def test_a_folder_an_earlier_release_wrote_with_copies_is_switched_to_links(
     assert current_version(folder) == 2 and _seen(folder) == {2}
     assert all((folder / name).is_symlink() for name in READ)
     assert "Version one" in (version_dir(folder, 1) / "articles.txt").read_text(encoding="utf-8")
+
+
+def test_a_pages_first_version_never_shows_a_name_leading_nowhere(
+    tmp_path: Path, monkeypatch
+) -> None:
+    folder = tmp_path / "front"
+    _write(folder, "Version one")
+    dangling: list[list[str]] = []
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        real_replace(src, dst, *args, **kwargs)
+        names = [p.name for p in folder.iterdir() if p.is_symlink() and not p.exists()]
+        dangling.append([n for n in names if not n.endswith(".tmp")])
+
+    monkeypatch.setattr(os, "replace", replace)
+    make_current(folder, 1)
+    monkeypatch.undo()
+    assert dangling and not any(dangling), dangling
+    assert _seen(folder) == {1}

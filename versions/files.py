@@ -95,19 +95,17 @@ def make_current(page_dir: Path, number: int) -> list[Path]:
     """Make version ``number`` current in one atomic step and return the paths
     readers open (``<stem>/page.json``...).
 
-    Links for names the new version has and the folder lacks are made first
-    (they lead nowhere until the switch, as the old version had no such file);
-    then ``<stem>/current`` is switched to ``versions/vN`` (a new link renamed
-    over the old one); then names only the old version had are removed, and
-    files a release before links were used copied in are replaced by links
-    (each an atomic rename, once per folder)."""
+    ``<stem>/current`` is switched to ``versions/vN`` first (a new link renamed
+    over the old one); then links are made for names the folder lacks (a page's
+    first version; a file the previous version did not have), names only the
+    previous version had are removed, and files a release before links were
+    used copied in are replaced by links (each an atomic rename, once per
+    folder). So a name a reader opens never leads to a folder that is not a
+    whole version."""
     page_dir = Path(page_dir)
     manifest = read_manifest(page_dir, number)
     names = [name for name in manifest.get("files", []) if name != MANIFEST] + [MANIFEST]
     previous = _current_files(page_dir)
-    for name in names:
-        if not os.path.lexists(page_dir / name):
-            _link(page_dir / name, f"{CURRENT}/{name}")
     _link(page_dir / CURRENT, f"{VERSIONS}/v{number}")  # the switch
     for name in set(previous) - set(names):
         if _ours(page_dir / name, name) or not (page_dir / name).is_symlink():
