@@ -76,6 +76,9 @@ class DetectionSettings(BaseModel):
     """Detect again only when the measured scale differs from the first pass's
     by more than this share of it."""
     min_lines_to_measure: int = 8
+    display_factor: float = 0.4
+    """A second, coarse pass at this fraction of the body scale finds display
+    type (headlines) whole; 0 turns it off."""
     tile_side: int = 2400
     """Detection works on tiles of at most this many pixels a side (memory)."""
     tile_overlap: int = 320

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import cv2
@@ -77,7 +78,7 @@ class Layout:
     adverts: list[Box] = field(default_factory=list)
     picture_text: list[LinePiece] = field(default_factory=list)
     """Detected lines inside photos: they stay with the picture, out of articles."""
-    detected_of: dict[int, Box] = field(default_factory=dict)
+    detected_of: dict[int, list[Box]] = field(default_factory=dict)
     """The detector's box of each line (by the ``id`` of its ink box in a block):
     what the recogniser reads. Empty when layout ran without detection."""
 
@@ -135,11 +136,11 @@ def analyse(
         photos = [p for p in photos if not is_type_column(p, pieces, body)]
     _blank_photos(text_ink, photos, body)
     forced = _forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
-    detected_of: dict[int, Box] = {}
+    detected_of: dict[int, list[Box]] = {}
     if pieces:
         text_pieces, picture_text = _detected_lines(pieces, text_ink, photos, v_rules, body, forced)
         lines = [p.ink for p in text_pieces]
-        detected_of = {id(p.ink): p.detected for p in text_pieces}
+        detected_of = {id(p.ink): p.read_boxes() for p in text_pieces}
     else:
         lines, picture_text = find_lines(text_ink, rule_mask, photos, v_rules, body, forced), []
         # Whole lines measure the body type better than the rough first pieces.
@@ -174,9 +175,44 @@ def _detected_lines(
         obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
     corridors = gutters(obstacles, body)
     cut = cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body)
+    cut = _join_row_pieces(cut, corridors, body, v_rules, grid, photos)
     in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
     picture_ids = {id(p) for p in in_picture}
     return [p for p in cut if id(p) not in picture_ids], in_picture
+
+
+def _join_row_pieces(
+    pieces: list[LinePiece],
+    corridors: np.ndarray,
+    body: float,
+    v_rules: list[Box],
+    grid: np.ndarray | None,
+    photos: list[Box],
+) -> list[LinePiece]:
+    """The detector's pieces of one line (it parts a line at a wide word space)
+    joined again, never across a gutter or a rule, nor where a cut at a
+    separator parted them (``join_rows``)."""
+    if grid is None:
+        grid = grid_gutters(corridors, photos, body)
+    parent = {id(p.ink): p.parent for p in pieces}
+    groups = row_groups(
+        [p.ink for p in pieces],
+        corridors,
+        body,
+        v_rules,
+        grid,
+        apart=lambda a, b: parent[id(a)] == parent[id(b)],
+    )
+    out = []
+    for group in groups:
+        members = [pieces[i] for i in group]
+        if len(members) == 1:
+            out.append(members[0])
+        else:
+            ink = union_all([p.ink for p in members])
+            parts = [box for p in members for box in p.read_boxes()]
+            out.append(LinePiece(ink, union_all(parts), members[0].parent, parts))
+    return out
 
 
 def _blank_photos(text_ink: np.ndarray, photos: list[Box], body: float) -> None:
@@ -501,12 +537,30 @@ def join_rows(
     body: float,
     v_rules: list[Box] | None = None,
     grid: np.ndarray | None = None,
+    apart: Callable[[Box, Box], bool] | None = None,
 ) -> list[Box]:
-    """Join the pieces of one line across wide word spaces, never across a gutter."""
+    """Join the pieces of one line across wide word spaces, never across a gutter
+    (nor where ``apart(last piece of the row, piece)`` says so)."""
+    groups = row_groups(pieces, corridors, body, v_rules, grid, apart)
+    return [union_all([pieces[i] for i in group]) for group in groups]
+
+
+def row_groups(
+    pieces: list[Box],
+    corridors: np.ndarray,
+    body: float,
+    v_rules: list[Box] | None = None,
+    grid: np.ndarray | None = None,
+    apart: Callable[[Box, Box], bool] | None = None,
+) -> list[list[int]]:
+    """``join_rows`` as the indices of the pieces each joined line is made of."""
     rows: list[Box] = []
+    tails: list[Box] = []
+    groups: list[list[int]] = []
     open_rows: list[int] = []
     starts = _LineStarts(pieces, body, grid)
-    for piece in sorted(pieces, key=lambda b: b.x0):
+    for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
+        piece = pieces[n]
         # Justified narrow columns stretch word spaces to two ems and more.
         reach = max(2.5 * body, 0.7 * piece.height)
         open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - reach]
@@ -522,6 +576,8 @@ def join_rows(
             )
             if _rule_between(row, piece, v_rules or []):
                 continue
+            if apart is not None and apart(tails[i], piece):
+                continue
             if not display and _is_gutter(row, piece, corridors, starts, body):
                 continue
             if display and _headlines_apart(row, piece, starts):
@@ -530,10 +586,14 @@ def join_rows(
                 best = i
         if best is None:
             rows.append(piece)
+            tails.append(piece)
+            groups.append([n])
             open_rows.append(len(rows) - 1)
         else:
             rows[best] = rows[best].union(piece)
-    return rows
+            tails[best] = piece
+            groups[best].append(n)
+    return groups
 
 
 class _LineStarts:
@@ -985,7 +1045,7 @@ def _to_regions(page: NewspaperPage, layout: Layout) -> list[Region]:
     ]
     items += [(RegionType.SEPARATOR, r, None, []) for r in layout.h_rules + layout.v_rules]
     items += [
-        (b.kind, b.box, b.line_height, [layout.detected_of[id(ln)] for ln in b.lines])
+        (b.kind, b.box, b.line_height, [d for ln in b.lines for d in layout.detected_of[id(ln)]])
         if layout.detected_of
         else (b.kind, b.box, b.line_height, [])
         for b in layout.blocks
@@ -1028,12 +1088,12 @@ def _advert_lines(layout: Layout) -> list[list[Box]]:
             continue
         for i, advert in enumerate(layout.adverts):
             if _within(block.box, advert, layout.body):
-                out[i] += [layout.detected_of[id(ln)] for ln in block.lines]
+                out[i] += [d for ln in block.lines for d in layout.detected_of[id(ln)]]
                 break
     for piece in layout.picture_text:
         for i, advert in enumerate(layout.adverts):
             if advert.contains_point(piece.ink.cx, piece.ink.cy):
-                out[i].append(piece.detected)
+                out[i] += piece.read_boxes()
                 break
     return out
 

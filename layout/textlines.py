@@ -15,7 +15,7 @@ Each piece keeps two boxes: the detector's box, which the recogniser reads
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from newsprint.layout.boxes import Box
@@ -29,6 +29,14 @@ class LinePiece:
     """The ink inside the detected box: what layout measures."""
     detected: Box
     """The detector's box (cut at separators): what the recogniser reads."""
+    parent: int = -1
+    """Index of the detected line this piece was cut from."""
+    parts: list[Box] = field(default_factory=list)
+    """For a line joined from several detected pieces: their boxes, each read
+    on its own (the recogniser reads a piece better than a long joined box)."""
+
+    def read_boxes(self) -> list[Box]:
+        return self.parts or [self.detected]
 
 
 def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
@@ -59,11 +67,11 @@ def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
 def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]:
     """Detected line boxes (N x 4, working pixels) with their ink; empty boxes dropped."""
     pieces = []
-    for x0, y0, x1, y1 in boxes:
+    for n, (x0, y0, x1, y1) in enumerate(boxes):
         detected = Box(float(x0), float(y0), float(x1), float(y1))
         fitted = fit_to_ink(ink, detected)
         if fitted is not None:
-            pieces.append(LinePiece(fitted, detected))
+            pieces.append(LinePiece(fitted, detected, n))
     return pieces
 
 
@@ -76,10 +84,50 @@ def cut_at_separators(
     body: float,
 ) -> list[LinePiece]:
     """Pieces cut wherever a column separator crosses them (see the module)."""
+    stacked = stacked_gutters(pieces, ink, body)
     out: list[LinePiece] = []
-    for piece in pieces:
-        out.extend(_cut(piece, ink, v_rules, corridors, grid, body))
+    for piece, gaps in zip(pieces, stacked, strict=True):
+        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body))
     return out
+
+
+def stacked_gutters(
+    pieces: list[LinePiece], ink: np.ndarray, body: float
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each line, over its width: how many lines around it cross each x,
+    and what share of them is white there. A word space is white in one line
+    and inked in the next; the gap between two columns whose lines the
+    detector joined is white in nearly every line around it (found band by
+    band from the lines themselves, for gutters too narrow or too often
+    bridged to leave a tall white corridor)."""
+    width = ink.shape[1]
+    white = np.zeros((len(pieces), width), dtype=bool)
+    spans = np.zeros((len(pieces), width), dtype=bool)
+    for i, piece in enumerate(pieces):
+        line = piece.ink
+        x0, x1 = int(line.x0), int(np.ceil(line.x1))
+        core = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
+        spans[i, x0:x1] = True
+        white[i, x0:x1] = core.max(axis=0, initial=0) == 0 if core.size else True
+    centres = np.array([p.ink.cy for p in pieces])
+    out = []
+    for piece in pieces:
+        line = piece.ink
+        x0, x1 = int(line.x0), int(np.ceil(line.x1))
+        near = np.abs(centres - line.cy) <= 8 * body
+        crossing = spans[near, x0:x1].sum(axis=0)
+        blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
+        out.append((crossing, blank))
+    return out
+
+
+def _stacked_gaps(crossing: np.ndarray, blank: np.ndarray, body: float) -> np.ndarray:
+    """Where enough lines cross, nearly all white, and wider than letter spacing."""
+    gap = (crossing >= 5) & (blank >= 0.85)
+    for a, b in _open_spans(gap):
+        if b - a < max(2, 0.4 * body):
+            gap[a:b] = False
+    return gap
 
 
 def _cut(
@@ -88,6 +136,7 @@ def _cut(
     v_rules: list[Box],
     corridors: np.ndarray,
     grid: np.ndarray | None,
+    stacked: tuple[np.ndarray, np.ndarray],
     body: float,
 ) -> list[LinePiece]:
     line = piece.ink
@@ -102,10 +151,14 @@ def _cut(
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
             for a, b in _open_spans(rows.min(axis=0) > 0):
-                if _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
+                # White in the lines that cross it too, not a word space that
+                # the white under the last lines of a page makes tall.
+                white_around = stacked[1][a:b].max(initial=0) >= 0.85
+                if white_around and _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     blocked[a:b] = True
     if grid is not None:
         blocked |= grid[x0:x1]
+    blocked |= _stacked_gaps(*stacked, body)[: x1 - x0]
     # A separator is away from the line's ends: white at an end is margin.
     margin = int(0.5 * body)
     blocked[:margin] = False
@@ -125,26 +178,25 @@ def _cut(
             min(piece.detected.x1, fitted.x1 + 0.25 * line.height),
             piece.detected.y1,
         )
-        out.append(LinePiece(fitted, detected))
+        out.append(LinePiece(fitted, detected, piece.parent))
     return out or [piece]
 
 
 def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float) -> bool:
-    """Whether a white corridor through a line at x = a..b is a gutter: type
-    stands against it on both sides in most rows around the line. The white
-    beside a centred heading, or a river of word spaces down a margin, has
-    type on one side only."""
+    """Whether a white corridor through a line at x = a..b is a gutter: the
+    next column's lines start against its right side in most rows around the
+    line, and type stands against its left side too (a ragged column reaches
+    it less often). The white beside a centred heading, or a river of word
+    spaces down a margin, has type against it in a few rows only."""
     y0 = max(0, int(line.y0 - 6 * body))
     y1 = min(ink.shape[0], int(line.y1 + 6 * body))
     reach = max(2, int(1.5 * body))
-    left = ink[y0:y1, max(0, a - reach) : a]
-    right = ink[y0:y1, b : b + reach]
-    if left.size == 0 or right.size == 0:
+    left = ink[y0:y1, max(0, a - reach) : a].max(axis=1, initial=0) > 0
+    right = ink[y0:y1, b : b + reach].max(axis=1, initial=0) > 0
+    inked = int((left | right).sum())
+    if inked < 3 * body:
         return False
-    both = (left.max(axis=1) > 0) & (right.max(axis=1) > 0)
-    # Leading between lines is white on both sides: count rows of lines only.
-    inked = (left.max(axis=1) > 0) | (right.max(axis=1) > 0)
-    return bool(inked.any()) and both.sum() >= 0.6 * inked.sum()
+    return bool(right.sum() >= 0.6 * inked and left.sum() >= 0.3 * inked)
 
 
 def _open_spans(free: np.ndarray) -> list[tuple[int, int]]:
