@@ -331,9 +331,9 @@ def test_unreadable_file_is_a_failed_page_naming_file_and_reason(tmp_path: Path)
             pytest.skip("running as root without setpriv: cannot make a file unreadable")
         prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
     code = (
-        "import sys; from pathlib import Path; from catalog import Catalog;"
-        "from core.settings import Settings; from pipeline.jobs import register_scan;"
-        "from store import open_store;"
+        "import sys; from pathlib import Path; from newsprint.catalog import Catalog;"
+        "from newsprint.core.settings import Settings; from newsprint.pipeline.jobs import register_scan;"
+        "from newsprint.store import open_store;"
         "r = register_scan(Catalog.open(None, Path(sys.argv[2])), open_store(sys.argv[1]),"
         " sys.argv[3], Settings()); print(r.error)"
     )

@@ -58,7 +58,7 @@ def test_process_killed_mid_write_leaves_the_previous_file_whole(tmp_path: Path)
     atomic_write_bytes(target, b'{"version": 1}')
     # The child writes 300 MB in 1 MB pieces; it is killed once its temp file exists.
     code = (
-        "import sys, time, exports.atomic as a\n"
+        "import sys, time, newsprint.exports.atomic as a\n"
         "from pathlib import Path\n"
         "def slow(temp, data):\n"
         "    with open(temp, 'wb') as f:\n"
