@@ -332,7 +332,8 @@ def test_unreadable_file_is_a_failed_page_naming_file_and_reason(tmp_path: Path)
         prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
     code = (
         "import sys; from pathlib import Path; from newsprint.catalog import Catalog;"
-        "from newsprint.core.settings import Settings; from newsprint.pipeline.jobs import register_scan;"
+        "from newsprint.core.settings import Settings;"
+        "from newsprint.pipeline.jobs import register_scan;"
         "from newsprint.store import open_store;"
         "r = register_scan(Catalog.open(None, Path(sys.argv[2])), open_store(sys.argv[1]),"
         " sys.argv[3], Settings()); print(r.error)"
