@@ -1,0 +1,132 @@
+"""Whole-page text detection (ocr.detect): scale from the page's type, tiles,
+display lines, the second pass and the unread_text flag. Real models."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from newsprint.core.page import FlagCode, NewspaperPage
+from newsprint.core.settings import DetectionSettings, Settings
+from newsprint.ocr.detect import detect_lines, detect_text, with_display_lines
+from newsprint.ocr.engine import OcrEngine, load_engine
+from PIL import Image, ImageDraw, ImageFont
+
+SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+WORDS = [
+    "the",
+    "harbour",
+    "city",
+    "council",
+    "met",
+    "on",
+    "monday",
+    "to",
+    "discuss",
+    "the",
+    "new",
+    "bridge",
+    "over",
+    "the",
+    "river",
+]
+
+
+def text_page(body_px: int, tiny_px: int | None = None, scale: float = 1.0) -> np.ndarray:
+    """Twelve lines of body type, and optionally a paragraph of tiny type under them."""
+    size = (round(1600 * scale), round(1400 * scale))
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    body = ImageFont.truetype(SERIF, round(body_px * scale))
+    y = round(60 * scale)
+    for i in range(12):
+        draw.text((round(80 * scale), y), " ".join(WORDS[i % 5 : i % 5 + 9]), font=body, fill=0)
+        y += round(body_px * 1.45 * scale)
+    if tiny_px:
+        tiny = ImageFont.truetype(SERIF, tiny_px)
+        y += 40
+        for i in range(14):
+            draw.text((80, y), " ".join((WORDS * 3)[i : i + 14]), font=tiny, fill=0)
+            y += round(tiny_px * 1.4)
+    return np.array(image)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> OcrEngine:
+    settings = Settings().ocr.model_copy(
+        update={"cache_dir": tmp_path_factory.mktemp("models"), "threads": 2}
+    )
+    return load_engine(settings)
+
+
+def _page(image: np.ndarray) -> NewspaperPage:
+    h, w = image.shape[:2]
+    return NewspaperPage(
+        source="test.png", sha256="0", width=w, height=h, image=image, work_image=image
+    )
+
+
+@pytest.mark.models
+def test_scale_follows_the_type_size_so_resolution_does_not_matter(engine: OcrEngine) -> None:
+    settings = DetectionSettings()
+    low = detect_lines(text_page(30, scale=0.5), engine, settings)
+    high = detect_lines(text_page(30, scale=1.5), engine, settings)
+    assert len(low.boxes) == len(high.boxes) == 12
+    # The page three times the size is detected at about a third of the scale,
+    # so the detector sees the same type size on both.
+    assert high.scale < low.scale
+    assert low.line_height * low.scale == pytest.approx(high.line_height * high.scale, rel=0.3)
+    assert high.line_height == pytest.approx(3 * low.line_height, rel=0.2)
+
+
+@pytest.mark.models
+def test_tiles_find_the_same_lines_as_one_pass(engine: OcrEngine) -> None:
+    image = text_page(30)
+    whole = detect_lines(image, engine, DetectionSettings())
+    tiled = detect_lines(
+        image, engine, DetectionSettings(tile_side=500, tile_overlap=120), scale=whole.scale
+    )
+    assert len(whole.boxes) == 12
+    assert len(tiled.boxes) == len(whole.boxes)
+    # Lines cut by tile edges are joined again: each tiled line matches one whole line.
+    for box in sorted(tiled.boxes.tolist()):
+        best = min(whole.boxes.tolist(), key=lambda b: abs(b[1] - box[1]) + abs(b[0] - box[0]))
+        assert abs(best[0] - box[0]) < 20 and abs(best[2] - box[2]) < 20
+
+
+@pytest.mark.models
+def test_type_unseen_at_the_first_scale_is_flagged_unless_the_second_pass_reads_it(
+    engine: OcrEngine,
+) -> None:
+    image = text_page(30, tiny_px=6)
+    no_second = Settings(detection=DetectionSettings(second_pass=False))
+    first = detect_text(_page(image), no_second, engine)
+    flags = {f.code: f for f in first.flags}
+    assert FlagCode.UNREAD_TEXT in flags
+    assert first.unread_areas, "the review page needs the areas to show"
+    # Every unread area lies where the tiny paragraph is (below the body lines).
+    assert min(y0 for _, y0, _, _ in first.unread_areas) > 12 * 30 * 1.45
+    again = detect_text(_page(image), Settings(), engine)
+    assert len(again.detected_lines) > len(first.detected_lines) + 3
+
+
+@pytest.mark.models
+def test_a_page_of_plain_type_raises_no_unread_flag(engine: OcrEngine) -> None:
+    page = detect_text(_page(text_page(30)), Settings(), engine)
+    assert page.body_text_px is not None
+    assert 25 < page.body_text_px < 60
+    assert not page.flags and not page.unread_areas
+
+
+def test_display_lines_from_the_coarse_pass_replace_partial_fine_ones() -> None:
+    body = np.array([[0, 0, 400, 20], [0, 30, 400, 50]], dtype=float)
+    headline_part = np.array([[600, 100, 700, 160]], dtype=float)
+    fine = np.concatenate([body, headline_part])
+    coarse = np.array(
+        [[0, 0, 400, 50], [500, 95, 1000, 165]], dtype=float
+    )  # two body lines merged; a whole headline
+    out = with_display_lines(fine, coarse, body=20.0)
+    rows = sorted(map(tuple, out.tolist()))
+    assert (500.0, 95.0, 1000.0, 165.0) in rows  # the whole headline is taken
+    assert (600.0, 100.0, 700.0, 160.0) not in rows  # its piece gives way
+    assert (0.0, 0.0, 400.0, 20.0) in rows and (0.0, 30.0, 400.0, 50.0) in rows
+    assert (0.0, 0.0, 400.0, 50.0) not in rows  # body lines cover the merged box
