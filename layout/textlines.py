@@ -196,7 +196,7 @@ def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float)
     inked = int((left | right).sum())
     if inked < 3 * body:
         return False
-    return bool(right.sum() >= 0.6 * inked and left.sum() >= 0.3 * inked)
+    return bool(right.sum() >= 0.6 * inked and left.sum() >= 0.45 * inked)
 
 
 def _open_spans(free: np.ndarray) -> list[tuple[int, int]]:

@@ -1,0 +1,113 @@
+"""Detected lines made ready for layout (layout.textlines): cut at column
+separators, never at word spaces; fitted to their ink; 'photos' of type."""
+
+from __future__ import annotations
+
+import numpy as np
+from newsprint.layout.boxes import Box
+from newsprint.layout.segmentation import _without_specks, gutters
+from newsprint.layout.textlines import (
+    LinePiece,
+    cut_at_separators,
+    fit_to_ink,
+    is_type_column,
+    pieces_from_detection,
+)
+
+BODY = 20
+RNG = np.random.default_rng(7)
+
+
+def justified_line(ink: np.ndarray, y: int, x0: int, x1: int) -> None:
+    """Words (solid blobs one x-height tall, with ascenders) from x0 to x1 exactly."""
+    x = x0
+    while x < x1:
+        width = int(RNG.integers(25, 90))
+        end = min(x + width, x1)
+        ink[y + 5 : y + BODY - 4, x:end] = 255
+        ink[y : y + 5, x : x + 3] = 255  # an ascender
+        x = end + int(RNG.integers(6, 12))
+
+
+def two_columns(gutter: int, lines: int = 14) -> tuple[np.ndarray, np.ndarray]:
+    """Two justified columns parted by ``gutter`` px of white, and the boxes a
+    detector gives when it joins their lines across the gutter."""
+    ink = np.zeros((lines * 30 + 80, 1000), np.uint8)
+    boxes = []
+    for i in range(lines):
+        y = 40 + 30 * i
+        justified_line(ink, y, 50, 480)
+        justified_line(ink, y, 480 + gutter, 950)
+        boxes.append([46, y - 3, 954, y + BODY + 3])
+    return ink, np.array(boxes, dtype=float)
+
+
+def cut(ink: np.ndarray, boxes: np.ndarray, v_rules: list[Box] | None = None) -> list[LinePiece]:
+    pieces = pieces_from_detection(boxes, ink)
+    corridors = gutters(_without_specks(ink, BODY), BODY)
+    return cut_at_separators(pieces, ink, v_rules or [], corridors, None, BODY)
+
+
+def test_lines_joined_across_a_narrow_gutter_are_cut_at_it() -> None:
+    ink, boxes = two_columns(gutter=14)  # 0.7 of a line: the detector bridges it
+    pieces = cut(ink, boxes)
+    assert len(pieces) == 2 * len(boxes)
+    lefts = [p for p in pieces if p.ink.x1 <= 481]
+    rights = [p for p in pieces if p.ink.x0 >= 493]
+    assert len(lefts) == len(rights) == len(boxes)
+    # Each piece keeps a detected box for the recogniser that holds its ink.
+    for p in pieces:
+        assert p.detected.x0 <= p.ink.x0 and p.detected.x1 >= p.ink.x1
+
+
+def test_a_column_rule_cuts_the_lines_it_crosses() -> None:
+    ink, boxes = two_columns(gutter=8)
+    ink[30:460, 483:486] = 255  # a thin rule in the gutter
+    pieces = cut(ink, boxes, [Box(483, 30, 486, 460)])
+    assert len(pieces) == 2 * len(boxes)
+
+
+def test_word_spaces_of_one_column_are_never_cut() -> None:
+    ink = np.zeros((600, 700), np.uint8)
+    boxes = []
+    for i in range(16):
+        y = 40 + 30 * i
+        justified_line(ink, y, 50, 650)
+        boxes.append([46, y - 3, 654, y + BODY + 3])
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    assert len(pieces) == len(boxes)
+
+
+def test_the_white_beside_a_centred_heading_is_not_a_gutter() -> None:
+    ink = np.zeros((700, 700), np.uint8)
+    ink[60 : 60 + BODY, 200:300] = 255  # "LES"
+    ink[60 : 60 + BODY, 330:480] = 255  # "MAIRES", a wide capital word space between
+    boxes = [[196, 57, 484, 83]]
+    for i in range(14):  # an indented poem under it: white down its left margin
+        y = 110 + 30 * i
+        ink[y + 4 : y + BODY - 2, 340 : 340 + int(RNG.integers(150, 300))] = 255
+        boxes.append([336, y, 650, y + BODY + 2])
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    heading = [p for p in pieces if p.ink.y0 < 90]
+    assert len(heading) == 1 and heading[0].ink.x0 == 200 and heading[0].ink.x1 == 480
+
+
+def test_fit_to_ink_leaves_out_the_neighbouring_lines_descenders() -> None:
+    ink = np.zeros((100, 300), np.uint8)
+    ink[40:60, 20:280] = 255
+    ink[30:32, 50:52] = 255  # a descender of the line above, inside the padded box
+    fitted = fit_to_ink(ink, Box(10, 28, 290, 66))
+    assert fitted == Box(20, 40, 280, 60)
+    assert fit_to_ink(ink, Box(0, 80, 300, 100)) is None
+
+
+def test_a_photo_full_of_body_lines_is_type_and_a_sign_in_a_picture_is_not() -> None:
+    column = [
+        LinePiece(
+            Box(100, 100 + 30 * i, 400, 120 + 30 * i), Box(96, 97 + 30 * i, 404, 123 + 30 * i)
+        )
+        for i in range(10)
+    ]
+    assert is_type_column(Box(90, 90, 410, 400), column, BODY)
+    sign = column[:1]
+    assert not is_type_column(Box(90, 90, 410, 400), sign, BODY)
