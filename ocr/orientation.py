@@ -15,9 +15,9 @@ import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
 from newsprint.core.settings import Settings
 from newsprint.layout.binarize import ink_mask, to_grey
+from newsprint.layout.lines import line_boxes
 from newsprint.layout.metrics import body_line_height, glyph_height
 from newsprint.layout.orientation import rotation_matrix, sideways
-from newsprint.layout.segmentation import line_boxes
 from newsprint.ocr.engine import OcrEngine
 
 log = logging.getLogger(__name__)

@@ -164,7 +164,7 @@ def test_a_short_bold_headline_barely_larger_than_the_body_is_a_headline(bold: b
 
 def test_photo_pieces_split_by_a_light_patch_are_one_photo_but_not_across_a_gutter() -> None:
     from newsprint.layout.boxes import Box
-    from newsprint.layout.segmentation import merge_photo_pieces
+    from newsprint.layout.photos import merge_photo_pieces
 
     ink = np.zeros((400, 900), np.uint8)
     left, right = Box(0, 100, 300, 300), Box(360, 100, 700, 300)

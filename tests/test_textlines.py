@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from newsprint.layout.boxes import Box
-from newsprint.layout.segmentation import _without_specks, gutters
+from newsprint.layout.lines import gutters, without_specks
 from newsprint.layout.textlines import (
     LinePiece,
     cut_at_separators,
@@ -44,7 +44,7 @@ def two_columns(gutter: int, lines: int = 14) -> tuple[np.ndarray, np.ndarray]:
 
 def cut(ink: np.ndarray, boxes: np.ndarray, v_rules: list[Box] | None = None) -> list[LinePiece]:
     pieces = pieces_from_detection(boxes, ink)
-    corridors = gutters(_without_specks(ink, BODY), BODY)
+    corridors = gutters(without_specks(ink, BODY), BODY)
     return cut_at_separators(pieces, ink, v_rules or [], corridors, None, BODY)
 
 

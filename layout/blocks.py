@@ -1,0 +1,120 @@
+"""Blocks: lines of one size and leading in one column, stacked.
+
+Everything here is in working-image pixels and measured in the page's body
+line height (``body``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+from newsprint.core.page import RegionType
+from newsprint.layout.boxes import Box, union_all
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Block:
+    lines: list[Box]
+    kind: RegionType = RegionType.TEXT
+    box: Box = field(init=False)
+    last: Box = field(init=False)
+    line_height: float = field(init=False)
+    leading: float | None = None
+    """Median white space between this block's lines."""
+
+    def __post_init__(self) -> None:
+        self.box = union_all(self.lines)
+        self.last = max(self.lines, key=lambda b: b.y1)
+        self._update_stats()
+
+    def add(self, line: Box) -> None:
+        self.lines.append(line)
+        self.box = self.box.union(line)
+        if line.y1 >= self.last.y1:
+            self.last = line
+        self._update_stats()
+
+    def _update_stats(self) -> None:
+        # Weighted by width: a line's flat glyphs (一, 二, a dash) are narrow
+        # pieces and must not set its type size.
+        heights = np.array([ln.height for ln in self.lines])
+        order = np.argsort(heights)
+        weights = np.array([ln.width for ln in self.lines])[order]
+        middle = np.searchsorted(np.cumsum(weights), weights.sum() / 2)
+        self.line_height = float(heights[order][min(middle, len(order) - 1)])
+        steps = [b.y0 - a.y1 for a, b in zip(self.lines, self.lines[1:], strict=False)]
+        self.leading = float(np.median(steps)) if steps else None
+
+
+def group_lines(lines: list[Box], h_rules: list[Box], body: float) -> list[Block]:
+    """Stack lines into blocks: same column, same type size, normal leading."""
+    blocks: list[Block] = []
+    active: list[Block] = []
+    for line in sorted(lines, key=lambda b: (b.y0, b.x0)):
+        active = [b for b in active if b.last.y1 > line.y0 - 3 * max(body, line.height)]
+        best, best_gap = None, None
+        for block in active:
+            gap = _joinable_gap(block, line, h_rules, body)
+            if gap is not None and (best_gap is None or gap < best_gap):
+                best, best_gap = block, gap
+        if best is None:
+            blocks.append(Block([line]))
+            active.append(blocks[-1])
+        else:
+            best.add(line)
+    return blocks
+
+
+def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks that overlap would be read twice: each pair becomes one block."""
+    blocks = sorted(blocks, key=lambda b: (b.box.y0, b.box.x0))
+    changed = True
+    while changed:
+        changed = False
+        for i, a in enumerate(blocks):
+            for j in range(i + 1, len(blocks)):
+                b = blocks[j]
+                if b.box.y0 > a.box.y1:
+                    break
+                inter = a.box.x_overlap(b.box) * a.box.y_overlap(b.box)
+                smaller = min(a.box.area, b.box.area)
+                similar = 0.67 <= a.line_height / b.line_height <= 1.5
+                if inter > (0.2 if similar else 0.5) * smaller:
+                    merged = Block(a.lines + b.lines)
+                    blocks[i] = merged
+                    del blocks[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return blocks
+
+
+def _joinable_gap(block: Block, line: Box, h_rules: list[Box], body: float) -> float | None:
+    last = block.last
+    gap = line.y0 - last.y1
+    size = block.line_height
+    same_row = line.y_overlap(last) >= 0.5 * min(last.height, line.height)
+    if same_row and block.box.expand(0.5 * size).x_overlap(line) >= 0.9 * line.width:
+        return 0.0  # another piece of the block's last line
+    if gap < -0.5 * min(size, line.height) or gap > 0.9 * max(size, line.height):
+        return None
+    if not 0.75 <= line.height / size <= 1.33:
+        return None
+    # An indented first line over a short last one ("…关" / "键期。") overlaps
+    # little, but the short line starts at the column edge just left of it.
+    under_indent = 0 <= block.box.x0 - line.x0 <= 2.5 * size and line.x1 > block.box.x0
+    apart = last.x_overlap_ratio(line) < 0.5 and block.box.x_overlap_ratio(line) < 0.5
+    if apart and not under_indent:
+        return None
+    if any(
+        r.x_overlap(line) > 0.3 * line.width and last.y1 - 2 <= r.cy <= line.y0 + 2 for r in h_rules
+    ):
+        return None
+    if block.leading is not None and gap > block.leading + 0.6 * size:
+        return None  # a wider space than this block's leading ends the block
+    return gap

@@ -1,0 +1,331 @@
+"""Lines of type found from the ink alone (run-length smearing, cut at white corridors and
+rules), and the column gutters: the layout path without a text detector, and the row joining
+and gutter tests the detected-line path shares.
+
+Everything here is in working-image pixels and measured in the page's body
+line height (``body``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.rules import _open_along
+
+log = logging.getLogger(__name__)
+
+
+def find_lines(
+    text_ink: np.ndarray,
+    rule_mask: np.ndarray,
+    photos: list[Box],
+    v_rules: list[Box],
+    body: float,
+    grid: np.ndarray | None = None,
+) -> list[Box]:
+    """Lines of type, each cut at gutters and rules and joined across word
+    spaces; ``grid`` (an archivist's column count) replaces the page's own."""
+    # A photo stands in the way of a corridor: word spaces that happen to line
+    # up under a picture are not a gutter running through it.
+    obstacles = without_specks(text_ink, body)
+    for p in photos:
+        obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
+    corridors = gutters(obstacles, body)
+    # Pieces are cut at every tall white corridor; join_rows then joins again
+    # those that are word spaces rather than gutters.
+    cuts = cv2.bitwise_or(rule_mask, corridors)
+    pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
+    pieces = cut_at_corridors(pieces, corridors)
+    if grid is None:
+        grid = grid_gutters(corridors, photos, body)
+    return join_rows(pieces, corridors, body, v_rules, grid)
+
+
+def forced_grid(
+    content: tuple[int, int, int, int], count: int, body: float, width: int
+) -> np.ndarray:
+    """Gutters of ``count`` equal columns over the printed area."""
+    grid = np.zeros(width, dtype=bool)
+    x0, x1 = content[0], content[2]
+    for i in range(1, count):
+        x = x0 + i * (x1 - x0) / count
+        grid[max(0, int(x - 0.75 * body)) : int(x + 0.75 * body)] = True
+    return grid
+
+
+def line_boxes(text_ink: np.ndarray, cuts: np.ndarray, smear: float) -> list[Box]:
+    """Pieces of text lines: ink smeared along the line, cut at rules (and gutters)."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(smear)), 1))
+    closed = cv2.morphologyEx(text_ink, cv2.MORPH_CLOSE, kernel)
+    closed = cv2.bitwise_and(closed, cv2.bitwise_not(cuts))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    em = smear / 0.75
+    boxes = []
+    for x, y, w, h, area in stats[1:]:
+        if area < 0.05 * em * em or h < 0.2 * em:
+            continue
+        boxes.append(Box(float(x), float(y), float(x + w), float(y + h)))
+    return boxes
+
+
+def split_touching(pieces: list[Box], ink: np.ndarray, body: float) -> list[Box]:
+    """Lines whose descenders and ascenders touch (two body lines, or a
+    headline and the line under it), cut at the valley between them."""
+    out: list[Box] = []
+    stack = list(pieces)
+    while stack:
+        piece = stack.pop()
+        if not 1.6 * body <= piece.height <= 5 * body or piece.width < 2 * body:
+            out.append(piece)
+            continue
+        rows = ink[int(piece.y0) : int(piece.y1), int(piece.x0) : int(piece.x1)].mean(axis=1)
+        # Each part must be a line of its own, not a descender.
+        lo, hi = int(0.8 * body), len(rows) - int(0.8 * body)
+        if hi <= lo:
+            out.append(piece)
+            continue
+        cut = lo + int(np.argmin(rows[lo:hi]))
+        if rows[cut] < 0.15 * rows.max():
+            y = piece.y0 + cut
+            stack += [
+                Box(piece.x0, piece.y0, piece.x1, y),
+                Box(piece.x0, y + 1, piece.x1, piece.y1),
+            ]
+        else:
+            out.append(piece)
+    return out
+
+
+def cut_at_corridors(pieces: list[Box], corridors: np.ndarray) -> list[Box]:
+    """A piece that a corridor crosses for most of its height is two pieces
+    (a touching line that the smear carried over a gutter)."""
+    out: list[Box] = []
+    for piece in pieces:
+        x0, y0, x1, y1 = (int(v) for v in piece.as_tuple())
+        band = corridors[y0:y1, x0:x1]
+        if band.size == 0:
+            out.append(piece)
+            continue
+        open_cols = band.mean(axis=0) < 127  # fewer than half the rows are corridor
+        start = None
+        for i, keep in enumerate([*open_cols.tolist(), False]):
+            if keep and start is None:
+                start = i
+            elif not keep and start is not None:
+                out.append(Box(float(x0 + start), piece.y0, float(x0 + i), piece.y1))
+                start = None
+    return out
+
+
+def without_specks(ink: np.ndarray, body: float) -> np.ndarray:
+    """Ink less the dots of a dotted rule and other specks, which must not close a gutter."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = (stats[:, 2] <= 0.3 * body) & (stats[:, 3] <= 0.3 * body)
+    small[0] = True
+    return np.where(small[labels], 0, ink).astype(np.uint8)
+
+
+def join_rows(
+    pieces: list[Box],
+    corridors: np.ndarray,
+    body: float,
+    v_rules: list[Box] | None = None,
+    grid: np.ndarray | None = None,
+    apart: Callable[[Box, Box], bool] | None = None,
+) -> list[Box]:
+    """Join the pieces of one line across wide word spaces, never across a gutter
+    (nor where ``apart(last piece of the row, piece)`` says so)."""
+    groups = row_groups(pieces, corridors, body, v_rules, grid, apart)
+    return [union_all([pieces[i] for i in group]) for group in groups]
+
+
+def row_groups(
+    pieces: list[Box],
+    corridors: np.ndarray,
+    body: float,
+    v_rules: list[Box] | None = None,
+    grid: np.ndarray | None = None,
+    apart: Callable[[Box, Box], bool] | None = None,
+) -> list[list[int]]:
+    """``join_rows`` as the indices of the pieces each joined line is made of."""
+    rows: list[Box] = []
+    tails: list[Box] = []
+    groups: list[list[int]] = []
+    open_rows: list[int] = []
+    starts = _LineStarts(pieces, body, grid)
+    for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
+        piece = pieces[n]
+        # Justified narrow columns stretch word spaces to two ems and more.
+        reach = max(2.5 * body, 0.7 * piece.height)
+        open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - reach]
+        best = None
+        for i in open_rows:
+            row = rows[i]
+            if not _same_row(row, piece) or row.x1 < piece.x0 - reach:
+                continue
+            # Display type has word spaces wider than a gutter of body type.
+            tallest = max(row.height, piece.height)
+            display = min(row.height, piece.height) > 1.4 * body or (
+                tallest > 1.3 * body and piece.x0 - row.x1 < 0.5 * tallest
+            )
+            if _rule_between(row, piece, v_rules or []):
+                continue
+            if apart is not None and apart(tails[i], piece):
+                continue
+            if not display and _is_gutter(row, piece, corridors, starts, body):
+                continue
+            if display and _headlines_apart(row, piece, starts):
+                continue
+            if best is None or row.y_overlap(piece) > rows[best].y_overlap(piece):
+                best = i
+        if best is None:
+            rows.append(piece)
+            tails.append(piece)
+            groups.append([n])
+            open_rows.append(len(rows) - 1)
+        else:
+            rows[best] = rows[best].union(piece)
+            tails[best] = piece
+            groups[best].append(n)
+    return groups
+
+
+class _LineStarts:
+    """Where lines start and end. A gutter has a column's left edge on its
+    right (shared by the lines above and below, or inside the gap when this
+    line is indented) or a justified column's right edge on its left; a word
+    space inside a column, even a river of them, has neither."""
+
+    def __init__(self, pieces: list[Box], body: float, grid: np.ndarray | None = None) -> None:
+        self.x0 = np.array([p.x0 for p in pieces], dtype=np.float64)
+        self.x1 = np.array([p.x1 for p in pieces], dtype=np.float64)
+        self.cy = np.array([p.cy for p in pieces], dtype=np.float64)
+        self.body = body
+        self.grid = grid
+
+    def on_grid(self, left: Box, right: Box) -> bool:
+        """The space lies where the page's columns have their gutters."""
+        if self.grid is None:
+            return False
+        x0, x1 = int(left.x1), int(right.x0)
+        return x1 > x0 and bool(self.grid[max(0, x0) : max(0, x1)].any())
+
+    def column_edge(self, left: Box, right: Box) -> bool:
+        near = np.abs(self.cy - right.cy) < 8 * self.body
+        tol = 0.3 * self.body
+        starts = np.count_nonzero(near & (np.abs(self.x0 - right.x0) < tol))
+        ends = np.count_nonzero(near & (np.abs(self.x1 - left.x1) < tol))
+        inside = np.count_nonzero(near & (self.x0 > left.x1 + tol) & (self.x0 < right.x0 - tol))
+        return starts >= 3 or ends >= 3 or inside >= 5
+
+    def both_edges(self, left: Box, right: Box) -> bool:
+        near = np.abs(self.cy - right.cy) < 8 * self.body
+        tol = 0.45 * self.body
+        starts = np.count_nonzero(near & (np.abs(self.x0 - right.x0) < tol))
+        ends = np.count_nonzero(near & (np.abs(self.x1 - left.x1) < tol))
+        return starts >= 3 and ends >= 3
+
+
+def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
+    return any(
+        left.x1 - 2 <= r.cx <= right.x0 + 2 and r.y_overlap(right) > 0.5 * right.height
+        for r in v_rules
+    )
+
+
+def _headlines_apart(left: Box, right: Box, starts: _LineStarts) -> bool:
+    """Two headlines set side by side over neighbouring stories: the space
+    between them falls on a column gutter and is far wider than a word space
+    of their type (a third to a half of its height; "to" is shorter than its
+    line, so the taller piece gives the size)."""
+    gap = right.x0 - left.x1
+    return gap >= 0.8 * max(left.height, right.height) and starts.on_grid(left, right)
+
+
+def _is_gutter(
+    left: Box, right: Box, corridors: np.ndarray, starts: _LineStarts, body: float
+) -> bool:
+    """A tall white corridor beside a column edge, or, for columns too short
+    to make a tall corridor, a clear space with column edges on both sides or
+    on the page's column grid."""
+    gap = right.x0 - left.x1
+    # Word spaces of larger type (a small bold headline over a gutter) are
+    # wider than body type's: only a full body line of white parts them.
+    if max(left.height, right.height) >= 1.1 * body and gap < body:
+        return False
+    if _gutter_between(left, right, corridors) and starts.column_edge(left, right):
+        return True
+    if gap < 0.5 * body:
+        return False
+    return starts.both_edges(left, right) or (
+        starts.on_grid(left, right) and (gap >= body or starts.column_edge(left, right))
+    )
+
+
+def _same_row(row: Box, piece: Box) -> bool:
+    small, big = sorted((row.height, piece.height))
+    overlap = row.y_overlap(piece)
+    # A flat glyph (一, 二, a dash) sits inside its line's height.
+    return overlap >= 0.9 * small or (big <= 1.7 * small and overlap >= 0.6 * small)
+
+
+def _gutter_between(left: Box, right: Box, corridors: np.ndarray) -> bool:
+    x0, x1 = int(min(left.x1, right.x0)), int(max(left.x1, right.x0))
+    if x1 <= x0:
+        return False
+    y = int((max(left.y0, right.y0) + min(left.y1, right.y1)) / 2)
+    return bool(corridors[y, x0:x1].any())
+
+
+def grid_gutters(corridors: np.ndarray, photos: list[Box], body: float) -> np.ndarray:
+    """The x positions of the page's column gutters: where tall white
+    corridors stand for a good part of the page's height. Short columns (under
+    a photo, at the foot of a band) keep to the same grid."""
+    # Only narrow corridors: the white of a margin is no gutter, nor is a
+    # light patch of a picture (photos are blanked out of the text ink).
+    wide = _open_along(corridors, (max(3, int(2.5 * body)), 1))
+    narrow = cv2.bitwise_and(corridors, cv2.bitwise_not(wide))
+    for photo in photos:
+        p = photo.expand(body)
+        narrow[max(0, int(p.y0)) : int(p.y1), max(0, int(p.x0)) : int(p.x1)] = 0
+    grid = np.count_nonzero(narrow, axis=0) >= 20 * body
+    # A river of word spaces lines up for a few lines only, and is narrower
+    # than the page's real gutters, which all have the same width.
+    runs = _runs(grid, join=max(1, int(0.2 * body)))
+    widest = max((x1 - x0 for x0, x1 in runs), default=0)
+    keep = np.zeros_like(grid)
+    for x0, x1 in runs:
+        if x1 - x0 >= 0.6 * widest:
+            keep[x0:x1] = True
+    return keep
+
+
+def _runs(flags: np.ndarray, join: int) -> list[tuple[int, int]]:
+    edges = np.flatnonzero(np.diff(np.r_[0, flags.astype(np.int8), 0]))
+    runs: list[tuple[int, int]] = []
+    for x0, x1 in zip(edges[::2], edges[1::2], strict=True):
+        if runs and x0 - runs[-1][1] <= join:
+            runs[-1] = (runs[-1][0], int(x1))
+        else:
+            runs.append((int(x0), int(x1)))
+    return runs
+
+
+def gutters(text_ink: np.ndarray, em: float) -> np.ndarray:
+    """White vertical corridors at least half an em wide and a few lines tall.
+
+    Word spaces never line up for several lines; the space between columns
+    does, even under a headline that spans them.
+    """
+    free = cv2.bitwise_not(text_ink)
+    tall = cv2.morphologyEx(
+        free, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(em * 9)))
+    )
+    wide = cv2.morphologyEx(
+        tall, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(2, int(em * 0.5)), 1))
+    )
+    return wide

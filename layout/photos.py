@@ -1,0 +1,122 @@
+"""Photos: halftones, continuous-tone pictures and line art, told from type by their ink.
+
+Everything here is in working-image pixels and measured in the page's body
+line height (``body``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+
+import cv2
+import numpy as np
+from newsprint.core.settings import LayoutSettings
+from newsprint.layout.binarize import paper_level
+from newsprint.layout.boxes import Box
+
+log = logging.getLogger(__name__)
+
+
+def blank_photos(text_ink: np.ndarray, photos: list[Box], body: float) -> None:
+    pad = int(body * 0.2)
+    for p in photos:
+        y0, x0 = max(0, int(p.y0) - pad), max(0, int(p.x0) - pad)
+        text_ink[y0 : int(p.y1) + pad, x0 : int(p.x1) + pad] = 0
+
+
+def find_photos(
+    ink: np.ndarray, work: np.ndarray, em: float, settings: LayoutSettings
+) -> list[Box]:
+    """Halftones and pictures: big, dense, without the white rows of text."""
+    k = max(3, int(em * 0.25))
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    min_side = settings.photo_min_lines * em
+    paper = paper_level(work)
+    photos = []
+    for x, y, w, h, _area in stats[1:]:
+        if w < min_side or h < min_side:
+            continue
+        box = Box(float(x), float(y), float(x + w), float(y + h))
+        if _looks_like_picture(ink[y : y + h, x : x + w], work[y : y + h, x : x + w], paper):
+            photos.append(box)
+    return merge_photo_pieces(photos, em, ink)
+
+
+def merge_photo_pieces(photos: list[Box], em: float, ink: np.ndarray) -> list[Box]:
+    """A picture's light patches (sky, a white wall) cut it into pieces: pieces
+    that touch, or stand side by side with the same top and foot, are one,
+    unless clean white paper (a gutter) lies between them."""
+    photos = _merge_overlapping(photos, pad=0.3 * em)
+    merged = True
+    while merged:
+        merged = False
+        for a, b in itertools.combinations(photos, 2):
+            level = abs(a.y0 - b.y0) < 0.5 * em and abs(a.y1 - b.y1) < 0.5 * em
+            gap = max(a.x0, b.x0) - min(a.x1, b.x1)
+            if level and gap < 3 * em and (gap < 1.5 * em or _inked(ink, a, b) > 0.02):
+                photos = [p for p in photos if p is not a and p is not b] + [a.union(b)]
+                merged = True
+                break
+    return photos
+
+
+def _inked(ink: np.ndarray, a: Box, b: Box) -> float:
+    """The share of ink in the space between two boxes side by side."""
+    x0, x1 = int(min(a.x1, b.x1)), int(max(a.x0, b.x0))
+    y0, y1 = int(max(a.y0, b.y0)), int(min(a.y1, b.y1))
+    if x1 <= x0 or y1 <= y0:
+        return 1.0
+    return float(np.count_nonzero(ink[y0:y1, x0:x1])) / ((x1 - x0) * (y1 - y0))
+
+
+def _looks_like_picture(ink: np.ndarray, grey: np.ndarray, paper: int) -> bool:
+    rows = ink.mean(axis=1) / 255.0
+    white_rows = float((rows < 0.01).mean())
+    density = float(ink.mean() / 255.0)
+    mid = float(((grey > 0.25 * paper) & (grey < 0.8 * paper)).mean())
+    if white_rows > 0.12:  # text has white leading between its lines
+        return False
+    return mid > 0.2 or density > 0.4
+
+
+def _merge_overlapping(boxes: list[Box], pad: float = 0.0) -> list[Box]:
+    boxes = list(boxes)
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                near = boxes[i].expand(pad)
+                if near.x_overlap(boxes[j]) > 0 and near.y_overlap(boxes[j]) > 0:
+                    boxes[i] = boxes[i].union(boxes.pop(j))
+                    merged = True
+                    break
+            if merged:
+                break
+    return boxes
+
+
+def absorb_frames(
+    h_rules: list[Box], v_rules: list[Box], photos: list[Box], em: float
+) -> tuple[list[Box], list[Box], list[Box]]:
+    """A thin frame drawn round a photo is part of the photo, not a rule."""
+    tol = em * 0.8
+    keep_h, keep_v, grown = [], [], list(photos)
+    for rules, keep in ((h_rules, keep_h), (v_rules, keep_v)):
+        for rule in rules:
+            host = next(
+                (
+                    i
+                    for i, p in enumerate(grown)
+                    if p.expand(tol).contains_point(rule.x0, rule.y0)
+                    and p.expand(tol).contains_point(rule.x1, rule.y1)
+                ),
+                None,
+            )
+            if host is None:
+                keep.append(rule)
+            else:
+                grown[host] = grown[host].union(rule)
+    return keep_h, keep_v, grown

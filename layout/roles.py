@@ -1,0 +1,211 @@
+"""Roles of blocks: headlines (display size, or bold and short), captions under or over
+their photo, running heads and folios, advertisements ruled all round.
+
+Everything here is in working-image pixels and measured in the page's body
+line height (``body``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+
+import cv2
+import numpy as np
+from newsprint.core.page import RegionType
+from newsprint.core.settings import LayoutSettings
+from newsprint.layout.blocks import Block
+from newsprint.layout.boxes import Box
+
+log = logging.getLogger(__name__)
+
+
+def stroke_width(ink: np.ndarray, box: Box) -> float:
+    """Mean stroke thickness of the ink in a box: a stroke of width w and
+    length L has area wL and about 2L boundary pixels."""
+    crop = ink[int(box.y0) : int(box.y1), int(box.x0) : int(box.x1)]
+    area = cv2.countNonZero(crop)
+    if area == 0:
+        return 0.0
+    boundary = area - cv2.countNonZero(cv2.erode(crop, np.ones((3, 3), np.uint8)))
+    return 2.0 * area / max(1, boundary)
+
+
+def mark_bold_heads(
+    blocks: list[Block], ink: np.ndarray, body: float, settings: LayoutSettings
+) -> None:
+    """Small headlines are set barely larger than the body but bold: a short
+    block of somewhat larger type with clearly heavier strokes is one."""
+    plain = [b for b in blocks if len(b.lines) >= 3 and abs(b.line_height - body) < 0.15 * body]
+    if not plain:
+        return
+    body_stroke = float(np.median([stroke_width(ink, b.box) for b in plain]))
+    low, high = settings.bold_headline_ratio * body, settings.headline_ratio * body
+    for block in blocks:
+        if len(block.lines) > 3 or not low <= block.line_height < high:
+            continue
+        # Larger type has thicker strokes too: bold is thick for its size.
+        size = block.line_height / body
+        if stroke_width(ink, block.box) >= settings.bold_stroke_ratio * body_stroke * size:
+            block.kind = RegionType.HEADLINE
+
+
+def classify_blocks(
+    blocks: list[Block],
+    photos: list[Box],
+    h_rules: list[Box],
+    body: float,
+    settings: LayoutSettings,
+    content: tuple[int, int, int, int],
+) -> None:
+    for block in blocks:
+        if block.line_height >= settings.headline_ratio * body:
+            block.kind = RegionType.HEADLINE
+    _mark_running_heads(blocks, h_rules, body, content)
+    for photo in photos:
+        for block in _caption_of(photo, blocks, body):
+            block.kind = RegionType.CAPTION
+    _join_caption_pieces(blocks, body)
+
+
+def find_adverts(
+    shape: tuple[int, ...], rules: list[Box], blocks: list[Block], photos: list[Box], body: float
+) -> list[Box]:
+    """Boxes ruled all round that hold display type or pictures but no run of
+    body text: advertisements. Their blocks leave the article flow."""
+    adverts = []
+    for frame in ruled_frames(shape, rules, body):
+        inside = [b for b in blocks if within(b.box, frame, body)]
+        pictures = [p for p in photos if within(p, frame, body)]
+        body_lines = sum(
+            len(b.lines) for b in inside if b.kind == RegionType.TEXT and len(b.lines) >= 4
+        )
+        display = sum(1 for b in inside if b.line_height > 1.3 * body)
+        if (inside or pictures) and body_lines < 4 and (display or pictures):
+            adverts.append(frame)
+            for b in inside:
+                b.kind = RegionType.ADVERTISEMENT
+    return adverts
+
+
+def ruled_frames(shape: tuple[int, ...], rules: list[Box], body: float) -> list[Box]:
+    """Rectangles closed on four sides by rules, at least a few lines each way."""
+    mask = np.zeros(shape[:2], np.uint8)
+    grow = max(1, int(0.3 * body))
+    for r in rules:
+        cv2.rectangle(
+            mask,
+            (int(r.x0) - grow, int(r.y0) - grow),
+            (int(r.x1) + grow, int(r.y1) + grow),
+            255,
+            -1,
+        )
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    frames = []
+    if hierarchy is None:
+        return frames
+    for contour, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
+        if parent < 0:
+            continue  # an outer edge, not a hole
+        x, y, w, h = cv2.boundingRect(contour)
+        if w < 6 * body or h < 3 * body or cv2.contourArea(contour) < 0.9 * w * h:
+            continue
+        frames.append(
+            Box(float(x - grow), float(y - grow), float(x + w + grow), float(y + h + grow))
+        )
+    return frames
+
+
+def within(box: Box, frame: Box, body: float) -> bool:
+    return frame.expand(0.5 * body).contains_point(box.x0, box.y0) and frame.expand(
+        0.5 * body
+    ).contains_point(box.x1, box.y1)
+
+
+def _join_caption_pieces(blocks: list[Block], body: float) -> None:
+    """A caption line cut at a wide space (before the photographer's name) is one caption."""
+    joined = True
+    while joined:
+        joined = False
+        captions = [b for b in blocks if b.kind == RegionType.CAPTION]
+        for left, right in itertools.permutations(captions, 2):
+            same_rows = left.box.y_overlap(right.box) > 0.5 * min(left.box.height, right.box.height)
+            if same_rows and -0.5 * body <= right.box.x0 - left.box.x1 < 4 * body:
+                for line in right.lines:
+                    left.add(line)
+                blocks.remove(right)
+                joined = True
+                break
+
+
+def _mark_running_heads(
+    blocks: list[Block], h_rules: list[Box], body: float, content: tuple[int, int, int, int]
+) -> None:
+    cx0, cy0, cx1, cy1 = content
+    width, height = cx1 - cx0, cy1 - cy0
+    long_rules = [r for r in h_rules if r.width > 0.5 * width]
+    top_rules = [r for r in long_rules if r.cy < cy0 + 0.15 * height]
+    bottom_rules = [r for r in long_rules if r.cy > cy1 - 0.12 * height]
+    top_cut = min((r.cy for r in top_rules), default=None)
+    bottom_cut = max((r.cy for r in bottom_rules), default=None)
+    if top_cut is None:
+        top_cut = _isolated_band_edge(blocks, cy0, body, from_top=True)
+    if bottom_cut is None:
+        bottom_cut = _isolated_band_edge(blocks, cy1, body, from_top=False)
+    for block in blocks:
+        if (top_cut is not None and block.box.y1 <= top_cut) or (
+            bottom_cut is not None and block.box.y0 >= bottom_cut
+        ):
+            block.kind = RegionType.RUNNING_HEAD
+
+
+def _isolated_band_edge(
+    blocks: list[Block], edge: float, body: float, from_top: bool
+) -> float | None:
+    """Without a rule, a single thin line of type at the very top (or foot),
+    set apart by white space, is the running head (or foot)."""
+    if not blocks:
+        return None
+    ordered = sorted(blocks, key=lambda b: b.box.y0 if from_top else -b.box.y1)
+    first = ordered[0]
+    if len(first.lines) > 1 or first.line_height > 1.5 * body:
+        return None
+    band = [b for b in blocks if b.box.y_overlap(first.box) > 0.5 * first.box.height]
+    rest = [b for b in blocks if b not in band]
+    if not rest:
+        return None
+    if from_top:
+        limit = max(b.box.y1 for b in band)
+        nxt = min(b.box.y0 for b in rest)
+        return (
+            limit + 1 if nxt - limit > 0.8 * body and abs(first.box.y0 - edge) < 4 * body else None
+        )
+    limit = min(b.box.y0 for b in band)
+    nxt = max(b.box.y1 for b in rest)
+    return limit - 1 if limit - nxt > 0.8 * body and abs(edge - first.box.y1) < 4 * body else None
+
+
+def _caption_of(photo: Box, blocks: list[Block], body: float) -> list[Block]:
+    """The short block nearest a photo, under or over it (and any other piece
+    of the same caption line). One photo, one caption: the body text that
+    happens to follow the caption is not a second one."""
+    scored = []
+    for block in blocks:
+        if block.kind != RegionType.TEXT or len(block.lines) > 4:
+            continue
+        if block.box.x_overlap(photo) < 0.6 * block.box.width:
+            continue
+        gap = min(
+            (g for g in (block.box.y0 - photo.y1, photo.y0 - block.box.y1) if g >= -0.2 * body),
+            default=None,
+        )
+        if gap is not None and gap <= 1.5 * body:
+            scored.append((gap, block))
+    if not scored:
+        return []
+    _, nearest = min(scored, key=lambda item: item[0])
+    return [
+        b
+        for _, b in scored
+        if b.box.y_overlap(nearest.box) > 0.5 * min(b.box.height, nearest.box.height)
+    ]
