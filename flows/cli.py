@@ -15,6 +15,7 @@ import typer
 from newsprint.core.errors import ModelMissingError, NewsprintError
 from newsprint.core.settings import Settings
 from newsprint.exports import write_issue
+from newsprint.flows.children import reaping
 from newsprint.ocr.engine import OcrEngine, load_engine
 from newsprint.pipeline.run import ScanResult, process_scan, safe_stem
 from newsprint.scans import scan_paths
@@ -29,12 +30,16 @@ console = Console(stderr=True)
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     verbose: Annotated[
         int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug")
     ] = 0,
 ) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(message)s", handlers=[RichHandler(console=console)])
+    # SIGTERM unwinds the command as Ctrl-C does, and no process it started
+    # outlives it (flows/children.py).
+    ctx.with_resource(reaping())
 
 
 @app.command()

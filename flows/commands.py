@@ -20,6 +20,7 @@ import typer
 from newsprint.catalog import Catalog, CatalogError, PageInfo
 from newsprint.core.settings import Settings
 from newsprint.flows.cli import app, console, progress_bar
+from newsprint.flows.prefect_api import prefect_server
 from newsprint.pipeline.overrides import Overrides, RegionOverride, parse_box
 from rich.markup import escape
 from rich.table import Table
@@ -84,13 +85,14 @@ def serve(
     console.print(
         f"serving {settings.schedule.deployment_name}: {inbox} → {out}, {schedule}, {where}"
     )
-    flow = ingest_flow.with_options(task_runner=task_runner(worker_settings(settings)))
     with _serving_server(settings) as server:
         settings = settings.model_copy(
             update={"prefect": settings.prefect.model_copy(update={"api_url": server})}
         )
         console.print(f"Prefect server: {server.removesuffix('/api')}")
         with prefect_server(settings):
+            # Built once the server is known: its workers are given its address.
+            flow = ingest_flow.with_options(task_runner=task_runner(worker_settings(settings)))
             flow.serve(
                 name=settings.schedule.deployment_name,
                 parameters={"inbox": str(inbox.resolve()), "out": str(out.resolve())},
@@ -291,25 +293,6 @@ def _region(text: str) -> RegionOverride:
 
 def _why(page: PageInfo) -> str:
     return "; ".join(f"{f.get('code')}: {f.get('message')}" for f in page.flags) or "-"
-
-
-@contextlib.contextmanager
-def prefect_server(settings: Settings) -> Iterator[None]:
-    """Point Prefect at the server in the settings; without one Prefect runs its
-    embedded local server (SQLite under PREFECT_HOME)."""
-    from prefect.settings import (
-        PREFECT_API_URL,
-        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
-        temporary_settings,
-    )
-
-    if settings.prefect.api_url:
-        updates: dict[Any, Any] = {PREFECT_API_URL: settings.prefect.api_url}
-    else:
-        # Prefect's 20 s default is too short for the embedded server on two busy cores.
-        updates = {PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 180}
-    with temporary_settings(updates=updates):
-        yield
 
 
 @contextlib.contextmanager

@@ -4,7 +4,8 @@ Scans are known by content hash (a renamed copy is not done twice); each page
 is its own task, claimed in the catalog first, so two runs at once never do
 the same page and a run killed mid-batch is finished by the next one. Pages
 run on prefect-dask's ``DaskTaskRunner``: a ``LocalCluster`` by default, or
-the cluster at ``settings.dask.address``.
+the cluster at ``settings.dask.address``. The flow and its workers use one
+Prefect server, the command's (``flows/prefect_api.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from newsprint.catalog import Catalog, PageStatus, claimant_id
 from newsprint.core.settings import Settings
+from newsprint.flows.prefect_api import prefect_server, worker_env
 from newsprint.pipeline.jobs import PageOutcome, Registered, record_failure, register_scan, run_page
 from newsprint.store import open_store
 from prefect import flow, task
@@ -186,6 +188,10 @@ def task_runner(settings: Settings) -> TaskRunner:
             "threads_per_worker": settings.dask.threads_per_worker,
             "processes": True,
             "dashboard_address": ":0",
+            # The workers use this process's Prefect server: without its address
+            # each would start an embedded server of its own, left running when
+            # the worker is killed at the end of the run (flows/prefect_api.py).
+            "env": worker_env(),
         },
     )
 
@@ -202,7 +208,9 @@ def worker_settings(settings: Settings) -> Settings:
 def run_ingest(
     inbox: Path | str, out: Path | str, settings: Settings, retry_failed: bool = False
 ) -> IngestSummary:
-    """Run the ``ingest`` flow once with the task runner the settings ask for."""
+    """Run the ``ingest`` flow once with the task runner the settings ask for, on
+    the Prefect server ``prefect_server`` picks (an embedded one is stopped after)."""
     Path(out).mkdir(parents=True, exist_ok=True)
-    configured = ingest.with_options(task_runner=task_runner(worker_settings(settings)))
-    return configured(str(inbox), str(Path(out).resolve()), retry_failed, settings)
+    with prefect_server(settings):
+        configured = ingest.with_options(task_runner=task_runner(worker_settings(settings)))
+        return configured(str(inbox), str(Path(out).resolve()), retry_failed, settings)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprint.core.settings import Settings
-from newsprint.flows.commands import prefect_server
+from newsprint.flows.prefect_api import prefect_server, stop_embedded_server
 from newsprint.pipeline.overrides import Overrides
 
 log = logging.getLogger(__name__)
@@ -86,13 +86,15 @@ class ReprocessJobs:
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        stop_embedded_server()
 
     def _run(self, job: Job, overrides: Overrides) -> None:
         from newsprint.flows.reprocess import reprocess
 
         job.state = "running"
         try:
-            with prefect_server(self.settings):
+            # An embedded Prefect server is kept for the next run (stopped at shutdown).
+            with prefect_server(self.settings, keep_server=True):
                 outcome = reprocess(job.stem, str(self.out_root), overrides, job.by, self.settings)
         except Exception as exc:  # the page view reports it; the server goes on
             log.exception("reprocess of %s failed", job.stem)

@@ -1,0 +1,177 @@
+"""No process a ``newsprint`` command starts outlives the command.
+
+A command starts processes of its own and through its libraries: Prefect's
+embedded server, Dask's worker processes, the child a page runs in under a
+time limit, a served deployment's flow runs. ``reaping`` wraps every command
+(``flows.cli``):
+
+- SIGTERM and SIGHUP raise ``Terminated`` (a ``SystemExit``, status 128 + the
+  signal) in the main thread, so the command unwinds as on Ctrl-C: the Dask
+  cluster is closed, the embedded server stopped, each ``with`` left in order.
+  Python's default for SIGTERM is to die at once, leaving every child behind.
+- A watcher thread notes the command's descendants every second, so that one
+  whose parent has died in the meantime (adopted by init) is still known.
+- On the way out, whatever it noted that still runs is terminated, then
+  killed after ``GRACE_SECONDS``. Processes that were already running when the
+  command started (a test harness's server) are left alone, and so is this
+  process's multiprocessing resource tracker, which ends by itself when this
+  process does (it ignores SIGTERM).
+
+Only SIGKILL of the command itself escapes this: nothing runs in a process
+killed that way (a page's child process still exits when its parent is gone,
+``pipeline/limits.py``; Dask's worker processes do too).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+import psutil
+
+log = logging.getLogger(__name__)
+
+GRACE_SECONDS = 10.0
+POLL_SECONDS = 1.0
+SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+_RESOURCE_TRACKER = "multiprocessing.resource_tracker"
+
+
+class Terminated(SystemExit):
+    """The command was asked to stop by a signal; it unwinds, then exits."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
+class _Watch:
+    """The descendants of this process seen while the command ran."""
+
+    def __init__(self) -> None:
+        self.me = psutil.Process()
+        self.before = {_key(p) for p in _descendants(self.me)}
+        self.seen: dict[tuple[int, float], psutil.Process] = {}
+        self.lock = threading.Lock()
+
+    def note(self) -> None:
+        for process in _descendants(self.me):
+            key = _key(process)
+            if key is None or key in self.before or self._ours_to_keep(process):
+                continue
+            with self.lock:
+                self.seen.setdefault(key, process)
+
+    def _ours_to_keep(self, process: psutil.Process) -> bool:
+        """This process's resource tracker: it must outlive the last of its users
+        and exits when this process does."""
+        try:
+            return process.ppid() == self.me.pid and any(
+                _RESOURCE_TRACKER in part for part in process.cmdline()
+            )
+        except psutil.Error:
+            return True
+
+    def alive(self) -> list[psutil.Process]:
+        with self.lock:
+            processes = list(self.seen.values())
+        return [p for p in processes if _running(p)]
+
+
+@contextlib.contextmanager
+def reaping(grace_seconds: float = GRACE_SECONDS) -> Iterator[None]:
+    """Within: SIGTERM/SIGHUP unwind the command; on the way out every process
+    started meanwhile that still runs is stopped (see the module docstring)."""
+    watch = _Watch()
+    done = threading.Event()
+
+    def watcher() -> None:
+        while not done.wait(POLL_SECONDS):
+            with contextlib.suppress(psutil.Error):
+                watch.note()
+
+    thread = threading.Thread(target=watcher, name="newsprint-children", daemon=True)
+    thread.start()
+    previous = _install_handlers()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+        with contextlib.suppress(psutil.Error):
+            watch.note()
+        stop(watch.alive(), grace_seconds)
+        _restore_handlers(previous)
+
+
+def stop(processes: list[psutil.Process], grace_seconds: float = GRACE_SECONDS) -> None:
+    """Terminate ``processes``, wait up to ``grace_seconds``, kill what is left."""
+    if not processes:
+        return
+    for process in processes:
+        log.info("stopping %s (pid %d), started by this command", _name(process), process.pid)
+        with contextlib.suppress(psutil.Error):
+            process.terminate()
+    _, left = psutil.wait_procs(processes, timeout=grace_seconds)
+    for process in left:
+        log.warning("killing %s (pid %d): still running", _name(process), process.pid)
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(left, timeout=5)
+
+
+def _install_handlers() -> dict[int, object]:
+    """SIGTERM/SIGHUP raise ``Terminated`` once; a second one while the command
+    unwinds is ignored (the children are being stopped). Main thread only."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    raised = threading.Event()
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        if raised.is_set():
+            log.warning("signal %d: already stopping", signum)
+            return
+        raised.set()
+        raise Terminated(signum)
+
+    previous: dict[int, object] = {}
+    for signum in SIGNALS:
+        previous[signum] = signal.signal(signum, on_signal)
+    return previous
+
+
+def _restore_handlers(previous: dict[int, object]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)  # type: ignore[arg-type]
+
+
+def _descendants(process: psutil.Process) -> list[psutil.Process]:
+    try:
+        return process.children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def _key(process: psutil.Process) -> tuple[int, float] | None:
+    try:
+        return process.pid, process.create_time()
+    except psutil.Error:
+        return None
+
+
+def _running(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _name(process: psutil.Process) -> str:
+    try:
+        return " ".join(process.cmdline()[:4]) or process.name()
+    except psutil.Error:
+        return "a process"
