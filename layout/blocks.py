@@ -41,9 +41,9 @@ class Block:
     def _update_stats(self) -> None:
         # Weighted by width: a line's flat glyphs (一, 二, a dash) are narrow
         # pieces and must not set its type size.
-        heights = np.array([ln.height for ln in self.lines])
+        heights = np.array([ln.thickness for ln in self.lines])
         order = np.argsort(heights)
-        weights = np.array([ln.width for ln in self.lines])[order]
+        weights = np.array([ln.length for ln in self.lines])[order]
         middle = np.searchsorted(np.cumsum(weights), weights.sum() / 2)
         self.line_height = float(heights[order][min(middle, len(order) - 1)])
         steps = [b.y0 - a.y1 for a, b in zip(self.lines, self.lines[1:], strict=False)]

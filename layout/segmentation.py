@@ -100,7 +100,9 @@ def analyse(
         ink = cv2.bitwise_and(ink, keep)
     pieces = pieces_from_detection(detected, ink) if detected is not None else None
     if pieces:
-        body = body_line_height([p.ink.height for p in pieces if p.ink.width > 4 * p.ink.height])
+        body = body_line_height(
+            [p.ink.thickness for p in pieces if p.ink.length > 4 * p.ink.thickness]
+        )
     else:
         em = glyph_height(ink) * 1.25
         # A first smear measures the body line height, the unit everything else

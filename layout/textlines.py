@@ -218,7 +218,7 @@ def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     covered = [
         p.ink.x_overlap(photo) * p.ink.y_overlap(photo)
         for p in pieces
-        if 0.5 * body <= p.ink.height <= 1.6 * body
+        if 0.5 * body <= p.ink.thickness <= 1.6 * body
     ]
     covered = [a for a in covered if a > 0]
     return len(covered) >= 3 and sum(covered) >= 0.25 * photo.area

@@ -13,6 +13,7 @@ import logging
 import cv2
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
+from newsprint.core.script import is_cjk
 from newsprint.core.settings import Settings
 from newsprint.layout.binarize import ink_mask, to_grey
 from newsprint.layout.lines import line_boxes
@@ -27,6 +28,9 @@ _SAMPLE_WIDTH = 12
 """Sample crops are at most this many line heights wide."""
 MARGIN = 0.08
 """How much more confident the turned reading must be before we turn the page."""
+MIN_CONFIDENCE = 0.6
+"""A page is turned only to a reading at least this confident (upright text
+reads at 0.85 and more; garbage across vertical columns at under 0.5)."""
 
 
 def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> NewspaperPage:
@@ -43,6 +47,13 @@ def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> Newspa
     best = max(scores, key=lambda t: scores[t])
     if best == 0 or scores[best] <= scores.get(0, 0.0) + MARGIN:
         return page
+    if scores[best] < MIN_CONFIDENCE:
+        # Neither way reads as text (lines across vertical columns, a page of
+        # pictures): no evidence for turning the page.
+        return page
+    if best % 2 and reads_as_vertical_cjk(grey, best, engine, scores[best]):
+        log.info("%s: vertical Chinese text, kept upright", page.source)
+        return page
     upright = np.ascontiguousarray(np.rot90(grey, k=-best))
     matrix = rotation_matrix(best, page.width, page.height)
     geometry = PageGeometry(
@@ -56,6 +67,33 @@ def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> Newspa
     )
     log.info("%s: turned %d° to read", page.source, 90 * best)
     return page
+
+
+def reads_as_vertical_cjk(
+    grey: np.ndarray, turns: int, engine: OcrEngine, turned_score: float
+) -> bool:
+    """Whether lines that run up the page are Chinese set vertically (read top
+    to bottom) rather than a page scanned sideways: the sample lines, cut into
+    square character cells laid side by side, read as upright characters at
+    least about as confidently as the turned page reads them."""
+    turned = np.ascontiguousarray(np.rot90(grey, k=-turns))
+    crops = [np.ascontiguousarray(np.rot90(c, k=turns)) for c in sample_line_crops(turned, 5)]
+    rows = [upright_cells(c) for c in crops if c.shape[0] >= 2 * c.shape[1]]
+    if not rows:
+        return False
+    results = engine.recognize_lines(rows)
+    text = "".join(t for t, _ in results)
+    cjk = sum(1 for ch in text if is_cjk(ch)) / max(1, len(text))
+    confidence = float(np.mean([conf for _, conf in results]))
+    return cjk >= 0.6 and confidence >= turned_score - MARGIN
+
+
+def upright_cells(column: np.ndarray) -> np.ndarray:
+    """A vertical line of Chinese as one horizontal row of its characters, each
+    upright: the column cut into square cells as wide as it, side by side."""
+    side = column.shape[1]
+    cells = [column[i : i + side] for i in range(0, column.shape[0] - side // 2, side)]
+    return np.ascontiguousarray(np.hstack(cells)) if cells else column
 
 
 def _confidences(grey: np.ndarray, turns: int, engine: OcrEngine) -> dict[int, float]:
