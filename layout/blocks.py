@@ -101,7 +101,9 @@ def _joinable_gap(block: Block, line: Box, h_rules: list[Box], body: float) -> f
     same_row = line.y_overlap(last) >= 0.5 * min(last.height, line.height)
     if same_row and block.box.expand(0.5 * size).x_overlap(line) >= 0.9 * line.width:
         return 0.0  # another piece of the block's last line
-    if gap < -0.5 * min(size, line.height) or gap > 0.9 * max(size, line.height):
+    # Type set with a full line of leading (widely spaced short columns) is
+    # still one block; a paragraph or article gap is wider than that.
+    if gap < -0.5 * min(size, line.height) or gap > 1.1 * max(size, line.height):
         return None
     if not 0.75 <= line.height / size <= 1.33:
         return None

@@ -37,6 +37,7 @@ from newsprint.layout.rules import find_rules
 from newsprint.layout.textlines import (
     LinePiece,
     cut_at_separators,
+    hairline_between,
     is_type_column,
     pieces_from_detection,
 )
@@ -157,7 +158,7 @@ def _detected_lines(
         obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
     corridors = gutters(obstacles, body)
     cut = cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body)
-    cut = _join_row_pieces(cut, corridors, body, v_rules, grid, photos)
+    cut = _join_row_pieces(cut, text_ink, corridors, body, v_rules, grid, photos)
     in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
     picture_ids = {id(p) for p in in_picture}
     return [p for p in cut if id(p) not in picture_ids], in_picture
@@ -165,6 +166,7 @@ def _detected_lines(
 
 def _join_row_pieces(
     pieces: list[LinePiece],
+    text_ink: np.ndarray,
     corridors: np.ndarray,
     body: float,
     v_rules: list[Box],
@@ -177,14 +179,12 @@ def _join_row_pieces(
     if grid is None:
         grid = grid_gutters(corridors, photos, body)
     parent = {id(p.ink): p.parent for p in pieces}
-    groups = row_groups(
-        [p.ink for p in pieces],
-        corridors,
-        body,
-        v_rules,
-        grid,
-        apart=lambda a, b: parent[id(a)] == parent[id(b)],
-    )
+
+    def apart(left: Box, right: Box) -> bool:
+        same_line = parent[id(left)] == parent[id(right)]
+        return same_line or hairline_between(text_ink, left, right, body)
+
+    groups = row_groups([p.ink for p in pieces], corridors, body, v_rules, grid, apart=apart)
     out = []
     for group in groups:
         members = [pieces[i] for i in group]

@@ -42,9 +42,9 @@ class LinePiece:
 def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
     """The part of ``box`` its own ink fills, None where it holds no ink.
 
-    Rows with under a twentieth of the box's fullest row are left out: they are
-    the descenders and ascenders of the lines above and below, which the
-    detector's padded box takes in."""
+    The detector's padded box takes in the descenders and ascenders of the lines
+    above and below (in close-set type, more): only the band of rows around the
+    fullest one is kept (``_main_band``)."""
     x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
     x1, y1 = min(ink.shape[1], int(np.ceil(box.x1))), min(ink.shape[0], int(np.ceil(box.y1)))
     crop = ink[y0:y1, x0:x1]
@@ -53,15 +53,25 @@ def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
     rows = np.count_nonzero(crop, axis=1)
     if rows.max(initial=0) == 0:
         return None
-    filled = np.flatnonzero(rows >= max(1, 0.05 * rows.max()))
-    core = crop[filled[0] : filled[-1] + 1]
+    top, bottom = _main_band(rows)
+    core = crop[top:bottom]
     cols = np.flatnonzero(np.count_nonzero(core, axis=0))
-    return Box(
-        float(x0 + cols[0]),
-        float(y0 + filled[0]),
-        float(x0 + cols[-1] + 1),
-        float(y0 + filled[-1] + 1),
-    )
+    return Box(float(x0 + cols[0]), float(y0 + top), float(x0 + cols[-1] + 1), float(y0 + bottom))
+
+
+def _main_band(rows: np.ndarray) -> tuple[int, int]:
+    """The rows of the line itself: grown from its fullest row while rows keep
+    a twentieth of that ink. In close-set old type the detector's box reaches
+    into the lines above and below; a nearly empty row parts them from it."""
+    keep = rows >= max(1, 0.05 * rows.max())
+    peak = int(np.argmax(rows))
+    top = peak
+    while top > 0 and keep[top - 1]:
+        top -= 1
+    bottom = peak + 1
+    while bottom < len(rows) and keep[bottom]:
+        bottom += 1
+    return top, bottom
 
 
 def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]:
@@ -108,7 +118,13 @@ def stacked_gutters(
         x0, x1 = int(line.x0), int(np.ceil(line.x1))
         core = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         spans[i, x0:x1] = True
-        white[i, x0:x1] = core.max(axis=0, initial=0) == 0 if core.size else True
+        if core.size:
+            # A thin column rule crossing the line counts as white: the gutter
+            # of an old dense page is a hairline between two narrow strips.
+            filled = np.count_nonzero(core, axis=0)
+            white[i, x0:x1] = (filled == 0) | _hairlines(filled >= 0.85 * core.shape[0], body)
+        else:
+            white[i, x0:x1] = True
     centres = np.array([p.ink.cy for p in pieces])
     out = []
     for piece in pieces:
@@ -119,6 +135,15 @@ def stacked_gutters(
         blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
         out.append((crossing, blank))
     return out
+
+
+def _hairlines(full: np.ndarray, body: float) -> np.ndarray:
+    """The runs of full columns thin enough to be a rule (a solid blot is not)."""
+    thin = np.zeros_like(full)
+    for a, b in _open_spans(full):
+        if b - a <= max(3, 0.15 * body):
+            thin[a:b] = True
+    return thin
 
 
 def _stacked_gaps(crossing: np.ndarray, blank: np.ndarray, body: float) -> np.ndarray:
@@ -210,6 +235,23 @@ def _fit_columns(ink: np.ndarray, box: Box) -> Box | None:
     if cols.size == 0:
         return None
     return Box(box.x0 + cols[0], box.y0, box.x0 + cols[-1] + 1, box.y1)
+
+
+def hairline_between(ink: np.ndarray, left: Box, right: Box, body: float) -> bool:
+    """Whether a column rule stands in the space between two pieces of a row:
+    a thin run of ink at one x through most rows around them. Old dense pages
+    part their columns by such hairlines, often broken (too broken for
+    ``layout.rules``) and with little white either side."""
+    x0, x1 = int(left.x1), int(np.ceil(right.x0))
+    if x1 - x0 < 2:
+        return False
+    y0 = max(0, int(min(left.y0, right.y0) - 4 * body))
+    y1 = min(ink.shape[0], int(max(left.y1, right.y1) + 4 * body))
+    strip = ink[y0:y1, x0:x1]
+    if strip.size == 0:
+        return False
+    share = np.count_nonzero(strip, axis=0) / strip.shape[0]
+    return bool((share >= 0.5).any())
 
 
 def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
