@@ -62,6 +62,7 @@ def render_overlay(page: NewspaperPage, max_side: int) -> Image.Image:
     canvas = Image.fromarray(cv2.cvtColor(small, cv2.COLOR_GRAY2RGB)).convert("RGBA")
     canvas = Image.alpha_composite(canvas, _regions_layer(page.regions, canvas.size, to_canvas))
     draw = ImageDraw.Draw(canvas)
+    _draw_unread(draw, page, to_canvas)
     _number_articles(draw, page, to_canvas, canvas.size)
     _draw_legend(draw, page.regions, canvas.size)
     return canvas.convert("RGB")
@@ -125,6 +126,14 @@ def _regions_layer(
         points = [(float(x), float(y)) for x, y in to_canvas(_outline(region))]
         draw.polygon(points, fill=(*colour, FILL_ALPHA), outline=(*colour, 255), width=width)
     return layer
+
+
+def _draw_unread(draw: ImageDraw.ImageDraw, page: NewspaperPage, to_canvas: PointMap) -> None:
+    """Areas of type-like ink that no line covers (flag ``unread_text``), outlined in red."""
+    for x0, y0, x1, y1 in page.unread_areas:
+        corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float64)
+        points = [(float(x), float(y)) for x, y in to_canvas(corners)]
+        draw.polygon(points, outline=(220, 0, 0, 255), width=3)
 
 
 def _number_articles(

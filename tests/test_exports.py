@@ -289,3 +289,26 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(
         write_articles_text(make_page(), tmp_path)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert os.listdir(tmp_path) == ["articles.txt"]
+
+
+def test_the_overlay_outlines_unread_areas_in_red() -> None:
+    from newsprint.exports.overlay import render_overlay
+
+    image = np.full((400, 600), 255, np.uint8)
+    page = NewspaperPage(
+        source="p.png",
+        sha256="0",
+        width=600,
+        height=400,
+        image=image,
+        unread_areas=[(100, 100, 300, 140)],
+    )
+    drawn = np.asarray(render_overlay(page, 600).convert("RGB")).astype(int)
+    red = (drawn[:, :, 0] > 180) & (drawn[:, :, 1] < 60) & (drawn[:, :, 2] < 60)
+    ys, xs = np.nonzero(red)
+    assert red.sum() > 0
+    assert 95 <= xs.min() <= 105 and 295 <= xs.max() <= 305
+    assert 95 <= ys.min() <= 105 and 135 <= ys.max() <= 145
+    plain = page.model_copy(update={"unread_areas": []})
+    drawn = np.asarray(render_overlay(plain, 600).convert("RGB")).astype(int)
+    assert not ((drawn[:, :, 0] > 180) & (drawn[:, :, 1] < 60) & (drawn[:, :, 2] < 60)).any()
