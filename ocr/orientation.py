@@ -92,7 +92,7 @@ def upright_cells(column: np.ndarray) -> np.ndarray:
     """A vertical line of Chinese as one horizontal row of its characters, each
     upright: the column cut into square cells as wide as it, side by side."""
     side = column.shape[1]
-    cells = [column[i : i + side] for i in range(0, column.shape[0] - side // 2, side)]
+    cells = [column[i : i + side] for i in range(0, column.shape[0] - side + 1, side)]
     return np.ascontiguousarray(np.hstack(cells)) if cells else column
 
 

@@ -130,3 +130,12 @@ def test_display_lines_from_the_coarse_pass_replace_partial_fine_ones() -> None:
     assert (600.0, 100.0, 700.0, 160.0) not in rows  # its piece gives way
     assert (0.0, 0.0, 400.0, 20.0) in rows and (0.0, 30.0, 400.0, 50.0) in rows
     assert (0.0, 0.0, 400.0, 50.0) not in rows  # body lines cover the merged box
+
+
+def test_upright_cells_lays_a_vertical_line_out_as_one_row() -> None:
+    from newsprint.ocr.orientation import upright_cells
+
+    column = np.repeat(np.arange(25, dtype=np.uint8)[:, None], 10, axis=1)  # 25 x 10
+    row = upright_cells(column)
+    assert row.shape == (10, 20)  # two whole 10 x 10 cells; the part-cell is left out
+    assert (row[:, :10] == column[:10]).all() and (row[:, 10:] == column[10:20]).all()
