@@ -126,6 +126,7 @@ class FlagCode(StrEnum):
     UNUSUAL_SKEW = "unusual_skew"
     NO_ARTICLES = "no_articles"
     NO_TEXT = "no_text"
+    BLANK = "blank"
     ROTATED = "rotated"
     MANY_ORPHANS = "many_orphan_blocks"
     UNREAD_TEXT = "unread_text"

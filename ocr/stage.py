@@ -84,6 +84,7 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
             crops.append(crop_line(work, quad))
             boxes.append(box)
     results = engine.recognize_lines(crops) if crops else []
+    results = without_show_through(crops, results, engine)
     found: dict[str, list[OcrLine]] = {}
     for owner, box, (text, conf) in zip(owners, boxes, results, strict=True):
         if text.strip():
@@ -96,6 +97,44 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
     return {
         rid: _to_text_lines(page, _merge_fragments(found.get(rid, [])), (0, 0), body)
         for rid in with_lines
+    }
+
+
+SHOW_THROUGH_SAMPLE = 8
+"""Lines read mirrored to tell print from the verso showing through."""
+MIRROR_MARGIN = 0.1
+"""A line is show-through when it reads this much more confidently mirrored."""
+
+
+def without_show_through(
+    crops: list[np.ndarray], results: list[tuple[str, float]], engine: OcrEngine
+) -> list[tuple[str, float]]:
+    """``results`` with the lines that are the verso's print showing through
+    the paper made empty: such lines are mirror images, and a line of real
+    print never reads better mirrored. A sample of the longest lines is read
+    mirrored first; only when some of them are show-through is every line
+    tested (a second recognition of the page)."""
+    if not crops:
+        return results
+    longest = sorted(range(len(crops)), key=lambda i: -crops[i].shape[1])[:SHOW_THROUGH_SAMPLE]
+    if not _mirrored_better(crops, results, longest, engine):
+        return results
+    mirrored = _mirrored_better(crops, results, list(range(len(crops))), engine)
+    log.info("%d of %d lines are show-through from the verso", len(mirrored), len(crops))
+    return [("", 0.0) if i in mirrored else r for i, r in enumerate(results)]
+
+
+def _mirrored_better(
+    crops: list[np.ndarray],
+    results: list[tuple[str, float]],
+    which: list[int],
+    engine: OcrEngine,
+) -> set[int]:
+    flipped = engine.recognize_lines([np.ascontiguousarray(crops[i][:, ::-1]) for i in which])
+    return {
+        i
+        for i, (_, conf) in zip(which, flipped, strict=True)
+        if conf > results[i][1] + MIRROR_MARGIN
     }
 
 
@@ -178,7 +217,11 @@ def _to_text_lines(
 def _flag_confidence(page: NewspaperPage, settings: Settings) -> None:
     lines = [ln for r in page.regions for ln in r.lines]
     if not lines:
-        page.add_flag(FlagCode.NO_TEXT, "no text was recognised on the page", severity=1.0)
+        page.add_flag(
+            FlagCode.BLANK,
+            "the page holds no text (blank, or only speckle or print showing through)",
+            severity=0.6,
+        )
         return
     weights = np.array([max(1, len(ln.text)) for ln in lines], dtype=float)
     mean = float(np.average([ln.confidence for ln in lines], weights=weights))

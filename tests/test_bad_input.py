@@ -275,7 +275,7 @@ def test_exif_rotated_jpeg_is_read_upright_without_a_turn(ingested) -> None:
 
 @pytest.mark.parametrize(
     ("name", "flag"),
-    [("blank.png", "no_text"), ("all-photo.png", "no_articles"),
+    [("blank.png", "blank"), ("all-photo.png", "no_articles"),
      ("upside-down.png", "rotated"), ("sideways.png", "rotated")],
 )  # fmt: skip
 def test_odd_page_is_processed_and_flagged(ingested, name: str, flag: str) -> None:

@@ -139,3 +139,25 @@ def test_upright_cells_lays_a_vertical_line_out_as_one_row() -> None:
     row = upright_cells(column)
     assert row.shape == (10, 20)  # two whole 10 x 10 cells; the part-cell is left out
     assert (row[:, :10] == column[:10]).all() and (row[:, 10:] == column[10:20]).all()
+
+
+@pytest.mark.models
+def test_print_showing_through_from_the_verso_is_not_read(engine: OcrEngine) -> None:
+    """A blank page whose verso shows through (mirrored print) under speckle:
+    no lines, no articles, flagged blank; the same print the right way round is read."""
+    from newsprint.pipeline.run import process_page
+
+    rng = np.random.default_rng(3)
+    verso = text_page(30)[:, ::-1].copy()
+    speckle = rng.random(verso.shape) < 0.01
+    verso[speckle] = 0
+    page = process_page(_page(verso).model_copy(update={"work_image": None}), Settings(), engine)
+    assert [ln.text for r in page.regions for ln in r.lines] == []
+    assert page.articles == []
+    assert FlagCode.BLANK in {f.code for f in page.flags}
+    recto = process_page(
+        _page(text_page(30)).model_copy(update={"work_image": None}), Settings(), engine
+    )
+    read = " ".join(ln.text for r in recto.regions for ln in r.lines)
+    assert "harbour city council" in read
+    assert FlagCode.BLANK not in {f.code for f in recto.flags}
