@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from newsprint.core.script import CJK_CHAR
+from wordfreq import zipf_frequency
+
+WORD_ZIPF = 2.5
+"""A joined form at least this common (wordfreq's Zipf scale: 3 is once per
+million words) is a word of the language."""
+HYPHENATED_MORE_COMMON = 1.0
+"""Keep the hyphen when the hyphenated form is this much more common (Zipf)."""
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’]*)-$")
+_FIRST_WORD = re.compile(r"^([\w'’]+)")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -17,11 +29,39 @@ def join_lines(lines: list[str]) -> str:
             out = line
         elif _needs_no_space(out, line):
             out += line
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out = out[:-1] + line
+        elif _LAST_WORD.search(out):
+            # A line-end hyphen: a soft break is undone, a hyphen that belongs
+            # to the word ("well-known", "post-1949") stays, without a space.
+            out = (out[:-1] if soft_hyphen(out, line) else out) + line
         else:
             out += " " + line
     return out
+
+
+def soft_hyphen(line: str, next_line: str) -> bool:
+    """Whether the hyphen ending ``line`` only breaks a word across lines (to be
+    removed) rather than belonging to it (to be kept).
+
+    Decided with wordfreq's word frequencies, as a reader would: the hyphen
+    goes when the joined form is a word and the hyphenated form is not clearly
+    more common; it stays when the second part starts with a digit or a
+    capital ("post-1949", "Anglo-American") or the joined form is not a word
+    ("well-known": "wellknown"; "Kai-shek"; "Hong Kong-based")."""
+    before = _LAST_WORD.search(line.rstrip())
+    after = _FIRST_WORD.match(next_line.lstrip())
+    if before is None or after is None:
+        return False
+    head, tail = before.group(1), after.group(1)
+    if not tail[:1].isalpha() or tail[:1].isupper():
+        return False
+    return _is_soft(head.lower(), tail.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_soft(head: str, tail: str) -> bool:
+    joined = zipf_frequency(head + tail, "en")
+    hyphenated = zipf_frequency(f"{head}-{tail}", "en")
+    return joined >= WORD_ZIPF and hyphenated < joined + HYPHENATED_MORE_COMMON
 
 
 def _needs_no_space(before: str, after: str) -> bool:

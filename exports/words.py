@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from newsprint.articles.text import soft_hyphen
 from newsprint.core.page import BBox, TextLine
 from newsprint.core.script import CJK_CHAR
 from PIL import ImageFont
 
 _EM = 100
 """Font size the character widths are measured at; only ratios matter."""
-_HYPHENATED = re.compile(r"[^\W\d_]-$")
 """A line ending in a letter and a hyphen may be hyphenated."""
 
 
@@ -93,8 +93,7 @@ def span_box(corners: np.ndarray, start: float, end: float, page_size: tuple[int
 
 
 def is_hyphenated(line_text: str, next_text: str | None) -> bool:
-    """The line ends in a hyphen that breaks a word: the rule ``articles.text.join_lines``
-    uses to undo it (a letter before the hyphen, a lower-case letter after it)."""
-    text = line_text.rstrip()
-    following = (next_text or "").lstrip()
-    return bool(_HYPHENATED.search(text)) and following[:1].islower()
+    """The line ends in a hyphen that only breaks a word across lines: the
+    decision ``articles.text.join_lines`` makes (``soft_hyphen``), so that
+    ALTO's HYP and SUBS_CONTENT agree with articles.txt."""
+    return bool(next_text) and soft_hyphen(line_text, next_text or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from newsprint.articles import assemble
 from newsprint.articles.roles import is_byline
 from newsprint.articles.text import join_lines
@@ -177,6 +178,28 @@ def test_join_lines_undoes_hyphenation_but_keeps_real_hyphens() -> None:
     assert join_lines(["a well-known infor-", "mation desk"]) == "a well-known information desk"
     assert join_lines(["won 3-", "2 at home"]) == "won 3- 2 at home"
     assert join_lines(["宁波公安发出", "扫黑除恶最强音"]) == "宁波公安发出扫黑除恶最强音"
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["a new inter-", "national terminal"], "a new international terminal"),
+        (["the news-", "paper office"], "the newspaper office"),
+        (["a well-", "known architect"], "a well-known architect"),
+        (["the quay's post-", "1949 sheds"], "the quay's post-1949 sheds"),
+        (["Chiang Kai-", "shek near the gate"], "Chiang Kai-shek near the gate"),
+        (["a Hong Kong-", "based firm"], "a Hong Kong-based firm"),
+        (["an Anglo-", "American treaty"], "an Anglo-American treaty"),
+    ],
+)
+def test_a_line_end_hyphen_is_undone_only_where_it_breaks_a_word(
+    lines: list[str], joined: str
+) -> None:
+    assert join_lines(lines) == joined
+    # ALTO's HYP and SUBS_CONTENT follow the same decision.
+    from newsprint.exports.words import is_hyphenated
+
+    assert is_hyphenated(lines[0], lines[1]) is (joined.count("-") < " ".join(lines).count("-"))
 
 
 def test_language_is_detected_with_script() -> None:
