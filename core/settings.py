@@ -1,8 +1,11 @@
-"""One typed settings object: defaults < ``newsprint.toml`` < ``NEWSPRINT_*`` env vars.
+"""One typed settings object: defaults < a TOML file < ``NEWSPRINT_*`` env vars.
 
 Nested groups are set from the environment with a double underscore, e.g.
-``NEWSPRINT_OCR__DET_LIMIT_SIDE_LEN=4000``. The TOML file is looked up at
-``$NEWSPRINT_CONFIG`` or ``./newsprint.toml``.
+``NEWSPRINT_OCR__DET_LIMIT_SIDE_LEN=4000``. The TOML file is the one given to
+``load_settings`` (the command line's ``--config FILE``), else
+``$NEWSPRINT_CONFIG``, else ``./newsprint.toml``; it is chosen when the
+settings are loaded, never when this module is imported. A command loads its
+settings once and passes them down.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Literal
 
@@ -227,7 +231,6 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSPRINT_",
         env_nested_delimiter="__",
-        toml_file=os.environ.get("NEWSPRINT_CONFIG", "newsprint.toml"),
         extra="ignore",
     )
 
@@ -255,4 +258,38 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=_chosen_file.get() or config_file())
+        return (init_settings, env_settings, toml)
+
+
+class ConfigFileError(ValueError):
+    """The settings file named on the command line does not exist."""
+
+
+_chosen_file: ContextVar[Path | None] = ContextVar("newsprint_config_file", default=None)
+"""The file ``load_settings`` was given, while it builds the settings."""
+
+
+def config_file(config: Path | str | None = None) -> Path:
+    """The TOML file settings are read from: ``config``, else ``$NEWSPRINT_CONFIG``,
+    else ``./newsprint.toml`` (looked up now, in the current directory). Only
+    ``config`` must exist; the others are skipped when they do not."""
+    if config is not None:
+        return Path(config)
+    return Path(os.environ.get("NEWSPRINT_CONFIG") or "newsprint.toml")
+
+
+def load_settings(config: Path | str | None = None, **values: object) -> Settings:
+    """Settings from ``config`` (or ``$NEWSPRINT_CONFIG``, or ``./newsprint.toml``),
+    then the ``NEWSPRINT_*`` environment variables, then ``values`` (init
+    overrides such as ``language="zh"``). Raises ``ConfigFileError`` when
+    ``config`` is given and is not a file, pydantic's ``ValidationError`` on a
+    bad value and ``tomllib.TOMLDecodeError`` on a malformed file."""
+    path = config_file(config)
+    if config is not None and not path.is_file():
+        raise ConfigFileError(f"settings file {path} not found")
+    token = _chosen_file.set(path)
+    try:
+        return Settings(**values)  # type: ignore[arg-type]
+    finally:
+        _chosen_file.reset(token)

@@ -1,7 +1,5 @@
-"""Prefect flows and the command line."""
+"""Prefect flows and the command line.
 
-import os
-
-# The machines newsprint runs on may have no way out: Prefect's embedded
-# server must not try to send usage telemetry (it logs an error each start).
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+Importing this package changes nothing in the process: the Prefect servers
+newsprint starts get their environment from ``flows/prefect_api.py``.
+"""

@@ -3,6 +3,13 @@
 A thin typer layer (as docling's CLI): it resolves settings, shows a progress
 bar over the batch, prints a one-line error per bad scan, and ends with a
 short summary. Exit status 1 when any scan failed.
+
+This module makes the app and registers every command on it explicitly (the
+``COMMANDS`` table at the end); the command modules (``flows.commands``,
+``web.command``) never import it, so there is no import cycle, and the review
+page (``web.app``) loads without typer or the CLI. The global ``--config FILE``
+names the settings file; each command loads its settings once
+(``flows.context.command_settings``) and passes them down.
 """
 
 from __future__ import annotations
@@ -15,38 +22,58 @@ import typer
 from newsprint.core.errors import ModelMissingError, NewsprintError
 from newsprint.core.settings import Settings
 from newsprint.exports import write_issue
+from newsprint.flows import commands
 from newsprint.flows.children import reaping
+from newsprint.flows.context import (
+    CommandState,
+    command_settings,
+    console,
+    progress_bar,
+    with_values,
+)
 from newsprint.ocr.engine import OcrEngine, load_engine
 from newsprint.pipeline.run import ScanResult, process_scan, safe_stem
 from newsprint.scans import scan_paths
-from rich.console import Console
+from newsprint.web import command as web_command
 from rich.logging import RichHandler
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+__all__ = ["app", "console", "progress_bar"]
+
 app = typer.Typer(help="OCR for scanned newspaper pages: per-article text, JSON and overlays.")
-console = Console(stderr=True)
 
 
-@app.callback()
 def main(
     ctx: typer.Context,
     verbose: Annotated[
         int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug")
     ] = 0,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            "-c",
+            help="Settings file (TOML). Default: the file in $NEWSPRINT_CONFIG, "
+            "else ./newsprint.toml when there is one.",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(message)s", handlers=[RichHandler(console=console)])
+    ctx.obj = CommandState(config=config)
     # SIGTERM unwinds the command as Ctrl-C does, and no process it started
     # outlives it (flows/children.py).
     ctx.with_resource(reaping())
 
 
-@app.command()
 def process(
+    ctx: typer.Context,
     scans: Annotated[list[Path], typer.Argument(help="Scan files or folders of scans.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output root folder.")] = Path("out"),
-    lang: Annotated[str, typer.Option(help="auto, zh or en (auto detects per page).")] = "auto",
+    lang: Annotated[
+        str | None, typer.Option(help="auto, zh or en (default: language in the settings, auto).")
+    ] = None,
     issue: Annotated[
         str | None,
         typer.Option(
@@ -57,7 +84,9 @@ def process(
 ) -> None:
     """Process scans: write DIR/<stem>/ with articles.txt, page.json, overlay.png,
     page.alto.xml and page.pdf."""
-    settings = Settings(language=lang)
+    settings = command_settings(ctx)
+    if lang is not None:
+        settings = with_values(settings, language=lang)
     paths = scan_paths(scans)
     if not paths:
         console.print("[red]no scans found[/red] in " + ", ".join(map(str, scans)))
@@ -95,17 +124,6 @@ def _engine(settings: Settings) -> OcrEngine:
     except ModelMissingError as exc:
         console.print(f"[red]OCR model missing:[/red] {exc}")
         raise typer.Exit(2) from exc
-
-
-def progress_bar() -> Progress:
-    """The bar every batch command shows: what it is on, done of total, time."""
-    columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    return Progress(*columns, console=console, transient=False)
 
 
 def _run_batch(
@@ -151,9 +169,25 @@ def _summary(results: list[ScanResult], out: Path) -> None:
     )
 
 
-# ingest, serve, status, review, reprocess, diff, restore, reviewed: flows and catalog.
-from newsprint.flows import commands as _commands  # noqa: E402, F401
-from newsprint.web import command as _web_command  # noqa: E402, F401  (newsprint web)
+COMMANDS = (
+    process,
+    # flows and catalog
+    commands.ingest,
+    commands.serve,
+    commands.status,
+    commands.review,
+    commands.reprocess,
+    commands.diff,
+    commands.restore,
+    commands.reviewed,
+    # the review page
+    web_command.web,
+)
+"""Every ``newsprint`` command, in the order ``--help`` lists them."""
+
+app.callback()(main)
+for _command in COMMANDS:
+    app.command()(_command)
 
 if __name__ == "__main__":
     app()

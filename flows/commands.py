@@ -1,17 +1,16 @@
 """``newsprint`` commands around the Prefect flows and the catalog.
 
-ingest, serve, status, review, reprocess, diff, restore, reviewed. Registered
-on the ``flows.cli`` app; Prefect is imported only by the commands that run a
-flow, so ``newsprint status`` stays quick.
+ingest, serve, status, review, reprocess, diff, restore, reviewed: plain
+functions, registered on the app by ``flows.cli`` (this module does not import
+it). Each loads its settings once (``command_settings``) and passes them down.
+Prefect is imported only by the commands that run a flow, so ``newsprint
+status`` stays quick.
 """
 
 from __future__ import annotations
 
 import contextlib
 import getpass
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,8 +18,8 @@ from typing import Annotated, Any
 import typer
 from newsprint.catalog import Catalog, CatalogError, PageInfo
 from newsprint.core.settings import Settings
-from newsprint.flows.cli import app, console, progress_bar
-from newsprint.flows.prefect_api import prefect_server
+from newsprint.flows.context import command_settings, console, progress_bar, settings_file
+from newsprint.flows.prefect_api import PrefectServerError, prefect_server, scheduling_server
 from newsprint.pipeline.overrides import Overrides, RegionOverride, parse_box
 from rich.markup import escape
 from rich.table import Table
@@ -31,8 +30,8 @@ OutOption = Annotated[
 ]
 
 
-@app.command()
 def ingest(
+    ctx: typer.Context,
     inbox: Annotated[Path, typer.Argument(help="Folder of scans (the inbox).")],
     out: OutOption = None,
     workers: Annotated[
@@ -42,7 +41,7 @@ def ingest(
 ) -> None:
     """Run the ingest flow once: catalogue new scans (by content hash) and
     process every page not yet done. Exit 1 when a page failed."""
-    settings = Settings()
+    settings = command_settings(ctx)
     if workers:
         settings = settings.model_copy(
             update={"dask": settings.dask.model_copy(update={"workers": workers})}
@@ -64,14 +63,14 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command()
 def serve(
+    ctx: typer.Context,
     inbox: Annotated[Path | None, typer.Argument(help="Inbox (default: schedule.inbox).")] = None,
     out: OutOption = None,
 ) -> None:
     """Serve the ingest flow as a deployment on the schedule in the settings
     (schedule.cron, else schedule.interval_seconds) until stopped."""
-    settings = Settings()
+    settings = command_settings(ctx)
     inbox, out = inbox or settings.schedule.inbox, out or settings.schedule.out
     from newsprint.flows.ingest import ingest as ingest_flow
     from newsprint.flows.ingest import task_runner, worker_settings
@@ -85,25 +84,33 @@ def serve(
     console.print(
         f"serving {settings.schedule.deployment_name}: {inbox} → {out}, {schedule}, {where}"
     )
-    with _serving_server(settings) as server:
-        settings = settings.model_copy(
-            update={"prefect": settings.prefect.model_copy(update={"api_url": server})}
-        )
-        console.print(f"Prefect server: {server.removesuffix('/api')}")
-        with prefect_server(settings):
-            # Built once the server is known: its workers are given its address.
-            flow = ingest_flow.with_options(task_runner=task_runner(worker_settings(settings)))
-            flow.serve(
-                name=settings.schedule.deployment_name,
-                parameters={"inbox": str(inbox.resolve()), "out": str(out.resolve())},
-                **schedule,
+    parameters = {"inbox": str(inbox.resolve()), "out": str(out.resolve())}
+    config = settings_file(ctx)
+    if config is not None:  # each run loads its settings from the same file
+        parameters["config"] = str(config)
+    try:
+        with scheduling_server(settings) as server:
+            settings = settings.model_copy(
+                update={"prefect": settings.prefect.model_copy(update={"api_url": server})}
             )
+            console.print(f"Prefect server: {server.removesuffix('/api')}")
+            with prefect_server(settings):
+                # Built once the server is known: its workers are given its address.
+                runner = task_runner(worker_settings(settings))
+                flow = ingest_flow.with_options(task_runner=runner)
+                flow.serve(
+                    name=settings.schedule.deployment_name,
+                    parameters=parameters,
+                    **schedule,
+                )
+    except PrefectServerError as exc:
+        console.print(f"[red]✗ {escape(str(exc))}[/red]")
+        raise typer.Exit(1) from exc
 
 
-@app.command()
-def status(out: OutOption = None) -> None:
+def status(ctx: typer.Context, out: OutOption = None) -> None:
     """Pages by status, then the failed and the flagged pages."""
-    catalog = _catalog(out)
+    catalog = _catalog(command_settings(ctx), out)
     counts = catalog.counts()
     table = Table(title=f"catalog {catalog.url}")
     for name in counts:
@@ -118,13 +125,13 @@ def status(out: OutOption = None) -> None:
         console.print(f"[blue]… {page.stem}[/blue]: running under {page.claimed_by}")
 
 
-@app.command()
 def review(
+    ctx: typer.Context,
     out: OutOption = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
 ) -> None:
     """Flagged pages with why they were flagged, worst first."""
-    pages = _catalog(out).review_queue(limit)
+    pages = _catalog(command_settings(ctx), out).review_queue(limit)
     if not pages:
         console.print("no flagged pages")
         return
@@ -138,8 +145,8 @@ def review(
     console.print(table)
 
 
-@app.command()
 def reprocess(
+    ctx: typer.Context,
     page: Annotated[str, typer.Argument(help="The page: its output folder name or catalog id.")],
     out: OutOption = None,
     skew: Annotated[
@@ -174,9 +181,9 @@ def reprocess(
     except ValueError as exc:
         console.print(f"[red]✗ {exc}[/red]")
         raise typer.Exit(2) from exc
-    settings = Settings()
+    settings = command_settings(ctx)
     out = out or settings.schedule.out
-    _page(out, page)
+    _page(settings, out, page)
     from newsprint.flows.reprocess import reprocess as reprocess_flow
 
     with prefect_server(settings):
@@ -197,8 +204,8 @@ def reprocess(
     )
 
 
-@app.command()
 def diff(
+    ctx: typer.Context,
     page: Annotated[str, typer.Argument(help="The page: output folder name or catalog id.")],
     old: Annotated[str, typer.Argument(help="Version, e.g. v1 or 1.")],
     new: Annotated[str, typer.Argument(help="Version, e.g. v2 or 2.")],
@@ -207,9 +214,9 @@ def diff(
     """What changed in the article text between two versions of a page."""
     from newsprint.versions import VersionError, diff_articles
 
-    settings = Settings()
+    settings = command_settings(ctx)
     out = out or settings.schedule.out
-    info = _page(out, page)
+    info = _page(settings, out, page)
     try:
         text = diff_articles(out / info.stem, _number(old), _number(new))
     except VersionError as exc:
@@ -223,8 +230,8 @@ def diff(
         console.print(escape(line), style=style, highlight=False, soft_wrap=True)
 
 
-@app.command()
 def restore(
+    ctx: typer.Context,
     page: Annotated[str, typer.Argument(help="The page: output folder name or catalog id.")],
     version: Annotated[str, typer.Argument(help="Version to make current, e.g. v1.")],
     out: OutOption = None,
@@ -233,18 +240,18 @@ def restore(
     from newsprint.pipeline.jobs import restore as restore_version
     from newsprint.versions import VersionError
 
-    settings = Settings()
+    settings = command_settings(ctx)
     out = out or settings.schedule.out
     try:
-        info = restore_version(_catalog(out), out, page, _number(version))
+        info = restore_version(_catalog(settings, out), out, page, _number(version))
     except (CatalogError, VersionError) as exc:
         console.print(f"[red]✗ {exc}[/red]")
         raise typer.Exit(1) from exc
     console.print(f"[green]✓[/green] {info.stem}: v{info.current_version} is current")
 
 
-@app.command()
 def reviewed(
+    ctx: typer.Context,
     page: Annotated[str, typer.Argument(help="The page: output folder name or catalog id.")],
     by: Annotated[str | None, typer.Option(help="Who reviewed it.")] = None,
     note: Annotated[str | None, typer.Option(help="A note kept with the page.")] = None,
@@ -252,15 +259,16 @@ def reviewed(
 ) -> None:
     """Mark a page reviewed: an archivist accepts its current version."""
     try:
-        info = _catalog(out).mark_reviewed(page, by or getpass.getuser(), note)
+        info = _catalog(command_settings(ctx), out).mark_reviewed(
+            page, by or getpass.getuser(), note
+        )
     except CatalogError as exc:
         console.print(f"[red]✗ {exc}[/red]")
         raise typer.Exit(1) from exc
     console.print(f"[green]✓[/green] {info.stem}: reviewed by {info.reviewed_by}")
 
 
-def _catalog(out: Path | None) -> Catalog:
-    settings = Settings()
+def _catalog(settings: Settings, out: Path | None) -> Catalog:
     out = out or settings.schedule.out
     if settings.catalog.url is None and not (out / "catalog.sqlite").is_file():
         console.print(
@@ -270,9 +278,9 @@ def _catalog(out: Path | None) -> Catalog:
     return Catalog.open(settings.catalog.url, out)
 
 
-def _page(out: Path, ref: str) -> PageInfo:
+def _page(settings: Settings, out: Path, ref: str) -> PageInfo:
     try:
-        return _catalog(out).page(ref)
+        return _catalog(settings, out).page(ref)
     except CatalogError as exc:
         console.print(f"[red]✗ {exc}[/red]")
         raise typer.Exit(2) from exc
@@ -293,40 +301,6 @@ def _region(text: str) -> RegionOverride:
 
 def _why(page: PageInfo) -> str:
     return "; ".join(f"{f.get('code')}: {f.get('message')}" for f in page.flags) or "-"
-
-
-@contextlib.contextmanager
-def _serving_server(settings: Settings) -> Iterator[str]:
-    """The Prefect API a deployment is served on: the server in the settings, or
-    a local Prefect server started here (Prefect's own, SQLite under
-    PREFECT_HOME), since Prefect's ephemeral in-process API runs no scheduler."""
-    if settings.prefect.api_url:
-        yield settings.prefect.api_url
-        return
-    port = settings.prefect.local_server_port
-    url = f"http://127.0.0.1:{port}/api"
-    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1"]
-    server = subprocess.Popen([*cmd, "--port", str(port)], stdout=subprocess.DEVNULL)
-    try:
-        _wait_for(url, server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-
-
-def _wait_for(url: str, server: subprocess.Popen, seconds: float = 180) -> None:
-    import httpx
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise typer.Exit(f"the local Prefect server stopped (exit {server.returncode})")
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(f"{url}/health", timeout=5).status_code == 200:
-                return
-        time.sleep(1)
-    raise typer.Exit(f"the local Prefect server did not answer at {url} in {seconds:.0f} s")
 
 
 @contextlib.contextmanager

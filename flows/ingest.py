@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprint.catalog import Catalog, PageStatus, claimant_id
-from newsprint.core.settings import Settings
+from newsprint.core.settings import Settings, load_settings
 from newsprint.flows.prefect_api import prefect_server, worker_env
 from newsprint.pipeline.jobs import PageOutcome, Registered, record_failure, register_scan, run_page
 from newsprint.store import open_store
@@ -83,10 +83,16 @@ def page_task(
 
 @flow(name="ingest", log_prints=True)
 def ingest(
-    inbox: str, out: str, retry_failed: bool = False, settings: Settings | None = None
+    inbox: str,
+    out: str,
+    retry_failed: bool = False,
+    settings: Settings | None = None,
+    config: str | None = None,
 ) -> IngestSummary:
-    """Catalogue every scan in ``inbox`` and process each page not yet done."""
-    settings = worker_settings(settings or Settings())
+    """Catalogue every scan in ``inbox`` and process each page not yet done, with
+    ``settings``, or (a served deployment's run) the settings loaded from the file
+    ``config`` (default: ``$NEWSPRINT_CONFIG``, else ``./newsprint.toml``)."""
+    settings = worker_settings(settings or load_settings(config))
     run = uuid.uuid4().hex[:8]
     catalog = Catalog.open(settings.catalog.url, Path(out))
     catalog.release_dead_claims()

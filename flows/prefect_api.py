@@ -13,6 +13,14 @@ settings, and ``PREFECT_API_URL`` in each Dask worker's environment
 (``worker_env``). It runs in a session of its own (Ctrl-C in a terminal does
 not stop it while the flow still reports to it) and is stopped, once Prefect's
 queued logs are sent, when the command is done with it.
+
+The servers newsprint starts are told not to send usage telemetry (the
+machines it runs on may have no way out, and the server logs an error each
+start): ``server_env`` sets that in the server's environment only, never in
+this process's ``os.environ``. ``scheduling_server`` is the local Prefect
+server (with its scheduler) that ``newsprint serve`` serves the ingest
+deployment on. This module imports neither typer nor the command line: the
+review page (``web/jobs.py``) uses it too.
 """
 
 from __future__ import annotations
@@ -20,9 +28,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 import socket
 import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,6 +47,14 @@ STARTUP_TIMEOUT_SECONDS = 180
 DRAIN_SECONDS = 10.0
 """At most this long to send Prefect's queued logs and events before the stop."""
 
+SERVER_DEFAULTS = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+"""Environment for a Prefect server newsprint starts, unless already set."""
+
+
+class PrefectServerError(RuntimeError):
+    """A Prefect server newsprint started stopped or did not answer."""
+
+
 _lock = threading.Lock()
 _started: Any = None
 """The embedded server newsprint started in this process (a Prefect
@@ -47,6 +66,12 @@ def current_api_url() -> str | None:
     from prefect.settings import PREFECT_API_URL
 
     return PREFECT_API_URL.value() or None
+
+
+def server_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """``env`` (default: this process's environment) with ``SERVER_DEFAULTS``
+    added where unset: the environment of a Prefect server newsprint starts."""
+    return {**SERVER_DEFAULTS, **(os.environ if env is None else env)}
 
 
 def worker_env() -> dict[str, str]:
@@ -115,7 +140,8 @@ def _own_session_server_class() -> type:
 
 
 class _NewSession:
-    """The ``subprocess`` module, but ``Popen`` starts a new session."""
+    """The ``subprocess`` module, but ``Popen`` starts a new session, in an
+    environment with ``SERVER_DEFAULTS``."""
 
     def __init__(self, module: Any) -> None:
         self._module = module
@@ -124,6 +150,7 @@ class _NewSession:
         return getattr(self._module, name)
 
     def Popen(self, *args: Any, **kwargs: Any) -> subprocess.Popen:
+        kwargs["env"] = server_env(kwargs.get("env"))
         return self._module.Popen(*args, start_new_session=True, **kwargs)
 
 
@@ -159,3 +186,44 @@ def _send_queued(timeout: float = DRAIN_SECONDS) -> None:
             service.drain_all(timeout=timeout)
         except Exception:  # a flush that fails must not keep the server up
             log.debug("could not send %s's queue", service.__name__, exc_info=True)
+
+
+@contextlib.contextmanager
+def scheduling_server(
+    settings: Settings, seconds: float = STARTUP_TIMEOUT_SECONDS
+) -> Iterator[str]:
+    """The Prefect API a deployment is served on (``newsprint serve``): the server
+    in the settings, or a local Prefect server started here (Prefect's own, SQLite
+    under PREFECT_HOME, on ``prefect.local_server_port``), since Prefect's
+    ephemeral in-process API runs no scheduler. Yields the API URL; the local
+    server is stopped on the way out. Raises ``PrefectServerError`` when it stops
+    or does not answer within ``seconds``."""
+    if settings.prefect.api_url:
+        yield settings.prefect.api_url
+        return
+    port = settings.prefect.local_server_port
+    url = f"http://127.0.0.1:{port}/api"
+    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1"]
+    server = subprocess.Popen(
+        [*cmd, "--port", str(port)], stdout=subprocess.DEVNULL, env=server_env()
+    )
+    try:
+        _wait_for(url, server, seconds)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _wait_for(url: str, server: subprocess.Popen, seconds: float) -> None:
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise PrefectServerError(f"the local Prefect server stopped (exit {server.returncode})")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{url}/health", timeout=5).status_code == 200:
+                return
+        time.sleep(1)
+    raise PrefectServerError(f"the local Prefect server did not answer at {url} in {seconds:.0f} s")

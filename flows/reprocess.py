@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsprint.catalog import Catalog, CatalogError, PageStatus, claimant_id
-from newsprint.core.settings import Settings
+from newsprint.core.settings import Settings, load_settings
 from newsprint.pipeline.jobs import NOT_RUNNING, PageOutcome, run_page
 from newsprint.pipeline.overrides import Overrides
 from prefect import flow, task
@@ -47,6 +47,6 @@ def reprocess(
 ) -> PageOutcome:
     """Run page ``page`` (its stem or id) again with ``overrides`` added to the
     ones it already has; ``by`` names the archivist in the version's reason."""
-    settings = settings or Settings()
+    settings = settings or load_settings()
     reason = f"reprocess by {by}" if by else "reprocess"
     return reprocess_task(str(page), str(out), overrides or Overrides(), settings, reason)

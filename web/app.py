@@ -3,6 +3,13 @@
 All data comes from the catalog and the output folders; every change goes
 through the code the command line uses: the Prefect ``reprocess`` flow,
 ``pipeline.jobs.restore``, ``Catalog.mark_reviewed``, ``versions.diff_articles``.
+
+The catalog, the output files and image decoding are blocking calls: every
+handler that touches them is a plain ``def``, which FastAPI runs in its thread
+pool, so a slow query or a big scan's preview never holds up other requests. A
+handler that needs the posted form gets it from the ``_form`` dependency, read
+on the event loop. Only handlers that do no I/O (login, job state) are
+``async``.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ import logging
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -21,7 +28,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from newsprint.catalog import Catalog, CatalogError, PageInfo, PageNotFound, PageStatus
-from newsprint.core.settings import Settings
+from newsprint.core.settings import Settings, load_settings
 from newsprint.pipeline.overrides import Overrides, RegionOverride, parse_box
 from newsprint.versions import VersionError, diff_articles
 from newsprint.web import data
@@ -38,6 +45,8 @@ from newsprint.web.security import (
     trusted_hosts,
     valid_stem,
 )
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -50,7 +59,7 @@ def create_app(
     """The review application over the outputs (and catalog) under ``out_root``,
     served on ``host`` (default ``web.host``): it answers only requests whose
     ``Host`` header names loopback, ``host`` or one of ``web.allowed_hosts``."""
-    settings = settings or Settings()
+    settings = settings or load_settings()
     out_root = Path(out_root).resolve()
     app = FastAPI(
         title="newsprint review",
@@ -78,7 +87,8 @@ def create_app(
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
-    app.state.jobs.shutdown()
+    # Stopping an embedded Prefect server waits for its queued logs: off the loop.
+    await run_in_threadpool(app.state.jobs.shutdown)
 
 
 def _templates() -> Jinja2Templates:
@@ -112,6 +122,15 @@ def _render(request: Request, name: str, status: int = 200, **context: Any) -> H
     return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
 
 
+async def _form(request: Request) -> FormData:
+    """The posted form, read on the event loop for a handler run in the thread pool
+    (Starlette keeps it: the CSRF check has already read it)."""
+    return await request.form()
+
+
+Form = Annotated[FormData, Depends(_form)]
+
+
 def _page_info(request: Request, stem: str) -> PageInfo:
     valid_stem(stem)
     try:
@@ -141,7 +160,7 @@ def _routes(app: FastAPI) -> None:
 # ---- list ------------------------------------------------------------------------------
 
 
-async def page_list(
+def page_list(
     request: Request,
     status: str | None = None,
     q: str | None = None,
@@ -199,7 +218,7 @@ def _local_target(target: str) -> str:
 # ---- one page --------------------------------------------------------------------------
 
 
-async def page_view(
+def page_view(
     request: Request, stem: str, v: int | None = None, job: int | None = None
 ) -> HTMLResponse:
     return _page_response(request, _page_info(request, stem), v, job)
@@ -246,7 +265,7 @@ def _has_file(out_root: Path, stem: str, name: str, version: int | None) -> bool
     return (data.page_folder(out_root, stem, version) / name).is_file()
 
 
-async def scan_image(request: Request, stem: str) -> Response:
+def scan_image(request: Request, stem: str) -> Response:
     info = _page_info(request, stem)
     try:
         jpeg = data.scan_preview(request.app.state.catalog, info, request.app.state.settings)
@@ -255,7 +274,7 @@ async def scan_image(request: Request, stem: str) -> Response:
     return Response(jpeg, media_type="image/jpeg", headers={"Cache-Control": "max-age=3600"})
 
 
-async def download(request: Request, stem: str, name: str, v: int | None = None) -> Response:
+def download(request: Request, stem: str, name: str, v: int | None = None) -> Response:
     info = _page_info(request, stem)
     if name not in data.DOWNLOADS:
         raise HTTPException(404, f"no output {name!r}")
@@ -267,7 +286,7 @@ async def download(request: Request, stem: str, name: str, v: int | None = None)
     return FileResponse(path, media_type=data.DOWNLOADS[name], filename=filename)
 
 
-async def diff_view(request: Request, stem: str, a: int, b: int) -> HTMLResponse:
+def diff_view(request: Request, stem: str, a: int, b: int) -> HTMLResponse:
     info = _page_info(request, stem)
     folder = data.page_folder(request.app.state.out_root, info.stem)
     try:
@@ -289,9 +308,8 @@ def _diff_kind(line: str) -> str:
 # ---- changes ---------------------------------------------------------------------------
 
 
-async def reprocess(request: Request, stem: str) -> Response:
+def reprocess(request: Request, stem: str, form: Form) -> Response:
     info = _page_info(request, stem)
-    form = await request.form()
     page = data.read_page_json(request.app.state.out_root, info.stem)
     try:
         overrides = overrides_from_form(form, page or {})
@@ -365,11 +383,10 @@ def _article_point(page: dict[str, Any], article_id: str) -> str:
     raise ValueError(f"no article {article_id!r} on this page")
 
 
-async def restore(request: Request, stem: str) -> Response:
+def restore(request: Request, stem: str, form: Form) -> Response:
     from newsprint.pipeline.jobs import restore as restore_version
 
     info = _page_info(request, stem)
-    form = await request.form()
     number = _number(form, "version", int)
     try:
         restore_version(request.app.state.catalog, request.app.state.out_root, info.id, number)
@@ -378,9 +395,8 @@ async def restore(request: Request, stem: str) -> Response:
     return RedirectResponse(f"/pages/{info.stem}", status_code=303)
 
 
-async def reviewed(request: Request, stem: str) -> Response:
+def reviewed(request: Request, stem: str, form: Form) -> Response:
     info = _page_info(request, stem)
-    form = await request.form()
     by = str(form.get("by") or "").strip() or "web"
     note = str(form.get("note") or "").strip() or None
     try:

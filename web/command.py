@@ -4,6 +4,9 @@ Binds 127.0.0.1 unless told otherwise; any other address needs ``web.token``
 in the settings, or the command refuses to start (exit 2). Requests are
 answered only under the host names the server was started for (loopback's,
 the bound address, ``web.allowed_hosts``); any other ``Host`` gets 400.
+
+A plain function: ``flows.cli`` registers it on the app (this module does not
+import the CLI module, and ``web.app`` does not import this one).
 """
 
 from __future__ import annotations
@@ -12,13 +15,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from newsprint.core.settings import Settings
-from newsprint.flows.cli import app, console
+from newsprint.flows.context import command_settings, console
 from newsprint.web.security import WebConfigError, check_bind, host_header_name
 
 
-@app.command()
 def web(
+    ctx: typer.Context,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Output root (default: schedule.out in the settings)."),
@@ -30,7 +32,7 @@ def web(
 ) -> None:
     """Serve the review page: pages to check, regions over the scan, corrections,
     versions, diffs, restore, mark reviewed, downloads."""
-    settings = Settings()
+    settings = command_settings(ctx)
     host, port = host or settings.web.host, port or settings.web.port
     out = out or settings.schedule.out
     token = settings.web.token.get_secret_value() if settings.web.token else None

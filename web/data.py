@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -143,16 +144,22 @@ def _corners(box: list[int]) -> list[tuple[float, float]]:
 
 def scan_preview(catalog: Catalog, info: PageInfo, settings: Settings) -> bytes:
     """A JPEG of the page as scanned (scan pixels, downscaled) for the page view;
-    kept per scan content, since a scan never changes under its hash."""
+    kept per scan content, since a scan never changes under its hash. Called from
+    the web server's thread pool: the cache is locked, the decoding is not."""
     key = (info.sha256, info.page_index, settings.web.preview_max_side)
-    if key not in _PREVIEWS:
-        if len(_PREVIEWS) >= 16:
-            _PREVIEWS.pop(next(iter(_PREVIEWS)))
-        _PREVIEWS[key] = _render_preview(catalog, info, settings)
-    return _PREVIEWS[key]
+    with _PREVIEWS_LOCK:
+        jpeg = _PREVIEWS.get(key)
+    if jpeg is None:
+        jpeg = _render_preview(catalog, info, settings)
+        with _PREVIEWS_LOCK:
+            while len(_PREVIEWS) >= 16:
+                _PREVIEWS.pop(next(iter(_PREVIEWS)))
+            _PREVIEWS[key] = jpeg
+    return jpeg
 
 
 _PREVIEWS: dict[tuple[str, int, int], bytes] = {}
+_PREVIEWS_LOCK = threading.Lock()
 
 
 def _render_preview(catalog: Catalog, info: PageInfo, settings: Settings) -> bytes:
