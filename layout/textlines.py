@@ -181,7 +181,8 @@ def _cut(
                 white_around = stacked[1][a:b].max(initial=0) >= 0.85
                 if white_around and _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     blocked[a:b] = True
-    if grid is not None:
+    if grid is not None and line.height <= 1.3 * body:
+        # The column grid parts body lines; a headline spans the columns.
         blocked |= grid[x0:x1]
     blocked |= _stacked_gaps(*stacked, body)[: x1 - x0]
     # A separator is away from the line's ends: white at an end is margin.
