@@ -161,3 +161,14 @@ def test_print_showing_through_from_the_verso_is_not_read(engine: OcrEngine) -> 
     read = " ".join(ln.text for r in recto.regions for ln in r.lines)
     assert "harbour city council" in read
     assert FlagCode.BLANK not in {f.code for f in recto.flags}
+
+
+@pytest.mark.models
+def test_sample_pages_are_read_whole_without_an_unread_flag() -> None:
+    from archival import PAGES, page_model
+
+    for name in PAGES:
+        page = page_model(name)
+        assert FlagCode.UNREAD_TEXT not in {f.code for f in page.flags}, name
+        assert not page.unread_areas
+        assert page.body_text_px and 15 < page.body_text_px < 60
