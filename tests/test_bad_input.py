@@ -20,13 +20,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from badfiles import bomb_png, good_bytes, half
 from newsprint.catalog import Catalog, PageStatus
 from newsprint.core.settings import Settings
 from newsprint.flows.cli import app, console
 from newsprint.pipeline.run import process_scan, safe_stem
 from PIL import Image, PngImagePlugin
 from synth import column_page, draw_photo
-from test_scans import bomb_png, good_bytes, half
 from typer.testing import CliRunner
 
 pytestmark = pytest.mark.models

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pydantic
 import pytest
+from handmade import make_page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsprint.core.errors import ScanError
@@ -20,7 +21,6 @@ from newsprint.core.settings import ScanSettings
 from newsprint.exports.page_json import read_page_json, write_page_json
 from newsprint.scans import load_scan
 from PIL import Image
-from test_exports import make_page
 
 SMALL = ScanSettings(max_pixels=4_000_000)
 """A low pixel limit keeps each example fast: a mutated header may declare a big image."""

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import struct
 import time
-import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
+from badfiles import H, W, bomb_png, good_bytes, half
 from newsprint.core.errors import ScanError
 from newsprint.core.settings import ScanSettings
 from newsprint.scans import load_scan, pdf_supported, scan_paths, sha256_file
 from PIL import Image, ImageFile, features
 
 SETTINGS = ScanSettings()
-W, H = 120, 80
 
 
 def gradient(width: int = W, height: int = H) -> np.ndarray:
@@ -249,34 +246,6 @@ def test_sha256_matches_hashlib_and_file_is_untouched(tmp_path: Path) -> None:
 
 
 # --- bad input ---------------------------------------------------------------------
-
-
-def good_bytes(fmt: str, **options: object) -> bytes:
-    buffer = io.BytesIO()
-    Image.fromarray(np.random.default_rng(1).integers(0, 255, (H, W), np.uint8)).save(
-        buffer, fmt, **options
-    )
-    return buffer.getvalue()
-
-
-def png_chunk(kind: bytes, data: bytes) -> bytes:
-    body = kind + data
-    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-
-def bomb_png(width: int, height: int) -> bytes:
-    """A valid PNG header declaring a huge grey image, with a tiny IDAT."""
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + png_chunk(b"IHDR", header)
-        + png_chunk(b"IDAT", zlib.compress(b"\x00" * 64))
-        + png_chunk(b"IEND", b"")
-    )
-
-
-def half(data: bytes) -> bytes:
-    return data[: len(data) // 2]
 
 
 BAD_FILES = {
