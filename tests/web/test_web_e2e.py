@@ -21,7 +21,7 @@ from newsprint.core.settings import Settings
 from synth import column_page
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).parent / "artifacts" / "web"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "web"
 
 pytestmark = [
     pytest.mark.models,

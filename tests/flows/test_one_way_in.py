@@ -25,7 +25,7 @@ from newsprint.web import data
 from newsprint.web.app import create_app
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_FOLDERS = (
     "newsprint",
     "core",

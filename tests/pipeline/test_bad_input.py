@@ -342,7 +342,7 @@ def test_unreadable_file_is_a_failed_page_naming_file_and_reason(tmp_path: Path)
         [*prefix, sys.executable, "-c", code, str(inbox), str(out), str(locked)],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
         timeout=120,
     )
     assert done.returncode == 0, done.stderr

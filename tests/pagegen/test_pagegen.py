@@ -31,7 +31,7 @@ TOP_KEYS = {
     "articles",
 }
 ARTICLE_KEYS = {"headline", "paragraphs", "captions", "byline", "bbox"}
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_scans"
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_scans"
 
 
 def small_spec(seed: int, language: str = "zh-hans", **overrides: object):

@@ -28,7 +28,7 @@ from newsprint.pipeline.limits import PageCrashed, PageTimeout, run_limited
 from newsprint.store import open_store
 from synth import column_page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HEADLINES = ["Harbour Bridge Reopens", "Storm Closes Schools", "Library Opens Late"]
 
 
