@@ -61,9 +61,9 @@ def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
 
 def _main_band(rows: np.ndarray) -> tuple[int, int]:
     """The rows of the line itself: grown from its fullest row while rows keep
-    a fiftieth of that ink (thin ascenders count). In close-set old type the detector's box reaches
+    a twentieth of that ink. In close-set old type the detector's box reaches
     into the lines above and below; a nearly empty row parts them from it."""
-    keep = rows >= max(1, 0.02 * rows.max())
+    keep = rows >= max(1, 0.05 * rows.max())
     peak = int(np.argmax(rows))
     top = peak
     while top > 0 and keep[top - 1]:
