@@ -103,10 +103,9 @@ def _joinable_gap(block: Block, line: Box, h_rules: list[Box], body: float) -> f
         return 0.0  # another piece of the block's last line
     # Type set with a full line of leading (widely spaced short columns) is
     # still one block; a paragraph or article gap is wider than that.
-    if gap < -0.5 * min(size, line.height) or gap > 1.25 * max(size, line.height):
+    if gap < -0.5 * min(size, line.height) or gap > 1.1 * max(size, line.height):
         return None
-    # A line without descenders (or ascenders) is short of its block's size.
-    if not 0.7 <= line.height / size <= 1 / 0.7:
+    if not 0.75 <= line.height / size <= 1.33:
         return None
     # An indented first line over a short last one ("…关" / "键期。") overlaps
     # little, but the short line starts at the column edge just left of it.
