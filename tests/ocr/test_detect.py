@@ -8,7 +8,7 @@ import pytest
 from newsprint.core.page import FlagCode, NewspaperPage
 from newsprint.core.settings import DetectionSettings, Settings
 from newsprint.ocr.detect import detect_lines, detect_text, with_display_lines
-from newsprint.ocr.engine import OcrEngine, load_engine
+from newsprint.ocr.engine import OcrEngine
 from PIL import Image, ImageDraw, ImageFont
 
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
@@ -48,14 +48,6 @@ def text_page(body_px: int, tiny_px: int | None = None, scale: float = 1.0) -> n
             draw.text((80, y), " ".join((WORDS * 3)[i : i + 14]), font=tiny, fill=0)
             y += round(tiny_px * 1.4)
     return np.array(image)
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory) -> OcrEngine:
-    settings = Settings().ocr.model_copy(
-        update={"cache_dir": tmp_path_factory.mktemp("models"), "threads": 2}
-    )
-    return load_engine(settings)
 
 
 def _page(image: np.ndarray) -> NewspaperPage:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import socket
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +19,7 @@ from newsprint.ocr.models import (
     weights_file_names,
 )
 from newsprint.ocr.paddle import to_bgr
+from offline import no_network
 from PIL import Image, ImageDraw, ImageFont
 
 LATIN_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -106,36 +106,15 @@ def test_to_bgr_converts_grey_and_rejects_non_8_bit():
 @pytest.fixture(scope="module")
 def offline():
     """Make any network access fail loudly (and record it) while the module runs."""
-    attempts: list[object] = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(args)
-        raise OSError("network access attempted during an OCR test")
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(socket.socket, "connect", refuse)
-        mp.setattr(socket, "create_connection", refuse)
-        mp.setattr(socket, "getaddrinfo", refuse)
-        for var, value in {
-            "HF_HUB_OFFLINE": "1",
-            "PADDLE_PDX_HUGGING_FACE_ENDPOINT": "http://127.0.0.1:9",
-            "PADDLE_PDX_MODEL_SOURCE": "nowhere",
-            "HTTPS_PROXY": "http://127.0.0.1:9",
-            "HTTP_PROXY": "http://127.0.0.1:9",
-        }.items():
-            mp.setenv(var, value)
+    with no_network() as attempts:
         yield attempts
     assert attempts == [], f"OCR tried to reach the network: {attempts}"
 
 
 @pytest.fixture(scope="module")
-def settings(tmp_path_factory, offline) -> OcrSettings:
-    return OcrSettings(cache_dir=tmp_path_factory.mktemp("ocr-cache"), threads=2)
-
-
-@pytest.fixture(scope="module")
-def engine(settings) -> OcrEngine:
-    return load_engine(settings)
+def settings(ocr_settings: OcrSettings, offline) -> OcrSettings:
+    """The session engine's settings (``engine`` comes from conftest.py)."""
+    return ocr_settings
 
 
 @pytest.fixture(scope="module")

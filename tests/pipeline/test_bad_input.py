@@ -353,16 +353,13 @@ def test_unreadable_file_is_a_failed_page_naming_file_and_reason(tmp_path: Path)
 
 
 def test_directory_passed_as_a_file_is_a_clean_error_and_the_batch_goes_on(
-    tmp_path: Path,
+    tmp_path: Path, engine
 ) -> None:
     folder = tmp_path / "page.jpg"
     folder.mkdir()
     good = tmp_path / "good.png"
     good.write_bytes(_encoded(_page(), "PNG"))
-    from newsprint.ocr.engine import load_engine
-
     settings = Settings()
-    engine = load_engine(settings.ocr)
     results = [process_scan(p, tmp_path / "out", settings, engine) for p in (folder, good)]
     assert results[0].error == f"{folder}: is a directory, not a scan file"
     assert results[1].ok and results[1].pages[0].folder.joinpath("page.json").is_file()

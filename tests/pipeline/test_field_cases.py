@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from newsprint.core.page import NewspaperPage, RegionType
 from newsprint.core.settings import Settings
-from newsprint.ocr.engine import OcrEngine, load_engine
+from newsprint.ocr.engine import OcrEngine
 from newsprint.pipeline.run import process_page
 from PIL import Image, ImageDraw, ImageFont
 
@@ -20,14 +20,6 @@ PHRASES = [
     "Members of the chamber of commerce outlined",
     "The fire brigade reviewed a survey of the flood",
 ]
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory) -> OcrEngine:
-    settings = Settings().ocr.model_copy(
-        update={"cache_dir": tmp_path_factory.mktemp("models"), "threads": 2}
-    )
-    return load_engine(settings)
 
 
 def tagged_columns(rows: int, tilt: float, foot_margin: int) -> np.ndarray:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from newsprint.core.settings import Settings
 from newsprint.flows.cli import app
-from newsprint.ocr.engine import load_engine
+from newsprint.ocr.engine import OcrEngine
 from newsprint.pipeline import process_scan
 from PIL import Image
 from synth import column_page, text_lines
@@ -33,10 +33,9 @@ def small_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def result(small_scan: Path, tmp_path_factory: pytest.TempPathFactory):
-    settings = Settings()
+def result(small_scan: Path, tmp_path_factory: pytest.TempPathFactory, engine: OcrEngine):
     out = tmp_path_factory.mktemp("out")
-    return process_scan(small_scan, out, settings, load_engine(settings.ocr)), out
+    return process_scan(small_scan, out, Settings(), engine), out
 
 
 def test_small_page_becomes_one_article_with_its_text(result) -> None:
@@ -95,7 +94,7 @@ def test_a_bad_file_fails_alone_and_the_batch_finishes(small_scan: Path, tmp_pat
 
 @pytest.mark.parametrize(("turn", "orientation"), [(180, 180), (90, 90)])
 def test_turned_scan_is_read_upright_and_mapped_back(
-    result, small_scan: Path, tmp_path: Path, turn: int, orientation: int
+    result, small_scan: Path, tmp_path: Path, engine: OcrEngine, turn: int, orientation: int
 ) -> None:
     upright_res, _ = result
     upright = upright_res.pages[0].page
@@ -103,8 +102,7 @@ def test_turned_scan_is_read_upright_and_mapped_back(
     with Image.open(small_scan) as img:
         width, height = img.size
         img.rotate(turn, expand=True).save(turned_path)
-    settings = Settings()
-    res = process_scan(turned_path, tmp_path / "out", settings, load_engine(settings.ocr))
+    res = process_scan(turned_path, tmp_path / "out", Settings(), engine)
     page = res.pages[0].page
     assert page.orientation == orientation
     assert any(f.code.value == "rotated" for f in page.flags)
@@ -120,14 +118,15 @@ def test_turned_scan_is_read_upright_and_mapped_back(
     assert got == pytest.approx(expected, abs=3)
 
 
-def test_multi_page_tiff_gives_one_folder_per_page(small_scan: Path, tmp_path: Path) -> None:
+def test_multi_page_tiff_gives_one_folder_per_page(
+    small_scan: Path, tmp_path: Path, engine: OcrEngine
+) -> None:
     with Image.open(small_scan) as img:
         first = img.convert("L")
     second = first.rotate(-0.8, resample=Image.BICUBIC, fillcolor=240)
     tiff = tmp_path / "issue.tif"
     first.save(tiff, save_all=True, append_images=[second], compression="tiff_lzw")
-    settings = Settings()
-    res = process_scan(tiff, tmp_path / "out", settings, load_engine(settings.ocr))
+    res = process_scan(tiff, tmp_path / "out", Settings(), engine)
     assert res.ok, res.error
     assert [p.stem for p in res.pages] == ["issue-p1", "issue-p2"]
     for page in res.pages:
