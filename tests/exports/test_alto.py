@@ -1,5 +1,8 @@
 """ALTO 4.4: schema-valid, unique IDs, boxes on every word, and articles rebuilt from ALTO
-alone equal the articles in page.json."""
+alone equal the articles in page.json.
+
+No OCR: the sample issue's committed pages through the writers (``archival.written_issue``);
+``test_issue_end_to_end.py`` checks the same files from a real run."""
 
 from __future__ import annotations
 
@@ -9,14 +12,13 @@ from collections import Counter
 from importlib import metadata
 
 import pytest
-from archival import PAGES, SCHEMAS, page_folder, page_model
+from archival import PAGES, SCHEMAS, written_page, written_page_folder
 from lxml import etree
 from newsprint.core.page import RegionType, TextLine
 from newsprint.core.script import CJK_CHAR
 from newsprint.exports.words import is_hyphenated, split_words
 
 NS = {"a": "http://www.loc.gov/standards/alto/ns-v4#"}
-models = pytest.mark.models
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +27,13 @@ def schema() -> etree.XMLSchema:
 
 
 def _alto(name: str) -> etree._ElementTree:
-    return etree.parse(str(page_folder(name) / "page.alto.xml"))
+    return etree.parse(str(written_page_folder(name) / "page.alto.xml"))
 
 
 def _tags(alto: etree._ElementTree) -> dict[str, str]:
     return {t.get("ID"): t.get("LABEL") for t in alto.iterfind(".//a:Tags/*", NS)}
 
 
-@models
 @pytest.mark.parametrize("name", PAGES)
 def test_alto_is_valid_and_its_ids_unique_and_resolved(schema: etree.XMLSchema, name: str) -> None:
     alto = _alto(name)
@@ -46,10 +47,9 @@ def test_alto_is_valid_and_its_ids_unique_and_resolved(schema: etree.XMLSchema, 
                 assert ref in known, f"{attr}={ref} of {element.get('ID')}"
 
 
-@models
 @pytest.mark.parametrize("name", PAGES)
 def test_blocks_are_the_regions_of_page_json_typed(name: str) -> None:
-    alto, page = _alto(name), page_model(name)
+    alto, page = _alto(name), written_page(name)
     expected = {
         r.id: "Illustration"
         if r.type == RegionType.PHOTO
@@ -69,10 +69,9 @@ def test_blocks_are_the_regions_of_page_json_typed(name: str) -> None:
         assert (int(block.get("HPOS")), int(block.get("VPOS"))) == region.bbox[:2]
 
 
-@models
 @pytest.mark.parametrize("name", PAGES)
 def test_every_string_has_a_box_inside_its_line_and_a_confidence(name: str) -> None:
-    alto, page = _alto(name), page_model(name)
+    alto, page = _alto(name), written_page(name)
     strings = alto.findall(".//a:String", NS)
     assert len(strings) > 50
     for line in alto.iterfind(".//a:TextLine", NS):
@@ -86,11 +85,10 @@ def test_every_string_has_a_box_inside_its_line_and_a_confidence(name: str) -> N
             assert x + w <= page.width and y + h <= page.height
 
 
-@models
 @pytest.mark.parametrize("name", PAGES)
 def test_lines_hold_the_recognised_text(name: str) -> None:
     """Words (and SP, HYP) of each ALTO line give back the line's text in page.json."""
-    alto, page = _alto(name), page_model(name)
+    alto, page = _alto(name), written_page(name)
     for region in page.regions:
         block = alto.find(f".//a:TextBlock[@ID='{region.id}']", NS)
         if block is None:
@@ -114,7 +112,6 @@ def _line_text(line: etree._Element) -> str:
     return "".join(parts)
 
 
-@models
 def test_chinese_strings_are_word_groups_with_lang() -> None:
     alto = _alto("zh-hans-4col-small")
     strings = [s for s in alto.iterfind(".//a:String", NS) if CJK_CHAR.search(s.get("CONTENT"))]
@@ -124,9 +121,8 @@ def test_chinese_strings_are_word_groups_with_lang() -> None:
     assert sum(len(s.get("CONTENT")) for s in strings) / len(strings) > 6
 
 
-@models
 def test_english_words_spaces_and_hyphenation() -> None:
-    alto, page = _alto("en-4col-bitonal"), page_model("en-4col-bitonal")
+    alto, page = _alto("en-4col-bitonal"), written_page("en-4col-bitonal")
     strings = alto.findall(".//a:String", NS)
     assert all(" " not in s.get("CONTENT") for s in strings)
     words = sum(len(ln.text.split()) for r in page.regions for ln in r.lines)
@@ -144,10 +140,9 @@ def test_english_words_spaces_and_hyphenation() -> None:
         )
 
 
-@models
 @pytest.mark.parametrize("name", PAGES)
 def test_articles_rebuilt_from_alto_alone_match_page_json(name: str) -> None:
-    alto, page = _alto(name), page_model(name)
+    alto, page = _alto(name), written_page(name)
     rebuilt = _articles_from_alto(alto)
     assert [a["label"] for a in rebuilt] == [a.headline for a in page.articles]
     zh = (page.language or "").startswith("zh")
@@ -206,9 +201,8 @@ def _join(lines: list[etree._Element]) -> str:
     return out
 
 
-@models
 def test_description_names_the_source_software_models_and_settings() -> None:
-    alto, page = _alto("en-4col-bitonal"), page_model("en-4col-bitonal")
+    alto, page = _alto("en-4col-bitonal"), written_page("en-4col-bitonal")
     assert alto.findtext(".//a:MeasurementUnit", namespaces=NS) == "pixel"
     assert alto.findtext(".//a:sourceImageInformation/a:fileName", namespaces=NS) == page.source
     assert alto.findtext(".//a:fileIdentifier", namespaces=NS) == page.sha256
@@ -222,7 +216,7 @@ def test_description_names_the_source_software_models_and_settings() -> None:
     assert (int(page_el.get("WIDTH")), int(page_el.get("HEIGHT"))) == (page.width, page.height)
 
 
-# --- word boxes and hyphenation, no models ------------------------------------------
+# --- word boxes and hyphenation, on hand-made lines ---------------------------------
 
 
 def test_word_boxes_follow_a_skewed_line_in_proportion() -> None:

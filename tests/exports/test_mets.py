@@ -1,5 +1,7 @@
 """issue.mets.xml: schema-valid, IDs unique, files found with their checksums, pages in
-order, and each article pointing at its ALTO blocks in reading order."""
+order, and each article pointing at its ALTO blocks in reading order.
+
+No OCR: the sample issue's committed pages through the writers (``archival.written_issue``)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from archival import PAGES, SCHEMAS, issue_folder, page_folder, page_model
+from archival import PAGES, SCHEMAS, written_issue, written_page, written_page_folder
 from lxml import etree
 from newsprint.exports.alto import article_block_order
 
-pytestmark = pytest.mark.models
 NS = {
     "mets": "http://www.loc.gov/METS/",
     "mods": "http://www.loc.gov/mods/v3",
@@ -24,7 +25,7 @@ HREF = "{http://www.w3.org/1999/xlink}href"
 
 @pytest.fixture(scope="module")
 def mets() -> etree._ElementTree:
-    return etree.parse(str(issue_folder() / "issue.mets.xml"))
+    return etree.parse(str(written_issue() / "issue.mets.xml"))
 
 
 def test_mets_is_valid_with_unique_ids(mets: etree._ElementTree) -> None:
@@ -44,7 +45,7 @@ def test_files_are_found_with_their_checksums(mets: etree._ElementTree) -> None:
     assert set(groups) == {"IMAGE", "ALTO", "PDF"}
     for entry in mets.iterfind(".//mets:file", NS):
         href = entry.find("mets:FLocat", NS).get(HREF)
-        path = (issue_folder() / unquote(href)).resolve()
+        path = (written_issue() / unquote(href)).resolve()
         assert path.is_file(), href
         assert hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("CHECKSUM")
     alto = [e.find("mets:FLocat", NS).get(HREF) for e in groups["ALTO"]]
@@ -64,7 +65,7 @@ def test_articles_point_at_their_alto_blocks_in_reading_order(mets: etree._Eleme
     issue = mets.find(".//mets:structMap[@TYPE='LOGICAL']/mets:div", NS)
     assert issue.get("TYPE") == "issue"
     articles = issue.findall("mets:div[@TYPE='article']", NS)
-    expected = [(n, a) for n, name in enumerate(PAGES, 1) for a in page_model(name).articles]
+    expected = [(n, a) for n, name in enumerate(PAGES, 1) for a in written_page(name).articles]
     assert len(articles) == len(expected) > 4
     for div, (number, article) in zip(articles, expected, strict=True):
         assert div.get("LABEL") == article.headline
@@ -72,7 +73,7 @@ def test_articles_point_at_their_alto_blocks_in_reading_order(mets: etree._Eleme
         assert dmd.findtext(".//mods:title", namespaces=NS) == article.headline
         areas = div.findall("mets:fptr/mets:seq/mets:area", NS)
         assert {a.get("FILEID") for a in areas} == {f"ALTO_{number:04d}"}
-        page = page_model(PAGES[number - 1])
+        page = written_page(PAGES[number - 1])
         assert [a.get("BEGIN") for a in areas] == article_block_order(page, article)
         assert sorted(a.get("BEGIN") for a in areas) == sorted(article.region_ids)
         link = mets.find(f".//mets:smLink[@xlink:from='{div.get('ID')}']", NS)
@@ -85,7 +86,7 @@ def test_every_area_names_a_block_in_its_alto_file(mets: etree._ElementTree) -> 
         for e in mets.iterfind(".//mets:fileGrp[@USE='ALTO']/mets:file", NS)
     }
     ids = {
-        fid: {e.get("ID") for e in etree.parse(str(issue_folder() / h)).iter() if e.get("ID")}
+        fid: {e.get("ID") for e in etree.parse(str(written_issue() / h)).iter() if e.get("ID")}
         for fid, h in hrefs.items()
     }
     areas = mets.findall(".//mets:area", NS)
@@ -96,7 +97,7 @@ def test_every_area_names_a_block_in_its_alto_file(mets: etree._ElementTree) -> 
 
 
 def test_issue_folder_holds_the_pages(mets: etree._ElementTree) -> None:
-    names = {p.name for p in issue_folder().iterdir()}
+    names = {p.name for p in written_issue().iterdir()}
     assert names >= {"issue.mets.xml", "issue.pdf", *PAGES}
     for name in PAGES:
-        assert Path(page_folder(name) / "page.alto.xml").is_file()
+        assert Path(written_page_folder(name) / "page.alto.xml").is_file()

@@ -1,5 +1,7 @@
 """page.pdf and issue.pdf: the scan as the page image, and an invisible text layer whose
-text (read back with poppler's pdftotext) is the page's OCR text, on the lines."""
+text (read back with poppler's pdftotext) is the page's OCR text, on the lines.
+
+No OCR: the sample issue's committed pages through the writers (``archival.written_issue``)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from archival import PAGES, issue_folder, page_folder, page_model
+from archival import PAGES, written_issue, written_page, written_page_folder
 from newsprint.core.page import NewspaperPage, PageGeometry, Region, RegionType, TextLine
 from newsprint.core.settings import OutputSettings
 from newsprint.exports.alto import work_box
@@ -19,7 +21,6 @@ from newsprint.exports.pdf import ExportError, lines_in_reading_order, render_pd
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
 )
-models = pytest.mark.models
 
 
 def _poppler(tool: str, *args: str) -> str:
@@ -36,12 +37,11 @@ def _ocr_text(page: NewspaperPage) -> str:
     return " ".join(" ".join(line.text.split()) for line in lines_in_reading_order(page))
 
 
-@models
 @needs_poppler
 @pytest.mark.parametrize("name", PAGES)
 def test_pdftotext_gives_the_ocr_text(name: str) -> None:
-    page = page_model(name)
-    got, expected = _pdf_text(page_folder(name) / "page.pdf"), _ocr_text(page)
+    page = written_page(name)
+    got, expected = _pdf_text(written_page_folder(name) / "page.pdf"), _ocr_text(page)
     assert len(expected) > 300
     if (page.language or "").startswith("zh"):
         # Runs on one baseline come out joined with a space; Chinese has no spaces to check.
@@ -50,21 +50,21 @@ def test_pdftotext_gives_the_ocr_text(name: str) -> None:
         assert got.split() == expected.split()
 
 
-@models
 @needs_poppler
 def test_issue_pdf_is_the_pages_in_order() -> None:
-    path = issue_folder() / "issue.pdf"
+    path = written_issue() / "issue.pdf"
     assert re.search(r"^Pages:\s+2$", _poppler("pdfinfo", str(path)), re.MULTILINE)
     for number, name in enumerate(PAGES, start=1):
         got = "".join(_pdf_text(path, number).split())
-        assert got == "".join(_ocr_text(page_model(name)).split())
+        assert got == "".join(_ocr_text(written_page(name)).split())
 
 
-@models
 @needs_poppler
 def test_bitonal_page_is_ccitt_and_grey_page_is_jpeg() -> None:
     listing = {
-        name: _poppler("pdfimages", "-list", str(page_folder(name) / "page.pdf")).splitlines()[2:]
+        name: _poppler(
+            "pdfimages", "-list", str(written_page_folder(name) / "page.pdf")
+        ).splitlines()[2:]
         for name in PAGES
     }
     (zh,), (en,) = listing["zh-hans-4col-small"], listing["en-4col-bitonal"]
@@ -72,15 +72,14 @@ def test_bitonal_page_is_ccitt_and_grey_page_is_jpeg() -> None:
     assert en.split()[5:9] == ["gray", "1", "1", "ccitt"]
 
 
-@models
 @needs_poppler
 @pytest.mark.parametrize("name", PAGES)
 def test_text_lies_on_the_printed_lines(name: str) -> None:
     """Each word pdftotext finds lies in a recognised line's box on the deskewed page."""
-    page = page_model(name)
+    page = written_page(name)
     dpi = page.dpi[0]
     boxes = np.array([work_box(page, ln) for ln in lines_in_reading_order(page)]) * 72 / dpi
-    html = _poppler("pdftotext", "-bbox", str(page_folder(name) / "page.pdf"), "-")
+    html = _poppler("pdftotext", "-bbox", str(written_page_folder(name) / "page.pdf"), "-")
     words = [
         tuple(float(part.split('"')[1]) for part in line.split()[1:5])
         for line in html.splitlines()
@@ -102,7 +101,7 @@ def test_text_lies_on_the_printed_lines(name: str) -> None:
     assert all(inside)
 
 
-# --- without models ------------------------------------------------------------------
+# --- a hand-made colour page ----------------------------------------------------------
 
 
 def _colour_page() -> NewspaperPage:
