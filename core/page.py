@@ -63,6 +63,7 @@ class RegionType(StrEnum):
     FOLIO = "folio"
     SEPARATOR = "separator"
     ADVERTISEMENT = "advertisement"
+    TABLE = "table"
 
 
 TEXT_REGION_TYPES = frozenset(
@@ -90,6 +91,17 @@ class TextLine(PageModel):
     work_bbox: WorkBox | None = Field(default=None, exclude=True)
 
 
+class TableCell(PageModel):
+    """One cell of a table region, read as one piece (a number stays whole)."""
+
+    text: str = ""
+    confidence: float = 0.0
+    bbox: BBox
+    column: int
+    """The table column the cell stands in, from 0 (an empty cell is left out)."""
+    work_bbox: WorkBox | None = Field(default=None, exclude=True)
+
+
 class Region(PageModel):
     id: str
     type: RegionType
@@ -105,10 +117,34 @@ class Region(PageModel):
     line_height: float | None = None
     """Typical height of the region's text lines, in working-image pixels."""
     language: str | None = None
+    rows: list[list[TableCell]] = Field(default_factory=list)
+    """A table's cells, row by row, left to right (``type`` is ``table``); each
+    row is also one of ``lines``, its cells' text joined by spaces."""
 
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+    def cell_grid(self) -> list[list[str]]:
+        """A table's text row by row, one entry per column ("" for an empty cell)."""
+        width = 1 + max((c.column for row in self.rows for c in row), default=-1)
+        grid = []
+        for row in self.rows:
+            texts = [""] * width
+            for cell in row:
+                texts[cell.column] = cell.text
+            grid.append(texts)
+        return grid
+
+
+class ArticleTable(PageModel):
+    """A table in an article's flow: kept out of its paragraphs."""
+
+    region_id: str
+    after: int
+    """How many of the article's paragraphs come before the table."""
+    rows: list[list[str]] = Field(default_factory=list)
+    """The cells' text, row by row, one entry per column ("" for an empty cell)."""
 
 
 class Article(PageModel):
@@ -116,6 +152,7 @@ class Article(PageModel):
     headline: str | None = None
     paragraphs: list[str] = Field(default_factory=list)
     captions: list[str] = Field(default_factory=list)
+    tables: list[ArticleTable] = Field(default_factory=list)
     byline: str | None = None
     region_ids: list[str] = Field(default_factory=list)
     language: str | None = None
