@@ -34,6 +34,7 @@ from newsprint.layout.metrics import body_line_height, glyph_height
 from newsprint.layout.photos import absorb_frames, blank_photos, find_photos, merge_photo_pieces
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
 from newsprint.layout.rules import find_rules
+from newsprint.layout.tables import body_beside_tables, find_tables, settle_tables, with_cells
 from newsprint.layout.textlines import (
     LinePiece,
     cut_at_separators,
@@ -70,7 +71,7 @@ def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
         raise ValueError(f"{page.source}: deskew must run before segmentation")
     detected = np.asarray(page.detected_lines).reshape(-1, 4) if page.detected_lines else None
     layout = analyse(page.work_image, page.geometry.content_box, settings.layout, detected)
-    regions = _to_regions(page, layout)
+    regions = with_cells(page, _to_regions(page, layout), layout.blocks)
     return page.model_copy(
         update={
             "regions": regions,
@@ -134,9 +135,12 @@ def analyse(
         # A lone tall sliver (a stroke of a picture, a bracket) is not type;
         # a line the detector found is type whatever its shape.
         blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
+    if find_tables(blocks, text_ink, body, detected_of):
+        body = body_beside_tables(blocks, body)
     mark_bold_heads(blocks, text_ink, body, settings)
     classify_blocks(blocks, photos, h_rules, body, settings, box)
     adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
+    adverts = settle_tables(blocks, adverts, body)
     columns = find_columns(blocks, body, settings.columns)
     return Layout(
         body, blocks, photos, h_rules, v_rules, columns, adverts, picture_text, detected_of

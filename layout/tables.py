@@ -1,0 +1,451 @@
+"""Tables: rows of short cells aligned in columns (stock listings, sports results,
+weather and TV tables), ruled or not.
+
+Found from the lines layout has stacked into blocks, before their roles are
+decided. A cell is a short piece of type; pieces of one row closer than a word
+space of display type are one cell (a number the layout cut at its decimal
+point, ``107.`` and ``63``, is whole again), and a long detected line holding
+several cells parted by wide white (the detector sometimes reads a whole row as
+one line) is cut into its cells. A row is a run of at least two cells on one
+baseline with no long line of text between them; rows stacked one under the
+next with little space between make a table when at least three of them hold
+three cells or more. Columns are the bands of x where the rows have cells; a
+column with cells in too few rows is not part of the table.
+
+The table becomes one block (``TableBlock``), typed ``table``, that holds its
+cells row by row; every cell is read as one crop, so a cell comes out whole,
+and a table is read row by row. The lines it took leave their blocks, so a
+column of text beside a table stays a block (and an article) of its own.
+
+Everything here is in working-image pixels and measured in the page's body
+line height (``body``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+from newsprint.core.page import NewspaperPage, Region, RegionType, TableCell
+from newsprint.layout.blocks import Block
+from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.metrics import body_line_height
+from newsprint.layout.roles import within
+
+log = logging.getLogger(__name__)
+
+CELL_WIDTH = 12.0
+"""A cell is at most this many body heights wide; a longer line is text."""
+CELL_HEIGHT = 1.6
+"""A cell's type is at most this many body heights high (display type is not a cell)."""
+CELL_JOIN = 0.9
+"""Pieces of a row closer than this are one cell (a decimal point, a word space)."""
+TEXT_ATTACH = 1.2
+"""A short piece this close to a line of text on its baseline is part of it (a
+tag or a first word that the layout cut off at a column of equal word spaces)."""
+CELL_SPLIT = 1.2
+"""White this wide inside a long line parts the cells the detector read as one line."""
+ROW_REACH = 16.0
+"""The widest white between two cells of one row (a short name left-aligned,
+a code right-aligned)."""
+ROW_GAP = 2.5
+"""The most white between two rows of one table (a blank line every few rows)."""
+MIN_ROWS = 3
+MIN_COLUMNS = 3
+COLUMN_SHARE = 0.3
+"""A column holds cells in at least this share of the table's rows."""
+MAX_FILL = 0.8
+"""Cells fill at most this share of a typical row's width: more is columns of text."""
+TYPICAL_CELL = 6.0
+"""A table's cells are mostly short: their median width is at most this many
+body heights (a narrow column of text is wider)."""
+MIN_SPACING = 0.3
+"""The space between a table's cells is at least this share of a cell's width
+(medians): narrow columns of text are many times wider than their gutters."""
+
+
+@dataclass(eq=False)
+class Cell:
+    """One cell of a table: its ink, and the one box the recogniser reads."""
+
+    ink: Box
+    read: Box
+    column: int
+
+
+@dataclass(eq=False)
+class TableBlock(Block):
+    """A table: ``lines`` are its cells' ink, row by row; ``rows`` its cells."""
+
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.kind = RegionType.TABLE
+        reads = [c.read for row in self.rows for c in row]
+        if reads:
+            # The region holds every box a cell is read from.
+            self.box = self.box.union(union_all(reads))
+
+    @property
+    def columns(self) -> int:
+        return 1 + max((c.column for row in self.rows for c in row), default=-1)
+
+
+@dataclass(eq=False)
+class _Piece:
+    ink: Box
+    read: Box
+    line: Box
+    """The block line this piece is (or was cut from)."""
+    block: Block
+
+
+@dataclass(eq=False)
+class _Unit:
+    """Pieces of one row that make one cell (closer than ``CELL_JOIN``)."""
+
+    pieces: list[_Piece]
+    ink: Box
+    short: bool
+
+
+@dataclass(eq=False)
+class _Row:
+    units: list[_Unit]
+
+    @property
+    def box(self) -> Box:
+        return union_all([u.ink for u in self.units])
+
+
+def find_tables(
+    blocks: list[Block],
+    ink: np.ndarray,
+    body: float,
+    detected_of: dict[int, list[Box]] | None = None,
+) -> list[TableBlock]:
+    """Find the tables among ``blocks`` and put them in: each table's lines
+    leave their blocks (a block left empty goes) and the table is added as a
+    ``TableBlock``. ``detected_of`` (the detector's boxes of each line, by the
+    ``id`` of its ink box) is read for the cells' boxes and given theirs."""
+    detected_of = detected_of if detected_of is not None else {}
+    pieces, others = _pieces(blocks, ink, body, detected_of)
+    rows = _row_runs(pieces, others, body)
+    grids = [_grid(t, body) for t in _stack(rows, body) if _is_table(t, body)]
+    grids = [g for g in grids if g is not None]
+    if not grids:
+        return []
+    found = [table for table, _ in grids]
+    _take_out(blocks, [p for _, taken in grids for p in taken], pieces, detected_of)
+    for table in found:
+        for row in table.rows:
+            for cell in row:
+                if detected_of:
+                    detected_of[id(cell.ink)] = [cell.read]
+    blocks.extend(found)
+    log.info("%d table(s): %s", len(found), [f"{len(t.rows)}x{t.columns}" for t in found])
+    return found
+
+
+def body_beside_tables(blocks: list[Block], body: float) -> float:
+    """The body line height measured again without the tables' cells: a page
+    mostly table (small figures) would otherwise take its figures for the body
+    type and its text for headlines."""
+    if not any(isinstance(b, TableBlock) for b in blocks):
+        return body
+    heights = [
+        ln.thickness
+        for b in blocks
+        if not isinstance(b, TableBlock)
+        for ln in b.lines
+        if ln.length > 4 * ln.thickness
+    ]
+    return body_line_height(heights) if len(heights) >= 3 else body
+
+
+def table_cells(page: NewspaperPage, region: Region, block: TableBlock) -> list[list[TableCell]]:
+    """The region's cells, row by row, in scan pixels (text is filled by OCR)."""
+    size = (page.width, page.height)
+    rows = []
+    for row in block.rows:
+        cells = []
+        for cell in row:
+            bbox, _ = page.geometry.box_to_scan(cell.read.as_tuple(), size)
+            work = tuple(round(v, 1) for v in cell.read.as_tuple())
+            cells.append(TableCell(column=cell.column, bbox=bbox, work_bbox=work))
+        rows.append(cells)
+    return rows
+
+
+def with_cells(page: NewspaperPage, regions: list[Region], blocks: list[Block]) -> list[Region]:
+    """``regions`` with each table region given its cells (matched to its block by box)."""
+    tables = {
+        tuple(round(v, 1) for v in b.box.as_tuple()): b for b in blocks if isinstance(b, TableBlock)
+    }
+    out = []
+    for region in regions:
+        block = tables.get(region.work_bbox) if region.type == RegionType.TABLE else None
+        if block is not None:
+            region = region.model_copy(update={"rows": table_cells(page, region, block)})
+        out.append(region)
+    return out
+
+
+def _pieces(
+    blocks: list[Block], ink: np.ndarray, body: float, detected_of: dict[int, list[Box]]
+) -> tuple[list[_Piece], list[Box]]:
+    """Horizontal lines of body-size type as pieces (a long line with wide white
+    inside cut at it); the rest (display type, lines set down the page) apart."""
+    pieces: list[_Piece] = []
+    others: list[Box] = []
+    for block in blocks:
+        for line in block.lines:
+            if line.height > 1.5 * line.width or line.height > CELL_HEIGHT * body:
+                others.append(line)
+                continue
+            reads = detected_of.get(id(line)) or [line.expand(0.25 * line.height)]
+            read = union_all(reads)
+            parts = _split_wide(line, ink, body) if line.width > CELL_WIDTH * body else None
+            if not parts:
+                pieces.append(_Piece(line, read, line, block))
+                continue
+            pad = 0.25 * line.height
+            for part in parts:
+                cut = Box(
+                    max(read.x0, part.x0 - pad), read.y0, min(read.x1, part.x1 + pad), read.y1
+                )
+                pieces.append(_Piece(part, cut, line, block))
+    return pieces, others
+
+
+def _split_wide(line: Box, ink: np.ndarray, body: float) -> list[Box] | None:
+    """The cells of a long line parted by white at least ``CELL_SPLIT`` wide
+    (at least three of them), or None."""
+    x0, x1 = int(line.x0), int(np.ceil(line.x1))
+    crop = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
+    if crop.size == 0:
+        return None
+    inked = np.count_nonzero(crop, axis=0) > 0
+    spans = _runs(inked)
+    # Join the runs of ink across narrower white (letters, word spaces).
+    parts: list[list[int]] = []
+    for a, b in spans:
+        if parts and a - parts[-1][1] < CELL_SPLIT * body:
+            parts[-1][1] = b
+        else:
+            parts.append([a, b])
+    if len(parts) < 3:
+        return None
+    return [Box(float(x0 + a), line.y0, float(x0 + b), line.y1) for a, b in parts]
+
+
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    edges = np.flatnonzero(np.diff(np.r_[0, flags.astype(np.int8), 0]))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _same_row(a: Box, b: Box) -> bool:
+    return a.y_overlap(b) >= 0.5 * min(a.height, b.height)
+
+
+def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row]:
+    """Runs of cells along each baseline: at least two short cells, with no long
+    line of text between them nor too wide a space."""
+    bands: list[list[_Piece]] = []
+    anchors: list[Box] = []
+    for piece in sorted(pieces, key=lambda p: p.ink.cy):
+        home = None
+        for i in range(len(bands) - 1, -1, -1):
+            if anchors[i].cy < piece.ink.cy - 2 * CELL_HEIGHT * body:
+                break
+            if _same_row(anchors[i], piece.ink):
+                home = i
+                break
+        if home is None:
+            bands.append([piece])
+            anchors.append(piece.ink)
+        else:
+            bands[home].append(piece)
+    runs: list[_Row] = []
+    for band in bands:
+        units = _units(sorted(band, key=lambda p: p.ink.x0), body)
+        current: list[_Unit] = []
+        for unit in units:
+            if current and (
+                not unit.short
+                or unit.ink.x0 - current[-1].ink.x1 > ROW_REACH * body
+                or _blocked(current[-1].ink, unit.ink, others)
+            ):
+                if len(current) >= 2:
+                    runs.append(_Row(current))
+                current = []
+            if unit.short:
+                current.append(unit)
+        if len(current) >= 2:
+            runs.append(_Row(current))
+    return runs
+
+
+def _units(band: list[_Piece], body: float) -> list[_Unit]:
+    units: list[_Unit] = []
+    for piece in band:
+        last = units[-1] if units else None
+        if last is not None and piece.ink.x0 - last.ink.x1 < CELL_JOIN * body:
+            last.pieces.append(piece)
+            last.ink = last.ink.union(piece.ink)
+        else:
+            units.append(_Unit([piece], piece.ink, True))
+    for unit in units:
+        unit.short = unit.ink.width <= CELL_WIDTH * body
+    for a, b in itertools.pairwise(units):
+        if b.ink.x0 - a.ink.x1 < TEXT_ATTACH * body and not (a.short and b.short):
+            a.short = b.short = False
+    return units
+
+
+def _blocked(left: Box, right: Box, others: list[Box]) -> bool:
+    """Type that is no cell (a headline, a line set down the page) stands between."""
+    gap = Box(left.x1, min(left.y0, right.y0), right.x0, max(left.y1, right.y1))
+    return any(o.x_overlap(gap) > 0 and o.y_overlap(gap) > 0.3 * gap.height for o in others)
+
+
+def _stack(rows: list[_Row], body: float) -> list[list[_Row]]:
+    """Runs stacked one under the next, over the same stretch of the page."""
+    tables: list[list[_Row]] = []
+    for row in sorted(rows, key=lambda r: r.box.y0):
+        box = row.box
+        best, best_gap = None, None
+        for table in tables:
+            last = table[-1].box
+            gap = box.y0 - last.y1
+            if box.cy <= last.cy or gap > ROW_GAP * body:
+                continue
+            if box.x_overlap(last) < 0.5 * min(box.width, last.width):
+                continue
+            if best_gap is None or gap < best_gap:
+                best, best_gap = table, gap
+        if best is None:
+            tables.append([row])
+        else:
+            best.append(row)
+    return tables
+
+
+def _is_table(rows: list[_Row], body: float) -> bool:
+    """Enough rows of three cells or more, cells short and well apart: not the
+    short lines of narrow columns of text that happen to share baselines."""
+    if sum(1 for r in rows if len(r.units) >= MIN_COLUMNS) < MIN_ROWS:
+        return False
+    fills = [sum(u.ink.width for u in r.units) / max(1.0, r.box.width) for r in rows]
+    widths = [u.ink.width for r in rows for u in r.units]
+    gaps = [b.ink.x0 - a.ink.x1 for r in rows for a, b in itertools.pairwise(r.units)]
+    typical = float(np.median(widths))
+    if typical > TYPICAL_CELL * body or float(np.median(gaps)) < MIN_SPACING * typical:
+        return False
+    return float(np.median(fills)) <= MAX_FILL
+
+
+def _grid(rows: list[_Row], body: float) -> tuple[TableBlock, list[_Piece]] | None:
+    """The table's columns (bands of x where its rows have cells) and its cells,
+    with the pieces it is made of."""
+    x0 = int(min(r.box.x0 for r in rows))
+    x1 = int(np.ceil(max(r.box.x1 for r in rows)))
+    cover = np.zeros(x1 - x0 + 1, dtype=np.int32)
+    for row in rows:
+        hit = np.zeros_like(cover, dtype=bool)
+        for unit in row.units:
+            hit[int(unit.ink.x0) - x0 : int(np.ceil(unit.ink.x1)) - x0] = True
+        cover += hit
+    # A long cell in a row or two does not close the white between two columns.
+    bands = _runs(cover > 0.15 * len(rows))
+    if len(bands) < MIN_COLUMNS:
+        return None
+    grid: list[dict[int, list[_Unit]]] = []
+    for row in rows:
+        cells: dict[int, list[_Unit]] = {}
+        for unit in row.units:
+            cells.setdefault(_column_of(unit.ink, bands, x0), []).append(unit)
+        grid.append(cells)
+    counts = [sum(1 for cells in grid if c in cells) for c in range(len(bands))]
+    keep = [c for c, n in enumerate(counts) if n >= max(2, COLUMN_SHARE * len(rows))]
+    if len(keep) < MIN_COLUMNS:
+        return None
+    number = {c: i for i, c in enumerate(keep)}
+    table_rows = [[(number[c], cells[c]) for c in sorted(cells) if c in number] for cells in grid]
+    table_rows = [row for row in table_rows if row]
+    while table_rows and len(table_rows[0]) < 2:
+        table_rows.pop(0)
+    while table_rows and len(table_rows[-1]) < 2:
+        table_rows.pop()
+    if sum(1 for row in table_rows if len(row) >= MIN_COLUMNS) < MIN_ROWS:
+        return None
+    cells_rows = [[_cell(units, c) for c, units in row] for row in table_rows]
+    pieces = [p for row in table_rows for _, units in row for u in units for p in u.pieces]
+    block = TableBlock([c.ink for row in cells_rows for c in row], rows=cells_rows)
+    return block, pieces
+
+
+def _column_of(box: Box, bands: list[tuple[int, int]], x0: int) -> int:
+    """The column a cell stands in: the band it overlaps most (else the nearest)."""
+    overlaps = [max(0.0, min(box.x1, x0 + b) - max(box.x0, x0 + a)) for a, b in bands]
+    if max(overlaps) > 0:
+        return int(np.argmax(overlaps))
+    return int(np.argmin([min(abs(box.cx - (x0 + a)), abs(box.cx - (x0 + b))) for a, b in bands]))
+
+
+def _cell(units: list[_Unit], column: int) -> Cell:
+    pieces = [p for u in units for p in u.pieces]
+    return Cell(union_all([p.ink for p in pieces]), union_all([p.read for p in pieces]), column)
+
+
+def _take_out(
+    blocks: list[Block],
+    taken: list[_Piece],
+    all_pieces: list[_Piece],
+    detected_of: dict[int, list[Box]],
+) -> None:
+    """The tables' lines leave their blocks (a block left empty goes); of a line
+    cut into cells only some of which are in a table, the other parts stay
+    behind as lines of their own."""
+    in_table = {id(p) for p in taken}
+    lines_taken = {id(p.line) for p in taken}
+    left_over: dict[int, list[_Piece]] = {}
+    for piece in all_pieces:
+        if id(piece.line) in lines_taken and id(piece) not in in_table:
+            left_over.setdefault(id(piece.line), []).append(piece)
+    kept: list[Block] = []
+    for block in blocks:
+        if not any(id(line) in lines_taken for line in block.lines):
+            kept.append(block)
+            continue
+        lines = []
+        for line in block.lines:
+            if id(line) not in lines_taken:
+                lines.append(line)
+                continue
+            for piece in left_over.get(id(line), []):
+                lines.append(piece.ink)
+                if detected_of:
+                    detected_of[id(piece.ink)] = [piece.read]
+        if lines:
+            kept.append(Block(sorted(lines, key=lambda b: (b.y0, b.x0))))
+    blocks[:] = kept
+
+
+def settle_tables(blocks: list[Block], adverts: list[Box], body: float) -> list[Box]:
+    """After the role tests: a table stays a table, and a ruled frame round a
+    table is the table's rules, not an advertisement (the blocks in it get
+    their roles back). Returns the advertisements left."""
+    tables = [b for b in blocks if isinstance(b, TableBlock)]
+    for table in tables:
+        table.kind = RegionType.TABLE
+    framing = [a for a in adverts if any(within(t.box, a, body) for t in tables)]
+    for frame in framing:
+        for block in blocks:
+            if block.kind == RegionType.ADVERTISEMENT and within(block.box, frame, body):
+                headline = block.line_height >= 1.3 * body
+                block.kind = RegionType.HEADLINE if headline else RegionType.TEXT
+    return [a for a in adverts if a not in framing]

@@ -1,0 +1,157 @@
+"""The table finder (layout.tables) on hand-made line boxes: no models, no image
+beyond the ink a test draws."""
+
+from __future__ import annotations
+
+import numpy as np
+from newsprint.core.page import RegionType
+from newsprint.layout.blocks import Block, group_lines, merge_overlapping_blocks
+from newsprint.layout.boxes import Box
+from newsprint.layout.tables import TableBlock, find_tables, settle_tables
+
+BODY = 20.0
+PITCH = 40.0
+COLUMNS = [(40, 120), (200, 260), (330, 400), (450, 520), (580, 660)]
+"""x ranges of a stock table's five columns: name, code, open, close, change."""
+
+
+def _blocks(lines: list[Box]) -> list[Block]:
+    return merge_overlapping_blocks(group_lines(lines, [], BODY))
+
+
+def _table_lines(rows: int, split_prices: bool = False, top: float = 60.0) -> list[Box]:
+    """Cells of a stock table, row by row; with ``split_prices`` each price is
+    two pieces parted at its decimal point, as a corridor through the aligned
+    points cuts them."""
+    lines = []
+    for r in range(rows):
+        y = top + r * PITCH
+        for c, (x0, x1) in enumerate(COLUMNS):
+            if split_prices and c in (2, 3):
+                lines += [Box(x0, y, x1 - 25, y + BODY), Box(x1 - 17, y, x1, y + BODY)]
+            else:
+                lines.append(Box(x0, y, x1, y + BODY))
+    return lines
+
+
+def _text_column(rows: int, x0: float = 740.0, pitch: float = PITCH) -> list[Box]:
+    return [Box(x0, 60 + r * pitch, x0 + 380, 60 + r * pitch + BODY) for r in range(rows)]
+
+
+def _ink(lines: list[Box], shape: tuple[int, int] = (800, 1300)) -> np.ndarray:
+    ink = np.zeros(shape, np.uint8)
+    for b in lines:
+        ink[int(b.y0) : int(b.y1), int(b.x0) : int(b.x1)] = 255
+    return ink
+
+
+def test_an_unruled_table_beside_a_text_column_is_one_table_of_whole_cells() -> None:
+    cells = _table_lines(8, split_prices=True)
+    text = _text_column(12)
+    blocks = _blocks(cells + text)
+    tables = find_tables(blocks, _ink(cells + text), BODY)
+    assert len(tables) == 1
+    table = tables[0]
+    assert table in blocks and table.kind == RegionType.TABLE
+    assert len(table.rows) == 8
+    assert all([c.column for c in row] == [0, 1, 2, 3, 4] for row in table.rows)
+    # The two pieces of a price parted at its decimal point are one cell.
+    price = table.rows[0][2]
+    assert (price.ink.x0, price.ink.x1) == (330, 400)
+    assert price.read.x0 <= 330 and price.read.x1 >= 400
+    # The text column stays a block of its own, every line of it.
+    rest = [b for b in blocks if not isinstance(b, TableBlock)]
+    assert len(rest) == 1 and sorted(rest[0].lines, key=lambda b: b.y0) == text
+
+
+def test_the_text_column_may_share_the_tables_baselines() -> None:
+    cells = _table_lines(8)
+    text = _text_column(8)
+    blocks = _blocks(cells + text)
+    (table,) = find_tables(blocks, _ink(cells + text), BODY)
+    assert table.box.x1 < 700
+    assert table.columns == 5
+
+
+def test_a_tag_cut_off_the_start_of_text_lines_is_no_table_column() -> None:
+    # "T01 ..." whose tag the layout parted from its line at a column of equal
+    # word spaces: the tag stays with its text, out of the table beside it.
+    cells = _table_lines(8)
+    tags = [Box(740, 60 + r * PITCH, 775, 80 + r * PITCH) for r in range(8)]
+    text = [Box(792, 60 + r * PITCH, 1150, 80 + r * PITCH) for r in range(8)]
+    blocks = _blocks(cells + tags + text)
+    (table,) = find_tables(blocks, _ink(cells + tags + text), BODY)
+    assert table.columns == 5 and table.box.x1 < 700
+    left = [ln for b in blocks if not isinstance(b, TableBlock) for ln in b.lines]
+    assert sorted(left, key=lambda b: (b.y0, b.x0)) == sorted(
+        tags + text, key=lambda b: (b.y0, b.x0)
+    )
+
+
+def test_a_row_the_detector_read_as_one_line_is_cut_into_its_cells() -> None:
+    rows = [Box(40, 60 + r * PITCH, 660, 80 + r * PITCH) for r in range(6)]
+    ink = _ink(_table_lines(6))
+    blocks = _blocks(rows)
+    detected = {id(b): [b.expand(4)] for b in rows}
+    (table,) = find_tables(blocks, ink, BODY, detected)
+    assert len(table.rows) == 6 and table.columns == 5
+    cell = table.rows[3][1]
+    assert (cell.ink.x0, cell.ink.x1) == (200, 260)
+    # Each cell is read from its own box, cut from the detected line's.
+    assert detected[id(cell.ink)] == [cell.read]
+    assert 190 <= cell.read.x0 < 200 and 260 < cell.read.x1 <= 270
+
+
+def test_narrow_columns_of_text_on_one_baseline_are_no_table() -> None:
+    # Five columns of ten-character lines, a body line apart: baselines shared,
+    # but the lines are many times wider than the gutters between them.
+    lines = []
+    for c in range(5):
+        x0 = 40 + c * 230
+        for r in range(12):
+            width = 200 if r % 5 != 4 else 90  # a short last line now and then
+            lines.append(Box(x0, 60 + r * 30, x0 + width, 80 + r * 30))
+    blocks = _blocks(lines)
+    assert find_tables(blocks, _ink(lines), BODY) == []
+    assert len(blocks) == 5
+
+
+def test_two_rows_are_no_table() -> None:
+    cells = _table_lines(2)
+    blocks = _blocks(cells)
+    assert find_tables(blocks, _ink(cells), BODY) == []
+
+
+def test_a_list_of_two_columns_is_no_table() -> None:
+    lines = []
+    for r in range(8):
+        y = 60 + r * PITCH
+        lines += [Box(40, y, 160, y + BODY), Box(300, y, 360, y + BODY)]
+    blocks = _blocks(lines)
+    assert find_tables(blocks, _ink(lines), BODY) == []
+
+
+def test_cells_missing_from_a_row_keep_the_columns_of_the_others() -> None:
+    cells = _table_lines(6)
+    # Row 3 has no code and no change.
+    gone = {(3, 1), (3, 4)}
+    kept = [b for i, b in enumerate(cells) if (i // 5, i % 5) not in gone]
+    blocks = _blocks(kept)
+    (table,) = find_tables(blocks, _ink(kept), BODY)
+    assert [c.column for c in table.rows[3]] == [0, 2, 3]
+    assert all(len(row) == 5 for i, row in enumerate(table.rows) if i != 3)
+
+
+def test_a_table_stays_a_table_whatever_the_role_tests_said() -> None:
+    cells = _table_lines(5)
+    blocks = _blocks(cells)
+    (table,) = find_tables(blocks, _ink(cells), BODY)
+    table.kind = RegionType.RUNNING_HEAD
+    heading = Block([Box(60, 20, 300, 50)], kind=RegionType.ADVERTISEMENT)
+    frame = table.box.union(heading.box).expand(10)
+    blocks.append(heading)
+    adverts = settle_tables(blocks, [frame], BODY)
+    assert table.kind == RegionType.TABLE
+    # A ruled frame round a table is the table's, not an advertisement.
+    assert adverts == []
+    assert heading.kind == RegionType.HEADLINE
