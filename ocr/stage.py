@@ -15,6 +15,7 @@ from newsprint.core.script import detect_language, is_cjk
 from newsprint.core.settings import Settings
 from newsprint.ocr.engine import OcrEngine, OcrLine
 from newsprint.ocr.paddle import crop_line, to_bgr
+from newsprint.ocr.tables import read_tables
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> New
     regions = [
         r.model_copy(update={"lines": read[r.id]}) if r.id in read else r for r in page.regions
     ]
+    regions = read_tables(page, regions, engine)
     regions = [r for r in regions if r.id not in read or r.lines or r.type == RegionType.PHOTO]
     texts = [ln.text for r in regions if r.type != RegionType.PHOTO for ln in r.lines]
     language = page.language if settings.language == "auto" else settings.language
@@ -93,7 +95,7 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
                 dtype=np.float64,
             )
             found.setdefault(owner, []).append(OcrLine(text, conf, poly, tuple(box)))
-    with_lines = {r.id for r in page.regions if r.work_lines}
+    with_lines = {r.id for r in page.regions if r.work_lines and r.type != RegionType.TABLE}
     return {
         rid: _to_text_lines(page, _merge_fragments(found.get(rid, [])), (0, 0), body)
         for rid in with_lines
