@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 import numpy as np
 from newsprint.articles.roles import is_folio, split_roles
 from newsprint.articles.text import join_lines
-from newsprint.core.page import Article, FlagCode, NewspaperPage, Region, RegionType, TextLine
+from newsprint.core.page import (
+    Article,
+    ArticleTable,
+    FlagCode,
+    NewspaperPage,
+    Region,
+    RegionType,
+    TextLine,
+)
 from newsprint.core.script import detect_language
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box
@@ -34,6 +42,7 @@ _FLOW = (
     RegionType.PHOTO,
     RegionType.CAPTION,
     RegionType.BYLINE,
+    RegionType.TABLE,
 )
 
 
@@ -77,7 +86,12 @@ def _substantial(article: Article) -> bool:
     def letters(text: str) -> int:
         return sum(ch.isalnum() for ch in text)
 
-    return letters(article.headline or "") >= 3 or letters("".join(article.paragraphs)) >= 4
+    cells = "".join(cell for table in article.tables for row in table.rows for cell in row)
+    return (
+        letters(article.headline or "") >= 3
+        or letters("".join(article.paragraphs)) >= 4
+        or letters(cells) >= 4
+    )
 
 
 def _refine_roles(regions: list[Region]) -> list[Region]:
@@ -112,7 +126,8 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
             up = None
         source = up
         if source is None and region.type != RegionType.HEADLINE:
-            left = _left_neighbour(region, flow, body)
+            # A table is not read on from the column on its left.
+            left = _left_neighbour(region, flow, body) if region.type != RegionType.TABLE else None
             # When a column on the left could flow into the block, a headline
             # beside it takes it only if centred over the block's column too.
             source = _headline_beside(region, flow, separators, body, left is not None) or left
@@ -263,23 +278,47 @@ def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
 
 
 def _article(draft: _Draft, aid: str, language: str, body: float, settings: Settings) -> Article:
-    blocks = _column_order([m for m in draft.members if m.type == RegionType.TEXT], body)
+    kinds = (RegionType.TEXT, RegionType.TABLE)
+    blocks = _column_order([m for m in draft.members if m.type in kinds], body)
     captions = [m for m in draft.members if m.type == RegionType.CAPTION]
     bylines = [m for m in draft.members if m.type == RegionType.BYLINE]
     photos = [m for m in draft.members if m.type == RegionType.PHOTO]
     heads = sorted(draft.headlines, key=lambda h: (_box(h).y0, _box(h).x0))
     headline = " ".join(join_lines([ln.text for ln in h.lines]) for h in heads) or None
-    paragraphs = _paragraphs(blocks, body, language, settings)
+    paragraphs, tables = _flow_text(blocks, body, language, settings)
     ids = [r.id for r in draft.headlines + bylines + blocks + photos + captions]
     return Article(
         id=aid,
         headline=headline,
         paragraphs=paragraphs,
         captions=_caption_texts(captions),
+        tables=tables,
         byline=" ".join(join_lines([ln.text for ln in b.lines]) for b in bylines) or None,
         region_ids=ids,
         language=language,
     )
+
+
+def _flow_text(
+    blocks: list[Region], body: float, language: str, settings: Settings
+) -> tuple[list[str], list[ArticleTable]]:
+    """The paragraphs of the text blocks, and the tables among them with where
+    they stand (a table ends the paragraph before it; its cells stay out of
+    the paragraphs)."""
+    paragraphs: list[str] = []
+    tables: list[ArticleTable] = []
+    run: list[Region] = []
+    for block in [*blocks, None]:
+        if block is not None and block.type != RegionType.TABLE:
+            run.append(block)
+            continue
+        paragraphs += _paragraphs(run, body, language, settings)
+        run = []
+        if block is not None:
+            tables.append(
+                ArticleTable(region_id=block.id, after=len(paragraphs), rows=block.cell_grid())
+            )
+    return paragraphs, tables
 
 
 def _caption_texts(captions: list[Region]) -> list[str]:
