@@ -5,6 +5,8 @@
   lines keep their exact (rotated) outline as a ``Shape``/``BASELINE``.
 - One ``TextBlock`` per text region (its ID is the region's ID in
   ``page.json``), ``Illustration`` for photos, ``GraphicalElement`` for rules.
+  A table is a ``ComposedBlock`` ``TYPE="table"`` (the region's ID) holding one
+  ``TextBlock`` per cell, row by row (``<region>_R<row>C<column>``, from 1).
 - Each block's role (headline, caption, byline, text, running head...) is a
   ``LayoutTag``; each article is a ``StructureTag`` labelled with its headline.
 - ``ReadingOrder`` holds one ``OrderedGroup`` per article (blocks in reading
@@ -36,6 +38,7 @@ from newsprint.core.page import (
     NewspaperPage,
     Region,
     RegionType,
+    TableCell,
     TextLine,
 )
 from newsprint.core.script import CJK_CHAR
@@ -296,6 +299,8 @@ def _following_lines(page: NewspaperPage, orders: dict[str, list[str]]) -> dict[
     body blocks the first line of the next block (where a hyphenated word continues)."""
     after: dict[LineKey, LineKey] = {}
     for region in page.regions:
+        if region.type == RegionType.TABLE:
+            continue  # a table's rows are no running text
         for i in range(len(region.lines) - 1):
             after[(region.id, i)] = (region.id, i + 1)
     known = {r.id: r for r in page.regions}
@@ -330,6 +335,8 @@ def _block(
 ) -> None:
     if region.type in TEXT_REGION_TYPES:
         name = "TextBlock"
+    elif region.type == RegionType.TABLE:
+        name = "ComposedBlock"
     elif region.type == RegionType.PHOTO:
         name = "Illustration"
     else:
@@ -338,18 +345,37 @@ def _block(
     attrs |= {"TAGREFS": tags, "IDNEXT": block_id(idnext) if idnext else None}
     if name == "Illustration":
         attrs["TYPE"] = "photo"
+    if name == "ComposedBlock":
+        attrs["TYPE"] = "table"
     if name == "TextBlock":
         attrs["LANG"] = region.language or page.language
     block = _sub(parent, name, **attrs)
     if len(region.polygon) >= 3:
         shape = _sub(block, "Shape")
         _sub(shape, "Polygon", POINTS=_points(region.polygon))
+    if name == "ComposedBlock":
+        for r, row in enumerate(region.rows, start=1):
+            for cell in row:
+                _cell_block(
+                    block, page, region, f"{block_id(region.id)}_R{r}C{cell.column + 1}", cell
+                )
     if name == "TextBlock":
         continued = {nxt: word for nxt, word in hyphens.values()}
+        owner = block_id(region.id)
         for i, line in enumerate(region.lines):
             key = (region.id, i)
             broken = hyphens[key][1] if key in hyphens else None
-            _text_line(block, page, region, i, line, broken, continued.get(key))
+            _text_line(block, page, owner, i, line, broken, continued.get(key))
+
+
+def _cell_block(
+    parent: etree._Element, page: NewspaperPage, table: Region, cid: str, cell: TableCell
+) -> None:
+    """One cell of a table: a ``TextBlock`` of one line."""
+    lang = table.language or page.language
+    block = _sub(parent, "TextBlock", ID=cid, **_box_attrs(cell.bbox), LANG=lang)
+    line = TextLine(text=cell.text, confidence=cell.confidence, bbox=cell.bbox)
+    _text_line(block, page, cid, 0, line, None, None)
 
 
 def _points(points: list[tuple[float, float]] | np.ndarray) -> str:
@@ -359,16 +385,17 @@ def _points(points: list[tuple[float, float]] | np.ndarray) -> str:
 def _text_line(
     block: etree._Element,
     page: NewspaperPage,
-    region: Region,
+    owner: str,
     index: int,
     line: TextLine,
     broken: str | None,
     continued: str | None,
 ) -> None:
-    """Write one ``TextLine``. ``broken``: the whole word when the line ends in its first
-    half; ``continued``: the whole word when the line starts with its second half."""
+    """Write one ``TextLine`` of the block ``owner`` (its ALTO ID). ``broken``: the whole
+    word when the line ends in its first half; ``continued``: the whole word when the line
+    starts with its second half."""
     size = (page.width, page.height)
-    lid = f"{block_id(region.id)}_L{index + 1}"
+    lid = f"{owner}_L{index + 1}"
     corners = line_corners(line)
     element = _sub(
         block, "TextLine", ID=lid, **_box_attrs(line.bbox), BASELINE=_points(corners[[3, 2]])

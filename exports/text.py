@@ -1,10 +1,11 @@
-"""``articles.txt``: each article's headline, paragraphs, captions and byline as plain text."""
+"""``articles.txt``: each article's headline, paragraphs, captions and byline as plain text;
+a table in its place among the paragraphs, one row a line, cells parted by tabs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from newsprint.core.page import Article, NewspaperPage
+from newsprint.core.page import Article, ArticleTable, NewspaperPage
 from newsprint.exports.atomic import atomic_write_text
 
 ARTICLES_TXT = "articles.txt"
@@ -17,8 +18,9 @@ ARTICLE_SEPARATOR = "\n\n\n"
 def render_articles_text(articles: list[Article]) -> str:
     """The text of ``articles.txt``: clean blocks, no trailing spaces, one final newline.
 
-    Per article: headline, then each body paragraph, each caption, the byline, with
-    one blank line after each; articles are separated by two blank lines. Empty
+    Per article: headline, then each body paragraph (and each table where it stands
+    among them: a row a line, its cells parted by tabs), each caption, the byline,
+    with one blank line after each; articles are separated by two blank lines. Empty
     pieces are left out; an article with no text at all is skipped. Returns ``""``
     when there is no text.
     """
@@ -32,9 +34,21 @@ def write_articles_text(page: NewspaperPage, folder: Path) -> Path:
 
 
 def _article_text(article: Article) -> str:
-    pieces = [article.headline, *article.paragraphs, *article.captions, article.byline]
-    blocks = [_clean_block(piece) for piece in pieces if piece]
+    blocks = [_clean_block(article.headline or "")]
+    for n in range(len(article.paragraphs) + 1):
+        blocks += [_table_block(t) for t in article.tables if t.after == n]
+        if n < len(article.paragraphs):
+            blocks.append(_clean_block(article.paragraphs[n]))
+    # A table said to stand after more paragraphs than there are goes last.
+    blocks += [_table_block(t) for t in article.tables if t.after > len(article.paragraphs)]
+    blocks += [_clean_block(piece) for piece in [*article.captions, article.byline] if piece]
     return BLOCK_SEPARATOR.join(block for block in blocks if block)
+
+
+def _table_block(table: ArticleTable) -> str:
+    """A table's rows, cells parted by tabs (an empty cell keeps its place)."""
+    rows = [[" ".join(cell.split()) for cell in row] for row in table.rows]
+    return "\n".join("\t".join(row) for row in rows if any(row))
 
 
 def _clean_block(text: str) -> str:
