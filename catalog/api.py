@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from newsprint.catalog.migrate import upgrade_schema
-from newsprint.catalog.models import Page, PageStatus, Scan, ScanSource, Version, utcnow
+from newsprint.catalog.models import Base, Page, PageStatus, Scan, ScanSource, Version, utcnow
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, and_, case, create_engine, event, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -178,24 +179,14 @@ class Catalog:
         """Record a scan seen at ``uri``; returns it and whether its content is new.
 
         A scan already known by its hash (a renamed or re-uploaded copy) only
-        gains ``uri`` as another source.
+        gains ``uri`` as another source. Two runs registering the same content at
+        once: the database lets one insert it, the other finds it.
         """
-        for _ in range(3):
-            with self._session.begin() as s:
-                scan = s.scalar(select(Scan).where(Scan.sha256 == sha256))
-                if scan is not None:
-                    _add_source(s, scan.id, uri)
-                    return ScanInfo.model_validate(scan), False
-            try:
-                with self._session.begin() as s:
-                    scan = Scan(sha256=sha256, uri=uri, size=size)
-                    s.add(scan)
-                    s.flush()
-                    s.add(ScanSource(scan_id=scan.id, uri=uri))
-                    return ScanInfo.model_validate(scan), True
-            except IntegrityError:
-                continue  # another run registered the same content first
-        raise CatalogError(f"could not register scan {sha256} ({uri})")
+        with self._session.begin() as s:
+            new = _insert_if_absent(s, Scan, ["sha256"], sha256=sha256, uri=uri, size=size)
+            scan = s.scalars(select(Scan).where(Scan.sha256 == sha256)).one()
+            _insert_if_absent(s, ScanSource, ["scan_id", "uri"], scan_id=scan.id, uri=uri)
+            return ScanInfo.model_validate(scan), new
 
     def scan(self, sha256: str) -> ScanInfo | None:
         with self._session() as s:
@@ -580,12 +571,14 @@ def _holder(claimed_by: str | None) -> tuple[str | None, int | None]:
     return parts[0], int(parts[1])
 
 
-def _add_source(s: Session, scan_id: int, uri: str) -> None:
-    known = s.scalar(
-        select(ScanSource.id).where(ScanSource.scan_id == scan_id, ScanSource.uri == uri)
-    )
-    if known is None:
-        s.add(ScanSource(scan_id=scan_id, uri=uri))
+_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def _insert_if_absent(s: Session, model: type[Base], key: list[str], **values: Any) -> bool:
+    """``INSERT ... ON CONFLICT (key) DO NOTHING``: whether the row was new."""
+    insert = _INSERTS[s.get_bind().dialect.name](model).values(**values)
+    new_id = s.scalar(insert.on_conflict_do_nothing(index_elements=key).returning(model.id))
+    return new_id is not None
 
 
 def _free_stem(s: Session, stem: str) -> str:

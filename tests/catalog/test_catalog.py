@@ -10,6 +10,8 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
@@ -76,6 +78,31 @@ def test_a_renamed_copy_is_the_same_scan(cat: Catalog) -> None:
     assert cat.sources(first.id) == ["/inbox/page.png", "/inbox/renamed.png"]
     assert cat.scan("a" * 64).uri == "/inbox/page.png"
     assert cat.scan("b" * 64) is None
+
+
+def test_runs_registering_the_same_scans_at_once_agree(cat: Catalog) -> None:
+    """Four runs register the same contents at once, each from the same inbox and a
+    folder of its own: each content is new to exactly one run; every path is a source."""
+    digests = [f"{n:064x}" for n in range(20)]
+    barrier = threading.Barrier(4, timeout=60)
+
+    def register(run: int) -> list[tuple[int, bool]]:
+        barrier.wait()
+        seen = []
+        for digest in digests:
+            for path in (f"/inbox/{digest}.png", f"/run{run}/{digest}.png"):
+                info, new = cat.register_scan(digest, path, 5)
+                seen.append((info.id, new))
+        return seen
+
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(register, range(4)))
+    for i, digest in enumerate(digests):
+        found = [entry for run in runs for entry in run[2 * i : 2 * i + 2]]
+        ids = {scan_id for scan_id, _ in found}
+        assert len(ids) == 1 and sum(new for _, new in found) == 1
+        expected = [f"/inbox/{digest}.png", *(f"/run{r}/{digest}.png" for r in range(4))]
+        assert sorted(cat.sources(ids.pop())) == expected
 
 
 def test_pages_get_unique_output_folders(cat: Catalog) -> None:
