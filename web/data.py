@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import cachetools
 from newsprint.catalog import Catalog, PageInfo
 from newsprint.core.settings import Settings
 from newsprint.versions import version_dir, versions_on_disk
@@ -142,24 +143,17 @@ def _corners(box: list[int]) -> list[tuple[float, float]]:
     return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
 
 
+def _preview_key(catalog: Catalog, info: PageInfo, settings: Settings) -> tuple[str, int, int]:
+    return (info.sha256, info.page_index, settings.web.preview_max_side)
+
+
+@cachetools.cached(cachetools.LRUCache(maxsize=16), key=_preview_key, lock=threading.Lock())
 def scan_preview(catalog: Catalog, info: PageInfo, settings: Settings) -> bytes:
     """A JPEG of the page as scanned (scan pixels, downscaled) for the page view;
-    kept per scan content, since a scan never changes under its hash. Called from
-    the web server's thread pool: the cache is locked, the decoding is not."""
-    key = (info.sha256, info.page_index, settings.web.preview_max_side)
-    with _PREVIEWS_LOCK:
-        jpeg = _PREVIEWS.get(key)
-    if jpeg is None:
-        jpeg = _render_preview(catalog, info, settings)
-        with _PREVIEWS_LOCK:
-            while len(_PREVIEWS) >= 16:
-                _PREVIEWS.pop(next(iter(_PREVIEWS)))
-            _PREVIEWS[key] = jpeg
-    return jpeg
-
-
-_PREVIEWS: dict[tuple[str, int, int], bytes] = {}
-_PREVIEWS_LOCK = threading.Lock()
+    the 16 last used are kept per scan content, since a scan never changes under its
+    hash. Called from the web server's thread pool: the cache is locked, the decoding
+    is not."""
+    return _render_preview(catalog, info, settings)
 
 
 def _render_preview(catalog: Catalog, info: PageInfo, settings: Settings) -> bytes:

@@ -330,9 +330,14 @@ def test_decoding_a_preview_does_not_hold_up_the_page_list(
         return real(self)
 
     monkeypatch.setattr(data, "_render_preview", slow_decode)
-    monkeypatch.setattr(data, "_PREVIEWS", {})
     monkeypatch.setattr(Catalog, "counts", counts)
-    answers, seconds = _concurrently(app, ["/pages/slow1/scan.jpg", "/pages/slow2/scan.jpg", "/"])
+    data.scan_preview.cache_clear()
+    try:
+        answers, seconds = _concurrently(
+            app, ["/pages/slow1/scan.jpg", "/pages/slow2/scan.jpg", "/"]
+        )
+    finally:
+        data.scan_preview.cache_clear()  # the fake JPEGs
     assert [a.status_code for a in answers] == [200, 200, 200]
     assert answers[0].content == b"\xff\xd8jpeg"
     assert seconds < 1.9

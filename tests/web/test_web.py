@@ -339,3 +339,34 @@ def test_page_view_and_a_rejected_reprocess(out: Path) -> None:
     empty = client.post("/pages/worst/reprocess", data={"csrf_token": csrf})
     assert empty.status_code == 400 and "nothing to change" in empty.text
     assert client.get("/jobs/99").status_code == 404
+
+
+def test_scan_previews_are_decoded_once_and_the_last_used_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from newsprint.web import data
+
+    rendered: list[str] = []
+
+    def render(catalog: object, info: SimpleNamespace, settings: Settings) -> bytes:
+        rendered.append(info.sha256)
+        return info.sha256.encode()
+
+    def page(n: int) -> SimpleNamespace:
+        return SimpleNamespace(sha256=f"{n:064x}", page_index=0)
+
+    monkeypatch.setattr(data, "_render_preview", render)
+    settings = Settings()
+    data.scan_preview.cache_clear()
+    try:
+        assert data.scan_preview(None, page(0), settings) == page(0).sha256.encode()
+        for n in range(1, 20):  # more pages than the cache holds; page 0 in use all along
+            data.scan_preview(None, page(n), settings)
+            data.scan_preview(None, page(0), settings)
+        data.scan_preview(None, page(1), settings)  # the least recently used went first
+    finally:
+        data.scan_preview.cache_clear()
+    assert rendered.count(page(0).sha256) == 1
+    assert rendered.count(page(1).sha256) == 2
