@@ -45,6 +45,8 @@ CELL_JOIN = 0.9
 TEXT_ATTACH = 1.2
 """A short piece this close to a line of text on its baseline is part of it (a
 tag or a first word that the layout cut off at a column of equal word spaces)."""
+COLUMN_GAP = 0.6
+"""White this wide, down nearly every row of a table, parts two of its columns."""
 CELL_SPLIT = 1.2
 """White this wide inside a long line parts the cells the detector read as one line."""
 ROW_REACH = 16.0
@@ -54,6 +56,8 @@ ROW_GAP = 2.5
 """The most white between two rows of one table (a blank line every few rows)."""
 MIN_ROWS = 3
 MIN_COLUMNS = 3
+MIN_ALIGNED = 0.7
+"""At least this share of a table's inner cells line up with cells of other rows."""
 COLUMN_SHARE = 0.3
 """A column holds cells in at least this share of the table's rows."""
 MAX_FILL = 0.8
@@ -134,7 +138,7 @@ def find_tables(
     detected_of = detected_of if detected_of is not None else {}
     pieces, others = _pieces(blocks, ink, body, detected_of)
     rows = _row_runs(pieces, others, body)
-    grids = [_grid(t, body) for t in _stack(rows, body) if _is_table(t, body)]
+    grids = [_grid(t, ink, body) for t in _stack(rows, body) if _is_table(t, body)]
     grids = [g for g in grids if g is not None]
     if not grids:
         return []
@@ -335,8 +339,10 @@ def _stack(rows: list[_Row], body: float) -> list[list[_Row]]:
 
 
 def _is_table(rows: list[_Row], body: float) -> bool:
-    """Enough rows of three cells or more, cells short and well apart: not the
-    short lines of narrow columns of text that happen to share baselines."""
+    """Enough rows of three cells or more, cells short and well apart, and
+    lined up from row to row: not the short lines of narrow columns of text
+    that happen to share baselines, nor the words of justified lines parted by
+    wide spaces."""
     if sum(1 for r in rows if len(r.units) >= MIN_COLUMNS) < MIN_ROWS:
         return False
     fills = [sum(u.ink.width for u in r.units) / max(1.0, r.box.width) for r in rows]
@@ -345,29 +351,64 @@ def _is_table(rows: list[_Row], body: float) -> bool:
     typical = float(np.median(widths))
     if typical > TYPICAL_CELL * body or float(np.median(gaps)) < MIN_SPACING * typical:
         return False
-    return float(np.median(fills)) <= MAX_FILL
+    return float(np.median(fills)) <= MAX_FILL and _aligned(rows, body) >= MIN_ALIGNED
 
 
-def _grid(rows: list[_Row], body: float) -> tuple[TableBlock, list[_Piece]] | None:
-    """The table's columns (bands of x where its rows have cells) and its cells,
-    with the pieces it is made of."""
+def _aligned(rows: list[_Row], body: float) -> float:
+    """The share of inner cells (neither first nor last of their row) whose left
+    edge, right edge or centre lines up with a cell in at least half the
+    other rows: a table's cells stand in columns, a justified line's words
+    wherever the spacing puts them."""
+    edges = [np.array([(u.ink.x0, u.ink.x1, u.ink.cx) for u in r.units]) for r in rows]
+    tol = 0.4 * body
+    inner = lined = 0
+    for i, row in enumerate(edges):
+        for cell in row[1:-1]:
+            inner += 1
+            hits = sum(
+                1
+                for j, other in enumerate(edges)
+                if j != i and (np.abs(other - cell) < tol).any(axis=0).any()
+            )
+            lined += hits >= 0.5 * (len(rows) - 1)
+    return lined / inner if inner else 0.0
+
+
+def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, list[_Piece]] | None:
+    """The table's columns and its cells, with the pieces it is made of.
+
+    Columns are parted where nearly every row is white in its own ink (a decimal
+    point is ink: a column of them parts nothing): two cells the detector read
+    as one line are cut there, and the pieces of one cell that layout parted
+    (at a column of decimal points) are one cell again."""
     x0 = int(min(r.box.x0 for r in rows))
     x1 = int(np.ceil(max(r.box.x1 for r in rows)))
-    cover = np.zeros(x1 - x0 + 1, dtype=np.int32)
-    for row in rows:
-        hit = np.zeros_like(cover, dtype=bool)
+    inked = np.zeros((len(rows), x1 - x0), dtype=bool)
+    for i, row in enumerate(rows):
         for unit in row.units:
-            hit[int(unit.ink.x0) - x0 : int(np.ceil(unit.ink.x1)) - x0] = True
-        cover += hit
+            a, b = int(unit.ink.x0), int(np.ceil(unit.ink.x1))
+            crop = ink[int(unit.ink.y0) : int(np.ceil(unit.ink.y1)), a:b]
+            if crop.size:
+                inked[i, a - x0 : a - x0 + crop.shape[1]] |= crop.max(axis=0) > 0
     # A long cell in a row or two does not close the white between two columns.
-    bands = _runs(cover > 0.15 * len(rows))
+    white = (~inked).mean(axis=0) >= 0.85
+    gaps = [
+        (a, b) for a, b in _runs(white) if b - a >= COLUMN_GAP * body and a > 0 and b < len(white)
+    ]
+    edges = [0, *[v for gap in gaps for v in gap], len(white)]
+    bands = [
+        (edges[k], edges[k + 1])
+        for k in range(0, len(edges), 2)
+        if inked[:, edges[k] : edges[k + 1]].any()
+    ]
     if len(bands) < MIN_COLUMNS:
         return None
-    grid: list[dict[int, list[_Unit]]] = []
+    grid: list[dict[int, list[_Piece]]] = []
     for row in rows:
-        cells: dict[int, list[_Unit]] = {}
+        cells: dict[int, list[_Piece]] = {}
         for unit in row.units:
-            cells.setdefault(_column_of(unit.ink, bands, x0), []).append(unit)
+            for c, piece in _cut_at_bands(unit, bands, x0, ink):
+                cells.setdefault(c, []).append(piece)
         grid.append(cells)
     counts = [sum(1 for cells in grid if c in cells) for c in range(len(bands))]
     keep = [c for c, n in enumerate(counts) if n >= max(2, COLUMN_SHARE * len(rows))]
@@ -382,10 +423,49 @@ def _grid(rows: list[_Row], body: float) -> tuple[TableBlock, list[_Piece]] | No
         table_rows.pop()
     if sum(1 for row in table_rows if len(row) >= MIN_COLUMNS) < MIN_ROWS:
         return None
-    cells_rows = [[_cell(units, c) for c, units in row] for row in table_rows]
-    pieces = [p for row in table_rows for _, units in row for u in units for p in u.pieces]
+    cells_rows = [[_cell(pieces, c) for c, pieces in row] for row in table_rows]
+    taken = [p for row in table_rows for _, pieces in row for p in pieces]
     block = TableBlock([c.ink for row in cells_rows for c in row], rows=cells_rows)
-    return block, pieces
+    return block, taken
+
+
+def _cut_at_bands(
+    unit: _Unit, bands: list[tuple[int, int]], x0: int, ink: np.ndarray
+) -> list[tuple[int, _Piece]]:
+    """The unit's pieces by column; a piece that runs over a column gap (two
+    cells read as one line) is cut there, each part fitted to its ink."""
+    out = []
+    for piece in unit.pieces:
+        hits = [
+            c
+            for c, (a, b) in enumerate(bands)
+            if min(piece.ink.x1, x0 + b) - max(piece.ink.x0, x0 + a) > 0
+        ]
+        if len(hits) <= 1:
+            out.append((hits[0] if hits else _column_of(piece.ink, bands, x0), piece))
+            continue
+        pad = 0.25 * piece.ink.height
+        for c in hits:
+            a, b = max(piece.ink.x0, x0 + bands[c][0]), min(piece.ink.x1, x0 + bands[c][1])
+            part = _fit_x(ink, Box(a, piece.ink.y0, b, piece.ink.y1))
+            if part is None:
+                continue
+            read = Box(
+                max(piece.read.x0, part.x0 - pad),
+                piece.read.y0,
+                min(piece.read.x1, part.x1 + pad),
+                piece.read.y1,
+            )
+            out.append((c, _Piece(part, read, piece.line, piece.block)))
+    return out
+
+
+def _fit_x(ink: np.ndarray, box: Box) -> Box | None:
+    crop = ink[int(box.y0) : int(np.ceil(box.y1)), int(box.x0) : int(np.ceil(box.x1))]
+    cols = np.flatnonzero(crop.max(axis=0) > 0) if crop.size else []
+    if len(cols) == 0:
+        return None
+    return Box(int(box.x0) + float(cols[0]), box.y0, int(box.x0) + float(cols[-1] + 1), box.y1)
 
 
 def _column_of(box: Box, bands: list[tuple[int, int]], x0: int) -> int:
@@ -396,8 +476,7 @@ def _column_of(box: Box, bands: list[tuple[int, int]], x0: int) -> int:
     return int(np.argmin([min(abs(box.cx - (x0 + a)), abs(box.cx - (x0 + b))) for a, b in bands]))
 
 
-def _cell(units: list[_Unit], column: int) -> Cell:
-    pieces = [p for u in units for p in u.pieces]
+def _cell(pieces: list[_Piece], column: int) -> Cell:
     return Cell(union_all([p.ink for p in pieces]), union_all([p.read for p in pieces]), column)
 
 

@@ -155,3 +155,35 @@ def test_a_table_stays_a_table_whatever_the_role_tests_said() -> None:
     # A ruled frame round a table is the table's, not an advertisement.
     assert adverts == []
     assert heading.kind == RegionType.HEADLINE
+
+
+def test_two_cells_read_as_one_line_are_cut_where_the_columns_part() -> None:
+    # Close and change set a body line apart: the detector reads them as one
+    # line in every row; the ink is white there down every row.
+    cells = _table_lines(6)
+    lines = []
+    for r in range(6):
+        row = cells[5 * r : 5 * r + 5]
+        lines += [*row[:3], Box(row[3].x0, row[3].y0, row[4].x1, row[4].y1)]
+    ink = _ink(cells)
+    blocks = _blocks(lines)
+    (table,) = find_tables(blocks, ink, BODY)
+    assert table.columns == 5
+    close, change = table.rows[2][3], table.rows[2][4]
+    assert (close.ink.x0, close.ink.x1, change.ink.x0, change.ink.x1) == (450, 520, 580, 660)
+    assert close.read.x1 <= change.read.x0
+
+
+def test_words_of_justified_lines_parted_by_wide_spaces_are_no_table() -> None:
+    # A narrow justified column whose word spaces the detector cut at: short
+    # pieces, well apart, on shared baselines, but nowhere in columns.
+    rng = np.random.default_rng(3)
+    lines = []
+    for r in range(6):
+        x, y = 40.0, 60 + r * 30
+        while x < 400:
+            width = float(rng.uniform(40, 100))
+            lines.append(Box(x, y, min(x + width, 420), y + BODY))
+            x += width + float(rng.uniform(26, 32))
+    blocks = _blocks(lines)
+    assert find_tables(blocks, _ink(lines), BODY) == []
