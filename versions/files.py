@@ -124,6 +124,10 @@ def _link(path: Path, target: str) -> None:
     """Point ``path`` at ``target`` (relative): a new link renamed over the old entry."""
     if path.is_symlink() and os.readlink(path) == target:
         return
+    if path.is_dir() and not path.is_symlink():
+        # A folder written in place (``newsprint process``, e.g. ``tables/``):
+        # a link cannot be renamed over it, so it goes first.
+        shutil.rmtree(path)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
     os.symlink(target, temp)
     try:

@@ -66,7 +66,11 @@ def _text(rid: str, y: int, text: str) -> Region:
 
 def _page() -> NewspaperPage:
     table = _table()
-    regions = [_text("r001", 60, "T01 市長再度討論市場攤販"), table, _text("r003", 300, "T02 港務局")]
+    regions = [
+        _text("r001", 60, "T01 市長再度討論市場攤販"),
+        table,
+        _text("r003", 300, "T02 港務局"),
+    ]
     articles = [
         Article(
             id="a1",
@@ -118,7 +122,7 @@ def test_page_json_gives_each_tables_cells_row_by_row(tmp_path: Path) -> None:
     write_outputs(_page(), tmp_path, OutputSettings(write_pdf=False, write_overlay=False))
     data = json.loads((tmp_path / "page.json").read_text(encoding="utf-8"))
     (table,) = [r for r in data["regions"] if r["type"] == "table"]
-    assert [[c["text"] for c in row] for row in table["rows"]][0] == ROWS[0]
+    assert [c["text"] for c in table["rows"][0]] == ROWS[0]
     assert table["rows"][1][3] == {
         "text": "+0.44%",
         "confidence": 0.95,
@@ -151,6 +155,14 @@ def test_a_versioned_page_links_its_tables_folder(tmp_path: Path) -> None:
     page.regions = [r for r in page.regions if r.type != RegionType.TABLE]
     make_current(tmp_path, write_version(page, tmp_path, OutputSettings(write_pdf=False), {}))
     assert not (tmp_path / "tables").exists()
+
+
+def test_a_tables_folder_written_in_place_gives_way_to_the_versions_link(tmp_path: Path) -> None:
+    write_outputs(_page(), tmp_path, OutputSettings(write_pdf=False))
+    assert (tmp_path / "tables").is_dir() and not (tmp_path / "tables").is_symlink()
+    make_current(tmp_path, write_version(_page(), tmp_path, OutputSettings(write_pdf=False), {}))
+    assert (tmp_path / "tables").is_symlink()
+    assert (tmp_path / "tables" / "r002.csv").is_file()
 
 
 @pytest.fixture(scope="module")
