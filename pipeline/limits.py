@@ -18,11 +18,9 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+import pebble
 from newsprint.core.errors import NewsprintError
 
 log = logging.getLogger(__name__)
@@ -40,39 +38,38 @@ class PageCrashed(NewsprintError):
 
 
 class PageRunner:
-    """One child process that runs one page's work at a time."""
+    """One child process that runs one page's work at a time: pebble's process pool
+    of one, which stops the child when a page runs past its time limit (or finds it
+    dead) and starts a fresh one for the next page."""
 
     def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: pebble.ProcessPool | None = None
 
     def run(self, work: Callable[[Job], Result], job: Job, seconds: float, what: str) -> Result:
         """``work(job)`` in the child (``work`` must be importable by name)."""
-        future = self._executor().submit(work, job)
+        future = self._child().schedule(work, args=(job,), timeout=seconds)
         try:
-            return future.result(timeout=seconds)
-        except FutureTimeout:
-            self.stop()
+            return future.result()
+        except TimeoutError:
             raise PageTimeout(
                 f"{what}: stopped after the {seconds:g} s per-page time limit"
             ) from None
-        except BrokenProcessPool:
-            self.stop()
+        except pebble.ProcessExpired:
             raise PageCrashed(f"{what}: the process working on the page died") from None
 
     def stop(self) -> None:
-        """Kill the child at once: a hung page never finishes by itself."""
+        """Stop the child (SIGTERM, then SIGKILL after a few seconds)."""
         pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.kill()
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.stop()
+            pool.join()
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _child(self) -> pebble.ProcessPool:
         if self._pool is None:
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=context, initializer=_exit_with_parent
+            self._pool = pebble.ProcessPool(
+                max_workers=1,
+                initializer=_exit_with_parent,
+                context=multiprocessing.get_context("spawn"),
             )
         return self._pool
 
