@@ -23,6 +23,7 @@ line height (``body``).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 from dataclasses import dataclass, field
@@ -207,7 +208,9 @@ def _pieces(
     others: list[Box] = []
     for block in blocks:
         for line in block.lines:
-            if line.height > 1.5 * line.width or line.height > CELL_HEIGHT * body:
+            # Display type, or a line set down the page (a lone narrow figure,
+            # "1", is a cell).
+            if line.height > CELL_HEIGHT * body:
                 others.append(line)
                 continue
             reads = detected_of.get(id(line)) or [line.expand(0.25 * line.height)]
@@ -251,23 +254,23 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
-def _same_row(a: Box, b: Box) -> bool:
-    return a.y_overlap(b) >= 0.5 * min(a.height, b.height)
-
-
 def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row]:
-    """Runs of cells along each baseline: at least two short cells, with no long
-    line of text between them nor too wide a space."""
+    """Runs of cells along each baseline: at least two short cells, with no
+    other type (a line of text, display type) between them nor too wide a
+    space. Rows are found among the short pieces only: a line of text set to
+    another leading beside them must not part one row of cells in two."""
+    blockers = _Others(others + [p.ink for p in pieces if p.ink.width > CELL_WIDTH * body], body)
+    short = [p for p in pieces if p.ink.width <= CELL_WIDTH * body and not blockers.against(p.ink)]
     bands: list[list[_Piece]] = []
     anchors: list[Box] = []
-    for piece in sorted(pieces, key=lambda p: p.ink.cy):
-        home = None
+    for piece in sorted(short, key=lambda p: p.ink.cy):
+        home, best = None, 0.0
         for i in range(len(bands) - 1, -1, -1):
             if anchors[i].cy < piece.ink.cy - 2 * CELL_HEIGHT * body:
                 break
-            if _same_row(anchors[i], piece.ink):
-                home = i
-                break
+            shared = anchors[i].y_overlap(piece.ink) / min(anchors[i].height, piece.ink.height)
+            if shared >= 0.5 and shared > best:
+                home, best = i, shared
         if home is None:
             bands.append([piece])
             anchors.append(piece.ink)
@@ -275,13 +278,13 @@ def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row
             bands[home].append(piece)
     runs: list[_Row] = []
     for band in bands:
-        units = _units(sorted(band, key=lambda p: p.ink.x0), body)
+        units = _units(sorted(band, key=lambda p: p.ink.x0), blockers, body)
         current: list[_Unit] = []
         for unit in units:
             if current and (
                 not unit.short
                 or unit.ink.x0 - current[-1].ink.x1 > ROW_REACH * body
-                or _blocked(current[-1].ink, unit.ink, others)
+                or blockers.between(current[-1].ink, unit.ink)
             ):
                 if len(current) >= 2:
                     runs.append(_Row(current))
@@ -293,7 +296,9 @@ def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row
     return runs
 
 
-def _units(band: list[_Piece], body: float) -> list[_Unit]:
+def _units(band: list[_Piece], blockers: _Others, body: float) -> list[_Unit]:
+    """The band's pieces joined into cells across spaces narrower than
+    ``CELL_JOIN``; a cell set close against a line of text is part of it."""
     units: list[_Unit] = []
     for piece in band:
         last = units[-1] if units else None
@@ -303,17 +308,42 @@ def _units(band: list[_Piece], body: float) -> list[_Unit]:
         else:
             units.append(_Unit([piece], piece.ink, True))
     for unit in units:
-        unit.short = unit.ink.width <= CELL_WIDTH * body
-    for a, b in itertools.pairwise(units):
-        if b.ink.x0 - a.ink.x1 < TEXT_ATTACH * body and not (a.short and b.short):
-            a.short = b.short = False
+        unit.short = unit.ink.width <= CELL_WIDTH * body and not blockers.against(unit.ink)
     return units
 
 
-def _blocked(left: Box, right: Box, others: list[Box]) -> bool:
-    """Type that is no cell (a headline, a line set down the page) stands between."""
-    gap = Box(left.x1, min(left.y0, right.y0), right.x0, max(left.y1, right.y1))
-    return any(o.x_overlap(gap) > 0 and o.y_overlap(gap) > 0.3 * gap.height for o in others)
+class _Others:
+    """The type that is no cell (lines of text, display type), found by height."""
+
+    def __init__(self, boxes: list[Box], body: float) -> None:
+        self.boxes = sorted(boxes, key=lambda b: b.cy)
+        self.cys = [b.cy for b in self.boxes]
+        self.reach = 4 * CELL_HEIGHT * body
+        self.body = body
+
+    def _near(self, y0: float, y1: float) -> list[Box]:
+        lo = bisect.bisect_left(self.cys, y0 - self.reach)
+        hi = bisect.bisect_right(self.cys, y1 + self.reach)
+        return [b for b in self.boxes[lo:hi] if b.y0 < y1 and b.y1 > y0]
+
+    def between(self, left: Box, right: Box) -> bool:
+        """Such type stands in the space between two cells of a row."""
+        gap = Box(left.x1, min(left.y0, right.y0), right.x0, max(left.y1, right.y1))
+        return any(
+            o.x_overlap(gap) > 0 and o.y_overlap(gap) > 0.3 * gap.height
+            for o in self._near(gap.y0, gap.y1)
+        )
+
+    def against(self, cell: Box) -> bool:
+        """A line of text on the cell's baseline starts or ends right beside it
+        (a tag or a first word the layout cut off at a column of equal spaces)."""
+        reach = TEXT_ATTACH * self.body
+        for o in self._near(cell.y0, cell.y1):
+            if o.y_overlap(cell) < 0.5 * min(o.height, cell.height):
+                continue
+            if 0 <= o.x0 - cell.x1 < reach or 0 <= cell.x0 - o.x1 < reach:
+                return True
+        return False
 
 
 def _stack(rows: list[_Row], body: float) -> list[list[_Row]]:

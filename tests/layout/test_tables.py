@@ -187,3 +187,19 @@ def test_words_of_justified_lines_parted_by_wide_spaces_are_no_table() -> None:
             x += width + float(rng.uniform(26, 32))
     blocks = _blocks(lines)
     assert find_tables(blocks, _ink(lines), BODY) == []
+
+
+def test_a_row_stays_whole_beside_text_set_to_another_leading() -> None:
+    # Names in taller type than the figures; beside them tagged lines of text
+    # ("T01 ...", the tag cut off) every 36 px, straddling the table's rows.
+    cells = []
+    for r in range(8):
+        y = 60 + r * PITCH
+        cells.append(Box(40, y - 3, 120, y + 20))
+        cells += [Box(x0, y + 2, x1, y + 17) for x0, x1 in COLUMNS[1:]]
+    tags = [Box(740, 50 + r * 36, 775, 73 + r * 36) for r in range(10)]
+    text = [Box(792, 50 + r * 36, 1150, 73 + r * 36) for r in range(10)]
+    lines = cells + tags + text
+    blocks = _blocks(lines)
+    (table,) = find_tables(blocks, _ink(lines), BODY)
+    assert [len(row) for row in table.rows] == [5] * 8
