@@ -136,6 +136,10 @@ def uncrop_page(page: NewspaperPage, original: NewspaperPage, box: BBox) -> News
                     )
                     for ln in r.lines
                 ],
+                "rows": [
+                    [c.model_copy(update={"bbox": _shift_box(c.bbox, dx, dy)}) for c in row]
+                    for row in r.rows
+                ],
             }
         )
         for r in page.regions

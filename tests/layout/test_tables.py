@@ -4,10 +4,11 @@ beyond the ink a test draws."""
 from __future__ import annotations
 
 import numpy as np
-from newsprint.core.page import RegionType
+from newsprint.core.page import NewspaperPage, PageGeometry, Region, RegionType, TableCell
 from newsprint.layout.blocks import Block, group_lines, merge_overlapping_blocks
 from newsprint.layout.boxes import Box
 from newsprint.layout.tables import TableBlock, find_tables, settle_tables
+from newsprint.pipeline.overrides import crop_page, uncrop_page
 
 BODY = 20.0
 PITCH = 40.0
@@ -203,3 +204,16 @@ def test_a_row_stays_whole_beside_text_set_to_another_leading() -> None:
     blocks = _blocks(lines)
     (table,) = find_tables(blocks, _ink(lines), BODY)
     assert [len(row) for row in table.rows] == [5] * 8
+
+
+def test_a_cropped_pages_table_cells_are_moved_back_to_scan_pixels() -> None:
+    image = np.full((800, 1000), 240, np.uint8)
+    page = NewspaperPage(source="p.png", sha256="0", width=1000, height=800, image=image)
+    cropped = crop_page(page, (100, 50, 600, 450))
+    cell = TableCell(text="107.63", bbox=(10, 20, 60, 40), column=2)
+    table = Region(id="r001", type=RegionType.TABLE, bbox=(5, 15, 200, 45), rows=[[cell]])
+    found = cropped.model_copy(
+        update={"geometry": PageGeometry(work_size=(500, 400)), "regions": [table]}
+    )
+    whole = uncrop_page(found, page, (100, 50, 600, 450))
+    assert whole.regions[0].rows[0][0].bbox == (110, 70, 160, 90)
