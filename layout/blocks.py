@@ -50,15 +50,21 @@ class Block:
         self.leading = float(np.median(steps)) if steps else None
 
 
-def group_lines(lines: list[Box], h_rules: list[Box], body: float) -> list[Block]:
-    """Stack lines into blocks: same column, same type size, normal leading."""
+def group_lines(
+    lines: list[Box], h_rules: list[Box], body: float, rows_joined: bool = False
+) -> list[Block]:
+    """Stack lines into blocks: same column, same type size, normal leading.
+
+    ``rows_joined``: the pieces of each row are already joined (detected
+    lines), so two lines side by side on one row are never one line: they
+    stand in two columns."""
     blocks: list[Block] = []
     active: list[Block] = []
     for line in sorted(lines, key=lambda b: (b.y0, b.x0)):
         active = [b for b in active if b.last.y1 > line.y0 - 3 * max(body, line.height)]
         best, best_gap = None, None
         for block in active:
-            gap = _joinable_gap(block, line, h_rules, body)
+            gap = _joinable_gap(block, line, h_rules, body, rows_joined)
             if gap is not None and (best_gap is None or gap < best_gap):
                 best, best_gap = block, gap
         if best is None:
@@ -94,16 +100,20 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def _joinable_gap(block: Block, line: Box, h_rules: list[Box], body: float) -> float | None:
+def _joinable_gap(
+    block: Block, line: Box, h_rules: list[Box], body: float, rows_joined: bool = False
+) -> float | None:
     last = block.last
     gap = line.y0 - last.y1
     size = block.line_height
     same_row = line.y_overlap(last) >= 0.5 * min(last.height, line.height)
+    if same_row and rows_joined and last.x_overlap(line) <= 0:
+        return None  # a line beside the block's last one: the next column
     if same_row and block.box.expand(0.5 * size).x_overlap(line) >= 0.9 * line.width:
         return 0.0  # another piece of the block's last line
     # Type set with a full line of leading (widely spaced short columns) is
     # still one block; a paragraph or article gap is wider than that.
-    if gap < -0.5 * min(size, line.height) or gap > 1.1 * max(size, line.height):
+    if gap < -0.5 * min(size, line.height) or gap > 1.3 * max(size, line.height):
         return None
     if not 0.75 <= line.height / size <= 1.33:
         return None

@@ -38,6 +38,7 @@ from newsprint.layout.tables import body_beside_tables, find_tables, settle_tabl
 from newsprint.layout.textlines import (
     LinePiece,
     cut_at_separators,
+    gutter_between,
     hairline_between,
     is_type_column,
     pieces_from_detection,
@@ -130,7 +131,7 @@ def analyse(
         # Whole lines measure the body type better than the rough first pieces.
         body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
         lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
-    blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body))
+    blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body, rows_joined=bool(pieces)))
     if not pieces:
         # A lone tall sliver (a stroke of a picture, a bracket) is not type;
         # a line the detector found is type whatever its shape.
@@ -186,7 +187,11 @@ def _join_row_pieces(
 
     def apart(left: Box, right: Box) -> bool:
         same_line = parent[id(left)] == parent[id(right)]
-        return same_line or hairline_between(text_ink, left, right, body)
+        return (
+            same_line
+            or hairline_between(text_ink, left, right, body)
+            or gutter_between(text_ink, corridors, left, right, body)
+        )
 
     groups = row_groups([p.ink for p in pieces], corridors, body, v_rules, grid, apart=apart)
     out = []

@@ -255,6 +255,24 @@ def hairline_between(ink: np.ndarray, left: Box, right: Box, body: float) -> boo
     return bool((share >= 0.5).any())
 
 
+def gutter_between(
+    ink: np.ndarray, corridors: np.ndarray, left: Box, right: Box, body: float
+) -> bool:
+    """Whether the space between two pieces of a row holds a column gutter: a
+    tall white corridor through it that the next column's lines start against
+    (the test ``cut_at_separators`` makes inside one detected line)."""
+    x0, x1 = int(np.ceil(left.x1)), int(right.x0)
+    y0, y1 = int(max(left.y0, right.y0)), int(np.ceil(min(left.y1, right.y1)))
+    if x1 - x0 < 2 or y1 <= y0:
+        return False
+    rows = corridors[y0:y1, x0:x1]
+    row = left.union(right)
+    return any(
+        _type_on_both_sides(ink, x0 + a, x0 + b, row, body)
+        for a, b in _open_spans(rows.min(axis=0) > 0)
+    )
+
+
 def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     """Whether a "photo" is really a column of type: body-size detected lines
     fill much of it (a picture holds at most a sign or a few words)."""
