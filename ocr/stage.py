@@ -78,28 +78,26 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
         if region.type not in _READ and region.type != RegionType.PHOTO:
             continue
         for box in region.work_lines:
-            quad = np.array(
-                [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]],
-                dtype=np.float32,
-            )
             owners.append(region.id)
-            crops.append(crop_line(work, quad))
+            crops.append(crop_line(work, box_corners(box).astype(np.float32)))
             boxes.append(box)
     results = engine.recognize_lines(crops) if crops else []
     results = without_show_through(crops, results, engine)
     found: dict[str, list[OcrLine]] = {}
     for owner, box, (text, conf) in zip(owners, boxes, results, strict=True):
         if text.strip():
-            poly = np.array(
-                [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]],
-                dtype=np.float64,
-            )
-            found.setdefault(owner, []).append(OcrLine(text, conf, poly, tuple(box)))
+            found.setdefault(owner, []).append(OcrLine(text, conf, box_corners(box), tuple(box)))
     with_lines = {r.id for r in page.regions if r.work_lines and r.type != RegionType.TABLE}
     return {
         rid: _to_text_lines(page, _merge_fragments(found.get(rid, [])), (0, 0), body)
         for rid in with_lines
     }
+
+
+def box_corners(box: tuple[float, float, float, float]) -> np.ndarray:
+    """The 4 x 2 corners of an x0, y0, x1, y1 box, clockwise from top-left."""
+    x0, y0, x1, y1 = box
+    return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float64)
 
 
 SHOW_THROUGH_SAMPLE = 8
@@ -187,8 +185,8 @@ def _join_row(row: list[OcrLine]) -> OcrLine:
     y0 = min(p.bbox[1] for p in row)
     x1 = max(p.bbox[2] for p in row)
     y1 = max(p.bbox[3] for p in row)
-    poly = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
-    return OcrLine(text=text, confidence=conf, polygon=poly, bbox=(x0, y0, x1, y1))
+    box = (x0, y0, x1, y1)
+    return OcrLine(text=text, confidence=conf, polygon=box_corners(box), bbox=box)
 
 
 def _to_text_lines(
