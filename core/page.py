@@ -64,6 +64,8 @@ class RegionType(StrEnum):
     SEPARATOR = "separator"
     ADVERTISEMENT = "advertisement"
     TABLE = "table"
+    JUMP = "jump"
+    """A jump line: "转第二版", "Continued on Page 4", "See FIRE, Page A6"."""
 
 
 TEXT_REGION_TYPES = frozenset(
@@ -75,6 +77,7 @@ TEXT_REGION_TYPES = frozenset(
         RegionType.RUNNING_HEAD,
         RegionType.FOLIO,
         RegionType.ADVERTISEMENT,
+        RegionType.JUMP,
     }
 )
 
@@ -147,6 +150,37 @@ class ArticleTable(PageModel):
     """The cells' text, row by row, one entry per column ("" for an empty cell)."""
 
 
+class JumpDirection(StrEnum):
+    ON = "on"
+    """The article continues on another page ("转第二版", "Continued on Page 4", "See ...")."""
+    FROM = "from"
+    """The article is continued from another page ("接第一版", "Continued from Page 1")."""
+
+
+class Jump(PageModel):
+    """A jump line of an article, as printed (kept out of its paragraphs)."""
+
+    region_id: str
+    """The ``jump`` region holding the line."""
+    direction: JumpDirection
+    text: str
+    """The jump line as read ("（下转第二版）")."""
+    page_label: str
+    """The other page as printed, normalised: Arabic numerals, section letter kept ("2", "A6")."""
+    keyword: str | None = None
+    """The continuation's keyword of "See FIRE, Page A6" ("FIRE"), or of "FIRE, from Page A1"."""
+
+
+class ArticleLink(PageModel):
+    """Where the other part of a jumped article is, within its issue."""
+
+    page: int
+    """The other page's place in the issue, from 1 (METS ``ORDER``)."""
+    article_id: str
+    folio: str | None = None
+    """The other page's printed page number, where its folio was read."""
+
+
 class Article(PageModel):
     id: str
     headline: str | None = None
@@ -156,6 +190,11 @@ class Article(PageModel):
     byline: str | None = None
     region_ids: list[str] = Field(default_factory=list)
     language: str | None = None
+    jumps: list[Jump] = Field(default_factory=list)
+    continues_on: ArticleLink | None = None
+    """Set within an issue (``articles.jumps.link_issue_jumps``): where the article goes on."""
+    continued_from: ArticleLink | None = None
+    """Set within an issue: the page and article this one continues."""
 
 
 class FlagCode(StrEnum):
@@ -167,6 +206,7 @@ class FlagCode(StrEnum):
     ROTATED = "rotated"
     MANY_ORPHANS = "many_orphan_blocks"
     UNREAD_TEXT = "unread_text"
+    JUMP_UNMATCHED = "jump_unmatched"
 
 
 class Flag(PageModel):
@@ -174,6 +214,8 @@ class Flag(PageModel):
     message: str
     severity: float = 0.5
     """0..1, how badly the page needs a look; used to sort review lists."""
+    article_id: str | None = None
+    """The article the flag is about, where it is about one (``jump_unmatched``)."""
 
 
 class PageGeometry(PageModel):

@@ -2,14 +2,17 @@
 
 Works from the page folders on disk (``page.json``, ``page.alto.xml``,
 ``page.pdf``), not from pages in memory, so an issue of any length is put
-together with flat memory, and again later without running OCR.
+together with flat memory, and again later without running OCR. The parts of
+an article that jumps pages are linked here, over the whole issue.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
+from newsprint.articles.jumps import link_issue_jumps
 from newsprint.core.settings import OutputSettings
 from newsprint.exports.alto import ALTO_XML
 from newsprint.exports.atomic import atomic_write_bytes
@@ -26,10 +29,17 @@ def write_issue(
     issue_id: str, page_folders: list[Path], folder: Path, settings: OutputSettings
 ) -> list[Path]:
     """Write ``folder/issue.pdf`` (when page PDFs are written) and ``folder/issue.mets.xml``
-    for the pages in ``page_folders``, in that order; returns the paths written."""
+    for the pages in ``page_folders``, in that order; returns the paths written.
+
+    The parts of jumped articles are linked (``articles.jumps.link_issue_jumps``) over
+    the pages read, so the METS has one article over both pages. The page folders are
+    only read: the caller links the pages and writes them (``page.json`` with
+    ``continues_on`` / ``continued_from``, ``articles.txt``) before calling this;
+    linking again here gives the same links.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    pages = [_issue_page(Path(f)) for f in page_folders]
+    pages = _linked([_issue_page(Path(f)) for f in page_folders])
     written: list[Path] = []
     pdfs = [p.pdf for p in pages if p.pdf is not None]
     issue_pdf = None
@@ -41,6 +51,11 @@ def write_issue(
     mets = mets_xml(issue_id, pages, folder, issue_pdf)
     written.append(atomic_write_bytes(folder / ISSUE_METS, mets))
     return written
+
+
+def _linked(pages: list[IssuePage]) -> list[IssuePage]:
+    linked = link_issue_jumps([item.page for item in pages])
+    return [replace(item, page=page) for item, page in zip(pages, linked, strict=True)]
 
 
 def _issue_page(page_folder: Path) -> IssuePage:

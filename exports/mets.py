@@ -13,8 +13,9 @@ libraries that follow it (and the DFG viewer's structure types):
   article with its headline as ``LABEL`` and a MODS title; its ``fptr`` holds a
   ``seq`` of ``area`` elements pointing at ALTO block IDs (``BETYPE="IDREF"``),
   in reading order and across pages, and child ``div``\\ s type each part
-  (heading, byline, body, illustration, caption).
-- ``structLink``: each article linked to the pages it lies on.
+  (heading, byline, body, illustration, caption, jump). A jumped article is one
+  ``div`` whose areas run over both pages' ALTO blocks (``logical_articles``).
+- ``structLink``: each article linked to the pages it lies on (both, for a jumped one).
 
 Paths in ``FLocat`` are relative to the folder of ``issue.mets.xml``.
 """
@@ -31,7 +32,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lxml import etree
-from newsprint.core.page import NewspaperPage, RegionType
+from newsprint.core.page import Article, NewspaperPage, Region, RegionType
 from newsprint.exports.alto import article_block_order, block_id, software_version
 
 METS_NS = "http://www.loc.gov/METS/"
@@ -72,10 +73,11 @@ def mets_xml(
     root.set("LABEL", issue_id)
     _header(root)
     _dmd(root, "DMD_ISSUE", _issue_mods(issue_id, pages))
-    for number, item in enumerate(pages, start=1):
-        for article in item.page.articles:
-            mods = _mods(title=article.headline, language=article.language or item.page.language)
-            _dmd(root, f"DMD_{_article_id(number, article.id)}", mods)
+    for parts in logical_articles(pages):
+        number, article = parts[0]
+        language = article.language or pages[number - 1].page.language
+        mods = _mods(title=_title(parts), language=language)
+        _dmd(root, f"DMD_{_article_id(number, article.id)}", mods)
     _file_sec(root, pages, Path(folder), issue_pdf)
     _physical(root, pages, issue_pdf is not None)
     _logical(root, issue_id, pages)
@@ -233,35 +235,76 @@ def _folio(page: NewspaperPage) -> str | None:
     return folios[0] if folios else None
 
 
+def logical_articles(pages: list[IssuePage]) -> list[list[tuple[int, Article]]]:
+    """The issue's articles, each as its parts in reading order: ``(page number from 1,
+    article)``. A jumped article's continuation (linked both ways by ``continues_on`` and
+    ``continued_from``) is a part of the article it continues, not an article of its own."""
+    by_place = {
+        (number, a.id): a for number, item in enumerate(pages, start=1) for a in item.page.articles
+    }
+
+    def next_part(number: int, article: Article) -> tuple[int, Article] | None:
+        link = article.continues_on
+        target = by_place.get((link.page, link.article_id)) if link else None
+        back = target.continued_from if target else None
+        if link is None or target is None or back is None:
+            return None
+        return (link.page, target) if (back.page, back.article_id) == (number, article.id) else None
+
+    continuations = {
+        (found[0], found[1].id)
+        for (number, _), article in by_place.items()
+        if (found := next_part(number, article)) is not None
+    }
+    out = []
+    for (number, aid), article in by_place.items():
+        if (number, aid) in continuations:
+            continue
+        parts = [(number, article)]
+        while (found := next_part(*parts[-1])) is not None and found not in parts:
+            parts.append(found)
+        out.append(parts)
+    return out
+
+
+def _title(parts: list[tuple[int, Article]]) -> str | None:
+    return next((a.headline for _, a in parts if a.headline), None)
+
+
 def _logical(root: etree._Element, issue_id: str, pages: list[IssuePage]) -> None:
     struct = _sub(root, _m("structMap"), TYPE="LOGICAL")
     issue = _sub(struct, _m("div"), ID="LOG_ISSUE", TYPE="issue", LABEL=issue_id, DMDID="DMD_ISSUE")
-    order = 0
-    for number, item in enumerate(pages, start=1):
-        known = {r.id: r for r in item.page.regions}
-        for article in item.page.articles:
-            order += 1
-            aid = _article_id(number, article.id)
-            blocks = [known[rid] for rid in article_block_order(item.page, article)]
-            div = _sub(
-                issue,
-                _m("div"),
-                ID=f"LOG_{aid}",
-                TYPE="article",
-                ORDER=order,
-                LABEL=article.headline or f"untitled article {order}",
-                DMDID=f"DMD_{aid}",
-            )
-            if item.alto is None or not blocks:
-                continue
-            seq = _sub(_sub(div, _m("fptr")), _m("seq"))
-            alto_id = f"ALTO_{_page_key(number)}"
-            for region in blocks:
-                _area(seq, alto_id, region.id)
-            for part, region in enumerate(blocks, start=1):
-                kind = PART_TYPES.get(region.type, region.type.value)
-                child = _sub(div, _m("div"), ID=f"LOG_{aid}_{part}", TYPE=kind, ORDER=part)
-                _area(_sub(child, _m("fptr")), alto_id, region.id)
+    for order, parts in enumerate(logical_articles(pages), start=1):
+        aid = _article_id(parts[0][0], parts[0][1].id)
+        div = _sub(
+            issue,
+            _m("div"),
+            ID=f"LOG_{aid}",
+            TYPE="article",
+            ORDER=order,
+            LABEL=_title(parts) or f"untitled article {order}",
+            DMDID=f"DMD_{aid}",
+        )
+        blocks = [
+            (f"ALTO_{_page_key(number)}", region)
+            for number, article in parts
+            if pages[number - 1].alto is not None
+            for region in _blocks(pages[number - 1].page, article)
+        ]
+        if not blocks:
+            continue
+        seq = _sub(_sub(div, _m("fptr")), _m("seq"))
+        for alto_id, region in blocks:
+            _area(seq, alto_id, region.id)
+        for part, (alto_id, region) in enumerate(blocks, start=1):
+            kind = PART_TYPES.get(region.type, region.type.value)
+            child = _sub(div, _m("div"), ID=f"LOG_{aid}_{part}", TYPE=kind, ORDER=part)
+            _area(_sub(child, _m("fptr")), alto_id, region.id)
+
+
+def _blocks(page: NewspaperPage, article: Article) -> list[Region]:
+    known = {r.id: r for r in page.regions}
+    return [known[rid] for rid in article_block_order(page, article)]
 
 
 def _area(parent: etree._Element, file_id: str, region_id: str) -> None:
@@ -270,9 +313,9 @@ def _area(parent: etree._Element, file_id: str, region_id: str) -> None:
 
 def _struct_links(root: etree._Element, pages: list[IssuePage]) -> None:
     links = [
-        (f"LOG_{_article_id(number, article.id)}", f"PHYS_{_page_key(number)}")
-        for number, item in enumerate(pages, start=1)
-        for article in item.page.articles
+        (f"LOG_{_article_id(parts[0][0], parts[0][1].id)}", f"PHYS_{_page_key(number)}")
+        for parts in logical_articles(pages)
+        for number in dict.fromkeys(number for number, _ in parts)
     ]
     if not links:
         return

@@ -30,6 +30,7 @@ REGION_COLOURS: dict[RegionType, Colour] = {
     RegionType.SEPARATOR: (0, 0, 0),
     RegionType.ADVERTISEMENT: (140, 80, 30),
     RegionType.TABLE: (0, 150, 150),
+    RegionType.JUMP: (200, 0, 130),
 }
 FILL_ALPHA = 85
 LABEL_BACKGROUND = (255, 230, 0, 235)

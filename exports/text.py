@@ -1,11 +1,12 @@
 """``articles.txt``: each article's headline, paragraphs, captions and byline as plain text;
-a table in its place among the paragraphs, one row a line, cells parted by tabs."""
+a table in its place among the paragraphs, one row a line, cells parted by tabs; a jumped
+article says where it comes from (under its headline) and where it goes on (last)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from newsprint.core.page import Article, ArticleTable, NewspaperPage
+from newsprint.core.page import Article, ArticleTable, JumpDirection, NewspaperPage
 from newsprint.exports.atomic import atomic_write_text
 
 ARTICLES_TXT = "articles.txt"
@@ -34,7 +35,7 @@ def write_articles_text(page: NewspaperPage, folder: Path) -> Path:
 
 
 def _article_text(article: Article) -> str:
-    blocks = [_clean_block(article.headline or "")]
+    blocks = [_clean_block(article.headline or ""), _jump_block(article, JumpDirection.FROM)]
     for n in range(len(article.paragraphs) + 1):
         blocks += [_table_block(t) for t in article.tables if t.after == n]
         if n < len(article.paragraphs):
@@ -42,7 +43,24 @@ def _article_text(article: Article) -> str:
     # A table said to stand after more paragraphs than there are goes last.
     blocks += [_table_block(t) for t in article.tables if t.after > len(article.paragraphs)]
     blocks += [_clean_block(piece) for piece in [*article.captions, article.byline] if piece]
+    blocks.append(_jump_block(article, JumpDirection.ON))
     return BLOCK_SEPARATOR.join(block for block in blocks if block)
+
+
+def _jump_block(article: Article, direction: JumpDirection) -> str:
+    """Where a jumped article goes on ("→ continues on page 2, article a3") or comes
+    from ("← continued from page 1, article a2"): the link found in the issue (page
+    from 1 in the issue, its folio in brackets where it reads otherwise), else the page
+    its jump line names ("→ continues on page 2 (as printed; not linked)"); "" for an
+    article that does not jump."""
+    on = direction == JumpDirection.ON
+    arrow, words = ("→", "continues on") if on else ("←", "continued from")
+    link = article.continues_on if on else article.continued_from
+    if link is not None:
+        folio = f" ({link.folio})" if link.folio and link.folio != str(link.page) else ""
+        return f"{arrow} {words} page {link.page}{folio}, article {link.article_id}"
+    jump = next((j for j in article.jumps if j.direction == direction), None)
+    return f"{arrow} {words} page {jump.page_label} (as printed; not linked)" if jump else ""
 
 
 def _table_block(table: ArticleTable) -> str:
