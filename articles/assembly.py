@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass, field
 
 import numpy as np
+from newsprint.articles.jumps import find_jumps
 from newsprint.articles.roles import is_folio, split_roles
 from newsprint.articles.text import join_lines
 from newsprint.core.page import (
@@ -77,7 +78,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     )
     if not articles:
         page.add_flag(FlagCode.NO_ARTICLES, "no article was found on the page", severity=0.9)
-    return page
+    return find_jumps(page)
 
 
 def _substantial(article: Article) -> bool:
