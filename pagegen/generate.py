@@ -10,6 +10,7 @@ import numpy as np
 from PIL import Image
 
 from pagegen.layout import PageLayout
+from pagegen.oldpage import compose_old_page
 from pagegen.page import compose_page
 from pagegen.scan import Rotation, degrade
 from pagegen.spec import PageSpec
@@ -36,7 +37,8 @@ def generate_page(spec: PageSpec) -> GeneratedPage:
     """Render ``spec``; the same spec always gives the same pixels and truth."""
     content_rng = np.random.default_rng([spec.seed, 11])
     scan_rng = np.random.default_rng([spec.seed, 12])
-    clean, layout = compose_page(spec, content_rng)
+    compose = compose_old_page if spec.old is not None else compose_page
+    clean, layout = compose(spec, content_rng)
     image, rotation = degrade(clean, spec, scan_rng)
     truth = build_truth(spec, layout, rotation, image.size)
     log.debug(

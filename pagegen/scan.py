@@ -1,5 +1,7 @@
-"""Turning the clean page into a 'scan': rotation, paper tint, lighting, blur, borders,
-punch holes, noise, JPEG artefacts or a 1-bit threshold."""
+"""Turning the clean page into a 'scan': rotation, resampling to the scan's dpi, paper
+tint, lighting, blur, borders, punch holes, noise, JPEG artefacts or a 1-bit threshold,
+and the microfilm effects of :mod:`pagegen.microfilm` (show-through, uneven exposure,
+broken strokes, dust)."""
 
 from __future__ import annotations
 
@@ -11,24 +13,34 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 
+from pagegen import microfilm
 from pagegen.layout import Box
 from pagegen.spec import PageSpec, ScanSpec
 
 
 @dataclass(frozen=True)
 class Rotation:
-    """Where a clean-page point lands in the scan (``Image.rotate`` about the centre)."""
+    """Where a clean-page point lands in the scan (``Image.rotate`` about the centre,
+    then resampling by ``scale`` to the scan's size)."""
 
     angle: float
     src: tuple[int, int]
     dst: tuple[int, int]
+    """Size of the rotated page before resampling."""
+    scale: float = 1.0
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The scan's size in pixels."""
+        return microfilm.scaled_size(self.dst, self.scale)
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         a = math.radians(self.angle)
         dx, dy = x - self.src[0] / 2, y - self.src[1] / 2
+        sx, sy = self.size[0] / self.dst[0], self.size[1] / self.dst[1]
         return (
-            self.dst[0] / 2 + dx * math.cos(a) + dy * math.sin(a),
-            self.dst[1] / 2 - dx * math.sin(a) + dy * math.cos(a),
+            sx * (self.dst[0] / 2 + dx * math.cos(a) + dy * math.sin(a)),
+            sy * (self.dst[1] / 2 - dx * math.sin(a) + dy * math.cos(a)),
         )
 
     def box(self, box: Box) -> Box:
@@ -36,7 +48,7 @@ class Rotation:
         x0, y0, x1, y1 = box
         pts = [self.point(x, y) for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        w, h = self.dst
+        w, h = self.size
         return (
             max(0, math.floor(min(xs))),
             max(0, math.floor(min(ys))),
@@ -121,19 +133,35 @@ def degrade(
     rotated = sheet.rotate(
         spec.skew, resample=Image.Resampling.BICUBIC, expand=spec.expand, fillcolor=255
     )
-    rotation = Rotation(spec.skew, clean.size, rotated.size)
-    frac = np.asarray(rotated, dtype=np.float32) / 255.0
+    rotation = Rotation(spec.skew, clean.size, rotated.size, scan.scale)
+    frac = microfilm.resample(np.asarray(rotated, dtype=np.float32) / 255.0, scan.scale)
+    if scan.show_through > 0:
+        frac = microfilm.show_through(frac, scan.show_through, spec.skew, rng)
     if scan.blur > 0:
         frac = cv2.GaussianBlur(frac, (0, 0), scan.blur)
     pixels = to_colour(frac, scan)
     h, w = frac.shape
     light = illumination(rng, h, w, scan.illumination)
+    if scan.exposure > 0:
+        light = light * microfilm.exposure(rng, h, w, scan.exposure)
     pixels *= light if pixels.ndim == 2 else light[..., None]
     border_strips(rng, pixels, scan)
     if scan.noise > 0:
         noise = rng.standard_normal((h, w), dtype=np.float32) * scan.noise
         pixels += noise if pixels.ndim == 2 else noise[..., None]
+    film_damage(rng, pixels, scan)
     return finish(pixels, scan), rotation
+
+
+def film_damage(rng: np.random.Generator, pixels: np.ndarray, scan: ScanSpec) -> None:
+    """Broken strokes and dust, in place, just before quantising."""
+    paper = float(np.mean(scan.paper))
+    if scan.dropout > 0:
+        h, w = pixels.shape[:2]
+        lift = microfilm.broken_strokes(rng, h, w, scan.dropout, paper - scan.ink)
+        pixels += lift if pixels.ndim == 2 else lift[..., None]
+    if scan.speckle > 0:
+        microfilm.speckle(rng, pixels, scan.speckle, float(scan.ink), paper)
 
 
 def finish(pixels: np.ndarray, scan: ScanSpec) -> Image.Image:

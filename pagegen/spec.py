@@ -77,6 +77,57 @@ class ScanSpec:
     """Output mode ``1`` (threshold); photos are dithered on the clean page."""
     threshold: float = 0.55
     """Bitonal threshold as a fraction between ink (0) and paper (1)."""
+    scale: float = 1.0
+    """Resampling from the clean page to the scan (0.1..1, area averaging, after the
+    rotation): a page drawn at 300 dpi with ``scale=0.4`` is scanned at 120 dpi. The
+    spec's ``dpi`` is the scan's. Everything after it works at the scan's size."""
+    show_through: float = 0.0
+    """Darkness (0..1 of the ink) of the verso's print seen through the paper: the page
+    mirrored, shifted and blurred (see :mod:`pagegen.microfilm`)."""
+    exposure: float = 0.0
+    """Strength (0..1) of blotchy uneven exposure: a smooth random field that lightens
+    or darkens patches of a few centimetres, on top of ``illumination``."""
+    dropout: float = 0.0
+    """Broken strokes (0..1): fine random noise, about a stroke wide, added to the ink
+    before quantising, so thin strokes break up (most visible on bitonal pages)."""
+    speckle: float = 0.0
+    """Dust: the share of the page's pixels (e.g. 0.0005) that seed a black speck of
+    1-3 pixels on the paper; a fifth as many white pinholes fall in the ink."""
+
+
+@dataclass(frozen=True)
+class OldArticleSpec:
+    """One article of a 19th-century page (see :class:`OldStyleSpec`)."""
+
+    heading: Literal["caps", "small-caps", "none"] = "caps"
+    """Centred heading in capitals, in small capitals, or none (the article runs on
+    after the previous one, parted from it only by a short centred rule)."""
+    heading_scale: float = 1.1
+    """Size of the heading's capitals / body size (1..1.4)."""
+    lines: int = 40
+    """Length of the body in lines (the page's last article takes what is left)."""
+    rule: bool = True
+    """A short centred rule above the article (always drawn before a headless one)."""
+
+
+@dataclass(frozen=True)
+class OldStyleSpec:
+    """A dense 19th-century page: a masthead band across the top, then narrow columns
+    parted by thin vertical rules, filled by one stream of articles that runs down each
+    column and on at the head of the next. ``PageSpec.bands`` is empty for such a page."""
+
+    articles: tuple[OldArticleSpec, ...]
+    rule_width: float = 1.5
+    """Width of the column rules in scan pixels (the clean page draws them wider by
+    1 / ``ScanSpec.scale``)."""
+    rule_breaks: float = 0.0
+    """Share (0..0.6) of each column rule's length left out, in gaps of a few lines."""
+    masthead_scale: float = 2.6
+    """Size of the paper's name / body size."""
+    letter_spacing: float = 0.15
+    """Space added between the masthead's letters, in ems of its size."""
+    head_rule: Literal["single", "double", "thick-thin"] = "double"
+    """The rule under the masthead band."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +159,8 @@ class PageSpec:
     """Rotate with ``expand=True`` (the scan grows to hold the whole rotated page)."""
     scan: ScanSpec = field(default_factory=ScanSpec)
     dpi: int = 200
+    old: OldStyleSpec | None = None
+    """A 19th-century page (see :mod:`pagegen.oldpage`); ``bands`` is then empty."""
 
     def __post_init__(self) -> None:
         check_spec(self)
@@ -127,7 +180,9 @@ def check_spec(spec: PageSpec) -> None:
         raise ValueError(f"language must be one of {LANGUAGES}, not {spec.language!r}")
     if not 1 <= spec.columns <= 12:
         raise ValueError(f"columns must be 1..12, not {spec.columns}")
-    if not spec.bands:
+    if spec.old is not None:
+        _check_old(spec)
+    elif not spec.bands:
         raise ValueError("a page needs at least one band")
     for i, band in enumerate(spec.bands):
         spans = [a.span for a in band.articles]
@@ -139,6 +194,8 @@ def check_spec(spec: PageSpec) -> None:
         raise ValueError(f"skew {spec.skew} is out of range (|skew| <= 45)")
     if spec.width < 400 or spec.height < 400:
         raise ValueError("page is too small")
+    if not 0.1 <= spec.scan.scale <= 1.0:
+        raise ValueError(f"scan scale {spec.scan.scale} is out of range (0.1..1)")
 
 
 def _check_photo(art: ArticleSpec, band: int) -> None:
@@ -147,3 +204,15 @@ def _check_photo(art: ArticleSpec, band: int) -> None:
         return
     if photo.columns < 1 or photo.first_column < 0 or photo.first_column + photo.columns > art.span:
         raise ValueError(f"band {band}: photo columns do not fit the article span {art.span}")
+
+
+def _check_old(spec: PageSpec) -> None:
+    old = spec.old
+    if old is None:
+        return
+    if spec.bands:
+        raise ValueError("a 19th-century page has no bands (its articles are in spec.old)")
+    if not old.articles:
+        raise ValueError("a 19th-century page needs at least one article")
+    if not 0.0 <= old.rule_breaks <= 0.6:
+        raise ValueError(f"rule_breaks {old.rule_breaks} is out of range (0..0.6)")
