@@ -1,16 +1,21 @@
 """The benchmark's page set: generated from fixed seeds, cached on disk.
 
 The tuning set and the held-out set use disjoint seed ranges, so the figures
-say how the pipeline does on layouts it was not tuned to.
+say how the pipeline does on layouts it was not tuned to. Each set also holds
+English 19th-century pages (``en-old-<seed>``: dense narrow columns parted by
+thin rules, caps headings of body size, bitonal microfilm at 72-150 dpi with
+speckle and show-through), the kind of page the modern layouts hide failures on.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
-from pagegen import generate_page, random_spec, save_page
+from pagegen import PageSpec, generate_page, random_spec, save_page
 from pagegen.__main__ import default_format
+from pagegen.oldrandom import random_old_spec
 
 log = logging.getLogger(__name__)
 
@@ -19,18 +24,41 @@ TUNING_SEED = 1000
 HELD_OUT_SEED = 5000
 
 
-def page_set(folder: Path, first_seed: int, per_language: int) -> list[Path]:
-    """Generate (once) ``per_language`` pages per language; return their image paths."""
+def old_page_count(per_language: int) -> int:
+    """How many 19th-century pages a set of ``per_language`` pages per language gets:
+    one for every three (10 -> 4, 4 -> 2)."""
+    return math.ceil(per_language / 3)
+
+
+def page_specs(
+    first_seed: int, per_language: int, old_pages: int | None = None
+) -> list[tuple[str, PageSpec]]:
+    """(stem, spec) of every page of a set: ``per_language`` modern pages per language
+    (``<language>-<seed>``, as before), then ``old_pages`` (default
+    :func:`old_page_count`) 19th-century pages ``en-old-<seed>`` from the same seeds."""
+    specs = [
+        (f"{language}-{seed}", random_spec(seed, language))
+        for language in LANGUAGES
+        for seed in range(first_seed, first_seed + per_language)
+    ]
+    count = old_page_count(per_language) if old_pages is None else old_pages
+    specs += [
+        (f"en-old-{seed}", random_old_spec(seed)) for seed in range(first_seed, first_seed + count)
+    ]
+    return specs
+
+
+def page_set(
+    folder: Path, first_seed: int, per_language: int, old_pages: int | None = None
+) -> list[Path]:
+    """Generate (once) the pages of :func:`page_specs`; return their image paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for language in LANGUAGES:
-        for seed in range(first_seed, first_seed + per_language):
-            stem = f"{language}-{seed}"
-            existing = [p for p in folder.glob(f"{stem}.*") if not p.name.endswith(".json")]
-            if existing and (folder / f"{stem}.truth.json").exists():
-                paths.append(existing[0])
-                continue
-            spec = random_spec(seed, language)
-            log.info("generating %s", stem)
-            paths.append(save_page(generate_page(spec), folder, stem, default_format(spec)))
+    for stem, spec in page_specs(first_seed, per_language, old_pages):
+        existing = [p for p in folder.glob(f"{stem}.*") if not p.name.endswith(".json")]
+        if existing and (folder / f"{stem}.truth.json").exists():
+            paths.append(existing[0])
+            continue
+        log.info("generating %s", stem)
+        paths.append(save_page(generate_page(spec), folder, stem, default_format(spec)))
     return paths

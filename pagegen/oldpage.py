@@ -116,18 +116,18 @@ def masthead(ctx: PageContext, old: OldStyleSpec) -> tuple[float, str, str]:
     """Draw the folio, the paper's name and the date across the top, and the rule under
     them; return the y where the columns start, the header text and the folio."""
     spec, canvas = ctx.spec, ctx.canvas
-    big = ctx.face(spec.headline_font, spec.body_size * old.masthead_scale)
     small = ctx.face("liberation-serif", spec.body_size * 1.15)
     paper = PAPERS[int(ctx.rng.integers(len(PAPERS)))]
     day = old_date(ctx.rng)
     date = f"{day:%A}, {day:%B} {day.day}, {day.year}.".upper()
     folio = str(spec.page_number)
-    name = spaced(big, paper, old.letter_spacing * big.size)
+    date_line = spaced(small, date, 0.0)
+    folio_line = spaced(small, folio, 0.0)
+    room = spec.width - 2 * spec.margin - 2 * max(date_line.width, folio_line.width)
+    big, name = masthead_name(ctx, paper, old, room - 3 * spec.body_size)
     baseline = spec.margin + big.font.getmetrics()[0]
     left, right = float(spec.margin), float(spec.width - spec.margin)
     odd = spec.page_number % 2 == 1
-    date_line = spaced(small, date, 0.0)
-    folio_line = spaced(small, folio, 0.0)
     drawn = [
         (folio_line, right - folio_line.width if odd else left, small, "folio"),
         (name, (spec.width - name.width) / 2, big, "running_head"),
@@ -138,6 +138,20 @@ def masthead(ctx: PageContext, old: OldStyleSpec) -> tuple[float, str, str]:
     header = f"{date} {paper}" if odd else f"{paper} {date}"
     y = baseline + big.font.getmetrics()[1] + 0.3 * ctx.pitch
     return head_rule(ctx, old, y) + 0.6 * ctx.pitch, header, folio
+
+
+def masthead_name(
+    ctx: PageContext, paper: str, old: OldStyleSpec, room: float
+) -> tuple[Face, SetLine]:
+    """The paper's name, letter-spaced, made smaller (down to 1.3x body size) until it
+    fits in ``room`` pixels."""
+    size = ctx.spec.body_size * old.masthead_scale
+    while True:
+        face = ctx.face(ctx.spec.headline_font, size)
+        name = spaced(face, paper, old.letter_spacing * face.size)
+        if name.width <= room or size * 0.92 < 1.3 * ctx.spec.body_size:
+            return face, name
+        size *= 0.92
 
 
 def head_rule(ctx: PageContext, old: OldStyleSpec, y: float) -> float:

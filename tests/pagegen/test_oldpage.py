@@ -1,0 +1,226 @@
+"""19th-century pages (``pagegen.oldpage``) and the microfilm scan effects
+(``pagegen.microfilm``): dense ruled columns, reading order down each column, bitonal
+scans at low dpi, dust, broken strokes and show-through that leave the truth alone."""
+
+from __future__ import annotations
+
+import dataclasses
+from itertools import combinations
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from bench.pages import page_specs
+from pagegen import generate_page, load_truth, random_spec, save_page
+from pagegen.microfilm import broken_strokes, show_through, speckle
+from pagegen.oldrandom import random_old_spec
+from pagegen.spec import OldArticleSpec
+from pagegen.typeset import unbreak
+
+SMALL = {"width": 1700, "height": 2300, "margin": 80, "columns": 5, "body_size": 26, "gutter": 14}
+"""A small old page (fast to draw): 5 columns of about 12 ems."""
+
+
+def small_old(seed: int, scan: dict | None = None, **overrides: object):
+    return random_old_spec(seed, **{**SMALL, "skew": 0.0, **overrides}, scan=scan or {})
+
+
+@pytest.fixture(scope="module")
+def page():
+    return generate_page(small_old(3, gutter=20, old={"rule_breaks": 0.0}))
+
+
+def columns_of(page, xs: list[float]) -> list[int]:
+    starts = [
+        page.spec.margin + c * (page_col_width(page) + page.spec.gutter)
+        for c in range(page.spec.columns)
+    ]
+    return [min(range(len(starts)), key=lambda c: abs(starts[c] - x)) for x in xs]
+
+
+def page_col_width(page) -> float:
+    spec = page.spec
+    return (spec.width - 2 * spec.margin - (spec.columns - 1) * spec.gutter) / spec.columns
+
+
+def vertical_rules(page) -> list:
+    return [e for e in page.layout.elements if e.kind == "rule" and e.box[3] - e.box[1] > 500]
+
+
+def test_old_page_has_a_rule_in_every_gutter_in_truth_and_image(page) -> None:
+    rules = vertical_rules(page)
+    xs = sorted({round((e.box[0] + e.box[2]) / 2) for e in rules})
+    assert len(xs) == page.spec.columns - 1 >= 4
+    scan = np.asarray(page.image.convert("L")) < 128
+    for x in xs:
+        el = next(e for e in rules if abs((e.box[0] + e.box[2]) / 2 - x) <= 1)
+        (sx, y0), (_, y1) = page.rotation.point(x, el.box[1]), page.rotation.point(x, el.box[3])
+        band = scan[round(y0) + 5 : round(y1) - 5, round(sx) - 2 : round(sx) + 3]
+        assert band.any(axis=1).mean() > 0.9, x  # the rule is printed all the way down
+        beside = scan[round(y0) + 5 : round(y1) - 5, round(sx) + 3]
+        assert beside.mean() < 0.3, x  # a thin rule in a narrow gutter, not type
+
+
+def test_reading_order_runs_down_each_column_then_the_next(page) -> None:
+    flow = []
+    for art in page.layout.articles:
+        for el in art.elements:
+            if el.kind in ("text", "headline"):
+                flow.append((columns_of(page, [el.box[0] - 40])[0], el.box[1]))
+    assert flow == sorted(flow)
+    assert {c for c, _ in flow} == set(range(page.spec.columns))
+    spans = [
+        len({columns_of(page, [e.box[0] - 40])[0] for e in art.elements if e.kind == "text"})
+        for art in page.layout.articles
+    ]
+    assert max(spans) >= 2  # an article runs from the foot of a column to the next
+
+
+def test_headings_are_centred_capitals_of_body_size(page) -> None:
+    heads = [e for e in page.layout.elements if e.kind == "headline"]
+    assert len(heads) >= 3
+    body = page.spec.body_size
+    for el in heads:
+        assert el.text == el.text.upper()
+        col = columns_of(page, [el.box[0] - 40])[0]
+        left = page.spec.margin + col * (page_col_width(page) + page.spec.gutter)
+        centre = left + page_col_width(page) / 2
+        assert abs((el.box[0] + el.box[2]) / 2 - centre) <= 2
+        assert el.box[3] - el.box[1] <= 1.6 * body
+    for art, truth in zip(page.layout.articles, page.truth["articles"], strict=True):
+        heads = [e.text for e in art.elements if e.kind == "headline"]
+        assert truth["headline"] == (" ".join(heads) or None)
+
+
+def test_truth_text_is_the_printed_text_and_lines_do_not_overlap(page) -> None:
+    assert page.truth["columns"] == page.spec.columns
+    for art, truth in zip(page.layout.articles, page.truth["articles"], strict=True):
+        lines: dict[int, list[str]] = {}
+        for el in art.elements:
+            if el.kind == "text":
+                lines.setdefault(el.paragraph, []).append(el.text)
+        assert [unbreak(lines[p], False) for p in sorted(lines)] == truth["paragraphs"]
+        assert truth["paragraphs"] and not truth["captions"]
+    boxes = [e.box for e in page.layout.elements if e.kind != "rule"]
+    for a, b in combinations(boxes, 2):
+        assert min(a[2], b[2]) - max(a[0], b[0]) <= 1 or min(a[3], b[3]) - max(a[1], b[1]) <= 1
+
+
+def test_articles_without_heading_follow_a_short_centred_rule() -> None:
+    base = small_old(5)
+    run_on = OldArticleSpec(heading="none", lines=12)
+    old = dataclasses.replace(base.old, articles=(base.old.articles[0], run_on, run_on, run_on))
+    page = generate_page(dataclasses.replace(base, old=old))
+    assert [a["headline"] is None for a in page.truth["articles"][1:]] == [True] * 3
+    short = [
+        e
+        for e in page.layout.elements
+        if e.kind == "rule" and e.box[3] - e.box[1] < 10 and e.box[2] - e.box[0] < 200
+    ]
+    assert len(short) >= 2  # one before each, except at the head of a column
+    for rule in short:
+        col = columns_of(page, [rule.box[0] - 40])[0]
+        left = page.spec.margin + col * (page_col_width(page) + page.spec.gutter)
+        assert abs((rule.box[0] + rule.box[2]) / 2 - (left + page_col_width(page) / 2)) <= 2
+
+
+def test_bitonal_page_is_one_bit_at_the_dpi_asked(tmp_path: Path) -> None:
+    spec = small_old(7, dpi=96, scan={"bitonal": True, "grey": False})
+    page = generate_page(spec)
+    assert page.image.mode == "1"
+    assert page.image.size == page.rotation.size
+    assert page.image.size == (
+        round(spec.width * spec.scan.scale),
+        round(spec.height * spec.scan.scale),
+    )
+    path = save_page(page, tmp_path, "old", "tif-g4")
+    with Image.open(path) as img:
+        assert img.mode == "1" and round(img.info["dpi"][0]) == 96
+    assert load_truth(path)["dpi"] == 96
+    heights = [
+        page.rotation.box(e.box)[3] - page.rotation.box(e.box)[1]
+        for e in page.layout.elements
+        if e.kind == "text"
+    ]
+    assert 10 <= float(np.median(heights)) <= 20  # body type 11-16 px, as on the NCSE scans
+    scan = np.asarray(page.image.convert("L"))
+    for truth in page.truth["articles"]:
+        x0, y0, x1, y1 = truth["bbox"]
+        assert 0 <= x0 < x1 <= scan.shape[1] and 0 <= y0 < y1 <= scan.shape[0]
+        assert (scan[y0:y1, x0:x1] < 128).mean() > 0.05
+
+
+def small_specks(image: Image.Image) -> int:
+    ink = (np.asarray(image.convert("L")) < 128).astype(np.uint8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return int((stats[1:, cv2.CC_STAT_AREA] <= 6).sum())
+
+
+def test_speckle_is_dust_on_the_image_and_leaves_the_truth() -> None:
+    clean_scan = {"bitonal": True, "grey": False, "speckle": 0.0, "dropout": 0.0}
+    plain = generate_page(small_old(9, scan=clean_scan))
+    dusty = generate_page(small_old(9, scan={**clean_scan, "speckle": 0.002}))
+    assert dusty.truth == plain.truth
+    w, h = dusty.image.size
+    added = small_specks(dusty.image) - small_specks(plain.image)
+    assert added > 0.3 * 0.002 * w * h  # most seeds make a speck of their own
+
+
+def test_broken_strokes_take_ink_away_and_leave_the_truth() -> None:
+    scan = {"bitonal": True, "grey": False, "speckle": 0.0, "dropout": 0.0}
+    whole = generate_page(small_old(11, scan=scan))
+    broken = generate_page(small_old(11, scan={**scan, "dropout": 0.5}))
+    assert broken.truth == whole.truth
+    ink_whole = (np.asarray(whole.image.convert("L")) < 128).sum()
+    ink_broken = (np.asarray(broken.image.convert("L")) < 128).sum()
+    assert ink_broken < 0.97 * ink_whole
+
+
+def test_microfilm_functions() -> None:
+    rng = np.random.default_rng(0)
+    frac = np.ones((200, 300), np.float32)
+    frac[50:150, 20:80] = 0.0  # ink on the left
+    seen = show_through(frac, 0.3, 0.0, rng)
+    assert seen[50:150, 20:80].max() == 0.0  # the recto's ink stays ink
+    mirror = seen[60:140, 230:270]  # where the mirrored block falls (moved by <= 3%)
+    assert 0.65 < mirror.mean() < 0.9 and seen[:, 120:180].min() > 0.95
+    lift = broken_strokes(rng, 100, 100, 0.4, 200.0)
+    assert lift.min() >= 0 and 20 < lift[lift > 0].mean() < 200
+    pixels = np.full((100, 100), 230.0, np.float32)
+    pixels[:, :50] = 20.0
+    speckle(rng, pixels, 0.01, 20.0, 230.0)
+    assert 50 <= (pixels[:, 50:] == 20.0).sum() <= 400
+    assert (pixels[:, :50] == 230.0).sum() >= 1
+
+
+def test_old_pages_are_reproducible_and_the_modern_ones_unchanged() -> None:
+    a, b = generate_page(small_old(4)), generate_page(small_old(4))
+    assert a.image.tobytes() == b.image.tobytes() and a.truth == b.truth
+    spec = random_spec(3, "en")
+    assert spec.old is None and spec.scan.scale == 1.0 and spec.scan.speckle == 0.0
+
+
+def test_random_old_specs_stay_in_range() -> None:
+    bitonal = 0
+    for seed in range(40):
+        spec = random_old_spec(seed)
+        assert 4 <= spec.columns <= 7 and spec.old is not None and not spec.bands
+        assert 72 <= spec.dpi <= 150 and spec.language == "en"
+        assert 11 <= spec.body_size * spec.scan.scale <= 16
+        assert spec.gutter <= 1.2 * spec.body_size + 1
+        bitonal += spec.scan.bitonal
+        assert spec.scan.speckle > 0 and spec.scan.dropout > 0
+    assert 20 <= bitonal < 40
+
+
+def test_benchmark_sets_hold_old_pages_and_keep_the_modern_ones() -> None:
+    specs = dict(page_specs(1000, 10))
+    old = [stem for stem in specs if stem.startswith("en-old-")]
+    assert old == ["en-old-1000", "en-old-1001", "en-old-1002", "en-old-1003"]
+    assert all(specs[s].old is not None and specs[s].dpi <= 150 for s in old)
+    assert specs["en-1000"] == random_spec(1000, "en")
+    assert len(specs) == 34
+    assert sum(s.startswith("en-old-") for s, _ in page_specs(5000, 4)) == 2
