@@ -11,6 +11,7 @@ of them sees its row updated.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import os
@@ -22,7 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from newsprint.catalog.migrate import upgrade_schema
-from newsprint.catalog.models import Base, Page, PageStatus, Scan, ScanSource, Version, utcnow
+from newsprint.catalog.models import (
+    Base,
+    Issue,
+    IssuePage,
+    Page,
+    PageStatus,
+    Scan,
+    ScanSource,
+    Version,
+    utcnow,
+)
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, and_, case, create_engine, event, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -36,6 +47,8 @@ DEFAULT_LEASE_SECONDS = 1800
 SQLITE_BUSY_SECONDS = 60.0
 """How long one SQLite statement waits for another process's lock."""
 SETTLED = (PageStatus.DONE, PageStatus.FLAGGED, PageStatus.REVIEWED)
+RESERVED_STEMS = frozenset({"issues", "logs"})
+"""Folders of the output root that are not pages' (``issues/``, ``logs/``)."""
 
 
 class CatalogError(Exception):
@@ -106,6 +119,32 @@ class VersionInfo(BaseModel):
     articles: int | None = None
     reason: str | None = None
     current: bool = False
+
+
+class IssueInfo(BaseModel):
+    """An issue: a newspaper title's pages of one date, in order."""
+
+    id: int
+    key: str
+    """The issue's folder under ``<out>/issues/``."""
+    title: str
+    date: dt.date | None = None
+    current_version: int | None = None
+    built_at: datetime | None = None
+    error: str | None = None
+    pages: list[str] = Field(default_factory=list)
+    """The pages' stems (output folder names), in issue order."""
+    statuses: list[PageStatus] = Field(default_factory=list)
+    """Each page's status, in the same order."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} {self.date.isoformat()}" if self.date else self.title
+
+    @property
+    def settled(self) -> bool:
+        """No page of the issue is waiting or being processed."""
+        return not any(s in (PageStatus.PENDING, PageStatus.RUNNING) for s in self.statuses)
 
 
 class NewVersion(BaseModel):
@@ -445,12 +484,74 @@ class Catalog:
             page_id = page.id
         return self.page(page_id)
 
+    # ---- issues ------------------------------------------------------------------------
+
+    def add_to_issue(
+        self, key: str, title: str, when: dt.date | None, pages: list[tuple[int, str]]
+    ) -> IssueInfo:
+        """Put pages (``(page id, order key)``) into the issue ``key``, made if new.
+
+        A page already in an issue stays where it is (a scan seen again under
+        another name keeps its issue); two runs adding the same issue at once:
+        the database lets one insert it, the other finds it."""
+        with self._session.begin() as s:
+            _insert_if_absent(s, Issue, ["key"], key=key, title=title, date=when)
+            issue_id = s.scalars(select(Issue.id).where(Issue.key == key)).one()
+            for page_id, order_key in pages:
+                _insert_if_absent(
+                    s, IssuePage, ["page_id"], issue_id=issue_id, page_id=page_id,
+                    order_key=order_key,
+                )  # fmt: skip
+        return self.issue(issue_id)
+
+    def issue(self, ref: int | str) -> IssueInfo:
+        """An issue by id or by key (``<title>/<yyyy-mm-dd>``)."""
+        with self._session() as s:
+            return _issue_info(s, _find_issue(s, ref))
+
+    def issue_of(self, page_ref: int | str) -> IssueInfo | None:
+        """The issue the page belongs to, if any."""
+        with self._session() as s:
+            page = _find_page(s, page_ref)
+            issue_id = s.scalar(select(IssuePage.issue_id).where(IssuePage.page_id == page.id))
+            return None if issue_id is None else _issue_info(s, s.get_one(Issue, issue_id))
+
+    def list_issues(self) -> list[IssueInfo]:
+        """Every issue, by title then date."""
+        with self._session() as s:
+            issues = s.scalars(select(Issue).order_by(Issue.title, Issue.date, Issue.id))
+            return [_issue_info(s, issue) for issue in issues]
+
+    def issue_pages(self, ref: int | str) -> list[PageInfo]:
+        """The issue's pages in order (order key, then the page's place in its scan)."""
+        with self._session() as s:
+            issue = _find_issue(s, ref)
+            return [_page_info(p) for p in s.scalars(_issue_page_query(issue.id))]
+
+    def record_issue_version(self, ref: int | str, number: int) -> IssueInfo:
+        """The issue's files were built as version ``number``, now current."""
+        with self._session.begin() as s:
+            issue = _find_issue(s, ref)
+            issue.current_version, issue.built_at, issue.error = number, utcnow(), None
+            issue_id = issue.id
+        return self.issue(issue_id)
+
+    def fail_issue(self, ref: int | str, error: str) -> IssueInfo:
+        """Building the issue's files failed; the current version (if any) stays."""
+        with self._session.begin() as s:
+            issue = _find_issue(s, ref)
+            issue.error = error
+            issue_id = issue.id
+        return self.issue(issue_id)
+
 
 RETRIED = (
     "register_scan", "scan", "sources", "add_pages", "fail_scan", "pages_of", "page",
     "list_pages", "review_queue", "counts", "claim_page", "release_dead_claims",
     "finish_page", "fail_page", "release_page", "set_overrides", "mark_reviewed",
     "versions", "version", "last_version_number", "restore_version",
+    "add_to_issue", "issue", "issue_of", "list_issues", "issue_pages",
+    "record_issue_version", "fail_issue",
 )  # fmt: skip
 """Catalog methods retried when the database is locked or unreachable."""
 
@@ -546,6 +647,40 @@ def _find_page(s: Session, ref: int | str) -> Page:
     return page
 
 
+def _find_issue(s: Session, ref: int | str) -> Issue:
+    issue = None
+    if isinstance(ref, int) or ref.isdigit():
+        issue = s.get(Issue, int(ref))
+    issue = issue or s.scalar(select(Issue).where(Issue.key == str(ref)))
+    if issue is None:
+        raise CatalogError(f"no issue {ref!r} in the catalog")
+    return issue
+
+
+def _issue_page_query(issue_id: int) -> Any:
+    return (
+        _page_query()
+        .join(IssuePage, IssuePage.page_id == Page.id)
+        .where(IssuePage.issue_id == issue_id)
+        .order_by(IssuePage.order_key, Page.page_index, Page.id)
+    )
+
+
+def _issue_info(s: Session, issue: Issue) -> IssueInfo:
+    pages = list(s.scalars(_issue_page_query(issue.id)))
+    return IssueInfo(
+        id=issue.id,
+        key=issue.key,
+        title=issue.title,
+        date=issue.date,
+        current_version=issue.current_version,
+        built_at=issue.built_at,
+        error=issue.error,
+        pages=[p.stem for p in pages],
+        statuses=[PageStatus(p.status) for p in pages],
+    )
+
+
 def _claimed(s: Session, page_id: int, claimant: str | None) -> Page:
     page = s.get_one(Page, page_id)
     if claimant is not None and page.claimed_by != claimant:
@@ -574,16 +709,17 @@ def _holder(claimed_by: str | None) -> tuple[str | None, int | None]:
 _INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
-def _insert_if_absent(s: Session, model: type[Base], key: list[str], **values: Any) -> bool:
-    """``INSERT ... ON CONFLICT (key) DO NOTHING``: whether the row was new."""
+def _insert_if_absent(s: Session, model: type[Base], unique: list[str], **values: Any) -> bool:
+    """``INSERT ... ON CONFLICT (unique) DO NOTHING``: whether the row was new."""
     insert = _INSERTS[s.get_bind().dialect.name](model).values(**values)
-    new_id = s.scalar(insert.on_conflict_do_nothing(index_elements=key).returning(model.id))
+    new_id = s.scalar(insert.on_conflict_do_nothing(index_elements=unique).returning(model.id))
     return new_id is not None
 
 
 def _free_stem(s: Session, stem: str) -> str:
     """``stem``, or ``stem-2``, ``stem-3``… when another page has the folder."""
     taken = set(s.scalars(select(Page.stem).where(Page.stem.startswith(stem, autoescape=True))))
+    taken |= RESERVED_STEMS
     name, n = stem, 2
     while name in taken:
         name, n = f"{stem}-{n}", n + 1

@@ -9,11 +9,22 @@ version records what produced it: pipeline version, settings and overrides.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -125,3 +136,37 @@ class Version(Base):
     """Why this version was made: ``ingest``, ``reprocess`` (with who), ``restore``."""
 
     page: Mapped[Page] = relationship(back_populates="versions")
+
+
+class Issue(Base):
+    __tablename__ = "issues"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    """The issue's folder under ``<out>/issues/``: ``<title>/<yyyy-mm-dd>`` (or ``<title>``)."""
+    title: Mapped[str] = mapped_column(String(200))
+    date: Mapped[dt.date | None] = mapped_column(Date())
+    current_version: Mapped[int | None] = mapped_column(Integer)
+    """The version of ``issue.mets.xml`` and ``issue.pdf`` that is current (None: none built)."""
+    built_at: Mapped[datetime | None] = mapped_column(DateTime())
+    error: Mapped[str | None] = mapped_column(Text)
+    """Why the last build of the issue's files failed (None after a good one)."""
+    created_at: Mapped[datetime] = mapped_column(DateTime(), default=utcnow)
+
+    pages: Mapped[list[IssuePage]] = relationship(
+        back_populates="issue", order_by="IssuePage.order_key"
+    )
+
+
+class IssuePage(Base):
+    __tablename__ = "issue_pages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id", ondelete="CASCADE"), index=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), unique=True)
+    """A page belongs to one issue at most."""
+    order_key: Mapped[str] = mapped_column(String(200))
+    """Sorts the issue's pages in order (the page number from the file name, padded)."""
+
+    issue: Mapped[Issue] = relationship(back_populates="pages")
+    page: Mapped[Page] = relationship()

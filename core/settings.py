@@ -142,6 +142,39 @@ class OutputSettings(BaseModel):
     page (fast, covers every script; the text layer is invisible)."""
 
 
+DEFAULT_ISSUE_PATTERN = (
+    r"(?:^|/)(?P<title>[^/]+?)[/_](?P<date>\d{4}-\d{2}-\d{2}|\d{8})[/_](?P<page>[^/]+)\.[^./]+$"
+)
+"""``INBOX/<title>/<yyyy-mm-dd>/<page>.<ext>`` and ``<title>_<yyyymmdd>_<page>.<ext>``."""
+
+
+class IssueSettings(BaseModel):
+    """How scans are grouped into issues (one newspaper title's pages of one date)."""
+
+    pattern: str = DEFAULT_ISSUE_PATTERN
+    """A regular expression searched in each scan's path (relative to the inbox, with
+    ``/`` between folders) with the named groups ``title`` and ``date`` (``yyyy-mm-dd``
+    or ``yyyymmdd``) and, optionally, ``page`` (the pages' order; natural order, so
+    ``2`` comes before ``10``). A scan it does not match belongs to no issue."""
+    enabled: bool = True
+    """False: no scan is grouped into an issue (``process --issue`` still makes one)."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _named_groups(cls, pattern: str) -> str:
+        try:
+            groups = re.compile(pattern).groupindex
+        except re.error as exc:
+            raise ValueError(f"issues.pattern is not a regular expression: {exc}") from None
+        missing = {"title", "date"} - set(groups)
+        if missing:
+            raise ValueError(
+                f"issues.pattern needs the named groups title and date "
+                f"(missing: {', '.join(sorted(missing))})"
+            )
+        return pattern
+
+
 class CatalogSettings(BaseModel):
     url: str | None = None
     """SQLAlchemy URL (``postgresql+psycopg://user@host/db``); None = SQLite
@@ -242,6 +275,7 @@ class Settings(BaseSettings):
     articles: ArticleSettings = Field(default_factory=ArticleSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)
     catalog: CatalogSettings = Field(default_factory=CatalogSettings)
+    issues: IssueSettings = Field(default_factory=IssueSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     prefect: PrefectSettings = Field(default_factory=PrefectSettings)
     dask: DaskSettings = Field(default_factory=DaskSettings)

@@ -26,9 +26,17 @@ from newsprint.core.page import NewspaperPage
 from newsprint.core.settings import Settings
 from newsprint.exports.page_json import read_page_json
 from newsprint.ocr.engine import load_engine
+from newsprint.pipeline.issues import (
+    IssueBuilt,
+    IssueRef,
+    add_scan_to_issue,
+    build_issue,
+    issue_folder,
+    scan_stem,
+)
 from newsprint.pipeline.limits import run_limited
 from newsprint.pipeline.overrides import OverrideError, Overrides
-from newsprint.pipeline.run import process_page, safe_stem
+from newsprint.pipeline.run import process_page
 from newsprint.scans import inspect_scan, load_scan_page
 from newsprint.store import ScanStore, open_store
 from newsprint.versions import (
@@ -44,6 +52,10 @@ from newsprint.versions import (
 )
 
 log = logging.getLogger(__name__)
+
+OUTCOME = {"page_outcome": True}
+"""``extra`` of a record that reports a page's (or issue's) outcome, which the command
+line prints itself: its console leaves these to it (``flows.logs``)."""
 
 NOT_RUNNING = (
     PageStatus.PENDING,
@@ -68,6 +80,8 @@ class PageOutcome:
     version: int | None = None
     articles: int = 0
     flags: list[str] = field(default_factory=list)
+    issue: IssueBuilt | None = None
+    """The page's issue as built again after it (reprocess), if it has one."""
 
 
 @dataclass
@@ -78,31 +92,50 @@ class Registered:
     """First time this content was seen (a renamed copy is not new)."""
     page_ids: list[int] = field(default_factory=list)
     error: str | None = None
+    issue: str | None = None
+    """The key of the issue its pages belong to, if any."""
 
 
-def register_scan(catalog: Catalog, store: ScanStore, uri: str, settings: Settings) -> Registered:
-    """Record the scan at ``uri`` by its content hash; give a new scan its pages.
+def register_scan(
+    catalog: Catalog,
+    store: ScanStore,
+    uri: str,
+    settings: Settings,
+    issue: IssueRef | None = None,
+) -> Registered:
+    """Record the scan at ``uri`` by its content hash; give a new scan its pages,
+    and put them into ``issue`` (``pipeline.issues.find_issue``) when one is given.
 
     An unreadable scan becomes one failed page with the reason. OSError from
     the store propagates so that the caller may retry.
     """
-    base = safe_stem(Path(uri).stem)
+    base = scan_stem(uri, issue)
     try:
         digest, size = store.sha256(uri), store.size(uri)
     except ScanError as exc:
-        return _unreadable(catalog, uri, base, str(exc))
+        return _with_issue(catalog, _unreadable(catalog, uri, base, str(exc)), issue)
     scan, new = catalog.register_scan(digest, uri, size)
     if scan.page_count is None and scan.error is None and not catalog.pages_of(scan.id):
         try:
             with store.local_path(uri) as path:
                 count = inspect_scan(path, settings.scan).page_count
         except ScanError as exc:
-            log.warning("%s", exc)
+            log.warning("%s", exc, extra=OUTCOME)
             catalog.fail_scan(scan.id, str(exc), base)
         else:
             catalog.add_pages(scan.id, count, base)
     pages = catalog.pages_of(scan.id)
-    return Registered(uri, digest, new, [p.id for p in pages], pages[0].error if pages else None)
+    found = Registered(uri, digest, new, [p.id for p in pages], pages[0].error if pages else None)
+    return _with_issue(catalog, found, issue)
+
+
+def _with_issue(catalog: Catalog, found: Registered, issue: IssueRef | None) -> Registered:
+    """The scan's pages put into ``issue`` (a page already in an issue stays there)."""
+    if issue is None or not found.page_ids:
+        return found
+    pages = [catalog.page(i) for i in found.page_ids]
+    found.issue = add_scan_to_issue(catalog, issue, pages).key
+    return found
 
 
 def unreadable_key(uri: str) -> str:
@@ -114,7 +147,7 @@ def unreadable_key(uri: str) -> str:
 def _unreadable(catalog: Catalog, uri: str, base: str, error: str) -> Registered:
     # Recorded as one failed page so that an archivist sees it in `newsprint status`;
     # once readable again the file gets its real content hash and is processed.
-    log.warning("%s", error)
+    log.warning("%s", error, extra=OUTCOME)
     scan, new = catalog.register_scan(unreadable_key(uri), uri, None)
     if not catalog.pages_of(scan.id):
         catalog.fail_scan(scan.id, error, base)
@@ -164,7 +197,7 @@ def run_page(
     except (NewsprintError, OverrideError) as exc:
         return _failed(catalog, info, claimant, str(exc), start)
     except Exception as exc:  # one broken page must never stop the batch
-        log.exception("%s: page %d failed", info.source, info.page_index + 1)
+        log.exception("%s: page %d failed", info.source, info.page_index + 1, extra=OUTCOME)
         return _failed(catalog, info, claimant, f"{type(exc).__name__}: {exc}", start)
     number, page = written.number, written
     seconds = round(time.perf_counter() - start, 3)
@@ -293,13 +326,53 @@ def load_catalogued_page(catalog: Catalog, info: PageInfo, settings: Settings) -
     raise ScanError(info.source, "scan not found at any known location: " + "; ".join(tried))
 
 
-def restore(catalog: Catalog, out_root: Path, ref: int | str, number: int) -> PageInfo:
+def restore(
+    catalog: Catalog,
+    out_root: Path,
+    ref: int | str,
+    number: int,
+    settings: Settings | None = None,
+) -> PageInfo:
     """Make version ``number`` current again: its files under ``<stem>/`` and in the catalog.
 
     Under the page's lock (the one a run takes to claim the page): first the
     catalog is asked whether the page is being processed, then the files are
     swapped, then the catalog records it. A page being processed is refused
-    with ``CatalogError`` and its files are not touched."""
+    with ``CatalogError`` and its files are not touched. With ``settings``, the
+    page's issue (if it has one) is built again over the restored version
+    (``rebuild_issue_of``)."""
+    info = _restore(catalog, out_root, ref, number)
+    if settings is not None:
+        rebuild_issue_of(catalog, info.id, out_root, settings, f"restore {info.stem} v{number}")
+    return info
+
+
+def rebuild_issue_of(
+    catalog: Catalog, ref: int | str, out_root: Path, settings: Settings, reason: str
+) -> IssueBuilt | None:
+    """Build the issue of page ``ref`` again (a new version of its METS and PDF) when
+    the page has one and none of its pages is waiting or running (``run_issue``)."""
+    issue = catalog.issue_of(ref)
+    if issue is None or not issue.settled:
+        return None
+    return run_issue(catalog, issue.key, out_root, settings, reason)
+
+
+def run_issue(
+    catalog: Catalog, key: str, out_root: Path, settings: Settings, reason: str
+) -> IssueBuilt | None:
+    """``build_issue``, with a failure recorded on the issue, logged and returned
+    (``IssueBuilt.error``), never raised: the pages' own work is done and kept."""
+    try:
+        return build_issue(catalog, key, Path(out_root), settings, reason)
+    except (OSError, NewsprintError, CatalogError) as exc:
+        log.warning("issue %s: %s", key, exc, extra=OUTCOME)
+        info = catalog.fail_issue(key, str(exc))
+        folder = issue_folder(Path(out_root), key)
+        return IssueBuilt(key, info.label, info.current_version, folder, error=str(exc))
+
+
+def _restore(catalog: Catalog, out_root: Path, ref: int | str, number: int) -> PageInfo:
     stem = catalog.page(ref).stem
     folder = Path(out_root) / stem
     with page_lock(out_root, stem):
@@ -362,7 +435,7 @@ def _failed(
     catalog: Catalog, info: PageInfo, claimant: str, error: str, start: float
 ) -> PageOutcome:
     seconds = round(time.perf_counter() - start, 3)
-    log.warning("%s: %s", info.stem, error)
+    log.warning("%s: %s", info.stem, error, extra=OUTCOME)
     catalog.fail_page(info.id, claimant, error, seconds)
     return PageOutcome(info.id, info.stem, "failed", error=error, seconds=seconds)
 

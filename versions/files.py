@@ -106,13 +106,13 @@ def make_current(page_dir: Path, number: int) -> list[Path]:
     manifest = read_manifest(page_dir, number)
     names = [name for name in manifest.get("files", []) if name != MANIFEST] + [MANIFEST]
     previous = _current_files(page_dir)
-    _link(page_dir / CURRENT, f"{VERSIONS}/v{number}")  # the switch
+    replace_link(page_dir / CURRENT, f"{VERSIONS}/v{number}")  # the switch
     for name in set(previous) - set(names):
         if _ours(page_dir / name, name) or not (page_dir / name).is_symlink():
             with contextlib.suppress(FileNotFoundError):
                 (page_dir / name).unlink()
     for name in names:
-        _link(page_dir / name, f"{CURRENT}/{name}")
+        replace_link(page_dir / name, f"{CURRENT}/{name}")
     return [page_dir / name for name in names]
 
 
@@ -120,8 +120,9 @@ def _ours(path: Path, name: str) -> bool:
     return path.is_symlink() and os.readlink(path) == f"{CURRENT}/{name}"
 
 
-def _link(path: Path, target: str) -> None:
-    """Point ``path`` at ``target`` (relative): a new link renamed over the old entry."""
+def replace_link(path: Path, target: str) -> None:
+    """Point ``path`` at ``target`` (relative): a new link renamed over the old entry,
+    so a reader finds the old target or the new one, never none."""
     if path.is_symlink() and os.readlink(path) == target:
         return
     if path.is_dir() and not path.is_symlink():
