@@ -1,26 +1,37 @@
 """``newsprint`` commands around the Prefect flows and the catalog.
 
-ingest, serve, status, review, reprocess, diff, restore, reviewed: plain
-functions, registered on the app by ``flows.cli`` (this module does not import
-it). Each loads its settings once (``command_settings``) and passes them down.
-Prefect is imported only by the commands that run a flow, so ``newsprint
-status`` stays quick.
+process, ingest, serve, status, review, reprocess, diff, restore, reviewed:
+plain functions, registered on the app by ``flows.cli`` (this module does not
+import it). ``process`` and ``ingest`` are one path: the ``ingest`` flow, over
+the scans given or over an inbox (``_run_ingest``). Each loads its settings
+once (``command_settings``) and passes them down. Prefect is imported only by
+the commands that run a flow, so ``newsprint status`` stays quick.
 """
 
 from __future__ import annotations
 
 import contextlib
 import getpass
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from newsprint.catalog import Catalog, CatalogError, PageInfo
+from newsprint.catalog import Catalog, CatalogError, IssueInfo, PageInfo
 from newsprint.core.settings import Settings
-from newsprint.flows.context import command_settings, console, progress_bar, settings_file
+from newsprint.flows.context import (
+    command_settings,
+    command_verbosity,
+    console,
+    progress_bar,
+    settings_file,
+    with_values,
+)
+from newsprint.flows.logs import run_logging
 from newsprint.flows.prefect_api import PrefectServerError, prefect_server, scheduling_server
 from newsprint.pipeline.overrides import Overrides, RegionOverride, parse_box
+from newsprint.scans import scan_paths
 from rich.markup import escape
 from rich.table import Table
 
@@ -28,6 +39,39 @@ OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Output root (default: schedule.out in the settings)."),
 ]
+
+
+def process(
+    ctx: typer.Context,
+    scans: Annotated[list[Path], typer.Argument(help="Scan files or folders of scans.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output root folder.")] = Path("out"),
+    lang: Annotated[
+        str | None, typer.Option(help="auto, zh or en (default: language in the settings, auto).")
+    ] = None,
+    issue: Annotated[
+        str | None,
+        typer.Option(
+            help="Issue title: the scans are this one issue's pages, in the order given "
+            "(default: issues found from folders and file names, see issues.pattern)."
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Dask LocalCluster workers (default: dask.workers).")
+    ] = None,
+    retry_failed: Annotated[bool, typer.Option(help="Run failed pages again too.")] = False,
+) -> None:
+    """Process scans: the ingest flow, run once over the scans given. DIR gets the
+    catalog, a folder per page (articles.txt, page.json, overlay.png, page.alto.xml,
+    page.pdf, with versions) and issues/ (issue.mets.xml, issue.pdf per issue).
+    Exit 1 when a page failed, 2 when nothing could start."""
+    settings = command_settings(ctx)
+    if lang is not None:
+        settings = with_values(settings, language=lang)
+    paths = scan_paths(scans)
+    if not paths:
+        console.print("[red]no scans found[/red] in " + ", ".join(map(str, scans)))
+        raise typer.Exit(2)
+    _run_ingest(ctx, settings, _common_folder(scans), out, workers, retry_failed, paths, issue)
 
 
 def ingest(
@@ -42,25 +86,64 @@ def ingest(
     """Run the ingest flow once: catalogue new scans (by content hash) and
     process every page not yet done. Exit 1 when a page failed."""
     settings = command_settings(ctx)
+    if not inbox.is_dir():
+        console.print(f"[red]✗ {inbox}: inbox folder not found[/red]")
+        raise typer.Exit(2)
+    _run_ingest(ctx, settings, inbox, out or settings.schedule.out, workers, retry_failed)
+
+
+def _run_ingest(
+    ctx: typer.Context,
+    settings: Settings,
+    inbox: Path,
+    out: Path,
+    workers: int | None,
+    retry_failed: bool,
+    scans: list[Path] | None = None,
+    issue: str | None = None,
+) -> None:
+    """The one path of ``process`` and ``ingest``: the ingest flow with a progress bar,
+    its logging in ``out/logs/``, then the summary; exit 1 when a page or an issue
+    failed, 2 when the OCR models are missing."""
     if workers:
         settings = settings.model_copy(
             update={"dask": settings.dask.model_copy(update={"workers": workers})}
         )
-    out = out or settings.schedule.out
-    if not inbox.is_dir():
-        console.print(f"[red]✗ {inbox}: inbox folder not found[/red]")
-        raise typer.Exit(2)
+    _check_models(settings)
     from newsprint.flows.ingest import progress_hook, run_ingest
 
-    with prefect_server(settings), _progress() as hook:
+    verbose = command_verbosity(ctx)
+    with (
+        run_logging(out, verbose, console) as log_path,
+        prefect_server(settings),
+        _progress() as hook,
+    ):
         token = progress_hook.set(hook)
         try:
-            summary = run_ingest(inbox, out, settings, retry_failed=retry_failed)
+            summary = run_ingest(inbox, out, settings, retry_failed, scans, issue)
         finally:
             progress_hook.reset(token)
-    _ingest_summary(summary)
-    if summary.failed:
+    _ingest_summary(summary, log_path)
+    if summary.failed or any(i.error for i in summary.issues):
         raise typer.Exit(1)
+
+
+def _common_folder(paths: list[Path]) -> Path:
+    """The folder the given scans and folders share: issues are found from their
+    paths below it."""
+    folders = [str(p.resolve() if p.is_dir() else p.resolve().parent) for p in paths]
+    return Path(os.path.commonpath(folders))
+
+
+def _check_models(settings: Settings) -> None:
+    from newsprint.core.errors import ModelMissingError
+    from newsprint.ocr.models import prepare_models
+
+    try:
+        prepare_models(settings.ocr)
+    except ModelMissingError as exc:
+        console.print(f"[red]✗ OCR model missing:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
 
 
 def serve(
@@ -109,7 +192,7 @@ def serve(
 
 
 def status(ctx: typer.Context, out: OutOption = None) -> None:
-    """Pages by status, then the failed and the flagged pages."""
+    """Pages by status, the issues, then the failed and the flagged pages."""
     catalog = _catalog(command_settings(ctx), out)
     counts = catalog.counts()
     table = Table(title=f"catalog {catalog.url}")
@@ -117,6 +200,9 @@ def status(ctx: typer.Context, out: OutOption = None) -> None:
         table.add_column(name, justify="right")
     table.add_row(*(str(n) for n in counts.values()))
     console.print(table)
+    issues = catalog.list_issues()
+    if issues:
+        console.print(_issues_table(issues))
     for page in catalog.list_pages("failed"):
         console.print(f"[red]✗ {page.stem}[/red]: {escape(page.error or '?')}")
     for page in catalog.list_pages("flagged", order="severity"):
@@ -125,22 +211,52 @@ def status(ctx: typer.Context, out: OutOption = None) -> None:
         console.print(f"[blue]… {page.stem}[/blue]: running under {page.claimed_by}")
 
 
+def _issues_table(issues: list[IssueInfo]) -> Table:
+    table = Table(title="issues")
+    for col in ("title", "date", "pages", "done", "flagged", "failed", "METS", "folder"):
+        table.add_column(col, justify="left" if col in ("title", "folder") else "right")
+    for issue in issues:
+        statuses = [str(s) for s in issue.statuses]
+        done = statuses.count("done") + statuses.count("reviewed")
+        version = f"v{issue.current_version}" if issue.current_version else "-"
+        if issue.error:
+            version += " ✗"
+        table.add_row(
+            escape(issue.title),
+            issue.date.isoformat() if issue.date else "-",
+            str(len(issue.pages)),
+            str(done),
+            str(statuses.count("flagged")),
+            str(statuses.count("failed")),
+            version,
+            escape(f"issues/{issue.key}"),
+        )
+    return table
+
+
 def review(
     ctx: typer.Context,
     out: OutOption = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
 ) -> None:
-    """Flagged pages with why they were flagged, worst first."""
-    pages = _catalog(command_settings(ctx), out).review_queue(limit)
+    """Flagged pages with why they were flagged and their issue, worst first."""
+    catalog = _catalog(command_settings(ctx), out)
+    pages = catalog.review_queue(limit)
     if not pages:
         console.print("no flagged pages")
         return
+    issue_of = {stem: i.label for i in catalog.list_issues() for stem in i.pages}
     table = Table(title="pages to review, worst first")
-    for col in ("page", "severity", "why", "version", "source"):
+    for col in ("page", "issue", "severity", "why", "version", "source"):
         table.add_column(col)
     for page in pages:
         table.add_row(
-            page.stem, f"{page.severity:.2f}", _why(page), f"v{page.current_version}", page.source
+            page.stem,
+            escape(issue_of.get(page.stem, "-")),
+            f"{page.severity:.2f}",
+            _why(page),
+            f"v{page.current_version}",
+            page.source,
         )
     console.print(table)
 
@@ -186,7 +302,7 @@ def reprocess(
     _page(settings, out, page)
     from newsprint.flows.reprocess import reprocess as reprocess_flow
 
-    with prefect_server(settings):
+    with run_logging(out, command_verbosity(ctx), console), prefect_server(settings):
         try:
             result = reprocess_flow(
                 page, str(out.resolve()), overrides, by or getpass.getuser(), settings
@@ -202,6 +318,10 @@ def reprocess(
         f"[green]✓[/green] {result.stem} → v{result.version}: {result.articles} articles, "
         f"{flags}, {result.seconds:.1f}s"
     )
+    if result.issue is not None:
+        console.print(_issue_line(result.issue, out))
+        if result.issue.error:
+            raise typer.Exit(1)
 
 
 def diff(
@@ -242,12 +362,19 @@ def restore(
 
     settings = command_settings(ctx)
     out = out or settings.schedule.out
+    catalog = _catalog(settings, out)
     try:
-        info = restore_version(_catalog(settings, out), out, page, _number(version))
+        info = restore_version(catalog, out, page, _number(version), settings)
     except (CatalogError, VersionError) as exc:
         console.print(f"[red]✗ {exc}[/red]")
         raise typer.Exit(1) from exc
     console.print(f"[green]✓[/green] {info.stem}: v{info.current_version} is current")
+    issue = catalog.issue_of(info.id)
+    if issue is not None:
+        console.print(
+            f"issue {escape(issue.label)}: issue.mets.xml and issue.pdf v{issue.current_version}"
+            + (f" [red](not built again: {escape(issue.error)})[/red]" if issue.error else "")
+        )
 
 
 def reviewed(
@@ -272,7 +399,7 @@ def _catalog(settings: Settings, out: Path | None) -> Catalog:
     out = out or settings.schedule.out
     if settings.catalog.url is None and not (out / "catalog.sqlite").is_file():
         console.print(
-            f"[red]✗ no catalog in {out}[/red] (run `newsprint ingest INBOX --out {out}`)"
+            f"[red]✗ no catalog in {out}[/red] (run `newsprint process SCANS --out {out}` first)"
         )
         raise typer.Exit(2)
     return Catalog.open(settings.catalog.url, out)
@@ -305,6 +432,8 @@ def _why(page: PageInfo) -> str:
 
 @contextlib.contextmanager
 def _progress() -> Iterator[Any]:
+    """The progress bar over the run's pages; a line for each page that failed or was
+    flagged (a clean page only moves the bar) and for an issue that could not be built."""
     with progress_bar() as bar:
         task = bar.add_task("pages", total=None)
 
@@ -313,26 +442,35 @@ def _progress() -> Iterator[Any]:
                 bar.update(task, total=value)
             elif event == "page":
                 _print_outcome(bar.console, value)
-                bar.advance(task)
+                bar.update(task, advance=1, description=value.stem[:40])
+            elif event == "issue" and value.error:
+                bar.console.print(
+                    f"[red]✗ issue {escape(value.label)}: {escape(value.error)}[/red]"
+                )
 
         yield hook
 
 
 def _print_outcome(out: Any, outcome: Any) -> None:
-    if outcome.status in ("done", "flagged"):
-        flags = f" ⚑ {', '.join(outcome.flags)}" if outcome.flags else ""
+    if outcome.status == "flagged":
         out.print(
-            f"[green]✓[/green] {outcome.stem} v{outcome.version}: {outcome.articles} articles, "
-            f"{outcome.seconds:.1f}s{flags}"
+            f"[yellow]⚑ {escape(outcome.stem)}[/yellow] v{outcome.version}: "
+            f"{', '.join(outcome.flags)}"
         )
     elif outcome.status == "skipped":
-        out.print(f"[blue]…[/blue] {outcome.stem}: taken by another run")
-    else:
-        out.print(f"[red]✗ {outcome.stem}: {escape(outcome.error or '?')}[/red]")
+        out.print(f"[blue]…[/blue] {escape(outcome.stem)}: taken by another run")
+    elif outcome.status == "failed":
+        out.print(f"[red]✗ {escape(outcome.stem)}: {escape(outcome.error or '?')}[/red]")
 
 
-def _ingest_summary(summary: Any) -> None:
-    table = Table(title=f"ingest {summary.inbox} → {summary.out}")
+MAX_PAGE_ROWS = 20
+"""A run of at most this many pages lists them in its summary."""
+
+
+def _ingest_summary(summary: Any, log_path: Path) -> None:
+    for error in summary.unreadable:
+        console.print(f"[red]✗ {escape(error)}[/red]")
+    table = Table(title=f"{escape(summary.inbox)} → {escape(summary.out)}")
     for col in ("scans", "new", "already known", "pages run", "done", "flagged", "failed"):
         table.add_column(col, justify="right")
     table.add_row(
@@ -345,9 +483,44 @@ def _ingest_summary(summary: Any) -> None:
         str(summary.failed),
     )
     console.print(table)
-    for error in summary.unreadable:
-        console.print(f"[red]✗ {escape(error)}[/red]")
-    seconds = sum(p.seconds for p in summary.pages if p.status in ("done", "flagged"))
-    done = summary.count("done") + summary.count("flagged")
-    if done:
-        console.print(f"{done} page(s), {seconds / done:.1f} s/page of work")
+    ran = [p for p in summary.pages if p.status in ("done", "flagged")]
+    if ran and len(summary.pages) <= MAX_PAGE_ROWS:
+        console.print(_pages_table(summary.pages))
+    for issue in summary.issues:
+        console.print(_issue_line(issue, Path(summary.out)))
+    seconds = sum(p.seconds for p in ran)
+    done = f", {seconds / len(ran):.1f} s/page" if ran else ""
+    console.print(
+        f"{summary.scans} scan(s), {len(summary.pages)} page(s) run: "
+        f"{summary.count('done')} done, {summary.count('flagged')} flagged, "
+        f"{summary.failed} failed{done}; log: {escape(str(log_path))}"
+    )
+
+
+def _pages_table(pages: list[Any]) -> Table:
+    table = Table(show_edge=False, box=None, pad_edge=False)
+    for col, justify in (("page", "left"), ("version", "right"), ("articles", "right"),
+                         ("flags", "left"), ("seconds", "right")):  # fmt: skip
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for page in pages:
+        if page.status in ("done", "flagged"):
+            flags = ", ".join(page.flags) or "-"
+            row = (f"v{page.version}", str(page.articles), flags, f"{page.seconds:.1f}")
+        else:
+            row = ("", "", page.status, f"{page.seconds:.1f}")
+        table.add_row(escape(page.stem), *row)
+    return table
+
+
+def _issue_line(issue: Any, out: Path) -> str:
+    where = escape(
+        str(issue.folder.relative_to(out) if issue.folder.is_relative_to(out) else issue.folder)
+    )
+    if issue.error:
+        return f"[red]✗ issue {escape(issue.label)}: {escape(issue.error)}[/red]"
+    missing = f", {len(issue.left_out)} page(s) left out (failed)" if issue.left_out else ""
+    state = "" if issue.new else ", unchanged"
+    return (
+        f"[green]✓[/green] issue {escape(issue.label)}: {len(issue.pages)} page(s) → "
+        f"{where}/issue.mets.xml (v{issue.version}{state}){missing}"
+    )

@@ -33,8 +33,16 @@ class CommandState:
     """The options given before the command (``newsprint --config FILE CMD``)."""
 
     config: Path | None = None
+    verbose: int = 0
+    """``-v`` given this many times."""
     settings: Settings | None = None
     """Loaded by the first ``command_settings`` call."""
+
+
+def command_verbosity(ctx: typer.Context) -> int:
+    """How many ``-v`` were given before the command."""
+    state = ctx.find_object(CommandState)
+    return state.verbose if state is not None else 0
 
 
 def command_settings(ctx: typer.Context) -> Settings:

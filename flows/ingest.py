@@ -1,11 +1,15 @@
-"""Prefect flow ``ingest``: every new scan in an inbox becomes articles.
+"""Prefect flow ``ingest``: every new scan in an inbox (or the scans given to
+``newsprint process``) becomes articles, and every issue whole.
 
 Scans are known by content hash (a renamed copy is not done twice); each page
 is its own task, claimed in the catalog first, so two runs at once never do
-the same page and a run killed mid-batch is finished by the next one. Pages
-run on prefect-dask's ``DaskTaskRunner``: a ``LocalCluster`` by default, or
-the cluster at ``settings.dask.address``. The flow and its workers use one
-Prefect server, the command's (``flows/prefect_api.py``).
+the same page and a run killed mid-batch is finished by the next one. Scans are
+grouped into issues (``pipeline.issues``); as soon as the last page of an issue
+in the run is done, the issue's ``issue.mets.xml`` and ``issue.pdf`` are built
+(task ``build-issue``). Pages run on prefect-dask's ``DaskTaskRunner``: a
+``LocalCluster`` by default, or the cluster at ``settings.dask.address``. The
+flow and its workers use one Prefect server, the command's
+(``flows/prefect_api.py``).
 """
 
 from __future__ import annotations
@@ -22,7 +26,15 @@ from typing import Any
 from newsprint.catalog import Catalog, PageStatus, claimant_id
 from newsprint.core.settings import Settings, load_settings
 from newsprint.flows.prefect_api import prefect_server, worker_env
-from newsprint.pipeline.jobs import PageOutcome, Registered, record_failure, register_scan, run_page
+from newsprint.pipeline.issues import IssueBuilt, IssueRef, find_issue, given_issue
+from newsprint.pipeline.jobs import (
+    PageOutcome,
+    Registered,
+    record_failure,
+    register_scan,
+    run_issue,
+    run_page,
+)
 from newsprint.store import open_store
 from prefect import flow, task
 from prefect.futures import PrefectFuture, as_completed
@@ -32,8 +44,9 @@ log = logging.getLogger(__name__)
 
 ProgressHook = Callable[[str, Any], None]
 progress_hook: ContextVar[ProgressHook | None] = ContextVar("newsprint_progress", default=None)
-"""Set by the command line to hear ``("scans", n)``, ``("pages", n)`` and
-``("page", PageOutcome)`` as the flow goes; None in a served deployment."""
+"""Set by the command line to hear ``("scans", n)``, ``("pages", n)``,
+``("page", PageOutcome)`` and ``("issue", IssueBuilt)`` as the flow goes; None
+in a served deployment."""
 
 
 @dataclass
@@ -47,6 +60,8 @@ class IngestSummary:
     """Scans whose content was already catalogued (maybe under another name)."""
     pages: list[PageOutcome] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    issues: list[IssueBuilt] = field(default_factory=list)
+    """The issues this run touched, as built (or found up to date) at its end."""
 
     def count(self, status: str) -> int:
         return sum(1 for p in self.pages if p.status == status)
@@ -68,8 +83,18 @@ def _io_error(_task: Any, _run: Any, state: Any) -> bool:
 
 
 @task(name="register-scan", retry_condition_fn=_io_error)
-def register_task(uri: str, inbox: str, catalog_url: str, settings: Settings) -> Registered:
-    return register_scan(Catalog.open(catalog_url, Path()), open_store(inbox), uri, settings)
+def register_task(
+    uri: str, inbox: str, catalog_url: str, settings: Settings, issue: IssueRef | None = None
+) -> Registered:
+    catalog = Catalog.open(catalog_url, Path())
+    return register_scan(catalog, open_store(inbox), uri, settings, issue)
+
+
+@task(name="build-issue", retry_condition_fn=_io_error, task_run_name="issue-{key}")
+def issue_task(
+    key: str, out: str, catalog_url: str, settings: Settings, reason: str
+) -> IssueBuilt | None:
+    return run_issue(Catalog.open(catalog_url, Path(out)), key, Path(out), settings, reason)
 
 
 @task(name="process-page", retry_condition_fn=_io_error, task_run_name="page-{page_id}")
@@ -88,23 +113,30 @@ def ingest(
     retry_failed: bool = False,
     settings: Settings | None = None,
     config: str | None = None,
+    scans: list[str] | None = None,
+    issue: str | None = None,
 ) -> IngestSummary:
-    """Catalogue every scan in ``inbox`` and process each page not yet done, with
-    ``settings``, or (a served deployment's run) the settings loaded from the file
-    ``config`` (default: ``$NEWSPRINT_CONFIG``, else ``./newsprint.toml``)."""
+    """Catalogue every scan in ``inbox`` (or only ``scans``, files under any folder:
+    ``newsprint process``) and process each page not yet done, with ``settings``,
+    or (a served deployment's run) the settings loaded from the file ``config``
+    (default: ``$NEWSPRINT_CONFIG``, else ``./newsprint.toml``). Scans are grouped
+    into issues by ``settings.issues``, or, with ``issue``, are that one issue's
+    pages in the order given; each issue touched is built when its pages are done."""
     settings = worker_settings(settings or load_settings(config))
     run = uuid.uuid4().hex[:8]
     catalog = Catalog.open(settings.catalog.url, Path(out))
     catalog.release_dead_claims()
     summary = IngestSummary(run=run, inbox=str(inbox), out=str(out))
-    uris = open_store(inbox).list_scans()
+    uris = list(scans) if scans is not None else open_store(inbox).list_scans()
     _tell("scans", len(uris))
     retries = settings.prefect.task_retries
     delay = settings.prefect.retry_delay_seconds
     register = register_task.with_options(retries=retries, retry_delay_seconds=delay)
     todo: list[int] = []
-    for uri in uris:
-        found = register(uri, str(inbox), catalog.url, settings)
+    issue_of: dict[int, str] = {}
+    for place, uri in enumerate(uris, start=1):
+        ref = given_issue(issue, place) if issue else find_issue(uri, inbox, settings.issues)
+        found = register(uri, str(inbox), catalog.url, settings, ref)
         summary.scans += 1
         summary.new_scans += int(found.new)
         if found.sha256 and not found.new:
@@ -112,18 +144,23 @@ def ingest(
         if found.error and found.new:
             summary.unreadable.append(found.error)
         todo += [p for p in found.page_ids if p not in todo]
+        issue_of.update({p: found.issue for p in found.page_ids if found.issue})
     wanted = _waiting(catalog, todo, retry_failed)
     _tell("pages", len(wanted))
     log.info("ingest %s: %d scan(s), %d page(s) to process", run, len(uris), len(wanted))
     worker = page_task.with_options(retries=retries, retry_delay_seconds=delay)
-    summary.pages = _run_pages(worker, wanted, catalog, out, settings, run, retry_failed)
+    builder = issue_task.with_options(retries=retries, retry_delay_seconds=delay)
+    issues = _Issues(builder, issue_of, wanted, out, catalog.url, settings)
+    summary.pages = _run_pages(worker, wanted, catalog, out, settings, run, retry_failed, issues)
+    summary.issues = issues.finish()
     log.info(
-        "ingest %s: %d done, %d flagged, %d failed, %d skipped",
+        "ingest %s: %d done, %d flagged, %d failed, %d skipped, %d issue(s)",
         run,
         summary.count("done"),
         summary.count("flagged"),
         summary.failed,
         summary.count("skipped"),
+        len(summary.issues),
     )
     return summary
 
@@ -135,6 +172,51 @@ def _waiting(catalog: Catalog, page_ids: list[int], retry_failed: bool) -> list[
     return [i for i in page_ids if catalog.page(i).status in statuses]
 
 
+class _Issues:
+    """The issues a run touches: each is built once the run's last page of it is done
+    (at the end of the run for an issue none of whose pages ran)."""
+
+    def __init__(
+        self,
+        builder: Any,
+        issue_of: dict[int, str],
+        page_ids: list[int],
+        out: str,
+        catalog_url: str,
+        settings: Settings,
+    ) -> None:
+        self.builder, self.issue_of = builder, issue_of
+        self.out, self.catalog_url, self.settings = out, catalog_url, settings
+        self.left: dict[str, set[int]] = {key: set() for key in issue_of.values()}
+        for page_id in page_ids:
+            if page_id in issue_of:
+                self.left[issue_of[page_id]].add(page_id)
+        self.built: dict[str, IssueBuilt] = {}
+
+    def page_done(self, page_id: int) -> None:
+        key = self.issue_of.get(page_id)
+        if key is None:
+            return
+        self.left[key].discard(page_id)
+        if not self.left[key]:
+            self._build(key)
+
+    def finish(self) -> list[IssueBuilt]:
+        for key in self.left:
+            if key not in self.built:
+                self._build(key)
+        return list(self.built.values())
+
+    def _build(self, key: str) -> None:
+        catalog = Catalog.open(self.catalog_url, Path(self.out))
+        if not catalog.issue(key).settled:  # another run still has pages of it: it builds it
+            return
+        built = self.builder(key, self.out, self.catalog_url, self.settings, "ingest")
+        if built is not None:
+            self.built[key] = built
+            _tell("issue", built)
+
+
 def _run_pages(
     worker: Any,
     page_ids: list[int],
@@ -143,8 +225,10 @@ def _run_pages(
     settings: Settings,
     run: str,
     retry_failed: bool,
+    issues: _Issues,
 ) -> list[PageOutcome]:
-    """Submit pages with at most ``max_concurrent_pages`` in flight at once."""
+    """Submit pages with at most ``max_concurrent_pages`` in flight at once; build an
+    issue as soon as its last page in the run is done."""
     limit = max(1, settings.prefect.max_concurrent_pages)
     outcomes: list[PageOutcome] = []
     in_flight: dict[PrefectFuture, int] = {}
@@ -155,8 +239,10 @@ def _run_pages(
             future = worker.submit(page_id, out, catalog.url, settings, run, retry_failed)
             in_flight[future] = page_id
         done = next(as_completed(list(in_flight)))
-        outcomes.append(_outcome(done, in_flight.pop(done), catalog))
+        page_id = in_flight.pop(done)
+        outcomes.append(_outcome(done, page_id, catalog))
         _tell("page", outcomes[-1])
+        issues.page_done(page_id)
     return outcomes
 
 
@@ -212,11 +298,22 @@ def worker_settings(settings: Settings) -> Settings:
 
 
 def run_ingest(
-    inbox: Path | str, out: Path | str, settings: Settings, retry_failed: bool = False
+    inbox: Path | str,
+    out: Path | str,
+    settings: Settings,
+    retry_failed: bool = False,
+    scans: list[Path] | None = None,
+    issue: str | None = None,
 ) -> IngestSummary:
     """Run the ``ingest`` flow once with the task runner the settings ask for, on
-    the Prefect server ``prefect_server`` picks (an embedded one is stopped after)."""
+    the Prefect server ``prefect_server`` picks (an embedded one is stopped after).
+    With ``scans`` (files), only those are catalogued and processed (``newsprint
+    process``); ``inbox`` is then the folder their issue is found from."""
     Path(out).mkdir(parents=True, exist_ok=True)
+    uris = None if scans is None else [str(Path(p).resolve()) for p in scans]
     with prefect_server(settings):
         configured = ingest.with_options(task_runner=task_runner(worker_settings(settings)))
-        return configured(str(inbox), str(Path(out).resolve()), retry_failed, settings)
+        inbox_path = str(Path(inbox).resolve())
+        return configured(
+            inbox_path, str(Path(out).resolve()), retry_failed, settings, None, uris, issue
+        )

@@ -2,7 +2,8 @@
 
 The new run is a new version (``<stem>/versions/vN/``) made current; the old
 versions stay. The overrides are stored in the catalog with the page, so a
-later re-ingestion keeps them.
+later re-ingestion keeps them. A page of an issue has its issue built again
+(a new version of ``issue.mets.xml`` and ``issue.pdf``; task ``build-issue``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from newsprint.catalog import Catalog, CatalogError, PageStatus, claimant_id
 from newsprint.core.settings import Settings, load_settings
-from newsprint.pipeline.jobs import NOT_RUNNING, PageOutcome, run_page
+from newsprint.pipeline.issues import IssueBuilt
+from newsprint.pipeline.jobs import NOT_RUNNING, PageOutcome, rebuild_issue_of, run_page
 from newsprint.pipeline.overrides import Overrides
 from prefect import flow, task
 
@@ -37,6 +39,12 @@ def reprocess_task(
     )
 
 
+@task(name="build-issue", task_run_name="issue-of-{ref}")
+def issue_task(ref: str, out: str, settings: Settings, reason: str) -> IssueBuilt | None:
+    catalog = Catalog.open(settings.catalog.url, Path(out))
+    return rebuild_issue_of(catalog, ref, Path(out), settings, reason)
+
+
 @flow(name="reprocess", log_prints=True)
 def reprocess(
     page: str,
@@ -49,4 +57,7 @@ def reprocess(
     ones it already has; ``by`` names the archivist in the version's reason."""
     settings = settings or load_settings()
     reason = f"reprocess by {by}" if by else "reprocess"
-    return reprocess_task(str(page), str(out), overrides or Overrides(), settings, reason)
+    outcome = reprocess_task(str(page), str(out), overrides or Overrides(), settings, reason)
+    if outcome.status in ("done", "flagged"):
+        outcome.issue = issue_task(outcome.stem, str(out), settings, f"{outcome.stem}: {reason}")
+    return outcome

@@ -150,6 +150,7 @@ def _routes(app: FastAPI) -> None:
     app.get("/pages/{stem}", response_class=HTMLResponse)(page_view)
     app.get("/pages/{stem}/scan.jpg")(scan_image)
     app.get("/pages/{stem}/files/{name}")(download)
+    app.get("/issues/{key:path}/files/{name}")(issue_download)
     app.get("/pages/{stem}/diff", response_class=HTMLResponse)(diff_view)
     app.post("/pages/{stem}/reprocess")(reprocess)
     app.post("/pages/{stem}/restore")(restore)
@@ -167,13 +168,21 @@ def page_list(
     reason: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    issue: str | None = None,
 ) -> HTMLResponse:
     catalog: Catalog = request.app.state.catalog
-    wanted = data.PageFilter(status or None, q or None, reason or None, _day(since), _day(until))
+    wanted = data.PageFilter(
+        status or None, q or None, reason or None, _day(since), _day(until), issue or None
+    )
+    try:
+        pages = data.list_pages(catalog, wanted)
+    except CatalogError as exc:
+        raise HTTPException(404, str(exc)) from exc
     return _render(
         request,
         "list.html",
-        pages=data.list_pages(catalog, wanted),
+        pages=pages,
+        issues=data.issues_view(catalog),
         counts=catalog.counts(),
         reasons=data.reason_counts(catalog),
         wanted=wanted,
@@ -252,6 +261,7 @@ def _page_response(
         labels=data.article_labels(regions),
         articles=data.articles_view(page) if page else [],
         versions=request.app.state.catalog.versions(info.id),
+        issue=request.app.state.catalog.issue_of(info.id),
         downloads=[n for n in data.DOWNLOADS if _has_file(out_root, info.stem, n, version)],
         region_types=data.REGION_TYPES,
         overrides=info.overrides,
@@ -284,6 +294,21 @@ def download(request: Request, stem: str, name: str, v: int | None = None) -> Re
         raise HTTPException(404, f"{info.stem} has no {name}")
     filename = f"{info.stem}-v{v}-{name}" if v else f"{info.stem}-{name}"
     return FileResponse(path, media_type=data.DOWNLOADS[name], filename=filename)
+
+
+def issue_download(request: Request, key: str, name: str) -> Response:
+    """``issue.mets.xml`` or ``issue.pdf`` of an issue the catalog knows (current version)."""
+    try:
+        issue = request.app.state.catalog.issue(key)
+    except CatalogError as exc:
+        raise HTTPException(404, str(exc)) from exc
+    if name not in data.ISSUE_DOWNLOADS:
+        raise HTTPException(404, f"no issue file {name!r}")
+    path = data.issue_file(request.app.state.out_root, issue.key, name)
+    if not path.is_file():
+        raise HTTPException(404, f"issue {issue.label} has no {name} yet")
+    filename = f"{issue.key.replace('/', '_')}-v{issue.current_version}-{name}"
+    return FileResponse(path, media_type=data.ISSUE_DOWNLOADS[name], filename=filename)
 
 
 def diff_view(request: Request, stem: str, a: int, b: int) -> HTMLResponse:
@@ -389,7 +414,13 @@ def restore(request: Request, stem: str, form: Form) -> Response:
     info = _page_info(request, stem)
     number = _number(form, "version", int)
     try:
-        restore_version(request.app.state.catalog, request.app.state.out_root, info.id, number)
+        restore_version(
+            request.app.state.catalog,
+            request.app.state.out_root,
+            info.id,
+            number,
+            request.app.state.settings,  # its issue is built again over the restored page
+        )
     except (CatalogError, VersionError, TypeError) as exc:
         return _page_response(request, info, error=f"cannot restore: {exc}", status=400)
     return RedirectResponse(f"/pages/{info.stem}", status_code=303)

@@ -28,6 +28,8 @@ DOWNLOADS = {
     "overlay.png": "image/png",
 }
 """The output files a page view offers for download (nothing else is served)."""
+ISSUE_DOWNLOADS = {"issue.mets.xml": "application/xml", "issue.pdf": "application/pdf"}
+"""An issue's files offered for download (its current version)."""
 STATUSES = ("flagged", "failed", "done", "reviewed", "pending", "running")
 REGION_TYPES = ("photo", "advertisement", "text", "headline", "caption")
 
@@ -42,12 +44,20 @@ class PageFilter:
     since: date | None = None
     until: date | None = None
     """Processed (finished) on or after / on or before."""
+    issue: str | None = None
+    """An issue's key (``<title>/<yyyy-mm-dd>``): its pages, in issue order."""
 
 
 def list_pages(catalog: Catalog, wanted: PageFilter) -> list[PageInfo]:
-    """Pages matching the filter, worst first (flag severity, then flag count)."""
+    """Pages matching the filter, worst first (flag severity, then flag count), or an
+    issue's pages in order; ``CatalogError`` for an issue the catalog does not know."""
     status = wanted.status if wanted.status in STATUSES else None
-    pages = catalog.list_pages(status, search=wanted.search or None, order="severity")
+    if wanted.issue:
+        pages = catalog.issue_pages(wanted.issue)  # in issue order
+        pages = [p for p in pages if status is None or p.status == status]
+        pages = [p for p in pages if not wanted.search or wanted.search in p.stem]
+    else:
+        pages = catalog.list_pages(status, search=wanted.search or None, order="severity")
     if wanted.reason:
         pages = [p for p in pages if wanted.reason in flag_codes(p)]
     if wanted.since:
@@ -57,6 +67,24 @@ def list_pages(catalog: Catalog, wanted: PageFilter) -> list[PageInfo]:
         end = datetime.combine(wanted.until, time.max)
         pages = [p for p in pages if p.finished_at and p.finished_at <= end]
     return pages
+
+
+def issues_view(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every issue with its pages' statuses counted, for the page list."""
+    out = []
+    for issue in catalog.list_issues():
+        counts: dict[str, int] = {}
+        for status in issue.statuses:
+            counts[str(status)] = counts.get(str(status), 0) + 1
+        out.append({"issue": issue, "counts": counts})
+    return out
+
+
+def issue_file(out_root: Path, key: str, name: str) -> Path:
+    """File ``name`` of the issue's current version (inside the output root)."""
+    from newsprint.pipeline.issues import ISSUES
+
+    return safe_path(out_root, ISSUES, key, name)
 
 
 def flag_codes(page: PageInfo) -> list[str]:
