@@ -20,6 +20,15 @@ def scaled_size(size: tuple[int, int], scale: float) -> tuple[int, int]:
     return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
 
 
+def spread(frac: np.ndarray, radius: float) -> np.ndarray:
+    """Strokes grown by ``radius`` pixels on each side (a round minimum filter)."""
+    r = round(radius)
+    if r < 1:
+        return frac
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
+    return cv2.erode(frac, disc)
+
+
 def resample(frac: np.ndarray, scale: float) -> np.ndarray:
     """The page at ``scale`` times its size (area averaging, as a scanner's sensor does)."""
     if scale == 1.0:

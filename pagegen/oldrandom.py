@@ -122,10 +122,10 @@ def old_scan(rng: np.random.Generator, scale: float) -> ScanSpec:
     """Microfilm: bitonal (80%) or grey, grey paper, speckle, broken strokes,
     show-through (70%; darkening the paper by half to nearly all of what the threshold
     allows, so it prints where the exposure is dark), uneven exposure, sometimes the
-    film's dark edge. The threshold is high (0.6-0.72): thin strokes of small type,
+    film's dark edge. The threshold is high (0.66-0.76): thin strokes of small type,
     averaged down to grey, stay ink as they do on real microfilm."""
     bitonal = bool(rng.random() < 0.8)
-    threshold = round(float(rng.uniform(0.6, 0.72)), 2)
+    threshold = round(float(rng.uniform(0.66, 0.76)), 2)
     through = float(rng.uniform(0.5, 0.95)) * (1 - threshold) if rng.random() < 0.7 else 0.0
     level = int(rng.integers(225, 251))
     sides = ("left", "right", "top", "bottom")
@@ -145,6 +145,7 @@ def old_scan(rng: np.random.Generator, scale: float) -> ScanSpec:
         scale=scale,
         show_through=round(through, 3),
         exposure=round(float(rng.uniform(0.05, 0.25)), 3),
-        dropout=round(float(rng.uniform(0.1, 0.4)), 2),
+        dropout=round(float(rng.uniform(0.05, 0.3)), 2),
+        ink_spread=round(float(rng.uniform(0.15, 0.7)), 2),
         speckle=round(float(rng.uniform(0.0002, 0.002)), 5),
     )

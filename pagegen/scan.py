@@ -134,7 +134,10 @@ def degrade(
         spec.skew, resample=Image.Resampling.BICUBIC, expand=spec.expand, fillcolor=255
     )
     rotation = Rotation(spec.skew, clean.size, rotated.size, scan.scale)
-    frac = microfilm.resample(np.asarray(rotated, dtype=np.float32) / 255.0, scan.scale)
+    frac = np.asarray(rotated, dtype=np.float32) / 255.0
+    if scan.ink_spread > 0:
+        frac = microfilm.spread(frac, scan.ink_spread / scan.scale)
+    frac = microfilm.resample(frac, scan.scale)
     if scan.show_through > 0:
         frac = microfilm.show_through(frac, scan.show_through, spec.skew, rng)
     if scan.blur > 0:

@@ -81,6 +81,9 @@ class ScanSpec:
     """Resampling from the clean page to the scan (0.1..1, area averaging, after the
     rotation): a page drawn at 300 dpi with ``scale=0.4`` is scanned at 120 dpi. The
     spec's ``dpi`` is the scan's. Everything after it works at the scan's size."""
+    ink_spread: float = 0.0
+    """Scan pixels (0..1) by which every stroke grows on each side before resampling:
+    the heavy look of old type, ink spread and over-exposed film."""
     show_through: float = 0.0
     """Darkness (0..1 of the ink) of the verso's print seen through the paper: the page
     mirrored, shifted and blurred (see :mod:`pagegen.microfilm`)."""

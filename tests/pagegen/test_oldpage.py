@@ -15,7 +15,7 @@ from PIL import Image
 
 from bench.pages import page_specs
 from pagegen import generate_page, load_truth, random_spec, save_page
-from pagegen.microfilm import broken_strokes, show_through, speckle
+from pagegen.microfilm import broken_strokes, show_through, speckle, spread
 from pagegen.oldrandom import random_old_spec
 from pagegen.spec import OldArticleSpec
 from pagegen.typeset import unbreak
@@ -187,6 +187,9 @@ def test_microfilm_functions() -> None:
     assert seen[50:150, 20:80].max() == 0.0  # the recto's ink stays ink
     mirror = seen[60:140, 230:270]  # where the mirrored block falls (moved by <= 3%)
     assert 0.65 < mirror.mean() < 0.9 and seen[:, 120:180].min() > 0.95
+    grown = spread(frac, 2.0)
+    assert grown[48:152, 20:80].max() == 0 and grown[50:150, 18:82].max() == 0  # 2 px more
+    assert grown[47].min() == 1 and grown[:, 17].min() == 1 and spread(frac, 0.4) is frac
     lift = broken_strokes(rng, 100, 100, 0.4, 200.0)
     assert lift.min() >= 0 and 20 < lift[lift > 0].mean() < 200
     pixels = np.full((100, 100), 230.0, np.float32)
