@@ -1,12 +1,14 @@
 """Synthetic newspaper pages with exact ground truth, for testing the OCR pipeline.
 
-``random_spec(seed, language)`` draws a page description, ``generate_page(spec)``
+``random_spec(seed, language)`` draws a page description (``random_old_spec(seed)`` a
+dense 19th-century page on bitonal microfilm), ``generate_page(spec)``
 renders it (clean page, 'scanned' image and truth) and ``save_page`` writes the image
 with its ``.truth.json``. ``python -m pagegen`` is the command line;
 ``python -m pagegen.samples`` rebuilds ``sample_scans/``.
 """
 
 from pagegen.generate import GeneratedPage, generate_page
+from pagegen.oldrandom import random_old_spec
 from pagegen.output import load_truth, save_page
 from pagegen.randomize import random_spec
 from pagegen.spec import LANGUAGES, ArticleSpec, BandSpec, PageSpec, PhotoSpec, ScanSpec
@@ -21,6 +23,7 @@ __all__ = [
     "ScanSpec",
     "generate_page",
     "load_truth",
+    "random_old_spec",
     "random_spec",
     "save_page",
 ]

@@ -1,7 +1,9 @@
-"""Command line: ``python -m pagegen --seed 1 --lang en --out DIR [--count N] [--format png]``.
+"""Command line: ``python -m pagegen --seed 1 --lang en --out DIR [--count N] [--format png]
+[--style modern|old]``.
 
 Writes ``<lang>-<seed>.<ext>`` and ``<lang>-<seed>.truth.json`` for seeds
-``seed .. seed+count-1``.
+``seed .. seed+count-1``; ``--style old`` writes English 19th-century microfilm pages
+``en-old-<seed>``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import logging
 from pathlib import Path
 
 from pagegen.generate import generate_page
+from pagegen.oldrandom import random_old_spec
 from pagegen.output import FORMATS, save_page
 from pagegen.randomize import random_spec
 from pagegen.spec import LANGUAGES, PageSpec
@@ -33,6 +36,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="image format (default: tif-g4 for bitonal pages, jpg for pages with JPEG "
         "artefacts, else png)",
     )
+    parser.add_argument(
+        "--style",
+        choices=("modern", "old"),
+        default="modern",
+        help="old: English 19th-century page on bitonal microfilm at 72-150 dpi (--lang ignored)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
 
@@ -48,9 +57,11 @@ def main(argv: list[str] | None = None) -> list[Path]:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(message)s")
     paths = []
     for seed in range(args.seed, args.seed + args.count):
-        spec = random_spec(seed, args.lang)
+        old = args.style == "old"
+        spec = random_old_spec(seed) if old else random_spec(seed, args.lang)
+        stem = f"en-old-{seed}" if old else f"{args.lang}-{seed}"
         fmt = args.format or default_format(spec)
-        paths.append(save_page(generate_page(spec), args.out, f"{args.lang}-{seed}", fmt))
+        paths.append(save_page(generate_page(spec), args.out, stem, fmt))
     return paths
 
 

@@ -15,6 +15,7 @@ from PIL import Image
 
 from bench.pages import page_specs
 from pagegen import generate_page, load_truth, random_spec, save_page
+from pagegen.__main__ import main as cli_main
 from pagegen.microfilm import broken_strokes, show_through, speckle, spread
 from pagegen.oldrandom import random_old_spec
 from pagegen.spec import OldArticleSpec
@@ -227,3 +228,14 @@ def test_benchmark_sets_hold_old_pages_and_keep_the_modern_ones() -> None:
     assert specs["en-1000"] == random_spec(1000, "en")
     assert len(specs) == 34
     assert sum(s.startswith("en-old-") for s, _ in page_specs(5000, 4)) == 2
+
+
+def test_cli_writes_an_old_page_as_group4_tiff(tmp_path: Path) -> None:
+    paths = cli_main(["--style", "old", "--seed", "2", "--out", str(tmp_path)])
+    assert [p.name for p in paths] == ["en-old-2.tif"]
+    truth = load_truth(paths[0])
+    assert truth["dpi"] == random_old_spec(2).dpi and truth["script"] == "latn"
+    header, folio = truth["running_head"]
+    assert folio.isdigit() and header.startswith(
+        ("THE ", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+    )
