@@ -252,3 +252,42 @@ def test_overrides_are_kept_for_the_next_run(cat: Catalog) -> None:
     assert cat.set_overrides("a", {"columns": 5}).overrides == {"columns": 5}
     with pytest.raises(CatalogError):
         cat.mark_reviewed("a", "archivist")  # nothing to review yet
+
+
+def test_issues_hold_their_pages_in_order_and_a_page_in_one_issue(cat: Catalog) -> None:
+    import datetime as dt
+
+    _, p3 = _scan(cat, "herald_19261126_3.tif")
+    _, p1 = _scan(cat, "herald_19261126_1.tif", pages=2)
+    _, loose = _scan(cat, "front.tif")
+    day = dt.date(1926, 11, 26)
+    cat.add_to_issue("herald/1926-11-26", "herald", day, [(p3[0].id, "00000003:0000")])
+    issue = cat.add_to_issue(
+        "herald/1926-11-26", "herald", day, [(p.id, f"00000001:{n:04d}") for n, p in enumerate(p1)]
+    )
+    assert issue.pages == ["herald_19261126_1-p1", "herald_19261126_1-p2", "herald_19261126_3"]
+    assert issue.label == "herald 1926-11-26" and issue.date == day and not issue.settled
+    # A page already in an issue stays there.
+    cat.add_to_issue("other/1926-11-27", "other", None, [(p3[0].id, "0")])
+    assert cat.issue_of("herald_19261126_3").key == "herald/1926-11-26"
+    assert cat.issue("other/1926-11-27").pages == []
+    assert cat.issue_of(loose[0].id) is None
+    assert [i.key for i in cat.list_issues()] == ["herald/1926-11-26", "other/1926-11-27"]
+    assert [p.stem for p in cat.issue_pages(issue.id)] == issue.pages
+
+    for page in [*p1, *p3]:
+        assert cat.claim_page(page.id, "run")
+        cat.finish_page(page.id, "run", _version(1))
+    assert cat.issue(issue.id).settled
+    built = cat.record_issue_version("herald/1926-11-26", 1)
+    assert built.current_version == 1 and built.built_at is not None and built.error is None
+    failed = cat.fail_issue(issue.id, "disk full")
+    assert (failed.current_version, failed.error) == (1, "disk full")
+    with pytest.raises(CatalogError, match="no issue"):
+        cat.issue("nobody/1900-01-01")
+
+
+def test_no_page_takes_the_name_of_an_output_folder_that_is_not_a_page(cat: Catalog) -> None:
+    _, pages = _scan(cat, "issues.tif")
+    _, logs = _scan(cat, "logs.png")
+    assert [pages[0].stem, logs[0].stem] == ["issues-2", "logs-2"]

@@ -252,3 +252,33 @@ def test_processes_opening_one_new_catalog_at_once_all_succeed(tmp_path: Path) -
     with catalog.engine.connect() as connection:
         assert schema_revision(connection) == head_revision()
     catalog.dispose()
+
+
+def test_a_catalog_at_the_first_revision_gains_issues_with_its_data_kept(url) -> None:
+    """0001 -> 0002: the issue tables are added, the scans, pages and versions kept."""
+    import datetime as dt
+
+    from alembic import command
+    from newsprint.catalog.migrate import alembic_config
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+    engine.dispose()
+    _old_catalog(url)  # the tables are there (create_all leaves them): only the rows go in
+    catalog = Catalog(url)
+    try:
+        with catalog.engine.connect() as connection:
+            assert schema_revision(connection) == head_revision() == "0002"
+            assert {"issues", "issue_pages"} <= set(inspect(connection).get_table_names())
+        assert _schema_differences(catalog) == []
+        front = catalog.page("front-p1")
+        assert front.current_version == 2 and front.review_note == "headline checked"
+        assert catalog.issue_of("front-p1") is None and catalog.list_issues() == []
+        issue = catalog.add_to_issue(
+            "Front/1926-11-26", "Front", dt.date(1926, 11, 26), [(2, "b"), (1, "a")]
+        )
+        assert issue.pages == ["front-p1", "front-p2"]
+        assert issue.statuses == [PageStatus.REVIEWED, PageStatus.FAILED] and issue.settled
+    finally:
+        catalog.dispose()
