@@ -102,7 +102,7 @@ def old_style(rng: np.random.Generator, fields: dict[str, Any], scale: float) ->
         articles=articles,
         rule_width=round(float(rng.uniform(1.0, 2.0)), 2),
         rule_breaks=0.0 if rng.random() < 0.35 else round(float(rng.uniform(0.05, 0.4)), 2),
-        masthead_scale=round(float(rng.uniform(2.2, 3.5)), 2),
+        masthead_scale=round(float(rng.uniform(1.6, 3.2)), 2),
         letter_spacing=round(float(rng.uniform(0.0, 0.3)), 2),
         head_rule=_pick(rng, ["single", "double", "thick-thin"]),
     )
@@ -120,13 +120,13 @@ def old_article(rng: np.random.Generator) -> OldArticleSpec:
 
 def old_scan(rng: np.random.Generator, scale: float) -> ScanSpec:
     """Microfilm: bitonal (80%) or grey, grey paper, speckle, broken strokes,
-    show-through (70%; darkening the paper by half to nearly all of what the threshold
+    show-through (70%; darkening the paper by 40-85% of what the threshold
     allows, so it prints where the exposure is dark), uneven exposure, sometimes the
     film's dark edge. The threshold is high (0.66-0.76): thin strokes of small type,
     averaged down to grey, stay ink as they do on real microfilm."""
     bitonal = bool(rng.random() < 0.8)
     threshold = round(float(rng.uniform(0.66, 0.76)), 2)
-    through = float(rng.uniform(0.5, 0.95)) * (1 - threshold) if rng.random() < 0.7 else 0.0
+    through = float(rng.uniform(0.4, 0.85)) * (1 - threshold) if rng.random() < 0.7 else 0.0
     level = int(rng.integers(225, 251))
     sides = ("left", "right", "top", "bottom")
     borders = tuple(str(s) for s in rng.permutation(sides)[: int(rng.integers(0, 3))])
@@ -146,6 +146,6 @@ def old_scan(rng: np.random.Generator, scale: float) -> ScanSpec:
         show_through=round(through, 3),
         exposure=round(float(rng.uniform(0.05, 0.25)), 3),
         dropout=round(float(rng.uniform(0.05, 0.3)), 2),
-        ink_spread=round(float(rng.uniform(0.15, 0.7)), 2),
+        ink_spread=round(float(rng.uniform(0.15, 0.6)), 2),
         speckle=round(float(rng.uniform(0.0002, 0.002)), 5),
     )
