@@ -104,6 +104,22 @@ def test_each_jumped_story_is_one_linked_article_in_page_json(issue) -> None:
 
 
 @pytest.mark.models
+def test_the_jump_lines_are_alto_text_blocks_tagged_jump(issue) -> None:
+    folder, _ = issue
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "alto-4-4.xsd")))
+    for number, page in enumerate(_pages(folder), start=1):
+        alto = etree.parse(str(folder / f"page-{number}" / "page.alto.xml"))
+        schema.assertValid(alto)
+        jumps = [j for a in page.articles for j in a.jumps]
+        assert len(jumps) == 2
+        for jump in jumps:
+            (block,) = alto.findall(f".//alto:TextBlock[@ID='{block_id(jump.region_id)}']", NS)
+            assert "LAYOUT_JUMP" in block.get("TAGREFS").split()
+            words = " ".join(s.get("CONTENT") for s in block.iter(f"{{{NS['alto']}}}String"))
+            assert "".join(words.split()) == "".join(jump.text.split())
+
+
+@pytest.mark.models
 def test_articles_txt_of_the_first_page_says_where_each_story_goes_on(issue) -> None:
     folder, _ = issue
     first = _pages(folder)[0]
