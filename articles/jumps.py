@@ -251,7 +251,8 @@ def find_jumps(page: NewspaperPage) -> NewspaperPage:
     if not replaced:
         return page
     regions = [part for r in page.regions for part in replaced.get(r.id, [r])]
-    articles = _fold_bare_jumps(articles)
+    body = page.body_line_height or 20.0
+    articles = _fold_bare_jumps(_rehome_jumps(articles, regions, body))
     for article in articles:
         for jump in article.jumps:
             log.debug(
@@ -425,6 +426,59 @@ def _cut_paragraphs(paragraphs: list[str], jump: Jump) -> tuple[list[str], int |
 def _cut_text(text: str, piece: str, direction: JumpDirection) -> str:
     at = text.rfind(piece) if direction == JumpDirection.ON else text.find(piece)
     return join_lines([text[:at], text[at + len(piece) :]])
+
+
+def _rehome_jumps(articles: list[Article], regions: list[Region], body: float) -> list[Article]:
+    """A jump line set as a block of its own goes with the story it ends (the block
+    right above it in its column, for "continued on") or heads (the block right
+    below it, for "continued from"), whichever article assembly gave it to."""
+    known = {r.id: r for r in regions}
+    owner = {rid: a.id for a in articles for rid in a.region_ids}
+    moves: dict[str, str] = {}
+    for article in articles:
+        for jump in article.jumps:
+            region = known[jump.region_id]
+            below = jump.direction == JumpDirection.FROM
+            near = _next_in_column(region, regions, owner, body, below)
+            if near is not None and owner[near.id] != article.id:
+                moves[jump.region_id] = owner[near.id]
+    if not moves:
+        return articles
+    jumps = {j.region_id: j for a in articles for j in a.jumps}
+    out = []
+    for article in articles:
+        kept = [rid for rid in article.region_ids if rid not in moves]
+        gained = [rid for rid, host in moves.items() if host == article.id]
+        out.append(
+            article.model_copy(
+                update={
+                    "region_ids": kept + gained,
+                    "jumps": [j for j in article.jumps if j.region_id not in moves]
+                    + [jumps[rid] for rid in gained],
+                }
+            )
+        )
+    return [a for a in out if _has_text(a) or a.jumps]
+
+
+def _next_in_column(
+    region: Region, regions: list[Region], owner: dict[str, str], body: float, below: bool
+) -> Region | None:
+    """The article block nearest above (or below) ``region``, sharing most of its
+    width, at most three body lines away."""
+    x0, y0, x1, y1 = region.work_bbox or region.bbox
+    best: tuple[float, Region] | None = None
+    for other in regions:
+        if other.id == region.id or other.id not in owner or other.type == RegionType.JUMP:
+            continue
+        ox0, oy0, ox1, oy1 = other.work_bbox or other.bbox
+        overlap = min(x1, ox1) - max(x0, ox0)
+        gap = oy0 - y1 if below else y0 - oy1
+        if overlap < 0.5 * min(x1 - x0, ox1 - ox0) or not -0.5 * body <= gap <= 3 * body:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, other)
+    return best[1] if best else None
 
 
 def _fold_bare_jumps(articles: list[Article]) -> list[Article]:

@@ -375,3 +375,51 @@ def test_articles_txt_says_where_a_linked_article_goes_on_and_comes_from() -> No
     assert "← continued from page 1, article a2\n\n水灾 text" in render_articles_text(
         inside.articles
     )
+
+
+def test_a_jump_line_set_apart_under_the_byline_goes_to_the_story_above() -> None:
+    head = _region(
+        "h", RegionType.HEADLINE, (100, 100, 400, 150), [_line("Fire Guts Mill", 100, 100, 400)]
+    )
+    body = _column(
+        "c", 100, 180, [("The fire started in the", 300), ("boiler room at night.", 280)]
+    )
+    byline = _region(
+        "b", RegionType.BYLINE, (100, 250, 400, 270), [_line("By JOHN SMITH", 100, 250, 300)]
+    )
+    jump = _column("j", 100, 300, [("See FIRE, Page A6", 180)])
+    other_head = _region(
+        "h2", RegionType.HEADLINE, (500, 100, 800, 150), [_line("Budget Passes", 500, 100, 800)]
+    )
+    other = _column(
+        "c2", 500, 180, [("The council voted on the", 300), ("budget on Tuesday.", 250)]
+    )
+    page = assemble(_page([head, body, byline, jump, other_head, other], "en"), Settings())
+    assert [a.headline for a in page.articles] == ["Fire Guts Mill", "Budget Passes"]
+    fire = page.articles[0]
+    assert [(j.region_id, j.keyword, j.page_label) for j in fire.jumps] == [("j", "FIRE", "A6")]
+    assert "j" in fire.region_ids and page.region("j").type == RegionType.JUMP
+    assert fire.paragraphs == ["The fire started in the boiler room at night."]
+    assert not page.articles[1].jumps
+
+
+def test_an_article_of_nothing_but_a_jump_line_gives_it_to_the_story_before() -> None:
+    head = _region(
+        "h", RegionType.HEADLINE, (100, 100, 400, 150), [_line("水灾过后", 100, 100, 400)]
+    )
+    body = _column("c", 100, 180, [("记者昨天走访了受灾的村庄", 300)])
+    jump = _column("j", 1500, 1800, [("（下转第二版）", 140)])
+    articles = [
+        Article(
+            id="a1",
+            headline="水灾过后",
+            paragraphs=["记者昨天走访了受灾的村庄"],
+            region_ids=["h", "c"],
+        ),
+        Article(id="a2", paragraphs=["（下转第二版）"], region_ids=["j"]),
+    ]
+    page = _page([head, body, jump], "zh-Hans").model_copy(update={"articles": articles})
+    (article,) = find_jumps(page).articles
+    assert article.region_ids == ["h", "c", "j"]
+    assert [(j.region_id, j.page_label) for j in article.jumps] == [("j", "2")]
+    assert article.paragraphs == ["记者昨天走访了受灾的村庄"]
