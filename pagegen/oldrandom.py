@@ -2,10 +2,10 @@
 headings) on bitonal microfilm at 72-150 dpi, every choice drawn from a seed.
 
 The page is drawn large (body type 26-32 pixels) and resampled by ``ScanSpec.scale`` so
-that the scan's body type is 11-16 pixels (the NCSE pages' 12-16 at about 120 dpi;
-smaller type is not legible on a bitonal scan), whatever the dpi: at 72 dpi that is
-type of 11-16 points, at 150 dpi 5-8 points. Small type keeps the shapes a scanner
-would see, not those of a font hinted at 12 pixels.
+that the scan's body type is 13-18 pixels (font size; lines 14-22 pixels apart, the
+NCSE pages' are 19-27 apart at about 120 dpi; smaller type is not legible on a bitonal
+scan), whatever the dpi: at 72 dpi that is type of 13-18 points, at 150 dpi 6-9 points. Small
+type keeps the shapes a scanner would see, not those of a font hinted at 13 pixels.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def old_basics(rng: np.random.Generator) -> dict[str, Any]:
         "skew": skew,
         "expand": False,
         "dpi": int(_pick(rng, DPIS)),
-        "scan_body": float(rng.uniform(11.0, 16.0)),
+        "scan_body": float(rng.uniform(13.0, 18.0)),
     }
 
 
@@ -145,7 +145,7 @@ def old_scan(rng: np.random.Generator, scale: float) -> ScanSpec:
         scale=scale,
         show_through=round(through, 3),
         exposure=round(float(rng.uniform(0.05, 0.25)), 3),
-        dropout=round(float(rng.uniform(0.05, 0.3)), 2),
+        dropout=round(float(rng.uniform(0.03, 0.25)), 2),
         ink_spread=round(float(rng.uniform(0.15, 0.6)), 2),
         speckle=round(float(rng.uniform(0.0002, 0.002)), 5),
     )

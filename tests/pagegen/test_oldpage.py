@@ -146,7 +146,7 @@ def test_bitonal_page_is_one_bit_at_the_dpi_asked(tmp_path: Path) -> None:
         for e in page.layout.elements
         if e.kind == "text"
     ]
-    assert 10 <= float(np.median(heights)) <= 20  # body type 11-16 px, as on the NCSE scans
+    assert 12 <= float(np.median(heights)) <= 20  # body type 13-18 px, as on the NCSE scans
     scan = np.asarray(page.image.convert("L"))
     for truth in page.truth["articles"]:
         x0, y0, x1, y1 = truth["bbox"]
@@ -213,7 +213,7 @@ def test_random_old_specs_stay_in_range() -> None:
         spec = random_old_spec(seed)
         assert 4 <= spec.columns <= 7 and spec.old is not None and not spec.bands
         assert 72 <= spec.dpi <= 150 and spec.language == "en"
-        assert 11 <= spec.body_size * spec.scan.scale <= 16
+        assert 13 <= spec.body_size * spec.scan.scale <= 18
         assert spec.gutter <= 1.2 * spec.body_size + 1
         bitonal += spec.scan.bitonal
         assert spec.scan.speckle > 0 and spec.scan.dropout > 0
