@@ -65,26 +65,20 @@ _WORD = r"(?!(?:page|pg|on|from|continued|cont'?d)\b)[^\W\d_][\w'’&.-]*"
 _KEYWORD = rf"(?P<keyword>{_WORD}(?:\s+{_WORD}){{0,3}})"
 """The NAME of "See NAME, Page X": up to four words, none of them a jump word."""
 _CONTINUED = r"(?:continued|cont'?d\.?)"
+_SEE = rf"(?:please\s+)?see\s+{_KEYWORD}\s*(?:,|;|:|/|\||on|—|–|-)?\s*"
+_NAMED = rf"(?:{_KEYWORD}\s*(?:,|;|:|/|\||—|–|-)?\s*)?"
+"""A continuation's keyword before "from" ("FIRE, from Page A1"), if any."""
 _CORES: tuple[tuple[JumpDirection, str], ...] = (
     (JumpDirection.ON, rf"(?:下\s*)?[转轉]\s*{_ZH_PAGE}"),
-    (JumpDirection.FROM, rf"(?:上\s*)?接\s*{_ZH_PAGE}"),
+    (JumpDirection.FROM, rf"(?:上\s*)?[接续續]\s*{_ZH_PAGE}"),
     (JumpDirection.ON, rf"{_CONTINUED}\s+on\s+{_EN_PAGE}"),
     (JumpDirection.ON, rf"{_CONTINUED}\s+on\s+{_SECTION_PAGE}"),
     (JumpDirection.ON, rf"turn\s+to\s+{_EN_PAGE}"),
-    (JumpDirection.ON, rf"(?:please\s+)?see\s+{_KEYWORD}\s*(?:,|;|:|/|on|—|–|-)?\s*{_EN_PAGE}"),
-    (
-        JumpDirection.ON,
-        rf"(?:please\s+)?see\s+{_KEYWORD}\s*(?:,|;|:|/|on|—|–|-)?\s*{_SECTION_PAGE}",
-    ),
-    (
-        JumpDirection.FROM,
-        rf"(?:{_KEYWORD}\s*(?:,|;|:|/|—|–|-)?\s*)?{_CONTINUED}\s+from\s+{_EN_PAGE}",
-    ),
-    (
-        JumpDirection.FROM,
-        rf"(?:{_KEYWORD}\s*(?:,|;|:|/|—|–|-)?\s*)?{_CONTINUED}\s+from\s+{_SECTION_PAGE}",
-    ),
-    (JumpDirection.FROM, rf"(?:{_KEYWORD}\s*(?:,|;|:|/|—|–|-)?\s*)?from\s+{_EN_PAGE}"),
+    (JumpDirection.ON, rf"{_SEE}{_EN_PAGE}"),
+    (JumpDirection.ON, rf"{_SEE}{_SECTION_PAGE}"),
+    (JumpDirection.FROM, rf"{_NAMED}{_CONTINUED}\s+from\s+{_EN_PAGE}"),
+    (JumpDirection.FROM, rf"{_NAMED}{_CONTINUED}\s+from\s+{_SECTION_PAGE}"),
+    (JumpDirection.FROM, rf"{_NAMED}from\s+{_EN_PAGE}"),
 )
 """Each jump's words, without brackets: Chinese, then English."""
 _OPEN = r"[（(【〔［\[<《〈]"

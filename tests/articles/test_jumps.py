@@ -46,6 +46,8 @@ BODY = 20.0
         ("上接第一版", FROM, "1"),
         ("（上接第二十版）", FROM, "20"),
         ("(上接第３版)", FROM, "3"),
+        ("（续第一版）", FROM, "1"),
+        ("(續第2版)", FROM, "2"),
     ],
 )
 def test_chinese_jump_lines_are_found_with_their_page(
@@ -72,6 +74,8 @@ def test_chinese_jump_lines_are_found_with_their_page(
         ("From Page A1", FROM, "A1", None),
         ("From page 1", FROM, "1", None),
         ("FIRE, from Page A1", FROM, "A1", "FIRE"),
+        ("See FIRE | A6", ON, "A6", "FIRE"),
+        ("Turn to Page 12", ON, "12", None),
     ],
 )
 def test_english_jump_lines_are_found_with_their_page_and_keyword(
