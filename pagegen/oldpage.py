@@ -184,7 +184,12 @@ def place_article(
     if room < 1:
         return None
     used = 0
-    for p, (text, lines) in enumerate(fill_paragraphs(ctx, story, room)):
+    reserve = 1 if art.lead_caps and room > 1 else 0  # capitals may take a line more
+    paragraphs = fill_paragraphs(ctx, story, room - reserve)
+    if art.lead_caps and paragraphs:
+        spare = room - sum(len(lines) for _, lines in paragraphs)
+        paragraphs[0] = lead_in_caps(ctx, *paragraphs[0], spare)
+    for p, (text, lines) in enumerate(paragraphs):
         layout.paragraphs.append(text)
         for line in lines:
             x, origin = slots[used]
@@ -196,6 +201,15 @@ def place_article(
     cursor.column = cursor.xs.index(slots[used - 1][0])
     cursor.y = slots[used - 1][1] + ctx.body.extent[0] + ctx.pitch
     return layout
+
+
+def lead_in_caps(ctx: PageContext, text: str, lines: list, spare: int) -> tuple[str, list]:
+    """The paragraph with its first word in capitals, set again; unchanged if it would
+    then take more than ``spare`` lines more."""
+    first, _, rest = text.partition(" ")
+    capped = f"{first.upper()} {rest}" if rest else first.upper()
+    again = ctx.set_paragraph(capped)
+    return (capped, again) if len(again) <= len(lines) + spare else (text, lines)
 
 
 def body_slots(ctx: PageContext, cursor: Cursor) -> list[tuple[float, float]]:

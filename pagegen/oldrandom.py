@@ -109,12 +109,15 @@ def old_style(rng: np.random.Generator, fields: dict[str, Any], scale: float) ->
 
 
 def old_article(rng: np.random.Generator) -> OldArticleSpec:
-    """Headings in caps (55%), small caps (25%) or none (20%); 6-70 lines."""
+    """Headings in caps (55%), small caps (25%) or none (20%); 6-70 lines; the first
+    word in capitals under half the headings."""
+    heading = _pick(rng, ["caps", "small-caps", "none"], [0.55, 0.25, 0.2])
     return OldArticleSpec(
-        heading=_pick(rng, ["caps", "small-caps", "none"], [0.55, 0.25, 0.2]),
+        heading=heading,
         heading_scale=round(float(rng.uniform(1.0, 1.35)), 2),
         lines=int(rng.integers(6, 71)),
         rule=bool(rng.random() < 0.7),
+        lead_caps=heading != "none" and bool(rng.random() < 0.5),
     )
 
 

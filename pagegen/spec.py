@@ -111,6 +111,8 @@ class OldArticleSpec:
     """Length of the body in lines (the page's last article takes what is left)."""
     rule: bool = True
     """A short centred rule above the article (always drawn before a headless one)."""
+    lead_caps: bool = False
+    """The first word of the body in capitals ("THE long Committee ..."), as printed."""
 
 
 @dataclass(frozen=True)

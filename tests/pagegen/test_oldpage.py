@@ -11,13 +11,14 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from bench.pages import page_specs
 from pagegen import generate_page, load_truth, random_spec, save_page
 from pagegen.__main__ import main as cli_main
-from pagegen.microfilm import broken_strokes, show_through, speckle, spread
+from pagegen.microfilm import broken_strokes, resample, show_through, speckle, spread
 from pagegen.oldrandom import random_old_spec
+from pagegen.scan import Rotation
 from pagegen.spec import OldArticleSpec
 from pagegen.typeset import unbreak
 
@@ -239,3 +240,27 @@ def test_cli_writes_an_old_page_as_group4_tiff(tmp_path: Path) -> None:
     assert folio.isdigit() and header.startswith(
         ("THE ", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
     )
+
+
+def test_lead_in_capitals_are_printed_and_in_the_truth() -> None:
+    base = small_old(6)
+    arts = tuple(dataclasses.replace(a, heading="caps", lead_caps=True) for a in base.old.articles)
+    page = generate_page(
+        dataclasses.replace(base, old=dataclasses.replace(base.old, articles=arts))
+    )
+    for art, truth in zip(page.layout.articles, page.truth["articles"], strict=True):
+        word = truth["paragraphs"][0].split()[0]
+        first = next(e for e in art.elements if e.kind == "text")
+        assert word == word.upper() and first.text.startswith(word)
+
+
+def test_rotation_maps_points_through_the_resampling() -> None:
+    img = Image.new("L", (800, 600), 255)
+    ImageDraw.Draw(img).ellipse((600, 120, 620, 140), fill=0)
+    turned = img.rotate(4, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    rotation = Rotation(4, img.size, turned.size, 0.37)
+    frac = resample(np.asarray(turned, np.float32) / 255, 0.37)
+    assert frac.shape[::-1] == rotation.size
+    ys, xs = np.nonzero(frac < 0.8)
+    x, y = rotation.point(610, 130)
+    assert abs(xs.mean() + 0.5 - x) < 0.6 and abs(ys.mean() + 0.5 - y) < 0.6
