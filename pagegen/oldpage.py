@@ -172,7 +172,7 @@ def place_article(
     """Draw one article from the cursor on; None when the page has no room for it."""
     layout = ArticleLayout(headline=None)
     if index and (art.rule or art.heading == "none"):
-        short_rule(ctx, cursor, layout)
+        short_rule(ctx, cursor)
     if art.heading == "none":
         story: int | None = ctx.pool.story_order()[0]
     else:
@@ -196,8 +196,8 @@ def place_article(
             el = ctx.canvas.text(line, x, origin, ctx.body, "text", article=index, paragraph=p)
             layout.elements.append(el)
             used += 1
-    if not used:
-        return None
+    if not used:  # a heading drawn is in the truth, even with no text fitted under it
+        return layout if layout.elements else None
     cursor.column = cursor.xs.index(slots[used - 1][0])
     cursor.y = slots[used - 1][1] + ctx.body.extent[0] + ctx.pitch
     return layout
@@ -221,7 +221,7 @@ def body_slots(ctx: PageContext, cursor: Cursor) -> list[tuple[float, float]]:
     return slots
 
 
-def short_rule(ctx: PageContext, cursor: Cursor, layout: ArticleLayout) -> None:
+def short_rule(ctx: PageContext, cursor: Cursor) -> None:
     """A short centred rule between two articles (left out at the head of a column)."""
     height = 0.9 * ctx.pitch
     if cursor.at_head or not cursor.make_room(height + 2 * ctx.pitch) or cursor.at_head:
