@@ -184,6 +184,8 @@ def place_article(
     if room < 1:
         return None
     used = 0
+    signed = art.signature and not last and room > 2
+    room -= 1 if signed else 0
     reserve = 1 if art.lead_caps and room > 1 else 0  # capitals may take a line more
     paragraphs = fill_paragraphs(ctx, story, room - reserve)
     if art.lead_caps and paragraphs:
@@ -198,9 +200,23 @@ def place_article(
             used += 1
     if not used:  # a heading drawn is in the truth, even with no text fitted under it
         return layout if layout.elements else None
+    if signed:
+        signature(ctx, layout, slots[used], index)
+        used += 1
     cursor.column = cursor.xs.index(slots[used - 1][0])
     cursor.y = slots[used - 1][1] + ctx.body.extent[0] + ctx.pitch
     return layout
+
+
+def signature(
+    ctx: PageContext, layout: ArticleLayout, slot: tuple[float, float], index: int
+) -> None:
+    """A writer's name in small capitals, set right on the body line ``slot``."""
+    face = ctx.body
+    text = ctx.pool.name().upper() + "."
+    x = slot[0] + ctx.col_width - caps_length(face, text, True)
+    layout.elements.append(draw_caps(ctx, face, text, (x, slot[1]), True, index, "byline"))
+    layout.byline = text
 
 
 def lead_in_caps(ctx: PageContext, text: str, lines: list, spare: int) -> tuple[str, list]:
@@ -313,13 +329,20 @@ def wrap_caps(face: Face, text: str, width: float, small: bool) -> list[list[str
 
 
 def draw_caps(
-    ctx: PageContext, face: Face, text: str, at: tuple[float, float], small: bool, index: int
+    ctx: PageContext,
+    face: Face,
+    text: str,
+    at: tuple[float, float],
+    small: bool,
+    index: int,
+    kind: str = "headline",
 ) -> Element:
-    """Draw one heading line with its origin (left, ascender top) at ``at``."""
+    """Draw one line in capitals or small capitals with its origin (left, ascender top)
+    at ``at``; record it as an element of ``kind``."""
     x, origin = at
     if not small:
         line = SetLine(((0.0, text),), text, face.length(text))
-        return ctx.canvas.text(line, x, origin, face, "headline", article=index)
+        return ctx.canvas.text(line, x, origin, face, kind, article=index)
     baseline = origin + face.font.getmetrics()[0]
     little = small_face(face)
     cx = x
@@ -330,7 +353,7 @@ def draw_caps(
         cx += use.length(run)
     top, bottom = face.extent
     box = (int(x), int(origin + top), math.ceil(cx), math.ceil(origin + bottom))
-    return ctx.canvas.add(Element("headline", box, text, article=index))
+    return ctx.canvas.add(Element(kind, box, text, article=index))
 
 
 def column_rules(ctx: PageContext, old: OldStyleSpec, top: float, bottom: float) -> None:

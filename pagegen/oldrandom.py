@@ -110,7 +110,7 @@ def old_style(rng: np.random.Generator, fields: dict[str, Any], scale: float) ->
 
 def old_article(rng: np.random.Generator) -> OldArticleSpec:
     """Headings in caps (55%), small caps (25%) or none (20%); 6-70 lines; the first
-    word in capitals under half the headings."""
+    word in capitals under half the headings; a signature under 15% of the articles."""
     heading = _pick(rng, ["caps", "small-caps", "none"], [0.55, 0.25, 0.2])
     return OldArticleSpec(
         heading=heading,
@@ -118,6 +118,7 @@ def old_article(rng: np.random.Generator) -> OldArticleSpec:
         lines=int(rng.integers(6, 71)),
         rule=bool(rng.random() < 0.7),
         lead_caps=heading != "none" and bool(rng.random() < 0.5),
+        signature=bool(rng.random() < 0.15),
     )
 
 

@@ -113,6 +113,9 @@ class OldArticleSpec:
     """A short centred rule above the article (always drawn before a headless one)."""
     lead_caps: bool = False
     """The first word of the body in capitals ("THE long Committee ..."), as printed."""
+    signature: bool = False
+    """A name in small capitals set right at the foot of the article (its byline);
+    never under the spec's last article, which takes the rest of the page."""
 
 
 @dataclass(frozen=True)

@@ -264,3 +264,26 @@ def test_rotation_maps_points_through_the_resampling() -> None:
     ys, xs = np.nonzero(frac < 0.8)
     x, y = rotation.point(610, 130)
     assert abs(xs.mean() + 0.5 - x) < 0.6 and abs(ys.mean() + 0.5 - y) < 0.6
+
+
+def test_signatures_are_bylines_set_right_at_the_foot() -> None:
+    base = small_old(8)
+    arts = tuple(dataclasses.replace(a, signature=True) for a in base.old.articles)
+    page = generate_page(
+        dataclasses.replace(base, old=dataclasses.replace(base.old, articles=arts))
+    )
+    signed = 0
+    for art, truth in zip(page.layout.articles[:-1], page.truth["articles"][:-1], strict=True):
+        sig = [e for e in art.elements if e.kind == "byline"]
+        if not sig:
+            continue
+        signed += 1
+        assert truth["byline"] == sig[0].text == sig[0].text.upper()
+        col = columns_of(page, [sig[0].box[0] - 40])[0]
+        right = page.spec.margin + col * (page_col_width(page) + page.spec.gutter)
+        assert abs(sig[0].box[2] - (right + page_col_width(page))) <= 2
+        last = max(
+            (e for e in art.elements if e.kind == "text"), key=lambda e: (e.box[0], e.box[1])
+        )
+        assert (columns_of(page, [last.box[0] - 40])[0], last.box[1]) < (col, sig[0].box[1])
+    assert signed >= len(page.layout.articles) - 2
