@@ -111,6 +111,7 @@ def _run_ingest(
         )
     _check_models(settings)
     from newsprint.flows.ingest import progress_hook, run_ingest
+    from newsprint.pipeline.limits import stop_children
 
     verbose = command_verbosity(ctx)
     with (
@@ -123,6 +124,9 @@ def _run_ingest(
             summary = run_ingest(inbox, out, settings, retry_failed, scans, issue)
         finally:
             progress_hook.reset(token)
+            # The children pages ran in (Prefect's thread pool, no Dask) are stopped
+            # here, by their pool, while their output still goes to the log.
+            stop_children()
     _ingest_summary(summary, log_path)
     if summary.failed or any(i.error for i in summary.issues):
         raise typer.Exit(1)

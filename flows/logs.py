@@ -100,7 +100,7 @@ def run_logging(out: Path, verbose: int, console: Console) -> Iterator[Path]:
     saved = _take_over([file_handler, console_handler], level)
     logging.captureWarnings(True)
     try:
-        with _child_output():
+        with _child_output([file_handler, console_handler]):
             logging.getLogger(__name__).info("newsprint %s: logging to %s", sys.argv[1:], path)
             yield path
     finally:
@@ -146,7 +146,7 @@ def _restore(saved: list[tuple[Any, ...]]) -> None:
 
 
 @contextlib.contextmanager
-def _child_output() -> Iterator[None]:
+def _child_output(handlers: list[logging.Handler]) -> Iterator[None]:
     """Point file descriptors 1 and 2 at a pipe read by a thread that logs each line
     (so processes started meanwhile write there); the console, and this process's
     ``sys.stdout`` / ``sys.stderr`` where they are the real descriptors, keep the
@@ -156,7 +156,9 @@ def _child_output() -> Iterator[None]:
             stream.flush()
     read_end, write_end = os.pipe()
     saved_fds = (os.dup(1), os.dup(2))
-    reader = threading.Thread(target=_log_lines, args=(read_end,), name="child-output", daemon=True)
+    reader = threading.Thread(
+        target=_log_lines, args=(read_end, handlers), name="child-output", daemon=True
+    )
     reader.start()
     swapped = _keep_terminal(saved_fds)
     os.dup2(write_end, 1)
@@ -207,10 +209,16 @@ def _fileno(stream: Any) -> int | None:
         return None
 
 
-def _log_lines(fd: int) -> None:
+def _log_lines(fd: int, handlers: list[logging.Handler]) -> None:
+    """Each line read from ``fd`` as an INFO record of ``PROCESSES``, handed to the
+    run's own handlers (so a process that outlives the run still logs to its file)."""
     log = logging.getLogger(PROCESSES)
     with open(fd, "rb", closefd=True) as pipe:
         for raw in pipe:
             line = _ANSI.sub("", raw.decode("utf-8", errors="replace")).rstrip()
-            if line:
-                log.info("%s", line)
+            if not line:
+                continue
+            record = log.makeRecord(PROCESSES, logging.INFO, __file__, 0, "%s", (line,), None)
+            for handler in handlers:
+                if record.levelno >= handler.level:
+                    handler.handle(record)

@@ -32,7 +32,10 @@ CSRF_FIELD = "csrf_token"
 TOKEN_COOKIE = "newsprint_token"
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+_STEM = re.compile(r"^\w[\w. -]{0,199}$")
+"""A page folder name as ``pipeline.run.safe_stem`` makes them: letters of any script,
+digits, ``_ . - `` and spaces (``Daily News_20260102_p1``, ``人民日报_19500101_1``),
+never a separator or a leading dot."""
 
 
 class WebConfigError(ValueError):
