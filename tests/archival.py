@@ -8,8 +8,9 @@ one, as one issue ("1926-11-26 No 7"). Two ways to have it:
   ``write_issue`` (``issue.mets.xml``, ``issue.pdf``). The ALTO, METS and PDF tests read
   this.
 - ``issue_folder()``: a real run of ``newsprint process --issue`` over the two scans, OCR
-  and all (the slow part: once per test process). The end-to-end test and the OCR
-  tests read this.
+  and all (the slow part: once per test process): the pages in ``DIR/<page>/``, the
+  issue's files in ``DIR/issues/<issue>/``. The end-to-end test and the OCR tests read
+  this.
 
 ``python tests/archival.py`` makes the real run and rewrites the committed fixtures
 (after a change to what the pipeline finds on these pages).
@@ -85,17 +86,22 @@ def written_page(name: str) -> NewspaperPage:
 
 
 @functools.cache
-def issue_folder() -> Path:
-    """``DIR/<issue>/`` after processing both scans as one issue."""
+def processed() -> Path:
+    """``DIR`` after processing both scans as one issue (Prefect's thread pool, no Dask)."""
     out = _temp_folder("newsprint-archival-")
     args = ["process", str(ZH_SCAN), str(EN_SCAN), "--out", str(out), "--issue", ISSUE_ID]
-    result = CliRunner().invoke(app, args)
+    result = CliRunner().invoke(app, args, env={"NEWSPRINT_DASK__ENABLED": "false"})
     assert result.exit_code == 0, result.output
-    return out / ISSUE_FOLDER
+    return out
+
+
+def issue_folder() -> Path:
+    """``DIR/issues/<issue>/``: the issue's ``issue.mets.xml`` and ``issue.pdf``."""
+    return processed() / "issues" / ISSUE_FOLDER
 
 
 def page_folder(name: str) -> Path:
-    return issue_folder() / name
+    return processed() / name
 
 
 @functools.cache

@@ -1,6 +1,7 @@
 """``newsprint process --issue`` with the real OCR models over the two sample scans: the
 files the ALTO, METS and PDF tests check on the committed pages (``archival.written_issue``)
-come out of a real run too, valid and holding the run's text.
+come out of a real run too, valid and holding the run's text; the METS lists the two pages
+in the order given.
 
 The one end-to-end run of the writers; the tests of what they write are in
 ``test_alto.py``, ``test_mets.py`` and ``test_pdf.py``."""
@@ -26,7 +27,7 @@ def _squeezed(text: str) -> str:
 @pytest.mark.models
 def test_process_issue_writes_valid_alto_mets_and_pdfs_with_the_ocr_text() -> None:
     issue = issue_folder()
-    assert {p.name for p in issue.iterdir()} >= {"issue.mets.xml", "issue.pdf", *PAGES}
+    assert {p.name for p in issue.iterdir()} == {"issue.mets.xml", "issue.pdf", "issue.json"}
     alto_schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "alto-4-4.xsd")))
     for name in PAGES:
         folder = page_folder(name)
@@ -41,6 +42,8 @@ def test_process_issue_writes_valid_alto_mets_and_pdfs_with_the_ocr_text() -> No
         assert page_model(name).articles, name
     mets = etree.parse(str(issue / "issue.mets.xml"))
     etree.XMLSchema(etree.parse(str(SCHEMAS / "mets-1-12-1.xsd"))).assertValid(mets)
+    pages = mets.findall(".//mets:structMap[@TYPE='PHYSICAL']//mets:div[@TYPE='page']", METS_NS)
+    assert [p.get("LABEL") for p in pages] == list(PAGES)
     articles = mets.findall(".//mets:div[@TYPE='article']", METS_NS)
     assert len(articles) == sum(len(page_model(name).articles) for name in PAGES)
     if shutil.which("pdftotext") is None:

@@ -297,14 +297,17 @@ def test_nothing_is_written_outside_the_output_root_for_hostile_names(tmp_path: 
     hostile.write_bytes(_encoded(_page(), "PNG"))
     before = _tree(tmp_path)
     result = CliRunner().invoke(
-        app, ["process", str(hostile), "--out", str(out), "--issue", "../../escape"]
+        app,
+        ["process", str(hostile), "--out", str(out), "--issue", "../../escape"],
+        env={"NEWSPRINT_DASK__ENABLED": "false"},
     )
     assert result.exit_code == 0, result.output
     new = _tree(tmp_path) - before
     root = out.resolve()
     assert new and all(p == root or root in p.parents or p in root.parents for p in new)
     assert all(p.is_dir() for p in new if p in root.parents)
-    assert (out / safe_stem("../../escape") / safe_stem("..\\..\\evil") / "page.json").is_file()
+    assert (out / safe_stem("..\\..\\evil") / "page.json").is_file()
+    assert (out / "issues" / safe_stem("../../escape") / "issue.mets.xml").is_file()
     for stem in ["../../etc/passwd", "..", "/abs/path", "a/../../b", "..\\..\\x", "\0x"]:
         cleaned = safe_stem(stem)
         assert "/" not in cleaned and "\\" not in cleaned and cleaned not in ("", ".", "..")
@@ -374,7 +377,11 @@ def test_process_command_reports_each_bad_file_and_finishes(tmp_path: Path) -> N
     saved_width = console.width
     console.width = 400
     try:
-        result = CliRunner().invoke(app, ["process", *map(str, chosen), "--out", str(out)])
+        result = CliRunner().invoke(
+            app,
+            ["process", *map(str, chosen), "--out", str(out)],
+            env={"NEWSPRINT_DASK__ENABLED": "false"},
+        )
     finally:
         console.width = saved_width
     assert result.exit_code == 1, result.output

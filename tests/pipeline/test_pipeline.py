@@ -82,6 +82,7 @@ def test_a_bad_file_fails_alone_and_the_batch_finishes(small_scan: Path, tmp_pat
     res = runner.invoke(
         app,
         ["process", str(empty), str(truncated), str(not_image), str(small_scan), "--out", str(out)],
+        env={"NEWSPRINT_DASK__ENABLED": "false"},
     )
     assert res.exit_code == 1
     for bad in (empty, truncated, not_image):
