@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . .venv/bin/activate
-newsprint ingest sample_scans --out "${1:-out}"
+newsprint process sample_scans --out "${1:-out}"
