@@ -128,7 +128,11 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         source = up
         if source is None and region.type != RegionType.HEADLINE:
             # A table is not read on from the column on its left.
-            left = _left_neighbour(region, flow, body) if region.type != RegionType.TABLE else None
+            left = (
+                _left_neighbour(region, flow, above, body)
+                if region.type != RegionType.TABLE
+                else None
+            )
             # When a column on the left could flow into the block, a headline
             # beside it takes it only if centred over the block's column too.
             source = _headline_beside(region, flow, separators, body, left is not None) or left
@@ -251,20 +255,53 @@ def _starts_article(headline: Region, above: Region | None) -> bool:
     return above is None or above.type != RegionType.HEADLINE
 
 
-def _left_neighbour(region: Region, flow: list[Region], body: float) -> Region | None:
-    """The block the article flows in from: the column to the left, same band
-    (text, or a photo that the article's text runs beside)."""
+def _left_neighbour(
+    region: Region, flow: list[Region], above: dict[str, Region | None], body: float
+) -> Region | None:
+    """The block the article flows in from: the foot of the column to the
+    left, within the stretch of page this block's column runs down before a
+    headline or rule interrupts it (text, or a photo that the article's text
+    runs beside). Text runs from the foot of one column to the head of the
+    next, so when the left column holds several stories beside this one, the
+    one that reaches down to where this column's run ends is the one that
+    continues here (a story that starts lower in the left column cannot)."""
     me = _box(region)
-    best, best_x = None, None
-    for other in flow:
-        ob = _box(other)
-        if other.type not in (*_BODY, RegionType.PHOTO) or other is region:
-            continue
-        if ob.x1 > me.x0 + 0.5 * body or ob.y_overlap(me) < 0.5 * min(me.height, ob.height):
-            continue
-        if best_x is None or ob.x1 > best_x:
-            best, best_x = other, ob.x1
-    return best
+    beside = [
+        other
+        for other in flow
+        if other.type in (*_BODY, RegionType.PHOTO)
+        and other is not region
+        and _box(other).x1 <= me.x0 + 0.5 * body
+        and _box(other).y_overlap(me) >= 0.5 * min(me.height, _box(other).height)
+    ]
+    if not beside:
+        return None
+    nearest = max(beside, key=lambda o: _box(o).x1)
+    column = _box(nearest)
+    run_end = _run_end(region, flow, above)
+    in_column = [
+        other
+        for other in flow
+        if other.type in (*_BODY, RegionType.PHOTO)
+        and _box(other).x_overlap(column) >= 0.5 * min(column.width, _box(other).width)
+        and _box(other).x1 <= me.x0 + 0.5 * body
+        and _box(other).y1 > me.y0
+        and _box(other).y0 < run_end - body
+    ]
+    return max(in_column, key=lambda o: _box(o).y0, default=nearest)
+
+
+def _run_end(region: Region, flow: list[Region], above: dict[str, Region | None]) -> float:
+    """Where the column run that starts with this block ends: the foot of the
+    last block below it that continues it (no headline, no rule between)."""
+    below = {up.id: r for r in flow if (up := above.get(r.id)) is not None}
+    end, current, seen = _box(region).y1, region, {region.id}
+    while (nxt := below.get(current.id)) is not None and nxt.id not in seen:
+        if nxt.type not in (*_BODY, RegionType.PHOTO, RegionType.CAPTION, RegionType.BYLINE):
+            break
+        end, current = max(end, _box(nxt).y1), nxt
+        seen.add(nxt.id)
+    return end
 
 
 def _order(drafts: list[_Draft], body: float) -> list[_Draft]:

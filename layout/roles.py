@@ -31,6 +31,46 @@ def stroke_width(ink: np.ndarray, box: Box) -> float:
     return 2.0 * area / max(1, boundary)
 
 
+def type_height(block: Block, blocks: list[Block], body: float) -> float:
+    """A block's type size (working pixels): its lines' ink height, but never
+    more than the lines' spacing allows. Close-set old type, a warped line or
+    show-through can join a line's ink to its neighbours' and measure it as
+    display type; no line's type is taller than the step from it to the next
+    line (median step for a block of several lines; for a lone line, the
+    space between the lines above and below it in its column, less half a
+    body line on each side)."""
+    rows = _row_centres(block.lines)
+    if len(rows) >= 2:
+        return min(block.line_height, float(np.median(np.diff(rows))))
+    line = block.lines[0]
+    above = [
+        ln.cy
+        for other in blocks
+        if other is not block
+        for ln in other.lines
+        if ln.cy < line.cy and ln.x_overlap(line) >= 0.5 * min(ln.width, line.width)
+    ]
+    below = [
+        ln.cy
+        for other in blocks
+        if other is not block
+        for ln in other.lines
+        if ln.cy > line.cy and ln.x_overlap(line) >= 0.5 * min(ln.width, line.width)
+    ]
+    if not above or not below:
+        return block.line_height
+    return min(block.line_height, min(below) - max(above) - body)
+
+
+def _row_centres(lines: list[Box]) -> list[float]:
+    """The centres of a block's rows (pieces of one row counted once)."""
+    rows: list[float] = []
+    for cy, height in sorted((ln.cy, ln.height) for ln in lines):
+        if not rows or cy - rows[-1] > 0.5 * height:
+            rows.append(cy)
+    return rows
+
+
 def mark_bold_heads(
     blocks: list[Block], ink: np.ndarray, body: float, settings: LayoutSettings
 ) -> None:
@@ -42,10 +82,11 @@ def mark_bold_heads(
     body_stroke = float(np.median([stroke_width(ink, b.box) for b in plain]))
     low, high = settings.bold_headline_ratio * body, settings.headline_ratio * body
     for block in blocks:
-        if len(block.lines) > 3 or not low <= block.line_height < high:
+        height = type_height(block, blocks, body)
+        if len(block.lines) > 3 or not low <= height < high:
             continue
         # Larger type has thicker strokes too: bold is thick for its size.
-        size = block.line_height / body
+        size = height / body
         if stroke_width(ink, block.box) >= settings.bold_stroke_ratio * body_stroke * size:
             block.kind = RegionType.HEADLINE
 
@@ -59,7 +100,7 @@ def classify_blocks(
     content: tuple[int, int, int, int],
 ) -> None:
     for block in blocks:
-        if block.line_height >= settings.headline_ratio * body:
+        if type_height(block, blocks, body) >= settings.headline_ratio * body:
             block.kind = RegionType.HEADLINE
     _mark_running_heads(blocks, h_rules, body, content)
     for photo in photos:

@@ -61,15 +61,22 @@ def find_rules(
 
 
 def _in_dark_area(ink: np.ndarray, rule: Box, em: float, horizontal: bool) -> bool:
-    """A rule stands on paper; a dark streak inside a picture has ink on both
-    sides of it."""
+    """A rule stands on paper; a dark streak inside a picture, or the stems
+    of close-set letters lined up down a few lines of type, has ink on both
+    sides of it. A long column rule set tight against the type of both
+    columns (old pages, no gutter) has ink on both sides too, but in lines:
+    many of the rows beside it are white (the space between lines), where a
+    picture leaves few; and it runs down many more lines than stems line up."""
     side = max(2, int(0.5 * em))
     x0, y0, x1, y1 = (int(v) for v in rule.as_tuple())
     if horizontal:
-        before, after = ink[max(0, y0 - side) : y0, x0:x1], ink[y1 : y1 + side, x0:x1]
+        before, after = ink[max(0, y0 - side) : y0, x0:x1].T, ink[y1 : y1 + side, x0:x1].T
     else:
         before, after = ink[y0:y1, max(0, x0 - side) : x0], ink[y0:y1, x1 : x1 + side]
-    return all(part.size and np.count_nonzero(part) > 0.2 * part.size for part in (before, after))
+    if not all(part.size and np.count_nonzero(part) > 0.2 * part.size for part in (before, after)):
+        return False
+    between_lines = all(np.mean(np.count_nonzero(p, axis=1) == 0) >= 0.25 for p in (before, after))
+    return not (between_lines and max(rule.width, rule.height) >= 10 * em)
 
 
 def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:
@@ -112,8 +119,12 @@ def _open_along(mask: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 def _thin_components(mask: np.ndarray, em: float, horizontal: bool) -> list[Box]:
     _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
-    for x, y, w, h, _area in stats[1:]:
-        thickness = h if horizontal else w
-        if thickness <= 0.6 * em:
+    for x, y, w, h, area in stats[1:]:
+        thickness, length = (h, w) if horizontal else (w, h)
+        # A long rule scanned a little askew or wavering fills a wider box
+        # than its stroke: its mean thickness is its area over its length.
+        if thickness <= 0.6 * em or (
+            not horizontal and area / length <= 0.6 * em and thickness <= 0.6 * em + 0.02 * length
+        ):
             out.append(Box(float(x), float(y), float(x + w), float(y + h)))
     return out

@@ -239,3 +239,41 @@ def test_credit_lines_are_told_from_sentences_that_start_like_them() -> None:
     sentences = ["记者昨天在市区几个主要路口", "记者从市教育局获悉，全市各", "By Monday afternoon"]
     assert all(is_byline(t) for t in credits)
     assert not any(is_byline(t) for t in sentences)
+
+
+def test_the_head_of_a_column_continues_the_story_at_the_foot_of_the_column_on_its_left() -> None:
+    # An old two-column page with no rules across it (TTW 1868): column 1
+    # holds a first story, a cut-off rule, then a second story that runs to
+    # the foot; the head of column 2 goes on with the second story, not with
+    # the first one set beside it, until column 2's own next heading.
+    first = _column("a", 100, 100, [("First story opens here and runs on", 0, 290)] * 6)
+    cutoff = _region("rule", RegionType.SEPARATOR, (150, 290, 350, 293))
+    second = _column("b", 100, 310, [("Second story starts under the rule", 0, 290)] * 10)
+    head_of_col2 = _column("c", 450, 100, [("and ends at the head of column two.", 0, 290)] * 11)
+    third_head = _region(
+        "h3", RegionType.HEADLINE, (500, 460, 700, 490), [_line("THIRD STORY", 500, 460, 700)]
+    )
+    third = _column("d", 450, 510, [("Third story under its own heading", 0, 290)] * 8)
+    page = assemble(_page([first, cutoff, second, head_of_col2, third_head, third]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c"] == owner["b"] != owner["a"]
+    assert owner["d"] == owner["h3"] not in (owner["a"], owner["b"])
+    assert page.reading_order == ["a", "b", "c", "h3", "d"]
+
+
+def test_a_column_head_in_a_band_continues_the_block_beside_it_not_a_story_below_the_band() -> None:
+    # A modern page: stories start on one line across the columns (their
+    # headings level), so the head of column 2 goes on from the block beside
+    # it; the one-column story under the band in column 1 stays its own.
+    top_left = _column("x", 100, 100, [("The lead story runs in two columns", 0, 290)] * 10)
+    top_right = _column("y", 450, 100, [("and goes on in the second column", 0, 290)] * 10)
+    head_s = _region("hs", RegionType.HEADLINE, (100, 440, 400, 470), [_line("S", 100, 440, 400)])
+    story_s = _column("s", 100, 490, [("A one-column story under the band", 0, 290)] * 10)
+    head_z = _region("hz", RegionType.HEADLINE, (450, 440, 750, 470), [_line("Z", 450, 440, 750)])
+    story_z = _column("z", 450, 490, [("Another one beside it, its own", 0, 290)] * 10)
+    regions = [top_left, top_right, head_s, story_s, head_z, story_z]
+    page = assemble(_page(regions), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["y"] == owner["x"]
+    assert owner["s"] == owner["hs"] != owner["x"]
+    assert owner["z"] == owner["hz"] not in (owner["x"], owner["s"])

@@ -214,3 +214,46 @@ def test_dark_strips_along_two_edges_joined_at_a_corner_are_border() -> None:
     assert artifacts[: int(0.05 * h), :].mean() > 240
     assert artifacts[:, w - int(0.03 * w) :].mean() > 240
     assert artifacts[int(0.2 * h) : int(0.8 * h), int(0.2 * w) : int(0.7 * w)].max() == 0
+
+
+def _tight_columns(rule: bool) -> np.ndarray:
+    """Two columns of close type with no gutter: only a thin, worn rule
+    (broken every few lines, wavering by a pixel, touching the type of both
+    columns) parts them (TEC 1889)."""
+    ink = np.zeros((1400, 900), np.uint8)
+    for n, y in enumerate(range(40, 1360, 24)):
+        ink[y + 5 : y + 17, 40:448] = 255
+        ink[y + 5 : y + 17, 452 : 852 + n % 7] = 255  # a ragged right edge
+        ink[y + 5 : y + 17, 40:860:37] = 0  # word spaces
+    if rule:
+        for n, y in enumerate(range(30, 1370, 210)):
+            x = 449 + n % 2
+            ink[y : y + 200, x : x + 2] = 255
+    return ink
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_worn_column_rule_tight_against_the_type_is_a_rule(rule: bool) -> None:
+    from newsprint.layout.rules import find_rules
+
+    _, v_rules, _ = find_rules(_tight_columns(rule), 20.0, Settings().layout)
+    between = [r for r in v_rules if 446 <= r.cx <= 456]
+    assert sum(r.height for r in between) >= (1000 if rule else 0)
+    assert len(v_rules) == len(between)  # the type itself makes no rule
+    if not rule:
+        assert not between
+
+
+def test_body_lines_measured_taller_than_their_spacing_are_no_headline() -> None:
+    # Bleed and a warped page measure five body lines as display type, but
+    # lines 24 px apart cannot hold 34-px type.
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.boxes import Box
+    from newsprint.layout.roles import classify_blocks
+
+    body = 20.0
+    spaced = Block([Box(100, 100 + 24 * i, 500, 134 + 24 * i) for i in range(5)])
+    display = Block([Box(600, 100 + 40 * i, 900, 134 + 40 * i) for i in range(2)])
+    classify_blocks([spaced, display], [], [], body, Settings().layout, (0, 0, 1000, 1000))
+    assert spaced.kind == RegionType.TEXT
+    assert display.kind == RegionType.HEADLINE

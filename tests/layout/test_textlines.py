@@ -111,3 +111,32 @@ def test_a_photo_full_of_body_lines_is_type_and_a_sign_in_a_picture_is_not() -> 
     assert is_type_column(Box(90, 90, 410, 400), column, BODY)
     sign = column[:1]
     assert not is_type_column(Box(90, 90, 410, 400), sign, BODY)
+
+
+def test_close_set_lines_are_measured_one_by_one_not_with_their_neighbours() -> None:
+    # Old close-set type: no white row between lines (descenders touch the
+    # next line's ascenders) and the detector's padded boxes reach half a
+    # line into the neighbours. Each line measures its own height.
+    ink = np.zeros((400, 600), np.uint8)
+    boxes = []
+    for i in range(12):
+        y = 20 + 24 * i
+        ink[y : y + 24, 40:560:7] = 255  # stems from one line's top to the next's
+        ink[y + 6 : y + 18, 40:560] = 255  # the x-height band
+        boxes.append([36, y - 6, 564, y + 30])
+    pieces = pieces_from_detection(np.array(boxes, dtype=float), ink)
+    heights = [p.ink.height for p in pieces]
+    assert len(pieces) == 12
+    assert max(heights) <= 26, heights
+
+
+def test_a_sloping_line_is_measured_as_if_it_ran_level() -> None:
+    # A line on a warped page climbs 24 px over its length: its box is twice
+    # as tall as its type, which would make body text a headline.
+    ink = np.zeros((200, 900), np.uint8)
+    for x in range(50, 850):
+        y = 120 - (x - 50) * 24 // 800
+        ink[y - 18 : y, x] = 255
+    fitted = fit_to_ink(ink, Box(40, 60, 860, 140))
+    assert fitted is not None
+    assert fitted.height <= 22 and fitted.width > 780
