@@ -45,7 +45,7 @@ def find_rules(
     h_boxes = [
         b.scaled(scale)
         for b in _thin_components(horiz, em_s, horizontal=True)
-        if not _in_dark_area(small, b, em_s, horizontal=True)
+        if not _in_dark_area(small, b, em_s, horizontal=True) and not _along_type(small, b, em_s)
     ]
     v_boxes = [
         b.scaled(scale)
@@ -58,6 +58,22 @@ def find_rules(
         y0, x0 = max(0, int(b.y0) - pad), max(0, int(b.x0) - pad)
         mask[y0 : int(b.y1) + pad, x0 : int(b.x1) + pad] = 255
     return h_boxes, v_boxes, mask
+
+
+def _along_type(ink: np.ndarray, rule: Box, em: float) -> bool:
+    """A short run along the foot or head of a line of small, heavy type (its
+    serifs run together, more so at half resolution) is no rule: the line's
+    letters stand against it all along one side, where a cut-off rule has
+    white above and below. A long rule keeps its place whatever is near it
+    (the second rule of a double rule lies close along it)."""
+    if rule.width >= 8 * em:
+        return False
+    side = max(2, int(0.3 * em))
+    x0, y0, x1, y1 = (int(v) for v in rule.as_tuple())
+    for band in (ink[max(0, y0 - side) : y0, x0:x1], ink[y1 : y1 + side, x0:x1]):
+        if band.size and np.mean(band.max(axis=0) > 0) > 0.5:
+            return True
+    return False
 
 
 def _in_dark_area(ink: np.ndarray, rule: Box, em: float, horizontal: bool) -> bool:

@@ -257,3 +257,23 @@ def test_body_lines_measured_taller_than_their_spacing_are_no_headline() -> None
     classify_blocks([spaced, display], [], [], body, Settings().layout, (0, 0, 1000, 1000))
     assert spaced.kind == RegionType.TEXT
     assert display.kind == RegionType.HEADLINE
+
+
+def test_the_foot_of_a_line_of_small_heavy_type_is_no_rule_and_a_cut_off_rule_is() -> None:
+    # 14-px type on a bitonal microfilm page: the serifs along a word's foot
+    # run together (more so at half resolution) into a short bar with the
+    # letters standing on it; a short cut-off rule between two stories has
+    # white above and below.
+    from newsprint.layout.rules import find_rules
+
+    ink = np.zeros((400, 900), np.uint8)
+    for y in range(40, 240, 20):
+        for x in range(40, 840, 90):
+            for stem in range(x, x + 70, 3):
+                ink[y : y + 9, stem : stem + 2] = 255  # the letters' stems
+            ink[y + 2 : y + 4, x : x + 70] = 255  # their tops
+            ink[y + 8 : y + 10, x : x + 70] = 255  # their feet, run together
+    ink[300:302, 380:480] = 255  # a cut-off rule, 7 body lines long
+    h_rules, _, _ = find_rules(ink, 14.0, Settings().layout)
+    assert len(h_rules) == 1
+    assert abs(h_rules[0].y0 - 300) <= 2 and abs(h_rules[0].x0 - 380) <= 2
