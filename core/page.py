@@ -68,6 +68,17 @@ class RegionType(StrEnum):
     """A jump line: "转第二版", "Continued on Page 4", "See FIRE, Page A6"."""
 
 
+class TextDirection(StrEnum):
+    """Which way a region's text runs and its lines follow one another."""
+
+    HORIZONTAL_LTR = "horizontal-ltr"
+    """Lines run left to right and follow one another down (English, modern Chinese)."""
+    HORIZONTAL_RTL = "horizontal-rtl"
+    """A line read right to left (old Chinese mastheads and adverts: "報晶" for 晶報)."""
+    VERTICAL_RL = "vertical-rl"
+    """Lines run top to bottom and follow one another right to left (traditional Chinese)."""
+
+
 TEXT_REGION_TYPES = frozenset(
     {
         RegionType.HEADLINE,
@@ -120,6 +131,8 @@ class Region(PageModel):
     line_height: float | None = None
     """Typical height of the region's text lines, in working-image pixels."""
     language: str | None = None
+    direction: TextDirection = TextDirection.HORIZONTAL_LTR
+    """How the region's text runs (``layout.direction``); ``lines`` are in its reading order."""
     rows: list[list[TableCell]] = Field(default_factory=list)
     """A table's cells, row by row, left to right (``type`` is ``table``); each
     row is also one of ``lines``, its cells' text joined by spaces."""
@@ -273,6 +286,9 @@ class NewspaperPage(PageModel):
     sha256: str
     page_index: int = 0
     page_count: int = 1
+    part: BBox | None = None
+    """The part of the scan this page is, in scan pixels: one page of a fold (two
+    newspaper pages side by side in one image, ``layout.folds``); None for the whole scan."""
     width: int
     height: int
     dpi: tuple[float, float] | None = None

@@ -21,6 +21,13 @@ from newsprint.layout.binarize import ink_mask
 from newsprint.layout.blocks import Block, group_lines, merge_overlapping_blocks
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.columns import find_columns
+from newsprint.layout.direction import (
+    group_vertical_lines,
+    split_by_direction,
+    vertical_pieces,
+    with_directions,
+    without_strokes,
+)
 from newsprint.layout.lines import (
     find_lines,
     forced_grid,
@@ -72,7 +79,7 @@ def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
         raise ValueError(f"{page.source}: deskew must run before segmentation")
     detected = np.asarray(page.detected_lines).reshape(-1, 4) if page.detected_lines else None
     layout = analyse(page.work_image, page.geometry.content_box, settings.layout, detected)
-    regions = with_cells(page, _to_regions(page, layout), layout.blocks)
+    regions = with_directions(with_cells(page, _to_regions(page, layout), layout.blocks))
     return page.model_copy(
         update={
             "regions": regions,
@@ -113,6 +120,7 @@ def analyse(
         rough = line_boxes(ink, np.zeros_like(ink), em * 1.6)
         body = body_line_height([ln.height for ln in rough if ln.width > 2 * ln.height])
     h_rules, v_rules, rule_mask = find_rules(ink, body, settings)
+    v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
@@ -123,7 +131,9 @@ def analyse(
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}
     if pieces:
+        pieces, down, down_in_pictures = vertical_pieces(pieces, text_ink, photos, h_rules, body)
         text_pieces, picture_text = _detected_lines(pieces, text_ink, photos, v_rules, body, forced)
+        text_pieces, picture_text = text_pieces + down, picture_text + down_in_pictures
         lines = [p.ink for p in text_pieces]
         detected_of = {id(p.ink): p.read_boxes() for p in text_pieces}
     else:
@@ -131,7 +141,11 @@ def analyse(
         # Whole lines measure the body type better than the rough first pieces.
         body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
         lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
-    blocks = merge_overlapping_blocks(group_lines(lines, h_rules, body, rows_joined=bool(pieces)))
+    across, down = split_by_direction(lines)  # vertical Chinese stacks right to left
+    blocks = merge_overlapping_blocks(
+        group_lines(across, h_rules, body, rows_joined=bool(pieces))
+        + group_vertical_lines(down, v_rules, body)
+    )
     if not pieces:
         # A lone tall sliver (a stroke of a picture, a bracket) is not type;
         # a line the detector found is type whatever its shape.

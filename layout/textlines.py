@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from newsprint.layout.boxes import Box
+from newsprint.layout.direction import fit_vertical_to_ink, is_vertical, vertical_reach
 
 
 @dataclass(eq=False)
@@ -154,10 +155,14 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
     halfway to the centres of the detected lines above and below it."""
     pieces = []
     reach = _neighbour_reach(boxes)
+    across = vertical_reach(boxes)
     for n, (x0, y0, x1, y1) in enumerate(boxes):
         detected = Box(float(x0), float(y0), float(x1), float(y1))
         top, bottom = reach[n]
-        fitted = fit_to_ink(ink, Box(detected.x0, top, detected.x1, bottom))
+        if is_vertical(detected):  # a line of vertical Chinese, fitted across its width
+            fitted = fit_vertical_to_ink(ink, detected, across[n])
+        else:
+            fitted = fit_to_ink(ink, Box(detected.x0, top, detected.x1, bottom))
         if fitted is not None:
             pieces.append(LinePiece(fitted, detected, n))
     return pieces

@@ -190,11 +190,14 @@ def _seams(tiles: list, side: int) -> list[tuple[str, int, int]]:
 
 
 def _median_height(boxes: np.ndarray) -> float:
+    """The median type size of the detected lines: the height of a line that
+    runs across, the width of one that runs down (vertical Chinese)."""
     if len(boxes) == 0:
         return 0.0
     heights = boxes[:, 3] - boxes[:, 1]
     widths = boxes[:, 2] - boxes[:, 0]
-    lines = heights[widths >= 2 * heights]
+    thickness = np.minimum(heights, widths)
+    lines = thickness[np.maximum(heights, widths) >= 2 * thickness]
     return float(np.median(lines if len(lines) else heights))
 
 

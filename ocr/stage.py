@@ -151,11 +151,12 @@ def _crop(
 def _merge_fragments(lines: list[OcrLine]) -> list[OcrLine]:
     """One text line that detection cut in two (a wide space) becomes one again.
 
-    Vertical lines (Chinese set top to bottom) are never joined: they are
-    given right to left, the order they are read in."""
+    Vertical lines (Chinese set top to bottom) are joined the same way turned
+    a quarter (``_merge_columns``) and given right to left, the order they are
+    read in."""
     vertical = [ln for ln in lines if ln.bbox[3] - ln.bbox[1] > 1.5 * (ln.bbox[2] - ln.bbox[0])]
     if len(vertical) > len(lines) / 2:
-        return sorted(lines, key=lambda ln: -(ln.bbox[0] + ln.bbox[2]))
+        return _merge_columns(lines)
     ordered = sorted(lines, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
     rows: list[list[OcrLine]] = []
     for line in ordered:
@@ -170,6 +171,27 @@ def _merge_fragments(lines: list[OcrLine]) -> list[OcrLine]:
                 continue
         rows.append([line])
     return [_join_row(sorted(row, key=lambda ln: ln.bbox[0])) for row in rows]
+
+
+def _merge_columns(lines: list[OcrLine]) -> list[OcrLine]:
+    """Vertical lines, pieces of one line joined top to bottom, right to left:
+    ``_merge_fragments`` on the boxes turned a quarter, (x, y) -> (y, -x)."""
+
+    def turn(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = box
+        return (y0, -x1, y1, -x0)
+
+    def back(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        u0, v0, u1, v1 = box
+        return (-v1, u0, -v0, u1)
+
+    turned = [
+        OcrLine(ln.text, ln.confidence, box_corners(turn(ln.bbox)), turn(ln.bbox)) for ln in lines
+    ]
+    merged = _merge_fragments(turned)  # all wide now: rows top to bottom = lines right to left
+    return [
+        OcrLine(ln.text, ln.confidence, box_corners(back(ln.bbox)), back(ln.bbox)) for ln in merged
+    ]
 
 
 def _join_row(row: list[OcrLine]) -> OcrLine:

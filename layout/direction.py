@@ -1,0 +1,284 @@
+"""Which way a block's text runs: horizontal, or vertical (traditional Chinese).
+
+Chinese set vertically runs top to bottom in each line, the lines following
+one another right to left. Its detected lines are tall boxes (a column of
+stacked characters, ``Box.thickness`` is their width); a block of them is
+made, measured and ordered like a block of horizontal lines turned a quarter:
+the page is transposed (x, y) -> (y, -x), so a line to the left of another
+comes after it, and the horizontal code (``layout.blocks.group_lines``,
+``layout.textlines.fit_to_ink``) runs unchanged on the transposed boxes.
+
+Everything here is in working-image pixels.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+from newsprint.core.page import TEXT_REGION_TYPES, Region, TextDirection
+from newsprint.layout.binarize import ink_mask
+from newsprint.layout.blocks import Block, group_lines
+from newsprint.layout.boxes import Box
+from newsprint.layout.metrics import glyph_height
+
+if TYPE_CHECKING:
+    from newsprint.layout.textlines import LinePiece
+
+log = logging.getLogger(__name__)
+
+TALL = 1.5
+"""A line box this many times taller than wide runs down the page (as ``Box.thickness``)."""
+SQUARE = 1.15
+"""A box within this ratio of square (one or two characters) tells no direction."""
+
+
+def is_vertical(box: Box) -> bool:
+    """Whether a text line box runs down the page: taller than wide by ``TALL``."""
+    return box.height > TALL * box.width
+
+
+def transpose(box: Box) -> Box:
+    """The box on the page turned so that vertical lines lie as horizontal ones,
+    read top to bottom in the order of the vertical lines (right to left):
+    (x, y) -> (y, -x)."""
+    return Box(box.y0, -box.x1, box.y1, -box.x0)
+
+
+def untranspose(box: Box) -> Box:
+    """The inverse of :func:`transpose`."""
+    return Box(-box.y1, box.x0, -box.y0, box.x1)
+
+
+def split_by_direction(lines: list[Box]) -> tuple[list[Box], list[Box]]:
+    """The lines that run across the page and those that run down it, in that order."""
+    horizontal, vertical = [], []
+    for line in lines:
+        (vertical if is_vertical(line) else horizontal).append(line)
+    return horizontal, vertical
+
+
+def group_vertical_lines(lines: list[Box], v_rules: list[Box], body: float) -> list[Block]:
+    """Vertical lines stacked into blocks as ``group_lines`` stacks horizontal
+    ones: lines side by side of one type size (their width), normal line
+    spacing, no rule between them; a block's lines run right to left.
+
+    The pieces of one vertical line the detector parted (at a wide space) join
+    as pieces of one row do. Returns blocks in working-image pixels with their
+    ``lines`` in reading order (right to left)."""
+    if not lines:
+        return []
+    turned = [transpose(b) for b in lines]
+    # The blocks hold the very boxes given (layout keys the detector's boxes by them).
+    given = {id(t): b for t, b in zip(turned, lines, strict=True)}
+    blocks = []
+    for block in group_lines(turned, [transpose(r) for r in v_rules], body):
+        upright = Block([given[id(b)] for b in block.lines], kind=block.kind)
+        upright.leading = block.leading
+        blocks.append(upright)
+    log.debug("%d vertical lines in %d blocks", len(lines), len(blocks))
+    return blocks
+
+
+def block_direction(lines: list[Box]) -> TextDirection:
+    """The direction of a block from its line boxes: vertical when lines that
+    run down the page hold most of its text (each line weighing its length),
+    else horizontal left to right. Boxes about square (a character or two) do
+    not count; a block of nothing else is horizontal."""
+    down = across = 0.0
+    for box in lines:
+        if box.height > SQUARE * box.width:
+            down += box.height
+        elif box.width > SQUARE * box.height:
+            across += box.width
+    return TextDirection.VERTICAL_RL if down > across else TextDirection.HORIZONTAL_LTR
+
+
+def vertical_reach(boxes: np.ndarray) -> np.ndarray:
+    """For each detected box (N x 4, working pixels), the columns (x0, x1) a
+    vertical line may take its ink from (N x 2): up to halfway to the centres
+    of the vertical lines beside it (``textlines._neighbour_reach`` turned a
+    quarter: the detector pads its boxes, and in close-set vertical type a box
+    takes in half the lines on either side). Rows of horizontal boxes keep
+    their own x0, x1."""
+    from newsprint.layout.textlines import _neighbour_reach
+
+    boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
+    reach = boxes[:, [0, 2]].copy()
+    tall = np.flatnonzero(boxes[:, 3] - boxes[:, 1] > TALL * (boxes[:, 2] - boxes[:, 0]))
+    if len(tall) > 1:
+        x0, y0, x1, y1 = boxes[tall].T
+        turned = _neighbour_reach(np.stack([y0, -x1, y1, -x0], axis=1))
+        reach[tall, 0] = -turned[:, 1]
+        reach[tall, 1] = -turned[:, 0]
+    return reach
+
+
+def fit_vertical_to_ink(
+    ink: np.ndarray, box: Box, reach: tuple[float, float] | None = None
+) -> Box | None:
+    """The part of a vertical line's box its ink fills (``fit_to_ink`` on the
+    transposed page: the band of columns around the fullest one, the rows
+    from its first to its last ink), None where it holds no ink.
+
+    ``ink`` is the page's ink mask (H x W, nonzero = ink); ``reach`` the
+    columns the ink may be taken from (``vertical_reach``), default the box's."""
+    from newsprint.layout.textlines import fit_to_ink  # which fits vertical lines with this
+
+    if reach is not None:
+        box = Box(max(box.x0, reach[0]), box.y0, min(box.x1, reach[1]), box.y1)
+    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
+    x1, y1 = min(ink.shape[1], int(np.ceil(box.x1))), min(ink.shape[0], int(np.ceil(box.y1)))
+    if x1 <= x0 or y1 <= y0:
+        return None
+    # The crop turned so that its line lies across: row j is column x1-1-j of
+    # the page, column i is row y0+i (a transpose with x mirrored, as ``transpose``).
+    turned = np.ascontiguousarray(ink[y0:y1, x0:x1][:, ::-1].T)
+    fitted = fit_to_ink(turned, Box(0, 0, turned.shape[1], turned.shape[0]))
+    if fitted is None:
+        return None
+    return Box(x1 - fitted.y1, y0 + fitted.x0, x1 - fitted.y0, y0 + fitted.x1)
+
+
+def with_directions(regions: list[Region]) -> list[Region]:
+    """``regions`` each given the direction of its detected lines
+    (:func:`block_direction` over ``work_lines``); a region without them
+    (a photo, a rule, layout run without detection) stays horizontal."""
+    out = []
+    for region in regions:
+        if region.type in TEXT_REGION_TYPES and region.work_lines:
+            direction = block_direction([Box(*b) for b in region.work_lines])
+            if direction != region.direction:
+                region = region.model_copy(update={"direction": direction})
+        out.append(region)
+    return out
+
+
+GLYPH_RANGE = (0.5, 1.6)
+"""A character's box is this many ems wide and tall (after its strokes are joined)."""
+NEIGHBOUR_GAP = 0.6
+"""A character's neighbour in its line stands within this many ems of it."""
+
+
+def print_runs_down(grey: np.ndarray) -> bool:
+    """Whether the page's type is set vertically, from its characters alone
+    (no detector): each character-sized piece of ink votes for the side its
+    nearest neighbour stands on, as in docstrum (O'Gorman 1993): within a line
+    characters stand closer than the lines do, so in vertical Chinese most
+    nearest neighbours are above or below, in horizontal print beside.
+
+    ``grey``: 8-bit grey page (H x W); the type should be at least 8 px."""
+    ink = ink_mask(grey)
+    em = glyph_height(ink)
+    side = max(1, int(0.15 * em))  # strokes and radicals of one character joined
+    _, _, stats, centres = cv2.connectedComponentsWithStats(
+        cv2.dilate(ink, np.ones((side, side), np.uint8))
+    )
+    w, h = stats[1:, 2].astype(float), stats[1:, 3].astype(float)
+    lo, hi = GLYPH_RANGE
+    glyph = (w >= lo * em) & (w <= hi * em) & (h >= lo * em) & (h <= hi * em)
+    down, across = _neighbour_votes(centres[1:][glyph], w[glyph], h[glyph], em)
+    log.debug("print direction: %d characters vote down, %d across", down, across)
+    return down > across
+
+
+def _neighbour_votes(
+    centres: np.ndarray, w: np.ndarray, h: np.ndarray, em: float, sample: int = 1500
+) -> tuple[int, int]:
+    """Of up to ``sample`` of the boxes (centres N x 2, sizes N), evenly spread,
+    how many have their nearest box (by the gap between the boxes, within
+    ``NEIGHBOUR_GAP`` ems) above or below, and how many beside."""
+    if len(centres) < 2:
+        return 0, 0
+    rows = np.unique(np.linspace(0, len(centres) - 1, min(sample, len(centres))).astype(int))
+    dx = np.abs(centres[rows, None, 0] - centres[None, :, 0])
+    dy = np.abs(centres[rows, None, 1] - centres[None, :, 1])
+    gap_x = np.maximum(0.0, dx - (w[rows, None] + w[None, :]) / 2)
+    gap_y = np.maximum(0.0, dy - (h[rows, None] + h[None, :]) / 2)
+    gap = np.hypot(gap_x, gap_y)
+    gap[np.arange(len(rows)), rows] = np.inf
+    pick = np.arange(len(rows)), gap.argmin(axis=1)
+    close = gap[pick] < NEIGHBOUR_GAP * em
+    vertical = dy[pick] > dx[pick]
+    return int((close & vertical).sum()), int((close & ~vertical).sum())
+
+
+def vertical_pieces(
+    pieces: list[LinePiece], ink: np.ndarray, photos: list[Box], h_rules: list[Box], body: float
+) -> tuple[list[LinePiece], list[LinePiece], list[LinePiece]]:
+    """The detected lines parted by direction: (the horizontal ones, as given;
+    the vertical ones in the text; the vertical ones inside pictures, which
+    stay with the picture).
+
+    A vertical line is cut where a rule across the page crosses it (the
+    detector can run a column of one story on into the story under the rule)
+    and each piece fitted to its ink again; the column separators and word
+    spaces that horizontal lines are cut and joined at do not apply to it."""
+    tall = [p.detected for p in pieces if is_vertical(p.detected)]
+    # The detector finds the first character of a vertical line again on its own:
+    # a short box inside a vertical line's box is that line's, read with it.
+    across = [p for p in pieces if not is_vertical(p.detected) and not _inside(p.detected, tall)]
+    down = [
+        cut
+        for p in pieces
+        if is_vertical(p.detected)
+        for cut in _cut_at_rules(p, ink, h_rules, body)
+    ]
+    in_picture = [p for p in down if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
+    inside = {id(p) for p in in_picture}
+    return across, [p for p in down if id(p) not in inside], in_picture
+
+
+def _inside(box: Box, lines: list[Box], share: float = 0.7) -> bool:
+    """Whether ``share`` of ``box``'s area lies inside one of ``lines``."""
+    return any(box.x_overlap(line) * box.y_overlap(line) >= share * box.area for line in lines)
+
+
+def _cut_at_rules(
+    piece: LinePiece, ink: np.ndarray, h_rules: list[Box], body: float
+) -> list[LinePiece]:
+    """A vertical line cut at the rules across it (a rule crossing most of the
+    line's width, at least half a body height inside its ends); each piece
+    refitted to its ink, pieces without ink or shorter than half a body height dropped."""
+    box = piece.detected
+    cuts = sorted(
+        r
+        for r in h_rules
+        if r.x_overlap(box) >= 0.6 * box.width and box.y0 + 0.5 * body < r.cy < box.y1 - 0.5 * body
+    )
+    if not cuts:
+        return [piece]
+    from newsprint.layout.textlines import LinePiece  # which fits vertical lines with this module
+
+    out = []
+    edges = [box.y0, *[v for r in cuts for v in (r.y0, r.y1)], box.y1]
+    for top, bottom in zip(edges[::2], edges[1::2], strict=True):
+        part = Box(box.x0, top, box.x1, bottom)
+        if part.height < 0.5 * body:
+            continue
+        fitted = fit_vertical_to_ink(ink, part)
+        if fitted is not None:
+            out.append(LinePiece(fitted, part, piece.parent))
+    return out
+
+
+def without_strokes(v_rules: list[Box], pieces: list[LinePiece] | None, body: float) -> list[Box]:
+    """The vertical rules that are no strokes of type: in vertical Chinese the
+    upright strokes of characters set one under another (中, 申, 丨) line up
+    into what looks like a thin rule. A "rule" that lies inside a detected
+    vertical line (its middle within the line's width, its length within the
+    line's, give or take half a body height) is dropped."""
+    lines = [p.detected for p in pieces or [] if is_vertical(p.detected)]
+    if not lines:
+        return v_rules
+    pad = 0.5 * body
+    return [
+        r
+        for r in v_rules
+        if not any(
+            line.x0 <= r.cx <= line.x1 and line.y0 - pad <= r.y0 and r.y1 <= line.y1 + pad
+            for line in lines
+        )
+    ]
