@@ -20,6 +20,7 @@ import numpy as np
 from newsprint.articles.jumps import find_jumps
 from newsprint.articles.roles import is_folio, split_roles
 from newsprint.articles.text import join_lines
+from newsprint.articles.vertical import is_vertical_page, vertical_articles
 from newsprint.core.page import (
     Article,
     ArticleTable,
@@ -61,11 +62,14 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     regions = _refine_roles(page.regions)
     body = page.body_line_height or 20.0
     language = page.language or detect_language([r.text for r in regions if r.lines])
-    drafts = _group(regions, body)
-    articles = [
-        _article(draft, f"a{n}", language, body, settings)
-        for n, draft in enumerate(_order(drafts, body), start=1)
-    ]
+    if is_vertical_page(regions):  # vertical Chinese: bands read right to left
+        articles = vertical_articles(regions, body, language, settings)
+    else:
+        drafts = _group(regions, body)
+        articles = [
+            _article(draft, f"a{n}", language, body, settings)
+            for n, draft in enumerate(_order(drafts, body), start=1)
+        ]
     articles = [a for a in articles if _substantial(a)]
     order = [rid for a in articles for rid in a.region_ids]
     page = page.model_copy(

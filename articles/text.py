@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from newsprint.articles.punctuation import horizontal_punctuation
 from newsprint.core.script import CJK_CHAR
 from wordfreq import zipf_frequency
 
@@ -19,10 +20,11 @@ _FIRST_WORD = re.compile(r"^([\w'’]+)")
 
 def join_lines(lines: list[str]) -> str:
     """One paragraph from its lines: Chinese joined without spaces, English
-    with spaces and end-of-line hyphenation undone."""
+    with spaces and end-of-line hyphenation undone; punctuation in vertical
+    form in its horizontal form (``articles.punctuation``)."""
     out = ""
     for raw in lines:
-        line = raw.strip()
+        line = horizontal_punctuation(raw.strip())
         if not line:
             continue
         if not out:

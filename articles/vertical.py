@@ -1,0 +1,298 @@
+"""Reading order and articles on a page of vertical Chinese.
+
+A page set vertically is read from its top-right corner: each line top to
+bottom, the lines of a block right to left; an article's blocks across a
+band of the page right to left, then on in the next band below; a headline
+(set vertically at the article's right, or across over it) starts the
+article; a short vertical line beside a photo is its caption.
+
+Grouping: a block belongs to the article of the block just right of it in
+its band (nothing but white between them: no rule), else of the block just
+above it (no rule between, at most ``BAND_GAP`` body heights up), else it
+starts an article; a headline always starts one, unless it stands right
+beside or under another headline (a deck). A caption goes with its photo.
+Rules frame the stories of a vertical page: a story never runs on across one.
+
+Text: each article is built by ``articles.assembly`` from copies of its
+regions turned a quarter, (x, y) -> (y, W - x): the bands become columns read
+left to right, the lines of a vertical block rows read top to bottom, so its
+paragraphs (indents, short last lines) are found as on a horizontal page.
+
+Coordinates are working-image pixels; the regions in the page stay as they
+are (the turned copies only give the order and the text).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from newsprint.core.page import Article, Region, RegionType, TextDirection
+from newsprint.core.settings import Settings
+from newsprint.layout.boxes import Box, union_all
+
+if TYPE_CHECKING:
+    from newsprint.articles.assembly import _Draft
+
+log = logging.getLogger(__name__)
+
+VERTICAL_SHARE = 0.5
+"""A page is vertical when vertical text regions hold more than this share of its body text."""
+BAND_GAP = 2.5
+"""A block continues the block above it when at most this many body heights below it."""
+SIDE_GAP = 2.0
+"""... or the block right of it when at most this many body heights away."""
+CAPTION_LINES = 2
+"""A vertical caption beside a photo has at most this many lines."""
+_FLOW = (
+    RegionType.TEXT,
+    RegionType.HEADLINE,
+    RegionType.PHOTO,
+    RegionType.CAPTION,
+    RegionType.BYLINE,
+    RegionType.TABLE,
+)
+
+
+def is_vertical_page(regions: list[Region]) -> bool:
+    """Whether the page's body text is set vertically: its ``text`` regions that
+    run down the page hold more than half of the body's characters."""
+    down = across = 0
+    for region in regions:
+        if region.type != RegionType.TEXT:
+            continue
+        chars = sum(len(line.text) for line in region.lines)
+        if region.direction == TextDirection.VERTICAL_RL:
+            down += chars
+        else:
+            across += chars
+    return down > 0 and down > VERTICAL_SHARE * (down + across)
+
+
+def vertical_articles(
+    regions: list[Region], body: float, language: str, settings: Settings
+) -> list[Article]:
+    """The articles of a vertical page in reading order (ids ``a1``, ``a2`` ...).
+
+    ``regions``: the page's regions (working pixels in ``work_bbox``), their
+    lines in reading order; ``body``: the body type size in working pixels."""
+    from newsprint.articles.assembly import _article, _Draft
+
+    regions = with_vertical_captions(regions, body)
+    flow = [r for r in regions if r.type in _FLOW]
+    rules = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
+    owner = _owners(flow, rules, body)
+    drafts: dict[str, _Draft] = {}
+    for region in flow:
+        draft = drafts.setdefault(owner[region.id], _Draft())
+        (draft.headlines if region.type == RegionType.HEADLINE else draft.members).append(region)
+    width = max((_box(r).x1 for r in regions), default=0.0)
+    ordered = _order(list(drafts.values()), body)
+    return [
+        _article(_turned_draft(draft, width), f"a{n}", language, body, settings)
+        for n, draft in enumerate(ordered, start=1)
+    ]
+
+
+def with_vertical_captions(regions: list[Region], body: float) -> list[Region]:
+    """``regions`` with each short vertical text block set right beside a photo
+    (at most ``CAPTION_LINES`` lines, within a body height of its side, along
+    it for most of its length) typed ``caption``."""
+    photos = [_box(r) for r in regions if r.type == RegionType.PHOTO]
+    out = []
+    for region in regions:
+        me = _box(region)
+        if (
+            region.type == RegionType.TEXT
+            and region.direction == TextDirection.VERTICAL_RL
+            and 0 < len(region.lines) <= CAPTION_LINES
+            and any(_beside(me, photo, body) for photo in photos)
+        ):
+            region = region.model_copy(update={"type": RegionType.CAPTION})
+        out.append(region)
+    return out
+
+
+def _beside(me: Box, photo: Box, body: float) -> bool:
+    gap = max(me.x0 - photo.x1, photo.x0 - me.x1)
+    return -0.5 * body <= gap <= body and me.y_overlap(photo) >= 0.6 * me.height
+
+
+def _box(region: Region) -> Box:
+    x0, y0, x1, y1 = region.work_bbox or region.bbox
+    return Box(x0, y0, x1, y1)
+
+
+def _owners(flow: list[Region], rules: list[Box], body: float) -> dict[str, str]:
+    """For each flow region's id, the id of the region that starts its article."""
+    parent = {r.id: r.id for r in flow}
+
+    def root(rid: str) -> str:
+        while parent[rid] != rid:
+            parent[rid] = parent[parent[rid]]
+            rid = parent[rid]
+        return rid
+
+    photos = [r for r in flow if r.type == RegionType.PHOTO]
+    # Right to left, top to bottom: what a block joins is placed before it.
+    for region in sorted(flow, key=lambda r: (-_box(r).x1, _box(r).y0)):
+        source = _source(region, flow, photos, rules, body)
+        if source is not None:
+            parent[root(region.id)] = root(source.id)
+    return {rid: root(rid) for rid in parent}
+
+
+def _source(
+    region: Region, flow: list[Region], photos: list[Region], rules: list[Box], body: float
+) -> Region | None:
+    """The region whose article ``region`` belongs to, None when it starts one."""
+    me = _box(region)
+    if region.type == RegionType.CAPTION:
+        near = [p for p in photos if _beside(me, _box(p), body) or _under(me, _box(p), body)]
+        if near:
+            return min(near, key=lambda p: abs(_box(p).cx - me.cx) + abs(_box(p).cy - me.cy))
+    right = _neighbour_right(region, flow, rules, body)
+    up = _neighbour_above(region, flow, rules, body)
+    if region.type == RegionType.HEADLINE:
+        deck = [r for r in (right, up) if r is not None and r.type == RegionType.HEADLINE]
+        return deck[0] if deck else None
+    return right or up or _headline_over(region, flow, rules, body)
+
+
+def _headline_over(
+    region: Region, flow: list[Region], rules: list[Box], body: float
+) -> Region | None:
+    """A headline set across over the story a block begins: above the block's
+    top (within ``BAND_GAP`` body heights), to its left or over it, no rule
+    between; the nearest one."""
+    me = _box(region)
+    best, best_dx = None, None
+    for other in flow:
+        ob = _box(other)
+        if other.type != RegionType.HEADLINE or other.direction == TextDirection.VERTICAL_RL:
+            continue
+        if ob.y1 > me.y0 + 0.5 * body or me.y0 - ob.y1 > BAND_GAP * body or ob.x0 > me.x1:
+            continue
+        between = Box(min(ob.x1, me.x0), ob.y0, max(ob.x1, me.x0), me.y1)
+        if between.width > 0 and _ruled(between, rules, vertical=True):
+            continue
+        dx = max(0.0, me.x0 - ob.x1)
+        if best_dx is None or dx < best_dx:
+            best, best_dx = other, dx
+    return best
+
+
+def _under(me: Box, photo: Box, body: float) -> bool:
+    return -0.5 * body <= me.y0 - photo.y1 <= body and me.x_overlap(photo) >= 0.6 * me.width
+
+
+def _neighbour_right(
+    region: Region, flow: list[Region], rules: list[Box], body: float
+) -> Region | None:
+    """The nearest block right of ``region`` in its band: level with it for
+    half the shorter one's height, at most ``SIDE_GAP`` body heights away,
+    no rule or block between them."""
+    me = _box(region)
+    best, best_gap = None, None
+    for other in flow:
+        ob = _box(other)
+        gap = ob.x0 - me.x1
+        if other is region or ob.cx <= me.cx or gap > SIDE_GAP * body:
+            continue
+        if ob.y_overlap(me) < 0.5 * min(me.height, ob.height):
+            continue
+        if best_gap is None or gap < best_gap:
+            best, best_gap = other, gap
+    if best is None:
+        return None
+    ob = _box(best)
+    between = Box(me.x1 - 0.5 * body, max(me.y0, ob.y0), ob.x0 + 0.5 * body, min(me.y1, ob.y1))
+    return None if _ruled(between, rules, vertical=True) else best
+
+
+def _ruled(between: Box, rules: list[Box], vertical: bool) -> bool:
+    """Whether a rule runs through the space ``between`` two blocks, along
+    most of it: a vertical rule between blocks side by side, a horizontal one
+    between blocks one above the other."""
+    for rule in rules:
+        if vertical and rule.height > rule.width:
+            crosses = between.x0 <= rule.cx <= between.x1
+            along = rule.y_overlap(between) > 0.5 * between.height
+        elif not vertical and rule.width > rule.height:
+            crosses = between.y0 <= rule.cy <= between.y1
+            along = rule.x_overlap(between) > 0.5 * between.width
+        else:
+            continue
+        if crosses and along:
+            return True
+    return False
+
+
+def _neighbour_above(
+    region: Region, flow: list[Region], rules: list[Box], body: float
+) -> Region | None:
+    """The nearest block above ``region`` across its width (half the narrower
+    one's width), at most ``BAND_GAP`` body heights up, no rule between."""
+    me = _box(region)
+    best, best_y = None, None
+    for other in flow:
+        ob = _box(other)
+        if other is region or ob.y1 > me.y0 + 0.5 * body or me.y0 - ob.y1 > BAND_GAP * body:
+            continue
+        if ob.x_overlap(me) < 0.5 * min(me.width, ob.width):
+            continue
+        if best_y is None or ob.y1 > best_y:
+            best, best_y = other, ob.y1
+    if best is None:
+        return None
+    ob = _box(best)
+    between = Box(max(me.x0, ob.x0), ob.y1 - 2, min(me.x1, ob.x1), me.y0 + 2)
+    return None if _ruled(between, rules, vertical=False) else best
+
+
+def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
+    """Articles in bands from the top of the page, each band right to left: an
+    article whose top lies above the middle of a band's first article (or
+    within 2.5 body heights of its top) is in that band."""
+    extent = {id(d): _extent(d) for d in drafts}
+    bands: list[list[_Draft]] = []
+    for draft in sorted(drafts, key=lambda d: extent[id(d)].y0):
+        if bands:
+            first = extent[id(bands[-1][0])]
+            if extent[id(draft)].y0 < first.y0 + max(2.5 * body, 0.5 * first.height):
+                bands[-1].append(draft)
+                continue
+        bands.append([draft])
+    return [d for band in bands for d in sorted(band, key=lambda d: -extent[id(d)].x1)]
+
+
+def _extent(draft: _Draft) -> Box:
+    return union_all([_box(r) for r in draft.headlines + draft.members])
+
+
+def _turn(box: Box, width: float) -> Box:
+    """(x, y) -> (y, width - x): right to left becomes top to bottom."""
+    return Box(box.y0, width - box.x1, box.y1, width - box.x0)
+
+
+def _turned_draft(draft: _Draft, width: float) -> _Draft:
+    """The article's regions turned a quarter (boxes and lines' boxes), so that
+    ``articles.assembly`` reads its bands as columns and its lines as rows."""
+    from newsprint.articles.assembly import _Draft
+
+    return _Draft(
+        headlines=[_turned(r, width) for r in draft.headlines],
+        members=[_turned(r, width) for r in draft.members],
+    )
+
+
+def _turned(region: Region, width: float) -> Region:
+    lines = [
+        line.model_copy(update={"work_bbox": _turn(Box(*line.work_bbox), width).as_tuple()})
+        if line.work_bbox
+        else line
+        for line in region.lines
+    ]
+    return region.model_copy(
+        update={"work_bbox": _turn(_box(region), width).as_tuple(), "lines": lines}
+    )
