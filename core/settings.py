@@ -39,6 +39,9 @@ class ScanSettings(BaseModel):
     """Refuse (before decoding) any image that declares more pixels than this.
     A 400-dpi broadsheet is about 9,000 x 14,000 = 126 Mpx."""
     max_file_bytes: int = 1_000_000_000
+    split_folds: bool = True
+    """A one-page scan holding two newspaper pages side by side (a fold) is read as
+    its two pages, ``<stem>-p1`` and ``<stem>-p2`` (``layout.folds``)."""
 
 
 class DeskewSettings(BaseModel):

@@ -151,6 +151,7 @@ def uncrop_page(page: NewspaperPage, original: NewspaperPage, box: BBox) -> News
             "width": original.width,
             "height": original.height,
             "image": original.image,
+            "unread_areas": [_shift_box(b, dx, dy) for b in page.unread_areas],
         }
     )
 

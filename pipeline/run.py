@@ -73,14 +73,16 @@ def process_page(
     ]
     stages = adjust_stages(stages, settings, overrides)
     original = page
-    if overrides.crop:
-        page = crop_page(page, overrides.crop)
+    # One page of a fold (``page.part``) is read alone, as a crop is.
+    crop = overrides.crop or page.part
+    if crop:
+        page = crop_page(page, crop)
     for name, stage in stages:
         start = time.perf_counter()
         page = stage(page)
         timings[name] = round(time.perf_counter() - start, 3)
-    if overrides.crop:
-        page = uncrop_page(page, original, overrides.crop)
+    if crop:
+        page = uncrop_page(page, original, crop)
     return page.model_copy(update={"timings": {**page.timings, **timings}})
 
 

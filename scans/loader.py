@@ -13,13 +13,21 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsprint.core.errors import PageDecodeError, ScanChangedError, ScanError
-from newsprint.core.page import NewspaperPage
+from newsprint.core.page import BBox, NewspaperPage
 from newsprint.core.settings import ScanSettings
+from newsprint.layout.folds import find_fold, may_be_fold
 from newsprint.scans.decoded import DecodedPage
 from newsprint.scans.files import check_scan_file, open_read_only, sha256_stream
 from newsprint.scans.pdf import count_pdf_pages, load_pdf_page, load_pdf_pages
-from newsprint.scans.raster import count_raster_pages, load_raster_page, load_raster_pages
+from newsprint.scans.raster import (
+    check_page_index,
+    count_raster_pages,
+    load_raster_page,
+    load_raster_pages,
+    pillow_pixel_limit,
+)
 from newsprint.scans.sniff import HEAD_BYTES, is_pdf
+from PIL import ExifTags, Image
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +46,11 @@ def load_scan(path: Path, settings: ScanSettings) -> list[NewspaperPage]:
         decoded = _decode_pages(stream, path, settings)
     log.debug("%s: loaded %d page(s)", source, len(decoded))
     count = len(decoded)
+    fold = find_fold(decoded[0].image) if count == 1 and settings.split_folds else None
+    if fold is not None:
+        return [
+            _page_from(decoded[0], source, digest, i, 2, part) for i, part in enumerate(fold.pages)
+        ]
     return [_page_from(item, source, digest, index, count) for index, item in enumerate(decoded)]
 
 
@@ -61,6 +74,8 @@ def inspect_scan(path: Path, settings: ScanSettings) -> ScanInfo:
             count = count_pdf_pages(stream, path)
         else:
             count = count_raster_pages(stream, path, settings.max_pixels)
+            if count == 1 and settings.split_folds and _fold_of(stream, path, settings):
+                count = 2
     return ScanInfo(digest, count)
 
 
@@ -84,11 +99,40 @@ def load_scan_page(
         try:
             if is_pdf(head):
                 decoded, count = load_pdf_page(stream, path, settings.max_pixels, index)
+            elif settings.split_folds and index > 0 and _frames(stream, path, settings) == 1:
+                decoded, count = load_raster_page(stream, path, settings.max_pixels, 0)
             else:
                 decoded, count = load_raster_page(stream, path, settings.max_pixels, index)
         except ScanError as exc:
             raise PageDecodeError(path, exc.reason) from exc
+    fold = find_fold(decoded.image) if count == 1 and settings.split_folds else None
+    if fold is not None:
+        check_page_index(path, index, 2)
+        return _page_from(decoded, source, digest, index, 2, fold.pages[index])
+    check_page_index(path, index, count)
     return _page_from(decoded, source, digest, index, count)
+
+
+def _frames(stream: BinaryIO, path: Path, settings: ScanSettings) -> int:
+    """The raster's page count from its headers; the stream is left at its start."""
+    count = count_raster_pages(stream, path, settings.max_pixels)
+    stream.seek(0)
+    return count
+
+
+def _fold_of(stream: BinaryIO, path: Path, settings: ScanSettings) -> bool:
+    """Whether a one-page raster holds two pages side by side (``layout.folds``):
+    decoded only when its header gives a landscape size."""
+    stream.seek(0)
+    with pillow_pixel_limit(settings.max_pixels), Image.open(stream) as image:
+        width, height = image.size
+        if image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8):
+            width, height = height, width
+    if not may_be_fold(width, height):
+        return False
+    stream.seek(0)
+    decoded, _ = load_raster_page(stream, path, settings.max_pixels, 0)
+    return find_fold(decoded.image) is not None
 
 
 def _hash(stream: BinaryIO, path: Path) -> str:
@@ -107,7 +151,12 @@ def _decode_pages(stream: BinaryIO, path: Path, settings: ScanSettings) -> list[
 
 
 def _page_from(
-    decoded: DecodedPage, source: str, digest: str, index: int, count: int
+    decoded: DecodedPage,
+    source: str,
+    digest: str,
+    index: int,
+    count: int,
+    part: BBox | None = None,
 ) -> NewspaperPage:
     height, width = decoded.image.shape[:2]
     return NewspaperPage(
@@ -120,4 +169,5 @@ def _page_from(
         dpi=decoded.dpi,
         mode=decoded.mode,
         image=decoded.image,
+        part=part,
     )
