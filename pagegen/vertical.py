@@ -1,0 +1,233 @@
+"""Pages of vertical traditional Chinese with exact ground truth.
+
+The page is set as Chinese papers were before the 1950s (and Taiwan and Hong
+Kong dailies long after): bands of stories across the page, parted by rules;
+in each band stories side by side, parted by rules; in a story a headline set
+vertically at its right (or across over it), then its body in vertical lines,
+each read top to bottom, lines right to left, a paragraph starting a new line
+two characters down; a photo at a story's left with a one-line vertical
+caption beside it. Reading order: bands from the top, stories in a band right
+to left. Every character is drawn in its own square cell (as type is set
+vertically), so the truth is exactly what is drawn.
+
+Quotation marks are set as corner brackets (「」, as vertical type sets them),
+and only sentences of Chinese characters and punctuation are used (digits and
+Latin letters are turned sideways in vertical type, which this does not draw).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from pagegen.corpus import load_corpus
+from pagegen.fonts import load_font
+
+log = logging.getLogger(__name__)
+
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ%.]")
+_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+_FONT = "uming"
+_HANGING = "，。、；：！？」』）"
+
+
+@dataclass(frozen=True)
+class VerticalSpec:
+    """What a generated vertical page looks like; every size in pixels."""
+
+    seed: int
+    width: int = 1400
+    height: int = 1000
+    char: int = 28
+    """Body type: the side of a character's cell."""
+    bands: int = 2
+    stories_per_band: int = 2
+    photo: bool = True
+    """One story gets a photo at its left with a vertical caption."""
+    headline_across: bool = False
+    """The first story's headline is set across over its body, not down its right."""
+    bitonal: bool = False
+    tint: tuple[int, int, int] | None = None
+    """Paper colour (an RGB page); None: white, grey page."""
+    dpi: int = 200
+
+
+@dataclass
+class _Story:
+    headline: str
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    bbox: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+
+def generate_vertical_page(spec: VerticalSpec) -> tuple[Image.Image, dict[str, Any]]:
+    """The page image (L, RGB or 1) and its truth (``sample_scans/README.md``'s
+    schema, articles in reading order, ``direction`` ``vertical-rl``)."""
+    rng = np.random.default_rng([spec.seed, 21])
+    corpus = load_corpus("zh-hant")
+    page = Image.new("L", (spec.width, spec.height), 255)
+    draw = ImageDraw.Draw(page)
+    stories = _compose(draw, spec, rng, corpus)
+    truth = {
+        "image": f"zh-hant-vertical-{spec.seed}.png",
+        "language": "zh",
+        "script": "hant",
+        "direction": "vertical-rl",
+        "width": spec.width,
+        "height": spec.height,
+        "dpi": spec.dpi,
+        "skew_angle": 0.0,
+        "columns": spec.stories_per_band,
+        "running_head": [],
+        "articles": [
+            {
+                "headline": s.headline,
+                "paragraphs": s.paragraphs,
+                "captions": s.captions,
+                "byline": None,
+                "bbox": list(s.bbox),
+            }
+            for s in stories
+        ],
+    }
+    return _finish(page, spec), truth
+
+
+def _finish(page: Image.Image, spec: VerticalSpec) -> Image.Image:
+    if spec.bitonal:
+        return page.point(lambda v: 255 if v >= 160 else 0).convert("1")
+    if spec.tint is None:
+        return page
+    grey = np.asarray(page, dtype=np.float32) / 255.0
+    paper = np.array(spec.tint, dtype=np.float32)
+    rgb = grey[..., None] * paper + (1.0 - grey[..., None]) * np.array([30, 25, 20])
+    return Image.fromarray(rgb.astype(np.uint8), "RGB")
+
+
+def _compose(
+    draw: ImageDraw.ImageDraw, spec: VerticalSpec, rng: np.random.Generator, corpus
+) -> list[_Story]:
+    margin, gap = 2 * spec.char, spec.char
+    band_h = (spec.height - 2 * margin - (spec.bands - 1) * gap) // spec.bands
+    order = [int(i) for i in rng.permutation(len(corpus.stories))]
+    stories: list[_Story] = []
+    photo_at = int(rng.integers(spec.bands * spec.stories_per_band)) if spec.photo else -1
+    for band in range(spec.bands):
+        y0 = margin + band * (band_h + gap)
+        if band:
+            draw.line(
+                [(margin, y0 - gap // 2), (spec.width - margin, y0 - gap // 2)], fill=0, width=2
+            )
+        edges = _story_edges(spec, rng, margin, gap)
+        # Stories right to left: the reading order.
+        for k, (x0, x1) in enumerate(reversed(edges)):
+            n = band * spec.stories_per_band + k
+            if k:
+                draw.line([(x1 + gap // 2, y0), (x1 + gap // 2, y0 + band_h)], fill=0, width=2)
+            story = corpus.stories[order[n % len(order)]]
+            across = spec.headline_across and n == 0
+            stories.append(
+                _set_story(draw, spec, rng, story, (x0, y0, x1, y0 + band_h), across, n == photo_at)
+            )
+    return stories
+
+
+def _story_edges(
+    spec: VerticalSpec, rng: np.random.Generator, margin: int, gap: int
+) -> list[tuple[int, int]]:
+    """The x ranges of a band's stories, left to right."""
+    width = spec.width - 2 * margin - (spec.stories_per_band - 1) * gap
+    shares = rng.uniform(0.8, 1.2, spec.stories_per_band)
+    widths = (shares / shares.sum() * width).astype(int)
+    edges, x = [], margin
+    for w in widths:
+        edges.append((x, x + int(w)))
+        x += int(w) + gap
+    return edges
+
+
+def _set_story(
+    draw: ImageDraw.ImageDraw,
+    spec: VerticalSpec,
+    rng: np.random.Generator,
+    story,
+    box: tuple[int, int, int, int],
+    across: bool,
+    photo: bool,
+) -> _Story:
+    """Draw one story into ``box`` (x0, y0, x1, y1); its truth."""
+    x0, y0, x1, y1 = box
+    c = spec.char
+    head = _clean(story.headlines[int(rng.integers(len(story.headlines)))])
+    hc = int(1.6 * c)
+    if across:
+        head = head[: max(2, (x1 - x0) // hc)]
+        start = x1 - (x1 - x0 - len(head) * hc) // 2 - len(head) * hc
+        _draw_row(draw, head, start, y0, hc, spec)
+        top, right = y0 + hc + c // 2, x1
+    else:
+        head = head[: max(2, (y1 - y0) // hc)]
+        _draw_column(draw, head, x1 - hc, y0, hc, spec)
+        top, right = y0, x1 - hc - c
+    left = x0
+    captions: list[str] = []
+    if photo and story.captions:
+        pw = max(3 * c, (x1 - x0) // 3)
+        draw.rectangle([x0, top + c, x0 + pw, y1 - c], fill=110, outline=0)
+        rows = (y1 - top - 2 * c) // c
+        caption = _clean(story.captions[0])[:rows]
+        _draw_column(draw, caption, x0 + pw + c // 2, top + c, c, spec)
+        captions = [caption]
+        left = x0 + pw + 2 * c
+    paragraphs = _set_body(draw, spec, story, right, top, left, y1)
+    return _Story(head, paragraphs, captions, box)
+
+
+def _set_body(
+    draw, spec: VerticalSpec, story, right: int, top: int, left: int, bottom: int
+) -> list[str]:
+    """Fill vertical lines from ``right`` leftwards down to ``left``; the paragraphs drawn."""
+    c = spec.char
+    pitch = int(1.5 * c)
+    rows = (bottom - top) // c - 2  # room for punctuation hanging below
+    x = right - c
+    paragraphs: list[str] = []
+    sentences = [_clean(s) for s in story.sentences if not _LATIN_OR_DIGIT.search(s)]
+    for sentence in sentences:
+        text, row = sentence, 2  # a paragraph starts two characters down
+        drawn = ""
+        while text and x >= left:
+            take = text[: rows - row]
+            if len(text) - len(take) <= 2 and all(ch in _HANGING for ch in text[len(take) :]):
+                take = text  # closing punctuation hangs below the line, never alone
+            _draw_column(draw, take, x, top + row * c, c, spec)
+            drawn += take
+            text = text[len(take) :]
+            row = 0
+            x -= pitch
+        if drawn:
+            paragraphs.append(drawn)
+        if x < left:
+            break
+    return paragraphs
+
+
+def _clean(text: str) -> str:
+    return text.translate(_QUOTES).replace(" ", "")
+
+
+def _draw_column(draw, text: str, x: int, y: int, size: int, spec: VerticalSpec) -> None:
+    font = load_font(_FONT, int(0.9 * size), traditional=True)
+    for i, ch in enumerate(text):
+        draw.text((x + size / 2, y + i * size + size / 2), ch, font=font, fill=0, anchor="mm")
+
+
+def _draw_row(draw, text: str, x: int, y: int, size: int, spec: VerticalSpec) -> None:
+    font = load_font(_FONT, int(0.9 * size), traditional=True)
+    for i, ch in enumerate(text):
+        draw.text((x + i * size + size / 2, y + size / 2), ch, font=font, fill=0, anchor="mm")
