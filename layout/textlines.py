@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 from newsprint.layout.boxes import Box
 from newsprint.layout.direction import fit_vertical_to_ink, is_vertical, vertical_reach
@@ -201,7 +202,7 @@ def cut_at_separators(
     body: float,
 ) -> list[LinePiece]:
     """Pieces cut wherever a column separator crosses them (see the module)."""
-    stacked = stacked_gutters(pieces, ink, body)
+    stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body)
     out: list[LinePiece] = []
     for piece, gaps in zip(pieces, stacked, strict=True):
         out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body))
@@ -242,6 +243,19 @@ def stacked_gutters(
         blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
         out.append((crossing, blank))
     return out
+
+
+def _without_rule_strokes(ink: np.ndarray, body: float) -> np.ndarray:
+    """Ink less the strokes that run on taller than a line of body type: the
+    pieces of a worn column rule on a bitonal page, too short and broken to
+    be found as a rule, which run on through the white between lines where
+    a letter's stem stops at its line. They leave the gutter white."""
+    length = max(3, round(1.2 * body)) | 1  # odd: an even kernel loses a row
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
+    strokes = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+    # and their ragged edges, a pixel either side
+    strokes = cv2.dilate(strokes, np.ones((1, 3), np.uint8))
+    return cv2.bitwise_and(ink, cv2.bitwise_not(strokes))
 
 
 def _hairlines(full: np.ndarray, body: float) -> np.ndarray:

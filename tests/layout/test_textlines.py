@@ -140,3 +140,17 @@ def test_a_sloping_line_is_measured_as_if_it_ran_level() -> None:
     fitted = fit_to_ink(ink, Box(40, 60, 860, 140))
     assert fitted is not None
     assert fitted.height <= 22 and fitted.width > 780
+
+
+def test_lines_read_across_a_worn_rule_in_a_narrow_gutter_are_cut_at_it() -> None:
+    # A bitonal microfilm page: a narrow gutter holding what is left of a
+    # column rule (strokes a line or two long, wavering by a pixel), too
+    # broken to be found as a rule, which fills the gutter in most lines.
+    ink, boxes = two_columns(gutter=12, lines=16)
+    middle = 480 + 5
+    for n, y in enumerate(range(30, ink.shape[0] - 40, 45)):
+        x = middle + n % 2
+        ink[y : y + 38, x : x + 2] = 255
+    pieces = cut(ink, boxes)
+    assert all(p.ink.x1 <= middle + 1 or p.ink.x0 >= middle + 1 for p in pieces)
+    assert len(pieces) >= 2 * 16 - 2
