@@ -151,7 +151,13 @@ def _source(
         near = [p for p in photos if _beside(me, _box(p), body) or _under(me, _box(p), body)]
         if near:
             return min(near, key=lambda p: abs(_box(p).cx - me.cx) + abs(_box(p).cy - me.cy))
-    right = _neighbour_right(region, flow, rules, body)
+    right = _neighbour_right(region, flow, rules, body, me)
+    if region.type == RegionType.PHOTO:
+        # A photo goes with the story right of it and of its captions.
+        captions = [
+            _box(r) for r in flow if r.type == RegionType.CAPTION and _beside(_box(r), me, body)
+        ]
+        right = _neighbour_right(region, flow, rules, body, union_all([me, *captions]))
     up = _neighbour_above(region, flow, rules, body)
     if region.type == RegionType.HEADLINE:
         deck = [r for r in (right, up) if r is not None and r.type == RegionType.HEADLINE]
@@ -187,17 +193,19 @@ def _under(me: Box, photo: Box, body: float) -> bool:
 
 
 def _neighbour_right(
-    region: Region, flow: list[Region], rules: list[Box], body: float
+    region: Region, flow: list[Region], rules: list[Box], body: float, me: Box
 ) -> Region | None:
-    """The nearest block right of ``region`` in its band: level with it for
-    half the shorter one's height, at most ``SIDE_GAP`` body heights away,
-    no rule or block between them."""
-    me = _box(region)
+    """The nearest block right of ``region`` (whose box is ``me``) in its band:
+    level with it for half the shorter one's height, at most ``SIDE_GAP``
+    body heights away, no rule between them; a caption is no such block (it
+    goes with its photo)."""
     best, best_gap = None, None
     for other in flow:
         ob = _box(other)
         gap = ob.x0 - me.x1
-        if other is region or ob.cx <= me.cx or gap > SIDE_GAP * body:
+        if other is region or other.type == RegionType.CAPTION:
+            continue
+        if ob.cx <= me.cx or gap > SIDE_GAP * body:
             continue
         if ob.y_overlap(me) < 0.5 * min(me.height, ob.height):
             continue

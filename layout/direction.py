@@ -33,6 +33,8 @@ TALL = 1.5
 """A line box this many times taller than wide runs down the page (as ``Box.thickness``)."""
 SQUARE = 1.15
 """A box within this ratio of square (one or two characters) tells no direction."""
+SOLID = 0.9
+"""A column of pixels inked over this share of a vertical line's length is a rule, not type."""
 
 
 def is_vertical(box: Box) -> bool:
@@ -136,6 +138,9 @@ def fit_vertical_to_ink(
     # The crop turned so that its line lies across: row j is column x1-1-j of
     # the page, column i is row y0+i (a transpose with x mirrored, as ``transpose``).
     turned = np.ascontiguousarray(ink[y0:y1, x0:x1][:, ::-1].T)
+    # A page column inked nearly all down the line is a rule or a picture's
+    # edge beside it (type leaves white between characters): not the line.
+    turned[np.count_nonzero(turned, axis=1) >= SOLID * turned.shape[1]] = 0
     fitted = fit_to_ink(turned, Box(0, 0, turned.shape[1], turned.shape[0]))
     if fitted is None:
         return None

@@ -131,8 +131,8 @@ def analyse(
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}
     if pieces:
-        pieces, down, down_in_pictures = vertical_pieces(pieces, text_ink, photos, h_rules, body)
-        text_pieces, picture_text = _detected_lines(pieces, text_ink, photos, v_rules, body, forced)
+        across, down, down_in_pictures = vertical_pieces(pieces, text_ink, photos, h_rules, body)
+        text_pieces, picture_text = _detected_lines(across, text_ink, photos, v_rules, body, forced)
         text_pieces, picture_text = text_pieces + down, picture_text + down_in_pictures
         lines = [p.ink for p in text_pieces]
         detected_of = {id(p.ink): p.read_boxes() for p in text_pieces}

@@ -179,11 +179,13 @@ def _set_story(
     if photo and story.captions:
         pw = max(3 * c, (x1 - x0) // 3)
         draw.rectangle([x0, top + c, x0 + pw, y1 - c], fill=110, outline=0)
-        rows = (y1 - top - 2 * c) // c
+        # The caption in smaller type close beside the photo, well apart from the body.
+        small = int(0.75 * c)
+        rows = (y1 - top - 2 * c) // small
         caption = _clean(story.captions[0])[:rows]
-        _draw_column(draw, caption, x0 + pw + c // 2, top + c, c, spec)
+        _draw_column(draw, caption, x0 + pw + c // 3, top + c, small, spec)
         captions = [caption]
-        left = x0 + pw + 2 * c
+        left = x0 + pw + c // 3 + small + int(1.5 * c)
     paragraphs = _set_body(draw, spec, story, right, top, left, y1)
     return _Story(head, paragraphs, captions, box)
 

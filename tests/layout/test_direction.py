@@ -1,0 +1,122 @@
+"""Direction of text: vertical Chinese blocks, their lines, and the print of a whole page."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from newsprint.core.page import Region, RegionType, TextDirection
+from newsprint.layout.boxes import Box
+from newsprint.layout.direction import (
+    block_direction,
+    fit_vertical_to_ink,
+    group_vertical_lines,
+    print_runs_down,
+    vertical_reach,
+    with_directions,
+    without_strokes,
+)
+from newsprint.layout.textlines import LinePiece
+from PIL import Image, ImageDraw
+from synth import column_page
+
+from pagegen.fonts import load_font
+from pagegen.vertical import VerticalSpec, generate_vertical_page
+
+
+def _column(x: float, top: float, chars: int, size: float = 30.0) -> Box:
+    return Box(x, top, x + size, top + chars * size)
+
+
+def test_a_block_of_tall_lines_is_vertical_and_of_wide_lines_horizontal() -> None:
+    tall = [_column(300 - 45 * i, 100, 12) for i in range(5)]
+    wide = [Box(100, 100 + 40 * i, 700, 130 + 40 * i) for i in range(5)]
+    assert block_direction(tall) == TextDirection.VERTICAL_RL
+    assert block_direction(wide) == TextDirection.HORIZONTAL_LTR
+    # Square boxes (a character or two) say nothing: the lines decide.
+    squares = [Box(50 * i, 0, 50 * i + 30, 30) for i in range(20)]
+    assert block_direction(tall + squares) == TextDirection.VERTICAL_RL
+    assert block_direction(squares) == TextDirection.HORIZONTAL_LTR
+
+
+def test_regions_get_the_direction_of_their_detected_lines() -> None:
+    def region(rid: str, lines: list[Box], kind: RegionType = RegionType.TEXT) -> Region:
+        box = (min(b.x0 for b in lines), min(b.y0 for b in lines), max(b.x1 for b in lines), 900)
+        return Region(
+            id=rid,
+            type=kind,
+            bbox=tuple(int(v) for v in box),
+            work_lines=[b.as_tuple() for b in lines],
+        )
+
+    down = region("r1", [_column(400 - 45 * i, 100, 12) for i in range(4)])
+    across = region("r2", [Box(100, 500 + 40 * i, 700, 530 + 40 * i) for i in range(3)])
+    photo = Region(id="r3", type=RegionType.PHOTO, bbox=(0, 0, 10, 10))
+    out = {r.id: r.direction for r in with_directions([down, across, photo])}
+    assert out == {
+        "r1": TextDirection.VERTICAL_RL,
+        "r2": TextDirection.HORIZONTAL_LTR,
+        "r3": TextDirection.HORIZONTAL_LTR,
+    }
+
+
+def test_vertical_lines_stack_right_to_left_and_a_rule_parts_them() -> None:
+    # Six vertical lines 45 px apart; a column rule between the third and the fourth.
+    lines = [_column(600 - 45 * i, 100, 12) for i in range(6)]
+    rule = Box(501, 90, 503, 470)
+    blocks = group_vertical_lines(lines, [rule], body=30.0)
+    assert len(blocks) == 2
+    first, second = sorted(blocks, key=lambda b: -b.box.x1)
+    assert first.lines == lines[:3]  # the very boxes given, right to left
+    assert second.lines == lines[3:]
+    assert len(group_vertical_lines(lines, [], body=30.0)) == 1
+
+
+def _drawn_columns(
+    texts: list[str], size: int = 32, pitch: int = 40
+) -> tuple[np.ndarray, list[Box]]:
+    """Ink mask (255 = ink) of vertical lines of Chinese, right to left, and their cells."""
+    width, height = 60 + pitch * len(texts), 40 + size * max(len(t) for t in texts)
+    image = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(image)
+    font = load_font("uming", size - 4, traditional=True)
+    boxes = []
+    for n, text in enumerate(texts):
+        x = width - 30 - size - n * pitch
+        for i, ch in enumerate(text):
+            draw.text(
+                (x + size / 2, 20 + i * size + size / 2), ch, font=font, fill=255, anchor="mm"
+            )
+        boxes.append(Box(x, 20, x + size, 20 + len(text) * size))
+    return np.asarray(image), boxes
+
+
+def test_a_vertical_line_is_fitted_to_its_own_ink_not_its_neighbours() -> None:
+    # Close-set: the ink of neighbouring lines touches (no white between them).
+    ink, cells = _drawn_columns(["中華民國二十九年", "四月三十日星期二", "上海晶報第二版"], pitch=27)
+    # The detector pads its boxes: each takes in part of the lines beside it.
+    padded = np.array([[b.x0 - 12, b.y0 - 10, b.x1 + 12, b.y1 + 10] for b in cells])
+    reach = vertical_reach(padded)
+    middle = fit_vertical_to_ink(ink, Box(*padded[1]), tuple(reach[1]))
+    assert middle is not None
+    assert cells[1].x0 - 3 <= middle.x0 and middle.x1 <= cells[1].x1 + 3
+    assert middle.y0 == pytest.approx(cells[1].y0, abs=6)
+    assert middle.y1 == pytest.approx(cells[1].y1, abs=6)
+    assert middle.width >= 0.7 * cells[1].width
+    # Without the reach the padded box holds three lines' ink and fits another one.
+    alone = fit_vertical_to_ink(ink, Box(*padded[1]))
+    assert alone is not None and (alone.x0, alone.x1) != (middle.x0, middle.x1)
+    assert fit_vertical_to_ink(np.zeros_like(ink), cells[0]) is None
+
+
+def test_strokes_lined_up_in_a_vertical_line_are_no_rule() -> None:
+    line = LinePiece(Box(100, 100, 130, 500), Box(95, 95, 135, 505))
+    stroke = Box(114, 150, 116, 300)  # 中 under 申 under 中: one long upright stroke
+    rule = Box(200, 80, 202, 520)
+    assert without_strokes([stroke, rule], [line], body=30.0) == [rule]
+
+
+def test_the_print_of_a_page_runs_down_only_on_a_vertical_page() -> None:
+    vertical, _ = generate_vertical_page(VerticalSpec(seed=3))
+    assert print_runs_down(np.asarray(vertical.convert("L")))
+    horizontal = column_page(columns=3, lines_per_column=20)
+    assert not print_runs_down(np.asarray(horizontal.convert("L")))
