@@ -60,7 +60,7 @@ class _Draft:
 def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     """Stage: refine roles from text, then build the articles in reading order."""
     regions = _refine_roles(page.regions)
-    body = page.body_line_height or 20.0
+    body = page.body_px
     language = page.language or detect_language([r.text for r in regions if r.lines])
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         articles = vertical_articles(regions, body, language, settings)

@@ -245,7 +245,7 @@ def find_jumps(page: NewspaperPage) -> NewspaperPage:
     if not replaced:
         return page
     regions = [part for r in page.regions for part in replaced.get(r.id, [r])]
-    body = page.body_line_height or 20.0
+    body = page.body_px
     articles = _fold_bare_jumps(_rehome_jumps(articles, regions, body))
     for article in articles:
         for jump in article.jumps:

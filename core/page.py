@@ -79,6 +79,12 @@ class TextDirection(StrEnum):
     """Lines run top to bottom and follow one another right to left (traditional Chinese)."""
 
 
+DEFAULT_BODY_PX = 20.0
+"""The body line height (working pixels) assumed where none could be
+measured (a blank page, a page with almost no type): about 10-pt type at
+200 dpi. Layout measures every page's own; this only keeps later stages'
+tolerances finite."""
+
 TEXT_REGION_TYPES = frozenset(
     {
         RegionType.HEADLINE,
@@ -328,6 +334,12 @@ class NewspaperPage(PageModel):
     """The scan as received, 8-bit grey or RGB (never written back)."""
     work_image: np.ndarray | None = Field(default=None, exclude=True, repr=False)
     """The deskewed, orientation-corrected 8-bit grey image the stages read."""
+
+    @property
+    def body_px(self) -> float:
+        """The body line height in working pixels, or ``DEFAULT_BODY_PX``
+        where layout has not measured one."""
+        return self.body_line_height or DEFAULT_BODY_PX
 
     @property
     def stem(self) -> str:

@@ -127,8 +127,6 @@ class OcrSettings(BaseModel):
 class ArticleSettings(BaseModel):
     indent_chars: float = 0.8
     """An indent of at least this many character widths starts a paragraph."""
-    short_line_ratio: float = 0.80
-    """A line shorter than this fraction of its column ends a paragraph."""
 
 
 class OutputSettings(BaseModel):

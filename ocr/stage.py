@@ -42,7 +42,7 @@ def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> New
     if page.work_image is None:
         raise ValueError(f"{page.source}: deskew must run before OCR")
     work = page.work_image
-    body = page.body_line_height or 20.0
+    body = page.body_px
     read = _read_detected_lines(page, engine)
     targets = [r for r in page.regions if r.type in _READ and r.work_bbox and r.id not in read]
     crops, offsets = [], []
@@ -72,7 +72,7 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
     """Text lines of every region that carries detected lines, recognised in
     one batch (photos included: their words stay with the picture)."""
     work = to_bgr(page.work_image)
-    body = page.body_line_height or 20.0
+    body = page.body_px
     owners, crops, boxes = [], [], []
     for region in page.regions:
         if region.type not in _READ and region.type != RegionType.PHOTO:
