@@ -39,6 +39,7 @@ from newsprint.core.page import (
     Region,
     RegionType,
     TableCell,
+    TextDirection,
     TextLine,
 )
 from newsprint.core.script import CJK_CHAR
@@ -91,6 +92,11 @@ def block_id(region_id: str) -> str:
 
 def layout_tag_id(kind: RegionType) -> str:
     return f"LAYOUT_{kind.value.upper()}"
+
+
+def direction_tag_id(direction: TextDirection) -> str:
+    """The ``LayoutTag`` naming a text direction (``TAG_DIR_vertical-rl``)."""
+    return f"TAG_DIR_{direction.value}"
 
 
 def article_tag_id(article_id: str) -> str:
@@ -233,6 +239,19 @@ def _tags(page: NewspaperPage) -> etree._Element:
     for kind in RegionType:
         if any(r.type == kind for r in page.regions):
             _sub(tags, "LayoutTag", ID=layout_tag_id(kind), TYPE="region", LABEL=kind.value)
+    # ALTO has no writing mode: a text block read other than left to right carries
+    # a tag naming its direction (a block without one reads horizontal-ltr).
+    for direction in TextDirection:
+        if direction != TextDirection.HORIZONTAL_LTR and any(
+            r.direction == direction for r in page.regions
+        ):
+            _sub(
+                tags,
+                "LayoutTag",
+                ID=direction_tag_id(direction),
+                TYPE="direction",
+                LABEL=direction.value,
+            )
     for number, article in enumerate(page.articles, start=1):
         label = article.headline or f"article {number} (no headline)"
         _sub(tags, "StructureTag", ID=article_tag_id(article.id), TYPE="article", LABEL=label)
@@ -275,6 +294,8 @@ def _layout(page: NewspaperPage, orders: dict[str, list[str]]) -> etree._Element
     for region in document_order(page, orders):
         article = article_of.get(region.id)
         tags = [layout_tag_id(region.type)] + ([article_tag_id(article.id)] if article else [])
+        if region.direction != TextDirection.HORIZONTAL_LTR:
+            tags.append(direction_tag_id(region.direction))
         _block(space, page, region, " ".join(tags), next_block.get(region.id), hyphens)
     return layout
 
@@ -362,10 +383,11 @@ def _block(
     if name == "TextBlock":
         continued = {nxt: word for nxt, word in hyphens.values()}
         owner = block_id(region.id)
+        vertical = region.direction == TextDirection.VERTICAL_RL
         for i, line in enumerate(region.lines):
             key = (region.id, i)
             broken = hyphens[key][1] if key in hyphens else None
-            _text_line(block, page, owner, i, line, broken, continued.get(key))
+            _text_line(block, page, owner, i, line, broken, continued.get(key), vertical)
 
 
 def _cell_block(
@@ -390,17 +412,21 @@ def _text_line(
     line: TextLine,
     broken: str | None,
     continued: str | None,
+    vertical: bool = False,
 ) -> None:
     """Write one ``TextLine`` of the block ``owner`` (its ALTO ID). ``broken``: the whole
     word when the line ends in its first half; ``continued``: the whole word when the line
-    starts with its second half."""
+    starts with its second half. A ``vertical`` line (read top to bottom) keeps its tall
+    box, its word boxes are cut down it and its baseline runs down its middle."""
     size = (page.width, page.height)
     lid = f"{owner}_L{index + 1}"
-    corners = line_corners(line)
-    element = _sub(
-        block, "TextLine", ID=lid, **_box_attrs(line.bbox), BASELINE=_points(corners[[3, 2]])
-    )
-    words = split_words(line, size)
+    corners = line_corners(line, vertical)
+    if vertical:  # the middle of the column, top to bottom
+        baseline = np.array([(corners[0] + corners[3]) / 2, (corners[1] + corners[2]) / 2])
+    else:
+        baseline = corners[[3, 2]]
+    element = _sub(block, "TextLine", ID=lid, **_box_attrs(line.bbox), BASELINE=_points(baseline))
+    words = split_words(line, size, vertical)
     hyphenated = bool(words) and broken is not None
     for j, word in enumerate(words):
         if j:

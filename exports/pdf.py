@@ -31,7 +31,7 @@ import pypdfium2 as pdfium
 from fpdf import FPDF
 from fpdf.enums import TextMode
 from newsprint.core.errors import NewsprintError
-from newsprint.core.page import NewspaperPage, TextLine
+from newsprint.core.page import NewspaperPage, TextDirection, TextLine
 from newsprint.core.settings import OutputSettings
 from newsprint.exports.alto import article_block_order, document_order, work_box
 from newsprint.exports.atomic import atomic_write_bytes
@@ -79,8 +79,12 @@ def render_pdf(page: NewspaperPage, settings: OutputSettings) -> bytes:
         chars = "".join(text for _, text in lines)
         pdf.add_font(_FONT, fname=str(_text_layer_font(settings.pdf_font, chars, Path(folder))))
         pdf.text_mode = TextMode.INVISIBLE
+        vertical = _vertical_lines(page)
         for line, text in lines:
-            _place_line(pdf, page, line, text, scale)
+            if id(line) in vertical:
+                _place_vertical_line(pdf, page, line, text, scale)
+            else:
+                _place_line(pdf, page, line, text, scale)
         try:
             return bytes(pdf.output())
         finally:
@@ -172,6 +176,38 @@ def _place_line(pdf: FPDF, page: NewspaperPage, line: TextLine, text: str, scale
         return
     pdf.set_stretching(100.0 * (x1 - x0) / natural)
     pdf.text(x0, y0 + ascent * size, text)
+
+
+def _vertical_lines(page: NewspaperPage) -> set[int]:
+    """The ``id`` of every line of a region read top to bottom."""
+    return {
+        id(line)
+        for region in page.regions
+        if region.direction == TextDirection.VERTICAL_RL
+        for line in region.lines
+    }
+
+
+def _place_vertical_line(
+    pdf: FPDF, page: NewspaperPage, line: TextLine, text: str, scale: float
+) -> None:
+    """A line read top to bottom: each character set on its own, in its share of
+    the line's height, one after another down the line (the order a viewer
+    selects them in and ``pdftotext -raw`` gives them in)."""
+    x0, y0, x1, y1 = (v * scale for v in work_box(page, line))
+    chars = [ch for ch in text if not ch.isspace()]
+    if not chars or x1 <= x0 or y1 <= y0:
+        return
+    ascent, descent = _font_extent(pdf)
+    step = (y1 - y0) / len(chars)
+    size = max(1.0, min(step, x1 - x0) / (ascent - descent))
+    pdf.set_font(_FONT, size=size)
+    for i, char in enumerate(chars):
+        natural = pdf.get_string_width(char) * 100.0 / pdf.font_stretching
+        if natural <= 0:
+            continue
+        pdf.set_stretching(100.0 * (x1 - x0) / natural)
+        pdf.text(x0, y0 + i * step + ascent * size, char)
 
 
 def _font_extent(pdf: FPDF) -> tuple[float, float]:

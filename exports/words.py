@@ -54,21 +54,28 @@ def text_width(text: str) -> float:
     return float(sum(char_width(ch) for ch in text))
 
 
-def line_corners(line: TextLine) -> np.ndarray:
-    """The line's quadrilateral (top-left, top-right, bottom-right, bottom-left)."""
+def line_corners(line: TextLine, vertical: bool = False) -> np.ndarray:
+    """The line's quadrilateral (top-left, top-right, bottom-right, bottom-left)
+    in the frame of its reading: for a ``vertical`` line (read top to bottom)
+    the line's own top-right, bottom-right, bottom-left and top-left corners,
+    so that its text runs from the first corner to the second as across a
+    horizontal line."""
     if len(line.polygon) == 4:
-        return np.asarray(line.polygon, dtype=np.float64)
-    x0, y0, x1, y1 = line.bbox
-    return np.asarray([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], dtype=np.float64)
+        corners = np.asarray(line.polygon, dtype=np.float64)
+    else:
+        x0, y0, x1, y1 = line.bbox
+        corners = np.asarray([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], dtype=np.float64)
+    return corners[[1, 2, 3, 0]] if vertical else corners
 
 
-def split_words(line: TextLine, page_size: tuple[int, int]) -> list[Word]:
-    """The line's whitespace-separated words with boxes cut from the line's box."""
+def split_words(line: TextLine, page_size: tuple[int, int], vertical: bool = False) -> list[Word]:
+    """The line's whitespace-separated words with boxes cut from the line's box
+    (down the line when ``vertical``)."""
     text = line.text.strip()
     total = text_width(text)
     if not text or total <= 0:
         return []
-    corners = line_corners(line)
+    corners = line_corners(line, vertical)
     words = []
     for match in re.finditer(r"\S+", text):
         start = text_width(text[: match.start()]) / total

@@ -122,16 +122,23 @@ def _frames(stream: BinaryIO, path: Path, settings: ScanSettings) -> int:
 
 def _fold_of(stream: BinaryIO, path: Path, settings: ScanSettings) -> bool:
     """Whether a one-page raster holds two pages side by side (``layout.folds``):
-    decoded only when its header gives a landscape size."""
+    decoded only when its header gives a landscape size. A page that cannot be
+    decoded is no fold here: it fails with its own reason when it is read."""
     stream.seek(0)
-    with pillow_pixel_limit(settings.max_pixels), Image.open(stream) as image:
-        width, height = image.size
-        if image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8):
-            width, height = height, width
-    if not may_be_fold(width, height):
+    try:
+        with pillow_pixel_limit(settings.max_pixels), Image.open(stream) as image:
+            width, height = image.size
+            if image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8):
+                width, height = height, width
+        if not may_be_fold(width, height):
+            return False
+        stream.seek(0)
+        decoded, _ = load_raster_page(stream, path, settings.max_pixels, 0)
+    except (ScanError, OSError, ValueError, SyntaxError) as exc:
+        log.debug("%s: not looked at for a fold: %s", path, exc)
         return False
-    stream.seek(0)
-    decoded, _ = load_raster_page(stream, path, settings.max_pixels, 0)
+    finally:
+        stream.seek(0)
     return find_fold(decoded.image) is not None
 
 
