@@ -1,0 +1,121 @@
+"""Reading order of a vertical page, and punctuation in vertical form, on hand-built regions."""
+
+from __future__ import annotations
+
+from newsprint.articles.assembly import assemble
+from newsprint.articles.punctuation import horizontal_punctuation
+from newsprint.articles.text import join_lines
+from newsprint.articles.vertical import is_vertical_page
+from newsprint.core.page import NewspaperPage, Region, RegionType, TextDirection, TextLine
+from newsprint.core.settings import Settings
+
+CHAR = 30
+"""Side of a character's cell, working pixels (the body type)."""
+
+
+def _vertical(rid: str, right: float, top: float, texts: list[str], kind=RegionType.TEXT) -> Region:
+    """A block of vertical lines, the first at ``right``, each 45 px left of the one before."""
+    lines = []
+    for i, text in enumerate(texts):
+        x1 = right - 45 * i
+        box = (x1 - CHAR, top, x1, top + CHAR * len(text))
+        lines.append(TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box))
+    x0 = min(ln.work_bbox[0] for ln in lines)
+    y1 = max(ln.work_bbox[3] for ln in lines)
+    box = (x0, top, right, y1)
+    return Region(
+        id=rid,
+        type=kind,
+        bbox=tuple(map(int, box)),
+        work_bbox=box,
+        lines=lines,
+        direction=TextDirection.VERTICAL_RL,
+    )
+
+
+def _rule(rid: str, box: tuple[float, float, float, float]) -> Region:
+    return Region(id=rid, type=RegionType.SEPARATOR, bbox=tuple(map(int, box)), work_bbox=box)
+
+
+def _page(regions: list[Region]) -> NewspaperPage:
+    return NewspaperPage(
+        source="v.png",
+        sha256="0" * 64,
+        width=2000,
+        height=2000,
+        regions=regions,
+        body_line_height=CHAR,
+        language="zh-Hant",
+    )
+
+
+def test_vertical_punctuation_is_written_in_horizontal_form() -> None:
+    assert horizontal_punctuation("﹁好﹂︐他說︒︵一︶︽書︾") == "「好」，他說。（一）《書》"
+    assert horizontal_punctuation("「好」，他說。") == "「好」，他說。"
+    assert join_lines(["記者︓今日︐", "天晴︒"]) == "記者：今日，天晴。"
+
+
+def test_a_page_is_vertical_when_its_body_text_runs_down() -> None:
+    down = _vertical("r1", 900, 100, ["一二三四五六七八", "九十一二三四五六"])
+    across = Region(
+        id="r2",
+        type=RegionType.TEXT,
+        bbox=(0, 0, 10, 10),
+        lines=[TextLine(text="短短", confidence=0.9, bbox=(0, 0, 10, 10))],
+    )
+    assert is_vertical_page([down, across])
+    assert not is_vertical_page([across])
+
+
+def test_bands_are_read_right_to_left_then_the_next_band_below() -> None:
+    # Top band: story A (headline down its right, two blocks), then story B to its
+    # left past a column rule. Bottom band (under a rule across): story C.
+    regions = [
+        _vertical("hA", 1900, 100, ["甲報新聞"], RegionType.HEADLINE),
+        _vertical("tA1", 1840, 100, ["甲一甲一甲一甲一", "甲二甲二甲二甲二"]),
+        _vertical("tA2", 1740, 100, ["甲三甲三甲三甲三"]),
+        _rule("v1", (1560, 90, 1562, 420)),
+        _vertical("hB", 1500, 100, ["乙報新聞"], RegionType.HEADLINE),
+        _vertical("tB", 1440, 100, ["乙一乙一乙一乙一", "乙二乙二乙二乙二"]),
+        _rule("h1", (100, 440, 1950, 442)),
+        _vertical("hC", 1900, 470, ["丙報新聞"], RegionType.HEADLINE),
+        _vertical("tC", 1840, 470, ["丙一丙一丙一丙一"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == ["甲報新聞", "乙報新聞", "丙報新聞"]
+    first = page.articles[0]
+    assert "".join(first.paragraphs) == "甲一甲一甲一甲一甲二甲二甲二甲二甲三甲三甲三甲三"
+    assert page.reading_order[:3] == ["hA", "tA1", "tA2"]
+
+
+def test_a_story_runs_on_into_the_band_below_without_a_rule() -> None:
+    # One story over two bands of its own, no rule between: the top band right to
+    # left, then the band below (right to left again).
+    regions = [
+        _vertical("h", 1900, 100, ["標題"], RegionType.HEADLINE),
+        _vertical("top", 1840, 100, ["上一上一上一", "上二上二上二"]),
+        _vertical("low", 1840, 310, ["下一下一下一", "下二下二下二"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert len(page.articles) == 1
+    assert (
+        "".join(page.articles[0].paragraphs) == "上一上一上一上二上二上二下一下一下一下二下二下二"
+    )
+
+
+def test_a_short_vertical_line_beside_a_photo_is_its_caption() -> None:
+    photo = Region(
+        id="p", type=RegionType.PHOTO, bbox=(1400, 100, 1700, 500), work_bbox=(1400, 100, 1700, 500)
+    )
+    regions = [
+        _vertical("h", 1900, 100, ["新聞標題"], RegionType.HEADLINE),
+        _vertical("t", 1840, 100, ["正文一正文一正文一", "正文二正文二正文二"]),
+        _vertical("c", 1740, 120, ["圖為現場"]),
+        photo,
+    ]
+    page = assemble(_page(regions), Settings())
+    assert len(page.articles) == 1
+    article = page.articles[0]
+    assert article.captions == ["圖為現場"]
+    assert "圖為現場" not in "".join(article.paragraphs)
+    assert {"p", "c"} <= set(article.region_ids)
