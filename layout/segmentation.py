@@ -26,6 +26,7 @@ from newsprint.layout.direction import (
     split_by_direction,
     vertical_pieces,
     with_directions,
+    without_page_photos,
     without_strokes,
 )
 from newsprint.layout.lines import (
@@ -127,6 +128,7 @@ def analyse(
     photos = merge_photo_pieces(photos, body, ink)
     if pieces:
         photos = [p for p in photos if not is_type_column(p, pieces, body)]
+        photos = without_page_photos(photos, pieces, box)  # vertical print run together
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}

@@ -13,6 +13,7 @@ from newsprint.layout.direction import (
     print_runs_down,
     vertical_reach,
     with_directions,
+    without_page_photos,
     without_strokes,
 )
 from newsprint.layout.textlines import LinePiece
@@ -92,7 +93,9 @@ def _drawn_columns(
 
 def test_a_vertical_line_is_fitted_to_its_own_ink_not_its_neighbours() -> None:
     # Close-set: the ink of neighbouring lines touches (no white between them).
-    ink, cells = _drawn_columns(["中華民國二十九年", "四月三十日星期二", "上海晶報第二版"], pitch=27)
+    ink, cells = _drawn_columns(
+        ["中華民國二十九年", "四月三十日星期二", "上海晶報第二版"], pitch=27
+    )
     # The detector pads its boxes: each takes in part of the lines beside it.
     padded = np.array([[b.x0 - 12, b.y0 - 10, b.x1 + 12, b.y1 + 10] for b in cells])
     reach = vertical_reach(padded)
@@ -120,3 +123,16 @@ def test_the_print_of_a_page_runs_down_only_on_a_vertical_page() -> None:
     assert print_runs_down(np.asarray(vertical.convert("L")))
     horizontal = column_page(columns=3, lines_per_column=20)
     assert not print_runs_down(np.asarray(horizontal.convert("L")))
+
+
+def test_a_photo_over_most_of_a_page_full_of_vertical_lines_is_text() -> None:
+    content = (0, 0, 2000, 3000)
+    lines = [
+        LinePiece(Box(x, 200, x + 30, 800), Box(x - 5, 195, x + 35, 805))
+        for x in range(300, 1700, 50)
+    ]
+    page_photo = Box(100, 100, 1900, 2900)
+    picture = Box(100, 2000, 900, 2900)  # a real picture: no lines in it
+    assert without_page_photos([page_photo, picture], lines, content) == [picture]
+    # A picture as large holding a few lines (a sign, a caption) stays.
+    assert without_page_photos([page_photo], lines[:5], content) == [page_photo]
