@@ -351,9 +351,12 @@ def run_page(
     if not result.ok:
         row["error"] = result.error
         return row
-    page = json.loads((result.pages[0].folder / "page.json").read_text(encoding="utf-8"))
+    # A fold (two pages side by side in one scan) gives two pages: both are scored.
+    pages = [
+        json.loads((done.folder / "page.json").read_text(encoding="utf-8")) for done in result.pages
+    ]
     row.update(seconds=seconds, memory_mib=memory.peak, rss_mib=rss_mib())
-    row["flags"] = [f.get("code", "?") for f in page.get("flags", [])]
+    row["flags"] = [f.get("code", "?") for page in pages for f in page.get("flags", [])]
     stored = stored_plain(image, root)
     plain = stored
     row["plain_source"] = "stored" if stored is not None else None
@@ -366,10 +369,11 @@ def run_page(
         if zones:
             order, reached = order_reached((box for _, box in reading.lines), zones)
             row.update(plain_order=order, plain_reached=reached)
-    text = page_text(page)
+    text = "\n".join(page_text(page) for page in pages)
     row["coverage"] = coverage(plain, text) if plain is not None else None
     if zones:
-        row["order"], row["reached"] = order_reached(article_line_boxes(page), zones)
+        boxes = [box for page in pages for box in article_line_boxes(page)]
+        row["order"], row["reached"] = order_reached(boxes, zones)
     if tesseract is not None:
         try:
             lines, tess_seconds = tesseract.read(image)
