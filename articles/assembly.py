@@ -63,7 +63,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     body = page.body_px
     language = page.language or detect_language([r.text for r in regions if r.lines])
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
-        articles = vertical_articles(regions, body, language, settings)
+        regions, articles = vertical_articles(regions, body, language, settings)
     else:
         drafts = _group(regions, body)
         articles = [

@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from newsprint.articles.rtl import with_rtl_lines
 from newsprint.core.page import Article, Region, RegionType, TextDirection
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box, union_all
@@ -71,14 +72,17 @@ def is_vertical_page(regions: list[Region]) -> bool:
 
 def vertical_articles(
     regions: list[Region], body: float, language: str, settings: Settings
-) -> list[Article]:
-    """The articles of a vertical page in reading order (ids ``a1``, ``a2`` ...).
+) -> tuple[list[Region], list[Article]]:
+    """The regions of a vertical page with what reading them found (captions
+    beside photos typed ``caption``, short lines across read right to left
+    turned round: ``articles.rtl``) and its articles in reading order (ids
+    ``a1``, ``a2`` ...).
 
     ``regions``: the page's regions (working pixels in ``work_bbox``), their
     lines in reading order; ``body``: the body type size in working pixels."""
     from newsprint.articles.assembly import _article, _Draft
 
-    regions = with_vertical_captions(regions, body)
+    regions = with_rtl_lines(with_vertical_captions(regions, body))
     flow = [r for r in regions if r.type in _FLOW]
     rules = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     owner = _owners(flow, rules, body)
@@ -88,10 +92,11 @@ def vertical_articles(
         (draft.headlines if region.type == RegionType.HEADLINE else draft.members).append(region)
     width = max((_box(r).x1 for r in regions), default=0.0)
     ordered = _order(list(drafts.values()), body)
-    return [
+    articles = [
         _article(_turned_draft(draft, width), f"a{n}", language, body, settings)
         for n, draft in enumerate(ordered, start=1)
     ]
+    return regions, articles
 
 
 def with_vertical_captions(regions: list[Region], body: float) -> list[Region]:

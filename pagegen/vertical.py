@@ -233,3 +233,23 @@ def _draw_row(draw, text: str, x: int, y: int, size: int, spec: VerticalSpec) ->
     font = load_font(_FONT, int(0.9 * size), traditional=True)
     for i, ch in enumerate(text):
         draw.text((x + i * size + size / 2, y + size / 2), ch, font=font, fill=0, anchor="mm")
+
+
+def random_vertical_spec(seed: int) -> VerticalSpec:
+    """A vertical page drawn from ``seed``: 2-3 bands of 2-3 stories, 24-32 px
+    type, a headline across over the first story now and then, a photo on most
+    pages; white, tinted or bitonal paper."""
+    rng = np.random.default_rng([seed, 22])
+    paper = rng.choice(["white", "tint", "bitonal"], p=[0.5, 0.3, 0.2])
+    return VerticalSpec(
+        seed=seed,
+        width=int(rng.integers(1300, 1800)),
+        height=int(rng.integers(1400, 2000)),
+        char=int(rng.integers(24, 33)),
+        bands=int(rng.integers(2, 4)),
+        stories_per_band=int(rng.integers(2, 4)),
+        photo=bool(rng.random() < 0.7),
+        headline_across=bool(rng.random() < 0.4),
+        bitonal=paper == "bitonal",
+        tint=(236, 226, 200) if paper == "tint" else None,
+    )

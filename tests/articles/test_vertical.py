@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsprint.articles.assembly import assemble
 from newsprint.articles.punctuation import horizontal_punctuation
+from newsprint.articles.rtl import reads_right_to_left
 from newsprint.articles.text import join_lines
 from newsprint.articles.vertical import is_vertical_page
 from newsprint.core.page import NewspaperPage, Region, RegionType, TextDirection, TextLine
@@ -119,3 +120,33 @@ def test_a_short_vertical_line_beside_a_photo_is_its_caption() -> None:
     assert article.captions == ["圖為現場"]
     assert "圖為現場" not in "".join(article.paragraphs)
     assert {"p", "c"} <= set(article.region_ids)
+
+
+def test_short_chinese_lines_read_right_to_left_are_told_by_their_words() -> None:
+    assert reads_right_to_left("日十三月四年九十二國民華中")
+    assert reads_right_to_left("版二第")
+    assert reads_right_to_left("報晶")
+    for text in ("中華民國二十九年四月三十日", "第二版", "晶報", "港口經濟持續回暖", "Page 2"):
+        assert not reads_right_to_left(text), text
+
+
+def test_a_masthead_across_a_vertical_page_comes_out_in_reading_order() -> None:
+    masthead = Region(
+        id="m",
+        type=RegionType.RUNNING_HEAD,
+        bbox=(900, 20, 1500, 60),
+        work_bbox=(900.0, 20.0, 1500.0, 60.0),
+        lines=[
+            TextLine(text="日十三月四年九十二國民華中", confidence=0.9, bbox=(900, 20, 1500, 60))
+        ],
+    )
+    regions = [
+        masthead,
+        _vertical("h", 1900, 100, ["新聞標題"], RegionType.HEADLINE),
+        _vertical("t", 1840, 100, ["正文一正文一正文一", "正文二正文二正文二"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    head = page.region("m")
+    assert head.direction == TextDirection.HORIZONTAL_RTL
+    assert head.text == "中華民國二十九年四月三十日"
+    assert page.region("t").text == "正文一正文一正文一\n正文二正文二正文二"  # vertical: as read
