@@ -234,11 +234,15 @@ def stacked_gutters(
         else:
             white[i, x0:x1] = True
     centres = np.array([p.ink.cy for p in pieces])
+    heights = np.array([p.ink.height for p in pieces])
     out = []
     for piece in pieces:
         line = piece.ink
         x0, x1 = int(line.x0), int(np.ceil(line.x1))
-        near = np.abs(centres - line.cy) <= 8 * body
+        # Lines of its own size: a headline across the columns above says
+        # nothing of the gutter between the body lines under it.
+        ratio = np.maximum(heights, 1.0) / max(line.height, 1.0)
+        near = (np.abs(centres - line.cy) <= 8 * body) & (ratio <= 1.6) & (ratio >= 1 / 1.6)
         crossing = spans[near, x0:x1].sum(axis=0)
         blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
         out.append((crossing, blank))

@@ -12,6 +12,7 @@ from newsprint.layout.textlines import (
     fit_to_ink,
     is_type_column,
     pieces_from_detection,
+    stacked_gutters,
 )
 
 BODY = 20
@@ -154,3 +155,27 @@ def test_lines_read_across_a_worn_rule_in_a_narrow_gutter_are_cut_at_it() -> Non
     pieces = cut(ink, boxes)
     assert all(p.ink.x1 <= middle + 1 or p.ink.x0 >= middle + 1 for p in pieces)
     assert len(pieces) >= 2 * 16 - 2
+
+
+def test_a_headline_across_the_columns_above_does_not_hide_the_gutter_under_it() -> None:
+    # Two lines of heavy display type across both columns, then body lines
+    # the detector joined across the gutter: the gutter is judged among the
+    # body lines (white there in every one), not with the headline's lines,
+    # which are inked across it.
+    ink = np.zeros((320, 1000), np.uint8)
+    boxes = []
+    for y in (6, 50):
+        ink[y : y + 36, 60:940] = 255
+        boxes.append([56, y - 4, 944, y + 40])
+    for i in range(5):
+        y = 120 + 30 * i
+        justified_line(ink, y, 50, 480)
+        justified_line(ink, y, 510, 950)
+        boxes.append([46, y - 3, 954, y + BODY + 3])
+    pieces = pieces_from_detection(np.array(boxes, dtype=float), ink)
+    for piece, (crossing, blank) in zip(pieces, stacked_gutters(pieces, ink, BODY), strict=True):
+        if piece.ink.y0 < 110:
+            continue
+        x0 = int(piece.ink.x0)
+        assert crossing[490 - x0] == 5
+        assert blank[485 - x0 : 505 - x0].min() == 1.0
