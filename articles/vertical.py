@@ -43,6 +43,8 @@ BAND_GAP = 2.5
 """A block continues the block above it when at most this many body heights below it."""
 SIDE_GAP = 2.0
 """... or the block right of it when at most this many body heights away."""
+PHOTO_GAP = 6.0
+"""... and a photo (with its captions) the story right of it at most this many away."""
 CAPTION_LINES = 2
 """A vertical caption beside a photo has at most this many lines."""
 _FLOW = (
@@ -162,7 +164,8 @@ def _source(
         captions = [
             _box(r) for r in flow if r.type == RegionType.CAPTION and _beside(_box(r), me, body)
         ]
-        right = _neighbour_right(region, flow, rules, body, union_all([me, *captions]))
+        beside = union_all([me, *captions])
+        right = _neighbour_right(region, flow, rules, body, beside, PHOTO_GAP)
     up = _neighbour_above(region, flow, rules, body)
     if region.type == RegionType.HEADLINE:
         deck = [r for r in (right, up) if r is not None and r.type == RegionType.HEADLINE]
@@ -198,19 +201,24 @@ def _under(me: Box, photo: Box, body: float) -> bool:
 
 
 def _neighbour_right(
-    region: Region, flow: list[Region], rules: list[Box], body: float, me: Box
+    region: Region,
+    flow: list[Region],
+    rules: list[Box],
+    body: float,
+    me: Box,
+    reach: float = SIDE_GAP,
 ) -> Region | None:
     """The nearest block right of ``region`` (whose box is ``me``) in its band:
-    level with it for half the shorter one's height, at most ``SIDE_GAP``
-    body heights away, no rule between them; a caption is no such block (it
-    goes with its photo)."""
+    level with it for half the shorter one's height, at most ``reach`` body
+    heights away, no rule between them; a caption is no such block (it goes
+    with its photo)."""
     best, best_gap = None, None
     for other in flow:
         ob = _box(other)
         gap = ob.x0 - me.x1
         if other is region or other.type == RegionType.CAPTION:
             continue
-        if ob.cx <= me.cx or gap > SIDE_GAP * body:
+        if ob.cx <= me.cx or gap > reach * body:
             continue
         if ob.y_overlap(me) < 0.5 * min(me.height, ob.height):
             continue

@@ -169,7 +169,7 @@ def _set_story(
         head = head[: max(2, (x1 - x0) // hc)]
         start = x1 - (x1 - x0 - len(head) * hc) // 2 - len(head) * hc
         _draw_row(draw, head, start, y0, hc, spec)
-        top, right = y0 + hc + c // 2, x1
+        top, right = y0 + hc + c, x1  # a line of white under the headline
     else:
         head = head[: max(2, (y1 - y0) // hc)]
         _draw_column(draw, head, x1 - hc, y0, hc, spec)
