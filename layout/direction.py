@@ -13,6 +13,7 @@ Everything here is in working-image pixels.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from typing import TYPE_CHECKING
 
@@ -80,8 +81,47 @@ def group_vertical_lines(lines: list[Box], v_rules: list[Box], body: float) -> l
         upright = Block([given[id(b)] for b in block.lines], kind=block.kind)
         upright.leading = block.leading
         blocks.append(upright)
+    blocks = _join_paragraph_ends(blocks, v_rules)
     log.debug("%d vertical lines in %d blocks", len(lines), len(blocks))
     return blocks
+
+
+def _join_paragraph_ends(blocks: list[Block], v_rules: list[Box]) -> list[Block]:
+    """Blocks side by side that are one column of text parted at a paragraph
+    end joined again: a paragraph's short last line (a character or two at the
+    top of its line) and the next paragraph's first line, set two characters
+    down, need not overlap at all, so the stacking leaves them apart. Two
+    blocks join when the left one starts within its indent of the right one's
+    top, stands at most a line spacing and a half from it, overlaps it down the
+    page, is of the same type size and no rule parts them."""
+    joined = True
+    while joined:
+        joined = False
+        for right, left in itertools.permutations(blocks, 2):
+            if _continues(right, left, v_rules):
+                merged = Block(right.lines + left.lines, kind=right.kind)
+                merged.leading = right.leading if right.leading is not None else left.leading
+                blocks = [b for b in blocks if b is not right and b is not left] + [merged]
+                joined = True
+                break
+    return blocks
+
+
+def _continues(right: Block, left: Block, v_rules: list[Box]) -> bool:
+    size = max(right.line_height, left.line_height)
+    if not 0.75 <= left.line_height / max(1.0, right.line_height) <= 1.33:
+        return False
+    gap = right.box.x0 - left.box.x1
+    if not -0.3 * size <= gap <= 1.5 * size:
+        return False
+    if abs(left.box.y0 - right.box.y0) > 2.5 * size:
+        return False
+    if left.box.y_overlap(right.box) < 0.5 * min(left.box.height, right.box.height):
+        return False
+    return not any(
+        left.box.x1 - 2 <= r.cx <= right.box.x0 + 2 and r.y_overlap(left.box) > 0.5 * size
+        for r in v_rules
+    )
 
 
 def block_direction(lines: list[Box]) -> TextDirection:

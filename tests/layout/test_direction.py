@@ -136,3 +136,18 @@ def test_a_photo_over_most_of_a_page_full_of_vertical_lines_is_text() -> None:
     assert without_page_photos([page_photo, picture], lines, content) == [picture]
     # A picture as large holding a few lines (a sign, a caption) stays.
     assert without_page_photos([page_photo], lines[:5], content) == [page_photo]
+
+
+def test_a_paragraph_end_and_the_next_paragraph_stay_one_block() -> None:
+    # A full line, the paragraph's last character alone at the top of the next
+    # line, then the next paragraph two characters down: the short line and the
+    # indented one do not overlap down the page at all.
+    lines = [
+        _column(600, 100, 12),
+        Box(555, 100, 585, 130),  # "線"
+        _column(510, 160, 10),
+        _column(465, 100, 12),
+    ]
+    blocks = group_vertical_lines(lines, [], body=30.0)
+    assert len(blocks) == 1
+    assert blocks[0].lines == lines  # right to left
