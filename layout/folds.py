@@ -33,12 +33,18 @@ MIN_ASPECT = 1.2
 """Only a scan at least this much wider than tall can hold two pages."""
 SEARCH = (0.4, 0.6)
 """The gutter is looked for in this part of the scan's width."""
+EDGE = 0.03
+"""The top and foot of the scan left out (a scanner's dark border crosses everything)."""
 STRIPS = 24
 """Strips of the print's height the gutter is followed through."""
 MIN_CLEAR = 0.85
-"""A gutter is clear of ink (within ``DRIFT``) in at least this share of the strips."""
+"""A gutter between pages of vertical print is clear of ink (within ``DRIFT``) in at
+least this share of the strips; between pages of horizontal print in all of them."""
 DRIFT = 0.002
 """How far (a share of the width) the gutter may wander from strip to strip."""
+MARGINS = 1.5
+"""Between pages of horizontal print the gutter is this many times wider than any
+gutter between columns (it holds both pages' margins)."""
 MIN_INK_SHARE = 0.25
 """Each page holds at least this share of the other's ink (an empty half is no page)."""
 _WIDTH = 1200
@@ -69,43 +75,71 @@ def find_fold(image: np.ndarray) -> Fold | None:
 
     ``image``: the scan, 8-bit grey (H x W) or RGB (H x W x 3). A fold is a
     landscape scan (``MIN_ASPECT``) with a gutter in the middle fifth of its
-    width that is clear of ink in ``MIN_CLEAR`` of the strips of its print's
-    height, with print on both sides of it."""
+    width and print on both sides of it. Between pages of vertical print
+    (framed by their own rules) the gutter is clear in ``MIN_CLEAR`` of the
+    strips of the print's height, drifting ``DRIFT`` at most: a scan of an old
+    fold is seldom clean along the binding. Between pages of horizontal print it
+    must be straight and clear all the way down: a single landscape page of
+    columns has white between its middle columns too, but a headline, a rule or
+    a masthead crosses it somewhere."""
     height, width = image.shape[:2]
     if not may_be_fold(width, height):
         return None
     scale = min(1.0, _WIDTH / width)
     small = cv2.resize(to_grey(image), None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     ink = ink_mask(small) > 0
-    x = _gutter(ink)
+    x = _gutter(ink, round(DRIFT * ink.shape[1]), MIN_CLEAR)
     if x is None or not _both_printed(ink, x):
         return None
+    right_first = _runs_down(image)
+    if not right_first:
+        x = _gutter(ink, 0, 1.0)  # straight and clear all the way down
+        if x is None or not _both_printed(ink, x) or not _widest_corridor(ink, x):
+            return None
     cut = round(x / scale)
     left, right = (0, 0, cut, height), (cut, 0, width, height)
-    right_first = _runs_down(image)
     pages = (right, left) if right_first else (left, right)
     log.info("fold: two pages cut at x=%d, %s page first", cut, "right" if right_first else "left")
     return Fold(cut, pages, right_first)
 
 
-def _gutter(ink: np.ndarray) -> int | None:
-    """The x (in ``ink``'s pixels) of the clearest gutter near the middle, or None."""
+def _gutter(ink: np.ndarray, drift: int, min_clear: float) -> int | None:
+    """The x (in ``ink``'s pixels) of the clearest gutter near the middle: clear
+    of ink, within ``drift`` pixels either way, in at least ``min_clear`` of the
+    strips; None when there is none."""
     height, width = ink.shape
-    band = ink[int(0.1 * height) : int(0.9 * height)]
+    band = ink[int(EDGE * height) : int((1 - EDGE) * height)]
     clear = np.array([~strip.any(axis=0) for strip in np.array_split(band, STRIPS, axis=0)])
-    reach = max(1, round(DRIFT * width))
     near = clear.copy()
-    for shift in range(1, reach + 1):
+    for shift in range(1, drift + 1):
         near[:, shift:] |= clear[:, :-shift]
         near[:, :-shift] |= clear[:, shift:]
     lo, hi = int(SEARCH[0] * width), int(SEARCH[1] * width)
     score = near[:, lo:hi].mean(axis=0)
     best = float(score.max(initial=0.0))
-    if best < MIN_CLEAR:
+    if best < min_clear:
         return None
     # Of equally clear gutters, the one nearest the middle.
     candidates = np.flatnonzero(score >= best - 1e-9) + lo
     return int(candidates[np.argmin(np.abs(candidates - width / 2))])
+
+
+def _widest_corridor(ink: np.ndarray, x: int) -> bool:
+    """Whether the white corridor down the page at ``x`` is clearly wider
+    (``MARGINS`` times) than every other one between the print's columns: the
+    gutter of a fold holds two pages' margins, the gutter between two columns
+    of one page is like its others."""
+    height, width = ink.shape
+    band = ink[int(EDGE * height) : int((1 - EDGE) * height)]
+    white = ~band.any(axis=0)
+    runs = np.split(np.arange(width), np.flatnonzero(np.diff(white.astype(np.int8))) + 1)
+    corridors = [(int(r[0]), int(r[-1]) + 1) for r in runs if white[r[0]]]
+    inner = [(a, b) for a, b in corridors if a > 0 and b < width]  # not the outer margins
+    mine = next(((a, b) for a, b in inner if a <= x < b), None)
+    if mine is None:
+        return False
+    others = [b - a for a, b in inner if (a, b) != mine]
+    return not others or mine[1] - mine[0] >= MARGINS * max(others)
 
 
 def _both_printed(ink: np.ndarray, x: int) -> bool:

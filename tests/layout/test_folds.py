@@ -58,6 +58,11 @@ def test_one_page_is_no_fold() -> None:
     wide = column_page(columns=1, lines_per_column=20, col_width=1500, headline=None)
     assert wide.width >= 1.2 * wide.height
     assert find_fold(np.asarray(wide)) is None
+    # A landscape page of four columns: white between its middle columns all the
+    # way down, but no wider than between its others.
+    columns = column_page(columns=4, lines_per_column=30)
+    assert columns.width >= 1.2 * columns.height
+    assert find_fold(np.asarray(columns.convert("L"))) is None
 
 
 def test_a_fold_scan_loads_as_two_pages_each_its_part(
