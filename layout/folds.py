@@ -30,7 +30,9 @@ from newsprint.layout.direction import print_runs_down
 log = logging.getLogger(__name__)
 
 MIN_ASPECT = 1.2
-"""Only a scan at least this much wider than tall can hold two pages."""
+"""Only a scan at least this much wider than tall can hold two pages ..."""
+MIN_WIDTH = 2000
+"""... and at least this many pixels wide."""
 SEARCH = (0.4, 0.6)
 """The gutter is looked for in this part of the scan's width."""
 EDGE = 0.03
@@ -66,8 +68,11 @@ class Fold:
 
 
 def may_be_fold(width: int, height: int) -> bool:
-    """Whether an image of this size (scan pixels) is wide enough to hold two pages."""
-    return width >= MIN_ASPECT * height
+    """Whether an image of this size (scan pixels) is wide enough to hold two
+    pages: landscape (``MIN_ASPECT``) and ``MIN_WIDTH`` pixels or more (a page
+    scanned sideways is landscape too, and small: a newspaper page under 1,000
+    pixels wide holds type too small to read)."""
+    return width >= MIN_ASPECT * height and width >= MIN_WIDTH
 
 
 def find_fold(image: np.ndarray) -> Fold | None:
@@ -139,7 +144,8 @@ def _widest_corridor(ink: np.ndarray, x: int) -> bool:
     if mine is None:
         return False
     others = [b - a for a, b in inner if (a, b) != mine]
-    return not others or mine[1] - mine[0] >= MARGINS * max(others)
+    # Each page of a newspaper has columns: no other gutter, no two pages.
+    return bool(others) and mine[1] - mine[0] >= MARGINS * max(others)
 
 
 def _both_printed(ink: np.ndarray, x: int) -> bool:

@@ -28,16 +28,16 @@ def _fold(left: Image.Image, right: Image.Image, gutter: int = GUTTER) -> Image.
 
 @pytest.fixture(scope="module")
 def vertical_fold() -> Image.Image:
-    spec = VerticalSpec(seed=5, width=900, height=1300, stories_per_band=2, bands=3)
+    spec = VerticalSpec(seed=5, width=1100, height=1500, stories_per_band=2, bands=3)
     left, _ = generate_vertical_page(spec)
-    right, _ = generate_vertical_page(VerticalSpec(seed=6, width=900, height=1300, bands=3))
+    right, _ = generate_vertical_page(VerticalSpec(seed=6, width=1100, height=1500, bands=3))
     return _fold(left, right)
 
 
 def test_a_vertical_fold_is_cut_in_its_gutter_right_page_first(vertical_fold: Image.Image) -> None:
     fold = find_fold(np.asarray(vertical_fold))
     assert fold is not None
-    assert 900 <= fold.cut <= 900 + GUTTER
+    assert 1100 <= fold.cut <= 1100 + GUTTER
     assert fold.right_first
     (first, second) = fold.pages
     assert first == (fold.cut, 0, vertical_fold.width, vertical_fold.height)
@@ -45,7 +45,7 @@ def test_a_vertical_fold_is_cut_in_its_gutter_right_page_first(vertical_fold: Im
 
 
 def test_a_horizontal_fold_reads_the_left_page_first() -> None:
-    page = column_page(columns=3, lines_per_column=34, headline=None)
+    page = column_page(columns=3, lines_per_column=42, col_width=340, headline=None)
     fold = find_fold(np.asarray(_fold(page, page)))
     assert fold is not None and not fold.right_first
     assert fold.pages[0][0] == 0
@@ -54,13 +54,15 @@ def test_a_horizontal_fold_reads_the_left_page_first() -> None:
 def test_one_page_is_no_fold() -> None:
     portrait, _ = generate_vertical_page(VerticalSpec(seed=7, width=900, height=1300))
     assert find_fold(np.asarray(portrait)) is None
+    # A page of vertical print is landscape when scanned sideways, but small.
+    assert find_fold(np.asarray(portrait.transpose(Image.Transpose.ROTATE_90))) is None
     # A landscape page whose print runs across its middle has no gutter there.
-    wide = column_page(columns=1, lines_per_column=20, col_width=1500, headline=None)
+    wide = column_page(columns=1, lines_per_column=20, col_width=2100, headline=None)
     assert wide.width >= 1.2 * wide.height
     assert find_fold(np.asarray(wide)) is None
     # A landscape page of four columns: white between its middle columns all the
     # way down, but no wider than between its others.
-    columns = column_page(columns=4, lines_per_column=30)
+    columns = column_page(columns=6, lines_per_column=40, col_width=330)
     assert columns.width >= 1.2 * columns.height
     assert find_fold(np.asarray(columns.convert("L"))) is None
 

@@ -71,19 +71,19 @@ def test_the_photo_caption_goes_with_its_story(read: tuple[NewspaperPage, dict])
 
 
 def test_a_fold_is_read_as_its_two_pages_in_the_scans_pixels(engine: OcrEngine, tmp_path) -> None:
-    spec = {"width": 800, "height": 900, "bands": 2, "stories_per_band": 1, "photo": False}
+    spec = {"width": 1000, "height": 900, "bands": 2, "stories_per_band": 1, "photo": False}
     right, right_truth = generate_vertical_page(VerticalSpec(seed=11, **spec))
     left, left_truth = generate_vertical_page(VerticalSpec(seed=12, **spec))
-    sheet = Image.new("L", (1660, 900), 255)
+    sheet = Image.new("L", (2060, 900), 255)
     sheet.paste(left, (0, 0))
-    sheet.paste(right, (860, 0))
+    sheet.paste(right, (1060, 0))
     path = tmp_path / "fold.png"
     sheet.save(path)
     pages = [process_page(p, Settings(), engine) for p in load_scan(path, Settings().scan)]
     assert [p.stem for p in pages] == ["fold-p1", "fold-p2"]
     for page, truth in zip(pages, (right_truth, left_truth), strict=True):
         x0, _, x1, _ = page.part
-        assert (page.width, page.height) == (1660, 900)  # the whole scan's pixels
+        assert (page.width, page.height) == (2060, 900)  # the whole scan's pixels
         for region in page.regions:
             assert x0 - 2 <= region.bbox[0] and region.bbox[2] <= x1 + 2, region
         got = [a.headline or "" for a in page.articles]
