@@ -14,7 +14,7 @@ beside or under another headline (a deck). A caption goes with its photo.
 Rules frame the stories of a vertical page: a story never runs on across one.
 
 Text: each article is built by ``articles.assembly`` from copies of its
-regions turned a quarter, (x, y) -> (y, W - x): the bands become columns read
+regions turned a quarter, (x, y) -> (y, -x): the bands become columns read
 left to right, the lines of a vertical block rows read top to bottom, so its
 paragraphs (indents, short last lines) are found as on a horizontal page.
 
@@ -31,6 +31,7 @@ from newsprint.articles.rtl import with_rtl_lines
 from newsprint.core.page import Article, Region, RegionType, TextDirection
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.direction import transpose
 
 if TYPE_CHECKING:
     from newsprint.articles.assembly import _Draft
@@ -92,10 +93,9 @@ def vertical_articles(
     for region in flow:
         draft = drafts.setdefault(owner[region.id], _Draft())
         (draft.headlines if region.type == RegionType.HEADLINE else draft.members).append(region)
-    width = max((_box(r).x1 for r in regions), default=0.0)
     ordered = _order(list(drafts.values()), body)
     articles = [
-        _article(_turned_draft(draft, width), f"a{n}", language, body, settings)
+        _article(_turned_draft(draft), f"a{n}", language, body, settings)
         for n, draft in enumerate(ordered, start=1)
     ]
     return regions, articles
@@ -291,29 +291,25 @@ def _extent(draft: _Draft) -> Box:
     return union_all([_box(r) for r in draft.headlines + draft.members])
 
 
-def _turn(box: Box, width: float) -> Box:
-    """(x, y) -> (y, width - x): right to left becomes top to bottom."""
-    return Box(box.y0, width - box.x1, box.y1, width - box.x0)
-
-
-def _turned_draft(draft: _Draft, width: float) -> _Draft:
-    """The article's regions turned a quarter (boxes and lines' boxes), so that
-    ``articles.assembly`` reads its bands as columns and its lines as rows."""
+def _turned_draft(draft: _Draft) -> _Draft:
+    """The article's regions turned a quarter (boxes and lines' boxes,
+    ``layout.direction.transpose``), so that ``articles.assembly`` reads its
+    bands as columns and its lines as rows."""
     from newsprint.articles.assembly import _Draft
 
     return _Draft(
-        headlines=[_turned(r, width) for r in draft.headlines],
-        members=[_turned(r, width) for r in draft.members],
+        headlines=[_turned(r) for r in draft.headlines],
+        members=[_turned(r) for r in draft.members],
     )
 
 
-def _turned(region: Region, width: float) -> Region:
+def _turned(region: Region) -> Region:
     lines = [
-        line.model_copy(update={"work_bbox": _turn(Box(*line.work_bbox), width).as_tuple()})
+        line.model_copy(update={"work_bbox": transpose(Box(*line.work_bbox)).as_tuple()})
         if line.work_bbox
         else line
         for line in region.lines
     ]
     return region.model_copy(
-        update={"work_bbox": _turn(_box(region), width).as_tuple(), "lines": lines}
+        update={"work_bbox": transpose(_box(region)).as_tuple(), "lines": lines}
     )

@@ -8,11 +8,14 @@ across a gutter, and small newspaper type keeps its full resolution.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage, RegionType, TextLine
 from newsprint.core.script import detect_language, is_cjk
 from newsprint.core.settings import Settings
+from newsprint.layout.boxes import Box
+from newsprint.layout.direction import transpose, untranspose
 from newsprint.ocr.engine import OcrEngine, OcrLine
 from newsprint.ocr.paddle import crop_line, to_bgr
 from newsprint.ocr.tables import read_tables
@@ -175,23 +178,15 @@ def _merge_fragments(lines: list[OcrLine]) -> list[OcrLine]:
 
 def _merge_columns(lines: list[OcrLine]) -> list[OcrLine]:
     """Vertical lines, pieces of one line joined top to bottom, right to left:
-    ``_merge_fragments`` on the boxes turned a quarter, (x, y) -> (y, -x)."""
+    ``_merge_fragments`` on the boxes turned a quarter (``layout.direction.transpose``)."""
 
-    def turn(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-        x0, y0, x1, y1 = box
-        return (y0, -x1, y1, -x0)
+    def turned(line: OcrLine, turn: Callable[[Box], Box]) -> OcrLine:
+        box = turn(Box(*line.bbox)).as_tuple()
+        return OcrLine(line.text, line.confidence, box_corners(box), box)
 
-    def back(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-        u0, v0, u1, v1 = box
-        return (-v1, u0, -v0, u1)
-
-    turned = [
-        OcrLine(ln.text, ln.confidence, box_corners(turn(ln.bbox)), turn(ln.bbox)) for ln in lines
-    ]
-    merged = _merge_fragments(turned)  # all wide now: rows top to bottom = lines right to left
-    return [
-        OcrLine(ln.text, ln.confidence, box_corners(back(ln.bbox)), back(ln.bbox)) for ln in merged
-    ]
+    # All wide once turned: rows top to bottom are the lines right to left.
+    merged = _merge_fragments([turned(ln, transpose) for ln in lines])
+    return [turned(ln, untranspose) for ln in merged]
 
 
 def _join_row(row: list[OcrLine]) -> OcrLine:
