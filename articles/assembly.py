@@ -120,6 +120,7 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
     separators = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     rules = [b for b in separators if b.width > b.height]
     above = {r.id: _above(r, flow, rules, body) for r in flow}
+    below = {up.id: r for r in flow if (up := above[r.id]) is not None}
     owner: dict[str, _Draft] = {}
     drafts: list[_Draft] = []
 
@@ -133,7 +134,7 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         if source is None and region.type != RegionType.HEADLINE:
             # A table is not read on from the column on its left.
             left = (
-                _left_neighbour(region, flow, above, body)
+                _left_neighbour(region, flow, below, body)
                 if region.type != RegionType.TABLE
                 else None
             )
@@ -260,7 +261,7 @@ def _starts_article(headline: Region, above: Region | None) -> bool:
 
 
 def _left_neighbour(
-    region: Region, flow: list[Region], above: dict[str, Region | None], body: float
+    region: Region, flow: list[Region], below: dict[str, Region], body: float
 ) -> Region | None:
     """The block the article flows in from: the foot of the column to the
     left, within the stretch of page this block's column runs down before a
@@ -282,7 +283,7 @@ def _left_neighbour(
         return None
     nearest = max(beside, key=lambda o: _box(o).x1)
     column = _box(nearest)
-    run_end = _run_end(region, flow, above)
+    run_end = _run_end(region, below)
     in_column = [
         other
         for other in flow
@@ -295,10 +296,9 @@ def _left_neighbour(
     return max(in_column, key=lambda o: _box(o).y0, default=nearest)
 
 
-def _run_end(region: Region, flow: list[Region], above: dict[str, Region | None]) -> float:
+def _run_end(region: Region, below: dict[str, Region]) -> float:
     """Where the column run that starts with this block ends: the foot of the
     last block below it that continues it (no headline, no rule between)."""
-    below = {up.id: r for r in flow if (up := above.get(r.id)) is not None}
     end, current, seen = _box(region).y1, region, {region.id}
     while (nxt := below.get(current.id)) is not None and nxt.id not in seen:
         if nxt.type not in (*_BODY, RegionType.PHOTO, RegionType.CAPTION, RegionType.BYLINE):
