@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
 import tempfile
 import time
@@ -25,13 +26,22 @@ import numpy as np
 from newsprint.core.settings import Settings
 from newsprint.ocr.engine import load_engine
 from newsprint.ocr.models import prepare_models
-from newsprint.ocr.paddle import engine_options, import_paddleocr
+from newsprint.ocr.paddle import import_paddleocr
 from newsprint.pipeline import process_scan
 from newsprint.scans import load_scan
 
 from bench.memory import rss_mib
 from bench.samples import ROOT, truth_pairs
 from bench.score import cer
+
+
+def peer_engine_options(settings: Settings) -> dict[str, Any]:
+    """ONNX Runtime as PaddleOCR sets it up by default (arena on, every
+    optimisation), with the same threads as newsprint: none of newsprint's
+    own ``ocr`` session options reach the peer."""
+    threads = settings.ocr.threads or os.cpu_count() or 1
+    config = {"intra_op_num_threads": threads, "log_severity_level": 3}
+    return {"engine": "onnxruntime", "engine_config": config}
 
 
 def load_peer(settings: Settings) -> Any:
@@ -45,7 +55,7 @@ def load_peer(settings: Settings) -> Any:
         use_doc_orientation_classify=False,
         use_doc_unwarping=False,
         use_textline_orientation=False,
-        **engine_options(settings.ocr),
+        **peer_engine_options(settings),
     )
 
 

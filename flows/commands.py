@@ -104,7 +104,7 @@ def _run_ingest(
 ) -> None:
     """The one path of ``process`` and ``ingest``: the ingest flow with a progress bar,
     its logging in ``out/logs/``, then the summary; exit 1 when a page or an issue
-    failed, 2 when the OCR models are missing."""
+    failed, 2 when the OCR models are missing or the engine cannot run here."""
     if workers:
         settings = settings.model_copy(
             update={"dask": settings.dask.model_copy(update={"workers": workers})}
@@ -142,9 +142,14 @@ def _common_folder(paths: list[Path]) -> Path:
 def _check_models(settings: Settings) -> None:
     from newsprint.core.errors import ModelMissingError
     from newsprint.ocr.models import prepare_models
+    from newsprint.ocr.paddle import EngineUnavailableError, engine_options
 
     try:
+        engine_options(settings.ocr)
         prepare_models(settings.ocr)
+    except EngineUnavailableError as exc:
+        console.print(f"[red]✗ OCR engine unavailable:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
     except ModelMissingError as exc:
         console.print(f"[red]✗ OCR model missing:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import math
 import os
 import threading
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from typing import Any
 
 import cv2
 import numpy as np
+from newsprint.core.errors import NewsprintError
 from newsprint.core.settings import OcrSettings
 from newsprint.ocr.engine import OcrLine
 from newsprint.ocr.memory import release_free_memory
@@ -32,6 +34,12 @@ PADDLE_INSTALL = (
     "pip install paddlepaddle (CPU) or paddlepaddle-gpu, see "
     "https://www.paddlepaddle.org.cn/install"
 )
+ONNXRUNTIME_GPU_INSTALL = (
+    "pip uninstall -y onnxruntime && pip install onnxruntime-gpu "
+    "(with CUDA 12 and cuDNN 9 on the machine)"
+)
+_GRAPH_LEVELS = {"disable": 0, "basic": 1, "extended": 2, "all": 99}
+"""``ocr.graph_optimization`` as ONNX Runtime's ``GraphOptimizationLevel`` values."""
 _PAD = 16
 """Paper-coloured margin added around an image before detection, so that text
 touching the edge of a block crop is still found."""
@@ -41,29 +49,106 @@ _TALL = 1.5
 """A line crop this many times taller than wide is turned to horizontal."""
 
 
+class EngineUnavailableError(NewsprintError, ImportError):
+    """The inference engine ``ocr.engine`` names cannot run here; the message
+    names the engine and what to install."""
+
+
 def engine_options(settings: OcrSettings) -> dict[str, Any]:
-    """The PaddleOCR arguments selecting the inference engine: the one place
-    where ``onnxruntime`` and ``paddle`` differ."""
+    """The PaddleOCR arguments selecting the inference engine and its options:
+    the one place where the engines differ. Raises :class:`EngineUnavailableError`
+    when the engine cannot run on this machine."""
     threads = settings.threads or os.cpu_count() or 1
-    if settings.engine == "onnxruntime":
-        config = {"intra_op_num_threads": threads, "log_severity_level": 3}
-        return {"engine": "onnxruntime", "engine_config": config}
+    if settings.engine == "paddle":
+        return _paddle_options(settings, threads)
+    config: dict[str, Any] = {
+        "intra_op_num_threads": threads,
+        "graph_optimization_level": _GRAPH_LEVELS[settings.graph_optimization],
+        "enable_mem_pattern": settings.memory_pattern,
+        "enable_cpu_mem_arena": settings.memory_arena,
+        "log_severity_level": 3,
+    }
+    if settings.inter_op_threads:
+        config["inter_op_num_threads"] = settings.inter_op_threads
+    if settings.engine == "onnxruntime-gpu":
+        _check_cuda_provider()
+        config.update(device_type="gpu", device_id=settings.device_id)
+    return {"engine": "onnxruntime", "engine_config": config}
+
+
+def _paddle_options(settings: OcrSettings, threads: int) -> dict[str, Any]:
     if importlib.util.find_spec("paddle") is None:
-        raise ImportError(
+        raise EngineUnavailableError(
             f"ocr.engine='paddle' needs PaddlePaddle, which is not installed: {PADDLE_INSTALL}; "
             "or use ocr.engine='onnxruntime'."
         )
-    return {"engine": "paddle", "cpu_threads": threads}
+    import paddle
+
+    if paddle.device.is_compiled_with_cuda():
+        return {"engine": "paddle", "device": f"gpu:{settings.device_id}"}
+    return {"engine": "paddle", "device": "cpu", "cpu_threads": threads}
 
 
-def _without_arena(options: dict[str, Any]) -> dict[str, Any]:
-    """ONNX Runtime without its CPU memory arena: with a new input shape for
-    every block the arena only grows (1.0 to 1.2 GiB over eight pages), while
-    plain allocations are freed after each run (and trimmed per page)."""
-    if options["engine"] != "onnxruntime":
-        return options
-    config = {**options["engine_config"], "enable_cpu_mem_arena": False}
-    return {**options, "engine_config": config}
+def _check_cuda_provider() -> None:
+    import onnxruntime as ort
+
+    available = ort.get_available_providers()
+    if "CUDAExecutionProvider" not in available:
+        raise EngineUnavailableError(
+            "ocr.engine='onnxruntime-gpu' needs ONNX Runtime's CUDAExecutionProvider, "
+            f"which this onnxruntime does not have (it has {', '.join(available)}): "
+            f"{ONNXRUNTIME_GPU_INSTALL}; or use ocr.engine='onnxruntime'."
+        )
+    if hasattr(ort, "preload_dlls"):  # CUDA and cuDNN from NVIDIA's pip wheels, if there
+        ort.preload_dlls()
+
+
+def _check_on_gpu(model: Any) -> None:
+    """ONNX Runtime falls back to the CPU, with a warning only, when CUDA fails
+    to load; ``onnxruntime-gpu`` must run on the GPU or not at all."""
+    session = _session_of(model)
+    providers = session.get_providers() if session is not None else []
+    if "CUDAExecutionProvider" not in providers:
+        raise EngineUnavailableError(
+            "ocr.engine='onnxruntime-gpu': ONNX Runtime could not start its CUDA "
+            f"execution provider (the session runs on {', '.join(providers) or 'nothing'}); "
+            f"check the driver, CUDA 12 and cuDNN 9: {ONNXRUNTIME_GPU_INSTALL}."
+        )
+
+
+def _session_of(model: Any) -> Any:
+    """The ONNX Runtime session inside a PaddleOCR model, or None."""
+    runner = getattr(getattr(model, "paddlex_predictor", None), "runner", None)
+    return getattr(runner, "session", None)
+
+
+class _ShrinkingSession:
+    """An ONNX Runtime session whose every run ends by handing the CPU arena's
+    unused chunks back (the run option ``memory.enable_memory_arena_shrinkage``):
+    the arena's speed without its growth over new input shapes."""
+
+    def __init__(self, session: Any) -> None:
+        import onnxruntime as ort
+
+        self._session = session
+        self._options = ort.RunOptions()
+        self._options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+
+    def run(self, output_names: Any, feeds: Any, run_options: Any = None) -> Any:
+        return self._session.run(output_names, feeds, run_options or self._options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+
+def _shrink_arena(model: Any) -> None:
+    """Make the ONNX Runtime session inside a PaddleOCR model shrink its arena
+    after every run (see :class:`_ShrinkingSession`)."""
+    session = _session_of(model)
+    if session is None or not hasattr(session, "run"):
+        log.warning("no ONNX Runtime session found in %s: arena not shrunk", type(model).__name__)
+        return
+    model.paddlex_predictor.runner.session = _ShrinkingSession(session)
 
 
 def import_paddleocr(cache_dir: Path) -> Any:
@@ -95,13 +180,11 @@ class PaddleOcrEngine:
     def __init__(self, settings: OcrSettings) -> None:
         self.settings = settings
         options = engine_options(settings)
-        self.name = f"paddleocr-{options['engine']}"
+        self.name = f"paddleocr-{settings.engine}"
         self.dirs: ModelDirs = prepare_models(settings)
         paddleocr = import_paddleocr(settings.cache_dir)
         self.version = str(paddleocr.__version__)
         self._lock = threading.Lock()
-        if not settings.memory_arena:
-            options = _without_arena(options)
         self._det = paddleocr.TextDetection(
             model_name=self.dirs.det_model_name,
             model_dir=str(self.dirs.det),
@@ -115,6 +198,12 @@ class PaddleOcrEngine:
         self._rec = paddleocr.TextRecognition(
             model_name=self.dirs.rec_model_name, model_dir=str(self.dirs.rec), **options
         )
+        if settings.engine == "onnxruntime-gpu":
+            _check_on_gpu(self._det)
+            _check_on_gpu(self._rec)
+        if settings.engine == "onnxruntime" and settings.memory_arena and settings.arena_shrink:
+            _shrink_arena(self._det)
+            _shrink_arena(self._rec)
         log.info(
             "loaded %s (%s, %s)", self.name, self.dirs.det_model_name, self.dirs.rec_model_name
         )
@@ -176,13 +265,47 @@ class PaddleOcrEngine:
         results: list[tuple[str, float]] = [("", 0.0)] * len(images)
         if not order:
             return results
+        widths = [model_width(images[i].shape) for i in order]
+        batches = width_batches(
+            widths, self.settings.rec_batch_size, self.settings.rec_batch_pixels
+        )
         with self._lock:
-            outputs = self._rec.predict(
-                [images[i] for i in order], batch_size=self.settings.rec_batch_size
-            )
-        for i, out in zip(order, outputs, strict=True):
-            results[i] = (str(out["rec_text"]), float(out["rec_score"]))
+            for start, end in batches:
+                batch = [images[i] for i in order[start:end]]
+                outputs = self._rec.predict(batch, batch_size=len(batch))
+                for i, out in zip(order[start:end], outputs, strict=True):
+                    results[i] = (str(out["rec_text"]), float(out["rec_score"]))
         return results
+
+
+REC_HEIGHT = 48
+"""The recognition model's input height; a line is resized to it."""
+REC_MIN_WIDTH = 320
+"""PaddleOCR pads every line to at least this width (10:1.5 of the height)."""
+
+
+def model_width(shape: tuple[int, ...]) -> int:
+    """The width, in model-input pixels, that a crop of ``shape`` (h, w, …) takes
+    in recognition (resized to ``REC_HEIGHT`` tall, at least ``REC_MIN_WIDTH``)."""
+    return max(REC_MIN_WIDTH, math.ceil(REC_HEIGHT * shape[1] / max(1, shape[0])))
+
+
+def width_batches(widths: list[int], most: int, pixels: int | None) -> list[tuple[int, int]]:
+    """Cut lines sorted by width into batches ``(start, end)`` of at most ``most``
+    lines whose padded size (lines x the widest) stays within ``pixels`` model
+    columns (None: no such bound). Narrow lines go many to a batch, wide lines few,
+    and a batch pads little because its lines are of like width. Each batch
+    holds at least one line."""
+    batches: list[tuple[int, int]] = []
+    start = 0
+    for end in range(1, len(widths) + 1):
+        size = end - start
+        if size > most or (pixels is not None and size > 1 and size * widths[end - 1] > pixels):
+            batches.append((start, end - 1))
+            start = end - 1
+    if start < len(widths):
+        batches.append((start, len(widths)))
+    return batches
 
 
 def to_bgr(image: np.ndarray) -> np.ndarray:

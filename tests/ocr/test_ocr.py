@@ -208,7 +208,7 @@ def test_read_many_and_recognize_lines(engine, page):
 @pytest.mark.models
 def test_engine_is_cached_per_configuration(engine, settings, capfd):
     assert load_engine(settings.model_copy()) is engine
-    other = load_engine(settings.model_copy(update={"rec_batch_size": 4}))
+    other = load_engine(settings.model_copy(update={"rec_batch_size": 8}))
     assert other is not engine
     captured = capfd.readouterr()
     assert "Creating model" not in captured.out + captured.err
