@@ -116,13 +116,24 @@ def page_text(page: dict) -> str:
     )
 
 
+_READ_FIRST = ("running_head", "folio")
+
+
 def article_line_boxes(page: dict) -> list[BBox]:
-    """The boxes of page.json's lines in reading order: articles, their regions, their lines."""
+    """The boxes of page.json's lines in reading order: the running head, folio
+    and nameplate (written before the articles in ALTO and the PDF, as people
+    annotate them), then the articles, their regions, their lines."""
     regions = {r["id"]: r for r in page.get("regions", [])}
+    in_articles = [rid for a in page.get("articles", []) for rid in a.get("region_ids", [])]
+    placed = set(in_articles)
+    first = [
+        r["id"]
+        for r in page.get("regions", [])
+        if r.get("type") in _READ_FIRST and r["id"] not in placed
+    ]
     return [
         tuple(line["bbox"])
-        for article in page.get("articles", [])
-        for rid in article.get("region_ids", [])
+        for rid in [*first, *in_articles]
         for line in regions.get(rid, {}).get("lines", [])
     ]
 
@@ -139,6 +150,11 @@ class Zone:
     def box(cls, order: int, x0: float, y0: float, x1: float, y1: float) -> Zone:
         return cls(order, ((x0, y0), (x1, y0), (x1, y1), (x0, y1)))
 
+    @property
+    def area(self) -> float:
+        """Square scan pixels inside the outline."""
+        return abs(float(cv2.contourArea(np.asarray(self.points, dtype=np.float32))))
+
     def contains(self, x: float, y: float) -> bool:
         """Inside or on the outline."""
         contour = np.asarray(self.points, dtype=np.float32).reshape(-1, 1, 2)
@@ -147,13 +163,15 @@ class Zone:
 
 def zone_sequence(boxes: Iterable[Sequence[float]], zones: Sequence[Zone]) -> list[int]:
     """For each line box whose centre is in an annotated region, that region's
-    order (the first in reading order where regions overlap)."""
+    order. Where regions overlap, the smallest holding the centre counts: people
+    draw a masthead's region round the boxes set inside it (the NZZ page's
+    subscription and advert rates), and the line belongs to the box it sits in."""
     sequence = []
     for x0, y0, x1, y1 in boxes:
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        hits = [z.order for z in zones if z.contains(cx, cy)]
+        hits = [z for z in zones if z.contains(cx, cy)]
         if hits:
-            sequence.append(min(hits))
+            sequence.append(min(hits, key=lambda z: (z.area, z.order)).order)
     return sequence
 
 

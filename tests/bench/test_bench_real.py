@@ -77,6 +77,15 @@ def test_missing_region_lowers_reached() -> None:
     assert order_reached(article_line_boxes(stray), ZONES) == (0.0, pytest.approx(1 / 3))
 
 
+def test_a_line_in_a_box_set_inside_a_larger_region_belongs_to_the_box() -> None:
+    # A masthead's region (1) drawn round a box of rates (2) set inside it: the
+    # lines in the box are the box's, whatever the larger region's order.
+    zones = [Zone.box(1, 0, 0, 400, 300), Zone.box(2, 200, 100, 400, 200)]
+    page = _page([["r1", "r2"]], [_region("r1", 0, ["title"]), _region("r2", 130, ["rates"])])
+    page["regions"][1]["lines"][0]["bbox"] = [220, 130, 380, 150]
+    assert order_reached(article_line_boxes(page), zones) == (1.0, 1.0)
+
+
 def test_coverage() -> None:
     assert coverage("The Times, 1867.", "the times 1867") == 1.0
     assert coverage("The Times", "") == 0.0
