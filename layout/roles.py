@@ -103,6 +103,7 @@ def classify_blocks(
         if type_height(block, blocks, body) >= settings.headline_ratio * body:
             block.kind = RegionType.HEADLINE
     _mark_running_heads(blocks, h_rules, body, content)
+    _mark_nameplate(blocks, body, content)
     for photo in photos:
         for block in _caption_of(photo, blocks, body):
             block.kind = RegionType.CAPTION
@@ -198,6 +199,29 @@ def _mark_running_heads(
             bottom_cut is not None and block.box.y0 >= bottom_cut
         ):
             block.kind = RegionType.RUNNING_HEAD
+
+
+def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, int, int]) -> None:
+    """The nameplate (the paper's title across the top of the front page) is
+    read with the running head, before the articles, not as the headline of
+    the first story: one line of type at least four body lines tall, half the
+    page wide or more, in the top fifth of the page, and the largest type on
+    it by half again (among lines of type, wider than tall: a mark in the
+    scanner's margin is no line)."""
+    cx0, cy0, cx1, cy1 = content
+    lines = [b for b in blocks if b.box.width >= 2 * b.line_height]
+    if not lines:
+        return
+    biggest = max(lines, key=lambda b: b.line_height)
+    others = max((b.line_height for b in lines if b is not biggest), default=0.0)
+    if (
+        len(biggest.lines) == 1
+        and biggest.line_height >= 4 * body
+        and biggest.line_height >= 1.5 * others
+        and biggest.box.width >= 0.5 * (cx1 - cx0)
+        and biggest.box.y1 <= cy0 + 0.2 * (cy1 - cy0)
+    ):
+        biggest.kind = RegionType.RUNNING_HEAD
 
 
 def _isolated_band_edge(

@@ -407,4 +407,28 @@ def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
         if 0.5 * body <= p.ink.thickness <= 1.6 * body
     ]
     covered = [a for a in covered if a > 0]
-    return len(covered) >= 3 and sum(covered) >= 0.25 * photo.area
+    if len(covered) >= 3 and sum(covered) >= 0.25 * photo.area:
+        return True
+    return _in_display_line(photo, pieces, body)
+
+
+def _in_display_line(photo: Box, pieces: list[LinePiece], body: float) -> bool:
+    """Whether a "photo" is letters of display type: it meets a detected line
+    far taller than body type and far wider than tall, and detected lines
+    cover most of it. A nameplate's black-letter capitals are as dense as a
+    halftone (and run together with the box of rates beside them); a picture
+    gives the detector no line three times as wide as tall across it."""
+
+    def overlap(p: LinePiece) -> float:
+        return p.detected.x_overlap(photo) * p.detected.y_overlap(photo)
+
+    display = [
+        p
+        for p in pieces
+        if p.detected.height > 1.6 * body
+        and p.detected.width >= 3 * p.detected.height
+        and overlap(p) >= 0.2 * photo.area
+    ]
+    if not display:
+        return False
+    return sum(overlap(p) for p in pieces if p.detected.height >= 0.5 * body) >= 0.5 * photo.area

@@ -90,7 +90,13 @@ def with_display_lines(fine: np.ndarray, coarse: np.ndarray, body: float) -> np.
     headline or see only part of it; at a fraction of that scale it sees it
     whole. A coarse line at least 1.4 body lines tall is taken when the fine
     lines inside it cover under 80% of its width; it replaces them. (A coarse
-    box that merged two body lines is covered by them, and is not taken.)"""
+    box that merged two body lines is covered by them, and is not taken.)
+
+    Type far larger still (a nameplate's letters, ten body lines tall) is seen
+    by neither pass alone: the coarse pass runs it together with the lines
+    above and below, and those fine lines span its width. The band of the
+    coarse box that no fine line reaches, when 1.4 body lines tall or more, is
+    then taken as a line of its own, and the fine lines are kept."""
     keep = np.ones(len(fine), dtype=bool)
     extra = []
     cx, cy = (fine[:, 0] + fine[:, 2]) / 2, (fine[:, 1] + fine[:, 3]) / 2
@@ -104,7 +110,29 @@ def with_display_lines(fine: np.ndarray, coarse: np.ndarray, body: float) -> np.
         if covered.mean() < 0.8:
             keep &= ~inside
             extra.append(box)
+            continue
+        extra.extend(_unreached_bands(box, fine[inside], body))
     return np.concatenate([fine[keep], np.array(extra).reshape(-1, 4)])
+
+
+def _unreached_bands(box: np.ndarray, fine: np.ndarray, body: float) -> list[np.ndarray]:
+    """The parts of a coarse box, full width, in the rows no fine line reaches
+    that are at least 1.4 body lines tall."""
+    top = int(box[1])
+    reached = np.zeros(max(1, int(box[3]) - top), dtype=bool)
+    for _, y0, _, y1 in fine:
+        reached[max(0, int(y0) - top) : max(0, int(y1) - top)] = True
+    bands = []
+    for start, stop in _runs(~reached):
+        if stop - start >= 1.4 * body:
+            bands.append(np.array([box[0], top + start, box[2], top + stop], dtype=np.float64))
+    return bands
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(start, stop) of each run of True in a 1-D mask."""
+    edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
 
 
 def _detect_scaled(

@@ -114,6 +114,24 @@ def test_a_photo_full_of_body_lines_is_type_and_a_sign_in_a_picture_is_not() -> 
     assert not is_type_column(Box(90, 90, 410, 400), sign, BODY)
 
 
+def test_capitals_of_a_nameplate_are_type_not_a_photo() -> None:
+    # Black-letter capitals ten body lines tall are as dense as a halftone;
+    # the detector's line across the page holds them (and, beside them, the
+    # box of rates they ran together with).
+    nameplate = LinePiece(Box(100, 100, 3600, 330), Box(90, 95, 3610, 335))
+    rates = [
+        LinePiece(Box(3000, y, 3500, y + 20), Box(2995, y - 3, 3505, y + 23))
+        for y in (345, 375, 405)
+    ]
+    assert is_type_column(Box(1600, 110, 1860, 320), [nameplate], BODY)  # one letter
+    assert is_type_column(Box(2900, 110, 3600, 430), [nameplate, *rates], BODY)
+    # A picture beside a body line, or under a short display line, is still a picture.
+    caption = LinePiece(Box(100, 420, 600, 440), Box(95, 417, 605, 443))
+    assert not is_type_column(Box(100, 100, 600, 400), [caption], BODY)
+    kicker = LinePiece(Box(100, 40, 300, 90), Box(95, 35, 305, 95))
+    assert not is_type_column(Box(100, 100, 600, 400), [kicker], BODY)
+
+
 def test_close_set_lines_are_measured_one_by_one_not_with_their_neighbours() -> None:
     # Old close-set type: no white row between lines (descenders touch the
     # next line's ascenders) and the detector's padded boxes reach half a

@@ -124,6 +124,23 @@ def test_display_lines_from_the_coarse_pass_replace_partial_fine_ones() -> None:
     assert (0.0, 0.0, 400.0, 50.0) not in rows  # body lines cover the merged box
 
 
+def test_a_nameplate_run_together_with_the_lines_round_it_is_taken_as_its_own_line() -> None:
+    # The coarse pass joins a running head, a nameplate ten body lines tall and
+    # a line under it into one box; the fine pass saw only the two thin lines.
+    fine = np.array([[0, 0, 1000, 20], [0, 250, 1000, 270]], dtype=float)
+    coarse = np.array([[0, 0, 1000, 270]], dtype=float)
+    rows = sorted(map(tuple, with_display_lines(fine, coarse, body=20.0).tolist()))
+    assert rows == [
+        (0.0, 0.0, 1000.0, 20.0),
+        (0.0, 20.0, 1000.0, 250.0),
+        (0.0, 250.0, 1000.0, 270.0),
+    ]
+    # Lines set at body leading leave no such band: nothing is added.
+    leaded = np.array([[0, 30 * i, 1000, 30 * i + 20] for i in range(9)], dtype=float)
+    out = with_display_lines(leaded, np.array([[0, 0, 1000, 260]], dtype=float), body=20.0)
+    assert len(out) == 9
+
+
 def test_upright_cells_lays_a_vertical_line_out_as_one_row() -> None:
     from newsprint.ocr.orientation import upright_cells
 
