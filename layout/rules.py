@@ -138,9 +138,11 @@ def _thin_components(mask: np.ndarray, em: float, horizontal: bool) -> list[Box]
     for x, y, w, h, area in stats[1:]:
         thickness, length = (h, w) if horizontal else (w, h)
         # A long rule scanned a little askew or wavering fills a wider box
-        # than its stroke: its mean thickness is its area over its length.
+        # than its stroke: its mean thickness is its area over its length
+        # (the NZZ's double rule under the masthead, across 3,500 pixels,
+        # rises 7 pixels from end to end).
         if thickness <= 0.6 * em or (
-            not horizontal and area / length <= 0.6 * em and thickness <= 0.6 * em + 0.02 * length
+            area / length <= 0.6 * em and thickness <= 0.6 * em + 0.02 * length
         ):
             out.append(Box(float(x), float(y), float(x + w), float(y + h)))
     return out

@@ -244,6 +244,25 @@ def test_a_worn_column_rule_tight_against_the_type_is_a_rule(rule: bool) -> None
         assert not between
 
 
+@pytest.mark.parametrize("top", [100, 1500])
+def test_the_nameplate_is_read_with_the_running_head(top: int) -> None:
+    # The paper's title across the top of the front page opens no story; the
+    # same line of display type lower down is a headline.
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.boxes import Box
+    from newsprint.layout.roles import classify_blocks
+
+    title = Block([Box(100, top, 1800, top + 200)])
+    headline = Block([Box(100, 400 if top > 400 else 1800, 900, 440 if top > 400 else 1840)])
+    text = Block([Box(100, 500 + 24 * i, 900, 520 + 24 * i) for i in range(10)])
+    margin_mark = Block([Box(1950, 2500, 1990, 2800)])  # a scanner's margin, no line of type
+    blocks = [title, headline, text, margin_mark]
+    classify_blocks(blocks, [], [], 20.0, Settings().layout, (0, 0, 2000, 3000))
+    assert title.kind == (RegionType.RUNNING_HEAD if top < 400 else RegionType.HEADLINE)
+    assert headline.kind == RegionType.HEADLINE
+    assert text.kind == RegionType.TEXT
+
+
 def test_body_lines_measured_taller_than_their_spacing_are_no_headline() -> None:
     # Bleed and a warped page measure five body lines as display type, but
     # lines 24 px apart cannot hold 34-px type.
@@ -277,3 +296,21 @@ def test_the_foot_of_a_line_of_small_heavy_type_is_no_rule_and_a_cut_off_rule_is
     h_rules, _, _ = find_rules(ink, 14.0, Settings().layout)
     assert len(h_rules) == 1
     assert abs(h_rules[0].y0 - 300) <= 2 and abs(h_rules[0].x0 - 380) <= 2
+
+
+def test_a_long_double_rule_scanned_askew_is_a_rule() -> None:
+    # Under a nameplate: a thick rule and a thin one beside it, 3,000 pixels
+    # long, rising 24 pixels from end to end; their box is taller than a rule
+    # is thick, their mean thickness is not. Type lies above and below.
+    import cv2
+    from newsprint.layout.rules import find_rules
+
+    ink = np.zeros((1700, 3200), np.uint8)  # found at half resolution, as pages are
+    cv2.line(ink, (100, 318), (3100, 294), 255, 6)
+    cv2.line(ink, (100, 328), (3100, 304), 255, 2)
+    for x in range(100, 3100, 40):
+        ink[200:230, x : x + 28] = 255  # a line of type above
+        ink[400:430, x : x + 28] = 255  # and one below
+    h_rules, _, _ = find_rules(ink, 33.0, Settings().layout)
+    across = [r for r in h_rules if r.width >= 2500]
+    assert across and all(290 <= r.cy <= 330 for r in across)
