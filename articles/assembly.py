@@ -23,6 +23,7 @@ from newsprint.articles.text import join_lines
 from newsprint.articles.vertical import is_vertical_page, vertical_articles
 from newsprint.core.page import (
     Article,
+    ArticleKind,
     ArticleTable,
     FlagCode,
     NewspaperPage,
@@ -52,6 +53,7 @@ _FLOW = (
 class _Draft:
     headlines: list[Region] = field(default_factory=list)
     members: list[Region] = field(default_factory=list)
+    kind: ArticleKind = ArticleKind.ARTICLE
 
     def top(self) -> Box:
         return min((_box(r) for r in self.headlines or self.members), key=lambda b: (b.y0, b.x0))
@@ -65,7 +67,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)
     else:
-        drafts = _group(regions, body)
+        drafts = _group(regions, body) + _adverts(regions)
         articles = [
             _article(draft, f"a{n}", language, body, settings)
             for n, draft in enumerate(_order(drafts, body), start=1)
@@ -83,6 +85,17 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if not articles:
         page.add_flag(FlagCode.NO_ARTICLES, "no article was found on the page", severity=0.9)
     return find_jumps(page)
+
+
+def _adverts(regions: list[Region]) -> list[_Draft]:
+    """Each advertisement with text is an item of the reading order of its own,
+    placed where it stands among the stories (as METS newspaper profiles keep
+    adverts: their own ``div``, never part of a story)."""
+    return [
+        _Draft(members=[r], kind=ArticleKind.ADVERTISEMENT)
+        for r in regions
+        if r.type == RegionType.ADVERTISEMENT and r.lines
+    ]
 
 
 def _substantial(article: Article) -> bool:
@@ -320,6 +333,14 @@ def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
 
 
 def _article(draft: _Draft, aid: str, language: str, body: float, settings: Settings) -> Article:
+    if draft.kind == ArticleKind.ADVERTISEMENT:
+        return Article(
+            id=aid,
+            kind=draft.kind,
+            paragraphs=_paragraphs(draft.members, body, language, settings),
+            region_ids=[r.id for r in draft.members],
+            language=language,
+        )
     kinds = (RegionType.TEXT, RegionType.TABLE)
     blocks = _column_order([m for m in draft.members if m.type in kinds], body)
     captions = [m for m in draft.members if m.type == RegionType.CAPTION]

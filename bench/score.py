@@ -62,7 +62,8 @@ class PageScore:
 
 
 def score_page(name: str, truth: dict, page_json: dict, seconds: float = 0.0) -> PageScore:
-    predicted = page_json["articles"]
+    # The generator sets no advertisements: the stories are what is scored.
+    predicted = [a for a in page_json["articles"] if a.get("kind", "article") == "article"]
     score = PageScore(name, len(truth["articles"]), len(predicted), seconds=seconds)
     score.skew_error = abs(page_json["skew_angle"] - truth["skew_angle"])
     used: set[int] = set()

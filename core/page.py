@@ -200,8 +200,18 @@ class ArticleLink(PageModel):
     """The other page's printed page number, where its folio was read."""
 
 
+class ArticleKind(StrEnum):
+    """What an item of the page's reading order is (METS ``div TYPE``)."""
+
+    ARTICLE = "article"
+    ADVERTISEMENT = "advertisement"
+    """An advertisement (a ruled or boxed advert, a business card): its text is
+    kept in reading order as an item of its own, never run into a story."""
+
+
 class Article(PageModel):
     id: str
+    kind: ArticleKind = ArticleKind.ARTICLE
     headline: str | None = None
     paragraphs: list[str] = Field(default_factory=list)
     captions: list[str] = Field(default_factory=list)

@@ -10,7 +10,8 @@ libraries that follow it (and the DFG viewer's structure types):
   pointing at its image, ALTO and PDF; ``ORDERLABEL`` is the printed page
   number where the folio was read.
 - ``structMap TYPE="LOGICAL"``: the issue, then one ``div TYPE="article"`` per
-  article with its headline as ``LABEL`` and a MODS title; its ``fptr`` holds a
+  article (``TYPE="advertisement"`` for an advert, Europeana Newspapers'
+  ADVERTISEMENT) with its headline as ``LABEL`` and a MODS title; its ``fptr`` holds a
   ``seq`` of ``area`` elements pointing at ALTO block IDs (``BETYPE="IDREF"``),
   in reading order and across pages, and child ``div``\\ s type each part
   (heading, byline, body, illustration, caption, jump). A jumped article is one
@@ -276,13 +277,14 @@ def _logical(root: etree._Element, issue_id: str, pages: list[IssuePage]) -> Non
     issue = _sub(struct, _m("div"), ID="LOG_ISSUE", TYPE="issue", LABEL=issue_id, DMDID="DMD_ISSUE")
     for order, parts in enumerate(logical_articles(pages), start=1):
         aid = _article_id(parts[0][0], parts[0][1].id)
+        kind = parts[0][1].kind.value
         div = _sub(
             issue,
             _m("div"),
             ID=f"LOG_{aid}",
-            TYPE="article",
+            TYPE=kind,
             ORDER=order,
-            LABEL=_title(parts) or f"untitled article {order}",
+            LABEL=_title(parts) or f"untitled {kind} {order}",
             DMDID=f"DMD_{aid}",
         )
         blocks = [

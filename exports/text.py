@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsprint.core.page import Article, ArticleTable, JumpDirection, NewspaperPage
+from newsprint.core.page import Article, ArticleKind, ArticleTable, JumpDirection, NewspaperPage
 from newsprint.exports.atomic import atomic_write_text
 
 ARTICLES_TXT = "articles.txt"
@@ -19,7 +19,8 @@ ARTICLE_SEPARATOR = "\n\n\n"
 def render_articles_text(articles: list[Article]) -> str:
     """The text of ``articles.txt``: clean blocks, no trailing spaces, one final newline.
 
-    Per article: headline, then each body paragraph (and each table where it stands
+    Per article: headline (an advertisement's item starts with ``[Advertisement]``
+    instead), then each body paragraph (and each table where it stands
     among them: a row a line, its cells parted by tabs), each caption, the byline,
     with one blank line after each; articles are separated by two blank lines. Empty
     pieces are left out; an article with no text at all is skipped. Returns ``""``
@@ -34,8 +35,13 @@ def write_articles_text(page: NewspaperPage, folder: Path) -> Path:
     return atomic_write_text(Path(folder) / ARTICLES_TXT, render_articles_text(page.articles))
 
 
+ADVERTISEMENT_LABEL = "[Advertisement]"
+"""The first line of an advertisement's item, which has no headline of its own."""
+
+
 def _article_text(article: Article) -> str:
-    blocks = [_clean_block(article.headline or ""), _jump_block(article, JumpDirection.FROM)]
+    label = ADVERTISEMENT_LABEL if article.kind == ArticleKind.ADVERTISEMENT else ""
+    blocks = [label, _clean_block(article.headline or ""), _jump_block(article, JumpDirection.FROM)]
     for n in range(len(article.paragraphs) + 1):
         blocks += [_table_block(t) for t in article.tables if t.after == n]
         if n < len(article.paragraphs):

@@ -6,9 +6,10 @@ import pytest
 from newsprint.articles import assemble
 from newsprint.articles.roles import is_byline
 from newsprint.articles.text import join_lines
-from newsprint.core.page import NewspaperPage, Region, RegionType, TextLine
+from newsprint.core.page import ArticleKind, NewspaperPage, Region, RegionType, TextLine
 from newsprint.core.script import detect_language
 from newsprint.core.settings import Settings
+from newsprint.exports.text import render_articles_text
 
 BODY = 20.0
 
@@ -277,3 +278,35 @@ def test_a_column_head_in_a_band_continues_the_block_beside_it_not_a_story_below
     assert owner["y"] == owner["x"]
     assert owner["s"] == owner["hs"] != owner["x"]
     assert owner["z"] == owner["hz"] not in (owner["x"], owner["s"])
+
+
+def test_an_advertisement_is_an_item_of_its_own_in_reading_order() -> None:
+    # A page of one column of business cards (TEC 1886) beside a story: each
+    # card's text is kept, in its place, never run into the story.
+    head = _region(
+        "h", RegionType.HEADLINE, (450, 100, 750, 130), [_line("LITERARY NOTES", 450, 100, 750)]
+    )
+    story = _column("s", 450, 150, [("The new edition of the poems is out.", 0, 290)] * 12)
+    cards = [
+        _region(
+            f"ad{n}",
+            RegionType.ADVERTISEMENT,
+            (100, 100 + 150 * n, 400, 230 + 150 * n),
+            [
+                _line(f"{name} & SONS,", 120, 110 + 150 * n, 380),
+                _line("Publishers' Bookbinders,", 120, 140 + 150 * n, 380),
+            ],
+        )
+        for n, name in enumerate(["AUSTING", "KITCAT", "BURN"])
+    ]
+    page = assemble(_page([head, story, *cards]), Settings())
+    adverts = [a for a in page.articles if a.kind == ArticleKind.ADVERTISEMENT]
+    assert [a.region_ids for a in adverts] == [["ad0"], ["ad1"], ["ad2"]]
+    assert adverts[1].paragraphs[0].startswith("KITCAT & SONS")
+    stories = [a for a in page.articles if a.kind == ArticleKind.ARTICLE]
+    assert len(stories) == 1 and "SONS" not in " ".join(stories[0].paragraphs)
+    # Items in the order they start, as stories are: the first card and the
+    # story beside it (left to right), then the cards below.
+    assert page.reading_order == ["ad0", "h", "s", "ad1", "ad2"]
+    text = render_articles_text(page.articles)
+    assert text.startswith("[Advertisement]\n\nAUSTING & SONS")

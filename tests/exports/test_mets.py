@@ -101,3 +101,22 @@ def test_issue_folder_holds_the_pages(mets: etree._ElementTree) -> None:
     assert names >= {"issue.mets.xml", "issue.pdf", *PAGES}
     for name in PAGES:
         assert Path(written_page_folder(name) / "page.alto.xml").is_file()
+
+
+def test_an_advertisement_is_a_div_of_its_own_type(tmp_path: Path) -> None:
+    from newsprint.core.page import Article, ArticleKind
+    from newsprint.exports.mets import IssuePage, mets_xml
+
+    page = written_page(PAGES[0])
+    last = page.articles[-1]
+    advert = Article(
+        id="ad", kind=ArticleKind.ADVERTISEMENT, paragraphs=["SOAP"], region_ids=last.region_ids
+    )
+    page = page.model_copy(update={"articles": [*page.articles[:-1], advert]})
+    alto = written_page_folder(PAGES[0]) / "page.alto.xml"
+    root = etree.fromstring(mets_xml("issue", [IssuePage(page, alto)], written_issue()))
+    issue = root.find(".//mets:structMap[@TYPE='LOGICAL']/mets:div", NS)
+    kinds = [div.get("TYPE") for div in issue.findall("mets:div", NS)]
+    assert kinds == ["article"] * (len(page.articles) - 1) + ["advertisement"]
+    assert issue.findall("mets:div", NS)[-1].get("LABEL").startswith("untitled advertisement")
+    etree.XMLSchema(etree.parse(str(SCHEMAS / "mets-1-12-1.xsd"))).assertValid(root)
