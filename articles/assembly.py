@@ -67,7 +67,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)
     else:
-        drafts = _group(regions, body) + _adverts(regions)
+        drafts = _group(regions, body) + _items_of_their_own(regions)
         articles = [
             _article(draft, f"a{n}", language, body, settings)
             for n, draft in enumerate(_order(drafts, body), start=1)
@@ -87,15 +87,18 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     return find_jumps(page)
 
 
-def _adverts(regions: list[Region]) -> list[_Draft]:
-    """Each advertisement with text is an item of the reading order of its own,
-    placed where it stands among the stories (as METS newspaper profiles keep
-    adverts: their own ``div``, never part of a story)."""
-    return [
-        _Draft(members=[r], kind=ArticleKind.ADVERTISEMENT)
-        for r in regions
-        if r.type == RegionType.ADVERTISEMENT and r.lines
-    ]
+def _items_of_their_own(regions: list[Region]) -> list[_Draft]:
+    """Each advertisement and the nameplate, with text, are items of the
+    reading order of their own, placed where they stand among the stories (as
+    METS newspaper profiles keep adverts: their own ``div``, never part of a
+    story); the nameplate, at the top, comes first."""
+    drafts = []
+    for r in regions:
+        if r.type == RegionType.ADVERTISEMENT and r.lines:
+            drafts.append(_Draft(members=[r], kind=ArticleKind.ADVERTISEMENT))
+        elif r.type == RegionType.NAMEPLATE and r.lines:
+            drafts.append(_Draft(headlines=[r], kind=ArticleKind.NAMEPLATE))
+    return drafts
 
 
 def _substantial(article: Article) -> bool:
@@ -218,6 +221,11 @@ def _headline_beside(
         # Above the block, or level with its foot (a byline set beside it).
         if other.type != RegionType.HEADLINE or ob.y1 > me.y1 + 0.5 * body or ob.y0 >= me.y0:
             continue
+        # A headline level with the top of a taller block (its middle lower
+        # than the block's top: NZZ's subtitle beside the subscription rates)
+        # heads its own column; a number or mark set in its row goes with it.
+        if ob.cy >= me.y0 and me.y1 > ob.y1 + 0.5 * body:
+            continue
         if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1:
             continue
         if centred and not _centred_over(ob, me, flow, body):
@@ -339,6 +347,14 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
             kind=draft.kind,
             paragraphs=_paragraphs(draft.members, body, language, settings),
             region_ids=[r.id for r in draft.members],
+            language=language,
+        )
+    if draft.kind == ArticleKind.NAMEPLATE:
+        return Article(
+            id=aid,
+            kind=draft.kind,
+            headline=" ".join(join_lines([ln.text for ln in h.lines]) for h in draft.headlines),
+            region_ids=[r.id for r in draft.headlines],
             language=language,
         )
     kinds = (RegionType.TEXT, RegionType.TABLE)

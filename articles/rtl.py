@@ -27,7 +27,13 @@ MAX_CHARS = 16
 MARGIN = 1.0
 """The backward reading must score this much higher (sums of Zipf values, 9 = a
 word in a billion): on a vertical page most short lines across are right to left."""
-_ACROSS = (RegionType.HEADLINE, RegionType.RUNNING_HEAD, RegionType.TEXT, RegionType.FOLIO)
+_ACROSS = (
+    RegionType.HEADLINE,
+    RegionType.RUNNING_HEAD,
+    RegionType.TEXT,
+    RegionType.FOLIO,
+    RegionType.NAMEPLATE,
+)
 
 
 def with_rtl_lines(regions: list[Region]) -> list[Region]:

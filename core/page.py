@@ -66,6 +66,9 @@ class RegionType(StrEnum):
     TABLE = "table"
     JUMP = "jump"
     """A jump line: "转第二版", "Continued on Page 4", "See FIRE, Page A6"."""
+    NAMEPLATE = "nameplate"
+    """The paper's title across the top of the front page (the flag): read
+    first, as an item of its own, never the headline of a story."""
 
 
 class TextDirection(StrEnum):
@@ -95,6 +98,7 @@ TEXT_REGION_TYPES = frozenset(
         RegionType.FOLIO,
         RegionType.ADVERTISEMENT,
         RegionType.JUMP,
+        RegionType.NAMEPLATE,
     }
 )
 
@@ -207,6 +211,8 @@ class ArticleKind(StrEnum):
     ADVERTISEMENT = "advertisement"
     """An advertisement (a ruled or boxed advert, a business card): its text is
     kept in reading order as an item of its own, never run into a story."""
+    NAMEPLATE = "nameplate"
+    """The paper's title (``RegionType.NAMEPLATE``): the first item of a front page."""
 
 
 class Article(PageModel):

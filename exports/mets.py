@@ -50,6 +50,7 @@ PART_TYPES = {
     RegionType.TEXT: "body",
     RegionType.PHOTO: "illustration",
     RegionType.CAPTION: "caption",
+    RegionType.NAMEPLATE: "heading",
 }
 
 

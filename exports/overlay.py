@@ -27,6 +27,7 @@ REGION_COLOURS: dict[RegionType, Colour] = {
     RegionType.BYLINE: (140, 40, 190),
     RegionType.RUNNING_HEAD: (128, 128, 128),
     RegionType.FOLIO: (128, 128, 128),
+    RegionType.NAMEPLATE: (90, 90, 90),
     RegionType.SEPARATOR: (0, 0, 0),
     RegionType.ADVERTISEMENT: (140, 80, 30),
     RegionType.TABLE: (0, 150, 150),

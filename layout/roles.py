@@ -203,10 +203,9 @@ def _mark_running_heads(
 
 def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, int, int]) -> None:
     """The nameplate (the paper's title across the top of the front page) is
-    read with the running head, before the articles, not as the headline of
-    the first story: one line of type at least four body lines tall, half the
-    page wide or more, in the top fifth of the page, and the largest type on
-    it by half again (among lines of type, wider than tall: a mark in the
+    no story's headline: one line of type at least four body lines tall, half
+    the page wide or more, in the top fifth of the page, and the largest type
+    on it by half again (among lines of type, wider than tall: a mark in the
     scanner's margin is no line)."""
     cx0, cy0, cx1, cy1 = content
     lines = [b for b in blocks if b.box.width >= 2 * b.line_height]
@@ -221,7 +220,7 @@ def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, i
         and biggest.box.width >= 0.5 * (cx1 - cx0)
         and biggest.box.y1 <= cy0 + 0.2 * (cy1 - cy0)
     ):
-        biggest.kind = RegionType.RUNNING_HEAD
+        biggest.kind = RegionType.NAMEPLATE
 
 
 def _isolated_band_edge(

@@ -30,6 +30,7 @@ _READ = (
     RegionType.RUNNING_HEAD,
     RegionType.FOLIO,
     RegionType.ADVERTISEMENT,
+    RegionType.NAMEPLATE,
 )
 
 

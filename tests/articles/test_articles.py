@@ -310,3 +310,68 @@ def test_an_advertisement_is_an_item_of_its_own_in_reading_order() -> None:
     assert page.reading_order == ["ad0", "h", "s", "ad1", "ad2"]
     text = render_articles_text(page.articles)
     assert text.startswith("[Advertisement]\n\nAUSTING & SONS")
+
+
+def test_the_nameplate_is_the_first_item_and_opens_no_story() -> None:
+    # NZZ 1940: the title across the page, the subscription box under its left
+    # end and the paper's subtitle (a headline) under its middle. Neither is
+    # the nameplate's story: the subtitle opens its own item.
+    title = _region(
+        "np",
+        RegionType.NAMEPLATE,
+        (100, 100, 1700, 300),
+        [_line("Neue Zürcher Zeitung", 100, 100, 1700)],
+    )
+    subscription = _column(
+        "sub", 100, 330, [("Abonnemente: Zürich am Schalter Fr. 2.85", 0, 290)] * 5
+    )
+    subtitle = _region(
+        "st",
+        RegionType.HEADLINE,
+        (600, 330, 1200, 370),
+        [_line("und schweizerisches Handelsblatt", 600, 330, 1200)],
+    )
+    address = _column("ad", 750, 390, [("Redaktion: Falkenstrasse 11, Zürich", 0, 290)] * 3)
+    page = assemble(_page([title, subscription, subtitle, address], language="de"), Settings())
+    first = page.articles[0]
+    assert first.kind == ArticleKind.NAMEPLATE and first.headline == "Neue Zürcher Zeitung"
+    assert first.region_ids == ["np"] and not first.paragraphs
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["st"] == owner["ad"] != owner["np"]
+    assert owner["sub"] not in (owner["np"], owner["st"])
+    assert page.reading_order[0] == "np"
+
+
+def _display_line(text: str, box: tuple[float, float, float, float]) -> TextLine:
+    return TextLine(text=text, confidence=0.99, bbox=tuple(int(v) for v in box), work_bbox=box)
+
+
+def test_a_headline_level_with_the_top_of_a_block_on_its_left_heads_its_own_column() -> None:
+    # NZZ 1940: the subtitle starts a few pixels above the box of rates on its
+    # left; it heads the column under it. A number set in the headline's row
+    # (a serial's instalment, "12") goes with it.
+    rates = _column("rates", 100, 330, [("1 Monat 3 Mte. 6 Mte. 12 Mte.", 0, 290)] * 6)
+    subtitle = _region(
+        "st",
+        RegionType.HEADLINE,
+        (600, 322, 1200, 372),
+        [_display_line("und schweizerisches Handelsblatt", (600, 322, 1200, 372))],
+    )
+    under = _column("un", 750, 390, [("Redaktion: Falkenstrasse 11, Zürich", 0, 290)] * 3)
+    number = _region(
+        "no",
+        RegionType.TEXT,
+        (1220, 1000, 1260, 1040),
+        [_display_line("12", (1220, 1000, 1260, 1040))],
+    )
+    serial = _region(
+        "fe",
+        RegionType.HEADLINE,
+        (1300, 995, 1700, 1045),
+        [_display_line("Feuilleton", (1300, 995, 1700, 1045))],
+    )
+    story = _column("fs", 1300, 1070, [("Auf dem Dampfer nach Astrachan fuhren wir", 0, 290)] * 4)
+    page = assemble(_page([rates, subtitle, under, number, serial, story]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["st"] == owner["un"] != owner["rates"]
+    assert owner["no"] == owner["fe"] == owner["fs"]

@@ -245,7 +245,7 @@ def test_a_worn_column_rule_tight_against_the_type_is_a_rule(rule: bool) -> None
 
 
 @pytest.mark.parametrize("top", [100, 1500])
-def test_the_nameplate_is_read_with_the_running_head(top: int) -> None:
+def test_the_nameplate_is_told_from_a_headline(top: int) -> None:
     # The paper's title across the top of the front page opens no story; the
     # same line of display type lower down is a headline.
     from newsprint.layout.blocks import Block
@@ -258,7 +258,7 @@ def test_the_nameplate_is_read_with_the_running_head(top: int) -> None:
     margin_mark = Block([Box(1950, 2500, 1990, 2800)])  # a scanner's margin, no line of type
     blocks = [title, headline, text, margin_mark]
     classify_blocks(blocks, [], [], 20.0, Settings().layout, (0, 0, 2000, 3000))
-    assert title.kind == (RegionType.RUNNING_HEAD if top < 400 else RegionType.HEADLINE)
+    assert title.kind == (RegionType.NAMEPLATE if top < 400 else RegionType.HEADLINE)
     assert headline.kind == RegionType.HEADLINE
     assert text.kind == RegionType.TEXT
 
