@@ -21,7 +21,11 @@ folder in ``NEWSPRINT_REAL_SCANS``; read its README). Per page:
 The same coverage/order/reached figures are given for Tesseract 5 (its TSV
 lines in its own reading order; skipped when ``tesseract`` is not installed)
 and order/reached for plain PaddleOCR (its lines in its own order). These are
-the definitions of ``../shared/hooks/realcheck.py``. Pages are reported in two
+the definitions of ``../shared/hooks/realcheck.py``, but for two points that
+give the same figures on the NCSE pages: the running head and folio come
+first in the sequence (ALTO and the PDF write them before the articles, and
+people annotate them), and a line in regions drawn one inside another counts
+for the smallest (realcheck takes the first in order). Pages are reported in two
 groups, "real tuning" and "real held-out" (:data:`HELD_OUT`).
 """
 
@@ -120,9 +124,9 @@ _READ_FIRST = ("running_head", "folio")
 
 
 def article_line_boxes(page: dict) -> list[BBox]:
-    """The boxes of page.json's lines in reading order: the running head, folio
-    and nameplate (written before the articles in ALTO and the PDF, as people
-    annotate them), then the articles, their regions, their lines."""
+    """The boxes of page.json's lines in reading order: the running head and
+    folio (written before the articles in ALTO and the PDF, as people annotate
+    them), then the articles, their regions, their lines."""
     regions = {r["id"]: r for r in page.get("regions", [])}
     in_articles = [rid for a in page.get("articles", []) for rid in a.get("region_ids", [])]
     placed = set(in_articles)
