@@ -28,7 +28,7 @@ _PILLOW_LIMIT_LOCK = threading.Lock()
 def load_raster_pages(stream: BinaryIO, path: Path, max_pixels: int) -> list[DecodedPage]:
     """Decode every page of an image file; refuse oversized pages before decoding them."""
     with pillow_pixel_limit(max_pixels), _open_image(stream, path, max_pixels) as image:
-        count = _page_count(image)
+        count = _page_count(image, path)
         return [_decode_page(image, index, count, path, max_pixels) for index in range(count)]
 
 
@@ -36,7 +36,7 @@ def count_raster_pages(stream: BinaryIO, path: Path, max_pixels: int) -> int:
     """The number of pages, from the headers alone (no pixel is decoded); a page
     that declares more than ``max_pixels`` is refused here already."""
     with pillow_pixel_limit(max_pixels), _open_image(stream, path, max_pixels) as image:
-        count = _page_count(image)
+        count = _page_count(image, path)
         for index in range(count):
             where = f"page {index + 1} of {count}: " if count > 1 else ""
             try:
@@ -55,7 +55,7 @@ def load_raster_page(
     """Decode page ``index`` only (a TIFF's other pages are skipped by their
     headers); return it with the file's page count."""
     with pillow_pixel_limit(max_pixels), _open_image(stream, path, max_pixels) as image:
-        count = _page_count(image)
+        count = _page_count(image, path)
         check_page_index(path, index, count)
         return _decode_page(image, index, count, path, max_pixels), count
 
@@ -113,10 +113,15 @@ def _bomb_reason(exc: Image.DecompressionBombError, max_pixels: int) -> str:
     return f"image declares {size}, over the {max_pixels}-pixel limit (refused before decoding)"
 
 
-def _page_count(image: ImageFile.ImageFile) -> int:
+def _page_count(image: ImageFile.ImageFile, path: Path) -> int:
     if image.format not in MULTI_PAGE_FORMATS:
         return 1
-    return max(1, int(getattr(image, "n_frames", 1)))
+    try:
+        # Counting walks every page directory of a TIFF: a damaged one
+        # raises whatever its tag parser meets (TypeError, KeyError...).
+        return max(1, int(getattr(image, "n_frames", 1)))
+    except Exception as exc:
+        raise ScanError(path, f"damaged page directory ({_exception_text(exc)})") from exc
 
 
 def _decode_page(

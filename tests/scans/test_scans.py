@@ -364,3 +364,26 @@ def test_scan_paths_expands_folders(tmp_path: Path) -> None:
         loose,
         missing,
     ]
+
+
+def test_a_tiff_whose_second_page_directory_is_damaged_is_a_scan_error(tmp_path: Path) -> None:
+    # Found by the fuzz test: counting a TIFF's pages walks every directory,
+    # and Pillow raised TypeError ("Missing dimensions") for one without its
+    # width, past the loader.
+    import struct
+
+    pages = [Image.new("L", (64, 48), 255), Image.new("L", (64, 48), 0)]
+    path = tmp_path / "two.tif"
+    pages[0].save(path, save_all=True, append_images=pages[1:])
+    data = bytearray(path.read_bytes())
+    first = struct.unpack_from("<I", data, 4)[0]
+    entries = struct.unpack_from("<H", data, first)[0]
+    second = struct.unpack_from("<I", data, first + 2 + 12 * entries)[0]
+    for n in range(struct.unpack_from("<H", data, second)[0]):
+        at = second + 2 + 12 * n
+        if struct.unpack_from("<H", data, at)[0] == 256:  # ImageWidth
+            struct.pack_into("<H", data, at, 0xFFFE)
+    path.write_bytes(bytes(data))
+    with pytest.raises(ScanError) as caught:
+        load_scan(path, ScanSettings())
+    assert caught.value.path == str(path) and "damaged page directory" in caught.value.reason
