@@ -17,8 +17,9 @@ import logging
 from dataclasses import dataclass, field
 
 import numpy as np
+from newsprint.articles.flow import Story, column_stories, is_column_page
 from newsprint.articles.jumps import find_jumps
-from newsprint.articles.roles import is_folio, split_roles
+from newsprint.articles.roles import is_folio, split_headings, split_roles
 from newsprint.articles.text import join_lines
 from newsprint.articles.vertical import is_vertical_page, vertical_articles
 from newsprint.core.page import (
@@ -54,6 +55,8 @@ class _Draft:
     headlines: list[Region] = field(default_factory=list)
     members: list[Region] = field(default_factory=list)
     kind: ArticleKind = ArticleKind.ARTICLE
+    in_order: bool = False
+    """Members already in reading order (``articles.flow``): not sorted again."""
 
     def top(self) -> Box:
         return min((_box(r) for r in self.headlines or self.members), key=lambda b: (b.y0, b.x0))
@@ -67,10 +70,13 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)
     else:
-        drafts = _group(regions, body) + _items_of_their_own(regions)
+        if is_column_page(regions, body):  # plain columns: down each, headings start stories
+            drafts = [_from_story(story) for story in column_stories(regions, body)]
+        else:
+            drafts = _order(_group(regions, body) + _items_of_their_own(regions), body)
         articles = [
             _article(draft, f"a{n}", language, body, settings)
-            for n, draft in enumerate(_order(drafts, body), start=1)
+            for n, draft in enumerate(drafts, start=1)
         ]
     articles = [a for a in articles if _substantial(a)]
     order = [rid for a in articles for rid in a.region_ids]
@@ -85,6 +91,17 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if not articles:
         page.add_flag(FlagCode.NO_ARTICLES, "no article was found on the page", severity=0.9)
     return find_jumps(page)
+
+
+_KINDS = {
+    RegionType.ADVERTISEMENT: ArticleKind.ADVERTISEMENT,
+    RegionType.NAMEPLATE: ArticleKind.NAMEPLATE,
+}
+
+
+def _from_story(story: Story) -> _Draft:
+    kind = _KINDS.get(story.kind, ArticleKind.ARTICLE) if story.kind else ArticleKind.ARTICLE
+    return _Draft(headlines=story.headlines, members=story.members, kind=kind, in_order=True)
 
 
 def _items_of_their_own(regions: list[Region]) -> list[_Draft]:
@@ -121,7 +138,8 @@ def _refine_roles(regions: list[Region]) -> list[Region]:
         if region.type == RegionType.RUNNING_HEAD and region.lines and is_folio(region.text):
             out.append(region.model_copy(update={"type": RegionType.FOLIO}))
             continue
-        out.extend(split_roles(region, f"{region.id}s"))
+        for part in split_roles(region, f"{region.id}s"):
+            out.extend(split_headings(part, part.id))
     # A text region that OCR found empty (a smudge) is dropped.
     return [r for r in out if r.type not in _TEXTUAL or r.lines]
 
@@ -358,7 +376,9 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
             language=language,
         )
     kinds = (RegionType.TEXT, RegionType.TABLE)
-    blocks = _column_order([m for m in draft.members if m.type in kinds], body)
+    blocks = [m for m in draft.members if m.type in kinds]
+    if not draft.in_order:
+        blocks = _column_order(blocks, body)
     captions = [m for m in draft.members if m.type == RegionType.CAPTION]
     bylines = [m for m in draft.members if m.type == RegionType.BYLINE]
     photos = [m for m in draft.members if m.type == RegionType.PHOTO]
@@ -418,9 +438,19 @@ def _caption_texts(captions: list[Region]) -> list[str]:
 
 
 def _column_order(blocks: list[Region], body: float) -> list[Region]:
-    """Column by column (blocks that share most of their width), top to bottom."""
+    """Column by column (blocks that share most of their width), top to bottom.
+    A block under a quarter as wide as the widest (a price set at the end of
+    a line, a stray word) makes no column of its own: it goes down the column
+    it stands in or nearest to."""
+    if not blocks:
+        return []
+    widest = max(_box(b).width for b in blocks)
+    narrow = [b for b in blocks if _box(b).width < 0.25 * widest]
     columns: list[list[Region]] = []
-    for block in sorted(blocks, key=lambda b: (_box(b).x0, _box(b).y0)):
+    for block in sorted(
+        (b for b in blocks if _box(b).width >= 0.25 * widest),
+        key=lambda b: (_box(b).x0, _box(b).y0),
+    ):
         me = _box(block)
         home = next(
             (col for col in columns if any(_box(b).x_overlap_ratio(me) >= 0.5 for b in col)), None
@@ -429,8 +459,20 @@ def _column_order(blocks: list[Region], body: float) -> list[Region]:
             columns.append([block])
         else:
             home.append(block)
+    for block in narrow:
+        _nearest_column(columns, block).append(block)
     columns.sort(key=lambda col: min(_box(b).x0 for b in col))
     return [b for col in columns for b in sorted(col, key=lambda b: _box(b).y0)]
+
+
+def _nearest_column(columns: list[list[Region]], block: Region) -> list[Region]:
+    me = _box(block)
+
+    def distance(col: list[Region]) -> float:
+        x0, x1 = min(_box(b).x0 for b in col), max(_box(b).x1 for b in col)
+        return max(0.0, x0 - me.cx, me.cx - x1)
+
+    return min(columns, key=distance)
 
 
 def _paragraphs(blocks: list[Region], body: float, language: str, settings: Settings) -> list[str]:

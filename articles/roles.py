@@ -87,6 +87,86 @@ def split_roles(region: Region, new_id: str) -> list[Region]:
     return out
 
 
+def split_headings(region: Region, new_id: str) -> list[Region]:
+    """Split the headings set in body-size capitals out of a text block.
+
+    Dense 19th-century pages (and their microfilm) head a story with a line
+    or two of capitals the size of the body type, centred in the column, so
+    layout sees one block of one type size down the column. A run of up to
+    three lines that are nearly all capitals (four letters or more, at most
+    twelve words), followed by other text, is a headline when it starts the
+    block, or when it follows a paragraph's end (a sentence's end, or a short
+    line) and its last line stands centred, clear of both edges: the block is
+    cut round it. A block of capitals only (a notice, a list of
+    names) is left whole. Latin script only: Chinese has no capitals."""
+    if region.type != RegionType.TEXT or region.work_bbox is None or len(region.lines) < 2:
+        return [region]
+    lines = region.lines
+    capitals = [_in_capitals(ln.text) for ln in lines]
+    if all(capitals):
+        return [region]
+    cuts: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not capitals[i]:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and capitals[end + 1] and end + 1 - i < 3:
+            end += 1
+        after_paragraph = i > 0 and (
+            _ends_sentence(lines[i - 1].text) or _short_line(region, lines[i - 1])
+        )
+        # At the head of a block a heading may fill the column; inside one it
+        # stands centred, clear of both edges.
+        heading = i == 0 or (after_paragraph and _centred(region, lines[end]))
+        if heading and end + 1 < len(lines):
+            cuts.append((i, end + 1))
+        i = end + 1
+    if not cuts:
+        return [region]
+    parts: list[tuple[RegionType, list[TextLine]]] = []
+    done = 0
+    for start, stop in cuts:
+        parts += [(RegionType.TEXT, lines[done:start]), (RegionType.HEADLINE, lines[start:stop])]
+        done = stop
+    parts.append((RegionType.TEXT, lines[done:]))
+    out = []
+    for n, (kind, part) in enumerate(p for p in parts if p[1]):
+        out.append(_sub_region(region, kind, part, region.id if n == 0 else f"{new_id}h{n}"))
+    return out
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or len(text.split()) > 12 or any(is_cjk(c) for c in letters):
+        return False
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _short_line(region: Region, line: TextLine) -> bool:
+    """A paragraph's last line: it stops three letters or more short of the block's edge."""
+    if region.work_bbox is None or line.work_bbox is None:
+        return False
+    letter = 0.5 * (line.work_bbox[3] - line.work_bbox[1])
+    return region.work_bbox[2] - line.work_bbox[2] >= 3 * letter
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", '"', "”", "’", ":", ";"))
+
+
+def _centred(region: Region, line: TextLine) -> bool:
+    """Clear of both edges of its block by at least a letter, and about as far
+    from the one as from the other."""
+    if region.work_bbox is None or line.work_bbox is None:
+        return False
+    letter = 0.5 * (line.work_bbox[3] - line.work_bbox[1])
+    left = line.work_bbox[0] - region.work_bbox[0]
+    right = region.work_bbox[2] - line.work_bbox[2]
+    return min(left, right) >= letter and abs(left - right) <= max(3 * letter, 0.3 * (left + right))
+
+
 def _fills_line(region: Region, line: TextLine) -> bool:
     """A line running to the block's right edge goes on: it is body text."""
     if region.work_bbox is None or line.work_bbox is None:

@@ -212,7 +212,10 @@ def test_language_is_detected_with_script() -> None:
 def test_a_byline_under_body_text_closes_its_article() -> None:
     regions = [
         _region(
-            "h1", RegionType.HEADLINE, (100, 100, 720, 150), [_line("城市书房开放", 100, 100, 500)]
+            "h1",
+            RegionType.HEADLINE,
+            (100, 100, 720, 150),
+            [_display_line("城市书房开放", (100, 100, 500, 150))],
         ),
         _column("a1", 100, 180, [("晚上十点，城市书房里", 40, 260), ("依然灯火通明。", 0, 140)]),
         _column("a2", 420, 180, [("市民只需刷卡就可以", 40, 260), ("进入书房。", 0, 100)]),
@@ -221,7 +224,7 @@ def test_a_byline_under_body_text_closes_its_article() -> None:
             "h2",
             RegionType.HEADLINE,
             (100, 300, 400, 350),
-            [_line("老街夜市人气旺", 100, 300, 380)],
+            [_display_line("老街夜市人气旺", (100, 300, 380, 350))],
         ),
         _column("c1", 100, 380, [("夜幕降临，老街上", 40, 260), ("游客摩肩接踵。街区", 0, 300)]),
         _column("c2", 420, 380, [("保留了原有的青石板路。", 0, 220)]),
@@ -375,3 +378,115 @@ def test_a_headline_level_with_the_top_of_a_block_on_its_left_heads_its_own_colu
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["st"] == owner["un"] != owner["rates"]
     assert owner["no"] == owner["fe"] == owner["fs"]
+
+
+def _old_column(
+    rid: str,
+    x0: float,
+    y0: float,
+    rows: list[str],
+    widths: dict[int, tuple[float, float]] | None = None,
+) -> Region:
+    """A 300-px column of 20-px lines 24 px apart; ``widths`` gives some lines
+    their own (indent, length): a centred heading, a paragraph's short end."""
+    widths = widths or {}
+    lines = []
+    for i, text in enumerate(rows):
+        indent, length = widths.get(i, (0, 300))
+        lines.append(_line(text, x0 + indent, y0 + 24 * i, x0 + indent + length))
+    return _region(
+        rid, RegionType.TEXT, (x0, y0, x0 + 300, y0 + 24 * (len(rows) - 1) + BODY), lines
+    )
+
+
+def test_headings_in_body_capitals_are_cut_out_of_the_column() -> None:
+    from newsprint.articles.roles import split_headings
+
+    column = _old_column(
+        "c",
+        100,
+        100,
+        [
+            "the last lines of a story that",
+            "ends here.",
+            "FIRE AT THE MILLS.",
+            "A fire broke out at the",
+            "mills on Monday night and",
+        ],
+        {1: (0, 90), 2: (60, 180)},
+    )
+    parts = split_headings(column, "c")
+    assert [(p.type, [ln.text for ln in p.lines]) for p in parts] == [
+        (RegionType.TEXT, ["the last lines of a story that", "ends here."]),
+        (RegionType.HEADLINE, ["FIRE AT THE MILLS."]),
+        (RegionType.TEXT, ["A fire broke out at the", "mills on Monday night and"]),
+    ]
+    # Capitals running on inside a paragraph, or a block of capitals only, stay text.
+    running = _old_column(
+        "r",
+        100,
+        100,
+        ["the Lord Mayor said that", "THE QUEEN'S NEW BRIDGE", "would open in May."],
+        {1: (60, 180)},
+    )
+    assert len(split_headings(running, "r")) == 1
+    notice = _old_column(
+        "n", 100, 100, ["NOTICE TO SHAREHOLDERS.", "THE MEETING IS PUT OFF."], {0: (40, 220)}
+    )
+    assert len(split_headings(notice, "n")) == 1
+
+
+def test_a_page_in_plain_columns_reads_down_each_column_and_each_heading_starts_a_story() -> None:
+    # An 1850s weekly: no headline spans the columns. Story B starts low in
+    # column 1 and runs on at the head of column 2; C starts under it there.
+    col1 = _old_column(
+        "k1",
+        100,
+        100,
+        [
+            "STORY A.",
+            "First story text runs down the",
+            "column and ends here.",
+            "STORY B.",
+            "Second story begins low in",
+            "the column and goes on",
+        ],
+        {0: (100, 100), 2: (0, 150), 3: (100, 100)},
+    )
+    col2 = _old_column(
+        "k2",
+        450,
+        100,
+        [
+            "at the head of the next one.",
+            "STORY C.",
+            "Third story under its heading",
+            "in the second column.",
+        ],
+        {1: (100, 100)},
+    )
+    page = assemble(_page([col1, col2]), Settings())
+    heads = [a.headline for a in page.articles]
+    assert heads == ["STORY A.", "STORY B.", "STORY C."]
+    assert page.articles[1].paragraphs == [
+        "Second story begins low in the column and goes on at the head of the next one."
+    ]
+    assert page.reading_order == ["k1", "k1h1", "k1h2", "k1h3", "k2", "k2h1", "k2h2"]
+
+
+def test_a_price_at_the_end_of_a_line_is_read_in_its_row() -> None:
+    # A catalogue: "6d." set apart at the right of its title line makes no
+    # column of its own (it was read after the whole entry).
+    entry = _column("e", 100, 100, [("Admission Book for Schools", 0, 290)] * 3)
+    price = _region("p", RegionType.TEXT, (420, 124, 450, 144), [_line("6d.", 420, 124, 450)])
+    more = _region(
+        "m", RegionType.TEXT, (100, 200, 400, 220), [_line("Another entry follows.", 100, 200, 400)]
+    )
+    head = _region(
+        "h",
+        RegionType.HEADLINE,
+        (100, 40, 400, 80),
+        [_display_line("SCHOOL BOOKS", (100, 40, 400, 80))],
+    )
+    page = assemble(_page([head, entry, price, more]), Settings())
+    assert page.articles[0].region_ids == ["h", "e", "p", "m"]

@@ -1,0 +1,197 @@
+"""Reading order of a page set in plain columns: down each column, then the
+next, each heading starting a story.
+
+Nineteenth-century papers (and many later ones) set every story in the
+column it starts in, its heading no wider than the column, and run the text
+on from the foot of one column to the head of the next. On such a page the
+reading order is the columns' order, and the stories are the stretches of
+it between headings: the method of the column-by-column readers of old
+papers (Tesseract's ``--psm 3`` reads this way within a column; eynollah
+orders regions column by column). A page whose headlines span columns below
+its top is laid out in bands instead (``articles.assembly``).
+
+Everything is in working-image pixels; ``body`` is the body line height.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from newsprint.core.page import Region, RegionType
+from newsprint.layout.boxes import Box
+
+_IN_FLOW = (
+    RegionType.TEXT,
+    RegionType.HEADLINE,
+    RegionType.PHOTO,
+    RegionType.CAPTION,
+    RegionType.BYLINE,
+    RegionType.TABLE,
+    RegionType.ADVERTISEMENT,
+    RegionType.NAMEPLATE,
+)
+_OWN_ITEMS = (RegionType.ADVERTISEMENT, RegionType.NAMEPLATE)
+
+
+@dataclass
+class Story:
+    """A stretch of the column flow: its headings and what follows them."""
+
+    headlines: list[Region] = field(default_factory=list)
+    members: list[Region] = field(default_factory=list)
+    kind: RegionType | None = None
+    """``ADVERTISEMENT`` or ``NAMEPLATE`` for an item of its own, else None."""
+
+
+def box(region: Region) -> Box:
+    x0, y0, x1, y1 = region.work_bbox or region.bbox
+    return Box(x0, y0, x1, y1)
+
+
+def column_width(regions: list[Region]) -> float:
+    """The width of a column: the median width of the text blocks of three
+    lines or more, or of all of them where none is that long (0 when there
+    is no text)."""
+    text = [r for r in regions if r.type == RegionType.TEXT and r.lines]
+    widths = [box(r).width for r in text if len(r.lines) >= 3] or [box(r).width for r in text]
+    return float(median(widths)) if widths else 0.0
+
+
+def is_column_page(regions: list[Region], body: float) -> bool:
+    """Whether the page is set in plain columns: two columns or more; below
+    the top of its text (where a nameplate or a title over the whole page may
+    span them) no headline half as wide again as a column or taller than 1.8
+    body lines, and no headlines set level in two columns (a modern page
+    starts its stories on one line across the page, in bands)."""
+    width = column_width(regions)
+    text = [box(r) for r in regions if r.type == RegionType.TEXT and r.lines]
+    if width <= 0 or not text:
+        return False
+    spans = _column_spans(regions, width)
+    top = min(b.y0 for b in text)
+    headlines = [r for r in regions if r.type == RegionType.HEADLINE and box(r).y0 > top + body]
+    heads = [box(r) for r in headlines]
+    # An old page heads its stories in capitals of the body's size (split
+    # out of the column by ``split_headings``), a modern one in display type.
+    if any(_type_size(r) > 1.8 * body for r in headlines):
+        return False
+    if any(b.width > 1.5 * width for b in heads):
+        return False
+    for head in heads:
+        level = {_column_of(o, spans) for o in heads if abs(o.y0 - head.y0) <= body}
+        if len(level) >= 2:
+            return False
+    return len(spans) >= 2
+
+
+def _type_size(region: Region) -> float:
+    """The median height of a region's lines (its box where it has none)."""
+    heights = [ln.work_bbox[3] - ln.work_bbox[1] for ln in region.lines if ln.work_bbox]
+    return float(median(heights)) if heights else box(region).height
+
+
+def column_stories(regions: list[Region], body: float) -> list[Story]:
+    """The page's stories in reading order: the flow regions band by band
+    (bands parted by rules across most of the page), column by column within
+    a band, top to bottom within a column, cut into stories at each heading
+    (a heading right under another is its deck) and after a byline that
+    closes a story. Adverts and the nameplate are items of their own."""
+    width = column_width(regions)
+    spans = _column_spans(regions, width)
+    flow = [r for r in regions if r.type in _IN_FLOW and (r.lines or r.type == RegionType.PHOTO)]
+    cuts = _band_cuts(regions, spans)
+    rules = [
+        box(r) for r in regions if r.type == RegionType.SEPARATOR and box(r).width > box(r).height
+    ]
+
+    def place(region: Region) -> tuple[int, int, float]:
+        b = box(region)
+        band = sum(b.cy > cut for cut in cuts)
+        return band, _column_of(b, spans), b.y0
+
+    stories: list[Story] = []
+    current: Story | None = None
+    previous: Region | None = None
+    for region in sorted(flow, key=place):
+        if region.type in _OWN_ITEMS:
+            item = Story(kind=region.type)
+            (item.headlines if region.type == RegionType.NAMEPLATE else item.members).append(region)
+            stories.append(item)
+            continue
+        if region.type == RegionType.HEADLINE:
+            deck = previous is not None and previous.type == RegionType.HEADLINE
+            if not (deck and current is not None):
+                current = Story()
+                stories.append(current)
+            current.headlines.append(region)
+        else:
+            closed = previous is not None and (
+                (previous.type == RegionType.BYLINE and region.type == RegionType.TEXT)
+                or _cut_off(previous, region, rules, width)
+            )
+            if current is None or closed:
+                current = Story()
+                stories.append(current)
+            current.members.append(region)
+        previous = region
+    return stories
+
+
+def _column_spans(regions: list[Region], width: float) -> list[tuple[float, float]]:
+    """The columns' left and right edges, left to right, from the text blocks
+    no wider than a column and a third (a line run across two columns is no
+    column) and at least half as wide (a number or a short line is none)."""
+    spans: list[list[float]] = []
+    blocks = [
+        box(r)
+        for r in regions
+        if r.type == RegionType.TEXT and r.lines and 0.5 * width <= box(r).width <= 1.3 * width
+    ]
+    for b in sorted(blocks, key=lambda b: -b.width):
+        for span in spans:
+            overlap = min(span[1], b.x1) - max(span[0], b.x0)
+            if overlap >= 0.5 * min(span[1] - span[0], b.width):
+                break
+        else:
+            spans.append([b.x0, b.x1])
+    return sorted((s[0], s[1]) for s in spans)
+
+
+def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
+    """The column a region starts in: the leftmost it overlaps most."""
+    if not spans:
+        return 0
+    overlaps = [min(x1, b.x1) - max(x0, b.x0) for x0, x1 in spans]
+    best = max(overlaps)
+    if best > 0:
+        return overlaps.index(best)
+    return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - b.cx))
+
+
+def _cut_off(previous: Region, region: Region, rules: list[Box], width: float) -> bool:
+    """Whether a cut-off rule (a short rule across the column between two
+    stories) lies between two regions read one after the other down a column."""
+    above, below = box(previous), box(region)
+    if below.y0 < above.y1 - 2 or above.x_overlap(below) <= 0:
+        return False
+    return any(
+        above.y1 - 2 <= rule.cy <= below.y0 + 2
+        and rule.x_overlap(below) >= 0.3 * min(width, below.width)
+        for rule in rules
+    )
+
+
+def _band_cuts(regions: list[Region], spans: list[tuple[float, float]]) -> list[float]:
+    """Where one band of stories ends and the next begins: the rules that run
+    across most of the columns."""
+    if not spans:
+        return []
+    left, right = spans[0][0], spans[-1][1]
+    return sorted(
+        box(r).cy
+        for r in regions
+        if r.type == RegionType.SEPARATOR
+        and box(r).width > box(r).height
+        and box(r).width >= 0.7 * (right - left)
+    )
