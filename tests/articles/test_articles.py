@@ -490,3 +490,18 @@ def test_a_price_at_the_end_of_a_line_is_read_in_its_row() -> None:
     )
     page = assemble(_page([head, entry, price, more]), Settings())
     assert page.articles[0].region_ids == ["h", "e", "p", "m"]
+
+
+def test_a_title_over_both_columns_of_a_plain_page_is_read_first() -> None:
+    # A small two-column page under a title that spans both: the title is
+    # read before either column, and the columns run on from it.
+    title = _region(
+        "t",
+        RegionType.HEADLINE,
+        (160, 40, 760, 70),
+        [_display_line("Harbour Bridge Reopens", (160, 40, 760, 70))],
+    )
+    left = _column("l", 100, 110, [("The bridge opened to traffic", 0, 290)] * 4)
+    right = _column("r", 450, 110, [("again on Monday after repairs", 0, 290)] * 4)
+    page = assemble(_page([right, title, left]), Settings())
+    assert [a.region_ids for a in page.articles] == [["t", "l", "r"]]
