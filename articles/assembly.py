@@ -23,6 +23,7 @@ from newsprint.articles.roles import is_folio, split_headings, split_roles
 from newsprint.articles.text import join_lines
 from newsprint.articles.vertical import is_vertical_page, vertical_articles
 from newsprint.core.page import (
+    STORY_PART_TYPES,
     Article,
     ArticleKind,
     ArticleTable,
@@ -40,14 +41,7 @@ log = logging.getLogger(__name__)
 
 _BODY = (RegionType.TEXT,)
 _TEXTUAL = (RegionType.TEXT, RegionType.CAPTION, RegionType.HEADLINE, RegionType.BYLINE)
-_FLOW = (
-    RegionType.TEXT,
-    RegionType.HEADLINE,
-    RegionType.PHOTO,
-    RegionType.CAPTION,
-    RegionType.BYLINE,
-    RegionType.TABLE,
-)
+_FLOW = STORY_PART_TYPES
 
 
 @dataclass

@@ -19,20 +19,11 @@ from dataclasses import dataclass, field
 from statistics import median
 
 import numpy as np
-from newsprint.core.page import Region, RegionType
+from newsprint.core.page import STORY_PART_TYPES, Region, RegionType
 from newsprint.layout.boxes import Box
 
-_IN_FLOW = (
-    RegionType.TEXT,
-    RegionType.HEADLINE,
-    RegionType.PHOTO,
-    RegionType.CAPTION,
-    RegionType.BYLINE,
-    RegionType.TABLE,
-    RegionType.ADVERTISEMENT,
-    RegionType.NAMEPLATE,
-)
 _OWN_ITEMS = (RegionType.ADVERTISEMENT, RegionType.NAMEPLATE)
+_IN_FLOW = (*STORY_PART_TYPES, *_OWN_ITEMS)
 
 
 @dataclass

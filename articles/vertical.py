@@ -28,7 +28,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from newsprint.articles.rtl import with_rtl_lines
-from newsprint.core.page import Article, Region, RegionType, TextDirection
+from newsprint.core.page import STORY_PART_TYPES, Article, Region, RegionType, TextDirection
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.direction import transpose
@@ -48,14 +48,7 @@ PHOTO_GAP = 6.0
 """... and a photo (with its captions) the story right of it at most this many away."""
 CAPTION_LINES = 2
 """A vertical caption beside a photo has at most this many lines."""
-_FLOW = (
-    RegionType.TEXT,
-    RegionType.HEADLINE,
-    RegionType.PHOTO,
-    RegionType.CAPTION,
-    RegionType.BYLINE,
-    RegionType.TABLE,
-)
+_FLOW = STORY_PART_TYPES
 
 
 def is_vertical_page(regions: list[Region]) -> bool:

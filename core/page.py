@@ -88,6 +88,16 @@ measured (a blank page, a page with almost no type): about 10-pt type at
 200 dpi. Layout measures every page's own; this only keeps later stages'
 tolerances finite."""
 
+STORY_PART_TYPES = (
+    RegionType.TEXT,
+    RegionType.HEADLINE,
+    RegionType.PHOTO,
+    RegionType.CAPTION,
+    RegionType.BYLINE,
+    RegionType.TABLE,
+)
+"""The regions a story is made of, in the articles stage's reading order."""
+
 TEXT_REGION_TYPES = frozenset(
     {
         RegionType.HEADLINE,
