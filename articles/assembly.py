@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from newsprint.articles.flow import Story, column_stories, is_column_page
+from newsprint.articles.flow import box as _box
 from newsprint.articles.jumps import find_jumps
 from newsprint.articles.roles import is_folio, split_headings, split_roles
 from newsprint.articles.text import join_lines
@@ -94,7 +95,7 @@ _KINDS = {
 
 
 def _from_story(story: Story) -> _Draft:
-    kind = _KINDS.get(story.kind, ArticleKind.ARTICLE) if story.kind else ArticleKind.ARTICLE
+    kind = _KINDS.get(story.kind, ArticleKind.ARTICLE)
     return _Draft(headlines=story.headlines, members=story.members, kind=kind, in_order=True)
 
 
@@ -136,11 +137,6 @@ def _refine_roles(regions: list[Region]) -> list[Region]:
             out.extend(split_headings(part, part.id))
     # A text region that OCR found empty (a smudge) is dropped.
     return [r for r in out if r.type not in _TEXTUAL or r.lines]
-
-
-def _box(region: Region) -> Box:
-    x0, y0, x1, y1 = region.work_bbox or region.bbox
-    return Box(x0, y0, x1, y1)
 
 
 def _group(regions: list[Region], body: float) -> list[_Draft]:
