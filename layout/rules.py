@@ -140,9 +140,11 @@ def _thin_components(mask: np.ndarray, em: float, horizontal: bool) -> list[Box]
         # A long rule scanned a little askew or wavering fills a wider box
         # than its stroke: its mean thickness is its area over its length
         # (the NZZ's double rule under the masthead, across 3,500 pixels,
-        # rises 7 pixels from end to end).
+        # rises 7 pixels from end to end). Across the page only: a shorter
+        # dark band, such as the shaded foot of a photo, is judged by its box.
+        long_enough = not horizontal or length >= 50 * em
         if thickness <= 0.6 * em or (
-            area / length <= 0.6 * em and thickness <= 0.6 * em + 0.02 * length
+            long_enough and area / length <= 0.6 * em and thickness <= 0.6 * em + 0.02 * length
         ):
             out.append(Box(float(x), float(y), float(x + w), float(y + h)))
     return out
