@@ -123,6 +123,7 @@ def articles_view(page: dict[str, Any]) -> list[dict[str, Any]]:
         {
             "number": n,
             "id": a.get("id", f"a{n}"),
+            "kind": a.get("kind", "article"),
             "headline": a.get("headline"),
             "paragraphs": a.get("paragraphs", []),
             "captions": a.get("captions", []),

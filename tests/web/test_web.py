@@ -370,3 +370,17 @@ def test_scan_previews_are_decoded_once_and_the_last_used_kept(
         data.scan_preview.cache_clear()
     assert rendered.count(page(0).sha256) == 1
     assert rendered.count(page(1).sha256) == 2
+
+
+def test_the_article_list_says_which_items_are_advertisements() -> None:
+    from newsprint.web.data import articles_view
+
+    view = articles_view(
+        {
+            "articles": [
+                {"id": "a1", "headline": "Fire"},
+                {"id": "a2", "kind": "advertisement", "paragraphs": ["SOAP"]},
+            ]
+        }
+    )
+    assert [a["kind"] for a in view] == ["article", "advertisement"]
