@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import cv2
 import numpy as np
-from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.rules import _open_along
 
 log = logging.getLogger(__name__)
@@ -305,13 +305,13 @@ def grid_gutters(corridors: np.ndarray, photos: list[Box], body: float) -> np.nd
 
 
 def _runs(flags: np.ndarray, join: int) -> list[tuple[int, int]]:
-    edges = np.flatnonzero(np.diff(np.r_[0, flags.astype(np.int8), 0]))
+    """The runs of True, those at most ``join`` apart joined into one."""
     runs: list[tuple[int, int]] = []
-    for x0, x1 in zip(edges[::2], edges[1::2], strict=True):
+    for x0, x1 in true_runs(flags):
         if runs and x0 - runs[-1][1] <= join:
-            runs[-1] = (runs[-1][0], int(x1))
+            runs[-1] = (runs[-1][0], x1)
         else:
-            runs.append((int(x0), int(x1)))
+            runs.append((x0, x1))
     return runs
 
 

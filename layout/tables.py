@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from newsprint.core.page import NewspaperPage, Region, RegionType, TableCell
 from newsprint.layout.blocks import Block
-from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.metrics import body_line_height
 from newsprint.layout.roles import within
 
@@ -236,7 +236,7 @@ def _split_wide(line: Box, ink: np.ndarray, body: float) -> list[Box] | None:
     if crop.size == 0:
         return None
     inked = np.count_nonzero(crop, axis=0) > 0
-    spans = _runs(inked)
+    spans = true_runs(inked)
     # Join the runs of ink across narrower white (letters, word spaces).
     parts: list[list[int]] = []
     for a, b in spans:
@@ -247,11 +247,6 @@ def _split_wide(line: Box, ink: np.ndarray, body: float) -> list[Box] | None:
     if len(parts) < 3:
         return None
     return [Box(float(x0 + a), line.y0, float(x0 + b), line.y1) for a, b in parts]
-
-
-def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
-    edges = np.flatnonzero(np.diff(np.r_[0, flags.astype(np.int8), 0]))
-    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row]:
@@ -423,7 +418,9 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
     # A long cell in a row or two does not close the white between two columns.
     white = (~inked).mean(axis=0) >= 0.85
     gaps = [
-        (a, b) for a, b in _runs(white) if b - a >= COLUMN_GAP * body and a > 0 and b < len(white)
+        (a, b)
+        for a, b in true_runs(white)
+        if b - a >= COLUMN_GAP * body and a > 0 and b < len(white)
     ]
     edges = [0, *[v for gap in gaps for v in gap], len(white)]
     bands = [

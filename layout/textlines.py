@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
-from newsprint.layout.boxes import Box
+from newsprint.layout.boxes import Box, true_runs
 from newsprint.layout.direction import fit_vertical_to_ink, is_vertical, vertical_reach
 
 
@@ -265,7 +265,7 @@ def _without_rule_strokes(ink: np.ndarray, body: float) -> np.ndarray:
 def _hairlines(full: np.ndarray, body: float) -> np.ndarray:
     """The runs of full columns thin enough to be a rule (a solid blot is not)."""
     thin = np.zeros_like(full)
-    for a, b in _open_spans(full):
+    for a, b in true_runs(full):
         if b - a <= max(3, 0.15 * body):
             thin[a:b] = True
     return thin
@@ -274,7 +274,7 @@ def _hairlines(full: np.ndarray, body: float) -> np.ndarray:
 def _stacked_gaps(crossing: np.ndarray, blank: np.ndarray, body: float) -> np.ndarray:
     """Where enough lines cross, nearly all white, and wider than letter spacing."""
     gap = (crossing >= 5) & (blank >= 0.85)
-    for a, b in _open_spans(gap):
+    for a, b in true_runs(gap):
         if b - a < max(2, 0.4 * body):
             gap[a:b] = False
     return gap
@@ -300,7 +300,7 @@ def _cut(
     if line.height <= 1.3 * body:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
-            for a, b in _open_spans(rows.min(axis=0) > 0):
+            for a, b in true_runs(rows.min(axis=0) > 0):
                 # White in the lines that cross it too, not a word space that
                 # the white under the last lines of a page makes tall.
                 white_around = stacked[1][a:b].max(initial=0) >= 0.85
@@ -316,7 +316,7 @@ def _cut(
     blocked[len(blocked) - margin :] = False
     if not blocked.any():
         return [piece]
-    spans = _open_spans(~blocked)
+    spans = true_runs(~blocked)
     out = []
     for a, b in spans:
         ink_box = Box(float(x0 + a), line.y0, float(x0 + b), line.y1)
@@ -348,11 +348,6 @@ def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float)
     if inked < 3 * body:
         return False
     return bool(right.sum() >= 0.6 * inked and left.sum() >= 0.45 * inked)
-
-
-def _open_spans(free: np.ndarray) -> list[tuple[int, int]]:
-    edges = np.flatnonzero(np.diff(np.r_[0, free.astype(np.int8), 0]))
-    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def _fit_columns(ink: np.ndarray, box: Box) -> Box | None:
@@ -394,7 +389,7 @@ def gutter_between(
     row = left.union(right)
     return any(
         _type_on_both_sides(ink, x0 + a, x0 + b, row, body)
-        for a, b in _open_spans(rows.min(axis=0) > 0)
+        for a, b in true_runs(rows.min(axis=0) > 0)
     )
 
 

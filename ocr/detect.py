@@ -22,6 +22,7 @@ import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage
 from newsprint.core.settings import DetectionSettings, Settings
 from newsprint.layout.binarize import ink_mask
+from newsprint.layout.boxes import true_runs
 from newsprint.ocr.engine import OcrEngine
 
 log = logging.getLogger(__name__)
@@ -123,16 +124,10 @@ def _unreached_bands(box: np.ndarray, fine: np.ndarray, body: float) -> list[np.
     for _, y0, _, y1 in fine:
         reached[max(0, int(y0) - top) : max(0, int(y1) - top)] = True
     bands = []
-    for start, stop in _runs(~reached):
+    for start, stop in true_runs(~reached):
         if stop - start >= 1.4 * body:
             bands.append(np.array([box[0], top + start, box[2], top + stop], dtype=np.float64))
     return bands
-
-
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
-    """(start, stop) of each run of True in a 1-D mask."""
-    edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
-    return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
 
 
 def _detect_scaled(
