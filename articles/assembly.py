@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass, field
 
 import numpy as np
-from newsprint.articles.flow import Story, column_stories, is_column_page
+from newsprint.articles.flow import Story, column_stories, is_column_page, own_item
 from newsprint.articles.flow import box as _box
 from newsprint.articles.jumps import find_jumps
 from newsprint.articles.roles import is_folio, split_headings, split_roles
@@ -100,17 +100,9 @@ def _from_story(story: Story) -> _Draft:
 
 
 def _items_of_their_own(regions: list[Region]) -> list[_Draft]:
-    """Each advertisement and the nameplate, with text, are items of the
-    reading order of their own, placed where they stand among the stories (as
-    METS newspaper profiles keep adverts: their own ``div``, never part of a
-    story); the nameplate, at the top, comes first."""
-    drafts = []
-    for r in regions:
-        if r.type == RegionType.ADVERTISEMENT and r.lines:
-            drafts.append(_Draft(members=[r], kind=ArticleKind.ADVERTISEMENT))
-        elif r.type == RegionType.NAMEPLATE and r.lines:
-            drafts.append(_Draft(headlines=[r], kind=ArticleKind.NAMEPLATE))
-    return drafts
+    """The adverts and the nameplate (``flow.own_item``), to be placed where
+    they stand among the stories; the nameplate, at the top, comes first."""
+    return [_from_story(item) for r in regions if (item := own_item(r)) is not None]
 
 
 def _substantial(article: Article) -> bool:

@@ -36,6 +36,17 @@ class Story:
     """``ADVERTISEMENT`` or ``NAMEPLATE`` for an item of its own, else None."""
 
 
+def own_item(region: Region) -> Story | None:
+    """An advertisement or the nameplate with text, as an item of its own (as
+    METS newspaper profiles keep adverts: their own ``div``, never part of a
+    story); None for anything else."""
+    if region.type not in _OWN_ITEMS or not region.lines:
+        return None
+    item = Story(kind=region.type)
+    (item.headlines if region.type == RegionType.NAMEPLATE else item.members).append(region)
+    return item
+
+
 def box(region: Region) -> Box:
     x0, y0, x1, y1 = region.work_bbox or region.bbox
     return Box(x0, y0, x1, y1)
@@ -107,9 +118,7 @@ def column_stories(regions: list[Region], body: float) -> list[Story]:
     current: Story | None = None
     previous: Region | None = None
     for region in sorted(flow, key=place):
-        if region.type in _OWN_ITEMS:
-            item = Story(kind=region.type)
-            (item.headlines if region.type == RegionType.NAMEPLATE else item.members).append(region)
+        if (item := own_item(region)) is not None:
             stories.append(item)
             continue
         if region.type == RegionType.HEADLINE:

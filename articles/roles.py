@@ -144,12 +144,19 @@ def _in_capitals(text: str) -> bool:
     return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _margins(region: Region, line: TextLine) -> tuple[float, float, float] | None:
+    """How far a line stands in from its block's left and right edges, and
+    its letter width (half its height), in working pixels; None unplaced."""
+    if region.work_bbox is None or line.work_bbox is None:
+        return None
+    letter = 0.5 * (line.work_bbox[3] - line.work_bbox[1])
+    return line.work_bbox[0] - region.work_bbox[0], region.work_bbox[2] - line.work_bbox[2], letter
+
+
 def _short_line(region: Region, line: TextLine) -> bool:
     """A paragraph's last line: it stops three letters or more short of the block's edge."""
-    if region.work_bbox is None or line.work_bbox is None:
-        return False
-    letter = 0.5 * (line.work_bbox[3] - line.work_bbox[1])
-    return region.work_bbox[2] - line.work_bbox[2] >= 3 * letter
+    margins = _margins(region, line)
+    return margins is not None and margins[1] >= 3 * margins[2]
 
 
 def _ends_sentence(text: str) -> bool:
@@ -159,11 +166,10 @@ def _ends_sentence(text: str) -> bool:
 def _centred(region: Region, line: TextLine) -> bool:
     """Clear of both edges of its block by at least a letter, and about as far
     from the one as from the other."""
-    if region.work_bbox is None or line.work_bbox is None:
+    margins = _margins(region, line)
+    if margins is None:
         return False
-    letter = 0.5 * (line.work_bbox[3] - line.work_bbox[1])
-    left = line.work_bbox[0] - region.work_bbox[0]
-    right = region.work_bbox[2] - line.work_bbox[2]
+    left, right, letter = margins
     return min(left, right) >= letter and abs(left - right) <= max(3 * letter, 0.3 * (left + right))
 
 
