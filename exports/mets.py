@@ -11,7 +11,8 @@ libraries that follow it (and the DFG viewer's structure types):
   number where the folio was read.
 - ``structMap TYPE="LOGICAL"``: the issue, then one ``div TYPE="article"`` per
   article (``TYPE="advertisement"`` for an advert, Europeana Newspapers'
-  ADVERTISEMENT) with its headline as ``LABEL`` and a MODS title; its ``fptr`` holds a
+  ADVERTISEMENT; ``TYPE="nameplate"`` for the paper's title) with its
+  headline as ``LABEL`` and a MODS title; its ``fptr`` holds a
   ``seq`` of ``area`` elements pointing at ALTO block IDs (``BETYPE="IDREF"``),
   in reading order and across pages, and child ``div``\\ s type each part
   (heading, byline, body, illustration, caption, jump). A jumped article is one
