@@ -16,6 +16,14 @@ from newsprint.core.page import RegionType
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.blocks import Block
 from newsprint.layout.boxes import Box
+from newsprint.layout.params.roles import (
+    ADVERTS,
+    BOLD_HEADS,
+    CAPTIONS,
+    NAMEPLATE,
+    RUNNING_HEADS,
+    TYPE_SIZE,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +56,16 @@ def type_height(block: Block, blocks: list[Block], body: float) -> float:
         for other in blocks
         if other is not block
         for ln in other.lines
-        if ln.cy < line.cy and ln.x_overlap(line) >= 0.5 * min(ln.width, line.width)
+        if ln.cy < line.cy
+        and ln.x_overlap(line) >= TYPE_SIZE.neighbour_overlap * min(ln.width, line.width)
     ]
     below = [
         ln.cy
         for other in blocks
         if other is not block
         for ln in other.lines
-        if ln.cy > line.cy and ln.x_overlap(line) >= 0.5 * min(ln.width, line.width)
+        if ln.cy > line.cy
+        and ln.x_overlap(line) >= TYPE_SIZE.neighbour_overlap * min(ln.width, line.width)
     ]
     if not above or not below:
         return block.line_height
@@ -66,7 +76,7 @@ def _row_centres(lines: list[Box]) -> list[float]:
     """The centres of a block's rows (pieces of one row counted once)."""
     rows: list[float] = []
     for cy, height in sorted((ln.cy, ln.height) for ln in lines):
-        if not rows or cy - rows[-1] > 0.5 * height:
+        if not rows or cy - rows[-1] > TYPE_SIZE.row_share * height:
             rows.append(cy)
     return rows
 
@@ -76,14 +86,19 @@ def mark_bold_heads(
 ) -> None:
     """Small headlines are set barely larger than the body but bold: a short
     block of somewhat larger type with clearly heavier strokes is one."""
-    plain = [b for b in blocks if len(b.lines) >= 3 and abs(b.line_height - body) < 0.15 * body]
+    P = BOLD_HEADS
+    plain = [
+        b
+        for b in blocks
+        if len(b.lines) >= P.plain_min_lines and abs(b.line_height - body) < P.plain_size * body
+    ]
     if not plain:
         return
     body_stroke = float(np.median([stroke_width(ink, b.box) for b in plain]))
     low, high = settings.bold_headline_ratio * body, settings.headline_ratio * body
     for block in blocks:
         height = type_height(block, blocks, body)
-        if len(block.lines) > 3 or not low <= height < high:
+        if len(block.lines) > P.max_lines or not low <= height < high:
             continue
         # Larger type has thicker strokes too: bold is thick for its size.
         size = height / body
@@ -120,10 +135,12 @@ def find_adverts(
         inside = [b for b in blocks if within(b.box, frame, body)]
         pictures = [p for p in photos if within(p, frame, body)]
         body_lines = sum(
-            len(b.lines) for b in inside if b.kind == RegionType.TEXT and len(b.lines) >= 4
+            len(b.lines)
+            for b in inside
+            if b.kind == RegionType.TEXT and len(b.lines) >= ADVERTS.text_run_lines
         )
-        display = sum(1 for b in inside if b.line_height > 1.3 * body)
-        if (inside or pictures) and body_lines < 4 and (display or pictures):
+        display = sum(1 for b in inside if b.line_height > ADVERTS.display_type * body)
+        if (inside or pictures) and body_lines < ADVERTS.text_run_lines and (display or pictures):
             adverts.append(frame)
             for b in inside:
                 b.kind = RegionType.ADVERTISEMENT
@@ -133,7 +150,7 @@ def find_adverts(
 def ruled_frames(shape: tuple[int, ...], rules: list[Box], body: float) -> list[Box]:
     """Rectangles closed on four sides by rules, at least a few lines each way."""
     mask = np.zeros(shape[:2], np.uint8)
-    grow = max(1, int(0.3 * body))
+    grow = max(1, int(ADVERTS.rule_grow * body))
     for r in rules:
         cv2.rectangle(
             mask,
@@ -150,7 +167,11 @@ def ruled_frames(shape: tuple[int, ...], rules: list[Box], body: float) -> list[
         if parent < 0:
             continue  # an outer edge, not a hole
         x, y, w, h = cv2.boundingRect(contour)
-        if w < 6 * body or h < 3 * body or cv2.contourArea(contour) < 0.9 * w * h:
+        if (
+            w < ADVERTS.min_width * body
+            or h < ADVERTS.min_height * body
+            or cv2.contourArea(contour) < ADVERTS.min_fill * w * h
+        ):
             continue
         frames.append(
             Box(float(x - grow), float(y - grow), float(x + w + grow), float(y + h + grow))
@@ -159,8 +180,8 @@ def ruled_frames(shape: tuple[int, ...], rules: list[Box], body: float) -> list[
 
 
 def within(box: Box, frame: Box, body: float) -> bool:
-    return frame.expand(0.5 * body).contains_point(box.x0, box.y0) and frame.expand(
-        0.5 * body
+    return frame.expand(ADVERTS.margin * body).contains_point(box.x0, box.y0) and frame.expand(
+        ADVERTS.margin * body
     ).contains_point(box.x1, box.y1)
 
 
@@ -171,8 +192,11 @@ def _join_caption_pieces(blocks: list[Block], body: float) -> None:
         joined = False
         captions = [b for b in blocks if b.kind == RegionType.CAPTION]
         for left, right in itertools.permutations(captions, 2):
-            same_rows = left.box.y_overlap(right.box) > 0.5 * min(left.box.height, right.box.height)
-            if same_rows and -0.5 * body <= right.box.x0 - left.box.x1 < 4 * body:
+            same_rows = left.box.y_overlap(right.box) > CAPTIONS.same_line * min(
+                left.box.height, right.box.height
+            )
+            gap = right.box.x0 - left.box.x1
+            if same_rows and -CAPTIONS.join_overlap * body <= gap < CAPTIONS.join_gap * body:
                 for line in right.lines:
                     left.add(line)
                 blocks.remove(right)
@@ -185,9 +209,10 @@ def _mark_running_heads(
 ) -> None:
     cx0, cy0, cx1, cy1 = content
     width, height = cx1 - cx0, cy1 - cy0
-    long_rules = [r for r in h_rules if r.width > 0.5 * width]
-    top_rules = [r for r in long_rules if r.cy < cy0 + 0.15 * height]
-    bottom_rules = [r for r in long_rules if r.cy > cy1 - 0.12 * height]
+    P = RUNNING_HEADS
+    long_rules = [r for r in h_rules if r.width > P.long_rule * width]
+    top_rules = [r for r in long_rules if r.cy < cy0 + P.top_band * height]
+    bottom_rules = [r for r in long_rules if r.cy > cy1 - P.foot_band * height]
     top_cut = min((r.cy for r in top_rules), default=None)
     bottom_cut = max((r.cy for r in bottom_rules), default=None)
     if top_cut is None:
@@ -208,17 +233,18 @@ def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, i
     on it by half again (among lines of type, wider than tall: a mark in the
     scanner's margin is no line)."""
     cx0, cy0, cx1, cy1 = content
-    lines = [b for b in blocks if b.box.width >= 2 * b.line_height]
+    P = NAMEPLATE
+    lines = [b for b in blocks if b.box.width >= P.line_aspect * b.line_height]
     if not lines:
         return
     biggest = max(lines, key=lambda b: b.line_height)
     others = max((b.line_height for b in lines if b is not biggest), default=0.0)
     if (
         len(biggest.lines) == 1
-        and biggest.line_height >= 4 * body
-        and biggest.line_height >= 1.5 * others
-        and biggest.box.width >= 0.5 * (cx1 - cx0)
-        and biggest.box.y1 <= cy0 + 0.2 * (cy1 - cy0)
+        and biggest.line_height >= P.min_size * body
+        and biggest.line_height >= P.lead * others
+        and biggest.box.width >= P.min_width * (cx1 - cx0)
+        and biggest.box.y1 <= cy0 + P.top_share * (cy1 - cy0)
     ):
         biggest.kind = RegionType.NAMEPLATE
 
@@ -231,39 +257,45 @@ def _isolated_band_edge(
     if not blocks:
         return None
     ordered = sorted(blocks, key=lambda b: b.box.y0 if from_top else -b.box.y1)
+    P = RUNNING_HEADS
     first = ordered[0]
-    if len(first.lines) > 1 or first.line_height > 1.5 * body:
+    if len(first.lines) > 1 or first.line_height > P.max_size * body:
         return None
-    band = [b for b in blocks if b.box.y_overlap(first.box) > 0.5 * first.box.height]
+    band = [b for b in blocks if b.box.y_overlap(first.box) > P.same_band * first.box.height]
     rest = [b for b in blocks if b not in band]
     if not rest:
         return None
     if from_top:
         limit = max(b.box.y1 for b in band)
         nxt = min(b.box.y0 for b in rest)
-        return (
-            limit + 1 if nxt - limit > 0.8 * body and abs(first.box.y0 - edge) < 4 * body else None
-        )
+        apart = nxt - limit > P.min_white * body
+        return limit + 1 if apart and abs(first.box.y0 - edge) < P.max_from_edge * body else None
     limit = min(b.box.y0 for b in band)
     nxt = max(b.box.y1 for b in rest)
-    return limit - 1 if limit - nxt > 0.8 * body and abs(edge - first.box.y1) < 4 * body else None
+    apart = limit - nxt > P.min_white * body
+    return limit - 1 if apart and abs(edge - first.box.y1) < P.max_from_edge * body else None
 
 
 def _caption_of(photo: Box, blocks: list[Block], body: float) -> list[Block]:
     """The short block nearest a photo, under or over it (and any other piece
     of the same caption line). One photo, one caption: the body text that
     happens to follow the caption is not a second one."""
+    P = CAPTIONS
     scored = []
     for block in blocks:
-        if block.kind != RegionType.TEXT or len(block.lines) > 4:
+        if block.kind != RegionType.TEXT or len(block.lines) > P.max_lines:
             continue
-        if block.box.x_overlap(photo) < 0.6 * block.box.width:
+        if block.box.x_overlap(photo) < P.under_photo * block.box.width:
             continue
         gap = min(
-            (g for g in (block.box.y0 - photo.y1, photo.y0 - block.box.y1) if g >= -0.2 * body),
+            (
+                g
+                for g in (block.box.y0 - photo.y1, photo.y0 - block.box.y1)
+                if g >= -P.max_overlap * body
+            ),
             default=None,
         )
-        if gap is not None and gap <= 1.5 * body:
+        if gap is not None and gap <= P.max_gap * body:
             scored.append((gap, block))
     if not scored:
         return []
@@ -271,5 +303,5 @@ def _caption_of(photo: Box, blocks: list[Block], body: float) -> list[Block]:
     return [
         b
         for _, b in scored
-        if b.box.y_overlap(nearest.box) > 0.5 * min(b.box.height, nearest.box.height)
+        if b.box.y_overlap(nearest.box) > P.same_line * min(b.box.height, nearest.box.height)
     ]

@@ -1,0 +1,216 @@
+"""Roles of blocks (``layout.roles``): headlines, captions, running heads and
+folios, advertisements ruled all round, the nameplate.
+
+Sizes are in body line heights (``body``) unless a field says otherwise. The
+headline size ratios an archivist may change (``headline_ratio``,
+``bold_headline_ratio``, ``bold_stroke_ratio``) are in ``Settings.layout``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TypeSizeParams:
+    """A block's type size (``roles.type_height``): its lines' ink height, no
+    taller than the step from one line to the next."""
+
+    row_share: float = 0.5
+    """Two pieces of a block whose centres lie closer than this share of the
+    lower piece's height are one row (a row's centre is counted once). A
+    share of a line's height. From the dense old pages (commit 8c466ff);
+    not tuned: half a line parts rows of any leading."""
+
+    neighbour_overlap: float = 0.5
+    """A lone line's neighbour in its column (above or below) shares at least
+    this share of the narrower line's width with it. A share of a line's
+    width. From the dense old pages (commit 8c466ff); not tuned: a safe
+    bound."""
+
+
+@dataclass(frozen=True)
+class BoldHeadParams:
+    """What is a small bold headline (``roles.mark_bold_heads``): a short block
+    of somewhat larger type with clearly heavier strokes than the body."""
+
+    plain_min_lines: int = 3
+    """A block of body text, whose strokes give the page's plain stroke width,
+    has at least this many lines. A count. Set by hand on the synthetic
+    tuning set (commit 0348334)."""
+
+    plain_size: float = 0.15
+    """... and its line height is within this many body heights of the body.
+    × body. Set by hand on the synthetic tuning set (commit 0348334)."""
+
+    max_lines: int = 3
+    """A bold headline has at most this many lines. A count. Set by hand on
+    the synthetic tuning set (commit 0348334)."""
+
+
+@dataclass(frozen=True)
+class AdvertParams:
+    """What is an advertisement (``roles.find_adverts``, ``roles.ruled_frames``,
+    ``roles.within``): a box ruled on all four sides holding display type or
+    pictures but no run of body text."""
+
+    text_run_lines: int = 4
+    """A text block of at least this many lines is a run of body text; a frame
+    holding one is no advertisement (the frame's body lines, counted over such
+    blocks only, must be fewer than this too, which is the same test). A
+    count. Set by hand on the synthetic tuning set (commit 70d3e18)."""
+
+    display_type: float = 1.3
+    """A block in a ruled frame whose lines are taller than this many body
+    heights is display type: it makes the frame an advertisement, and gets
+    back the headline role when the frame turns out to be a table's rules
+    (``tables.settle_tables``; there at or above it). × body. Set by hand on
+    the synthetic tuning set (commit 70d3e18); the story headline's own
+    ratio is ``Settings.layout.headline_ratio``."""
+
+    rule_grow: float = 0.3
+    """Rules are thickened by this many body heights on each side before the
+    closed frames are looked for, so that rules that stop short of each other
+    at a corner still close it (at least one pixel). × body. Set by hand on
+    the synthetic tuning set (commit 70d3e18)."""
+
+    min_width: float = 6
+    """A ruled frame is at least this many body heights wide. × body. Set by
+    hand on the synthetic tuning set (commit 70d3e18)."""
+
+    min_height: float = 3
+    """A ruled frame is at least this many body heights high. × body. Set by
+    hand on the synthetic tuning set (commit 70d3e18)."""
+
+    min_fill: float = 0.9
+    """The hole inside the rules fills at least this share of its bounding
+    rectangle (a rectangle, not the odd space between crossing rules). A
+    share of an area. Set by hand on the synthetic tuning set (commit
+    70d3e18)."""
+
+    margin: float = 0.5
+    """A box is in a frame when it lies inside the frame grown by this many
+    body heights on every side (type set against the rule). × body. Set by
+    hand on the synthetic tuning set (commit 70d3e18)."""
+
+
+@dataclass(frozen=True)
+class CaptionParams:
+    """What is a photo's caption (``roles._caption_of``,
+    ``roles._join_caption_pieces``): the short block nearest a photo, under or
+    over it, and the other pieces of its line."""
+
+    max_lines: int = 4
+    """A caption has at most this many lines. A count. Set by hand on the
+    synthetic tuning set (commit 08f9714)."""
+
+    under_photo: float = 0.6
+    """At least this share of a caption's width lies under (or over) its
+    photo. A share of the caption's width. Set by hand on the synthetic
+    tuning set (commit 08f9714)."""
+
+    max_overlap: float = 0.2
+    """A caption may reach into its photo's box by this many body heights
+    (a photo's box cut a little loose). × body. Set by hand on the synthetic
+    tuning set (commit 9011ae6, one caption per photo)."""
+
+    max_gap: float = 1.5
+    """A caption stands at most this many body heights from its photo. × body.
+    Set by hand on the synthetic tuning set (commit 9011ae6)."""
+
+    same_line: float = 0.5
+    """Two pieces are on one caption line when they share more than this share
+    of the shorter one's height. A share of a box's height. Set by hand on
+    the synthetic tuning set (commits efe18ac, f91d216)."""
+
+    join_overlap: float = 0.5
+    """Pieces of one caption line may overlap by up to this many body heights
+    (touching pieces) and still be joined. × body. Set by hand on the
+    synthetic tuning set (commit f91d216)."""
+
+    join_gap: float = 4
+    """Pieces of one caption line are joined across white narrower than this
+    many body heights (a wide space before the photographer's name). × body.
+    Set by hand on the synthetic tuning set (commit efe18ac)."""
+
+
+@dataclass(frozen=True)
+class RunningHeadParams:
+    """What is a running head or foot (folio, date, paper's name:
+    ``roles._mark_running_heads``, ``roles._isolated_band_edge``): the type
+    above a long rule near the top of the page (below one near the foot),
+    or, without a rule, a single thin line set apart by white at the very top
+    (foot)."""
+
+    long_rule: float = 0.5
+    """A rule that cuts off a running head is longer than this share of the
+    printed area's width. A share of the printed width. Set by hand on the
+    synthetic tuning set (commit 08f9714)."""
+
+    top_band: float = 0.15
+    """... and lies in this top share of the printed area's height. A share of
+    the printed height. Set by hand on the synthetic tuning set (commit
+    08f9714)."""
+
+    foot_band: float = 0.12
+    """... or in this bottom share of it (a running foot). A share of the
+    printed height. Set by hand on the synthetic tuning set (commit
+    08f9714)."""
+
+    max_size: float = 1.5
+    """Without a rule, a running head's line is at most this many body heights
+    tall (a headline at the top is no running head). × body. Set by hand on
+    the synthetic tuning set (commit 08f9714)."""
+
+    same_band: float = 0.5
+    """Blocks beside the running head that share more than this share of its
+    height are in its band (the folio and the date at either end). A share of
+    the running head's height. Set by hand on the synthetic tuning set
+    (commit 08f9714)."""
+
+    min_white: float = 0.8
+    """Without a rule, white more than this many body heights parts the
+    running head from the type below (above, for a foot). × body. Set by hand
+    on the synthetic tuning set (commit 08f9714)."""
+
+    max_from_edge: float = 4
+    """... and the running head stands less than this many body heights from
+    the printed area's edge. × body. Set by hand on the synthetic tuning
+    set (commit 08f9714)."""
+
+
+@dataclass(frozen=True)
+class NameplateParams:
+    """What is the nameplate (``roles._mark_nameplate``): the paper's title
+    across the top of the front page, no story's headline. Tuned on the NZZ
+    1940 front page, whose black-letter title is ten body lines tall (commit
+    fb46e3c)."""
+
+    line_aspect: float = 2
+    """A block is a line of type (not a mark in the scanner's margin) when it
+    is at least this many times as wide as its line height. × the block's
+    line height. Tuned on NZZ 1940 (commit fb46e3c)."""
+
+    min_size: float = 4
+    """The nameplate's type is at least this many body heights tall. × body.
+    Tuned on NZZ 1940 (commit fb46e3c)."""
+
+    lead: float = 1.5
+    """... and at least this many times the next largest type on the page.
+    × the next largest line height. Tuned on NZZ 1940 (commit fb46e3c)."""
+
+    min_width: float = 0.5
+    """The nameplate spans at least this share of the printed area's width. A
+    share of the printed width. Tuned on NZZ 1940 (commit fb46e3c)."""
+
+    top_share: float = 0.2
+    """The nameplate ends in this top share of the printed area. A share of
+    the printed height. Tuned on NZZ 1940 (commit fb46e3c)."""
+
+
+TYPE_SIZE = TypeSizeParams()
+BOLD_HEADS = BoldHeadParams()
+ADVERTS = AdvertParams()
+CAPTIONS = CaptionParams()
+RUNNING_HEADS = RunningHeadParams()
+NAMEPLATE = NameplateParams()
