@@ -18,7 +18,7 @@ and a table is read row by row. The lines it took leave their blocks, so a
 column of text beside a table stays a block (and an article) of its own.
 
 Everything here is in working-image pixels and measured in the page's body
-line height (``body``).
+line height (``body``); the thresholds are in ``layout.params.tables``.
 """
 
 from __future__ import annotations
@@ -33,42 +33,11 @@ from newsprint.core.page import NewspaperPage, Region, RegionType, TableCell
 from newsprint.layout.blocks import Block
 from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.metrics import body_line_height
+from newsprint.layout.params.roles import ADVERTS
+from newsprint.layout.params.tables import BODY_BESIDE_TABLES, CELLS, COLUMNS, ROWS, TABLES
 from newsprint.layout.roles import within
 
 log = logging.getLogger(__name__)
-
-CELL_WIDTH = 12.0
-"""A cell is at most this many body heights wide; a longer line is text."""
-CELL_HEIGHT = 1.6
-"""A cell's type is at most this many body heights high (display type is not a cell)."""
-CELL_JOIN = 0.9
-"""Pieces of a row closer than this are one cell (a decimal point, a word space)."""
-TEXT_ATTACH = 1.2
-"""A short piece this close to a line of text on its baseline is part of it (a
-tag or a first word that the layout cut off at a column of equal word spaces)."""
-COLUMN_GAP = 0.6
-"""White this wide, down nearly every row of a table, parts two of its columns."""
-CELL_SPLIT = 1.2
-"""White this wide inside a long line parts the cells the detector read as one line."""
-ROW_REACH = 16.0
-"""The widest white between two cells of one row (a short name left-aligned,
-a code right-aligned)."""
-ROW_GAP = 2.5
-"""The most white between two rows of one table (a blank line every few rows)."""
-MIN_ROWS = 3
-MIN_COLUMNS = 3
-MIN_ALIGNED = 0.7
-"""At least this share of a table's inner cells line up with cells of other rows."""
-COLUMN_SHARE = 0.3
-"""A column holds cells in at least this share of the table's rows."""
-MAX_FILL = 0.8
-"""Cells fill at most this share of a typical row's width: more is columns of text."""
-TYPICAL_CELL = 6.0
-"""A table's cells are mostly short: their median width is at most this many
-body heights (a narrow column of text is wider)."""
-MIN_SPACING = 0.3
-"""The space between a table's cells is at least this share of a cell's width
-(medians): narrow columns of text are many times wider than their gutters."""
 
 
 @dataclass(eq=False)
@@ -110,7 +79,7 @@ class _Piece:
 
 @dataclass(eq=False)
 class _Unit:
-    """Pieces of one row that make one cell (closer than ``CELL_JOIN``)."""
+    """Pieces of one row that make one cell (closer than ``CELLS.join``)."""
 
     pieces: list[_Piece]
     ink: Box
@@ -166,9 +135,9 @@ def body_beside_tables(blocks: list[Block], body: float) -> float:
         for b in blocks
         if not isinstance(b, TableBlock)
         for ln in b.lines
-        if ln.length > 4 * ln.thickness
+        if ln.length > BODY_BESIDE_TABLES.line_aspect * ln.thickness
     ]
-    return body_line_height(heights) if len(heights) >= 3 else body
+    return body_line_height(heights) if len(heights) >= BODY_BESIDE_TABLES.min_lines else body
 
 
 def table_cells(page: NewspaperPage, region: Region, block: TableBlock) -> list[list[TableCell]]:
@@ -210,16 +179,16 @@ def _pieces(
         for line in block.lines:
             # Display type, or a line set down the page (a lone narrow figure,
             # "1", is a cell).
-            if line.height > CELL_HEIGHT * body:
+            if line.height > CELLS.max_height * body:
                 others.append(line)
                 continue
-            reads = detected_of.get(id(line)) or [line.expand(0.25 * line.height)]
+            reads = detected_of.get(id(line)) or [line.expand(CELLS.read_pad * line.height)]
             read = union_all(reads)
-            parts = _split_wide(line, ink, body) if line.width > CELL_WIDTH * body else None
+            parts = _split_wide(line, ink, body) if line.width > CELLS.max_width * body else None
             if not parts:
                 pieces.append(_Piece(line, read, line, block))
                 continue
-            pad = 0.25 * line.height
+            pad = CELLS.read_pad * line.height
             for part in parts:
                 cut = Box(
                     max(read.x0, part.x0 - pad), read.y0, min(read.x1, part.x1 + pad), read.y1
@@ -229,8 +198,8 @@ def _pieces(
 
 
 def _split_wide(line: Box, ink: np.ndarray, body: float) -> list[Box] | None:
-    """The cells of a long line parted by white at least ``CELL_SPLIT`` wide
-    (at least three of them), or None."""
+    """The cells of a long line parted by white at least ``CELLS.split`` wide
+    (at least ``CELLS.min_split`` of them), or None."""
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     crop = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
     if crop.size == 0:
@@ -240,11 +209,11 @@ def _split_wide(line: Box, ink: np.ndarray, body: float) -> list[Box] | None:
     # Join the runs of ink across narrower white (letters, word spaces).
     parts: list[list[int]] = []
     for a, b in spans:
-        if parts and a - parts[-1][1] < CELL_SPLIT * body:
+        if parts and a - parts[-1][1] < CELLS.split * body:
             parts[-1][1] = b
         else:
             parts.append([a, b])
-    if len(parts) < 3:
+    if len(parts) < CELLS.min_split:
         return None
     return [Box(float(x0 + a), line.y0, float(x0 + b), line.y1) for a, b in parts]
 
@@ -254,17 +223,20 @@ def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row
     other type (a line of text, display type) between them nor too wide a
     space. Rows are found among the short pieces only: a line of text set to
     another leading beside them must not part one row of cells in two."""
-    blockers = _Others(others + [p.ink for p in pieces if p.ink.width > CELL_WIDTH * body], body)
-    short = [p for p in pieces if p.ink.width <= CELL_WIDTH * body and not blockers.against(p.ink)]
+    long = [p.ink for p in pieces if p.ink.width > CELLS.max_width * body]
+    blockers = _Others(others + long, body)
+    short = [
+        p for p in pieces if p.ink.width <= CELLS.max_width * body and not blockers.against(p.ink)
+    ]
     bands: list[list[_Piece]] = []
     anchors: list[Box] = []
     for piece in sorted(short, key=lambda p: p.ink.cy):
         home, best = None, 0.0
         for i in range(len(bands) - 1, -1, -1):
-            if anchors[i].cy < piece.ink.cy - 2 * CELL_HEIGHT * body:
+            if anchors[i].cy < piece.ink.cy - ROWS.band_reach * CELLS.max_height * body:
                 break
             shared = anchors[i].y_overlap(piece.ink) / min(anchors[i].height, piece.ink.height)
-            if shared >= 0.5 and shared > best:
+            if shared >= ROWS.band_overlap and shared > best:
                 home, best = i, shared
         if home is None:
             bands.append([piece])
@@ -278,7 +250,7 @@ def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row
         for unit in units:
             if current and (
                 not unit.short
-                or unit.ink.x0 - current[-1].ink.x1 > ROW_REACH * body
+                or unit.ink.x0 - current[-1].ink.x1 > ROWS.reach * body
                 or blockers.between(current[-1].ink, unit.ink)
             ):
                 if len(current) >= 2:
@@ -293,17 +265,17 @@ def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row
 
 def _units(band: list[_Piece], blockers: _Others, body: float) -> list[_Unit]:
     """The band's pieces joined into cells across spaces narrower than
-    ``CELL_JOIN``; a cell set close against a line of text is part of it."""
+    ``CELLS.join``; a cell set close against a line of text is part of it."""
     units: list[_Unit] = []
     for piece in band:
         last = units[-1] if units else None
-        if last is not None and piece.ink.x0 - last.ink.x1 < CELL_JOIN * body:
+        if last is not None and piece.ink.x0 - last.ink.x1 < CELLS.join * body:
             last.pieces.append(piece)
             last.ink = last.ink.union(piece.ink)
         else:
             units.append(_Unit([piece], piece.ink, True))
     for unit in units:
-        unit.short = unit.ink.width <= CELL_WIDTH * body and not blockers.against(unit.ink)
+        unit.short = unit.ink.width <= CELLS.max_width * body and not blockers.against(unit.ink)
     return units
 
 
@@ -313,7 +285,7 @@ class _Others:
     def __init__(self, boxes: list[Box], body: float) -> None:
         self.boxes = sorted(boxes, key=lambda b: b.cy)
         self.cys = [b.cy for b in self.boxes]
-        self.reach = 4 * CELL_HEIGHT * body
+        self.reach = ROWS.others_reach * CELLS.max_height * body
         self.body = body
 
     def _near(self, y0: float, y1: float) -> list[Box]:
@@ -325,16 +297,16 @@ class _Others:
         """Such type stands in the space between two cells of a row."""
         gap = Box(left.x1, min(left.y0, right.y0), right.x0, max(left.y1, right.y1))
         return any(
-            o.x_overlap(gap) > 0 and o.y_overlap(gap) > 0.3 * gap.height
+            o.x_overlap(gap) > 0 and o.y_overlap(gap) > ROWS.blocked * gap.height
             for o in self._near(gap.y0, gap.y1)
         )
 
     def against(self, cell: Box) -> bool:
         """A line of text on the cell's baseline starts or ends right beside it
         (a tag or a first word the layout cut off at a column of equal spaces)."""
-        reach = TEXT_ATTACH * self.body
+        reach = CELLS.text_attach * self.body
         for o in self._near(cell.y0, cell.y1):
-            if o.y_overlap(cell) < 0.5 * min(o.height, cell.height):
+            if o.y_overlap(cell) < CELLS.text_baseline * min(o.height, cell.height):
                 continue
             if 0 <= o.x0 - cell.x1 < reach or 0 <= cell.x0 - o.x1 < reach:
                 return True
@@ -350,9 +322,9 @@ def _stack(rows: list[_Row], body: float) -> list[list[_Row]]:
         for table in tables:
             last = table[-1].box
             gap = box.y0 - last.y1
-            if box.cy <= last.cy or gap > ROW_GAP * body:
+            if box.cy <= last.cy or gap > ROWS.max_gap * body:
                 continue
-            if box.x_overlap(last) < 0.5 * min(box.width, last.width):
+            if box.x_overlap(last) < ROWS.stack_overlap * min(box.width, last.width):
                 continue
             if best_gap is None or gap < best_gap:
                 best, best_gap = table, gap
@@ -368,15 +340,16 @@ def _is_table(rows: list[_Row], body: float) -> bool:
     lined up from row to row: not the short lines of narrow columns of text
     that happen to share baselines, nor the words of justified lines parted by
     wide spaces."""
-    if sum(1 for r in rows if len(r.units) >= MIN_COLUMNS) < MIN_ROWS:
+    P = TABLES
+    if sum(1 for r in rows if len(r.units) >= P.min_columns) < P.min_rows:
         return False
     fills = [sum(u.ink.width for u in r.units) / max(1.0, r.box.width) for r in rows]
     widths = [u.ink.width for r in rows for u in r.units]
     gaps = [b.ink.x0 - a.ink.x1 for r in rows for a, b in itertools.pairwise(r.units)]
     typical = float(np.median(widths))
-    if typical > TYPICAL_CELL * body or float(np.median(gaps)) < MIN_SPACING * typical:
+    if typical > P.typical_cell * body or float(np.median(gaps)) < P.min_spacing * typical:
         return False
-    return float(np.median(fills)) <= MAX_FILL and _aligned(rows, body) >= MIN_ALIGNED
+    return float(np.median(fills)) <= P.max_fill and _aligned(rows, body) >= P.min_aligned
 
 
 def _aligned(rows: list[_Row], body: float) -> float:
@@ -385,7 +358,7 @@ def _aligned(rows: list[_Row], body: float) -> float:
     other rows: a table's cells stand in columns, a justified line's words
     wherever the spacing puts them."""
     edges = [np.array([(u.ink.x0, u.ink.x1, u.ink.cx) for u in r.units]) for r in rows]
-    tol = 0.4 * body
+    tol = TABLES.align_tolerance * body
     inner = lined = 0
     for i, row in enumerate(edges):
         for cell in row[1:-1]:
@@ -395,7 +368,7 @@ def _aligned(rows: list[_Row], body: float) -> float:
                 for j, other in enumerate(edges)
                 if j != i and (np.abs(other - cell) < tol).any(axis=0).any()
             )
-            lined += hits >= 0.5 * (len(rows) - 1)
+            lined += hits >= TABLES.align_rows * (len(rows) - 1)
     return lined / inner if inner else 0.0
 
 
@@ -416,11 +389,11 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
             if crop.size:
                 inked[i, a - x0 : a - x0 + crop.shape[1]] |= crop.max(axis=0) > 0
     # A long cell in a row or two does not close the white between two columns.
-    white = (~inked).mean(axis=0) >= 0.85
+    white = (~inked).mean(axis=0) >= COLUMNS.white_rows
     gaps = [
         (a, b)
         for a, b in true_runs(white)
-        if b - a >= COLUMN_GAP * body and a > 0 and b < len(white)
+        if b - a >= COLUMNS.gap * body and a > 0 and b < len(white)
     ]
     edges = [0, *[v for gap in gaps for v in gap], len(white)]
     bands = [
@@ -428,7 +401,7 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
         for k in range(0, len(edges), 2)
         if inked[:, edges[k] : edges[k + 1]].any()
     ]
-    if len(bands) < MIN_COLUMNS:
+    if len(bands) < TABLES.min_columns:
         return None
     grid: list[dict[int, list[_Piece]]] = []
     for row in rows:
@@ -438,8 +411,8 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
                 cells.setdefault(c, []).append(piece)
         grid.append(cells)
     counts = [sum(1 for cells in grid if c in cells) for c in range(len(bands))]
-    keep = [c for c, n in enumerate(counts) if n >= max(2, COLUMN_SHARE * len(rows))]
-    if len(keep) < MIN_COLUMNS:
+    keep = [c for c, n in enumerate(counts) if n >= max(2, COLUMNS.min_share * len(rows))]
+    if len(keep) < TABLES.min_columns:
         return None
     number = {c: i for i, c in enumerate(keep)}
     table_rows = [[(number[c], cells[c]) for c in sorted(cells) if c in number] for cells in grid]
@@ -448,7 +421,7 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
         table_rows.pop(0)
     while table_rows and len(table_rows[-1]) < 2:
         table_rows.pop()
-    if sum(1 for row in table_rows if len(row) >= MIN_COLUMNS) < MIN_ROWS:
+    if sum(1 for row in table_rows if len(row) >= TABLES.min_columns) < TABLES.min_rows:
         return None
     cells_rows = [[_cell(pieces, c) for c, pieces in row] for row in table_rows]
     taken = [p for row in table_rows for _, pieces in row for p in pieces]
@@ -471,7 +444,7 @@ def _cut_at_bands(
         if len(hits) <= 1:
             out.append((hits[0] if hits else _column_of(piece.ink, bands, x0), piece))
             continue
-        pad = 0.25 * piece.ink.height
+        pad = CELLS.read_pad * piece.ink.height
         for c in hits:
             a, b = max(piece.ink.x0, x0 + bands[c][0]), min(piece.ink.x1, x0 + bands[c][1])
             part = _fit_x(ink, Box(a, piece.ink.y0, b, piece.ink.y1))
@@ -552,6 +525,6 @@ def settle_tables(blocks: list[Block], adverts: list[Box], body: float) -> list[
     for frame in framing:
         for block in blocks:
             if block.kind == RegionType.ADVERTISEMENT and within(block.box, frame, body):
-                headline = block.line_height >= 1.3 * body
+                headline = block.line_height >= ADVERTS.display_type * body
                 block.kind = RegionType.HEADLINE if headline else RegionType.TEXT
     return [a for a in adverts if a not in framing]
