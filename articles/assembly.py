@@ -20,6 +20,18 @@ import numpy as np
 from newsprint.articles.flow import Story, column_stories, is_column_page, own_item
 from newsprint.articles.flow import box as _box
 from newsprint.articles.jumps import find_jumps
+from newsprint.articles.params.bands import (
+    ABOVE,
+    BESIDE,
+    BLOCK_COLUMNS,
+    CAPTION_ROWS,
+    CENTRED,
+    LEFT,
+    STORY_ORDER,
+)
+from newsprint.articles.params.flags import FLAGS
+from newsprint.articles.params.neighbours import NEIGHBOURS
+from newsprint.articles.params.text import PARAGRAPHS, STORIES
 from newsprint.articles.roles import is_folio, split_headings, split_roles
 from newsprint.articles.text import join_lines
 from newsprint.articles.vertical import is_vertical_page, vertical_articles
@@ -84,7 +96,11 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
         }
     )
     if not articles:
-        page.add_flag(FlagCode.NO_ARTICLES, "no article was found on the page", severity=0.9)
+        page.add_flag(
+            FlagCode.NO_ARTICLES,
+            "no article was found on the page",
+            severity=FLAGS.no_articles,
+        )
     return find_jumps(page)
 
 
@@ -113,9 +129,9 @@ def _substantial(article: Article) -> bool:
 
     cells = "".join(cell for table in article.tables for row in table.rows for cell in row)
     return (
-        letters(article.headline or "") >= 3
-        or letters("".join(article.paragraphs)) >= 4
-        or letters(cells) >= 4
+        letters(article.headline or "") >= STORIES.min_headline_letters
+        or letters("".join(article.paragraphs)) >= STORIES.min_text_letters
+        or letters(cells) >= STORIES.min_text_letters
     )
 
 
@@ -181,8 +197,8 @@ def _above(region: Region, flow: list[Region], rules: list[Box], body: float) ->
         ob = _box(other)
         if (
             other is region
-            or ob.y1 > me.y0 + 0.5 * body
-            or ob.x_overlap(me) < 0.3 * min(me.width, ob.width)
+            or ob.y1 > me.y0 + NEIGHBOURS.overlap * body
+            or ob.x_overlap(me) < ABOVE.column_overlap * min(me.width, ob.width)
         ):
             continue
         if best_y is None or ob.y1 > best_y:
@@ -190,10 +206,14 @@ def _above(region: Region, flow: list[Region], rules: list[Box], body: float) ->
     if best is None:
         return None
     gap_top = best_y
+    slack = NEIGHBOURS.edge_slack_px
     for rule in rules:
-        if gap_top - 2 <= rule.cy <= me.y0 + 2 and rule.x_overlap(me) > 0.5 * me.width:
+        if (
+            gap_top - slack <= rule.cy <= me.y0 + slack
+            and rule.x_overlap(me) > NEIGHBOURS.rule_along * me.width
+        ):
             return None
-    if me.y0 - gap_top > 1.5 * body and _headline_across(gap_top, me.y0, flow, body):
+    if me.y0 - gap_top > ABOVE.new_band_gap * body and _headline_across(gap_top, me.y0, flow, body):
         return None  # a new band starts: its headline stands in the white space
     return best
 
@@ -203,8 +223,8 @@ def _headline_across(top: float, bottom: float, flow: list[Region], body: float)
     marks a new band of stories, even on a page without rules."""
     return any(
         r.type == RegionType.HEADLINE
-        and _box(r).y0 >= top - 0.5 * body
-        and _box(r).y1 <= bottom + 0.5 * body
+        and _box(r).y0 >= top - NEIGHBOURS.overlap * body
+        and _box(r).y1 <= bottom + NEIGHBOURS.overlap * body
         for r in flow
     )
 
@@ -219,14 +239,18 @@ def _headline_beside(
     for other in flow:
         ob = _box(other)
         # Above the block, or level with its foot (a byline set beside it).
-        if other.type != RegionType.HEADLINE or ob.y1 > me.y1 + 0.5 * body or ob.y0 >= me.y0:
+        if (
+            other.type != RegionType.HEADLINE
+            or ob.y1 > me.y1 + BESIDE.foot_level * body
+            or ob.y0 >= me.y0
+        ):
             continue
         # A headline level with the top of a taller block (its middle lower
         # than the block's top: NZZ's subtitle beside the subscription rates)
         # heads its own column; a number or mark set in its row goes with it.
-        if ob.cy >= me.y0 and me.y1 > ob.y1 + 0.5 * body:
+        if ob.cy >= me.y0 and me.y1 > ob.y1 + BESIDE.foot_level * body:
             continue
-        if me.y0 - ob.y1 > 3 * body or ob.x1 <= me.x1:
+        if me.y0 - ob.y1 > BESIDE.max_rise * body or ob.x1 <= me.x1:
             continue
         if centred and not _centred_over(ob, me, flow, body):
             continue
@@ -234,7 +258,9 @@ def _headline_beside(
         if any(_blocks(o, span, body) for o in flow if o is not other and o is not region):
             continue
         if any(
-            r.height > r.width and span.x0 < r.cx < span.x1 and r.y_overlap(span) > body
+            r.height > r.width
+            and span.x0 < r.cx < span.x1
+            and r.y_overlap(span) > BESIDE.rule_along * body
             for r in rules
         ):
             continue
@@ -251,20 +277,24 @@ def _centred_over(headline: Box, block: Box, flow: list[Region], body: float) ->
     headline of the same band."""
     mirror = Box(2 * headline.cx - block.x1, block.y0, 2 * headline.cx - block.x0, block.y1)
     right_edge = max(_box(r).x1 for r in flow)
-    if mirror.cx > right_edge + body:
+    if mirror.cx > right_edge + CENTRED.mirror_off_page * body:
         return False
     for other in flow:
         ob = _box(other)
         if other.type != RegionType.HEADLINE or ob == headline:
             continue
-        if ob.y_overlap(headline) > 0.3 * headline.height and ob.x_overlap(mirror) > body:
+        if (
+            ob.y_overlap(headline) > CENTRED.same_band * headline.height
+            and ob.x_overlap(mirror) > CENTRED.mirror_clash * body
+        ):
             return False
     return True
 
 
 def _blocks(other: Region, span: Box, body: float) -> bool:
     ob = _box(other)
-    return ob.x_overlap(span) > 0.5 * body and ob.y_overlap(span) > 0.5 * body
+    touch = NEIGHBOURS.overlap * body  # boxes that overlap less only touch
+    return ob.x_overlap(span) > touch and ob.y_overlap(span) > touch
 
 
 def _ends_article(region: Region, above: dict[str, Region | None]) -> bool:
@@ -297,8 +327,8 @@ def _left_neighbour(
         for other in flow
         if other.type in (*_BODY, RegionType.PHOTO)
         and other is not region
-        and _box(other).x1 <= me.x0 + 0.5 * body
-        and _box(other).y_overlap(me) >= 0.5 * min(me.height, _box(other).height)
+        and _box(other).x1 <= me.x0 + NEIGHBOURS.overlap * body
+        and _box(other).y_overlap(me) >= NEIGHBOURS.level * min(me.height, _box(other).height)
     ]
     if not beside:
         return None
@@ -309,10 +339,11 @@ def _left_neighbour(
         other
         for other in flow
         if other.type in (*_BODY, RegionType.PHOTO)
-        and _box(other).x_overlap(column) >= 0.5 * min(column.width, _box(other).width)
-        and _box(other).x1 <= me.x0 + 0.5 * body
+        and _box(other).x_overlap(column)
+        >= NEIGHBOURS.same_column * min(column.width, _box(other).width)
+        and _box(other).x1 <= me.x0 + NEIGHBOURS.overlap * body
         and _box(other).y1 > me.y0
-        and _box(other).y0 < run_end - body
+        and _box(other).y0 < run_end - LEFT.run_end_margin * body
     ]
     return max(in_column, key=lambda o: _box(o).y0, default=nearest)
 
@@ -333,7 +364,10 @@ def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
     """Articles top to bottom; those starting on the same band left to right."""
     rows: list[list[_Draft]] = []
     for draft in sorted(drafts, key=lambda d: d.top().y0):
-        if rows and abs(draft.top().y0 - rows[-1][0].top().y0) < 2.5 * body:
+        if (
+            rows
+            and abs(draft.top().y0 - rows[-1][0].top().y0) < STORY_ORDER.same_band_within * body
+        ):
             rows[-1].append(draft)
         else:
             rows.append([draft])
@@ -406,7 +440,7 @@ def _caption_texts(captions: list[Region]) -> list[str]:
     """One caption per photo: pieces of a caption line on one row are joined."""
     rows: list[list[Region]] = []
     for cap in sorted(captions, key=lambda c: (_box(c).y0, _box(c).x0)):
-        if rows and _box(rows[-1][-1]).y_overlap(_box(cap)) > 0.5 * _box(cap).height:
+        if rows and _box(rows[-1][-1]).y_overlap(_box(cap)) > CAPTION_ROWS.level * _box(cap).height:
             rows[-1].append(cap)
         else:
             rows.append([cap])
@@ -427,15 +461,20 @@ def _column_order(blocks: list[Region], body: float) -> list[Region]:
     if not blocks:
         return []
     widest = max(_box(b).width for b in blocks)
-    narrow = [b for b in blocks if _box(b).width < 0.25 * widest]
+    narrow = [b for b in blocks if _box(b).width < BLOCK_COLUMNS.narrow_block * widest]
     columns: list[list[Region]] = []
     for block in sorted(
-        (b for b in blocks if _box(b).width >= 0.25 * widest),
+        (b for b in blocks if _box(b).width >= BLOCK_COLUMNS.narrow_block * widest),
         key=lambda b: (_box(b).x0, _box(b).y0),
     ):
         me = _box(block)
         home = next(
-            (col for col in columns if any(_box(b).x_overlap_ratio(me) >= 0.5 for b in col)), None
+            (
+                col
+                for col in columns
+                if any(_box(b).x_overlap_ratio(me) >= NEIGHBOURS.same_column for b in col)
+            ),
+            None,
         )
         if home is None:
             columns.append([block])
@@ -481,22 +520,25 @@ def _paragraphs(blocks: list[Region], body: float, language: str, settings: Sett
 def _edges(block: Region) -> tuple[float, float]:
     x0s = [ln.work_bbox[0] if ln.work_bbox else ln.bbox[0] for ln in block.lines]
     x1s = [ln.work_bbox[2] if ln.work_bbox else ln.bbox[2] for ln in block.lines]
-    return float(np.percentile(x0s, 25)), float(np.percentile(x1s, 90))
+    return (
+        float(np.percentile(x0s, PARAGRAPHS.left_edge_percentile)),
+        float(np.percentile(x1s, PARAGRAPHS.right_edge_percentile)),
+    )
 
 
 def _char_width(line: TextLine, language: str, body: float) -> float:
     if language.startswith("zh"):
         return body
     x0, _, x1, _ = line.work_bbox or line.bbox
-    return max(0.3 * body, (x1 - x0) / max(1, len(line.text)))
+    return max(PARAGRAPHS.min_char_width * body, (x1 - x0) / max(1, len(line.text)))
 
 
 def _ends_paragraph(x1: float, right: float, char: float, language: str, nxt: str | None) -> bool:
     """A line ends its paragraph when the next word would have fitted after it."""
     room = right - x1
     if language.startswith("zh"):
-        return room > 1.2 * char
+        return room > PARAGRAPHS.zh_end_room * char
     word = (nxt or "").split(" ", 1)[0].rstrip("-")
     # At a column's foot the next line is unknown: only a clearly short line ends.
-    need = (len(word) + 1) * char if word else 6 * char
+    need = (len(word) + 1) * char if word else PARAGRAPHS.foot_end_room * char
     return room > need

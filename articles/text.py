@@ -5,15 +5,11 @@ from __future__ import annotations
 import functools
 import re
 
+from newsprint.articles.params.text import HYPHENS
 from newsprint.articles.punctuation import horizontal_punctuation
 from newsprint.core.script import CJK_CHAR
 from wordfreq import zipf_frequency
 
-WORD_ZIPF = 2.5
-"""A joined form at least this common (wordfreq's Zipf scale: 3 is once per
-million words) is a word of the language."""
-HYPHENATED_MORE_COMMON = 1.0
-"""Keep the hyphen when the hyphenated form is this much more common (Zipf)."""
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’]*)-$")
 _FIRST_WORD = re.compile(r"^([\w'’]+)")
 
@@ -63,7 +59,7 @@ def soft_hyphen(line: str, next_line: str) -> bool:
 def _is_soft(head: str, tail: str) -> bool:
     joined = zipf_frequency(head + tail, "en")
     hyphenated = zipf_frequency(f"{head}-{tail}", "en")
-    return joined >= WORD_ZIPF and hyphenated < joined + HYPHENATED_MORE_COMMON
+    return joined >= HYPHENS.word_zipf and hyphenated < joined + HYPHENS.hyphenated_more_common
 
 
 def _needs_no_space(before: str, after: str) -> bool:

@@ -1,0 +1,142 @@
+"""Reading a page laid out in bands (``articles.assembly``): what stands above
+a block in its column, which headline heads it, which column it flows in
+from, and in which order the stories and an article's blocks are read.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AboveParams:
+    """What stands above a block in its column (``assembly._above``), and when
+    the white space between them starts a new band."""
+
+    column_overlap: float = 0.3
+    """A block is above another in its column when they share at least this
+    share of the narrower one's width (looser than
+    ``NEIGHBOURS.same_column``: a block set a little aside still counts). A
+    share of the narrower width. Set by hand with the first article assembly
+    (commit 08f9714)."""
+
+    new_band_gap: float = 1.5
+    """A gap taller than this many body lines between a block and the one above
+    it, holding a headline, starts a new band of stories. × body. Set by
+    hand (commit 107141e; no page named)."""
+
+
+ABOVE = AboveParams()
+
+
+@dataclass(frozen=True)
+class HeadlineBesideParams:
+    """When a headline to the right of a column's top block heads it: a
+    headline centred over the article's other columns
+    (``assembly._headline_beside``). A block overlapping the space between
+    them by more than ``NEIGHBOURS.overlap`` stands in the way."""
+
+    foot_level: float = 0.5
+    """A headline's foot and a block's are level within this many body lines:
+    a headline lower than that is not above the block (a byline set beside
+    it still is), and a block whose foot is lower by more than that is taller
+    than the headline level with its top (NZZ's subtitle beside the
+    subscription rates). × body. Commits ae376f7 (a headline beside a byline
+    owns it) and b61180e (NZZ 1940: order 0.945 -> 0.956)."""
+
+    max_rise: float = 3
+    """The headline's foot stands at most this many body lines above the
+    block's top. × body. Set by hand (commit ccacfa2)."""
+
+    rule_along: float = 1.0
+    """A vertical rule through that space, along it for more than this many
+    body lines, stands in the way. × body. Commit 3f420a1."""
+
+
+BESIDE = HeadlineBesideParams()
+
+
+@dataclass(frozen=True)
+class CentredParams:
+    """Whether a headline is centred over the block's column
+    (``assembly._centred_over``): the block's mirror image about the
+    headline's centre is on the page and under no other headline."""
+
+    mirror_off_page: float = 1.0
+    """The mirror's centre lies more than this many body lines right of the
+    page's text: off the page. × body. Commit 107141e; no page named."""
+
+    same_band: float = 0.3
+    """Another headline is in the same band when level with this one for more
+    than this share of its height. A share of the headline's height. Commit
+    107141e."""
+
+    mirror_clash: float = 1.0
+    """The mirror is under that other headline when they overlap across by more
+    than this many body lines. × body. Commit 107141e."""
+
+
+CENTRED = CentredParams()
+
+
+@dataclass(frozen=True)
+class LeftNeighbourParams:
+    """Which block a column's top block flows in from: the foot of the column
+    on its left (``assembly._left_neighbour``; a block is left of this one
+    when it reaches at most ``NEIGHBOURS.overlap`` into it, level with it by
+    ``NEIGHBOURS.level``)."""
+
+    run_end_margin: float = 1.0
+    """A block of the left column that starts less than this many body lines
+    above the end of this column's run is not the one continuing here (a
+    story that starts lower cannot). × body. Commit 8c466ff (dense old
+    pages)."""
+
+
+LEFT = LeftNeighbourParams()
+
+
+@dataclass(frozen=True)
+class StoryOrderParams:
+    """In which order a page's stories are read: band by band from the top
+    (``assembly._order``, ``vertical._order``)."""
+
+    same_band_within: float = 2.5
+    """A story whose top lies within this many body lines below the top of a
+    band's first story starts in that band (read left to right, or right to
+    left on a vertical page). × body. Set by hand with the first article
+    assembly (commit 08f9714), reused for vertical pages (38ce4a9)."""
+
+    band_middle: float = 0.5
+    """On a vertical page a story also starts in the band when its top lies
+    above this share of the band's first story's height. A share of that
+    height. Set by hand (commit 38ce4a9; no page named)."""
+
+
+STORY_ORDER = StoryOrderParams()
+
+
+@dataclass(frozen=True)
+class BlockColumnsParams:
+    """How an article's blocks are grouped into its columns
+    (``assembly._column_order``)."""
+
+    narrow_block: float = 0.25
+    """A block narrower than this share of the article's widest (a price at a
+    line's end, a stray word) makes no column of its own: it goes down the
+    nearest column. A share of the widest block's width. Commit bdb39fc
+    (NCSE pages; synthetic en-old-1001)."""
+
+
+BLOCK_COLUMNS = BlockColumnsParams()
+
+
+@dataclass(frozen=True)
+class CaptionRowParams:
+    """Which pieces of caption are one caption (``assembly._caption_texts``)."""
+
+    level: float = 0.5
+    """A caption piece is on the row of the one before it when they overlap down
+    the page for more than this share of its height. A share of the piece's
+    height. Set by hand (commit cc724d4; no page named)."""
+
+
+CAPTION_ROWS = CaptionRowParams()

@@ -1,0 +1,78 @@
+"""The text of the articles (``articles.assembly``, ``articles.text``): where a
+paragraph starts and ends, which line-end hyphens go, and how little text
+is no story.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ParagraphParams:
+    """Where a paragraph ends (``assembly._paragraphs``, ``_edges``,
+    ``_char_width``, ``_ends_paragraph``). The indent that starts one is a
+    user setting (``Settings.articles.indent_chars``)."""
+
+    left_edge_percentile: int = 25
+    """A block's left edge, that indents are measured from, is this percentile
+    of its lines' left ends (an indented first line, a stray mark, do not
+    move it). A percentile (0-100). Set by hand with the first article
+    assembly (commit 08f9714)."""
+
+    right_edge_percentile: int = 90
+    """A block's right edge, that short last lines are measured from, is this
+    percentile of its lines' right ends. A percentile (0-100). Commit 8ec149d
+    (English paragraph ends)."""
+
+    min_char_width: float = 0.3
+    """A line's character width (its width over its characters) is at least
+    this many body lines (a line read as a few characters is not measured
+    as having wide ones). × body. Commit 8ec149d."""
+
+    zh_end_room: float = 1.2
+    """A line of Chinese ends its paragraph when it stops short of the block's
+    right edge by more than this many characters. × char (a body height).
+    Set by hand with the first article assembly (commit 08f9714)."""
+
+    foot_end_room: int = 6
+    """At a column's foot, where the next line is unknown, a line of a Latin
+    script ends its paragraph when it stops short by more than this many
+    characters (elsewhere: when the next line's first word would have
+    fitted). × char. Commit 8ec149d."""
+
+
+PARAGRAPHS = ParagraphParams()
+
+
+@dataclass(frozen=True)
+class HyphenParams:
+    """Whether a line-end hyphen only breaks a word (``text.soft_hyphen``)."""
+
+    word_zipf: float = 2.5
+    """The joined form is a word when at least this common. Zipf (wordfreq:
+    3 is once per million words). Commit 517be72 (issue 16; well-known,
+    post-1949, Kai-shek, Hong Kong-based)."""
+
+    hyphenated_more_common: float = 1.0
+    """The hyphen stays when the hyphenated form is at least this much more
+    common than the joined one. Zipf. Commit 517be72."""
+
+
+HYPHENS = HyphenParams()
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    """How little text is no story (``assembly._substantial``): a stray mark (a
+    bar beside a photo, a speck) reads as a character or two."""
+
+    min_headline_letters: int = 3
+    """A story's headline has at least this many letters or digits. Letters.
+    Commit f91d216 (a stray mark read as a one-letter headline)."""
+
+    min_text_letters: int = 4
+    """... or its paragraphs (or, apart, its tables' cells) at least this many.
+    Letters. Commits 43026bf (a bar or speck read as '1') and 9b1c27d
+    (tables)."""
+
+
+STORIES = StoryParams()
