@@ -19,6 +19,13 @@ from dataclasses import dataclass, field
 from statistics import median
 
 import numpy as np
+from newsprint.articles.params.columns import (
+    COLUMN_PAGE,
+    COLUMN_SPANS,
+    COLUMN_WIDTH,
+    CUT_OFF,
+)
+from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.core.page import STORY_PART_TYPES, Region, RegionType
 from newsprint.layout.boxes import Box
 
@@ -58,8 +65,10 @@ def column_width(regions: list[Region]) -> float:
     0 when there is no text). Verse, lists and centred notices set narrower
     than their column are many on a weekly's page; full columns are wider."""
     text = [r for r in regions if r.type == RegionType.TEXT and r.lines]
-    widths = [box(r).width for r in text if len(r.lines) >= 3] or [box(r).width for r in text]
-    return float(np.percentile(widths, 80)) if widths else 0.0
+    widths = [box(r).width for r in text if len(r.lines) >= COLUMN_WIDTH.min_lines] or [
+        box(r).width for r in text
+    ]
+    return float(np.percentile(widths, COLUMN_WIDTH.percentile)) if widths else 0.0
 
 
 def is_column_page(regions: list[Region], body: float) -> bool:
@@ -74,16 +83,21 @@ def is_column_page(regions: list[Region], body: float) -> bool:
         return False
     spans = _column_spans(regions, width)
     top = min(b.y0 for b in text)
-    headlines = [r for r in regions if r.type == RegionType.HEADLINE and box(r).y0 > top + body]
+    P = COLUMN_PAGE
+    headlines = [
+        r
+        for r in regions
+        if r.type == RegionType.HEADLINE and box(r).y0 > top + P.top_margin * body
+    ]
     heads = [box(r) for r in headlines]
     # An old page heads its stories in capitals of the body's size (split
     # out of the column by ``split_headings``), a modern one in display type.
-    if any(_type_size(r) > 1.8 * body for r in headlines):
+    if any(_type_size(r) > P.max_heading_size * body for r in headlines):
         return False
-    if any(b.width > 1.5 * width for b in heads):
+    if any(b.width > P.max_heading_width * width for b in heads):
         return False
     for head in heads:
-        level = {_column_of(o, spans) for o in heads if abs(o.y0 - head.y0) <= body}
+        level = {_column_of(o, spans) for o in heads if abs(o.y0 - head.y0) <= P.level * body}
         if len(level) >= 2:
             return False
     return len(spans) >= 2
@@ -148,12 +162,14 @@ def _column_spans(regions: list[Region], width: float) -> list[tuple[float, floa
     blocks = [
         box(r)
         for r in regions
-        if r.type == RegionType.TEXT and r.lines and 0.5 * width <= box(r).width <= 1.3 * width
+        if r.type == RegionType.TEXT
+        and r.lines
+        and COLUMN_SPANS.min_width * width <= box(r).width <= COLUMN_SPANS.max_width * width
     ]
     for b in sorted(blocks, key=lambda b: -b.width):
         for span in spans:
             overlap = min(span[1], b.x1) - max(span[0], b.x0)
-            if overlap >= 0.5 * min(span[1] - span[0], b.width):
+            if overlap >= NEIGHBOURS.same_column * min(span[1] - span[0], b.width):
                 break
         else:
             spans.append([b.x0, b.x1])
@@ -167,7 +183,7 @@ def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
     if not spans:
         return 0
     for i, (x0, x1) in enumerate(spans):
-        if min(x1, b.x1) - max(x0, b.x0) >= 0.3 * min(x1 - x0, b.width):
+        if min(x1, b.x1) - max(x0, b.x0) >= COLUMN_SPANS.start_share * min(x1 - x0, b.width):
             return i
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - b.cx))
 
@@ -176,11 +192,12 @@ def _cut_off(previous: Region, region: Region, rules: list[Box], width: float) -
     """Whether a cut-off rule (a short rule across the column between two
     stories) lies between two regions read one after the other down a column."""
     above, below = box(previous), box(region)
-    if below.y0 < above.y1 - 2 or above.x_overlap(below) <= 0:
+    slack = NEIGHBOURS.edge_slack_px
+    if below.y0 < above.y1 - slack or above.x_overlap(below) <= 0:
         return False
     return any(
-        above.y1 - 2 <= rule.cy <= below.y0 + 2
-        and rule.x_overlap(below) >= 0.3 * min(width, below.width)
+        above.y1 - slack <= rule.cy <= below.y0 + slack
+        and rule.x_overlap(below) >= CUT_OFF.rule_width * min(width, below.width)
         for rule in rules
     )
 
@@ -196,5 +213,5 @@ def _band_cuts(regions: list[Region], spans: list[tuple[float, float]]) -> list[
         for r in regions
         if r.type == RegionType.SEPARATOR
         and box(r).width > box(r).height
-        and box(r).width >= 0.7 * (right - left)
+        and box(r).width >= CUT_OFF.band_rule * (right - left)
     )

@@ -1,0 +1,93 @@
+"""Reading a page set in plain columns (``articles.flow``): how wide a column
+is, whether the page is such a page, where its columns and bands are, and
+where a cut-off rule ends a story.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ColumnWidthParams:
+    """The width of the page's column (``flow.column_width``)."""
+
+    min_lines: int = 3
+    """Only text blocks of at least this many lines are measured (of all blocks
+    where none is that long): a short line or a number is no column. Lines.
+    Commit bdb39fc (NCSE pages; synthetic en-old-1001)."""
+
+    percentile: int = 80
+    """The column width is this percentile of those blocks' widths: verse, lists
+    and centred notices set narrower than their column are many on a
+    weekly's page; full columns are wider. A percentile (0-100). Commit
+    b9505a0 (TTW 1867's column was read as three narrow ones)."""
+
+
+COLUMN_WIDTH = ColumnWidthParams()
+
+
+@dataclass(frozen=True)
+class ColumnPageParams:
+    """Whether a page is set in plain columns, read down each column, or laid
+    out in bands (``flow.is_column_page``)."""
+
+    top_margin: float = 1.0
+    """Headlines starting within this many body lines of the top of the page's
+    text (a nameplate, a title over the whole page) are not looked at. ×
+    body. Commit bdb39fc (NCSE pages)."""
+
+    max_heading_size: float = 1.8
+    """A headline whose lines are taller than this many body lines is display
+    type: the page is a modern one, in bands. × body. Commit bdb39fc (NCSE
+    pages; synthetic en-old-1001)."""
+
+    max_heading_width: float = 1.5
+    """A headline wider than this many columns runs across columns: the page is
+    in bands. × the column width. Commit bdb39fc."""
+
+    level: float = 1.0
+    """Two headlines whose tops are within this many body lines of each other
+    are level; level in two columns, the page is in bands. × body. Commit
+    bdb39fc."""
+
+
+COLUMN_PAGE = ColumnPageParams()
+
+
+@dataclass(frozen=True)
+class ColumnSpanParams:
+    """Where the page's columns are (``flow._column_spans``, ``_column_of``)."""
+
+    min_width: float = 0.5
+    """A text block at least this many columns wide marks a column (a number
+    or a short line does not). × the column width. Commit bdb39fc."""
+
+    max_width: float = 1.3
+    """... and at most this many (a line run across two columns does not).
+    × the column width. Commit bdb39fc."""
+
+    start_share: float = 0.3
+    """A region starts in the leftmost column it covers this share of (of the
+    column's width or its own, the narrower), so that a title over two
+    columns is read before both. A share of the narrower width. Commit
+    b9505a0 (the flows tests' small pages)."""
+
+
+COLUMN_SPANS = ColumnSpanParams()
+
+
+@dataclass(frozen=True)
+class CutOffParams:
+    """Where a story ends down a column (``flow._cut_off``, ``_band_cuts``)."""
+
+    rule_width: float = 0.3
+    """A cut-off rule between two regions read one after the other covers at
+    least this share of the lower one's width (or of the column's, the
+    narrower): a short rule across the column between two stories. A share
+    of that width. Commit bdb39fc (NCSE pages)."""
+
+    band_rule: float = 0.7
+    """A rule across at least this share of the span of the page's columns
+    ends a band of stories. A share of the columns' span. Commit bdb39fc."""
+
+
+CUT_OFF = CutOffParams()
