@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsprint.articles.params.roles import BODY_LINES, BYLINES, CAPITAL_HEADINGS, CAPTIONS
 from newsprint.core.page import Region, RegionType, TextLine
 from newsprint.core.script import is_cjk
 
@@ -34,7 +35,7 @@ def _names_only(text: str) -> bool:
     """Between the role words of a Chinese credit stand names, two or three
     characters each (the recogniser drops the spaces between them); a run of
     nine characters and more is a sentence (记者昨天在市区几个主要路口)."""
-    return all(len(chunk) <= 8 for chunk in _ROLE_WORDS.split(text))
+    return all(len(chunk) <= BYLINES.max_name_chars for chunk in _ROLE_WORDS.split(text))
 
 
 def is_byline(text: str) -> bool:
@@ -43,7 +44,7 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     return (
         bool(_BYLINE.match(text))
-        and len(text) <= 60
+        and len(text) <= BYLINES.max_chars
         and not _SENTENCE.search(text)
         and (not is_cjk(text[:1]) or _names_only(text))
     )
@@ -112,7 +113,9 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
             i += 1
             continue
         end = i
-        while end + 1 < len(lines) and capitals[end + 1] and end + 1 - i < 3:
+        while (
+            end + 1 < len(lines) and capitals[end + 1] and end + 1 - i < CAPITAL_HEADINGS.max_lines
+        ):
             end += 1
         after_paragraph = i > 0 and (
             _ends_sentence(lines[i - 1].text) or _short_line(region, lines[i - 1])
@@ -138,25 +141,31 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
 
 
 def _in_capitals(text: str) -> bool:
+    P = CAPITAL_HEADINGS
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or len(text.split()) > 12 or any(is_cjk(c) for c in letters):
+    if (
+        len(letters) < P.min_letters
+        or len(text.split()) > P.max_words
+        or any(is_cjk(c) for c in letters)
+    ):
         return False
-    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return sum(c.isupper() for c in letters) >= P.min_capitals * len(letters)
 
 
 def _margins(region: Region, line: TextLine) -> tuple[float, float, float] | None:
     """How far a line stands in from its block's left and right edges, and
-    its letter width (half its height), in working pixels; None unplaced."""
+    its letter width (half its height: ``CAPITAL_HEADINGS.letter_width``), in
+    working pixels; None unplaced."""
     if region.work_bbox is None or line.work_bbox is None:
         return None
-    letter = 0.5 * (line.work_bbox[3] - line.work_bbox[1])
+    letter = CAPITAL_HEADINGS.letter_width * (line.work_bbox[3] - line.work_bbox[1])
     return line.work_bbox[0] - region.work_bbox[0], region.work_bbox[2] - line.work_bbox[2], letter
 
 
 def _short_line(region: Region, line: TextLine) -> bool:
     """A paragraph's last line: it stops three letters or more short of the block's edge."""
     margins = _margins(region, line)
-    return margins is not None and margins[1] >= 3 * margins[2]
+    return margins is not None and margins[1] >= CAPITAL_HEADINGS.short_line * margins[2]
 
 
 def _ends_sentence(text: str) -> bool:
@@ -169,8 +178,11 @@ def _centred(region: Region, line: TextLine) -> bool:
     margins = _margins(region, line)
     if margins is None:
         return False
+    P = CAPITAL_HEADINGS
     left, right, letter = margins
-    return min(left, right) >= letter and abs(left - right) <= max(3 * letter, 0.3 * (left + right))
+    return min(left, right) >= P.min_margin * letter and abs(left - right) <= max(
+        P.max_offset * letter, P.max_offset_share * (left + right)
+    )
 
 
 def _fills_line(region: Region, line: TextLine) -> bool:
@@ -178,11 +190,11 @@ def _fills_line(region: Region, line: TextLine) -> bool:
     if region.work_bbox is None or line.work_bbox is None:
         return False
     height = line.work_bbox[3] - line.work_bbox[1]
-    return region.work_bbox[2] - line.work_bbox[2] < 1.0 * height
+    return region.work_bbox[2] - line.work_bbox[2] < BODY_LINES.fill_margin * height
 
 
 def _caption_lines(lines: list[TextLine]) -> list[TextLine]:
-    for i, line in enumerate(lines[:4]):
+    for i, line in enumerate(lines[: CAPTIONS.max_lines]):
         if _CAPTION_END.search(line.text):
             return lines[: i + 1]
     return lines[:1]

@@ -1,0 +1,97 @@
+"""Roles that only the text tells (``articles.roles``): bylines, captions, and
+headings set in body-size capitals inside a column.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class BylineParams:
+    """What is a credit line (``roles.is_byline``, ``_names_only``)."""
+
+    max_chars: int = 60
+    """A byline is at most this many characters long (a longer line is a
+    sentence). Characters. Set by hand with the first article assembly
+    (commit 08f9714)."""
+
+    max_name_chars: int = 8
+    """Between a Chinese credit's role words stand names of two or three
+    characters (the recogniser drops the spaces between them); a run longer
+    than this many characters is a sentence (记者昨天在市区几个主要路口).
+    Characters. Commit 36f004e."""
+
+
+BYLINES = BylineParams()
+
+
+@dataclass(frozen=True)
+class CaptionParams:
+    """How much of a block that starts as a caption is the caption
+    (``roles._caption_lines``)."""
+
+    max_lines: int = 4
+    """A caption that opens a text block ends at the first of this many lines
+    that ends as a caption does (``摄``, ``Photo)``); else it is the first
+    line alone. Lines. Set by hand with the first article assembly (commit
+    08f9714)."""
+
+
+CAPTIONS = CaptionParams()
+
+
+@dataclass(frozen=True)
+class CapitalHeadingParams:
+    """Which lines of a text block are a heading set in body-size capitals
+    (``roles.split_headings``, ``_in_capitals``, ``_margins``,
+    ``_short_line``, ``_centred``). Commit bdb39fc (NCSE pages: TTW 1868 p5
+    0.571 -> 0.833; synthetic en-old-1001: 0 -> 6 of 9 stories) for all."""
+
+    min_letters: int = 4
+    """A line in capitals has at least this many letters. Letters."""
+
+    max_words: int = 12
+    """... and at most this many words (a longer line is a sentence). Words."""
+
+    min_capitals: float = 0.8
+    """... and at least this share of its letters are capitals (OCR reads a
+    few as small letters). A share of its letters."""
+
+    max_lines: int = 3
+    """A heading is a run of at most this many lines in capitals. Lines."""
+
+    letter_width: float = 0.5
+    """A capital's width, that margins are measured in, is this share of its
+    line's height. A share of the line's height (= 1 letter)."""
+
+    short_line: float = 3
+    """A line stopping at least this many letters short of its block's right
+    edge ends a paragraph (a heading may follow it). × letter."""
+
+    min_margin: float = 1.0
+    """A heading inside a block stands centred: clear of both edges by at
+    least this many letters ... × letter."""
+
+    max_offset: float = 3
+    """... its left and right margins differing by at most this many letters
+    ... × letter."""
+
+    max_offset_share: float = 0.3
+    """... or by this share of the two margins together, if more. A share of
+    the margins' sum."""
+
+
+CAPITAL_HEADINGS = CapitalHeadingParams()
+
+
+@dataclass(frozen=True)
+class BodyLineParams:
+    """Whether a line runs on as body text (``roles._fills_line``): a byline
+    at a block's head does not fill its line."""
+
+    fill_margin: float = 1.0
+    """A line ending less than this many of its heights short of its block's
+    right edge fills the line: it is body text, not a byline. × the line's
+    height. Commit efe18ac (bylines are not sentences)."""
+
+
+BODY_LINES = BodyLineParams()
