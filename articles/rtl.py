@@ -17,16 +17,12 @@ import logging
 import math
 from pathlib import Path
 
+from newsprint.articles.params.vertical import RIGHT_TO_LEFT
 from newsprint.core.page import Region, RegionType, TextDirection
 from newsprint.core.script import CJK_CHAR
 
 log = logging.getLogger(__name__)
 
-MAX_CHARS = 16
-"""Only short lines (a heading, a dateline) are looked at."""
-MARGIN = 1.0
-"""The backward reading must score this much higher (sums of Zipf values, 9 = a
-word in a billion): on a vertical page most short lines across are right to left."""
 _ACROSS = (
     RegionType.HEADLINE,
     RegionType.RUNNING_HEAD,
@@ -59,25 +55,27 @@ def with_rtl_lines(regions: list[Region]) -> list[Region]:
 
 
 def reads_right_to_left(text: str) -> bool:
-    """Whether a short line of Chinese (2 to ``MAX_CHARS`` characters, all
-    Chinese) makes clearly more words read backwards than forwards."""
+    """Whether a short line of Chinese (2 to ``RIGHT_TO_LEFT.max_chars``
+    characters, all Chinese) makes clearly more words read backwards than
+    forwards (by ``RIGHT_TO_LEFT.margin``)."""
     text = text.strip()
-    if not 2 <= len(text) <= MAX_CHARS or not all(CJK_CHAR.match(ch) for ch in text):
+    if not 2 <= len(text) <= RIGHT_TO_LEFT.max_chars or not all(CJK_CHAR.match(ch) for ch in text):
         return False
-    return _score(text[::-1]) >= _score(text) + MARGIN
+    return _score(text[::-1]) >= _score(text) + RIGHT_TO_LEFT.margin
 
 
 def _score(text: str) -> float:
     """Sum of the Zipf frequencies of the text's character pairs and triples
-    that are Chinese words (0 for those that are not)."""
+    (``RIGHT_TO_LEFT.ngram_sizes``) that are Chinese words (0 for those that
+    are not)."""
     words = _frequencies()
     plain = text.translate(_simplified())
     total = 0.0
-    for size in (2, 3):
+    for size in RIGHT_TO_LEFT.ngram_sizes:
         for i in range(len(plain) - size + 1):
             freq = words.get(plain[i : i + size])
             if freq:
-                total += math.log10(freq) + 9.0
+                total += math.log10(freq) + 9.0  # Zipf: log10 of the frequency per billion words
     return total
 
 

@@ -8,7 +8,8 @@ article; a short vertical line beside a photo is its caption.
 
 Grouping: a block belongs to the article of the block just right of it in
 its band (nothing but white between them: no rule), else of the block just
-above it (no rule between, at most ``BAND_GAP`` body heights up), else it
+above it (no rule between, at most ``VERTICAL_GROUPING.band_gap`` body
+heights up: ``articles.params.vertical``), else it
 starts an article; a headline always starts one, unless it stands right
 beside or under another headline (a deck). A caption goes with its photo.
 Rules frame the stories of a vertical page: a story never runs on across one.
@@ -27,6 +28,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from newsprint.articles.params.bands import STORY_ORDER
+from newsprint.articles.params.neighbours import NEIGHBOURS
+from newsprint.articles.params.vertical import (
+    VERTICAL_CAPTIONS,
+    VERTICAL_GROUPING,
+    VERTICAL_PAGE,
+)
 from newsprint.articles.rtl import with_rtl_lines
 from newsprint.core.page import STORY_PART_TYPES, Article, Region, RegionType, TextDirection
 from newsprint.core.settings import Settings
@@ -38,22 +46,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VERTICAL_SHARE = 0.5
-"""A page is vertical when vertical text regions hold more than this share of its body text."""
-BAND_GAP = 2.5
-"""A block continues the block above it when at most this many body heights below it."""
-SIDE_GAP = 2.0
-"""... or the block right of it when at most this many body heights away."""
-PHOTO_GAP = 6.0
-"""... and a photo (with its captions) the story right of it at most this many away."""
-CAPTION_LINES = 2
-"""A vertical caption beside a photo has at most this many lines."""
 _FLOW = STORY_PART_TYPES
 
 
 def is_vertical_page(regions: list[Region]) -> bool:
     """Whether the page's body text is set vertically: its ``text`` regions that
-    run down the page hold more than half of the body's characters."""
+    run down the page hold more than half of the body's characters
+    (``VERTICAL_PAGE.min_share``)."""
     down = across = 0
     for region in regions:
         if region.type != RegionType.TEXT:
@@ -63,7 +62,7 @@ def is_vertical_page(regions: list[Region]) -> bool:
             down += chars
         else:
             across += chars
-    return down > 0 and down > VERTICAL_SHARE * (down + across)
+    return down > 0 and down > VERTICAL_PAGE.min_share * (down + across)
 
 
 def vertical_articles(
@@ -96,8 +95,8 @@ def vertical_articles(
 
 def with_vertical_captions(regions: list[Region], body: float) -> list[Region]:
     """``regions`` with each short vertical text block set right beside a photo
-    (at most ``CAPTION_LINES`` lines, within a body height of its side, along
-    it for most of its length) typed ``caption``."""
+    (``VERTICAL_CAPTIONS``: at most two lines, within a body height of its
+    side, along it for most of its length) typed ``caption``."""
     photos = [_box(r) for r in regions if r.type == RegionType.PHOTO]
     out = []
     for region in regions:
@@ -105,7 +104,7 @@ def with_vertical_captions(regions: list[Region], body: float) -> list[Region]:
         if (
             region.type == RegionType.TEXT
             and region.direction == TextDirection.VERTICAL_RL
-            and 0 < len(region.lines) <= CAPTION_LINES
+            and 0 < len(region.lines) <= VERTICAL_CAPTIONS.max_lines
             and any(_beside(me, photo, body) for photo in photos)
         ):
             region = region.model_copy(update={"type": RegionType.CAPTION})
@@ -114,8 +113,12 @@ def with_vertical_captions(regions: list[Region], body: float) -> list[Region]:
 
 
 def _beside(me: Box, photo: Box, body: float) -> bool:
+    P = VERTICAL_CAPTIONS
     gap = max(me.x0 - photo.x1, photo.x0 - me.x1)
-    return -0.5 * body <= gap <= body and me.y_overlap(photo) >= 0.6 * me.height
+    return (
+        -NEIGHBOURS.overlap * body <= gap <= P.max_gap * body
+        and me.y_overlap(photo) >= P.along * me.height
+    )
 
 
 def _box(region: Region) -> Box:
@@ -158,7 +161,7 @@ def _source(
             _box(r) for r in flow if r.type == RegionType.CAPTION and _beside(_box(r), me, body)
         ]
         beside = union_all([me, *captions])
-        right = _neighbour_right(region, flow, rules, body, beside, PHOTO_GAP)
+        right = _neighbour_right(region, flow, rules, body, beside, VERTICAL_GROUPING.photo_gap)
     up = _neighbour_above(region, flow, rules, body)
     if region.type == RegionType.HEADLINE:
         deck = [r for r in (right, up) if r is not None and r.type == RegionType.HEADLINE]
@@ -170,7 +173,7 @@ def _headline_over(
     region: Region, flow: list[Region], rules: list[Box], body: float
 ) -> Region | None:
     """A headline set across over the story a block begins: above the block's
-    top (within ``BAND_GAP`` body heights), to its left or over it, no rule
+    top (within ``VERTICAL_GROUPING.band_gap`` body heights), to its left or over it, no rule
     between; the nearest one."""
     me = _box(region)
     best, best_dx = None, None
@@ -178,7 +181,11 @@ def _headline_over(
         ob = _box(other)
         if other.type != RegionType.HEADLINE or other.direction == TextDirection.VERTICAL_RL:
             continue
-        if ob.y1 > me.y0 + 0.5 * body or me.y0 - ob.y1 > BAND_GAP * body or ob.x0 > me.x1:
+        if (
+            ob.y1 > me.y0 + NEIGHBOURS.overlap * body
+            or me.y0 - ob.y1 > VERTICAL_GROUPING.band_gap * body
+            or ob.x0 > me.x1
+        ):
             continue
         between = Box(min(ob.x1, me.x0), ob.y0, max(ob.x1, me.x0), me.y1)
         if between.width > 0 and _ruled(between, rules, vertical=True):
@@ -190,7 +197,11 @@ def _headline_over(
 
 
 def _under(me: Box, photo: Box, body: float) -> bool:
-    return -0.5 * body <= me.y0 - photo.y1 <= body and me.x_overlap(photo) >= 0.6 * me.width
+    P = VERTICAL_CAPTIONS
+    return (
+        -NEIGHBOURS.overlap * body <= me.y0 - photo.y1 <= P.max_gap * body
+        and me.x_overlap(photo) >= P.along * me.width
+    )
 
 
 def _neighbour_right(
@@ -199,7 +210,7 @@ def _neighbour_right(
     rules: list[Box],
     body: float,
     me: Box,
-    reach: float = SIDE_GAP,
+    reach: float = VERTICAL_GROUPING.side_gap,
 ) -> Region | None:
     """The nearest block right of ``region`` (whose box is ``me``) in its band:
     level with it for half the shorter one's height, at most ``reach`` body
@@ -213,14 +224,15 @@ def _neighbour_right(
             continue
         if ob.cx <= me.cx or gap > reach * body:
             continue
-        if ob.y_overlap(me) < 0.5 * min(me.height, ob.height):
+        if ob.y_overlap(me) < NEIGHBOURS.level * min(me.height, ob.height):
             continue
         if best_gap is None or gap < best_gap:
             best, best_gap = other, gap
     if best is None:
         return None
     ob = _box(best)
-    between = Box(me.x1 - 0.5 * body, max(me.y0, ob.y0), ob.x0 + 0.5 * body, min(me.y1, ob.y1))
+    inset = VERTICAL_GROUPING.rule_reach
+    between = Box(me.x1 - inset * body, max(me.y0, ob.y0), ob.x0 + inset * body, min(me.y1, ob.y1))
     return None if _ruled(between, rules, vertical=True) else best
 
 
@@ -231,10 +243,10 @@ def _ruled(between: Box, rules: list[Box], vertical: bool) -> bool:
     for rule in rules:
         if vertical and rule.height > rule.width:
             crosses = between.x0 <= rule.cx <= between.x1
-            along = rule.y_overlap(between) > 0.5 * between.height
+            along = rule.y_overlap(between) > NEIGHBOURS.rule_along * between.height
         elif not vertical and rule.width > rule.height:
             crosses = between.y0 <= rule.cy <= between.y1
-            along = rule.x_overlap(between) > 0.5 * between.width
+            along = rule.x_overlap(between) > NEIGHBOURS.rule_along * between.width
         else:
             continue
         if crosses and along:
@@ -246,34 +258,41 @@ def _neighbour_above(
     region: Region, flow: list[Region], rules: list[Box], body: float
 ) -> Region | None:
     """The nearest block above ``region`` across its width (half the narrower
-    one's width), at most ``BAND_GAP`` body heights up, no rule between."""
+    one's width), at most ``VERTICAL_GROUPING.band_gap`` body heights up, no
+    rule between."""
     me = _box(region)
     best, best_y = None, None
     for other in flow:
         ob = _box(other)
-        if other is region or ob.y1 > me.y0 + 0.5 * body or me.y0 - ob.y1 > BAND_GAP * body:
+        if (
+            other is region
+            or ob.y1 > me.y0 + NEIGHBOURS.overlap * body
+            or me.y0 - ob.y1 > VERTICAL_GROUPING.band_gap * body
+        ):
             continue
-        if ob.x_overlap(me) < 0.5 * min(me.width, ob.width):
+        if ob.x_overlap(me) < NEIGHBOURS.same_column * min(me.width, ob.width):
             continue
         if best_y is None or ob.y1 > best_y:
             best, best_y = other, ob.y1
     if best is None:
         return None
     ob = _box(best)
-    between = Box(max(me.x0, ob.x0), ob.y1 - 2, min(me.x1, ob.x1), me.y0 + 2)
+    slack = NEIGHBOURS.edge_slack_px
+    between = Box(max(me.x0, ob.x0), ob.y1 - slack, min(me.x1, ob.x1), me.y0 + slack)
     return None if _ruled(between, rules, vertical=False) else best
 
 
 def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
     """Articles in bands from the top of the page, each band right to left: an
     article whose top lies above the middle of a band's first article (or
-    within 2.5 body heights of its top) is in that band."""
+    within 2.5 body heights of its top: ``STORY_ORDER``) is in that band."""
     extent = {id(d): _extent(d) for d in drafts}
     bands: list[list[_Draft]] = []
     for draft in sorted(drafts, key=lambda d: extent[id(d)].y0):
         if bands:
             first = extent[id(bands[-1][0])]
-            if extent[id(draft)].y0 < first.y0 + max(2.5 * body, 0.5 * first.height):
+            reach = max(STORY_ORDER.same_band_within * body, STORY_ORDER.band_middle * first.height)
+            if extent[id(draft)].y0 < first.y0 + reach:
                 bands[-1].append(draft)
                 continue
         bands.append([draft])

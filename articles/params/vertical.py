@@ -1,0 +1,94 @@
+"""Reading a page of vertical Chinese (``articles.vertical``, ``articles.rtl``):
+whether the page is vertical, which blocks make one story, which short
+lines are a photo's caption, and which lines across are read right to left.
+Distances are in body heights: on a vertical page, the thickness of a
+column of characters.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class VerticalPageParams:
+    """Whether a page is set vertically (``vertical.is_vertical_page``)."""
+
+    min_share: float = 0.5
+    """A page is vertical when its vertical text regions hold more than this
+    share of its body text's characters. A share of the characters. Set by
+    hand (commit 38ce4a9; no page named)."""
+
+
+VERTICAL_PAGE = VerticalPageParams()
+
+
+@dataclass(frozen=True)
+class VerticalGroupingParams:
+    """Which blocks of a vertical page are one story (``vertical._source``,
+    ``_neighbour_right``, ``_neighbour_above``, ``_headline_over``)."""
+
+    band_gap: float = 2.5
+    """A block continues the block above it (or a headline set across above
+    it heads it) when at most this many body heights below it. × body.
+    Set by hand (commit 38ce4a9; no page named)."""
+
+    side_gap: float = 2.0
+    """A block continues the block right of it when at most this many body
+    heights away. × body. Commit 38ce4a9."""
+
+    photo_gap: float = 6.0
+    """A photo (with its captions) goes with the story right of it at most
+    this many body heights away (a short story ends well before its photo).
+    × body. Commit 5d646b5 (generated vertical pages, seeds 5001-5006:
+    article recall 0.958, precision 0.917)."""
+
+    rule_reach: float = 0.5
+    """A rule between two blocks side by side is looked for this many body
+    heights into each (a rule set tight against the type). × body. Commit
+    38ce4a9."""
+
+
+VERTICAL_GROUPING = VerticalGroupingParams()
+
+
+@dataclass(frozen=True)
+class VerticalCaptionParams:
+    """Which vertical text block is a photo's caption
+    (``vertical.with_vertical_captions``, ``_beside``, ``_under``). Set by
+    hand (commit 38ce4a9; no page named) for all."""
+
+    max_lines: int = 2
+    """A vertical caption beside a photo has at most this many lines. Lines."""
+
+    max_gap: float = 1.0
+    """It stands at most this many body heights from the photo's side (or
+    foot, for a caption under it). × body."""
+
+    along: float = 0.6
+    """... along it for at least this share of its own length. A share of the
+    caption's height (width, under the photo)."""
+
+
+VERTICAL_CAPTIONS = VerticalCaptionParams()
+
+
+@dataclass(frozen=True)
+class RightToLeftParams:
+    """Which short line of Chinese set across a vertical page reads right to
+    left (``rtl.reads_right_to_left``, ``_score``). Commit 267b630
+    (日十三月四年九十二國民華中, 版二第, 報晶) for all."""
+
+    max_chars: int = 16
+    """Only lines of at most this many characters (a heading, a dateline) are
+    looked at. Characters."""
+
+    margin: float = 1.0
+    """The backward reading must score at least this much higher (on a
+    vertical page most short lines across are right to left). A sum of Zipf
+    values."""
+
+    ngram_sizes: tuple[int, ...] = (2, 3)
+    """A reading's score sums the Zipf values of its runs of this many
+    characters (pairs and triples) that are Chinese words. Characters."""
+
+
+RIGHT_TO_LEFT = RightToLeftParams()
