@@ -28,6 +28,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsprint.articles.params.flags import FLAGS
+from newsprint.articles.params.jumps import JUMP_LINKS, JUMP_PLACEMENT
+from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.articles.text import join_lines
 from newsprint.core.page import (
     Article,
@@ -459,7 +462,7 @@ def _next_in_column(
     region: Region, regions: list[Region], owner: dict[str, str], body: float, below: bool
 ) -> Region | None:
     """The article block nearest above (or below) ``region``, sharing most of its
-    width, at most three body lines away."""
+    width, at most three body lines away (``JUMP_PLACEMENT``)."""
     x0, y0, x1, y1 = region.work_bbox or region.bbox
     best: tuple[float, Region] | None = None
     for other in regions:
@@ -468,7 +471,9 @@ def _next_in_column(
         ox0, oy0, ox1, oy1 = other.work_bbox or other.bbox
         overlap = min(x1, ox1) - max(x0, ox0)
         gap = oy0 - y1 if below else y0 - oy1
-        if overlap < 0.5 * min(x1 - x0, ox1 - ox0) or not -0.5 * body <= gap <= 3 * body:
+        if overlap < NEIGHBOURS.same_column * min(x1 - x0, ox1 - ox0) or not (
+            -NEIGHBOURS.overlap * body <= gap <= JUMP_PLACEMENT.max_gap * body
+        ):
             continue
         if best is None or gap < best[0]:
             best = (gap, other)
@@ -616,7 +621,7 @@ def _score(
         return None  # continued from another page
     if not back and not named:
         return None
-    score = (2.0 if back else 0.0) + (2.0 if named else 0.0)
+    score = (JUMP_LINKS.back_reference if back else 0.0) + (JUMP_LINKS.keyword if named else 0.0)
     return score + _likeness(end.article.headline, article.headline)
 
 
@@ -628,7 +633,8 @@ def _names(article: Article, starts: list[Jump], keyword: str) -> bool:
         return False
     if any(s.keyword and _letters(s.keyword) == key for s in starts):
         return True
-    first = article.paragraphs[0][: 4 * len(keyword)] if article.paragraphs else ""
+    reach = JUMP_LINKS.keyword_reach * len(keyword)
+    first = article.paragraphs[0][:reach] if article.paragraphs else ""
     return key in _letters(article.headline or "") or _letters(first).startswith(key)
 
 
@@ -687,5 +693,10 @@ def _flag_unmatched(page: NewspaperPage, article: Article, jump: Jump) -> None:
         "its other half was not found in the issue"
     )
     log.info("%s: %s", page.source, message)
-    flag = Flag(code=FlagCode.JUMP_UNMATCHED, message=message, severity=0.4, article_id=article.id)
+    flag = Flag(
+        code=FlagCode.JUMP_UNMATCHED,
+        message=message,
+        severity=FLAGS.jump_unmatched,
+        article_id=article.id,
+    )
     page.flags = [*page.flags, flag]
