@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.boxes import Box
+from newsprint.layout.params.rules import DASHES, RULE_BESIDE_TYPE, RULE_IN_PICTURE, RULES
 
 log = logging.getLogger(__name__)
 
@@ -22,18 +23,19 @@ def find_rules(
 ) -> tuple[list[Box], list[Box], np.ndarray]:
     """Long thin horizontal and vertical lines (column rules, cut-offs, frames)."""
     # Rules are long: half the resolution finds them as well, four times faster.
-    scale = 2 if min(ink.shape) >= 1600 else 1
+    scale = 2 if min(ink.shape) >= RULES.half_resolution_from_px else 1
     small = _shrink(ink, scale)
     em_s = em / scale
-    length = max(20 // scale, int(settings.min_rule_length_lines * em_s))
-    join = max(2, int(0.8 * em_s))
+    length = max(RULES.min_length_px // scale, int(settings.min_rule_length_lines * em_s))
+    join = max(2, int(RULES.dash_join * em_s))
     # Dashed and dotted rules: only dash-shaped pieces are joined, so that
     # the aligned strokes of a line of type never pass for a rule.
-    h_dashes, v_dashes = _dashes(small, em_s, length, min_dot=max(1, 2 // scale))
+    h_dashes, v_dashes = _dashes(small, em_s, length, min_dot=max(1, DASHES.min_dot_px // scale))
     # A thin column rule scanned through noise wavers by a pixel and has
     # pinholes; thickening across it and closing tiny gaps keeps it whole.
     # (Not for horizontal rules: the serifs along a line of type would pass.)
-    across_v = _close_along(cv2.dilate(small, np.ones((1, 3), np.uint8)), (1, 5 // scale + 1))
+    widen = np.ones((1, RULES.pinhole_widen_px), np.uint8)
+    across_v = _close_along(cv2.dilate(small, widen), (1, RULES.pinhole_close_px // scale + 1))
     horiz = cv2.bitwise_or(
         _open_along(small, (length, 1)),
         _open_along(_close_along(h_dashes, (join, 1)), (length, 1)),
@@ -53,7 +55,7 @@ def find_rules(
         if not _in_dark_area(small, b, em_s, horizontal=False)
     ]
     mask = np.zeros_like(ink)
-    pad = max(1, int(em * 0.08))
+    pad = max(1, int(em * RULES.mask_pad))
     for b in h_boxes + v_boxes:
         y0, x0 = max(0, int(b.y0) - pad), max(0, int(b.x0) - pad)
         mask[y0 : int(b.y1) + pad, x0 : int(b.x1) + pad] = 255
@@ -66,12 +68,12 @@ def _along_type(ink: np.ndarray, rule: Box, em: float) -> bool:
     letters stand against it all along one side, where a cut-off rule has
     white above and below. A long rule keeps its place whatever is near it
     (the second rule of a double rule lies close along it)."""
-    if rule.width >= 8 * em:
+    if rule.width >= RULE_BESIDE_TYPE.keep_from_length * em:
         return False
-    side = max(2, int(0.3 * em))
+    side = max(2, int(RULE_BESIDE_TYPE.band * em))
     x0, y0, x1, y1 = (int(v) for v in rule.as_tuple())
     for band in (ink[max(0, y0 - side) : y0, x0:x1], ink[y1 : y1 + side, x0:x1]):
-        if band.size and np.mean(band.max(axis=0) > 0) > 0.5:
+        if band.size and np.mean(band.max(axis=0) > 0) > RULE_BESIDE_TYPE.lettered_share:
             return True
     return False
 
@@ -83,16 +85,21 @@ def _in_dark_area(ink: np.ndarray, rule: Box, em: float, horizontal: bool) -> bo
     columns (old pages, no gutter) has ink on both sides too, but in lines:
     many of the rows beside it are white (the space between lines), where a
     picture leaves few; and it runs down many more lines than stems line up."""
-    side = max(2, int(0.5 * em))
+    P = RULE_IN_PICTURE
+    side = max(2, int(P.band * em))
     x0, y0, x1, y1 = (int(v) for v in rule.as_tuple())
     if horizontal:
         before, after = ink[max(0, y0 - side) : y0, x0:x1].T, ink[y1 : y1 + side, x0:x1].T
     else:
         before, after = ink[y0:y1, max(0, x0 - side) : x0], ink[y0:y1, x1 : x1 + side]
-    if not all(part.size and np.count_nonzero(part) > 0.2 * part.size for part in (before, after)):
+    if not all(
+        part.size and np.count_nonzero(part) > P.inked_share * part.size for part in (before, after)
+    ):
         return False
-    between_lines = all(np.mean(np.count_nonzero(p, axis=1) == 0) >= 0.25 for p in (before, after))
-    return not (between_lines and max(rule.width, rule.height) >= 10 * em)
+    between_lines = all(
+        np.mean(np.count_nonzero(p, axis=1) == 0) >= P.white_rows_share for p in (before, after)
+    )
+    return not (between_lines and max(rule.width, rule.height) >= P.tight_rule_from_length * em)
 
 
 def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:
@@ -105,16 +112,16 @@ def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:
 
 
 def _dashes(
-    ink: np.ndarray, em: float, length: int, min_dot: int = 2
+    ink: np.ndarray, em: float, length: int, min_dot: int = DASHES.min_dot_px
 ) -> tuple[np.ndarray, np.ndarray]:
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     w, h = stats[:, 2], stats[:, 3]
-    thin, short = 0.25 * em, 1.5 * em
-    dots = (w <= 0.3 * em) & (h <= 0.3 * em) & (w >= min_dot) & (h >= min_dot)
-    horizontal = ((h <= thin) & (w >= 0.25 * em) & (w <= short)) | dots
+    thin, short = DASHES.max_thickness * em, DASHES.max_length * em
+    dots = (w <= DASHES.max_dot * em) & (h <= DASHES.max_dot * em) & (w >= min_dot) & (h >= min_dot)
+    horizontal = ((h <= thin) & (w >= DASHES.min_length * em) & (w <= short)) | dots
     # Type has no hairline taller than a line and a half, so a broken
     # vertical rule's longer pieces are dashes too.
-    vertical = ((w <= thin) & (h >= 0.25 * em) & (h < length)) | dots
+    vertical = ((w <= thin) & (h >= DASHES.min_length * em) & (h < length)) | dots
     horizontal[0] = vertical[0] = False
     return (
         np.where(horizontal[labels], 255, 0).astype(np.uint8),
@@ -142,9 +149,10 @@ def _thin_components(mask: np.ndarray, em: float, horizontal: bool) -> list[Box]
         # (the NZZ's double rule under the masthead, across 3,500 pixels,
         # rises 7 pixels from end to end). Across the page only: a shorter
         # dark band, such as the shaded foot of a photo, is judged by its box.
-        long_enough = not horizontal or length >= 50 * em
-        if thickness <= 0.6 * em or (
-            long_enough and area / length <= 0.6 * em and thickness <= 0.6 * em + 0.02 * length
+        long_enough = not horizontal or length >= RULES.mean_thickness_from_length * em
+        thin = RULES.max_thickness * em
+        if thickness <= thin or (
+            long_enough and area / length <= thin and thickness <= thin + RULES.askew_rise * length
         ):
             out.append(Box(float(x), float(y), float(x + w), float(y + h)))
     return out

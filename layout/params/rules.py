@@ -1,0 +1,160 @@
+"""What a rule is (``layout.rules``): long thin ink, solid, dashed or dotted,
+and the long thin ink that is no rule (a line of type's serifs run together, a
+streak inside a picture).
+
+``layout.rules`` measures in ``body``: its functions' argument named ``em`` is
+the body line height (``layout.segmentation`` passes ``body``; on pages of
+1600 px and more it is halved with the page for the half-resolution search).
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RuleParams:
+    """How rules are searched for and how thin a rule is
+    (``layout.rules.find_rules``, ``_thin_components``)."""
+
+    half_resolution_from_px: int = 1600
+    """Pages whose shorter side is this many pixels or more are searched at half
+    resolution (a cell is ink when any of its 2x2 pixels is): four times fewer
+    pixels for the morphology and component passes. Pixels: it sizes the work,
+    not the type. Set for speed in fe0a534 (same rules found)."""
+
+    min_length_px: int = 20
+    """A rule is at least this many full-resolution pixels long, however small
+    the measured type (the floor under ``Settings.layout.min_rule_length_lines``;
+    integer-divided by the scale at half resolution). Pixels: a floor for a
+    body measured absurdly small. Not tuned: a safe bound (first segmentation,
+    08f9714)."""
+
+    dash_join: float = 0.8
+    """Dashes and dots of a broken rule are joined across gaps up to this many
+    × body before the rule's length is asked for. Set by hand on the synthetic
+    tuning set with dashed rules (cc724d4)."""
+
+    pinhole_widen_px: int = 3
+    """A vertical rule is thickened across to this many pixels before it is
+    searched, so that a thin rule that wavers by a pixel stays one run. Pixels:
+    the waver is a scanner's pixel, whatever the type size; not scaled at half
+    resolution. Set by hand (87ce4ad, "vertical rules found through pinholes")."""
+
+    pinhole_close_px: int = 5
+    """Pinholes along a vertical rule up to about this many pixels long are
+    closed (the kernel is ``pinhole_close_px // scale + 1`` tall: 6 pixels at
+    full resolution, 3 at half). Pixels: a pinhole is scanner noise, not type.
+    Set by hand (87ce4ad), the ``// scale + 1`` form from fe0a534."""
+
+    max_thickness: float = 0.6
+    """A rule is at most this many × body thick (its box's thickness, or for a
+    long rule its mean thickness, area over length); thicker ink is a bar, a
+    photo's edge or type. Since the first segmentation (08f9714); the mean
+    thickness from 8c466ff (worn column rules of the dense old pages)."""
+
+    mean_thickness_from_length: int = 50
+    """A horizontal rule at least this many × body long (across the page) may be
+    judged by its mean thickness, as every vertical rule is; a shorter dark
+    band (the shaded foot of a photo on zh-hans-1005) is judged by its box.
+    Tuned on zh-hans-1005 and the NZZ's masthead rule (ffe1d48, e1615bc)."""
+
+    askew_rise: float = 0.02
+    """A rule judged by its mean thickness may fill a box this share of its
+    length thicker than ``max_thickness`` (a long rule scanned askew: the NZZ's
+    double rule under the masthead rises 7 pixels over 3,500). Share of the
+    rule's length; set on the dense old pages (8c466ff) and the NZZ (e1615bc)."""
+
+    mask_pad: float = 0.08
+    """The rule mask (ink taken out of the text) reaches this many × body beyond
+    each rule's box, at least a pixel, to take in its frayed edges. Not tuned
+    since the first segmentation (08f9714)."""
+
+
+RULES = RuleParams()
+
+
+@dataclass(frozen=True)
+class DashParams:
+    """What ink is a dash or a dot of a broken rule (``layout.rules._dashes``),
+    and what speck may not close a gutter (``layout.lines.without_specks``)."""
+
+    max_thickness: float = 0.25
+    """A dash is at most this many × body thick. Set by hand on the synthetic
+    tuning set's dashed rules (cc724d4)."""
+
+    min_length: float = 0.25
+    """A dash is at least this many × body long (shorter pieces are dots or
+    specks). Set by hand on the synthetic tuning set (cc724d4)."""
+
+    max_length: float = 1.5
+    """A horizontal dash is at most this many × body long: a longer thin piece
+    is a rule by itself, and pieces of type are no longer. (A vertical dash may
+    be as long as a rule: type has no hairline taller than a line and a half.)
+    Set by hand on the synthetic tuning set (cc724d4)."""
+
+    max_dot: float = 0.3
+    """A dot of a dotted rule is at most this many × body wide and high. The
+    same bound makes the specks that ``without_specks`` leaves out of the ink a
+    gutter is looked for in (a dotted rule's dots must not close a gutter).
+    Set by hand on the synthetic tuning set's dotted rules (8ec149d, 23617b0)."""
+
+    min_dot_px: int = 2
+    """A dot of a dotted rule is at least this many pixels wide and high
+    (integer-divided by the scale at half resolution, at least 1): smaller
+    specks are scanner noise. Pixels: noise has a pixel size, not a type size.
+    Set by hand (8ec149d)."""
+
+
+DASHES = DashParams()
+
+
+@dataclass(frozen=True)
+class RuleBesideTypeParams:
+    """When a short horizontal run is the foot or head of a line of type, its
+    serifs run together, and no rule (``layout.rules._along_type``)."""
+
+    keep_from_length: float = 8
+    """A horizontal rule at least this many × body long is a rule whatever
+    stands beside it (the second rule of a double rule lies close along it).
+    Tuned on en-old-1000 (b59b0ce: 359 'rules' in its text lines, now 20)."""
+
+    band: float = 0.3
+    """How far above and below the run (× body, at least 2 pixels) letters are
+    looked for. Tuned on en-old-1000 (b59b0ce)."""
+
+    lettered_share: float = 0.5
+    """A run is type when more than this share of its length has ink in the band
+    on one side (a cut-off rule has white above and below). Tuned on
+    en-old-1000 (b59b0ce)."""
+
+
+RULE_BESIDE_TYPE = RuleBesideTypeParams()
+
+
+@dataclass(frozen=True)
+class RuleInPictureParams:
+    """When a long thin streak is inside a picture, or the stems of close-set
+    letters lined up, and no rule (``layout.rules._in_dark_area``)."""
+
+    band: float = 0.5
+    """How far on each side of the streak (× body, at least 2 pixels) ink is
+    looked for. Set with the test (ba04d41, "a dark streak with ink on both
+    sides is not a rule")."""
+
+    inked_share: float = 0.2
+    """A streak is in a dark area when more than this share of the band is ink
+    on both sides (a fifth: dithered halftones leave white between their
+    dots). Tuned on dithered halftones (214917e)."""
+
+    white_rows_share: float = 0.25
+    """A streak with at least this share of white rows (the space between lines
+    of type) in the band on both sides stands between columns of type, not in a
+    picture. Tuned on a worn column rule set tight against the type, TTW 1868
+    and the dense old pages (8c466ff)."""
+
+    tight_rule_from_length: float = 10
+    """Such a streak between lines of type is a rule when it is at least this
+    many × body long (letters' stems line up for a few lines only). Tuned on
+    the dense old pages (8c466ff)."""
+
+
+RULE_IN_PICTURE = RuleInPictureParams()
