@@ -14,6 +14,16 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 from newsprint.layout.boxes import Box, true_runs, union_all
+from newsprint.layout.params.rules import DASHES
+from newsprint.layout.params.separators import (
+    CORRIDORS,
+    DISPLAY_SPACES,
+    GRID,
+    GUTTERS,
+    LINE_PIECES,
+    SAME_ROW,
+    TOUCHING_LINES,
+)
 from newsprint.layout.rules import _open_along
 
 log = logging.getLogger(__name__)
@@ -38,7 +48,7 @@ def find_lines(
     # Pieces are cut at every tall white corridor; join_rows then joins again
     # those that are word spaces rather than gutters.
     cuts = cv2.bitwise_or(rule_mask, corridors)
-    pieces = split_touching(line_boxes(text_ink, cuts, body * 0.75), text_ink, body)
+    pieces = split_touching(line_boxes(text_ink, cuts, body * LINE_PIECES.smear), text_ink, body)
     pieces = cut_at_corridors(pieces, corridors)
     if grid is None:
         grid = grid_gutters(corridors, photos, body)
@@ -51,22 +61,25 @@ def forced_grid(
     """Gutters of ``count`` equal columns over the printed area."""
     grid = np.zeros(width, dtype=bool)
     x0, x1 = content[0], content[2]
+    half = GRID.forced_half_width
     for i in range(1, count):
         x = x0 + i * (x1 - x0) / count
-        grid[max(0, int(x - 0.75 * body)) : int(x + 0.75 * body)] = True
+        grid[max(0, int(x - half * body)) : int(x + half * body)] = True
     return grid
 
 
 def line_boxes(text_ink: np.ndarray, cuts: np.ndarray, smear: float) -> list[Box]:
     """Pieces of text lines: ink smeared along the line, cut at rules (and gutters)."""
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(smear)), 1))
+    kernel = cv2.getStructuringElement(
+        cv2.MORPH_RECT, (max(LINE_PIECES.min_smear_px, int(smear)), 1)
+    )
     closed = cv2.morphologyEx(text_ink, cv2.MORPH_CLOSE, kernel)
     closed = cv2.bitwise_and(closed, cv2.bitwise_not(cuts))
     _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
-    em = smear / 0.75
+    em = smear / LINE_PIECES.smear
     boxes = []
     for x, y, w, h, area in stats[1:]:
-        if area < 0.05 * em * em or h < 0.2 * em:
+        if area < LINE_PIECES.min_area * em * em or h < LINE_PIECES.min_height * em:
             continue
         boxes.append(Box(float(x), float(y), float(x + w), float(y + h)))
     return boxes
@@ -77,19 +90,22 @@ def split_touching(pieces: list[Box], ink: np.ndarray, body: float) -> list[Box]
     headline and the line under it), cut at the valley between them."""
     out: list[Box] = []
     stack = list(pieces)
+    P = TOUCHING_LINES
     while stack:
         piece = stack.pop()
-        if not 1.6 * body <= piece.height <= 5 * body or piece.width < 2 * body:
+        if not P.min_height * body <= piece.height <= P.max_height * body or (
+            piece.width < P.min_width * body
+        ):
             out.append(piece)
             continue
         rows = ink[int(piece.y0) : int(piece.y1), int(piece.x0) : int(piece.x1)].mean(axis=1)
         # Each part must be a line of its own, not a descender.
-        lo, hi = int(0.8 * body), len(rows) - int(0.8 * body)
+        lo, hi = int(P.min_part * body), len(rows) - int(P.min_part * body)
         if hi <= lo:
             out.append(piece)
             continue
         cut = lo + int(np.argmin(rows[lo:hi]))
-        if rows[cut] < 0.15 * rows.max():
+        if rows[cut] < P.max_valley * rows.max():
             y = piece.y0 + cut
             stack += [
                 Box(piece.x0, piece.y0, piece.x1, y),
@@ -110,7 +126,7 @@ def cut_at_corridors(pieces: list[Box], corridors: np.ndarray) -> list[Box]:
         if band.size == 0:
             out.append(piece)
             continue
-        open_cols = band.mean(axis=0) < 127  # fewer than half the rows are corridor
+        open_cols = band.mean(axis=0) < CORRIDORS.cut_level  # fewer than half the rows are corridor
         start = None
         for i, keep in enumerate([*open_cols.tolist(), False]):
             if keep and start is None:
@@ -124,7 +140,7 @@ def cut_at_corridors(pieces: list[Box], corridors: np.ndarray) -> list[Box]:
 def without_specks(ink: np.ndarray, body: float) -> np.ndarray:
     """Ink less the dots of a dotted rule and other specks, which must not close a gutter."""
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    small = (stats[:, 2] <= 0.3 * body) & (stats[:, 3] <= 0.3 * body)
+    small = (stats[:, 2] <= DASHES.max_dot * body) & (stats[:, 3] <= DASHES.max_dot * body)
     small[0] = True
     return np.where(small[labels], 0, ink).astype(np.uint8)
 
@@ -157,10 +173,11 @@ def row_groups(
     groups: list[list[int]] = []
     open_rows: list[int] = []
     starts = _LineStarts(pieces, body, grid)
+    D = DISPLAY_SPACES
     for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
         piece = pieces[n]
         # Justified narrow columns stretch word spaces to two ems and more.
-        reach = max(2.5 * body, 0.7 * piece.height)
+        reach = max(SAME_ROW.reach * body, SAME_ROW.reach_of_height * piece.height)
         open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - reach]
         best = None
         for i in open_rows:
@@ -169,8 +186,8 @@ def row_groups(
                 continue
             # Display type has word spaces wider than a gutter of body type.
             tallest = max(row.height, piece.height)
-            display = min(row.height, piece.height) > 1.4 * body or (
-                tallest > 1.3 * body and piece.x0 - row.x1 < 0.5 * tallest
+            display = min(row.height, piece.height) > D.both_taller * body or (
+                tallest > D.tallest * body and piece.x0 - row.x1 < D.close_gap * tallest
             )
             if _rule_between(row, piece, v_rules or []):
                 continue
@@ -215,24 +232,27 @@ class _LineStarts:
         return x1 > x0 and bool(self.grid[max(0, x0) : max(0, x1)].any())
 
     def column_edge(self, left: Box, right: Box) -> bool:
-        near = np.abs(self.cy - right.cy) < 8 * self.body
-        tol = 0.3 * self.body
+        near = np.abs(self.cy - right.cy) < GUTTERS.edge_reach * self.body
+        tol = GUTTERS.edge_tolerance * self.body
         starts = np.count_nonzero(near & (np.abs(self.x0 - right.x0) < tol))
         ends = np.count_nonzero(near & (np.abs(self.x1 - left.x1) < tol))
         inside = np.count_nonzero(near & (self.x0 > left.x1 + tol) & (self.x0 < right.x0 - tol))
-        return starts >= 3 or ends >= 3 or inside >= 5
+        least = GUTTERS.min_edge_lines
+        return starts >= least or ends >= least or inside >= GUTTERS.min_lines_inside
 
     def both_edges(self, left: Box, right: Box) -> bool:
-        near = np.abs(self.cy - right.cy) < 8 * self.body
-        tol = 0.45 * self.body
+        near = np.abs(self.cy - right.cy) < GUTTERS.edge_reach * self.body
+        tol = GUTTERS.both_edges_tolerance * self.body
         starts = np.count_nonzero(near & (np.abs(self.x0 - right.x0) < tol))
         ends = np.count_nonzero(near & (np.abs(self.x1 - left.x1) < tol))
-        return starts >= 3 and ends >= 3
+        return starts >= GUTTERS.min_edge_lines and ends >= GUTTERS.min_edge_lines
 
 
 def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
+    slack = SAME_ROW.rule_slack_px
     return any(
-        left.x1 - 2 <= r.cx <= right.x0 + 2 and r.y_overlap(right) > 0.5 * right.height
+        left.x1 - slack <= r.cx <= right.x0 + slack
+        and r.y_overlap(right) > SAME_ROW.rule_overlap * right.height
         for r in v_rules
     )
 
@@ -243,7 +263,8 @@ def _headlines_apart(left: Box, right: Box, starts: _LineStarts) -> bool:
     of their type (a third to a half of its height; "to" is shorter than its
     line, so the taller piece gives the size)."""
     gap = right.x0 - left.x1
-    return gap >= 0.8 * max(left.height, right.height) and starts.on_grid(left, right)
+    tallest = max(left.height, right.height)
+    return gap >= DISPLAY_SPACES.headlines_gap * tallest and starts.on_grid(left, right)
 
 
 def _is_gutter(
@@ -255,14 +276,19 @@ def _is_gutter(
     gap = right.x0 - left.x1
     # Word spaces of larger type (a small bold headline over a gutter) are
     # wider than body type's: only a full body line of white parts them.
-    if max(left.height, right.height) >= 1.1 * body and gap < body:
+    P = GUTTERS
+    if (
+        max(left.height, right.height) >= P.larger_type * body
+        and gap < P.larger_type_min_gap * body
+    ):
         return False
     if _gutter_between(left, right, corridors) and starts.column_edge(left, right):
         return True
-    if gap < 0.5 * body:
+    if gap < P.min_gap * body:
         return False
     return starts.both_edges(left, right) or (
-        starts.on_grid(left, right) and (gap >= body or starts.column_edge(left, right))
+        starts.on_grid(left, right)
+        and (gap >= P.grid_min_gap * body or starts.column_edge(left, right))
     )
 
 
@@ -270,7 +296,10 @@ def _same_row(row: Box, piece: Box) -> bool:
     small, big = sorted((row.height, piece.height))
     overlap = row.y_overlap(piece)
     # A flat glyph (一, 二, a dash) sits inside its line's height.
-    return overlap >= 0.9 * small or (big <= 1.7 * small and overlap >= 0.6 * small)
+    P = SAME_ROW
+    return overlap >= P.flat_overlap * small or (
+        big <= P.max_size_ratio * small and overlap >= P.min_overlap * small
+    )
 
 
 def _gutter_between(left: Box, right: Box, corridors: np.ndarray) -> bool:
@@ -287,19 +316,19 @@ def grid_gutters(corridors: np.ndarray, photos: list[Box], body: float) -> np.nd
     a photo, at the foot of a band) keep to the same grid."""
     # Only narrow corridors: the white of a margin is no gutter, nor is a
     # light patch of a picture (photos are blanked out of the text ink).
-    wide = _open_along(corridors, (max(3, int(2.5 * body)), 1))
+    wide = _open_along(corridors, (max(GRID.min_margin_px, int(GRID.margin_width * body)), 1))
     narrow = cv2.bitwise_and(corridors, cv2.bitwise_not(wide))
     for photo in photos:
-        p = photo.expand(body)
+        p = photo.expand(GRID.photo_margin * body)
         narrow[max(0, int(p.y0)) : int(p.y1), max(0, int(p.x0)) : int(p.x1)] = 0
-    grid = np.count_nonzero(narrow, axis=0) >= 20 * body
+    grid = np.count_nonzero(narrow, axis=0) >= GRID.min_height * body
     # A river of word spaces lines up for a few lines only, and is narrower
     # than the page's real gutters, which all have the same width.
-    runs = _runs(grid, join=max(1, int(0.2 * body)))
+    runs = _runs(grid, join=max(1, int(GRID.join * body)))
     widest = max((x1 - x0 for x0, x1 in runs), default=0)
     keep = np.zeros_like(grid)
     for x0, x1 in runs:
-        if x1 - x0 >= 0.6 * widest:
+        if x1 - x0 >= GRID.min_width_share * widest:
             keep[x0:x1] = True
     return keep
 
@@ -323,9 +352,13 @@ def gutters(text_ink: np.ndarray, em: float) -> np.ndarray:
     """
     free = cv2.bitwise_not(text_ink)
     tall = cv2.morphologyEx(
-        free, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(em * 9)))
+        free,
+        cv2.MORPH_OPEN,
+        cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(em * CORRIDORS.min_height))),
     )
     wide = cv2.morphologyEx(
-        tall, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(2, int(em * 0.5)), 1))
+        tall,
+        cv2.MORPH_OPEN,
+        cv2.getStructuringElement(cv2.MORPH_RECT, (max(2, int(em * CORRIDORS.min_width)), 1)),
     )
     return wide

@@ -1,0 +1,281 @@
+"""What parts the columns (``layout.lines``, ``layout.columns``): lines of type
+found from the ink by smearing, the white corridors and the page's gutter grid,
+when two pieces on one row are one line, and the column grid read from the
+blocks.
+
+Everything is measured in ``body``, the body line height (``gutters`` calls its
+argument ``em``, but every caller passes ``body``). The dots a gutter ignores
+are ``DASHES.max_dot`` (``params.rules``): the dots of a dotted rule.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LinePieceParams:
+    """Pieces of lines of type from the ink alone: ink smeared along the line
+    (``layout.lines.line_boxes``, ``find_lines``)."""
+
+    smear: float = 0.75
+    """The ink is closed along the line over this many × body, joining letters
+    and close words (``find_lines`` smears ``body * smear``; ``line_boxes``
+    takes the smear and reads the body it stands for as ``smear / smear``).
+    Since the first segmentation (08f9714); not tuned since."""
+
+    min_smear_px: int = 3
+    """The smearing kernel is at least this many pixels long. Pixels: a floor for
+    a measured body absurdly small. Not tuned: a safe bound."""
+
+    min_area: float = 0.05
+    """A piece has at least this many × body² of area (the smeared box's ink);
+    smaller ones are specks. Since the first segmentation (08f9714)."""
+
+    min_height: float = 0.2
+    """A piece is at least this many × body high; flatter ones are specks or
+    rule remains. Since the first segmentation (08f9714)."""
+
+
+LINE_PIECES = LinePieceParams()
+
+
+@dataclass(frozen=True)
+class TouchingLinesParams:
+    """When a piece is two lines whose descenders and ascenders touch, and where
+    it is cut (``layout.lines.split_touching``)."""
+
+    min_height: float = 1.6
+    """A piece this many × body high or more may be two lines. Set by hand on the
+    synthetic tuning set (23617b0, "touching lines split")."""
+
+    max_height: float = 5
+    """A piece more than this many × body high is not cut (a picture, a block of
+    display type). Raised from 2.8 to take in a headline over its text (70d3e18,
+    synthetic tuning set)."""
+
+    min_width: float = 2
+    """A piece narrower than this many × body is not cut (a drop cap, a
+    bracket). Set by hand on the synthetic tuning set (23617b0)."""
+
+    min_part: float = 0.8
+    """Each part of a cut piece is at least this many × body high: a line of its
+    own, not a descender. Raised from 0.6 on the synthetic tuning set (01c8cd3)."""
+
+    max_valley: float = 0.15
+    """A piece is cut where its ink per row falls below this share of its
+    fullest row (the white between the two lines). Share of the fullest row;
+    0.15 in 23617b0, 0.05 in 70d3e18, 0.15 again in 01c8cd3 (synthetic tuning
+    set)."""
+
+
+TOUCHING_LINES = TouchingLinesParams()
+
+
+@dataclass(frozen=True)
+class CorridorParams:
+    """What white is a corridor between columns (``layout.lines.gutters``,
+    ``cut_at_corridors``): word spaces never line up for several lines; the
+    space between columns does, even under a headline that spans them."""
+
+    min_height: float = 9
+    """A corridor is white for at least this many × body down the page. Set by
+    hand on the synthetic tuning set (cc724d4)."""
+
+    min_width: float = 0.5
+    """A corridor is at least this many × body wide (and 2 pixels). Since the
+    first segmentation (08f9714)."""
+
+    cut_level: int = 127
+    """A piece is cut where the mean of the corridor mask (0 or 255) down the
+    piece's rows is this or more: half or more of its rows are corridor (a line
+    the smear carried over a gutter). 8-bit level, half of 255 (70d3e18)."""
+
+
+CORRIDORS = CorridorParams()
+
+
+@dataclass(frozen=True)
+class GridParams:
+    """Where the page's column gutters are (``layout.lines.grid_gutters``,
+    ``forced_grid``): short columns (under a photo, at the foot of a band)
+    keep to the grid the tall corridors make."""
+
+    margin_width: float = 2.5
+    """A corridor at least this many × body wide (at least ``min_margin_px``) is
+    a margin or a light patch of a picture, no gutter. Set by hand on the
+    synthetic tuning set (bc350d1)."""
+
+    min_margin_px: int = 3
+    """The floor under ``margin_width``, in pixels: a kernel at least 3 wide for
+    a measured body absurdly small. Not tuned: a safe bound."""
+
+    photo_margin: float = 1.0
+    """Corridors within this many × body of a photo are no part of the grid.
+    Set by hand on the synthetic tuning set (fc99703)."""
+
+    min_height: float = 20
+    """An x position is on the grid when corridors stand there for at least
+    this many × body of the page's height. Set by hand on the synthetic tuning
+    set (bc350d1)."""
+
+    join: float = 0.2
+    """Runs of grid positions this many × body apart or closer are one gutter.
+    Set by hand on the synthetic tuning set (fc99703)."""
+
+    min_width_share: float = 0.6
+    """A gutter is at least this share of the widest one wide (the page's real
+    gutters all have one width; a river of word spaces is narrower). Share of
+    the widest gutter; set by hand on the synthetic tuning set (fc99703)."""
+
+    forced_half_width: float = 0.75
+    """An archivist's column count puts a gutter this many × body either side of
+    each equal division of the printed area. Set with the test of two short
+    columns with a narrow gutter (a8cb073)."""
+
+
+GRID = GridParams()
+
+
+@dataclass(frozen=True)
+class SameRowParams:
+    """When two pieces stand on one row near enough to be joined into one line
+    (``layout.lines.row_groups``, ``_same_row``, ``_rule_between``)."""
+
+    reach: float = 2.5
+    """Pieces this many × body apart or closer may be joined: justified narrow
+    columns stretch word spaces to two ems and more. Set by hand on the
+    synthetic tuning set (cc724d4)."""
+
+    reach_of_height: float = 0.7
+    """...or up to this share of the piece's own height apart (display type has
+    wide word spaces). Share of the piece's height; set by hand on the
+    synthetic tuning set (cc724d4)."""
+
+    flat_overlap: float = 0.9
+    """Pieces on one row overlap in height by at least this share of the
+    smaller (a flat glyph, 一 or a dash, sits inside its line's height)... Share
+    of the smaller piece's height; set by hand (cc724d4)."""
+
+    max_size_ratio: float = 1.7
+    """...or the taller is at most this many times the smaller's height...
+    Since the first segmentation (08f9714)."""
+
+    min_overlap: float = 0.6
+    """...and they overlap by at least this share of the smaller's height.
+    Since the first segmentation (08f9714)."""
+
+    rule_slack_px: int = 2
+    """A vertical rule parts two pieces when its centre lies between them, give
+    or take this many pixels. Pixels: a rule's centre is a pixel or two off
+    the ink it separates whatever the type size. Set by hand (b706b4e)."""
+
+    rule_overlap: float = 0.5
+    """...and it runs beside more than this share of the right piece's height.
+    Set by hand (b706b4e)."""
+
+
+SAME_ROW = SameRowParams()
+
+
+@dataclass(frozen=True)
+class DisplaySpaceParams:
+    """When a space between two pieces is a word space of display type (wider
+    than a gutter of body type) and when two headlines stand apart
+    (``layout.lines.row_groups``, ``_headlines_apart``)."""
+
+    both_taller: float = 1.4
+    """Both pieces more than this many × body high are display type. Since the
+    first segmentation (08f9714)."""
+
+    tallest: float = 1.3
+    """The taller piece more than this many × body high, with a space under
+    ``close_gap`` of its height, is display type. Set by hand on the synthetic
+    tuning set (b5e911b)."""
+
+    close_gap: float = 0.5
+    """See ``tallest``: share of the taller piece's height (b5e911b)."""
+
+    headlines_gap: float = 0.8
+    """Two display pieces on a column gutter of the grid are two headlines when
+    the space between them is at least this share of the taller one's height
+    (a display word space next to a short word like 'to' came close to 0.6).
+    Tuned in 0716d7c, on the synthetic tuning set."""
+
+
+DISPLAY_SPACES = DisplaySpaceParams()
+
+
+@dataclass(frozen=True)
+class GutterParams:
+    """When the space between two pieces on a row is a gutter
+    (``layout.lines._is_gutter``, ``_LineStarts``): a tall white corridor
+    beside a column edge, or a clear space with column edges on both sides or
+    on the page's grid."""
+
+    larger_type: float = 1.1
+    """Pieces this many × body high or more are larger type than body...
+    Set with a small bold headline over a gutter (3f12352; the README names
+    en-1004 of the synthetic tuning set)."""
+
+    larger_type_min_gap: float = 1.0
+    """...and only a space of at least this many × body parts them (their word
+    spaces are wider than body type's). Set in 3f12352, as above."""
+
+    min_gap: float = 0.5
+    """No space under this many × body is a gutter, corridor or not (3f12352)."""
+
+    grid_min_gap: float = 1.0
+    """A space on the page's grid at least this many × body wide is a gutter
+    without a column edge beside it (3f12352)."""
+
+    edge_reach: float = 8
+    """Column edges are looked for among the pieces whose centres lie within this
+    many × body above and below. Set by hand on the synthetic tuning set
+    (ab40df5, b706b4e)."""
+
+    edge_tolerance: float = 0.3
+    """Pieces start (or end) at one column edge when within this many × body of
+    each other: one edge beside a corridor. Set by hand (ab40df5, b5e911b)."""
+
+    both_edges_tolerance: float = 0.45
+    """The same, wider, for a clear space with column edges on both sides (short
+    columns, no tall corridor). Set by hand (b706b4e, b5e911b)."""
+
+    min_edge_lines: int = 3
+    """A column edge is where at least this many nearby pieces start (or end)
+    (ab40df5, b706b4e)."""
+
+    min_lines_inside: int = 5
+    """...or where at least this many nearby pieces start inside the space (the
+    line beside it is indented) (ab40df5)."""
+
+
+GUTTERS = GutterParams()
+
+
+@dataclass(frozen=True)
+class ColumnParams:
+    """The page's column grid from where its body blocks stand
+    (``layout.columns``)."""
+
+    min_block_lines: int = 3
+    """A text block of at least this many lines is body text the grid is read
+    from (headlines and captions are shorter). Since the first segmentation
+    (08f9714)."""
+
+    single_width: float = 1.4
+    """A block narrower than this many times the median body block's width is
+    one column wide (wider ones span columns). Share of the median width; since
+    the first segmentation (08f9714)."""
+
+    same_start: float = 0.5
+    """Blocks that start within this share of the median block width of each
+    other start one column (and the column's end is the median end of the
+    blocks starting there). Since the first segmentation (08f9714)."""
+
+    even_gutter: float = 1.0
+    """An archivist's column count lays out equal columns with gutters this many
+    × body wide (a newspaper gutter is about one body line high). Set by hand
+    (d6f7624)."""
+
+
+COLUMNS = ColumnParams()
