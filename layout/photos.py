@@ -14,12 +14,13 @@ import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.binarize import paper_level
 from newsprint.layout.boxes import Box
+from newsprint.layout.params.photos import PHOTO_EDGES, PHOTO_PIECES, PICTURE_INK
 
 log = logging.getLogger(__name__)
 
 
 def blank_photos(text_ink: np.ndarray, photos: list[Box], body: float) -> None:
-    pad = int(body * 0.2)
+    pad = int(body * PHOTO_EDGES.blank_pad)
     for p in photos:
         y0, x0 = max(0, int(p.y0) - pad), max(0, int(p.x0) - pad)
         text_ink[y0 : int(p.y1) + pad, x0 : int(p.x1) + pad] = 0
@@ -29,7 +30,7 @@ def find_photos(
     ink: np.ndarray, work: np.ndarray, em: float, settings: LayoutSettings
 ) -> list[Box]:
     """Halftones and pictures: big, dense, without the white rows of text."""
-    k = max(3, int(em * 0.25))
+    k = max(PICTURE_INK.min_close_px, int(em * PICTURE_INK.close))
     closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
     min_side = settings.photo_min_lines * em
@@ -48,14 +49,19 @@ def merge_photo_pieces(photos: list[Box], em: float, ink: np.ndarray) -> list[Bo
     """A picture's light patches (sky, a white wall) cut it into pieces: pieces
     that touch, or stand side by side with the same top and foot, are one,
     unless clean white paper (a gutter) lies between them."""
-    photos = _merge_overlapping(photos, pad=0.3 * em)
+    P = PHOTO_PIECES
+    photos = _merge_overlapping(photos, pad=P.touch_pad * em)
     merged = True
     while merged:
         merged = False
         for a, b in itertools.combinations(photos, 2):
-            level = abs(a.y0 - b.y0) < 0.5 * em and abs(a.y1 - b.y1) < 0.5 * em
+            level = abs(a.y0 - b.y0) < P.level * em and abs(a.y1 - b.y1) < P.level * em
             gap = max(a.x0, b.x0) - min(a.x1, b.x1)
-            if level and gap < 3 * em and (gap < 1.5 * em or _inked(ink, a, b) > 0.02):
+            if (
+                level
+                and gap < P.max_gap * em
+                and (gap < P.clear_gap * em or _inked(ink, a, b) > P.inked_share)
+            ):
                 photos = [p for p in photos if p is not a and p is not b] + [a.union(b)]
                 merged = True
                 break
@@ -72,13 +78,14 @@ def _inked(ink: np.ndarray, a: Box, b: Box) -> float:
 
 
 def _looks_like_picture(ink: np.ndarray, grey: np.ndarray, paper: int) -> bool:
+    P = PICTURE_INK
     rows = ink.mean(axis=1) / 255.0
-    white_rows = float((rows < 0.01).mean())
+    white_rows = float((rows < P.white_row_ink).mean())
     density = float(ink.mean() / 255.0)
-    mid = float(((grey > 0.25 * paper) & (grey < 0.8 * paper)).mean())
-    if white_rows > 0.12:  # text has white leading between its lines
+    mid = float(((grey > P.mid_grey_dark * paper) & (grey < P.mid_grey_light * paper)).mean())
+    if white_rows > P.max_white_rows:  # text has white leading between its lines
         return False
-    return mid > 0.2 or density > 0.4
+    return mid > P.min_mid_grey or density > P.min_density
 
 
 def _merge_overlapping(boxes: list[Box], pad: float = 0.0) -> list[Box]:
@@ -102,7 +109,7 @@ def absorb_frames(
     h_rules: list[Box], v_rules: list[Box], photos: list[Box], em: float
 ) -> tuple[list[Box], list[Box], list[Box]]:
     """A thin frame drawn round a photo is part of the photo, not a rule."""
-    tol = em * 0.8
+    tol = em * PHOTO_EDGES.frame_reach
     keep_h, keep_v, grown = [], [], list(photos)
     for rules, keep in ((h_rules, keep_h), (v_rules, keep_v)):
         for rule in rules:

@@ -1,0 +1,107 @@
+"""What is a photo (``layout.photos``): halftones, continuous-tone pictures and
+line art, told from type by their ink; which pieces are one picture; what of
+the ink around it belongs to it.
+
+``layout.photos`` measures in ``body``: its functions' argument named ``em`` is
+the body line height (``layout.segmentation`` passes ``body``). How big a
+photo is at least is an archivist's setting (``Settings.layout.photo_min_lines``).
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PictureInkParams:
+    """When a patch of ink is a picture, not type (``layout.photos.find_photos``,
+    ``_looks_like_picture``): big, dense or grey, without the white rows
+    between lines of text."""
+
+    close: float = 0.25
+    """The ink is closed over a square this many × body wide (at least
+    ``min_close_px``) so that a halftone's dots make one patch. Since the
+    first segmentation (08f9714); not tuned since."""
+
+    min_close_px: int = 3
+    """The floor under ``close``, in pixels: a kernel at least 3 wide for a
+    measured body absurdly small. Not tuned: a safe bound."""
+
+    white_row_ink: float = 0.01
+    """A row of the patch with less than this share of ink is white (the space
+    between two lines of text). Share of the row's pixels; since the first
+    segmentation (08f9714)."""
+
+    max_white_rows: float = 0.12
+    """A patch with more than this share of white rows is text (type has white
+    leading between its lines). Share of the patch's rows; since the first
+    segmentation (08f9714)."""
+
+    mid_grey_dark: float = 0.25
+    """A pixel is mid-grey (a continuous tone) when lighter than this share of
+    the paper's grey level... Share of ``paper_level``; since the first
+    segmentation (08f9714)."""
+
+    mid_grey_light: float = 0.8
+    """...and darker than this share of it. Since the first segmentation
+    (08f9714)."""
+
+    min_mid_grey: float = 0.2
+    """A patch with more than this share of mid-grey pixels is a picture...
+    Share of the patch's pixels; since the first segmentation (08f9714)."""
+
+    min_density: float = 0.4
+    """...or with more than this share of ink (line art, a dark halftone): type
+    covers less of its box. Share of the patch's pixels; since the first
+    segmentation (08f9714)."""
+
+
+PICTURE_INK = PictureInkParams()
+
+
+@dataclass(frozen=True)
+class PhotoPieceParams:
+    """When pieces of a picture are one (``layout.photos.merge_photo_pieces``):
+    a picture's light patches (sky, a white wall) cut it into pieces; clean
+    white paper (a gutter) between two pictures keeps them apart."""
+
+    touch_pad: float = 0.3
+    """Pieces closer than this many × body (their boxes grown by it overlap) are
+    one. Set by hand on the synthetic tuning set (bc350d1)."""
+
+    level: float = 0.5
+    """Pieces side by side whose tops, and whose feet, are within this many ×
+    body of each other stand level... Set by hand on the synthetic tuning set
+    (bc350d1)."""
+
+    max_gap: float = 3
+    """...and level pieces up to this many × body apart are one when the space
+    between them is inked (a light patch, not a gutter) (ec3e116)."""
+
+    clear_gap: float = 1.5
+    """Level pieces under this many × body apart are one whatever lies between
+    (narrower than a gutter) (ec3e116)."""
+
+    inked_share: float = 0.02
+    """The space between two level pieces is inked (part of the picture) when
+    more than this share of it is ink; clean paper has less. Share of the
+    space's pixels; set by hand (ec3e116)."""
+
+
+PHOTO_PIECES = PhotoPieceParams()
+
+
+@dataclass(frozen=True)
+class PhotoEdgeParams:
+    """What around a photo belongs to it (``layout.photos.absorb_frames``,
+    ``blank_photos``)."""
+
+    frame_reach: float = 0.8
+    """A rule whose both ends lie within this many × body of a photo is the
+    photo's frame and joins it. Since the first segmentation (08f9714)."""
+
+    blank_pad: float = 0.2
+    """The text ink is blanked this many × body beyond each photo's box (its
+    frayed edge and frame are not type). Set by hand on the synthetic tuning
+    set (cc724d4)."""
+
+
+PHOTO_EDGES = PhotoEdgeParams()
