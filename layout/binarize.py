@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from newsprint.layout.params.ink import INK, PAPER
 
 
 def to_grey(image: np.ndarray) -> np.ndarray:
@@ -15,12 +16,12 @@ def to_grey(image: np.ndarray) -> np.ndarray:
 def flatten_background(grey: np.ndarray) -> np.ndarray:
     """Divide out the paper's illumination so one threshold fits the whole page."""
     h, w = grey.shape
-    scale = max(1, max(h, w) // 400)
+    scale = max(1, max(h, w) // INK.background_width_px)
     small = cv2.resize(grey, (max(1, w // scale), max(1, h // scale)), interpolation=cv2.INTER_AREA)
     # A max filter wider than any glyph stroke sees only paper; the median
     # removes specks and photo highlights.
-    bg = cv2.dilate(small, np.ones((15, 15), np.uint8))
-    bg = cv2.medianBlur(bg, 15)
+    bg = cv2.dilate(small, np.ones((INK.paper_filter_px, INK.paper_filter_px), np.uint8))
+    bg = cv2.medianBlur(bg, INK.speck_filter_px)
     bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR)
     flat = grey.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0) * 255.0
     return np.clip(flat, 0, 255).astype(np.uint8)
@@ -28,19 +29,21 @@ def flatten_background(grey: np.ndarray) -> np.ndarray:
 
 def ink_mask(grey: np.ndarray) -> np.ndarray:
     """255 where there is ink, 0 on paper."""
-    values = np.unique(grey[:: max(1, grey.shape[0] // 200), :: max(1, grey.shape[1] // 200)])
+    rows, cols = grey.shape[0] // INK.bitonal_samples, grey.shape[1] // INK.bitonal_samples
+    values = np.unique(grey[:: max(1, rows), :: max(1, cols)])
     if values.size <= 2:  # already bitonal: no flattening needed
         return np.where(grey < 128, 255, 0).astype(np.uint8)
     flat = flatten_background(grey)
     thresh, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     # Otsu on a mostly-white page can land too close to paper; cap it.
-    thresh = min(thresh, 200)
+    thresh = min(thresh, INK.max_threshold)
     # Flattening turns the middle of a wide dark border into "paper"; what is
     # dark in absolute terms is ink all the same.
-    dark = grey < 0.45 * paper_level(grey)
+    dark = grey < INK.dark_share * paper_level(grey)
     return np.where((flat < thresh) | dark, 255, 0).astype(np.uint8)
 
 
 def paper_level(grey: np.ndarray) -> int:
     """The paper's grey level: the brightest common value."""
-    return int(np.percentile(grey[::4, ::4], 90))
+    step = PAPER.sample_step_px
+    return int(np.percentile(grey[::step, ::step], PAPER.percentile))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from newsprint.layout.params.page import BORDER, PRINT_BOX, PUNCH_HOLES
 
 
 def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
@@ -13,24 +14,25 @@ def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
     band along the edges (a frame round the whole scan is one such piece);
     punch holes are solid round blobs near an edge, far bigger than type.
     """
+    P = BORDER
     h, w = ink.shape
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    band = max(4, int(0.06 * min(h, w)))
+    band = max(P.band_min_px, int(P.band * min(h, w)))
     inner = labels[band : h - band, band : w - band]
     inside = np.bincount(inner.ravel(), minlength=count)
     # Torn or tilted paper edges reach further in; a frame of them joined at
     # a corner still keeps to a wider band along the edges.
-    wide = int(0.15 * min(h, w))
+    wide = int(P.torn_depth * min(h, w))
     deep = np.bincount(labels[wide : h - wide, wide : w - wide].ravel(), minlength=count)
-    margin = max(2, int(0.004 * min(h, w)))
+    margin = max(P.touch_margin_min_px, int(P.touch_margin * min(h, w)))
     picked = []
     for i in range(1, count):
         x, y, bw, bh, area = stats[i]
         touches = x <= margin or y <= margin or x + bw >= w - margin or y + bh >= h - margin
-        long = bw >= 0.5 * w or bh >= 0.5 * h
+        long = bw >= P.long_side * w or bh >= P.long_side * h
         border = touches and (
-            (inside[i] < 0.1 * area and area > band)
-            or (long and deep[i] < 0.01 * area)
+            (inside[i] < P.max_inside_share * area and area > band)
+            or (long and deep[i] < P.max_deep_share * area)
             or _edge_strip(x, y, bw, bh, area, w, h, margin)
         )
         if border or (
@@ -46,25 +48,32 @@ def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
 def _edge_strip(x: int, y: int, bw: int, bh: int, area: int, w: int, h: int, margin: int) -> bool:
     """A dark strip along most of one edge (a torn or tilted paper edge against
     the scanner lid) reaches further in than the edge band, but stays thin."""
-    if area < 0.1 * bw * bh:
+    P = BORDER
+    if area < P.strip_min_fill * bw * bh:
         return False
-    along_top = (y <= margin or y + bh >= h - margin) and bw >= 0.5 * w and bh <= 0.15 * h
-    along_side = (x <= margin or x + bw >= w - margin) and bh >= 0.5 * h and bw <= 0.15 * w
+    along_top = (
+        (y <= margin or y + bh >= h - margin) and bw >= P.long_side * w and bh <= P.torn_depth * h
+    )
+    along_side = (
+        (x <= margin or x + bw >= w - margin) and bh >= P.long_side * h and bw <= P.torn_depth * w
+    )
     return along_top or along_side
 
 
 def _is_punch_hole(x: int, y: int, bw: int, bh: int, area: int, w: int, h: int) -> bool:
+    P = PUNCH_HOLES
     side = min(w, h)
-    if not (0.012 * side <= bw <= 0.08 * side and 0.012 * side <= bh <= 0.08 * side):
+    lo, hi = P.min_size * side, P.max_size * side
+    if not (lo <= bw <= hi and lo <= bh <= hi):
         return False
-    if not 0.75 <= bw / max(bh, 1) <= 1.33:
+    if not P.min_aspect <= bw / max(bh, 1) <= P.max_aspect:
         return False
     fill = area / (bw * bh)
-    if not 0.65 <= fill <= 0.9:  # a disc fills pi/4 of its box
+    if not P.min_fill <= fill <= P.max_fill:  # a disc fills pi/4 of its box
         return False
     cx, cy = x + bw / 2, y + bh / 2
     near = min(cx, cy, w - cx, h - cy)
-    return near < 0.08 * side
+    return near < P.max_edge_distance * side
 
 
 def _is_round(blob: np.ndarray) -> bool:
@@ -75,20 +84,24 @@ def _is_round(blob: np.ndarray) -> bool:
         return False
     area = cv2.contourArea(contours[0])
     perimeter = cv2.arcLength(contours[0], closed=True)
-    return perimeter > 0 and 4 * np.pi * area / perimeter**2 > 0.8
+    return perimeter > 0 and 4 * np.pi * area / perimeter**2 > PUNCH_HOLES.min_roundness
 
 
-def content_box(ink: np.ndarray, artifacts: np.ndarray, pad: int = 4) -> tuple[int, int, int, int]:
+def content_box(
+    ink: np.ndarray, artifacts: np.ndarray, pad: int = PRINT_BOX.pad_px
+) -> tuple[int, int, int, int]:
     """Bounding box of the print: ink that is not border or holes."""
     clean = cv2.bitwise_and(ink, cv2.bitwise_not(artifacts))
     # Specks of noise outside the print must not stretch the box.
-    clean = cv2.morphologyEx(clean, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    speck = np.ones((PRINT_BOX.speck_px, PRINT_BOX.speck_px), np.uint8)
+    clean = cv2.morphologyEx(clean, cv2.MORPH_OPEN, speck)
     ys, xs = np.nonzero(clean)
     h, w = ink.shape
     if xs.size == 0:
         return 0, 0, w, h
-    lo_x, hi_x = np.percentile(xs, [0.05, 99.95])
-    lo_y, hi_y = np.percentile(ys, [0.05, 99.95])
+    trim = [PRINT_BOX.trim_percent, 100 - PRINT_BOX.trim_percent]
+    lo_x, hi_x = np.percentile(xs, trim)
+    lo_y, hi_y = np.percentile(ys, trim)
     return (
         max(0, int(lo_x) - pad),
         max(0, int(lo_y) - pad),

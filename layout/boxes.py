@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from newsprint.layout.params.ink import LINE_SHAPE
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,12 @@ class Box:
     def thickness(self) -> float:
         """The type size of a text line: its height, or its width when it runs
         down the page (Chinese set vertically)."""
-        return self.width if self.height > 1.5 * self.width else self.height
+        return self.width if self.height > LINE_SHAPE.vertical_aspect * self.width else self.height
 
     @property
     def length(self) -> float:
         """How far a text line runs: its width, or its height when vertical."""
-        return self.height if self.height > 1.5 * self.width else self.width
+        return self.height if self.height > LINE_SHAPE.vertical_aspect * self.width else self.width
 
     def contains_point(self, x: float, y: float, pad: float = 0.0) -> bool:
         return self.x0 - pad <= x <= self.x1 + pad and self.y0 - pad <= y <= self.y1 + pad

@@ -22,22 +22,30 @@ import math
 import cv2
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
-from newsprint.core.settings import Settings
+from newsprint.core.settings import DeskewSettings, Settings
 from newsprint.layout.binarize import ink_mask, paper_level, to_grey
 from newsprint.layout.border import content_box, scanner_artifacts
+from newsprint.layout.params.page import SKEW
 
 log = logging.getLogger(__name__)
 
-_MAX_POINTS = 400_000
+_DEFAULTS = DeskewSettings()
 
 
-def estimate_skew(grey: np.ndarray, max_angle: float = 15.0, analysis_width: int = 1400) -> float:
+def estimate_skew(
+    grey: np.ndarray,
+    max_angle: float = _DEFAULTS.max_angle,
+    analysis_width: int = _DEFAULTS.analysis_width,
+) -> float:
     """Skew of the print in degrees, positive when the content is rotated
-    counter-clockwise (the angle ``PIL.Image.rotate`` would have applied)."""
-    coarse_img = _analysis_ink(grey, min(800, analysis_width))
-    coarse = _best_angle(coarse_img, np.arange(-max_angle, max_angle + 1e-9, 0.25))
-    fine_img = _analysis_ink(grey, analysis_width * 2)
-    fine = _best_angle(fine_img, np.arange(coarse - 0.4, coarse + 0.4 + 1e-9, 0.02))
+    counter-clockwise (the angle ``PIL.Image.rotate`` would have applied).
+    ``max_angle`` and ``analysis_width`` default to ``Settings.deskew``'s."""
+    P = SKEW
+    coarse_img = _analysis_ink(grey, min(P.coarse_width_px, analysis_width))
+    coarse = _best_angle(coarse_img, np.arange(-max_angle, max_angle + 1e-9, P.coarse_step))
+    fine_img = _analysis_ink(grey, analysis_width * P.fine_width_scale)
+    window = np.arange(coarse - P.fine_window, coarse + P.fine_window + 1e-9, P.fine_step)
+    fine = _best_angle(fine_img, window)
     return round(float(fine), 3)
 
 
@@ -61,17 +69,19 @@ def _type_and_rules(ink: np.ndarray) -> np.ndarray:
     if count <= 2:
         return ink
     heights = stats[1:, 3]
-    typical = float(np.median(heights[heights >= 2])) if np.any(heights >= 2) else 1.0
-    keep = np.concatenate([[False], heights <= max(4.0, 4 * typical)])
+    typed = heights >= SKEW.type_min_height_px
+    typical = float(np.median(heights[typed])) if np.any(typed) else 1.0
+    tallest = max(SKEW.type_max_height_floor_px, SKEW.type_max_height * typical)
+    keep = np.concatenate([[False], heights <= tallest])
     return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
 def _best_angle(ink: np.ndarray, angles: np.ndarray) -> float:
     ys, xs = np.nonzero(ink)
-    if xs.size < 50:
+    if xs.size < SKEW.min_ink_px:
         return 0.0
-    if xs.size > _MAX_POINTS:
-        pick = np.random.default_rng(0).choice(xs.size, _MAX_POINTS, replace=False)
+    if xs.size > SKEW.max_ink_px:
+        pick = np.random.default_rng(0).choice(xs.size, SKEW.max_ink_px, replace=False)
         xs, ys = xs[pick], ys[pick]
     xs = xs.astype(np.float64) - ink.shape[1] / 2
     ys = ys.astype(np.float64)
@@ -133,7 +143,7 @@ def deskew(page: NewspaperPage, settings: Settings, angle: float | None = None) 
     grey = page.work_image if page.work_image is not None else to_grey(page.image)
     if angle is None:
         angle = estimate_skew(grey, settings.deskew.max_angle, settings.deskew.analysis_width)
-    if abs(angle) < 0.01:
+    if abs(angle) < SKEW.straight_below:
         work, back = grey.copy(), np.array([[1.0, 0, 0], [0, 1.0, 0]])
     else:
         work, back = rotate_page(grey, angle)
@@ -150,6 +160,8 @@ def deskew(page: NewspaperPage, settings: Settings, angle: float | None = None) 
     page = page.model_copy(update={"skew_angle": angle, "geometry": geometry, "work_image": work})
     if abs(angle) > settings.deskew.unusual_angle:
         page.add_flag(
-            FlagCode.UNUSUAL_SKEW, f"skew of {angle:.2f}° is unusually large", severity=0.3
+            FlagCode.UNUSUAL_SKEW,
+            f"skew of {angle:.2f}° is unusually large",
+            severity=SKEW.unusual_skew_severity,
         )
     return page

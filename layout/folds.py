@@ -4,7 +4,7 @@ Archives scan a newspaper's folded sheet open, two pages in one landscape
 image (the ECPO scans of the Shanghai 晶報 are such "folds"). Each page is
 read on its own: the scan is cut where a white gutter runs down between the
 two pages' print, near the middle, through nearly all of the page's height.
-The gutter is looked for strip by strip (a twentieth of the height each), so
+The gutter is looked for strip by strip (``FOLDS.strips`` of the height), so
 a gutter that drifts a few pixels on a scan a little askew, or a rule that
 crosses it here and there, is still found.
 
@@ -26,33 +26,9 @@ import numpy as np
 from newsprint.core.page import BBox
 from newsprint.layout.binarize import ink_mask, to_grey
 from newsprint.layout.direction import print_runs_down
+from newsprint.layout.params.page import FOLDS
 
 log = logging.getLogger(__name__)
-
-MIN_ASPECT = 1.2
-"""Only a scan at least this much wider than tall can hold two pages ..."""
-MIN_WIDTH = 2000
-"""... and at least this many pixels wide."""
-SEARCH = (0.4, 0.6)
-"""The gutter is looked for in this part of the scan's width."""
-EDGE = 0.03
-"""The top and foot of the scan left out (a scanner's dark border crosses everything)."""
-STRIPS = 24
-"""Strips of the print's height the gutter is followed through."""
-MIN_CLEAR = 0.85
-"""A gutter between pages of vertical print is clear of ink (within ``DRIFT``) in at
-least this share of the strips; between pages of horizontal print in all of them."""
-DRIFT = 0.002
-"""How far (a share of the width) the gutter may wander from strip to strip."""
-MARGINS = 1.5
-"""Between pages of horizontal print the gutter is this many times wider than any
-gutter between columns (it holds both pages' margins)."""
-MIN_INK_SHARE = 0.25
-"""Each page holds at least this share of the other's ink (an empty half is no page)."""
-_WIDTH = 1200
-"""The scan is looked for a gutter at this many pixels wide."""
-_DIRECTION_WIDTH = 2400
-"""... and for the direction of its print at this many (type must stay 8 px or more)."""
 
 
 @dataclass(frozen=True)
@@ -69,20 +45,20 @@ class Fold:
 
 def may_be_fold(width: int, height: int) -> bool:
     """Whether an image of this size (scan pixels) is wide enough to hold two
-    pages: landscape (``MIN_ASPECT``) and ``MIN_WIDTH`` pixels or more (a page
+    pages: landscape (``FOLDS.min_aspect``) and ``FOLDS.min_width_px`` pixels or more (a page
     scanned sideways is landscape too, and small: a newspaper page under 1,000
     pixels wide holds type too small to read)."""
-    return width >= MIN_ASPECT * height and width >= MIN_WIDTH
+    return width >= FOLDS.min_aspect * height and width >= FOLDS.min_width_px
 
 
 def find_fold(image: np.ndarray) -> Fold | None:
     """The fold of a scan holding two pages side by side, None for one page.
 
     ``image``: the scan, 8-bit grey (H x W) or RGB (H x W x 3). A fold is a
-    landscape scan (``MIN_ASPECT``) with a gutter in the middle fifth of its
+    landscape scan (``FOLDS.min_aspect``) with a gutter in the middle fifth of its
     width and print on both sides of it. Between pages of vertical print
-    (framed by their own rules) the gutter is clear in ``MIN_CLEAR`` of the
-    strips of the print's height, drifting ``DRIFT`` at most: a scan of an old
+    (framed by their own rules) the gutter is clear in ``FOLDS.min_clear`` of the
+    strips of the print's height, drifting ``FOLDS.drift`` at most: a scan of an old
     fold is seldom clean along the binding. Between pages of horizontal print it
     must be straight and clear all the way down: a single landscape page of
     columns has white between its middle columns too, but a headline, a rule or
@@ -90,10 +66,10 @@ def find_fold(image: np.ndarray) -> Fold | None:
     height, width = image.shape[:2]
     if not may_be_fold(width, height):
         return None
-    scale = min(1.0, _WIDTH / width)
+    scale = min(1.0, FOLDS.gutter_width_px / width)
     small = cv2.resize(to_grey(image), None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     ink = ink_mask(small) > 0
-    x = _gutter(ink, round(DRIFT * ink.shape[1]), MIN_CLEAR)
+    x = _gutter(ink, round(FOLDS.drift * ink.shape[1]), FOLDS.min_clear)
     if x is None or not _both_printed(ink, x):
         return None
     right_first = _runs_down(image)
@@ -113,13 +89,14 @@ def _gutter(ink: np.ndarray, drift: int, min_clear: float) -> int | None:
     of ink, within ``drift`` pixels either way, in at least ``min_clear`` of the
     strips; None when there is none."""
     height, width = ink.shape
-    band = ink[int(EDGE * height) : int((1 - EDGE) * height)]
-    clear = np.array([~strip.any(axis=0) for strip in np.array_split(band, STRIPS, axis=0)])
+    band = ink[int(FOLDS.edge * height) : int((1 - FOLDS.edge) * height)]
+    strips = np.array_split(band, FOLDS.strips, axis=0)
+    clear = np.array([~strip.any(axis=0) for strip in strips])
     near = clear.copy()
     for shift in range(1, drift + 1):
         near[:, shift:] |= clear[:, :-shift]
         near[:, :-shift] |= clear[:, shift:]
-    lo, hi = int(SEARCH[0] * width), int(SEARCH[1] * width)
+    lo, hi = int(FOLDS.search[0] * width), int(FOLDS.search[1] * width)
     score = near[:, lo:hi].mean(axis=0)
     best = float(score.max(initial=0.0))
     if best < min_clear:
@@ -131,11 +108,11 @@ def _gutter(ink: np.ndarray, drift: int, min_clear: float) -> int | None:
 
 def _widest_corridor(ink: np.ndarray, x: int) -> bool:
     """Whether the white corridor down the page at ``x`` is clearly wider
-    (``MARGINS`` times) than every other one between the print's columns: the
+    (``FOLDS.margins`` times) than every other one between the print's columns: the
     gutter of a fold holds two pages' margins, the gutter between two columns
     of one page is like its others."""
     height, width = ink.shape
-    band = ink[int(EDGE * height) : int((1 - EDGE) * height)]
+    band = ink[int(FOLDS.edge * height) : int((1 - FOLDS.edge) * height)]
     white = ~band.any(axis=0)
     runs = np.split(np.arange(width), np.flatnonzero(np.diff(white.astype(np.int8))) + 1)
     corridors = [(int(r[0]), int(r[-1]) + 1) for r in runs if white[r[0]]]
@@ -145,19 +122,19 @@ def _widest_corridor(ink: np.ndarray, x: int) -> bool:
         return False
     others = [b - a for a, b in inner if (a, b) != mine]
     # Each page of a newspaper has columns: no other gutter, no two pages.
-    return bool(others) and mine[1] - mine[0] >= MARGINS * max(others)
+    return bool(others) and mine[1] - mine[0] >= FOLDS.margins * max(others)
 
 
 def _both_printed(ink: np.ndarray, x: int) -> bool:
     left, right = int(ink[:, :x].sum()), int(ink[:, x:].sum())
-    return min(left, right) >= MIN_INK_SHARE * max(left, right, 1)
+    return min(left, right) >= FOLDS.min_ink_share * max(left, right, 1)
 
 
 def _runs_down(image: np.ndarray) -> bool:
     """Whether the print of the pages runs down the page (vertical Chinese),
-    looked at up to ``_DIRECTION_WIDTH`` pixels wide (``print_runs_down``)."""
+    looked at up to ``FOLDS.direction_width_px`` pixels wide (``print_runs_down``)."""
     grey = to_grey(image)
-    scale = min(1.0, _DIRECTION_WIDTH / grey.shape[1])
+    scale = min(1.0, FOLDS.direction_width_px / grey.shape[1])
     if scale < 1.0:
         grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     return print_runs_down(grey)

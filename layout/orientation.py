@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import numpy as np
 from newsprint.layout.deskew import _analysis_ink, _best_angle, _profile_score
+from newsprint.layout.params.page import ORIENTATION
 
 
-def sideways(grey: np.ndarray, max_angle: float = 15.0) -> bool:
+def sideways(grey: np.ndarray, max_angle: float = ORIENTATION.max_skew) -> bool:
     """True when the text lines run vertically (the page is turned 90° or 270°)."""
-    ink = _analysis_ink(grey, 600)
+    ink = _analysis_ink(grey, ORIENTATION.analysis_width_px)
     if ink.sum() == 0:
         return False
-    return _sharpness(ink.T, max_angle) > 1.1 * _sharpness(ink, max_angle)
+    return _sharpness(ink.T, max_angle) > ORIENTATION.sideways_margin * _sharpness(ink, max_angle)
 
 
 def _sharpness(ink: np.ndarray, max_angle: float) -> float:
-    angle = _best_angle(ink, np.arange(-max_angle, max_angle + 1e-9, 0.5))
+    angle = _best_angle(ink, np.arange(-max_angle, max_angle + 1e-9, ORIENTATION.skew_step))
     ys, xs = np.nonzero(ink)
     score = _profile_score(xs.astype(np.float64) - ink.shape[1] / 2, ys.astype(np.float64), angle)
     return score / max(1, xs.size) ** 2 * ink.shape[0]

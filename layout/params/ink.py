@@ -1,0 +1,133 @@
+"""Ink and type size: which pixels are ink (``layout.binarize``), and how big
+the page's type is (``layout.metrics``, ``layout.boxes``).
+
+These measure the units everything else is stated in, so they cannot use
+them: their lengths are pixels, each saying why.
+
+"Set by hand (08f9714)": the value came with the first pipeline (commit
+08f9714, tested on the synthetic pages of ``tests/synth.py``), and no later
+commit names a page it was tuned on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InkParams:
+    """Which pixels are ink (``layout.binarize.ink_mask``): the paper's illumination
+    divided out, then one Otsu threshold for the page, and whatever is dark in
+    absolute terms."""
+
+    background_width_px: int = 400
+    """The paper's illumination is estimated on the page shrunk (by a whole factor)
+    to about this many pixels on its longer side (pixels: a fixed working size, for
+    speed; nothing is measured yet). Set by hand (08f9714)."""
+
+    paper_filter_px: int = 15
+    """On that shrunk page, a max filter this many pixels square (wider than any
+    glyph stroke) sees only paper. Set by hand (08f9714)."""
+
+    speck_filter_px: int = 15
+    """... and a median filter this many pixels square removes specks and photo
+    highlights from the paper's level. Set by hand (08f9714)."""
+
+    bitonal_samples: int = 200
+    """Whether a page is already bitonal is judged on about this many samples each
+    way (a grid, for speed; a count, not a length). Set by hand (08f9714)."""
+
+    max_threshold: int = 200
+    """Otsu's threshold on the flattened page is capped at this grey level (0-255):
+    on a mostly white page it can land too close to paper. Set by hand (08f9714)."""
+
+    dark_share: float = 0.45
+    """Grey darker than this share of the paper's level is ink whatever the
+    flattening says (it turns the middle of a wide dark border into "paper"). Set by
+    hand (08f9714)."""
+
+
+INK = InkParams()
+
+
+@dataclass(frozen=True)
+class PaperParams:
+    """The paper's grey level (``layout.binarize.paper_level``): the brightest common
+    value, used for the ink threshold and to paint out border and photos."""
+
+    percentile: int = 90
+    """The paper is this percentile of the page's grey values (brighter than all
+    print, below the odd bright speck). Set by hand (08f9714)."""
+
+    sample_step_px: int = 4
+    """Every this many pixels, each way, is sampled (for speed; pixels: a sampling
+    stride). Set by hand (08f9714)."""
+
+
+PAPER = PaperParams()
+
+
+@dataclass(frozen=True)
+class GlyphParams:
+    """Which connected components are characters when the glyph height (the ``em``)
+    is measured (``layout.metrics.glyph_height``: their median height). These run
+    before any type size is known, so the sizes are pixels of the working image."""
+
+    min_height_px: int = 6
+    """A character is at least this many pixels tall (smaller is specks, dots and
+    accents; pixels: the type size is what is being measured). Set by hand
+    (08f9714)."""
+
+    max_height_px: int = 150
+    """... and at most this many (taller is rules, frames, photos and headline
+    type). Set by hand (08f9714)."""
+
+    max_width: int = 3
+    """A character is at most this many times its height wide (wider is a rule or
+    letters run together). Set by hand (08f9714)."""
+
+    max_slenderness: int = 5
+    """... and at most this many times its width tall (taller is a vertical rule).
+    Set by hand (08f9714)."""
+
+    min_area_px: int = 12
+    """A character has at least this many ink pixels (an outline or a speck has
+    fewer; pixels: nothing is measured yet). Set by hand (08f9714)."""
+
+    min_count: int = 20
+    """With fewer characters than this the page's type size is not measured
+    (``core.page.DEFAULT_BODY_PX`` is used). Set by hand (08f9714)."""
+
+
+GLYPHS = GlyphParams()
+
+
+@dataclass(frozen=True)
+class BodyLineParams:
+    """The body type's line height (``layout.metrics.body_line_height``): the
+    commonest line height, read from a histogram of the lines' heights in pixels
+    (it is the unit being measured)."""
+
+    bin_px: int = 2
+    """The histogram's bins are this many pixels wide. Set by hand (08f9714)."""
+
+    near_px: int = 2
+    """Lines up to this many pixels beyond the commonest bin, either way, count in the
+    median that gives the body line height. Set by hand (08f9714)."""
+
+
+BODY_LINE = BodyLineParams()
+
+
+@dataclass(frozen=True)
+class LineShapeParams:
+    """Which way a text line runs (``layout.boxes.Box.thickness`` and ``length``):
+    across the page, or down it (Chinese set vertically)."""
+
+    vertical_aspect: float = 1.5
+    """A line runs down the page when it is more than this many times taller than
+    wide (a share of its width); its type size is then its width. Commit 35ab9fb
+    (ECPO's vertical folds were turned or taken for photos)."""
+
+
+LINE_SHAPE = LineShapeParams()
