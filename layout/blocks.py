@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from newsprint.core.page import RegionType
 from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.params.blocks import BLOCK_MERGE, STACKING
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,8 @@ def group_lines(
     blocks: list[Block] = []
     active: list[Block] = []
     for line in sorted(lines, key=lambda b: (b.y0, b.x0)):
-        active = [b for b in active if b.last.y1 > line.y0 - 3 * max(body, line.height)]
+        reach = STACKING.window * max(body, line.height)
+        active = [b for b in active if b.last.y1 > line.y0 - reach]
         best, best_gap = None, None
         for block in active:
             gap = _joinable_gap(block, line, h_rules, body, rows_joined)
@@ -88,8 +90,10 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
                     break
                 inter = a.box.x_overlap(b.box) * a.box.y_overlap(b.box)
                 smaller = min(a.box.area, b.box.area)
-                similar = 0.67 <= a.line_height / b.line_height <= 1.5
-                if inter > (0.2 if similar else 0.5) * smaller:
+                ratio = a.line_height / b.line_height
+                similar = BLOCK_MERGE.similar_min <= ratio <= BLOCK_MERGE.similar_max
+                share = BLOCK_MERGE.overlap_similar if similar else BLOCK_MERGE.overlap_other
+                if inter > share * smaller:
                     merged = Block(a.lines + b.lines)
                     blocks[i] = merged
                     del blocks[j]
@@ -103,30 +107,35 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
 def _joinable_gap(
     block: Block, line: Box, h_rules: list[Box], body: float, rows_joined: bool = False
 ) -> float | None:
+    P = STACKING
     last = block.last
     gap = line.y0 - last.y1
     size = block.line_height
-    same_row = line.y_overlap(last) >= 0.5 * min(last.height, line.height)
+    same_row = line.y_overlap(last) >= P.same_row * min(last.height, line.height)
     if same_row and rows_joined and last.x_overlap(line) <= 0:
         return None  # a line beside the block's last one: the next column
-    if same_row and block.box.expand(0.5 * size).x_overlap(line) >= 0.9 * line.width:
+    widened = block.box.expand(P.piece_reach * size)
+    if same_row and widened.x_overlap(line) >= P.piece_overlap * line.width:
         return 0.0  # another piece of the block's last line
     # Type set with a full line of leading (widely spaced short columns) is
     # still one block; a paragraph or article gap is wider than that.
-    if gap < -0.5 * min(size, line.height) or gap > 1.3 * max(size, line.height):
+    if gap < -P.max_overlap * min(size, line.height) or gap > P.max_gap * max(size, line.height):
         return None
-    if not 0.75 <= line.height / size <= 1.33:
+    if not P.min_size_ratio <= line.height / size <= P.max_size_ratio:
         return None
     # An indented first line over a short last one ("…关" / "键期。") overlaps
     # little, but the short line starts at the column edge just left of it.
-    under_indent = 0 <= block.box.x0 - line.x0 <= 2.5 * size and line.x1 > block.box.x0
-    apart = last.x_overlap_ratio(line) < 0.5 and block.box.x_overlap_ratio(line) < 0.5
+    under_indent = 0 <= block.box.x0 - line.x0 <= P.max_indent * size and line.x1 > block.box.x0
+    apart = last.x_overlap_ratio(line) < P.apart and block.box.x_overlap_ratio(line) < P.apart
     if apart and not under_indent:
         return None
+    slack = P.rule_slack_px
     if any(
-        r.x_overlap(line) > 0.3 * line.width and last.y1 - 2 <= r.cy <= line.y0 + 2 for r in h_rules
+        r.x_overlap(line) > P.rule_across * line.width
+        and last.y1 - slack <= r.cy <= line.y0 + slack
+        for r in h_rules
     ):
         return None
-    if block.leading is not None and gap > block.leading + 0.6 * size:
+    if block.leading is not None and gap > block.leading + P.leading_slack * size:
         return None  # a wider space than this block's leading ends the block
     return gap

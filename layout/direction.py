@@ -24,23 +24,24 @@ from newsprint.layout.binarize import ink_mask
 from newsprint.layout.blocks import Block, group_lines
 from newsprint.layout.boxes import Box
 from newsprint.layout.metrics import glyph_height
+from newsprint.layout.params.blocks import STACKING, VERTICAL_PARAGRAPHS
+from newsprint.layout.params.direction import (
+    DIRECTION,
+    PAGE_PHOTO,
+    PRINT_DIRECTION,
+    VERTICAL_LINES,
+)
 
 if TYPE_CHECKING:
     from newsprint.layout.textlines import LinePiece
 
 log = logging.getLogger(__name__)
 
-TALL = 1.5
-"""A line box this many times taller than wide runs down the page (as ``Box.thickness``)."""
-SQUARE = 1.15
-"""A box within this ratio of square (one or two characters) tells no direction."""
-SOLID = 0.9
-"""A column of pixels inked over this share of a vertical line's length is a rule, not type."""
-
 
 def is_vertical(box: Box) -> bool:
-    """Whether a text line box runs down the page: taller than wide by ``TALL``."""
-    return box.height > TALL * box.width
+    """Whether a text line box runs down the page: taller than wide by
+    ``DIRECTION.tall`` (as ``Box.thickness``)."""
+    return box.height > DIRECTION.tall * box.width
 
 
 def transpose(box: Box) -> Box:
@@ -108,18 +109,22 @@ def _join_paragraph_ends(blocks: list[Block], v_rules: list[Box]) -> list[Block]
 
 
 def _continues(right: Block, left: Block, v_rules: list[Box]) -> bool:
+    P = VERTICAL_PARAGRAPHS
     size = max(right.line_height, left.line_height)
-    if not 0.75 <= left.line_height / max(1.0, right.line_height) <= 1.33:
+    ratio = left.line_height / max(1.0, right.line_height)
+    if not STACKING.min_size_ratio <= ratio <= STACKING.max_size_ratio:
         return False
     gap = right.box.x0 - left.box.x1
-    if not -0.3 * size <= gap <= 1.5 * size:
+    if not -P.max_overlap * size <= gap <= P.max_gap * size:
         return False
-    if abs(left.box.y0 - right.box.y0) > 2.5 * size:
+    if abs(left.box.y0 - right.box.y0) > STACKING.max_indent * size:
         return False
-    if left.box.y_overlap(right.box) < 0.5 * min(left.box.height, right.box.height):
+    if left.box.y_overlap(right.box) < P.min_overlap * min(left.box.height, right.box.height):
         return False
+    slack = STACKING.rule_slack_px
     return not any(
-        left.box.x1 - 2 <= r.cx <= right.box.x0 + 2 and r.y_overlap(left.box) > 0.5 * size
+        left.box.x1 - slack <= r.cx <= right.box.x0 + slack
+        and r.y_overlap(left.box) > P.rule_overlap * size
         for r in v_rules
     )
 
@@ -131,9 +136,9 @@ def block_direction(lines: list[Box]) -> TextDirection:
     not count; a block of nothing else is horizontal."""
     down = across = 0.0
     for box in lines:
-        if box.height > SQUARE * box.width:
+        if box.height > DIRECTION.square * box.width:
             down += box.height
-        elif box.width > SQUARE * box.height:
+        elif box.width > DIRECTION.square * box.height:
             across += box.width
     return TextDirection.VERTICAL_RL if down > across else TextDirection.HORIZONTAL_LTR
 
@@ -149,7 +154,7 @@ def vertical_reach(boxes: np.ndarray) -> np.ndarray:
 
     boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
     reach = boxes[:, [0, 2]].copy()
-    tall = np.flatnonzero(boxes[:, 3] - boxes[:, 1] > TALL * (boxes[:, 2] - boxes[:, 0]))
+    tall = np.flatnonzero(boxes[:, 3] - boxes[:, 1] > DIRECTION.tall * (boxes[:, 2] - boxes[:, 0]))
     if len(tall) > 1:
         x0, y0, x1, y1 = boxes[tall].T
         turned = _neighbour_reach(np.stack([y0, -x1, y1, -x0], axis=1))
@@ -180,7 +185,7 @@ def fit_vertical_to_ink(
     turned = np.ascontiguousarray(ink[y0:y1, x0:x1][:, ::-1].T)
     # A page column inked nearly all down the line is a rule or a picture's
     # edge beside it (type leaves white between characters): not the line.
-    turned[np.count_nonzero(turned, axis=1) >= SOLID * turned.shape[1]] = 0
+    turned[np.count_nonzero(turned, axis=1) >= VERTICAL_LINES.solid_share * turned.shape[1]] = 0
     fitted = fit_to_ink(turned, Box(0, 0, turned.shape[1], turned.shape[0]))
     if fitted is None:
         return None
@@ -201,12 +206,6 @@ def with_directions(regions: list[Region]) -> list[Region]:
     return out
 
 
-GLYPH_RANGE = (0.5, 1.6)
-"""A character's box is this many ems wide and tall (after its strokes are joined)."""
-NEIGHBOUR_GAP = 0.6
-"""A character's neighbour in its line stands within this many ems of it."""
-
-
 def print_runs_down(grey: np.ndarray) -> bool:
     """Whether the page's type is set vertically, from its characters alone
     (no detector): each character-sized piece of ink votes for the side its
@@ -217,12 +216,13 @@ def print_runs_down(grey: np.ndarray) -> bool:
     ``grey``: 8-bit grey page (H x W); the type should be at least 8 px."""
     ink = ink_mask(grey)
     em = glyph_height(ink)
-    side = max(1, int(0.15 * em))  # strokes and radicals of one character joined
+    # strokes and radicals of one character joined
+    side = max(1, int(PRINT_DIRECTION.stroke_join * em))
     _, _, stats, centres = cv2.connectedComponentsWithStats(
         cv2.dilate(ink, np.ones((side, side), np.uint8))
     )
     w, h = stats[1:, 2].astype(float), stats[1:, 3].astype(float)
-    lo, hi = GLYPH_RANGE
+    lo, hi = PRINT_DIRECTION.glyph_range
     glyph = (w >= lo * em) & (w <= hi * em) & (h >= lo * em) & (h <= hi * em)
     down, across = _neighbour_votes(centres[1:][glyph], w[glyph], h[glyph], em)
     log.debug("print direction: %d characters vote down, %d across", down, across)
@@ -230,11 +230,15 @@ def print_runs_down(grey: np.ndarray) -> bool:
 
 
 def _neighbour_votes(
-    centres: np.ndarray, w: np.ndarray, h: np.ndarray, em: float, sample: int = 1500
+    centres: np.ndarray,
+    w: np.ndarray,
+    h: np.ndarray,
+    em: float,
+    sample: int = PRINT_DIRECTION.sample,
 ) -> tuple[int, int]:
     """Of up to ``sample`` of the boxes (centres N x 2, sizes N), evenly spread,
     how many have their nearest box (by the gap between the boxes, within
-    ``NEIGHBOUR_GAP`` ems) above or below, and how many beside."""
+    ``PRINT_DIRECTION.neighbour_gap`` ems) above or below, and how many beside."""
     if len(centres) < 2:
         return 0, 0
     rows = np.unique(np.linspace(0, len(centres) - 1, min(sample, len(centres))).astype(int))
@@ -245,7 +249,7 @@ def _neighbour_votes(
     gap = np.hypot(gap_x, gap_y)
     gap[np.arange(len(rows)), rows] = np.inf
     pick = np.arange(len(rows)), gap.argmin(axis=1)
-    close = gap[pick] < NEIGHBOUR_GAP * em
+    close = gap[pick] < PRINT_DIRECTION.neighbour_gap * em
     vertical = dy[pick] > dx[pick]
     return int((close & vertical).sum()), int((close & ~vertical).sum())
 
@@ -276,7 +280,7 @@ def vertical_pieces(
     return across, [p for p in down if id(p) not in inside], in_picture
 
 
-def _inside(box: Box, lines: list[Box], share: float = 0.7) -> bool:
+def _inside(box: Box, lines: list[Box], share: float = VERTICAL_LINES.first_char_share) -> bool:
     """Whether ``share`` of ``box``'s area lies inside one of ``lines``."""
     return any(box.x_overlap(line) * box.y_overlap(line) >= share * box.area for line in lines)
 
@@ -287,11 +291,13 @@ def _cut_at_rules(
     """A vertical line cut at the rules across it (a rule crossing most of the
     line's width, at least half a body height inside its ends); each piece
     refitted to its ink, pieces without ink or shorter than half a body height dropped."""
+    P = VERTICAL_LINES
     box = piece.detected
+    inset = P.rule_inset * body
     cuts = sorted(
         r
         for r in h_rules
-        if r.x_overlap(box) >= 0.6 * box.width and box.y0 + 0.5 * body < r.cy < box.y1 - 0.5 * body
+        if r.x_overlap(box) >= P.rule_across * box.width and box.y0 + inset < r.cy < box.y1 - inset
     )
     if not cuts:
         return [piece]
@@ -301,7 +307,7 @@ def _cut_at_rules(
     edges = [box.y0, *[v for r in cuts for v in (r.y0, r.y1)], box.y1]
     for top, bottom in zip(edges[::2], edges[1::2], strict=True):
         part = Box(box.x0, top, box.x1, bottom)
-        if part.height < 0.5 * body:
+        if part.height < P.min_piece * body:
             continue
         fitted = fit_vertical_to_ink(ink, part)
         if fitted is not None:
@@ -318,7 +324,7 @@ def without_strokes(v_rules: list[Box], pieces: list[LinePiece] | None, body: fl
     lines = [p.detected for p in pieces or [] if is_vertical(p.detected)]
     if not lines:
         return v_rules
-    pad = 0.5 * body
+    pad = VERTICAL_LINES.stroke_pad * body
     return [
         r
         for r in v_rules
@@ -329,12 +335,6 @@ def without_strokes(v_rules: list[Box], pieces: list[LinePiece] | None, body: fl
     ]
 
 
-PAGE_PHOTO = 0.4
-"""A "photo" over this share of the printed area ..."""
-PAGE_PHOTO_LINES = 20
-"""... holding at least this many detected vertical lines is print run together, no picture."""
-
-
 def without_page_photos(
     photos: list[Box], pieces: list[LinePiece], content: tuple[int, int, int, int]
 ) -> list[Box]:
@@ -342,8 +342,8 @@ def without_page_photos(
     page of adverts and pictures set among vertical type (ECPO's 1919 晶報) the
     pictures, display type and rules join into one "photo" over most of the
     page, and every line in it would be lost to the picture. Such a "photo"
-    (over ``PAGE_PHOTO`` of ``content``, x0, y0, x1, y1 in working pixels,
-    holding ``PAGE_PHOTO_LINES`` vertical lines or more) is dropped: its lines
+    (over ``PAGE_PHOTO.min_share`` of ``content``, x0, y0, x1, y1 in working
+    pixels, holding ``PAGE_PHOTO.min_lines`` vertical lines or more) is dropped: its lines
     are read as text."""
     x0, y0, x1, y1 = content
     area = max(1.0, float((x1 - x0) * (y1 - y0)))
@@ -354,7 +354,7 @@ def without_page_photos(
             for p in pieces
             if is_vertical(p.detected) and photo.contains_point(p.ink.cx, p.ink.cy)
         )
-        if photo.area > PAGE_PHOTO * area and inside >= PAGE_PHOTO_LINES:
+        if photo.area > PAGE_PHOTO.min_share * area and inside >= PAGE_PHOTO.min_lines:
             log.info(
                 "a 'photo' over %.0f%% of the page holds %d vertical lines: text",
                 100 * photo.area / area,

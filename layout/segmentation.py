@@ -39,6 +39,7 @@ from newsprint.layout.lines import (
     without_specks,
 )
 from newsprint.layout.metrics import body_line_height, glyph_height
+from newsprint.layout.params.blocks import BODY_MEASURE, INK_LINES, REGION_COLUMNS
 from newsprint.layout.photos import absorb_frames, blank_photos, find_photos, merge_photo_pieces
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
 from newsprint.layout.rules import find_rules
@@ -111,15 +112,17 @@ def analyse(
         ink = cv2.bitwise_and(ink, keep)
     pieces = pieces_from_detection(detected, ink) if detected is not None else None
     if pieces:
+        aspect = BODY_MEASURE.min_aspect
         body = body_line_height(
-            [p.ink.thickness for p in pieces if p.ink.length > 4 * p.ink.thickness]
+            [p.ink.thickness for p in pieces if p.ink.length > aspect * p.ink.thickness]
         )
     else:
-        em = glyph_height(ink) * 1.25
+        em = glyph_height(ink) * BODY_MEASURE.em_per_glyph
         # A first smear measures the body line height, the unit everything else
         # is measured in; glyph height alone misjudges Latin type.
-        rough = line_boxes(ink, np.zeros_like(ink), em * 1.6)
-        body = body_line_height([ln.height for ln in rough if ln.width > 2 * ln.height])
+        rough = line_boxes(ink, np.zeros_like(ink), em * BODY_MEASURE.rough_smear)
+        wide = [ln.height for ln in rough if ln.width > BODY_MEASURE.rough_min_aspect * ln.height]
+        body = body_line_height(wide)
     h_rules, v_rules, rule_mask = find_rules(ink, body, settings)
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
@@ -141,8 +144,9 @@ def analyse(
     else:
         lines, picture_text = find_lines(text_ink, rule_mask, photos, v_rules, body, forced), []
         # Whole lines measure the body type better than the rough first pieces.
-        body = body_line_height([ln.height for ln in lines if ln.width > 4 * ln.height]) or body
-        lines = [ln for ln in lines if ln.height >= 0.35 * body or ln.width >= body]
+        wide = [ln.height for ln in lines if ln.width > BODY_MEASURE.min_aspect * ln.height]
+        body = body_line_height(wide) or body
+        lines = [ln for ln in lines if ln.height >= INK_LINES.min_height * body or ln.width >= body]
     across, down = split_by_direction(lines)  # vertical Chinese stacks right to left
     blocks = merge_overlapping_blocks(
         group_lines(across, h_rules, body, rows_joined=bool(pieces))
@@ -151,7 +155,8 @@ def analyse(
     if not pieces:
         # A lone tall sliver (a stroke of a picture, a bracket) is not type;
         # a line the detector found is type whatever its shape.
-        blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= 0.6 * b.box.height]
+        sliver = INK_LINES.sliver_aspect
+        blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= sliver * b.box.height]
     if find_tables(blocks, text_ink, body, detected_of):
         body = body_beside_tables(blocks, body)
     mark_bold_heads(blocks, text_ink, body, settings)
@@ -289,11 +294,12 @@ def _advert_lines(layout: Layout) -> list[list[Box]]:
 
 def _column_of(box: Box, columns: list[tuple[int, int]]) -> int | None:
     for i, (x0, x1) in enumerate(columns):
-        if box.x_overlap(Box(x0, 0, x1, 1)) > 0.3 * (x1 - x0) or box.x0 < x1:
+        if box.x_overlap(Box(x0, 0, x1, 1)) > REGION_COLUMNS.in_column * (x1 - x0) or box.x0 < x1:
             return i
     return None
 
 
 def _column_span(box: Box, columns: list[tuple[int, int]]) -> int:
-    n = sum(1 for x0, x1 in columns if box.x_overlap(Box(x0, 0, x1, 1)) > 0.5 * (x1 - x0))
+    spans = REGION_COLUMNS.spans
+    n = sum(1 for x0, x1 in columns if box.x_overlap(Box(x0, 0, x1, 1)) > spans * (x1 - x0))
     return max(1, n)

@@ -21,6 +21,14 @@ import cv2
 import numpy as np
 from newsprint.layout.boxes import Box, true_runs
 from newsprint.layout.direction import fit_vertical_to_ink, is_vertical, vertical_reach
+from newsprint.layout.params.textlines import (
+    GUTTER_TEST,
+    INK_FIT,
+    LINE_CUTS,
+    REACH,
+    STACKED,
+    TYPE_COLUMN,
+)
 
 
 @dataclass(eq=False)
@@ -73,8 +81,8 @@ def _level_band(crop: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
     the detector centres on its line), each slice shifted to the line's
     median place, and measured like a level line on the sum."""
     height = bottom - top
-    slices = crop.shape[1] // (2 * max(1, height))
-    if slices < 3:
+    slices = crop.shape[1] // (INK_FIT.slice_heights * max(1, height))
+    if slices < INK_FIT.min_slices:
         return top, bottom
     parts = [np.count_nonzero(part, axis=1) for part in np.array_split(crop, slices, axis=1)]
     centre = crop.shape[0] / 2
@@ -83,13 +91,13 @@ def _level_band(crop: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
         return top, bottom
     mids = [(lo + hi) / 2 for _, (lo, hi) in found]
     middle = float(np.median(mids))
-    if max(mids) - min(mids) < 0.25 * height:
+    if max(mids) - min(mids) < INK_FIT.level_drift * height:
         return top, bottom  # level: close-set type measures as it always has
     level = np.zeros(crop.shape[0], dtype=np.int64)
     for (rows, _), mid in zip(found, mids, strict=True):
         level += _shifted(rows, round(middle - mid))
     lo, hi = _valley_band(level, int(middle))
-    if hi - lo >= 0.8 * height:
+    if hi - lo >= INK_FIT.max_level_band * height:
         return top, bottom
     return lo, hi
 
@@ -100,8 +108,8 @@ def _valley_band(rows: np.ndarray, start: int) -> tuple[int, int]:
     the least-inked row between it and the next line even when no row there
     is empty (close-set type)."""
     peak = rows.max(initial=0)
-    strong = rows >= 0.25 * peak
-    floor = max(1, 0.05 * peak)
+    strong = rows >= INK_FIT.core_share * peak
+    floor = max(1, INK_FIT.part_share * peak)
     lo = hi = min(max(start, 0), len(rows) - 1)
     hi += 1
     while lo > 0 and (strong[lo - 1] or floor <= rows[lo - 1] <= rows[lo]):
@@ -126,7 +134,7 @@ def _band_near(rows: np.ndarray, centre: float) -> tuple[int, int] | None:
     peak = rows.max(initial=0)
     if peak == 0:
         return None
-    strong = np.flatnonzero(rows >= 0.25 * peak)
+    strong = np.flatnonzero(rows >= INK_FIT.core_share * peak)
     runs = np.split(strong, np.flatnonzero(np.diff(strong) > 1) + 1)
     run = min(runs, key=lambda r: max(0.0, r[0] - centre, centre - r[-1]))
     return int(run[0]), int(run[-1]) + 1
@@ -136,7 +144,7 @@ def _main_band(rows: np.ndarray, peak: int | None = None) -> tuple[int, int]:
     """The rows of the line itself: grown from its fullest row while rows keep
     a twentieth of that ink. In close-set old type the detector's box reaches
     into the lines above and below; a nearly empty row parts them from it."""
-    keep = rows >= max(1, 0.05 * rows.max())
+    keep = rows >= max(1, INK_FIT.part_share * rows.max())
     peak = int(np.argmax(rows)) if peak is None else peak
     top = peak
     while top > 0 and keep[top - 1]:
@@ -183,9 +191,11 @@ def _neighbour_reach(boxes: np.ndarray) -> np.ndarray:
     overlap = np.minimum(boxes[:, None, 2], boxes[None, :, 2]) - np.maximum(
         boxes[:, None, 0], boxes[None, :, 0]
     )
-    across = overlap >= 0.3 * np.minimum(width[:, None], width[None, :])
+    across = overlap >= REACH.min_overlap_across * np.minimum(width[:, None], width[None, :])
     step = cy[None, :] - cy[:, None]  # [i, j]: how far j lies below i
-    stacked = across & (np.abs(step) > 0.3 * np.minimum(height[:, None], height[None, :]))
+    stacked = across & (
+        np.abs(step) > REACH.min_step * np.minimum(height[:, None], height[None, :])
+    )
     below = np.where(stacked & (step > 0), step, np.inf).min(axis=1)
     above = np.where(stacked & (step < 0), -step, np.inf).min(axis=1)
     reach[:, 0] = np.maximum(reach[:, 0], cy - above / 2)
@@ -230,7 +240,8 @@ def stacked_gutters(
             # A thin column rule crossing the line counts as white: the gutter
             # of an old dense page is a hairline between two narrow strips.
             filled = np.count_nonzero(core, axis=0)
-            white[i, x0:x1] = (filled == 0) | _hairlines(filled >= 0.85 * core.shape[0], body)
+            full = filled >= STACKED.full_share * core.shape[0]
+            white[i, x0:x1] = (filled == 0) | _hairlines(full, body)
         else:
             white[i, x0:x1] = True
     centres = np.array([p.ink.cy for p in pieces])
@@ -242,7 +253,11 @@ def stacked_gutters(
         # Lines of its own size: a headline across the columns above says
         # nothing of the gutter between the body lines under it.
         ratio = np.maximum(heights, 1.0) / max(line.height, 1.0)
-        near = (np.abs(centres - line.cy) <= 8 * body) & (ratio <= 1.6) & (ratio >= 1 / 1.6)
+        near = (
+            (np.abs(centres - line.cy) <= STACKED.window * body)
+            & (ratio <= STACKED.size_ratio)
+            & (ratio >= 1 / STACKED.size_ratio)
+        )
         crossing = spans[near, x0:x1].sum(axis=0)
         blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
         out.append((crossing, blank))
@@ -254,7 +269,8 @@ def _without_rule_strokes(ink: np.ndarray, body: float) -> np.ndarray:
     pieces of a worn column rule on a bitonal page, too short and broken to
     be found as a rule, which run on through the white between lines where
     a letter's stem stops at its line. They leave the gutter white."""
-    length = max(3, round(1.2 * body)) | 1  # odd: an even kernel loses a row
+    # odd: an even kernel loses a row
+    length = max(STACKED.stroke_length_min_px, round(STACKED.stroke_length * body)) | 1
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
     strokes = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
     # and their ragged edges, a pixel either side
@@ -266,16 +282,16 @@ def _hairlines(full: np.ndarray, body: float) -> np.ndarray:
     """The runs of full columns thin enough to be a rule (a solid blot is not)."""
     thin = np.zeros_like(full)
     for a, b in true_runs(full):
-        if b - a <= max(3, 0.15 * body):
+        if b - a <= max(STACKED.hairline_max_px, STACKED.hairline_max * body):
             thin[a:b] = True
     return thin
 
 
 def _stacked_gaps(crossing: np.ndarray, blank: np.ndarray, body: float) -> np.ndarray:
     """Where enough lines cross, nearly all white, and wider than letter spacing."""
-    gap = (crossing >= 5) & (blank >= 0.85)
+    gap = (crossing >= STACKED.min_lines) & (blank >= STACKED.white_share)
     for a, b in true_runs(gap):
-        if b - a < max(2, 0.4 * body):
+        if b - a < max(STACKED.min_gap_px, STACKED.min_gap * body):
             gap[a:b] = False
     return gap
 
@@ -291,27 +307,27 @@ def _cut(
 ) -> list[LinePiece]:
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
-    if x1 - x0 < 2 * body:
+    if x1 - x0 < LINE_CUTS.min_length * body:
         return [piece]
     blocked = np.zeros(x1 - x0, dtype=bool)
     for rule in v_rules:
-        if rule.y_overlap(line) >= 0.5 * line.height and x0 < rule.cx < x1:
+        if rule.y_overlap(line) >= LINE_CUTS.rule_overlap * line.height and x0 < rule.cx < x1:
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
-    if line.height <= 1.3 * body:
+    if line.height <= LINE_CUTS.body_size_max * body:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
             for a, b in true_runs(rows.min(axis=0) > 0):
                 # White in the lines that cross it too, not a word space that
                 # the white under the last lines of a page makes tall.
-                white_around = stacked[1][a:b].max(initial=0) >= 0.85
+                white_around = stacked[1][a:b].max(initial=0) >= STACKED.white_share
                 if white_around and _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     blocked[a:b] = True
-    if grid is not None and line.height <= 1.3 * body:
+    if grid is not None and line.height <= LINE_CUTS.body_size_max * body:
         # The column grid parts body lines; a headline spans the columns.
         blocked |= grid[x0:x1]
     blocked |= _stacked_gaps(*stacked, body)[: x1 - x0]
     # A separator is away from the line's ends: white at an end is margin.
-    margin = int(0.5 * body)
+    margin = int(LINE_CUTS.end_margin * body)
     blocked[:margin] = False
     blocked[len(blocked) - margin :] = False
     if not blocked.any():
@@ -321,12 +337,12 @@ def _cut(
     for a, b in spans:
         ink_box = Box(float(x0 + a), line.y0, float(x0 + b), line.y1)
         fitted = _fit_columns(ink, ink_box)
-        if fitted is None or fitted.width < 0.3 * body:
+        if fitted is None or fitted.width < LINE_CUTS.min_piece * body:
             continue
         detected = Box(
-            max(piece.detected.x0, fitted.x0 - 0.25 * line.height),
+            max(piece.detected.x0, fitted.x0 - LINE_CUTS.read_pad * line.height),
             piece.detected.y0,
-            min(piece.detected.x1, fitted.x1 + 0.25 * line.height),
+            min(piece.detected.x1, fitted.x1 + LINE_CUTS.read_pad * line.height),
             piece.detected.y1,
         )
         out.append(LinePiece(fitted, detected, piece.parent))
@@ -339,15 +355,16 @@ def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float)
     line, and type stands against its left side too (a ragged column reaches
     it less often). The white beside a centred heading, or a river of word
     spaces down a margin, has type against it in a few rows only."""
-    y0 = max(0, int(line.y0 - 6 * body))
-    y1 = min(ink.shape[0], int(line.y1 + 6 * body))
-    reach = max(2, int(1.5 * body))
+    P = GUTTER_TEST
+    y0 = max(0, int(line.y0 - P.rows_around * body))
+    y1 = min(ink.shape[0], int(line.y1 + P.rows_around * body))
+    reach = max(P.reach_min_px, int(P.reach * body))
     left = ink[y0:y1, max(0, a - reach) : a].max(axis=1, initial=0) > 0
     right = ink[y0:y1, b : b + reach].max(axis=1, initial=0) > 0
     inked = int((left | right).sum())
-    if inked < 3 * body:
+    if inked < P.min_inked_rows * body:
         return False
-    return bool(right.sum() >= 0.6 * inked and left.sum() >= 0.45 * inked)
+    return bool(right.sum() >= P.right_share * inked and left.sum() >= P.left_share * inked)
 
 
 def _fit_columns(ink: np.ndarray, box: Box) -> Box | None:
@@ -363,16 +380,17 @@ def hairline_between(ink: np.ndarray, left: Box, right: Box, body: float) -> boo
     a thin run of ink at one x through most rows around them. Old dense pages
     part their columns by such hairlines, often broken (too broken for
     ``layout.rules``) and with little white either side."""
+    P = GUTTER_TEST
     x0, x1 = int(left.x1), int(np.ceil(right.x0))
-    if x1 - x0 < 2:
+    if x1 - x0 < P.min_space_px:
         return False
-    y0 = max(0, int(min(left.y0, right.y0) - 4 * body))
-    y1 = min(ink.shape[0], int(max(left.y1, right.y1) + 4 * body))
+    y0 = max(0, int(min(left.y0, right.y0) - P.hairline_rows_around * body))
+    y1 = min(ink.shape[0], int(max(left.y1, right.y1) + P.hairline_rows_around * body))
     strip = ink[y0:y1, x0:x1]
     if strip.size == 0:
         return False
     share = np.count_nonzero(strip, axis=0) / strip.shape[0]
-    return bool((share >= 0.5).any())
+    return bool((share >= P.hairline_share).any())
 
 
 def gutter_between(
@@ -383,7 +401,7 @@ def gutter_between(
     (the test ``cut_at_separators`` makes inside one detected line)."""
     x0, x1 = int(np.ceil(left.x1)), int(right.x0)
     y0, y1 = int(max(left.y0, right.y0)), int(np.ceil(min(left.y1, right.y1)))
-    if x1 - x0 < 2 or y1 <= y0:
+    if x1 - x0 < GUTTER_TEST.min_space_px or y1 <= y0:
         return False
     rows = corridors[y0:y1, x0:x1]
     row = left.union(right)
@@ -399,10 +417,13 @@ def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     covered = [
         p.ink.x_overlap(photo) * p.ink.y_overlap(photo)
         for p in pieces
-        if 0.5 * body <= p.ink.thickness <= 1.6 * body
+        if TYPE_COLUMN.min_line * body <= p.ink.thickness <= TYPE_COLUMN.body_size_max * body
     ]
     covered = [a for a in covered if a > 0]
-    if len(covered) >= 3 and sum(covered) >= 0.25 * photo.area:
+    if (
+        len(covered) >= TYPE_COLUMN.min_lines
+        and sum(covered) >= TYPE_COLUMN.covered_share * photo.area
+    ):
         return True
     return _in_display_line(photo, pieces, body)
 
@@ -417,13 +438,15 @@ def _in_display_line(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     def overlap(p: LinePiece) -> float:
         return p.detected.x_overlap(photo) * p.detected.y_overlap(photo)
 
+    P = TYPE_COLUMN
     display = [
         p
         for p in pieces
-        if p.detected.height > 1.6 * body
-        and p.detected.width >= 3 * p.detected.height
-        and overlap(p) >= 0.2 * photo.area
+        if p.detected.height > P.body_size_max * body
+        and p.detected.width >= P.display_aspect * p.detected.height
+        and overlap(p) >= P.display_overlap * photo.area
     ]
     if not display:
         return False
-    return sum(overlap(p) for p in pieces if p.detected.height >= 0.5 * body) >= 0.5 * photo.area
+    covered = sum(overlap(p) for p in pieces if p.detected.height >= P.min_line * body)
+    return covered >= P.display_cover * photo.area

@@ -1,0 +1,197 @@
+"""Blocks (``layout.blocks``): lines of one type size and leading stacked in
+one column; and the segmentation stage's own choices (``layout.segmentation``:
+how the body is measured, which ink lines are type, a region's column).
+
+``body`` is the body line height, ``size`` a block's type size (its
+width-weighted median line height, ``Block.line_height``); commits are those
+that set the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StackingParams:
+    """When a line joins the block above it (``group_lines``,
+    ``_joinable_gap``; vertical blocks the same on the page turned a quarter,
+    and their paragraph ends by ``VerticalParagraphParams``)."""
+
+    window: float = 3
+    """× the larger of body and the line's height: a block whose last line
+    ends farther above the line than this is closed (no gap that far joins).
+    Commit 08f9714; not tuned: a bound on time."""
+
+    same_row: float = 0.5
+    """A share of the shorter line's height: a line overlapping the block's
+    last line down the page this much stands on its row. Commit a201db4."""
+
+    piece_reach: float = 0.5
+    """× size: the block's box widened by this takes in another piece of its
+    last line (a piece the detector parted at a wide space). Commit a201db4."""
+
+    piece_overlap: float = 0.9
+    """A share of the line's width: a line on the last line's row lying this
+    much within the widened block is another piece of that line. Commit a201db4."""
+
+    max_overlap: float = 0.5
+    """× the smaller of size and the line's height: a line may reach this far
+    up into the block's last line (tall glyphs, a tight set). Commit 08f9714."""
+
+    max_gap: float = 1.3
+    """× the larger of size and the line's height: a wider white gap above
+    the line is a paragraph or article gap; narrower, type set with up to a
+    full line of leading (widely spaced short columns) is still one block.
+    Raised from 1.1 in commit 6e443eb (a full line of leading); 1.25 with
+    the wider size ratios had run the columns of the 1817 page together (MRP
+    1817 order 1.00 -> 0.50, set back in commit 305a21a)."""
+
+    min_size_ratio: float = 0.75
+    """The line's height over the block's size: at least this (and at most
+    ``max_size_ratio``) is one type size; also for vertical blocks joined at
+    a paragraph end. Back from 0.7-1/0.7, which ran the columns of the 1817
+    page together (MRP 1817 order 1.00 -> 0.50, commit 305a21a)."""
+
+    max_size_ratio: float = 1.33
+    """See ``min_size_ratio`` (commit 305a21a)."""
+
+    max_indent: float = 2.5
+    """× size: a paragraph's indent is at most this: a short last line may
+    start this far left of an indented first line above it (horizontal), and a
+    vertical block's next paragraph may start this far down from the one
+    beside it (``direction._continues``). Commits f91d216 and 6041e69
+    (generated page 5006: six articles read as four, page CER 0.344 -> 0.047)."""
+
+    apart: float = 0.5
+    """A share of the narrower box's width: a line overlapping both the
+    block's last line and its box across by less than this stands in another
+    column (unless it sits under an indent). Commit 08f9714."""
+
+    rule_across: float = 0.3
+    """A share of the line's width: a horizontal rule crossing this much of it
+    between it and the block parts them. Commit 08f9714."""
+
+    rule_slack_px: int = 2
+    """Pixels: a rule's middle this far outside the space between a block and
+    a line still parts them (horizontal blocks down the page, vertical blocks
+    across it). In pixels: a rule's middle is known to a pixel or two at any
+    scale. Not tuned: a safe bound (commits 08f9714 and 6041e69)."""
+
+    leading_slack: float = 0.6
+    """× size: a gap wider than the block's own leading by more than this ends
+    the block (a wider space than its leading). Commit 08f9714."""
+
+
+STACKING = StackingParams()
+
+
+@dataclass(frozen=True)
+class VerticalParagraphParams:
+    """When two vertical blocks side by side are one column of text parted at
+    a paragraph end (``direction._continues``): a paragraph's short last line
+    and the next one's first line, set two characters down, need not overlap.
+    The type size, indent and rule tests are ``StackingParams``'. Generated
+    page 5006: six articles read as four, page CER 0.344 -> 0.047 (commit
+    6041e69)."""
+
+    max_overlap: float = 0.3
+    """× size: the left block may reach this far into the right one across."""
+
+    max_gap: float = 1.5
+    """× size: the left block stands at most this far left of the right one
+    (a line spacing and a half)."""
+
+    min_overlap: float = 0.5
+    """A share of the shorter block's height: the blocks overlap down the
+    page at least this much."""
+
+    rule_overlap: float = 0.5
+    """× size: a vertical rule between them overlapping the left block down
+    the page by more than this parts them."""
+
+
+VERTICAL_PARAGRAPHS = VerticalParagraphParams()
+
+
+@dataclass(frozen=True)
+class BlockMergeParams:
+    """When two overlapping blocks are one (``merge_overlapping_blocks``:
+    blocks that overlap would be read twice). Commit a201db4; no page named."""
+
+    similar_min: float = 0.67
+    """One block's size over the other's: at least this (and at most
+    ``similar_max``) is a similar type size."""
+
+    similar_max: float = 1.5
+    """See ``similar_min``."""
+
+    overlap_similar: float = 0.2
+    """A share of the smaller block's area: blocks of similar size overlapping
+    more than this are one."""
+
+    overlap_other: float = 0.5
+    """A share of the smaller block's area: blocks of different size
+    overlapping more than this are one."""
+
+
+BLOCK_MERGE = BlockMergeParams()
+
+
+@dataclass(frozen=True)
+class BodyMeasureParams:
+    """Which lines measure the body line height (``segmentation.analyse``)."""
+
+    min_aspect: float = 4
+    """× its thickness: a line at least this long measures the body (a short
+    one is a figure, a heading's word, a speck); both for detected lines and
+    for lines smeared from the ink. Commits ae376f7 and 35ab9fb (vertical
+    Chinese: measured by thickness)."""
+
+    em_per_glyph: float = 1.25
+    """Without detected lines: the em the first smear is scaled by is the
+    glyph height times this. Commit 08f9714; no page named."""
+
+    rough_smear: float = 1.6
+    """× that em: the gap the first, rough smear bridges. Commit 08f9714."""
+
+    rough_min_aspect: float = 2
+    """× its height: a rough line at least this wide measures the body (the
+    rough pieces are short). Commit 08f9714."""
+
+
+BODY_MEASURE = BodyMeasureParams()
+
+
+@dataclass(frozen=True)
+class InkLineParams:
+    """Which lines smeared from the ink (layout without detection) are type
+    (``segmentation.analyse``)."""
+
+    min_height: float = 0.35
+    """× body: a line lower than this (and narrower than a body height) is a
+    speck or a rule's remnant. Commit 08f9714."""
+
+    sliver_aspect: float = 0.6
+    """× its height: a block of one line narrower than this is a lone tall
+    sliver (a stroke of a picture, a bracket), no type. Commit 61d3c6b."""
+
+
+INK_LINES = InkLineParams()
+
+
+@dataclass(frozen=True)
+class RegionColumnParams:
+    """Which columns of the page's grid a region stands in (``_column_of``,
+    ``_column_span``). Commit 08f9714; not tuned on a named page."""
+
+    in_column: float = 0.3
+    """A share of a column's width: a region covering this much of it stands
+    in it (or it is the first column the region starts left of the end of)."""
+
+    spans: float = 0.5
+    """A share of a column's width: a region covering more than this of it
+    spans it."""
+
+
+REGION_COLUMNS = RegionColumnParams()

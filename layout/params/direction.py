@@ -1,0 +1,113 @@
+"""Which way text runs (``layout.direction``): horizontal lines, or vertical
+Chinese (top to bottom, lines right to left), and the vertical lines' own fit.
+
+``body`` is the body line height, ``em`` the glyph height; commits are those
+that set the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DirectionParams:
+    """Which way a line box, and a block of them, runs (``is_vertical``,
+    ``vertical_reach``, ``block_direction``)."""
+
+    tall: float = 1.5
+    """× its width: a line box taller than this runs down the page. Set with
+    vertical Chinese (commit c6a3cde, generated vertical page: 4/4 stories
+    read whole)."""
+
+    square: float = 1.15
+    """× its other side: a box within this ratio of square (a character or
+    two) tells no direction, and does not vote in a block's direction.
+    Commit c6a3cde; no page named for the value."""
+
+
+DIRECTION = DirectionParams()
+
+
+@dataclass(frozen=True)
+class VerticalLineParams:
+    """A vertical line's own ink and pieces (``fit_vertical_to_ink``,
+    ``vertical_pieces``, ``_cut_at_rules``, ``without_strokes``)."""
+
+    solid_share: float = 0.9
+    """A share of a vertical line's length: a page column inked over this much
+    down the line is a rule or a picture's edge beside it (type leaves white
+    between characters), not the line. Commit 9735659 (a close-set vertical
+    line fitted to its own ink; generated vertical pages)."""
+
+    first_char_share: float = 0.7
+    """A share of a short box's area: a box lying this much inside a vertical
+    line's box is the detector's second box round that line's first
+    character, read with the line. Commit c6a3cde."""
+
+    rule_across: float = 0.6
+    """A share of a vertical line's width: a horizontal rule crossing this much
+    of it cuts it. Commit c6a3cde (the detector ran a column of one story on
+    into the story under the rule)."""
+
+    rule_inset: float = 0.5
+    """× body: a rule cuts a vertical line only this far or more inside its
+    ends. Commit c6a3cde."""
+
+    min_piece: float = 0.5
+    """× body: a piece of a cut vertical line shorter than this is dropped.
+    Commit c6a3cde."""
+
+    stroke_pad: float = 0.5
+    """× body: a vertical "rule" within a vertical line's length, give or take
+    this, and its middle within the line's width, is strokes of characters set
+    one under another (中, 申, 丨), no rule. Commit c6a3cde."""
+
+
+VERTICAL_LINES = VerticalLineParams()
+
+
+@dataclass(frozen=True)
+class PrintDirectionParams:
+    """Whether a page's type is set vertically, from its characters alone
+    (``print_runs_down``: each character votes for the side its nearest
+    neighbour stands on, as in docstrum). Commit c6a3cde (tests: a vertical and
+    a horizontal generated page); not tuned on real pages."""
+
+    stroke_join: float = 0.15
+    """× em (truncated, at least a pixel): the square the ink is dilated by, so
+    that the strokes and radicals of one character join into one piece."""
+
+    glyph_range: tuple[float, float] = (0.5, 1.6)
+    """× em: a piece of ink this wide and this tall (after the strokes are
+    joined) is a character; smaller are specks, larger run together."""
+
+    neighbour_gap: float = 0.6
+    """× em: a character's nearest neighbour in its line stands within this
+    gap of it; farther, it casts no vote."""
+
+    sample: int = 1500
+    """At most this many characters, evenly spread, vote (the pairwise
+    distances grow with its square). Not tuned: a bound on time."""
+
+
+PRINT_DIRECTION = PrintDirectionParams()
+
+
+@dataclass(frozen=True)
+class PagePhotoParams:
+    """A "photo" that is a vertical page's print run together
+    (``without_page_photos``): on a page of adverts and pictures among
+    vertical type, the pictures, display type and rules join into one "photo"
+    over most of the page. Both values from ECPO's 1919 晶報 fold, right page:
+    one photo and nothing read, then 32 text blocks and 25 headlines (commit
+    52d4567)."""
+
+    min_share: float = 0.4
+    """A share of the printed area (the content box): a "photo" larger than this ..."""
+
+    min_lines: int = 20
+    """... holding at least this many detected vertical lines is text, no picture."""
+
+
+PAGE_PHOTO = PagePhotoParams()

@@ -1,0 +1,254 @@
+"""Detected text lines (``layout.textlines``): fitted to their ink, cut at the
+column separators the detector read across, and told from photos.
+
+``body`` is the body line height, ``height`` the line's own type height (its
+ink band); commits are those that set the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InkFitParams:
+    """Which rows of a detected box are its line's own ink (``fit_to_ink``):
+    the band around the fullest row, and a sloping line measured as if level."""
+
+    core_share: float = 0.25
+    """A row holding this share of the fullest row's ink or more is the
+    line's core (``_valley_band``, ``_band_near``). Set with the level
+    measure for dense old pages (commit 8c466ff; no page named for the value)."""
+
+    part_share: float = 0.05
+    """A row holding less than this share of the fullest row's ink parts the
+    line from the lines above and below (``_main_band``; the floor of
+    ``_valley_band``). A fiftieth let close-set old lines run together (CLD
+    1853 reading order 0.65 -> 0.90 with a twentieth, commit 1d8b6e6)."""
+
+    slice_heights: int = 2
+    """A sloping line is followed in slices this many type heights wide
+    (integer: the slice count is ``width // (slice_heights * height)``);
+    narrow enough that the slope inside one does not merge lines. Commit
+    8c466ff (warped microfilm pages), no page named for the value."""
+
+    min_slices: int = 3
+    """A line fewer slices long than this is measured as it stands (too short
+    to slope). Commit 8c466ff; not tuned: a safe bound."""
+
+    level_drift: float = 0.25
+    """× the line's type height: slices whose line middles lie within this of
+    each other are level, and the line is measured as it always was (close-set
+    type keeps its measure). Commit 8c466ff, dense old pages."""
+
+    max_level_band: float = 0.8
+    """A share of the box's band: a levelled band this tall or taller gains
+    nothing, and the box's band is kept. Commit 8c466ff, dense old pages."""
+
+
+INK_FIT = InkFitParams()
+
+
+@dataclass(frozen=True)
+class NeighbourReachParams:
+    """Which detected boxes limit each other's ink (``_neighbour_reach``, and
+    ``direction.vertical_reach`` turned a quarter): a line's ink is looked for
+    only halfway to the lines stacked above and below it."""
+
+    min_overlap_across: float = 0.3
+    """A share of the narrower box's width: boxes overlapping across by this
+    much stand in one column and limit each other. Commit 8c466ff (the
+    detector's padded boxes took in close-set neighbours on old pages)."""
+
+    min_step: float = 0.3
+    """A share of the smaller box's height: centres this far apart down the
+    page are stacked lines (nearer, they are pieces of one row). Commit 8c466ff."""
+
+
+REACH = NeighbourReachParams()
+
+
+@dataclass(frozen=True)
+class StackedGutterParams:
+    """A gutter the detector bridged, found from the lines around a line
+    (``stacked_gutters``, ``_stacked_gaps``): white at one x in nearly every
+    line of its size there, where a word space is white in one line only."""
+
+    window: float = 8
+    """× body: the lines whose centres lie within this of the line's vote.
+    Commit 5ca662b (narrow gutters the detector bridges), no page named."""
+
+    size_ratio: float = 1.6
+    """Only lines within this ratio of the line's own type height vote (a
+    headline across the columns above is inked over the gutter). Synthetic
+    en-1002: articles 4 -> 7 of 8, page CER 0.76 -> 0.17 (commit 415cf8c)."""
+
+    full_share: float = 0.85
+    """A share of a line's ink height: a column of the line inked over this
+    much is a rule's stroke, not type (counted white when thin, see
+    ``hairline_max``). Commit 2d3d675 (hairline rules of old dense pages)."""
+
+    hairline_max: float = 0.15
+    """× body: a run of full columns at most this wide (or
+    ``hairline_max_px``) is a hairline rule; wider, a solid blot. Commit 2d3d675."""
+
+    hairline_max_px: int = 3
+    """Pixels: the hairline width never counts below this, so that a
+    one- to three-pixel rule is one at any scale. Commit 2d3d675."""
+
+    stroke_length: float = 1.2
+    """× body: ink running on down the page longer than this is a worn rule's
+    stroke, not a letter's stem (``_without_rule_strokes``; the opening
+    kernel is ``max(stroke_length_min_px, round(stroke_length * body)) | 1``).
+    Synthetic en-old-1000: lines read across columns 173 -> 67 of about
+    1,100 (commit 2fda93a)."""
+
+    stroke_length_min_px: int = 3
+    """Pixels: the stroke kernel is never shorter than this (a smaller one
+    finds nothing). Commit 2fda93a; not tuned: a safe bound."""
+
+    min_lines: int = 5
+    """At least this many lines must cross an x for their white to tell a
+    gutter. Commit 5ca662b; not tuned on a named page."""
+
+    white_share: float = 0.85
+    """A share of the lines crossing an x: white in this many of them is a
+    gutter (``_stacked_gaps``), and a corridor through a line is one only
+    where the lines around are this white too (``_cut``). Commit 5ca662b."""
+
+    min_gap: float = 0.4
+    """× body: a white run narrower than this (or ``min_gap_px``) is letter
+    spacing, no gutter. Commit 5ca662b."""
+
+    min_gap_px: int = 2
+    """Pixels: the narrowest stacked gap at any scale. Commit 5ca662b; not
+    tuned: a safe bound."""
+
+
+STACKED = StackedGutterParams()
+
+
+@dataclass(frozen=True)
+class LineCutParams:
+    """Where a detected line is cut at a column separator (``_cut``)."""
+
+    min_length: float = 2.0
+    """× body: a line shorter than this is never cut (it cannot span two
+    columns). Commit 81d1183; not tuned: a safe bound."""
+
+    rule_overlap: float = 0.5
+    """A share of the line's height: a vertical rule crossing this much of it
+    cuts it. Commit 81d1183; not tuned on a named page."""
+
+    body_size_max: float = 1.3
+    """× body: a line this tall or less is body type, cut at white corridors
+    and at an archivist's column grid; a taller one (a headline) may span the
+    columns and its word spaces line up with corridors. Commits 81d1183 and
+    9c5c91f (the e2e column-count override cut 'Harbour Bridge' in two)."""
+
+    end_margin: float = 0.5
+    """× body (truncated to whole pixels): white this near a line's ends is
+    margin, no separator. Commit 81d1183."""
+
+    min_piece: float = 0.3
+    """× body: a cut piece narrower than this is dropped (a speck or a rule's
+    edge). Commit 81d1183."""
+
+    read_pad: float = 0.25
+    """× the line's type height: a cut piece's box for the recogniser reaches
+    this far beyond its ink on either side (within the detector's box), so the
+    whole glyphs are read. Commit 81d1183."""
+
+
+LINE_CUTS = LineCutParams()
+
+
+@dataclass(frozen=True)
+class GutterTestParams:
+    """Whether the space at one x through or between pieces of a row is a
+    column separator: a white corridor that type stands against on both sides
+    (``_type_on_both_sides``, ``gutter_between``), or a hairline rule through
+    the rows around (``hairline_between``)."""
+
+    rows_around: float = 6
+    """× body: the rows above and below the line looked at for type against
+    the corridor. Commit 81d1183."""
+
+    reach: float = 1.5
+    """× body (truncated to whole pixels): how far beside the corridor type
+    counts as standing against it. Commit 81d1183."""
+
+    reach_min_px: int = 2
+    """Pixels: the reach is never less than this at any scale. Commit
+    81d1183; not tuned: a safe bound."""
+
+    min_inked_rows: float = 3
+    """× body: fewer rows than this with type beside the corridor tell
+    nothing (no gutter). Commit 5ca662b."""
+
+    right_share: float = 0.6
+    """A share of the rows with type beside: the next column's lines start
+    against the corridor's right side in this many. Commit 81d1183."""
+
+    left_share: float = 0.45
+    """A share of the rows with type beside: type stands against the left side
+    in this many (a ragged column reaches it less often; the white beside a
+    centred heading has type in a few). Raised from 0.3 in commit 33ebc4b
+    (tests of a centred heading and narrow gutters)."""
+
+    min_space_px: int = 2
+    """Pixels: a space between two pieces of a row narrower than this holds
+    no separator (``hairline_between``, ``gutter_between``). Not tuned: a
+    safe bound."""
+
+    hairline_rows_around: float = 4
+    """× body: the rows above and below two pieces of a row a hairline rule
+    between them must run through. Commit 2d3d675 (old dense pages' broken
+    hairline column rules)."""
+
+    hairline_share: float = 0.5
+    """A share of those rows: a column of pixels inked in this many is a
+    hairline rule. Commit 2d3d675."""
+
+
+GUTTER_TEST = GutterTestParams()
+
+
+@dataclass(frozen=True)
+class TypeColumnParams:
+    """Whether a "photo" is really type (``is_type_column``,
+    ``_in_display_line``): body-size lines fill much of it, or a display line
+    (a nameplate's black letter) runs across it."""
+
+    min_line: float = 0.5
+    """× body: lines at least this thick count (ink thickness for body-size
+    lines, the detector's height for the display test); thinner are specks.
+    Commits 81d1183 and fb46e3c (NZZ nameplate), each at this value."""
+
+    body_size_max: float = 1.6
+    """× body: a line up to this thick is body-size type; a detector's line
+    taller is display type. Commit 81d1183 (body-size lines; measured by
+    thickness since 35ab9fb, for vertical Chinese) and fb46e3c (display type:
+    the NZZ's black-letter nameplate)."""
+
+    min_lines: int = 3
+    """At least this many body-size lines must fall in the "photo" (a picture
+    holds at most a sign or a few words). Commit 81d1183; not tuned on a named
+    page."""
+
+    covered_share: float = 0.25
+    """A share of the photo's area the body-size lines must cover. Commit 81d1183."""
+
+    display_aspect: float = 3
+    """× its own height: a display line is at least this wide (a picture gives
+    the detector no line three times as wide as tall). Commit fb46e3c (NZZ)."""
+
+    display_overlap: float = 0.2
+    """A share of the photo's area the display line must cover. Commit fb46e3c."""
+
+    display_cover: float = 0.5
+    """A share of the photo's area all detected lines together must cover
+    when a display line meets it. Commit fb46e3c."""
+
+
+TYPE_COLUMN = TypeColumnParams()
