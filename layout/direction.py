@@ -31,6 +31,7 @@ from newsprint.layout.params.direction import (
     PRINT_DIRECTION,
     VERTICAL_LINES,
 )
+from newsprint.layout.params.ink import LINE_SHAPE
 
 if TYPE_CHECKING:
     from newsprint.layout.textlines import LinePiece
@@ -40,8 +41,8 @@ log = logging.getLogger(__name__)
 
 def is_vertical(box: Box) -> bool:
     """Whether a text line box runs down the page: taller than wide by
-    ``DIRECTION.tall`` (as ``Box.thickness``)."""
-    return box.height > DIRECTION.tall * box.width
+    ``LINE_SHAPE.vertical_aspect`` (as ``Box.thickness``)."""
+    return box.height > LINE_SHAPE.vertical_aspect * box.width
 
 
 def transpose(box: Box) -> Box:
@@ -154,7 +155,8 @@ def vertical_reach(boxes: np.ndarray) -> np.ndarray:
 
     boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
     reach = boxes[:, [0, 2]].copy()
-    tall = np.flatnonzero(boxes[:, 3] - boxes[:, 1] > DIRECTION.tall * (boxes[:, 2] - boxes[:, 0]))
+    heights, widths = boxes[:, 3] - boxes[:, 1], boxes[:, 2] - boxes[:, 0]
+    tall = np.flatnonzero(heights > LINE_SHAPE.vertical_aspect * widths)
     if len(tall) > 1:
         x0, y0, x1, y1 = boxes[tall].T
         turned = _neighbour_reach(np.stack([y0, -x1, y1, -x0], axis=1))

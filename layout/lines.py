@@ -24,6 +24,7 @@ from newsprint.layout.params.separators import (
     SAME_ROW,
     TOUCHING_LINES,
 )
+from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.rules import _open_along
 
 log = logging.getLogger(__name__)
@@ -186,8 +187,8 @@ def row_groups(
                 continue
             # Display type has word spaces wider than a gutter of body type.
             tallest = max(row.height, piece.height)
-            display = min(row.height, piece.height) > D.both_taller * body or (
-                tallest > D.tallest * body and piece.x0 - row.x1 < D.close_gap * tallest
+            display = min(row.height, piece.height) > TYPE_SIZE.display_pair * body or (
+                tallest > TYPE_SIZE.display * body and piece.x0 - row.x1 < D.close_gap * tallest
             )
             if _rule_between(row, piece, v_rules or []):
                 continue
@@ -278,7 +279,7 @@ def _is_gutter(
     # wider than body type's: only a full body line of white parts them.
     P = GUTTERS
     if (
-        max(left.height, right.height) >= P.larger_type * body
+        max(left.height, right.height) >= TYPE_SIZE.larger * body
         and gap < P.larger_type_min_gap * body
     ):
         return False

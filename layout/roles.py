@@ -18,12 +18,13 @@ from newsprint.layout.blocks import Block
 from newsprint.layout.boxes import Box
 from newsprint.layout.params.roles import (
     ADVERTS,
+    BLOCK_TYPE_HEIGHT,
     BOLD_HEADS,
     CAPTIONS,
     NAMEPLATE,
     RUNNING_HEADS,
-    TYPE_SIZE,
 )
+from newsprint.layout.params.type_size import TYPE_SIZE
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def type_height(block: Block, blocks: list[Block], body: float) -> float:
         if other is not block
         for ln in other.lines
         if ln.cy < line.cy
-        and ln.x_overlap(line) >= TYPE_SIZE.neighbour_overlap * min(ln.width, line.width)
+        and ln.x_overlap(line) >= BLOCK_TYPE_HEIGHT.neighbour_overlap * min(ln.width, line.width)
     ]
     below = [
         ln.cy
@@ -65,7 +66,7 @@ def type_height(block: Block, blocks: list[Block], body: float) -> float:
         if other is not block
         for ln in other.lines
         if ln.cy > line.cy
-        and ln.x_overlap(line) >= TYPE_SIZE.neighbour_overlap * min(ln.width, line.width)
+        and ln.x_overlap(line) >= BLOCK_TYPE_HEIGHT.neighbour_overlap * min(ln.width, line.width)
     ]
     if not above or not below:
         return block.line_height
@@ -76,7 +77,7 @@ def _row_centres(lines: list[Box]) -> list[float]:
     """The centres of a block's rows (pieces of one row counted once)."""
     rows: list[float] = []
     for cy, height in sorted((ln.cy, ln.height) for ln in lines):
-        if not rows or cy - rows[-1] > TYPE_SIZE.row_share * height:
+        if not rows or cy - rows[-1] > BLOCK_TYPE_HEIGHT.row_share * height:
             rows.append(cy)
     return rows
 
@@ -139,7 +140,7 @@ def find_adverts(
             for b in inside
             if b.kind == RegionType.TEXT and len(b.lines) >= ADVERTS.text_run_lines
         )
-        display = sum(1 for b in inside if b.line_height > ADVERTS.display_type * body)
+        display = sum(1 for b in inside if b.line_height > TYPE_SIZE.display * body)
         if (inside or pictures) and body_lines < ADVERTS.text_run_lines and (display or pictures):
             adverts.append(frame)
             for b in inside:

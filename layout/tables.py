@@ -33,8 +33,8 @@ from newsprint.core.page import NewspaperPage, Region, RegionType, TableCell
 from newsprint.layout.blocks import Block
 from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.metrics import body_line_height
-from newsprint.layout.params.roles import ADVERTS
 from newsprint.layout.params.tables import BODY_BESIDE_TABLES, CELLS, COLUMNS, ROWS, TABLES
+from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.roles import within
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ def _pieces(
         for line in block.lines:
             # Display type, or a line set down the page (a lone narrow figure,
             # "1", is a cell).
-            if line.height > CELLS.max_height * body:
+            if line.height > TYPE_SIZE.surely_display * body:
                 others.append(line)
                 continue
             reads = detected_of.get(id(line)) or [line.expand(CELLS.read_pad * line.height)]
@@ -233,7 +233,7 @@ def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row
     for piece in sorted(short, key=lambda p: p.ink.cy):
         home, best = None, 0.0
         for i in range(len(bands) - 1, -1, -1):
-            if anchors[i].cy < piece.ink.cy - ROWS.band_reach * CELLS.max_height * body:
+            if anchors[i].cy < piece.ink.cy - ROWS.band_reach * TYPE_SIZE.surely_display * body:
                 break
             shared = anchors[i].y_overlap(piece.ink) / min(anchors[i].height, piece.ink.height)
             if shared >= ROWS.band_overlap and shared > best:
@@ -285,7 +285,7 @@ class _Others:
     def __init__(self, boxes: list[Box], body: float) -> None:
         self.boxes = sorted(boxes, key=lambda b: b.cy)
         self.cys = [b.cy for b in self.boxes]
-        self.reach = ROWS.others_reach * CELLS.max_height * body
+        self.reach = ROWS.others_reach * TYPE_SIZE.surely_display * body
         self.body = body
 
     def _near(self, y0: float, y1: float) -> list[Box]:
@@ -525,6 +525,6 @@ def settle_tables(blocks: list[Block], adverts: list[Box], body: float) -> list[
     for frame in framing:
         for block in blocks:
             if block.kind == RegionType.ADVERTISEMENT and within(block.box, frame, body):
-                headline = block.line_height >= ADVERTS.display_type * body
+                headline = block.line_height >= TYPE_SIZE.display * body
                 block.kind = RegionType.HEADLINE if headline else RegionType.TEXT
     return [a for a in adverts if a not in framing]

@@ -29,6 +29,7 @@ from newsprint.layout.params.textlines import (
     STACKED,
     TYPE_COLUMN,
 )
+from newsprint.layout.params.type_size import TYPE_SIZE
 
 
 @dataclass(eq=False)
@@ -313,7 +314,7 @@ def _cut(
     for rule in v_rules:
         if rule.y_overlap(line) >= LINE_CUTS.rule_overlap * line.height and x0 < rule.cx < x1:
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
-    if line.height <= LINE_CUTS.body_size_max * body:
+    if line.height <= TYPE_SIZE.display * body:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
             for a, b in true_runs(rows.min(axis=0) > 0):
@@ -322,7 +323,7 @@ def _cut(
                 white_around = stacked[1][a:b].max(initial=0) >= STACKED.white_share
                 if white_around and _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     blocked[a:b] = True
-    if grid is not None and line.height <= LINE_CUTS.body_size_max * body:
+    if grid is not None and line.height <= TYPE_SIZE.display * body:
         # The column grid parts body lines; a headline spans the columns.
         blocked |= grid[x0:x1]
     blocked |= _stacked_gaps(*stacked, body)[: x1 - x0]
@@ -417,7 +418,7 @@ def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     covered = [
         p.ink.x_overlap(photo) * p.ink.y_overlap(photo)
         for p in pieces
-        if TYPE_COLUMN.min_line * body <= p.ink.thickness <= TYPE_COLUMN.body_size_max * body
+        if TYPE_COLUMN.min_line * body <= p.ink.thickness <= TYPE_SIZE.surely_display * body
     ]
     covered = [a for a in covered if a > 0]
     if (
@@ -442,7 +443,7 @@ def _in_display_line(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     display = [
         p
         for p in pieces
-        if p.detected.height > P.body_size_max * body
+        if p.detected.height > TYPE_SIZE.surely_display * body
         and p.detected.width >= P.display_aspect * p.detected.height
         and overlap(p) >= P.display_overlap * photo.area
     ]

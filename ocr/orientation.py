@@ -19,6 +19,7 @@ from newsprint.layout.binarize import ink_mask, to_grey
 from newsprint.layout.lines import line_boxes
 from newsprint.layout.metrics import body_line_height, glyph_height
 from newsprint.layout.orientation import rotation_matrix, sideways
+from newsprint.layout.params.blocks import BODY_MEASURE
 from newsprint.ocr.engine import OcrEngine
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ def sample_line_crops(grey: np.ndarray, count: int) -> list[np.ndarray]:
         grey if scale == 1 else cv2.resize(grey, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     )
     ink = ink_mask(small)
-    em = glyph_height(ink) * 1.25
+    em = glyph_height(ink) * BODY_MEASURE.em_per_glyph
     lines = [b.scaled(scale) for b in line_boxes(ink, np.zeros_like(ink), em)]
     body = body_line_height([b.height for b in lines if b.width > 3 * b.height])
     typical = [b for b in lines if 0.7 * body <= b.height <= 1.4 * body and b.width > 5 * b.height]

@@ -15,11 +15,6 @@ class DirectionParams:
     """Which way a line box, and a block of them, runs (``is_vertical``,
     ``vertical_reach``, ``block_direction``)."""
 
-    tall: float = 1.5
-    """× its width: a line box taller than this runs down the page. Set with
-    vertical Chinese (commit c6a3cde, generated vertical page: 4/4 stories
-    read whole)."""
-
     square: float = 1.15
     """× its other side: a box within this ratio of square (a character or
     two) tells no direction, and does not vote in a block's direction.

@@ -127,7 +127,9 @@ class LineShapeParams:
     vertical_aspect: float = 1.5
     """A line runs down the page when it is more than this many times taller than
     wide (a share of its width); its type size is then its width. Commit 35ab9fb
-    (ECPO's vertical folds were turned or taken for photos)."""
+    (ECPO's vertical folds were turned or taken for photos); the same bound tells
+    a vertical line and block in ``layout.direction`` (commit c6a3cde, generated
+    vertical page: 4/4 stories read whole)."""
 
 
 LINE_SHAPE = LineShapeParams()

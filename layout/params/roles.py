@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class TypeSizeParams:
+class BlockTypeHeightParams:
     """A block's type size (``roles.type_height``): its lines' ink height, no
     taller than the step from one line to the next."""
 
@@ -59,14 +59,6 @@ class AdvertParams:
     holding one is no advertisement (the frame's body lines, counted over such
     blocks only, must be fewer than this too, which is the same test). A
     count. Set by hand on the synthetic tuning set (commit 70d3e18)."""
-
-    display_type: float = 1.3
-    """A block in a ruled frame whose lines are taller than this many body
-    heights is display type: it makes the frame an advertisement, and gets
-    back the headline role when the frame turns out to be a table's rules
-    (``tables.settle_tables``; there at or above it). × body. Set by hand on
-    the synthetic tuning set (commit 70d3e18); the story headline's own
-    ratio is ``Settings.layout.headline_ratio``."""
 
     rule_grow: float = 0.3
     """Rules are thickened by this many body heights on each side before the
@@ -208,7 +200,7 @@ class NameplateParams:
     the printed height. Tuned on NZZ 1940 (commit fb46e3c)."""
 
 
-TYPE_SIZE = TypeSizeParams()
+BLOCK_TYPE_HEIGHT = BlockTypeHeightParams()
 BOLD_HEADS = BoldHeadParams()
 ADVERTS = AdvertParams()
 CAPTIONS = CaptionParams()

@@ -182,15 +182,6 @@ class DisplaySpaceParams:
     than a gutter of body type) and when two headlines stand apart
     (``layout.lines.row_groups``, ``_headlines_apart``)."""
 
-    both_taller: float = 1.4
-    """Both pieces more than this many × body high are display type. Since the
-    first segmentation (08f9714)."""
-
-    tallest: float = 1.3
-    """The taller piece more than this many × body high, with a space under
-    ``close_gap`` of its height, is display type. Set by hand on the synthetic
-    tuning set (b5e911b)."""
-
     close_gap: float = 0.5
     """See ``tallest``: share of the taller piece's height (b5e911b)."""
 
@@ -210,11 +201,6 @@ class GutterParams:
     (``layout.lines._is_gutter``, ``_LineStarts``): a tall white corridor
     beside a column edge, or a clear space with column edges on both sides or
     on the page's grid."""
-
-    larger_type: float = 1.1
-    """Pieces this many × body high or more are larger type than body...
-    Set with a small bold headline over a gutter (3f12352; the README names
-    en-1004 of the synthetic tuning set)."""
 
     larger_type_min_gap: float = 1.0
     """...and only a space of at least this many × body parts them (their word

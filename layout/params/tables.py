@@ -23,11 +23,6 @@ class CellParams:
     """A cell is at most this many body heights wide; a longer line is text.
     × body. Set by hand on the table tests' boxes (commit 70f5e2a)."""
 
-    max_height: float = 1.6
-    """A cell's type is at most this many body heights high (display type is
-    not a cell). × body. Set by hand on the table tests' boxes (commit
-    70f5e2a)."""
-
     join: float = 0.9
     """Pieces of a row closer than this are one cell (a decimal point, a word
     space). × body. Set by hand on the table tests' boxes (commit
@@ -73,7 +68,7 @@ class RowParams:
 
     band_reach: float = 2
     """A piece is looked for on the rows whose first piece's centre is at most
-    this many cell heights (``CellParams.max_height``) above its own. × the
+    this many cell heights (``TYPE_SIZE.surely_display``) above its own. × the
     largest cell height. Not tuned: a search bound (commit 70f5e2a)."""
 
     reach: float = 16.0
@@ -83,7 +78,7 @@ class RowParams:
 
     others_reach: float = 4
     """Type that is no cell (text, display type) is looked for among the boxes
-    whose centre is at most this many cell heights (``CellParams.max_height``)
+    whose centre is at most this many cell heights (``TYPE_SIZE.surely_display``)
     beyond the span looked at. × the largest cell height. Not tuned: a search
     bound (commit f441525)."""
 

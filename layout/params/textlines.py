@@ -140,12 +140,6 @@ class LineCutParams:
     """A share of the line's height: a vertical rule crossing this much of it
     cuts it. Commit 81d1183; not tuned on a named page."""
 
-    body_size_max: float = 1.3
-    """× body: a line this tall or less is body type, cut at white corridors
-    and at an archivist's column grid; a taller one (a headline) may span the
-    columns and its word spaces line up with corridors. Commits 81d1183 and
-    9c5c91f (the e2e column-count override cut 'Harbour Bridge' in two)."""
-
     end_margin: float = 0.5
     """× body (truncated to whole pixels): white this near a line's ends is
     margin, no separator. Commit 81d1183."""
@@ -224,12 +218,6 @@ class TypeColumnParams:
     """× body: lines at least this thick count (ink thickness for body-size
     lines, the detector's height for the display test); thinner are specks.
     Commits 81d1183 and fb46e3c (NZZ nameplate), each at this value."""
-
-    body_size_max: float = 1.6
-    """× body: a line up to this thick is body-size type; a detector's line
-    taller is display type. Commit 81d1183 (body-size lines; measured by
-    thickness since 35ab9fb, for vertical Chinese) and fb46e3c (display type:
-    the NZZ's black-letter nameplate)."""
 
     min_lines: int = 3
     """At least this many body-size lines must fall in the "photo" (a picture
