@@ -187,7 +187,7 @@ def row_groups(
                 continue
             # Display type has word spaces wider than a gutter of body type.
             tallest = max(row.height, piece.height)
-            display = min(row.height, piece.height) > TYPE_SIZE.display_pair * body or (
+            display = min(row.height, piece.height) > TYPE_SIZE.display * body or (
                 tallest > TYPE_SIZE.display * body and piece.x0 - row.x1 < D.close_gap * tallest
             )
             if _rule_between(row, piece, v_rules or []):
