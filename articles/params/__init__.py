@@ -17,7 +17,7 @@ The units are the page's own measures, so that a value holds at any dpi:
 - Zipf values (wordfreq's scale: log10 of a word's frequency per billion
   words; 3 is once per million) where the words decide;
 - pixels only where a box's edge is compared with a rule's centre line
-  (``NEIGHBOURS.rule_slack_px``), saying why.
+  (``NEIGHBOURS.edge_slack_px``), saying why.
 
 Modules import the instance they need (``from newsprint.articles.params.bands
 import ABOVE``) and read it (``ABOVE.new_band_gap``). Thresholds an archivist
