@@ -61,12 +61,13 @@ def group_lines(
     stand in two columns."""
     blocks: list[Block] = []
     active: list[Block] = []
+    common = common_leading(lines)
     for line in sorted(lines, key=lambda b: (b.y0, b.x0)):
         reach = STACKING.window * max(body, line.height)
         active = [b for b in active if b.last.y1 > line.y0 - reach]
         best, best_gap = None, None
         for block in active:
-            gap = _joinable_gap(block, line, h_rules, body, rows_joined)
+            gap = _joinable_gap(block, line, h_rules, body, rows_joined, common)
             if gap is not None and (best_gap is None or gap < best_gap):
                 best, best_gap = block, gap
         if best is None:
@@ -104,8 +105,34 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def common_leading(lines: list[Box]) -> float:
+    """The page's common leading: the median white (working pixels) between a
+    line and the next one down its column (the nearest line below that shares
+    half the narrower one's width); 0 when fewer than
+    ``STACKING.column_leading_pairs`` such pairs are found."""
+    if len(lines) < 2:
+        return 0.0
+    boxes = np.array([(b.x0, b.y0, b.x1, b.y1) for b in lines], dtype=np.float64)
+    x0, y0, x1, y1 = boxes.T
+    widths = x1 - x0
+    gaps = []
+    for i in range(len(boxes)):
+        overlap = np.minimum(x1, x1[i]) - np.maximum(x0, x0[i])
+        below = (y0 >= y1[i]) & (overlap >= STACKING.apart * np.minimum(widths, widths[i]))
+        if below.any():
+            gaps.append(float(y0[below].min() - y1[i]))
+    if len(gaps) < STACKING.column_leading_pairs:
+        return 0.0
+    return float(np.median(gaps))
+
+
 def _joinable_gap(
-    block: Block, line: Box, h_rules: list[Box], body: float, rows_joined: bool = False
+    block: Block,
+    line: Box,
+    h_rules: list[Box],
+    body: float,
+    rows_joined: bool = False,
+    common: float = 0.0,
 ) -> float | None:
     P = STACKING
     last = block.last
@@ -119,7 +146,8 @@ def _joinable_gap(
         return 0.0  # another piece of the block's last line
     # Type set with a full line of leading (widely spaced short columns) is
     # still one block; a paragraph or article gap is wider than that.
-    if gap < -P.max_overlap * min(size, line.height) or gap > P.max_gap * max(size, line.height):
+    widest = max(P.max_gap * max(size, line.height), P.column_leading * common)
+    if gap < -P.max_overlap * min(size, line.height) or gap > widest:
         return None
     if not P.min_size_ratio <= line.height / size <= P.max_size_ratio:
         return None

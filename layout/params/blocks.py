@@ -82,6 +82,20 @@ class StackingParams:
     """× size: a gap wider than the block's own leading by more than this ends
     the block (a wider space than its leading). Commit 08f9714."""
 
+    column_leading: float = 1.2
+    """× the page's common leading (the median white between a line and the
+    next one down its column): a gap up to this wide continues a block even
+    where it passes ``max_gap``, so that type set double-spaced (white 1.4
+    times its ink height and more) is one block, not a block a line, whose
+    first and last lines became a running head and a folio (issue 16's
+    tilted-two-columns case). On a page of normal leading the white is far
+    under ``max_gap`` and this changes nothing."""
+
+    column_leading_pairs: int = 8
+    """The common leading is measured from at least this many pairs of lines
+    one above the other in a column; fewer measure nothing. A count. Not
+    tuned: a safe bound."""
+
 
 STACKING = StackingParams()
 

@@ -328,3 +328,24 @@ def test_a_short_dark_band_askew_is_judged_by_its_box() -> None:
     cv2.line(ink, (100, 328), (1000, 304), 255, 2)
     h_rules, _, _ = find_rules(ink, 27.0, Settings().layout)
     assert not [r for r in h_rules if r.width >= 500]
+
+
+def test_double_spaced_columns_are_one_block_each_and_a_wider_gap_still_parts() -> None:
+    """Type set with white wider than its ink is tall (1.4x and more) stacks
+    into one block a column, at the page's common leading; a gap clearly wider
+    than that leading still ends the block."""
+    from newsprint.layout.blocks import common_leading, group_lines
+    from newsprint.layout.boxes import Box
+
+    ink, pitch = 18, 44  # 26 px of white under each line
+    lines = [
+        Box(x, 100 + i * pitch, x + 450, 100 + i * pitch + ink)
+        for x in (50, 600)
+        for i in range(12)
+    ]
+    # A second story under the left column, after a gap of three lines' white.
+    top = 100 + 12 * pitch + 3 * pitch
+    lines += [Box(50, top + i * pitch, 500, top + i * pitch + ink) for i in range(4)]
+    assert common_leading(lines) == pytest.approx(pitch - ink)
+    blocks = group_lines(lines, [], body=float(ink))
+    assert sorted(len(b.lines) for b in blocks) == [4, 12, 12]

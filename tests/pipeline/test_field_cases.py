@@ -22,10 +22,11 @@ PHRASES = [
 ]
 
 
-def tagged_columns(rows: int, tilt: float, foot_margin: int) -> np.ndarray:
-    """Two plain columns of lines tagged L01.. and R01.., the last line
-    ``foot_margin`` px from the foot, the page tilted by ``tilt`` degrees."""
-    size, pitch, top = 24, 36, 80
+def tagged_columns(rows: int, tilt: float, foot_margin: int, pitch: int = 36) -> np.ndarray:
+    """Two plain columns of lines tagged L01.. and R01.., ``pitch`` px from one
+    baseline to the next (24 px type), the last line ``foot_margin`` px from
+    the foot, the page tilted by ``tilt`` degrees."""
+    size, top = 24, 80
     height = top + rows * pitch + foot_margin
     image = Image.new("L", (1500, height), 255)
     draw = ImageDraw.Draw(image)
@@ -44,12 +45,16 @@ def _run(image: np.ndarray, engine: OcrEngine) -> NewspaperPage:
 
 
 @pytest.mark.models
-@pytest.mark.parametrize("tilt, foot_margin", [(-0.5, 60), (0.5, 25)])
+@pytest.mark.parametrize(
+    "tilt, foot_margin, pitch",
+    # The last: double-spaced type, its white wider than its ink is tall.
+    [(-0.5, 60, 36), (0.5, 25, 36), (-0.5, 60, 50)],
+)
 def test_first_and_last_lines_of_columns_are_body_text(
-    engine: OcrEngine, tilt: float, foot_margin: int
+    engine: OcrEngine, tilt: float, foot_margin: int, pitch: int
 ) -> None:
     rows = 20
-    page = _run(tagged_columns(rows, tilt, foot_margin), engine)
+    page = _run(tagged_columns(rows, tilt, foot_margin, pitch), engine)
     kinds = {r.type for r in page.regions}
     assert RegionType.RUNNING_HEAD not in kinds and RegionType.FOLIO not in kinds
     text = " ".join(p for a in page.articles for p in [a.headline or "", *a.paragraphs])
