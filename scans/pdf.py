@@ -102,7 +102,10 @@ def _open_document(stream: BinaryIO, path: Path) -> Any:
 
 def _decode_page(document: Any, index: int, count: int, path: Path, max_pixels: int) -> DecodedPage:
     where = f"page {index + 1} of {count}: " if count > 1 else ""
-    page = document[index]
+    try:
+        page = document[index]
+    except pdfium.PdfiumError as exc:  # a damaged page tree (/Kids)
+        raise ScanError(path, f"{where}damaged PDF page ({exc})") from None
     try:
         scan = _single_scan_image(page)
         if scan is not None:

@@ -258,6 +258,8 @@ BAD_FILES = {
     "saved.jpg": (lambda: b"<!DOCTYPE html><html><body>Not found</body></html>", "HTML"),
     "noise.png": (lambda: bytes(range(256)) * 4, "not an image"),
     "bomb.png": (lambda: bomb_png(100_000, 100_000), "refused before decoding"),
+    # The page tree's /Kids key damaged: the document opens, its page does not.
+    "kids.pdf": (lambda: good_bytes("PDF").replace(b"/Kids", b".Kids", 1), "damaged PDF page"),
 }
 
 
