@@ -117,13 +117,16 @@ def without_show_through(
     the paper made empty: such lines are mirror images, and a line of real
     print never reads better mirrored. A sample of the longest lines is read
     mirrored first; only when some of them are show-through is every line
-    tested (a second recognition of the page)."""
-    if not crops:
+    tested (a second recognition of the page). Only lines read at under
+    ``1 - MIRROR_MARGIN`` can read that much better mirrored (a confidence is
+    at most 1), so a page read confidently throughout is not read again."""
+    suspects = [i for i, (_, conf) in enumerate(results) if conf < 1 - MIRROR_MARGIN]
+    if not suspects:
         return results
-    longest = sorted(range(len(crops)), key=lambda i: -crops[i].shape[1])[:SHOW_THROUGH_SAMPLE]
+    longest = sorted(suspects, key=lambda i: -crops[i].shape[1])[:SHOW_THROUGH_SAMPLE]
     if not _mirrored_better(crops, results, longest, engine):
         return results
-    mirrored = _mirrored_better(crops, results, list(range(len(crops))), engine)
+    mirrored = _mirrored_better(crops, results, suspects, engine)
     log.info("%d of %d lines are show-through from the verso", len(mirrored), len(crops))
     return [("", 0.0) if i in mirrored else r for i, r in enumerate(results)]
 
