@@ -119,12 +119,12 @@ def without_show_through(
     mirrored first; only when some of them are show-through is every line
     tested (a second recognition of the page). Only lines read at under
     ``1 - MIRROR_MARGIN`` can read that much better mirrored (a confidence is
-    at most 1), so a page read confidently throughout is not read again."""
+    at most 1), so only those are read mirrored: the same decision, and a
+    page read confidently throughout is not read again."""
     suspects = [i for i, (_, conf) in enumerate(results) if conf < 1 - MIRROR_MARGIN]
-    if not suspects:
-        return results
-    longest = sorted(suspects, key=lambda i: -crops[i].shape[1])[:SHOW_THROUGH_SAMPLE]
-    if not _mirrored_better(crops, results, longest, engine):
+    longest = sorted(range(len(crops)), key=lambda i: -crops[i].shape[1])[:SHOW_THROUGH_SAMPLE]
+    sample = [i for i in longest if results[i][1] < 1 - MIRROR_MARGIN]
+    if not sample or not _mirrored_better(crops, results, sample, engine):
         return results
     mirrored = _mirrored_better(crops, results, suspects, engine)
     log.info("%d of %d lines are show-through from the verso", len(mirrored), len(crops))
