@@ -128,13 +128,8 @@ def cut_at_corridors(pieces: list[Box], corridors: np.ndarray) -> list[Box]:
             out.append(piece)
             continue
         open_cols = band.mean(axis=0) < CORRIDORS.cut_level  # fewer than half the rows are corridor
-        start = None
-        for i, keep in enumerate([*open_cols.tolist(), False]):
-            if keep and start is None:
-                start = i
-            elif not keep and start is not None:
-                out.append(Box(float(x0 + start), piece.y0, float(x0 + i), piece.y1))
-                start = None
+        for start, stop in true_runs(open_cols):
+            out.append(Box(float(x0 + start), piece.y0, float(x0 + stop), piece.y1))
     return out
 
 

@@ -123,7 +123,7 @@ def without_show_through(
     page read confidently throughout is not read again."""
     suspects = [i for i, (_, conf) in enumerate(results) if conf < 1 - MIRROR_MARGIN]
     longest = sorted(range(len(crops)), key=lambda i: -crops[i].shape[1])[:SHOW_THROUGH_SAMPLE]
-    sample = [i for i in longest if results[i][1] < 1 - MIRROR_MARGIN]
+    sample = [i for i in longest if i in set(suspects)]
     if not sample or not _mirrored_better(crops, results, sample, engine):
         return results
     mirrored = _mirrored_better(crops, results, suspects, engine)
