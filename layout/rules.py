@@ -14,6 +14,7 @@ import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.boxes import Box
 from newsprint.layout.params.rules import DASHES, RULE_BESIDE_TYPE, RULE_IN_PICTURE, RULES
+from newsprint.layout.rule_tracks import follow_broken_rules
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +45,23 @@ def find_rules(
         _open_along(across_v, (1, length)),
         _open_along(_close_along(v_dashes, (1, join)), (1, length)),
     )
+    # A rule straddling a cell boundary at half resolution measures a pixel
+    # thicker there (a 7-pixel rule under the running head on 12-pixel type
+    # is 4 half-resolution pixels: synthetic en-old-1003).
+    straddle = scale - 1
     h_boxes = [
         b.scaled(scale)
-        for b in _thin_components(horiz, em_s, horizontal=True)
+        for b in _thin_components(horiz, em_s, horizontal=True, widened=straddle)
         if not _in_dark_area(small, b, em_s, horizontal=True) and not _along_type(small, b, em_s)
     ]
     v_boxes = [
         b.scaled(scale)
-        for b in _thin_components(vert, em_s, horizontal=False)
+        for b in _thin_components(
+            vert, em_s, horizontal=False, widened=RULES.pinhole_widen_px - 1 + straddle
+        )
         if not _in_dark_area(small, b, em_s, horizontal=False)
     ]
+    v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes)
     mask = np.zeros_like(ink)
     pad = max(1, int(em * RULES.mask_pad))
     for b in h_boxes + v_boxes:
@@ -139,11 +147,22 @@ def _open_along(mask: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
 
 
-def _thin_components(mask: np.ndarray, em: float, horizontal: bool) -> list[Box]:
-    _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+def _thin_components(mask: np.ndarray, em: float, horizontal: bool, widened: int = 0) -> list[Box]:
+    """Components of ``mask`` thin enough to be rules; ``widened``: pixels
+    the mask was thickened by across the rule (the pinhole close, the half
+    resolution's rounding), not counted in its thickness (a 3-pixel column
+    rule on a page of 12-pixel type, widened to 4 half-resolution pixels,
+    measured as too thick: synthetic en-old-1003). A vertical component is
+    measured, and boxed, by its core: the columns inked in half its rows or
+    more (type set tight against a column rule joins it in a few rows, and
+    would widen its box over the first letters of the column)."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
-    for x, y, w, h, area in stats[1:]:
+    for n, (x, y, w, h, area) in enumerate(stats[1:], start=1):
+        if not horizontal and w > 1:
+            x, w = _core_columns(labels[y : y + h, x : x + w] == n, x)
         thickness, length = (h, w) if horizontal else (w, h)
+        thickness = max(1, thickness - widened)
         # A long rule scanned a little askew or wavering fills a wider box
         # than its stroke: its mean thickness is its area over its length
         # (the NZZ's double rule under the masthead, across 3,500 pixels,
@@ -156,3 +175,11 @@ def _thin_components(mask: np.ndarray, em: float, horizontal: bool) -> list[Box]
         ):
             out.append(Box(float(x), float(y), float(x + w), float(y + h)))
     return out
+
+
+def _core_columns(component: np.ndarray, x: int) -> tuple[int, int]:
+    """The x and width of the columns of ``component`` (its box, H x W bool,
+    starting at ``x``) inked in at least half as many rows as the fullest."""
+    counts = component.sum(axis=0)
+    core = np.flatnonzero(counts >= RULES.core_share * counts.max())
+    return x + int(core[0]), int(core[-1] - core[0] + 1)

@@ -51,6 +51,12 @@ class RuleParams:
     photo's edge or type. Since the first segmentation (08f9714); the mean
     thickness from 8c466ff (worn column rules of the dense old pages)."""
 
+    core_share: float = 0.5
+    """A vertical rule's core: the columns of its component inked in at
+    least this share of the fullest column's rows. Synthetic en-old-1003
+    (type 4 pixels from a 3-pixel rule joined it at half resolution, and
+    the rule's box covered the first letters of the column)."""
+
     mean_thickness_from_length: int = 50
     """A horizontal rule at least this many × body long (across the page) may be
     judged by its mean thickness, as every vertical rule is; a shorter dark
@@ -158,3 +164,56 @@ class RuleInPictureParams:
 
 
 RULE_IN_PICTURE = RuleInPictureParams()
+
+
+@dataclass(frozen=True)
+class RuleTrackParams:
+    """Following a found vertical rule past its breaks
+    (``layout.rules.follow_broken_rules``)."""
+
+    window: float = 3
+    """× body: the rows looked at in one step (long enough that a break of
+    two or three lines still leaves the rule's x inked in half of them).
+    Synthetic en-old-1000: its column rules break every 100-250 pixels for
+    30-45 (body 14 px)."""
+
+    max_missed_windows: int = 1
+    """A window without the rule is passed over this many times in a row (a
+    break up to a window long, when the window after shows the rule again).
+    Synthetic en-old-1000 (breaks of 30-45 pixels, three body lines)."""
+
+    window_min_px: int = 12
+    """Pixels: the window is never shorter (a profile needs rows). Not tuned:
+    a safe bound."""
+
+    min_share: float = 0.4
+    """The rule's x is inked in at least this share of the window's rows (a
+    column of type inks an x in about a third). Synthetic en-old-1000 (0.75
+    along its broken rules, 0.2-0.37 in the type beside them)."""
+
+    flank_max: float = 0.05
+    """An x within ``flank_reach`` on each side is inked in at most this share:
+    the hairline of white between a tight rule and the type. Synthetic
+    en-old-1000 (0.003-0.008 there)."""
+
+    flank_of_peak: float = 0.15
+    """... or at most this share of the rule's own share, when that is more
+    (type justified up to a solid rule touches it in a few rows). Synthetic
+    en-old-1001 (a rule inked in every row, the type beside it in a tenth)."""
+
+    stroke_slack_px: int = 2
+    """Pixels: in a window, the inked run around the rule's x may be this much
+    wider than the found rule's own stroke (a wavering rule); wider, it is a
+    letter's stem of larger type (the NZZ 1940's black-letter headline,
+    where a rule was followed up into "Krieg in Norwegen")."""
+
+    flank_reach: float = 0.3
+    """× body (at least ``flank_reach_px``): how far beside the found rule's
+    box the rule's x and its white flanks are looked for (a worn rule wavers
+    by a pixel or two). Synthetic en-old-1000."""
+
+    flank_reach_px: int = 3
+    """Pixels: the reach is never less. Not tuned: a safe bound."""
+
+
+RULE_TRACK = RuleTrackParams()

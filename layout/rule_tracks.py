@@ -1,0 +1,186 @@
+"""Worn column rules followed up and down the page across their breaks.
+
+A column rule on an old bitonal page (a 19th-century weekly on microfilm) is
+pieces a few lines long with gaps between, set tight against the type of both
+columns: ``layout.rules`` finds the longer pieces; this module follows each
+along its x through the breaks, by the column profile of the rule (a thin
+inked x with white either side), so that lines read across the columns there
+are cut at it (``layout.textlines``).
+
+Everything is in working-image pixels and measured in the body line height.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from newsprint.layout.boxes import Box
+from newsprint.layout.params.rules import RULE_TRACK
+
+
+def follow_broken_rules(
+    ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box] | None = None
+) -> list[Box]:
+    """Vertical rules followed up and down the page past where they break.
+
+    A worn column rule on an old bitonal page is pieces a few lines long with
+    gaps between, set tight against the type of both columns (a 2-pixel white
+    either side): too broken for the morphological search and, piece by
+    piece, too short to tell from letters' stems lined up. Seeded from each
+    rule already found, the rule is followed a window of ``RULE_TRACK.window``
+    body lines at a time while, in the window, an x near it is inked in
+    ``min_share`` of the rows or more and a nearly white x (``flank_max``)
+    lies on each side of it within ``flank_reach``: the profile of a rule, which
+    a column of type (inked at every x about as much) or a headline across
+    the columns (inked beside the rule too) does not have. A window with
+    white on both sides of the rule, or white along the rule's own x, but
+    little of the rule is a break, passed over when the window after it
+    shows the rule again; anything else, or a horizontal rule across its way
+    (``h_rules``), ends the walk.
+
+    ``v_rules``, ``h_rules``: boxes in ``ink``'s pixels (ink: H x W,
+    nonzero = ink); returns ``v_rules`` lengthened, collinear pieces that come
+    to overlap merged.
+    """
+    if not v_rules:
+        return v_rules
+    P = RULE_TRACK
+    window = max(P.window_min_px, round(P.window * body))
+    reach = max(P.flank_reach_px, round(P.flank_reach * body))
+    grown = []
+    for rule in v_rules:
+        band = (max(0, int(rule.x0) - reach), min(ink.shape[1], int(np.ceil(rule.x1)) + reach))
+        across = [
+            (int(h.y0), int(np.ceil(h.y1)))
+            for h in h_rules or []
+            if h.x0 < band[1] and h.x1 > band[0] and not rule.y0 <= h.cy <= rule.y1
+        ]
+        others = [
+            (int(o.y0), int(np.ceil(o.y1)))
+            for o in v_rules
+            if o is not rule and o.x0 < band[1] and o.x1 > band[0]
+        ]
+        core = (max(band[0], int(rule.x0) - 1), min(band[1], int(np.ceil(rule.x1)) + 1))
+        stroke = _stroke_width(ink, band, core, int(rule.y0), int(np.ceil(rule.y1)))
+        walk = _RuleWalk(ink, band, core, stroke, across, others)
+        y0 = walk.end(int(rule.y0), -window)
+        y1 = walk.end(int(np.ceil(rule.y1)), window)
+        grown.append(Box(rule.x0, float(y0), rule.x1, float(y1)))
+    return _merge_collinear(grown)
+
+
+def _stroke_width(
+    ink: np.ndarray, band: tuple[int, int], core: tuple[int, int], y0: int, y1: int
+) -> int:
+    """The width (pixels) of a found rule's stroke: the columns around its
+    fullest one inked at least half as often (``_inked_run``)."""
+    share = (ink[y0:y1, band[0] : band[1]] > 0).mean(axis=0)
+    lo, hi = core[0] - band[0], core[1] - band[0]
+    peak = lo + int(np.argmax(share[lo:hi]))
+    a, b = _inked_run(share, peak)
+    return b - a
+
+
+def _inked_run(share: np.ndarray, peak: int) -> tuple[int, int]:
+    """The run of columns around ``peak`` inked at least half as often."""
+    half = share[peak] / 2
+    a, b = peak, peak + 1
+    while a > 0 and share[a - 1] >= half:
+        a -= 1
+    while b < len(share) and share[b] >= half:
+        b += 1
+    return a, b
+
+
+@dataclass
+class _RuleWalk:
+    """One rule's walk (``follow_broken_rules``): the x band looked at, the
+    x the rule itself may take (its box and a pixel of waver either side),
+    its stroke width, the rows (y0, y1) of the horizontal rules across the
+    band and those of the other rules found in it."""
+
+    ink: np.ndarray
+    band: tuple[int, int]
+    core: tuple[int, int]
+    stroke: int
+    across: list[tuple[int, int]]
+    others: list[tuple[int, int]]
+
+    def end(self, start: int, step: int) -> int:
+        """The rule's end (row) walked from ``start`` in windows of ``|step|``
+        rows, up (``step`` < 0) or down; each window that shows the rule moves
+        the end to the rule's last ink there."""
+        misses = 0
+        at = end = start
+        height = self.ink.shape[0]
+        while 0 < at < height and misses <= RULE_TRACK.max_missed_windows:
+            lo, hi = (at, min(height, at + step)) if step > 0 else (max(0, at + step), at)
+            if any(a < hi and b > lo for a, b in self.across):
+                break
+            met = [(a, b) for a, b in self.others if a < hi and b > lo]
+            if met:  # another piece of the rule, found already: the gap is bridged
+                end = min(a for a, _ in met) if step > 0 else max(b for _, b in met)
+                break
+            at = hi if step > 0 else lo
+            found = self.window(lo, hi)
+            if found is None:
+                break
+            if found is False:
+                misses += 1
+                continue
+            misses = 0
+            end = lo + found[1] if step > 0 else lo + found[0]
+        return end
+
+    def window(self, y0: int, y1: int) -> tuple[int, int] | bool | None:
+        """Rows y0..y1: the first and last row (relative to y0) where the rule
+        holds ink, when they show it; False for a break (white on both
+        sides of the rule's x, little rule); None for anything else."""
+        if y1 - y0 < 2:
+            return None
+        strip = self.ink[y0:y1, self.band[0] : self.band[1]] > 0
+        share = strip.mean(axis=0)
+        lo, hi = self.core[0] - self.band[0], self.core[1] - self.band[0]
+        peak = lo + int(np.argmax(share[lo:hi]))
+        # A strong rule keeps its profile with a little type touching it.
+        flank = max(RULE_TRACK.flank_max, RULE_TRACK.flank_of_peak * share[peak])
+        run = _inked_run(share, peak)
+        if (
+            share[peak] >= RULE_TRACK.min_share
+            and run[1] - run[0] <= self.stroke + RULE_TRACK.stroke_slack_px
+            and (share[:peak] <= flank).any()
+            and (share[peak + 1 :] <= flank).any()
+        ):
+            rows = np.flatnonzero(strip[:, peak])
+            return int(rows[0]), int(rows[-1]) + 1
+        flank = RULE_TRACK.flank_max
+        track = share[lo:hi]
+        if (share[:lo] <= flank).any() and (share[hi:] <= flank).any():
+            return False
+        # Type justified up to the rule's place (no white either side), with
+        # the rule's own track white: paper where the rule broke.
+        if (track <= flank).any():
+            return False
+        return None
+
+
+def _merge_collinear(rules: list[Box]) -> list[Box]:
+    """Pieces of one rule (the same x, within a pixel) that now overlap as one
+    box; pieces at other x stay apart (a rule scanned askew drifts across)."""
+    out = sorted(rules, key=lambda b: (b.x0, b.y0))
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(out):
+            for j in range(i + 1, len(out)):
+                b = out[j]
+                same_x = abs(a.x0 - b.x0) <= 1 and abs(a.x1 - b.x1) <= 1
+                if same_x and a.y0 <= b.y1 and b.y0 <= a.y1:
+                    out[i] = a.union(b)
+                    del out[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return out

@@ -1,0 +1,84 @@
+"""Rules on old pages: worn column rules followed across their breaks, a
+heavy rule under the running head, type touching a rule."""
+
+from __future__ import annotations
+
+import numpy as np
+from newsprint.core.settings import Settings
+from newsprint.layout.boxes import Box
+from newsprint.layout.rule_tracks import follow_broken_rules
+from newsprint.layout.rules import find_rules
+
+BODY = 14.0
+
+
+def _columns_with_a_worn_rule(headline_rows: tuple[int, int] | None = None) -> np.ndarray:
+    """Two columns of 14-px type, 18 px apart, with a 2-px column rule 3 px
+    from the type on either side (en-old-1000): the rule runs 150 px, breaks
+    for 40 px (three lines), runs again. ``headline_rows``: a line of large
+    type across both columns there, the rule stopping above and below it."""
+    ink = np.zeros((1800, 900), np.uint8)
+    for n, y in enumerate(range(40, 1760, 20)):
+        ink[y + 3 : y + 17, 40:445] = 255
+        ink[y + 3 : y + 17, 455 : 850 + n % 5] = 255
+        ink[y + 3 : y + 17, 40:860:31] = 0  # word spaces
+    for y in range(30, 1770, 190):
+        ink[y : y + 150, 449:451] = 255
+    if headline_rows is not None:
+        top, bottom = headline_rows
+        ink[top - 20 : bottom + 20, :] = 0
+        ink[top:bottom, 60:840] = 255
+        ink[top:bottom, 60:840:45] = 0  # letter spaces of the large type
+    return ink
+
+
+def test_a_worn_column_rule_is_followed_across_its_breaks() -> None:
+    ink = _columns_with_a_worn_rule()
+    seed = [Box(448, 600, 452, 750)]  # one piece found; the others too short
+    rules = follow_broken_rules(ink, seed, BODY)
+    assert len(rules) == 1
+    assert rules[0].y0 <= 40 and rules[0].y1 >= 1700
+    assert rules[0].x0 == 448 and rules[0].x1 == 452
+
+
+def test_a_broken_rule_is_not_followed_through_a_headline_across_the_columns() -> None:
+    ink = _columns_with_a_worn_rule(headline_rows=(900, 950))
+    rules = follow_broken_rules(ink, [Box(448, 600, 452, 750)], BODY)
+    assert len(rules) == 1
+    assert rules[0].y0 <= 40
+    assert rules[0].y1 <= 900  # stops above the headline, never crosses it
+
+
+def test_a_horizontal_rule_across_the_way_ends_the_walk() -> None:
+    ink = _columns_with_a_worn_rule()
+    cut_off = Box(40, 1000, 860, 1003)
+    rules = follow_broken_rules(ink, [Box(448, 600, 452, 750)], BODY, [cut_off])
+    assert rules[0].y1 <= 1000
+
+
+def test_type_set_tight_against_a_column_rule_does_not_widen_it() -> None:
+    # A 3-pixel rule 4 pixels from the type of the next column, 12-px body
+    # (en-old-1003): at half resolution the first letters join the rule.
+    ink = np.zeros((1800, 1000), np.uint8)
+    for y in range(40, 1760, 18):
+        ink[y + 3 : y + 15, 40:490] = 255
+        ink[y + 3 : y + 15, 500:960] = 255
+        ink[y + 3 : y + 15, 40:960:29] = 0
+    ink[30:1770, 494:497] = 255
+    _, v_rules, _ = find_rules(ink, 12.0, Settings().layout)
+    assert v_rules, "the rule is found"
+    assert all(r.x0 >= 492 and r.x1 <= 499 for r in v_rules)
+    assert sum(r.height for r in v_rules) >= 1600
+
+
+def test_a_heavy_rule_under_the_running_head_is_a_rule() -> None:
+    # 7 px thick on 12-px type (en-old-1003): at half resolution it straddles
+    # a cell and measures 4 pixels, more than the 3.6 a rule may be there.
+    ink = np.zeros((1800, 1700), np.uint8)
+    ink[40:52, 700:1000] = 255  # the paper's name
+    ink[89:96, 40:1660] = 255
+    for y in range(120, 1700, 18):
+        ink[y + 3 : y + 15, 40:1660] = 255
+        ink[y + 3 : y + 15, 40:1660:29] = 0
+    h_rules, _, _ = find_rules(ink, 12.0, Settings().layout)
+    assert any(r.width >= 1500 and 86 <= r.cy <= 99 for r in h_rules)
