@@ -116,6 +116,13 @@ class StackedGutterParams:
     gutter (``_stacked_gaps``), and a corridor through a line is one only
     where the lines around are this white too (``_cut``). Commit 5ca662b."""
 
+    speck_share: float = 0.6
+    """A share of the lines crossing an x: an x white in this many of them
+    (a speck or a rule fragment inks it in the rest) belongs to a gutter
+    when the run it lies in holds ``min_gap`` of x white in ``white_share``.
+    Synthetic en-old-1000 (a gutter 8 px wide with one x inked in 3 of 11
+    lines)."""
+
     min_gap: float = 0.4
     """× body: a white run narrower than this (or ``min_gap_px``) is letter
     spacing, no gutter. Commit 5ca662b."""

@@ -197,3 +197,15 @@ def test_a_headline_across_the_columns_above_does_not_hide_the_gutter_under_it()
         x0 = int(piece.ink.x0)
         assert crossing[490 - x0] == 5
         assert blank[485 - x0 : 505 - x0].min() == 1.0
+
+
+def test_a_gutter_inked_by_specks_in_a_few_lines_still_cuts_the_lines() -> None:
+    # en-old-1000: a gutter 10 px wide where one x is inked (a speck, a
+    # fragment of the rule) in a third of the lines: the run of nearly white
+    # x is the gutter, though no x of it is white in every line around.
+    ink, boxes = two_columns(gutter=10, lines=16)
+    for y in range(40, ink.shape[0] - 40, 90):
+        ink[y : y + 14, 484] = 255
+    pieces = cut(ink, boxes)
+    assert all(p.ink.x1 <= 484 or p.ink.x0 >= 485 for p in pieces)
+    assert len(pieces) == 2 * 16
