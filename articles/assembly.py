@@ -32,7 +32,7 @@ from newsprint.articles.params.bands import (
 from newsprint.articles.params.flags import FLAGS
 from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.articles.params.text import PARAGRAPHS, STORIES
-from newsprint.articles.roles import is_folio, split_headings, split_roles
+from newsprint.articles.roles import headings_over_text, is_folio, split_headings, split_roles
 from newsprint.articles.text import join_lines
 from newsprint.articles.vertical import is_vertical_page, vertical_articles
 from newsprint.core.page import (
@@ -71,8 +71,8 @@ class _Draft:
 
 def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     """Stage: refine roles from text, then build the articles in reading order."""
-    regions = _refine_roles(page.regions)
     body = page.body_px
+    regions = headings_over_text(_refine_roles(page.regions), body)
     language = page.language or detect_language([r.text for r in regions if r.lines])
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)

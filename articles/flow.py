@@ -75,8 +75,8 @@ def is_column_page(regions: list[Region], body: float) -> bool:
     """Whether the page is set in plain columns: two columns or more; below
     the top of its text (where a nameplate or a title over the whole page may
     span them) no headline half as wide again as a column or taller than 1.8
-    body lines, and no headlines set level in two columns (a modern page
-    starts its stories on one line across the page, in bands)."""
+    body lines, and not many headlines set level in two columns (a modern
+    page starts its stories on one line across the page, in bands)."""
     width = column_width(regions)
     text = [box(r) for r in regions if r.type == RegionType.TEXT and r.lines]
     if width <= 0 or not text:
@@ -96,10 +96,14 @@ def is_column_page(regions: list[Region], body: float) -> bool:
         return False
     if any(b.width > P.max_heading_width * width for b in heads):
         return False
-    for head in heads:
-        level = {_column_of(o, spans) for o in heads if abs(o.y0 - head.y0) <= P.level * body}
-        if len(level) >= 2:
-            return False
+    # Two stories of a page of many short ones can start level by chance.
+    level = [
+        head
+        for head in heads
+        if len({_column_of(o, spans) for o in heads if abs(o.y0 - head.y0) <= P.level * body}) >= 2
+    ]
+    if level and len(level) >= P.level_share * len(heads):
+        return False
     return len(spans) >= 2
 
 

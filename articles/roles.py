@@ -95,11 +95,12 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
     or two of capitals the size of the body type, centred in the column, so
     layout sees one block of one type size down the column. A run of up to
     three lines that are nearly all capitals (four letters or more, at most
-    twelve words), followed by other text, is a headline when it starts the
-    block, or when it follows a paragraph's end (a sentence's end, or a short
-    line) and its last line stands centred, clear of both edges: the block is
-    cut round it. A block of capitals only (a notice, a list of
-    names) is left whole. Latin script only: Chinese has no capitals."""
+    twelve words) is a headline when it starts the block and other text
+    follows, or when it follows a paragraph's end (a sentence's end, or a
+    short line) and its last line stands centred, clear of both edges, at
+    the foot of the block too: the block is cut round it. A block of
+    capitals only (a notice, a list of names) is left whole. Latin script
+    only: Chinese has no capitals."""
     if region.type != RegionType.TEXT or region.work_bbox is None or len(region.lines) < 2:
         return [region]
     lines = region.lines
@@ -123,7 +124,9 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
         # At the head of a block a heading may fill the column; inside one it
         # stands centred, clear of both edges.
         heading = i == 0 or (after_paragraph and _centred(region, lines[end]))
-        if heading and end + 1 < len(lines):
+        # At the foot of a block a heading's story goes on at the head of the
+        # next column (en-old-1003: "HOUSING COSTS SQUEEZE / YOUNG FAMILIES.").
+        if heading and (end + 1 < len(lines) or i > 0):
             cuts.append((i, end + 1))
         i = end + 1
     if not cuts:
@@ -140,11 +143,11 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
     return out
 
 
-def _in_capitals(text: str) -> bool:
+def _in_capitals(text: str, min_letters: int | None = None) -> bool:
     P = CAPITAL_HEADINGS
     letters = [c for c in text if c.isalpha()]
     if (
-        len(letters) < P.min_letters
+        len(letters) < (P.min_letters if min_letters is None else min_letters)
         or len(text.split()) > P.max_words
         or any(is_cjk(c) for c in letters)
     ):
@@ -220,3 +223,57 @@ def _sub_region(region: Region, kind: RegionType, lines: list[TextLine], rid: st
             "polygon": [(sx0, sy0), (sx1, sy0), (sx1, sy1), (sx0, sy1)],
         }
     )
+
+
+def headings_over_text(regions: list[Region], body: float) -> list[Region]:
+    """Blocks of one to three lines in capitals standing right over a text
+    block of their column, typed headline.
+
+    Layout parts a heading in body-size capitals from the column when white or
+    a short rule sets it off (the dense 19th-century weekly: "FARMERS MARKET
+    MOVES / TO RIVERFRONT." over its story), and ``split_headings`` sees it
+    alone, a block of capitals only, which it leaves as text. Over a block of
+    text in the same column, no wider than it, and close above it (within
+    ``CAPITAL_HEADINGS.max_gap`` body lines), it heads that story; a heading's
+    first part over its last line (a heading parted in two) heads it too.
+    Latin script only (``_in_capitals``)."""
+    P = CAPITAL_HEADINGS
+    placed = [r for r in regions if r.work_bbox is not None]
+    out = []
+    for region in regions:
+        if (
+            region.type == RegionType.TEXT
+            and region.work_bbox is not None
+            and 0 < len(region.lines) <= P.max_lines
+            and all(_in_capitals(ln.text, P.min_letters_last) for ln in region.lines)
+            and _in_capitals(region.lines[0].text)
+            and any(_heads(region, other, body) for other in placed if other is not region)
+        ):
+            region = region.model_copy(update={"type": RegionType.HEADLINE})
+        out.append(region)
+    return out
+
+
+def _heads(heading: Region, other: Region, body: float) -> bool:
+    """Whether ``other`` (text, or a heading's last part) stands right under
+    ``heading`` in its column."""
+    if other.type not in (RegionType.TEXT, RegionType.HEADLINE) or other.work_bbox is None:
+        return False
+    hx0, _, hx1, hy1 = heading.work_bbox or (0, 0, 0, 0)
+    ox0, oy0, ox1, _ = other.work_bbox
+    overlap = min(hx1, ox1) - max(hx0, ox0)
+    gap = oy0 - hy1
+    slack = CAPITAL_HEADINGS.edge_slack * body
+    return (
+        _type_height(heading) >= CAPITAL_HEADINGS.min_size * _type_height(other)
+        and -CAPITAL_HEADINGS.max_overlap * body <= gap <= CAPITAL_HEADINGS.max_gap * body
+        and overlap >= CAPITAL_HEADINGS.min_overlap * (hx1 - hx0)
+        and hx0 >= ox0 - slack
+        and hx1 <= ox1 + slack
+    )
+
+
+def _type_height(region: Region) -> float:
+    """The median height of a region's lines (working pixels)."""
+    heights = sorted(ln.work_bbox[3] - ln.work_bbox[1] for ln in region.lines if ln.work_bbox)
+    return heights[len(heights) // 2] if heights else 0.0

@@ -49,6 +49,11 @@ class ColumnPageParams:
     are level; level in two columns, the page is in bands. × body. Commit
     bdb39fc."""
 
+    level_share: float = 0.5
+    """... when at least this share of the headlines below the top stand level
+    with one in another column (a page of many short stories in narrow
+    columns has a pair level by chance: synthetic en-old-1003, 2 of 19)."""
+
 
 COLUMN_PAGE = ColumnPageParams()
 

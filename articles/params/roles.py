@@ -79,6 +79,33 @@ class CapitalHeadingParams:
     """... or by this share of the two margins together, if more. A share of
     the margins' sum."""
 
+    min_letters_last: int = 3
+    """A heading block's lines after its first may be shorter, down to this
+    many letters ("JOBS.", "WING."). Letters. This and the four fields below
+    (``roles.headings_over_text``): synthetic en-old-1000, stories found 12 ->
+    13 of 33; not tuned further (safe bounds)."""
+
+    max_gap: float = 2.0
+    """A heading block stands at most this many body lines above the text it
+    heads. × body."""
+
+    max_overlap: float = 0.5
+    """... or overlaps it by at most this much (boxes of close-set type touch).
+    × body."""
+
+    min_overlap: float = 0.8
+    """The text under it spans at least this share of the heading's width.
+    A share of the heading's width."""
+
+    min_size: float = 0.9
+    """A heading's type is at least this share of the text's under it (a
+    line of small capitals over a poem, TTW 1867, is no story's heading).
+    A share of the text's line height."""
+
+    edge_slack: float = 1.0
+    """... and the heading reaches past the text's edges by at most this
+    much (a heading is no wider than its column). × body."""
+
 
 CAPITAL_HEADINGS = CapitalHeadingParams()
 

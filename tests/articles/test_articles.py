@@ -436,6 +436,83 @@ def test_headings_in_body_capitals_are_cut_out_of_the_column() -> None:
     assert len(split_headings(notice, "n")) == 1
 
 
+def test_a_heading_at_the_foot_of_a_block_is_cut_out_and_its_story_goes_on_in_the_next_column() -> (
+    None
+):
+    # en-old-1003: "HOUSING COSTS SQUEEZE / YOUNG FAMILIES." set centred at the
+    # foot of column 1, the story's text at the head of column 2.
+    col1 = _old_column(
+        "k1",
+        100,
+        100,
+        [
+            "STORY A.",
+            "First story text runs down the",
+            "column and ends here.",
+            "HOUSING COSTS SQUEEZE",
+            "YOUNG FAMILIES.",
+        ],
+        {0: (100, 100), 2: (0, 150), 3: (40, 220), 4: (70, 160)},
+    )
+    col2 = _old_column(
+        "k2", 450, 100, ["The median price of a home", "reached a record in June."], {1: (0, 200)}
+    )
+    page = assemble(_page([col1, col2]), Settings())
+    assert [a.headline for a in page.articles] == [
+        "STORY A.",
+        "HOUSING COSTS SQUEEZE YOUNG FAMILIES.",
+    ]
+    assert page.articles[1].paragraphs == ["The median price of a home reached a record in June."]
+
+
+def test_a_block_of_capitals_over_the_text_of_its_column_is_its_heading() -> None:
+    # Layout parted the heading from its story (white, a short rule between):
+    # alone it is a block of capitals, which heads the story right under it;
+    # the same capitals with no text under them stay text (a notice).
+    from newsprint.articles.roles import headings_over_text
+
+    heading = _old_column(
+        "h", 100, 100, ["FARMERS MARKET MOVES", "TO RIVERFRONT."], {0: (30, 240), 1: (80, 140)}
+    )
+    story = _old_column(
+        "s", 100, 170, ["AFTER 22 years in a downtown", "parking lot, the market moved."]
+    )
+    notice = _old_column("n", 500, 100, ["NOTICE TO SHAREHOLDERS.", "THE MEETING IS PUT OFF."])
+    wide = _region(
+        "w",
+        RegionType.TEXT,
+        (100, 600, 800, 620),
+        [_line("A TITLE OVER TWO COLUMNS", 100, 600, 800)],
+    )
+    below = _old_column("b", 100, 640, ["text of one column under it", "and more of it."])
+    # A line of small capitals over a poem (TTW 1867) is no story's heading.
+    small = _region("m", RegionType.TEXT, (600, 600, 700, 610))
+    small = small.model_copy(
+        update={
+            "lines": [
+                TextLine(
+                    text="TEREO",
+                    confidence=0.9,
+                    bbox=(600, 600, 700, 610),
+                    work_bbox=(600, 600, 700, 610),
+                )
+            ]
+        }
+    )
+    poem = _old_column("p", 500, 630, ["Donc un nouveau labour", "à tes armes s'apprête"])
+    regions = [heading, story, notice, wide, below, small, poem]
+    out = {r.id: r.type for r in headings_over_text(regions, BODY)}
+    assert out == {
+        "h": RegionType.HEADLINE,
+        "s": RegionType.TEXT,
+        "n": RegionType.TEXT,
+        "w": RegionType.TEXT,
+        "b": RegionType.TEXT,
+        "m": RegionType.TEXT,
+        "p": RegionType.TEXT,
+    }
+
+
 def test_a_page_in_plain_columns_reads_down_each_column_and_each_heading_starts_a_story() -> None:
     # An 1850s weekly: no headline spans the columns. Story B starts low in
     # column 1 and runs on at the head of column 2; C starts under it there.
@@ -505,3 +582,26 @@ def test_a_title_over_both_columns_of_a_plain_page_is_read_first() -> None:
     right = _column("r", 450, 110, [("again on Monday after repairs", 0, 290)] * 4)
     page = assemble(_page([right, title, left]), Settings())
     assert [a.region_ids for a in page.articles] == [["t", "l", "r"]]
+
+
+@pytest.mark.parametrize("by_chance", [True, False])
+def test_two_stories_starting_level_by_chance_leave_a_page_of_plain_columns(
+    by_chance: bool,
+) -> None:
+    # Three columns of short stories (en-old-1003): one pair of headings set
+    # level by chance keeps the page in plain columns; when most headings
+    # stand level across the columns, stories start in bands (a modern page).
+    from newsprint.articles.flow import is_column_page
+
+    regions: list[Region] = []
+    for c, x0 in enumerate((100, 450, 800)):
+        for n in range(3):
+            # Headings below the top: level across all columns, or only the
+            # first two columns' second ones (the rest 2.5 body lines apart).
+            level = not by_chance or (n == 1 and c < 2)
+            y = 100 + 400 * n + (0 if level else 50 * c)
+            head = f"STORY {c}{n}."
+            box = (x0 + 80, y, x0 + 220, y + 20)
+            regions.append(_region(f"h{c}{n}", RegionType.HEADLINE, box, [_line(head, *box[:3])]))
+            regions.append(_old_column(f"t{c}{n}", x0, y + 40, ["Text of the story runs on"] * 12))
+    assert is_column_page(regions, BODY) == by_chance
