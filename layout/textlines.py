@@ -214,9 +214,16 @@ def cut_at_separators(
 ) -> list[LinePiece]:
     """Pieces cut wherever a column separator crosses them (see the module)."""
     stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body)
+    # The detector's box measures a line's type more steadily than its ink,
+    # whose height goes with how many descenders and capitals it holds.
+    boxed = float(np.median([p.detected.height for p in pieces])) if pieces else 0.0
     out: list[LinePiece] = []
     for piece, gaps in zip(pieces, stacked, strict=True):
-        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body))
+        body_size = (
+            piece.ink.height <= TYPE_SIZE.display * body
+            or piece.detected.height <= TYPE_SIZE.display * boxed
+        )
+        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size))
     return out
 
 
@@ -309,7 +316,11 @@ def _cut(
     grid: np.ndarray | None,
     stacked: tuple[np.ndarray, np.ndarray],
     body: float,
+    body_size: bool,
 ) -> list[LinePiece]:
+    """``piece`` cut at the separators crossing it; ``body_size``: whether
+    it is a line of body type (a corridor or the column grid cuts only
+    those: a headline's word space may line up with a gutter below)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -318,7 +329,7 @@ def _cut(
     for rule in v_rules:
         if rule.y_overlap(line) >= LINE_CUTS.rule_overlap * line.height and x0 < rule.cx < x1:
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
-    if line.height <= TYPE_SIZE.display * body:
+    if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
             for a, b in true_runs(rows.min(axis=0) > 0):
@@ -327,7 +338,7 @@ def _cut(
                 white_around = stacked[1][a:b].max(initial=0) >= STACKED.white_share
                 if white_around and _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     blocked[a:b] = True
-    if grid is not None and line.height <= TYPE_SIZE.display * body:
+    if grid is not None and body_size:
         # The column grid parts body lines; a headline spans the columns.
         blocked |= grid[x0:x1]
     blocked |= _stacked_gaps(*stacked, body)[: x1 - x0]
@@ -358,14 +369,28 @@ def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float)
     """Whether a white corridor through a line at x = a..b is a gutter: the
     next column's lines start against its right side in most rows around the
     line, and type stands against its left side too (a ragged column reaches
-    it less often). The white beside a centred heading, or a river of word
-    spaces down a margin, has type against it in a few rows only."""
+    it less often), in the rows around it, or in those above it or below it
+    alone. The white beside a centred heading, or a river of word spaces
+    down a margin, has type against it in a few rows only."""
     P = GUTTER_TEST
-    y0 = max(0, int(line.y0 - P.rows_around * body))
-    y1 = min(ink.shape[0], int(line.y1 + P.rows_around * body))
+    above = max(0, int(line.y0 - P.rows_around * body))
+    below = min(ink.shape[0], int(line.y1 + P.rows_around * body))
+    # Looked at above the line and below it apart: at a column's foot (head)
+    # the rows below (above) hold another band, a headline across.
+    return any(
+        _type_against(ink, a, b, y0, y1, body)
+        for y0, y1 in ((above, below), (above, int(np.ceil(line.y1))), (int(line.y0), below))
+    )
+
+
+def _type_against(ink: np.ndarray, a: int, b: int, y0: int, y1: int, body: float) -> bool:
+    """Whether, in rows y0..y1, type stands against both sides of x = a..b
+    (the shares of ``_type_on_both_sides``)."""
+    P = GUTTER_TEST
     reach = max(P.reach_min_px, int(P.reach * body))
     left = ink[y0:y1, max(0, a - reach) : a].max(axis=1, initial=0) > 0
-    right = ink[y0:y1, b : b + reach].max(axis=1, initial=0) > 0
+    indent = int(P.indent * body)
+    right = ink[y0:y1, b : b + reach + indent].max(axis=1, initial=0) > 0
     inked = int((left | right).sum())
     if inked < P.min_inked_rows * body:
         return False

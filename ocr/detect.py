@@ -105,14 +105,17 @@ def with_display_lines(fine: np.ndarray, coarse: np.ndarray, body: float) -> np.
         if box[3] - box[1] < 1.4 * body:
             continue
         inside = (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
+        # A fine line that runs on past the coarse box (across a gutter)
+        # covers it too: the coarse box is then a piece of it, no headline.
+        across = (fine[:, 0] < box[2]) & (fine[:, 2] > box[0]) & (cy >= box[1]) & (cy <= box[3])
         covered = np.zeros(max(1, int(box[2] - box[0])), dtype=bool)
-        for x0, _, x1, _ in fine[inside]:
+        for x0, _, x1, _ in fine[across]:
             covered[max(0, int(x0 - box[0])) : max(0, int(x1 - box[0]))] = True
         if covered.mean() < 0.8:
             keep &= ~inside
             extra.append(box)
             continue
-        extra.extend(_unreached_bands(box, fine[inside], body))
+        extra.extend(_unreached_bands(box, fine[across], body))
     return np.concatenate([fine[keep], np.array(extra).reshape(-1, 4)])
 
 

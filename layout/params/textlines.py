@@ -183,6 +183,13 @@ class GutterTestParams:
     """Pixels: the reach is never less than this at any scale. Commit
     81d1183; not tuned: a safe bound."""
 
+    indent: float = 2.0
+    """× body: on the corridor's right, a line of the next column may start
+    this much further in (a paragraph's indented first line). Synthetic
+    en-1000: an indent of 2 body lines under a headline made the gutter
+    look like white beside type (right share 0.55), and the columns' lines
+    were read across it (page CER 0.86 -> 0.37 with the above/below split)."""
+
     min_inked_rows: float = 3
     """× body: fewer rows than this with type beside the corridor tell
     nothing (no gutter). Commit 5ca662b."""

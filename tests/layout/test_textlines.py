@@ -19,26 +19,30 @@ BODY = 20
 RNG = np.random.default_rng(7)
 
 
-def justified_line(ink: np.ndarray, y: int, x0: int, x1: int) -> None:
+def justified_line(
+    ink: np.ndarray, y: int, x0: int, x1: int, rng: np.random.Generator = RNG
+) -> None:
     """Words (solid blobs one x-height tall, with ascenders) from x0 to x1 exactly."""
     x = x0
     while x < x1:
-        width = int(RNG.integers(25, 90))
+        width = int(rng.integers(25, 90))
         end = min(x + width, x1)
         ink[y + 5 : y + BODY - 4, x:end] = 255
         ink[y : y + 5, x : x + 3] = 255  # an ascender
-        x = end + int(RNG.integers(6, 12))
+        x = end + int(rng.integers(6, 12))
 
 
-def two_columns(gutter: int, lines: int = 14) -> tuple[np.ndarray, np.ndarray]:
+def two_columns(
+    gutter: int, lines: int = 14, rng: np.random.Generator = RNG
+) -> tuple[np.ndarray, np.ndarray]:
     """Two justified columns parted by ``gutter`` px of white, and the boxes a
     detector gives when it joins their lines across the gutter."""
     ink = np.zeros((lines * 30 + 80, 1000), np.uint8)
     boxes = []
     for i in range(lines):
         y = 40 + 30 * i
-        justified_line(ink, y, 50, 480)
-        justified_line(ink, y, 480 + gutter, 950)
+        justified_line(ink, y, 50, 480, rng)
+        justified_line(ink, y, 480 + gutter, 950, rng)
         boxes.append([46, y - 3, 954, y + BODY + 3])
     return ink, np.array(boxes, dtype=float)
 
@@ -203,9 +207,36 @@ def test_a_gutter_inked_by_specks_in_a_few_lines_still_cuts_the_lines() -> None:
     # en-old-1000: a gutter 10 px wide where one x is inked (a speck, a
     # fragment of the rule) in a third of the lines: the run of nearly white
     # x is the gutter, though no x of it is white in every line around.
-    ink, boxes = two_columns(gutter=10, lines=16)
-    for y in range(40, ink.shape[0] - 40, 90):
-        ink[y : y + 14, 484] = 255
+    ink, boxes = two_columns(gutter=10, lines=16, rng=np.random.default_rng(7))
+    for i in range(0, 16, 3):  # partway down the line: no hairline of a rule
+        y = 40 + 30 * i
+        ink[y + 5 : y + 13, 484] = 255
     pieces = cut(ink, boxes)
     assert all(p.ink.x1 <= 484 or p.ink.x0 >= 485 for p in pieces)
     assert len(pieces) == 2 * 16
+
+
+def test_the_first_line_under_a_headline_is_cut_at_the_gutter_of_indented_columns() -> None:
+    # en-1000 and en-5003: under a headline, the columns' first lines, the
+    # right column's paragraphs indented by two body lines, and the row's ink
+    # taller than body type (its capitals and descenders); the detector read
+    # the first row across the gutter.
+    ink = np.zeros((700, 1000), np.uint8)
+    rng = np.random.default_rng(7)
+    ink[20:80, 60:470] = 255  # a headline over the left column
+    boxes = [[56, 16, 474, 84]]
+    for i in range(8):
+        y = 120 + 30 * i
+        justified_line(ink, y, 50, 480, rng)
+        indent = 40 if i % 3 == 0 else 0
+        justified_line(ink, y, 520 + indent, 950, rng)
+        if i == 0:  # only the first row read across: too few lines tell the gutter
+            boxes.append([46, y - 3, 954, y + BODY + 3])
+        else:
+            boxes += [[46, y - 3, 484, y + BODY + 3], [516, y - 3, 954, y + BODY + 3]]
+    for x in range(60, 470, 40):  # descenders under the first row
+        ink[120 + BODY : 120 + BODY + 8, x : x + 3] = 255
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    first = [p for p in pieces if 110 < p.ink.y0 < 140]
+    assert len(first) == 2
+    assert first[0].ink.x1 <= 481 and first[1].ink.x0 >= 520

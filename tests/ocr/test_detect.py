@@ -181,3 +181,13 @@ def test_sample_pages_are_read_whole_without_an_unread_flag() -> None:
         assert FlagCode.UNREAD_TEXT not in {f.code for f in page.flags}, name
         assert not page.unread_areas
         assert page.body_text_px and 15 < page.body_text_px < 60
+
+
+def test_a_coarse_box_inside_a_fine_line_that_runs_on_past_it_is_no_headline() -> None:
+    # en-1000: the fine pass read a row across two columns (centre in the
+    # second); the coarse pass saw the first column's two lines as one tall
+    # box. Taken as a headline, the first column's line was read twice.
+    fine = np.array([[121, 1053, 1501, 1089], [121, 1093, 1501, 1129]], dtype=float)
+    coarse = np.array([[113, 1046, 586, 1135]], dtype=float)
+    rows = sorted(map(tuple, with_display_lines(fine, coarse, body=24.0).tolist()))
+    assert rows == sorted(map(tuple, fine.tolist()))
