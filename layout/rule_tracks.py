@@ -36,8 +36,10 @@ def follow_broken_rules(
     the columns (inked beside the rule too) does not have. A window with
     white on both sides of the rule, or white along the rule's own x, but
     little of the rule is a break, passed over when the window after it
-    shows the rule again; anything else, or a horizontal rule across its way
-    (``h_rules``), ends the walk.
+    shows the rule again (several windows, up to ``bridge_windows``, when
+    another found piece of the rule lies that near ahead); anything else, a
+    horizontal rule across its way (``h_rules``) or another piece of the rule
+    reached, ends the walk.
 
     ``v_rules``, ``h_rules``: boxes in ``ink``'s pixels (ink: H x W,
     nonzero = ink); returns ``v_rules`` lengthened, collinear pieces that come
@@ -45,29 +47,37 @@ def follow_broken_rules(
     """
     if not v_rules:
         return v_rules
+    # Twice: a break between two pieces is bridged from either once both
+    # have grown towards it (``RULE_TRACK.bridge_windows``).
+    grown = _grown(ink, v_rules, body, h_rules or [])
+    return _merge_collinear(_grown(ink, grown, body, h_rules or []))
+
+
+def _grown(ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box]) -> list[Box]:
+    """Each rule walked up and down (one pass of ``follow_broken_rules``)."""
     P = RULE_TRACK
     window = max(P.window_min_px, round(P.window * body))
     reach = max(P.flank_reach_px, round(P.flank_reach * body))
     grown = []
     for rule in v_rules:
         band = (max(0, int(rule.x0) - reach), min(ink.shape[1], int(np.ceil(rule.x1)) + reach))
-        across = [
+        core = (max(band[0], int(rule.x0) - 1), min(band[1], int(np.ceil(rule.x1)) + 1))
+        across = [  # horizontal rules running through the rule's x, both sides
             (int(h.y0), int(np.ceil(h.y1)))
-            for h in h_rules or []
-            if h.x0 < band[1] and h.x1 > band[0] and not rule.y0 <= h.cy <= rule.y1
+            for h in h_rules
+            if h.x0 < core[0] and h.x1 > core[1] and not rule.y0 <= h.cy <= rule.y1
         ]
         others = [
             (int(o.y0), int(np.ceil(o.y1)))
             for o in v_rules
             if o is not rule and o.x0 < band[1] and o.x1 > band[0]
         ]
-        core = (max(band[0], int(rule.x0) - 1), min(band[1], int(np.ceil(rule.x1)) + 1))
         stroke = _stroke_width(ink, band, core, int(rule.y0), int(np.ceil(rule.y1)))
         walk = _RuleWalk(ink, band, core, stroke, across, others)
         y0 = walk.end(int(rule.y0), -window)
         y1 = walk.end(int(np.ceil(rule.y1)), window)
         grown.append(Box(rule.x0, float(y0), rule.x1, float(y1)))
-    return _merge_collinear(grown)
+    return grown
 
 
 def _stroke_width(
@@ -114,13 +124,22 @@ class _RuleWalk:
         misses = 0
         at = end = start
         height = self.ink.shape[0]
-        while 0 < at < height and misses <= RULE_TRACK.max_missed_windows:
+        # Towards another found piece of the rule a longer break is bridged,
+        # so long as every window of it is clean paper along the rule.
+        ahead = [(a, b) for a, b in self.others if (a >= start if step > 0 else b <= start)]
+        gaps = [a - start if step > 0 else start - b for a, b in ahead]
+        near = min(gaps, default=height) <= RULE_TRACK.bridge_windows * abs(step)
+        allowed = RULE_TRACK.bridge_windows if near else RULE_TRACK.max_missed_windows
+        while 0 < at < height and misses <= allowed:
             lo, hi = (at, min(height, at + step)) if step > 0 else (max(0, at + step), at)
             if any(a < hi and b > lo for a, b in self.across):
                 break
             met = [(a, b) for a, b in self.others if a < hi and b > lo]
-            if met:  # another piece of the rule, found already: the gap is bridged
-                end = min(a for a, _ in met) if step > 0 else max(b for _, b in met)
+            if met:  # another piece of the rule, found already, takes over
+                if step > 0:
+                    end = max(end, min(a for a, _ in met))
+                else:
+                    end = min(end, max(b for _, b in met))
                 break
             at = hi if step > 0 else lo
             found = self.window(lo, hi)

@@ -182,6 +182,13 @@ class RuleTrackParams:
     break up to a window long, when the window after shows the rule again).
     Synthetic en-old-1000 (breaks of 30-45 pixels, three body lines)."""
 
+    bridge_windows: int = 4
+    """... and this many, when another found piece of the rule lies within as
+    many windows ahead (every window between clean paper along the rule, the
+    type on either side clear of it). Synthetic en-old-1000: a rule missing
+    for 130 pixels (nine lines) between two found pieces, the gutter there
+    4 pixels of white."""
+
     window_min_px: int = 12
     """Pixels: the window is never shorter (a profile needs rows). Not tuned:
     a safe bound."""

@@ -82,3 +82,18 @@ def test_a_heavy_rule_under_the_running_head_is_a_rule() -> None:
         ink[y + 3 : y + 15, 40:1660:29] = 0
     h_rules, _, _ = find_rules(ink, 12.0, Settings().layout)
     assert any(r.width >= 1500 and 86 <= r.cy <= 99 for r in h_rules)
+
+
+def test_a_long_clean_break_between_two_found_pieces_of_a_rule_is_bridged() -> None:
+    # en-old-1000: the rule missing for nine lines between two pieces found,
+    # the type either side clear of its place: one rule down the gutter. The
+    # same break with no piece of the rule beyond it ends the rule.
+    ink = _columns_with_a_worn_rule()
+    ink[:, 448:453] = 0
+    ink[40:700, 449:451] = 255
+    ink[830:1700, 449:451] = 255
+    pieces = [Box(448, 40, 452, 700), Box(448, 830, 452, 1700)]
+    rules = follow_broken_rules(ink, pieces, BODY)
+    assert len(rules) == 1 and rules[0].y0 <= 40 and rules[0].y1 >= 1700
+    alone = follow_broken_rules(ink, pieces[:1], BODY)
+    assert alone[0].y1 < 830
