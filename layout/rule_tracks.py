@@ -41,6 +41,10 @@ def follow_broken_rules(
     horizontal rule across its way (``h_rules``) or another piece of the rule
     reached, ends the walk.
 
+    Only a rule set tight against the type of both columns (white beside it
+    narrower than ``tight_white`` body lines on each side) is followed: one
+    with a gutter of white on a side parts the columns by that white.
+
     ``v_rules``, ``h_rules``: boxes in ``ink``'s pixels (ink: H x W,
     nonzero = ink); returns ``v_rules`` lengthened, collinear pieces that come
     to overlap merged.
@@ -62,6 +66,9 @@ def _grown(ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box])
     for rule in v_rules:
         band = (max(0, int(rule.x0) - reach), min(ink.shape[1], int(np.ceil(rule.x1)) + reach))
         core = (max(band[0], int(rule.x0) - 1), min(band[1], int(np.ceil(rule.x1)) + 1))
+        if _white_beside(ink, rule, core, body) > P.tight_white * body:
+            grown.append(rule)  # a gutter of its own each side: corridors part the columns
+            continue
         across = [  # horizontal rules running through the rule's x, both sides
             (int(h.y0), int(np.ceil(h.y1)))
             for h in h_rules
@@ -90,6 +97,29 @@ def _stroke_width(
     peak = lo + int(np.argmax(share[lo:hi]))
     a, b = _inked_run(share, peak)
     return b - a
+
+
+def _white_beside(ink: np.ndarray, rule: Box, core: tuple[int, int], body: float) -> int:
+    """The wider of the white strips (pixels) between a found rule's stroke
+    and the type on either side, over the rule's own rows: x inked in at most
+    ``RULE_TRACK.flank_max`` of them."""
+    reach = int(np.ceil(body))
+    x0, x1 = max(0, core[0] - reach), min(ink.shape[1], core[1] + reach)
+    share = (ink[int(rule.y0) : int(np.ceil(rule.y1)), x0:x1] > 0).mean(axis=0)
+    lo, hi = core[0] - x0, core[1] - x0
+    a, b = _inked_run(share, lo + int(np.argmax(share[lo:hi])))
+    white = share <= RULE_TRACK.flank_max
+    edge = RULE_TRACK.stroke_slack_px  # the stroke's ragged edge, a pixel or two
+    widths = []
+    for start, step in ((a - 1, -1), (b, 1)):
+        at = start
+        while 0 <= at < len(share) and not white[at] and abs(at - start) < edge:
+            at += step
+        width = 0
+        while 0 <= at < len(share) and white[at]:
+            at, width = at + step, width + 1
+        widths.append(width)
+    return max(widths)
 
 
 def _inked_run(share: np.ndarray, peak: int) -> tuple[int, int]:

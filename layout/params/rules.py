@@ -189,6 +189,15 @@ class RuleTrackParams:
     for 130 pixels (nine lines) between two found pieces, the gutter there
     4 pixels of white."""
 
+    tight_white: float = 0.4
+    """× body: a rule is followed only when the white between its stroke and
+    the type is narrower than this on both sides (worn rules of old pages
+    stand 2-4 pixels from the type: 0.14-0.33 body on en-old-1000 and
+    en-old-1003; the NZZ's 0.27). A modern page's rule with a gutter of its
+    own (11-14 pixels on 24-pixel type, zh-hant-1009) was followed across a
+    story's headline band and parted the headline from its story (stories
+    6 -> 4 of 7)."""
+
     window_min_px: int = 12
     """Pixels: the window is never shorter (a profile needs rows). Not tuned:
     a safe bound."""

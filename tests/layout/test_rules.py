@@ -97,3 +97,18 @@ def test_a_long_clean_break_between_two_found_pieces_of_a_rule_is_bridged() -> N
     assert len(rules) == 1 and rules[0].y0 <= 40 and rules[0].y1 >= 1700
     alone = follow_broken_rules(ink, pieces[:1], BODY)
     assert alone[0].y1 < 830
+
+
+def test_a_rule_with_a_gutter_of_white_either_side_is_not_followed() -> None:
+    # zh-hant-1009: a modern page's column rule stands in a gutter 12 px wide
+    # each side; it stops above a story's headline band and goes on under it.
+    # The white parts the columns there: the rule is left as found.
+    ink = np.zeros((1200, 900), np.uint8)
+    for y in range(40, 1160, 20):
+        ink[y + 3 : y + 17, 40:435] = 255
+        ink[y + 3 : y + 17, 465:860] = 255
+    ink[400:560, :] = 0  # the band between two stories
+    ink[40:400, 449:451] = 255
+    ink[560:1160, 449:451] = 255
+    rules = follow_broken_rules(ink, [Box(448, 40, 452, 400), Box(448, 560, 452, 1160)], BODY)
+    assert sorted((r.y0, r.y1) for r in rules) == [(40, 400), (560, 1160)]
