@@ -236,7 +236,8 @@ def headings_over_text(regions: list[Region], body: float) -> list[Region]:
     text in the same column, no wider than it, and close above it (within
     ``CAPITAL_HEADINGS.max_gap`` body lines), it heads that story; a heading's
     first part over its last line (a heading parted in two) heads it too.
-    Latin script only (``_in_capitals``)."""
+    Latin script only (``_in_capitals``). ``body``: the body line height in
+    working pixels, the unit of the region boxes compared."""
     P = CAPITAL_HEADINGS
     placed = [r for r in regions if r.work_bbox is not None]
     out = []
