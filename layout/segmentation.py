@@ -137,7 +137,10 @@ def analyse(
     detected_of: dict[int, list[Box]] = {}
     if pieces:
         across, down, down_in_pictures = vertical_pieces(pieces, text_ink, photos, h_rules, body)
-        text_pieces, picture_text = _detected_lines(across, text_ink, photos, v_rules, body, forced)
+        set_across = len(across) > len(down)
+        text_pieces, picture_text = _detected_lines(
+            across, text_ink, photos, v_rules, body, forced, set_across
+        )
         text_pieces, picture_text = text_pieces + down, picture_text + down_in_pictures
         lines = [p.ink for p in text_pieces]
         detected_of = {id(p.ink): p.read_boxes() for p in text_pieces}
@@ -176,14 +179,16 @@ def _detected_lines(
     v_rules: list[Box],
     body: float,
     grid: np.ndarray | None,
+    set_across: bool = True,
 ) -> tuple[list[LinePiece], list[LinePiece]]:
     """Detected lines cut at the column separators, and apart from them the
-    lines inside pictures, which stay with the picture."""
+    lines inside pictures, which stay with the picture (``set_across``: see
+    ``cut_at_separators``)."""
     obstacles = without_specks(text_ink, body)
     for p in photos:
         obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
     corridors = gutters(obstacles, body)
-    cut = cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body)
+    cut = cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body, set_across)
     cut = _join_row_pieces(cut, text_ink, corridors, body, v_rules, grid, photos)
     in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
     picture_ids = {id(p) for p in in_picture}

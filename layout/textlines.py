@@ -211,17 +211,24 @@ def cut_at_separators(
     corridors: np.ndarray,
     grid: np.ndarray | None,
     body: float,
+    set_across: bool = True,
 ) -> list[LinePiece]:
-    """Pieces cut wherever a column separator crosses them (see the module)."""
+    """Pieces cut wherever a column separator crosses them (see the module).
+
+    ``set_across``: the page's text runs across (not a vertical page, whose
+    lines set across are its headlines): a line then counts as body type by
+    its detector box too."""
     stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body)
     # The detector's box measures a line's type more steadily than its ink,
     # whose height goes with how many descenders and capitals it holds.
-    boxed = float(np.median([p.detected.height for p in pieces])) if pieces else 0.0
+    # (short of surely display type)
+    across = [p.detected.height for p in pieces if p.detected.width > p.detected.height]
+    boxed = float(np.median(across)) if set_across and across else 0.0
     out: list[LinePiece] = []
     for piece, gaps in zip(pieces, stacked, strict=True):
-        body_size = (
-            piece.ink.height <= TYPE_SIZE.display * body
-            or piece.detected.height <= TYPE_SIZE.display * boxed
+        body_size = piece.ink.height <= TYPE_SIZE.display * body or (
+            piece.detected.height <= TYPE_SIZE.display * boxed
+            and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
         out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size))
     return out
