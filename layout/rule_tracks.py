@@ -62,11 +62,16 @@ def _grown(ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box])
     P = RULE_TRACK
     window = max(P.window_min_px, round(P.window * body))
     reach = max(P.flank_reach_px, round(P.flank_reach * body))
+    side = int(np.ceil(body))
     grown = []
     for rule in v_rules:
         band = (max(0, int(rule.x0) - reach), min(ink.shape[1], int(np.ceil(rule.x1)) + reach))
         core = (max(band[0], int(rule.x0) - 1), min(band[1], int(np.ceil(rule.x1)) + 1))
-        if _white_beside(ink, rule, core, body) > P.tight_white * body:
+        # One column profile over the rule's rows, from a body line either
+        # side of it: the white beside the stroke, and (inside the band) its width.
+        x0, x1 = max(0, core[0] - side), min(ink.shape[1], core[1] + side)
+        share = (ink[int(rule.y0) : int(np.ceil(rule.y1)), x0:x1] > 0).mean(axis=0)
+        if _white_beside(share, core[0] - x0, core[1] - x0) > P.tight_white * body:
             grown.append(rule)  # a gutter of its own each side: corridors part the columns
             continue
         across = [  # horizontal rules running through the rule's x, both sides
@@ -79,7 +84,8 @@ def _grown(ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box])
             for o in v_rules
             if o is not rule and o.x0 < band[1] and o.x1 > band[0]
         ]
-        stroke = _stroke_width(ink, band, core, int(rule.y0), int(np.ceil(rule.y1)))
+        in_band = share[band[0] - x0 : band[1] - x0]
+        stroke = _stroke_width(in_band, core[0] - band[0], core[1] - band[0])
         walk = _RuleWalk(ink, band, core, stroke, across, others)
         y0 = walk.end(int(rule.y0), -window)
         y1 = walk.end(int(np.ceil(rule.y1)), window)
@@ -87,26 +93,20 @@ def _grown(ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box])
     return grown
 
 
-def _stroke_width(
-    ink: np.ndarray, band: tuple[int, int], core: tuple[int, int], y0: int, y1: int
-) -> int:
-    """The width (pixels) of a found rule's stroke: the columns around its
-    fullest one inked at least half as often (``_inked_run``)."""
-    share = (ink[y0:y1, band[0] : band[1]] > 0).mean(axis=0)
-    lo, hi = core[0] - band[0], core[1] - band[0]
-    peak = lo + int(np.argmax(share[lo:hi]))
-    a, b = _inked_run(share, peak)
+def _stroke_width(share: np.ndarray, lo: int, hi: int) -> int:
+    """The width (pixels) of a found rule's stroke in its column profile
+    ``share`` (the share of its rows inked at each x; the rule may take x =
+    lo..hi): the columns around its fullest one inked at least half as often
+    (``_inked_run``)."""
+    a, b = _inked_run(share, lo + int(np.argmax(share[lo:hi])))
     return b - a
 
 
-def _white_beside(ink: np.ndarray, rule: Box, core: tuple[int, int], body: float) -> int:
+def _white_beside(share: np.ndarray, lo: int, hi: int) -> int:
     """The wider of the white strips (pixels) between a found rule's stroke
-    and the type on either side, over the rule's own rows: x inked in at most
-    ``RULE_TRACK.flank_max`` of them."""
-    reach = int(np.ceil(body))
-    x0, x1 = max(0, core[0] - reach), min(ink.shape[1], core[1] + reach)
-    share = (ink[int(rule.y0) : int(np.ceil(rule.y1)), x0:x1] > 0).mean(axis=0)
-    lo, hi = core[0] - x0, core[1] - x0
+    and the type on either side, in its column profile ``share`` (the rule
+    may take x = lo..hi): x inked in at most ``RULE_TRACK.flank_max`` of its
+    rows."""
     a, b = _inked_run(share, lo + int(np.argmax(share[lo:hi])))
     white = share <= RULE_TRACK.flank_max
     edge = RULE_TRACK.stroke_slack_px  # the stroke's ragged edge, a pixel or two

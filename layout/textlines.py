@@ -382,22 +382,24 @@ def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float)
     P = GUTTER_TEST
     above = max(0, int(line.y0 - P.rows_around * body))
     below = min(ink.shape[0], int(line.y1 + P.rows_around * body))
-    # Looked at above the line and below it apart: at a column's foot (head)
-    # the rows below (above) hold another band, a headline across.
+    reach = max(P.reach_min_px, int(P.reach * body))
+    indent = int(P.indent * body)
+    left = ink[above:below, max(0, a - reach) : a].max(axis=1, initial=0) > 0
+    right = ink[above:below, b : b + reach + indent].max(axis=1, initial=0) > 0
+    # Looked at above the line and below it apart too: at a column's foot
+    # (head) the rows below (above) hold another band, a headline across.
+    top, bottom = int(np.ceil(line.y1)) - above, int(line.y0) - above
     return any(
-        _type_against(ink, a, b, y0, y1, body)
-        for y0, y1 in ((above, below), (above, int(np.ceil(line.y1))), (int(line.y0), below))
+        _type_against(left[rows], right[rows], body)
+        for rows in (slice(None), slice(None, top), slice(bottom, None))
     )
 
 
-def _type_against(ink: np.ndarray, a: int, b: int, y0: int, y1: int, body: float) -> bool:
-    """Whether, in rows y0..y1, type stands against both sides of x = a..b
-    (the shares of ``_type_on_both_sides``)."""
+def _type_against(left: np.ndarray, right: np.ndarray, body: float) -> bool:
+    """Whether type stands against both sides of a corridor: ``left`` and
+    ``right`` say, row by row, whether ink lies beside it there (the shares
+    of ``_type_on_both_sides``)."""
     P = GUTTER_TEST
-    reach = max(P.reach_min_px, int(P.reach * body))
-    left = ink[y0:y1, max(0, a - reach) : a].max(axis=1, initial=0) > 0
-    indent = int(P.indent * body)
-    right = ink[y0:y1, b : b + reach + indent].max(axis=1, initial=0) > 0
     inked = int((left | right).sum())
     if inked < P.min_inked_rows * body:
         return False
