@@ -185,7 +185,7 @@ def row_groups(
             display = min(row.height, piece.height) > TYPE_SIZE.display * body or (
                 tallest > TYPE_SIZE.display * body and piece.x0 - row.x1 < D.close_gap * tallest
             )
-            if _rule_between(row, piece, v_rules or []):
+            if _rule_between(row, piece, v_rules or [], body):
                 continue
             if apart is not None and apart(tails[i], piece):
                 continue
@@ -244,8 +244,11 @@ class _LineStarts:
         return starts >= GUTTERS.min_edge_lines and ends >= GUTTERS.min_edge_lines
 
 
-def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
-    slack = SAME_ROW.rule_slack_px
+def _rule_between(left: Box, right: Box, v_rules: list[Box], body: float) -> bool:
+    """Whether a vertical rule parts two pieces of a row: its centre lies in
+    the space between them, or just inside the end of the one or the start of
+    the other (a rule tight against the type, taken into its detected box)."""
+    slack = max(SAME_ROW.rule_slack_px, SAME_ROW.rule_inside * body)
     return any(
         left.x1 - slack <= r.cx <= right.x0 + slack
         and r.y_overlap(right) > SAME_ROW.rule_overlap * right.height

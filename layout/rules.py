@@ -13,16 +13,28 @@ import cv2
 import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.boxes import Box
-from newsprint.layout.params.rules import DASHES, RULE_BESIDE_TYPE, RULE_IN_PICTURE, RULES
+from newsprint.layout.params.rules import (
+    DASHES,
+    RULE_BESIDE_TYPE,
+    RULE_IN_LINE,
+    RULE_IN_PICTURE,
+    RULES,
+    STEM_STACK,
+)
 from newsprint.layout.rule_tracks import follow_broken_rules
 
 log = logging.getLogger(__name__)
 
 
 def find_rules(
-    ink: np.ndarray, em: float, settings: LayoutSettings
+    ink: np.ndarray, em: float, settings: LayoutSettings, type_lines: list[Box] | None = None
 ) -> tuple[list[Box], list[Box], np.ndarray]:
-    """Long thin horizontal and vertical lines (column rules, cut-offs, frames)."""
+    """Long thin horizontal and vertical lines (column rules, cut-offs, frames).
+
+    ``ink``: the page's ink mask (H x W, 255 = ink); ``em``: the body line
+    height in its pixels; ``type_lines``: the text detector's lines, where
+    known (a run inside one is type). Returns the horizontal rules, the
+    vertical rules (boxes in ``ink``'s pixels) and a mask of both (H x W)."""
     # Rules are long: half the resolution finds them as well, four times faster.
     scale = 2 if min(ink.shape) >= RULES.half_resolution_from_px else 1
     small = _shrink(ink, scale)
@@ -41,10 +53,8 @@ def find_rules(
         _open_along(small, (length, 1)),
         _open_along(_close_along(h_dashes, (join, 1)), (length, 1)),
     )
-    vert = cv2.bitwise_or(
-        _open_along(across_v, (1, length)),
-        _open_along(_close_along(v_dashes, (1, join)), (1, length)),
-    )
+    dashed_v = _open_along(_close_along(v_dashes, (1, join)), (1, length))
+    vert = cv2.bitwise_or(_open_along(across_v, (1, length)), dashed_v)
     # A rule straddling a cell boundary at half resolution measures a pixel
     # thicker there (a 7-pixel rule under the running head on 12-pixel type
     # is 4 half-resolution pixels: synthetic en-old-1003).
@@ -54,12 +64,14 @@ def find_rules(
         for b in _thin_components(horiz, em_s, horizontal=True, widened=straddle)
         if not _in_dark_area(small, b, em_s, horizontal=True) and not _along_type(small, b, em_s)
     ]
+    h_boxes = [b for b in h_boxes if not _inside_type_lines(b, type_lines or [], em)]
     v_boxes = [
         b.scaled(scale)
         for b in _thin_components(
             vert, em_s, horizontal=False, widened=RULES.pinhole_widen_px - 1 + straddle
         )
         if not _in_dark_area(small, b, em_s, horizontal=False)
+        and (_is_dashed(dashed_v, b) or _runs_through_line_gaps(ink, b.scaled(scale), em))
     ]
     v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes)
     mask = np.zeros_like(ink)
@@ -80,10 +92,26 @@ def _along_type(ink: np.ndarray, rule: Box, em: float) -> bool:
         return False
     side = max(2, int(RULE_BESIDE_TYPE.band * em))
     x0, y0, x1, y1 = (int(v) for v in rule.as_tuple())
-    for band in (ink[max(0, y0 - side) : y0, x0:x1], ink[y1 : y1 + side, x0:x1]):
+    # Read a pixel clear of the run: a thin rule's own grey fringe is no letter
+    # (a 1-pixel cut-off rule on en-old-1003 was "type" by its fringe).
+    y0, y1 = y0 - 1, y1 + 1
+    for band in (ink[max(0, y0 - side) : max(0, y0), x0:x1], ink[y1 : y1 + side, x0:x1]):
         if band.size and np.mean(band.max(axis=0) > 0) > RULE_BESIDE_TYPE.lettered_share:
             return True
     return False
+
+
+def _inside_type_lines(rule: Box, lines: list[Box], em: float) -> bool:
+    """Whether a horizontal run lies inside a detected line of type, well
+    within its height, and is narrower than it or as thick as an x-height:
+    the x-height of heavy type run solid, no rule."""
+    P = RULE_IN_LINE
+    return any(
+        line.y0 + P.middle * line.height <= rule.cy <= line.y1 - P.middle * line.height
+        and line.x0 <= rule.cx <= line.x1
+        and (rule.width < P.max_width_share * line.width or rule.height >= P.x_height * em)
+        for line in lines
+    )
 
 
 def _in_dark_area(ink: np.ndarray, rule: Box, em: float, horizontal: bool) -> bool:
@@ -108,6 +136,39 @@ def _in_dark_area(ink: np.ndarray, rule: Box, em: float, horizontal: bool) -> bo
         np.mean(np.count_nonzero(p, axis=1) == 0) >= P.white_rows_share for p in (before, after)
     )
     return not (between_lines and max(rule.width, rule.height) >= P.tight_rule_from_length * em)
+
+
+def _is_dashed(dashed: np.ndarray, rule: Box) -> bool:
+    """Whether a vertical rule was found as dashes or dots (``dashed``: the
+    mask of joined dashes), in half its length or more."""
+    x0, y0, x1, y1 = (int(v) for v in rule.as_tuple())
+    rows = dashed[y0:y1, x0:x1]
+    return bool(rows.size) and np.mean(rows.max(axis=1) > 0) >= 0.5
+
+
+def _runs_through_line_gaps(ink: np.ndarray, rule: Box, em: float) -> bool:
+    """Whether a vertical rule's stroke goes on through the white between the
+    lines of type beside it. The stems of heavy 1-bit type (l, d, h, p, and
+    capitals down an even left edge) line up down 5-12 lines into a thin
+    vertical streak that the pinhole close joins across the gaps between
+    lines, and cutting lines there loses letters ("sq are-foot": synthetic
+    en-old-1003). Such a streak stops at every gap, where a rule, even worn,
+    is inked on. ``rule`` in the pixels of ``ink``; ``em``: body line height
+    there."""
+    P = STEM_STACK
+    x0, y0, x1, y1 = (int(v) for v in rule.as_tuple())
+    x0, x1 = max(0, x0 - P.core_pad_px), x1 + P.core_pad_px
+    side = max(2, int(P.band * em))
+    core = ink[y0:y1, x0:x1].max(axis=1) > 0
+    left = ink[y0:y1, max(0, x0 - side) : x0]
+    right = ink[y0:y1, x1 : x1 + side]
+    gaps = np.ones(y1 - y0, bool)
+    for band in (left, right):
+        if band.shape[1]:
+            gaps &= band.max(axis=1) == 0
+    if gaps.sum() < P.min_gap_rows * max(1, y1 - y0):
+        return True
+    return bool(np.mean(core[gaps]) >= P.inked_share)
 
 
 def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:

@@ -123,9 +123,12 @@ def analyse(
         rough = line_boxes(ink, np.zeros_like(ink), em * BODY_MEASURE.rough_smear)
         wide = [ln.height for ln in rough if ln.width > BODY_MEASURE.rough_min_aspect * ln.height]
         body = body_line_height(wide)
-    h_rules, v_rules, rule_mask = find_rules(ink, body, settings)
+    type_lines = [p.ink for p in pieces] if pieces else None
+    h_rules, v_rules, rule_mask = find_rules(ink, body, settings, type_lines)
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
+    if pieces:
+        pieces = [p for p in pieces if not _on_a_rule(p.ink, ink, text_ink)]
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
@@ -170,6 +173,16 @@ def analyse(
     return Layout(
         body, blocks, photos, h_rules, v_rules, columns, adverts, picture_text, detected_of
     )
+
+
+def _on_a_rule(line: Box, ink: np.ndarray, text_ink: np.ndarray) -> bool:
+    """Whether a detected "line" is a rule: nearly all its ink is a found
+    rule's (the detector boxes a short dash as a line of type, read "1" or
+    "—"; a title's dash on TTW 1867 then stood as a story's first line)."""
+    x0, y0, x1, y1 = (int(v) for v in line.as_tuple())
+    inked = np.count_nonzero(ink[y0 : y1 + 1, x0 : x1 + 1])
+    left = np.count_nonzero(text_ink[y0 : y1 + 1, x0 : x1 + 1])
+    return inked > 0 and left <= 0.2 * inked
 
 
 def _detected_lines(

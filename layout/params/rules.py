@@ -137,6 +137,33 @@ RULE_BESIDE_TYPE = RuleBesideTypeParams()
 
 
 @dataclass(frozen=True)
+class RuleInLineParams:
+    """When a short horizontal run is the body of a line of heavy type, and no
+    rule (``layout.rules._inside_type_lines``)."""
+
+    middle: float = 0.2
+    """The run's middle lies inside a detected line, at least this share of
+    the line's height from its top and its foot (a rule under a headline that
+    the detector's box takes in lies at its foot)."""
+
+    max_width_share: float = 0.8
+    """... and the run is narrower than this share of the line (a cut-off
+    rule that the detector reads as a line of its own fills its box). On
+    synthetic en-old-1003 the x-height band of 12-pixel 1-bit type runs
+    solid for 50-100 pixels at half resolution: 47 such 'rules' in 230-pixel
+    lines."""
+
+    x_height: float = 0.4
+    """× body: a run inside a detected line at least this thick is the line's
+    x-height whatever its width (a short last line of a paragraph, 86 pixels,
+    on en-old-1003, its x-height run 82 pixels long and 8 thick on 12-pixel
+    type); a cut-off rule is a pixel to three."""
+
+
+RULE_IN_LINE = RuleInLineParams()
+
+
+@dataclass(frozen=True)
 class RuleInPictureParams:
     """When a long thin streak is inside a picture, or the stems of close-set
     letters lined up, and no rule (``layout.rules._in_dark_area``)."""
@@ -164,6 +191,35 @@ class RuleInPictureParams:
 
 
 RULE_IN_PICTURE = RuleInPictureParams()
+
+
+@dataclass(frozen=True)
+class StemStackParams:
+    """When a vertical "rule" is the stems of letters lined up down a column
+    of heavy type, and no rule (``layout.rules._runs_through_line_gaps``)."""
+
+    core_pad_px: int = 2
+    """Pixels added each side of the found stroke before its ink is read (the
+    half-resolution search boxes a stroke a pixel or two off)."""
+
+    band: float = 0.5
+    """× body: the paper beside the stroke, each side, read for the white
+    between lines of type."""
+
+    min_gap_rows: float = 0.12
+    """The stroke is judged only when the rows white on both sides (the space
+    between lines) are at least this share of its length; a rule in a frame
+    or a double rule has no such rows."""
+
+    inked_share: float = 0.6
+    """A rule's stroke is inked in at least this share of those rows. On the
+    synthetic dense old pages (en-old-1000 to 1003, 5001) and eight NCSE pages
+    every found column rule measured 0.83 or more, the stems of 1-bit type
+    stacked down 5-12 lines (and the even left edge of a column) 0.44 or
+    less."""
+
+
+STEM_STACK = StemStackParams()
 
 
 @dataclass(frozen=True)

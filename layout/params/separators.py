@@ -172,6 +172,14 @@ class SameRowParams:
     """...and it runs beside more than this share of the right piece's height.
     Set by hand (b706b4e)."""
 
+    rule_inside: float = 0.5
+    """× body: ... or its centre lies this far inside the end of the left
+    piece or the start of the right one: the detector's box takes in a rule
+    set tight against the type (synthetic en-old-1000: a line of column 3
+    boxed from the column rule on, 5 pixels left of the rule's found centre,
+    was joined to its neighbour in column 2, and the two columns became one
+    block)."""
+
 
 SAME_ROW = SameRowParams()
 

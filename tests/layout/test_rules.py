@@ -112,3 +112,76 @@ def test_a_rule_with_a_gutter_of_white_either_side_is_not_followed() -> None:
     ink[560:1160, 449:451] = 255
     rules = follow_broken_rules(ink, [Box(448, 40, 452, 400), Box(448, 560, 452, 1160)], BODY)
     assert sorted((r.y0, r.y1) for r in rules) == [(40, 400), (560, 1160)]
+
+
+def _heavy_type(rows: range, x0: int, x1: int, ink: np.ndarray) -> None:
+    """Lines of 12-px 1-bit type: a solid x-height band, word spaces, and the
+    pitch 16 px (a 4-px white gap between lines)."""
+    for y in rows:
+        ink[y + 4 : y + 12, x0:x1] = 255
+        ink[y + 4 : y + 12, x0:x1:37] = 0
+
+
+def test_stems_lined_up_down_heavy_type_are_no_column_rule() -> None:
+    # en-old-1003: an ascender at the same x in twelve lines running, 12 px
+    # tall with the 4-px gaps between lines, joined by the pinhole close into
+    # a 190-px "rule" that cut the lines there and lost letters ("sq are").
+    ink = np.zeros((1200, 900), np.uint8)
+    _heavy_type(range(200, 1000, 16), 40, 860, ink)
+    for y in range(200, 392, 16):
+        ink[y : y + 12, 300:303] = 255
+    _, v_rules, _ = find_rules(ink, 12.0, Settings().layout)
+    assert not any(r.x0 <= 301 <= r.x1 for r in v_rules)
+    # A rule at the same place, inked on through the gaps, stays a rule.
+    ink[200:392, 300:303] = 255
+    ink[200:392, 297:300] = ink[200:392, 303:306] = 0
+    _, v_rules, _ = find_rules(ink, 12.0, Settings().layout)
+    assert any(r.x0 <= 301 <= r.x1 and r.height >= 150 for r in v_rules)
+
+
+def test_the_x_height_of_heavy_type_run_solid_is_no_rule_inside_a_detected_line() -> None:
+    # en-old-1003: at half resolution the x-height of 12-px 1-bit type runs
+    # solid for 50-100 px; a short last line of a paragraph holds nothing else.
+    ink = np.zeros((600, 900), np.uint8)
+    ink[300:308, 60:150] = 255  # "Wednesday." run together
+    line = Box(56, 294, 152, 314)
+    h_rules, _, _ = find_rules(ink, 12.0, Settings().layout, [line])
+    assert not h_rules
+    # A 2-px cut-off rule, white above and below but for its own grey fringe,
+    # is a rule, even where the detector read it as a line of its own.
+    ink = np.zeros((1700, 1700), np.uint8)  # searched at half resolution
+    ink[302:304, 380:442] = 255
+    ink[304, 380:442:3] = 255
+    h_rules, _, _ = find_rules(ink, 12.0, Settings().layout, [Box(378, 296, 444, 312)])
+    assert len(h_rules) == 1 and h_rules[0].width >= 55
+    h_rules, _, _ = find_rules(ink, 12.0, Settings().layout)
+    assert len(h_rules) == 1
+
+
+def test_a_line_boxed_from_the_column_rule_on_is_not_joined_across_it() -> None:
+    # en-old-1000: the detector boxed a line of column 3 from the column rule
+    # on (x 784, the rule's stroke at 784-786); the rule was found 5 px right
+    # of its stroke, inside the box, and the line was joined to its
+    # neighbour in column 2: the two columns became one block.
+    from newsprint.layout.lines import join_rows
+
+    corridors = np.zeros((3000, 1200), np.uint8)
+    left, right = Box(434, 2529, 779, 2544), Box(784, 2529, 1131, 2544)
+    rule = Box(788, 2454, 790, 2692)
+    assert len(join_rows([left, right], corridors, BODY, [rule])) == 2
+    # A rule well inside a line's type parts nothing.
+    assert len(join_rows([left, right], corridors, BODY, [Box(900, 2454, 902, 2692)])) == 1
+
+
+def test_a_dash_the_detector_boxed_as_a_line_is_no_line_of_type() -> None:
+    # TTW 1867: the short dash under a poem's title, boxed by the detector and
+    # read "1", stood as a story's first line and parted the poem from it.
+    from newsprint.layout.segmentation import _on_a_rule
+
+    ink = np.zeros((200, 400), np.uint8)
+    ink[102:104, 150:210] = 255  # the dash, a found rule
+    ink[60:72, 40:360:3] = 255  # a line of type above it
+    text_ink = ink.copy()
+    text_ink[101:105, 149:211] = 0  # the rule mask taken out
+    assert _on_a_rule(Box(150, 100, 163, 105), ink, text_ink)
+    assert not _on_a_rule(Box(40, 58, 360, 74), ink, text_ink)
