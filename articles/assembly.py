@@ -32,7 +32,13 @@ from newsprint.articles.params.bands import (
 from newsprint.articles.params.flags import FLAGS
 from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.articles.params.text import PARAGRAPHS, STORIES
-from newsprint.articles.roles import headings_over_text, is_folio, split_headings, split_roles
+from newsprint.articles.roles import (
+    headings_over_text,
+    is_folio,
+    split_headings,
+    split_roles,
+    split_signatures,
+)
 from newsprint.articles.text import join_lines
 from newsprint.articles.vertical import is_vertical_page, vertical_articles
 from newsprint.core.page import (
@@ -141,8 +147,9 @@ def _refine_roles(regions: list[Region]) -> list[Region]:
         if region.type == RegionType.RUNNING_HEAD and region.lines and is_folio(region.text):
             out.append(region.model_copy(update={"type": RegionType.FOLIO}))
             continue
-        for part in split_roles(region, f"{region.id}s"):
-            out.extend(split_headings(part, part.id))
+        for signed in split_signatures(region, f"{region.id}g"):
+            for part in split_roles(signed, f"{signed.id}s"):
+                out.extend(split_headings(part, part.id))
     # A text region that OCR found empty (a smudge) is dropped.
     return [r for r in out if r.type not in _TEXTUAL or r.lines]
 

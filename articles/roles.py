@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import re
 
-from newsprint.articles.params.roles import BODY_LINES, BYLINES, CAPITAL_HEADINGS, CAPTIONS
+from newsprint.articles.params.roles import (
+    BODY_LINES,
+    BYLINES,
+    CAPITAL_HEADINGS,
+    CAPTIONS,
+    SIGNATURES,
+)
 from newsprint.core.page import Region, RegionType, TextLine
 from newsprint.core.script import is_cjk
 
 _BYLINE = re.compile(
     r"^(By\s+(?:[A-Z][\w.'’-]+\s+[A-Z]|[A-Z][A-Z.'’-]+\b)|BY\s+[A-Z]|(本报|本報)?(记者|記者|通讯员|通訊員|特约记者|特約記者)|文[/／]|图[/／]|圖[/／])"
 )
+# Two to four words, each starting with a capital: a name ("HENRY DAWSON.",
+# small capitals read "Henry Dawson.").
+_NAME = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*\.?$")
 _CAPTION_START = re.compile(r"^[▲△▼◀►▶]|^(Photo|PHOTO|Above|ABOVE|Pictured|PICTURED)\b")
 _CAPTION_END = re.compile(r"(摄|攝|\)|Photo\)|photo\))\s*$")
 _FOLIO = re.compile(
@@ -48,6 +57,48 @@ def is_byline(text: str) -> bool:
         and not _SENTENCE.search(text)
         and (not is_cjk(text[:1]) or _names_only(text))
     )
+
+
+def is_signature(region: Region, line: TextLine) -> bool:
+    """A writer's name signing a story: two to four capitalised words, ending
+    in a full stop or in capitals, set flush right well in from the block's
+    left edge (a paragraph's last line "Chief Henry Dawson." starts at it)."""
+    text = line.text.strip()
+    if not _NAME.match(text) or not (text.endswith(".") or _in_capitals(text, 4)):
+        return False
+    margins = _margins(region, line)
+    if margins is None or region.work_bbox is None:
+        return False
+    left, right, letter = margins
+    width = region.work_bbox[2] - region.work_bbox[0]
+    return left >= SIGNATURES.min_indent * width and right <= SIGNATURES.max_right * letter
+
+
+def split_signatures(region: Region, new_id: str) -> list[Region]:
+    """Cut a text or headline block round the signatures in it (a story's
+    last lines, its writer's name, the next story's first lines, in one
+    block of one type size down a dense old column; or the name over the
+    next story's heading, synthetic en-old-1003's "HENRY DAWSON. / SCHOOL
+    BOARD WEIGHS LATER / START TIMES."). Each signature becomes a byline
+    region of its own; the rest keep the block's type."""
+    if region.type not in (RegionType.TEXT, RegionType.HEADLINE) or not region.lines:
+        return [region]
+    marks = [is_signature(region, ln) for ln in region.lines]
+    if not any(marks):
+        return [region]
+    if region.type == RegionType.HEADLINE and any(marks[1:]):
+        return [region]  # only a name over the heading is cut off
+    parts: list[tuple[RegionType, list[TextLine]]] = []
+    for line, mark in zip(region.lines, marks, strict=True):
+        kind = RegionType.BYLINE if mark else region.type
+        if parts and parts[-1][0] == kind and not mark:
+            parts[-1][1].append(line)
+        else:
+            parts.append((kind, [line]))
+    return [
+        _sub_region(region, kind, lines, region.id if n == 0 else f"{new_id}{n}")
+        for n, (kind, lines) in enumerate(parts)
+    ]
 
 
 def is_caption_start(text: str) -> bool:
@@ -97,7 +148,7 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
     three lines that are nearly all capitals (four letters or more, at most
     twelve words) is a headline when it starts the block and other text
     follows, or when it follows a paragraph's end (a sentence's end, or a
-    short line) and its last line stands centred, clear of both edges, at
+    short line) and one of its lines stands centred, clear of both edges, at
     the foot of the block too: the block is cut round it. A block of
     capitals only (a notice, a list of names) is left whole. Latin script
     only: Chinese has no capitals."""
@@ -122,8 +173,12 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
             _ends_sentence(lines[i - 1].text) or _short_line(region, lines[i - 1])
         )
         # At the head of a block a heading may fill the column; inside one it
-        # stands centred, clear of both edges.
-        heading = i == 0 or (after_paragraph and _centred(region, lines[end]))
+        # stands centred, clear of both edges, in one line at least (the
+        # second line of "VOLUNTEERS SORT / DONATIONS FOR FOOD BANK." fills
+        # the column: synthetic en-old-1003).
+        heading = i == 0 or (
+            after_paragraph and any(_centred(region, ln) for ln in lines[i : end + 1])
+        )
         # At the foot of a block a heading's story goes on at the head of the
         # next column (en-old-1003: "HOUSING COSTS SQUEEZE / YOUNG FAMILIES.").
         if heading and (end + 1 < len(lines) or i > 0):

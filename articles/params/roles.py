@@ -25,6 +25,25 @@ BYLINES = BylineParams()
 
 
 @dataclass(frozen=True)
+class SignatureParams:
+    """The writer's name set flush right at a story's foot, in capitals or
+    small capitals ("HENRY DAWSON."), as 19th-century papers sign a story
+    (``roles.split_signatures``)."""
+
+    min_indent: float = 0.3
+    """The name stands in from its block's left edge by at least this share
+    of the block's width. On synthetic en-old-1003 the five signatures stand
+    in 0.50-0.54 of the column; a paragraph's last line starts at the edge."""
+
+    max_right: float = 1.0
+    """... and ends within this many letters (half its height each) of the
+    block's right edge (0-4 pixels on en-old-1003, on 18-pixel lines)."""
+
+
+SIGNATURES = SignatureParams()
+
+
+@dataclass(frozen=True)
 class CaptionParams:
     """How much of a block that starts as a caption is the caption
     (``roles._caption_lines``)."""

@@ -265,6 +265,23 @@ def test_the_head_of_a_column_continues_the_story_at_the_foot_of_the_column_on_i
     assert page.reading_order == ["a", "b", "c", "h3", "d"]
 
 
+def test_a_centred_dash_a_quarter_of_the_column_wide_ends_a_story() -> None:
+    # The dense old weekly (synthetic en-old-1003): a story with no heading
+    # starts under a short dash centred in the column, 75 of its 300 pixels.
+    first = _column("a", 100, 100, [("The first story runs down here", 0, 290)] * 8)
+    dash = _region("rule", RegionType.SEPARATOR, (212, 340, 287, 342))
+    second = _column("b", 100, 352, [("Drivers who use the bridge will", 0, 290)] * 8)
+    beside = _column("c", 450, 100, [("expect delays for much of the year", 0, 290)] * 17)
+    page = assemble(_page([first, dash, second, beside]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["a"] != owner["b"] == owner["c"]
+    # A speck of a rule (a tenth of the column) ends nothing.
+    speck = _region("rule", RegionType.SEPARATOR, (235, 340, 265, 342))
+    page = assemble(_page([first, speck, second, beside]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["a"] == owner["b"]
+
+
 def test_a_column_head_in_a_band_continues_the_block_beside_it_not_a_story_below_the_band() -> None:
     # A modern page: stories start on one line across the columns (their
     # headings level), so the head of column 2 goes on from the block beside
@@ -463,6 +480,78 @@ def test_a_heading_at_the_foot_of_a_block_is_cut_out_and_its_story_goes_on_in_th
         "HOUSING COSTS SQUEEZE YOUNG FAMILIES.",
     ]
     assert page.articles[1].paragraphs == ["The median price of a home reached a record in June."]
+
+
+def test_a_two_line_heading_whose_second_line_fills_the_column_is_cut_out() -> None:
+    # en-old-1003: "VOLUNTEERS SORT / DONATIONS FOR FOOD BANK." inside a block,
+    # after a paragraph's end; only its first line stands centred.
+    from newsprint.articles.roles import split_headings
+
+    column = _old_column(
+        "v",
+        100,
+        100,
+        [
+            "utility's emergency num-",
+            "ber.",
+            "VOLUNTEERS SORT",
+            "DONATIONS FOR FOOD BANK.",
+            "VOLUNTEERS at the regional",
+            "food bank packed more than",
+        ],
+        {1: (0, 40), 2: (70, 160), 3: (5, 292)},
+    )
+    parts = split_headings(column, "v")
+    assert [p.type for p in parts] == [RegionType.TEXT, RegionType.HEADLINE, RegionType.TEXT]
+    assert [ln.text for ln in parts[1].lines] == ["VOLUNTEERS SORT", "DONATIONS FOR FOOD BANK."]
+
+
+def test_a_name_set_flush_right_at_a_story_s_foot_signs_it_and_ends_it() -> None:
+    # The dense old weekly signs a story with its writer's name in small
+    # capitals, flush right ("SAMUEL BROOKS."); the next story may follow in
+    # the same block with no heading, or the name may sit over the next
+    # story's heading in one block (en-old-1003: "HENRY DAWSON. / SCHOOL
+    # BOARD WEIGHS LATER / START TIMES.").
+    col1 = _old_column(
+        "s1",
+        100,
+        100,
+        [
+            "Plastic bags and foam con-",
+            "tainers should never go in",
+            "recycling carts, Chen said.",
+            "SAMUEL BROOKS.",
+            "Drivers who use the Lincoln",
+            "Street Bridge should expect",
+            "delays for much of the year.",
+            "Chief Henry Dawson.",
+        ],
+        {2: (0, 200), 3: (150, 150), 6: (0, 220), 7: (0, 140)},
+    )
+    head = _old_column(
+        "s2",
+        450,
+        100,
+        ["HENRY DAWSON.", "SCHOOL BOARD WEIGHS", "START TIMES."],
+        {0: (160, 140), 1: (40, 220), 2: (90, 120)},
+    )
+    head = head.model_copy(update={"type": RegionType.HEADLINE})
+    story = _old_column(
+        "s3", 450, 190, ["Supporters point to research", "showing that teenagers sleep."], {}
+    )
+    page = assemble(_page([col1, head, story]), Settings())
+    by_headline = {a.headline: a for a in page.articles}
+    first = page.articles[0]
+    assert first.byline == "SAMUEL BROOKS."
+    assert first.paragraphs[-1].endswith("recycling carts, Chen said.")
+    # The next story starts after the name; a paragraph's last line that
+    # ends in a name is no signature.
+    second = page.articles[1]
+    assert second.paragraphs[0].startswith("Drivers who use the Lincoln")
+    assert second.paragraphs[-1].endswith("Chief Henry Dawson.")
+    assert second.byline == "HENRY DAWSON."
+    school = by_headline["SCHOOL BOARD WEIGHS START TIMES."]
+    assert school.byline is None and school.paragraphs[0].startswith("Supporters point")
 
 
 def test_a_block_of_capitals_over_the_text_of_its_column_is_its_heading() -> None:
