@@ -181,7 +181,11 @@ def _join_tile_pieces(boxes: np.ndarray, seams: list[tuple[str, int, int]]) -> n
     """One box for a line seen in two overlapping tiles (whole in one and cut in
     the other, or cut in both): boxes near a seam that share a row and overlap
     are joined. Within one tile the detector never gives two overlapping boxes
-    on one row, so only pieces from two tiles meet this test."""
+    on one row, so only pieces from two tiles meet this test. The two must be
+    of one line: they overlap by 0.6 of the taller's height, so that a box
+    already joined never grows over the next row (in dense type across a
+    seam one tile's box that took in two rows joined, piece by piece, three
+    rows of four columns into one box: synthetic en-old-1000)."""
     near = np.zeros(len(boxes), dtype=bool)
     for axis, lo, hi in seams:
         a, b = (0, 2) if axis == "x" else (1, 3)
@@ -192,7 +196,7 @@ def _join_tile_pieces(boxes: np.ndarray, seams: list[tuple[str, int, int]]) -> n
         for i, other in enumerate(joined):
             dy = min(box[3], other[3]) - max(box[1], other[1])
             dx = min(box[2], other[2]) - max(box[0], other[0])
-            if dx > 0 and dy >= 0.6 * min(box[3] - box[1], other[3] - other[1]):
+            if dx > 0 and dy >= 0.6 * max(box[3] - box[1], other[3] - other[1]):
                 joined[i] = np.array(
                     [
                         min(box[0], other[0]),
@@ -301,7 +305,12 @@ def _look_again(
     settings: Settings,
 ) -> np.ndarray:
     """A finer detection pass over the unread areas (joined into a few
-    rectangles with a margin); returns the page's lines with the new ones."""
+    rectangles with a margin); returns the page's lines with the new ones.
+
+    A new line that half lies on lines already found is dropped: the pass is
+    for the ink no line reached, and over an area's margin it boxes again
+    pieces of lines already read (TTW 1867: "près Malhert" in "(D'après
+    Malherbe.)", read twice and set as a story of its own)."""
     scale = min(settings.detection.max_scale, found.scale * settings.detection.second_pass_factor)
     margin = round(found.line_height)
     h, w = work.shape[:2]
@@ -311,7 +320,23 @@ def _look_again(
         more = detect_lines(work, engine, settings.detection, area, scale=scale).boxes
         if len(more):
             extra.append(more)
-    return np.concatenate([boxes, *extra]) if extra else boxes
+    if not extra:
+        return boxes
+    new = _mostly_new(np.concatenate(extra), boxes, (h, w))
+    return np.concatenate([boxes, new]) if len(new) else boxes
+
+
+def _mostly_new(new: np.ndarray, old: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """The boxes of ``new`` (N x 4) less than half of whose area ``old``'s
+    boxes already cover (``shape``: the page's height and width)."""
+    covered = np.zeros(shape, dtype=bool)
+    for x0, y0, x1, y1 in old.astype(int):
+        covered[max(0, y0) : y1, max(0, x0) : x1] = True
+    keep = [
+        (part := covered[max(0, y0) : y1, max(0, x0) : x1]).size == 0 or part.mean() < 0.5
+        for x0, y0, x1, y1 in new.astype(int)
+    ]
+    return new[np.array(keep, dtype=bool)]
 
 
 def _join_areas(

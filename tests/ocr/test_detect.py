@@ -191,3 +191,34 @@ def test_a_coarse_box_inside_a_fine_line_that_runs_on_past_it_is_no_headline() -
     coarse = np.array([[113, 1046, 586, 1135]], dtype=float)
     rows = sorted(map(tuple, with_display_lines(fine, coarse, body=24.0).tolist()))
     assert rows == sorted(map(tuple, fine.tolist()))
+
+
+def test_tile_pieces_join_into_their_line_never_into_the_rows_around() -> None:
+    from newsprint.ocr.detect import _join_tile_pieces
+
+    # Synthetic en-old-1000, in the strip where two tiles overlap: one tile
+    # boxed the lines of two columns, their baselines apart, as one box 40
+    # pixels tall; the other read a line of the row above and one of the row
+    # below. Joined as "one line", they grew into a box over three rows (and,
+    # piece by piece, four columns), read as a junk headline.
+    seam = [("y", 2080, 2400)]
+    boxes = np.array(
+        [[1070, 2204, 1751, 2244], [1052, 2231, 1397, 2249], [1426, 2199, 1748, 2220]],
+        dtype=float,
+    )
+    joined = _join_tile_pieces(boxes, seam)
+    assert len(joined) == 3 and max(joined[:, 3] - joined[:, 1]) == 40
+    # A line cut by the tile edge, seen in both tiles, is one line again.
+    halves = np.array([[100, 2290, 700, 2308], [650, 2291, 1200, 2309]], dtype=float)
+    assert _join_tile_pieces(halves, seam).tolist() == [[100, 2290, 1200, 2309]]
+
+
+def test_the_second_pass_adds_only_lines_over_ink_no_line_reached() -> None:
+    from newsprint.ocr.detect import _mostly_new
+
+    # TTW 1867: over an unread area's margin the finer pass boxed "près
+    # Malhert" inside the line "(D'après Malherbe.)" already found; it was
+    # read twice and set as a story of its own.
+    old = np.array([[301, 813, 460, 833]], dtype=float)
+    new = np.array([[338, 814, 434, 825], [300, 900, 460, 915]], dtype=float)
+    assert _mostly_new(new, old, (1000, 1000)).tolist() == [[300, 900, 460, 915]]
