@@ -128,7 +128,7 @@ def analyse(
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     if pieces:
-        pieces = [p for p in pieces if not _on_a_rule(p.ink, ink, text_ink)]
+        pieces = [p for p in pieces if not _on_a_rule(p.ink, ink, h_rules)]
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
@@ -175,14 +175,23 @@ def analyse(
     )
 
 
-def _on_a_rule(line: Box, ink: np.ndarray, text_ink: np.ndarray) -> bool:
-    """Whether a detected "line" is a rule: nearly all its ink is a found
-    rule's (the detector boxes a short dash as a line of type, read "1" or
-    "—"; a title's dash on TTW 1867 then stood as a story's first line)."""
+def _on_a_rule(line: Box, ink: np.ndarray, h_rules: list[Box]) -> bool:
+    """Whether a detected "line" is a horizontal rule: nearly all its ink lies
+    on a found one (the detector boxes a short dash as a line of type, read
+    "1" or "—"; a title's dash on TTW 1867 then stood as a story's first
+    line). Vertical rules are left out: in vertical Chinese the strokes of
+    characters set one under another pass for them (``without_strokes``)."""
     x0, y0, x1, y1 = (int(v) for v in line.as_tuple())
-    inked = np.count_nonzero(ink[y0 : y1 + 1, x0 : x1 + 1])
-    left = np.count_nonzero(text_ink[y0 : y1 + 1, x0 : x1 + 1])
-    return inked > 0 and left <= 0.2 * inked
+    crop = ink[y0 : y1 + 1, x0 : x1 + 1] > 0
+    inked = np.count_nonzero(crop)
+    if inked == 0:
+        return False
+    on_rules = np.zeros_like(crop)
+    for rule in h_rules:
+        if rule.x_overlap(line) > 0 and rule.y_overlap(line) > 0:
+            rx0, ry0 = max(0, int(rule.x0) - 1 - x0), max(0, int(rule.y0) - 1 - y0)
+            on_rules[ry0 : int(rule.y1) + 2 - y0, rx0 : int(rule.x1) + 2 - x0] = True
+    return np.count_nonzero(crop & on_rules) >= 0.8 * inked
 
 
 def _detected_lines(
