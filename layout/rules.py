@@ -74,12 +74,18 @@ def find_rules(
         and (_is_dashed(dashed_v, b) or _runs_through_line_gaps(ink, b.scaled(scale), em))
     ]
     v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes)
-    mask = np.zeros_like(ink)
     pad = max(1, int(em * RULES.mask_pad))
-    for b in h_boxes + v_boxes:
+    return h_boxes, v_boxes, rules_mask(ink.shape, h_boxes + v_boxes, pad)
+
+
+def rules_mask(shape: tuple[int, ...], rules: list[Box], pad: int) -> np.ndarray:
+    """A mask (``shape``'s height and width, 255 on a rule) of ``rules``,
+    each grown by ``pad`` pixels on every side."""
+    mask = np.zeros(shape[:2], np.uint8)
+    for b in rules:
         y0, x0 = max(0, int(b.y0) - pad), max(0, int(b.x0) - pad)
         mask[y0 : int(b.y1) + pad, x0 : int(b.x1) + pad] = 255
-    return h_boxes, v_boxes, mask
+    return mask
 
 
 def _along_type(ink: np.ndarray, rule: Box, em: float) -> bool:

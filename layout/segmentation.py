@@ -42,7 +42,7 @@ from newsprint.layout.metrics import body_line_height, glyph_height
 from newsprint.layout.params.blocks import BODY_MEASURE, INK_LINES, REGION_COLUMNS
 from newsprint.layout.photos import absorb_frames, blank_photos, find_photos, merge_photo_pieces
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
-from newsprint.layout.rules import find_rules
+from newsprint.layout.rules import find_rules, rules_mask
 from newsprint.layout.tables import body_beside_tables, find_tables, settle_tables, with_cells
 from newsprint.layout.textlines import (
     LinePiece,
@@ -128,7 +128,8 @@ def analyse(
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     if pieces:
-        pieces = [p for p in pieces if not _on_a_rule(p.ink, ink, h_rules)]
+        on_h_rules = rules_mask(ink.shape, h_rules, 1)
+        pieces = [p for p in pieces if not _on_a_rule(p.ink, ink, on_h_rules)]
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
@@ -175,23 +176,18 @@ def analyse(
     )
 
 
-def _on_a_rule(line: Box, ink: np.ndarray, h_rules: list[Box]) -> bool:
+def _on_a_rule(line: Box, ink: np.ndarray, on_h_rules: np.ndarray) -> bool:
     """Whether a detected "line" is a horizontal rule: nearly all its ink lies
-    on a found one (the detector boxes a short dash as a line of type, read
-    "1" or "—"; a title's dash on TTW 1867 then stood as a story's first
-    line). Vertical rules are left out: in vertical Chinese the strokes of
-    characters set one under another pass for them (``without_strokes``)."""
+    on a found one (``on_h_rules``: their mask, ``rules.rules_mask``; the
+    detector boxes a short dash as a line of type, read "1" or "—"; a title's
+    dash on TTW 1867 then stood as a story's first line). Vertical rules are
+    left out: in vertical Chinese the strokes of characters set one under
+    another pass for them (``without_strokes``)."""
     x0, y0, x1, y1 = (int(v) for v in line.as_tuple())
     crop = ink[y0 : y1 + 1, x0 : x1 + 1] > 0
     inked = np.count_nonzero(crop)
-    if inked == 0:
-        return False
-    on_rules = np.zeros_like(crop)
-    for rule in h_rules:
-        if rule.x_overlap(line) > 0 and rule.y_overlap(line) > 0:
-            rx0, ry0 = max(0, int(rule.x0) - 1 - x0), max(0, int(rule.y0) - 1 - y0)
-            on_rules[ry0 : int(rule.y1) + 2 - y0, rx0 : int(rule.x1) + 2 - x0] = True
-    return np.count_nonzero(crop & on_rules) >= 0.8 * inked
+    on_rule = np.count_nonzero(crop & (on_h_rules[y0 : y1 + 1, x0 : x1 + 1] > 0))
+    return inked > 0 and on_rule >= 0.8 * inked
 
 
 def _detected_lines(

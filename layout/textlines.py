@@ -220,8 +220,8 @@ def cut_at_separators(
     its detector box too."""
     stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body)
     # The detector's box measures a line's type more steadily than its ink,
-    # whose height goes with how many descenders and capitals it holds.
-    # (short of surely display type)
+    # whose height goes with how many descenders and capitals it holds; the
+    # ink still rules out type that is surely display.
     across = [p.detected.height for p in pieces if p.detected.width > p.detected.height]
     boxed = float(np.median(across)) if set_across and across else 0.0
     out: list[LinePiece] = []

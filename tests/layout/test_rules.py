@@ -181,7 +181,9 @@ def test_a_dash_the_detector_boxed_as_a_line_is_no_line_of_type() -> None:
     ink = np.zeros((200, 400), np.uint8)
     ink[102:104, 150:210] = 255  # the dash, a found rule
     ink[60:72, 40:360:3] = 255  # a line of type above it
-    dash = Box(150, 102, 210, 104)
-    assert _on_a_rule(Box(150, 100, 163, 105), ink, [dash])
-    assert not _on_a_rule(Box(40, 58, 360, 74), ink, [dash])
-    assert not _on_a_rule(Box(150, 100, 163, 105), ink, [])
+    from newsprint.layout.rules import rules_mask
+
+    on_dash = rules_mask(ink.shape, [Box(150, 102, 210, 104)], 1)
+    assert _on_a_rule(Box(150, 100, 163, 105), ink, on_dash)
+    assert not _on_a_rule(Box(40, 58, 360, 74), ink, on_dash)
+    assert not _on_a_rule(Box(150, 100, 163, 105), ink, np.zeros_like(ink))
