@@ -53,6 +53,7 @@ import cv2
 import numpy as np
 from newsprint.core.settings import Settings
 from newsprint.ocr.engine import load_engine
+from newsprint.ocr.traditional import to_traditional_forms
 from newsprint.pipeline import process_scan
 from PIL import Image
 
@@ -103,8 +104,11 @@ def real_pages(root: Path, pattern: str = "*") -> list[Path]:
 
 
 def characters(text: str) -> Counter[str]:
-    """The bag of characters scored: lower-cased, letters, digits and CJK only."""
-    return Counter(c for c in text.lower() if c.isalnum())
+    """The bag of characters scored: letters, digits and CJK only, lower-cased and
+    script-folded (a Chinese character read in a simplified-only form counts as
+    its traditional form, as newsprint writes it on a traditional page: the same
+    character read, as "A" and "a" are)."""
+    return Counter(c for c in to_traditional_forms(text.lower()) if c.isalnum())
 
 
 def coverage(reference: str, text: str) -> float:

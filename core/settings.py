@@ -144,6 +144,10 @@ class OcrSettings(BaseModel):
     """Most model-input columns in one recognition run (lines x the widest line's
     width at the model's 48-pixel height): narrow lines go many to a batch, wide
     ones few. None: only ``rec_batch_size`` bounds a batch."""
+    traditional_forms: bool = True
+    """On a page in traditional Chinese, turn the characters the recogniser read
+    in forms that exist only in simplified Chinese to their traditional forms
+    (OpenCC; ``ocr.traditional``)."""
     low_confidence: float = 0.80
     """Pages whose mean line confidence is below this are flagged."""
 

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 
 import numpy as np
-from newsprint.core.page import FlagCode, NewspaperPage, RegionType, TextLine
+from newsprint.core.page import FlagCode, NewspaperPage, Region, RegionType, TextLine
 from newsprint.core.script import detect_language, is_cjk
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box
@@ -19,6 +19,7 @@ from newsprint.layout.direction import transpose, untranspose
 from newsprint.ocr.engine import OcrEngine, OcrLine
 from newsprint.ocr.paddle import crop_line, to_bgr
 from newsprint.ocr.tables import read_tables
+from newsprint.ocr.traditional import TRADITIONAL, to_traditional_forms
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +66,38 @@ def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> New
     texts = [ln.text for r in regions if r.type != RegionType.PHOTO for ln in r.lines]
     language = page.language if settings.language == "auto" else settings.language
     language = language or detect_language(texts)
+    regions = in_page_script(regions, language, settings)
     page = page.model_copy(
         update={"regions": regions, "language": language, "ocr_engine": engine.info()}
     )
     _flag_confidence(page, settings)
     return page
+
+
+def in_page_script(regions: list[Region], language: str, settings: Settings) -> list[Region]:
+    """``regions`` with their text in the page's script: on a page in traditional
+    Chinese (``language`` ``zh-Hant``, or ``zh`` with traditional text), characters
+    read in simplified-only forms become traditional (``ocr.traditional``), unless
+    ``settings.ocr.traditional_forms`` is off. Other pages are returned as they are."""
+    if not settings.ocr.traditional_forms:
+        return regions
+    if language == "zh":
+        language = detect_language([ln.text for r in regions for ln in r.lines])
+    if language != TRADITIONAL:
+        return regions
+    return [_in_traditional_forms(r) for r in regions]
+
+
+def _in_traditional_forms(region: Region) -> Region:
+    """``region`` with its lines' and cells' text in traditional forms (``ocr.traditional``)."""
+    if not region.lines and not region.rows:
+        return region
+    lines = [ln.model_copy(update={"text": to_traditional_forms(ln.text)}) for ln in region.lines]
+    rows = [
+        [c.model_copy(update={"text": to_traditional_forms(c.text)}) for c in row]
+        for row in region.rows
+    ]
+    return region.model_copy(update={"lines": lines, "rows": rows})
 
 
 def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, list[TextLine]]:

@@ -92,6 +92,11 @@ def test_coverage() -> None:
     assert coverage("abcd", "ab") == 0.5
     assert coverage("aab", "ab") == pytest.approx(2 / 3)  # counts matter, not just presence
     assert coverage("中文報紙。", "中文報紙") == 1.0
+    # The same character read in either script's form (newsprint writes a
+    # traditional page's characters in traditional forms; a peer may not).
+    assert coverage("气温", "氣溫") == 1.0
+    assert coverage("氣溫", "气温") == 1.0
+    assert coverage("氣溫", "氣候") == 0.5
     page = _page([["r1"]])
     text = page_text(page)  # every region's lines, in articles or not
     assert coverage("one two three four five", text) == 1.0
