@@ -7,6 +7,7 @@ line height (``body``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,13 +53,19 @@ class Block:
 
 
 def group_lines(
-    lines: list[Box], h_rules: list[Box], body: float, rows_joined: bool = False
+    lines: list[Box],
+    h_rules: list[Box],
+    body: float,
+    rows_joined: bool = False,
+    v_rules: Sequence[Box] = (),
 ) -> list[Block]:
     """Stack lines into blocks: same column, same type size, normal leading.
 
     ``rows_joined``: the pieces of each row are already joined (detected
     lines), so two lines side by side on one row are never one line: they
-    stand in two columns."""
+    stand in two columns. ``v_rules``: column rules; a line never joins a
+    block that reaches across a rule running beside the line (the columns
+    under a caption or a line spanning both stay apart)."""
     blocks: list[Block] = []
     active: list[Block] = []
     common = common_leading(lines)
@@ -68,6 +75,8 @@ def group_lines(
         best, best_gap = None, None
         for block in active:
             gap = _joinable_gap(block, line, h_rules, body, rows_joined, common)
+            if gap is not None and any(_rule_parts(r, block.box, line) for r in v_rules):
+                gap = None
             if gap is not None and (best_gap is None or gap < best_gap):
                 best, best_gap = block, gap
         if best is None:
@@ -76,6 +85,15 @@ def group_lines(
         else:
             best.add(line)
     return blocks
+
+
+def _rule_parts(rule: Box, block: Box, line: Box) -> bool:
+    """True when ``rule`` runs down beside ``line`` (over half its height, off
+    its ends) and inside ``block``'s width: below a line spanning two columns,
+    the columns' lines on either side of their rule."""
+    inside = block.x0 < rule.cx < block.x1
+    beside = rule.cx < line.x0 or rule.cx > line.x1
+    return inside and beside and rule.y_overlap(line) > STACKING.rule_beside * line.height
 
 
 def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:

@@ -156,7 +156,7 @@ def analyse(
         lines = [ln for ln in lines if ln.height >= INK_LINES.min_height * body or ln.width >= body]
     across, down = split_by_direction(lines)  # vertical Chinese stacks right to left
     blocks = merge_overlapping_blocks(
-        group_lines(across, h_rules, body, rows_joined=bool(pieces))
+        group_lines(across, h_rules, body, rows_joined=bool(pieces), v_rules=v_rules)
         + group_vertical_lines(down, v_rules, body)
     )
     if not pieces:

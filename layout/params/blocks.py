@@ -39,6 +39,11 @@ class StackingParams:
     """× the smaller of size and the line's height: a line may reach this far
     up into the block's last line (tall glyphs, a tight set). Commit 08f9714."""
 
+    rule_beside: float = 0.5
+    """A share of the line's height: a column rule overlapping the line down
+    the page this much runs beside it (``_rule_parts``): a line never joins a
+    block reaching across such a rule. Not tuned: any real overlap."""
+
     max_gap: float = 1.3
     """× the larger of size and the line's height: a wider white gap above
     the line is a paragraph or article gap; narrower, type set with up to a

@@ -349,3 +349,35 @@ def test_double_spaced_columns_are_one_block_each_and_a_wider_gap_still_parts() 
     assert common_leading(lines) == pytest.approx(pitch - ink)
     blocks = group_lines(lines, [], body=float(ink))
     assert sorted(len(b.lines) for b in blocks) == [4, 12, 12]
+
+
+def test_columns_under_a_line_spanning_their_rule_stay_apart() -> None:
+    """A caption set across two columns, and under it the two columns parted
+    by a rule that starts below the caption: the columns' lines never join the
+    caption's block, so the two columns are two blocks (not one block read
+    row by row across the rule, as zh-hant-1009 was)."""
+    from newsprint.layout.blocks import group_lines, merge_overlapping_blocks
+    from newsprint.layout.boxes import Box
+
+    ink, pitch = 23, 34
+    caption = Box(50, 100, 930, 100 + ink)
+    top = 100 + ink + 24
+    lines = [caption] + [
+        Box(x, top + i * pitch, x + 420, top + i * pitch + ink)
+        for x in (50, 510)
+        for i in range(8)
+    ]
+    rule = Box(488, top - 10, 493, top + 8 * pitch)
+
+    def blocks(v_rules: list[Box]) -> list[list[Box]]:
+        grouped = merge_overlapping_blocks(
+            group_lines(lines, [], float(ink), rows_joined=True, v_rules=v_rules)
+        )
+        return sorted((sorted(b.lines, key=lambda b: (b.y0, b.x0)) for b in grouped), key=len)
+
+    parted = blocks([rule])
+    assert [len(b) for b in parted] == [1, 8, 8]
+    assert parted[0] == [caption]
+    assert {b.x0 for b in parted[1]} == {50} and {b.x0 for b in parted[2]} == {510}
+    # Without the rule nothing parts them: the columns run through the caption's block.
+    assert len(blocks([])) < 3
