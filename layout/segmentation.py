@@ -40,6 +40,7 @@ from newsprint.layout.lines import (
 )
 from newsprint.layout.metrics import body_line_height, glyph_height
 from newsprint.layout.params.blocks import BODY_MEASURE, INK_LINES, REGION_COLUMNS
+from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.photos import absorb_frames, blank_photos, find_photos, merge_photo_pieces
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
 from newsprint.layout.rules import find_rules, rules_mask
@@ -231,10 +232,13 @@ def _join_row_pieces(
 
     def apart(left: Box, right: Box) -> bool:
         same_line = parent[id(left)] == parent[id(right)]
+        # A display line's word space may fall over a gutter of the body below
+        # it: whether headline pieces are one line is row_groups' to say.
+        display = min(left.height, right.height) > TYPE_SIZE.display * body
         return (
             same_line
             or hairline_between(text_ink, left, right, body)
-            or gutter_between(text_ink, corridors, left, right, body)
+            or (not display and gutter_between(text_ink, corridors, left, right, body))
         )
 
     groups = row_groups([p.ink for p in pieces], corridors, body, v_rules, grid, apart=apart)

@@ -363,9 +363,7 @@ def test_columns_under_a_line_spanning_their_rule_stay_apart() -> None:
     caption = Box(50, 100, 930, 100 + ink)
     top = 100 + ink + 24
     lines = [caption] + [
-        Box(x, top + i * pitch, x + 420, top + i * pitch + ink)
-        for x in (50, 510)
-        for i in range(8)
+        Box(x, top + i * pitch, x + 420, top + i * pitch + ink) for x in (50, 510) for i in range(8)
     ]
     rule = Box(488, top - 10, 493, top + 8 * pitch)
 
@@ -381,3 +379,41 @@ def test_columns_under_a_line_spanning_their_rule_stay_apart() -> None:
     assert {b.x0 for b in parted[1]} == {50} and {b.x0 for b in parted[2]} == {510}
     # Without the rule nothing parts them: the columns run through the caption's block.
     assert len(blocks([])) < 3
+
+
+def test_a_headline_whose_word_space_falls_over_a_gutter_is_one_line() -> None:
+    """A headline set across two columns, the space between its words right
+    over the body's gutter (zh-hant-5002: "努力實現 “寧波無黑”", parted at the
+    wide side bearing of the quote): the detector's two pieces are one
+    headline line, not two headlines over two stories."""
+    from newsprint.layout.segmentation import analyse
+    from synth import _fit, font, text_lines
+
+    margin, col, gutter, size = 60, 300, 40, 22
+    pitch, top = int(size * 1.45), 200
+    img = Image.new("L", (2 * margin + 2 * col + gutter, top + 14 * pitch + margin), 240)
+    draw = ImageDraw.Draw(img)
+    boxes = []
+    head = font(80)
+    for text, x in (("Budget", margin + col - 250), ("Passes", margin + col + gutter)):
+        draw.text((x, 80), text, font=head, fill=10)
+        boxes.append(draw.textbbox((x, 80), text, font=head))
+    body = font(size)
+    for c in range(2):
+        x = margin + c * (col + gutter)
+        for r, row in enumerate(text_lines(14, seed=c)):
+            line = _fit(draw, row, body, col)
+            draw.text((x, top + r * pitch), line, font=body, fill=10)
+            boxes.append(draw.textbbox((x, top + r * pitch), line, font=body))
+    (a, b) = boxes[:2]
+    assert b[0] - a[2] < 0.8 * (a[3] - a[1])  # a display word space, over the gutter
+    layout = analyse(np.asarray(img), None, Settings().layout, np.asarray(boxes, np.float32))
+    heads = [blk for blk in layout.blocks if blk.kind == RegionType.HEADLINE]
+    assert len(heads) == 1 and len(heads[0].lines) == 1
+    assert heads[0].box.x0 < margin + col and heads[0].box.x1 > margin + col + gutter
+    assert heads[0].box.width >= 0.9 * (b[2] - a[0])
+    body_blocks = [blk for blk in layout.blocks if blk.kind != RegionType.HEADLINE]
+    assert all(
+        blk.box.x1 < margin + col + 5 or blk.box.x0 > margin + col + gutter - 5
+        for blk in body_blocks
+    )
