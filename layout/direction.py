@@ -297,9 +297,13 @@ def _cut_at_rules(
     box = piece.detected
     inset = P.rule_inset * body
     cuts = sorted(
-        r
-        for r in h_rules
-        if r.x_overlap(box) >= P.rule_across * box.width and box.y0 + inset < r.cy < box.y1 - inset
+        (
+            r
+            for r in h_rules
+            if r.x_overlap(box) >= P.rule_across * box.width
+            and box.y0 + inset < r.cy < box.y1 - inset
+        ),
+        key=lambda r: r.cy,
     )
     if not cuts:
         return [piece]

@@ -151,3 +151,24 @@ def test_a_paragraph_end_and_the_next_paragraph_stay_one_block() -> None:
     blocks = group_vertical_lines(lines, [], body=30.0)
     assert len(blocks) == 1
     assert blocks[0].lines == lines  # right to left
+
+
+def test_a_vertical_line_crossed_by_two_rules_is_cut_in_three() -> None:
+    # ECPO 1940, detected at a finer scale: a line of an advert crossed by two
+    # rules made the page fail (the rules were sorted as boxes, not by height).
+    from newsprint.layout.direction import _cut_at_rules
+
+    body = 30.0
+    ink = np.zeros((800, 300), np.uint8)
+    for y in range(100, 700, 36):  # a column of characters, 30 px each
+        ink[y : y + 30, 100:130] = 255
+    rules = [Box(80, 498, 160, 501), Box(80, 300, 160, 303)]  # given bottom one first
+    for r in rules:
+        ink[int(r.y0) : int(r.y1), int(r.x0) : int(r.x1)] = 255
+    line = Box(98, 98, 132, 700)
+    pieces = _cut_at_rules(LinePiece(line, line, 0), ink, rules, body)
+    assert len(pieces) == 3
+    tops = [p.detected.y0 for p in pieces]
+    assert tops == sorted(tops) and tops[0] == line.y0
+    assert pieces[0].detected.y1 <= 300 and pieces[1].detected.y0 >= 303
+    assert pieces[1].detected.y1 <= 498 and pieces[2].detected.y0 >= 501
