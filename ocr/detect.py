@@ -62,9 +62,12 @@ def detect_lines(
         height = _median_height(found)
         scale = first
         if height > 0 and len(found) >= settings.min_lines_to_measure:
-            wanted = float(
-                np.clip(settings.target_line_px / height, settings.min_scale, settings.max_scale)
+            target = (
+                settings.target_vertical_line_px
+                if _mostly_vertical(found)
+                else settings.target_line_px
             )
+            wanted = float(np.clip(target / height, settings.min_scale, settings.max_scale))
             if abs(wanted - first) > settings.rescale_tolerance * first:
                 scale = wanted
                 found = _detect_scaled(image, engine, scale, settings)
@@ -217,6 +220,16 @@ def _seams(tiles: list, side: int) -> list[tuple[str, int, int]]:
     ys = sorted({y for _, y, _ in tiles})
     seams = [("x", x, prev + side) for prev, x in itertools.pairwise(xs)]
     return seams + [("y", y, prev + side) for prev, y in itertools.pairwise(ys)]
+
+
+def _mostly_vertical(boxes: np.ndarray) -> bool:
+    """Whether most of the lines that have a direction (one side at least twice
+    the other) run down the page: a page of vertical Chinese."""
+    heights = boxes[:, 3] - boxes[:, 1]
+    widths = boxes[:, 2] - boxes[:, 0]
+    down = heights >= 2 * widths
+    across = widths >= 2 * heights
+    return int(down.sum()) > int(across.sum())
 
 
 def _median_height(boxes: np.ndarray) -> float:

@@ -222,3 +222,21 @@ def test_the_second_pass_adds_only_lines_over_ink_no_line_reached() -> None:
     old = np.array([[301, 813, 460, 833]], dtype=float)
     new = np.array([[338, 814, 434, 825], [300, 900, 460, 915]], dtype=float)
     assert _mostly_new(new, old, (1000, 1000)).tolist() == [[300, 900, 460, 915]]
+
+
+@pytest.mark.models
+def test_a_vertical_page_is_detected_at_its_own_finer_scale(engine: OcrEngine) -> None:
+    """Vertical lines of small type set close are run together at the scale
+    that suits lines running across (ECPO 1940): a page whose lines run down
+    is scaled so its median line is ``target_vertical_line_px`` wide."""
+    from newsprint.ocr.detect import _mostly_vertical
+
+    from pagegen.vertical import VerticalSpec, generate_vertical_page
+
+    spec = VerticalSpec(seed=3, width=1800, height=2600, char=28, bands=2, stories_per_band=2)
+    image = np.asarray(generate_vertical_page(spec)[0].convert("L"))
+    found = detect_lines(image, engine, DetectionSettings())
+    assert _mostly_vertical(found.boxes)
+    assert found.line_height * found.scale == pytest.approx(32, rel=0.25)
+    across = detect_lines(image, engine, DetectionSettings(target_vertical_line_px=22))
+    assert across.scale < found.scale
