@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
     args = parser.parse_args(argv)
     settings = Settings()
-    images = page_set(CACHE, args.seed, args.pages)
+    images = page_set(CACHE, args.seed, args.pages, vertical_pages=0)
     rows = [measure(image, settings) for image in images]
     sys.stdout.write(report(rows, args.worst) + "\n")
     if args.json:

@@ -4,7 +4,10 @@ The tuning set and the held-out set use disjoint seed ranges, so the figures
 say how the pipeline does on layouts it was not tuned to. Each set also holds
 English 19th-century pages (``en-old-<seed>``: dense narrow columns parted by
 thin rules, caps headings of body size, bitonal microfilm at 72-150 dpi with
-speckle and show-through), the kind of page the modern layouts hide failures on.
+speckle and show-through), the kind of page the modern layouts hide failures on,
+and pages of vertical traditional Chinese (``zh-vert-<seed>``: bands of stories
+read right to left, vertical headlines and captions, rules; white, tinted or
+bitonal paper).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from pagegen import PageSpec, generate_page, random_spec, save_page
 from pagegen.__main__ import default_format
 from pagegen.oldrandom import random_old_spec
+from pagegen.vertical import random_vertical_spec, save_vertical_page
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +32,11 @@ def old_page_count(per_language: int) -> int:
     """How many 19th-century pages a set of ``per_language`` pages per language gets:
     one for every three (10 -> 4, 4 -> 2)."""
     return math.ceil(per_language / 3)
+
+
+def vertical_page_count(per_language: int) -> int:
+    """How many vertical pages a set gets: as many as 19th-century pages."""
+    return old_page_count(per_language)
 
 
 def page_specs(
@@ -49,16 +58,35 @@ def page_specs(
 
 
 def page_set(
-    folder: Path, first_seed: int, per_language: int, old_pages: int | None = None
+    folder: Path,
+    first_seed: int,
+    per_language: int,
+    old_pages: int | None = None,
+    vertical_pages: int | None = None,
 ) -> list[Path]:
-    """Generate (once) the pages of :func:`page_specs`; return their image paths."""
+    """Generate (once) the pages of :func:`page_specs` and ``vertical_pages``
+    (default :func:`vertical_page_count`) vertical pages ``zh-vert-<seed>``;
+    return their image paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for stem, spec in page_specs(first_seed, per_language, old_pages):
-        existing = [p for p in folder.glob(f"{stem}.*") if not p.name.endswith(".json")]
-        if existing and (folder / f"{stem}.truth.json").exists():
-            paths.append(existing[0])
+        existing = _existing(folder, stem)
+        if existing:
+            paths.append(existing)
             continue
         log.info("generating %s", stem)
         paths.append(save_page(generate_page(spec), folder, stem, default_format(spec)))
+    vertical = vertical_page_count(per_language) if vertical_pages is None else vertical_pages
+    for seed in range(first_seed, first_seed + vertical):
+        stem = f"zh-vert-{seed}"
+        existing = _existing(folder, stem)
+        if not existing:
+            log.info("generating %s", stem)
+        paths.append(existing or save_vertical_page(random_vertical_spec(seed), folder, stem))
     return paths
+
+
+def _existing(folder: Path, stem: str) -> Path | None:
+    """The page ``stem`` already generated in ``folder`` (image and truth), if any."""
+    images = [p for p in folder.glob(f"{stem}.*") if not p.name.endswith(".json")]
+    return images[0] if images and (folder / f"{stem}.truth.json").exists() else None

@@ -1,9 +1,9 @@
 """Command line: ``python -m pagegen --seed 1 --lang en --out DIR [--count N] [--format png]
-[--style modern|old]``.
+[--style modern|old|vertical]``.
 
 Writes ``<lang>-<seed>.<ext>`` and ``<lang>-<seed>.truth.json`` for seeds
 ``seed .. seed+count-1``; ``--style old`` writes English 19th-century microfilm pages
-``en-old-<seed>``.
+``en-old-<seed>``, ``--style vertical`` pages of vertical traditional Chinese ``zh-vert-<seed>``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pagegen.oldrandom import random_old_spec
 from pagegen.output import FORMATS, save_page
 from pagegen.randomize import random_spec
 from pagegen.spec import LANGUAGES, PageSpec
+from pagegen.vertical import random_vertical_spec, save_vertical_page
 
 log = logging.getLogger("pagegen")
 
@@ -38,9 +39,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--style",
-        choices=("modern", "old"),
+        choices=("modern", "old", "vertical"),
         default="modern",
-        help="old: English 19th-century page on bitonal microfilm at 72-150 dpi (--lang ignored)",
+        help="old: English 19th-century page on bitonal microfilm at 72-150 dpi; vertical: "
+        "vertical traditional Chinese, PNG or 1-bit TIFF (--lang and --format ignored by both)",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
@@ -57,6 +59,11 @@ def main(argv: list[str] | None = None) -> list[Path]:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(message)s")
     paths = []
     for seed in range(args.seed, args.seed + args.count):
+        if args.style == "vertical":
+            paths.append(
+                save_vertical_page(random_vertical_spec(seed), args.out, f"zh-vert-{seed}")
+            )
+            continue
         old = args.style == "old"
         spec = random_old_spec(seed) if old else random_spec(seed, args.lang)
         stem = f"en-old-{seed}" if old else f"{args.lang}-{seed}"

@@ -17,9 +17,11 @@ Latin letters are turned sideways in vertical type, which this does not draw).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -233,6 +235,26 @@ def _draw_row(draw, text: str, x: int, y: int, size: int, spec: VerticalSpec) ->
     font = load_font(_FONT, int(0.9 * size), traditional=True)
     for i, ch in enumerate(text):
         draw.text((x + i * size + size / 2, y + size / 2), ch, font=font, fill=0, anchor="mm")
+
+
+def save_vertical_page(spec: VerticalSpec, out_dir: str | Path, stem: str) -> Path:
+    """Write ``<stem>.png`` (``.tif``, CCITT Group 4, for a bitonal page) and
+    ``<stem>.truth.json`` into ``out_dir``; return the image path."""
+    image, truth = generate_vertical_page(spec)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    dpi = (spec.dpi, spec.dpi)
+    if spec.bitonal:
+        path = out / f"{stem}.tif"
+        image.convert("1").save(path, format="TIFF", compression="group4", dpi=dpi)
+    else:
+        path = out / f"{stem}.png"
+        image.save(path, format="PNG", dpi=dpi)
+    truth = dict(truth, image=path.name)
+    text = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
+    (out / f"{stem}.truth.json").write_text(text, encoding="utf-8")
+    log.info("wrote %s", path)
+    return path
 
 
 def random_vertical_spec(seed: int) -> VerticalSpec:

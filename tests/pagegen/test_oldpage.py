@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from bench.pages import page_specs
+from bench.pages import page_set, page_specs
 from pagegen import generate_page, load_truth, random_spec, save_page
 from pagegen.__main__ import main as cli_main
 from pagegen.microfilm import broken_strokes, resample, show_through, speckle, spread
@@ -287,3 +287,29 @@ def test_signatures_are_bylines_set_right_at_the_foot() -> None:
         )
         assert (columns_of(page, [last.box[0] - 40])[0], last.box[1]) < (col, sig[0].box[1])
     assert signed >= len(page.layout.articles) - 2
+
+
+def test_benchmark_sets_hold_vertical_pages(tmp_path: Path) -> None:
+    from bench.pages import vertical_page_count
+
+    assert vertical_page_count(10) == 4 and vertical_page_count(4) == 2
+    # A set of one page per language: three modern, one old and one vertical page.
+    paths = page_set(tmp_path, 5000, 1)
+    assert [p.stem for p in paths][-1] == "zh-vert-5000"
+    truth = load_truth(paths[-1])
+    assert truth["direction"] == "vertical-rl" and truth["articles"]
+    # Generated once: a second call finds the pages already there.
+    stamp = paths[-1].stat().st_mtime_ns
+    assert page_set(tmp_path, 5000, 1) == paths and paths[-1].stat().st_mtime_ns == stamp
+
+
+def test_cli_writes_a_vertical_page(tmp_path: Path) -> None:
+    from pagegen.vertical import random_vertical_spec
+
+    paths = cli_main(["--style", "vertical", "--seed", "4", "--out", str(tmp_path)])
+    assert [p.stem for p in paths] == ["zh-vert-4"]
+    assert paths[0].suffix == (".tif" if random_vertical_spec(4).bitonal else ".png")
+    truth = load_truth(paths[0])
+    assert truth["image"] == paths[0].name and truth["direction"] == "vertical-rl"
+    with Image.open(paths[0]) as image:
+        assert image.size == (truth["width"], truth["height"])
