@@ -80,9 +80,10 @@ def page_set(
     for seed in range(first_seed, first_seed + vertical):
         stem = f"zh-vert-{seed}"
         existing = _existing(folder, stem)
-        if not existing:
+        if existing is None:
             log.info("generating %s", stem)
-        paths.append(existing or save_vertical_page(random_vertical_spec(seed), folder, stem))
+            existing = save_vertical_page(random_vertical_spec(seed), folder, stem)
+        paths.append(existing)
     return paths
 
 
