@@ -26,6 +26,7 @@ from newsprint.core.settings import OcrSettings
 from newsprint.ocr.engine import OcrLine
 from newsprint.ocr.memory import release_free_memory
 from newsprint.ocr.models import ModelDirs, prepare_models
+from newsprint.ocr.vertical_marks import marks_to_reading_place
 
 log = logging.getLogger(__name__)
 
@@ -333,7 +334,11 @@ def pad_for_detection(image: np.ndarray) -> np.ndarray | None:
 
 
 def crop_line(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
-    """The min-area rectangle around ``quad``, warped upright (PaddleOCR's crop)."""
+    """The min-area rectangle around ``quad``, warped upright (PaddleOCR's crop).
+
+    A vertical line (``_TALL`` times taller than wide) is turned a quarter
+    counter-clockwise to be read as a row, its punctuation first moved where
+    a row's recogniser looks for it (:mod:`newsprint.ocr.vertical_marks`)."""
     box = _order_corners(cv2.boxPoints(cv2.minAreaRect(quad.astype(np.float32))))
     width = int(max(np.linalg.norm(box[0] - box[1]), np.linalg.norm(box[3] - box[2])))
     height = int(max(np.linalg.norm(box[0] - box[3]), np.linalg.norm(box[1] - box[2])))
@@ -344,7 +349,9 @@ def crop_line(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
     crop = cv2.warpPerspective(
         image, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
     )
-    return np.rot90(crop) if height >= _TALL * width else crop
+    if height >= _TALL * width:
+        return np.rot90(marks_to_reading_place(crop))
+    return crop
 
 
 def _order_corners(points: np.ndarray) -> np.ndarray:

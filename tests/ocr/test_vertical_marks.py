@@ -1,0 +1,76 @@
+"""Punctuation of a vertical line moved where the turned line's recogniser
+reads it (ocr.vertical_marks): drawn lines with marks centred in their cells
+(Taiwan's and Hong Kong's vertical setting) and at their top-right (the
+mainland's)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from newsprint.ocr.paddle import crop_line
+from newsprint.ocr.vertical_marks import marks_to_reading_place
+from PIL import Image, ImageDraw, ImageFont
+
+CJK_FONT = "/usr/share/fonts/truetype/arphic/uming.ttc"
+CELL = 28
+MARKS = "。、，"
+
+
+def _vertical_line(text: str, place: str = "centre") -> np.ndarray:
+    """``text`` drawn down one column, a character to a square cell of
+    ``CELL`` px, each mark of ``MARKS`` centred in its cell or at its top-right."""
+    font = ImageFont.truetype(CJK_FONT, int(0.9 * CELL))
+    image = Image.new("L", (CELL + 12, len(text) * CELL + 12), 255)
+    draw = ImageDraw.Draw(image)
+    for i, ch in enumerate(text):
+        x, y = 6 + CELL / 2, 6 + i * CELL + CELL / 2
+        if ch in MARKS and place == "top-right":
+            x, y = x + 0.28 * CELL, y - 0.28 * CELL
+        draw.text((x, y), ch, font=font, fill=0, anchor="mm")
+    return np.asarray(image).copy()
+
+
+def _ink_box(image: np.ndarray) -> tuple[int, int, int, int]:
+    ys, xs = np.nonzero(image < 128)
+    return int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max())
+
+
+@pytest.mark.parametrize("place", ["centre", "top-right"])
+def test_a_mark_goes_to_the_top_left_of_its_cell(place):
+    column = _vertical_line("中央、省", place)
+    cell = column[6 + 2 * CELL : 6 + 3 * CELL]  # the 、's cell
+    before = _ink_box(cell)
+    moved = marks_to_reading_place(column)
+    after = _ink_box(moved[6 + 2 * CELL : 6 + 3 * CELL])
+    middle = column.shape[1] / 2
+    assert after[2] < middle  # wholly in the column's left half
+    assert after[1] < before[1] or place == "top-right"
+    assert after[1] <= CELL / 3
+    # Every pixel of the characters' ink is still ink: only the mark moved.
+    mark = np.zeros_like(column, dtype=bool)
+    mark[6 + 2 * CELL : 6 + 3 * CELL] = column[6 + 2 * CELL : 6 + 3 * CELL] < 128
+    assert np.all(moved[(column < 128) & ~mark] < 128)
+    assert np.count_nonzero(moved < 128) == np.count_nonzero(column < 128)
+
+
+def test_a_line_without_marks_comes_back_unchanged():
+    column = _vertical_line("會議傳達學習了中央")
+    assert marks_to_reading_place(column) is column
+
+
+def test_strokes_of_characters_are_not_marks():
+    # 小 and 六 have small strokes of their own beside their other strokes.
+    column = _vertical_line("小六心")
+    assert marks_to_reading_place(column) is column
+
+
+def test_a_vertical_line_is_read_with_its_marks(engine):
+    # Read turned a quarter as drawn, the recogniser drops both commas of
+    # this line (read: 會議傳達學習了中央省市掃).
+    text = "會議傳達學習了中央、省、市掃"
+    for place in ("centre", "top-right"):
+        column = np.stack([_vertical_line(text, place)] * 3, axis=2)
+        h, w = column.shape[:2]
+        quad = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+        ((read, _),) = engine.recognize_lines([crop_line(column, quad)])
+        assert read == text, place
