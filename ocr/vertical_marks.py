@@ -48,13 +48,16 @@ def marks_to_reading_place(column: np.ndarray) -> np.ndarray:
     x0, x1 = span
     width = x1 - x0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    rows_with_ink = _row_ink(labels[:, x0:x1])
+    # Ink per row within the glyph column: neighbouring lines' ink at the
+    # crop's sides does not count.
+    row_ink = ink[:, x0:x1].sum(axis=1, dtype=np.int64)
     moved = None
     for i in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[i])
         if not _is_mark(x, w, h, area, x0, width):
             continue
-        above, below = _ink_bounds(rows_with_ink, i, y, y + h, width)
+        own = (labels[y : y + h, x0:x1] == i).sum(axis=1, dtype=np.int64)
+        above, below = _ink_bounds(row_ink, own, y, width)
         if above is None:
             continue
         if moved is None:
@@ -86,25 +89,25 @@ def _is_mark(x: int, w: int, h: int, area: int, x0: int, width: int) -> bool:
     return small and inside and area >= MIN_MARK_AREA * width * width
 
 
-def _row_ink(labels: np.ndarray) -> list[np.ndarray]:
-    """For every row, the labels of the components with ink in it (within the
-    glyph column: neighbouring lines' ink at the crop's sides does not count)."""
-    return [np.unique(row[row > 0]) for row in labels]
-
-
 def _ink_bounds(
-    rows: list[np.ndarray], label: int, top: int, bottom: int, width: int
+    row_ink: np.ndarray, own: np.ndarray, top: int, width: int
 ) -> tuple[int, int] | tuple[None, None]:
-    """The last row of other ink above the mark and the first below it (the
-    line's ends when there is none); (None, None) when other ink comes within
-    ``CLEAR`` glyph-widths of it, or shares its rows (a stroke of a character)."""
+    """The row after the last of other ink above the mark (``own``: its ink
+    per row from ``top``) and the first row of ink below it (the line's ends
+    when there is none); (None, None) when other ink comes within ``CLEAR``
+    glyph-widths of it or shares its rows (the mark is a stroke of a character)."""
+    bottom = top + len(own)
     clear = max(1, round(CLEAR * width))
-    near = range(max(0, top - clear), min(len(rows), bottom + clear))
-    if any(any(lab != label for lab in rows[r]) for r in near):
+    near = row_ink[max(0, top - clear) : bottom + clear].copy()
+    start = top - max(0, top - clear)
+    near[start : start + len(own)] -= own
+    if near.any():
         return None, None
-    above = next((r for r in range(top - 1, -1, -1) if len(rows[r])), -1)
-    below = next((r for r in range(bottom, len(rows)) if len(rows[r])), len(rows))
-    return above + 1, below
+    before = np.flatnonzero(row_ink[:top])
+    after = np.flatnonzero(row_ink[bottom:])
+    above = int(before[-1]) + 1 if len(before) else 0
+    below = bottom + int(after[0]) if len(after) else len(row_ink)
+    return above, below
 
 
 def _move(
