@@ -23,6 +23,7 @@ from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.columns import find_columns
 from newsprint.layout.direction import (
     group_vertical_lines,
+    is_vertical,
     split_by_direction,
     vertical_pieces,
     with_directions,
@@ -40,6 +41,7 @@ from newsprint.layout.lines import (
 )
 from newsprint.layout.metrics import body_line_height, glyph_height
 from newsprint.layout.params.blocks import BODY_MEASURE, INK_LINES, REGION_COLUMNS
+from newsprint.layout.params.textlines import INK_FIT
 from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.photos import absorb_frames, blank_photos, find_photos, merge_photo_pieces
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
@@ -48,6 +50,7 @@ from newsprint.layout.tables import body_beside_tables, find_tables, settle_tabl
 from newsprint.layout.textlines import (
     LinePiece,
     cut_at_separators,
+    fit_to_ink,
     gutter_between,
     hairline_between,
     is_type_column,
@@ -130,7 +133,7 @@ def analyse(
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     if pieces:
         on_h_rules = rules_mask(ink.shape, h_rules, 1)
-        pieces = [p for p in pieces if not _on_a_rule(p.ink, ink, on_h_rules)]
+        pieces = [q for p in pieces if (q := _off_the_rules(p, ink, on_h_rules)) is not None]
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
@@ -175,6 +178,22 @@ def analyse(
     return Layout(
         body, blocks, photos, h_rules, v_rules, columns, adverts, picture_text, detected_of
     )
+
+
+def _off_the_rules(piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray) -> LinePiece | None:
+    """``piece`` as it is when its ink is type; fitted again to its box's ink
+    off the rules when what it was fitted to lies on a rule (a boxed heading
+    fitted to its frame's edge, the fullest row of its box: ECPO 1919's
+    "經華織襪廠" was dropped as a rule); None when only rule is left (a dash
+    the detector boxed)."""
+    if not _on_a_rule(piece.ink, ink, on_h_rules):
+        return piece
+    if is_vertical(piece.detected):
+        return None
+    refit = fit_to_ink(cv2.bitwise_and(ink, cv2.bitwise_not(on_h_rules)), piece.detected)
+    if refit is None or refit.height < INK_FIT.min_refit_share * piece.detected.height:
+        return None
+    return LinePiece(refit, piece.detected, piece.parent, piece.parts)
 
 
 def _on_a_rule(line: Box, ink: np.ndarray, on_h_rules: np.ndarray) -> bool:

@@ -45,6 +45,12 @@ class InkFitParams:
     """A share of the box's band: a levelled band this tall or taller gains
     nothing, and the box's band is kept. Commit 8c466ff, dense old pages."""
 
+    min_refit_share: float = 0.25
+    """× the detector's box height: a line fitted to a rule and fitted again
+    off the rules is type when its ink is this tall (a frame's boxed
+    heading); less is the rule's ragged edge (a dash the detector boxed).
+    ECPO 1919 "經華織襪廠": 78 of 106 px; not tuned."""
+
 
 INK_FIT = InkFitParams()
 

@@ -187,3 +187,30 @@ def test_a_dash_the_detector_boxed_as_a_line_is_no_line_of_type() -> None:
     assert _on_a_rule(Box(150, 100, 163, 105), ink, on_dash)
     assert not _on_a_rule(Box(40, 58, 360, 74), ink, on_dash)
     assert not _on_a_rule(Box(150, 100, 163, 105), ink, np.zeros_like(ink))
+
+
+def test_a_boxed_heading_fitted_to_its_frame_is_fitted_again_off_it() -> None:
+    # ECPO 1919: the detector's box of a framed heading took in the frame's
+    # top rule, the fullest row of the box; the line was fitted to the rule
+    # and dropped as one. Off the rule, its characters are the line.
+    from newsprint.layout.rules import rules_mask
+    from newsprint.layout.segmentation import _off_the_rules
+    from newsprint.layout.textlines import LinePiece, fit_to_ink
+
+    ink = np.zeros((300, 600), np.uint8)
+    ink[100:104, 40:560] = 255  # the frame's top rule
+    for x in range(80, 500, 90):  # five heavy characters, 60 px tall
+        ink[118:178, x : x + 60 : 4] = 255
+        ink[118:178:6, x : x + 60] = 255
+    detected = Box(45, 98, 555, 190)
+    fitted = fit_to_ink(ink, detected)
+    assert fitted is not None and fitted.height < 10  # fitted to the rule
+    on_rule = rules_mask(ink.shape, [Box(40, 100, 560, 104)], 1)
+    piece = _off_the_rules(LinePiece(fitted, detected, 0), ink, on_rule)
+    assert piece is not None
+    assert piece.ink.y0 >= 110 and piece.ink.y1 <= 180 and piece.ink.height >= 55
+    assert piece.detected == detected  # what is read is the detector's box
+    # A dash boxed as a line leaves nothing off its rule: still dropped.
+    dash = np.zeros_like(ink)
+    dash[100:104, 40:560] = 255
+    assert _off_the_rules(LinePiece(fitted, detected, 0), dash, on_rule) is None
