@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from newsprint.core.page import FlagCode, NewspaperPage
 from newsprint.core.settings import DetectionSettings, Settings
-from newsprint.ocr.detect import detect_lines, detect_text, with_display_lines
+from newsprint.ocr.detect import detect_lines, detect_text, unread_areas, with_display_lines
 from newsprint.ocr.engine import OcrEngine
 from PIL import Image, ImageDraw, ImageFont
 
@@ -107,6 +107,25 @@ def test_a_page_of_plain_type_raises_no_unread_flag(engine: OcrEngine) -> None:
     assert page.body_text_px is not None
     assert 25 < page.body_text_px < 60
     assert not page.flags and not page.unread_areas
+
+
+def test_unread_vertical_type_is_found_down_the_page() -> None:
+    # A vertical page: lines run down, 30 px wide. One line of glyphs (26-px
+    # blobs, 4 px apart) got no detected box; as rows of glyphs it is no line.
+    ink = np.zeros((900, 600), np.uint8)
+    boxes = []
+    for x in (500, 450, 400):  # read lines
+        boxes.append((x, 50, x + 30, 800))
+        for y in range(52, 790, 30):
+            ink[y : y + 26, x + 2 : x + 28] = 255
+    for y in range(52, 790, 30):  # the unread line
+        ink[y : y + 26, 302:328] = 255
+    boxes = np.array(boxes, dtype=float)
+    assert unread_areas(ink, boxes, 30.0) == []
+    (area,) = unread_areas(ink, boxes, 30.0, down=True)
+    x0, y0, x1, y1 = area
+    assert x0 <= 302 and x1 >= 328 and y0 <= 60 and y1 >= 780
+    assert x1 - x0 < 60  # the one line, not the read ones
 
 
 def test_display_lines_from_the_coarse_pass_replace_partial_fine_ones() -> None:
