@@ -232,6 +232,24 @@ def test_tile_pieces_join_into_their_line_never_into_the_rows_around() -> None:
     assert _join_tile_pieces(halves, seam).tolist() == [[100, 2290, 1200, 2309]]
 
 
+def test_vertical_lines_across_a_seam_join_down_never_side_by_side() -> None:
+    from newsprint.ocr.detect import _join_tile_pieces
+
+    # ECPO 1940: a seam across a block of close-set vertical lines. The
+    # padded boxes of neighbouring lines overlap beside each other; joined as
+    # pieces of one row, the whole block became one box, read across.
+    seam = [("y", 2600, 2700)]
+    lines = np.array(
+        [[1400, 2630, 1465, 2945], [1448, 2637, 1504, 2946], [1487, 2640, 1545, 2949]],
+        dtype=float,
+    )
+    joined = _join_tile_pieces(lines, seam)
+    assert sorted(joined.tolist()) == sorted(lines.tolist())
+    # A vertical line cut by the tile edge, seen in both tiles, is one again.
+    halves = np.array([[1400, 2500, 1462, 2690], [1403, 2650, 1465, 2945]], dtype=float)
+    assert _join_tile_pieces(halves, seam).tolist() == [[1400, 2500, 1465, 2945]]
+
+
 def test_the_second_pass_adds_only_lines_over_ink_no_line_reached() -> None:
     from newsprint.ocr.detect import _mostly_new
 
