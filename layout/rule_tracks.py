@@ -195,11 +195,13 @@ class _RuleWalk:
         # A strong rule keeps its profile with a little type touching it.
         flank = max(RULE_TRACK.flank_max, RULE_TRACK.flank_of_peak * share[peak])
         run = _inked_run(share, peak)
+        white_left = bool((share[:peak] <= flank).any())
+        white_right = bool((share[peak + 1 :] <= flank).any())
+        solid = share[peak] >= RULE_TRACK.solid_share
         if (
             share[peak] >= RULE_TRACK.min_share
             and run[1] - run[0] <= self.stroke + RULE_TRACK.stroke_slack_px
-            and (share[:peak] <= flank).any()
-            and (share[peak + 1 :] <= flank).any()
+            and ((white_left and white_right) or (solid and (white_left or white_right)))
         ):
             rows = np.flatnonzero(strip[:, peak])
             return int(rows[0]), int(rows[-1]) + 1

@@ -273,6 +273,13 @@ class RuleTrackParams:
     (type justified up to a solid rule touches it in a few rows). Synthetic
     en-old-1001 (a rule inked in every row, the type beside it in a tenth)."""
 
+    solid_share: float = 0.9
+    """A thin stroke inked in this share of a window's rows or more is the
+    rule with white on one side only: type set flush against it on the
+    other (synthetic en-old-1002, x 640: the rule inked in 0.81-1.0 of the
+    rows, the type of column 3 beside it in 0.4-0.6; letters' stems lined up
+    over three lines ink their x in well under this)."""
+
     stroke_slack_px: int = 2
     """Pixels: in a window, the inked run around the rule's x may be this much
     wider than the found rule's own stroke (a wavering rule); wider, it is a

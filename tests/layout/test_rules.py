@@ -41,6 +41,24 @@ def test_a_worn_column_rule_is_followed_across_its_breaks() -> None:
     assert rules[0].x0 == 448 and rules[0].x1 == 452
 
 
+def test_a_solid_rule_with_type_flush_against_one_side_is_followed() -> None:
+    # Synthetic en-old-1002, x 640: the next column's type set flush against
+    # the rule (no white between), white only on the rule's other side; the
+    # rule unbroken there. It was taken for no rule, the walk stopped, and
+    # the two columns' lines above were read across as one.
+    ink = _columns_with_a_worn_rule()
+    ink[:, 451:455] = 0
+    for y in range(40, 1760, 20):
+        ink[y + 3 : y + 17, 451:455] = 255  # the type reaches the rule
+    ink[30:400, 449:451] = 255  # the rule, whole, above the seed
+    rules = follow_broken_rules(ink, [Box(448, 600, 452, 750)], BODY)
+    assert rules[0].y0 <= 60  # up to the first line
+    # With type flush against *both* sides it is no rule's profile: not followed.
+    ink[:, 445:449] = ink[:, 451:455]
+    rules = follow_broken_rules(ink, [Box(448, 600, 452, 750)], BODY)
+    assert rules[0].y0 >= 400
+
+
 def test_a_broken_rule_is_not_followed_through_a_headline_across_the_columns() -> None:
     ink = _columns_with_a_worn_rule(headline_rows=(900, 950))
     rules = follow_broken_rules(ink, [Box(448, 600, 452, 750)], BODY)
