@@ -201,34 +201,32 @@ def _join_tile_pieces(boxes: np.ndarray, seams: list[tuple[str, int, int]]) -> n
     for axis, lo, hi in seams:
         a, b = (0, 2) if axis == "x" else (1, 3)
         near |= (boxes[:, b] >= lo) & (boxes[:, a] <= hi)
-    keep = [box for box in boxes[~near]]
-    joined: list[np.ndarray] = []
-    for box in boxes[near][np.argsort(boxes[near][:, 0])]:
+    joined: list[list[float]] = []
+    for box in boxes[near][np.argsort(boxes[near][:, 0])].tolist():
         for i, other in enumerate(joined):
             if _one_line(box, other):
-                joined[i] = np.array(
-                    [
-                        min(box[0], other[0]),
-                        min(box[1], other[1]),
-                        max(box[2], other[2]),
-                        max(box[3], other[3]),
-                    ]
-                )
+                joined[i] = [
+                    min(box[0], other[0]),
+                    min(box[1], other[1]),
+                    max(box[2], other[2]),
+                    max(box[3], other[3]),
+                ]
                 break
         else:
-            joined.append(box.copy())
-    return np.array(keep + joined).reshape(-1, 4)
+            joined.append(box)
+    return np.concatenate([boxes[~near], np.array(joined).reshape(-1, 4)])
 
 
-def _one_line(box: np.ndarray, other: np.ndarray) -> bool:
+def _one_line(box: list[float], other: list[float]) -> bool:
     """Whether two overlapping boxes are pieces of one line: along a row, or
     down a column when both run down."""
-    down = all(b[3] - b[1] > 2 * (b[2] - b[0]) for b in (box, other))
-    if down:
-        box, other = box[_TURN], other[_TURN]
-    dy = min(box[3], other[3]) - max(box[1], other[1])
-    dx = min(box[2], other[2]) - max(box[0], other[0])
-    return bool(dx > 0 and dy >= 0.6 * max(box[3] - box[1], other[3] - other[1]))
+    ax0, ay0, ax1, ay1 = box
+    bx0, by0, bx1, by1 = other
+    if ay1 - ay0 > 2 * (ax1 - ax0) and by1 - by0 > 2 * (bx1 - bx0):  # both run down
+        ax0, ay0, ax1, ay1, bx0, by0, bx1, by1 = ay0, ax0, ay1, ax1, by0, bx0, by1, bx1
+    dy = min(ay1, by1) - max(ay0, by0)
+    dx = min(ax1, bx1) - max(ax0, bx0)
+    return bool(dx > 0 and dy >= 0.6 * max(ay1 - ay0, by1 - by0))
 
 
 def _seams(tiles: list, side: int) -> list[tuple[str, int, int]]:
