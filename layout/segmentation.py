@@ -185,7 +185,10 @@ def _off_the_rules(piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray) ->
     off the rules when what it was fitted to lies on a rule (a boxed heading
     fitted to its frame's edge, the fullest row of its box: ECPO 1919's
     "經華織襪廠" was dropped as a rule); None when only rule is left (a dash
-    the detector boxed)."""
+    the detector boxed). A vertical line is not fitted again: the rules here
+    are horizontal, and a vertical line's ink on one is a stroke across it.
+    The page's ink off the rules is made only for a line on a rule (a few a
+    page at most)."""
     if not _on_a_rule(piece.ink, ink, on_h_rules):
         return piece
     if is_vertical(piece.detected):

@@ -167,7 +167,9 @@ def _detect_scaled(
         return np.zeros((0, 4))
     merged = np.concatenate(boxes)
     if len(tiles) > 1:
-        merged = _join_tile_pieces(merged, _seams(tiles, settings.tile_side))
+        merged = _join_tile_pieces(
+            merged, _seams(tiles, settings.tile_side), _mostly_vertical(merged)
+        )
     merged /= scale
     return np.clip(merged, 0, [w, h, w, h])
 
@@ -184,7 +186,9 @@ def _tiles(image: np.ndarray, side: int, overlap: int):
             yield x, y, image[y : y + side, x : x + side]
 
 
-def _join_tile_pieces(boxes: np.ndarray, seams: list[tuple[str, int, int]]) -> np.ndarray:
+def _join_tile_pieces(
+    boxes: np.ndarray, seams: list[tuple[str, int, int]], down: bool = False
+) -> np.ndarray:
     """One box for a line seen in two overlapping tiles (whole in one and cut in
     the other, or cut in both): boxes near a seam that lie on one line and
     overlap are joined. Within one tile the detector never gives two
@@ -196,7 +200,9 @@ def _join_tile_pieces(boxes: np.ndarray, seams: list[tuple[str, int, int]]) -> n
     en-old-1000). Two lines that run down (vertical Chinese) are tested down
     the page: their padded boxes overlap their neighbours' beside them, and
     joined across, a seam through a block of vertical lines ran them all
-    into one box (ECPO 1940, an advert of thirteen lines)."""
+    into one box (ECPO 1940, an advert of thirteen lines). ``down``: the
+    page's lines run down (``_mostly_vertical``), so that the short stubs a
+    seam leaves of its vertical lines are tested down the page too."""
     near = np.zeros(len(boxes), dtype=bool)
     for axis, lo, hi in seams:
         a, b = (0, 2) if axis == "x" else (1, 3)
@@ -204,7 +210,7 @@ def _join_tile_pieces(boxes: np.ndarray, seams: list[tuple[str, int, int]]) -> n
     joined: list[list[float]] = []
     for box in boxes[near][np.argsort(boxes[near][:, 0])].tolist():
         for i, other in enumerate(joined):
-            if _one_line(box, other):
+            if _one_line(box, other, down):
                 joined[i] = [
                     min(box[0], other[0]),
                     min(box[1], other[1]),
@@ -217,12 +223,15 @@ def _join_tile_pieces(boxes: np.ndarray, seams: list[tuple[str, int, int]]) -> n
     return np.concatenate([boxes[~near], np.array(joined).reshape(-1, 4)])
 
 
-def _one_line(box: list[float], other: list[float]) -> bool:
-    """Whether two overlapping boxes are pieces of one line: along a row, or
-    down a column when both run down."""
+def _one_line(box: list[float], other: list[float], down_page: bool = False) -> bool:
+    """Whether two overlapping boxes (x0, y0, x1, y1) are pieces of one line:
+    along a row, or down a column when both run down, or on a page of
+    vertical lines (``down_page``) when neither runs across."""
     ax0, ay0, ax1, ay1 = box
     bx0, by0, bx1, by1 = other
-    if ay1 - ay0 > 2 * (ax1 - ax0) and by1 - by0 > 2 * (bx1 - bx0):  # both run down
+    a_down, b_down = ay1 - ay0 >= 2 * (ax1 - ax0), by1 - by0 >= 2 * (bx1 - bx0)
+    a_across, b_across = ax1 - ax0 >= 2 * (ay1 - ay0), bx1 - bx0 >= 2 * (by1 - by0)
+    if (a_down and b_down) or (down_page and not (a_across or b_across)):
         ax0, ay0, ax1, ay1, bx0, by0, bx1, by1 = ay0, ax0, ay1, ax1, by0, bx0, by1, bx1
     dy = min(ay1, by1) - max(ay0, by0)
     dx = min(ax1, bx1) - max(ax0, bx0)
@@ -311,12 +320,26 @@ def unread_areas(
     if down:
         turned = _unread_rows(
             np.ascontiguousarray(ink.T),
-            np.asarray(boxes).reshape(-1, 4)[:, [1, 0, 3, 2]],
+            np.asarray(boxes).reshape(-1, 4)[:, _TURN],
             line_height,
             None if content is None else (content[1], content[0], content[3], content[2]),
         )
-        areas += [(y0, x0, y1, x1) for x0, y0, x1, y1 in turned]
+        # Close-set unread vertical lines are rows of glyphs too: an area
+        # found both ways is counted once.
+        down_areas = [(y0, x0, y1, x1) for x0, y0, x1, y1 in turned]
+        areas += [a for a in down_areas if _covered_share(a, areas) < 0.5]
     return areas
+
+
+def _covered_share(
+    area: tuple[int, int, int, int], others: list[tuple[int, int, int, int]]
+) -> float:
+    """The share of ``area`` (x0, y0, x1, y1) that ``others`` cover."""
+    x0, y0, x1, y1 = area
+    covered = np.zeros((max(1, y1 - y0), max(1, x1 - x0)), dtype=bool)
+    for a0, b0, a1, b1 in others:
+        covered[max(0, b0 - y0) : max(0, b1 - y0), max(0, a0 - x0) : max(0, a1 - x0)] = True
+    return float(covered.mean())
 
 
 def _unread_rows(

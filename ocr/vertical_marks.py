@@ -24,10 +24,21 @@ import numpy as np
 
 MARK_SIDE = 0.45
 """A mark is at most this share of the glyph column's width, either way."""
-MIN_MARK_AREA = 0.004
-"""…and at least this share of its square (smaller is speck, left alone)."""
+MIN_MARK_AREA = 0.012
+"""…and at least this share of its square, smaller being a speck, left
+alone (a comma of 25-px type is 9 px in a glyph column 22 px wide: 0.019)."""
+DOT_FILL = 0.75
+"""A blob filling this share of its box or more is a dot (an interpunct ·,
+the dot of ！ or ？, a speck), left where it is: 。 is a ring, 、 and ， are
+strokes (0.4-0.6 of their boxes in AR PL UMing)."""
 CLEAR = 0.12
 """Glyph-widths of clear paper a mark needs above and below it to be alone."""
+DOT_NEAR = 0.35
+"""Glyph-widths: a stroke with a dot this near above or below it is half of
+a compound mark set upright (the comma of ；), left where it is."""
+GROW = 1
+"""Pixels the mark's ink is grown by when it is moved: its soft grey edge,
+which Otsu's threshold leaves out, goes with it."""
 INSET = 0.08
 """Where a moved mark's corner goes: this many glyph-widths in from the
 cell's top and from the column's left edge."""
@@ -36,10 +47,11 @@ INK_SHARE = 0.15
 
 
 def marks_to_reading_place(column: np.ndarray) -> np.ndarray:
-    """``column`` (H x W grey or BGR, H > W: a vertical line, top to bottom)
-    with its punctuation marks moved to the top-left of their cells, the place
-    the turned line's recogniser reads them in. Returns ``column`` itself when
-    it holds no mark to move, else a new array of the same shape and type."""
+    """``column`` (H x W 8-bit grey or H x W x 3 8-bit BGR, H > W: a vertical
+    line, top to bottom) with its punctuation marks moved to the top-left of
+    their cells, the place the turned line's recogniser reads them in.
+    Returns ``column`` itself when it holds no mark to move, else a new array
+    of the same shape and type. Raises ``cv2.error`` for other dtypes."""
     grey = column if column.ndim == 2 else cv2.cvtColor(column, cv2.COLOR_BGR2GRAY)
     _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     span = _glyph_column(ink)
@@ -51,10 +63,15 @@ def marks_to_reading_place(column: np.ndarray) -> np.ndarray:
     # Ink per row within the glyph column: neighbouring lines' ink at the
     # crop's sides does not count.
     row_ink = ink[:, x0:x1].sum(axis=1, dtype=np.int64)
+    dots = [
+        (int(x), int(y), int(w), int(h))
+        for x, y, w, h, area in stats[1:]
+        if area >= DOT_FILL * w * h and max(w, h) <= MARK_SIDE * width
+    ]
     moved = None
     for i in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[i])
-        if not _is_mark(x, w, h, area, x0, width):
+        if not _is_mark(x, w, h, area, x0, width) or _dot_beside(dots, (x, y, w, h), width):
             continue
         own = (labels[y : y + h, x0:x1] == i).sum(axis=1, dtype=np.int64)
         above, below = _ink_bounds(row_ink, own, y, width)
@@ -62,7 +79,8 @@ def marks_to_reading_place(column: np.ndarray) -> np.ndarray:
             continue
         if moved is None:
             moved = column.copy()
-        _move(moved, column, labels == i, (x, y, w, h), (x0, above, below, width))
+        mask = _grown((labels == i) | (labels == 0), labels == i)
+        _move(moved, column, mask, (x, y, w, h), (x0, above, below, width))
     return column if moved is None else moved
 
 
@@ -84,9 +102,34 @@ def _glyph_column(ink: np.ndarray) -> tuple[int, int] | None:
 
 
 def _is_mark(x: int, w: int, h: int, area: int, x0: int, width: int) -> bool:
+    """Whether a blob (box x, w, h and ``area`` in pixels) could be a mark of
+    the glyph column starting at ``x0``, ``width`` wide: small, inside the
+    column, no speck, and no filled dot."""
     small = w <= MARK_SIDE * width and h <= MARK_SIDE * width
     inside = x + w > x0 and x < x0 + width
-    return small and inside and area >= MIN_MARK_AREA * width * width
+    dot = area >= DOT_FILL * w * h
+    return small and inside and not dot and area >= MIN_MARK_AREA * width * width
+
+
+def _dot_beside(
+    dots: list[tuple[int, int, int, int]], box: tuple[int, int, int, int], width: int
+) -> bool:
+    """Whether a dot (x, y, w, h) lies within ``DOT_NEAR`` glyph-widths above
+    or below ``box``, over the same x."""
+    x, y, w, h = box
+    near = DOT_NEAR * width
+    for dx, dy, dw, dh in dots:
+        across = dx < x + w and dx + dw > x
+        gap = max(dy - (y + h), y - (dy + dh))
+        if across and 0 <= gap <= near:
+            return True
+    return False
+
+
+def _grown(free: np.ndarray, mark: np.ndarray) -> np.ndarray:
+    """``mark`` grown by ``GROW`` pixels into ``free`` (paper or the mark)."""
+    grown = cv2.dilate(mark.astype(np.uint8), np.ones((2 * GROW + 1,) * 2, np.uint8))
+    return grown.astype(bool) & free
 
 
 def _ink_bounds(
@@ -121,6 +164,10 @@ def _move(
     top-left of the space between the ink above and below it."""
     x, y, w, h = box
     x0, above, below, width = room
+    # The grown mask reaches GROW pixels past the blob's box.
+    g = GROW
+    x, y = max(0, x - g), max(0, y - g)
+    w, h = min(mask.shape[1] - x, w + 2 * g), min(mask.shape[0] - y, h + 2 * g)
     inset = round(INSET * width)
     new_x = max(0, x0 + inset)
     new_y = min(max(above + inset, 0), max(0, below - h))

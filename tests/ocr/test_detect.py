@@ -128,6 +128,21 @@ def test_unread_vertical_type_is_found_down_the_page() -> None:
     assert x1 - x0 < 60  # the one line, not the read ones
 
 
+def test_unread_vertical_lines_close_set_are_counted_once() -> None:
+    # Five close-set unread vertical lines are rows of glyphs across too:
+    # the areas found down the page that the rows already hold are not added.
+    ink = np.zeros((900, 700), np.uint8)
+    boxes = np.array([(600, 50, 630, 800)], dtype=float)
+    for y in range(52, 790, 30):
+        ink[y : y + 26, 602:628] = 255
+        for x in range(300, 500, 34):
+            ink[y : y + 26, x : x + 26] = 255
+    rows = unread_areas(ink, boxes, 30.0)
+    both = unread_areas(ink, boxes, 30.0, down=True)
+    assert rows, "as rows of glyphs they are unread type"
+    assert both == rows
+
+
 def test_display_lines_from_the_coarse_pass_replace_partial_fine_ones() -> None:
     body = np.array([[0, 0, 400, 20], [0, 30, 400, 50]], dtype=float)
     headline_part = np.array([[600, 100, 700, 160]], dtype=float)
@@ -248,6 +263,15 @@ def test_vertical_lines_across_a_seam_join_down_never_side_by_side() -> None:
     # A vertical line cut by the tile edge, seen in both tiles, is one again.
     halves = np.array([[1400, 2500, 1462, 2690], [1403, 2650, 1465, 2945]], dtype=float)
     assert _join_tile_pieces(halves, seam).tolist() == [[1400, 2500, 1465, 2945]]
+    # The short stubs one tile keeps of lines starting in the seam's strip
+    # are no taller than wide: on a page of vertical lines they too are
+    # tested down the page, each joining its own line only.
+    stubs = np.array(
+        [[1400, 2630, 1465, 2700], [1448, 2637, 1504, 2700], [1487, 2640, 1545, 2700]],
+        dtype=float,
+    )
+    joined = _join_tile_pieces(np.concatenate([stubs, lines]), seam, down=True)
+    assert sorted(joined.tolist()) == sorted(lines.tolist())
 
 
 def test_the_second_pass_adds_only_lines_over_ink_no_line_reached() -> None:

@@ -64,6 +64,37 @@ def test_strokes_of_characters_are_not_marks():
     assert marks_to_reading_place(column) is column
 
 
+@pytest.mark.parametrize("text", ["中！華", "中？華", "喬治·華", "中；華", "中：華"])
+def test_dots_and_marks_set_upright_are_left_where_they_are(text):
+    # ！ and ？ stand upright in vertical type, a dot over or under a stroke;
+    # an interpunct is a filled dot; ； and ： are dots and a comma close together.
+    column = _vertical_line(text)
+    assert marks_to_reading_place(column) is column
+
+
+def test_a_speck_is_no_mark():
+    column = _vertical_line("中央")
+    column[6 + 2 * CELL - 12 : 6 + 2 * CELL - 10, 14:16] = 0  # 2 x 2 px of dust
+    column = np.vstack([column, np.full((CELL, column.shape[1]), 255, np.uint8)])
+    column[-15:-13, 18:20] = 0  # and at the line's blank end
+    assert marks_to_reading_place(column) is column
+
+
+def test_a_moved_mark_leaves_no_grey_ring_behind():
+    column = _vertical_line("中央、省")
+    cell = slice(6 + 2 * CELL + CELL // 3, 6 + 3 * CELL)  # where the centred 、 was
+    before = column[cell, column.shape[1] // 2 :]
+    after = marks_to_reading_place(column)[cell, column.shape[1] // 2 :]
+    assert before.min() < 128  # the mark was there
+    assert after.min() > 230  # paper now, its soft edge too
+
+
+def test_grey_and_bgr_lines_move_their_marks_alike():
+    grey = _vertical_line("中央、省")
+    bgr = np.stack([grey] * 3, axis=2)
+    assert np.array_equal(marks_to_reading_place(bgr)[:, :, 0], marks_to_reading_place(grey))
+
+
 def test_a_vertical_line_is_read_with_its_marks(engine):
     # Read turned a quarter as drawn, the recogniser drops both commas of
     # this line (read: 會議傳達學習了中央省市掃).
