@@ -186,17 +186,21 @@ def _off_the_rules(piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray) ->
     fitted to its frame's edge, the fullest row of its box: ECPO 1919's
     "經華織襪廠" was dropped as a rule); None when only rule is left (a dash
     the detector boxed). A vertical line is not fitted again: the rules here
-    are horizontal, and a vertical line's ink on one is a stroke across it.
-    The page's ink off the rules is made only for a line on a rule (a few a
-    page at most)."""
+    are horizontal, and a vertical line's ink on one is a stroke across it."""
     if not _on_a_rule(piece.ink, ink, on_h_rules):
         return piece
-    if is_vertical(piece.detected):
+    box = piece.detected
+    if is_vertical(box):
         return None
-    refit = fit_to_ink(cv2.bitwise_and(ink, cv2.bitwise_not(on_h_rules)), piece.detected)
-    if refit is None or refit.height < INK_FIT.min_refit_share * piece.detected.height:
+    # Only the box's own ink is taken off the rules, not the page's.
+    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
+    x1, y1 = int(np.ceil(box.x1)), int(np.ceil(box.y1))
+    off_rules = cv2.bitwise_and(ink[y0:y1, x0:x1], cv2.bitwise_not(on_h_rules[y0:y1, x0:x1]))
+    refit = fit_to_ink(off_rules, Box(box.x0 - x0, box.y0 - y0, box.x1 - x0, box.y1 - y0))
+    if refit is None or refit.height < INK_FIT.min_refit_share * box.height:
         return None
-    return LinePiece(refit, piece.detected, piece.parent, piece.parts)
+    ink_box = Box(refit.x0 + x0, refit.y0 + y0, refit.x1 + x0, refit.y1 + y0)
+    return LinePiece(ink_box, box, piece.parent, piece.parts)
 
 
 def _on_a_rule(line: Box, ink: np.ndarray, on_h_rules: np.ndarray) -> bool:
