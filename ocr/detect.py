@@ -326,20 +326,10 @@ def unread_areas(
         )
         # Close-set unread vertical lines are rows of glyphs too: an area
         # found both ways is counted once.
-        down_areas = [(y0, x0, y1, x1) for x0, y0, x1, y1 in turned]
-        areas += [a for a in down_areas if _covered_share(a, areas) < 0.5]
+        down_areas = np.array([(y0, x0, y1, x1) for x0, y0, x1, y1 in turned]).reshape(-1, 4)
+        found = np.array(areas).reshape(-1, 4)
+        areas += [tuple(int(v) for v in a) for a in _mostly_new(down_areas, found, ink.shape)]
     return areas
-
-
-def _covered_share(
-    area: tuple[int, int, int, int], others: list[tuple[int, int, int, int]]
-) -> float:
-    """The share of ``area`` (x0, y0, x1, y1) that ``others`` cover."""
-    x0, y0, x1, y1 = area
-    covered = np.zeros((max(1, y1 - y0), max(1, x1 - x0)), dtype=bool)
-    for a0, b0, a1, b1 in others:
-        covered[max(0, b0 - y0) : max(0, b1 - y0), max(0, a0 - x0) : max(0, a1 - x0)] = True
-    return float(covered.mean())
 
 
 def _unread_rows(
