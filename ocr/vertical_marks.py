@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from newsprint.layout.boxes import true_runs
 
 MARK_SIDE = 0.45
 """A mark is at most this share of the glyph column's width, either way."""
@@ -90,15 +91,10 @@ def _glyph_column(ink: np.ndarray) -> tuple[int, int] | None:
     profile = ink.sum(axis=0)
     if profile.max() == 0:
         return None
-    busy = profile >= INK_SHARE * profile.max()
     peak = int(np.argmax(profile))
-    left = peak
-    while left > 0 and busy[left - 1]:
-        left -= 1
-    right = peak
-    while right < len(busy) - 1 and busy[right + 1]:
-        right += 1
-    return (left, right + 1) if right + 1 - left >= 4 else None
+    runs = true_runs(profile >= INK_SHARE * profile.max())
+    left, right = next((a, b) for a, b in runs if a <= peak < b)
+    return (left, right) if right - left >= 4 else None
 
 
 def _is_mark(x: int, w: int, h: int, area: int, x0: int, width: int) -> bool:
