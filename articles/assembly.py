@@ -17,7 +17,15 @@ import logging
 from dataclasses import dataclass, field
 
 import numpy as np
-from newsprint.articles.flow import Story, column_stories, is_column_page, own_item
+from newsprint.articles.flow import (
+    Story,
+    column_stories,
+    column_width,
+    cut_off_rule,
+    is_column_page,
+    is_dash,
+    own_item,
+)
 from newsprint.articles.flow import box as _box
 from newsprint.articles.jumps import find_jumps
 from newsprint.articles.params.bands import (
@@ -70,6 +78,9 @@ class _Draft:
     kind: ArticleKind = ArticleKind.ARTICLE
     in_order: bool = False
     """Members already in reading order (``articles.flow``): not sorted again."""
+    follows: _Draft | None = None
+    """The story this one follows down its column (it starts under the dash
+    that ends that one): it is read next after it."""
 
     def top(self) -> Box:
         return min((_box(r) for r in self.headlines or self.members), key=lambda b: (b.y0, b.x0))
@@ -159,6 +170,9 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
     separators = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     rules = [b for b in separators if b.width > b.height]
     above = {r.id: _above(r, flow, rules, body) for r in flow}
+    dashed = _under_dashes(flow, above, rules, column_width(regions))
+    for rid in dashed:
+        above[rid] = None
     below = {up.id: r for r in flow if (up := above[r.id]) is not None}
     owner: dict[str, _Draft] = {}
     drafts: list[_Draft] = []
@@ -170,7 +184,7 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         if up is not None and _ends_article(up, above):
             up = None
         source = up
-        if source is None and region.type != RegionType.HEADLINE:
+        if source is None and region.type != RegionType.HEADLINE and region.id not in dashed:
             # A table is not read on from the column on its left.
             left = (
                 _left_neighbour(region, flow, below, body)
@@ -187,6 +201,8 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         else:
             draft = _Draft()
             drafts.append(draft)
+            if region.id in dashed and (up := dashed[region.id]).id not in visiting:
+                draft.follows = resolve(up, visiting | {region.id})
         (draft.headlines if region.type == RegionType.HEADLINE else draft.members).append(region)
         owner[region.id] = draft
         return draft
@@ -194,6 +210,24 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
     for region in flow:
         resolve(region)
     return drafts
+
+
+def _under_dashes(
+    flow: list[Region], above: dict[str, Region | None], rules: list[Box], width: float
+) -> dict[str, Region]:
+    """The blocks set under a dash (``flow.is_dash``) in their column, each
+    with the block over the dash: each starts a story, as a short item of a
+    19th-century column does under the centred rule that ends the item
+    above, and is read after that one."""
+    dashed: dict[str, Region] = {}
+    for region in flow:
+        up = above[region.id]
+        if up is None or region.type == RegionType.HEADLINE:
+            continue
+        rule = cut_off_rule(_box(up), _box(region), rules, width)
+        if rule is not None and is_dash(rule, _box(region), width):
+            dashed[region.id] = up
+    return dashed
 
 
 def _above(region: Region, flow: list[Region], rules: list[Box], body: float) -> Region | None:
@@ -378,7 +412,35 @@ def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
             rows[-1].append(draft)
         else:
             rows.append([draft])
-    return [d for row in rows for d in sorted(row, key=lambda d: d.top().x0)]
+    ordered = [d for row in rows for d in sorted(row, key=lambda d: d.top().x0)]
+    return _after_what_they_follow(ordered)
+
+
+def _after_what_they_follow(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts in the given order, but each story that follows another down
+    its column (``_Draft.follows``) read right after that one."""
+    known = {id(d) for d in drafts}
+    followers: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        if d.follows is not None and id(d.follows) in known:
+            followers.setdefault(id(d.follows), []).append(d)
+    out: list[_Draft] = []
+    placed: set[int] = set()
+
+    def place(draft: _Draft) -> None:
+        if id(draft) in placed:
+            return
+        placed.add(id(draft))
+        out.append(draft)
+        for follower in followers.get(id(draft), []):
+            place(follower)
+
+    for d in drafts:
+        if d.follows is None or id(d.follows) not in known:
+            place(d)
+    for d in drafts:  # a ring of followers (none expected): kept, in order
+        place(d)
+    return out
 
 
 def _article(draft: _Draft, aid: str, language: str, body: float, settings: Settings) -> Article:

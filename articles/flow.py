@@ -195,15 +195,34 @@ def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
 def _cut_off(previous: Region, region: Region, rules: list[Box], width: float) -> bool:
     """Whether a cut-off rule (a short rule across the column between two
     stories) lies between two regions read one after the other down a column."""
-    above, below = box(previous), box(region)
+    return cut_off_rule(box(previous), box(region), rules, width) is not None
+
+
+def cut_off_rule(above: Box, below: Box, rules: list[Box], width: float) -> Box | None:
+    """The rule that lies between two blocks read one after the other down a
+    column (``width``: the column's), across at least a fifth of the lower
+    block or the column: a cut-off rule, or a longer one; None when there is
+    none."""
     slack = NEIGHBOURS.edge_slack_px
     if below.y0 < above.y1 - slack or above.x_overlap(below) <= 0:
-        return False
-    return any(
-        above.y1 - slack <= rule.cy <= below.y0 + slack
-        and rule.x_overlap(below) >= CUT_OFF.rule_width * min(width, below.width)
-        for rule in rules
+        return None
+    return next(
+        (
+            rule
+            for rule in rules
+            if above.y1 - slack <= rule.cy <= below.y0 + slack
+            and rule.x_overlap(below) >= CUT_OFF.rule_width * min(width, below.width)
+        ),
+        None,
     )
+
+
+def is_dash(rule: Box, below: Box, width: float) -> bool:
+    """Whether a rule between two blocks of a column is a dash: shorter than
+    the column, as the centred rule that parts two short items of a
+    19th-century column (where a rule across the column can part the parts
+    of one story, under a picture or a table)."""
+    return rule.width < CUT_OFF.dash * min(width, below.width)
 
 
 def _band_cuts(regions: list[Region], spans: list[tuple[float, float]]) -> list[float]:

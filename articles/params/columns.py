@@ -35,10 +35,13 @@ class ColumnPageParams:
     text (a nameplate, a title over the whole page) are not looked at. ×
     body. Commit bdb39fc (NCSE pages)."""
 
-    max_heading_size: float = 1.8
+    max_heading_size: float = 2.3
     """A headline whose lines are taller than this many body lines is display
     type: the page is a modern one, in bands. × body. Commit bdb39fc (NCSE
-    pages; synthetic en-old-1001)."""
+    pages; synthetic en-old-1001) set 1.8; the old pages' capitals measure up
+    to 2.14 (synthetic en-old-1000, -1002, -5000, -5001: 1.86, 2.14, 1.91,
+    2.11), the largest headline of every modern synthetic page 2.67 or more
+    (zh-hant-1000), so 2.3."""
 
     max_heading_width: float = 1.5
     """A headline wider than this many columns runs across columns: the page is
@@ -91,6 +94,15 @@ class CutOffParams:
     of that width. Commit bdb39fc (NCSE pages: 0.3); the dense old pages'
     centred dash is a quarter of its column (60 of 235 pixels, synthetic
     en-old-1003)."""
+
+    dash: float = 0.6
+    """A rule between two blocks of a column shorter than this share of the
+    column (or of the lower block, the narrower) is a dash (``flow.is_dash``):
+    on a page laid out in bands the block under it starts a story of its
+    own, headed or not, rather than going on from the column on its left.
+    The synthetic old pages' dash is a fifth to a third of its column
+    (en-old-1000: 75 of 352 pixels); a column rule is the whole column. A
+    share of that width. Set by hand."""
 
     band_rule: float = 0.7
     """A rule across at least this share of the span of the page's columns

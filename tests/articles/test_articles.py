@@ -282,6 +282,52 @@ def test_a_centred_dash_a_quarter_of_the_column_wide_ends_a_story() -> None:
     assert owner["a"] == owner["b"]
 
 
+def test_a_dash_on_a_page_in_bands_starts_a_story_read_next_after_the_one_it_ends() -> None:
+    # A heading in display type puts the page in bands. Under the dash in
+    # column 1 a short item with no heading starts (synthetic en-old-1000):
+    # it neither runs on from the story above nor from a column on its
+    # left, and is read right after the story the dash ends, before the
+    # story headed higher up in column 2.
+    title = _region(
+        "h", RegionType.HEADLINE, (100, 40, 750, 80), [_display_line("LEAD", (100, 40, 750, 80))]
+    )
+    lead = _column("a", 100, 100, [("The lead story runs down here", 0, 290)] * 6)
+    dash = _region("rule", RegionType.SEPARATOR, (212, 282, 287, 284))
+    item = _column("b", 100, 296, [("Recycling pickup will move to", 0, 290)] * 4)
+    lead_on = _column("c", 450, 100, [("and the lead story ends here.", 0, 290)] * 3)
+    box2 = (450, 200, 750, 256)
+    head2 = _region("h2", RegionType.HEADLINE, box2, [_display_line("SECOND", box2)])
+    second = _column("d", 450, 266, [("The second story under its head", 0, 290)] * 6)
+    page = assemble(_page([title, lead, dash, item, lead_on, head2, second]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["a"] == owner["c"] == owner["h"]
+    assert owner["b"] not in (owner["a"], owner["d"])
+    assert [a.region_ids for a in page.articles] == [["h", "a", "c"], ["b"], ["h2", "d"]]
+
+
+@pytest.mark.parametrize(("height", "plain"), [(44, True), (56, False)])
+def test_headings_in_capitals_twice_the_body_leave_a_page_in_plain_columns(
+    height: float, plain: bool
+) -> None:
+    # Synthetic en-old-1000/5000: each story headed in capitals about twice
+    # the body (1.7-2.1x) centred in its column, the page still in plain
+    # columns; a heading in display type (2.8x) marks a modern page.
+    from newsprint.articles.flow import is_column_page
+
+    regions: list[Region] = []
+    for c, x0 in enumerate((100, 450, 800)):
+        for n in range(2):
+            y = 100 + 500 * n + 150 * c
+            box = (x0 + 40, y, x0 + 260, y + height)
+            regions.append(
+                _region(f"h{c}{n}", RegionType.HEADLINE, box, [_display_line(f"S{c}{n}", box)])
+            )
+            regions.append(
+                _old_column(f"t{c}{n}", x0, y + height + 10, ["Text of the story runs on"] * 15)
+            )
+    assert is_column_page(regions, BODY) == plain
+
+
 def test_a_column_head_in_a_band_continues_the_block_beside_it_not_a_story_below_the_band() -> None:
     # A modern page: stories start on one line across the columns (their
     # headings level), so the head of column 2 goes on from the block beside
