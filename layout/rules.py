@@ -43,7 +43,9 @@ def find_rules(
     join = max(2, int(RULES.dash_join * em_s))
     # Dashed and dotted rules: only dash-shaped pieces are joined, so that
     # the aligned strokes of a line of type never pass for a rule.
-    h_dashes, v_dashes = _dashes(small, em_s, length, min_dot=max(1, DASHES.min_dot_px // scale))
+    h_dashes, v_dashes = _dashes(
+        small, em_s, length, min_dot=max(1, DASHES.min_dot_px // scale), straddle=scale - 1
+    )
     # A thin column rule scanned through noise wavers by a pixel and has
     # pinholes; thickening across it and closing tiny gaps keeps it whole.
     # (Not for horizontal rules: the serifs along a line of type would pass.)
@@ -73,7 +75,7 @@ def find_rules(
         if not _in_dark_area(small, b, em_s, horizontal=False)
         and (_is_dashed(dashed_v, b) or _runs_through_line_gaps(ink, b.scaled(scale), em))
     ]
-    v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes)
+    v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes, type_lines)
     pad = max(1, int(em * RULES.mask_pad))
     return h_boxes, v_boxes, rules_mask(ink.shape, h_boxes + v_boxes, pad)
 
@@ -187,11 +189,16 @@ def _shrink(mask: np.ndarray, scale: int) -> np.ndarray:
 
 
 def _dashes(
-    ink: np.ndarray, em: float, length: int, min_dot: int = DASHES.min_dot_px
+    ink: np.ndarray, em: float, length: int, min_dot: int = DASHES.min_dot_px, straddle: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the dash-shaped pieces of ``ink`` lying across and down (and
+    of dots, in both). ``straddle``: pixels a piece may measure thicker at
+    reduced resolution (a 2-pixel dash straddling a cell boundary at half
+    resolution is 2 cells thick: the worn cut-off rule of synthetic
+    en-old-5001, 1 pixel a cell at half resolution where unbroken)."""
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     w, h = stats[:, 2], stats[:, 3]
-    thin, short = DASHES.max_thickness * em, DASHES.max_length * em
+    thin, short = DASHES.max_thickness * em + straddle, DASHES.max_length * em
     dots = (w <= DASHES.max_dot * em) & (h <= DASHES.max_dot * em) & (w >= min_dot) & (h >= min_dot)
     horizontal = ((h <= thin) & (w >= DASHES.min_length * em) & (w <= short)) | dots
     # Type has no hairline taller than a line and a half, so a broken

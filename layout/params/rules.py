@@ -252,7 +252,8 @@ class RuleTrackParams:
     en-old-1003; the NZZ's 0.27). A modern page's rule with a gutter of its
     own (11-14 pixels on 24-pixel type, zh-hant-1009) was followed across a
     story's headline band and parted the headline from its story (stories
-    6 -> 4 of 7)."""
+    6 -> 4 of 7). A rule with more white beside it is only bridged between
+    its found pieces (``_RuleWalk.bridge``)."""
 
     window_min_px: int = 12
     """Pixels: the window is never shorter (a profile needs rows). Not tuned:
@@ -279,6 +280,27 @@ class RuleTrackParams:
     other (synthetic en-old-1002, x 640: the rule inked in 0.81-1.0 of the
     rows, the type of column 3 beside it in 0.4-0.6; letters' stems lined up
     over three lines ink their x in well under this)."""
+
+    bridge_beside: float = 0.3
+    """A rule with a gutter of its own is bridged across a break only when
+    lines of body type stand against its place on each side in this share
+    of the rows around the break or more (``_RuleWalk.bridge``): the
+    columns run on beside it. Over en-old-5001's breaks 0.36-0.73 (lines of
+    14-pixel type 21 pixels apart, headings and paragraph ends between);
+    over the white bands between stories on zh-hant-1009 (a headline on one
+    side: bridged, the rule parted the headline from its story) 0.0-0.25.
+    Set between the two."""
+
+    beside_margin: float = 2.0
+    """× body: the rows looked at for ``bridge_beside`` are the break's and
+    this many body lines above and below it (a break of a line and a half
+    may fall between two lines of type: en-old-5001's 30-row breaks). Set by
+    hand."""
+
+    beside_reach: float = 2.0
+    """× body: a line stands against a rule's place when it ends (or starts)
+    within this distance of it: the gutter and a ragged line end. Set by
+    hand (en-old-5001's gutter is 0.4 body either side)."""
 
     stroke_slack_px: int = 2
     """Pixels: in a window, the inked run around the rule's x may be this much

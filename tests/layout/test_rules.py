@@ -232,3 +232,73 @@ def test_a_boxed_heading_fitted_to_its_frame_is_fitted_again_off_it() -> None:
     dash = np.zeros_like(ink)
     dash[100:104, 40:560] = 255
     assert _off_the_rules(LinePiece(fitted, detected, 0), dash, on_rule) is None
+
+
+def _columns_with_a_guttered_worn_rule(display_rows: tuple[int, int] | None = None) -> np.ndarray:
+    """Two columns of 14-px type with a 2-px column rule 6 px from the type on
+    either side (synthetic en-old-5001), the rule broken into pieces 150 px
+    long with 60-px breaks (four lines); ``display_rows``: a line of display
+    type across both columns there."""
+    ink = np.zeros((1200, 900), np.uint8)
+    for y in range(40, 1160, 20):
+        ink[y + 3 : y + 17, 40:442] = 255
+        ink[y + 3 : y + 17, 458:860] = 255
+        ink[y + 3 : y + 17, 40:860:31] = 0
+    for y in range(40, 1160, 210):
+        ink[y : y + 150, 449:451] = 255
+    if display_rows is not None:
+        top, bottom = display_rows
+        ink[top - 10 : bottom + 10, :] = 0
+        ink[top:bottom, 60:840] = 255
+        ink[top:bottom, 60:840:45] = 0
+    return ink
+
+
+def test_a_worn_rule_in_a_narrow_gutter_is_bridged_between_its_pieces_where_lines_are_known() -> (
+    None
+):
+    # Synthetic en-old-5001: the detector read lines across the breaks of the
+    # rule, so the columns' lines there were read as one. With the page's
+    # lines known, each break between two pieces of the rule is bridged.
+    ink = _columns_with_a_guttered_worn_rule()
+    pieces = [Box(448, y, 452, y + 150) for y in range(40, 1160, 210)]
+    lines = [Box(40, y + 3, 860, y + 17) for y in range(40, 1160, 20)]
+    rules = follow_broken_rules(ink, pieces, BODY, type_lines=lines)
+    assert [(r.y0, r.y1) for r in rules] == [(40, pieces[-1].y1)]
+    # Without the lines the pieces stay as found (as the gutter test above).
+    assert len(follow_broken_rules(ink, pieces, BODY)) == len(pieces)
+    # A line of display type across a break interrupts the rule there.
+    ink = _columns_with_a_guttered_worn_rule(display_rows=(600, 630))
+    headline = Box(60, 600, 840, 630)
+    rules = follow_broken_rules(ink, pieces, BODY, type_lines=[*lines, headline])
+    assert not any(r.y0 < 600 and r.y1 > 630 for r in rules)
+    # Nor is a break bridged where no columns of type run on beside it (the
+    # white band between two stories, a headline on one side: zh-hant-1009).
+    ink = _columns_with_a_guttered_worn_rule()
+    ink[395:465, :] = 0
+    apart = [ln for ln in lines if ln.y1 <= 395 or ln.y0 >= 465]
+    rules = follow_broken_rules(ink, pieces, BODY, type_lines=apart)
+    assert not any(r.y0 < 400 and r.y1 > 460 for r in rules)
+    # So does a rule across the columns in a break (zh-hant-1000: the rule
+    # over a band of stories, the column rules stopping short of it).
+    ink = _columns_with_a_guttered_worn_rule()
+    band_rule = Box(40, 400, 860, 403)
+    rules = follow_broken_rules(ink, pieces, BODY, [band_rule], type_lines=lines)
+    assert not any(r.y0 < 400 and r.y1 > 403 for r in rules)
+
+
+def test_a_worn_cut_off_rule_is_found_at_half_resolution() -> None:
+    # A 2-pixel dash 100 pixels long, worn to pieces, between two stories of
+    # a column on a page searched at half resolution: its pieces straddle a
+    # cell boundary there (2 cells thick) and were taken for no dashes, so
+    # the stories ran together (en-old-5001's worn dashes are 2 pixels).
+    ink = np.zeros((1700, 1700), np.uint8)
+    for y in list(range(100, 500, 20)) + list(range(540, 900, 20)):
+        ink[y + 3 : y + 17, 40:440] = 255
+        ink[y + 3 : y + 17, 40:440:31] = 0
+    ink[521, 190:290] = 255
+    ink[522, 200:280] = 255
+    for x in range(203, 290, 16):
+        ink[521:523, x : x + 3] = 0  # the rule's wear
+    h_rules, _, _ = find_rules(ink, BODY, Settings().layout)
+    assert any(abs(r.cy - 522) <= 2 and r.width >= 80 for r in h_rules)
