@@ -219,7 +219,8 @@ def cut_off_rule(above: Box, below: Box, rules: list[Box], width: float) -> Box 
 
 def is_dash(rule: Box, below: Box, width: float) -> bool:
     """Whether a rule between two blocks of a column is a dash: shorter than
-    the column, as the centred rule that parts two short items of a
+    ``CUT_OFF.dash`` of the column (or of the lower block, the narrower), as
+    the short rule, most often centred, that parts two items of a
     19th-century column (where a rule across the column can part the parts
     of one story, under a picture or a table)."""
     return rule.width < CUT_OFF.dash * min(width, below.width)

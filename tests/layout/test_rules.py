@@ -12,24 +12,39 @@ from newsprint.layout.rules import find_rules
 BODY = 14.0
 
 
-def _columns_with_a_worn_rule(headline_rows: tuple[int, int] | None = None) -> np.ndarray:
-    """Two columns of 14-px type, 18 px apart, with a 2-px column rule 3 px
-    from the type on either side (en-old-1000): the rule runs 150 px, breaks
-    for 40 px (three lines), runs again. ``headline_rows``: a line of large
-    type across both columns there, the rule stopping above and below it."""
-    ink = np.zeros((1800, 900), np.uint8)
-    for n, y in enumerate(range(40, 1760, 20)):
-        ink[y + 3 : y + 17, 40:445] = 255
-        ink[y + 3 : y + 17, 455 : 850 + n % 5] = 255
+def _ruled_columns(
+    height: int,
+    white: int,
+    rule_rows: range,
+    headline_rows: tuple[int, int] | None,
+    clear: int,
+) -> np.ndarray:
+    """Two columns of 14-px type 20 px apart (the right one ragged), a 2-px
+    column rule at x 449-451 with ``white`` px between it and the type on
+    either side, drawn 150 px long from each y of ``rule_rows``;
+    ``headline_rows``: a line of large type across both columns there, with
+    ``clear`` px of white above and below it."""
+    ink = np.zeros((height, 900), np.uint8)
+    for n, y in enumerate(range(40, height - 40, 20)):
+        ink[y + 3 : y + 17, 40 : 449 - white] = 255
+        ink[y + 3 : y + 17, 451 + white : 850 + n % 5] = 255
         ink[y + 3 : y + 17, 40:860:31] = 0  # word spaces
-    for y in range(30, 1770, 190):
+    for y in rule_rows:
         ink[y : y + 150, 449:451] = 255
     if headline_rows is not None:
         top, bottom = headline_rows
-        ink[top - 20 : bottom + 20, :] = 0
+        ink[top - clear : bottom + clear, :] = 0
         ink[top:bottom, 60:840] = 255
         ink[top:bottom, 60:840:45] = 0  # letter spaces of the large type
     return ink
+
+
+def _columns_with_a_worn_rule(headline_rows: tuple[int, int] | None = None) -> np.ndarray:
+    """A 2-px column rule 3 px from the type on either side (en-old-1000):
+    the rule runs 150 px, breaks for 40 px (three lines), runs again.
+    ``headline_rows``: a line of large type across both columns there, the
+    rule stopping above and below it."""
+    return _ruled_columns(1800, 3, range(30, 1770, 190), headline_rows, 20)
 
 
 def test_a_worn_column_rule_is_followed_across_its_breaks() -> None:
@@ -235,23 +250,11 @@ def test_a_boxed_heading_fitted_to_its_frame_is_fitted_again_off_it() -> None:
 
 
 def _columns_with_a_guttered_worn_rule(display_rows: tuple[int, int] | None = None) -> np.ndarray:
-    """Two columns of 14-px type with a 2-px column rule 6 px from the type on
-    either side (synthetic en-old-5001), the rule broken into pieces 150 px
-    long with 60-px breaks (four lines); ``display_rows``: a line of display
-    type across both columns there."""
-    ink = np.zeros((1200, 900), np.uint8)
-    for y in range(40, 1160, 20):
-        ink[y + 3 : y + 17, 40:442] = 255
-        ink[y + 3 : y + 17, 458:860] = 255
-        ink[y + 3 : y + 17, 40:860:31] = 0
-    for y in range(40, 1160, 210):
-        ink[y : y + 150, 449:451] = 255
-    if display_rows is not None:
-        top, bottom = display_rows
-        ink[top - 10 : bottom + 10, :] = 0
-        ink[top:bottom, 60:840] = 255
-        ink[top:bottom, 60:840:45] = 0
-    return ink
+    """A 2-px column rule 6 px from the type on either side (synthetic
+    en-old-5001), broken into pieces 150 px long with 60-px breaks (four
+    lines); ``display_rows``: a line of display type across both columns
+    there."""
+    return _ruled_columns(1200, 6, range(40, 1160, 210), display_rows, 10)
 
 
 def test_a_worn_rule_in_a_narrow_gutter_is_bridged_between_its_pieces_where_lines_are_known() -> (
