@@ -114,6 +114,42 @@ DASHES = DashParams()
 
 
 @dataclass(frozen=True)
+class LoneDashParams:
+    """A dash standing alone between two stories of a column
+    (``layout.rules._lone_dashes``): too short for a rule, found by the
+    white round it."""
+
+    min_length: float = 2.5
+    """× body: the dash is at least this long (an em dash inside a line of
+    type is shorter than two body lines and has letters on its row). The
+    synthetic old pages' shortest dash is 55 pixels on 14-pixel type
+    (en-old-1001, 3.9 body). Set by hand."""
+
+    max_thickness_px: int = 4
+    """Pixels: a dash is no thicker (2 pixels on the old pages; 1-bit scans
+    thicken a stroke by a pixel or two). Not tuned: a safe bound."""
+
+    join: float = 0.3
+    """× body: gaps in a worn dash up to this long are closed before it is
+    measured (the wear on en-old-1001 and en-old-5001: 1-4 pixels)."""
+
+    white: float = 0.6
+    """× body: paper clear above and below the dash by this much ..."""
+
+    clear: float = 1.5
+    """... and to its left and right on its rows by this much: a dash alone
+    on its line, where a dash of the text has letters beside it. Set by
+    hand."""
+
+    speck_share: float = 0.02
+    """The share of that white that may be inked (specks of a 1-bit scan:
+    0.9% round en-old-1001's dash; a line of type inks a fifth or more)."""
+
+
+LONE_DASH = LoneDashParams()
+
+
+@dataclass(frozen=True)
 class RuleBesideTypeParams:
     """When a short horizontal run is the foot or head of a line of type, its
     serifs run together, and no rule (``layout.rules._along_type``)."""

@@ -275,6 +275,12 @@ def test_a_centred_dash_a_quarter_of_the_column_wide_ends_a_story() -> None:
     page = assemble(_page([first, dash, second, beside]), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["a"] != owner["b"] == owner["c"]
+    # So does a dash a seventh of the column wide, as the layout finds one
+    # standing alone (en-old-1001: 55 of 313 pixels).
+    short = _region("rule", RegionType.SEPARATOR, (228, 340, 271, 342))
+    page = assemble(_page([first, short, second, beside]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["a"] != owner["b"]
     # A speck of a rule (a tenth of the column) ends nothing.
     speck = _region("rule", RegionType.SEPARATOR, (235, 340, 265, 342))
     page = assemble(_page([first, speck, second, beside]), Settings())

@@ -305,3 +305,22 @@ def test_a_worn_cut_off_rule_is_found_at_half_resolution() -> None:
         ink[521:523, x : x + 3] = 0  # the rule's wear
     h_rules, _, _ = find_rules(ink, BODY, Settings().layout)
     assert any(abs(r.cy - 522) <= 2 and r.width >= 80 for r in h_rules)
+
+
+def test_a_short_dash_alone_between_two_stories_is_a_rule_and_a_dash_in_a_line_is_not() -> None:
+    # Synthetic en-old-1001: a 55-pixel dash, worn, centred in a 313-pixel
+    # column between two stories, under the four body lines a rule needs;
+    # specks of the 1-bit scan round it. An em dash set in a line of type
+    # (letters on its row) is no rule.
+    ink = np.zeros((900, 800), np.uint8)
+    for y in list(range(100, 400, 20)) + list(range(450, 750, 20)):
+        ink[y + 3 : y + 17, 40:353] = 255
+        ink[y + 3 : y + 17, 40:353:31] = 0
+    ink[425:428, 170:225] = 255
+    ink[425:428, 190:192] = 0  # worn through
+    ink[418, 200] = ink[433, 180:182] = 255  # specks
+    ink[250:253, 420:460] = 255  # a dash of the text, type either side
+    ink[243:257, 390:418] = ink[243:257, 462:500] = 255
+    h_rules, _, _ = find_rules(ink, BODY, Settings().layout)
+    assert any(r.y0 >= 424 and r.y1 <= 429 and r.width >= 50 for r in h_rules)
+    assert not any(r.y0 >= 248 and r.y1 <= 255 for r in h_rules)
