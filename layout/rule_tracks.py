@@ -64,13 +64,15 @@ def follow_broken_rules(
         return v_rules
     # Twice: a break between two pieces is bridged from either once both
     # have grown towards it (``RULE_TRACK.bridge_windows``).
-    grown = _grown(ink, v_rules, body, h_rules or [], type_lines or [])
-    return _merge_collinear(_grown(ink, grown, body, h_rules or [], type_lines or []))
+    lines = np.array([ln.as_tuple() for ln in type_lines or []], dtype=float).reshape(-1, 4)
+    grown = _grown(ink, v_rules, body, h_rules or [], lines)
+    return _merge_collinear(_grown(ink, grown, body, h_rules or [], lines))
 
 
 def _grown(
-    ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box], type_lines: list[Box]
+    ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box], lines: np.ndarray
 ) -> list[Box]:
+    """``lines``: the detector's lines, N x 4 (x0, y0, x1, y1)."""
     """Each rule walked up and down (one pass of ``follow_broken_rules``)."""
     P = RULE_TRACK
     window = max(P.window_min_px, round(P.window * body))
@@ -85,7 +87,7 @@ def _grown(
         x0, x1 = max(0, core[0] - side), min(ink.shape[1], core[1] + side)
         share = (ink[int(rule.y0) : int(np.ceil(rule.y1)), x0:x1] > 0).mean(axis=0)
         guttered = _white_beside(share, core[0] - x0, core[1] - x0) > P.tight_white * body
-        if guttered and not type_lines:
+        if guttered and not len(lines):
             grown.append(rule)  # no lines known to tell a headline's band by
             continue
         across = [  # horizontal rules running through the rule's x, both sides
@@ -100,13 +102,13 @@ def _grown(
         ]
         in_band = share[band[0] - x0 : band[1] - x0]
         stroke = _stroke_width(in_band, core[0] - band[0], core[1] - band[0])
-        display = [  # lines of display type over the rule's x
-            (int(ln.y0), int(np.ceil(ln.y1)))
-            for ln in type_lines
-            if ln.height > TYPE_SIZE.display * body and ln.x0 < core[0] and ln.x1 > core[1]
-        ]
+        x0s, y0s, x1s, y1s = lines.T
+        display_size = y1s - y0s > TYPE_SIZE.display * body
+        over = display_size & (x0s < core[0]) & (x1s > core[1])
+        display = [(int(a), int(np.ceil(b))) for a, b in zip(y0s[over], y1s[over], strict=True)]
         walk = _RuleWalk(ink, band, core, stroke, across, others, display)
-        walk.beside = _type_beside(type_lines, core, body, ink.shape[0])
+        if guttered:
+            walk.beside = _type_beside(lines[~display_size], core, body, ink.shape[0])
         # A rule with a gutter of its own beside it is only bridged to its
         # next piece: walked on, it could cross a headline's band.
         end = walk.bridge if guttered else walk.end
@@ -117,22 +119,24 @@ def _grown(
 
 
 def _type_beside(
-    lines: list[Box], core: tuple[int, int], body: float, height: int
+    lines: np.ndarray, core: tuple[int, int], body: float, height: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Rows (H,) where a line of body type reaches within ``beside_reach``
-    body lines of the rule's x band ``core`` from the left, and from the
-    right (a line read across the rule counts on both sides)."""
+    """Rows (H,) where a line of body type (``lines``: N x 4) reaches within
+    ``beside_reach`` body lines of the rule's x band ``core`` from the left,
+    and from the right (a line read across the rule counts on both sides)."""
     reach = RULE_TRACK.beside_reach * body
-    left, right = np.zeros(height, bool), np.zeros(height, bool)
-    for ln in lines:
-        if ln.height > TYPE_SIZE.display * body:
-            continue
-        rows = slice(max(0, int(ln.y0)), min(height, int(np.ceil(ln.y1))))
-        if ln.x0 < core[0] and ln.x1 >= core[0] - reach:
-            left[rows] = True
-        if ln.x1 > core[1] and ln.x0 <= core[1] + reach:
-            right[rows] = True
-    return left, right
+    x0s, y0s, x1s, y1s = lines.T
+    sides = (
+        (x0s < core[0]) & (x1s >= core[0] - reach),
+        (x1s > core[1]) & (x0s <= core[1] + reach),
+    )
+    out = []
+    for touching in sides:
+        rows = np.zeros(height, bool)
+        for a, b in zip(y0s[touching], y1s[touching], strict=True):
+            rows[max(0, int(a)) : min(height, int(np.ceil(b)))] = True
+        out.append(rows)
+    return out[0], out[1]
 
 
 def _stroke_width(share: np.ndarray, lo: int, hi: int) -> int:
