@@ -43,6 +43,7 @@ from newsprint.articles.params.text import PARAGRAPHS, STORIES
 from newsprint.articles.roles import (
     headings_over_text,
     is_folio,
+    is_heading,
     split_headings,
     split_roles,
     split_signatures,
@@ -218,12 +219,15 @@ def _under_dashes(
     """The blocks set under a dash (``flow.is_dash``) in their column, each
     with the block over the dash: each starts a story, as a short item of a
     19th-century column does under the centred rule that ends the item
-    above, and is read after that one."""
+    above, and is read after that one. A dash under a heading (a headline,
+    or a block in capitals only) sets the heading off from its own story."""
     dashed: dict[str, Region] = {}
     for region in flow:
         up = above[region.id]
         if up is None or region.type == RegionType.HEADLINE:
             continue
+        if is_heading(up):
+            continue  # a dash set under a heading, before its story
         rule = cut_off_rule(_box(up), _box(region), rules, width)
         if rule is not None and is_dash(rule, _box(region), width):
             dashed[region.id] = up

@@ -26,6 +26,7 @@ from newsprint.articles.params.columns import (
     CUT_OFF,
 )
 from newsprint.articles.params.neighbours import NEIGHBOURS
+from newsprint.articles.roles import is_heading
 from newsprint.core.page import STORY_PART_TYPES, Region, RegionType
 from newsprint.layout.boxes import Box
 
@@ -146,9 +147,10 @@ def column_stories(regions: list[Region], body: float) -> list[Story]:
                 stories.append(current)
             current.headlines.append(region)
         else:
+            # A dash under a heading sets it off from its own story.
             closed = previous is not None and (
                 (previous.type == RegionType.BYLINE and region.type == RegionType.TEXT)
-                or _cut_off(previous, region, rules, width)
+                or (_cut_off(previous, region, rules, width) and not is_heading(previous))
             )
             if current is None or closed:
                 current = Story()

@@ -293,21 +293,38 @@ def headings_over_text(regions: list[Region], body: float) -> list[Region]:
     first part over its last line (a heading parted in two) heads it too.
     Latin script only (``_in_capitals``). ``body``: the body line height in
     working pixels, the unit of the region boxes compared."""
-    P = CAPITAL_HEADINGS
     placed = [r for r in regions if r.work_bbox is not None]
     out = []
     for region in regions:
         if (
             region.type == RegionType.TEXT
             and region.work_bbox is not None
-            and 0 < len(region.lines) <= P.max_lines
-            and all(_in_capitals(ln.text, P.min_letters_last) for ln in region.lines)
-            and _in_capitals(region.lines[0].text)
+            and in_capitals_only(region)
             and any(_heads(region, other, body) for other in placed if other is not region)
         ):
             region = region.model_copy(update={"type": RegionType.HEADLINE})
         out.append(region)
     return out
+
+
+def in_capitals_only(region: Region) -> bool:
+    """Whether a block is one to three lines nearly all capitals
+    (``CAPITAL_HEADINGS``): a heading in body-size capitals, or a notice."""
+    P = CAPITAL_HEADINGS
+    return (
+        0 < len(region.lines) <= P.max_lines
+        and all(_in_capitals(ln.text, P.min_letters_last) for ln in region.lines)
+        and _in_capitals(region.lines[0].text)
+    )
+
+
+def is_heading(region: Region) -> bool:
+    """Whether a block heads what follows it: a headline, or text in capitals
+    only (a heading that ``headings_over_text`` could not tie to the block
+    under it, that block being narrower: verse under its title)."""
+    return region.type == RegionType.HEADLINE or (
+        region.type == RegionType.TEXT and in_capitals_only(region)
+    )
 
 
 def _heads(heading: Region, other: Region, body: float) -> bool:

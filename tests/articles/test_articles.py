@@ -311,6 +311,44 @@ def test_a_dash_on_a_page_in_bands_starts_a_story_read_next_after_the_one_it_end
     assert [a.region_ids for a in page.articles] == [["h", "a", "c"], ["b"], ["h2", "d"]]
 
 
+@pytest.mark.parametrize("bands", [True, False])
+def test_a_dash_under_a_heading_in_capitals_leaves_the_heading_with_its_story(
+    bands: bool,
+) -> None:
+    # TTW 1867 p1: "LES MAIRES D'ARRAS ... A L'EMPEREUR.", two lines of
+    # capitals wider than the verse under it (so layout left it text), a
+    # dash, then the verse: one story, where a dash under a story's text
+    # starts the next one. On a page in bands (a display headline lower in
+    # column 2) and on one in plain columns alike.
+    title = _region(
+        "h", RegionType.HEADLINE, (100, 40, 750, 96), [_display_line("TITLE", (100, 40, 750, 96))]
+    )
+    heading = _column(
+        "k", 100, 120, [("LES MAIRES D'ARRAS DE LILLE ET", 0, 290), ("L'EMPEREUR.", 90, 110)]
+    )
+    dash = _region("rule", RegionType.SEPARATOR, (222, 176, 278, 178))
+    verse = _region(
+        "v",
+        RegionType.TEXT,
+        (150, 190, 350, 260),
+        [_line("Donc un nouveau labour", 150, 190, 350), _line("a tes armes", 150, 220, 300)],
+    )
+    beside = _column("c", 450, 120, [("Another story runs down here", 0, 290)] * 6)
+    regions = [title, heading, dash, verse, beside]
+    if bands:
+        box = (450, 300, 750, 356)
+        regions += [
+            _region("h2", RegionType.HEADLINE, box, [_display_line("SECOND", box)]),
+            _column("d", 450, 366, [("The second story under its head", 0, 290)] * 6),
+        ]
+    from newsprint.articles.flow import is_column_page
+
+    assert is_column_page(regions, BODY) != bands
+    page = assemble(_page(regions), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["k"] == owner["v"]
+
+
 @pytest.mark.parametrize(("height", "plain"), [(44, True), (56, False)])
 def test_headings_in_capitals_twice_the_body_leave_a_page_in_plain_columns(
     height: float, plain: bool
