@@ -72,9 +72,11 @@ def follow_broken_rules(
 def _grown(
     ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box], lines: np.ndarray
 ) -> list[Box]:
-    """``lines``: the detector's lines, N x 4 (x0, y0, x1, y1)."""
-    """Each rule walked up and down (one pass of ``follow_broken_rules``)."""
+    """Each rule walked up and down (one pass of ``follow_broken_rules``);
+    ``lines``: the detector's lines, N x 4 (x0, y0, x1, y1)."""
     P = RULE_TRACK
+    x0s, y0s, x1s, y1s = lines.T
+    display_size = y1s - y0s > TYPE_SIZE.display * body
     window = max(P.window_min_px, round(P.window * body))
     reach = max(P.flank_reach_px, round(P.flank_reach * body))
     side = int(np.ceil(body))
@@ -102,8 +104,6 @@ def _grown(
         ]
         in_band = share[band[0] - x0 : band[1] - x0]
         stroke = _stroke_width(in_band, core[0] - band[0], core[1] - band[0])
-        x0s, y0s, x1s, y1s = lines.T
-        display_size = y1s - y0s > TYPE_SIZE.display * body
         over = display_size & (x0s < core[0]) & (x1s > core[1])
         display = [(int(a), int(np.ceil(b))) for a, b in zip(y0s[over], y1s[over], strict=True)]
         walk = _RuleWalk(ink, band, core, stroke, across, others, display)
