@@ -73,9 +73,11 @@ class StackingParams:
     block's last line and its box across by less than this stands in another
     column (unless it sits under an indent). Commit 08f9714."""
 
-    rule_across: float = 0.3
+    rule_across: float = 0.15
     """A share of the line's width: a horizontal rule crossing this much of it
-    between it and the block parts them. Commit 08f9714."""
+    between it and the block parts them. Commit 08f9714 set 0.3; the dash
+    between two items of an old column is a sixth of its width (51 of 313
+    pixels, synthetic en-old-1001), and was read past."""
 
     rule_slack_px: int = 2
     """Pixels: a rule's middle this far outside the space between a block and

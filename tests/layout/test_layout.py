@@ -351,6 +351,22 @@ def test_double_spaced_columns_are_one_block_each_and_a_wider_gap_still_parts() 
     assert sorted(len(b.lines) for b in blocks) == [4, 12, 12]
 
 
+def test_a_dash_a_sixth_of_a_line_wide_parts_the_block_there() -> None:
+    """Synthetic en-old-1001: a 51-px dash centred under a 313-px column's
+    last line of a story, the next story's lines below it at the column's
+    leading: two blocks (one, with the dash read past, ran two stories
+    together)."""
+    from newsprint.layout.blocks import group_lines
+    from newsprint.layout.boxes import Box
+
+    lines = [Box(680, 1500 + i * 22, 993, 1514 + i * 22) for i in range(8)]
+    lines.append(Box(700, 1676, 880, 1690))  # "The new fiscal year begins July 1."
+    lines += [Box(680, 1704 + i * 22, 993, 1718 + i * 22) for i in range(4)]
+    dash = Box(814, 1696, 865, 1698)
+    blocks = group_lines(lines, [dash], body=14.0)
+    assert sorted(len(b.lines) for b in blocks) == [4, 9]
+
+
 def test_columns_under_a_line_spanning_their_rule_stay_apart() -> None:
     """A caption set across two columns, and under it the two columns parted
     by a rule that starts below the caption: the columns' lines never join the
