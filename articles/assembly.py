@@ -171,7 +171,7 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
     separators = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     rules = [b for b in separators if b.width > b.height]
     above = {r.id: _above(r, flow, rules, body) for r in flow}
-    dashed = _under_dashes(flow, above, rules, column_width(regions))
+    dashed = _under_dashes(flow, rules, column_width(regions), body)
     for rid in dashed:
         above[rid] = None
     below = {up.id: r for r in flow if (up := above[r.id]) is not None}
@@ -214,17 +214,19 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
 
 
 def _under_dashes(
-    flow: list[Region], above: dict[str, Region | None], rules: list[Box], width: float
+    flow: list[Region], rules: list[Box], width: float, body: float
 ) -> dict[str, Region]:
     """The blocks set under a dash (``flow.is_dash``) in their column, each
     with the block over the dash: each starts a story, as a short item of a
     19th-century column does under the centred rule that ends the item
-    above, and is read after that one. A dash under a heading (a headline,
+    above, and is read after that one (text blocks only). A dash under a heading (a headline,
     or a block in capitals only) sets the heading off from its own story."""
     dashed: dict[str, Region] = {}
     for region in flow:
-        up = above[region.id]
-        if up is None or region.type == RegionType.HEADLINE:
+        if region.type != RegionType.TEXT:
+            continue
+        up = _above(region, flow, [], body)  # the block over the rule
+        if up is None:
             continue
         if is_heading(up):
             continue  # a dash set under a heading, before its story

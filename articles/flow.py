@@ -75,9 +75,10 @@ def column_width(regions: list[Region]) -> float:
 def is_column_page(regions: list[Region], body: float) -> bool:
     """Whether the page is set in plain columns: two columns or more; below
     the top of its text (where a nameplate or a title over the whole page may
-    span them) no headline half as wide again as a column or taller than 1.8
-    body lines, and not many headlines set level in two columns (a modern
-    page starts its stories on one line across the page, in bands)."""
+    span them) no headline half as wide again as a column or taller than
+    ``COLUMN_PAGE.max_heading_size`` body lines, and not many headlines set
+    level in two columns (a modern page starts its stories on one line
+    across the page, in bands)."""
     width = column_width(regions)
     text = [box(r) for r in regions if r.type == RegionType.TEXT and r.lines]
     if width <= 0 or not text:
@@ -147,10 +148,9 @@ def column_stories(regions: list[Region], body: float) -> list[Story]:
                 stories.append(current)
             current.headlines.append(region)
         else:
-            # A dash under a heading sets it off from its own story.
             closed = previous is not None and (
                 (previous.type == RegionType.BYLINE and region.type == RegionType.TEXT)
-                or (_cut_off(previous, region, rules, width) and not is_heading(previous))
+                or _cut_off(previous, region, rules, width)
             )
             if current is None or closed:
                 current = Story()
@@ -196,15 +196,20 @@ def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
 
 def _cut_off(previous: Region, region: Region, rules: list[Box], width: float) -> bool:
     """Whether a cut-off rule (a short rule across the column between two
-    stories) lies between two regions read one after the other down a column."""
-    return cut_off_rule(box(previous), box(region), rules, width) is not None
+    stories) lies between two regions read one after the other down a column;
+    a dash under a heading (``roles.is_heading``) only sets the heading off
+    from its own story."""
+    rule = cut_off_rule(box(previous), box(region), rules, width)
+    if rule is None:
+        return False
+    return not (is_heading(previous) and is_dash(rule, box(region), width))
 
 
 def cut_off_rule(above: Box, below: Box, rules: list[Box], width: float) -> Box | None:
     """The rule that lies between two blocks read one after the other down a
-    column (``width``: the column's), across at least a fifth of the lower
-    block or the column: a cut-off rule, or a longer one; None when there is
-    none."""
+    column (``width``: the column's), across at least ``CUT_OFF.rule_width``
+    of the lower block or the column: a cut-off rule, or a longer one; None
+    when there is none."""
     slack = NEIGHBOURS.edge_slack_px
     if below.y0 < above.y1 - slack or above.x_overlap(below) <= 0:
         return None

@@ -265,7 +265,8 @@ class _RuleWalk:
         at = start
         while (at < target) if down else (at > target):
             lo, hi = (at, min(target, at + step)) if down else (max(target, at + step), at)
-            if self.window(lo, hi) is None:
+            # A last sliver of a row shows no profile: it is passed.
+            if hi - lo >= 2 and self.window(lo, hi) is None:
                 return start
             at = hi if down else lo
         return target
