@@ -288,7 +288,10 @@ def test_a_centred_dash_a_quarter_of_the_column_wide_ends_a_story() -> None:
     assert owner["a"] == owner["b"]
 
 
-def test_a_dash_on_a_page_in_bands_starts_a_story_read_next_after_the_one_it_ends() -> None:
+@pytest.mark.parametrize("dash_width", [75, 165])
+def test_a_dash_on_a_page_in_bands_starts_a_story_read_next_after_the_one_it_ends(
+    dash_width: int,
+) -> None:
     # A heading in display type puts the page in bands. Under the dash in
     # column 1 a short item with no heading starts (synthetic en-old-1000):
     # it neither runs on from the story above nor from a column on its
@@ -298,7 +301,9 @@ def test_a_dash_on_a_page_in_bands_starts_a_story_read_next_after_the_one_it_end
         "h", RegionType.HEADLINE, (100, 40, 750, 80), [_display_line("LEAD", (100, 40, 750, 80))]
     )
     lead = _column("a", 100, 100, [("The lead story runs down here", 0, 290)] * 6)
-    dash = _region("rule", RegionType.SEPARATOR, (212, 282, 287, 284))
+    # A quarter of the column, or over half of it (still under 0.6).
+    x0 = 250 - dash_width // 2
+    dash = _region("rule", RegionType.SEPARATOR, (x0, 282, x0 + dash_width, 284))
     item = _column("b", 100, 296, [("Recycling pickup will move to", 0, 290)] * 4)
     lead_on = _column("c", 450, 100, [("and the lead story ends here.", 0, 290)] * 3)
     box2 = (450, 200, 750, 256)
@@ -347,6 +352,20 @@ def test_a_dash_under_a_heading_in_capitals_leaves_the_heading_with_its_story(
     page = assemble(_page(regions), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["k"] == owner["v"]
+
+
+def test_a_rule_across_the_column_under_a_notice_in_capitals_still_ends_it() -> None:
+    # A page in plain columns: a story, a two-line notice in capitals, a rule
+    # across most of the column, the next story. Only a dash sets a heading
+    # off from its story; under a full rule the notice heads nothing.
+    first = _column("a", 100, 100, [("The first story runs down here", 0, 290)] * 6)
+    notice = _column("n", 100, 290, [("NOTICE TO SUBSCRIBERS PAYABLE", 0, 290)] * 2)
+    rule = _region("rule", RegionType.SEPARATOR, (130, 342, 370, 344))
+    nxt = _column("b", 100, 356, [("The next story starts under it", 0, 290)] * 6)
+    beside = _column("c", 450, 100, [("and runs on in the next column", 0, 290)] * 12)
+    page = assemble(_page([first, notice, rule, nxt, beside]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["n"] != owner["b"]
 
 
 @pytest.mark.parametrize(("height", "plain"), [(44, True), (56, False)])

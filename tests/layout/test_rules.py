@@ -268,6 +268,11 @@ def test_a_worn_rule_in_a_narrow_gutter_is_bridged_between_its_pieces_where_line
     lines = [Box(40, y + 3, 860, y + 17) for y in range(40, 1160, 20)]
     rules = follow_broken_rules(ink, pieces, BODY, type_lines=lines)
     assert [(r.y0, r.y1) for r in rules] == [(40, pieces[-1].y1)]
+    # A break one row longer than a whole number of windows (43 rows, the
+    # window 42) is bridged too: its last sliver of a row shows no profile.
+    sliver = _ruled_columns(1200, 6, range(40, 1160, 193), None, 10)
+    cut = [Box(448, y, 452, y + 150) for y in range(40, 1160, 193)]
+    assert len(follow_broken_rules(sliver, cut, BODY, type_lines=lines)) == 1
     # Without the lines the pieces stay as found (as the gutter test above).
     assert len(follow_broken_rules(ink, pieces, BODY)) == len(pieces)
     # A line of display type across a break interrupts the rule there, by
