@@ -170,8 +170,9 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
     flow = sorted((r for r in regions if r.type in _FLOW), key=lambda r: (_box(r).y0, _box(r).x0))
     separators = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     rules = [b for b in separators if b.width > b.height]
-    above = {r.id: _above(r, flow, rules, body) for r in flow}
-    dashed = _under_dashes(flow, rules, column_width(regions), body)
+    over = {r.id: _over(r, flow, body) for r in flow}
+    above = {r.id: None if _ruled_off(over[r.id], r, rules) else over[r.id] for r in flow}
+    dashed = _under_dashes(flow, over, rules, column_width(regions))
     for rid in dashed:
         above[rid] = None
     below = {up.id: r for r in flow if (up := above[r.id]) is not None}
@@ -214,18 +215,19 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
 
 
 def _under_dashes(
-    flow: list[Region], rules: list[Box], width: float, body: float
+    flow: list[Region], over: dict[str, Region | None], rules: list[Box], width: float
 ) -> dict[str, Region]:
     """The blocks set under a dash (``flow.is_dash``) in their column, each
     with the block over the dash: each starts a story, as a short item of a
     19th-century column does under the centred rule that ends the item
-    above, and is read after that one (text blocks only). A dash under a heading (a headline,
-    or a block in capitals only) sets the heading off from its own story."""
+    above, and is read after that one (text blocks only). A dash under a
+    heading (a headline, or a block in capitals only) sets the heading off
+    from its own story. ``over``: the block over each region (``_over``)."""
     dashed: dict[str, Region] = {}
     for region in flow:
         if region.type != RegionType.TEXT:
             continue
-        up = _above(region, flow, [], body)  # the block over the rule
+        up = over[region.id]  # the block over the rule
         if up is None:
             continue
         if is_heading(up):
@@ -236,8 +238,10 @@ def _under_dashes(
     return dashed
 
 
-def _above(region: Region, flow: list[Region], rules: list[Box], body: float) -> Region | None:
-    """The nearest region above in the same column, unless a rule lies between."""
+def _over(region: Region, flow: list[Region], body: float) -> Region | None:
+    """The nearest region above in the same column, rules aside; None where
+    there is none, or where a new band's headline stands in the white
+    between them."""
     me = _box(region)
     best, best_y = None, None
     for other in flow:
@@ -252,17 +256,22 @@ def _above(region: Region, flow: list[Region], rules: list[Box], body: float) ->
             best, best_y = other, ob.y1
     if best is None:
         return None
-    gap_top = best_y
-    slack = NEIGHBOURS.edge_slack_px
-    for rule in rules:
-        if (
-            gap_top - slack <= rule.cy <= me.y0 + slack
-            and rule.x_overlap(me) > NEIGHBOURS.rule_along * me.width
-        ):
-            return None
-    if me.y0 - gap_top > ABOVE.new_band_gap * body and _headline_across(gap_top, me.y0, flow, body):
+    if me.y0 - best_y > ABOVE.new_band_gap * body and _headline_across(best_y, me.y0, flow, body):
         return None  # a new band starts: its headline stands in the white space
     return best
+
+
+def _ruled_off(up: Region | None, region: Region, rules: list[Box]) -> bool:
+    """Whether a rule along more than ``NEIGHBOURS.rule_along`` of the
+    region's width lies between it and the region ``up`` over it."""
+    if up is None:
+        return False
+    me, top, slack = _box(region), _box(up).y1, NEIGHBOURS.edge_slack_px
+    return any(
+        top - slack <= rule.cy <= me.y0 + slack
+        and rule.x_overlap(me) > NEIGHBOURS.rule_along * me.width
+        for rule in rules
+    )
 
 
 def _headline_across(top: float, bottom: float, flow: list[Region], body: float) -> bool:

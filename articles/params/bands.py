@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class AboveParams:
-    """What stands above a block in its column (``assembly._above``), and when
+    """What stands above a block in its column (``assembly._over``), and when
     the white space between them starts a new band."""
 
     column_overlap: float = 0.3

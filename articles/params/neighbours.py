@@ -15,7 +15,7 @@ class NeighbourParams:
     overlap: float = 0.5
     """Two boxes that overlap by at most this many body lines only touch (the
     detector's boxes are padded): the one still stands above or beside the
-    other. The block above a column's block (``assembly._above``), a headline
+    other. The block above a column's block (``assembly._over``), a headline
     in the white space between two blocks (``assembly._headline_across``),
     the column on a block's left (``assembly._left_neighbour``), a block in
     the way of a headline beside a column (``assembly._blocks``: only one
@@ -48,14 +48,14 @@ class NeighbourParams:
     rule_along: float = 0.5
     """A rule parts two blocks when it runs along more than this share of the
     space between them (``vertical._ruled``), or of the lower block's width
-    (``assembly._above``). A share of that space's length. Set by hand with
+    (``assembly._ruled_off``). A share of that space's length. Set by hand with
     the first article assembly (commit 08f9714), reused for vertical pages
     (38ce4a9)."""
 
     edge_slack_px: int = 2
     """A rule's centre line, or a box's edge, counts as lying between two
     blocks when within this many pixels of their facing edges
-    (``assembly._above``, ``flow._cut_off``, ``vertical._neighbour_above``).
+    (``assembly._ruled_off``, ``flow._cut_off``, ``vertical._neighbour_above``).
     Pixels: it absorbs the rounding of box edges, not anything the type's
     size scales. Not tuned: a safe bound (commit 08f9714)."""
 
