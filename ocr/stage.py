@@ -11,7 +11,14 @@ import logging
 from collections.abc import Callable
 
 import numpy as np
-from newsprint.core.page import FlagCode, NewspaperPage, Region, RegionType, TextLine
+from newsprint.core.page import (
+    FlagCode,
+    NewspaperPage,
+    Region,
+    RegionType,
+    TextDirection,
+    TextLine,
+)
 from newsprint.core.script import detect_language, is_cjk
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box
@@ -57,7 +64,8 @@ def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> New
         offsets.append(offset)
     results = engine.read_many(crops) if crops else []
     for region, offset, lines in zip(targets, offsets, results, strict=True):
-        read[region.id] = _to_text_lines(page, _merge_fragments(lines), offset, body)
+        merged = _merge_fragments(lines, region.direction == TextDirection.VERTICAL_RL)
+        read[region.id] = _to_text_lines(page, merged, offset, body)
     regions = [
         r.model_copy(update={"lines": read[r.id]}) if r.id in read else r for r in page.regions
     ]
@@ -119,9 +127,10 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
     for owner, box, (text, conf) in zip(owners, boxes, results, strict=True):
         if text.strip():
             found.setdefault(owner, []).append(OcrLine(text, conf, box_corners(box), tuple(box)))
+    vertical = {r.id: r.direction == TextDirection.VERTICAL_RL for r in page.regions}
     with_lines = {r.id for r in page.regions if r.work_lines and r.type != RegionType.TABLE}
     return {
-        rid: _to_text_lines(page, _merge_fragments(found.get(rid, [])), (0, 0), body)
+        rid: _to_text_lines(page, _merge_fragments(found.get(rid, []), vertical[rid]), (0, 0), body)
         for rid in with_lines
     }
 
@@ -183,15 +192,30 @@ def _crop(
     return work[y0:y1, x0:x1], (x0, y0)
 
 
-def _merge_fragments(lines: list[OcrLine]) -> list[OcrLine]:
+def _merge_fragments(lines: list[OcrLine], vertical: bool = False) -> list[OcrLine]:
     """One text line that detection cut in two (a wide space) becomes one again.
 
     Vertical lines (Chinese set top to bottom) are joined the same way turned
     a quarter (``_merge_columns``) and given right to left, the order they are
-    read in."""
-    vertical = [ln for ln in lines if ln.bbox[3] - ln.bbox[1] > 1.5 * (ln.bbox[2] - ln.bbox[0])]
-    if len(vertical) > len(lines) / 2:
+    read in: all of a region's lines when it is ``vertical`` (its direction,
+    ``layout.direction``) or most of its lines are tall. Elsewhere a tall line
+    is never joined into a row: a band of short vertical lines side by side
+    shares one height, and was read as one "line" of 315 characters across
+    a vertical story, left to right (ECPO 1940, p2, where the fragments of a
+    worn block beside it made its region's tall lines a minority)."""
+    tall = [ln for ln in lines if _is_tall(ln)]
+    if vertical or len(tall) > len(lines) / 2:
         return _merge_columns(lines)
+    rows = _merge_rows([ln for ln in lines if not _is_tall(ln)])
+    return sorted(rows + tall, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
+
+
+def _is_tall(line: OcrLine) -> bool:
+    return line.bbox[3] - line.bbox[1] > 1.5 * (line.bbox[2] - line.bbox[0])
+
+
+def _merge_rows(lines: list[OcrLine]) -> list[OcrLine]:
+    """Lines whose middles lie at one height joined left to right, top to bottom."""
     ordered = sorted(lines, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
     rows: list[list[OcrLine]] = []
     for line in ordered:
@@ -217,7 +241,7 @@ def _merge_columns(lines: list[OcrLine]) -> list[OcrLine]:
         return OcrLine(line.text, line.confidence, box_corners(box), box)
 
     # All wide once turned: rows top to bottom are the lines right to left.
-    merged = _merge_fragments([turned(ln, transpose) for ln in lines])
+    merged = _merge_rows([turned(ln, transpose) for ln in lines])
     return [turned(ln, untranspose) for ln in merged]
 
 
