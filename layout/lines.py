@@ -24,8 +24,9 @@ from newsprint.layout.params.separators import (
     SAME_ROW,
     TOUCHING_LINES,
 )
+from newsprint.layout.params.textlines import LINE_CUTS
 from newsprint.layout.params.type_size import TYPE_SIZE
-from newsprint.layout.rules import _open_along
+from newsprint.layout.rules import _open_along, runs_beside
 
 log = logging.getLogger(__name__)
 
@@ -247,11 +248,16 @@ class _LineStarts:
 def _rule_between(left: Box, right: Box, v_rules: list[Box], body: float) -> bool:
     """Whether a vertical rule parts two pieces of a row: its centre lies in
     the space between them, or just inside the end of the one or the start of
-    the other (a rule tight against the type, taken into its detected box)."""
+    the other (a rule tight against the type, taken into its detected box).
+    Between two pieces of body type a rule that ends just short of their row
+    parts them too (``LINE_CUTS.rule_reach``, as it cuts a line)."""
     slack = max(SAME_ROW.rule_slack_px, SAME_ROW.rule_inside * body)
+    body_type = max(left.height, right.height) <= TYPE_SIZE.display * body
+    reach = LINE_CUTS.rule_reach * body if body_type else -1.0
+    span = LINE_CUTS.rule_break * body
     return any(
         left.x1 - slack <= r.cx <= right.x0 + slack
-        and r.y_overlap(right) > SAME_ROW.rule_overlap * right.height
+        and runs_beside(r, right, SAME_ROW.rule_overlap, v_rules, reach, span)
         for r in v_rules
     )
 

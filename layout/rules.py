@@ -8,6 +8,7 @@ line height (``body``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 import cv2
 import numpy as np
@@ -119,6 +120,34 @@ def rules_mask(shape: tuple[int, ...], rules: list[Box], pad: int) -> np.ndarray
         y0, x0 = max(0, int(b.y0) - pad), max(0, int(b.x0) - pad)
         mask[y0 : int(b.y1) + pad, x0 : int(b.x1) + pad] = 255
     return mask
+
+
+def runs_beside(
+    rule: Box,
+    line: Box,
+    overlap: float,
+    v_rules: Sequence[Box] = (),
+    reach: float = -1.0,
+    span: float = 0.0,
+) -> bool:
+    """Whether the vertical ``rule`` runs down past ``line``'s rows: over
+    ``overlap`` of the line's height; or it breaks off ``reach`` pixels or
+    less short of the line and goes on past it (another of ``v_rules`` at its
+    x starts again within ``span`` pixels on the line's other side). A worn
+    rule's pieces end ragged, short of a line read across the break between
+    them; a rule that only starts under a line (a caption over two columns,
+    a photo above it) does not part it. -1: never by ``reach``. Boxes in one
+    image's pixels."""
+    if rule.y_overlap(line) >= overlap * line.height:
+        return True
+    if rule.y1 <= line.cy:
+        short, ahead = line.y0 - rule.y1, lambda o: o.y0 >= line.cy and o.y0 - line.y1 <= span
+    else:
+        short, ahead = rule.y0 - line.y1, lambda o: o.y1 <= line.cy and line.y0 - o.y1 <= span
+    if short > reach:
+        return False
+    slack = max(2.0, rule.width)
+    return any(o is not rule and abs(o.cx - rule.cx) <= slack and ahead(o) for o in v_rules)
 
 
 def _along_type(ink: np.ndarray, rule: Box, em: float) -> bool:

@@ -30,6 +30,7 @@ from newsprint.layout.params.textlines import (
     TYPE_COLUMN,
 )
 from newsprint.layout.params.type_size import TYPE_SIZE
+from newsprint.layout.rules import runs_beside
 
 
 @dataclass(eq=False)
@@ -333,8 +334,14 @@ def _cut(
     if x1 - x0 < LINE_CUTS.min_length * body:
         return [piece]
     blocked = np.zeros(x1 - x0, dtype=bool)
+    # A worn rule's piece ends ragged, a few pixels short of the body line
+    # that it parts (a line read across two columns just under one's end
+    # joined their blocks into one across the page: synthetic en-old-5001).
+    reach = LINE_CUTS.rule_reach * body if body_size else -1.0
+    span = LINE_CUTS.rule_break * body
     for rule in v_rules:
-        if rule.y_overlap(line) >= LINE_CUTS.rule_overlap * line.height and x0 < rule.cx < x1:
+        beside = runs_beside(rule, line, LINE_CUTS.rule_overlap, v_rules, reach, span)
+        if beside and x0 < rule.cx < x1:
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
     if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]

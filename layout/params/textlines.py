@@ -153,6 +153,22 @@ class LineCutParams:
     """A share of the line's height: a vertical rule crossing this much of it
     cuts it. Commit 81d1183; not tuned on a named page."""
 
+    rule_reach: float = 1.0
+    """× body: a vertical rule cuts a line of body type that passes this near
+    an end of it too, where the rule goes on past the line (``rule_break``;
+    ``layout.rules.runs_beside``). Synthetic en-old-5001: a line read across
+    columns 9 pixels under a rule's end (body 14) joined two columns' blocks,
+    and they the page's middle three columns into one block (stories 7 -> 16
+    of 21)."""
+
+    rule_break: float = 15.0
+    """× body: ... when another piece of the rule starts again this near on
+    the line's other side (a break the rule's walk did not bridge: 68 and 161
+    pixels on en-old-5001, body 14). A rule that only starts under a line does
+    not cut it: a caption over two columns sits just above the rule between
+    them (zh-hant-1009, zh-hant-1004: captions cut in two at 1.0 body without
+    this test)."""
+
     end_margin: float = 0.5
     """× body (truncated to whole pixels): white this near a line's ends is
     margin, no separator. Commit 81d1183."""

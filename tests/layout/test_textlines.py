@@ -240,3 +240,45 @@ def test_the_first_line_under_a_headline_is_cut_at_the_gutter_of_indented_column
     first = [p for p in pieces if 110 < p.ink.y0 < 140]
     assert len(first) == 2
     assert first[0].ink.x1 <= 481 and first[1].ink.x0 >= 520
+
+
+def _columns_on_a_rule(rule_rows: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Two justified columns set tight against a 4-pixel column rule at x
+    480-484 (no white beside it), inked over ``rule_rows``; the detector's
+    boxes join every line across it."""
+    ink = np.zeros((14 * 30 + 80, 1000), np.uint8)
+    boxes = []
+    for i in range(14):
+        y = 40 + 30 * i
+        justified_line(ink, y, 50, 480)
+        justified_line(ink, y, 484, 950)
+        boxes.append([46, y - 3, 954, y + BODY + 3])
+    for y0, y1 in rule_rows:
+        ink[y0:y1, 480:484] = 255
+    return ink, np.array(boxes, dtype=float)
+
+
+def test_a_line_in_a_break_of_a_worn_rule_is_cut_where_the_rule_runs() -> None:
+    # The rule breaks off 20 pixels (a body line) above the seventh line and
+    # starts again under it: that line is read across the columns unless the
+    # rule's place cuts it too (a line like it joined a page's three middle
+    # columns into one block: synthetic en-old-5001).
+    ink, boxes = _columns_on_a_rule([(30, 200), (262, 460)])
+    rules = [Box(480, 30, 484, 200), Box(480, 262, 484, 460)]
+    pieces = cut(ink, boxes, rules)
+    in_break = [p for p in pieces if 210 < p.ink.cy < 250]
+    assert len(in_break) == 2
+    assert all(p.ink.x1 <= 482 or p.ink.x0 >= 482 for p in pieces)
+
+
+def test_a_line_over_the_start_of_a_rule_is_not_cut() -> None:
+    # A caption over two columns stands just above the rule that parts them
+    # (zh-hant-1009): the rule starts under it and does not go on above it.
+    ink, boxes = _columns_on_a_rule([(262, 460)])
+    ink[40:250, 480:484] = 0
+    ink[40:250, 50:954] = 0
+    for y in range(40, 250, 30):  # the caption's lines, across both columns
+        justified_line(ink, y, 50, 950)
+    pieces = cut(ink, boxes, [Box(480, 262, 484, 460)])
+    caption = [p for p in pieces if 210 < p.ink.cy < 250]
+    assert len(caption) == 1 and caption[0].ink.width > 800
