@@ -69,7 +69,7 @@ def find_rules(
         if not _in_dark_area(small, b, em_s, horizontal=True) and not _along_type(small, b, em_s)
     ]
     h_boxes = [b for b in h_boxes if not _inside_type_lines(b, type_lines or [], em)]
-    h_boxes += _lone_dashes(ink, em, length * scale, h_boxes)
+    h_boxes += _lone_dashes(ink, em, h_boxes)
     v_boxes = [
         b.scaled(scale)
         for b in _thin_components(
@@ -83,20 +83,24 @@ def find_rules(
     return h_boxes, v_boxes, rules_mask(ink.shape, h_boxes + v_boxes, pad)
 
 
-def _lone_dashes(ink: np.ndarray, em: float, longest: int, found: list[Box]) -> list[Box]:
-    """Dashes too short for a rule (under ``longest`` pixels) standing alone
-    between two stories of a column: a thin horizontal stroke at least
+def _lone_dashes(ink: np.ndarray, em: float, found: list[Box]) -> list[Box]:
+    """Dashes standing alone between two stories of a column, that the rule
+    search (``found``) missed: a thin horizontal stroke at least
     ``LONE_DASH.min_length`` body lines long, its wear closed, with paper
     above, below and on either side of it (``LONE_DASH.white``, ``clear``).
     19th-century papers part short items by such a dash, often a sixth of
     the column or less (synthetic en-old-1001: 55 pixels of a 313-pixel
-    column, under the 4 body lines a rule needs)."""
+    column, under the 4 body lines a rule needs); one long enough for a rule
+    but worn into pieces is missed there too (horizontal rules are not
+    closed: the serifs along a line of type would pass; synthetic
+    en-old-5001: a 105-pixel dash in eight pieces)."""
     P = LONE_DASH
-    closed = _close_along(ink, (max(2, round(P.join * em)), 1))
+    # A closing of width k fills gaps of k - 1 pixels: the wear is closed up to its length.
+    closed = _close_along(ink, (max(2, round(P.join * em)) + 1, 1))
     _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
     w, h = stats[:, 2], stats[:, 3]
-    thin_and_short = (h <= P.max_thickness_px) & (w >= P.min_length * em) & (w < longest)
-    candidates = np.flatnonzero(thin_and_short)
+    thin = (h <= P.max_thickness_px) & (w >= P.min_length * em)
+    candidates = np.flatnonzero(thin)
     white, clear = round(P.white * em), round(P.clear * em)
     out = []
     for n in candidates[candidates > 0]:

@@ -116,8 +116,8 @@ DASHES = DashParams()
 @dataclass(frozen=True)
 class LoneDashParams:
     """A dash standing alone between two stories of a column
-    (``layout.rules._lone_dashes``): too short for a rule, found by the
-    white round it."""
+    (``layout.rules._lone_dashes``), too short for a rule or too worn to be
+    found as one, found by the white round it."""
 
     min_length: float = 2.5
     """× body: the dash is at least this long (an em dash inside a line of
@@ -131,7 +131,9 @@ class LoneDashParams:
 
     join: float = 0.3
     """× body: gaps in a worn dash up to this long are closed before it is
-    measured (the wear on en-old-1001 and en-old-5001: 1-4 pixels)."""
+    measured (the wear on en-old-1001 and en-old-5001: 1-4 pixels; gaps of
+    4 pixels were left open, the closing one pixel short, until 2026-12-01:
+    en-old-5001, stories 16 -> 18 of 21)."""
 
     white: float = 0.6
     """× body: paper clear above and below the dash by this much ..."""

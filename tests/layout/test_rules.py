@@ -331,3 +331,23 @@ def test_a_short_dash_alone_between_two_stories_is_a_rule_and_a_dash_in_a_line_i
     h_rules, _, _ = find_rules(ink, BODY, Settings().layout)
     assert any(r.y0 >= 424 and r.y1 <= 429 and r.width >= 50 for r in h_rules)
     assert not any(r.y0 >= 248 and r.y1 <= 255 for r in h_rules)
+
+
+def test_a_dash_long_enough_for_a_rule_but_worn_into_pieces_is_found() -> None:
+    # Synthetic en-old-5001: a 105-pixel dash between two stories of a
+    # column, worn into pieces by gaps of up to 4 pixels (0.3 body), its two
+    # rows worn apart (the rows as scanned). Long enough for a rule, it was
+    # no lone dash, and the rule search does not close horizontal strokes:
+    # the two stories ran together.
+    ink = np.zeros((900, 800), np.uint8)
+    for y in list(range(100, 400, 20)) + list(range(450, 750, 20)):
+        ink[y + 3 : y + 17, 40:353] = 255
+        ink[y + 3 : y + 17, 40:353:31] = 0
+    worn = (
+        "##############....##....###.#############.#########...###########...#########...###############..##",
+        "...................##.......######..######.######################...##.................###...###.##",
+    )
+    for dy, row in enumerate(worn):
+        ink[425 + dy, 150 : 150 + len(row)] = [255 if c == "#" else 0 for c in row]
+    h_rules, _, _ = find_rules(ink, BODY, Settings().layout)
+    assert any(r.y0 >= 424 and r.y1 <= 428 and r.width >= 90 for r in h_rules)
