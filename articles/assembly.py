@@ -172,7 +172,7 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
     rules = [b for b in separators if b.width > b.height]
     over = {r.id: _over(r, flow, body) for r in flow}
     above = {r.id: None if _ruled_off(over[r.id], r, rules) else over[r.id] for r in flow}
-    dashed = _under_dashes(flow, over, rules, column_width(regions))
+    dashed = _under_dashes(flow, over, rules, column_width(regions), body)
     for rid in dashed:
         above[rid] = None
     below = {up.id: r for r in flow if (up := above[r.id]) is not None}
@@ -215,14 +215,19 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
 
 
 def _under_dashes(
-    flow: list[Region], over: dict[str, Region | None], rules: list[Box], width: float
+    flow: list[Region],
+    over: dict[str, Region | None],
+    rules: list[Box],
+    width: float,
+    body: float = 0.0,
 ) -> dict[str, Region]:
     """The blocks set under a dash (``flow.is_dash``) in their column, each
     with the block over the dash: each starts a story, as a short item of a
     19th-century column does under the centred rule that ends the item
     above, and is read after that one (text blocks only). A dash under a
     heading (a headline, or a block in capitals only) sets the heading off
-    from its own story. ``over``: the block over each region (``_over``)."""
+    from its own story. ``over``: the block over each region (``_over``);
+    ``body``: the body line height (``flow.cut_off_rule``)."""
     dashed: dict[str, Region] = {}
     for region in flow:
         if region.type != RegionType.TEXT:
@@ -232,7 +237,7 @@ def _under_dashes(
             continue
         if is_heading(up):
             continue  # a dash set under a heading, before its story
-        rule = cut_off_rule(_box(up), _box(region), rules, width)
+        rule = cut_off_rule(_box(up), _box(region), rules, width, body)
         if rule is not None and is_dash(rule, _box(region), width):
             dashed[region.id] = up
     return dashed

@@ -150,7 +150,7 @@ def column_stories(regions: list[Region], body: float) -> list[Story]:
         else:
             closed = previous is not None and (
                 (previous.type == RegionType.BYLINE and region.type == RegionType.TEXT)
-                or _cut_off(previous, region, rules, width)
+                or _cut_off(previous, region, rules, width, body)
             )
             if current is None or closed:
                 current = Story()
@@ -194,30 +194,39 @@ def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - b.cx))
 
 
-def _cut_off(previous: Region, region: Region, rules: list[Box], width: float) -> bool:
+def _cut_off(previous: Region, region: Region, rules: list[Box], width: float, body: float) -> bool:
     """Whether a cut-off rule (a short rule across the column between two
     stories) lies between two regions read one after the other down a column;
     a dash under a heading (``roles.is_heading``) only sets the heading off
     from its own story."""
-    rule = cut_off_rule(box(previous), box(region), rules, width)
+    rule = cut_off_rule(box(previous), box(region), rules, width, body)
     if rule is None:
         return False
     return not (is_heading(previous) and is_dash(rule, box(region), width))
 
 
-def cut_off_rule(above: Box, below: Box, rules: list[Box], width: float) -> Box | None:
+def cut_off_rule(
+    above: Box, below: Box, rules: list[Box], width: float, body: float = 0.0
+) -> Box | None:
     """The rule that lies between two blocks read one after the other down a
     column (``width``: the column's), across at least ``CUT_OFF.rule_width``
     of the lower block or the column: a cut-off rule, or a longer one; None
-    when there is none."""
+    when there is none. The rule lies wholly in the white between them, or in
+    the padding of their edge lines' boxes (``CUT_OFF.line_pad`` × ``body``:
+    a block's box is its lines' detected boxes, which reach past the ink;
+    a dash under a story's last line lay inside it on en-old-1003); a "rule"
+    on the ink of a line (heavy type run solid) cuts nothing."""
     slack = NEIGHBOURS.edge_slack_px
-    if below.y0 < above.y1 - slack or above.x_overlap(below) <= 0:
+    pad = slack + CUT_OFF.line_pad * body
+    if below.y0 < above.y1 - pad or above.x_overlap(below) <= 0:
         return None
     return next(
         (
             rule
             for rule in rules
-            if above.y1 - slack <= rule.cy <= below.y0 + slack
+            if above.y1 - pad <= rule.y0
+            and rule.y1 <= below.y0 + pad
+            and above.cy < rule.cy < below.cy
             and rule.x_overlap(below) >= CUT_OFF.rule_width * min(width, below.width)
         ),
         None,

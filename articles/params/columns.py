@@ -97,6 +97,13 @@ class CutOffParams:
     standing alone (35 of 235 on en-old-1003, 55 of 313 on en-old-1001); a
     speck of a rule, a tenth, ends nothing."""
 
+    line_pad: float = 0.75
+    """× body: a cut-off rule may lie this far inside the box of the line
+    above it or below it (the detector's boxes reach past the ink; a block's
+    box after ``roles`` is its lines'): synthetic en-old-1003, a dash 8
+    pixels inside the box of the last line of the story it ends (body 12),
+    which then ran on into the next; stories 21 -> 23 of 25. Set by hand."""
+
     dash: float = 0.6
     """A rule between two blocks of a column shorter than this share of the
     column (or of the lower block, the narrower) is a dash (``flow.is_dash``):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 from newsprint.articles import assemble
+from newsprint.articles.flow import cut_off_rule
 from newsprint.articles.roles import is_byline
 from newsprint.articles.text import join_lines
 from newsprint.core.page import ArticleKind, NewspaperPage, Region, RegionType, TextLine
 from newsprint.core.script import detect_language
 from newsprint.core.settings import Settings
 from newsprint.exports.text import render_articles_text
+from newsprint.layout.boxes import Box
 
 BODY = 20.0
 
@@ -803,3 +805,20 @@ def test_two_stories_starting_level_by_chance_leave_a_page_of_plain_columns(
             regions.append(_region(f"h{c}{n}", RegionType.HEADLINE, box, [_line(head, *box[:3])]))
             regions.append(_old_column(f"t{c}{n}", x0, y + 40, ["Text of the story runs on"] * 12))
     assert is_column_page(regions, BODY) == by_chance
+
+
+def test_a_dash_inside_the_padded_box_of_a_storys_last_line_ends_the_story() -> None:
+    # Synthetic en-old-1003 (body 12): the block over the dash reaches to its
+    # last line's detected box, 8 pixels past the dash; the story under it
+    # ran on from the one above.
+    above, below = Box(769, 199, 1001, 644), Box(770, 643, 1002, 934)
+    dash = Box(872, 636, 907, 639)
+    assert cut_off_rule(above, below, [dash], 234.0, body=12.0) == dash
+
+
+def test_a_rule_on_the_ink_of_the_first_line_below_ends_nothing() -> None:
+    # Synthetic en-old-1000: the x-height of heavy type run solid ("announced")
+    # found as a short rule, lying on the first line of the block under it.
+    above, below = Box(2195, 1800, 2536, 1832), Box(2189, 1828, 2537, 1940)
+    on_type = Box(2196, 1836, 2264, 1844)
+    assert cut_off_rule(above, below, [on_type], 350.0, body=14.0) is None
