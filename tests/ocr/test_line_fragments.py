@@ -13,7 +13,8 @@ def _line(text: str, box: tuple[float, float, float, float]) -> OcrLine:
 def _band_of_columns(count: int) -> list[OcrLine]:
     """``count`` vertical lines of 8 characters (30 x 210 pixels) side by side,
     28 pixels apart, at one height: a band of a vertical story."""
-    return [_line(f"列{i}字字字字字字字", (100 + 28 * i, 500, 130 + 28 * i, 710)) for i in range(count)]
+    text = "字" * 7
+    return [_line(f"列{i}{text}", (100 + 28 * i, 500, 130 + 28 * i, 710)) for i in range(count)]
 
 
 def _fragments(count: int) -> list[OcrLine]:
