@@ -55,6 +55,7 @@ from newsprint.layout.textlines import (
     hairline_between,
     is_type_column,
     pieces_from_detection,
+    without_repeats,
 )
 
 log = logging.getLogger(__name__)
@@ -233,7 +234,9 @@ def _detected_lines(
     for p in photos:
         obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
     corridors = gutters(obstacles, body)
-    cut = cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body, set_across)
+    cut = without_repeats(
+        cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body, set_across)
+    )
     cut = _join_row_pieces(cut, text_ink, corridors, body, v_rules, grid, photos)
     in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
     picture_ids = {id(p) for p in in_picture}

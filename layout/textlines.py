@@ -26,6 +26,7 @@ from newsprint.layout.params.textlines import (
     INK_FIT,
     LINE_CUTS,
     REACH,
+    REPEAT,
     STACKED,
     TYPE_COLUMN,
 )
@@ -177,6 +178,27 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
         if fitted is not None:
             pieces.append(LinePiece(fitted, detected, n))
     return pieces
+
+
+def without_repeats(pieces: list[LinePiece]) -> list[LinePiece]:
+    """``pieces`` less those that are another piece's line again: two
+    detected boxes over one line (``REPEAT``), the one whose detected box
+    is the taller dropped (it takes in half of the lines beside it, and
+    reads worse)."""
+    order = sorted(range(len(pieces)), key=lambda i: pieces[i].detected.height)
+    kept: list[int] = []
+    for i in order:
+        line = pieces[i].ink
+        if not any(_repeats(line, pieces[k].ink) for k in kept):
+            kept.append(i)
+    return [pieces[i] for i in sorted(kept)]
+
+
+def _repeats(a: Box, b: Box) -> bool:
+    small, large = sorted((a, b), key=lambda box: box.area)
+    if small.area <= 0 or small.area < REPEAT.size * large.area:
+        return False
+    return small.x_overlap(large) * small.y_overlap(large) >= REPEAT.covered * small.area
 
 
 def _neighbour_reach(boxes: np.ndarray) -> np.ndarray:

@@ -56,6 +56,26 @@ INK_FIT = InkFitParams()
 
 
 @dataclass(frozen=True)
+class RepeatParams:
+    """Two detected boxes over one line (``textlines.without_repeats``): the
+    detector boxes a line alone and again with half of the lines beside it,
+    and the line was read twice, joined into one ("WHAT was once a vacant
+    lot ... WHAT was once ...": synthetic en-old-1000)."""
+
+    covered: float = 0.8
+    """The smaller ink box lies this much inside the larger (a share of its
+    area) ..."""
+
+    size: float = 0.4
+    """... and is at least this share of the larger's area (a short piece
+    inside a long line, or a line of vertical type crossing a headline, is
+    none)."""
+
+
+REPEAT = RepeatParams()
+
+
+@dataclass(frozen=True)
 class NeighbourReachParams:
     """Which detected boxes limit each other's ink (``_neighbour_reach``, and
     ``direction.vertical_reach`` turned a quarter): a line's ink is looked for

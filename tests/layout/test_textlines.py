@@ -8,11 +8,13 @@ from newsprint.layout.boxes import Box
 from newsprint.layout.lines import gutters, without_specks
 from newsprint.layout.textlines import (
     LinePiece,
+    _repeats,
     cut_at_separators,
     fit_to_ink,
     is_type_column,
     pieces_from_detection,
     stacked_gutters,
+    without_repeats,
 )
 
 BODY = 20
@@ -282,3 +284,23 @@ def test_a_line_over_the_start_of_a_rule_is_not_cut() -> None:
     pieces = cut(ink, boxes, [Box(480, 262, 484, 460)])
     caption = [p for p in pieces if 210 < p.ink.cy < 250]
     assert len(caption) == 1 and caption[0].ink.width > 800
+
+
+def test_a_line_boxed_twice_is_one_line() -> None:
+    # Synthetic en-old-1000: the detector boxed a line alone and again with
+    # half of the lines above and below; it was read twice, joined into one.
+    ink = np.zeros((200, 700), np.uint8)
+    for y in (40, 62, 84):
+        justified_line(ink, y, 50, 650)
+    boxes = np.array([[46, 59, 654, 84], [46, 52, 654, 92], [46, 37, 654, 62], [46, 81, 654, 106]])
+    pieces = without_repeats(pieces_from_detection(boxes.astype(float), ink))
+    middle = [p for p in pieces if 60 < p.ink.cy < 84]
+    assert len(middle) == 1 and middle[0].detected.height == 25
+    assert len(pieces) == 3
+
+
+def test_a_short_piece_of_a_line_and_a_crossing_line_are_no_repeats() -> None:
+    long_line, piece = Box(50, 40, 650, 60), Box(300, 41, 360, 59)
+    down, across = Box(300, 20, 330, 320), Box(100, 150, 600, 180)
+    assert not _repeats(long_line, piece)
+    assert not _repeats(down, across)
