@@ -73,11 +73,13 @@ class StackingParams:
     block's last line and its box across by less than this stands in another
     column (unless it sits under an indent). Commit 08f9714."""
 
-    rule_across: float = 0.15
+    rule_across: float = 0.1
     """A share of the line's width: a horizontal rule crossing this much of it
     between it and the block parts them. Commit 08f9714 set 0.3; the dash
     between two items of an old column is a sixth of its width (51 of 313
-    pixels, synthetic en-old-1001), and was read past."""
+    pixels, synthetic en-old-1001), and was read past; at 0.15 (commit
+    6a5e49c) en-old-1000's 42-pixel dash over 319-pixel lines was (stories
+    31 -> 32 of 33 at 0.1; no other cached page's blocks changed)."""
 
     rule_slack_px: int = 2
     """Pixels: a rule's middle this far outside the space between a block and

@@ -367,6 +367,21 @@ def test_a_dash_a_sixth_of_a_line_wide_parts_the_block_there() -> None:
     assert sorted(len(b.lines) for b in blocks) == [4, 9]
 
 
+def test_a_dash_an_eighth_of_a_line_wide_parts_the_block_there() -> None:
+    """Synthetic en-old-1000: a 42-px dash under a short last line ("families
+    hoping for a plot."), off centre towards its end, over 319-px lines of
+    the next story (which the block ran on into)."""
+    from newsprint.layout.blocks import group_lines
+    from newsprint.layout.boxes import Box
+
+    lines = [Box(1164, 2339 + i * 22, 1483, 2351 + i * 22) for i in range(2)]
+    lines.append(Box(1142, 2384, 1308, 2398))
+    lines += [Box(1164, 2414 + i * 18, 1483, 2428 + i * 18) for i in range(3)]
+    dash = Box(1291, 2401, 1333, 2404)
+    blocks = group_lines(lines, [dash], body=14.0)
+    assert sorted(len(b.lines) for b in blocks) == [3, 3]
+
+
 def test_columns_under_a_line_spanning_their_rule_stay_apart() -> None:
     """A caption set across two columns, and under it the two columns parted
     by a rule that starts below the caption: the columns' lines never join the
