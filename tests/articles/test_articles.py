@@ -564,6 +564,30 @@ def test_headings_in_body_capitals_are_cut_out_of_the_column() -> None:
     assert len(split_headings(notice, "n")) == 1
 
 
+def test_a_heading_read_with_some_small_letters_is_still_a_heading() -> None:
+    # Synthetic en-old-1003: OCR read "HIGH SCHOOL TEAM HEADS" in capitals
+    # as "HIGH SCHoOL Team HeaDs" (0.63 of its letters capitals), and the
+    # story under it ran on from the one above.
+    from newsprint.articles.roles import split_headings
+
+    column = _old_column(
+        "c",
+        100,
+        100,
+        [
+            "vendors say the change is already",
+            "paying off.",
+            "HIGH SCHoOL Team HeaDs",
+            "To STATE FINAL.",
+            "The Northfield Eagles girls",
+            "soccer team will play for a state",
+        ],
+        {1: (0, 90), 2: (20, 260), 3: (70, 160)},
+    )
+    kinds = [(p.type, len(p.lines)) for p in split_headings(column, "c")]
+    assert kinds == [(RegionType.TEXT, 2), (RegionType.HEADLINE, 2), (RegionType.TEXT, 2)]
+
+
 def test_a_heading_at_the_foot_of_a_block_is_cut_out_and_its_story_goes_on_in_the_next_column() -> (
     None
 ):
