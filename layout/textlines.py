@@ -185,13 +185,21 @@ def without_repeats(pieces: list[LinePiece]) -> list[LinePiece]:
     detected boxes over one line (``REPEAT``), the one whose detected box
     is the taller dropped (it takes in half of the lines beside it, and
     reads worse)."""
-    order = sorted(range(len(pieces)), key=lambda i: pieces[i].detected.height)
-    kept: list[int] = []
-    for i in order:
-        line = pieces[i].ink
-        if not any(_repeats(line, pieces[k].ink) for k in kept):
-            kept.append(i)
-    return [pieces[i] for i in sorted(kept)]
+    if len(pieces) < 2:
+        return pieces
+    ink = np.array([p.ink.as_tuple() for p in pieces], dtype=np.float64)
+    x0, y0, x1, y1 = ink.T
+    area = np.maximum(x1 - x0, 0) * np.maximum(y1 - y0, 0)
+    keep = np.zeros(len(pieces), dtype=bool)
+    for i in np.argsort([p.detected.height for p in pieces], kind="stable"):
+        kept = np.flatnonzero(keep)
+        across = np.minimum(x1[kept], x1[i]) - np.maximum(x0[kept], x0[i])
+        down = np.minimum(y1[kept], y1[i]) - np.maximum(y0[kept], y0[i])
+        inter = np.maximum(across, 0) * np.maximum(down, 0)
+        small, large = np.minimum(area[kept], area[i]), np.maximum(area[kept], area[i])
+        repeats = (small > 0) & (small >= REPEAT.size * large) & (inter >= REPEAT.covered * small)
+        keep[i] = not repeats.any()
+    return [p for p, k in zip(pieces, keep, strict=True) if k]
 
 
 def _repeats(a: Box, b: Box) -> bool:
