@@ -202,13 +202,6 @@ def without_repeats(pieces: list[LinePiece]) -> list[LinePiece]:
     return [p for p, k in zip(pieces, keep, strict=True) if k]
 
 
-def _repeats(a: Box, b: Box) -> bool:
-    small, large = sorted((a, b), key=lambda box: box.area)
-    if small.area <= 0 or small.area < REPEAT.size * large.area:
-        return False
-    return small.x_overlap(large) * small.y_overlap(large) >= REPEAT.covered * small.area
-
-
 def _neighbour_reach(boxes: np.ndarray) -> np.ndarray:
     """For each box (N x 4), the rows (top, bottom) it reaches before the
     midpoint to the nearest box above and below that overlaps it across
@@ -370,8 +363,9 @@ def _cut(
     reach = LINE_CUTS.rule_reach * body if body_size else -1.0
     span = LINE_CUTS.rule_break * body
     for rule in v_rules:
-        beside = runs_beside(rule, line, LINE_CUTS.rule_overlap, v_rules, reach, span)
-        if beside and x0 < rule.cx < x1:
+        if x0 < rule.cx < x1 and runs_beside(
+            rule, line, LINE_CUTS.rule_overlap, v_rules, reach, span
+        ):
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
     if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]

@@ -8,7 +8,6 @@ from newsprint.layout.boxes import Box
 from newsprint.layout.lines import gutters, without_specks
 from newsprint.layout.textlines import (
     LinePiece,
-    _repeats,
     cut_at_separators,
     fit_to_ink,
     is_type_column,
@@ -300,7 +299,10 @@ def test_a_line_boxed_twice_is_one_line() -> None:
 
 
 def test_a_short_piece_of_a_line_and_a_crossing_line_are_no_repeats() -> None:
-    long_line, piece = Box(50, 40, 650, 60), Box(300, 41, 360, 59)
-    down, across = Box(300, 20, 330, 320), Box(100, 150, 600, 180)
-    assert not _repeats(long_line, piece)
-    assert not _repeats(down, across)
+    def piece(box: Box) -> LinePiece:
+        return LinePiece(box, box)
+
+    long_line, short = piece(Box(50, 40, 650, 60)), piece(Box(300, 41, 360, 59))
+    down, across = piece(Box(300, 20, 330, 320)), piece(Box(100, 150, 600, 180))
+    assert len(without_repeats([long_line, short])) == 2
+    assert len(without_repeats([down, across])) == 2
