@@ -219,7 +219,7 @@ def _under_dashes(
     over: dict[str, Region | None],
     rules: list[Box],
     width: float,
-    body: float = 0.0,
+    body: float,
 ) -> dict[str, Region]:
     """The blocks set under a dash (``flow.is_dash``) in their column, each
     with the block over the dash: each starts a story, as a short item of a

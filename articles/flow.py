@@ -205,9 +205,7 @@ def _cut_off(previous: Region, region: Region, rules: list[Box], width: float, b
     return not (is_heading(previous) and is_dash(rule, box(region), width))
 
 
-def cut_off_rule(
-    above: Box, below: Box, rules: list[Box], width: float, body: float = 0.0
-) -> Box | None:
+def cut_off_rule(above: Box, below: Box, rules: list[Box], width: float, body: float) -> Box | None:
     """The rule that lies between two blocks read one after the other down a
     column (``width``: the column's), across at least ``CUT_OFF.rule_width``
     of the lower block or the column: a cut-off rule, or a longer one; None
