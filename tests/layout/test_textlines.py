@@ -306,3 +306,20 @@ def test_a_short_piece_of_a_line_and_a_crossing_line_are_no_repeats() -> None:
     down, across = piece(Box(300, 20, 330, 320)), piece(Box(100, 150, 600, 180))
     assert len(without_repeats([long_line, short])) == 2
     assert len(without_repeats([down, across])) == 2
+
+
+def test_a_line_boxed_twice_off_its_centre_is_one_line() -> None:
+    # Synthetic en-old-1000 again ("WHAT w one van lo ful of wed nd"): the
+    # second box took in the line and the top of the next, so its ink was
+    # found 3 px lower than the line's own box, a quarter of the line's height.
+    line = LinePiece(Box(1164, 2306, 1485, 2319), Box(1160, 2301, 1490, 2322))
+    again = LinePiece(Box(1164, 2309, 1483, 2322), Box(1160, 2294, 1486, 2334))
+    below = LinePiece(Box(1141, 2323, 1483, 2341), Box(1137, 2317, 1487, 2349))
+    kept = without_repeats([again, line, below])
+    assert [p.detected for p in kept] == [line.detected, below.detected]
+
+
+def test_lines_set_close_are_no_repeats() -> None:
+    # Solid type: each line's ink box reaches a third into the next one's.
+    rows = [LinePiece(Box(50, y, 650, y + 21), Box(46, y - 2, 654, y + 23)) for y in (40, 54, 68)]
+    assert len(without_repeats(rows)) == 3
