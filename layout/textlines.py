@@ -182,22 +182,27 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
 
 def without_repeats(pieces: list[LinePiece]) -> list[LinePiece]:
     """``pieces`` less those that are another piece's line again: two
-    detected boxes over one line (``REPEAT``), the one whose detected box
-    is the taller dropped (it takes in half of the lines beside it, and
-    reads worse)."""
+    detected boxes over one line (``REPEAT``: their ink spans one stretch
+    across and mostly one band down), the one whose detected box is the
+    taller dropped (it takes in half of the lines beside it, and reads
+    worse)."""
     if len(pieces) < 2:
         return pieces
     ink = np.array([p.ink.as_tuple() for p in pieces], dtype=np.float64)
     x0, y0, x1, y1 = ink.T
-    area = np.maximum(x1 - x0, 0) * np.maximum(y1 - y0, 0)
+    width, height = np.maximum(x1 - x0, 0), np.maximum(y1 - y0, 0)
     keep = np.zeros(len(pieces), dtype=bool)
     for i in np.argsort([p.detected.height for p in pieces], kind="stable"):
         kept = np.flatnonzero(keep)
         across = np.minimum(x1[kept], x1[i]) - np.maximum(x0[kept], x0[i])
         down = np.minimum(y1[kept], y1[i]) - np.maximum(y0[kept], y0[i])
-        inter = np.maximum(across, 0) * np.maximum(down, 0)
-        small, large = np.minimum(area[kept], area[i]), np.maximum(area[kept], area[i])
-        repeats = (small > 0) & (small >= REPEAT.size * large) & (inter >= REPEAT.covered * small)
+        wider = np.maximum(width[kept], width[i])
+        shorter = np.minimum(height[kept], height[i])
+        repeats = (
+            (shorter > 0)
+            & (across >= REPEAT.same_stretch * wider)
+            & (down >= REPEAT.covered * shorter)
+        )
         keep[i] = not repeats.any()
     return [p for p, k in zip(pieces, keep, strict=True) if k]
 

@@ -63,16 +63,17 @@ class RepeatParams:
     lot ... WHAT was once ...": synthetic en-old-1000)."""
 
     covered: float = 0.6
-    """The smaller ink box lies this much inside the larger (a share of its
-    area) ... (Two lines of a column overlap by a third at most, ascenders and
-    descenders in solid type; a box that took in half the next line too has
-    its ink found a little off the line's own: 0.77 on en-old-1000, where 0.8
-    kept it.)"""
+    """The two ink boxes share this much of the shorter one's height (two lines
+    of a column overlap by a third at most, ascenders and descenders in
+    solid type; a box that took in half the next line too has its ink found
+    a little off the line's own: 0.77 on en-old-1000, where 0.8 of the area
+    kept it) ..."""
 
-    size: float = 0.4
-    """... and is at least this share of the larger's area (a short piece
-    inside a long line, or a line of vertical type crossing a headline, is
-    none)."""
+    same_stretch: float = 0.8
+    """... and this much of the wider one's width across: one line spans one
+    stretch (a short piece inside a long line, a line of vertical type
+    crossing a headline, or the neighbour of a line whose ink was found in
+    the band above it, ECPO 1919, is none)."""
 
 
 REPEAT = RepeatParams()

@@ -323,3 +323,11 @@ def test_lines_set_close_are_no_repeats() -> None:
     # Solid type: each line's ink box reaches a third into the next one's.
     rows = [LinePiece(Box(50, y, 650, y + 21), Box(46, y - 2, 654, y + 23)) for y in (40, 54, 68)]
     assert len(without_repeats(rows)) == 3
+
+
+def test_a_short_line_overlapping_a_long_one_is_no_repeat() -> None:
+    # ECPO 1919: a long line's ink was found in the band above it, over a
+    # short line of that row; the long line was dropped as that one again.
+    short = LinePiece(Box(1494, 1225, 1677, 1255), Box(1488, 1216, 1676, 1264))
+    long_line = LinePiece(Box(1511, 1234, 2068, 1257), Box(1511, 1234, 2076, 1301))
+    assert len(without_repeats([short, long_line])) == 2
