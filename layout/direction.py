@@ -274,7 +274,7 @@ def vertical_pieces(
     down = [
         cut
         for p in pieces
-        if is_vertical(p.detected)
+        if is_vertical(p.detected) and not _part_of_longer(p.detected, tall)
         for cut in _cut_at_rules(p, ink, h_rules, body)
     ]
     in_picture = [p for p in down if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
@@ -285,6 +285,21 @@ def vertical_pieces(
 def _inside(box: Box, lines: list[Box], share: float = VERTICAL_LINES.first_char_share) -> bool:
     """Whether ``share`` of ``box``'s area lies inside one of ``lines``."""
     return any(box.x_overlap(line) * box.y_overlap(line) >= share * box.area for line in lines)
+
+
+def _part_of_longer(box: Box, lines: list[Box]) -> bool:
+    """Whether ``box``, a vertical line, is a piece of a longer one that the
+    detector boxed again on its own (its first few characters): it lies
+    ``first_char_share`` inside that line's box and is as wide, give or take
+    ``same_width`` (a narrower box inside a box run over two lines is a line
+    of its own). It would be read twice, joined into one line."""
+    P = VERTICAL_LINES
+    return any(
+        line.height > box.height
+        and box.width >= P.same_width * line.width
+        and box.x_overlap(line) * box.y_overlap(line) >= P.first_char_share * box.area
+        for line in lines
+    )
 
 
 def _cut_at_rules(

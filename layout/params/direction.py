@@ -38,7 +38,13 @@ class VerticalLineParams:
     first_char_share: float = 0.7
     """A share of a short box's area: a box lying this much inside a vertical
     line's box is the detector's second box round that line's first
-    character, read with the line. Commit c6a3cde."""
+    character, read with the line. Commit c6a3cde. A vertical box of the
+    first few characters lying this much inside a longer line is that line's
+    too (``_part_of_longer``; ECPO 1919: "隔壁隔壁東方催眠術講習")."""
+
+    same_width: float = 0.7
+    """× the longer line's width: a vertical box inside it at least this wide
+    is a piece of that line, not a line of its own beside it."""
 
     rule_across: float = 0.6
     """A share of a vertical line's width: a horizontal rule crossing this much

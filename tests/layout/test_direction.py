@@ -172,3 +172,23 @@ def test_a_vertical_line_crossed_by_two_rules_is_cut_in_three() -> None:
     assert tops == sorted(tops) and tops[0] == line.y0
     assert pieces[0].detected.y1 <= 300 and pieces[1].detected.y0 >= 303
     assert pieces[1].detected.y1 <= 498 and pieces[2].detected.y0 >= 501
+
+
+def test_the_first_characters_of_a_vertical_line_boxed_again_are_read_once() -> None:
+    # ECPO 1919: the detector boxed a line of an advert whole and again its
+    # first three characters; both were read and joined, "隔壁隔壁東方催眠術講習".
+    from newsprint.layout.direction import vertical_pieces
+
+    ink = np.zeros((800, 300), np.uint8)
+    for x in (100, 160):  # two vertical lines side by side, 30-px characters
+        for y in range(100, 700, 36):
+            ink[y : y + 30, x : x + 30] = 255
+    whole, head = Box(98, 98, 132, 700), Box(99, 96, 131, 204)
+    beside = Box(158, 98, 192, 700)
+    narrow = Box(110, 300, 122, 420)  # a third as wide: no piece of the line
+    pieces = [LinePiece(b, b, i) for i, b in enumerate((whole, head, beside, narrow))]
+    across, down, in_pictures = vertical_pieces(pieces, ink, [], [], 30.0)
+    kept = [p.detected for p in down]
+    assert whole in kept and beside in kept and narrow in kept
+    assert head not in kept
+    assert not across and not in_pictures
