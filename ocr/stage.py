@@ -7,6 +7,7 @@ across a gutter, and small newspaper type keeps its full resolution.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 
@@ -27,6 +28,7 @@ from newsprint.ocr.engine import OcrEngine, OcrLine
 from newsprint.ocr.paddle import crop_line, to_bgr
 from newsprint.ocr.tables import read_tables
 from newsprint.ocr.traditional import TRADITIONAL, to_traditional_forms
+from rapidfuzz.distance import Levenshtein
 
 log = logging.getLogger(__name__)
 
@@ -249,9 +251,12 @@ def _join_row(row: list[OcrLine]) -> OcrLine:
     if len(row) == 1:
         return row[0]
     text = row[0].text
-    for piece in row[1:]:
-        sep = "" if is_cjk(text[-1:]) or is_cjk(piece.text[:1]) else " "
-        text += sep + piece.text
+    for left, piece in itertools.pairwise(row):
+        rest = piece.text.lstrip()[_read_twice(left, piece) :].lstrip()
+        if not rest:
+            continue
+        sep = "" if is_cjk(text[-1:]) or is_cjk(rest[:1]) else " "
+        text += sep + rest
     weights = np.array([max(1, len(p.text)) for p in row], dtype=float)
     conf = float(np.average([p.confidence for p in row], weights=weights))
     x0 = min(p.bbox[0] for p in row)
@@ -260,6 +265,39 @@ def _join_row(row: list[OcrLine]) -> OcrLine:
     y1 = max(p.bbox[3] for p in row)
     box = (x0, y0, x1, y1)
     return OcrLine(text=text, confidence=conf, polygon=box_corners(box), bbox=box)
+
+
+OVERLAP_MIN = 0.25
+"""× the line's height: two pieces of a line overlapping less share no
+character (a letter is about half as wide as its line is high) ..."""
+OVERLAP_MIN_CJK = 0.45
+"""... nor, where the characters at the join are Chinese (nearly square),
+less than this: five "保" set in a row overlap by a third of one."""
+CHAR_WIDTH_MIN = 0.4
+"""× the line's height: the narrowest a character is taken to be (Latin; a
+Chinese character is about 0.8), so the overlap bounds how many characters
+two pieces can share."""
+
+
+def _read_twice(left: OcrLine, right: OcrLine) -> int:
+    """How many of ``right``'s first characters are ``left``'s last ones read
+    again: the detector's pieces of one line overlap, and the character under
+    the overlap is read in both ("象山公安创新发展展“海上", "ce the" + "he
+    grew"). The repeat is looked for only over as many characters as the
+    overlap can hold, and taken when the two readings agree (one character
+    in three or more may differ: "and" + "und")."""
+    overlap = left.bbox[2] - right.bbox[0]
+    height = min(left.bbox[3] - left.bbox[1], right.bbox[3] - right.bbox[1])
+    tail, head = left.text.rstrip(), right.text.lstrip()
+    square = is_cjk(tail[-1:]) and is_cjk(head[:1])
+    if height <= 0 or overlap < (OVERLAP_MIN_CJK if square else OVERLAP_MIN) * height:
+        return 0
+    most = max(1, int(overlap / (CHAR_WIDTH_MIN * height)))
+    for k in range(min(most, len(tail), len(head)), 0, -1):
+        allowed = 0 if k <= 2 else 1 + (k - 3) // 5
+        if Levenshtein.distance(tail[-k:], head[:k]) <= allowed:
+            return k
+    return 0
 
 
 def _to_text_lines(

@@ -44,3 +44,40 @@ def test_a_vertical_region_gives_its_lines_right_to_left():
     merged = _merge_fragments(lines, vertical=True)
     columns = [ln.text for ln in merged if ln.text.startswith("列")]
     assert columns == ["列2字字字字字字字", "列1字字字字字字字", "列0字字字字字字字"]
+
+
+def test_a_character_under_two_overlapping_pieces_is_read_once():
+    # Synthetic zh-hans-5000: a headline's two pieces overlap by half a
+    # character, read in both ("象山公安创新发展展“海上枫桥经验").
+    merged = _merge_fragments(
+        [
+            _line("象山公安创新发展", (100, 50, 740, 129)),
+            _line("展“海上枫桥经验", (700, 50, 1340, 129)),
+        ]
+    )
+    assert [ln.text for ln in merged] == ["象山公安创新发展“海上枫桥经验"]
+    # Latin pieces, the second read a letter differently (en-old-1000).
+    merged = _merge_fragments(
+        [_line("trees and", (100, 300, 300, 318)), _line("und flowers", (278, 300, 500, 318))]
+    )
+    assert [ln.text for ln in merged] == ["trees and flowers"]
+
+
+def test_words_repeated_in_pieces_that_do_not_overlap_are_kept():
+    merged = _merge_fragments(
+        [_line("that", (100, 300, 180, 330)), _line("that one", (200, 300, 360, 330))]
+    )
+    assert [ln.text for ln in merged] == ["that that one"]
+    # Overlapping, but the readings differ: nothing is dropped.
+    merged = _merge_fragments(
+        [_line("the cat", (100, 300, 240, 330)), _line("sat down", (225, 300, 400, 330))]
+    )
+    assert [ln.text for ln in merged] == ["the cat sat down"]
+
+
+def test_chinese_pieces_a_third_of_a_character_apart_share_none():
+    # ECPO 1919: five "保" in a row, the pieces overlapping by a third of one.
+    merged = _merge_fragments(
+        [_line("保保保保", (100, 50, 290, 97)), _line("保", (273, 50, 320, 97))]
+    )
+    assert [ln.text for ln in merged] == ["保保保保保"]
