@@ -128,6 +128,21 @@ def test_unread_vertical_type_is_found_down_the_page() -> None:
     assert x1 - x0 < 60  # the one line, not the read ones
 
 
+def test_unread_display_type_is_found_and_a_picture_is_not() -> None:
+    # Synthetic zh-hant-5003: the detector boxed a headline's first seven
+    # characters and missed its last three (80-px glyphs over 30-px body).
+    ink = np.zeros((600, 1400), np.uint8)
+    for x in range(100, 1000, 90):  # ten headline glyphs, 80 px, 10 apart
+        ink[100:180, x : x + 80] = 255
+        ink[130:150, x + 30 : x + 50] = 0  # a counter: type, not a solid blot
+    boxes = np.array([(95, 95, 735, 185)], dtype=float)  # the first seven
+    ink[300:560, 1000:1300] = 255  # a picture beside, wider than type
+    ink[400:480, 100:180] = 255  # one lone big glyph: no row
+    (area,) = unread_areas(ink, boxes, 30.0)
+    x0, y0, x1, y1 = area
+    assert x0 <= 740 and x1 >= 980 and y0 <= 100 and y1 >= 180 and y1 < 300
+
+
 def test_unread_vertical_lines_close_set_are_counted_once() -> None:
     # Five close-set unread vertical lines are rows of glyphs across too:
     # the areas found down the page that the rows already hold are not added.
