@@ -293,13 +293,12 @@ def _part_of_longer(box: Box, lines: list[Box]) -> bool:
     ``first_char_share`` inside that line's box and is as wide, give or take
     ``same_width`` (a narrower box inside a box run over two lines is a line
     of its own). It would be read twice, joined into one line."""
-    P = VERTICAL_LINES
-    return any(
-        line.height > box.height
-        and box.width >= P.same_width * line.width
-        and box.x_overlap(line) * box.y_overlap(line) >= P.first_char_share * box.area
+    longer = [
+        line
         for line in lines
-    )
+        if line.height > box.height and box.width >= VERTICAL_LINES.same_width * line.width
+    ]
+    return _inside(box, longer)
 
 
 def _cut_at_rules(
