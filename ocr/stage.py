@@ -252,7 +252,13 @@ def _join_row(row: list[OcrLine]) -> OcrLine:
         return row[0]
     text = row[0].text
     for left, piece in itertools.pairwise(row):
-        rest = piece.text.lstrip()[_read_twice(left, piece) :].lstrip()
+        repeated = _read_twice(left, piece)
+        if repeated:
+            # The piece goes on where the repeat ends, inside a word or after
+            # a space as it reads: "trees an" + "and flowers".
+            text = text.rstrip() + piece.text.lstrip()[repeated:]
+            continue
+        rest = piece.text.lstrip()
         if not rest:
             continue
         sep = "" if is_cjk(text[-1:]) or is_cjk(rest[:1]) else " "

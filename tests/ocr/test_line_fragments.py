@@ -81,3 +81,24 @@ def test_chinese_pieces_a_third_of_a_character_apart_share_none():
         [_line("保保保保", (100, 50, 290, 97)), _line("保", (273, 50, 320, 97))]
     )
     assert [ln.text for ln in merged] == ["保保保保保"]
+
+
+def test_a_repeat_ending_inside_a_word_leaves_the_word_whole():
+    merged = _merge_fragments(
+        [_line("trees an", (100, 300, 300, 318)), _line("and flowers", (285, 300, 500, 318))]
+    )
+    assert [ln.text for ln in merged] == ["trees and flowers"]
+    # A piece that is all repeat adds nothing; the space before Latin after
+    # Chinese stays as read.
+    merged = _merge_fragments(
+        [
+            _line("hello wor", (100, 300, 300, 330)),
+            _line("or", (270, 300, 310, 330)),
+            _line("rld x", (290, 300, 400, 330)),
+        ]
+    )
+    assert [ln.text for ln in merged] == ["hello world x"]
+    merged = _merge_fragments(
+        [_line("Hello 世界", (100, 300, 300, 330)), _line("界 and", (280, 300, 420, 330))]
+    )
+    assert [ln.text for ln in merged] == ["Hello 世界 and"]
