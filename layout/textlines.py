@@ -198,8 +198,10 @@ def without_repeats(pieces: list[LinePiece]) -> list[LinePiece]:
         down = np.minimum(y1[kept], y1[i]) - np.maximum(y0[kept], y0[i])
         wider = np.maximum(width[kept], width[i])
         shorter = np.minimum(height[kept], height[i])
+        taller = np.maximum(height[kept], height[i])
         repeats = (
             (shorter > 0)
+            & (shorter >= REPEAT.size * taller)
             & (across >= REPEAT.same_stretch * wider)
             & (down >= REPEAT.covered * shorter)
         )

@@ -73,7 +73,12 @@ class RepeatParams:
     """... and this much of the wider one's width across: one line spans one
     stretch (a short piece inside a long line, a line of vertical type
     crossing a headline, or the neighbour of a line whose ink was found in
-    the band above it, ECPO 1919, is none)."""
+    the band above it, ECPO 1919, is none) ..."""
+
+    size: float = 0.5
+    """... and the shorter ink box is at least this share of the taller's
+    height (a thin strip across a line, an underline or its descenders
+    boxed alone, is no second box of the line: it would have stood for it)."""
 
 
 REPEAT = RepeatParams()

@@ -331,3 +331,12 @@ def test_a_short_line_overlapping_a_long_one_is_no_repeat() -> None:
     short = LinePiece(Box(1494, 1225, 1677, 1255), Box(1488, 1216, 1676, 1264))
     long_line = LinePiece(Box(1511, 1234, 2068, 1257), Box(1511, 1234, 2076, 1301))
     assert len(without_repeats([short, long_line])) == 2
+
+
+def test_a_thin_strip_across_a_line_does_not_replace_it() -> None:
+    # An underline (or a line's descenders) boxed alone, in a shorter box:
+    # it is no second box of the line, and the line stays.
+    line = LinePiece(Box(100, 100, 500, 120), Box(96, 96, 504, 126))
+    strip = LinePiece(Box(102, 116, 498, 120), Box(98, 110, 502, 124))
+    kept = without_repeats([line, strip])
+    assert line.detected in [p.detected for p in kept]
