@@ -252,17 +252,14 @@ def _join_row(row: list[OcrLine]) -> OcrLine:
         return row[0]
     text = row[0].text
     for left, piece in itertools.pairwise(row):
-        repeated = _read_twice(left, piece)
-        if repeated:
+        rest = piece.text.lstrip()
+        if repeated := _read_twice(left, piece):
             # The piece goes on where the repeat ends, inside a word or after
             # a space as it reads: "trees an" + "and flowers".
-            text = text.rstrip() + piece.text.lstrip()[repeated:]
-            continue
-        rest = piece.text.lstrip()
-        if not rest:
-            continue
-        sep = "" if is_cjk(text[-1:]) or is_cjk(rest[:1]) else " "
-        text += sep + rest
+            text = text.rstrip() + rest[repeated:]
+        elif rest:
+            sep = "" if is_cjk(text[-1:]) or is_cjk(rest[:1]) else " "
+            text += sep + rest
     weights = np.array([max(1, len(p.text)) for p in row], dtype=float)
     conf = float(np.average([p.confidence for p in row], weights=weights))
     x0 = min(p.bbox[0] for p in row)
