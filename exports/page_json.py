@@ -21,8 +21,15 @@ def page_json_text(page: NewspaperPage) -> str:
 
     Non-finite floats (NaN, infinity) are written as ``null`` so the file stays valid JSON.
     """
-    data = _finite_only(page.model_dump(mode="json"), page.source, "$")
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    data = page.model_dump(mode="json")
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        # Rare: only then is the whole tree walked (a tenth of a second on a
+        # full page) to find and name each non-finite value.
+        data = _finite_only(data, page.source, "$")
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return text + "\n"
 
 
 def write_page_json(page: NewspaperPage, folder: Path) -> Path:
