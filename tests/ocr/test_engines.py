@@ -157,3 +157,22 @@ def test_lines_are_batched_by_width_within_the_bounds():
 def test_model_width_is_the_resized_width_at_least_the_padding():
     assert model_width((24, 240, 3)) == 480  # 48 px tall: twice as wide
     assert model_width((48, 100)) == 320  # padded to PaddleOCR's least width
+
+
+def test_quick_ctc_decoding_reads_what_paddlex_decoding_reads(engine) -> None:
+    """The recogniser's own CTC decoder and newsprint's one-pass replacement
+    give the same text and confidence for the same model output."""
+    predictor = engine._rec.paddlex_predictor
+    quick = predictor.post_op
+    assert quick.__class__.__name__ == "_QuickCtcDecode"
+    image = _two_lines()
+    crops = [image[20:80, 20:560], image[100:160, 20:420], image[20:160, 20:300]]
+    original = quick._original
+    try:
+        predictor.post_op = original
+        expected = engine.recognize_lines(crops)
+    finally:
+        predictor.post_op = quick
+    got = engine.recognize_lines(crops)
+    assert got == expected
+    assert "council" in got[0][0] and "预算" in got[1][0]
