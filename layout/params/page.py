@@ -67,6 +67,15 @@ class SkewParams:
     """The fine search tries this many degrees either side of the coarse angle (more
     than the coarse step, so the true angle is inside). Set by hand (08f9714)."""
 
+    near_best: float = 0.9
+    """A coarse angle whose score is at least this share of the best one's (and
+    a peak of the coarse profile) is searched finely too: coarse steps can
+    straddle the true angle's peak (generated en-old-5000: -0.25 scored 0.999
+    of the best, 0.25, next to the true 0.26). Set by hand."""
+
+    fine_candidates: int = 3
+    """At most this many coarse angles are searched finely. Set by hand."""
+
     fine_step: float = 0.02
     """Degrees between the angles of the fine search (a parabola through the best
     three then reads between them). Set by hand (08f9714)."""

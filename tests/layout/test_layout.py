@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from newsprint.core.page import NewspaperPage, RegionType
@@ -9,6 +10,7 @@ from newsprint.core.settings import Settings
 from newsprint.layout import deskew, estimate_skew, segment
 from newsprint.layout.binarize import ink_mask
 from newsprint.layout.border import scanner_artifacts
+from newsprint.layout.deskew import _candidate_angles
 from PIL import Image, ImageDraw
 from synth import _fit, column_page, font, text_lines
 
@@ -31,6 +33,18 @@ def test_known_skew_is_recovered_within_a_tenth_of_a_degree(
 ) -> None:
     skewed = straight.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=240)
     assert estimate_skew(np.asarray(skewed)) == pytest.approx(angle, abs=0.1)
+
+
+def test_near_best_coarse_angles_are_each_searched_finely() -> None:
+    # Two families of rules, at -0.5 and +0.5 degrees, scoring about alike:
+    # both are peaks of the coarse profile, and both go to the fine search.
+    ink = np.zeros((1400, 1000), np.uint8)
+    for top, slope, count in ((80, -0.5, 16), (640, 0.5, 20)):
+        tilt = np.tan(np.radians(slope))
+        for y in range(top, top + 30 * count, 30):
+            cv2.line(ink, (0, y + round(500 * tilt)), (999, y - round(499 * tilt)), 255, 2)
+    candidates = _candidate_angles(ink, np.arange(-2, 2 + 1e-9, 0.25))
+    assert sorted(candidates) == pytest.approx([-0.5, 0.5], abs=0.1)
 
 
 def _columns_out_of_phase(columns: int = 4, size: int = 20, lines: int = 14) -> Image.Image:
