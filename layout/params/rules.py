@@ -356,3 +356,21 @@ class RuleTrackParams:
 
 
 RULE_TRACK = RuleTrackParams()
+
+
+@dataclass(frozen=True)
+class ParallelRulesParams:
+    """Double and triple rules (``layout.rules._parallel_rules``)."""
+
+    stroke_share: float = 0.5
+    """A row of the bar inked across at least this share of its length is
+    part of a stroke. Set on generated en-old-5000 (its strokes' rows are
+    0.95-1.0 inked, the rows around them under 0.4)."""
+    gap_share: float = 0.1
+    """Between two strokes some row is inked across at most this share of
+    the length: paper parts them (en-old-5000: 0.01-0.02)."""
+    min_strokes: int = 2
+    max_strokes: int = 3
+
+
+PARALLEL_RULES = ParallelRulesParams()

@@ -351,3 +351,22 @@ def test_a_dash_long_enough_for_a_rule_but_worn_into_pieces_is_found() -> None:
         ink[425 + dy, 150 : 150 + len(row)] = [255 if c == "#" else 0 for c in row]
     h_rules, _, _ = find_rules(ink, BODY, Settings().layout)
     assert any(r.y0 >= 424 and r.y1 <= 428 and r.width >= 90 for r in h_rules)
+
+
+def test_a_double_rule_across_the_page_is_a_rule() -> None:
+    # A 6-px and a 3-px rule a pixel apart under the running head of 11-px
+    # type, level: at half resolution one 6-px bar, too thick for a rule, and
+    # lost with the running head it sets off (generated en-old-5000).
+    body = 11.0
+    ink = np.zeros((1700, 1800), np.uint8)
+    ink[40:52, 60:300] = 255  # the running head's dateline
+    ink[103:109, 50:1750] = 255
+    ink[110:113, 50:1750] = 255
+    for y in range(130, 1650, 16):  # body type in four columns
+        for x in (60, 480, 900, 1320):
+            ink[y : y + 9, x : x + 380] = 255
+    h_rules, _, _ = find_rules(ink, body, Settings().layout)
+    across = [r for r in h_rules if r.width > 1500]
+    assert len(across) == 1
+    assert across[0].y0 <= 103 and across[0].y1 >= 112
+    assert across[0].height < 2 * body
