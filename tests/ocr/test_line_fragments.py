@@ -10,6 +10,11 @@ def _line(text: str, box: tuple[float, float, float, float]) -> OcrLine:
     return OcrLine(text, 0.9, box_corners(box), box)
 
 
+def _joined(*pieces: OcrLine) -> list[str]:
+    """The texts of the lines ``pieces`` are joined into."""
+    return [ln.text for ln in _merge_fragments(list(pieces))]
+
+
 def _band_of_columns(count: int) -> list[OcrLine]:
     """``count`` vertical lines of 8 characters (30 x 210 pixels) side by side,
     28 pixels apart, at one height: a band of a vertical story."""
@@ -23,10 +28,9 @@ def _fragments(count: int) -> list[OcrLine]:
 
 
 def test_pieces_of_a_row_are_joined_left_to_right():
-    merged = _merge_fragments(
-        [_line("world", (300, 100, 500, 130)), _line("hello", (50, 102, 250, 131))]
-    )
-    assert [ln.text for ln in merged] == ["hello world"]
+    assert _joined(_line("world", (300, 100, 500, 130)), _line("hello", (50, 102, 250, 131))) == [
+        "hello world"
+    ]
 
 
 def test_vertical_lines_are_never_joined_into_a_row_across_a_band():
@@ -49,56 +53,44 @@ def test_a_vertical_region_gives_its_lines_right_to_left():
 def test_a_character_under_two_overlapping_pieces_is_read_once():
     # Synthetic zh-hans-5000: a headline's two pieces overlap by half a
     # character, read in both ("象山公安创新发展展“海上枫桥经验").
-    merged = _merge_fragments(
-        [
-            _line("象山公安创新发展", (100, 50, 740, 129)),
-            _line("展“海上枫桥经验", (700, 50, 1340, 129)),
-        ]
-    )
-    assert [ln.text for ln in merged] == ["象山公安创新发展“海上枫桥经验"]
+    assert _joined(
+        _line("象山公安创新发展", (100, 50, 740, 129)),
+        _line("展“海上枫桥经验", (700, 50, 1340, 129)),
+    ) == ["象山公安创新发展“海上枫桥经验"]
     # Latin pieces, the second read a letter differently (en-old-1000).
-    merged = _merge_fragments(
-        [_line("trees and", (100, 300, 300, 318)), _line("und flowers", (278, 300, 500, 318))]
-    )
-    assert [ln.text for ln in merged] == ["trees and flowers"]
+    assert _joined(
+        _line("trees and", (100, 300, 300, 318)), _line("und flowers", (278, 300, 500, 318))
+    ) == ["trees and flowers"]
 
 
 def test_words_repeated_in_pieces_that_do_not_overlap_are_kept():
-    merged = _merge_fragments(
-        [_line("that", (100, 300, 180, 330)), _line("that one", (200, 300, 360, 330))]
-    )
-    assert [ln.text for ln in merged] == ["that that one"]
+    assert _joined(
+        _line("that", (100, 300, 180, 330)), _line("that one", (200, 300, 360, 330))
+    ) == ["that that one"]
     # Overlapping, but the readings differ: nothing is dropped.
-    merged = _merge_fragments(
-        [_line("the cat", (100, 300, 240, 330)), _line("sat down", (225, 300, 400, 330))]
-    )
-    assert [ln.text for ln in merged] == ["the cat sat down"]
+    assert _joined(
+        _line("the cat", (100, 300, 240, 330)), _line("sat down", (225, 300, 400, 330))
+    ) == ["the cat sat down"]
 
 
 def test_chinese_pieces_a_third_of_a_character_apart_share_none():
     # ECPO 1919: five "保" in a row, the pieces overlapping by a third of one.
-    merged = _merge_fragments(
-        [_line("保保保保", (100, 50, 290, 97)), _line("保", (273, 50, 320, 97))]
-    )
-    assert [ln.text for ln in merged] == ["保保保保保"]
+    assert _joined(_line("保保保保", (100, 50, 290, 97)), _line("保", (273, 50, 320, 97))) == [
+        "保保保保保"
+    ]
 
 
 def test_a_repeat_ending_inside_a_word_leaves_the_word_whole():
-    merged = _merge_fragments(
-        [_line("trees an", (100, 300, 300, 318)), _line("and flowers", (285, 300, 500, 318))]
-    )
-    assert [ln.text for ln in merged] == ["trees and flowers"]
+    assert _joined(
+        _line("trees an", (100, 300, 300, 318)), _line("and flowers", (285, 300, 500, 318))
+    ) == ["trees and flowers"]
     # A piece that is all repeat adds nothing; the space before Latin after
     # Chinese stays as read.
-    merged = _merge_fragments(
-        [
-            _line("hello wor", (100, 300, 300, 330)),
-            _line("or", (270, 300, 310, 330)),
-            _line("rld x", (290, 300, 400, 330)),
-        ]
-    )
-    assert [ln.text for ln in merged] == ["hello world x"]
-    merged = _merge_fragments(
-        [_line("Hello 世界", (100, 300, 300, 330)), _line("界 and", (280, 300, 420, 330))]
-    )
-    assert [ln.text for ln in merged] == ["Hello 世界 and"]
+    assert _joined(
+        _line("hello wor", (100, 300, 300, 330)),
+        _line("or", (270, 300, 310, 330)),
+        _line("rld x", (290, 300, 400, 330)),
+    ) == ["hello world x"]
+    assert _joined(
+        _line("Hello 世界", (100, 300, 300, 330)), _line("界 and", (280, 300, 420, 330))
+    ) == ["Hello 世界 and"]
