@@ -9,6 +9,14 @@ time limit, a served deployment's flow runs. ``reaping`` wraps every command
   signal) in the main thread, so the command unwinds as on Ctrl-C: the Dask
   cluster is closed, the embedded server stopped, each ``with`` left in order.
   Python's default for SIGTERM is to die at once, leaving every child behind.
+  SIGINT (Ctrl-C) raises ``Interrupted``, a ``KeyboardInterrupt``, as Python's
+  own handler does. A second signal while the command unwinds is ignored.
+- The stop is also remembered: an exception raised where a library swallows
+  it (Python ignores one raised in a ``__del__`` or a weakref callback, and
+  Prefect's flow engine drops one that arrives after the flow's own code has
+  finished) would let the command run on and exit 0. ``raise_if_stopping``,
+  called between pages and before the command reports success, raises it
+  again.
 - A watcher thread notes the command's descendants every second, so that one
   whose parent has died in the meantime (adopted by init) is still known.
 - On the way out, whatever it noted that still runs is terminated, then
@@ -37,7 +45,7 @@ log = logging.getLogger(__name__)
 
 GRACE_SECONDS = 10.0
 POLL_SECONDS = 1.0
-SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 _RESOURCE_TRACKER = "multiprocessing.resource_tracker"
 
 
@@ -47,6 +55,41 @@ class Terminated(SystemExit):
     def __init__(self, signum: int) -> None:
         super().__init__(128 + signum)
         self.signum = signum
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT): the command unwinds as on Python's own KeyboardInterrupt
+    and exits with status 130."""
+
+    signum = signal.SIGINT
+
+
+_stop_requested: list[int] = []
+"""The signal that asked this command to stop, once one has (main thread only)."""
+
+
+def _stop_exception(signum: int) -> BaseException:
+    return Interrupted() if signum == signal.SIGINT else Terminated(signum)
+
+
+def stop_requested() -> int | None:
+    """The signal number that asked the command to stop, or None."""
+    return _stop_requested[0] if _stop_requested else None
+
+
+def raise_if_stopping() -> None:
+    """Raise the stop again when a signal asked for one but the command is still
+    running (its first exception was swallowed on the way up); call it from the
+    main thread at safe points, between pages and before reporting success.
+
+    Raises:
+        Interrupted: after SIGINT.
+        Terminated: after SIGTERM or SIGHUP.
+    """
+    signum = stop_requested()
+    if signum is not None:
+        log.warning("signal %d asked this command to stop: stopping now", signum)
+        raise _stop_exception(signum)
 
 
 class _Watch:
@@ -125,18 +168,19 @@ def stop(processes: list[psutil.Process], grace_seconds: float = GRACE_SECONDS) 
 
 
 def _install_handlers() -> dict[int, object]:
-    """SIGTERM/SIGHUP raise ``Terminated`` once; a second one while the command
-    unwinds is ignored (the children are being stopped). Main thread only."""
+    """SIGTERM/SIGHUP raise ``Terminated`` once, SIGINT ``Interrupted``; a second
+    one while the command unwinds is ignored (the children are being stopped).
+    Main thread only."""
     if threading.current_thread() is not threading.main_thread():
         return {}
-    raised = threading.Event()
+    _stop_requested.clear()
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
-        if raised.is_set():
+        if _stop_requested:
             log.warning("signal %d: already stopping", signum)
             return
-        raised.set()
-        raise Terminated(signum)
+        _stop_requested.append(signum)
+        raise _stop_exception(signum)
 
     previous: dict[int, object] = {}
     for signum in SIGNALS:
@@ -147,6 +191,8 @@ def _install_handlers() -> dict[int, object]:
 def _restore_handlers(previous: dict[int, object]) -> None:
     for signum, handler in previous.items():
         signal.signal(signum, handler)  # type: ignore[arg-type]
+    if previous:
+        _stop_requested.clear()
 
 
 def _descendants(process: psutil.Process) -> list[psutil.Process]:

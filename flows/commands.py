@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import typer
 from newsprint.catalog import Catalog, CatalogError, IssueInfo, PageInfo
 from newsprint.core.settings import Settings
+from newsprint.flows.children import raise_if_stopping
 from newsprint.flows.context import (
     command_settings,
     command_verbosity,
@@ -127,6 +128,7 @@ def _run_ingest(
             # The children pages ran in (Prefect's thread pool, no Dask) are stopped
             # here, by their pool, while their output still goes to the log.
             stop_children()
+    raise_if_stopping()  # not "done" when a stop was asked for and got lost on the way
     _ingest_summary(summary, log_path)
     if summary.failed or any(i.error for i in summary.issues):
         raise typer.Exit(1)

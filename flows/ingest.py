@@ -25,6 +25,7 @@ from typing import Any
 
 from newsprint.catalog import Catalog, PageStatus, claimant_id
 from newsprint.core.settings import Settings, load_settings
+from newsprint.flows.children import raise_if_stopping
 from newsprint.flows.prefect_api import prefect_server, worker_env
 from newsprint.pipeline.issues import IssueBuilt, IssueRef, find_issue, given_issue
 from newsprint.pipeline.jobs import (
@@ -243,6 +244,7 @@ def _run_pages(
         outcomes.append(_outcome(done, page_id, catalog))
         _tell("page", outcomes[-1])
         issues.page_done(page_id)
+        raise_if_stopping()  # Ctrl-C or SIGTERM whose exception a library swallowed
     return outcomes
 
 

@@ -17,14 +17,16 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
 
 import psutil
 import pytest
+import typer
 from newsprint.flows import children
-from newsprint.flows.children import Terminated, reaping
+from newsprint.flows.children import Interrupted, Terminated, raise_if_stopping, reaping
 from synth import column_page
 
 MARK = "NEWSPRINT_TEST_RUN_MARK"
@@ -238,3 +240,42 @@ def test_sigterm_unwinds_the_command_and_stops_its_children() -> None:
     assert stopped.value.code == 128 + signal.SIGTERM and unwound == [True]
     assert child.wait(timeout=5) is not None
     assert signal.getsignal(signal.SIGTERM) is handler
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_ctrl_c_is_remembered_when_a_library_swallows_its_interrupt() -> None:
+    """Python ignores an exception raised in a ``__del__`` (and a library may
+    catch one): the command must not then run on and report success."""
+    handler = signal.getsignal(signal.SIGINT)
+
+    class Finaliser:
+        def __del__(self) -> None:
+            time.sleep(0.5)  # Ctrl-C arrives meanwhile; its exception is ignored here
+
+    with pytest.raises(Interrupted), reaping(grace_seconds=2.0):
+        raise_if_stopping()  # nothing asked to stop yet
+        timer = threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT))
+        timer.start()
+        Finaliser()  # collected at once: the interrupt is raised in __del__ and lost
+        timer.join()
+        os.kill(os.getpid(), signal.SIGINT)  # a second Ctrl-C while stopping: ignored
+        raise_if_stopping()
+    assert signal.getsignal(signal.SIGINT) is handler
+    raise_if_stopping()  # outside the command: nothing remembered
+
+
+def test_interrupted_is_a_keyboard_interrupt_exiting_130() -> None:
+    """Typer and the libraries below treat it as Ctrl-C (exit status 130)."""
+    from typer.testing import CliRunner
+
+    app = typer.Typer()
+
+    @app.command()
+    def wait() -> None:
+        with reaping(grace_seconds=1.0):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(10)
+
+    assert issubclass(Interrupted, KeyboardInterrupt)
+    result = CliRunner().invoke(app, [])
+    assert result.exit_code == 130
