@@ -108,21 +108,35 @@ def _gutter(ink: np.ndarray, drift: int, min_clear: float) -> int | None:
 
 def _widest_corridor(ink: np.ndarray, x: int) -> bool:
     """Whether the white corridor down the page at ``x`` is clearly wider
-    (``FOLDS.margins`` times) than every other one between the print's columns: the
-    gutter of a fold holds two pages' margins, the gutter between two columns
-    of one page is like its others."""
+    (``FOLDS.margins`` times) than the corridors between the print's columns:
+    the gutter of a fold holds two pages' margins, the gutter between two
+    columns of one page is like its others. Both are measured strip by strip
+    (``FOLDS.strips``), the median over the strips compared: old pages rule
+    their columns and headlines cross them, so few column gutters run clear
+    all the way down (a spread of two 1880s weeklies, every column ruled, was
+    read as one page), while in each strip the widest white run between print,
+    other than the one at ``x``, is a column's gutter."""
     height, width = ink.shape
     band = ink[int(FOLDS.edge * height) : int((1 - FOLDS.edge) * height)]
-    white = ~band.any(axis=0)
-    runs = np.split(np.arange(width), np.flatnonzero(np.diff(white.astype(np.int8))) + 1)
-    corridors = [(int(r[0]), int(r[-1]) + 1) for r in runs if white[r[0]]]
-    inner = [(a, b) for a, b in corridors if a > 0 and b < width]  # not the outer margins
-    mine = next(((a, b) for a, b in inner if a <= x < b), None)
-    if mine is None:
+    mine, others = [], []
+    for strip in np.array_split(band, FOLDS.strips, axis=0):
+        runs = [(a, b) for a, b in _white_runs(~strip.any(axis=0)) if a > 0 and b < width]
+        at_x = next(((a, b) for a, b in runs if a <= x < b), None)
+        if at_x is None:  # nothing printed on one side here (a page's foot, say)
+            continue
+        mine.append(at_x[1] - at_x[0])
+        others.append(max((b - a for a, b in runs if (a, b) != at_x), default=0))
+    if len(mine) < FOLDS.strips / 2:  # two pages print beside each other most of the way
         return False
-    others = [b - a for a, b in inner if (a, b) != mine]
     # Each page of a newspaper has columns: no other gutter, no two pages.
-    return bool(others) and mine[1] - mine[0] >= FOLDS.margins * max(others)
+    typical = float(np.median(others))
+    return typical > 0 and float(np.median(mine)) >= FOLDS.margins * typical
+
+
+def _white_runs(white: np.ndarray) -> list[tuple[int, int]]:
+    """The runs ``(start, end)`` of True in a row of booleans."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], white.astype(np.int8), [0]))))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
 def _both_printed(ink: np.ndarray, x: int) -> bool:

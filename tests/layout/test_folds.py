@@ -9,7 +9,7 @@ import pytest
 from newsprint.core.settings import ScanSettings
 from newsprint.layout.folds import find_fold
 from newsprint.scans import inspect_scan, load_scan, load_scan_page
-from PIL import Image
+from PIL import Image, ImageDraw
 from synth import column_page
 
 from pagegen.vertical import VerticalSpec, generate_vertical_page
@@ -49,6 +49,23 @@ def test_a_horizontal_fold_reads_the_left_page_first() -> None:
     fold = find_fold(np.asarray(_fold(page, page)))
     assert fold is not None and not fold.right_first
     assert fold.pages[0][0] == 0
+
+
+def test_a_fold_of_pages_with_ruled_columns_is_cut_between_them() -> None:
+    """Old pages rule their columns and cross them with rules (under a
+    headline, between stories): no gutter between columns runs clear all the
+    way down, yet the fold's gutter is clearly wider than a column's, strip
+    by strip."""
+    pages = []
+    for _ in range(2):
+        page = column_page(columns=3, lines_per_column=42, col_width=330, rules=True)
+        draw = ImageDraw.Draw(page)
+        for y in (150, 700):  # a rule across the page's columns, margin to margin
+            draw.line([(60, y), (page.width - 60, y)], fill=20, width=3)
+        pages.append(page)
+    fold = find_fold(np.asarray(_fold(*pages)))
+    assert fold is not None and not fold.right_first
+    assert pages[0].width <= fold.cut <= pages[0].width + GUTTER
 
 
 def test_one_page_is_no_fold() -> None:
