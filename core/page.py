@@ -249,6 +249,7 @@ class FlagCode(StrEnum):
     NO_TEXT = "no_text"
     BLANK = "blank"
     ROTATED = "rotated"
+    NEGATIVE = "negative"
     MANY_ORPHANS = "many_orphan_blocks"
     UNREAD_TEXT = "unread_text"
     JUMP_UNMATCHED = "jump_unmatched"

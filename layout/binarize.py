@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from newsprint.layout.params.ink import INK, PAPER
+from newsprint.layout.params.ink import INK, NEGATIVE, PAPER
 
 
 def to_grey(image: np.ndarray) -> np.ndarray:
@@ -47,3 +47,26 @@ def paper_level(grey: np.ndarray) -> int:
     """The paper's grey level: the brightest common value."""
     step = PAPER.sample_step_px
     return int(np.percentile(grey[::step, ::step], PAPER.percentile))
+
+
+def is_negative(grey: np.ndarray) -> bool:
+    """Whether ``grey`` (8-bit, H x W) is a negative: light print on dark paper,
+    as a microfilm negative scanned without inverting. Of the middle of the
+    page, less than half is light and the median grey is near the dark end
+    (``NEGATIVE``): on a positive the paper is light and most of the page; on
+    a negative the paper is dark and the print, the lesser part, light. The
+    layout measures dark ink on light paper, so such a page is read inverted
+    (``ocr.orientation``), as Tesseract inverts a line it reads white on black."""
+    h, w = grey.shape
+    dy, dx = int(NEGATIVE.inner * h), int(NEGATIVE.inner * w)
+    middle = grey[dy : h - dy, dx : w - dx]
+    step = max(1, min(middle.shape) // NEGATIVE.samples)
+    values = middle[::step, ::step]
+    if values.size == 0:
+        return False
+    dark, median, light = np.percentile(values, [1, 50, 99])
+    if light - dark < NEGATIVE.min_contrast:
+        return False  # a blank or washed-out page: nothing to tell
+    light_share = float(np.mean(values > (dark + light) / 2))
+    median_place = (median - dark) / (light - dark)
+    return light_share <= NEGATIVE.max_light_share and median_place <= NEGATIVE.max_median_place

@@ -15,7 +15,7 @@ import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
 from newsprint.core.script import is_cjk
 from newsprint.core.settings import Settings
-from newsprint.layout.binarize import ink_mask, to_grey
+from newsprint.layout.binarize import ink_mask, is_negative, to_grey
 from newsprint.layout.lines import line_boxes
 from newsprint.layout.metrics import body_line_height, glyph_height
 from newsprint.layout.orientation import rotation_matrix, sideways
@@ -39,6 +39,9 @@ def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> Newspa
     if page.image is None:
         raise ValueError(f"{page.source}: page has no image loaded")
     grey = to_grey(page.image)
+    if is_negative(grey):
+        page = _as_positive(page, grey)
+        grey = page.work_image
     # Geometry proposes the quarter turns worth trying; the recogniser decides.
     pairs = [0, 1] if sideways(grey) else [0]
     scores: dict[int, float] = {}
@@ -67,6 +70,20 @@ def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> Newspa
         FlagCode.ROTATED, f"page was turned {90 * best}° clockwise to read it", severity=0.4
     )
     log.info("%s: turned %d° to read", page.source, 90 * best)
+    return page
+
+
+def _as_positive(page: NewspaperPage, grey: np.ndarray) -> NewspaperPage:
+    """The page with its working image inverted: a negative (``is_negative``)
+    read as the positive print. The scan itself is kept as it is."""
+    geometry = PageGeometry(work_size=(grey.shape[1], grey.shape[0]))
+    page = page.model_copy(update={"work_image": 255 - grey, "geometry": geometry})
+    page.add_flag(
+        FlagCode.NEGATIVE,
+        "the scan is a negative (light print on dark): read inverted",
+        severity=0.2,
+    )
+    log.info("%s: a negative, read inverted", page.source)
     return page
 
 

@@ -51,6 +51,42 @@ INK = InkParams()
 
 
 @dataclass(frozen=True)
+class NegativeParams:
+    """Whether a scan is a negative, light print on dark paper
+    (``layout.binarize.is_negative``): a microfilm negative scanned as it is.
+    Judged on the middle of the page (a scanner's dark border is left out) from
+    a grid of samples. Set on the 72 real, generated and sample scans and the
+    same scans inverted."""
+
+    inner: float = 0.1
+    """This share of the scan's width and height at each edge is left out."""
+
+    samples: int = 400
+    """About this many samples each way (a count, not a length)."""
+
+    min_contrast: int = 64
+    """Between the 1st and 99th percentiles of the middle's grey at least this
+    many levels (0-255): a blank page, or one washed out, is never inverted."""
+
+    max_light_share: float = 0.5
+    """A negative's light pixels (brighter than halfway between its 1st and 99th
+    percentiles) are its print, a minority: at most this share of the middle. On
+    positives they are the paper: 0.60 and more on every page seen (the least:
+    zh-hans-1009, a tinted generated page; jb_4138, ECPO's browned 1940 fold
+    0.70); on the same pages inverted 0.41 and less."""
+
+
+    max_median_place: float = 0.4
+    """... and the paper, the most of it, is dark: its median grey lies at most this
+    far from the 1st percentile towards the 99th. Positives: 0.65 and more on
+    every page seen; the same inverted: 0.35 and less. A dark photo over most of
+    the page has its median mid-way, among its shades."""
+
+
+NEGATIVE = NegativeParams()
+
+
+@dataclass(frozen=True)
 class PaperParams:
     """The paper's grey level (``layout.binarize.paper_level``): the brightest common
     value, used for the ink threshold and to paint out border and photos."""

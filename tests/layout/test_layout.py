@@ -8,7 +8,7 @@ import pytest
 from newsprint.core.page import NewspaperPage, RegionType
 from newsprint.core.settings import Settings
 from newsprint.layout import deskew, estimate_skew, segment
-from newsprint.layout.binarize import ink_mask
+from newsprint.layout.binarize import ink_mask, is_negative
 from newsprint.layout.border import scanner_artifacts
 from newsprint.layout.deskew import _candidate_angles
 from PIL import Image, ImageDraw
@@ -462,3 +462,16 @@ def test_a_headline_whose_word_space_falls_over_a_gutter_is_one_line() -> None:
         blk.box.x1 < margin + col + 5 or blk.box.x0 > margin + col + gutter - 5
         for blk in body_blocks
     )
+
+
+def test_a_negative_is_told_from_a_positive() -> None:
+    """Light print on dark paper is a negative; dark print on light paper, a
+    blank page and a dark photo over most of the page are not."""
+    page = np.asarray(column_page(columns=3, lines_per_column=20).convert("L"))
+    assert not is_negative(page)
+    assert is_negative(255 - page)
+    assert not is_negative(np.full_like(page, 250))
+    assert not is_negative(np.full_like(page, 20))
+    rng = np.random.default_rng(3)
+    photo = np.clip(rng.normal(110, 60, page.shape), 0, 255).astype(np.uint8)
+    assert not is_negative(photo)  # light shades all over: not print on dark paper

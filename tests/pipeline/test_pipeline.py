@@ -11,7 +11,7 @@ from newsprint.core.settings import Settings
 from newsprint.flows.cli import app
 from newsprint.ocr.engine import OcrEngine
 from newsprint.pipeline import process_scan
-from PIL import Image
+from PIL import Image, ImageOps
 from synth import column_page, text_lines
 from typer.testing import CliRunner
 
@@ -117,6 +117,29 @@ def test_turned_scan_is_read_upright_and_mapped_back(
     )
     got = next(r.bbox for r in page.regions if r.type.value == "headline")
     assert got == pytest.approx(expected, abs=3)
+
+
+def test_a_negative_scan_is_read_as_its_positive(
+    result, small_scan: Path, tmp_path: Path, engine: OcrEngine
+) -> None:
+    """A microfilm negative (light print on dark) gets the positive's layout and
+    text, and a ``negative`` flag; the scan file is left as it is."""
+    upright_res, _ = result
+    upright = upright_res.pages[0].page
+    negative_path = tmp_path / "negative.png"
+    with Image.open(small_scan) as img:
+        ImageOps.invert(img.convert("L")).save(negative_path)
+    before = negative_path.read_bytes()
+    page = process_scan(negative_path, tmp_path / "out", Settings(), engine).pages[0].page
+    assert [f.code.value for f in page.flags] == ["negative"]
+    assert len(page.articles) == 1
+    assert _similar(page.articles[0].headline or "", "Harbour Bridge Reopens") > 0.9
+    text, upright_text = (" ".join(p.articles[0].paragraphs) for p in (page, upright))
+    assert _similar(text, upright_text) > 0.95
+    got = next(r.bbox for r in page.regions if r.type.value == "headline")
+    expected = next(r.bbox for r in upright.regions if r.type.value == "headline")
+    assert got == pytest.approx(expected, abs=3)
+    assert negative_path.read_bytes() == before
 
 
 def test_multi_page_tiff_gives_one_folder_per_page(
