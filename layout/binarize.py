@@ -27,11 +27,16 @@ def flatten_background(grey: np.ndarray) -> np.ndarray:
     return np.clip(flat, 0, 255).astype(np.uint8)
 
 
+def is_bitonal(grey: np.ndarray) -> bool:
+    """Whether an 8-bit grey image holds two values only (a 1-bit scan), judged
+    on a grid of about ``INK.bitonal_samples`` samples each way."""
+    rows, cols = grey.shape[0] // INK.bitonal_samples, grey.shape[1] // INK.bitonal_samples
+    return np.unique(grey[:: max(1, rows), :: max(1, cols)]).size <= 2
+
+
 def ink_mask(grey: np.ndarray) -> np.ndarray:
     """255 where there is ink, 0 on paper."""
-    rows, cols = grey.shape[0] // INK.bitonal_samples, grey.shape[1] // INK.bitonal_samples
-    values = np.unique(grey[:: max(1, rows), :: max(1, cols)])
-    if values.size <= 2:  # already bitonal: no flattening needed
+    if is_bitonal(grey):  # no flattening needed
         return np.where(grey < 128, 255, 0).astype(np.uint8)
     flat = flatten_background(grey)
     thresh, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)

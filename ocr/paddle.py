@@ -375,11 +375,32 @@ def crop_line(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
     A vertical line (``_TALL`` times taller than wide) is turned a quarter
     counter-clockwise to be read as a row, its punctuation first moved where
     a row's recogniser looks for it (:mod:`newsprint.ocr.vertical_marks`)."""
-    box = _order_corners(cv2.boxPoints(cv2.minAreaRect(quad.astype(np.float32))))
+    corners = _order_corners(cv2.boxPoints(cv2.minAreaRect(quad.astype(np.float32))))
+    return crop_quad(image, corners, square=False)
+
+
+def crop_quad(image: np.ndarray, quad: np.ndarray, square: bool = True) -> np.ndarray:
+    """The quadrilateral ``quad`` of ``image`` warped to an upright rectangle in one
+    resampling (bicubic): 4 x 2 corners, top-left, top-right, bottom-right,
+    bottom-left of the line as it is read, in ``image``'s pixels, wherever they
+    lie in it (a line of a page turned or skewed in its scan). The rectangle's
+    sides are the quad's longer opposite sides, in those pixels. With
+    ``square``, a quad level but for a tilt under ``UPRIGHT_DRIFT`` of its height
+    is cut square instead, its pixels as they are. A vertical line is turned
+    as in :func:`crop_line`."""
+    box = np.asarray(quad, dtype=np.float32).reshape(4, 2)
     width = int(max(np.linalg.norm(box[0] - box[1]), np.linalg.norm(box[3] - box[2])))
     height = int(max(np.linalg.norm(box[0] - box[3]), np.linalg.norm(box[1] - box[2])))
     if width < 1 or height < 1:
         return np.zeros((0, 0, 3), np.uint8)
+    if square and _nearly_upright(box, height):
+        x0, y0 = np.floor(box.min(axis=0)).astype(int)
+        x1, y1 = np.ceil(box.max(axis=0)).astype(int)
+        h, w = image.shape[:2]
+        crop = image[max(0, y0) : min(h, y1), max(0, x0) : min(w, x1)]
+        if height >= _TALL * width:
+            return np.rot90(marks_to_reading_place(crop))
+        return np.ascontiguousarray(crop)
     target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
     matrix = cv2.getPerspectiveTransform(box, target)
     crop = cv2.warpPerspective(
@@ -388,6 +409,23 @@ def crop_line(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
     if height >= _TALL * width:
         return np.rot90(marks_to_reading_place(crop))
     return crop
+
+
+UPRIGHT_DRIFT = 0.1
+"""A line whose top edge climbs or falls less than this share of its height from
+end to end is cut square from the image, pixels as they are: resampled to turn
+it level, small type blurs more than the tilt costs the recogniser. 0.2 let
+the tilted lines of a dense 1-bit page (en-old-1000) take in their
+neighbours' ascenders and descenders (5 headlines lost); at 0.1 the 10 pages
+that moved read better, on the whole, than turned level (0.0)."""
+
+
+def _nearly_upright(box: np.ndarray, height: int) -> bool:
+    """Whether the quad (TL, TR, BR, BL) is an upright rectangle but for a tilt
+    under ``UPRIGHT_DRIFT`` of its height (read across, or down for a tall one)."""
+    across = abs(box[1, 1] - box[0, 1]), abs(box[3, 0] - box[0, 0])
+    upright = box[1, 0] > box[0, 0] and box[3, 1] > box[0, 1]
+    return upright and max(across) <= UPRIGHT_DRIFT * min(height, max(1, box[1, 0] - box[0, 0]))
 
 
 def _order_corners(points: np.ndarray) -> np.ndarray:

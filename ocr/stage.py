@@ -22,10 +22,11 @@ from newsprint.core.page import (
 )
 from newsprint.core.script import detect_language, is_cjk
 from newsprint.core.settings import Settings
+from newsprint.layout.binarize import is_bitonal, to_grey
 from newsprint.layout.boxes import Box
 from newsprint.layout.direction import transpose, untranspose
 from newsprint.ocr.engine import OcrEngine, OcrLine
-from newsprint.ocr.paddle import crop_line, to_bgr
+from newsprint.ocr.paddle import crop_line, crop_quad, to_bgr
 from newsprint.ocr.tables import read_tables
 from newsprint.ocr.traditional import TRADITIONAL, to_traditional_forms
 from rapidfuzz.distance import Levenshtein
@@ -112,8 +113,14 @@ def _in_traditional_forms(region: Region) -> Region:
 
 def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, list[TextLine]]:
     """Text lines of every region that carries detected lines, recognised in
-    one batch (photos included: their words stay with the picture)."""
-    work = to_bgr(page.work_image)
+    one batch (photos included: their words stay with the picture).
+
+    Lines are cut as ``line_cutter`` says: from the scan itself, in one
+    resampling at most, as PaddleOCR cuts its lines from the page it is
+    given; cut from the straightened working image they were resampled twice,
+    and small type blurred by the first (a generated Chinese page shrunk to
+    8-pixel type, skewed 0.57°: 0.81 of its characters read, 0.95 now)."""
+    cut = line_cutter(page)
     body = page.body_px
     owners, crops, boxes = [], [], []
     for region in page.regions:
@@ -121,7 +128,7 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
             continue
         for box in region.work_lines:
             owners.append(region.id)
-            crops.append(crop_line(work, box_corners(box).astype(np.float32)))
+            crops.append(cut(box))
             boxes.append(box)
     results = engine.recognize_lines(crops) if crops else []
     results = without_show_through(crops, results, engine)
@@ -135,6 +142,44 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
         rid: _to_text_lines(page, _merge_fragments(found.get(rid, []), vertical[rid]), (0, 0), body)
         for rid in with_lines
     }
+
+
+def line_cutter(page: NewspaperPage) -> Callable[[tuple[float, float, float, float]], np.ndarray]:
+    """How the page's lines are cut for the recogniser: a line's working-image box
+    to its crop (BGR).
+
+    From the scan (``scan_for_crops``) in one resampling at most, its box mapped
+    there (``ocr.paddle.crop_quad``); a line set down the page is always turned
+    level, never cut square. A 1-bit scan's lines are cut from the straightened
+    working image instead: its resampling greys the hard edges of faded and
+    broken type, which the recogniser, trained on grey images, reads better
+    (NCSE's 1853 CLD page: coverage of plain PaddleOCR 0.997 cut from the
+    working image, 0.980 from the scan)."""
+    if page.image is None or page.work_image is None:
+        raise ValueError(f"{page.source}: page has no image loaded")
+    if is_bitonal(to_grey(page.image)):
+        work = to_bgr(page.work_image)
+        return lambda box: crop_line(work, box_corners(box).astype(np.float32))
+    scan = scan_for_crops(page)
+
+    def from_scan(box: tuple[float, float, float, float]) -> np.ndarray:
+        quad = page.geometry.to_scan_points(box_corners(box))
+        tall = box[3] - box[1] > box[2] - box[0]
+        return crop_quad(scan, quad, square=not tall)
+
+    return from_scan
+
+
+def scan_for_crops(page: NewspaperPage) -> np.ndarray:
+    """The page's scan (``page.image``), grey as the working image is and as
+    positive print (a negative's inverted, ``ocr.orientation``), in BGR for the
+    recogniser. Its pixels are the ones ``page.geometry.to_scan`` maps to."""
+    if page.image is None:
+        raise ValueError(f"{page.source}: page has no image loaded")
+    grey = to_grey(page.image)
+    if any(flag.code == FlagCode.NEGATIVE for flag in page.flags):
+        grey = 255 - grey
+    return to_bgr(grey)
 
 
 def box_corners(box: tuple[float, float, float, float]) -> np.ndarray:

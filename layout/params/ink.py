@@ -75,7 +75,6 @@ class NegativeParams:
     zh-hans-1009, a tinted generated page; jb_4138, ECPO's browned 1940 fold
     0.70); on the same pages inverted 0.41 and less."""
 
-
     max_median_place: float = 0.4
     """... and the paper, the most of it, is dark: its median grey lies at most this
     far from the 1st percentile towards the 99th. Positives: 0.65 and more on
