@@ -63,7 +63,7 @@ def is_signature(region: Region, line: TextLine) -> bool:
     """A writer's name signing a story: two to four capitalised words, ending
     in a full stop or in capitals, set flush right well in from the block's
     left edge (a paragraph's last line "Chief Henry Dawson." starts at it)."""
-    text = line.text.strip()
+    text = _signature_text(line.text)
     if not _NAME.match(text) or not (text.endswith(".") or _in_capitals(text, 4)):
         return False
     margins = _margins(region, line)
@@ -72,6 +72,18 @@ def is_signature(region: Region, line: TextLine) -> bool:
     left, right, letter = margins
     width = region.work_bbox[2] - region.work_bbox[0]
     return left >= SIGNATURES.min_indent * width and right <= SIGNATURES.max_right * letter
+
+
+_STRAY_START = re.compile(r"^[^\w\s]+\s*")
+_STOP_MISREAD = re.compile(r"[:;,]$")
+
+
+def _signature_text(text: str) -> str:
+    """A line's text as a signature is matched: a speck before the name read as
+    punctuation (". ROBERT HUGHES.") dropped, and a full stop read as a colon,
+    semicolon or comma ("SAMUEL BROOKS:") taken for one; small type on an old
+    page reads so (synthetic en-old-1003, two of its five signatures)."""
+    return _STOP_MISREAD.sub(".", _STRAY_START.sub("", text.strip()))
 
 
 def split_signatures(region: Region, new_id: str) -> list[Region]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from newsprint.articles import assemble
 from newsprint.articles.flow import cut_off_rule
-from newsprint.articles.roles import is_byline
+from newsprint.articles.roles import is_byline, split_signatures
 from newsprint.articles.text import join_lines
 from newsprint.core.page import ArticleKind, NewspaperPage, Region, RegionType, TextLine
 from newsprint.core.script import detect_language
@@ -846,3 +846,40 @@ def test_a_rule_on_the_ink_of_the_first_line_below_ends_nothing() -> None:
     above, below = Box(2195, 1800, 2536, 1832), Box(2189, 1828, 2537, 1940)
     on_type = Box(2196, 1836, 2264, 1844)
     assert cut_off_rule(above, below, [on_type], 350.0, body=14.0) is None
+
+
+@pytest.mark.parametrize(
+    "name", ["ROBERT HUGHES.", ". ROBERT HUGHES.", "SAMUEL BROOKS:", "- Henry Dawson."]
+)
+def test_a_signature_is_found_through_a_speck_or_a_misread_full_stop(name: str) -> None:
+    """A writer's name set flush right under a story's last line is a byline,
+    though a speck before it reads as punctuation or its full stop as a colon
+    (small type on an old page); a sentence ending the same way is not."""
+
+    def line(text: str, x0: float, y0: float) -> TextLine:
+        box = (x0, y0, 330.0, y0 + 20)
+        return TextLine(text=text, confidence=0.95, bbox=box, work_bbox=box)
+
+    body = [
+        line("the council voted on tuesday to approve a new", 20, 100 + 22 * i) for i in range(3)
+    ]
+    lines = [*body, line(name, 190, 166), line("The next story starts here with more", 20, 188)]
+    region = Region(
+        id="r1",
+        type=RegionType.TEXT,
+        bbox=(20, 100, 330, 208),
+        work_bbox=(20, 100, 330, 208),
+        lines=lines,
+    )
+    parts = split_signatures(region, "r1s")
+    assert [p.type for p in parts] == [RegionType.TEXT, RegionType.BYLINE, RegionType.TEXT]
+    assert parts[1].lines[0].text == name
+    sentence = [*body, line("said Robert Hughes:", 20, 166)]
+    plain = Region(
+        id="r2",
+        type=RegionType.TEXT,
+        bbox=(20, 100, 330, 186),
+        work_bbox=(20, 100, 330, 186),
+        lines=sentence,
+    )
+    assert [p.type for p in split_signatures(plain, "r2s")] == [RegionType.TEXT]
