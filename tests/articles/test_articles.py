@@ -860,26 +860,16 @@ def test_a_signature_is_found_through_a_speck_or_a_misread_full_stop(name: str) 
         box = (x0, y0, 330.0, y0 + 20)
         return TextLine(text=text, confidence=0.95, bbox=box, work_bbox=box)
 
+    def block(lines: list[TextLine]) -> Region:
+        box = (20.0, 100.0, 330.0, max(ln.bbox[3] for ln in lines))
+        return Region(id="r1", type=RegionType.TEXT, bbox=box, work_bbox=box, lines=lines)
+
     body = [
         line("the council voted on tuesday to approve a new", 20, 100 + 22 * i) for i in range(3)
     ]
-    lines = [*body, line(name, 190, 166), line("The next story starts here with more", 20, 188)]
-    region = Region(
-        id="r1",
-        type=RegionType.TEXT,
-        bbox=(20, 100, 330, 208),
-        work_bbox=(20, 100, 330, 208),
-        lines=lines,
-    )
-    parts = split_signatures(region, "r1s")
+    next_story = line("The next story starts here with more", 20, 188)
+    parts = split_signatures(block([*body, line(name, 190, 166), next_story]), "r1s")
     assert [p.type for p in parts] == [RegionType.TEXT, RegionType.BYLINE, RegionType.TEXT]
     assert parts[1].lines[0].text == name
-    sentence = [*body, line("said Robert Hughes:", 20, 166)]
-    plain = Region(
-        id="r2",
-        type=RegionType.TEXT,
-        bbox=(20, 100, 330, 186),
-        work_bbox=(20, 100, 330, 186),
-        lines=sentence,
-    )
-    assert [p.type for p in split_signatures(plain, "r2s")] == [RegionType.TEXT]
+    plain = block([*body, line("said Robert Hughes:", 20, 166)])
+    assert [p.type for p in split_signatures(plain, "r1s")] == [RegionType.TEXT]
