@@ -157,10 +157,11 @@ def line_cutter(page: NewspaperPage) -> Callable[[tuple[float, float, float, flo
     working image, 0.980 from the scan)."""
     if page.image is None or page.work_image is None:
         raise ValueError(f"{page.source}: page has no image loaded")
-    if is_bitonal(to_grey(page.image)):
+    grey = to_grey(page.image)
+    if is_bitonal(grey):
         work = to_bgr(page.work_image)
         return lambda box: crop_line(work, box_corners(box).astype(np.float32))
-    scan = scan_for_crops(page)
+    scan = scan_for_crops(page, grey)
 
     def from_scan(box: tuple[float, float, float, float]) -> np.ndarray:
         quad = page.geometry.to_scan_points(box_corners(box))
@@ -170,13 +171,15 @@ def line_cutter(page: NewspaperPage) -> Callable[[tuple[float, float, float, flo
     return from_scan
 
 
-def scan_for_crops(page: NewspaperPage) -> np.ndarray:
+def scan_for_crops(page: NewspaperPage, grey: np.ndarray | None = None) -> np.ndarray:
     """The page's scan (``page.image``), grey as the working image is and as
     positive print (a negative's inverted, ``ocr.orientation``), in BGR for the
-    recogniser. Its pixels are the ones ``page.geometry.to_scan`` maps to."""
+    recogniser. Its pixels are the ones ``page.geometry.to_scan`` maps to.
+    ``grey``: the scan in grey when the caller has it already."""
     if page.image is None:
         raise ValueError(f"{page.source}: page has no image loaded")
-    grey = to_grey(page.image)
+    if grey is None:
+        grey = to_grey(page.image)
     if any(flag.code == FlagCode.NEGATIVE for flag in page.flags):
         grey = 255 - grey
     return to_bgr(grey)
