@@ -15,8 +15,8 @@ time limit, a served deployment's flow runs. ``reaping`` wraps every command
   it (Python ignores one raised in a ``__del__`` or a weakref callback, and
   Prefect's flow engine drops one that arrives after the flow's own code has
   finished) would let the command run on and exit 0. ``raise_if_stopping``,
-  called between pages and before the command reports success, raises it
-  again.
+  called between the pages of ``process`` and ``ingest`` and before they
+  report success, raises it again.
 - A watcher thread notes the command's descendants every second, so that one
   whose parent has died in the meantime (adopted by init) is still known.
 - On the way out, whatever it noted that still runs is terminated, then
@@ -66,6 +66,8 @@ class Interrupted(KeyboardInterrupt):
 
 _stop_requested: list[int] = []
 """The signal that asked this command to stop, once one has (main thread only)."""
+_unwinding: list[bool] = []
+"""Set while ``reaping`` stops the children on the way out: signals are ignored."""
 
 
 def _stop_exception(signum: int) -> BaseException:
@@ -143,12 +145,17 @@ def reaping(grace_seconds: float = GRACE_SECONDS) -> Iterator[None]:
     try:
         yield
     finally:
-        done.set()
-        thread.join()
-        with contextlib.suppress(psutil.Error):
-            watch.note()
-        stop(watch.alive(), grace_seconds)
-        _restore_handlers(previous)
+        # A first signal now (an impatient Ctrl-C while the server stops) must
+        # not cut the children's stopping short: it is ignored from here on.
+        _stopping()
+        try:
+            done.set()
+            thread.join()
+            with contextlib.suppress(psutil.Error):
+                watch.note()
+            stop(watch.alive(), grace_seconds)
+        finally:
+            _restore_handlers(previous)
 
 
 def stop(processes: list[psutil.Process], grace_seconds: float = GRACE_SECONDS) -> None:
@@ -176,7 +183,7 @@ def _install_handlers() -> dict[int, object]:
     _stop_requested.clear()
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
-        if _stop_requested:
+        if _stop_requested or _unwinding:
             log.warning("signal %d: already stopping", signum)
             return
         _stop_requested.append(signum)
@@ -188,11 +195,18 @@ def _install_handlers() -> dict[int, object]:
     return previous
 
 
+def _stopping() -> None:
+    """From now on the handlers ignore every signal: the command is stopping its
+    children. No stop is remembered by this (``stop_requested`` reads the same)."""
+    _unwinding.append(True)
+
+
 def _restore_handlers(previous: dict[int, object]) -> None:
     for signum, handler in previous.items():
         signal.signal(signum, handler)  # type: ignore[arg-type]
     if previous:
         _stop_requested.clear()
+    _unwinding.clear()
 
 
 def _descendants(process: psutil.Process) -> list[psutil.Process]:

@@ -279,3 +279,16 @@ def test_interrupted_is_a_keyboard_interrupt_exiting_130() -> None:
     assert issubclass(Interrupted, KeyboardInterrupt)
     result = CliRunner().invoke(app, [])
     assert result.exit_code == 130
+
+
+def test_ctrl_c_while_the_children_are_stopped_does_not_cut_it_short(monkeypatch) -> None:
+    """An impatient Ctrl-C while the command waits for a child to stop (here one
+    that ignores SIGTERM) is ignored: the child is still killed, nothing raised."""
+    monkeypatch.setattr(children, "POLL_SECONDS", 0.1)
+    with reaping(grace_seconds=3.0):
+        stubborn = _sleeper(ignore_term=True)
+        time.sleep(0.5)  # the watcher sees it
+        timer = threading.Timer(1.5, os.kill, (os.getpid(), signal.SIGINT))
+        timer.start()  # fires while reaping waits out the grace period
+    timer.join()
+    assert stubborn.wait(timeout=5) is not None
