@@ -62,6 +62,7 @@ def is_negative(grey: np.ndarray) -> bool:
     a negative the paper is dark and the print, the lesser part, light. The
     layout measures dark ink on light paper, so such a page is read inverted
     (``ocr.orientation``), as Tesseract inverts a line it reads white on black."""
+    grey = _without_dark_surround(grey)
     h, w = grey.shape
     dy, dx = int(NEGATIVE.inner * h), int(NEGATIVE.inner * w)
     middle = grey[dy : h - dy, dx : w - dx]
@@ -75,3 +76,20 @@ def is_negative(grey: np.ndarray) -> bool:
     light_share = float(np.mean(values > (dark + light) / 2))
     median_place = (median - dark) / (light - dark)
     return light_share <= NEGATIVE.max_light_share and median_place <= NEGATIVE.max_median_place
+
+
+def _without_dark_surround(grey: np.ndarray) -> np.ndarray:
+    """``grey`` less the rows and columns at its edges that are solid dark (nearly
+    all darker than a tenth of the way from its darkest to its lightest): a
+    positive page scanned in a microfilm frame or on a black scanner bed, the
+    page a third of the frame, is not a negative. A negative's own rows and
+    columns hold its light print, and stay."""
+    step = max(1, min(grey.shape) // NEGATIVE.samples)
+    sample = grey[::step, ::step]
+    dark, light = np.percentile(sample, [1, 99])
+    solid = sample <= dark + 0.1 * (light - dark)
+    rows = np.flatnonzero(solid.mean(axis=1) < NEGATIVE.solid_share)
+    cols = np.flatnonzero(solid.mean(axis=0) < NEGATIVE.solid_share)
+    if rows.size == 0 or cols.size == 0:
+        return grey
+    return grey[rows[0] * step : (rows[-1] + 1) * step, cols[0] * step : (cols[-1] + 1) * step]

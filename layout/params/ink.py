@@ -58,6 +58,10 @@ class NegativeParams:
     a grid of samples. Set on the 72 real, generated and sample scans and the
     same scans inverted."""
 
+    solid_share: float = 0.95
+    """A row or column at the scan's edge this much (or more) solid dark is a frame
+    or scanner bed round the page, left out first."""
+
     inner: float = 0.1
     """This share of the scan's width and height at each edge is left out."""
 

@@ -475,3 +475,7 @@ def test_a_negative_is_told_from_a_positive() -> None:
     rng = np.random.default_rng(3)
     photo = np.clip(rng.normal(110, 60, page.shape), 0, 255).astype(np.uint8)
     assert not is_negative(photo)  # light shades all over: not print on dark paper
+    # A positive page a third of a black microfilm frame is no negative.
+    framed = np.full((page.shape[0] + 100, 3 * page.shape[1]), 15, np.uint8)
+    framed[50 : 50 + page.shape[0], page.shape[1] : 2 * page.shape[1]] = page
+    assert not is_negative(framed)
