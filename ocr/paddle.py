@@ -414,15 +414,19 @@ def crop_quad(image: np.ndarray, quad: np.ndarray, square: bool = True) -> np.nd
 UPRIGHT_DRIFT = 0.1
 """A line whose top edge climbs or falls less than this share of its height from
 end to end is cut square from the image, pixels as they are: resampled to turn
-it level, small type blurs more than the tilt costs the recogniser. 0.2 let
-the tilted lines of a dense 1-bit page (en-old-1000) take in their
-neighbours' ascenders and descenders (5 headlines lost); at 0.1 the 10 pages
-that moved read better, on the whole, than turned level (0.0)."""
+it level, small type blurs more than the tilt costs the recogniser. Chosen
+while 1-bit pages were cut from the scan too (they are not now,
+``ocr.stage.line_cutter``): 0.2 let the tilted lines of dense en-old-1000 take
+in their neighbours' ascenders and descenders (5 headlines lost); at 0.1 the
+10 generated pages that moved read better, on the whole, than turned level
+(0.0)."""
 
 
 def _nearly_upright(box: np.ndarray, height: int) -> bool:
-    """Whether the quad (TL, TR, BR, BL) is an upright rectangle but for a tilt
-    under ``UPRIGHT_DRIFT`` of its height (read across, or down for a tall one)."""
+    """Whether the quad (TL, TR, BR, BL) stands as read (its top-right right of
+    its top-left, its bottom-left below) and its top edge climbs or falls, and
+    its left edge leans, by at most ``UPRIGHT_DRIFT`` of its height or of its
+    width, whichever is less."""
     across = abs(box[1, 1] - box[0, 1]), abs(box[3, 0] - box[0, 0])
     upright = box[1, 0] > box[0, 0] and box[3, 1] > box[0, 1]
     return upright and max(across) <= UPRIGHT_DRIFT * min(height, max(1, box[1, 0] - box[0, 0]))
