@@ -25,6 +25,7 @@ import cv2
 import numpy as np
 from newsprint.core.page import BBox
 from newsprint.layout.binarize import ink_mask, to_grey
+from newsprint.layout.boxes import true_runs
 from newsprint.layout.direction import print_runs_down
 from newsprint.layout.params.page import FOLDS
 
@@ -120,7 +121,7 @@ def _widest_corridor(ink: np.ndarray, x: int) -> bool:
     band = ink[int(FOLDS.edge * height) : int((1 - FOLDS.edge) * height)]
     mine, others = [], []
     for strip in np.array_split(band, FOLDS.strips, axis=0):
-        runs = [(a, b) for a, b in _white_runs(~strip.any(axis=0)) if a > 0 and b < width]
+        runs = [(a, b) for a, b in true_runs(~strip.any(axis=0)) if a > 0 and b < width]
         at_x = next(((a, b) for a, b in runs if a <= x < b), None)
         if at_x is None:  # nothing printed on one side here (a page's foot, say)
             continue
@@ -131,12 +132,6 @@ def _widest_corridor(ink: np.ndarray, x: int) -> bool:
     # Each page of a newspaper has columns: no other gutter, no two pages.
     typical = float(np.median(others))
     return typical > 0 and float(np.median(mine)) >= FOLDS.margins * typical
-
-
-def _white_runs(white: np.ndarray) -> list[tuple[int, int]]:
-    """The runs ``(start, end)`` of True in a row of booleans."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], white.astype(np.int8), [0]))))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
 def _both_printed(ink: np.ndarray, x: int) -> bool:

@@ -397,15 +397,13 @@ def crop_quad(image: np.ndarray, quad: np.ndarray, square: bool = True) -> np.nd
         x0, y0 = np.floor(box.min(axis=0)).astype(int)
         x1, y1 = np.ceil(box.max(axis=0)).astype(int)
         h, w = image.shape[:2]
-        crop = image[max(0, y0) : min(h, y1), max(0, x0) : min(w, x1)]
-        if height >= _TALL * width:
-            return np.rot90(marks_to_reading_place(crop))
-        return np.ascontiguousarray(crop)
-    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
-    matrix = cv2.getPerspectiveTransform(box, target)
-    crop = cv2.warpPerspective(
-        image, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
-    )
+        crop = np.ascontiguousarray(image[max(0, y0) : min(h, y1), max(0, x0) : min(w, x1)])
+    else:
+        target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+        matrix = cv2.getPerspectiveTransform(box, target)
+        crop = cv2.warpPerspective(
+            image, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+        )
     if height >= _TALL * width:
         return np.rot90(marks_to_reading_place(crop))
     return crop
