@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import cv2
@@ -22,13 +23,14 @@ import numpy as np
 from newsprint.core.page import TEXT_REGION_TYPES, Region, TextDirection
 from newsprint.layout.binarize import ink_mask
 from newsprint.layout.blocks import Block, group_lines
-from newsprint.layout.boxes import Box
+from newsprint.layout.boxes import Box, true_runs
 from newsprint.layout.metrics import glyph_height
 from newsprint.layout.params.blocks import STACKING, VERTICAL_PARAGRAPHS
 from newsprint.layout.params.direction import (
     DIRECTION,
     PAGE_PHOTO,
     PRINT_DIRECTION,
+    SIDE_BY_SIDE,
     VERTICAL_LINES,
 )
 from newsprint.layout.params.ink import LINE_SHAPE
@@ -275,7 +277,8 @@ def vertical_pieces(
         cut
         for p in pieces
         if is_vertical(p.detected) and not _part_of_longer(p.detected, tall)
-        for cut in _cut_at_rules(p, ink, h_rules, body)
+        for line in split_side_by_side(p, ink, body, tall)
+        for cut in _cut_at_rules(line, ink, h_rules, body)
     ]
     in_picture = [p for p in down if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
     inside = {id(p) for p in in_picture}
@@ -299,6 +302,64 @@ def _part_of_longer(box: Box, lines: list[Box]) -> bool:
         if line.height > box.height and box.width >= VERTICAL_LINES.same_width * line.width
     ]
     return _inside(box, longer)
+
+
+def split_side_by_side(
+    piece: LinePiece, ink: np.ndarray, body: float, others: Sequence[Box] = ()
+) -> list[LinePiece]:
+    """A vertical box the detector ran over several lines set side by side,
+    cut into those lines; any other piece as it is.
+
+    The lines are the runs of page columns between white ones (inked under
+    ``SIDE_BY_SIDE.max_gap_ink`` of the way down) and solid ones (a frame
+    beside them): two or more, each of about body width and inked all down
+    the box (``SIDE_BY_SIDE.min_rows``), in a box at least
+    ``SIDE_BY_SIDE.min_width`` body wide and five lines' widths long. Display
+    type is left whole: its characters are wider than body type, and white
+    inside one character does not run down a whole line of them. Each line's
+    box is its run, out to halfway across the white on either side (as the
+    detector pads a line), over the whole box's length, fitted to its ink.
+    A run that lies half or more inside another of the detected vertical
+    boxes (``others``) is that line's, taken in by this box's padding: it
+    is no line of this box.
+    ``ink``: the page's ink mask (H x W, nonzero = ink); ``body`` in pixels."""
+    from newsprint.layout.textlines import LinePiece  # which fits vertical lines with this module
+
+    P = SIDE_BY_SIDE
+    box = piece.detected
+    if box.width < P.min_width * body:
+        return [piece]
+    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
+    x1, y1 = min(ink.shape[1], int(np.ceil(box.x1))), min(ink.shape[0], int(np.ceil(box.y1)))
+    if x1 - x0 < 2 or y1 <= y0:
+        return [piece]
+    crop = ink[y0:y1, x0:x1] > 0
+    share = crop.mean(axis=0)
+    apart = (share < P.max_gap_ink) | (share > P.solid_ink)
+    others = [o for o in others if o is not box]
+    runs = [
+        (a, b)
+        for a, b in true_runs(~apart)
+        if b - a >= P.min_part * body
+        and crop[:, a:b].any(axis=1).mean() >= P.min_rows
+        and not _inside(Box(x0 + a, y0, x0 + b, y1), others, 0.5)
+    ]
+    if len(runs) < 2 or any(b - a > P.max_part * body for a, b in runs):
+        return [piece]
+    if y1 - y0 < P.min_length * max(b - a for a, b in runs):
+        return [piece]
+    gaps = [a2 - b for (_, b), (a2, _) in itertools.pairwise(runs)]
+    pad = min(gaps) // 2  # the outer lines padded as the inner ones, never over a frame
+    inner = [(b + a2) // 2 for (_, b), (a2, _) in itertools.pairwise(runs)]
+    bounds = [max(0, runs[0][0] - pad), *inner, min(x1 - x0, runs[-1][1] + pad)]
+    out = []
+    for left, right in itertools.pairwise(bounds):
+        part = Box(float(x0 + left), box.y0, float(x0 + right), box.y1)
+        fitted = fit_vertical_to_ink(ink, part)
+        if fitted is not None:
+            out.append(LinePiece(fitted, part, piece.parent))
+    log.debug("a vertical box %s cut into %d lines side by side", box, len(out))
+    return out or [piece]
 
 
 def _cut_at_rules(

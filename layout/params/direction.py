@@ -69,6 +69,48 @@ VERTICAL_LINES = VerticalLineParams()
 
 
 @dataclass(frozen=True)
+class SideBySideParams:
+    """Vertical lines the detector ran together side by side
+    (``direction.split_side_by_side``): small close-set vertical type beside
+    an advert's frame, boxed three columns in one. ECPO's 1940 fold, left
+    page: two such boxes (89 pixels wide, the page's vertical lines 28),
+    each read as one garbled "headline" line ("號·SEE") over three columns."""
+
+    min_width: float = 2.0
+    """× body: a vertical box at least this wide is looked at (one line's box,
+    padded by the detector, is about 1.4 body wide)."""
+
+    max_gap_ink: float = 0.06
+    """Share of the line's length: a page column inked less than this down the
+    line is white between two lines (a speck or a touching stroke allowed)."""
+
+    solid_ink: float = 0.85
+    """Share of the line's length: a page column inked more is a frame or a
+    rule beside the lines, parted from them as a gap is."""
+
+    min_part: float = 0.75
+    """× body: a line found between gaps is at least this wide (the detector's
+    padding takes in slivers of the neighbouring lines, narrower: 15 pixels
+    on that page, its lines 18 to 25) ..."""
+
+    max_part: float = 1.3
+    """... and at most this wide: wider is display type, whose strokes leave
+    white columns inside its characters."""
+
+    min_rows: float = 0.5
+    """A share of the box's length: a line found holds ink in at least this
+    many of its rows (characters set all down it; a sliver of a shorter
+    line beside it holds ink only as far as that line runs)."""
+
+    min_length: float = 5.0
+    """× the widest line found: the box is at least this long (five of its
+    characters or more); a short line of display type is never cut."""
+
+
+SIDE_BY_SIDE = SideBySideParams()
+
+
+@dataclass(frozen=True)
 class PrintDirectionParams:
     """Whether a page's type is set vertically, from its characters alone
     (``print_runs_down``: each character votes for the side its nearest

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from newsprint.core.page import Region, RegionType, TextDirection
@@ -192,3 +194,55 @@ def test_the_first_characters_of_a_vertical_line_boxed_again_are_read_once() -> 
     assert whole in kept and beside in kept and narrow in kept
     assert head not in kept
     assert not across and not in_pictures
+
+
+def _characters(ink: np.ndarray, x: int, top: int, bottom: int, size: int, step: int) -> None:
+    """A vertical line of square characters (solid blocks) from ``top`` down."""
+    for y in range(top, bottom - size + 1, step):
+        ink[y : y + size, x : x + size] = 255
+
+
+def test_vertical_lines_boxed_together_side_by_side_are_cut_apart() -> None:
+    # ECPO 1940: three close-set vertical lines beside an advert's solid
+    # frame were boxed as one, read as one garbled "headline" over three.
+    from newsprint.layout.direction import split_side_by_side
+
+    ink = np.zeros((700, 400), np.uint8)
+    for x in (100, 125, 150):  # 20-px characters, 5 px of white between lines
+        _characters(ink, x, 100, 600, 20, 23)
+    ink[100:600, 178:190] = 255  # the advert's frame
+    merged = Box(98, 98, 190, 600)
+    lines = split_side_by_side(LinePiece(merged, merged, 7), ink, 23.0, [merged])
+    assert len(lines) == 3
+    assert [round(p.ink.x0) for p in lines] == [100, 125, 150]
+    assert all(p.parent == 7 for p in lines)
+    # No line of the cut takes in the frame, nor its neighbour's characters.
+    assert all(p.detected.x1 <= 178 and p.detected.width < 30 for p in lines)
+    assert all(a.detected.x1 <= b.detected.x0 for a, b in itertools.pairwise(lines))
+
+
+def test_a_vertical_line_padded_over_its_neighbours_or_display_type_stays_whole() -> None:
+    from newsprint.layout.direction import split_side_by_side
+
+    ink = np.zeros((900, 500), np.uint8)
+    for x in (100, 125, 150):
+        _characters(ink, x, 100, 600, 20, 23)
+    # The middle line's box, padded over halves of the lines beside it (their
+    # own boxes): one line.
+    left, middle, right = Box(95, 98, 122, 600), Box(110, 98, 165, 600), Box(148, 98, 175, 600)
+    kept = split_side_by_side(LinePiece(middle, middle, 1), ink, 23.0, [left, middle, right])
+    assert [p.detected for p in kept] == [middle]
+    # A sliver of a short line beside it (ink a third of the way down) is no line.
+    ink2 = np.zeros((900, 500), np.uint8)
+    _characters(ink2, 100, 100, 600, 20, 23)
+    _characters(ink2, 125, 100, 260, 20, 23)
+    padded = Box(98, 98, 147, 600)
+    assert len(split_side_by_side(LinePiece(padded, padded, 2), ink2, 23.0, [padded])) == 1
+    # Display type three body lines wide, white running down between the
+    # strokes of its characters (川, strokes narrower than a body line): not cut.
+    ink3 = np.zeros((900, 500), np.uint8)
+    for y in range(100, 400, 75):
+        for x in (100, 125, 150):
+            ink3[y : y + 70, x : x + 12] = 255
+    display = Box(98, 98, 165, 400)
+    assert len(split_side_by_side(LinePiece(display, display, 3), ink3, 23.0, [display])) == 1
