@@ -873,3 +873,42 @@ def test_a_signature_is_found_through_a_speck_or_a_misread_full_stop(name: str) 
     assert parts[1].lines[0].text == name
     plain = block([*body, line("said Robert Hughes:", 20, 166)])
     assert [p.type for p in split_signatures(plain, "r1s")] == [RegionType.TEXT]
+
+
+def test_a_column_whose_last_full_line_starts_with_the_word_reporter_runs_on() -> None:
+    # Generated zh-hant-1004: "記者看到山路兩邊停" ends a column, set full
+    # measure, and the sentence goes on at the head of the next; it was taken
+    # for the story's byline. A byline at a column's foot stands short or flush right.
+    regions = [
+        _region(
+            "h1",
+            RegionType.HEADLINE,
+            (100, 100, 720, 150),
+            [_display_line("楊梅豐收果農笑開顏", (100, 100, 560, 150))],
+        ),
+        _column("a1", 100, 180, [("在餘姚楊梅專業村，", 0, 300), ("記者看到山路兩邊停", 0, 300)]),
+        _column("a2", 420, 180, [("滿了前來採摘的遊客車輛。", 0, 300), ("今年大豐收。", 0, 200)]),
+        _column("a3", 740, 180, [("本地楊梅遠銷各地，", 0, 300), ("記者 周建平", 160, 140)]),
+    ]
+    page = assemble(_page(regions, language="zh-Hant"), Settings())
+    assert len(page.articles) == 1
+    story = page.articles[0]
+    assert story.byline == "記者 周建平"
+    text = "".join(story.paragraphs)
+    assert "記者看到山路兩邊停滿了前來採摘的遊客車輛。" in text
+
+
+def test_a_credit_set_full_measure_at_a_columns_foot_is_still_the_byline() -> None:
+    regions = [
+        _region(
+            "h1",
+            RegionType.HEADLINE,
+            (100, 100, 720, 150),
+            [_display_line("志願服務走進千家萬戶", (100, 100, 560, 150))],
+        ),
+        _column("a1", 100, 180, [("社區志願者每週上門，", 0, 300), ("為老人送去溫暖。", 0, 200)]),
+        _column("a2", 420, 180, [("活動將持續一年。", 0, 200), ("記者 俞敏 通訊員 曹陽", 0, 300)]),
+    ]
+    page = assemble(_page(regions, language="zh-Hant"), Settings())
+    assert [a.byline for a in page.articles] == ["記者 俞敏 通訊員 曹陽"]
+    assert "記者" not in "".join(page.articles[0].paragraphs)
