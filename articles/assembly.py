@@ -44,6 +44,7 @@ from newsprint.articles.roles import (
     headings_over_text,
     is_folio,
     is_heading,
+    join_caption_ends,
     split_headings,
     split_roles,
     split_signatures,
@@ -163,7 +164,7 @@ def _refine_roles(regions: list[Region]) -> list[Region]:
             for part in split_roles(signed, f"{signed.id}s"):
                 out.extend(split_headings(part, part.id))
     # A text region that OCR found empty (a smudge) is dropped.
-    return [r for r in out if r.type not in _TEXTUAL or r.lines]
+    return join_caption_ends([r for r in out if r.type not in _TEXTUAL or r.lines])
 
 
 def _group(regions: list[Region], body: float) -> list[_Draft]:

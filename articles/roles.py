@@ -13,6 +13,7 @@ from newsprint.articles.params.roles import (
     BODY_LINES,
     BYLINES,
     CAPITAL_HEADINGS,
+    CAPTION_ENDS,
     CAPTIONS,
     SIGNATURES,
 )
@@ -279,6 +280,47 @@ def _runs_on(region: Region, line: TextLine) -> bool:
     height = line.work_bbox[3] - line.work_bbox[1]
     flush_left = line.work_bbox[0] - region.work_bbox[0] < BODY_LINES.fill_margin * height
     return flush_left and _fills_line(region, line)
+
+
+def join_caption_ends(regions: list[Region]) -> list[Region]:
+    """``regions`` with the last line(s) of a caption that layout set apart
+    as a text block joined to the caption: a block of one or two lines
+    (``CAPTION_ENDS``) straight under a caption, flush with its left edge,
+    whose last line ends as a caption does (a photo credit "(Photo by …)",
+    "摄"). Body text under a caption starts a story and does not end so."""
+    captions = [r for r in regions if r.type == RegionType.CAPTION and r.lines and r.work_bbox]
+    joined: dict[str, Region] = {}
+    taken: set[str] = set()
+    for region in regions:
+        if region.type != RegionType.TEXT or not region.lines or region.work_bbox is None:
+            continue
+        if len(region.lines) > CAPTION_ENDS.max_lines:
+            continue
+        if not _CAPTION_END.search(region.lines[-1].text):
+            continue
+        caption = next((c for c in captions if _ends(joined.get(c.id, c), region)), None)
+        if caption is None:
+            continue
+        base = joined.get(caption.id, caption)
+        lines = base.lines + region.lines
+        joined[caption.id] = _sub_region(base, RegionType.CAPTION, lines, base.id)
+        taken.add(region.id)
+    return [joined.get(r.id, r) for r in regions if r.id not in taken]
+
+
+def _ends(caption: Region, block: Region) -> bool:
+    """Whether ``block`` lies straight under ``caption``, flush left with it."""
+    cap, box = caption.work_bbox, block.work_bbox
+    last = caption.lines[-1].work_bbox
+    if cap is None or box is None or last is None:
+        return False
+    height = last[3] - last[1]
+    gap = box[1] - cap[3]
+    return (
+        -height <= gap <= CAPTION_ENDS.max_gap * height
+        and abs(box[0] - cap[0]) <= CAPTION_ENDS.align * height
+        and box[2] <= cap[2] + CAPTION_ENDS.align * height
+    )
 
 
 def _caption_lines(lines: list[TextLine]) -> list[TextLine]:

@@ -65,6 +65,27 @@ CAPTIONS = CaptionParams()
 
 
 @dataclass(frozen=True)
+class CaptionEndParams:
+    """A caption's last line that layout left as a text block of its own
+    (``roles.join_caption_ends``): its type measured a little smaller than
+    the caption's first line, it was not grouped with it (generated en-5000:
+    "department. (Photo by Grace Mitchell)")."""
+
+    max_lines: int = 2
+    """The text block holds at most this many lines. Lines."""
+
+    max_gap: float = 0.5
+    """× the caption's last line height: at most this much white between the
+    caption and the block under it (they may overlap)."""
+
+    align: float = 1.0
+    """× that height: their left edges at most this far apart."""
+
+
+CAPTION_ENDS = CaptionEndParams()
+
+
+@dataclass(frozen=True)
 class CapitalHeadingParams:
     """Which lines of a text block are a heading set in body-size capitals
     (``roles.split_headings``, ``_in_capitals``, ``_margins``,

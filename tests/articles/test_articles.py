@@ -912,3 +912,42 @@ def test_a_credit_set_full_measure_at_a_columns_foot_is_still_the_byline() -> No
     page = assemble(_page(regions, language="zh-Hant"), Settings())
     assert [a.byline for a in page.articles] == ["記者 俞敏 通訊員 曹陽"]
     assert "記者" not in "".join(page.articles[0].paragraphs)
+
+
+def test_a_captions_last_line_set_apart_by_layout_ends_the_caption() -> None:
+    # Generated en-5000: the caption's second line measured smaller type and
+    # became a text block of its own, read into the story's body.
+    page = two_column_article_with_photo()
+    regions = []
+    for region in page.regions:
+        if region.id == "c":
+            regions.append(
+                _region(
+                    "c",
+                    RegionType.CAPTION,
+                    (100, 410, 400, 430),
+                    [_line("Crews at work on the bridge on", 100, 410, 395)],
+                )
+            )
+            regions.append(
+                _region(
+                    "c2",
+                    RegionType.TEXT,
+                    (100, 428, 330, 448),
+                    [_line("Monday. (Photo by Ann Lee)", 102, 428, 330)],
+                )
+            )
+        else:
+            regions.append(region)
+    done = assemble(page.model_copy(update={"regions": regions}), Settings())
+    story = done.articles[0]
+    assert story.captions == ["Crews at work on the bridge on Monday. (Photo by Ann Lee)"]
+    assert "Photo by" not in " ".join(story.paragraphs)
+    assert story.paragraphs[0].startswith("The bridge opened")
+
+
+def test_body_text_under_a_caption_stays_body_text() -> None:
+    page = assemble(two_column_article_with_photo(), Settings())
+    story = page.articles[0]
+    assert story.captions == ["Crews at work on Monday. (Photo by Ann Lee)"]
+    assert story.paragraphs[0].startswith("The bridge opened to traffic")
