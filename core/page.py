@@ -250,6 +250,7 @@ class FlagCode(StrEnum):
     BLANK = "blank"
     ROTATED = "rotated"
     NEGATIVE = "negative"
+    FOLD_DOUBTFUL = "fold_doubtful"
     MANY_ORPHANS = "many_orphan_blocks"
     UNREAD_TEXT = "unread_text"
     JUMP_UNMATCHED = "jump_unmatched"

@@ -69,8 +69,29 @@ def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> Newspa
     page.add_flag(
         FlagCode.ROTATED, f"page was turned {90 * best}° clockwise to read it", severity=0.4
     )
+    if page.part is not None and best % 2:
+        _flag_doubtful_fold(page)
     log.info("%s: turned %d° to read", page.source, 90 * best)
     return page
+
+
+def _flag_doubtful_fold(page: NewspaperPage) -> None:
+    """Flag a page cut from a fold of vertical pages that reads sideways.
+
+    The fold finder (``layout.folds``, at load time, without the recogniser)
+    cuts a landscape scan whose print runs down the page in two: two pages of
+    vertical Chinese. A page of horizontal print scanned sideways runs down
+    the page too, and may be cut so; each half is then turned and read, its
+    text all there but in two parts and out of order. Half of a true fold of
+    vertical pages never reads sideways, so this page says so."""
+    page.add_flag(
+        FlagCode.FOLD_DOUBTFUL,
+        "this page was cut from a scan taken for two pages side by side, but it reads "
+        "sideways: the scan may be one page scanned sideways, read in two parts; "
+        "read it again with scan.split_folds = false",
+        severity=0.7,
+    )
+    log.info("%s: a fold's page reads sideways: the fold may be one page", page.source)
 
 
 def _as_positive(page: NewspaperPage, grey: np.ndarray) -> NewspaperPage:

@@ -156,3 +156,23 @@ def test_multi_page_tiff_gives_one_folder_per_page(
     for page in res.pages:
         assert (page.folder / "articles.txt").read_text(encoding="utf-8").startswith("Harbour")
     assert res.pages[1].page.skew_angle == pytest.approx(1.5 - 0.8, abs=0.1)
+
+
+def test_a_folds_page_that_reads_sideways_is_flagged(
+    small_scan: Path, tmp_path: Path, engine: OcrEngine
+) -> None:
+    """Half of a fold of vertical pages never reads sideways: when one does, the
+    "fold" was likely one page scanned sideways, and the page says so."""
+    from newsprint.pipeline import process_page
+    from newsprint.scans import load_scan
+
+    turned_path = tmp_path / "sideways.png"
+    with Image.open(small_scan) as img:
+        img.rotate(90, expand=True).save(turned_path)
+    loaded = load_scan(turned_path, Settings().scan)[0]
+    whole = (0, 0, loaded.width, loaded.height)
+    as_fold_page = process_page(loaded.model_copy(update={"part": whole}), Settings(), engine)
+    codes = [f.code.value for f in as_fold_page.flags]
+    assert "rotated" in codes and "fold_doubtful" in codes
+    alone = process_page(loaded, Settings(), engine)
+    assert [f.code.value for f in alone.flags] == ["rotated"]
