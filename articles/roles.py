@@ -267,15 +267,20 @@ def _fills_line(region: Region, line: TextLine) -> bool:
 def _runs_on(region: Region, line: TextLine) -> bool:
     """A Chinese line at a block's foot that starts with a role word (记者) but
     is body text running on to the next column: set from the block's left
-    edge to its right, with more characters run together after the role
-    word than one name has ("記者看到山路兩邊停", the last line of a column
-    of generated zh-hant-1004, was taken for the story's byline). A credit
-    set full measure holds names apart ("記者 俞敏 通訊員 曹陽 蔣志剛"), and
-    a Latin byline ("By JOHN SMITH") is told by its capitals, whatever its width."""
+    edge to its right, with one role word only and more characters run
+    together after it than two names have ("記者看到山路兩邊停", the last
+    line of a column of generated zh-hant-1004, was taken for the story's
+    byline). A credit set full measure holds its names apart or names more
+    than one role ("記者 俞敏 通訊員 曹陽 蔣志剛", "記者馮雪通訊員楊靜朱建國"
+    read without its spaces), and a Latin byline ("By JOHN SMITH") is told
+    by its capitals, whatever its width."""
     if region.work_bbox is None or line.work_bbox is None or not is_cjk(line.text.strip()[:1]):
         return False
-    longest = max((len(chunk) for chunk in _ROLE_WORDS.split(line.text)), default=0)
-    if longest <= BYLINES.max_one_name_chars:
+    roles = [m for m in _ROLE_WORDS.finditer(line.text) if m.group().strip()]
+    if len(roles) != 1:  # 記者 … 通訊員 …: a credit, however its names ran together
+        return False
+    after = line.text[roles[0].end() :].split()
+    if not after or len(after[0]) <= BYLINES.max_names_run:
         return False
     height = line.work_bbox[3] - line.work_bbox[1]
     flush_left = line.work_bbox[0] - region.work_bbox[0] < BODY_LINES.fill_margin * height

@@ -20,11 +20,11 @@ class BylineParams:
     than this many characters is a sentence (记者昨天在市区几个主要路口).
     Characters. Commit 36f004e."""
 
-    max_one_name_chars: int = 4
-    """A Chinese name is at most this many characters (a double surname and a
-    double given name): a line set full measure at a block's foot with a
-    longer run after its role word is a sentence running on (``roles._runs_on``).
-    Characters."""
+    max_names_run: int = 6
+    """Two Chinese names read without the space between them are at most this
+    many characters (two and three, three and three): a line set full
+    measure at a block's foot with a longer run after its only role word is
+    a sentence running on (``roles._runs_on``). Characters."""
 
 
 BYLINES = BylineParams()

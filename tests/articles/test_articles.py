@@ -951,3 +951,20 @@ def test_body_text_under_a_caption_stays_body_text() -> None:
     story = page.articles[0]
     assert story.captions == ["Crews at work on Monday. (Photo by Ann Lee)"]
     assert story.paragraphs[0].startswith("The bridge opened to traffic")
+
+
+def test_a_credit_of_two_roles_read_without_its_spaces_is_still_the_byline() -> None:
+    # Generated zh-hant-1005: "記者 馮雪 通訊員 楊靜 朱建國", set full measure,
+    # read with "楊靜朱建國" run together.
+    regions = [
+        _region(
+            "h1",
+            RegionType.HEADLINE,
+            (100, 100, 720, 150),
+            [_display_line("警民攜手共建海陸平安", (100, 100, 560, 150))],
+        ),
+        _column("a1", 100, 180, [("海上巡邏隊每週出海，", 0, 300), ("守護漁民平安。", 0, 200)]),
+        _column("a2", 420, 180, [("活動持續一年。", 0, 200), ("記者馮雪通訊員楊靜朱建國", 0, 300)]),
+    ]
+    page = assemble(_page(regions, language="zh-Hant"), Settings())
+    assert [a.byline for a in page.articles] == ["記者馮雪通訊員楊靜朱建國"]
