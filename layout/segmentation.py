@@ -46,6 +46,7 @@ from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.photos import absorb_frames, blank_photos, find_photos, merge_photo_pieces
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
 from newsprint.layout.rules import find_rules, rules_mask
+from newsprint.layout.set_solid import solid_blocks_read_down
 from newsprint.layout.tables import body_beside_tables, find_tables, settle_tables, with_cells
 from newsprint.layout.textlines import (
     LinePiece,
@@ -146,6 +147,7 @@ def analyse(
     detected_of: dict[int, list[Box]] = {}
     if pieces:
         across, down, down_in_pictures = vertical_pieces(pieces, text_ink, photos, h_rules, body)
+        across, down = solid_blocks_read_down(across, down, ink)
         set_across = len(across) > len(down)
         text_pieces, picture_text = _detected_lines(
             across, text_ink, photos, v_rules, body, forced, set_across

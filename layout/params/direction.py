@@ -154,3 +154,71 @@ class PagePhotoParams:
 
 
 PAGE_PHOTO = PagePhotoParams()
+
+
+@dataclass(frozen=True)
+class SetSolidParams:
+    """Vertical type set solid on a square grid that the detector read as
+    rows (``layout.set_solid.solid_blocks_read_down``). ECPO's 1919 fold, right page:
+    five blocks of small vertical type (lines 28 pixels apart, characters 28
+    pixels apart down them) boxed as rows, read as word soup."""
+
+    min_lines: int = 8
+    """Vertical lines on the page: with fewer, no block of rows is read down."""
+
+    min_vertical: float = 0.15
+    """A share of the page's detected lines that are vertical: with less, the
+    page is horizontal and no block of rows is read down (ECPO 1919 right
+    page: 94 of 366, the rows being the grids' many pieces)."""
+
+    same_size: float = 1.35
+    """× the smaller: two rows whose heights differ more are of two sizes of
+    type, not one grid."""
+
+    row_gap: float = 0.3
+    """× the smaller row's height: rows further apart than this have leading
+    between them and are horizontal type (a grid's rows touch: 3 pixels of
+    white under 25-pixel rows on ECPO 1919)."""
+
+    min_side: float = 2.5
+    """× the row height: a grid is at least this tall and wide (three
+    characters each way)."""
+
+    pitch: tuple[float, float] = (0.6, 1.6)
+    """× the row height: the lags at which the ink's repeat is looked for."""
+
+    min_repeat: float = 0.3
+    """The autocorrelation's peak across and down must reach this (1 = the ink
+    repeats exactly; the ECPO grids 0.38-0.83; Latin type makes no repeat
+    across)."""
+
+    square: float = 0.9
+    """× the pitch down: the pitch across (from one line to the next) at
+    least this is a grid of vertical lines; horizontal Chinese with leading
+    repeats further down than across (1.2-1.5×)."""
+
+    inside: float = 0.5
+    """A share of a detected line's box inside the grid: a vertical one is one
+    of the grid's lines the detector found, a horizontal one a piece of a
+    row; both are replaced by the grid's lines."""
+
+    covers: float = 0.6
+    """A share of a vertical line's ink width: a line running into the grid
+    from above or below that stands this much over one of the grid's lines
+    is that line's end (a box the detector ran over two lines, half over
+    each, is neither's: ECPO 1919, "奏奇功因其" under "專清血分")."""
+
+    cut_reach: tuple[float, float] = (0.7, 1.3)
+    """× the pitch: the next cut between lines is the whitest page column this
+    far left of the last."""
+
+    last_line: float = 0.6
+    """× the pitch: a part left at the grid's left edge narrower than this is
+    no line of its own."""
+
+    min_length: float = 0.8
+    """× the row height: a line cut from a grid holding less ink than this
+    (a column of white at a ragged edge) is dropped."""
+
+
+SET_SOLID = SetSolidParams()
