@@ -73,6 +73,14 @@ class Box:
     def expand(self, pad: float) -> Box:
         return Box(self.x0 - pad, self.y0 - pad, self.x1 + pad, self.y1 + pad)
 
+    def pixels(self, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+        """(x0, y0, x1, y1) of the whole pixels the box covers on an image of
+        ``shape`` (H x W ...), clipped to it: the slice ``[y0:y1, x0:x1]``."""
+        x0, y0 = max(0, int(self.x0)), max(0, int(self.y0))
+        x1 = min(shape[1], int(np.ceil(self.x1)))
+        y1 = min(shape[0], int(np.ceil(self.y1)))
+        return x0, y0, x1, y1
+
     def scaled(self, factor: float) -> Box:
         """The box on an image ``factor`` times the size (found on a shrunk copy)."""
         return Box(self.x0 * factor, self.y0 * factor, self.x1 * factor, self.y1 * factor)

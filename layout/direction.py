@@ -180,8 +180,7 @@ def fit_vertical_to_ink(
 
     if reach is not None:
         box = Box(max(box.x0, reach[0]), box.y0, min(box.x1, reach[1]), box.y1)
-    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
-    x1, y1 = min(ink.shape[1], int(np.ceil(box.x1))), min(ink.shape[0], int(np.ceil(box.y1)))
+    x0, y0, x1, y1 = box.pixels(ink.shape)
     if x1 <= x0 or y1 <= y0:
         return None
     # The crop turned so that its line lies across: row j is column x1-1-j of
@@ -329,8 +328,7 @@ def split_side_by_side(
     box = piece.detected
     if box.width < P.min_width * body:
         return [piece]
-    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
-    x1, y1 = min(ink.shape[1], int(np.ceil(box.x1))), min(ink.shape[0], int(np.ceil(box.y1)))
+    x0, y0, x1, y1 = box.pixels(ink.shape)
     if x1 - x0 < 2 or y1 <= y0:
         return [piece]
     crop = ink[y0:y1, x0:x1] > 0

@@ -27,7 +27,7 @@ import logging
 from typing import TYPE_CHECKING
 
 import numpy as np
-from newsprint.layout.boxes import Box
+from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.direction import fit_vertical_to_ink
 from newsprint.layout.params.direction import SET_SOLID
 
@@ -62,7 +62,7 @@ def solid_blocks_read_down(
     taken: set[int] = set()
     lines: list[LinePiece] = []
     for rows in _stacked_rows(across):
-        box = _union([r.ink for r in rows])
+        box = union_all([r.ink for r in rows])
         if not _is_grid(box, rows, ink):
             continue
         inside = [d for d in down if _share_inside(d.detected, box) >= SET_SOLID.inside]
@@ -114,19 +114,12 @@ def _stacked_rows(across: list[LinePiece]) -> list[list[LinePiece]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _union(boxes: list[Box]) -> Box:
-    out = boxes[0]
-    for b in boxes[1:]:
-        out = out.union(b)
-    return out
-
-
 def _is_grid(box: Box, rows: list[LinePiece], ink: np.ndarray) -> bool:
     """Whether ``box`` is type on a square grid (see :func:`solid_blocks_read_down`)."""
     size = float(np.median([r.ink.height for r in rows]))
     if box.height < SET_SOLID.min_side * size or box.width < SET_SOLID.min_side * size:
         return False
-    x0, y0, x1, y1 = _pixels(box, ink.shape)
+    x0, y0, x1, y1 = box.pixels(ink.shape)
     crop = ink[y0:y1, x0:x1] > 0
     across, strength_across = repeat(crop.mean(axis=0), size)
     down, strength_down = repeat(crop.mean(axis=1), size)
@@ -160,7 +153,7 @@ def _lines_of(box: Box, ink: np.ndarray, size: float, beside: list[LinePiece]) -
     to that line; each fitted to its ink."""
     from newsprint.layout.textlines import LinePiece  # which fits vertical lines with this module
 
-    x0, y0, x1, y1 = _pixels(box, ink.shape)
+    x0, y0, x1, y1 = box.pixels(ink.shape)
     crop = ink[y0:y1, x0:x1] > 0
     pitch, _ = repeat(crop.mean(axis=0), size)
     if pitch is None:
@@ -206,9 +199,3 @@ def _clear_of(part: Box, beside: list[LinePiece]) -> Box | None:
 
 def _share_inside(box: Box, outer: Box) -> float:
     return box.x_overlap(outer) * box.y_overlap(outer) / max(1.0, box.area)
-
-
-def _pixels(box: Box, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
-    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
-    x1, y1 = min(shape[1], int(np.ceil(box.x1))), min(shape[0], int(np.ceil(box.y1)))
-    return x0, y0, x1, y1

@@ -58,8 +58,7 @@ def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
     The detector's padded box takes in the descenders and ascenders of the lines
     above and below (in close-set type, more): only the band of rows around the
     fullest one is kept (``_main_band``)."""
-    x0, y0 = max(0, int(box.x0)), max(0, int(box.y0))
-    x1, y1 = min(ink.shape[1], int(np.ceil(box.x1))), min(ink.shape[0], int(np.ceil(box.y1)))
+    x0, y0, x1, y1 = box.pixels(ink.shape)
     crop = ink[y0:y1, x0:x1]
     if crop.size == 0:
         return None
