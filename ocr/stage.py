@@ -26,6 +26,7 @@ from newsprint.layout.binarize import is_bitonal, to_grey
 from newsprint.layout.boxes import Box
 from newsprint.layout.direction import transpose, untranspose
 from newsprint.ocr.engine import OcrEngine, OcrLine
+from newsprint.ocr.noise import without_noise
 from newsprint.ocr.paddle import crop_line, crop_quad, to_bgr
 from newsprint.ocr.tables import read_tables
 from newsprint.ocr.traditional import TRADITIONAL, to_traditional_forms
@@ -72,7 +73,7 @@ def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> New
     regions = [
         r.model_copy(update={"lines": read[r.id]}) if r.id in read else r for r in page.regions
     ]
-    regions = read_tables(page, regions, engine)
+    regions = without_noise(read_tables(page, regions, engine), body)
     regions = [r for r in regions if r.id not in read or r.lines or r.type == RegionType.PHOTO]
     texts = [ln.text for r in regions if r.type != RegionType.PHOTO for ln in r.lines]
     language = page.language if settings.language == "auto" else settings.language
