@@ -388,13 +388,12 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
             crop = ink[int(unit.ink.y0) : int(np.ceil(unit.ink.y1)), a:b]
             if crop.size:
                 inked[i, a - x0 : a - x0 + crop.shape[1]] |= crop.max(axis=0) > 0
-    # A long cell in a row or two does not close the white between two columns.
+    # A long cell in a row or two does not close the white between two columns;
+    # white at the table's end that one row's piece crosses (the first line
+    # of a text column beside the table, on the first row's baseline) is no
+    # column of the table: that piece is left out.
     white = (~inked).mean(axis=0) >= COLUMNS.white_rows
-    gaps = [
-        (a, b)
-        for a, b in true_runs(white)
-        if b - a >= COLUMNS.gap * body and a > 0 and b < len(white)
-    ]
+    gaps = [(a, b) for a, b in true_runs(white) if b - a >= COLUMNS.gap * body]
     edges = [0, *[v for gap in gaps for v in gap], len(white)]
     bands = [
         (edges[k], edges[k + 1])
@@ -403,12 +402,14 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
     ]
     if len(bands) < TABLES.min_columns:
         return None
+    span = Box(x0 + bands[0][0], 0, x0 + bands[-1][1], 1)
     grid: list[dict[int, list[_Piece]]] = []
     for row in rows:
         cells: dict[int, list[_Piece]] = {}
         for unit in row.units:
             for c, piece in _cut_at_bands(unit, bands, x0, ink):
-                cells.setdefault(c, []).append(piece)
+                if piece.ink.x_overlap(span) > 0:
+                    cells.setdefault(c, []).append(piece)
         grid.append(cells)
     counts = [sum(1 for cells in grid if c in cells) for c in range(len(bands))]
     keep = [c for c, n in enumerate(counts) if n >= max(2, COLUMNS.min_share * len(rows))]

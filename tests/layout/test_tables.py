@@ -74,6 +74,22 @@ def test_the_text_column_may_share_the_tables_baselines() -> None:
     assert table.columns == 5
 
 
+def test_a_short_first_line_of_a_text_column_on_the_first_rows_baseline_stays_text() -> None:
+    # Lines of text as short as cells (ten body heights) standing between
+    # the rows' baselines: only the first shares a row's baseline. It stood in the white
+    # past the table's last column in every other row, and was read as the
+    # end of the first row's last cell ("-1.5%T01 The fire brigade").
+    cells = _table_lines(8)
+    first = Box(740, 60, 940, 60 + BODY)
+    text = [first] + [Box(740, 80 + 40 * k, 940, 80 + 40 * k + BODY) for k in range(1, 10)]
+    blocks = _blocks(cells + text)
+    (table,) = find_tables(blocks, _ink(cells + text), BODY)
+    assert table.box.x1 < 700
+    assert [len(row) for row in table.rows] == [5] * 8
+    rest = [b for b in blocks if not isinstance(b, TableBlock)]
+    assert sorted((line for b in rest for line in b.lines), key=lambda b: b.y0) == text
+
+
 def test_a_tag_cut_off_the_start_of_text_lines_is_no_table_column() -> None:
     # "T01 ..." whose tag the layout parted from its line at a column of equal
     # word spaces: the tag stays with its text, out of the table beside it.
