@@ -63,13 +63,14 @@ def solid_blocks_read_down(
     lines: list[LinePiece] = []
     for rows in _stacked_rows(across):
         box = union_all([r.ink for r in rows])
-        if not _is_grid(box, rows, ink):
+        pitch = _grid_pitch(box, rows, ink)
+        if pitch is None:
             continue
         inside = [d for d in down if _share_inside(d.detected, box) >= SET_SOLID.inside]
         # pieces of rows that joined no row (of another size, or split off)
         inside += [a for a in across if _share_inside(a.ink, box) >= SET_SOLID.inside]
         beside = [d for d in down if d not in inside and d.detected.x_overlap(box) > 0]
-        cut = _lines_of(box, ink, float(np.median([r.ink.height for r in rows])), beside)
+        cut = _lines_of(box, ink, pitch, float(np.median([r.ink.height for r in rows])), beside)
         if not cut:
             continue
         log.debug("%d rows at %s read down as %d vertical lines", len(rows), box, len(cut))
@@ -114,20 +115,21 @@ def _stacked_rows(across: list[LinePiece]) -> list[list[LinePiece]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _is_grid(box: Box, rows: list[LinePiece], ink: np.ndarray) -> bool:
-    """Whether ``box`` is type on a square grid (see :func:`solid_blocks_read_down`)."""
+def _grid_pitch(box: Box, rows: list[LinePiece], ink: np.ndarray) -> int | None:
+    """The pitch across (pixels from one line to the next) where ``box`` is
+    type on a square grid (see :func:`solid_blocks_read_down`), else None."""
     size = float(np.median([r.ink.height for r in rows]))
     if box.height < SET_SOLID.min_side * size or box.width < SET_SOLID.min_side * size:
-        return False
+        return None
     x0, y0, x1, y1 = box.pixels(ink.shape)
     crop = ink[y0:y1, x0:x1] > 0
     across, strength_across = repeat(crop.mean(axis=0), size)
     down, strength_down = repeat(crop.mean(axis=1), size)
     if across is None or down is None:
-        return False
+        return None
     if min(strength_across, strength_down) < SET_SOLID.min_repeat:
-        return False
-    return across >= SET_SOLID.square * down
+        return None
+    return across if across >= SET_SOLID.square * down else None
 
 
 def repeat(profile: np.ndarray, size: float) -> tuple[int | None, float]:
@@ -146,18 +148,17 @@ def repeat(profile: np.ndarray, size: float) -> tuple[int | None, float]:
     return lag, float(corr[lag])
 
 
-def _lines_of(box: Box, ink: np.ndarray, size: float, beside: list[LinePiece]) -> list[LinePiece]:
+def _lines_of(
+    box: Box, ink: np.ndarray, pitch: int, size: float, beside: list[LinePiece]
+) -> list[LinePiece]:
     """The grid's vertical lines: ``box`` cut at the whitest page column
-    about one pitch along from the last cut, right to left; each line's part
+    about one ``pitch`` along from the last cut, right to left; each line's part
     under or over a vertical line that runs into the grid (``beside``) left
     to that line; each fitted to its ink."""
     from newsprint.layout.textlines import LinePiece  # which fits vertical lines with this module
 
     x0, y0, x1, y1 = box.pixels(ink.shape)
     crop = ink[y0:y1, x0:x1] > 0
-    pitch, _ = repeat(crop.mean(axis=0), size)
-    if pitch is None:
-        return []
     profile = np.convolve(crop.mean(axis=0), np.ones(3) / 3, mode="same")
     cuts = [x1 - x0]
     while cuts[-1] > SET_SOLID.last_line * pitch:
