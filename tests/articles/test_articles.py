@@ -898,19 +898,38 @@ def test_a_column_whose_last_full_line_starts_with_the_word_reporter_runs_on() -
     assert "記者看到山路兩邊停滿了前來採摘的遊客車輛。" in text
 
 
-def test_a_credit_set_full_measure_at_a_columns_foot_is_still_the_byline() -> None:
+@pytest.mark.parametrize(
+    "headline, text, credit",
+    [
+        (
+            "志願服務走進千家萬戶",
+            ("社區志願者每週上門，", "為老人送去溫暖。", "活動將持續一年。"),
+            "記者 俞敏 通訊員 曹陽",
+        ),
+        # Generated zh-hant-1005: "記者 馮雪 通訊員 楊靜 朱建國", set full measure,
+        # read with "楊靜朱建國" run together.
+        (
+            "警民攜手共建海陸平安",
+            ("海上巡邏隊每週出海，", "守護漁民平安。", "活動持續一年。"),
+            "記者馮雪通訊員楊靜朱建國",
+        ),
+    ],
+)
+def test_a_credit_set_full_measure_at_a_columns_foot_is_still_the_byline(
+    headline: str, text: tuple[str, str, str], credit: str
+) -> None:
     regions = [
         _region(
             "h1",
             RegionType.HEADLINE,
             (100, 100, 720, 150),
-            [_display_line("志願服務走進千家萬戶", (100, 100, 560, 150))],
+            [_display_line(headline, (100, 100, 560, 150))],
         ),
-        _column("a1", 100, 180, [("社區志願者每週上門，", 0, 300), ("為老人送去溫暖。", 0, 200)]),
-        _column("a2", 420, 180, [("活動將持續一年。", 0, 200), ("記者 俞敏 通訊員 曹陽", 0, 300)]),
+        _column("a1", 100, 180, [(text[0], 0, 300), (text[1], 0, 200)]),
+        _column("a2", 420, 180, [(text[2], 0, 200), (credit, 0, 300)]),
     ]
     page = assemble(_page(regions, language="zh-Hant"), Settings())
-    assert [a.byline for a in page.articles] == ["記者 俞敏 通訊員 曹陽"]
+    assert [a.byline for a in page.articles] == [credit]
     assert "記者" not in "".join(page.articles[0].paragraphs)
 
 
@@ -951,20 +970,3 @@ def test_body_text_under_a_caption_stays_body_text() -> None:
     story = page.articles[0]
     assert story.captions == ["Crews at work on Monday. (Photo by Ann Lee)"]
     assert story.paragraphs[0].startswith("The bridge opened to traffic")
-
-
-def test_a_credit_of_two_roles_read_without_its_spaces_is_still_the_byline() -> None:
-    # Generated zh-hant-1005: "記者 馮雪 通訊員 楊靜 朱建國", set full measure,
-    # read with "楊靜朱建國" run together.
-    regions = [
-        _region(
-            "h1",
-            RegionType.HEADLINE,
-            (100, 100, 720, 150),
-            [_display_line("警民攜手共建海陸平安", (100, 100, 560, 150))],
-        ),
-        _column("a1", 100, 180, [("海上巡邏隊每週出海，", 0, 300), ("守護漁民平安。", 0, 200)]),
-        _column("a2", 420, 180, [("活動持續一年。", 0, 200), ("記者馮雪通訊員楊靜朱建國", 0, 300)]),
-    ]
-    page = assemble(_page(regions, language="zh-Hant"), Settings())
-    assert [a.byline for a in page.articles] == ["記者馮雪通訊員楊靜朱建國"]
