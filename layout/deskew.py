@@ -82,7 +82,11 @@ def _type_and_rules(ink: np.ndarray) -> np.ndarray:
     heights = stats[1:, 3]
     typed = heights >= SKEW.type_min_height_px
     typical = float(np.median(heights[typed])) if np.any(typed) else 1.0
-    tallest = max(SKEW.type_max_height_floor_px, SKEW.type_max_height * typical)
+    tallest = max(
+        SKEW.type_max_height_floor_px,
+        SKEW.type_max_height_floor_share * ink.shape[1],
+        SKEW.type_max_height * typical,
+    )
     keep = np.concatenate([[False], heights <= tallest])
     return np.where(keep[labels], 255, 0).astype(np.uint8)
 

@@ -98,3 +98,30 @@ def draw_photo(img: Image.Image, box: tuple[int, int, int, int]) -> None:
     yy, xx = np.mgrid[0:h, 0:w]
     tex = 90 + 60 * np.sin(xx / 17.0) * np.cos(yy / 23.0) + rng.normal(0, 25, (h, w))
     img.paste(Image.fromarray(np.clip(tex, 0, 255).astype(np.uint8)), (x0, y0))
+
+
+def speckled_text_page(
+    specks: int = 9000, seed: int = 6, typeface: ImageFont.FreeTypeFont | None = None
+) -> np.ndarray:
+    """Six level lines of 28-px type (``typeface``, Pillow's own by default) on
+    a 1-bit 1200 x 1500 page under heavy dust: ``specks`` black squares and
+    blobs of 1-4 px, and 60 small clusters of them (8-bit grey, 0 or 255).
+    The specks outnumber the letters."""
+    image = Image.new("L", (1200, 1500), 255)
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(text_lines(6, seed, words_per_line=9)):
+        draw.text((100, 200 + 48 * i), line, font=typeface or font(28), fill=0)
+    page = np.where(np.asarray(image) < 140, 0, 255).astype(np.uint8)
+    rng = np.random.default_rng(seed)
+    for _ in range(specks):
+        s = int(rng.integers(1, 5))
+        y, x = int(rng.integers(0, 1500 - s)), int(rng.integers(0, 1200 - s))
+        blob = rng.random((s, s)) < 0.7 if s >= 3 and rng.random() < 0.5 else np.ones((s, s), bool)
+        page[y : y + s, x : x + s][blob] = 0
+    for _ in range(60):
+        cy, cx = int(rng.integers(50, 1450)), int(rng.integers(50, 1150))
+        for _ in range(int(rng.integers(5, 25))):
+            s = int(rng.integers(1, 4))
+            y, x = cy + int(rng.normal(0, 12)), cx + int(rng.normal(0, 12))
+            page[y : y + s, x : x + s] = 0
+    return page
