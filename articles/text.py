@@ -55,6 +55,17 @@ def soft_hyphen(line: str, next_line: str) -> bool:
     return _is_soft(head.lower(), tail.lower())
 
 
+def broken_word(line: str, next_line: str) -> str:
+    """The whole word that a line-end hyphen broke, without the punctuation
+    around it ("him-" / "self," gives "himself"): ALTO's ``SUBS_CONTENT``.
+    Empty when ``line`` does not end in a word's first half."""
+    before = _LAST_WORD.search(line.rstrip())
+    after = _FIRST_WORD.match(next_line.lstrip())
+    if before is None or after is None:
+        return ""
+    return before.group(1) + after.group(1)
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_soft(head: str, tail: str) -> bool:
     joined = zipf_frequency(head + tail, "en")

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 from lxml import etree
+from newsprint.articles.text import broken_word
 from newsprint.core.page import (
     TEXT_REGION_TYPES,
     Article,
@@ -342,7 +343,7 @@ def hyphenated_words(
     for key, nxt in _following_lines(page, orders).items():
         text, next_text = lines[key].text, lines[nxt].text
         if text.split() and next_text.split() and is_hyphenated(text, next_text):
-            found[key] = (nxt, text.split()[-1][: -len(HYPHEN)] + next_text.split()[0])
+            found[key] = (nxt, broken_word(text, next_text))
     return found
 
 

@@ -205,6 +205,23 @@ def test_a_line_end_hyphen_is_undone_only_where_it_breaks_a_word(
     assert is_hyphenated(lines[0], lines[1]) is (joined.count("-") < " ".join(lines).count("-"))
 
 
+@pytest.mark.parametrize(
+    ("line", "next_line", "word"),
+    [
+        ("he found him-", "self, at last", "himself"),
+        ("(the news-", "paper's office)", "newspaper's"),
+        ("of a new inter-", "national.", "international"),
+        ("no hyphen here", "at all", ""),
+    ],
+)
+def test_the_broken_word_is_whole_without_its_punctuation(
+    line: str, next_line: str, word: str
+) -> None:
+    from newsprint.articles.text import broken_word
+
+    assert broken_word(line, next_line) == word
+
+
 def test_language_is_detected_with_script() -> None:
     assert detect_language(["The council voted on Tuesday"]) == "en"
     assert detect_language(["会议强调，下阶段全市各级公安机关要深入学习"]) == "zh-Hans"
