@@ -380,6 +380,8 @@ def _to_text_lines(
 def _flag_confidence(page: NewspaperPage, settings: Settings) -> None:
     lines = [ln for r in page.regions for ln in r.lines]
     if not lines:
+        # A skew measured where there is no print is the dust's: no flag of it.
+        page.flags = [f for f in page.flags if f.code != FlagCode.UNUSUAL_SKEW]
         page.add_flag(
             FlagCode.BLANK,
             "the page holds no text (blank, or only speckle or print showing through)",

@@ -99,6 +99,15 @@ def test_a_dusty_blank_page_reads_no_lines_and_is_flagged_blank(engine: OcrEngin
     assert FlagCode.BLANK in {f.code for f in page.flags}
 
 
+def test_a_blank_page_is_not_flagged_for_the_skew_of_its_dust() -> None:
+    from newsprint.ocr.stage import _flag_confidence
+
+    page = NewspaperPage(source="dust.png", sha256="0", width=800, height=1000)
+    page.add_flag(FlagCode.UNUSUAL_SKEW, "skew of -4.20° is unusually large", 0.3)
+    _flag_confidence(page, Settings())
+    assert [f.code for f in page.flags] == [FlagCode.BLANK]
+
+
 @pytest.mark.models
 def test_text_under_the_same_dust_is_read(engine: OcrEngine) -> None:
     image = Image.fromarray(_dust_page(2))
