@@ -75,20 +75,40 @@ def _analysis_ink(grey: np.ndarray, width: int) -> np.ndarray:
 
 def _type_and_rules(ink: np.ndarray) -> np.ndarray:
     """Only ink as tall as type (letters, horizontal rules) says where the
-    lines run; a photo's mass or a torn edge only blurs the profile."""
+    lines run; a photo's mass or a torn edge only blurs the profile.
+
+    The type's height is the median component's, four times over. Where
+    specks of dust or a scan's grain outnumber the letters that median is
+    theirs (2-4 px) and every letter is cut away: the ink up to 2% of the
+    page's width is then taken too, when its profile is the sharper."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if count <= 2:
         return ink
     heights = stats[1:, 3]
     typed = heights >= SKEW.type_min_height_px
     typical = float(np.median(heights[typed])) if np.any(typed) else 1.0
-    tallest = max(
-        SKEW.type_max_height_floor_px,
-        SKEW.type_max_height_floor_share * ink.shape[1],
-        SKEW.type_max_height * typical,
-    )
+    tallest = max(SKEW.type_max_height_floor_px, SKEW.type_max_height * typical)
+    typed_ink = _components_up_to(labels, heights, tallest)
+    page_share = SKEW.type_max_height_floor_share * ink.shape[1]
+    if page_share <= tallest:
+        return typed_ink
+    letters = _components_up_to(labels, heights, page_share)
+    return letters if _sharpness(letters) > _sharpness(typed_ink) else typed_ink
+
+
+def _components_up_to(labels: np.ndarray, heights: np.ndarray, tallest: float) -> np.ndarray:
     keep = np.concatenate([[False], heights <= tallest])
     return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _sharpness(ink: np.ndarray) -> float:
+    """How far the sharpest profile over the search range stands above the
+    typical one (1 for ink with no lines: specks alone)."""
+    angles = np.arange(-SKEW.contrast_range, SKEW.contrast_range + 1e-9, SKEW.coarse_step)
+    scores = _profile_scores(ink, angles)
+    if scores is None:
+        return 0.0
+    return float(scores.max() / max(float(np.median(scores)), 1e-9))
 
 
 def _best_angle(ink: np.ndarray, angles: np.ndarray) -> float:
