@@ -255,12 +255,12 @@ def cut_at_separators(
     across = [p.detected.height for p in pieces if p.detected.width > p.detected.height]
     boxed = float(np.median(across)) if set_across and across else 0.0
     out: list[LinePiece] = []
-    for piece, gaps in zip(pieces, stacked, strict=True):
+    for piece, gaps, past in zip(pieces, stacked, _run_on(pieces, body), strict=True):
         body_size = piece.ink.height <= TYPE_SIZE.display * body or (
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
-        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size))
+        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, past))
     return out
 
 
@@ -289,23 +289,43 @@ def stacked_gutters(
             white[i, x0:x1] = (filled == 0) | _hairlines(full, body)
         else:
             white[i, x0:x1] = True
-    centres = np.array([p.ink.cy for p in pieces])
-    heights = np.array([p.ink.height for p in pieces])
     out = []
-    for piece in pieces:
-        line = piece.ink
-        x0, x1 = int(line.x0), int(np.ceil(line.x1))
-        # Lines of its own size: a headline across the columns above says
-        # nothing of the gutter between the body lines under it.
-        ratio = np.maximum(heights, 1.0) / max(line.height, 1.0)
-        near = (
-            (np.abs(centres - line.cy) <= STACKED.window * body)
-            & (ratio <= STACKED.size_ratio)
-            & (ratio >= 1 / STACKED.size_ratio)
-        )
+    for piece, near in zip(pieces, _lines_around(pieces, body), strict=True):
+        x0, x1 = int(piece.ink.x0), int(np.ceil(piece.ink.x1))
         crossing = spans[near, x0:x1].sum(axis=0)
         blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
         out.append((crossing, blank))
+    return out
+
+
+def _lines_around(pieces: list[LinePiece], body: float) -> list[np.ndarray]:
+    """For each line, which lines vote on its gutters: those of its own size
+    (a headline across the columns above says nothing of the gutter between
+    the body lines under it) within ``STACKED.window`` of it."""
+    centres = np.array([p.ink.cy for p in pieces])
+    heights = np.array([p.ink.height for p in pieces])
+    masks = []
+    for piece in pieces:
+        ratio = np.maximum(heights, 1.0) / max(piece.ink.height, 1.0)
+        masks.append(
+            (np.abs(centres - piece.ink.cy) <= STACKED.window * body)
+            & (ratio <= STACKED.size_ratio)
+            & (ratio >= 1 / STACKED.size_ratio)
+        )
+    return masks
+
+
+def _run_on(pieces: list[LinePiece], body: float) -> list[float]:
+    """For each line, how far past its end the lines around it that it
+    overlaps run (their upper quartile; pixels, 0 at least): a line that
+    stops short of a column the lines around it run on into."""
+    x0 = np.array([p.ink.x0 for p in pieces])
+    x1 = np.array([p.ink.x1 for p in pieces])
+    out = []
+    for piece, near in zip(pieces, _lines_around(pieces, body), strict=True):
+        overlapping = near & (x0 < piece.ink.x1) & (x1 > piece.ink.x0)
+        ends = x1[overlapping]
+        out.append(max(0.0, float(np.percentile(ends, 75)) - piece.ink.x1) if ends.size else 0.0)
     return out
 
 
@@ -345,6 +365,41 @@ def _stacked_gaps(crossing: np.ndarray, blank: np.ndarray, body: float) -> np.nd
     return gap
 
 
+def _column_wide(
+    gaps: np.ndarray, blocked: np.ndarray, body: float, run_on: float = 0.0
+) -> np.ndarray:
+    """The runs of ``gaps`` (white corridors and gaps stacked down the lines,
+    along one line) with a column's width on either side: of the line back to
+    its start or the last separator (``blocked``), and of the line on to its
+    end or the next separator, or of the lines around, which run on ``run_on``
+    pixels past its end. A list's numbers or a tag as wide in every line ("L17
+    Police in the old town") leave a white run after it down the column, and
+    close-set CJK type the white between its characters near a column's end:
+    a word space, no gutter. Past a real gutter the line may hold only the
+    next column's short last line of a paragraph ("it.", 38 px on the 1817
+    page), and the lines around run on into that column. Runs nearer each
+    other than a column's width are one gutter (a speck or a rule's fragment
+    parts it)."""
+    least = LINE_CUTS.min_column * body
+    kept = np.zeros_like(gaps)
+    groups: list[list[tuple[int, int]]] = []
+    for a, b in true_runs(gaps):
+        if groups and a - groups[-1][-1][1] < least:
+            groups[-1].append((a, b))
+        else:
+            groups.append([(a, b)])
+    for group in groups:
+        start, stop = group[0][0], group[-1][1]
+        before = np.flatnonzero(blocked[:start] | kept[:start])
+        after = np.flatnonzero(blocked[stop:])
+        left = start - (before[-1] + 1 if before.size else 0)
+        right = after[0] if after.size else len(gaps) - stop + run_on
+        if left >= least and right >= least:
+            for a, b in group:
+                kept[a:b] = True
+    return kept
+
+
 def _cut(
     piece: LinePiece,
     ink: np.ndarray,
@@ -354,10 +409,12 @@ def _cut(
     stacked: tuple[np.ndarray, np.ndarray],
     body: float,
     body_size: bool,
+    run_on: float = 0.0,
 ) -> list[LinePiece]:
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
-    those: a headline's word space may line up with a gutter below)."""
+    those: a headline's word space may line up with a gutter below);
+    ``run_on``: how far the lines around run past its end (``_run_on``)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -373,6 +430,7 @@ def _cut(
             rule, line, LINE_CUTS.rule_overlap, v_rules, reach, span
         ):
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
+    white = _stacked_gaps(*stacked, body)[: x1 - x0]
     if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
@@ -381,11 +439,11 @@ def _cut(
                 # the white under the last lines of a page makes tall.
                 white_around = stacked[1][a:b].max(initial=0) >= STACKED.white_share
                 if white_around and _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
-                    blocked[a:b] = True
+                    white[a:b] = True
     if grid is not None and body_size:
         # The column grid parts body lines; a headline spans the columns.
         blocked |= grid[x0:x1]
-    blocked |= _stacked_gaps(*stacked, body)[: x1 - x0]
+    blocked |= _column_wide(white, blocked, body, run_on)
     # A separator is away from the line's ends: white at an end is margin.
     margin = int(LINE_CUTS.end_margin * body)
     blocked[:margin] = False

@@ -206,6 +206,15 @@ class LineCutParams:
     """× body: a cut piece narrower than this is dropped (a speck or a rule's
     edge). Commit 81d1183."""
 
+    min_column: float = 3.0
+    """× body: a gap found from the lines around (``STACKED``) parts a line
+    only where this much of it stands on either side, up to its ends or the
+    next separator: no column is narrower (three CJK characters, five Latin
+    letters). A list's numbers or a tag before the text, as wide in every
+    line, leave their word space white down the lines (a probe page: "L17"
+    cut from "Police in the old town…" in four lines of a column tilted
+    0.7°)."""
+
     read_pad: float = 0.25
     """× the line's type height: a cut piece's box for the recogniser reaches
     this far beyond its ink on either side (within the detector's box), so the

@@ -84,6 +84,36 @@ def test_word_spaces_of_one_column_are_never_cut() -> None:
     assert len(pieces) == len(boxes)
 
 
+def test_a_tag_as_wide_in_every_line_is_not_cut_from_its_line() -> None:
+    # "L01 Farmers in the valley…", "L02 The water company…": the word space
+    # after the tag is white down the whole column, and the tag is no column.
+    ink = np.zeros((600, 700), np.uint8)
+    boxes = []
+    for i in range(16):
+        y = 40 + 30 * i
+        ink[y + 2 : y + BODY - 4, 50:84] = 255  # "L01", 1.7 lines wide
+        justified_line(ink, y, 96, 600 - 10 * (i % 4))
+        boxes.append([46, y - 3, 614, y + BODY + 3])
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    assert len(pieces) == len(boxes)
+    assert all(p.ink.x0 == 50 for p in pieces)
+
+
+def test_a_short_line_past_a_gutter_is_still_cut_from_the_line_before_it() -> None:
+    # The next column's last line of a paragraph ("it.") is short: the
+    # gutter before it parts the line all the same.
+    ink, boxes = two_columns(gutter=14)
+    y = int(boxes[-1][1]) + 3
+    ink[y : y + BODY, 494:950] = 0
+    ink[y + 5 : y + BODY - 4, 494:530] = 255
+    boxes[-1][2] = 534
+    pieces = cut(ink, boxes)
+    last = sorted((p for p in pieces if p.ink.y0 >= y - 3), key=lambda p: p.ink.x0)
+    assert len(last) == 2
+    assert (last[0].ink.x0, last[0].ink.x1) == (50, 480)
+    assert 494 <= last[1].ink.x0 <= 498 and last[1].ink.x1 == 530
+
+
 def test_the_white_beside_a_centred_heading_is_not_a_gutter() -> None:
     ink = np.zeros((700, 700), np.uint8)
     ink[60 : 60 + BODY, 200:300] = 255  # "LES"
