@@ -145,6 +145,7 @@ def analyse(
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}
+    boxed: dict[int, float] = {}
     if pieces:
         across, down, down_in_pictures = vertical_pieces(pieces, text_ink, photos, h_rules, body)
         across, down = solid_blocks_read_down(across, down, ink)
@@ -155,6 +156,7 @@ def analyse(
         text_pieces, picture_text = text_pieces + down, picture_text + down_in_pictures
         lines = [p.ink for p in text_pieces]
         detected_of = {id(p.ink): p.read_boxes() for p in text_pieces}
+        boxed = {id(p.ink): p.detected.height for p in text_pieces}
     else:
         lines, picture_text = find_lines(text_ink, rule_mask, photos, v_rules, body, forced), []
         # Whole lines measure the body type better than the rough first pieces.
@@ -163,7 +165,7 @@ def analyse(
         lines = [ln for ln in lines if ln.height >= INK_LINES.min_height * body or ln.width >= body]
     across, down = split_by_direction(lines)  # vertical Chinese stacks right to left
     blocks = merge_overlapping_blocks(
-        group_lines(across, h_rules, body, rows_joined=bool(pieces), v_rules=v_rules)
+        group_lines(across, h_rules, body, rows_joined=bool(pieces), v_rules=v_rules, boxed=boxed)
         + group_vertical_lines(down, v_rules, body)
     )
     if not pieces:

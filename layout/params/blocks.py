@@ -61,6 +61,14 @@ class StackingParams:
     max_size_ratio: float = 1.33
     """See ``min_size_ratio`` (commit 305a21a)."""
 
+    boxed_ratio: float = 1.15
+    """A line whose ink height is not the block's size still is when its
+    detector box height is within this ratio of the median of the block's
+    lines' (either way): the box measures the type, the ink the descenders
+    too (a probe page's column parted after two lines, ink 18 and 24 px in
+    one 28-px type). Tighter than the ink's ratios: a subhead one size up
+    is 1.2 times the body or more."""
+
     max_indent: float = 2.5
     """× size: a paragraph's indent is at most this: a short last line may
     start this far left of an indented first line above it (horizontal), and a

@@ -371,6 +371,27 @@ def test_double_spaced_columns_are_one_block_each_and_a_wider_gap_still_parts() 
     assert sorted(len(b.lines) for b in blocks) == [4, 12, 12]
 
 
+@pytest.mark.parametrize(("third_ink", "third_box", "blocks"), [(24, 29, [4]), (24, 36, [2, 2])])
+def test_a_line_of_many_descenders_is_the_column_s_type_when_its_box_says_so(
+    third_ink: int, third_box: int, blocks: list[int]
+) -> None:
+    """A probe page's column (28-px type): the first two lines' ink 19 and 18
+    px (few descenders), the third's 24 (many), 1.33 times the block's. The
+    detector's boxes, 29 px each, say it is one type; a line whose box is
+    taller too is a size up, and starts a block of its own."""
+    from newsprint.layout.blocks import group_lines
+    from newsprint.layout.boxes import Box
+
+    inks = [19, 18, third_ink, 19]
+    lines = [Box(57, 122 + 40 * i, 520, 122 + 40 * i + h) for i, h in enumerate(inks)]
+    boxes = [29.0, 29.0, float(third_box), 36.0 if third_box == 36 else 29.0]
+    boxed = {id(line): box for line, box in zip(lines, boxes, strict=True)}
+    grouped = group_lines(lines, [], body=19.0, rows_joined=True, boxed=boxed)
+    assert [len(b.lines) for b in grouped] == blocks
+    # Without the detector's boxes the ink alone parts them.
+    assert len(group_lines(lines, [], body=19.0, rows_joined=True)) > 1
+
+
 def test_a_dash_a_sixth_of_a_line_wide_parts_the_block_there() -> None:
     """Synthetic en-old-1001: a 51-px dash centred under a 313-px column's
     last line of a story, the next story's lines below it at the column's
