@@ -113,30 +113,9 @@ def content_box(
     trim = [PRINT_BOX.trim_percent, 100 - PRINT_BOX.trim_percent]
     lo_x, hi_x = np.percentile(xs, trim)
     lo_y, hi_y = np.percentile(ys, trim)
-    box = (int(lo_x) - pad, int(lo_y) - pad, int(hi_x) + pad + 1, int(hi_y) + pad + 1)
-    x0, y0, x1, y1 = _whole_glyphs(clean, box)
-    return max(0, x0), max(0, y0), min(w, x1), min(h, y1)
-
-
-def _whole_glyphs(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """``box`` grown over every piece of ink of type's size that it cuts: the
-    trim leaves out the outermost pixels of ink, and a folio alone at a corner
-    ("7" at the foot's right end, a tenth of that ink) was cut through its
-    middle and then never read. Bigger pieces (a frame, a smudge across the
-    margin) do not grow it."""
-    x0, y0, x1, y1 = box
-    h, w = ink.shape
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    cx, cy, cw, ch = (stats[1:, k] for k in range(4))
-    small = (cw <= PRINT_BOX.glyph_max * w) & (ch <= PRINT_BOX.glyph_max * h)
-    cut = (cx < x1) & (cx + cw > x0) & (cy < y1) & (cy + ch > y0)
-    cut &= (cx < x0) | (cy < y0) | (cx + cw > x1) | (cy + ch > y1)
-    grow = small & cut
-    if not grow.any():
-        return box
     return (
-        min(x0, int(cx[grow].min())),
-        min(y0, int(cy[grow].min())),
-        max(x1, int((cx + cw)[grow].max())),
-        max(y1, int((cy + ch)[grow].max())),
+        max(0, int(lo_x) - pad),
+        max(0, int(lo_y) - pad),
+        min(w, int(hi_x) + pad + 1),
+        min(h, int(hi_y) + pad + 1),
     )

@@ -235,12 +235,6 @@ class PrintBoxParams:
     """This percent of the ink pixels at each end, in x and in y, is left outside the
     box (stray ink in the margins must not stretch it). Set by hand (08f9714)."""
 
-    glyph_max: float = 0.05
-    """A piece of ink that the trimmed box cuts is taken in whole when at most this
-    share of the page's width and height (a glyph, a folio's digits), so no glyph is
-    cut at the box's edge. A probe page's folio "7" at the foot's right end
-    (commit after f67200a)."""
-
 
 PRINT_BOX = PrintBoxParams()
 

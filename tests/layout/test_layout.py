@@ -133,22 +133,6 @@ def test_dark_scanner_border_and_punch_holes_are_left_out() -> None:
     assert x0 >= 50 and x1 <= arr.shape[1] - 30 and y1 <= arr.shape[0] - 20
 
 
-def test_the_print_box_holds_a_lone_folio_at_the_foot_whole() -> None:
-    from newsprint.layout.border import content_box
-
-    img = column_page(columns=3, lines_per_column=20, headline=None)
-    draw = ImageDraw.Draw(img)
-    # A folio at the foot's right end, past the columns: a tenth of a
-    # percent of the page's ink, which the box's trim leaves out.
-    right = 60 + 3 * 300 + 2 * 40
-    draw.text((right - 6, img.height - 60), "7", font=font(22), fill=0)
-    ink = ink_mask(np.asarray(img.convert("L")))
-    folio = np.argwhere(ink[img.height - 80 :, right - 20 :] > 0)
-    _, _, x1, y1 = content_box(ink, scanner_artifacts(ink))
-    assert x1 >= right - 20 + folio[:, 1].max() + 1
-    assert y1 >= img.height - 80 + folio[:, 0].max() + 1
-
-
 def test_a_ruled_box_of_display_type_is_an_advertisement_not_an_article() -> None:
     img = column_page(columns=3, lines_per_column=24, headline=None)
     draw = ImageDraw.Draw(img)
