@@ -68,7 +68,7 @@ def group_lines(
     block that reaches across a rule running beside the line (the columns
     under a caption or a line spanning both stay apart). ``boxed``: the text
     detector's box height of each line, by ``id`` of its Box, where known
-    (see ``_same_size``)."""
+    (see ``_type_height``)."""
     blocks: list[Block] = []
     active: list[Block] = []
     common = common_leading(lines)
@@ -168,10 +168,11 @@ def _joinable_gap(
         return 0.0  # another piece of the block's last line
     # Type set with a full line of leading (widely spaced short columns) is
     # still one block; a paragraph or article gap is wider than that.
-    widest = max(P.max_gap * max(size, line.height), P.column_leading * common)
-    if gap < -P.max_overlap * min(size, line.height) or gap > widest:
+    height = _type_height(block, line, boxed or {})
+    if height is None:
         return None
-    if not _same_size(block, line, boxed or {}):
+    widest = max(P.max_gap * max(size, height), P.column_leading * common)
+    if gap < -P.max_overlap * min(size, height) or gap > widest:
         return None
     # An indented first line over a short last one ("…关" / "键期。") overlaps
     # little, but the short line starts at the column edge just left of it.
@@ -191,24 +192,30 @@ def _joinable_gap(
     return gap
 
 
-def _same_size(block: Block, line: Box, boxed: Mapping[int, float]) -> bool:
-    """Whether ``line`` is set in ``block``'s type size: its ink height within
-    ``STACKING``'s size ratios of the block's, or else its detector box height
-    within ``boxed_ratio`` of the median of the block's lines' (where all are
-    known) when its ink is the taller. A line's ink height goes with its descenders (rows under a
-    twentieth of the fullest row are not its own): 18 px for a line of few,
-    24 for one of many in the same 28-px type, and a column's third line was
-    parted from the first two by it. The detector's box measures the type."""
+def _type_height(block: Block, line: Box, boxed: Mapping[int, float]) -> float | None:
+    """``line``'s type height when it is set in ``block``'s type size, None
+    when it is not: its ink height within ``STACKING``'s size ratios of the
+    block's, or else (its ink the taller) its detector box height within
+    ``boxed_ratio`` of the median of the block's lines' (where all are
+    known), and then the block's size is its height. A line's ink height
+    goes with its descenders (rows under a twentieth of the fullest row are
+    not its own): 18 px for a line of few, 24 for one of many in the same
+    28-px type, and a column's third line was parted from the first two by
+    it. The detector's box measures the type; the white allowed above the
+    line stays the block's (measured by the ink, a story's first line after
+    a wide gap joined the story above: synthetic en-1000)."""
     P = STACKING
     ratio = line.height / block.line_height
     if P.min_size_ratio <= ratio <= P.max_size_ratio:
-        return True
+        return line.height
     if ratio < P.min_size_ratio:
         # Ink shorter than the block's: a heading in capitals over the body
         # (no descenders) in a box as tall as the body's is no body line.
-        return False
+        return None
     own = boxed.get(id(line))
     theirs = [boxed.get(id(b)) for b in block.lines]
     if own is None or any(t is None for t in theirs):
-        return False
-    return 1 / P.boxed_ratio <= own / float(np.median(theirs)) <= P.boxed_ratio
+        return None
+    if 1 / P.boxed_ratio <= own / float(np.median(theirs)) <= P.boxed_ratio:
+        return block.line_height
+    return None
