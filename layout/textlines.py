@@ -255,12 +255,12 @@ def cut_at_separators(
     across = [p.detected.height for p in pieces if p.detected.width > p.detected.height]
     boxed = float(np.median(across)) if set_across and across else 0.0
     out: list[LinePiece] = []
-    for piece, gaps, past in zip(pieces, stacked, _run_on(pieces, body), strict=True):
+    for piece, gaps, reach in zip(pieces, stacked, _reach(pieces, body), strict=True):
         body_size = piece.ink.height <= TYPE_SIZE.display * body or (
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
-        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, past))
+        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach))
     return out
 
 
@@ -315,17 +315,22 @@ def _lines_around(pieces: list[LinePiece], body: float) -> list[np.ndarray]:
     return masks
 
 
-def _run_on(pieces: list[LinePiece], body: float) -> list[float]:
-    """For each line, how far past its end the lines around it that it
-    overlaps run (their upper quartile; pixels, 0 at least): a line that
-    stops short of a column the lines around it run on into."""
+def _reach(pieces: list[LinePiece], body: float) -> list[tuple[float, float]]:
+    """For each line, how far before its start and past its end the lines
+    around it that it overlaps reach (their lower and upper quartiles;
+    pixels, 0 at least): a line that starts inside a column or stops short
+    of one that the lines around run on in."""
     x0 = np.array([p.ink.x0 for p in pieces])
     x1 = np.array([p.ink.x1 for p in pieces])
     out = []
     for piece, near in zip(pieces, _lines_around(pieces, body), strict=True):
         overlapping = near & (x0 < piece.ink.x1) & (x1 > piece.ink.x0)
-        ends = x1[overlapping]
-        out.append(max(0.0, float(np.percentile(ends, 75)) - piece.ink.x1) if ends.size else 0.0)
+        if not overlapping.any():
+            out.append((0.0, 0.0))
+            continue
+        back = piece.ink.x0 - float(np.percentile(x0[overlapping], 25))
+        on = float(np.percentile(x1[overlapping], 75)) - piece.ink.x1
+        out.append((max(0.0, back), max(0.0, on)))
     return out
 
 
@@ -366,20 +371,21 @@ def _stacked_gaps(crossing: np.ndarray, blank: np.ndarray, body: float) -> np.nd
 
 
 def _column_wide(
-    gaps: np.ndarray, blocked: np.ndarray, body: float, run_on: float = 0.0
+    gaps: np.ndarray, blocked: np.ndarray, body: float, reach: tuple[float, float] = (0.0, 0.0)
 ) -> np.ndarray:
     """The runs of ``gaps`` (white corridors and gaps stacked down the lines,
-    along one line) with a column's width on either side: of the line back to
-    its start or the last separator (``blocked``), and of the line on to its
-    end or the next separator, or of the lines around, which run on ``run_on``
-    pixels past its end. A list's numbers or a tag as wide in every line ("L17
+    along one line) with a column's width on either side: of the line, back
+    to its start or on to its end or the next separator (``blocked``), and
+    past its ends the lines around it, which reach ``reach`` pixels (before,
+    after) beyond. A list's numbers or a tag as wide in every line ("L17
     Police in the old town") leave a white run after it down the column, and
-    close-set CJK type the white between its characters near a column's end:
-    a word space, no gutter. Past a real gutter the line may hold only the
-    next column's short last line of a paragraph ("it.", 38 px on the 1817
-    page), and the lines around run on into that column. Runs nearer each
-    other than a column's width are one gutter (a speck or a rule's fragment
-    parts it)."""
+    close-set CJK type the white between its characters near a column's
+    edge ("央、", "求，" down a column's first characters): a word space, no
+    gutter. But past a real gutter the line may hold only the next column's
+    short last line of a paragraph ("it.", 38 px on the 1817 page), or
+    before it the last character of the column to the left, and the lines
+    around then run on into that column. Runs nearer each other than a
+    column's width are one gutter (a speck or a rule's fragment parts it)."""
     least = LINE_CUTS.min_column * body
     kept = np.zeros_like(gaps)
     groups: list[list[tuple[int, int]]] = []
@@ -392,8 +398,8 @@ def _column_wide(
         start, stop = group[0][0], group[-1][1]
         before = np.flatnonzero(blocked[:start] | kept[:start])
         after = np.flatnonzero(blocked[stop:])
-        left = start - (before[-1] + 1 if before.size else 0)
-        right = after[0] if after.size else len(gaps) - stop + run_on
+        left = start - before[-1] - 1 if before.size else start + reach[0]
+        right = after[0] if after.size else len(gaps) - stop + reach[1]
         if left >= least and right >= least:
             for a, b in group:
                 kept[a:b] = True
@@ -409,12 +415,12 @@ def _cut(
     stacked: tuple[np.ndarray, np.ndarray],
     body: float,
     body_size: bool,
-    run_on: float = 0.0,
+    around: tuple[float, float] = (0.0, 0.0),
 ) -> list[LinePiece]:
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
     those: a headline's word space may line up with a gutter below);
-    ``run_on``: how far the lines around run past its end (``_run_on``)."""
+    ``around``: how far the lines around reach before and past it (``_reach``)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -443,7 +449,7 @@ def _cut(
     if grid is not None and body_size:
         # The column grid parts body lines; a headline spans the columns.
         blocked |= grid[x0:x1]
-    blocked |= _column_wide(white, blocked, body, run_on)
+    blocked |= _column_wide(white, blocked, body, around)
     # A separator is away from the line's ends: white at an end is margin.
     margin = int(LINE_CUTS.end_margin * body)
     blocked[:margin] = False

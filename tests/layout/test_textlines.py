@@ -114,6 +114,26 @@ def test_a_short_line_past_a_gutter_is_still_cut_from_the_line_before_it() -> No
     assert 494 <= last[1].ink.x0 <= 498 and last[1].ink.x1 == 530
 
 
+def test_a_line_boxed_with_the_last_letter_of_the_column_before_is_cut_at_the_gutter() -> None:
+    # zh-hant-1008: a second column's line whose box took in the last
+    # character of the first column's line; the first column's other lines
+    # reach far to the left of it, so the white after that character is a
+    # gutter, not a tag's word space.
+    ink, _ = two_columns(gutter=14)
+    boxes = []
+    for i in range(14):
+        y = 40 + 30 * i
+        boxes.append([46, y - 3, 484, y + BODY + 3])
+        boxes.append([490 if i != 7 else 462, y - 3, 954, y + BODY + 3])
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    row = sorted(
+        (p for p in pieces if 40 + 30 * 7 - 3 <= p.ink.y0 <= 40 + 30 * 7 + 3),
+        key=lambda p: p.ink.x0,
+    )
+    assert any(p.ink.x0 >= 494 and p.ink.x1 == 950 for p in row)
+    assert not any(p.ink.x0 < 480 and p.ink.x1 > 494 for p in row)
+
+
 def test_the_white_beside_a_centred_heading_is_not_a_gutter() -> None:
     ink = np.zeros((700, 700), np.uint8)
     ink[60 : 60 + BODY, 200:300] = 255  # "LES"
