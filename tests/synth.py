@@ -118,10 +118,20 @@ def speckled_text_page(
         y, x = int(rng.integers(0, 1500 - s)), int(rng.integers(0, 1200 - s))
         blob = rng.random((s, s)) < 0.7 if s >= 3 and rng.random() < 0.5 else np.ones((s, s), bool)
         page[y : y + s, x : x + s][blob] = 0
-    for _ in range(60):
-        cy, cx = int(rng.integers(50, 1450)), int(rng.integers(50, 1150))
+    add_dust_clusters(page, rng, count=60, margin=50, spread=12)
+    return page
+
+
+def add_dust_clusters(
+    page: np.ndarray, rng: np.random.Generator, count: int, margin: int, spread: float
+) -> None:
+    """Ink ``count`` little patches of dust onto ``page`` (8-bit, 0 is ink): 5-24
+    specks of 1-3 px each, normally spread ``spread`` px round a centre at
+    least ``margin`` px from the edges, as a scanner thresholds a dirty platen."""
+    h, w = page.shape
+    for _ in range(count):
+        cy, cx = int(rng.integers(margin, h - margin)), int(rng.integers(margin, w - margin))
         for _ in range(int(rng.integers(5, 25))):
             s = int(rng.integers(1, 4))
-            y, x = cy + int(rng.normal(0, 12)), cx + int(rng.normal(0, 12))
+            y, x = cy + int(rng.normal(0, spread)), cx + int(rng.normal(0, spread))
             page[y : y + s, x : x + s] = 0
-    return page

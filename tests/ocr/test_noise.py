@@ -10,6 +10,7 @@ from newsprint.core.settings import Settings
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.noise import without_noise
 from PIL import Image, ImageDraw, ImageFont
+from synth import add_dust_clusters
 
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 
@@ -74,12 +75,7 @@ def _dust_page(seed: int) -> np.ndarray:
         s = int(rng.integers(1, 5))
         y, x = int(rng.integers(0, 1000 - s)), int(rng.integers(0, 800 - s))
         page[y : y + s, x : x + s] = 0
-    for _ in range(20):
-        cy, cx = int(rng.integers(40, 960)), int(rng.integers(40, 760))
-        for _ in range(int(rng.integers(5, 25))):
-            s = int(rng.integers(1, 4))
-            y, x = cy + int(rng.normal(0, 10)), cx + int(rng.normal(0, 10))
-            page[y : y + s, x : x + s] = 0
+    add_dust_clusters(page, rng, count=20, margin=40, spread=10)
     return page
 
 
