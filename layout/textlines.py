@@ -248,14 +248,15 @@ def cut_at_separators(
     ``set_across``: the page's text runs across (not a vertical page, whose
     lines set across are its headlines): a line then counts as body type by
     its detector box too."""
-    stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body)
+    around = _lines_around(pieces, body)
+    stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body, around)
     # The detector's box measures a line's type more steadily than its ink,
     # whose height goes with how many descenders and capitals it holds; the
     # ink still rules out type that is surely display.
     across = [p.detected.height for p in pieces if p.detected.width > p.detected.height]
     boxed = float(np.median(across)) if set_across and across else 0.0
     out: list[LinePiece] = []
-    for piece, gaps, reach in zip(pieces, stacked, _reach(pieces, body), strict=True):
+    for piece, gaps, reach in zip(pieces, stacked, _reach(pieces, around), strict=True):
         body_size = piece.ink.height <= TYPE_SIZE.display * body or (
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
@@ -265,14 +266,18 @@ def cut_at_separators(
 
 
 def stacked_gutters(
-    pieces: list[LinePiece], ink: np.ndarray, body: float
+    pieces: list[LinePiece],
+    ink: np.ndarray,
+    body: float,
+    around: list[np.ndarray] | None = None,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each line, over its width: how many lines around it cross each x,
     and what share of them is white there. A word space is white in one line
     and inked in the next; the gap between two columns whose lines the
     detector joined is white in nearly every line around it (found band by
     band from the lines themselves, for gutters too narrow or too often
-    bridged to leave a tall white corridor)."""
+    bridged to leave a tall white corridor). ``around``: the lines that vote
+    for each line (``_lines_around``), when already found."""
     width = ink.shape[1]
     white = np.zeros((len(pieces), width), dtype=bool)
     spans = np.zeros((len(pieces), width), dtype=bool)
@@ -290,7 +295,7 @@ def stacked_gutters(
         else:
             white[i, x0:x1] = True
     out = []
-    for piece, near in zip(pieces, _lines_around(pieces, body), strict=True):
+    for piece, near in zip(pieces, around or _lines_around(pieces, body), strict=True):
         x0, x1 = int(piece.ink.x0), int(np.ceil(piece.ink.x1))
         crossing = spans[near, x0:x1].sum(axis=0)
         blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
@@ -315,15 +320,15 @@ def _lines_around(pieces: list[LinePiece], body: float) -> list[np.ndarray]:
     return masks
 
 
-def _reach(pieces: list[LinePiece], body: float) -> list[tuple[float, float]]:
+def _reach(pieces: list[LinePiece], around: list[np.ndarray]) -> list[tuple[float, float]]:
     """For each line, how far before its start and past its end the lines
-    around it that it overlaps reach (their lower and upper quartiles;
-    pixels, 0 at least): a line that starts inside a column or stops short
-    of one that the lines around run on in."""
+    around it (``_lines_around``) that it overlaps reach (their lower and
+    upper quartiles; pixels, 0 at least): a line that starts inside a column
+    or stops short of one that the lines around run on in."""
     x0 = np.array([p.ink.x0 for p in pieces])
     x1 = np.array([p.ink.x1 for p in pieces])
     out = []
-    for piece, near in zip(pieces, _lines_around(pieces, body), strict=True):
+    for piece, near in zip(pieces, around, strict=True):
         overlapping = near & (x0 < piece.ink.x1) & (x1 > piece.ink.x0)
         if not overlapping.any():
             out.append((0.0, 0.0))
