@@ -45,11 +45,10 @@ def soft_hyphen(line: str, next_line: str) -> bool:
     more common; it stays when the second part starts with a digit or a
     capital ("post-1949", "Anglo-American") or the joined form is not a word
     ("well-known": "wellknown"; "Kai-shek"; "Hong Kong-based")."""
-    before = _LAST_WORD.search(line.rstrip())
-    after = _FIRST_WORD.match(next_line.lstrip())
-    if before is None or after is None:
+    halves = _halves(line, next_line)
+    if halves is None:
         return False
-    head, tail = before.group(1), after.group(1)
+    head, tail = halves
     if not tail[:1].isalpha() or tail[:1].isupper():
         return False
     return _is_soft(head.lower(), tail.lower())
@@ -59,11 +58,18 @@ def broken_word(line: str, next_line: str) -> str:
     """The whole word that a line-end hyphen broke, without the punctuation
     around it ("him-" / "self," gives "himself"): ALTO's ``SUBS_CONTENT``.
     Empty when ``line`` does not end in a word's first half."""
+    halves = _halves(line, next_line)
+    return "".join(halves) if halves else ""
+
+
+def _halves(line: str, next_line: str) -> tuple[str, str] | None:
+    """The word's first half before ``line``'s end hyphen and its second half
+    at ``next_line``'s start, without punctuation; None where either is not."""
     before = _LAST_WORD.search(line.rstrip())
     after = _FIRST_WORD.match(next_line.lstrip())
     if before is None or after is None:
-        return ""
-    return before.group(1) + after.group(1)
+        return None
+    return before.group(1), after.group(1)
 
 
 @functools.lru_cache(maxsize=4096)
