@@ -193,6 +193,19 @@ def test_join_lines_undoes_hyphenation_but_keeps_real_hyphens() -> None:
         (["Chiang Kai-", "shek near the gate"], "Chiang Kai-shek near the gate"),
         (["a Hong Kong-", "based firm"], "a Hong Kong-based firm"),
         (["an Anglo-", "American treaty"], "an Anglo-American treaty"),
+        # words that are two words run together: the dictionary lists them
+        (["a fort-", "night ago"], "a fortnight ago"),
+        (["the may-", "or said"], "the mayor said"),
+        (["he can-", "not go"], "he cannot go"),
+        (["the side-", "walk was"], "the sidewalk was"),
+        (["to-", "day's meeting"], "today's meeting"),
+        # compounds that the dictionary lists hyphenated, or whose parts are
+        # far more common as a phrase than run together
+        (["a long-", "term plan"], "a long-term plan"),
+        (["the so-", "called reform"], "the so-called reform"),
+        (["self-", "government"], "self-government"),
+        (["the anti-", "war party"], "the anti-war party"),
+        (["a by-", "law of the city"], "a by-law of the city"),
     ],
 )
 def test_a_line_end_hyphen_is_undone_only_where_it_breaks_a_word(
