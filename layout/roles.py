@@ -214,8 +214,8 @@ def _mark_running_heads(
     long_rules = [r for r in h_rules if r.width > P.long_rule * width]
     top_rules = [r for r in long_rules if r.cy < cy0 + P.top_band * height]
     bottom_rules = [r for r in long_rules if r.cy > cy1 - P.foot_band * height]
-    top_cut = min((r.cy for r in top_rules), default=None)
-    bottom_cut = max((r.cy for r in bottom_rules), default=None)
+    top_cut = _ruled_band_edge(blocks, [r.cy for r in top_rules], body, width, from_top=True)
+    bottom_cut = _ruled_band_edge(blocks, [r.cy for r in bottom_rules], body, width, from_top=False)
     if top_cut is None:
         top_cut = _isolated_band_edge(blocks, cy0, body, from_top=True)
     if bottom_cut is None:
@@ -225,6 +225,45 @@ def _mark_running_heads(
             bottom_cut is not None and block.box.y0 >= bottom_cut
         ):
             block.kind = RegionType.RUNNING_HEAD
+
+
+def _ruled_band_edge(
+    blocks: list[Block], rules: list[float], body: float, width: float, from_top: bool
+) -> float | None:
+    """Where the running head ends (the foot begins) among the long rules near
+    the top (foot) of the printed area, given by their heights: the rule
+    nearest the edge, or one further in while what lies between it and the
+    rule before it is nothing (a double rule) or a running head's band: one
+    row of single lines of type no larger than ``RUNNING_HEADS.max_size`` body
+    lines (``ruled_max_size`` for a row of two or more: the folio and the date
+    beside the paper's name), across ``RUNNING_HEADS.band_width`` of the
+    printed width or more
+    (the folio, the paper's name and the date between a border's double rule
+    and the rule under them: TEC 1880 p. 44, read as three stories)."""
+    if not rules:
+        return None
+    ordered = sorted(rules, reverse=not from_top)
+    edge = ordered[0]
+    for outer, inner in itertools.pairwise(ordered):
+        between = [b for b in blocks if _between(b.box, outer, inner)]
+        if between and not _is_running_band(between, body, width):
+            break
+        edge = inner
+    return edge
+
+
+def _between(box: Box, a: float, b: float) -> bool:
+    return min(a, b) <= box.y0 and box.y1 <= max(a, b)
+
+
+def _is_running_band(blocks: list[Block], body: float, width: float) -> bool:
+    P = RUNNING_HEADS
+    largest = P.max_size if len(blocks) < 2 else P.ruled_max_size
+    if not blocks or any(len(b.lines) > 1 or b.line_height > largest * body for b in blocks):
+        return False
+    shared = min(b.box.y1 for b in blocks) - max(b.box.y0 for b in blocks)
+    spread = max(b.box.x1 for b in blocks) - min(b.box.x0 for b in blocks)
+    return shared > 0 and spread >= P.band_width * width
 
 
 def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, int, int]) -> None:

@@ -165,6 +165,17 @@ class RunningHeadParams:
     running head from the type below (above, for a foot). × body. Set by hand
     on the synthetic tuning set (commit 08f9714)."""
 
+    band_width: float = 0.6
+    """Between two long rules near the top (foot), a row of single lines
+    spread across this share of the printed width or more is a running head
+    (the folio at one end, the date at the other). A share of the printed
+    width. Set on TEC 1880 p. 44 (folio to date: 0.98)."""
+
+    ruled_max_size: float = 2.0
+    """Between two long rules near the top (foot), a row of two or more single
+    lines is a running head with type up to this many body heights tall (TEC
+    1880 p. 44: the paper's name and the date 1.52 body heights). × body."""
+
     max_from_edge: float = 4
     """... and the running head stands less than this many body heights from
     the printed area's edge. × body. Set by hand on the synthetic tuning

@@ -62,3 +62,48 @@ def test_first_and_last_lines_of_columns_are_body_text(
     expected = [f"L{i:02d}" for i in range(1, rows + 1)] + [f"R{i:02d}" for i in range(1, rows + 1)]
     assert tags == expected
     assert page.skew_angle == pytest.approx(tilt, abs=0.1)
+
+
+def ruled_heading_page(head: list[tuple[int, str, int]], rows: int = 30) -> np.ndarray:
+    """Two columns of tagged body lines (24 px type) under a heading band set
+    between a double rule and a single rule across the page, as 19th-century
+    weeklies print their running head. ``head``: (x, text, type size) each."""
+    image = Image.new("L", (1500, 160 + rows * 36 + 80), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (40, 48):
+        draw.rectangle((50, y, 1450, y + 3), fill=0)
+    for x, text, size in head:
+        draw.text((x, 70), text, font=ImageFont.truetype(SERIF, size), fill=0)
+    draw.rectangle((50, 125, 1450, 128), fill=0)
+    body = ImageFont.truetype(SERIF, 24)
+    for r in range(rows):
+        for side, x in (("L", 60), ("R", 790)):
+            text = f"{side}{r + 1:02d} {PHRASES[(r + (side == 'R')) % len(PHRASES)]}"
+            draw.text((x, 160 + r * 36), text, font=body, fill=0)
+    return np.array(image)
+
+
+@pytest.mark.models
+def test_a_running_head_between_rules_is_no_story(engine: OcrEngine) -> None:
+    """The folio, the paper's name and the date between the border's double
+    rule and the rule under them (type a little larger than the body's) are
+    the running head, not three stories (TEC 1880 p. 44)."""
+    head = [(70, "44", 28), (560, "The Weekly Circular", 34), (1230, "Jan. 17, 1880", 30)]
+    page = _run(ruled_heading_page(head), engine)
+    kinds = {ln.text.strip(): r.type for r in page.regions for ln in r.lines}
+    assert kinds.get("44") == RegionType.FOLIO
+    assert kinds.get("The Weekly Circular") == RegionType.RUNNING_HEAD
+    assert kinds.get("Jan. 17, 1880") == RegionType.RUNNING_HEAD
+    text = " ".join(p for a in page.articles for p in [a.headline or "", *a.paragraphs])
+    assert "Circular" not in text and "1880" not in text
+    assert re.findall(r"\b([LR]\d\d)\b", text)[:2] == ["L01", "L02"]
+
+
+@pytest.mark.models
+def test_a_headline_between_rules_at_the_top_stays_a_headline(engine: OcrEngine) -> None:
+    """A story's one-line headline ruled off at the top of the page, in type
+    twice the body's, is no running head."""
+    page = _run(ruled_heading_page([(300, "HARBOUR BOARD MEETS", 44)]), engine)
+    heads = [a.headline or "" for a in page.articles]
+    assert any("HARBOUR BOARD" in h for h in heads)
+    assert not [r for r in page.regions if r.type == RegionType.RUNNING_HEAD]
