@@ -8,7 +8,8 @@ junk ("2261vb m1k<a< m"), at low confidence. A page on which no line is
 real text (three or more characters read surely) holds no text at all: every
 line on it is noise, and the page is flagged ``blank`` (``ocr.stage``). On a
 page with text, a line is noise when it holds no letter, digit or character
-at all, or when it is one or two characters read very unsurely that stand
+at all, when it is a rule read as text (read very unsurely, with a rule along
+its middle), or when it is one or two characters read very unsurely that stand
 apart from every line of real text (the page's folio, a single character of
 display type or a word in a caption is read surely, or stands by the
 text). A long line read unsurely on a page with text is kept: worn real
@@ -63,7 +64,12 @@ def without_noise(regions: list[Region], body: float) -> list[Region]:
     the body line height in working-image pixels."""
     lines = [ln for r in regions if r.type != RegionType.PHOTO for ln in r.lines]
     real = [ln for ln in lines if _is_real(ln)]
-    noise = {id(ln) for ln in lines if not real or _is_noise(ln, real, body)}
+    rules = [r.work_bbox or r.bbox for r in regions if r.type == RegionType.SEPARATOR]
+    noise = {
+        id(ln)
+        for ln in lines
+        if not real or _is_noise(ln, real, body) or _read_from_a_rule(ln, rules)
+    }
     if not noise:
         return regions
     log.info("%d of %d lines read from noise (speckle, grain)", len(noise), len(lines))
@@ -90,6 +96,22 @@ def _is_noise(line: TextLine, real: list[TextLine], body: float) -> bool:
     if count > NOISE.short or line.confidence >= NOISE.short_sure:
         return False
     return not any(_near(line, other, NOISE.reach * body) for other in real)
+
+
+def _read_from_a_rule(line: TextLine, rules: list[tuple[float, float, float, float]]) -> bool:
+    """Whether the line is a rule's rough edge read as text: read under
+    ``NOISE.short_sure``, with a rule running along its middle half for at
+    least half its width (TEC 1880 p. 44: a border's worn double rule read
+    "アーーーでに" at 0.36). Type above or below a rule has the rule at its edge."""
+    if line.confidence >= NOISE.short_sure:
+        return False
+    x0, y0, x1, y1 = line.work_bbox or line.bbox
+    quarter = (y1 - y0) / 4
+    for rx0, ry0, rx1, ry1 in rules:
+        along = min(x1, rx1) - max(x0, rx0)
+        if along >= 0.5 * (x1 - x0) and y0 + quarter <= (ry0 + ry1) / 2 <= y1 - quarter:
+            return True
+    return False
 
 
 def _near(line: TextLine, other: TextLine, reach: float) -> bool:

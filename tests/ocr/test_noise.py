@@ -66,6 +66,24 @@ def test_on_a_page_with_text_only_marks_and_lone_unsure_specks_go() -> None:
     assert kept == [ln.text for ln in column] + [worn.text, near.text, folio.text, caption.text]
 
 
+def test_a_rule_read_as_text_goes_and_the_type_beside_it_stays() -> None:
+    column = [
+        _line(f"Line {i} of the harbour report", 0.97, (100, 200 + 30 * i, 600, 224 + 30 * i))
+        for i in range(5)
+    ]
+    rough = _line("アーーーでに", 0.36, (140, 68, 372, 97))  # a worn rule's edge
+    worn_above = _line("The Weekly Circnlar", 0.42, (560, 100, 900, 128))  # rule at its foot
+    struck = _line("a word struck through", 0.9, (100, 400, 400, 424))  # read surely
+    rules = [
+        Region(id="s1", type=RegionType.SEPARATOR, bbox=(50, 82, 1450, 88)),
+        Region(id="s2", type=RegionType.SEPARATOR, bbox=(50, 126, 1450, 130)),
+        Region(id="s3", type=RegionType.SEPARATOR, bbox=(90, 410, 420, 413)),
+    ]
+    regions = [*rules, _region("r1", [rough, worn_above]), _region("r2", [*column, struck])]
+    kept = _texts(without_noise(regions, 24.0))
+    assert kept == [worn_above.text, *(ln.text for ln in column), struck.text]
+
+
 def _dust_page(seed: int) -> np.ndarray:
     """A blank 1-bit page under dense dust: 2,500 specks of 1-4 pixels and
     20 little clusters of them (as a scanner thresholds a dirty platen)."""
