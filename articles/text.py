@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Set as AbstractSet
 
 from newsprint.articles.params.text import HYPHENS
 from newsprint.articles.punctuation import horizontal_punctuation
@@ -42,18 +43,22 @@ def soft_hyphen(line: str, next_line: str) -> bool:
 
     Decided as a reader would, with a dictionary's word list (GCIDE, the 1913
     Webster's, and Webster's Second, through the ``english-words`` package:
-    both old enough for 19th-century spellings) and wordfreq's frequencies.
+    both old enough for 19th-century spellings; a plural counts as listed
+    when its singular is: "firemen", "fortnights") and wordfreq's frequencies.
     The hyphen stays when the second part starts with a digit or a capital
     ("post-1949", "Anglo-American"); when the dictionary lists the hyphenated
     form and not the joined one ("well-known", "long-term", "so-called"); and
-    when neither form is listed and the joined one is no word ("Kai-shek",
-    "Hong Kong-based"). It goes when the dictionary lists the joined form only
-    ("fort-/night", "may-/or", "can-/not"), unless the two parts as a phrase
-    are far more common than the joined word ("anti-war": "antiwar"), and
-    when both are listed and the joined form is common today ("to-day",
-    "week-end"; "by-law" stays). wordfreq splits a hyphenated word into its
-    parts, so its figure for "fort-night" is that of the phrase "fort night",
-    no evidence that the hyphenated word is used: the dictionary is."""
+    when neither form is listed and the joined one is no word, or is clearly
+    rarer than its parts as a phrase ("Kai-shek", "Hong Kong-based",
+    "re-elected"). It goes when the dictionary lists the joined form only
+    ("fort-/night", "may-/or", "there-/of", "on-/to"), unless the first part
+    is a prefix that English often hyphenates (``HYPHENS.prefixes``) and the
+    two parts as a phrase are far more common than the joined word
+    ("anti-war": "antiwar"); and when both are listed and the joined form is
+    common today ("to-day", "week-end"; "by-law" stays). wordfreq splits a
+    hyphenated word into its parts, so its figure for "fort-night" is that of
+    the phrase "fort night", no evidence that the hyphenated word is used:
+    the dictionary is."""
     halves = _halves(line, next_line)
     if halves is None:
         return False
@@ -84,20 +89,34 @@ def _halves(line: str, next_line: str) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=4096)
 def _is_soft(head: str, tail: str) -> bool:
     joined, hyphenated = head + tail, f"{head}-{tail}"
-    words = _dictionary()
-    joined_listed, hyphenated_listed = joined in words, hyphenated in words
+    joined_listed, hyphenated_listed = _listed(joined), _listed(hyphenated)
     joined_zipf = zipf_frequency(joined, "en")
     phrase_zipf = zipf_frequency(hyphenated, "en")
     if hyphenated_listed:
         return joined_listed and joined_zipf >= HYPHENS.both_listed_zipf
     if joined_listed:
+        if head not in HYPHENS.prefixes:
+            return True
         return phrase_zipf < joined_zipf + HYPHENS.listed_phrase_more_common
     is_word = joined_zipf >= HYPHENS.word_zipf
     return is_word and phrase_zipf < joined_zipf + HYPHENS.hyphenated_more_common
 
 
+_PLURAL = ((r"men$", "man"), (r"ies$", "y"), (r"(?:(?<=[sxz])|(?<=[cs]h))es$", ""), (r"s$", ""))
+"""A plural's singular, as the dictionary lists headwords only (regular
+English plurals and compounds of "man": "firemen", "fortnights")."""
+
+
+def _listed(word: str) -> bool:
+    words = _dictionary()
+    if word in words:
+        return True
+    singulars = (re.sub(ending, singular, word) for ending, singular in _PLURAL)
+    return any(stem != word and stem in words for stem in singulars)
+
+
 @functools.cache
-def _dictionary() -> set[str]:
+def _dictionary() -> AbstractSet[str]:
     """The lower-cased words of GCIDE and Webster's Second (264,000, hyphenated
     compounds among them; about 0.2 s and 55 MiB to load, once per process,
     at the first line-end hyphen). Read only: never changed."""

@@ -57,12 +57,21 @@ class HyphenParams:
     hyphenated form (wordfreq: the phrase of its parts) is at least this much
     more common than the joined one. Zipf. Commit 517be72."""
 
+    prefixes: tuple[str, ...] = (
+        "anti", "co", "counter", "ex", "mid", "multi", "neo", "non", "post",
+        "pre", "pro", "quasi", "semi", "self", "ultra", "vice",
+    )  # fmt: skip
+    """Prefixes that English often sets with a hyphen: with one of them first,
+    a hyphen stays even where the dictionary lists the joined form, if the
+    parts as a phrase are far more common (``listed_phrase_more_common``).
+    Any other first part joins ("there-/of", "where-/by", "on-/to", "can-/did":
+    common words as a phrase, and wordfreq rates a phrase by its rarer part)."""
+
     listed_phrase_more_common: float = 2.0
-    """Where the dictionary lists the joined form only: the hyphen still stays
-    when the phrase of the parts is at least this much more common ("anti-war"
-    2.3, "high-school" 2.1 stay; "fort-night" 1.0, "may-or" 1.3, "fire-man" 2.0
-    join). Zipf. Tried on 114 soft breaks and 81 hard hyphens: 1.5 keeps 12
-    soft hyphens ("water-front", "church-yard"), 2.0 keeps 4."""
+    """Where the dictionary lists the joined form only and the first part is
+    one of ``prefixes``: the hyphen still stays when the phrase of the parts
+    is at least this much more common ("anti-war" 2.3, "pre-war" 2.2 stay;
+    "non-profit" 0.7, "co-operation" 0.4 join). Zipf."""
 
     both_listed_zipf: float = 4.0
     """Where the dictionary lists both forms: joined when the joined form is

@@ -199,12 +199,18 @@ def test_join_lines_undoes_hyphenation_but_keeps_real_hyphens() -> None:
         (["he can-", "not go"], "he cannot go"),
         (["the side-", "walk was"], "the sidewalk was"),
         (["to-", "day's meeting"], "today's meeting"),
+        (["the fire-", "men came"], "the firemen came"),  # a plural: its singular is listed
+        (["two fort-", "nights ago"], "two fortnights ago"),
+        (["the rent there-", "of is due"], "the rent thereof is due"),  # common words as a phrase
+        (["he walked on-", "to the quay"], "he walked onto the quay"),
         # compounds that the dictionary lists hyphenated, or whose parts are
         # far more common as a phrase than run together
         (["a long-", "term plan"], "a long-term plan"),
         (["the so-", "called reform"], "the so-called reform"),
         (["self-", "government"], "self-government"),
         (["the anti-", "war party"], "the anti-war party"),
+        (["the pre-", "war tariff"], "the pre-war tariff"),
+        (["he was re-", "elected"], "he was re-elected"),
         (["a by-", "law of the city"], "a by-law of the city"),
     ],
 )
