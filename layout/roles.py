@@ -232,34 +232,51 @@ def _ruled_band_edge(
 ) -> float | None:
     """Where the running head ends (the foot begins) among the long rules near
     the top (foot) of the printed area, given by their heights: the rule
-    nearest the edge, or one further in while what lies between it and the
-    rule before it is nothing (a double rule) or a running head's band: one
-    row of single lines of type no larger than ``RUNNING_HEADS.max_size`` body
-    lines (``ruled_max_size`` for a row of two or more: the folio and the date
-    beside the paper's name), across ``RUNNING_HEADS.band_width`` of the
-    printed width or more
-    (the folio, the paper's name and the date between a border's double rule
-    and the rule under them: TEC 1880 p. 44, read as three stories)."""
+    nearest the edge; or, where that rule is the border (no type beyond it),
+    its second rule (``RUNNING_HEADS.double_rule``) and then the next rule in
+    when what lies between is one running head's band: one row of single
+    lines of type no larger than ``RUNNING_HEADS.max_size`` body lines
+    (``ruled_max_size`` for a row of two or more: the folio and the date
+    beside the paper's name) across ``RUNNING_HEADS.band_width`` of the
+    printed width or more (TEC 1880 p. 44: folio, name and date between the
+    border's double rule and the rule under them were read as three
+    stories). One band at most is taken."""
     if not rules:
         return None
     ordered = sorted(rules, reverse=not from_top)
     edge = ordered[0]
-    for outer, inner in itertools.pairwise(ordered):
-        between = [b for b in blocks if _between(b.box, outer, inner)]
-        if between and not _is_running_band(between, body, width):
-            break
-        edge = inner
+    if any((b.box.y1 <= edge) if from_top else (b.box.y0 >= edge) for b in blocks):
+        return edge  # type beyond the first rule: it is no border
+    for inner in ordered[1:]:
+        between = [b for b in blocks if _between(b.box, edge, inner)]
+        inside = [
+            b for b in between if min(edge, inner) <= b.box.y0 and b.box.y1 <= max(edge, inner)
+        ]
+        if not inside and abs(inner - edge) <= RUNNING_HEADS.double_rule * body:
+            # The border's second rule (a corner's ornament may cross both).
+            edge = inner
+            continue
+        if not _is_running_band(between, body, width):
+            return edge
+        # A piece of the band may run over the rule (the date's box joined to
+        # the border's upright on TEC 1886): the cut takes it in.
+        if from_top:
+            return max(inner, *(b.box.y1 for b in between))
+        return min(inner, *(b.box.y0 for b in between))
     return edge
 
 
 def _between(box: Box, a: float, b: float) -> bool:
-    return min(a, b) <= box.y0 and box.y1 <= max(a, b)
+    """Whether the box's middle lies between the heights ``a`` and ``b``."""
+    return min(a, b) <= (box.y0 + box.y1) / 2 <= max(a, b)
 
 
 def _is_running_band(blocks: list[Block], body: float, width: float) -> bool:
     P = RUNNING_HEADS
     largest = P.max_size if len(blocks) < 2 else P.ruled_max_size
-    if not blocks or any(len(b.lines) > 1 or b.line_height > largest * body for b in blocks):
+    if not blocks or any(len(b.lines) > 1 for b in blocks):
+        return False
+    if float(np.median([b.line_height for b in blocks])) > largest * body:
         return False
     shared = min(b.box.y1 for b in blocks) - max(b.box.y0 for b in blocks)
     spread = max(b.box.x1 for b in blocks) - min(b.box.x0 for b in blocks)

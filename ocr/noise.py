@@ -54,6 +54,11 @@ class NoiseParams:
     reach: float = 2.0
     """× body height: how near a line of real text a short line must stand."""
 
+    rule_like: float = 1 / 3
+    """A line read unsurely on a rule is the rule read as text when at least
+    this share of its characters are strokes along a line (``_RULE_LIKE``;
+    "アーーーでに": a half)."""
+
 
 NOISE = NoiseParams()
 
@@ -64,7 +69,7 @@ def without_noise(regions: list[Region], body: float) -> list[Region]:
     the body line height in working-image pixels."""
     lines = [ln for r in regions if r.type != RegionType.PHOTO for ln in r.lines]
     real = [ln for ln in lines if _is_real(ln)]
-    rules = [r.work_bbox or r.bbox for r in regions if r.type == RegionType.SEPARATOR]
+    rules = [r for r in regions if r.type == RegionType.SEPARATOR]
     noise = {
         id(ln)
         for ln in lines
@@ -98,20 +103,37 @@ def _is_noise(line: TextLine, real: list[TextLine], body: float) -> bool:
     return not any(_near(line, other, NOISE.reach * body) for other in real)
 
 
-def _read_from_a_rule(line: TextLine, rules: list[tuple[float, float, float, float]]) -> bool:
+def _read_from_a_rule(line: TextLine, rules: list[Region]) -> bool:
     """Whether the line is a rule's rough edge read as text: read under
-    ``NOISE.short_sure``, with a rule running along its middle half for at
-    least half its width (TEC 1880 p. 44: a border's worn double rule read
-    "アーーーでに" at 0.36). Type above or below a rule has the rule at its edge."""
-    if line.confidence >= NOISE.short_sure:
+    ``NOISE.short_sure``, a third or more of what it reads strokes along a
+    line ("ー", "—", "一", "_"), and a horizontal rule along its middle half
+    for at least half its width (TEC 1880 p. 44: a border's worn double rule
+    read "アーーーでに" at 0.36). Type above or below a rule has the rule at
+    its edge; worn type crossed by a rule reads letters."""
+    if line.confidence >= NOISE.short_sure or not line.text.strip():
         return False
-    x0, y0, x1, y1 = line.work_bbox or line.bbox
-    quarter = (y1 - y0) / 4
-    for rx0, ry0, rx1, ry1 in rules:
+    text = "".join(line.text.split())
+    if sum(c in _RULE_LIKE for c in text) < NOISE.rule_like * len(text):
+        return False
+    for rule in rules:
+        # Both boxes in one space: working-image pixels where both have them.
+        both_work = line.work_bbox is not None and rule.work_bbox is not None
+        x0, y0, x1, y1 = line.work_bbox if both_work else line.bbox
+        rx0, ry0, rx1, ry1 = rule.work_bbox if both_work else rule.bbox
+        quarter = (y1 - y0) / 4
         along = min(x1, rx1) - max(x0, rx0)
-        if along >= 0.5 * (x1 - x0) and y0 + quarter <= (ry0 + ry1) / 2 <= y1 - quarter:
+        horizontal = rx1 - rx0 > ry1 - ry0
+        if (
+            horizontal
+            and along >= 0.5 * (x1 - x0)
+            and y0 + quarter <= (ry0 + ry1) / 2 <= y1 - quarter
+        ):
             return True
     return False
+
+
+_RULE_LIKE = frozenset("ー－—–-_‐‑‒―─━一=~～＿﹏…·.")
+"""Characters a rule's edge is read as: strokes along the line."""
 
 
 def _near(line: TextLine, other: TextLine, reach: float) -> bool:

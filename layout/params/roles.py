@@ -165,11 +165,16 @@ class RunningHeadParams:
     running head from the type below (above, for a foot). × body. Set by hand
     on the synthetic tuning set (commit 08f9714)."""
 
-    band_width: float = 0.6
-    """Between two long rules near the top (foot), a row of single lines
-    spread across this share of the printed width or more is a running head
-    (the folio at one end, the date at the other). A share of the printed
-    width. Set on TEC 1880 p. 44 (folio to date: 0.98)."""
+    band_width: float = 0.85
+    """Between the border's rule and the next long rule near the top (foot), a
+    row of single lines spread across this share of the printed width or
+    more is a running head (the folio at one end, the date at the other). A
+    share of the printed width. TEC 1880 p. 44: folio to date 0.98; TEC 1886
+    and 1889 alike."""
+
+    double_rule: float = 1.0
+    """Two long rules this near (× body) with nothing between are one
+    double rule (a border's)."""
 
     ruled_max_size: float = 2.0
     """Between two long rules near the top (foot), a row of two or more single

@@ -506,3 +506,56 @@ def test_a_negative_is_told_from_a_positive() -> None:
     framed = np.full((page.shape[0] + 100, 3 * page.shape[1]), 15, np.uint8)
     framed[50 : 50 + page.shape[0], page.shape[1] : 2 * page.shape[1]] = page
     assert not is_negative(framed)
+
+
+def _ruled_page(band: list[tuple[int, int]], above: bool = False, foot: bool = False) -> tuple:
+    """Blocks and long rules of a 1500 x 3000 page (body type 20 px): a border's
+    double rule at the top (at the foot with ``foot``), a row of single lines
+    at ``band`` (x0, x1 of each) between it and a long rule, body columns
+    beyond; ``above``: a line of type outside the first rule as well."""
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.boxes import Box
+
+    def y(v: float) -> float:
+        return 3000 - v if foot else v
+
+    def row(x0: float, x1: float, y0: float, y1: float) -> Box:
+        return Box(x0, min(y(y0), y(y1)), x1, max(y(y0), y(y1)))
+
+    rules = [row(50, 1450, r, r + 3) for r in (40, 48, 130)]
+    heads = [Block([row(x0, x1, 75, 103)]) for x0, x1 in band]
+    body = [
+        Block([row(x, x + 600, 180 + 24 * i, 200 + 24 * i) for i in range(20)]) for x in (60, 790)
+    ]
+    outside = [Block([row(600, 900, 5, 30)])] if above else []
+    return heads, body, outside, rules
+
+
+@pytest.mark.parametrize("foot", [False, True])
+def test_a_row_between_the_borders_double_rule_and_the_next_rule_is_the_running_head(
+    foot: bool,
+) -> None:
+    from newsprint.layout.roles import classify_blocks
+
+    heads, body, _, rules = _ruled_page([(70, 110), (560, 910), (1230, 1430)], foot=foot)
+    classify_blocks(heads + body, [], rules, 20.0, Settings().layout, (50, 0, 1450, 3000))
+    assert [h.kind for h in heads] == [RegionType.RUNNING_HEAD] * 3
+    assert [b.kind for b in body] == [RegionType.TEXT] * 2
+
+
+@pytest.mark.parametrize(
+    ("band", "above"),
+    [
+        ([(560, 910)], False),  # one heading in the middle: a story's, not the page's band
+        ([(70, 110), (560, 910), (1230, 1430)], True),  # the first rule is no border
+    ],
+)
+def test_what_is_no_running_heads_band_between_rules_is_left_alone(
+    band: list[tuple[int, int]], above: bool
+) -> None:
+    from newsprint.layout.roles import classify_blocks
+
+    heads, body, outside, rules = _ruled_page(band, above=above)
+    classify_blocks(heads + body + outside, [], rules, 20.0, Settings().layout, (50, 0, 1450, 3000))
+    assert all(h.kind != RegionType.RUNNING_HEAD for h in heads)
+    assert [o.kind for o in outside] == [RegionType.RUNNING_HEAD] * len(outside)

@@ -66,6 +66,10 @@ def test_on_a_page_with_text_only_marks_and_lone_unsure_specks_go() -> None:
     assert kept == [ln.text for ln in column] + [worn.text, near.text, folio.text, caption.text]
 
 
+def _rule(rid: str, box: tuple[float, float, float, float]) -> Region:
+    return Region(id=rid, type=RegionType.SEPARATOR, bbox=tuple(int(v) for v in box), work_bbox=box)
+
+
 def test_a_rule_read_as_text_goes_and_the_type_beside_it_stays() -> None:
     column = [
         _line(f"Line {i} of the harbour report", 0.97, (100, 200 + 30 * i, 600, 224 + 30 * i))
@@ -74,14 +78,25 @@ def test_a_rule_read_as_text_goes_and_the_type_beside_it_stays() -> None:
     rough = _line("アーーーでに", 0.36, (140, 68, 372, 97))  # a worn rule's edge
     worn_above = _line("The Weekly Circnlar", 0.42, (560, 100, 900, 128))  # rule at its foot
     struck = _line("a word struck through", 0.9, (100, 400, 400, 424))  # read surely
+    crossed = _line("Tbe harhour hoard", 0.41, (100, 450, 400, 474))  # worn, on a fold's crease
     rules = [
-        Region(id="s1", type=RegionType.SEPARATOR, bbox=(50, 82, 1450, 88)),
-        Region(id="s2", type=RegionType.SEPARATOR, bbox=(50, 126, 1450, 130)),
-        Region(id="s3", type=RegionType.SEPARATOR, bbox=(90, 410, 420, 413)),
+        _rule("s1", (50, 82, 1450, 88)),
+        _rule("s2", (50, 126, 1450, 130)),
+        _rule("s3", (90, 410, 420, 413)),
+        _rule("s4", (90, 460, 420, 463)),
     ]
-    regions = [*rules, _region("r1", [rough, worn_above]), _region("r2", [*column, struck])]
+    regions = [
+        *rules,
+        _region("r1", [rough, worn_above]),
+        _region("r2", [*column, struck, crossed]),
+    ]
     kept = _texts(without_noise(regions, 24.0))
-    assert kept == [worn_above.text, *(ln.text for ln in column), struck.text]
+    assert kept == [
+        worn_above.text,
+        *(ln.text for ln in column),
+        struck.text,
+        crossed.text,
+    ]
 
 
 def _dust_page(seed: int) -> np.ndarray:
