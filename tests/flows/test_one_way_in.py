@@ -283,11 +283,23 @@ def test_handlers_that_do_io_run_in_the_thread_pool(tmp_path: Path) -> None:
     assert coroutines <= ASYNC_WITHOUT_IO
 
 
-def _concurrently(app: object, paths: list[str]) -> list[httpx.Response]:
+def _concurrently(
+    app: object, paths: list[str], finished: dict[str, float] | None = None
+) -> list[httpx.Response]:
+    """The answers to ``paths`` requested at once; ``finished`` gets the
+    monotonic time each answer came."""
+    done = {} if finished is None else finished
+
     async def main() -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8000") as c:
-            return list(await asyncio.gather(*(c.get(p) for p in paths)))
+
+            async def get(path: str) -> httpx.Response:
+                answer = await c.get(path)
+                done[path] = time.monotonic()
+                return answer
+
+            return list(await asyncio.gather(*(get(p) for p in paths)))
 
     return asyncio.run(main())
 
@@ -352,12 +364,16 @@ def test_decoding_a_preview_does_not_hold_up_the_page_list(
     monkeypatch.setattr(Catalog, "counts", counts)
     data.scan_preview.cache_clear()
     try:
-        answers = _concurrently(app, ["/pages/slow1/scan.jpg", "/pages/slow2/scan.jpg", "/"])
+        finished: dict[str, float] = {}
+        paths = ["/pages/slow1/scan.jpg", "/pages/slow2/scan.jpg", "/"]
+        answers = _concurrently(app, paths, finished)
     finally:
         data.scan_preview.cache_clear()  # the fake JPEGs
     assert [a.status_code for a in answers] == [200, 200, 200]
     assert answers[0].content == b"\xff\xd8jpeg"
     assert _overlapping(spans)  # both previews decoded at once, not one after the other
+    # The page list came while the previews were still being decoded.
+    assert finished["/"] < min(end for _, end in spans)
 
 
 def test_a_served_deployment_is_told_which_settings_file_to_read(
