@@ -192,6 +192,9 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
         heading = i == 0 or (
             after_paragraph and any(_centred(region, ln) for ln in lines[i : end + 1])
         )
+        # Numbered items of a list set in capitals are no heading ("3. CAMELS
+        # (SHIPS OF THE DESERT)", "4. HAULING FISH…": TEC 1880's list of plates).
+        heading = heading and not any(_LIST_ITEM.match(ln.text) for ln in lines[i : end + 1])
         # At the foot of a block a heading's story goes on at the head of the
         # next column (en-old-1003: "HOUSING COSTS SQUEEZE / YOUNG FAMILIES.").
         if heading and (end + 1 < len(lines) or i > 0):
@@ -209,6 +212,11 @@ def split_headings(region: Region, new_id: str) -> list[Region]:
     for n, (kind, part) in enumerate(p for p in parts if p[1]):
         out.append(_sub_region(region, kind, part, region.id if n == 0 else f"{new_id}h{n}"))
     return out
+
+
+_LIST_ITEM = re.compile(r"^[\W_]*\d{1,3}\s*[.)]\s")
+"""A list's item number at a line's head, after any ditto marks: "3. ", ",, 4. ",
+"(5) " (a heading's figures are no item number: "1,000 KILLED", "1880.")."""
 
 
 def _in_capitals(text: str, min_letters: int | None = None) -> bool:

@@ -600,6 +600,27 @@ def test_headings_in_body_capitals_are_cut_out_of_the_column() -> None:
     assert len(split_headings(notice, "n")) == 1
 
 
+def test_a_numbered_list_in_capitals_is_no_heading() -> None:
+    # TEC 1880 p. 44: a list of plates in small capitals, numbered, under a
+    # line ending in a full stop, was cut out as a headline and a story.
+    from newsprint.articles.roles import split_headings
+
+    column = _old_column(
+        "l",
+        100,
+        100,
+        [
+            "Full Coloured, size 33 by 27 inches.",
+            "2. GATHERING THE VINTAGE ...",
+            '" 3. CAMELS (SHIPS OF THE DESERT)',
+            '" 4. HAULING FISH WITH NETS ...',
+            "Others in Preparation.",
+        ],
+        {1: (20, 240), 2: (40, 220), 3: (40, 220), 4: (120, 170)},
+    )
+    assert [p.type for p in split_headings(column, "l")] == [RegionType.TEXT]
+
+
 def test_a_heading_read_with_some_small_letters_is_still_a_heading() -> None:
     # Synthetic en-old-1003: OCR read "HIGH SCHOOL TEAM HEADS" in capitals
     # as "HIGH SCHoOL Team HeaDs" (0.63 of its letters capitals), and the
