@@ -32,6 +32,12 @@ MARGIN = 0.08
 MIN_CONFIDENCE = 0.6
 """A page is turned only to a reading at least this confident (upright text
 reads at 0.85 and more; garbage across vertical columns at under 0.5)."""
+MIN_CHARACTERS = 3.0
+"""... and only to a reading of at least this many letters, digits or
+characters a sample line, on average (a sample line is up to a dozen
+characters wide): dust on a 1-bit page, sampled for lines where the specks
+outnumber the letters, read "1", "x", "1" at 0.65 upside down, and a page of
+six lines of text was turned over and lost."""
 
 
 def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> NewspaperPage:
@@ -44,16 +50,17 @@ def orient(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> Newspa
         grey = page.work_image
     # Geometry proposes the quarter turns worth trying; the recogniser decides.
     pairs = [0, 1] if sideways(grey) else [0]
-    scores: dict[int, float] = {}
+    readings: dict[int, tuple[float, float]] = {}
     for turns in pairs:
         turned = np.ascontiguousarray(np.rot90(grey, k=-turns)) if turns else grey
-        scores.update(_confidences(turned, turns, engine))
+        readings.update(_confidences(turned, turns, engine))
+    scores = {turns: confidence for turns, (confidence, _) in readings.items()}
     best = max(scores, key=lambda t: scores[t])
     if best == 0 or scores[best] <= scores.get(0, 0.0) + MARGIN:
         return page
-    if scores[best] < MIN_CONFIDENCE:
+    if scores[best] < MIN_CONFIDENCE or readings[best][1] < MIN_CHARACTERS:
         # Neither way reads as text (lines across vertical columns, a page of
-        # pictures): no evidence for turning the page.
+        # pictures, specks): no evidence for turning the page.
         return page
     if best % 2 and reads_as_vertical_cjk(grey, best, engine, scores[best]):
         log.info("%s: vertical Chinese text, kept upright", page.source)
@@ -135,16 +142,25 @@ def upright_cells(column: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(np.hstack(cells)) if cells else column
 
 
-def _confidences(grey: np.ndarray, turns: int, engine: OcrEngine) -> dict[int, float]:
-    """Mean recognition confidence of sample lines read this way up and upside down."""
+def _confidences(grey: np.ndarray, turns: int, engine: OcrEngine) -> dict[int, tuple[float, float]]:
+    """Sample lines read this way up and upside down: for each, the mean
+    recognition confidence and the mean count of letters, digits and
+    characters read a line."""
     crops = sample_line_crops(grey, SAMPLE_LINES)
     if not crops:
-        return {turns: 0.0}
+        return {turns: (0.0, 0.0)}
     flipped = [np.ascontiguousarray(np.rot90(c, k=2)) for c in crops]
     results = engine.recognize_lines(crops + flipped)
-    upright = float(np.mean([conf for _, conf in results[: len(crops)]]))
-    upside_down = float(np.mean([conf for _, conf in results[len(crops) :]]))
-    return {turns: upright, turns + 2: upside_down}
+    return {
+        turns: _mean_reading(results[: len(crops)]),
+        turns + 2: _mean_reading(results[len(crops) :]),
+    }
+
+
+def _mean_reading(results: list[tuple[str, float]]) -> tuple[float, float]:
+    confidence = float(np.mean([conf for _, conf in results]))
+    characters = float(np.mean([sum(c.isalnum() for c in text) for text, _ in results]))
+    return confidence, characters
 
 
 def sample_line_crops(grey: np.ndarray, count: int) -> list[np.ndarray]:
