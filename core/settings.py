@@ -149,6 +149,10 @@ class OcrSettings(BaseModel):
     """Most model-input columns in one recognition run (lines x the widest line's
     width at the model's 48-pixel height): narrow lines go many to a batch, wide
     ones few. None: only ``rec_batch_size`` bounds a batch."""
+    cjk_pitch: float | None = 32.0
+    """Model columns per character that the lines of a Chinese page are narrowed
+    to before recognition (``ocr.pitch``): ink-fitted lines give about 46, and
+    the recogniser's time grows with the width. None: lines keep their width."""
     traditional_forms: bool = True
     """On a page in traditional Chinese, turn the characters the recogniser read
     in forms that exist only in simplified Chinese to their traditional forms

@@ -26,6 +26,7 @@ from newsprint.core.settings import OcrSettings
 from newsprint.ocr.engine import OcrLine
 from newsprint.ocr.memory import release_free_memory
 from newsprint.ocr.models import ModelDirs, prepare_models
+from newsprint.ocr.pitch import narrowed, narrowing, pilot_lines
 from newsprint.ocr.vertical_marks import marks_to_reading_place
 
 log = logging.getLogger(__name__)
@@ -297,11 +298,28 @@ class PaddleOcrEngine:
 
     def recognize_lines(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         images = [to_bgr(crop) for crop in crops]
-        order = [i for i, im in enumerate(images) if im.shape[0] > 0 and im.shape[1] > 0]
-        order.sort(key=lambda i: images[i].shape[1] / images[i].shape[0])
         results: list[tuple[str, float]] = [("", 0.0)] * len(images)
+        readable = [i for i, im in enumerate(images) if im.shape[0] > 0 and im.shape[1] > 0]
+        pilot = pilot_lines(images, readable)
+        self._read(images, pilot, results)
+        factor = narrowing(images, {i: results[i] for i in pilot}, self.settings.cjk_pitch)
+        chosen = set(pilot)
+        rest = [i for i in readable if i not in chosen]
+        if factor < 1.0:
+            log.debug("%d lines narrowed to %.2f of their width", len(rest), factor)
+            for i in rest:
+                images[i] = narrowed(images[i], factor)
+        self._read(images, rest, results)
+        return results
+
+    def _read(
+        self, images: list[np.ndarray], indices: list[int], results: list[tuple[str, float]]
+    ) -> None:
+        """Recognise ``images[i]`` for each ``i`` of ``indices`` into ``results[i]``,
+        sorted by width and batched (``width_batches``)."""
+        order = sorted(indices, key=lambda i: images[i].shape[1] / images[i].shape[0])
         if not order:
-            return results
+            return
         widths = [model_width(images[i].shape) for i in order]
         batches = width_batches(
             widths, self.settings.rec_batch_size, self.settings.rec_batch_pixels
@@ -312,7 +330,6 @@ class PaddleOcrEngine:
                 outputs = self._rec.predict(batch, batch_size=len(batch))
                 for i, out in zip(order[start:end], outputs, strict=True):
                     results[i] = (str(out["rec_text"]), float(out["rec_score"]))
-        return results
 
 
 REC_HEIGHT = 48
