@@ -16,6 +16,7 @@ import math
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ import numpy as np
 from newsprint.core.errors import NewsprintError
 from newsprint.core.settings import OcrSettings
 from newsprint.ocr.engine import OcrLine
+from newsprint.ocr.latin_head import LatinHead, reads_latin_only
 from newsprint.ocr.memory import release_free_memory
 from newsprint.ocr.models import ModelDirs, prepare_models
 from newsprint.ocr.pitch import narrowed, narrowing, pilot_lines
@@ -163,13 +165,18 @@ class _QuickCtcDecode:
 
     def __init__(self, original: Any) -> None:
         self._original = original
+        self.classes: np.ndarray | None = None
+        """Set while a restricted model runs (``ocr.latin_head``): the full
+        alphabet's index of each of its classes."""
 
     def __call__(self, pred: Any, return_word_box: bool = False, **kwargs: Any) -> Any:
-        if return_word_box:
+        if return_word_box and self.classes is None:
             return self._original(pred, return_word_box=True, **kwargs)
         scores = np.asarray(pred[0])
         best = scores.argmax(axis=-1)
         best_score = np.take_along_axis(scores, best[..., None], axis=-1)[..., 0]
+        if self.classes is not None:
+            best = self.classes[best]
         decoded = self._original.decode(best, best_score, is_remove_duplicate=True)
         return [text for text, _ in decoded], [conf for _, conf in decoded]
 
@@ -236,6 +243,8 @@ class PaddleOcrEngine:
             model_name=self.dirs.rec_model_name, model_dir=str(self.dirs.rec), **options
         )
         _decode_quickly(self._rec)
+        self._latin: LatinHead | None = None
+        self._latin_tried = False
         if settings.engine == "onnxruntime-gpu":
             _check_on_gpu(self._det)
             _check_on_gpu(self._rec)
@@ -302,21 +311,47 @@ class PaddleOcrEngine:
         readable = [i for i, im in enumerate(images) if im.shape[0] > 0 and im.shape[1] > 0]
         pilot = pilot_lines(images, readable)
         self._read(images, pilot, results)
-        factor = narrowing(images, {i: results[i] for i in pilot}, self.settings.cjk_pitch)
+        readings = {i: results[i] for i in pilot}
+        factor = narrowing(images, readings, self.settings.cjk_pitch)
         chosen = set(pilot)
         rest = [i for i in readable if i not in chosen]
         if factor < 1.0:
             log.debug("%d lines narrowed to %.2f of their width", len(rest), factor)
             for i in rest:
                 images[i] = narrowed(images[i], factor)
-        self._read(images, rest, results)
+        latin = None
+        if rest and len(pilot) < len(readable):
+            latin = self._latin_head([text for text, _ in readings.values()])
+        self._read(images, rest, results, latin)
         return results
 
+    def _latin_head(self, pilot: list[str]) -> LatinHead | None:
+        """The Latin-script classifier (``ocr.latin_head``) when the ``pilot``
+        readings are Latin script only and it can be built here; else None."""
+        if not self.settings.latin_head or not reads_latin_only(pilot):
+            return None
+        if not self._latin_tried:
+            self._latin_tried = True
+            predictor = self._rec.paddlex_predictor
+            session = _session_of(self._rec)
+            if isinstance(predictor.post_op, _QuickCtcDecode) and session is not None:
+                labels = list(predictor.post_op.character)
+                try:
+                    self._latin = LatinHead(self.dirs.rec / "inference.onnx", labels, session)
+                except (ValueError, OSError) as exc:  # a model of another shape
+                    log.warning("no Latin-script classifier, the full one reads: %s", exc)
+        return self._latin
+
     def _read(
-        self, images: list[np.ndarray], indices: list[int], results: list[tuple[str, float]]
+        self,
+        images: list[np.ndarray],
+        indices: list[int],
+        results: list[tuple[str, float]],
+        latin: LatinHead | None = None,
     ) -> None:
         """Recognise ``images[i]`` for each ``i`` of ``indices`` into ``results[i]``,
-        sorted by width and batched (``width_batches``)."""
+        sorted by width and batched (``width_batches``); with ``latin``, by the
+        Latin-script classifier."""
         order = sorted(indices, key=lambda i: images[i].shape[1] / images[i].shape[0])
         if not order:
             return
@@ -324,12 +359,29 @@ class PaddleOcrEngine:
         batches = width_batches(
             widths, self.settings.rec_batch_size, self.settings.rec_batch_pixels
         )
-        with self._lock:
+        with self._lock, self._classifier(latin):
             for start, end in batches:
                 batch = [images[i] for i in order[start:end]]
                 outputs = self._rec.predict(batch, batch_size=len(batch))
                 for i, out in zip(order[start:end], outputs, strict=True):
                     results[i] = (str(out["rec_text"]), float(out["rec_score"]))
+
+    @contextmanager
+    def _classifier(self, latin: LatinHead | None) -> Iterator[None]:
+        """The recogniser runs ``latin``'s session and decodes its classes for the
+        duration (hold the lock); nothing changes with None."""
+        if latin is None:
+            yield
+            return
+        predictor = self._rec.paddlex_predictor
+        full = predictor.runner.session
+        predictor.runner.session = latin.session
+        predictor.post_op.classes = latin.keep
+        try:
+            yield
+        finally:
+            predictor.runner.session = full
+            predictor.post_op.classes = None
 
 
 REC_HEIGHT = 48

@@ -59,10 +59,10 @@ def narrowing(images: list[np.ndarray], readings: dict[int, str], pitch: float |
     from the pilot's ``readings`` (index -> text and confidence) of ``images``.
 
     ``pitch``: the model columns per character a Chinese line is narrowed to
-    (``ocr.cjk_pitch``; None never narrows). A page is narrowed only when at
+    (``ocr.cjk_pitch``; 0 or None never narrows). A page is narrowed only when at
     least :data:`CJK_SHARE` of its pilot's characters are Chinese and its
     median confidence is :data:`SURE` or more."""
-    if pitch is None or not readings:
+    if not pitch or not readings:
         return 1.0
     if np.median([confidence for _, confidence in readings.values()]) < SURE:
         return 1.0

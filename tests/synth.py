@@ -135,3 +135,21 @@ def add_dust_clusters(
             s = int(rng.integers(1, 4))
             y, x = cy + int(rng.normal(0, spread)), cx + int(rng.normal(0, spread))
             page[y : y + s, x : x + s] = 0
+
+
+def ink_fitted_lines(
+    sentences: list[str], font_path: str, size: int, count: int
+) -> list[np.ndarray]:
+    """``count`` drawn lines (BGR), ``sentences`` in turn at ``size`` px in the
+    font at ``font_path``, each cut to its ink as newsprint cuts its lines."""
+    fnt = ImageFont.truetype(font_path, size)
+    crops = []
+    for k in range(count):
+        image = Image.new("L", (size * 24, size * 2), 255)
+        ImageDraw.Draw(image).text((10, size // 3), sentences[k % len(sentences)], font=fnt, fill=0)
+        grey = np.asarray(image)
+        rows = np.flatnonzero((grey < 128).any(axis=1))
+        cols = np.flatnonzero((grey < 128).any(axis=0))
+        crop = grey[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+        crops.append(np.repeat(crop[:, :, None], 3, axis=2))
+    return crops

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from newsprint.ocr.paddle import PaddleOcrEngine, model_width
 from newsprint.ocr.pitch import NARROWEST, PILOT_LINES, narrowing, pilot_lines
-from PIL import Image, ImageDraw, ImageFont
+from synth import ink_fitted_lines
 
 CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 SENTENCES = [
@@ -46,6 +46,7 @@ def test_narrowing_is_off_without_a_pitch_and_never_below_the_floor():
     images = _crops([192] * 12)
     readings = {i: ("市政府今", 0.99) for i in range(12)}  # a pitch of 115
     assert narrowing(images, readings, None) == 1.0
+    assert narrowing(images, readings, 0.0) == 1.0  # off, as a TOML file says it
     assert narrowing(images, readings, 32.0) == NARROWEST
     # Lines already narrower than the pitch are never widened.
     assert narrowing(images, readings, 200.0) == 1.0
@@ -64,19 +65,7 @@ def test_the_pilot_spreads_over_the_long_lines_and_a_short_call_is_all_pilot():
 
 
 def _chinese_lines(count: int) -> list[np.ndarray]:
-    """Drawn Chinese lines (BGR), 28-px type, cut to their ink as newsprint cuts them."""
-    font = ImageFont.truetype(CJK_FONT, 28)
-    crops = []
-    for k in range(count):
-        text = SENTENCES[k % len(SENTENCES)]
-        image = Image.new("L", (520, 48), 255)
-        ImageDraw.Draw(image).text((10, 8), text, font=font, fill=0)
-        grey = np.asarray(image)
-        rows = np.flatnonzero((grey < 128).any(axis=1))
-        cols = np.flatnonzero((grey < 128).any(axis=0))
-        crop = grey[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-        crops.append(np.repeat(crop[:, :, None], 3, axis=2))
-    return crops
+    return ink_fitted_lines(SENTENCES, CJK_FONT, 28, count)
 
 
 @pytest.mark.models
