@@ -319,9 +319,7 @@ class PaddleOcrEngine:
             log.debug("%d lines narrowed to %.2f of their width", len(rest), factor)
             for i in rest:
                 images[i] = narrowed(images[i], factor)
-        latin = None
-        if rest and len(pilot) < len(readable):
-            latin = self._latin_head([text for text, _ in readings.values()])
+        latin = self._latin_head([text for text, _ in readings.values()]) if rest else None
         self._read(images, rest, results, latin)
         return results
 
