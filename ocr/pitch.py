@@ -54,7 +54,9 @@ def pilot_lines(images: list[np.ndarray], readable: list[int]) -> list[int]:
     return [long[k] for k in sorted(set(picks.tolist()))]
 
 
-def narrowing(images: list[np.ndarray], readings: dict[int, str], pitch: float | None) -> float:
+def narrowing(
+    images: list[np.ndarray], readings: dict[int, tuple[str, float]], pitch: float | None
+) -> float:
     """The share of its width each remaining line is narrowed to (1.0: none),
     from the pilot's ``readings`` (index -> text and confidence) of ``images``.
 
