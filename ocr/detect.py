@@ -24,6 +24,7 @@ from newsprint.core.settings import DetectionSettings, Settings
 from newsprint.layout.binarize import ink_mask
 from newsprint.layout.boxes import true_runs
 from newsprint.ocr.engine import OcrEngine
+from newsprint.ocr.stacked import split_stacked_lines
 
 log = logging.getLogger(__name__)
 
@@ -301,8 +302,9 @@ def _median_height(boxes: np.ndarray) -> float:
 
 def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> NewspaperPage:
     """Stage: find every text line on the deskewed page (``page.detected_lines``),
-    measure the body text (``body_text_px``), look again at type-like ink that
-    no line covers, and flag ``unread_text`` with what is still unread.
+    measure the body text (``body_text_px``), cut a box that holds several
+    close-set lines into its lines (``ocr.stacked``), look again at type-like ink
+    that no line covers, and flag ``unread_text`` with what is still unread.
 
     Raises ValueError when deskew has not run.
     """
@@ -315,6 +317,8 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
     if len(boxes):
         ink = ink_mask(work)
         down = _mostly_vertical(boxes)
+        if not down:
+            boxes = split_stacked_lines(boxes, ink, found.line_height)
         content = page.geometry.content_box
         unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass:

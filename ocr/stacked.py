@@ -1,0 +1,135 @@
+"""Detected boxes that hold more than one line of type, cut into their lines.
+
+PaddleOCR's DB detector finds a line as a connected region of its text
+probability map, then pads it (unclip ratio 1.6). Where lines are set close
+and heavy (bold 19th-century type at 96 dpi, bitonal microfilm whose strokes
+bleed into each other), the regions of two or three lines touch, and one box
+takes them all in, and the recogniser, which reads one line at a height of 48
+pixels, reads it as one line of garbage. Seen on NCSE's 1853 CLD page (ten
+boxes of two or three lines) and TEC 1880 p. 44 (one box over an italic
+line, "Printed in the highest class of Chromo-lithography" and the line
+under it), and on bold 96-dpi synthetic pages (en-old-1002, three).
+
+The lines are told apart as Tesseract and Kraken tell lines apart in a block,
+by the ink's horizontal projection profile: each line of type is a band of
+dense rows (its x-height or its Chinese characters) and two lines are parted
+by rows of little ink (the descenders of one and the ascenders of the next).
+A row's ink is measured as a share of the width the ink around it spans, so
+that a paragraph's short last line counts as fully as a full one. A box is
+cut at the emptiest row between two such bands when both bands are of one
+type size, a line's height apart, and few glyphs (connected pieces of ink)
+reach into both; one band, bands of very different sizes (a capital's bar
+over a headline's lowercase), or bands that the same glyphs make (the bars
+of one line of light capitals) leave it whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import cv2
+import numpy as np
+from newsprint.layout.boxes import true_runs
+
+MIN_HEIGHT = 1.5
+"""× the body line height (the median detected box): a box this tall or
+taller may hold more than one line. A single detected line is about one."""
+MAX_HEIGHT = 5.0
+"""× body: a box taller than this is not cut (a picture's words, display type
+too large to be two body lines)."""
+MIN_WIDTH = 3.0
+"""× body: a box narrower than this is not cut (a drop cap, a bracket, a
+short heading whose profile is one or two glyphs)."""
+CORE_SHARE = 0.25
+"""A row with this share of the box's densest row's ink or more is part of
+a line's core band (the x-height of Latin, the body of Chinese characters)."""
+MIN_CORE = 0.2
+"""× body: a core band at least this tall is a line (a serif's or a bar's
+few rows are not)."""
+MAX_VALLEY = 0.15
+"""Share of the densest row: rows between two lines hold less ink than this
+(as ``layout.params.separators.TouchingLinesParams.max_valley``)."""
+MIN_PITCH = 0.5
+"""× body: two core bands' middles at least this far apart (a line pitch)."""
+MAX_BRIDGING = 0.35
+"""Share of the glyphs of the core band with fewer: at most this many reach
+into both bands of two lines (``_parted``)."""
+EXTENT_REACH = 0.25
+"""× body: a row's density is its ink over the width the ink within this
+many body lines above and below it spans (``_row_density``)."""
+SAME_SIZE = 0.5
+"""The shorter core band is at least this share of the taller: two lines of
+one type size, not a capital's bar over lowercase."""
+
+
+def split_stacked_lines(boxes: np.ndarray, ink: np.ndarray, body: float) -> np.ndarray:
+    """``boxes`` (N x 4, x0, y0, x1, y1 in working pixels) with every box that
+    holds two or more lines of type (see the module's docstring) replaced by one
+    box per line, full width, cut at the emptiest row between lines. ``ink``
+    (H x W, 255 on ink) is the page's ink mask; ``body`` the median detected line
+    height in working pixels. Returns an M x 4 float array, M >= N; boxes that
+    run down the page (vertical Chinese) are returned as they are."""
+    if body <= 0 or len(boxes) == 0:
+        return boxes
+    out: list[np.ndarray] = []
+    for box in np.asarray(boxes, dtype=np.float64):
+        cuts = _cut_rows(box, ink, body)
+        if not cuts:
+            out.append(box)
+            continue
+        edges = [box[1], *(box[1] + c for c in cuts), box[3]]
+        out += [np.array([box[0], a, box[2], b]) for a, b in itertools.pairwise(edges)]
+    return np.array(out, dtype=np.float64).reshape(-1, 4)
+
+
+def _cut_rows(box: np.ndarray, ink: np.ndarray, body: float) -> list[int]:
+    """Rows (from the box's top) where ``box`` is cut into lines; empty for one line."""
+    x0, y0, x1, y1 = (round(float(v)) for v in box)
+    height, width = y1 - y0, x1 - x0
+    if not (MIN_HEIGHT * body <= height <= MAX_HEIGHT * body) or width < MIN_WIDTH * body:
+        return []
+    crop = ink[max(0, y0) : y1, max(0, x0) : x1]
+    rows = _row_density(crop, body)
+    peak = rows.max(initial=0)
+    if peak == 0:
+        return []
+    cores = [(a, b) for a, b in true_runs(rows >= CORE_SHARE * peak) if b - a >= MIN_CORE * body]
+    if len(cores) < 2:
+        return []
+    _, labels = cv2.connectedComponents((crop > 0).astype(np.uint8), connectivity=8)
+    cuts = []
+    for (a0, a1), (b0, b1) in itertools.pairwise(cores):
+        if min(a1 - a0, b1 - b0) < SAME_SIZE * max(a1 - a0, b1 - b0):
+            continue
+        if (b0 + b1) / 2 - (a0 + a1) / 2 < MIN_PITCH * body:
+            continue
+        valley = a1 + int(np.argmin(rows[a1:b0])) if b0 > a1 else a1
+        if rows[valley] <= MAX_VALLEY * peak and _parted(labels, (a0, a1), (b0, b1)):
+            cuts.append(valley)
+    return cuts
+
+
+def _parted(labels: np.ndarray, above: tuple[int, int], below: tuple[int, int]) -> bool:
+    """Whether two core bands are two lines rather than one line's two halves:
+    few glyphs (connected pieces of ink) reach into both. Across one line of
+    light capitals, whose bars make two dense bands with thin stems between,
+    nearly every glyph does (Oakland's "AUDREY HEPBURN · REX HARRISON");
+    between two close-set lines only a descender that touches an ascender
+    below, or strokes that bled into each other."""
+    top, bottom = (set(np.unique(labels[slice(*band)]).tolist()) - {0} for band in (above, below))
+    return len(top & bottom) <= MAX_BRIDGING * max(1, min(len(top), len(bottom)))
+
+
+def _row_density(crop: np.ndarray, body: float) -> np.ndarray:
+    """Each row's ink as a share of the width that the ink around it (within a
+    quarter body line) spans: a paragraph's short last line fills its own
+    width as densely as a full line fills the column, where a count of ink
+    alone would make it a faint row beside the full line above it."""
+    inked = (crop > 0).astype(np.uint8)
+    reach = max(1, round(EXTENT_REACH * body))
+    around = cv2.dilate(inked, np.ones((2 * reach + 1, 1), np.uint8))
+    any_ink = around.any(axis=1)
+    first = np.argmax(around, axis=1)
+    last = around.shape[1] - np.argmax(around[:, ::-1], axis=1)
+    extent = np.where(any_ink, last - first, 1)
+    return inked.sum(axis=1) / np.maximum(extent, 1)

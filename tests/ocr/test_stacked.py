@@ -1,0 +1,84 @@
+"""Detected boxes holding several close-set lines cut into their lines (``ocr.stacked``)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from newsprint.ocr.stacked import split_stacked_lines
+
+WORDS = ["the council met on tuesday night", "and voted to keep the library open", "all year"]
+
+
+def _ink(lines: list[str], pitch: int, scale: float = 0.7, thickness: int = 2) -> np.ndarray:
+    """Ink mask (255 on ink) of ``lines`` set ``pitch`` pixels apart, baseline to baseline."""
+    ink = np.zeros((40 + pitch * len(lines), 460), np.uint8)
+    for i, text in enumerate(lines):
+        origin = (10, 30 + i * pitch)
+        cv2.putText(ink, text, origin, cv2.FONT_HERSHEY_SIMPLEX, scale, 255, thickness)
+    return ink
+
+
+def _baselines(pitch: int, count: int) -> list[int]:
+    return [30 + i * pitch for i in range(count)]
+
+
+def test_a_box_over_three_close_set_lines_becomes_three_lines():
+    pitch = 18
+    ink = _ink(WORDS, pitch)
+    ys = np.flatnonzero(ink.any(axis=1))
+    box = np.array([[5.0, ys[0] - 3.0, 455.0, ys[-1] + 3.0]])
+    out = split_stacked_lines(box, ink, body=pitch * 1.2)
+    assert len(out) == 3
+    # Each cut box holds one baseline, in order down the page, full width.
+    for cut, baseline in zip(out, _baselines(pitch, 3), strict=True):
+        assert cut[1] < baseline - 4 < cut[3]
+        assert cut[0] == 5.0 and cut[2] == 455.0
+    assert out[0][1] == box[0][1] and out[-1][3] == box[0][3]
+
+
+def test_one_line_of_large_type_is_left_whole():
+    ink = _ink(["TOWN HALL Debate"], pitch=60, scale=2.0, thickness=5)
+    ys = np.flatnonzero(ink.any(axis=1))
+    box = np.array([[5.0, ys[0] - 4.0, 455.0, ys[-1] + 4.0]])
+    body = (ys[-1] - ys[0]) / 2.5  # the headline is 2.5 body lines tall
+    assert np.array_equal(split_stacked_lines(box, ink, body), box)
+
+
+def test_single_lines_narrow_boxes_and_vertical_lines_are_left_alone():
+    pitch = 18
+    ink = _ink(WORDS, pitch)
+    single = [5.0, 15.0, 455.0, 36.0]  # one line: not tall enough to hold two
+    narrow = [5.0, 10.0, 50.0, 80.0]  # as tall as three lines but a drop cap's width
+    boxes = np.array([single, narrow])
+    assert np.array_equal(split_stacked_lines(boxes, ink, body=21.6), boxes)
+    assert split_stacked_lines(np.zeros((0, 4)), ink, body=21.6).shape == (0, 4)
+
+
+def test_lines_set_apart_by_white_are_cut_at_the_white():
+    pitch = 40
+    ink = _ink(WORDS[:2], pitch)
+    box = np.array([[5.0, 5.0, 455.0, 85.0]])
+    out = split_stacked_lines(box, ink, body=30.0)
+    assert len(out) == 2
+    cut = out[0][3]
+    # The cut lies in the white between the first line's foot and the second's top.
+    assert not ink[int(cut)].any()
+    assert 30 < cut < 30 + pitch - 10
+
+
+def test_one_line_of_light_capitals_is_not_cut_between_their_bars():
+    # Capitals such as I and Z: a heavy bar at the cap height and one on the
+    # baseline, joined by a hairline stem. Their rows make two dense bands with
+    # a near-empty valley between, as two lines would; but every glyph reaches
+    # into both bands, so the valley parts no lines.
+    ink = np.zeros((60, 500), np.uint8)
+    for x in range(10, 490, 16):
+        ink[8:15, x : x + 12] = 255  # cap bar
+        ink[15:45, x + 6] = 255  # hairline stem
+        ink[45:52, x : x + 12] = 255  # base bar
+    box = np.array([[5.0, 5.0, 495.0, 55.0]])
+    body = 50 / 1.8
+    assert np.array_equal(split_stacked_lines(box, ink, body), box)
+    # The same bars without their stems are two rows of separate glyphs: two lines.
+    ink[15:45] = 0
+    assert len(split_stacked_lines(box, ink, body)) == 2
