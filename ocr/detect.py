@@ -317,8 +317,7 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
     if len(boxes):
         ink = ink_mask(work)
         down = _mostly_vertical(boxes)
-        if not down:
-            boxes = split_stacked_lines(boxes, ink, found.line_height)
+        boxes = split_stacked_lines(boxes, ink, found.line_height, down)
         content = page.geometry.content_box
         unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass:

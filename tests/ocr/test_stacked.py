@@ -5,6 +5,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from newsprint.ocr.stacked import split_stacked_lines
+from PIL import Image, ImageDraw, ImageFont
+
+CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 WORDS = ["the council met on tuesday night", "and voted to keep the library open", "all year"]
 
@@ -82,3 +85,24 @@ def test_one_line_of_light_capitals_is_not_cut_between_their_bars():
     # The same bars without their stems are two rows of separate glyphs: two lines.
     ink[15:45] = 0
     assert len(split_stacked_lines(box, ink, body)) == 2
+
+
+def test_two_close_set_vertical_columns_in_one_box_become_two_columns():
+    font = ImageFont.truetype(CJK_FONT, 20)
+    image = Image.new("L", (120, 260), 0)
+    draw = ImageDraw.Draw(image)
+    columns = ["市政府今天宣布新的预算", "记者从市教育局获悉本周"]
+    for i, column in enumerate(columns):  # right to left, 24 px apart
+        for j, char in enumerate(column):
+            draw.text((60 - 24 * i, 10 + 22 * j), char, fill=255, font=font)
+    ink = np.array(image)
+    xs = np.flatnonzero(ink.any(axis=0))
+    box = np.array([[xs[0] - 2.0, 5.0, xs[-1] + 3.0, 255.0]])
+    out = split_stacked_lines(box, ink, body=24.0, down=True)
+    assert len(out) == 2
+    # Cut between the columns, each part the box's full height.
+    left, right = sorted(out.tolist())
+    assert 36 + 20 <= right[0] <= 60 + 2
+    assert left[1] == right[1] == 5.0 and left[3] == right[3] == 255.0
+    # Turned the other way, the same box is one line of the page's direction.
+    assert len(split_stacked_lines(box, ink, body=24.0, down=False)) == 1
