@@ -1,14 +1,13 @@
 """Detected boxes that hold more than one line of type, cut into their lines.
 
 PaddleOCR's DB detector finds a line as a connected region of its text
-probability map, then pads it (unclip ratio 1.6). Where lines are set close
-and heavy (bold 19th-century type at 96 dpi, bitonal microfilm whose strokes
-bleed into each other), the regions of two or three lines touch, and one box
-takes them all in, and the recogniser, which reads one line at a height of 48
-pixels, reads it as one line of garbage. Seen on NCSE's 1853 CLD page (ten
-boxes of two or three lines) and TEC 1880 p. 44 (one box over an italic
-line, "Printed in the highest class of Chromo-lithography" and the line
-under it), and on bold 96-dpi synthetic pages (en-old-1002, three).
+probability map, then pads it (unclip ratio 1.6). Where lines or columns are
+set close (small advert type, heavy type whose strokes bleed into each
+other), the regions of two or three lines touch, one box takes them all in,
+and the recogniser, which reads one line at a height of 48
+pixels, reads it as one line: two columns of vertical Chinese side by side
+come out as one column of mixed characters, or one of them is lost (ECPO
+1940: four boxes over two or three columns of small advert type).
 
 The lines are told apart as Tesseract and Kraken tell lines apart in a block,
 by the ink's horizontal projection profile: each line of type is a band of
@@ -20,7 +19,11 @@ cut at the emptiest row between two such bands when both bands are of one
 type size, a line's height apart, and few glyphs (connected pieces of ink)
 reach into both; one band, bands of very different sizes (a capital's bar
 over a headline's lowercase), or bands that the same glyphs make (the bars
-of one line of light capitals) leave it whole. Vertical lines (Chinese set
+of one line of light capitals) leave it whole. The row must be white all
+along the box, stretch by stretch: a box run across a gutter holds two
+columns whose baselines differ. A band that the box's edge cuts is the
+sliver of a neighbouring line taken in by the padding, unless it is as tall
+as the box's whole lines. Vertical lines (Chinese set
 top to bottom) are parted the same way, turned a quarter: columns of
 characters side by side with white between.
 """
@@ -56,6 +59,12 @@ MIN_PITCH = 0.5
 MAX_BRIDGING = 0.35
 """Share of the glyphs of the core band with fewer: at most this many reach
 into both bands of two lines (``_parted``)."""
+EDGE_WHOLE = 0.8
+"""× the tallest core band inside the box: a band cut by the box's edge is a
+line of its own when it is this tall (``_whole_cores``)."""
+SEGMENT = 4.0
+"""× body: the stretches along a box in which a row between lines must be
+white on its own (``_white_across``)."""
 EXTENT_REACH = 0.25
 """× body: a row's density is its ink over the width the ink within this
 many body lines above and below it spans (``_row_density``)."""
@@ -107,7 +116,10 @@ def _cut_rows(box: np.ndarray, ink: np.ndarray, body: float) -> list[int]:
     peak = rows.max(initial=0)
     if peak == 0:
         return []
-    cores = [(a, b) for a, b in true_runs(rows >= CORE_SHARE * peak) if b - a >= MIN_CORE * body]
+    cores = _whole_cores(
+        [(a, b) for a, b in true_runs(rows >= CORE_SHARE * peak) if b - a >= MIN_CORE * body],
+        len(rows),
+    )
     if len(cores) < 2:
         return []
     _, labels = cv2.connectedComponents((crop > 0).astype(np.uint8), connectivity=8)
@@ -118,9 +130,40 @@ def _cut_rows(box: np.ndarray, ink: np.ndarray, body: float) -> list[int]:
         if (b0 + b1) / 2 - (a0 + a1) / 2 < MIN_PITCH * body:
             continue
         valley = a1 + int(np.argmin(rows[a1:b0])) if b0 > a1 else a1
-        if rows[valley] <= MAX_VALLEY * peak and _parted(labels, (a0, a1), (b0, b1)):
+        if (
+            rows[valley] <= MAX_VALLEY * peak
+            and _white_across(crop, valley, body)
+            and _parted(labels, (a0, a1), (b0, b1))
+        ):
             cuts.append(valley)
     return cuts
+
+
+def _whole_cores(cores: list[tuple[int, int]], height: int) -> list[tuple[int, int]]:
+    """The core bands that are whole lines. A band the box's edge cuts is the
+    sliver of a neighbouring line that the detector's padding took in (a line
+    with a box of its own) unless it is as tall as the box's whole bands: in
+    close-set bold type the detector boxes a line with the two around it, and
+    often not those two on their own (synthetic en-old-1002)."""
+    inner = [(a, b) for a, b in cores if a > 0 and b < height]
+    tallest = max((b - a for a, b in inner), default=0)
+    return [(a, b) for a, b in cores if (a, b) in inner or b - a >= EDGE_WHOLE * tallest > 0]
+
+
+def _white_across(crop: np.ndarray, row: int, body: float) -> bool:
+    """Whether ``row`` is white between lines all along the box, stretch by
+    stretch (``SEGMENT`` body lines long): a box the detector ran across a
+    gutter holds two columns whose lines need not align, and a row between
+    two lines of one column can cross the middle of a line of the other
+    (synthetic en-old-1000: "WHAT was once a vacant lot" beside "Goalkeeper
+    Priya Raman made seven saves" half a line higher)."""
+    step = max(1, round(SEGMENT * body))
+    for x in range(0, crop.shape[1], step):
+        part = crop[:, x : x + step] > 0
+        fullest = part.sum(axis=1).max(initial=0)
+        if fullest and part[row].sum() > MAX_VALLEY * fullest:
+            return False
+    return True
 
 
 def _parted(labels: np.ndarray, above: tuple[int, int], below: tuple[int, int]) -> bool:

@@ -106,3 +106,27 @@ def test_two_close_set_vertical_columns_in_one_box_become_two_columns():
     assert left[1] == right[1] == 5.0 and left[3] == right[3] == 255.0
     # Turned the other way, the same box is one line of the page's direction.
     assert len(split_stacked_lines(box, ink, body=24.0, down=False)) == 1
+
+
+def test_a_sliver_of_the_line_above_taken_in_by_the_padding_is_not_a_line():
+    pitch = 24
+    ink = _ink(WORDS, pitch)
+    # The second line's box (baseline 54), padded up into the lower half of
+    # the first line (baseline 30), which has a box of its own.
+    box = np.array([[5.0, 24.0, 455.0, 60.0]])
+    assert np.array_equal(split_stacked_lines(box, ink, body=pitch), box)
+    # The whole first line in the box is a line of its own.
+    box = np.array([[5.0, 12.0, 455.0, 60.0]])
+    assert len(split_stacked_lines(box, ink, body=pitch)) == 2
+
+
+def test_a_row_between_lines_of_one_column_is_no_cut_through_the_next_column():
+    # A box run across a gutter: two lines of the left column, and in the
+    # right column a paragraph's short last line set level with the white
+    # between them (its baselines are offset from the left column's).
+    ink = np.zeros((80, 920), np.uint8)
+    for i, text in enumerate(WORDS[:2]):
+        cv2.putText(ink, text, (10, 30 + 24 * i), cv2.FONT_HERSHEY_SIMPLEX, 0.7, 255, 2)
+    cv2.putText(ink, "all", (800, 44), cv2.FONT_HERSHEY_SIMPLEX, 0.7, 255, 2)
+    box = np.array([[5.0, 10.0, 915.0, 62.0]])
+    assert np.array_equal(split_stacked_lines(box, ink, body=24.0), box)
