@@ -28,7 +28,6 @@ from newsprint.layout.metrics import glyph_height
 from newsprint.layout.params.blocks import STACKING, VERTICAL_PARAGRAPHS
 from newsprint.layout.params.direction import (
     DIRECTION,
-    PAGE_PHOTO,
     PRINT_DIRECTION,
     SIDE_BY_SIDE,
     VERTICAL_LINES,
@@ -412,33 +411,3 @@ def without_strokes(v_rules: list[Box], pieces: list[LinePiece] | None, body: fl
             for line in lines
         )
     ]
-
-
-def without_page_photos(
-    photos: list[Box], pieces: list[LinePiece], content: tuple[int, int, int, int]
-) -> list[Box]:
-    """The photos but those that are a vertical page's print run together: on a
-    page of adverts and pictures set among vertical type (ECPO's 1919 晶報) the
-    pictures, display type and rules join into one "photo" over most of the
-    page, and every line in it would be lost to the picture. Such a "photo"
-    (over ``PAGE_PHOTO.min_share`` of ``content``, x0, y0, x1, y1 in working
-    pixels, holding ``PAGE_PHOTO.min_lines`` vertical lines or more) is dropped: its lines
-    are read as text."""
-    x0, y0, x1, y1 = content
-    area = max(1.0, float((x1 - x0) * (y1 - y0)))
-    out = []
-    for photo in photos:
-        inside = sum(
-            1
-            for p in pieces
-            if is_vertical(p.detected) and photo.contains_point(p.ink.cx, p.ink.cy)
-        )
-        if photo.area > PAGE_PHOTO.min_share * area and inside >= PAGE_PHOTO.min_lines:
-            log.info(
-                "a 'photo' over %.0f%% of the page holds %d vertical lines: text",
-                100 * photo.area / area,
-                inside,
-            )
-            continue
-        out.append(photo)
-    return out

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import itertools
 import logging
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.binarize import paper_level
 from newsprint.layout.boxes import Box
-from newsprint.layout.params.photos import PHOTO_EDGES, PHOTO_PIECES, PICTURE_INK
+from newsprint.layout.params.photos import PAGE_PHOTO, PHOTO_EDGES, PHOTO_PIECES, PICTURE_INK
+
+if TYPE_CHECKING:
+    from newsprint.layout.textlines import LinePiece
 
 log = logging.getLogger(__name__)
 
@@ -127,3 +131,31 @@ def absorb_frames(
             else:
                 grown[host] = grown[host].union(rule)
     return keep_h, keep_v, grown
+
+
+def without_page_photos(
+    photos: list[Box], pieces: list[LinePiece], content: tuple[int, int, int, int]
+) -> list[Box]:
+    """The photos but those that are a page's print run together: on a page of
+    adverts and pictures set among vertical type (ECPO's 1919 晶報) the
+    pictures, display type and rules join into one "photo" over most of the
+    page, and so do the columns of a page whose dark scanner frame floats
+    inside the scan (the Oakland page turned 2° and padded with white: no
+    article at all); every line in it would be lost to the picture. Such a
+    "photo" (over ``PAGE_PHOTO.min_share`` of ``content``, x0, y0, x1, y1 in
+    working pixels, holding ``PAGE_PHOTO.min_lines`` detected lines or more,
+    either direction) is dropped: its lines are read as text."""
+    x0, y0, x1, y1 = content
+    area = max(1.0, float((x1 - x0) * (y1 - y0)))
+    out = []
+    for photo in photos:
+        inside = sum(1 for p in pieces if photo.contains_point(p.ink.cx, p.ink.cy))
+        if photo.area > PAGE_PHOTO.min_share * area and inside >= PAGE_PHOTO.min_lines:
+            log.info(
+                "a 'photo' over %.0f%% of the page holds %d lines: text",
+                100 * photo.area / area,
+                inside,
+            )
+            continue
+        out.append(photo)
+    return out

@@ -27,7 +27,6 @@ from newsprint.layout.direction import (
     split_by_direction,
     vertical_pieces,
     with_directions,
-    without_page_photos,
     without_strokes,
 )
 from newsprint.layout.lines import (
@@ -43,7 +42,13 @@ from newsprint.layout.metrics import body_line_height, glyph_height
 from newsprint.layout.params.blocks import BODY_MEASURE, INK_LINES, REGION_COLUMNS
 from newsprint.layout.params.textlines import INK_FIT
 from newsprint.layout.params.type_size import TYPE_SIZE
-from newsprint.layout.photos import absorb_frames, blank_photos, find_photos, merge_photo_pieces
+from newsprint.layout.photos import (
+    absorb_frames,
+    blank_photos,
+    find_photos,
+    merge_photo_pieces,
+    without_page_photos,
+)
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
 from newsprint.layout.rules import find_rules, rules_mask
 from newsprint.layout.set_solid import solid_blocks_read_down
@@ -141,7 +146,7 @@ def analyse(
     photos = merge_photo_pieces(photos, body, ink)
     if pieces:
         photos = [p for p in photos if not is_type_column(p, pieces, body)]
-        photos = without_page_photos(photos, pieces, box)  # vertical print run together
+        photos = without_page_photos(photos, pieces, box)  # print run together
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}

@@ -138,25 +138,6 @@ PRINT_DIRECTION = PrintDirectionParams()
 
 
 @dataclass(frozen=True)
-class PagePhotoParams:
-    """A "photo" that is a vertical page's print run together
-    (``without_page_photos``): on a page of adverts and pictures among
-    vertical type, the pictures, display type and rules join into one "photo"
-    over most of the page. Both values from ECPO's 1919 晶報 fold, right page:
-    one photo and nothing read, then 32 text blocks and 25 headlines (commit
-    52d4567)."""
-
-    min_share: float = 0.4
-    """A share of the printed area (the content box): a "photo" larger than this ..."""
-
-    min_lines: int = 20
-    """... holding at least this many detected vertical lines is text, no picture."""
-
-
-PAGE_PHOTO = PagePhotoParams()
-
-
-@dataclass(frozen=True)
 class SetSolidParams:
     """Vertical type set solid on a square grid that the detector read as
     rows (``layout.set_solid.solid_blocks_read_down``). ECPO's 1919 fold, right page:

@@ -15,7 +15,6 @@ from newsprint.layout.direction import (
     print_runs_down,
     vertical_reach,
     with_directions,
-    without_page_photos,
     without_strokes,
 )
 from newsprint.layout.textlines import LinePiece
@@ -125,19 +124,6 @@ def test_the_print_of_a_page_runs_down_only_on_a_vertical_page() -> None:
     assert print_runs_down(np.asarray(vertical.convert("L")))
     horizontal = column_page(columns=3, lines_per_column=20)
     assert not print_runs_down(np.asarray(horizontal.convert("L")))
-
-
-def test_a_photo_over_most_of_a_page_full_of_vertical_lines_is_text() -> None:
-    content = (0, 0, 2000, 3000)
-    lines = [
-        LinePiece(Box(x, 200, x + 30, 800), Box(x - 5, 195, x + 35, 805))
-        for x in range(300, 1700, 50)
-    ]
-    page_photo = Box(100, 100, 1900, 2900)
-    picture = Box(100, 2000, 900, 2900)  # a real picture: no lines in it
-    assert without_page_photos([page_photo, picture], lines, content) == [picture]
-    # A picture as large holding a few lines (a sign, a caption) stays.
-    assert without_page_photos([page_photo], lines[:5], content) == [page_photo]
 
 
 def test_a_paragraph_end_and_the_next_paragraph_stay_one_block() -> None:
