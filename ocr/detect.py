@@ -3,9 +3,11 @@
 PaddleOCR's DB text detector (PP-OCRv6 small) runs once over the page at a
 scale chosen from the page's own type size, not a fixed side length: a first
 pass at a modest size measures the median detected line height, and the page is
-detected again only when that measure asks for a clearly different scale
-(7-pixel type on a 72-dpi page is enlarged; 60-pixel type on a 600-dpi
-broadsheet is reduced). A large page is detected in overlapping tiles so that
+detected again only when the lines measured there lie outside the band of
+heights the detector reads alike (0.7 to 1.33 of the target height, 0.8 to
+1.33 on a page of vertical lines, ``DetectionSettings.keep_measured``):
+7-pixel type on a 72-dpi page is enlarged; 60-pixel type on a 600-dpi
+broadsheet is reduced. A large page is detected in overlapping tiles so that
 memory stays bounded; lines cut by a tile edge are joined again.
 
 Everything returned is in working-image pixels (the deskewed page).
@@ -63,13 +65,11 @@ def detect_lines(
         height = _median_height(found)
         scale = first
         if height > 0 and len(found) >= settings.min_lines_to_measure:
-            target = (
-                settings.target_vertical_line_px
-                if _mostly_vertical(found)
-                else settings.target_line_px
-            )
+            down = _mostly_vertical(found)
+            target = settings.target_vertical_line_px if down else settings.target_line_px
             wanted = float(np.clip(target / height, settings.min_scale, settings.max_scale))
-            if abs(wanted - first) > settings.rescale_tolerance * first:
+            low, high = settings.keep_measured_vertical if down else settings.keep_measured
+            if wanted != first and not low <= height * first / target <= high:
                 found, scale = _rescaled(image, engine, settings, found, first, wanted)
         elif first < 1.0:
             # Too few lines to measure at the reduced size: the type may be too

@@ -335,3 +335,36 @@ def test_lines_lost_at_the_measured_scale_are_kept_from_the_measuring_pass(
         widths = found.boxes[on_line, 2] - found.boxes[on_line, 0]
         assert widths.sum() > 300, f"line at y={top} not found"
     assert found.line_height == pytest.approx(36, abs=8)
+
+
+class _CountingDetector:
+    """The engine, counting its whole-image detection runs."""
+
+    def __init__(self, engine: OcrEngine) -> None:
+        self.engine = engine
+        self.runs = 0
+
+    def detect_native(self, image: np.ndarray) -> np.ndarray:
+        self.runs += 1
+        return self.engine.detect_native(image)
+
+    def __getattr__(self, name: str):
+        return getattr(self.engine, name)
+
+
+@pytest.mark.models
+def test_lines_measured_near_the_target_height_are_kept_without_a_second_pass(
+    engine: OcrEngine,
+) -> None:
+    image = text_page(13)  # lines about 16 px tall: 0.7-0.8 of the 22-px target
+    counting = _CountingDetector(engine)
+    kept = detect_lines(image, counting, DetectionSettings(display_factor=0))  # type: ignore[arg-type]
+    assert counting.runs == 1 and kept.scale == 1.0
+    assert len(kept.boxes) == 12
+    assert 0.7 <= kept.line_height / 22 < 0.8
+    # A narrower band sends the same page through a second pass at the target.
+    counting.runs = 0
+    narrow = DetectionSettings(display_factor=0, keep_measured=(0.8, 1.33))
+    again = detect_lines(image, counting, narrow)  # type: ignore[arg-type]
+    assert counting.runs == 2 and again.scale > 1.0
+    assert len(again.boxes) == 12
