@@ -149,7 +149,14 @@ def without_page_photos(
     area = max(1.0, float((x1 - x0) * (y1 - y0)))
     out = []
     for photo in photos:
-        inside = sum(1 for p in pieces if photo.contains_point(p.ink.cx, p.ink.cy))
+        # Pieces cut from one detected line at a separator count once.
+        inside = len(
+            {
+                p.parent if p.parent >= 0 else id(p)
+                for p in pieces
+                if photo.contains_point(p.ink.cx, p.ink.cy)
+            }
+        )
         if photo.area > PAGE_PHOTO.min_share * area and inside >= PAGE_PHOTO.min_lines:
             log.info(
                 "a 'photo' over %.0f%% of the page holds %d lines: text",

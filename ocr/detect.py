@@ -4,7 +4,7 @@ PaddleOCR's DB text detector (PP-OCRv6 small) runs once over the page at a
 scale chosen from the page's own type size, not a fixed side length: a first
 pass at a modest size measures the median detected line height, and the page is
 detected again only when the lines measured there lie outside the band of
-heights the detector reads alike (0.7 to 1.33 of the target height, 0.8 to
+heights the detector reads alike (0.75 to 1.33 of the target height, 0.8 to
 1.33 on a page of vertical lines, ``DetectionSettings.keep_measured``):
 7-pixel type on a 72-dpi page is enlarged; 60-pixel type on a 600-dpi
 broadsheet is reduced. A large page is detected in overlapping tiles so that
@@ -69,7 +69,9 @@ def detect_lines(
             target = settings.target_vertical_line_px if down else settings.target_line_px
             wanted = float(np.clip(target / height, settings.min_scale, settings.max_scale))
             low, high = settings.keep_measured_vertical if down else settings.keep_measured
-            if wanted != first and not low <= height * first / target <= high:
+            # A scale clipped to within a tenth of the first is not worth a pass.
+            worth = abs(wanted - first) > MIN_RESCALE * first
+            if worth and not low <= height * first / target <= high:
                 found, scale = _rescaled(image, engine, settings, found, first, wanted)
         elif first < 1.0:
             # Too few lines to measure at the reduced size: the type may be too
@@ -112,6 +114,10 @@ def _rescaled(
         return measured, first
     return found, wanted
 
+
+MIN_RESCALE = 0.1
+"""Share of the first scale: a second pass at a scale nearer the first than
+this (the wanted scale clipped to ``min_scale`` or ``max_scale``) is not run."""
 
 RESCALED_KEEPS = 0.5
 """Share of the measuring pass's line count that the rescaled pass must find

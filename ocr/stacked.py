@@ -83,7 +83,7 @@ def split_stacked_lines(
     height in working pixels (the median width on a page of vertical lines).
     ``down``: the page's lines run down (vertical Chinese); its boxes are cut
     into columns the same way, turned a quarter (two close-set columns of
-    small advert type that the detector boxed as one: ECPO 1919). Returns an
+    small advert type that the detector boxed as one: ECPO 1940). Returns an
     M x 4 float array, M >= N."""
     if body <= 0 or len(boxes) == 0:
         return boxes
@@ -96,7 +96,7 @@ def split_stacked_lines(
         if not cuts:
             out.append(box)
             continue
-        edges = [box[1], *(box[1] + c for c in cuts), box[3]]
+        edges = [box[1], *cuts, box[3]]
         out += [np.array([box[0], a, box[2], b]) for a, b in itertools.pairwise(edges)]
     return np.array(out, dtype=np.float64).reshape(-1, 4)
 
@@ -106,12 +106,15 @@ _TURN = [1, 0, 3, 2]
 
 
 def _cut_rows(box: np.ndarray, ink: np.ndarray, body: float) -> list[int]:
-    """Rows (from the box's top) where ``box`` is cut into lines; empty for one line."""
+    """Rows (in ``ink``'s pixels) where ``box`` is cut into lines; empty for one line."""
     x0, y0, x1, y1 = (round(float(v)) for v in box)
     height, width = y1 - y0, x1 - x0
     if not (MIN_HEIGHT * body <= height <= MAX_HEIGHT * body) or width < MIN_WIDTH * body:
         return []
-    crop = ink[max(0, y0) : y1, max(0, x0) : x1]
+    top = max(0, y0)
+    crop = ink[top:y1, max(0, x0) : x1]
+    if crop.size == 0:
+        return []
     rows = _row_density(crop, body)
     peak = rows.max(initial=0)
     if peak == 0:
@@ -135,7 +138,7 @@ def _cut_rows(box: np.ndarray, ink: np.ndarray, body: float) -> list[int]:
             and _white_across(crop, valley, body)
             and _parted(labels, (a0, a1), (b0, b1))
         ):
-            cuts.append(valley)
+            cuts.append(top + valley)
     return cuts
 
 

@@ -47,7 +47,7 @@ def test_one_line_of_large_type_is_left_whole():
     assert np.array_equal(split_stacked_lines(box, ink, body), box)
 
 
-def test_single_lines_narrow_boxes_and_vertical_lines_are_left_alone():
+def test_single_lines_and_narrow_boxes_are_left_alone():
     pitch = 18
     ink = _ink(WORDS, pitch)
     single = [5.0, 15.0, 455.0, 36.0]  # one line: not tall enough to hold two
@@ -130,3 +130,15 @@ def test_a_row_between_lines_of_one_column_is_no_cut_through_the_next_column():
     cv2.putText(ink, "all", (800, 44), cv2.FONT_HERSHEY_SIMPLEX, 0.7, 255, 2)
     box = np.array([[5.0, 10.0, 915.0, 62.0]])
     assert np.array_equal(split_stacked_lines(box, ink, body=24.0), box)
+
+
+def test_a_box_reaching_past_the_image_is_cut_at_the_same_rows():
+    pitch = 24
+    ink = _ink(WORDS, pitch)
+    inside = split_stacked_lines(np.array([[5.0, 2.0, 455.0, 90.0]]), ink, body=pitch)
+    past = split_stacked_lines(np.array([[5.0, -14.0, 455.0, 90.0]]), ink, body=pitch)
+    assert len(inside) == len(past) == 3
+    assert np.array_equal(inside[1:, 1], past[1:, 1])
+    assert past[0][1] == -14.0
+    away = np.array([[5.0, 500.0, 455.0, 560.0]])  # wholly below the image
+    assert np.array_equal(split_stacked_lines(away, ink, body=pitch), away)
