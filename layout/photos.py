@@ -149,6 +149,9 @@ def without_page_photos(
     area = max(1.0, float((x1 - x0) * (y1 - y0)))
     out = []
     for photo in photos:
+        if photo.area <= PAGE_PHOTO.min_share * area:
+            out.append(photo)
+            continue
         # Pieces cut from one detected line at a separator count once.
         inside = len(
             {
@@ -157,7 +160,7 @@ def without_page_photos(
                 if photo.contains_point(p.ink.cx, p.ink.cy)
             }
         )
-        if photo.area > PAGE_PHOTO.min_share * area and inside >= PAGE_PHOTO.min_lines:
+        if inside >= PAGE_PHOTO.min_lines:
             log.info(
                 "a 'photo' over %.0f%% of the page holds %d lines: text",
                 100 * photo.area / area,

@@ -26,7 +26,7 @@ from newsprint.core.settings import DetectionSettings, Settings
 from newsprint.layout.binarize import ink_mask
 from newsprint.layout.boxes import true_runs
 from newsprint.ocr.engine import OcrEngine
-from newsprint.ocr.stacked import split_stacked_lines
+from newsprint.ocr.stacked import TURN, split_stacked_lines
 
 log = logging.getLogger(__name__)
 
@@ -123,10 +123,6 @@ RESCALED_KEEPS = 0.5
 """Share of the measuring pass's line count that the rescaled pass must find
 for its lines to be taken (it finds more where small type was merged or missed
 at the measuring scale, about as many where it was only measured)."""
-
-
-_TURN = [1, 0, 3, 2]
-"""Box columns that swap x and y: a vertical line seen as a row."""
 
 
 def with_display_lines(fine: np.ndarray, coarse: np.ndarray, body: float) -> np.ndarray:
@@ -361,7 +357,7 @@ def unread_areas(
     if down:
         turned = _unread_rows(
             np.ascontiguousarray(ink.T),
-            np.asarray(boxes).reshape(-1, 4)[:, _TURN],
+            np.asarray(boxes).reshape(-1, 4)[:, TURN],
             line_height,
             None if content is None else (content[1], content[0], content[3], content[2]),
         )

@@ -88,8 +88,8 @@ def split_stacked_lines(
     if body <= 0 or len(boxes) == 0:
         return boxes
     if down:
-        turned = split_stacked_lines(np.asarray(boxes)[:, _TURN], ink.T, body)
-        return turned[:, _TURN]
+        turned = split_stacked_lines(np.asarray(boxes)[:, TURN], ink.T, body)
+        return turned[:, TURN]
     out: list[np.ndarray] = []
     for box in np.asarray(boxes, dtype=np.float64):
         cuts = _cut_rows(box, ink, body)
@@ -101,8 +101,8 @@ def split_stacked_lines(
     return np.array(out, dtype=np.float64).reshape(-1, 4)
 
 
-_TURN = [1, 0, 3, 2]
-"""Box columns that swap x and y."""
+TURN = [1, 0, 3, 2]
+"""Box columns that swap x and y: a box of a vertical line seen as a row."""
 
 
 def _cut_rows(box: np.ndarray, ink: np.ndarray, body: float) -> list[int]:
