@@ -247,9 +247,12 @@ def cut_at_separators(
 
     ``set_across``: the page's text runs across (not a vertical page, whose
     lines set across are its headlines): a line then counts as body type by
-    its detector box too."""
+    its detector box too, and a narrow gap at a column rule's place parts
+    its lines (``STACKED.min_gap_on_rule``; a vertical page's lines across
+    are headings and adverts' lines, whose rules frame rather than part)."""
     around = _lines_around(pieces, body)
-    stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body, around)
+    ruled = v_rules if set_across else []
+    stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body, around, ruled)
     # The detector's box measures a line's type more steadily than its ink,
     # whose height goes with how many descenders and capitals it holds; the
     # ink still rules out type that is surely display.
@@ -261,7 +264,7 @@ def cut_at_separators(
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
-        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach))
+        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled))
     return out
 
 
@@ -270,6 +273,7 @@ def stacked_gutters(
     ink: np.ndarray,
     body: float,
     around: list[np.ndarray] | None = None,
+    v_rules: list[Box] | None = None,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each line, over its width: how many lines around it cross each x,
     and what share of them is white there. A word space is white in one line
@@ -277,8 +281,12 @@ def stacked_gutters(
     detector joined is white in nearly every line around it (found band by
     band from the lines themselves, for gutters too narrow or too often
     bridged to leave a tall white corridor). ``around``: the lines that vote
-    for each line (``_lines_around``), when already found."""
+    for each line (``_lines_around``), when already found; ``v_rules``: the
+    page's column rules, whose pieces cross a line as white wherever else
+    down the page the rule was found (a worn rule's short fragment is as
+    wide as the rule, wider than a hairline)."""
     width = ink.shape[1]
+    rule_width = _rule_width(v_rules or [])
     white = np.zeros((len(pieces), width), dtype=bool)
     spans = np.zeros((len(pieces), width), dtype=bool)
     for i, piece in enumerate(pieces):
@@ -292,6 +300,12 @@ def stacked_gutters(
             filled = np.count_nonzero(core, axis=0)
             full = filled >= STACKED.full_share * core.shape[0]
             white[i, x0:x1] = (filled == 0) | _hairlines(full, body)
+            if rule_width:
+                ruled = _rule_places(v_rules or [], x0, x1)
+                # A speck or a letter's serif touching the rule's piece
+                # inks a few of the line's rows beside it.
+                stroke = filled > STACKED.rule_piece_rows * core.shape[0]
+                white[i, x0:x1] |= ruled & _thin_strokes(stroke, rule_width)
         else:
             white[i, x0:x1] = True
     out = []
@@ -353,6 +367,25 @@ def _without_rule_strokes(ink: np.ndarray, body: float) -> np.ndarray:
     return cv2.bitwise_and(ink, cv2.bitwise_not(strokes))
 
 
+def _rule_width(v_rules: list[Box]) -> int:
+    """The widest found column rule's stroke and its waver (pixels; 0 when
+    none is found)."""
+    widest = max((rule.width for rule in v_rules), default=0.0)
+    return int(np.ceil(widest)) + STACKED.rule_x_slack_px if widest else 0
+
+
+def _thin_strokes(inked: np.ndarray, widest: int) -> np.ndarray:
+    """The runs of inked columns no wider than ``widest`` pixels: at a
+    column rule's place, a piece of the worn rule, inside the line or at its
+    end (the detector starts a line at the rule beside it). A letter there
+    is one line's: the white counted down the lines tells them apart."""
+    thin = np.zeros_like(inked)
+    for a, b in true_runs(inked):
+        if b - a <= widest:
+            thin[a:b] = True
+    return thin
+
+
 def _hairlines(full: np.ndarray, body: float) -> np.ndarray:
     """The runs of full columns thin enough to be a rule (a solid blot is not)."""
     thin = np.zeros_like(full)
@@ -362,17 +395,36 @@ def _hairlines(full: np.ndarray, body: float) -> np.ndarray:
     return thin
 
 
-def _stacked_gaps(crossing: np.ndarray, blank: np.ndarray, body: float) -> np.ndarray:
-    """Where enough lines cross, nearly all white, and wider than letter spacing."""
+def _stacked_gaps(
+    crossing: np.ndarray, blank: np.ndarray, body: float, ruled: np.ndarray | None = None
+) -> np.ndarray:
+    """Where enough lines cross, nearly all white, and wider than letter
+    spacing; ``ruled`` (over the same x): where a column rule found
+    elsewhere on the page stands, a narrower run is enough
+    (``STACKED.min_gap_on_rule``)."""
     enough = crossing >= STACKED.min_lines
     white = enough & (blank >= STACKED.white_share)
     # A speck or a fragment of a worn rule inks an x of the gutter in a few
     # lines: a run of nearly white x counts when most of it is white.
     gap = enough & (blank >= STACKED.speck_share)
     for a, b in true_runs(gap):
-        if np.count_nonzero(white[a:b]) < max(STACKED.min_gap_px, STACKED.min_gap * body):
+        on_rule = ruled is not None and bool(ruled[a:b].any())
+        least = STACKED.min_gap_on_rule if on_rule else STACKED.min_gap
+        if np.count_nonzero(white[a:b]) < max(STACKED.min_gap_px, least * body):
             gap[a:b] = False
     return gap
+
+
+def _rule_places(v_rules: list[Box], x0: int, x1: int) -> np.ndarray:
+    """Over x = x0..x1: where a found column rule stands at any height of
+    the page (a pixel or two of drift either side)."""
+    ruled = np.zeros(x1 - x0, dtype=bool)
+    slack = STACKED.rule_x_slack_px
+    for rule in v_rules:
+        a, b = int(rule.x0) - slack - x0, int(np.ceil(rule.x1)) + slack - x0
+        if b > 0 and a < x1 - x0:
+            ruled[max(0, a) : b] = True
+    return ruled
 
 
 def _column_wide(
@@ -421,11 +473,14 @@ def _cut(
     body: float,
     body_size: bool,
     around: tuple[float, float] = (0.0, 0.0),
+    ruled: list[Box] | None = None,
 ) -> list[LinePiece]:
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
     those: a headline's word space may line up with a gutter below);
-    ``around``: how far the lines around reach before and past it (``_reach``)."""
+    ``around``: how far the lines around reach before and past it
+    (``_reach``); ``ruled``: the rules whose places part lines at a
+    narrower gap (``_stacked_gaps``)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -441,7 +496,7 @@ def _cut(
             rule, line, LINE_CUTS.rule_overlap, v_rules, reach, span
         ):
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
-    white = _stacked_gaps(*stacked, body)[: x1 - x0]
+    white = _stacked_gaps(*stacked, body, _rule_places(ruled or [], x0, x1))[: x1 - x0]
     if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:

@@ -166,6 +166,25 @@ class StackedGutterParams:
     """Pixels: the narrowest stacked gap at any scale. Commit 5ca662b; not
     tuned: a safe bound."""
 
+    min_gap_on_rule: float = 0.25
+    """× body: ... and this, for a white run at the x of a column rule found
+    elsewhere down the page (the rule worn away beside the line, its place
+    still white in the lines around). Synthetic en-old-1002: a worn rule
+    between columns 3 and 4 with breaks of 100-400 pixels, the white run
+    there 5 pixels (0.36 body) against 0.4; 32 lines read across it, 8 of 9
+    headlines lost. A run of letter spacing at a rule's x is as narrow, but
+    the lines around are not white there in ``white_share`` of them."""
+
+    rule_piece_rows: float = 0.25
+    """At a found rule's place, an x inked in more than this share of a
+    line's rows is the rule's piece (or a letter); fewer, a speck or a serif
+    touching it. Synthetic en-old-1002 (the rule's x 0.5-1.0 of a line's
+    rows, the x beside it 0.0-0.2)."""
+
+    rule_x_slack_px: int = 2
+    """Pixels: how far from a found rule's x a run may lie and still be at
+    its place (a deskewed page's rule drifts a pixel over its height)."""
+
 
 STACKED = StackedGutterParams()
 

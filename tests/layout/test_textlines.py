@@ -230,6 +230,37 @@ def test_lines_read_across_a_worn_rule_in_a_narrow_gutter_are_cut_at_it() -> Non
     assert len(pieces) >= 2 * 16 - 2
 
 
+def _gutter_with_rule_pieces() -> tuple[np.ndarray, np.ndarray]:
+    """Two columns parted by 7 pixels (0.35 of a line: letter spacing
+    wide) holding a 4-pixel column rule (no hairline) a pixel from the left
+    column, two from the right, worn to a piece a line long beside each
+    line, whole only near the foot."""
+    ink, boxes = two_columns(gutter=7, lines=16, rng=np.random.default_rng(11))
+    for i in range(12):
+        y = 40 + 30 * i
+        ink[y : y + BODY, 481:485] = 255
+    ink[400:520, 481:485] = 255
+    return ink, boxes
+
+
+def test_a_narrow_gutter_at_a_rule_found_further_down_cuts_the_lines() -> None:
+    # Synthetic en-old-1002: a worn rule found over the lower half of the
+    # page only; above, its place is white but for the rule's pieces, and
+    # narrower than a gutter is anywhere else (32 lines read across it).
+    ink, boxes = _gutter_with_rule_pieces()
+    pieces = cut(ink, boxes, [Box(481, 400, 485, 520)])
+    top = [p for p in pieces if p.ink.cy < 380]
+    assert len(top) == 2 * 12
+    assert all(p.ink.x1 <= 481 or p.ink.x0 >= 485 for p in top)
+
+
+def test_a_gap_as_narrow_with_no_rule_on_the_page_is_letter_spacing() -> None:
+    ink, boxes = _gutter_with_rule_pieces()
+    ink[400:520, 481:485] = 0
+    pieces = cut(ink, boxes)
+    assert len([p for p in pieces if p.ink.cy < 380]) == 12
+
+
 def test_a_headline_across_the_columns_above_does_not_hide_the_gutter_under_it() -> None:
     # Two lines of heavy display type across both columns, then body lines
     # the detector joined across the gutter: the gutter is judged among the
