@@ -49,7 +49,7 @@ from newsprint.articles.roles import (
     split_roles,
     split_signatures,
 )
-from newsprint.articles.text import join_lines
+from newsprint.articles.text import join_lines, small_caps_as_capitals
 from newsprint.articles.vertical import is_vertical_page, vertical_articles
 from newsprint.core.page import (
     STORY_PART_TYPES,
@@ -490,6 +490,7 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
     photos = [m for m in draft.members if m.type == RegionType.PHOTO]
     heads = sorted(draft.headlines, key=lambda h: (_box(h).y0, _box(h).x0))
     headline = " ".join(join_lines([ln.text for ln in h.lines]) for h in heads) or None
+    headline = small_caps_as_capitals(headline) if headline else None
     paragraphs, tables = _flow_text(blocks, body, language, settings)
     ids = [r.id for r in draft.headlines + bylines + blocks + photos + captions]
     return Article(

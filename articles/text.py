@@ -6,12 +6,13 @@ import functools
 import re
 from collections.abc import Set as AbstractSet
 
-from newsprint.articles.params.text import HYPHENS
+from newsprint.articles.params.text import HYPHENS, SMALL_CAPS
 from newsprint.articles.punctuation import horizontal_punctuation
 from newsprint.core.script import CJK_CHAR
 from wordfreq import zipf_frequency
 
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’]*)-$")
+_MIXED_WORD = re.compile(r"[^\W\d_]*[a-z][A-Z][^\W\d_]*")
 _FIRST_WORD = re.compile(r"^([\w'’]+)")
 
 
@@ -35,6 +36,23 @@ def join_lines(lines: list[str]) -> str:
         else:
             out += " " + line
     return out
+
+
+def small_caps_as_capitals(heading: str) -> str:
+    """``heading`` (a headline's text) in capitals when it was set in small
+    capitals and read in mixed case (``SMALL_CAPS``): a small capital has
+    the shape of its lower-case letter, and the recogniser reads it so.
+    Tesseract and ABBYY FineReader give small capitals as capitals too
+    (FineReader marks them as a font attribute besides). Any other heading,
+    and one without Latin letters, is returned as it is."""
+    mixed = len(_MIXED_WORD.findall(heading))
+    if mixed == 0:
+        return heading
+    letters = [c for c in heading if c.isascii() and c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / max(1, len(letters))
+    if mixed >= SMALL_CAPS.min_mixed_words or upper >= SMALL_CAPS.min_upper_share:
+        return heading.upper()
+    return heading
 
 
 def soft_hyphen(line: str, next_line: str) -> bool:

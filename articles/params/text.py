@@ -98,3 +98,23 @@ class StoryParams:
 
 
 STORIES = StoryParams()
+
+
+@dataclass(frozen=True)
+class SmallCapsParams:
+    """A heading set in small capitals, read in mixed case
+    (``articles.text.heading_text``): the recogniser reads a small capital
+    as the lower-case letter of its shape ("HIGH SCHoOL TeAm HeaDs",
+    synthetic en-old-1003), a case change inside a word no English
+    heading has but a name or two ("McDonald", "MacArthur")."""
+
+    min_mixed_words: int = 2
+    """This many words changing from lower to upper case inside them make
+    the heading small capitals ..."""
+
+    min_upper_share: float = 0.7
+    """... or one such word, with this share of the heading's letters
+    capitals."""
+
+
+SMALL_CAPS = SmallCapsParams()

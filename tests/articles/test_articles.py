@@ -6,7 +6,7 @@ import pytest
 from newsprint.articles import assemble
 from newsprint.articles.flow import cut_off_rule
 from newsprint.articles.roles import is_byline, split_signatures
-from newsprint.articles.text import join_lines
+from newsprint.articles.text import join_lines, small_caps_as_capitals
 from newsprint.core.page import ArticleKind, NewspaperPage, Region, RegionType, TextLine
 from newsprint.core.script import detect_language
 from newsprint.core.settings import Settings
@@ -1027,3 +1027,16 @@ def test_body_text_under_a_caption_stays_body_text() -> None:
     story = page.articles[0]
     assert story.captions == ["Crews at work on Monday. (Photo by Ann Lee)"]
     assert story.paragraphs[0].startswith("The bridge opened to traffic")
+
+
+def test_a_heading_in_small_capitals_read_in_mixed_case_comes_out_in_capitals() -> None:
+    # Synthetic en-old-1003: the small capitals read as lower-case letters.
+    read = "HIGH SCHoOL TeAm HeaDs To STATE FINAL."
+    assert small_caps_as_capitals(read) == "HIGH SCHOOL TEAM HEADS TO STATE FINAL."
+    assert small_caps_as_capitals("MAYOR'S PLAN FOR THE HaRBOUR") == "MAYOR'S PLAN FOR THE HARBOUR"
+
+
+def test_headings_in_ordinary_case_keep_it() -> None:
+    ordinary = ("McDonald Wins the Race", "City Council Meets Today", "iPhone sales up", "市政府")
+    for heading in ordinary:
+        assert small_caps_as_capitals(heading) == heading
