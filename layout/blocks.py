@@ -72,6 +72,7 @@ def group_lines(
     blocks: list[Block] = []
     active: list[Block] = []
     common = common_leading(lines)
+    mates = _row_mates(lines) if rows_joined else {}
     for line in sorted(lines, key=lambda b: (b.y0, b.x0)):
         reach = STACKING.window * max(body, line.height)
         active = [b for b in active if b.last.y1 > line.y0 - reach]
@@ -79,6 +80,8 @@ def group_lines(
         for block in active:
             gap = _joinable_gap(block, line, h_rules, body, rows_joined, common, boxed or {})
             if gap is not None and any(_rule_parts(r, block.box, line) for r in v_rules):
+                gap = None
+            if gap is not None and _over_row_mates(block, line, mates.get(id(line), [])):
                 gap = None
             if gap is not None and (best_gap is None or gap < best_gap):
                 best, best_gap = block, gap
@@ -88,6 +91,42 @@ def group_lines(
         else:
             best.add(line)
     return blocks
+
+
+def _row_mates(lines: list[Box]) -> dict[int, list[Box]]:
+    """For each line (by ``id``), the lines of its type size standing on its
+    row apart from it: the same row of the next columns (``rows_joined``:
+    the pieces of one row are joined already)."""
+    P = STACKING
+    by_top = sorted(lines, key=lambda b: b.y0)
+    tops = np.array([b.y0 for b in by_top])
+    mates: dict[int, list[Box]] = {}
+    for line in lines:
+        lo, hi = np.searchsorted(tops, [line.y0 - 2 * line.height, line.y1])
+        mates[id(line)] = [
+            other
+            for other in by_top[lo:hi]
+            if other is not line
+            and other.x_overlap(line) <= 0
+            and other.y_overlap(line) >= P.same_row * min(other.height, line.height)
+            and P.min_size_ratio <= other.height / max(line.height, 1.0) <= P.max_size_ratio
+        ]
+    return mates
+
+
+def _over_row_mates(block: Block, line: Box, mates: list[Box]) -> bool:
+    """Whether ``block`` stands over ``line`` and a line on its row in
+    another column (``_row_mates``), on no row of its own there: the
+    headline over the columns, whose first line under it, in the first
+    column, is in no way its own (synthetic en-1004: "Empty shop windows",
+    capitals and descenders as tall as the headline's ink, read as its
+    second line). Only a block of larger type than the line's is so
+    (``STACKING.under_larger``): a column's own lines may be cut in pieces
+    on their row (a photo's edge, a wide space), and the column's block
+    stands over them all."""
+    if block.last.y_overlap(line) > 0 or line.height > STACKING.under_larger * block.line_height:
+        return False
+    return any(block.box.x_overlap(mate) >= STACKING.over_mate * mate.width for mate in mates)
 
 
 def _rule_parts(rule: Box, block: Box, line: Box) -> bool:

@@ -392,6 +392,34 @@ def test_a_line_of_many_descenders_is_the_column_s_type_when_its_box_says_so(
     assert len(group_lines(lines, [], body=19.0, rows_joined=True)) > 1
 
 
+def test_the_first_column_s_first_line_under_a_headline_across_two_is_not_the_headline_s() -> None:
+    """Synthetic en-1004: a headline (ink 33 px, no descenders) over two
+    columns; the left column's first line (capitals and descenders: ink 27
+    px, 0.82 of it) 41 px under it. Its row holds the right column's first
+    line under the headline too: it starts a column, not the headline's
+    second line."""
+    from newsprint.layout.blocks import group_lines
+    from newsprint.layout.boxes import Box
+
+    headline = Box(1424, 1037, 2022, 1070)
+    left = [Box(1388, 1111, 1675, 1138)] + [
+        Box(1346, 1149 + 38 * i, 1670, 1170 + 38 * i) for i in range(8)
+    ]
+    right = [Box(1741, 1111 + 38 * i, 2090, 1132 + 38 * i) for i in range(9)]
+    blocks = group_lines([headline, *left, *right], [], body=22.0, rows_joined=True)
+    assert sorted(len(b.lines) for b in blocks) == [1, 9, 9]
+    head = next(b for b in blocks if headline in b.lines)
+    assert head.lines == [headline]
+    # A headline over one column only keeps a line as tall under it.
+    blocks = group_lines([headline, left[0]], [], body=22.0, rows_joined=True)
+    assert len(blocks) == 1
+    # A column's own row cut in pieces (wide word spaces: en-1001) joins it.
+    column = [Box(870, 848 + 44 * i, 1195, 868 + 44 * i) for i in range(3)]
+    pieces = [Box(871, 980, 1038, 1000), Box(1061, 980, 1091, 1000), Box(1110, 980, 1196, 1000)]
+    blocks = group_lines(column + pieces, [], body=20.0, rows_joined=True)
+    assert pieces[0] in next(b for b in blocks if column[0] in b.lines).lines
+
+
 def test_a_dash_a_sixth_of_a_line_wide_parts_the_block_there() -> None:
     """Synthetic en-old-1001: a 51-px dash centred under a 313-px column's
     last line of a story, the next story's lines below it at the column's
