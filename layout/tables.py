@@ -33,7 +33,7 @@ from newsprint.core.page import NewspaperPage, Region, RegionType, TableCell
 from newsprint.layout.blocks import Block
 from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.metrics import body_line_height
-from newsprint.layout.params.tables import BODY_BESIDE_TABLES, CELLS, COLUMNS, ROWS, TABLES
+from newsprint.layout.params.tables import BODY_BESIDE_TABLES, CELLS, COLUMNS, ROWS, STUB, TABLES
 from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.roles import within
 
@@ -114,6 +114,7 @@ def find_tables(
         return []
     found = [table for table, _ in grids]
     _take_out(blocks, [p for _, taken in grids for p in taken], pieces, detected_of)
+    found = [_with_stub(table, blocks, body, detected_of) for table in found]
     for table in found:
         for row in table.rows:
             for cell in row:
@@ -479,6 +480,103 @@ def _column_of(box: Box, bands: list[tuple[int, int]], x0: int) -> int:
 
 def _cell(pieces: list[_Piece], column: int) -> Cell:
     return Cell(union_all([p.ink for p in pieces]), union_all([p.read for p in pieces]), column)
+
+
+def _with_stub(
+    table: TableBlock, blocks: list[Block], body: float, detected_of: dict[int, list[Box]]
+) -> TableBlock:
+    """``table`` with its stub, the column of row labels on its left, when a
+    block of lines stands there on the table's rows (``STUB``): the labels
+    are text, too long to be cells ("Zürich am Schalter oder bei Ablagen"),
+    and the table finder left them a block of their own, read apart from
+    the figures of their rows (the NZZ 1940's subscription rates: the labels
+    read as one article, the figures as another). The stub's lines leave
+    their block, and so do the lines of it right under the table's last
+    row (a note on the table: ``_notes_under``), each a row of one cell;
+    others (a title above) stay there."""
+    rows = [union_all([c.ink for c in row]) for row in table.rows]
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            continue
+        stub = _stub_lines(block, table, rows, body)
+        if stub is None:
+            continue
+        cells = [list(row) for row in table.rows]
+        for row in cells:
+            for cell in row:
+                cell.column += 1
+        for r in sorted({r for _, r in stub}):
+            # A label in pieces on its row (the detector's lines) is one cell.
+            labels = [line for line, row in stub if row == r]
+            reads = [box for line in labels for box in detected_of.get(id(line)) or [line]]
+            cells[r].insert(0, Cell(union_all(labels), union_all(reads), 0))
+        notes = _notes_under(block, table, stub, body)
+        for note in notes:  # a row of its own, read after the table's rows
+            cells.append([Cell(note, union_all(detected_of.get(id(note)) or [note]), 0)])
+        taken = {id(line) for line, _ in stub} | {id(note) for note in notes}
+        block.lines = [ln for ln in block.lines if id(ln) not in taken]
+        if block.lines:
+            blocks[blocks.index(block)] = Block(block.lines)
+        else:
+            blocks.remove(block)
+        log.info("a table's stub of %d row labels taken in", len(stub))
+        return TableBlock([c.ink for row in cells for c in row], rows=cells)
+    return table
+
+
+def _notes_under(
+    block: Block, table: TableBlock, stub: list[tuple[Box, int]], body: float
+) -> list[Box]:
+    """The lines of the stub's ``block`` under its last label, each at most
+    ``ROWS.max_gap`` under the one before, and none reaching past the
+    table's right edge: the table's notes ("Bei postamtlichem Bezug
+    niedrigere Ansätze")."""
+    labels = {id(label) for label, _ in stub}
+    last = max(label.y0 for label, _ in stub)
+    below = sorted(
+        (ln for ln in block.lines if ln.y0 > last and id(ln) not in labels), key=lambda b: b.y0
+    )
+    above = max(table.box.y1, max(label.y1 for label, _ in stub))
+    notes = []
+    for line in below:
+        if line.y0 - above > ROWS.max_gap * body or line.x1 > table.box.x1 + body:
+            break
+        notes.append(line)
+        above = line.y1
+    return notes
+
+
+def _stub_lines(
+    block: Block, table: TableBlock, rows: list[Box], body: float
+) -> list[tuple[Box, int]] | None:
+    """The lines of ``block`` that are ``table``'s row labels, each with its
+    row (index into ``rows``, the rows' boxes), or None when the block is no
+    stub: it stands left of the table, against it, most of its lines on the
+    table's rows, each clear of its row's cells, the rest only above or
+    below them, and on enough of the rows."""
+    if block.box.x0 >= table.box.x0 or len(block.lines) < TABLES.min_rows:
+        return None
+    lines = sorted(block.lines, key=lambda b: b.y0)
+    matched: list[tuple[int, Box, int]] = []
+    for i, line in enumerate(lines):
+        shared = [line.y_overlap(row) / min(line.height, row.height) for row in rows]
+        r = int(np.argmax(shared))
+        if shared[r] < STUB.baseline:
+            continue
+        if line.x0 >= min(cell.ink.x0 for cell in table.rows[r]):
+            return None  # a label starts left of its row's figures
+        matched.append((i, line, r))
+    if not matched:
+        return None
+    if max(line.x1 for _, line, _ in matched) < table.box.x0 - STUB.reach * body:
+        return None  # a column of text beside the table, its gutter between
+    first, last = matched[0][0], matched[-1][0]
+    if last - first + 1 != len(matched):
+        return None  # a line off the rows between two labels
+    labelled = {r for _, _, r in matched}
+    if len(labelled) < max(TABLES.min_rows, STUB.min_rows * len(rows)):
+        return None
+    return [(line, r) for _, line, r in matched]
 
 
 def _take_out(

@@ -183,5 +183,29 @@ class BodyBesideTablesParams:
 CELLS = CellParams()
 ROWS = RowParams()
 COLUMNS = ColumnParams()
+
+
+@dataclass(frozen=True)
+class StubParams:
+    """A table's stub: the column of row labels on its left, found as a
+    block of text (``layout.tables._with_stub``). Set on the NZZ 1940's
+    subscription rates (labels running on into the first column of
+    figures, every label on its row's baseline, a note under the table)."""
+
+    reach: float = 0.5
+    """The stub's longest label reaches to within this of the table's left
+    edge, or runs on into it (a label and a figure read as one line); a
+    block of text ending further off, a gutter between, is a column of
+    text beside the table. × body."""
+
+    baseline: float = 0.5
+    """A label shares at least this share of the shorter one's height with
+    its row. A share of a line's height."""
+
+    min_rows: float = 0.5
+    """The stub labels at least this share of the table's rows."""
+
+
 TABLES = TableParams()
+STUB = StubParams()
 BODY_BESIDE_TABLES = BodyBesideTablesParams()

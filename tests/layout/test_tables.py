@@ -233,3 +233,43 @@ def test_a_cropped_pages_table_cells_are_moved_back_to_scan_pixels() -> None:
     )
     whole = uncrop_page(found, page, (100, 50, 600, 450))
     assert whole.regions[0].rows[0][0].bbox == (110, 70, 160, 90)
+
+
+def _rates_table(label_end: float) -> tuple[list[Box], list[Box], Box]:
+    """A rates table: six rows of three figures (x 330-660), each row's
+    label a long line of text on its baseline (x 40 to ``label_end``), and
+    a note under the table."""
+    labels, cells = [], []
+    for r in range(6):
+        y = 60 + r * PITCH
+        labels.append(Box(40, y, label_end, y + BODY))
+        cells += [Box(x0, y, x1, y + BODY) for x0, x1 in COLUMNS[2:]]
+    note = Box(40, 60 + 6 * PITCH, 640, 60 + 6 * PITCH + BODY)
+    return labels, cells, note
+
+
+def test_row_labels_too_long_for_cells_are_the_tables_first_column() -> None:
+    # The NZZ 1940's subscription rates: the labels ("Zürich am Schalter
+    # oder bei Ablagen"), one running on into the first figure, were read
+    # as one article and the figures as another.
+    labels, cells, note = _rates_table(label_end=300)
+    labels[1] = Box(40, labels[1].y0, 345, labels[1].y1)
+    text = _text_column(6)
+    blocks = _blocks(labels + cells + [note] + text)
+    (table,) = find_tables(blocks, _ink(labels + cells + [note] + text), BODY)
+    assert table.columns == 4
+    assert [row[0].ink for row in table.rows[:6]] == labels
+    assert all([c.column for c in row] == [0, 1, 2, 3] for row in table.rows[:6])
+    # The note under the table is its last row; the text column stays apart.
+    assert [c.ink for c in table.rows[6]] == [note]
+    rest = [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
+    assert sorted(rest, key=lambda b: b.y0) == text
+
+
+def test_a_text_column_left_of_a_table_past_a_gutter_is_no_stub() -> None:
+    labels, cells, note = _rates_table(label_end=290)  # 2 body lines short of it
+    blocks = _blocks(labels + cells + [note])
+    (table,) = find_tables(blocks, _ink(labels + cells + [note]), BODY)
+    assert table.columns == 3
+    rest = [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
+    assert sorted(rest, key=lambda b: b.y0) == [*labels, note]
