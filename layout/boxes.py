@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,3 +98,28 @@ def true_runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """(start, stop) of each run of True in a 1-D mask, stop exclusive."""
     edges = np.flatnonzero(np.diff(np.r_[0, mask.astype(np.int8), 0]))
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def in_rows(
+    boxes: Sequence[tuple[float, float, float, float]], right_to_left: bool = False
+) -> list[int]:
+    """The order (indices into ``boxes``, each x0, y0, x1, y1) in which a
+    reader takes boxes set along one or more rows, as a running head's
+    pieces: row by row from the top, a box on the row of the one above it
+    when they share half the shorter one's height, and along each row left
+    to right (``right_to_left``: right to left)."""
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][1])
+    rows: list[list[int]] = []
+    for i in order:
+        y0, y1 = boxes[i][1], boxes[i][3]
+        row = rows[-1] if rows else None
+        if row is not None:
+            top = min(boxes[j][1] for j in row)
+            bottom = max(boxes[j][3] for j in row)
+            shared = min(y1, bottom) - max(y0, top)
+            if shared >= 0.5 * min(y1 - y0, bottom - top):
+                row.append(i)
+                continue
+        rows.append([i])
+    sign = -1 if right_to_left else 1
+    return [i for row in rows for i in sorted(row, key=lambda j: sign * boxes[j][0])]

@@ -256,3 +256,26 @@ def test_chinese_characters_take_a_full_em() -> None:
 )
 def test_hyphenated_line_ends(line: str, following: str, expected: bool) -> None:
     assert is_hyphenated(line, following) is expected
+
+
+def test_the_running_head_is_written_along_its_row() -> None:
+    # The NZZ 1940: "Mittagausgabe Nr. 641" at the right end of the running
+    # head stands 8 pixels higher than the paper's name in the middle, and
+    # was written first.
+    from newsprint.exports.alto import document_order
+
+    page = written_page(PAGES[0])
+    template = page.regions[0]
+    pieces = [
+        template.model_copy(update={"id": rid, "type": RegionType.RUNNING_HEAD, "bbox": box})
+        for rid, box in (
+            ("h-right", (3022, 157, 3625, 210)),
+            ("h-left", (143, 163, 983, 210)),
+            ("h-middle", (1532, 165, 2265, 220)),
+            ("folio-below", (143, 250, 300, 290)),
+        )
+    ]
+    page = page.model_copy(update={"regions": [*pieces, *page.regions[1:]], "articles": []})
+    mine = {piece.id for piece in pieces}
+    order = [r.id for r in document_order(page, {}) if r.id in mine]
+    assert order == ["h-left", "h-middle", "h-right", "folio-below"]
