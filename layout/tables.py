@@ -501,10 +501,7 @@ def _with_stub(
         stub = _stub_lines(block, table, rows, body)
         if stub is None:
             continue
-        cells = [list(row) for row in table.rows]
-        for row in cells:
-            for cell in row:
-                cell.column += 1
+        cells = [[Cell(c.ink, c.read, c.column + 1) for c in row] for row in table.rows]
         for r in sorted({r for _, r in stub}):
             # A label in pieces on its row (the detector's lines) is one cell.
             labels = [line for line, row in stub if row == r]

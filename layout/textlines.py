@@ -251,8 +251,9 @@ def cut_at_separators(
     its lines (``STACKED.min_gap_on_rule``; a vertical page's lines across
     are headings and adverts' lines, whose rules frame rather than part)."""
     around = _lines_around(pieces, body)
-    ruled = v_rules if set_across else []
-    stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body, around, ruled)
+    rules = v_rules if set_across else []
+    ruled = _rule_places(rules, ink.shape[1])
+    stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body, around, rules)
     # The detector's box measures a line's type more steadily than its ink,
     # whose height goes with how many descenders and capitals it holds; the
     # ink still rules out type that is surely display.
@@ -287,6 +288,7 @@ def stacked_gutters(
     wide as the rule, wider than a hairline)."""
     width = ink.shape[1]
     rule_width = _rule_width(v_rules or [])
+    ruled = _rule_places(v_rules or [], width)
     white = np.zeros((len(pieces), width), dtype=bool)
     spans = np.zeros((len(pieces), width), dtype=bool)
     for i, piece in enumerate(pieces):
@@ -301,11 +303,10 @@ def stacked_gutters(
             full = filled >= STACKED.full_share * core.shape[0]
             white[i, x0:x1] = (filled == 0) | _hairlines(full, body)
             if rule_width:
-                ruled = _rule_places(v_rules or [], x0, x1)
                 # A speck or a letter's serif touching the rule's piece
                 # inks a few of the line's rows beside it.
                 stroke = filled > STACKED.rule_piece_rows * core.shape[0]
-                white[i, x0:x1] |= ruled & _thin_strokes(stroke, rule_width)
+                white[i, x0:x1] |= ruled[x0:x1] & _narrow_runs(stroke, rule_width)
         else:
             white[i, x0:x1] = True
     out = []
@@ -374,13 +375,14 @@ def _rule_width(v_rules: list[Box]) -> int:
     return int(np.ceil(widest)) + STACKED.rule_x_slack_px if widest else 0
 
 
-def _thin_strokes(inked: np.ndarray, widest: int) -> np.ndarray:
-    """The runs of inked columns no wider than ``widest`` pixels: at a
-    column rule's place, a piece of the worn rule, inside the line or at its
-    end (the detector starts a line at the rule beside it). A letter there
-    is one line's: the white counted down the lines tells them apart."""
-    thin = np.zeros_like(inked)
-    for a, b in true_runs(inked):
+def _narrow_runs(mask: np.ndarray, widest: float) -> np.ndarray:
+    """The runs of ``mask`` no wider than ``widest`` pixels. At a column
+    rule's place, the runs of inked x as narrow as the rule are pieces of the
+    worn rule, inside a line or at its end (the detector starts a line at
+    the rule beside it); a letter there is one line's, and the white counted
+    down the lines tells them apart."""
+    thin = np.zeros_like(mask)
+    for a, b in true_runs(mask):
         if b - a <= widest:
             thin[a:b] = True
     return thin
@@ -388,11 +390,7 @@ def _thin_strokes(inked: np.ndarray, widest: int) -> np.ndarray:
 
 def _hairlines(full: np.ndarray, body: float) -> np.ndarray:
     """The runs of full columns thin enough to be a rule (a solid blot is not)."""
-    thin = np.zeros_like(full)
-    for a, b in true_runs(full):
-        if b - a <= max(STACKED.hairline_max_px, STACKED.hairline_max * body):
-            thin[a:b] = True
-    return thin
+    return _narrow_runs(full, max(STACKED.hairline_max_px, STACKED.hairline_max * body))
 
 
 def _stacked_gaps(
@@ -415,15 +413,13 @@ def _stacked_gaps(
     return gap
 
 
-def _rule_places(v_rules: list[Box], x0: int, x1: int) -> np.ndarray:
-    """Over x = x0..x1: where a found column rule stands at any height of
-    the page (a pixel or two of drift either side)."""
-    ruled = np.zeros(x1 - x0, dtype=bool)
+def _rule_places(v_rules: list[Box], width: int) -> np.ndarray:
+    """Over the page's x (``width`` of them): where a found column rule
+    stands at any height of the page (a pixel or two of drift either side)."""
+    ruled = np.zeros(width, dtype=bool)
     slack = STACKED.rule_x_slack_px
     for rule in v_rules:
-        a, b = int(rule.x0) - slack - x0, int(np.ceil(rule.x1)) + slack - x0
-        if b > 0 and a < x1 - x0:
-            ruled[max(0, a) : b] = True
+        ruled[max(0, int(rule.x0) - slack) : max(0, int(np.ceil(rule.x1)) + slack)] = True
     return ruled
 
 
@@ -473,14 +469,14 @@ def _cut(
     body: float,
     body_size: bool,
     around: tuple[float, float] = (0.0, 0.0),
-    ruled: list[Box] | None = None,
+    ruled: np.ndarray | None = None,
 ) -> list[LinePiece]:
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
     those: a headline's word space may line up with a gutter below);
     ``around``: how far the lines around reach before and past it
-    (``_reach``); ``ruled``: the rules whose places part lines at a
-    narrower gap (``_stacked_gaps``)."""
+    (``_reach``); ``ruled``: over the page's x, the places of the rules
+    that part lines at a narrower gap (``_rule_places``, ``_stacked_gaps``)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -496,7 +492,8 @@ def _cut(
             rule, line, LINE_CUTS.rule_overlap, v_rules, reach, span
         ):
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
-    white = _stacked_gaps(*stacked, body, _rule_places(ruled or [], x0, x1))[: x1 - x0]
+    on_rule = ruled[x0:x1] if ruled is not None else None
+    white = _stacked_gaps(*stacked, body, on_rule)[: x1 - x0]
     if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
