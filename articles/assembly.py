@@ -85,7 +85,15 @@ class _Draft:
     that ends that one): it is read next after it."""
 
     def top(self) -> Box:
-        return min((_box(r) for r in self.headlines or self.members), key=lambda b: (b.y0, b.x0))
+        """Where the article starts, for the order of the articles: its first
+        headline, else its first text. A photo it took in does not move it
+        up: a story set beside a "photo" at the scan's edge (the NZZ 1940's
+        strip of the next page, down beside its rates box from the running
+        head) was read before the paper's name."""
+        text = [m for m in self.members if m.type != RegionType.PHOTO]
+        return min(
+            (_box(r) for r in self.headlines or text or self.members), key=lambda b: (b.y0, b.x0)
+        )
 
 
 def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:

@@ -1040,3 +1040,23 @@ def test_headings_in_ordinary_case_keep_it() -> None:
     ordinary = ("McDonald Wins the Race", "City Council Meets Today", "iPhone sales up", "市政府")
     for heading in ordinary:
         assert small_caps_as_capitals(heading) == heading
+
+
+def test_a_photo_taken_in_does_not_move_its_article_up_the_order() -> None:
+    # The NZZ 1940: a "photo" at the scan's edge (the next page's strip),
+    # reaching up beside the running head, joined the rates box beside it,
+    # and that story was read before the paper's name.
+    from newsprint.articles.assembly import _Draft, _order
+
+    nameplate = _region(
+        "n", RegionType.HEADLINE, (100, 300, 1400, 500), [_line("Zeitung", 100, 300, 1400)]
+    )
+    under = _column("t", 100, 560, [("Daily, three editions", 0, 290)] * 3)
+    rates = _column("r", 1100, 560, [("Adverts: per line 25 cents", 0, 290)] * 3)
+    strip = _region("p", RegionType.PHOTO, (1450, 100, 1600, 700))
+    first = _Draft(headlines=[nameplate], members=[under])
+    beside = _Draft(members=[rates, strip])
+    assert _order([beside, first], BODY) == [first, beside]
+    # A story of photos alone still stands where its photos do.
+    photos = _Draft(members=[_region("q", RegionType.PHOTO, (1100, 100, 1400, 250))])
+    assert _order([first, photos], BODY) == [photos, first]
