@@ -14,6 +14,7 @@ import numpy as np
 from newsprint.core.page import RegionType
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.params.blocks import BLOCK_MERGE, STACKING
+from newsprint.layout.params.type_size import TYPE_SIZE
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def group_lines(
             gap = _joinable_gap(block, line, h_rules, body, rows_joined, common, boxed or {})
             if gap is not None and any(_rule_parts(r, block.box, line) for r in v_rules):
                 gap = None
-            if gap is not None and _over_row_mates(block, line, mates.get(id(line), [])):
+            if gap is not None and _over_row_mates(block, line, mates.get(id(line), []), body):
                 gap = None
             if gap is not None and (best_gap is None or gap < best_gap):
                 best, best_gap = block, gap
@@ -114,17 +115,17 @@ def _row_mates(lines: list[Box]) -> dict[int, list[Box]]:
     return mates
 
 
-def _over_row_mates(block: Block, line: Box, mates: list[Box]) -> bool:
-    """Whether ``block`` stands over ``line`` and a line on its row in
-    another column (``_row_mates``), on no row of its own there: the
-    headline over the columns, whose first line under it, in the first
-    column, is in no way its own (synthetic en-1004: "Empty shop windows",
-    capitals and descenders as tall as the headline's ink, read as its
-    second line). Only a block of larger type than the line's is so
-    (``STACKING.under_larger``): a column's own lines may be cut in pieces
-    on their row (a photo's edge, a wide space), and the column's block
-    stands over them all."""
-    if block.last.y_overlap(line) > 0 or line.height > STACKING.under_larger * block.line_height:
+def _over_row_mates(block: Block, line: Box, mates: list[Box], body: float) -> bool:
+    """Whether ``block``, of display type, stands over ``line`` and a line
+    on its row in another column (``_row_mates``), on no row of its own
+    there: the headline over the columns, whose first line under it, in the
+    first column, is in no way its own (synthetic en-1004: "Empty shop
+    windows", capitals and descenders as tall as the headline's ink, read
+    as its second line). A block of body type is never so: a column's own
+    rows may be cut in pieces (a wide space, a photo's edge), the column's
+    block over them all, and a row of them with neither ascenders nor
+    descenders measures well under the block's size (en-5003)."""
+    if block.last.y_overlap(line) > 0 or block.line_height <= TYPE_SIZE.display * body:
         return False
     return any(block.box.x_overlap(mate) >= STACKING.over_mate * mate.width for mate in mates)
 

@@ -34,12 +34,6 @@ class StackingParams:
     hand (synthetic en-1004: the headline over all of the next column's
     first line)."""
 
-    under_larger: float = 0.9
-    """... when the line's ink is at most this share of the block's type
-    size (en-1004: 27 px under 33, 0.82); a line of the block's own size
-    on a row cut in pieces (a wide space, a photo's edge) joins it as ever
-    (at 1.0, pages of one size changed: en-1001 page CER 0% -> 2%)."""
-
     piece_reach: float = 0.5
     """× size: the block's box widened by this takes in another piece of its
     last line (a piece the detector parted at a wide space). Commit a201db4."""
