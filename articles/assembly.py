@@ -497,8 +497,10 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
     bylines = [m for m in draft.members if m.type == RegionType.BYLINE]
     photos = [m for m in draft.members if m.type == RegionType.PHOTO]
     heads = sorted(draft.headlines, key=lambda h: (_box(h).y0, _box(h).x0))
-    headline = " ".join(join_lines([ln.text for ln in h.lines]) for h in heads) or None
-    headline = small_caps_as_capitals(headline) if headline else None
+    headline = (
+        " ".join(small_caps_as_capitals(join_lines([ln.text for ln in h.lines])) for h in heads)
+        or None
+    )
     paragraphs, tables = _flow_text(blocks, body, language, settings)
     ids = [r.id for r in draft.headlines + bylines + blocks + photos + captions]
     return Article(

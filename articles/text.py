@@ -45,14 +45,11 @@ def small_caps_as_capitals(heading: str) -> str:
     Tesseract and ABBYY FineReader give small capitals as capitals too
     (FineReader marks them as a font attribute besides). Any other heading,
     and one without Latin letters, is returned as it is."""
-    mixed = len(_MIXED_WORD.findall(heading))
-    if mixed == 0:
+    if not _MIXED_WORD.search(heading):
         return heading
     letters = [c for c in heading if c.isascii() and c.isalpha()]
     upper = sum(c.isupper() for c in letters) / max(1, len(letters))
-    if mixed >= SMALL_CAPS.min_mixed_words or upper >= SMALL_CAPS.min_upper_share:
-        return heading.upper()
-    return heading
+    return heading.upper() if upper >= SMALL_CAPS.min_upper_share else heading
 
 
 def soft_hyphen(line: str, next_line: str) -> bool:

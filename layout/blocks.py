@@ -124,9 +124,13 @@ def _over_row_mates(block: Block, line: Box, mates: list[Box], body: float) -> b
     as its second line). A block of body type is never so: a column's own
     rows may be cut in pieces (a wide space, a photo's edge), the column's
     block over them all, and a row of them with neither ascenders nor
-    descenders measures well under the block's size (en-5003)."""
+    descenders measures well under the block's size (en-5003). Nor is a
+    line of the block's own size (``STACKING.under_larger``): the pieces of
+    a headline's next line, parted at a wide space."""
     if block.last.y_overlap(line) > 0 or block.line_height <= TYPE_SIZE.display * body:
         return False
+    if line.height > STACKING.under_larger * block.line_height:
+        return False  # a piece of the block's own next line
     return any(block.box.x_overlap(mate) >= STACKING.over_mate * mate.width for mate in mates)
 
 

@@ -525,9 +525,10 @@ def _notes_under(
     block: Block, table: TableBlock, stub: list[tuple[Box, int]], body: float
 ) -> list[Box]:
     """The lines of the stub's ``block`` under its last label, each at most
-    ``ROWS.max_gap`` under the one before, and none reaching past the
-    table's right edge: the table's notes ("Bei postamtlichem Bezug
-    niedrigere Ansätze")."""
+    ``ROWS.max_gap`` under the one before, none reaching past the table's
+    right edge: the table's notes ("Bei postamtlichem Bezug niedrigere
+    Ansätze"), when there are ``STUB.max_notes`` at most. More are a story
+    running on under the table in its column: they stay text."""
     labels = {id(label) for label, _ in stub}
     last = max(label.y0 for label, _ in stub)
     below = sorted(
@@ -536,11 +537,12 @@ def _notes_under(
     above = max(table.box.y1, max(label.y1 for label, _ in stub))
     notes = []
     for line in below:
-        if line.y0 - above > ROWS.max_gap * body or line.x1 > table.box.x1 + body:
+        if line.y0 - above > ROWS.max_gap * body or line.x1 > table.box.x1:
             break
         notes.append(line)
         above = line.y1
-    return notes
+    # More lines running on under the table are a story, not its notes.
+    return notes if len(notes) <= STUB.max_notes else []
 
 
 def _stub_lines(
@@ -556,7 +558,7 @@ def _stub_lines(
     lines = sorted(block.lines, key=lambda b: b.y0)
     matched: list[tuple[int, Box, int]] = []
     for i, line in enumerate(lines):
-        shared = [line.y_overlap(row) / min(line.height, row.height) for row in rows]
+        shared = [line.y_overlap(row) / max(1.0, min(line.height, row.height)) for row in rows]
         r = int(np.argmax(shared))
         if shared[r] < STUB.baseline:
             continue

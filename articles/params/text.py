@@ -103,18 +103,16 @@ STORIES = StoryParams()
 @dataclass(frozen=True)
 class SmallCapsParams:
     """A heading set in small capitals, read in mixed case
-    (``articles.text.heading_text``): the recogniser reads a small capital
-    as the lower-case letter of its shape ("HIGH SCHoOL TeAm HeaDs",
-    synthetic en-old-1003), a case change inside a word no English
-    heading has but a name or two ("McDonald", "MacArthur")."""
+    (``articles.text.small_caps_as_capitals``): the recogniser reads a small
+    capital as the lower-case letter of its shape ("HIGH SCHoOL TeAm
+    HeaDs", synthetic en-old-1003), a case change inside a word that an
+    ordinary heading has only in a name ("McDonald", "iPhone", "PayPal"),
+    and then among letters mostly lower-case."""
 
-    min_mixed_words: int = 2
-    """This many words changing from lower to upper case inside them make
-    the heading small capitals ..."""
-
-    min_upper_share: float = 0.7
-    """... or one such word, with this share of the heading's letters
-    capitals."""
+    min_upper_share: float = 0.6
+    """A heading with a word changing from lower to upper case inside it is
+    small capitals when at least this share of its letters are capitals
+    (en-old-1003's 0.77; "McDonald Meets McCarthy" 0.24)."""
 
 
 SMALL_CAPS = SmallCapsParams()

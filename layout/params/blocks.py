@@ -32,7 +32,13 @@ class StackingParams:
     row of a line joining it, in another column, stands over both columns
     (``blocks._over_row_mates``): the line starts a column under it. Set by
     hand (synthetic en-1004: the headline over all of the next column's
-    first line)."""
+    first line). Only a block of display type stands so
+    (``TYPE_SIZE.display``) ..."""
+
+    under_larger: float = 0.9
+    """... and only over a line whose ink is at most this share of the
+    block's type size (en-1004: 27 px under 33, 0.82): the pieces of a
+    headline's own next line, as tall as it, join it."""
 
     piece_reach: float = 0.5
     """× size: the block's box widened by this takes in another piece of its

@@ -205,6 +205,11 @@ class StubParams:
     min_rows: float = 0.5
     """The stub labels at least this share of the table's rows."""
 
+    max_notes: int = 2
+    """At most this many lines under the table's last row are its notes
+    (the NZZ's one line); more, and it is a story running on under the
+    table in the column. Set by hand."""
+
 
 TABLES = TableParams()
 STUB = StubParams()

@@ -1037,7 +1037,14 @@ def test_a_heading_in_small_capitals_read_in_mixed_case_comes_out_in_capitals() 
 
 
 def test_headings_in_ordinary_case_keep_it() -> None:
-    ordinary = ("McDonald Wins the Race", "City Council Meets Today", "iPhone sales up", "市政府")
+    ordinary = (
+        "McDonald Wins the Race",
+        "City Council Meets Today",
+        "iPhone sales up",
+        "市政府",
+        "McDonald Meets McCarthy",
+        "YouTube and PayPal Merge",
+    )
     for heading in ordinary:
         assert small_caps_as_capitals(heading) == heading
 

@@ -413,6 +413,9 @@ def test_the_first_column_s_first_line_under_a_headline_across_two_is_not_the_he
     # A headline over one column only keeps a line as tall under it.
     blocks = group_lines([headline, left[0]], [], body=22.0, rows_joined=True)
     assert len(blocks) == 1
+    # A headline's own next line, in two pieces, joins it.
+    head = [Box(100, 100, 700, 140), Box(100, 150, 380, 190), Box(420, 150, 700, 190)]
+    assert len(group_lines(head, [], body=20.0, rows_joined=True)) <= 2
     # A column's own row cut in pieces (wide word spaces: en-1001) joins it.
     column = [Box(870, 848 + 44 * i, 1195, 868 + 44 * i) for i in range(3)]
     pieces = [Box(871, 980, 1038, 1000), Box(1061, 980, 1091, 1000), Box(1110, 980, 1196, 1000)]

@@ -266,6 +266,18 @@ def test_row_labels_too_long_for_cells_are_the_tables_first_column() -> None:
     assert sorted(rest, key=lambda b: b.y0) == text
 
 
+def test_a_story_running_on_under_a_table_with_a_stub_is_no_note() -> None:
+    labels, cells, note = _rates_table(label_end=300)
+    labels[1] = Box(40, labels[1].y0, 345, labels[1].y1)
+    story = [Box(40, 60 + k * PITCH, 640, 60 + k * PITCH + BODY) for k in range(7, 12)]
+    lines = labels + cells + [note] + story
+    blocks = _blocks(lines)
+    (table,) = find_tables(blocks, _ink(lines), BODY)
+    assert len(table.rows) == 6
+    rest = [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
+    assert sorted(rest, key=lambda b: b.y0) == [note, *story]
+
+
 def test_a_text_column_left_of_a_table_past_a_gutter_is_no_stub() -> None:
     labels, cells, note = _rates_table(label_end=290)  # 2 body lines short of it
     blocks = _blocks(labels + cells + [note])
