@@ -109,10 +109,16 @@ def _row_mates(lines: list[Box]) -> dict[int, list[Box]]:
             for other in by_top[lo:hi]
             if other is not line
             and other.x_overlap(line) <= 0
-            and other.y_overlap(line) >= P.same_row * min(other.height, line.height)
+            and _on_one_row(other, line)
             and P.min_size_ratio <= other.height / max(line.height, 1.0) <= P.max_size_ratio
         ]
     return mates
+
+
+def _on_one_row(a: Box, b: Box) -> bool:
+    """Whether two lines stand on one row: they share ``STACKING.same_row``
+    of the shorter one's height."""
+    return a.y_overlap(b) >= STACKING.same_row * min(a.height, b.height)
 
 
 def _over_row_mates(block: Block, line: Box, mates: list[Box], body: float) -> bool:
@@ -204,7 +210,7 @@ def _joinable_gap(
     last = block.last
     gap = line.y0 - last.y1
     size = block.line_height
-    same_row = line.y_overlap(last) >= P.same_row * min(last.height, line.height)
+    same_row = _on_one_row(line, last)
     if same_row and rows_joined and last.x_overlap(line) <= 0:
         return None  # a line beside the block's last one: the next column
     widened = block.box.expand(P.piece_reach * size)

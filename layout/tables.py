@@ -550,9 +550,11 @@ def _stub_lines(
 ) -> list[tuple[Box, int]] | None:
     """The lines of ``block`` that are ``table``'s row labels, each with its
     row (index into ``rows``, the rows' boxes), or None when the block is no
-    stub: it stands left of the table, against it, most of its lines on the
-    table's rows, each clear of its row's cells, the rest only above or
-    below them, and on enough of the rows."""
+    stub: it stands left of the table, its longest label reaching up to the
+    table or into it, its lines on the table's rows each starting left of
+    its row's figures (a label and a figure may be read as one line), the
+    rest only above or below them, and on enough of the rows. A row's
+    label may be in pieces (a line each)."""
     if block.box.x0 >= table.box.x0 or len(block.lines) < TABLES.min_rows:
         return None
     lines = sorted(block.lines, key=lambda b: b.y0)
