@@ -590,3 +590,25 @@ def test_what_is_no_running_heads_band_between_rules_is_left_alone(
     classify_blocks(heads + body + outside, [], rules, 20.0, Settings().layout, (50, 0, 1450, 3000))
     assert all(h.kind != RegionType.RUNNING_HEAD for h in heads)
     assert [o.kind for o in outside] == [RegionType.RUNNING_HEAD] * len(outside)
+
+
+def test_a_folio_atop_a_column_does_not_merge_the_page_into_one_block() -> None:
+    """NCSE's MRP 1822 p14: the folio grouped at the head of the left column,
+    the running head beside it on its row, the right column's first lines in
+    a block of their own. The blocks' boxes overlap, their lines do not: each
+    stays a block of its own (the boxes' overlap merged them one into the
+    next, both columns into one block read row by row across)."""
+    from newsprint.layout.blocks import Block, merge_overlapping_blocks
+    from newsprint.layout.boxes import Box
+
+    left = Block(
+        [Box(234, 171, 292, 199)] + [Box(233, 236 + 33 * i, 848, 262 + 33 * i) for i in range(30)]
+    )
+    head = Block([Box(644, 171, 1062, 205)])
+    right_top = Block([Box(888, 236, 1495, 267), Box(888, 270, 1495, 300)])
+    right = Block([Box(886, 308 + 33 * i, 1506, 334 + 33 * i) for i in range(50)])
+    merged = merge_overlapping_blocks([left, head, right_top, right])
+    assert len(merged) == 4
+    # Lines that lie over one another are still one block.
+    twice = Block([Box(240, 236 + 33 * i, 840, 262 + 33 * i) for i in range(5)])
+    assert len(merge_overlapping_blocks([left, twice])) == 1
