@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
-from newsprint.layout.boxes import Box, true_runs
+from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.direction import fit_vertical_to_ink, is_vertical, vertical_reach
+from newsprint.layout.params.separators import CORRIDORS
 from newsprint.layout.params.textlines import (
     GUTTER_TEST,
     INK_FIT,
@@ -253,7 +254,9 @@ def cut_at_separators(
     around = _lines_around(pieces, body)
     rules = v_rules if set_across else []
     ruled = _rule_places(rules, ink.shape[1])
-    stacked = stacked_gutters(pieces, _without_rule_strokes(ink, body), body, around, rules)
+    strokeless = _without_rule_strokes(ink, body)
+    stacked = stacked_gutters(pieces, strokeless, body, around, rules)
+    rule_width = _rule_width(rules)
     # The detector's box measures a line's type more steadily than its ink,
     # whose height goes with how many descenders and capitals it holds; the
     # ink still rules out type that is surely display.
@@ -265,6 +268,8 @@ def cut_at_separators(
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
+        own = _white_in_line(strokeless, piece.ink, body, ruled, rule_width)
+        gaps = (*gaps, own)
         out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled))
     return out
 
@@ -291,24 +296,16 @@ def stacked_gutters(
     ruled = _rule_places(v_rules or [], width)
     white = np.zeros((len(pieces), width), dtype=bool)
     spans = np.zeros((len(pieces), width), dtype=bool)
-    for i, piece in enumerate(pieces):
-        line = piece.ink
+    # The detector reads a row of two columns as one line or as two pieces:
+    # either way the row votes once, over its whole width, and the gap
+    # between its pieces is white in it (NCSE's MRP 1815 p29: two joined
+    # first lines and a running head crossed a gutter that every row
+    # below, read in two pieces, left out of the vote).
+    for members in _rows(pieces):
+        line = union_all([pieces[i].ink for i in members])
         x0, x1 = int(line.x0), int(np.ceil(line.x1))
-        core = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
-        spans[i, x0:x1] = True
-        if core.size:
-            # A thin column rule crossing the line counts as white: the gutter
-            # of an old dense page is a hairline between two narrow strips.
-            filled = np.count_nonzero(core, axis=0)
-            full = filled >= STACKED.full_share * core.shape[0]
-            white[i, x0:x1] = (filled == 0) | _hairlines(full, body)
-            if rule_width:
-                # A speck or a letter's serif touching the rule's piece
-                # inks a few of the line's rows beside it.
-                stroke = filled > STACKED.rule_piece_rows * core.shape[0]
-                white[i, x0:x1] |= ruled[x0:x1] & _narrow_runs(stroke, rule_width)
-        else:
-            white[i, x0:x1] = True
+        spans[members[0], x0:x1] = True
+        white[members[0], x0:x1] = _white_in_line(ink, line, body, ruled, rule_width)
     out = []
     for piece, near in zip(pieces, around or _lines_around(pieces, body), strict=True):
         x0, x1 = int(piece.ink.x0), int(np.ceil(piece.ink.x1))
@@ -316,6 +313,55 @@ def stacked_gutters(
         blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
         out.append((crossing, blank))
     return out
+
+
+def _white_in_line(
+    ink: np.ndarray, line: Box, body: float, ruled: np.ndarray, rule_width: int
+) -> np.ndarray:
+    """Over the line's width (x0 to x1, whole pixels): where it is white.
+    A thin column rule crossing the line counts as white (the gutter of an
+    old dense page is a hairline between two narrow strips), and so does a
+    found rule's worn piece (``ruled``: where rules stand over the page's x;
+    ``rule_width``: their width, 0 for none)."""
+    x0, x1 = int(line.x0), int(np.ceil(line.x1))
+    core = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
+    if not core.size:
+        return np.ones(max(0, x1 - x0), dtype=bool)
+    filled = np.count_nonzero(core, axis=0)
+    full = filled >= STACKED.full_share * core.shape[0]
+    white = (filled == 0) | _hairlines(full, body)
+    if rule_width:
+        # A speck or a letter's serif touching the rule's piece inks a few
+        # of the line's rows beside it.
+        stroke = filled > STACKED.rule_piece_rows * core.shape[0]
+        white |= ruled[x0:x1] & _narrow_runs(stroke, rule_width)
+    return white
+
+
+def _rows(pieces: list[LinePiece]) -> list[list[int]]:
+    """The pieces as rows: pieces of one type size side by side on one line
+    (each overlapping the row's first piece over ``STACKED.row_overlap`` of
+    the lower of the two, in height within ``STACKED.size_ratio`` of it, and
+    clear of every piece of the row in x); a piece alone is a row of its own."""
+    rows: list[list[int]] = []
+    active: list[int] = []  # rows whose first piece may still overlap
+    for k in sorted(range(len(pieces)), key=lambda k: pieces[k].ink.cy):
+        box = pieces[k].ink
+        active = [r for r in active if pieces[rows[r][0]].ink.y1 >= box.y0 - box.height]
+        for r in active:
+            first = pieces[rows[r][0]].ink
+            small, big = sorted((max(box.height, 1.0), max(first.height, 1.0)))
+            if (
+                big <= STACKED.size_ratio * small
+                and first.y_overlap(box) >= STACKED.row_overlap * small
+                and all(box.x_overlap(pieces[m].ink) <= 0 for m in rows[r])
+            ):
+                rows[r].append(k)
+                break
+        else:
+            rows.append([k])
+            active.append(len(rows) - 1)
+    return rows
 
 
 def _lines_around(pieces: list[LinePiece], body: float) -> list[np.ndarray]:
@@ -413,6 +459,26 @@ def _stacked_gaps(
     return gap
 
 
+def _white_in_the_line_too(
+    gaps: np.ndarray, own: np.ndarray, body: float, ruled: np.ndarray | None = None
+) -> np.ndarray:
+    """The runs of ``gaps`` (the lines around white, ``_stacked_gaps``) where
+    the line itself is white too (``own``): over ``STACKED.own_white_share``
+    of the run and as much as a gap must be wide. A speck in its gutter
+    leaves most of it white; a caption or a deck run on across the columns
+    has its letters there, white only between them (generated en-1004: a
+    photo's caption over three columns was cut at their gutters, its words
+    there lost, once every row of the columns below voted)."""
+    out = gaps.copy()
+    for a, b in true_runs(gaps):
+        on_rule = ruled is not None and bool(ruled[a:b].any())
+        least = STACKED.min_gap_on_rule if on_rule else STACKED.min_gap
+        white = np.count_nonzero(own[a:b])
+        if white < max(STACKED.min_gap_px, least * body, STACKED.own_white_share * (b - a)):
+            out[a:b] = False
+    return out
+
+
 def _rule_places(v_rules: list[Box], width: int) -> np.ndarray:
     """Over the page's x (``width`` of them): where a found column rule
     stands at any height of the page (a pixel or two of drift either side)."""
@@ -465,7 +531,7 @@ def _cut(
     v_rules: list[Box],
     corridors: np.ndarray,
     grid: np.ndarray | None,
-    stacked: tuple[np.ndarray, np.ndarray],
+    stacked: tuple[np.ndarray, ...],
     body: float,
     body_size: bool,
     around: tuple[float, float] = (0.0, 0.0),
@@ -474,9 +540,12 @@ def _cut(
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
     those: a headline's word space may line up with a gutter below);
-    ``around``: how far the lines around reach before and past it
-    (``_reach``); ``ruled``: over the page's x, the places of the rules
-    that part lines at a narrower gap (``_rule_places``, ``_stacked_gaps``)."""
+    ``stacked``: over the line's width, how many lines around cross each x
+    and the share of them white there (``stacked_gutters``), and where the
+    line itself is white (``_white_in_line``); ``around``: how far the lines
+    around reach before and past it (``_reach``); ``ruled``: over the page's
+    x, the places of the rules that part lines at a narrower gap
+    (``_rule_places``, ``_stacked_gaps``)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -493,14 +562,17 @@ def _cut(
         ):
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
     on_rule = ruled[x0:x1] if ruled is not None else None
-    white = _stacked_gaps(*stacked, body, on_rule)[: x1 - x0]
+    white = _stacked_gaps(stacked[0], stacked[1], body, on_rule)[: x1 - x0]
+    if len(stacked) > 2:
+        white = _white_in_the_line_too(white, stacked[2], body, on_rule)
     if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
             for a, b in true_runs(rows.min(axis=0) > 0):
                 # White in the lines that cross it too, not a word space that
-                # the white under the last lines of a page makes tall.
-                white_around = stacked[1][a:b].max(initial=0) >= STACKED.white_share
+                # the white under the last lines of a page (or over the first)
+                # makes tall.
+                white_around = _white_across(stacked[1], a, b, body)
                 if white_around and _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     white[a:b] = True
     if grid is not None and body_size:
@@ -528,6 +600,24 @@ def _cut(
         )
         out.append(LinePiece(fitted, detected, piece.parent))
     return out or [piece]
+
+
+def _white_across(blank: np.ndarray, a: int, b: int, body: float) -> bool:
+    """Whether the lines around a line are white across a corridor at x = a..b
+    of it (``blank``: the share of them white at each x, ``stacked_gutters``):
+    somewhere in the run, over a gutter's narrowest width
+    (``CORRIDORS.min_width``), ``STACKED.corridor_white_share`` of them on
+    average. A gutter is white that wide in every line of its column band but
+    one that crosses the band's head (a running head: NCSE's MRP 1807 p54,
+    5 of 6); word spaces that the white over a column's first line makes a
+    corridor line up at one x now and then, never that wide (the same page's
+    first line: all 5 lines white at one x, 0.55 over 13 px)."""
+    run = blank[a:b]
+    if run.size == 0:
+        return False
+    width = max(1, min(run.size, int(CORRIDORS.min_width * body)))
+    mean = np.convolve(run, np.ones(width) / width, mode="valid")
+    return float(mean.max()) >= STACKED.corridor_white_share
 
 
 def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float) -> bool:

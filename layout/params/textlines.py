@@ -118,6 +118,11 @@ class StackedGutterParams:
     headline across the columns above is inked over the gutter). Synthetic
     en-1002: articles 4 -> 7 of 8, page CER 0.76 -> 0.17 (commit 415cf8c)."""
 
+    row_overlap: float = 0.6
+    """Two pieces side by side are one row of the vote when they overlap
+    over this share of the lower one's height (``_rows``; baselines that
+    align, as the detector joins them). Not tuned: most of a line."""
+
     full_share: float = 0.85
     """A share of a line's ink height: a column of the line inked over this
     much is a rule's stroke, not type (counted white when thin, see
@@ -150,6 +155,20 @@ class StackedGutterParams:
     """A share of the lines crossing an x: white in this many of them is a
     gutter (``_stacked_gaps``), and a corridor through a line is one only
     where the lines around are this white too (``_cut``). Commit 5ca662b."""
+
+    corridor_white_share: float = 0.8
+    """A share of the lines around a line: a white corridor through the line
+    is a gutter only where this many of them are white, on average over the
+    gutter's narrowest width (``_white_across``). Set on NCSE's MRP 1807 p54
+    (the gutter 0.83 under a running head across it; a word space under the
+    top margin 0.55); the max at one x of 0.85 (``white_share``) before."""
+
+    own_white_share: float = 0.6
+    """A share of a gap's width (``_white_in_the_line_too``): the line itself
+    is white over this much of a gap the lines around it are white in, or
+    it is not parted there. A gutter is white but for a speck (0.9 in the
+    speck test's lines); a caption across the columns is white between its
+    letters only (generated en-1004: 0.3-0.4). Not tuned between those."""
 
     speck_share: float = 0.6
     """A share of the lines crossing an x: an x white in this many of them

@@ -421,3 +421,50 @@ def test_a_thin_strip_across_a_line_does_not_replace_it() -> None:
     strip = LinePiece(Box(102, 116, 498, 120), Box(98, 110, 502, 124))
     kept = without_repeats([line, strip])
     assert line.detected in [p.detected for p in kept]
+
+
+def test_first_lines_joined_under_a_running_head_are_cut_at_the_gutter() -> None:
+    # NCSE's MRP 1815 p29: a running head across the gutter, the columns' two
+    # first lines joined by the detector across it, every line below read in
+    # two pieces. The rows read in pieces vote that the gutter is white; the
+    # running head alone inks it.
+    ink = np.zeros((14 * 30 + 80, 1000), np.uint8)
+    ink[6 : 6 + BODY, 300:700] = 255  # the running head
+    boxes = [[296, 3, 704, 6 + BODY + 3]]
+    for i in range(13):
+        y = 40 + 30 * i
+        justified_line(ink, y, 50, 480)
+        justified_line(ink, y, 504, 950)
+        if i < 2:
+            boxes.append([46, y - 3, 954, y + BODY + 3])
+        else:
+            boxes += [[46, y - 3, 484, y + BODY + 3], [500, y - 3, 954, y + BODY + 3]]
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    firsts = sorted((p.ink for p in pieces if p.ink.y0 < 100 and p.ink.y0 > 30), key=lambda b: b.x0)
+    assert len(firsts) == 4
+    assert all(b.x1 <= 481 or b.x0 >= 503 for b in firsts)
+
+
+def test_a_word_space_under_the_top_margin_is_not_a_gutter() -> None:
+    # NCSE's MRP 1807 p54: the first line of a column under a deep top margin,
+    # the detector's box run on over the next column; a word space of that line
+    # is a tall white corridor with the margin over it, and by chance the
+    # lines below are white at one x of it too (a river one pixel wide). The
+    # lines around must be white across a gutter's width, not at one x.
+    ink = np.zeros((240 + 8 * 30, 1000), np.uint8)
+    boxes = []
+    for i in range(8):
+        y = 240 + 30 * i
+        if i == 0:
+            words = [(50, 290), (304, 470)]  # a word space 14 px wide
+        else:
+            words = [(50, 299), (301, 470)]  # white at x = 299..300 only
+        for a, b in words:
+            ink[y + 5 : y + BODY - 4, a:b] = 255
+            ink[y : y + 5, a : a + 3] = 255
+        justified_line(ink, y, 500, 950)
+        boxes.append([46, y - 3, 954, y + BODY + 3])
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    first = sorted((p.ink for p in pieces if p.ink.y0 < 260), key=lambda b: b.x0)
+    assert not any(b.x1 <= 292 for b in first), "cut at the word space"
+    assert first[0].x0 <= 60 and first[0].x1 >= 460
