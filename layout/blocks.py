@@ -150,9 +150,9 @@ def _rule_parts(rule: Box, block: Box, line: Box) -> bool:
 
 
 def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
-    """Blocks whose lines overlap would be read twice, and a block inside
-    another's box (the rest of one of its lines, cut off at a wide space) is
-    part of it: each such pair becomes one block (``BLOCK_MERGE``)."""
+    """Blocks that overlap would be read twice: each pair becomes one block
+    (``BLOCK_MERGE``), but for a line standing beside a row of the other
+    (``_beside_a_row``)."""
     blocks = sorted(blocks, key=lambda b: (b.box.y0, b.box.x0))
     changed = True
     while changed:
@@ -165,12 +165,10 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
                 boxes = a.box.x_overlap(b.box) * a.box.y_overlap(b.box)
                 if boxes <= 0:
                     continue
-                inside = boxes >= BLOCK_MERGE.inside * min(a.box.area, b.box.area)
                 ratio = a.line_height / b.line_height
                 similar = BLOCK_MERGE.similar_min <= ratio <= BLOCK_MERGE.similar_max
                 share = BLOCK_MERGE.overlap_similar if similar else BLOCK_MERGE.overlap_other
-                smaller = min(_lines_area(a), _lines_area(b))
-                if inside or _lines_overlap(a, b) > share * smaller:
+                if boxes > share * min(a.box.area, b.box.area) and not _beside_a_row(a, b):
                     merged = Block(a.lines + b.lines)
                     blocks[i] = merged
                     del blocks[j]
@@ -181,25 +179,23 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def _lines_area(block: Block) -> float:
-    return sum(line.area for line in block.lines)
-
-
-def _lines_overlap(a: Block, b: Block) -> float:
-    """The area where ``a``'s lines lie over ``b``'s: what would be read twice.
-    Boxes alone overlap where nothing does: a folio taken into the head of a
-    column made its block's box reach up beside the running head, and blocks
-    merged one into the next across the page (NCSE's MRP 1822 p14 read as
-    one block, its two columns line by line across)."""
-    first = np.array([ln.as_tuple() for ln in a.lines], dtype=np.float64)
-    second = np.array([ln.as_tuple() for ln in b.lines], dtype=np.float64)
-    wide = np.minimum(first[:, None, 2], second[None, :, 2]) - np.maximum(
-        first[:, None, 0], second[None, :, 0]
-    )
-    tall = np.minimum(first[:, None, 3], second[None, :, 3]) - np.maximum(
-        first[:, None, 1], second[None, :, 1]
-    )
-    return float((np.clip(wide, 0, None) * np.clip(tall, 0, None)).sum())
+def _beside_a_row(a: Block, b: Block) -> bool:
+    """Whether the smaller of two blocks whose boxes overlap is one line
+    that stands on a row of the other's, beside that row's line and clear of
+    it, and no more than partly inside the other's box (``BLOCK_MERGE.inside``):
+    a running head beside the folio that a column's block took in at its head
+    (NCSE's MRP 1822 p14: merged, the head's block reached over the next
+    column, and blocks merged one into the next until both columns were one
+    block read row by row across). The rest of a line, cut off at a wide
+    space, lies inside its block's box: it is still merged."""
+    one, other = (a, b) if a.box.area <= b.box.area else (b, a)
+    if len(one.lines) != 1:
+        return False
+    line = one.lines[0]
+    inside = line.x_overlap(other.box) * line.y_overlap(other.box)
+    if inside >= BLOCK_MERGE.inside * line.area:
+        return False
+    return any(_on_one_row(line, mate) and line.x_overlap(mate) <= 0 for mate in other.lines)
 
 
 def common_leading(lines: list[Box]) -> float:

@@ -161,8 +161,7 @@ VERTICAL_PARAGRAPHS = VerticalParagraphParams()
 @dataclass(frozen=True)
 class BlockMergeParams:
     """When two overlapping blocks are one (``merge_overlapping_blocks``:
-    blocks whose lines overlap would be read twice). Commit a201db4 (boxes'
-    overlap then; lines' since NCSE's MRP 1822 p14), no page named."""
+    blocks that overlap would be read twice). Commit a201db4; no page named."""
 
     similar_min: float = 0.67
     """One block's size over the other's: at least this (and at most
@@ -172,20 +171,20 @@ class BlockMergeParams:
     """See ``similar_min``."""
 
     overlap_similar: float = 0.2
-    """A share of the smaller block's line area: blocks of similar size whose
-    lines overlap more than this are one."""
+    """A share of the smaller block's area: blocks of similar size overlapping
+    more than this are one."""
 
     inside: float = 0.9
-    """A share of the smaller block's box: a block whose box lies this much
-    inside another's is part of it (the rest of a line of it, cut off at a
-    wide space: sample en-6col). Boxes that only partly overlap, and whose
-    lines do not, are two blocks (NCSE's MRP 1822 p14: a running head
-    beside a folio at a column's head; 0.49 of the head's box). Not tuned:
-    nearly all of it."""
+    """A share of a one-line block's line: lying this much inside another
+    block's box, the line is part of it even where it stands beside a row
+    of it (``_beside_a_row``: the rest of a line, cut off at a wide space,
+    sample en-6col); less, a line beside a row is a block of its own (NCSE's
+    MRP 1822 p14: a running head beside a folio at a column's head, 0.49 of
+    it inside). Not tuned: nearly all of it."""
 
     overlap_other: float = 0.5
-    """A share of the smaller block's line area: blocks of different size
-    whose lines overlap more than this are one."""
+    """A share of the smaller block's area: blocks of different size
+    overlapping more than this are one."""
 
 
 BLOCK_MERGE = BlockMergeParams()

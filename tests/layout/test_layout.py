@@ -595,9 +595,10 @@ def test_what_is_no_running_heads_band_between_rules_is_left_alone(
 def test_a_folio_atop_a_column_does_not_merge_the_page_into_one_block() -> None:
     """NCSE's MRP 1822 p14: the folio grouped at the head of the left column,
     the running head beside it on its row, the right column's first lines in
-    a block of their own. The blocks' boxes overlap, their lines do not: each
-    stays a block of its own (the boxes' overlap merged them one into the
-    next, both columns into one block read row by row across)."""
+    a block of their own. The running head stands beside the folio's row,
+    its box only partly inside the column's: each stays a block of its own
+    (merged, the blocks grew one into the next, both columns into one block
+    read row by row across)."""
     from newsprint.layout.blocks import Block, merge_overlapping_blocks
     from newsprint.layout.boxes import Box
 
@@ -609,6 +610,11 @@ def test_a_folio_atop_a_column_does_not_merge_the_page_into_one_block() -> None:
     right = Block([Box(886, 308 + 33 * i, 1506, 334 + 33 * i) for i in range(50)])
     merged = merge_overlapping_blocks([left, head, right_top, right])
     assert len(merged) == 4
-    # Lines that lie over one another are still one block.
+    # The rest of a line, cut off at a wide space, lies inside its block's
+    # box beside its row's first piece: it is part of the block.
+    column = Block([Box(233, 236 + 33 * i, 848, 262 + 33 * i) for i in range(5)])
+    cut_short = Block([*column.lines, Box(233, 401, 600, 427)])
+    assert len(merge_overlapping_blocks([cut_short, Block([Box(640, 401, 848, 427)])])) == 1
+    # Blocks that overlap are still one block.
     twice = Block([Box(240, 236 + 33 * i, 840, 262 + 33 * i) for i in range(5)])
     assert len(merge_overlapping_blocks([left, twice])) == 1
