@@ -455,10 +455,8 @@ def test_a_word_space_under_the_top_margin_is_not_a_gutter() -> None:
     boxes = []
     for i in range(8):
         y = 240 + 30 * i
-        if i == 0:
-            words = [(50, 290), (304, 470)]  # a word space 14 px wide
-        else:
-            words = [(50, 299), (301, 470)]  # white at x = 299..300 only
+        # The first line's word space is 14 px wide; below, white at x 299-300 only.
+        words = [(50, 290), (304, 470)] if i == 0 else [(50, 299), (301, 470)]
         for a, b in words:
             ink[y + 5 : y + BODY - 4, a:b] = 255
             ink[y : y + 5, a : a + 3] = 255
