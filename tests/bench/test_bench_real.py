@@ -14,6 +14,7 @@ from bench.real import (
     article_line_boxes,
     coverage,
     group_of,
+    in_top_order,
     order_reached,
     page_text,
     parse_tsv,
@@ -114,6 +115,26 @@ def test_boxes_csv(tmp_path: Path) -> None:
     assert [z.order for z in zones] == [2, 1]
     assert zones[0].contains(50, 50) and not zones[0].contains(50, 150)
     assert order_reached([(10, 150, 20, 160), (10, 50, 20, 60)], zones) == (1.0, 1.0)
+
+
+def test_a_page_marked_one_column_with_regions_in_top_order_is_told(tmp_path: Path) -> None:
+    # NCSE's annotation orders the regions of a page marked as one column by
+    # their tops, whatever its columns: the notes say so beside its figure.
+    csv_path = tmp_path / "boxes.csv"
+    csv_path.write_text(
+        "image,x1,y1,x2,y2,reading_order,column_number,column_count\n"
+        "a.png,0,0,100,90,1,1,1\n"
+        "a.png,110,5,200,90,2,1,1\n"
+        "a.png,0,100,100,200,3,1,1\n"
+        "b.png,0,0,100,90,1,1,2\n"
+        "b.png,0,100,100,200,3,1,2\n"
+        "b.png,110,5,200,200,2,2,2\n"
+        "c.png,0,0,100,90,2,1,1\n"
+        "c.png,0,100,100,200,1,1,1\n"
+    )
+    assert in_top_order(csv_path, "a.png")
+    assert not in_top_order(csv_path, "b.png")  # marked two columns
+    assert not in_top_order(csv_path, "c.png")  # not by the tops
 
 
 PAGE_XML = """<?xml version="1.0" encoding="UTF-8"?>
