@@ -452,11 +452,18 @@ def _stacked_gaps(
     # lines: a run of nearly white x counts when most of it is white.
     gap = enough & (blank >= STACKED.speck_share)
     for a, b in true_runs(gap):
-        on_rule = ruled is not None and bool(ruled[a:b].any())
-        least = STACKED.min_gap_on_rule if on_rule else STACKED.min_gap
-        if np.count_nonzero(white[a:b]) < max(STACKED.min_gap_px, least * body):
+        if np.count_nonzero(white[a:b]) < _narrowest_gap(ruled, a, b, body):
             gap[a:b] = False
     return gap
+
+
+def _narrowest_gap(ruled: np.ndarray | None, a: int, b: int, body: float) -> float:
+    """Pixels: how much white a gap at x = a..b must hold to part a line
+    (``STACKED.min_gap``, ``min_gap_on_rule`` where ``ruled`` says a column
+    rule stands there, never under ``min_gap_px``)."""
+    on_rule = ruled is not None and bool(ruled[a:b].any())
+    least = STACKED.min_gap_on_rule if on_rule else STACKED.min_gap
+    return max(STACKED.min_gap_px, least * body)
 
 
 def _white_in_the_line_too(
@@ -471,10 +478,8 @@ def _white_in_the_line_too(
     there lost, once every row of the columns below voted)."""
     out = gaps.copy()
     for a, b in true_runs(gaps):
-        on_rule = ruled is not None and bool(ruled[a:b].any())
-        least = STACKED.min_gap_on_rule if on_rule else STACKED.min_gap
-        white = np.count_nonzero(own[a:b])
-        if white < max(STACKED.min_gap_px, least * body, STACKED.own_white_share * (b - a)):
+        least = max(_narrowest_gap(ruled, a, b, body), STACKED.own_white_share * (b - a))
+        if np.count_nonzero(own[a:b]) < least:
             out[a:b] = False
     return out
 
