@@ -341,8 +341,9 @@ def _white_in_line(
 def _rows(pieces: list[LinePiece]) -> list[list[int]]:
     """The pieces as rows: pieces of one type size side by side on one line
     (each overlapping the row's first piece over ``STACKED.row_overlap`` of
-    the lower of the two, in height within ``STACKED.size_ratio`` of it, and
-    clear of every piece of the row in x); a piece alone is a row of its own."""
+    the shorter of the two, in height within ``STACKED.size_ratio`` of it,
+    and clear of every piece of the row in x); a piece alone is a row of
+    its own."""
     rows: list[list[int]] = []
     active: list[int] = []  # rows whose first piece may still overlap
     for k in sorted(range(len(pieces)), key=lambda k: pieces[k].ink.cy):
@@ -611,7 +612,8 @@ def _white_across(blank: np.ndarray, a: int, b: int, body: float) -> bool:
     """Whether the lines around a line are white across a corridor at x = a..b
     of it (``blank``: the share of them white at each x, ``stacked_gutters``):
     somewhere in the run, over a gutter's narrowest width
-    (``CORRIDORS.min_width``), ``STACKED.corridor_white_share`` of them on
+    (``CORRIDORS.min_width``; over the whole run where it is narrower, as
+    at a line's end), ``STACKED.corridor_white_share`` of them on
     average. A gutter is white that wide in every line of its column band but
     one that crosses the band's head (a running head: NCSE's MRP 1807 p54,
     5 of 6); word spaces that the white over a column's first line makes a

@@ -120,7 +120,7 @@ class StackedGutterParams:
 
     row_overlap: float = 0.6
     """Two pieces side by side are one row of the vote when they overlap
-    over this share of the lower one's height (``_rows``; baselines that
+    over this share of the shorter one's height (``_rows``; baselines that
     align, as the detector joins them). Not tuned: most of a line."""
 
     full_share: float = 0.85

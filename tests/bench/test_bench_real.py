@@ -135,6 +135,12 @@ def test_a_page_marked_one_column_with_regions_in_top_order_is_told(tmp_path: Pa
     assert in_top_order(csv_path, "a.png")
     assert not in_top_order(csv_path, "b.png")  # marked two columns
     assert not in_top_order(csv_path, "c.png")  # not by the tops
+    folder = tmp_path / "ncse"
+    folder.mkdir()
+    (folder / "boxes.csv").write_text(csv_path.read_text())
+    named = annotation(folder / "a.png")
+    assert named is not None and named[0].endswith("regions in top order")
+    assert annotation(folder / "b.png")[0] == "boxes.csv"
 
 
 PAGE_XML = """<?xml version="1.0" encoding="UTF-8"?>

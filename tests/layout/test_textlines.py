@@ -466,3 +466,25 @@ def test_a_word_space_under_the_top_margin_is_not_a_gutter() -> None:
     first = sorted((p.ink for p in pieces if p.ink.y0 < 260), key=lambda b: b.x0)
     assert not any(b.x1 <= 292 for b in first), "cut at the word space"
     assert first[0].x0 <= 60 and first[0].x1 >= 460
+
+
+def test_a_caption_across_columns_read_in_pieces_below_is_not_cut() -> None:
+    # Generated en-1004: a photo's caption set across two columns, over the
+    # gutter of the body around it, whose rows the detector read in two
+    # pieces. Every row votes the gutter white; the caption has its letters
+    # there.
+    ink = np.zeros((16 * 30 + 80, 1000), np.uint8)
+    boxes = []
+    for i in range(15):
+        y = 40 + 30 * i
+        if i == 7:
+            justified_line(ink, y, 50, 950, np.random.default_rng(3))
+            ink[y + 5 : y + BODY - 4, 470:515] = 255  # a word over the gutter
+            boxes.append([46, y - 3, 954, y + BODY + 3])
+            continue
+        justified_line(ink, y, 50, 480)
+        justified_line(ink, y, 504, 950)
+        boxes += [[46, y - 3, 484, y + BODY + 3], [500, y - 3, 954, y + BODY + 3]]
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    caption = [p.ink for p in pieces if 245 < p.ink.cy < 265]
+    assert len(caption) == 1 and caption[0].x0 <= 52 and caption[0].x1 >= 940
