@@ -269,8 +269,9 @@ def cut_at_separators(
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
         own = _white_in_line(strokeless, piece.ink, body, ruled, rule_width)
-        gaps = (*gaps, own)
-        out.extend(_cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled))
+        out.extend(
+            _cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own)
+        )
     return out
 
 
@@ -537,21 +538,22 @@ def _cut(
     v_rules: list[Box],
     corridors: np.ndarray,
     grid: np.ndarray | None,
-    stacked: tuple[np.ndarray, ...],
+    stacked: tuple[np.ndarray, np.ndarray],
     body: float,
     body_size: bool,
     around: tuple[float, float] = (0.0, 0.0),
     ruled: np.ndarray | None = None,
+    own: np.ndarray | None = None,
 ) -> list[LinePiece]:
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
     those: a headline's word space may line up with a gutter below);
     ``stacked``: over the line's width, how many lines around cross each x
-    and the share of them white there (``stacked_gutters``), and where the
-    line itself is white (``_white_in_line``); ``around``: how far the lines
-    around reach before and past it (``_reach``); ``ruled``: over the page's
-    x, the places of the rules that part lines at a narrower gap
-    (``_rule_places``, ``_stacked_gaps``)."""
+    and the share of them white there (``stacked_gutters``); ``around``: how
+    far the lines around reach before and past it (``_reach``); ``ruled``:
+    over the page's x, the places of the rules that part lines at a narrower
+    gap (``_rule_places``, ``_stacked_gaps``); ``own``: over the line's
+    width, where the line itself is white (``_white_in_line``)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -568,9 +570,9 @@ def _cut(
         ):
             blocked[max(0, int(rule.x0) - x0) : int(np.ceil(rule.x1)) - x0] = True
     on_rule = ruled[x0:x1] if ruled is not None else None
-    white = _stacked_gaps(stacked[0], stacked[1], body, on_rule)[: x1 - x0]
-    if len(stacked) > 2:
-        white = _white_in_the_line_too(white, stacked[2], body, on_rule)
+    white = _stacked_gaps(*stacked, body, on_rule)[: x1 - x0]
+    if own is not None:
+        white = _white_in_the_line_too(white, own, body, on_rule)
     if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
