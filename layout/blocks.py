@@ -127,17 +127,43 @@ def _over_row_mates(block: Block, line: Box, mates: list[Box], body: float) -> b
     there: the headline over the columns, whose first line under it, in the
     first column, is in no way its own (synthetic en-1004: "Empty shop
     windows", capitals and descenders as tall as the headline's ink, read
-    as its second line). A block of body type is never so: a column's own
-    rows may be cut in pieces (a wide space, a photo's edge), the column's
-    block over them all, and a row of them with neither ascenders nor
-    descenders measures well under the block's size (en-5003). Nor is a
+    as its second line). A block of body type is so only as a heading
+    across two columns (``_heading_over_both``): a column's own rows may be
+    cut in pieces (a wide space, a photo's edge), the column's block over
+    them all, and a row of them with neither ascenders nor descenders
+    measures well under the block's size (en-5003). Nor is a
     line of the block's own size (``STACKING.under_larger``): the pieces of
     a headline's next line, parted at a wide space."""
-    if block.last.y_overlap(line) > 0 or block.line_height <= TYPE_SIZE.display * body:
+    if block.last.y_overlap(line) > 0:
         return False
+    if block.line_height <= TYPE_SIZE.display * body:
+        return len(block.lines) == 1 and _heading_over_both(block.last, line, mates, body)
     if line.height > STACKING.under_larger * block.line_height:
         return False  # a piece of the block's own next line
     return any(block.box.x_overlap(mate) >= STACKING.over_mate * mate.width for mate in mates)
+
+
+def _heading_over_both(heading: Box, line: Box, mates: list[Box], body: float) -> bool:
+    """Whether a line of body type standing alone over ``line`` and a line
+    on its row in another column (``_row_mates``) is a heading across both:
+    over ``STACKING.over_mate`` of each, and set in from both their outer
+    ends by ``STACKING.heading_margin`` body lines, as a centred line is (a
+    column's first line runs to its column's edge at one end at least). The
+    names over NCSE's MRP 1807 p54 obituaries ("Robert Aiken—Nathaniel
+    Hulme—W. Disney"): both columns' first lines joined them, then each
+    column's next line, into one block read row by row across the page."""
+    if heading.x_overlap(line) < STACKING.over_mate * line.width:
+        return False
+    margin = STACKING.heading_margin * body
+    for mate in mates:
+        both = line.union(mate)
+        if (
+            heading.x_overlap(mate) >= STACKING.over_mate * mate.width
+            and heading.x0 >= both.x0 + margin
+            and heading.x1 <= both.x1 - margin
+        ):
+            return True
+    return False
 
 
 def _rule_parts(rule: Box, block: Box, line: Box) -> bool:

@@ -28,6 +28,7 @@ from newsprint.layout.params.textlines import (
     LINE_CUTS,
     REACH,
     REPEAT,
+    ROW_NEIGHBOUR,
     STACKED,
     TYPE_COLUMN,
 )
@@ -177,7 +178,64 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
             fitted = fit_to_ink(ink, Box(detected.x0, top, detected.x1, bottom))
         if fitted is not None:
             pieces.append(LinePiece(fitted, detected, n))
-    return pieces
+    return _clear_of_row_neighbours(pieces, ink)
+
+
+def _clear_of_row_neighbours(pieces: list[LinePiece], ink: np.ndarray) -> list[LinePiece]:
+    """``pieces`` with the ink at either end that another piece's detected
+    box on the same row holds, apart from the piece's own ink by a white
+    run (``ROW_NEIGHBOUR``), left to that piece. Two columns' lines boxed
+    apart overlap at the gutter: the right column's box took in the left
+    one's last hyphen (NCSE's MRP 1807 p54, "RO-" beside "March 28"), its
+    ink then started in the gutter, and the two pieces, touching, were
+    joined as one line across both columns."""
+    out = []
+    for piece in pieces:
+        line = piece.ink
+        if not is_vertical(piece.detected):
+            for other in pieces:
+                if other is not piece and _on_a_row(other.detected, piece.detected):
+                    line = _trimmed(ink, line, other.detected)
+        if line is piece.ink:
+            out.append(piece)
+            continue
+        # The recogniser reads the detected box: cut as a separator cuts it.
+        pad = LINE_CUTS.read_pad * line.height
+        read = Box(
+            max(piece.detected.x0, line.x0 - pad),
+            piece.detected.y0,
+            min(piece.detected.x1, line.x1 + pad),
+            piece.detected.y1,
+        )
+        out.append(LinePiece(line, read, piece.parent))
+    return out
+
+
+def _on_a_row(a: Box, b: Box) -> bool:
+    return a.y_overlap(b) >= ROW_NEIGHBOUR.same_row * min(a.height, b.height)
+
+
+def _trimmed(ink: np.ndarray, line: Box, other: Box) -> Box:
+    """``line`` less a fragment at its start (end) that lies inside ``other``,
+    a box overlapping its start (end), no wider than ``ROW_NEIGHBOUR.max_fragment``
+    of the line's height (a hyphen, a stop) and parted from the rest of its
+    ink by at least ``ROW_NEIGHBOUR.min_white`` of it."""
+    x0, y0, x1, y1 = line.pixels(ink.shape)
+    cols = np.flatnonzero(np.count_nonzero(ink[y0:y1, x0:x1], axis=0)) + x0
+    least = ROW_NEIGHBOUR.min_white * line.height
+    if cols.size < 2:
+        return line
+    gaps = np.flatnonzero(np.diff(cols) > least)
+    widest = ROW_NEIGHBOUR.max_fragment * line.height
+    if other.x0 < line.x0 < other.x1 < line.x1 and gaps.size:
+        end, start = cols[gaps[0]], cols[gaps[0] + 1]
+        if end < other.x1 and end + 1 - cols[0] <= widest:
+            return Box(float(start), line.y0, line.x1, line.y1)
+    if line.x0 < other.x0 < line.x1 < other.x1 and gaps.size:
+        end, start = cols[gaps[-1]], cols[gaps[-1] + 1]
+        if start >= other.x0 and cols[-1] + 1 - start <= widest:
+            return Box(line.x0, line.y0, float(end + 1), line.y1)
+    return line
 
 
 def without_repeats(pieces: list[LinePiece]) -> list[LinePiece]:

@@ -35,6 +35,12 @@ class StackingParams:
     first line). Only a block of display type stands so
     (``TYPE_SIZE.display``) ..."""
 
+    heading_margin: float = 1.0
+    """× body: a line of body type alone over two columns' first lines is a
+    heading across them (``blocks._heading_over_both``) when set in this far
+    from both their outer ends (NCSE's MRP 1807 p54: 3.6 and 3.6). Not
+    tuned: a paragraph's indent is about one."""
+
     under_larger: float = 0.9
     """... and only over a line whose ink is at most this share of the
     block's type size (en-1004: 27 px under 33, 0.82): the pieces of a

@@ -104,6 +104,32 @@ REACH = NeighbourReachParams()
 
 
 @dataclass(frozen=True)
+class RowNeighbourParams:
+    """Ink at a line's end that the detected box beside it on its row holds
+    (``textlines._clear_of_row_neighbours``)."""
+
+    same_row: float = 0.5
+    """A share of the lower box's height: boxes overlapping down by this much
+    stand on one row. Not tuned (half a line)."""
+
+    min_white: float = 0.5
+    """× the line's ink height: a fragment parted from the line's ink by this
+    much white, inside the neighbour's box, is the neighbour's (a hyphen
+    before a gutter: NCSE's MRP 1807 p54, 1.5 ink heights). Less than a word
+    space of justified type never counts: the fragment must lie in the
+    other box too."""
+
+    max_fragment: float = 1.0
+    """× the line's ink height: only a fragment this narrow is moved (a
+    hyphen, a stop, a letter: 0.4 on MRP 1807 p54). Wider, the boxes of two
+    lines overlapping across a gutter (bold close-set type, synthetic
+    en-old-1002) took whole words off each other's ends."""
+
+
+ROW_NEIGHBOUR = RowNeighbourParams()
+
+
+@dataclass(frozen=True)
 class StackedGutterParams:
     """A gutter the detector bridged, found from the lines around a line
     (``stacked_gutters``, ``_stacked_gaps``): white at one x in nearly every

@@ -618,3 +618,47 @@ def test_a_folio_atop_a_column_does_not_merge_the_page_into_one_block() -> None:
     # Blocks that overlap are still one block.
     twice = Block([Box(240, 236 + 33 * i, 840, 262 + 33 * i) for i in range(5)])
     assert len(merge_overlapping_blocks([left, twice])) == 1
+
+
+def test_a_body_size_heading_centred_over_two_columns_keeps_their_lines_apart() -> None:
+    """NCSE's MRP 1807 p54: the obituaries' names in italic of body size,
+    centred over both columns; under it both columns' first lines joined
+    it, then each column's next line, and the two columns were one block
+    read row by row across the page."""
+    from newsprint.layout.blocks import group_lines
+    from newsprint.layout.boxes import Box
+
+    heading = Box(364, 1175, 1287, 1201)
+    left = [Box(231, 1216 + 31 * i, 794, 1242 + 31 * i) for i in range(6)]
+    right = [Box(824, 1216 + 31 * i, 1385, 1242 + 31 * i) for i in range(6)]
+    blocks = group_lines([heading, *left, *right], [], body=27.0, rows_joined=True)
+    assert sorted(len(b.lines) for b in blocks) == [1, 6, 6]
+    assert next(b for b in blocks if heading in b.lines).lines == [heading]
+    # A column's first line runs to the column's edge: the row under it,
+    # cut in two at a wide space, still joins it.
+    first = Box(231, 1175, 794, 1201)
+    halves = [Box(231, 1216, 480, 1242), Box(520, 1216, 794, 1242)]
+    blocks = group_lines([first, *halves], [], body=27.0, rows_joined=True)
+    assert len(next(b for b in blocks if first in b.lines).lines) >= 2
+
+
+def test_a_hyphen_before_the_gutter_stays_with_its_column_s_line() -> None:
+    """NCSE's MRP 1807 p54: the right column's detected box took in the
+    left column's last hyphen ("RO-" beside "March 28"); its ink started in
+    the gutter, touching the left line's, and the two were joined into one
+    line across both columns. The hyphen is left to the left line."""
+    from newsprint.layout.textlines import pieces_from_detection
+
+    ink = np.zeros((120, 900), np.uint8)
+    ink[40:60, 20:380] = 255  # "March 24, at Ayr, Scotland, RO"
+    ink[49:52, 386:396] = 255  # "-"
+    ink[40:60, 440:880] = 255  # "March 28, at Pluckley, Kent. the"
+    boxes = np.array([[10, 32, 402, 68], [384, 32, 890, 68]], dtype=np.float64)
+    left, right = pieces_from_detection(boxes, ink)
+    assert left.ink.x1 == 396
+    assert right.ink.x0 == 440
+    assert right.detected.x0 > 396  # the recogniser does not read it twice
+    # Word spaces inside a line whose boxes do not overlap stay as found.
+    boxes = np.array([[10, 32, 383, 68], [384, 32, 890, 68]], dtype=np.float64)
+    _, right = pieces_from_detection(boxes, ink)
+    assert right.ink.x0 == 386
