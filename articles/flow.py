@@ -75,8 +75,10 @@ def column_width(regions: list[Region]) -> float:
 def is_column_page(regions: list[Region], body: float) -> bool:
     """Whether the page is set in plain columns: two columns or more; below
     the top of its text (where a nameplate or a title over the whole page may
-    span them) no headline half as wide again as a column or taller than
-    ``COLUMN_PAGE.max_heading_size`` body lines, and not many headlines set
+    span them) no headline half as wide again as a column, nor one in
+    display type (taller than ``COLUMN_PAGE.max_heading_size`` body lines)
+    where a headline anywhere on the page runs across more than a column
+    (``COLUMN_SPANS.max_width``), and not many headlines set
     level in two columns (a modern page starts its stories on one line
     across the page, in bands)."""
     width = column_width(regions)
@@ -92,9 +94,19 @@ def is_column_page(regions: list[Region], body: float) -> bool:
         if r.type == RegionType.HEADLINE and box(r).y0 > top + P.top_margin * body
     ]
     heads = [box(r) for r in headlines]
+
     # An old page heads its stories in capitals of the body's size (split
-    # out of the column by ``split_headings``), a modern one in display type.
-    if any(_type_size(r) > P.max_heading_size * body for r in headlines):
+    # out of the column by ``split_headings``), a modern one in display type
+    # under a headline across columns (its top story's, at least). Display
+    # type with no headline across is an advert's name or a notice's: a
+    # weekly's page of small adverts in columns (NCSE's TTW 1867 p12, 47
+    # adverts, 20 named in type 2.3 to 17 body lines tall) was read in
+    # bands, across the columns by the adverts' tops.
+    across = any(
+        r.type == RegionType.HEADLINE and box(r).width > COLUMN_SPANS.max_width * width
+        for r in regions
+    )
+    if across and any(_type_size(r) > P.max_heading_size * body for r in headlines):
         return False
     if any(b.width > P.max_heading_width * width for b in heads):
         return False
@@ -124,7 +136,7 @@ def column_stories(regions: list[Region], body: float) -> list[Story]:
     width = column_width(regions)
     spans = _column_spans(regions, width)
     flow = [r for r in regions if r.type in _IN_FLOW and (r.lines or r.type == RegionType.PHOTO)]
-    cuts = _band_cuts(regions, spans)
+    cuts = _band_cuts(regions, spans, body)
     rules = [
         box(r) for r in regions if r.type == RegionType.SEPARATOR and box(r).width > box(r).height
     ]
@@ -163,23 +175,41 @@ def column_stories(regions: list[Region], body: float) -> list[Story]:
 def _column_spans(regions: list[Region], width: float) -> list[tuple[float, float]]:
     """The columns' left and right edges, left to right, from the text blocks
     no wider than a column and a third (a line run across two columns is no
-    column) and at least half as wide (a number or a short line is none)."""
+    column) and at least half as wide (a number or a short line is none):
+    those of ``COLUMN_WIDTH.min_lines`` lines or more, then the shorter ones
+    that overlap none of their columns."""
     spans: list[list[float]] = []
     blocks = [
-        box(r)
+        r
         for r in regions
         if r.type == RegionType.TEXT
         and r.lines
         and COLUMN_SPANS.min_width * width <= box(r).width <= COLUMN_SPANS.max_width * width
     ]
-    for b in sorted(blocks, key=lambda b: -b.width):
-        for span in spans:
-            overlap = min(span[1], b.x1) - max(span[0], b.x0)
-            if overlap >= NEIGHBOURS.same_column * min(span[1] - span[0], b.width):
-                break
-        else:
+    # Columns are marked by blocks of several lines; a short one (a line
+    # centred across a gutter: the running title over NCSE's MRP 1815 p29,
+    # left unrecognised, made a column of its own between the two, and the
+    # right column's blocks fell into one or the other by their left edge)
+    # marks one only where no column stands.
+    tall = [r for r in blocks if len(r.lines) >= COLUMN_WIDTH.min_lines]
+    short = [r for r in blocks if len(r.lines) < COLUMN_WIDTH.min_lines]
+    for b in sorted((box(r) for r in tall), key=lambda b: -b.width):
+        if _in_a_span(b, spans) is None:
+            spans.append([b.x0, b.x1])
+    for b in sorted((box(r) for r in short), key=lambda b: -b.width):
+        if _in_a_span(b, spans) is None and not any(s[0] < b.x1 and b.x0 < s[1] for s in spans):
             spans.append([b.x0, b.x1])
     return sorted((s[0], s[1]) for s in spans)
+
+
+def _in_a_span(b: Box, spans: list[list[float]]) -> list[float] | None:
+    """The span ``b`` lies in (overlapping it by ``NEIGHBOURS.same_column``
+    of the narrower), None if none."""
+    for span in spans:
+        overlap = min(span[1], b.x1) - max(span[0], b.x0)
+        if overlap >= NEIGHBOURS.same_column * min(span[1] - span[0], b.width):
+            return span
+    return None
 
 
 def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
@@ -240,16 +270,42 @@ def is_dash(rule: Box, below: Box, width: float) -> bool:
     return rule.width < CUT_OFF.dash * min(width, below.width)
 
 
-def _band_cuts(regions: list[Region], spans: list[tuple[float, float]]) -> list[float]:
+def _band_cuts(regions: list[Region], spans: list[tuple[float, float]], body: float) -> list[float]:
     """Where one band of stories ends and the next begins: the rules that run
-    across most of the columns."""
+    across most of the columns (``CUT_OFF.band_rule``). A worn rule found in
+    pieces counts whole: the pieces level with each other (their middles
+    within ``CUT_OFF.rule_level`` body lines) make one rule over their
+    union (NCSE's MRP 1807 p54: the double rule over the obituaries, found
+    as three pieces of 0.2 to 0.6 of the page's width, left the page one
+    band, and the top band's right column was read after the obituaries)."""
     if not spans:
         return []
     left, right = spans[0][0], spans[-1][1]
-    return sorted(
-        box(r).cy
-        for r in regions
-        if r.type == RegionType.SEPARATOR
-        and box(r).width > box(r).height
-        and box(r).width >= CUT_OFF.band_rule * (right - left)
+    rules = sorted(
+        (
+            box(r)
+            for r in regions
+            if r.type == RegionType.SEPARATOR and box(r).width > box(r).height
+        ),
+        key=lambda b: b.cy,
     )
+    cuts = []
+    for level in _level_groups(rules, CUT_OFF.rule_level * body):
+        covered = np.zeros(max(1, int(np.ceil(right - left))), dtype=bool)
+        for rule in level:
+            covered[max(0, int(rule.x0 - left)) : max(0, int(np.ceil(rule.x1 - left)))] = True
+        if covered.sum() >= CUT_OFF.band_rule * (right - left):
+            cuts.append(float(np.mean([rule.cy for rule in level])))
+    return cuts
+
+
+def _level_groups(rules: list[Box], within: float) -> list[list[Box]]:
+    """``rules`` (sorted by their middles) in groups whose middles lie within
+    ``within`` pixels of the group's first."""
+    groups: list[list[Box]] = []
+    for rule in rules:
+        if groups and rule.cy - groups[-1][0].cy <= within:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    return groups

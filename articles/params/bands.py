@@ -110,6 +110,13 @@ class StoryOrderParams:
     above this share of the band's first story's height. A share of that
     height. Set by hand (commit 38ce4a9; no page named)."""
 
+    stacked_overlap: float = 0.5
+    """Two stories of one band whose tops overlap across by this share of
+    the narrower top or more start one over the other, and are read top
+    first (``assembly._left_to_right``); less, they stand side by side and
+    are read left to right. Not tuned: half, as stories side by side overlap
+    by a gutter's few pixels. NCSE's EWJ 1859 p66."""
+
 
 STORY_ORDER = StoryOrderParams()
 

@@ -37,7 +37,10 @@ class ColumnPageParams:
 
     max_heading_size: float = 2.3
     """A headline whose lines are taller than this many body lines is display
-    type: the page is a modern one, in bands. × body. Commit bdb39fc (NCSE
+    type: with a headline across more than a column anywhere on the page
+    (``COLUMN_SPANS.max_width``), the page is a modern one, in bands (with
+    none, display type names the adverts of a page of them in columns:
+    NCSE's TTW 1867 p12). × body. Commit bdb39fc (NCSE
     pages; synthetic en-old-1001) set 1.8; the old pages' capitals measure up
     to 2.14 (synthetic en-old-1000, -1002, -5000, -5001: 1.86, 2.14, 1.91,
     2.11), the largest headline of every modern synthetic page 2.67 or more
@@ -116,6 +119,11 @@ class CutOffParams:
     band_rule: float = 0.7
     """A rule across at least this share of the span of the page's columns
     ends a band of stories. A share of the columns' span. Commit bdb39fc."""
+
+    rule_level: float = 0.5
+    """× body: rules whose middles lie this near each other down the page are
+    one rule found in pieces, or a double rule, for ``band_rule`` (NCSE's
+    MRP 1807 p54: pieces 5 and 7 px apart). Not tuned: half a line."""
 
 
 CUT_OFF = CutOffParams()

@@ -406,20 +406,24 @@ def test_a_rule_across_the_column_under_a_notice_in_capitals_still_ends_it() -> 
     assert owner["n"] != owner["b"]
 
 
-@pytest.mark.parametrize(("height", "plain"), [(44, True), (56, False)])
+@pytest.mark.parametrize(
+    ("height", "width", "plain"), [(44, 220, True), (56, 220, True), (56, 420, False)]
+)
 def test_headings_in_capitals_twice_the_body_leave_a_page_in_plain_columns(
-    height: float, plain: bool
+    height: float, width: float, plain: bool
 ) -> None:
     # Synthetic en-old-1000/5000: each story headed in capitals about twice
     # the body (1.7-2.1x) centred in its column, the page still in plain
-    # columns; a heading in display type (2.8x) marks a modern page.
+    # columns; so is a page of adverts named in display type (2.8x) inside
+    # their columns (NCSE's TTW 1867 p12); display type over more than a
+    # column marks a modern page.
     from newsprint.articles.flow import is_column_page
 
     regions: list[Region] = []
     for c, x0 in enumerate((100, 450, 800)):
         for n in range(2):
             y = 100 + 500 * n + 150 * c
-            box = (x0 + 40, y, x0 + 260, y + height)
+            box = (x0 + 40, y, x0 + 40 + width, y + height)
             regions.append(
                 _region(f"h{c}{n}", RegionType.HEADLINE, box, [_display_line(f"S{c}{n}", box)])
             )
@@ -1067,3 +1071,85 @@ def test_a_photo_taken_in_does_not_move_its_article_up_the_order() -> None:
     # A story of photos alone still stands where its photos do.
     photos = _Draft(members=[_region("q", RegionType.PHOTO, (1100, 100, 1400, 250))])
     assert _order([first, photos], BODY) == [photos, first]
+
+
+def test_a_line_centred_over_a_letter_is_read_before_the_letter() -> None:
+    # NCSE's EWJ 1859 p66: "To the Editor of the English Woman's Journal."
+    # centred under the rule that ends the letter above, "MADAM," starting
+    # the next letter under it. Both start in one band; read by their left
+    # edges alone, the centred line (set in from the left) came after the
+    # whole of the letter under it.
+    above = _column("a", 20, 100, [("also sadly deficient in visitors", 0, 300)] * 4)
+    to_the_editor = _region(
+        "e",
+        RegionType.TEXT,
+        (120, 240, 260, 260),
+        [_line("To the Editor of the Journal.", 120, 240, 260)],
+    )
+    rule = _region("s", RegionType.SEPARATOR, (140, 225, 240, 228))
+    madam = _region("m", RegionType.HEADLINE, (20, 270, 320, 290), [_line("MADAM,", 40, 270, 110)])
+    letter = _column("l", 20, 300, [("Perhaps the following suggestions", 0, 300)] * 4)
+    page = assemble(_page([above, rule, to_the_editor, madam, letter]), Settings())
+    order = page.reading_order
+    assert order.index("e") < order.index("m") < order.index("l")
+    # Stories side by side in one band are still read left to right.
+    left = _region("hl", RegionType.HEADLINE, (20, 100, 320, 130), [_line("LEFT", 20, 100, 200)])
+    right = _region("hr", RegionType.HEADLINE, (420, 95, 720, 125), [_line("RIGHT", 420, 95, 600)])
+    texts = [_column("tl", 20, 140, [("left story", 0, 300)] * 3)]
+    texts.append(_column("tr", 420, 135, [("right story", 0, 300)] * 3))
+    page = assemble(_page([right, left, *texts]), Settings())
+    assert [a.headline for a in page.articles] == ["LEFT", "RIGHT"]
+
+
+def test_a_one_line_title_over_the_gutter_makes_no_column_of_its_own() -> None:
+    # NCSE's MRP 1815 p29: a running title left as text, centred over the
+    # gutter, counted as a column between the two; the right column's
+    # blocks fell into it or the real one by their left edges, and a date
+    # line in the right column was read after the blocks below it.
+    title = _region(
+        "t", RegionType.TEXT, (330, 40, 530, 60), [_line("Jesus-worship confuted.", 330, 40, 530)]
+    )
+    left = [_column("l1", 100, 100, [("left column text", 0, 300)] * 6)]
+    left.append(_column("l2", 100, 300, [("more left column", 0, 300)] * 6))
+    r1 = _column("r1", 440, 100, [("right column text", 0, 300)] * 4)
+    date = _region(
+        "d", RegionType.TEXT, (600, 230, 700, 250), [_line("July 9, 1815.", 600, 230, 700)]
+    )
+    r2 = _column("r2", 440, 260, [("the letter goes on", 0, 300)] * 6)
+    page = assemble(_page([title, *left, r1, date, r2]), Settings())
+    order = page.reading_order
+    assert order.index("r1") < order.index("d") < order.index("r2")
+    assert order.index("l2") < order.index("r1")
+
+
+def test_a_rule_across_the_page_found_in_pieces_ends_the_band() -> None:
+    # NCSE's MRP 1807 p54: the double rule over the obituaries, found as
+    # three pieces each shorter than the band rule, left the page one band:
+    # the top band's right column was read after the obituaries' left one.
+    top_left = _column("tl", 100, 100, [("end of a review", 0, 300)] * 5)
+    top_right = _column("tr", 450, 100, [("its last column", 0, 300)] * 5)
+    pieces = [(100, 250, 300, 253), (260, 254, 600, 258), (560, 250, 750, 253)]
+    rules = [_region(f"s{i}", RegionType.SEPARATOR, b) for i, b in enumerate(pieces)]
+    low_left = _column("bl", 100, 280, [("an obituary here", 0, 300)] * 5)
+    low_right = _column("br", 450, 280, [("another obituary", 0, 300)] * 5)
+    page = assemble(_page([top_left, top_right, *rules, low_left, low_right]), Settings())
+    order = page.reading_order
+    assert order.index("tl") < order.index("tr") < order.index("bl") < order.index("br")
+
+
+def test_a_page_of_adverts_named_in_display_type_reads_down_each_column() -> None:
+    # NCSE's TTW 1867 p12: 47 small adverts in four columns, each named in
+    # large type inside its column. Read in bands by the adverts' tops, the
+    # page went across the columns and back (order 0.61 against people's).
+    regions: list[Region] = []
+    for c, x0 in enumerate((100, 450)):
+        y = 100 + 40 * c
+        for n in range(4):
+            name = (x0 + 20, y, x0 + 280, y + 60)
+            regions.append(
+                _region(f"n{c}{n}", RegionType.HEADLINE, name, [_display_line(f"AD {c}{n}", name)])
+            )
+            regions.append(_old_column(f"t{c}{n}", x0, y + 70, ["The goods are sold by"] * 4))
+            y += 70 + 24 * 3 + BODY + 30
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == [f"AD {c}{n}" for c in range(2) for n in range(4)]
