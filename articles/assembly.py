@@ -446,23 +446,30 @@ def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
 
 
 def _left_to_right(row: list[_Draft]) -> list[_Draft]:
-    """The stories of one band left to right; those that start one over the
-    other (their tops overlap across by ``STORY_ORDER.stacked_overlap`` of
-    the narrower) top to bottom. A line centred over a letter's salutation
-    ("To the Editor of the English Woman's Journal." over "MADAM,", NCSE's
-    EWJ 1859 p66) starts less than a band below the story above it, left of
-    the salutation's indent: read by its left edge alone, it came after the
-    whole letter."""
-    stacks: list[list[_Draft]] = []
-    for draft in sorted(row, key=lambda d: d.top().x0):
-        top = draft.top()
-        for stack in stacks:
-            if any(_stacked(top, other.top()) for other in stack):
-                stack.append(draft)
-                break
-        else:
-            stacks.append([draft])
-    return [d for stack in stacks for d in sorted(stack, key=lambda d: d.top().y0)]
+    """The stories of one band left to right, but of two that start one over
+    the other (their tops overlap across by ``STORY_ORDER.stacked_overlap``
+    of the narrower) the upper first. A line centred over a letter's
+    salutation ("To the Editor of the English Woman's Journal." over
+    "MADAM,", NCSE's EWJ 1859 p66) starts less than a band below the story
+    above it, left of the salutation's indent: read by its left edge alone,
+    it came after the whole letter. Only the two stacked are ordered so: a
+    wide top over two side by side leaves those two left to right."""
+    left = sorted(row, key=lambda d: d.top().x0)
+    tops = [d.top() for d in left]
+    after = {
+        i: {
+            j
+            for j in range(len(left))
+            if j != i and _stacked(tops[i], tops[j]) and tops[j].y0 < tops[i].y0
+        }
+        for i in range(len(left))
+    }
+    order: list[int] = []
+    while len(order) < len(left):
+        ready = [i for i in range(len(left)) if i not in order and after[i] <= set(order)]
+        # A ring (tops stacked both ways at one height) falls back to the left.
+        order.append(ready[0] if ready else next(i for i in range(len(left)) if i not in order))
+    return [left[i] for i in order]
 
 
 def _stacked(a: Box, b: Box) -> bool:

@@ -77,8 +77,8 @@ def is_column_page(regions: list[Region], body: float) -> bool:
     the top of its text (where a nameplate or a title over the whole page may
     span them) no headline half as wide again as a column, nor one in
     display type (taller than ``COLUMN_PAGE.max_heading_size`` body lines)
-    where a headline anywhere on the page runs across more than a column
-    (``COLUMN_SPANS.max_width``), and not many headlines set
+    where a headline anywhere on the page runs across more than
+    ``COLUMN_SPANS.max_width`` (1.3) columns, and not many headlines set
     level in two columns (a modern page starts its stories on one line
     across the page, in bands)."""
     width = column_width(regions)
@@ -177,7 +177,8 @@ def _column_spans(regions: list[Region], width: float) -> list[tuple[float, floa
     no wider than a column and a third (a line run across two columns is no
     column) and at least half as wide (a number or a short line is none):
     those of ``COLUMN_WIDTH.min_lines`` lines or more, then the shorter ones
-    that overlap none of their columns."""
+    that overlap none of their columns by ``COLUMN_SPANS.short_clear`` of
+    their width (detected boxes reach a little past the ink)."""
     spans: list[list[float]] = []
     blocks = [
         r
@@ -197,7 +198,8 @@ def _column_spans(regions: list[Region], width: float) -> list[tuple[float, floa
         if _in_a_span(b, spans) is None:
             spans.append([b.x0, b.x1])
     for b in sorted((box(r) for r in short), key=lambda b: -b.width):
-        if _in_a_span(b, spans) is None and not any(s[0] < b.x1 and b.x0 < s[1] for s in spans):
+        clear = COLUMN_SPANS.short_clear * b.width
+        if all(min(s[1], b.x1) - max(s[0], b.x0) < clear for s in spans):
             spans.append([b.x0, b.x1])
     return sorted((s[0], s[1]) for s in spans)
 
@@ -274,10 +276,11 @@ def _band_cuts(regions: list[Region], spans: list[tuple[float, float]], body: fl
     """Where one band of stories ends and the next begins: the rules that run
     across most of the columns (``CUT_OFF.band_rule``). A worn rule found in
     pieces counts whole: the pieces level with each other (their middles
-    within ``CUT_OFF.rule_level`` body lines) make one rule over their
-    union (NCSE's MRP 1807 p54: the double rule over the obituaries, found
-    as three pieces of 0.2 to 0.6 of the page's width, left the page one
-    band, and the top band's right column was read after the obituaries)."""
+    within ``CUT_OFF.rule_level`` body lines, and along the row nearer
+    than ``CUT_OFF.rule_join``) make one rule over their union (NCSE's MRP
+    1807 p54: the double rule over the obituaries, found as three pieces of
+    0.2 to 0.6 of the page's width, left the page one band, and the top
+    band's right column was read after the obituaries)."""
     if not spans:
         return []
     left, right = spans[0][0], spans[-1][1]
@@ -291,12 +294,23 @@ def _band_cuts(regions: list[Region], spans: list[tuple[float, float]], body: fl
     )
     cuts = []
     for level in _level_groups(rules, CUT_OFF.rule_level * body):
-        covered = np.zeros(max(1, int(np.ceil(right - left))), dtype=bool)
-        for rule in level:
-            covered[max(0, int(rule.x0 - left)) : max(0, int(np.ceil(rule.x1 - left)))] = True
-        if covered.sum() >= CUT_OFF.band_rule * (right - left):
+        if _longest_run(level, CUT_OFF.rule_join * body) >= CUT_OFF.band_rule * (right - left):
             cuts.append(float(np.mean([rule.cy for rule in level])))
     return cuts
+
+
+def _longest_run(rules: list[Box], join: float) -> float:
+    """The longest stretch across that ``rules`` cover, pieces parted by less
+    than ``join`` pixels counting as one (two rules closing two columns'
+    stories on one row, a gutter apart, are no rule across both)."""
+    longest, start, end = 0.0, None, None
+    for rule in sorted(rules, key=lambda b: b.x0):
+        if start is None or end is None or rule.x0 - end >= join:
+            start, end = rule.x0, rule.x1
+        else:
+            end = max(end, rule.x1)
+        longest = max(longest, end - start)
+    return longest
 
 
 def _level_groups(rules: list[Box], within: float) -> list[list[Box]]:

@@ -182,20 +182,19 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
 
 
 def _clear_of_row_neighbours(pieces: list[LinePiece], ink: np.ndarray) -> list[LinePiece]:
-    """``pieces`` with the ink at either end that another piece's detected
-    box on the same row holds, apart from the piece's own ink by a white
-    run (``ROW_NEIGHBOUR``), left to that piece. Two columns' lines boxed
-    apart overlap at the gutter: the right column's box took in the left
-    one's last hyphen (NCSE's MRP 1807 p54, "RO-" beside "March 28"), its
-    ink then started in the gutter, and the two pieces, touching, were
-    joined as one line across both columns."""
+    """``pieces`` with a fragment of ink at either end handed to the line
+    beside it on its row (``_trimmed``). Two columns' lines boxed apart
+    overlap at the gutter: the right column's box took in the left one's
+    last hyphen (NCSE's MRP 1807 p54, "RO-" beside "March 28"), its ink then
+    started in the gutter, and the two pieces, touching, were joined as one
+    line across both columns."""
+    boxes = np.array([p.detected.as_tuple() for p in pieces], dtype=np.float64).reshape(-1, 4)
     out = []
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         line = piece.ink
         if not is_vertical(piece.detected):
-            for other in pieces:
-                if other is not piece and _on_a_row(other.detected, piece.detected):
-                    line = _trimmed(ink, line, other.detected)
+            for m in _row_neighbours(boxes, n):
+                line = _trimmed(ink, line, pieces[m])
         if line is piece.ink:
             out.append(piece)
             continue
@@ -211,31 +210,65 @@ def _clear_of_row_neighbours(pieces: list[LinePiece], ink: np.ndarray) -> list[L
     return out
 
 
-def _on_a_row(a: Box, b: Box) -> bool:
-    return a.y_overlap(b) >= ROW_NEIGHBOUR.same_row * min(a.height, b.height)
+def _row_neighbours(boxes: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the boxes (N x 4) that overlap box ``n`` across and share
+    ``ROW_NEIGHBOUR.same_row`` of the lower one's height with it."""
+    box = boxes[n]
+    down = np.minimum(boxes[:, 3], box[3]) - np.maximum(boxes[:, 1], box[1])
+    lower = np.minimum(boxes[:, 3] - boxes[:, 1], box[3] - box[1])
+    across = (boxes[:, 0] < box[2]) & (boxes[:, 2] > box[0])
+    found = np.flatnonzero(across & (down >= ROW_NEIGHBOUR.same_row * lower))
+    return found[found != n]
 
 
-def _trimmed(ink: np.ndarray, line: Box, other: Box) -> Box:
-    """``line`` less a fragment at its start (end) that lies inside ``other``,
-    a box overlapping its start (end), no wider than ``ROW_NEIGHBOUR.max_fragment``
-    of the line's height (a hyphen, a stop) and parted from the rest of its
-    ink by at least ``ROW_NEIGHBOUR.min_white`` of it."""
+def _trimmed(ink: np.ndarray, line: Box, other: LinePiece) -> Box:
+    """``line`` less a fragment of ink at its start (end) that is the line
+    beside it's (``other``, whose detected box overlaps that end): no wider
+    than ``ROW_NEIGHBOUR.max_fragment`` of the line's height (a hyphen, a
+    stop), parted from the rest of the line by at least
+    ``ROW_NEIGHBOUR.min_white`` of it, the other's box ending (starting) in
+    that white, and nearer the other line's own ink than the rest of this
+    one. A line of the same column, stacked under or over this one, has a
+    box that runs on past the white; a word the two boxes share across a
+    gutter stays with the line it stands nearer."""
     x0, y0, x1, y1 = line.pixels(ink.shape)
     cols = np.flatnonzero(np.count_nonzero(ink[y0:y1, x0:x1], axis=0)) + x0
-    least = ROW_NEIGHBOUR.min_white * line.height
     if cols.size < 2:
         return line
-    gaps = np.flatnonzero(np.diff(cols) > least)
+    gaps = np.flatnonzero(np.diff(cols) > ROW_NEIGHBOUR.min_white * line.height)
+    if not gaps.size:
+        return line
     widest = ROW_NEIGHBOUR.max_fragment * line.height
-    if other.x0 < line.x0 < other.x1 < line.x1 and gaps.size:
-        end, start = cols[gaps[0]], cols[gaps[0] + 1]
-        if end < other.x1 and end + 1 - cols[0] <= widest:
+    box = other.detected
+    if box.x0 < line.x0 < box.x1 < line.x1:
+        end, start = int(cols[gaps[0]]), int(cols[gaps[0] + 1])
+        if (
+            end < box.x1 <= start
+            and end + 1 - cols[0] <= widest
+            and _white_beside(ink, other.ink, int(cols[0]), before=True) < start - end - 1
+        ):
             return Box(float(start), line.y0, line.x1, line.y1)
-    if line.x0 < other.x0 < line.x1 < other.x1 and gaps.size:
-        end, start = cols[gaps[-1]], cols[gaps[-1] + 1]
-        if start >= other.x0 and cols[-1] + 1 - start <= widest:
+    if line.x0 < box.x0 < line.x1 < box.x1:
+        end, start = int(cols[gaps[-1]]), int(cols[gaps[-1] + 1])
+        if (
+            end < box.x0 <= start
+            and cols[-1] + 1 - start <= widest
+            and _white_beside(ink, other.ink, int(cols[-1]) + 1, before=False) < start - end - 1
+        ):
             return Box(line.x0, line.y0, float(end + 1), line.y1)
     return line
+
+
+def _white_beside(ink: np.ndarray, line: Box, x: int, before: bool) -> float:
+    """Pixels of white in ``line``'s rows between x and its nearest ink
+    before (after) it, within the line's ink box; the line's width where it
+    has none there."""
+    x0, y0, x1, y1 = line.pixels(ink.shape)
+    lo, hi = (x0, min(x, x1)) if before else (max(x, x0), x1)
+    cols = np.flatnonzero(np.count_nonzero(ink[y0:y1, lo:hi], axis=0)) if hi > lo else []
+    if len(cols) == 0:
+        return float(line.width)
+    return float(hi - lo - 1 - cols[-1]) if before else float(cols[0])
 
 
 def without_repeats(pieces: list[LinePiece]) -> list[LinePiece]:

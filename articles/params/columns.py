@@ -37,8 +37,8 @@ class ColumnPageParams:
 
     max_heading_size: float = 2.3
     """A headline whose lines are taller than this many body lines is display
-    type: with a headline across more than a column anywhere on the page
-    (``COLUMN_SPANS.max_width``), the page is a modern one, in bands (with
+    type: with a headline across more than ``COLUMN_SPANS.max_width`` (1.3)
+    columns anywhere on the page, the page is a modern one, in bands (with
     none, display type names the adverts of a page of them in columns:
     NCSE's TTW 1867 p12). × body. Commit bdb39fc (NCSE
     pages; synthetic en-old-1001) set 1.8; the old pages' capitals measure up
@@ -75,6 +75,14 @@ class ColumnSpanParams:
     max_width: float = 1.3
     """... and at most this many (a line run across two columns does not).
     × the column width. Commit bdb39fc."""
+
+    short_clear: float = 0.25
+    """A block of fewer than ``COLUMN_WIDTH.min_lines`` lines marks a column
+    only where it overlaps every column the longer blocks mark by less than
+    this share of its own width (``flow._column_spans``): a column of one-
+    and two-line notices whose boxes reach a few pixels into the next is
+    still a column; a running title centred over a gutter, over a third of
+    it in each column (NCSE's MRP 1815 p29), is none. Not tuned."""
 
     start_share: float = 0.3
     """A region starts in the leftmost column it covers this share of (of the
@@ -124,6 +132,12 @@ class CutOffParams:
     """× body: rules whose middles lie this near each other down the page are
     one rule found in pieces, or a double rule, for ``band_rule`` (NCSE's
     MRP 1807 p54: pieces 5 and 7 px apart). Not tuned: half a line."""
+
+    rule_join: float = 0.5
+    """× body: level pieces nearer each other than this along the row are one
+    rule (MRP 1807 p54's overlap); further apart, a gutter parts them (two
+    columns' stories closed by their own rules on one row). Not tuned: half
+    a line, under a gutter's width."""
 
 
 CUT_OFF = CutOffParams()

@@ -109,8 +109,10 @@ class RowNeighbourParams:
     (``textlines._clear_of_row_neighbours``)."""
 
     same_row: float = 0.5
-    """A share of the lower box's height: boxes overlapping down by this much
-    stand on one row. Not tuned (half a line)."""
+    """A share of the lower detected box's height: boxes overlapping down by
+    this much stand on one row. Padded boxes of a column's stacked lines
+    overlap as much in close-set type; ``textlines._trimmed`` tells them
+    apart by where the other box ends. Not tuned (half a line)."""
 
     min_white: float = 0.5
     """× the line's ink height: a fragment parted from the line's ink by this

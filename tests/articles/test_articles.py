@@ -1153,3 +1153,39 @@ def test_a_page_of_adverts_named_in_display_type_reads_down_each_column() -> Non
             y += 70 + 24 * 3 + BODY + 30
     page = assemble(_page(regions), Settings())
     assert [a.headline for a in page.articles] == [f"AD {c}{n}" for c in range(2) for n in range(4)]
+
+
+def test_two_columns_closing_stories_on_one_row_make_no_band() -> None:
+    # Rules that end a story in each of two columns on one row are a gutter
+    # apart: no rule across the page, and the left column's second story
+    # still runs on at the head of the right column. Rules at two heights
+    # are no rule across either.
+    a1 = _old_column("a1", 100, 100, ["story a text"] * 12)
+    b1 = _old_column("b1", 100, 420, ["story b text"] * 20)
+    b2 = _old_column("b2", 450, 100, ["story b goes on"] * 12)
+    c = _old_column("c", 450, 420, ["story c text"] * 20)
+    for first, second in (
+        ((110, 390, 390, 392), (460, 390, 740, 392)),
+        ((110, 390, 410, 392), (400, 300, 740, 302)),
+    ):
+        r1 = _region("r1", RegionType.SEPARATOR, first)
+        r2 = _region("r2", RegionType.SEPARATOR, second)
+        page = assemble(_page([a1, b1, b2, c, r1, r2]), Settings())
+        assert page.reading_order == ["a1", "b1", "b2", "c"]
+
+
+def test_stories_side_by_side_a_few_pixels_apart_are_read_left_to_right() -> None:
+    # Two stories of a band whose tops overlap by a gutter's few pixels
+    # stand side by side: the left one first, though the right one's top is
+    # higher (a skewed page); a wide top over both goes first, and the two
+    # under it stay left to right.
+    from newsprint.articles.assembly import _Draft, _order
+
+    def draft(rid: str, x0: float, y0: float, x1: float) -> _Draft:
+        line = _line(rid, x0, y0, x1)
+        return _Draft(members=[_region(rid, RegionType.TEXT, (x0, y0, x1, y0 + BODY), [line])])
+
+    left, right = draft("A", 100, 100, 404), draft("B", 400, 94, 700)
+    assert [d.members[0].id for d in _order([right, left], BODY)] == ["A", "B"]
+    wide = draft("W", 150, 80, 650)
+    assert [d.members[0].id for d in _order([right, left, wide], BODY)] == ["W", "A", "B"]

@@ -662,3 +662,29 @@ def test_a_hyphen_before_the_gutter_stays_with_its_column_s_line() -> None:
     boxes = np.array([[10, 32, 383, 68], [384, 32, 890, 68]], dtype=np.float64)
     _, right = pieces_from_detection(boxes, ink)
     assert right.ink.x0 == 386
+
+
+def test_a_word_or_a_line_of_the_same_column_is_not_taken_as_a_neighbour_s_fragment() -> None:
+    """The hyphen rule's bounds: a whole word that two lines' boxes share
+    across a gutter stays where it was found (overlapping boxes traded
+    words on synthetic en-old-1002), and a short word at the start of a
+    column's indented line keeps it, though the padded box of the line
+    above, on half its rows, overlaps it."""
+    from newsprint.layout.textlines import pieces_from_detection
+
+    ink = np.zeros((120, 900), np.uint8)
+    ink[40:60, 20:360] = 255
+    ink[40:60, 372:420] = 255  # a word, 2.4 type heights wide
+    ink[40:60, 440:880] = 255
+    boxes = np.array([[10, 32, 430, 68], [366, 32, 890, 68]], dtype=np.float64)
+    _, right = pieces_from_detection(boxes, ink)
+    assert right.ink.x0 == 372
+    # One column: "it." ends a paragraph; under it "A" starts the next,
+    # indented, after a justified space.
+    ink = np.zeros((200, 700), np.uint8)
+    ink[40:60, 20:300] = 255
+    ink[66:86, 50:62] = 255  # "A"
+    ink[66:86, 80:600] = 255
+    boxes = np.array([[10, 24, 310, 76], [40, 50, 610, 102]], dtype=np.float64)
+    _, second = pieces_from_detection(boxes, ink)
+    assert second.ink.x0 == 50
