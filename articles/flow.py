@@ -15,6 +15,7 @@ Everything is in working-image pixels; ``body`` is the body line height.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -276,11 +277,13 @@ def _band_cuts(regions: list[Region], spans: list[tuple[float, float]], body: fl
     """Where one band of stories ends and the next begins: the rules that run
     across most of the columns (``CUT_OFF.band_rule``). A worn rule found in
     pieces counts whole: the pieces level with each other (their middles
-    within ``CUT_OFF.rule_level`` body lines, and along the row nearer
-    than ``CUT_OFF.rule_join``) make one rule over their union (NCSE's MRP
-    1807 p54: the double rule over the obituaries, found as three pieces of
-    0.2 to 0.6 of the page's width, left the page one band, and the top
-    band's right column was read after the obituaries)."""
+    within ``CUT_OFF.rule_level`` body lines) make one rule over their
+    union (NCSE's MRP 1807 p54: the double rule over the obituaries, found
+    as three pieces of 0.2 to 0.6 of the page's width, left the page one
+    band, and the top band's right column was read after the obituaries;
+    the NZZ of 1921, its rule under the leading articles broken twice inside
+    columns), so long as a piece crosses each gutter they reach over: two
+    columns' stories closed by rules on one row are no band."""
     if not spans:
         return []
     left, right = spans[0][0], spans[-1][1]
@@ -294,23 +297,23 @@ def _band_cuts(regions: list[Region], spans: list[tuple[float, float]], body: fl
     )
     cuts = []
     for level in _level_groups(rules, CUT_OFF.rule_level * body):
-        if _longest_run(level, CUT_OFF.rule_join * body) >= CUT_OFF.band_rule * (right - left):
+        covered = np.zeros(max(1, int(np.ceil(right - left))), dtype=bool)
+        for rule in level:
+            covered[max(0, int(rule.x0 - left)) : max(0, int(np.ceil(rule.x1 - left)))] = True
+        if covered.sum() >= CUT_OFF.band_rule * (right - left) and _over_the_gutters(level, spans):
             cuts.append(float(np.mean([rule.cy for rule in level])))
     return cuts
 
 
-def _longest_run(rules: list[Box], join: float) -> float:
-    """The longest stretch across that ``rules`` cover, pieces parted by less
-    than ``join`` pixels counting as one (two rules closing two columns'
-    stories on one row, a gutter apart, are no rule across both)."""
-    longest, start, end = 0.0, None, None
-    for rule in sorted(rules, key=lambda b: b.x0):
-        if start is None or end is None or rule.x0 - end >= join:
-            start, end = rule.x0, rule.x1
-        else:
-            end = max(end, rule.x1)
-        longest = max(longest, end - start)
-    return longest
+def _over_the_gutters(rules: list[Box], spans: list[tuple[float, float]]) -> bool:
+    """Whether every gutter between ``spans`` (the middle between two
+    neighbouring columns) that ``rules`` reach over has one of them across it."""
+    lo, hi = min(r.x0 for r in rules), max(r.x1 for r in rules)
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        middle = (end + start) / 2
+        if lo < middle < hi and not any(r.x0 < middle < r.x1 for r in rules):
+            return False
+    return True
 
 
 def _level_groups(rules: list[Box], within: float) -> list[list[Box]]:

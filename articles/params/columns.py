@@ -133,11 +133,5 @@ class CutOffParams:
     one rule found in pieces, or a double rule, for ``band_rule`` (NCSE's
     MRP 1807 p54: pieces 5 and 7 px apart). Not tuned: half a line."""
 
-    rule_join: float = 0.5
-    """× body: level pieces nearer each other than this along the row are one
-    rule (MRP 1807 p54's overlap); further apart, a gutter parts them (two
-    columns' stories closed by their own rules on one row). Not tuned: half
-    a line, under a gutter's width."""
-
 
 CUT_OFF = CutOffParams()

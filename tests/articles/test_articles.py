@@ -1122,13 +1122,21 @@ def test_a_one_line_title_over_the_gutter_makes_no_column_of_its_own() -> None:
     assert order.index("l2") < order.index("r1")
 
 
-def test_a_rule_across_the_page_found_in_pieces_ends_the_band() -> None:
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        [(100, 250, 300, 253), (260, 254, 600, 258), (560, 250, 750, 253)],
+        [(100, 250, 300, 253), (340, 251, 750, 254)],
+    ],
+)
+def test_a_rule_across_the_page_found_in_pieces_ends_the_band(pieces: list) -> None:
     # NCSE's MRP 1807 p54: the double rule over the obituaries, found as
     # three pieces each shorter than the band rule, left the page one band:
     # the top band's right column was read after the obituaries' left one.
+    # The NZZ of 1921: a rule across the page broken inside a column, two
+    # body lines wide.
     top_left = _column("tl", 100, 100, [("end of a review", 0, 300)] * 5)
     top_right = _column("tr", 450, 100, [("its last column", 0, 300)] * 5)
-    pieces = [(100, 250, 300, 253), (260, 254, 600, 258), (560, 250, 750, 253)]
     rules = [_region(f"s{i}", RegionType.SEPARATOR, b) for i, b in enumerate(pieces)]
     low_left = _column("bl", 100, 280, [("an obituary here", 0, 300)] * 5)
     low_right = _column("br", 450, 280, [("another obituary", 0, 300)] * 5)
