@@ -199,15 +199,18 @@ def _clear_of_row_neighbours(pieces: list[LinePiece], ink: np.ndarray) -> list[L
             out.append(piece)
             continue
         # The recogniser reads the detected box: cut as a separator cuts it.
-        pad = LINE_CUTS.read_pad * line.height
-        read = Box(
-            max(piece.detected.x0, line.x0 - pad),
-            piece.detected.y0,
-            min(piece.detected.x1, line.x1 + pad),
-            piece.detected.y1,
-        )
-        out.append(LinePiece(line, read, piece.parent))
+        out.append(LinePiece(line, _read_box(piece.detected, line), piece.parent))
     return out
+
+
+def _read_box(detected: Box, ink: Box) -> Box:
+    """The part of a detected box the recogniser reads for a piece cut out of
+    its line: the piece's ink across, padded by ``LINE_CUTS.read_pad`` of its
+    height, within the detected box; the detected box's rows."""
+    pad = LINE_CUTS.read_pad * ink.height
+    return Box(
+        max(detected.x0, ink.x0 - pad), detected.y0, min(detected.x1, ink.x1 + pad), detected.y1
+    )
 
 
 def _row_neighbours(boxes: np.ndarray, n: int) -> np.ndarray:
@@ -691,13 +694,7 @@ def _cut(
         fitted = _fit_columns(ink, ink_box)
         if fitted is None or fitted.width < LINE_CUTS.min_piece * body:
             continue
-        detected = Box(
-            max(piece.detected.x0, fitted.x0 - LINE_CUTS.read_pad * line.height),
-            piece.detected.y0,
-            min(piece.detected.x1, fitted.x1 + LINE_CUTS.read_pad * line.height),
-            piece.detected.y1,
-        )
-        out.append(LinePiece(fitted, detected, piece.parent))
+        out.append(LinePiece(fitted, _read_box(piece.detected, fitted), piece.parent))
     return out or [piece]
 
 
