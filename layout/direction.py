@@ -244,16 +244,33 @@ def _neighbour_votes(
     if len(centres) < 2:
         return 0, 0
     rows = np.unique(np.linspace(0, len(centres) - 1, min(sample, len(centres))).astype(int))
-    dx = np.abs(centres[rows, None, 0] - centres[None, :, 0])
-    dy = np.abs(centres[rows, None, 1] - centres[None, :, 1])
-    gap_x = np.maximum(0.0, dx - (w[rows, None] + w[None, :]) / 2)
-    gap_y = np.maximum(0.0, dy - (h[rows, None] + h[None, :]) / 2)
-    gap = np.hypot(gap_x, gap_y)
-    gap[np.arange(len(rows)), rows] = np.inf
-    pick = np.arange(len(rows)), gap.argmin(axis=1)
-    close = gap[pick] < PRINT_DIRECTION.neighbour_gap * em
-    vertical = dy[pick] > dx[pick]
-    return int((close & vertical).sum()), int((close & ~vertical).sum())
+    near = PRINT_DIRECTION.neighbour_gap * em
+    # Only boxes within ``near`` plus the widest box across can be a close
+    # neighbour: each box is compared with those, found on the boxes sorted
+    # by x (the whole page at once took 1 s on an ECPO fold's 30,000 pieces).
+    by_x = np.argsort(centres[:, 0], kind="stable")
+    xs = centres[by_x, 0]
+    reach = near + float(w.max())
+    down = across = 0
+    for i in rows:
+        lo, hi = np.searchsorted(xs, [centres[i, 0] - reach, centres[i, 0] + reach])
+        others = np.sort(by_x[lo:hi])
+        others = others[others != i]
+        if not len(others):
+            continue
+        dx = np.abs(centres[others, 0] - centres[i, 0])
+        dy = np.abs(centres[others, 1] - centres[i, 1])
+        gap = np.hypot(
+            np.maximum(0.0, dx - (w[i] + w[others]) / 2),
+            np.maximum(0.0, dy - (h[i] + h[others]) / 2),
+        )
+        k = int(gap.argmin())
+        if gap[k] < near:
+            if dy[k] > dx[k]:
+                down += 1
+            else:
+                across += 1
+    return down, across
 
 
 def vertical_pieces(
