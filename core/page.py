@@ -285,6 +285,25 @@ class PageGeometry(PageModel):
         m = self.matrix()
         return pts @ m[:, :2].T + m[:, 2]
 
+    def scan_per_work(self) -> float:
+        """Scan pixels per working-image pixel (1 unless the working image was
+        resized: enlarged for small type, ``ocr.detect``)."""
+        m = self.matrix()
+        return float(np.sqrt(abs(np.linalg.det(m[:, :2])))) or 1.0
+
+    def enlarged(self, factor: float) -> PageGeometry:
+        """This geometry for the working image enlarged ``factor`` times
+        (its pixels' coordinates multiplied by ``factor``)."""
+        m = self.matrix()
+        box = self.content_box
+        return self.model_copy(
+            update={
+                "to_scan": np.hstack([m[:, :2] / factor, m[:, 2:]]).tolist(),
+                "work_size": (round(self.work_size[0] * factor), round(self.work_size[1] * factor)),
+                "content_box": None if box is None else tuple(round(v * factor) for v in box),
+            }
+        )
+
     def to_work_points(self, points: np.ndarray) -> np.ndarray:
         m = np.vstack([self.matrix(), [0.0, 0.0, 1.0]])
         inv = np.linalg.inv(m)[:2]

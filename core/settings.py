@@ -105,6 +105,14 @@ class DetectionSettings(BaseModel):
         return band
 
     min_lines_to_measure: int = 8
+    min_work_line_px: float = 12.0
+    """The working image is enlarged (by a whole factor) when its median
+    detected line is shorter than this many pixels, so that layout's rules and
+    gutters are a few pixels wide (``ocr.detect.enlargement``). Real pages
+    measure 13.5 (TTW 1867's small adverts, 120 dpi) to 47 (NZZ, 300 dpi);
+    the 1921 Port Gibson Reveille at about 55 dpi 11.2."""
+    max_enlarged_pixels: int = 40_000_000
+    """...but never to more pixels than this (memory)."""
     display_factor: float = 0.4
     """A second, coarse pass at this fraction of the body scale finds display
     type (headlines) whole; 0 turns it off."""

@@ -60,8 +60,8 @@ def write_pdf(page: NewspaperPage, folder: Path, settings: OutputSettings) -> Pa
 def render_pdf(page: NewspaperPage, settings: OutputSettings) -> bytes:
     """The searchable PDF of one page, as bytes."""
     image = deskewed_image(page)
-    dpi = _dpi(page)
-    scale = 72.0 / dpi
+    # Points per working-image pixel: the working image may be the scan enlarged.
+    scale = 72.0 / _dpi(page) * page.geometry.scan_per_work()
     height, width = image.shape[:2]
     pdf = FPDF(unit="pt", format=(width * scale, height * scale))
     pdf.set_creator("newsprint")

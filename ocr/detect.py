@@ -23,7 +23,8 @@ import cv2
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage
 from newsprint.core.settings import DetectionSettings, Settings
-from newsprint.layout.binarize import ink_mask
+from newsprint.layout.binarize import ink_mask, paper_level, to_grey
+from newsprint.layout.border import scanner_artifacts
 from newsprint.layout.boxes import true_runs
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.stacked import TURN, split_stacked_lines
@@ -312,8 +313,11 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
     """
     if page.work_image is None:
         raise ValueError(f"{page.source}: deskew must run before text detection")
+    found = detect_lines(page.work_image, engine, settings.detection, page.geometry.content_box)
+    factor = enlargement(found, page.work_image.shape, settings.detection)
+    if factor > 1:
+        page, found = _enlarged(page, found, factor, engine, settings.detection)
     work = page.work_image
-    found = detect_lines(work, engine, settings.detection, page.geometry.content_box)
     boxes = found.boxes
     unread: list[tuple[int, int, int, int]] = []
     if len(boxes):
@@ -329,13 +333,71 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         update={
             "detected_lines": [tuple(round(float(v), 1) for v in b) for b in boxes],
             "detection_scale": round(found.scale, 3),
-            "body_text_px": round(found.line_height * _scan_per_work(page), 1)
+            "body_text_px": round(found.line_height * page.geometry.scan_per_work(), 1)
             if found.line_height
             else None,
         }
     )
     _flag_unread(page, unread, boxes, settings.detection)
     return page
+
+
+def enlargement(found: DetectedLines, shape: tuple[int, ...], settings: DetectionSettings) -> int:
+    """How many times to enlarge the working image (1: not at all) so that its
+    detected lines are at least ``settings.min_work_line_px`` tall.
+
+    Layout measures rules, gutters and line spaces in pixels of the working
+    image, and its morphology needs a few of them: on a 55-dpi page of 6-pixel
+    type (Chronicling America's 1921 Port Gibson Reveille, 1,114 pixels wide)
+    a 1-pixel column rule closed up with the lines beside it and a 2-pixel
+    gutter was no corridor, so every column was read across into the next.
+    Enlarged twice (as Tesseract and OCRmyPDF advise for type under about 10
+    pixels) the page's rules and gutters are found. An integer factor, and
+    never past ``max_enlarged_pixels``."""
+    height = found.line_height
+    if not height or height >= settings.min_work_line_px:
+        return 1
+    factor = int(np.ceil(settings.min_work_line_px / height))
+    pixels = shape[0] * shape[1]
+    while factor > 1 and pixels * factor * factor > settings.max_enlarged_pixels:
+        factor -= 1
+    return factor
+
+
+def _enlarged(
+    page: NewspaperPage,
+    found: DetectedLines,
+    factor: int,
+    engine: OcrEngine,
+    settings: DetectionSettings,
+) -> tuple[NewspaperPage, DetectedLines]:
+    """The page with its working image enlarged ``factor`` times, and its lines
+    detected again there at the same scale to the scan.
+
+    The enlarged image is cut from the scan in one bicubic resampling (turn,
+    deskew and enlargement together), as the scanner's own pixels hold more
+    than the straightened working image: turned by 0.017 degrees with linear
+    interpolation, the Port Gibson page's 6-pixel type gave the detector 336
+    lines where the scan gave 876; enlarged from the scan, 891."""
+    h, w = page.work_image.shape[:2]
+    geometry = page.geometry.model_copy(update={"work_size": (w, h)}).enlarged(factor)
+    grey = to_grey(page.image)
+    if any(flag.code == FlagCode.NEGATIVE for flag in page.flags):
+        grey = 255 - grey
+    paper = paper_level(grey)
+    work = cv2.warpAffine(
+        grey,
+        geometry.matrix(),
+        geometry.work_size,
+        flags=cv2.INTER_CUBIC | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=paper,
+    )
+    work[scanner_artifacts(ink_mask(work)) > 0] = paper
+    log.debug("%s: working image enlarged %d times for its small type", page.source, factor)
+    page = page.model_copy(update={"work_image": work, "geometry": geometry})
+    found = detect_lines(work, engine, settings, geometry.content_box, scale=found.scale / factor)
+    return page, found
 
 
 def unread_areas(
@@ -513,9 +575,3 @@ def _flag_unread(
         f"({len(unread)} areas)",
         severity=min(1.0, 0.3 + 2 * share),
     )
-
-
-def _scan_per_work(page: NewspaperPage) -> float:
-    """Scan pixels per working-image pixel (1 unless the working image was resized)."""
-    m = page.geometry.matrix()
-    return float(np.sqrt(abs(np.linalg.det(m[:, :2])))) or 1.0

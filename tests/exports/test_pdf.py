@@ -132,6 +132,24 @@ def test_colour_scan_stays_colour_at_its_size(tmp_path: Path) -> None:
     assert _pdf_text(path).split() == ["Harbour", "城市"]
 
 
+@needs_poppler
+def test_a_page_read_from_an_enlarged_working_image_keeps_the_scans_size(tmp_path: Path) -> None:
+    # Small type is laid out on the scan enlarged (ocr.detect): the PDF is
+    # still the printed page's size, its text where the scan has it.
+    page = _colour_page()
+    page.geometry = PageGeometry(work_size=(600, 400)).enlarged(2)
+    page.regions[0].lines[0].work_bbox = (100.0, 100.0, 700.0, 180.0)
+    path = tmp_path / "page.pdf"
+    path.write_bytes(render_pdf(page, OutputSettings()))
+    assert re.search(r"^Page size:\s+288 x 192 pts", _poppler("pdfinfo", str(path)), re.MULTILINE)
+    words = _poppler("pdftotext", "-bbox", str(path), "-")
+    first = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', words)
+    assert first is not None
+    # 50 scan pixels at 150 dpi are 24 points.
+    assert float(first.group(1)) == pytest.approx(24, abs=3)
+    assert float(first.group(2)) == pytest.approx(24, abs=6)
+
+
 def test_missing_font_is_a_clear_error(tmp_path: Path) -> None:
     settings = OutputSettings(pdf_font=tmp_path / "nofont.ttf")
     with pytest.raises(ExportError, match=r"nofont\.ttf"):

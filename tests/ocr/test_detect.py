@@ -7,9 +7,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from newsprint.core.page import FlagCode, NewspaperPage
+from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
 from newsprint.core.settings import DetectionSettings, Settings
-from newsprint.ocr.detect import detect_lines, detect_text, unread_areas, with_display_lines
+from newsprint.ocr.detect import (
+    DetectedLines,
+    detect_lines,
+    detect_text,
+    enlargement,
+    unread_areas,
+    with_display_lines,
+)
 from newsprint.ocr.engine import OcrEngine
 from PIL import Image, ImageDraw, ImageFont
 
@@ -368,3 +375,53 @@ def test_lines_measured_near_the_target_height_are_kept_without_a_second_pass(
     again = detect_lines(image, counting, narrow)  # type: ignore[arg-type]
     assert counting.runs == 2 and again.scale > 1.0
     assert len(again.boxes) == 12
+
+
+def _found(line_height: float) -> DetectedLines:
+    return DetectedLines(np.zeros((0, 4)), 1.0, line_height)
+
+
+def test_small_type_enlarges_the_working_image_by_a_whole_factor_within_memory() -> None:
+    settings = DetectionSettings(min_work_line_px=12.0, max_enlarged_pixels=40_000_000)
+    assert enlargement(_found(6.0), (1500, 1100), settings) == 2
+    assert enlargement(_found(11.2), (1500, 1100), settings) == 2
+    assert enlargement(_found(3.5), (1500, 1100), settings) == 4
+    assert enlargement(_found(12.0), (1500, 1100), settings) == 1
+    assert enlargement(_found(0.0), (1500, 1100), settings) == 1  # nothing measured
+    # A broadsheet of small type is enlarged only as far as memory allows.
+    assert enlargement(_found(5.0), (9000, 4000), settings) == 1
+    assert enlargement(_found(5.0), (3000, 2000), settings) == 2
+
+
+@pytest.mark.models
+def test_a_page_of_small_type_is_laid_out_on_an_enlarged_image_in_scan_pixels(
+    engine: OcrEngine,
+) -> None:
+    image = text_page(30, scale=0.22)  # 6.6-pixel type, as a 55-dpi scan
+    page = _page(image)
+    page.geometry = PageGeometry(work_size=(image.shape[1], image.shape[0]))
+    done = detect_text(page, Settings(), engine)
+    factor = done.work_image.shape[1] / image.shape[1]
+    assert factor >= 2 and done.work_image.shape[0] == image.shape[0] * factor
+    assert done.geometry.scan_per_work() == pytest.approx(1 / factor)
+    assert len(done.detected_lines) == 12
+    # The lines are found on the enlarged image and map back onto the scan's
+    # lines; the body size is given in scan pixels.
+    rows = np.flatnonzero((image < 128).any(axis=1))
+    for x0, y0, x1, y1 in done.detected_lines:
+        (_, sy0, sx1, sy1), _ = done.geometry.box_to_scan(
+            (x0, y0, x1, y1), (page.width, page.height)
+        )
+        assert rows[0] - 4 <= (sy0 + sy1) / 2 <= rows[-1] + 4
+        assert sx1 <= image.shape[1]
+    assert 5 < done.body_text_px < 15
+
+
+@pytest.mark.models
+def test_a_page_of_body_type_keeps_its_working_image(engine: OcrEngine) -> None:
+    image = text_page(30)
+    page = _page(image)
+    page.geometry = PageGeometry(work_size=(image.shape[1], image.shape[0]))
+    done = detect_text(page, Settings(), engine)
+    assert done.work_image is image
+    assert done.geometry.scan_per_work() == 1.0
