@@ -370,3 +370,31 @@ def test_a_double_rule_across_the_page_is_a_rule() -> None:
     assert len(across) == 1
     assert across[0].y0 <= 103 and across[0].y1 >= 112
     assert across[0].height < 2 * body
+
+
+def _small_type_columns(size: int) -> np.ndarray:
+    """Two columns of 6-pixel type on a 7-pixel pitch (a 55-dpi scan of a
+    1921 weekly), the lines 2 pixels apart and their ascenders and
+    descenders closer, parted by a 1-pixel column rule with 1 pixel of
+    white either side, on a ``size``-pixel square page."""
+    rng = np.random.default_rng(5)
+    ink = np.zeros((size, size), np.uint8)
+    for y in range(20, 580, 7):
+        for x0, x1 in ((20, 168), (172, 330)):
+            ink[y + 1 : y + 5, x0:x1] = 255
+            ink[y + 1 : y + 5, x0:x1:4] = 0  # letter spaces
+            ink[y + 1 : y + 5, x0 + rng.integers(0, 20) : x1 : 23] = 0  # word spaces
+            for x in rng.integers(x0, x1, 8):
+                ink[y - 1 : y + 6, x] = 255  # ascenders and descenders
+    ink[:, 169] = ink[:, 171] = 0
+    ink[20:580, 170] = 255
+    return ink
+
+
+def test_a_hairline_column_rule_beside_small_close_set_type_is_found() -> None:
+    # The 1921 Port Gibson Reveille (55 dpi, body 6): closing pinholes 5
+    # pixels long joined each line's letters to the next line's and the rule
+    # to both, one wall of ink too thick for a rule, so every line was read
+    # across into the next column.
+    _, v_rules, _ = find_rules(_small_type_columns(800), 6.0, Settings().layout)
+    assert any(abs(r.cx - 170) <= 1 and r.height >= 400 for r in v_rules)
