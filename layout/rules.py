@@ -31,16 +31,23 @@ log = logging.getLogger(__name__)
 
 
 def find_rules(
-    ink: np.ndarray, em: float, settings: LayoutSettings, type_lines: list[Box] | None = None
+    ink: np.ndarray,
+    em: float,
+    settings: LayoutSettings,
+    type_lines: list[Box] | None = None,
+    full_size: bool = False,
 ) -> tuple[list[Box], list[Box], np.ndarray]:
     """Long thin horizontal and vertical lines (column rules, cut-offs, frames).
 
     ``ink``: the page's ink mask (H x W, 255 = ink); ``em``: the body line
     height in its pixels; ``type_lines``: the text detector's lines, where
-    known (a run inside one is type). Returns the horizontal rules, the
-    vertical rules (boxes in ``ink``'s pixels) and a mask of both (H x W)."""
+    known (a run inside one is type); ``full_size``: never search at half
+    resolution (a page enlarged for its small type: halving it would undo
+    that). Returns the horizontal rules, the vertical rules (boxes in
+    ``ink``'s pixels) and a mask of both (H x W)."""
     # Rules are long: half the resolution finds them as well, four times faster.
-    scale = 2 if min(ink.shape) >= RULES.half_resolution_from_px else 1
+    big = min(ink.shape) >= RULES.half_resolution_from_px
+    scale = 2 if big and not full_size else 1
     small = _shrink(ink, scale)
     em_s = em / scale
     length = max(RULES.min_length_px // scale, int(settings.min_rule_length_lines * em_s))

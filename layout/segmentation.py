@@ -91,7 +91,11 @@ def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if page.work_image is None:
         raise ValueError(f"{page.source}: deskew must run before segmentation")
     detected = np.asarray(page.detected_lines).reshape(-1, 4) if page.detected_lines else None
-    layout = analyse(page.work_image, page.geometry.content_box, settings.layout, detected)
+    # A working image enlarged for its small type (``ocr.detect``) is not halved again.
+    enlarged = page.geometry.scan_per_work() < 1
+    layout = analyse(
+        page.work_image, page.geometry.content_box, settings.layout, detected, enlarged
+    )
     regions = with_directions(with_cells(page, _to_regions(page, layout), layout.blocks))
     return page.model_copy(
         update={
@@ -107,12 +111,15 @@ def analyse(
     content: tuple[int, int, int, int] | None,
     settings: LayoutSettings,
     detected: np.ndarray | None = None,
+    enlarged: bool = False,
 ) -> Layout:
     """The page's layout in working-image pixels.
 
     ``detected`` holds the text detector's line boxes (N x 4, ``ocr.detect``):
     they decide where the text is. Without them (layout alone, no OCR engine)
-    lines are found from the ink by run-length smearing.
+    lines are found from the ink by run-length smearing. ``enlarged``: the
+    working image is the scan enlarged for its small type (rules are then
+    searched at its full size, ``layout.rules.find_rules``).
     """
     ink = ink_mask(work)
     box = content or (0, 0, work.shape[1], work.shape[0])
@@ -135,7 +142,7 @@ def analyse(
         wide = [ln.height for ln in rough if ln.width > BODY_MEASURE.rough_min_aspect * ln.height]
         body = body_line_height(wide)
     type_lines = [p.ink for p in pieces] if pieces else None
-    h_rules, v_rules, rule_mask = find_rules(ink, body, settings, type_lines)
+    h_rules, v_rules, rule_mask = find_rules(ink, body, settings, type_lines, enlarged)
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     if pieces:

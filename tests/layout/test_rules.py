@@ -372,29 +372,29 @@ def test_a_double_rule_across_the_page_is_a_rule() -> None:
     assert across[0].height < 2 * body
 
 
-def _small_type_columns(size: int) -> np.ndarray:
-    """Two columns of 6-pixel type on a 7-pixel pitch (a 55-dpi scan of a
-    1921 weekly), the lines 2 pixels apart and their ascenders and
-    descenders closer, parted by a 1-pixel column rule with 1 pixel of
-    white either side, on a ``size``-pixel square page."""
+def _small_type_columns_enlarged() -> np.ndarray:
+    """Two columns of small type set solid (4-pixel x-height on a 6-pixel
+    pitch, ascenders and descenders bridging the lines), parted by a
+    1-pixel column rule with 2 pixels of white either side, as on a 55-dpi
+    scan of a 1921 weekly; the page enlarged twice (as ``ocr.detect``
+    enlarges small type) to 1,700 pixels a side, body 12."""
     rng = np.random.default_rng(5)
-    ink = np.zeros((size, size), np.uint8)
-    for y in range(20, 580, 7):
-        for x0, x1 in ((20, 168), (172, 330)):
+    ink = np.zeros((850, 850), np.uint8)
+    for y in range(20, 580, 6):
+        for x0, x1 in ((20, 168), (173, 330)):
             ink[y + 1 : y + 5, x0:x1] = 255
             ink[y + 1 : y + 5, x0:x1:4] = 0  # letter spaces
             ink[y + 1 : y + 5, x0 + rng.integers(0, 20) : x1 : 23] = 0  # word spaces
-            for x in rng.integers(x0, x1, 8):
-                ink[y - 1 : y + 6, x] = 255  # ascenders and descenders
-    ink[:, 169] = ink[:, 171] = 0
+            for x in rng.integers(x0, x1, 20):
+                ink[y - 1 : y + 7, x] = 255  # ascenders and descenders
     ink[20:580, 170] = 255
-    return ink
+    return np.kron(ink, np.ones((2, 2), np.uint8))
 
 
-def test_a_hairline_column_rule_beside_small_close_set_type_is_found() -> None:
-    # The 1921 Port Gibson Reveille (55 dpi, body 6): closing pinholes 5
-    # pixels long joined each line's letters to the next line's and the rule
-    # to both, one wall of ink too thick for a rule, so every line was read
-    # across into the next column.
-    _, v_rules, _ = find_rules(_small_type_columns(800), 6.0, Settings().layout)
-    assert any(abs(r.cx - 170) <= 1 and r.height >= 400 for r in v_rules)
+def test_a_page_enlarged_for_its_small_type_is_searched_for_rules_at_full_size() -> None:
+    # Halved back to its scan's size, the pinhole closing joins the lines
+    # and the rule into one wall of ink too thick for a rule (the Port
+    # Gibson page: every line read across its first two columns).
+    ink = _small_type_columns_enlarged()
+    _, v_rules, _ = find_rules(ink, 12.0, Settings().layout, full_size=True)
+    assert any(abs(r.cx - 341) <= 2 and r.height >= 800 for r in v_rules)
