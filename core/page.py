@@ -265,6 +265,11 @@ class Flag(PageModel):
     """The article the flag is about, where it is about one (``jump_unmatched``)."""
 
 
+ENLARGED_BELOW = 0.9
+"""Scan pixels per working pixel under which the working image is enlarged:
+whole factors give 1/2 and 1/3; a rotation's matrix gives 1 within 1e-15."""
+
+
 class PageGeometry(PageModel):
     """How the working image relates to the scan.
 
@@ -286,10 +291,15 @@ class PageGeometry(PageModel):
         return pts @ m[:, :2].T + m[:, 2]
 
     def scan_per_work(self) -> float:
-        """Scan pixels per working-image pixel (1 unless the working image was
-        resized: enlarged for small type, ``ocr.detect``)."""
+        """Scan pixels per working-image pixel: 1 (to within rounding: a turn
+        or a deskew's rotation) unless the working image is the scan enlarged
+        for small type (``ocr.detect``), 1/2 or 1/3 then."""
         m = self.matrix()
         return float(np.sqrt(abs(np.linalg.det(m[:, :2])))) or 1.0
+
+    def is_enlarged(self) -> bool:
+        """Whether the working image is the scan enlarged (by a whole factor)."""
+        return self.scan_per_work() < ENLARGED_BELOW
 
     def enlarged(self, factor: float) -> PageGeometry:
         """This geometry for the working image enlarged ``factor`` times

@@ -111,8 +111,10 @@ class DetectionSettings(BaseModel):
     gutters are a few pixels wide (``ocr.detect.enlargement``). Real pages
     measure 13.5 (TTW 1867's small adverts, 120 dpi) to 47 (NZZ, 300 dpi);
     the 1921 Port Gibson Reveille at about 55 dpi 11.2."""
+    max_enlargement: int = 3
+    """...at most this many times."""
     max_enlarged_pixels: int = 40_000_000
-    """...but never to more pixels than this (memory)."""
+    """...and never to more pixels than this (memory)."""
     display_factor: float = 0.4
     """A second, coarse pass at this fraction of the body scale finds display
     type (headlines) whole; 0 turns it off."""

@@ -60,9 +60,12 @@ def write_pdf(page: NewspaperPage, folder: Path, settings: OutputSettings) -> Pa
 def render_pdf(page: NewspaperPage, settings: OutputSettings) -> bytes:
     """The searchable PDF of one page, as bytes."""
     image = deskewed_image(page)
-    # Points per working-image pixel: the working image may be the scan enlarged.
+    # Points per working-image pixel: the working image may be the scan
+    # enlarged, and the image is drawn at the scan's own resolution.
     scale = 72.0 / _dpi(page) * page.geometry.scan_per_work()
-    height, width = image.shape[:2]
+    width, height = page.geometry.work_size
+    if not width or not height:
+        height, width = image.shape[:2]
     pdf = FPDF(unit="pt", format=(width * scale, height * scale))
     pdf.set_creator("newsprint")
     pdf.set_producer("newsprint (fpdf2)")
@@ -100,8 +103,13 @@ def lines_in_reading_order(page: NewspaperPage) -> list[TextLine]:
 
 
 def deskewed_image(page: NewspaperPage) -> np.ndarray:
-    """The scan turned upright and deskewed in its own colours, in working-image pixels."""
-    width, height = page.geometry.work_size
+    """The scan turned upright and deskewed in its own colours, at the scan's
+    resolution (the working image's pixels, or the scan's where the working
+    image is the scan enlarged: an enlarged copy would add pixels, no detail)."""
+    geometry = page.geometry
+    if geometry.is_enlarged():
+        geometry = geometry.enlarged(geometry.scan_per_work())
+    width, height = geometry.work_size
     if page.image is not None and width > 0 and height > 0:
         image = np.asarray(page.image)
         if image.dtype != np.uint8:
@@ -109,7 +117,7 @@ def deskewed_image(page: NewspaperPage) -> np.ndarray:
         paper = tuple(float(v) for v in np.median(image[::7, ::7].reshape(-1, _channels(image)), 0))
         return cv2.warpAffine(
             image,
-            page.geometry.matrix(),
+            geometry.matrix(),
             (width, height),
             flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
             borderMode=cv2.BORDER_CONSTANT,

@@ -61,8 +61,7 @@ def find_rules(
     # pinholes; thickening across it and closing tiny gaps keeps it whole.
     # (Not for horizontal rules: the serifs along a line of type would pass.)
     widen = np.ones((1, RULES.pinhole_widen_px), np.uint8)
-    pinhole = min(RULES.pinhole_close_px, int(RULES.pinhole_close_of_body * em))
-    across_v = _close_along(cv2.dilate(small, widen), (1, pinhole // scale + 1))
+    across_v = _close_along(cv2.dilate(small, widen), (1, RULES.pinhole_close_px // scale + 1))
     horiz = cv2.bitwise_or(
         _open_along(small, (length, 1)),
         _open_along(_close_along(h_dashes, (join, 1)), (length, 1)),

@@ -92,7 +92,7 @@ def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
         raise ValueError(f"{page.source}: deskew must run before segmentation")
     detected = np.asarray(page.detected_lines).reshape(-1, 4) if page.detected_lines else None
     # A working image enlarged for its small type (``ocr.detect``) is not halved again.
-    enlarged = page.geometry.scan_per_work() < 1
+    enlarged = page.geometry.is_enlarged()
     layout = analyse(
         page.work_image, page.geometry.content_box, settings.layout, detected, enlarged
     )

@@ -353,11 +353,12 @@ def enlargement(found: DetectedLines, shape: tuple[int, ...], settings: Detectio
     gutter was no corridor, so every column was read across into the next.
     Enlarged twice (as Tesseract and OCRmyPDF advise for type under about 10
     pixels) the page's rules and gutters are found. An integer factor, and
-    never past ``max_enlarged_pixels``."""
+    never past ``max_enlargement`` nor ``max_enlarged_pixels``; only on at
+    least ``min_lines_to_measure`` lines."""
     height = found.line_height
-    if not height or height >= settings.min_work_line_px:
-        return 1
-    factor = int(np.ceil(settings.min_work_line_px / height))
+    if len(found.boxes) < settings.min_lines_to_measure or height >= settings.min_work_line_px:
+        return 1  # a few specks measure nothing
+    factor = min(settings.max_enlargement, int(np.ceil(settings.min_work_line_px / height)))
     pixels = shape[0] * shape[1]
     while factor > 1 and pixels * factor * factor > settings.max_enlarged_pixels:
         factor -= 1
@@ -378,22 +379,28 @@ def _enlarged(
     deskew and enlargement together), as the scanner's own pixels hold more
     than the straightened working image: turned by 0.017 degrees with linear
     interpolation, the Port Gibson page's 6-pixel type gave the detector 336
-    lines where the scan gave 876; enlarged from the scan, 891."""
+    lines where the scan gave 876; enlarged from the scan, 891. A 1-bit
+    scan comes out grey-edged, as a deskewed one does (its lines are read
+    from the working image, ``ocr.stage``, and the recogniser reads grey
+    edges better)."""
     h, w = page.work_image.shape[:2]
     geometry = page.geometry.model_copy(update={"work_size": (w, h)}).enlarged(factor)
-    grey = to_grey(page.image)
-    if any(flag.code == FlagCode.NEGATIVE for flag in page.flags):
-        grey = 255 - grey
-    paper = paper_level(grey)
-    work = cv2.warpAffine(
-        grey,
-        geometry.matrix(),
-        geometry.work_size,
-        flags=cv2.INTER_CUBIC | cv2.WARP_INVERSE_MAP,
-        borderMode=cv2.BORDER_CONSTANT,
-        borderValue=paper,
-    )
-    work[scanner_artifacts(ink_mask(work)) > 0] = paper
+    if page.image is None:  # no scan in memory: the working image itself
+        work = cv2.resize(page.work_image, geometry.work_size, interpolation=cv2.INTER_CUBIC)
+    else:
+        grey = to_grey(page.image)
+        if any(flag.code == FlagCode.NEGATIVE for flag in page.flags):
+            grey = 255 - grey
+        paper = paper_level(grey)
+        work = cv2.warpAffine(
+            grey,
+            geometry.matrix(),
+            geometry.work_size,
+            flags=cv2.INTER_CUBIC | cv2.WARP_INVERSE_MAP,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=paper,
+        )
+        work[scanner_artifacts(ink_mask(work)) > 0] = paper
     log.debug("%s: working image enlarged %d times for its small type", page.source, factor)
     page = page.model_copy(update={"work_image": work, "geometry": geometry})
     found = detect_lines(work, engine, settings, geometry.content_box, scale=found.scale / factor)

@@ -45,14 +45,6 @@ class RuleParams:
     full resolution, 3 at half). Pixels: a pinhole is scanner noise, not type.
     Set by hand (87ce4ad), the ``// scale + 1`` form from fe0a534."""
 
-    pinhole_close_of_body: float = 0.25
-    """...and never longer than this many × body: where type is small its lines
-    stand closer than a scanner's pinhole is long, and closing that much joins
-    the letters of one line to those of the next into a wall of ink that
-    hides the rule beside it (Port Gibson, body 6: the column rule beside a
-    column of type was one component with it). 5 pixels from a body of 20 up:
-    every page the rule was set on. Set by hand (s22)."""
-
     max_thickness: float = 0.6
     """A rule is at most this many × body thick (its box's thickness, or for a
     long rule its mean thickness, area over length); thicker ink is a bar, a

@@ -142,6 +142,9 @@ def test_a_page_read_from_an_enlarged_working_image_keeps_the_scans_size(tmp_pat
     path = tmp_path / "page.pdf"
     path.write_bytes(render_pdf(page, OutputSettings()))
     assert re.search(r"^Page size:\s+288 x 192 pts", _poppler("pdfinfo", str(path)), re.MULTILINE)
+    # The image is the scan's, not an enlarged copy of it.
+    (image,) = _poppler("pdfimages", "-list", str(path)).splitlines()[2:]
+    assert image.split()[3:5] == ["600", "400"]
     words = _poppler("pdftotext", "-bbox", str(path), "-")
     first = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', words)
     assert first is not None

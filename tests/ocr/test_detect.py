@@ -377,17 +377,22 @@ def test_lines_measured_near_the_target_height_are_kept_without_a_second_pass(
     assert len(again.boxes) == 12
 
 
-def _found(line_height: float) -> DetectedLines:
-    return DetectedLines(np.zeros((0, 4)), 1.0, line_height)
+def _found(line_height: float, lines: int = 100) -> DetectedLines:
+    return DetectedLines(np.zeros((lines, 4)), 1.0, line_height)
 
 
 def test_small_type_enlarges_the_working_image_by_a_whole_factor_within_memory() -> None:
-    settings = DetectionSettings(min_work_line_px=12.0, max_enlarged_pixels=40_000_000)
+    settings = DetectionSettings(
+        min_work_line_px=12.0, max_enlargement=3, max_enlarged_pixels=40_000_000
+    )
     assert enlargement(_found(6.0), (1500, 1100), settings) == 2
     assert enlargement(_found(11.2), (1500, 1100), settings) == 2
-    assert enlargement(_found(3.5), (1500, 1100), settings) == 4
+    assert enlargement(_found(4.5), (1500, 1100), settings) == 3
+    assert enlargement(_found(1.5), (1500, 1100), settings) == 3  # never more
     assert enlargement(_found(12.0), (1500, 1100), settings) == 1
-    assert enlargement(_found(0.0), (1500, 1100), settings) == 1  # nothing measured
+    # A few specks measure nothing.
+    assert enlargement(_found(2.0, lines=3), (1500, 1100), settings) == 1
+    assert enlargement(_found(0.0, lines=0), (1500, 1100), settings) == 1
     # A broadsheet of small type is enlarged only as far as memory allows.
     assert enlargement(_found(5.0), (9000, 4000), settings) == 1
     assert enlargement(_found(5.0), (3000, 2000), settings) == 2
