@@ -351,8 +351,9 @@ def enlargement(found: DetectedLines, shape: tuple[int, ...], settings: Detectio
     type (Chronicling America's 1921 Port Gibson Reveille, 1,114 pixels wide)
     a 1-pixel column rule closed up with the lines beside it and a 2-pixel
     gutter was no corridor, so every column was read across into the next.
-    Enlarged twice (as Tesseract and OCRmyPDF advise for type under about 10
-    pixels) the page's rules and gutters are found. An integer factor, and
+    Enlarged twice, the page's rules and gutters are found (Tesseract's
+    guide likewise has small type rescaled before recognition, and OCRmyPDF
+    oversamples low-resolution scans). An integer factor, and
     never past ``max_enlargement`` nor ``max_enlarged_pixels``; only on at
     least ``min_lines_to_measure`` lines."""
     height = found.line_height
