@@ -23,10 +23,11 @@ import cv2
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage
 from newsprint.core.settings import DetectionSettings, Settings
-from newsprint.layout.binarize import ink_mask, paper_level, to_grey
+from newsprint.layout.binarize import ink_mask, paper_level
 from newsprint.layout.border import scanner_artifacts
 from newsprint.layout.boxes import true_runs
 from newsprint.ocr.engine import OcrEngine
+from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.stacked import TURN, split_stacked_lines
 
 log = logging.getLogger(__name__)
@@ -389,9 +390,7 @@ def _enlarged(
     if page.image is None:  # no scan in memory: the working image itself
         work = cv2.resize(page.work_image, geometry.work_size, interpolation=cv2.INTER_CUBIC)
     else:
-        grey = to_grey(page.image)
-        if any(flag.code == FlagCode.NEGATIVE for flag in page.flags):
-            grey = 255 - grey
+        grey = positive_scan(page)
         paper = paper_level(grey)
         work = cv2.warpAffine(
             grey,

@@ -101,6 +101,20 @@ def _flag_doubtful_fold(page: NewspaperPage) -> None:
     log.info("%s: a fold's page reads sideways: the fold may be one page", page.source)
 
 
+def positive_scan(page: NewspaperPage, grey: np.ndarray | None = None) -> np.ndarray:
+    """The page's scan (``page.image``) in 8-bit grey as positive print: a
+    negative's (flagged ``negative`` by ``orient``) inverted; ``grey``: the
+    scan in grey when the caller has it already. Raises ValueError when the
+    page has no image loaded."""
+    if page.image is None:
+        raise ValueError(f"{page.source}: page has no image loaded")
+    if grey is None:
+        grey = to_grey(page.image)
+    if any(flag.code == FlagCode.NEGATIVE for flag in page.flags):
+        grey = 255 - grey
+    return grey
+
+
 def _as_positive(page: NewspaperPage, grey: np.ndarray) -> NewspaperPage:
     """The page with its working image inverted: a negative (``is_negative``)
     read as the positive print. The scan itself is kept as it is."""

@@ -27,6 +27,7 @@ from newsprint.layout.boxes import Box
 from newsprint.layout.direction import transpose, untranspose
 from newsprint.ocr.engine import OcrEngine, OcrLine
 from newsprint.ocr.noise import without_noise
+from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.paddle import crop_line, crop_quad, to_bgr
 from newsprint.ocr.tables import read_tables
 from newsprint.ocr.traditional import TRADITIONAL, to_traditional_forms
@@ -177,13 +178,7 @@ def scan_for_crops(page: NewspaperPage, grey: np.ndarray | None = None) -> np.nd
     positive print (a negative's inverted, ``ocr.orientation``), in BGR for the
     recogniser. Its pixels are the ones ``page.geometry.to_scan`` maps to.
     ``grey``: the scan in grey when the caller has it already."""
-    if page.image is None:
-        raise ValueError(f"{page.source}: page has no image loaded")
-    if grey is None:
-        grey = to_grey(page.image)
-    if any(flag.code == FlagCode.NEGATIVE for flag in page.flags):
-        grey = 255 - grey
-    return to_bgr(grey)
+    return to_bgr(positive_scan(page, grey))
 
 
 def box_corners(box: tuple[float, float, float, float]) -> np.ndarray:
