@@ -533,7 +533,9 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
         or None
     )
     paragraphs, tables = _flow_text(blocks, body, language, settings)
-    ids = [r.id for r in draft.headlines + bylines + blocks + photos + captions]
+    leading = [b for b in bylines if _leads(b, blocks)]
+    trailing = [b for b in bylines if b not in leading]
+    ids = [r.id for r in draft.headlines + leading + blocks + trailing + photos + captions]
     return Article(
         id=aid,
         headline=headline,
@@ -544,6 +546,17 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
         region_ids=ids,
         language=language,
     )
+
+
+def _leads(byline: Region, blocks: list[Region]) -> bool:
+    """Whether a byline is read before its story's text: no text block it
+    stands under (one overlapping it across) lies above it. A byline set under
+    the headline leads; a signature at the foot of the story's last column
+    ("JOHN JONES." closing a letter, a Chinese paper's 记者 line at the end) is
+    read after the text, where it stands (NCSE's MRP 1822 p. 14: the letter's
+    signature, read first, began the page's reading order)."""
+    own = _box(byline)
+    return not any(_box(b).x_overlap(own) > 0 and _box(b).cy < own.y0 for b in blocks)
 
 
 def _flow_text(

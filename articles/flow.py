@@ -161,9 +161,17 @@ def column_stories(regions: list[Region], body: float) -> list[Story]:
                 stories.append(current)
             current.headlines.append(region)
         else:
-            closed = previous is not None and (
-                (previous.type == RegionType.BYLINE and region.type == RegionType.TEXT)
-                or _cut_off(previous, region, rules, width, body)
+            # A byline under body text closes its story; one under the
+            # headline, before any text, opens it (``assembly._ends_article``).
+            signed = (
+                previous is not None
+                and previous.type == RegionType.BYLINE
+                and region.type == RegionType.TEXT
+                and current is not None
+                and any(m.type == RegionType.TEXT for m in current.members)
+            )
+            closed = signed or (
+                previous is not None and _cut_off(previous, region, rules, width, body)
             )
             if current is None or closed:
                 current = Story()

@@ -275,6 +275,35 @@ def test_a_byline_under_body_text_closes_its_article() -> None:
     ]
 
 
+def test_a_byline_is_read_where_it_stands_before_or_after_the_text() -> None:
+    # A byline set under the headline is read before the text; a signature at
+    # the foot of the last column (a letter's "JOHN JONES.") after it, in the
+    # page's reading order as in its article.
+    def story(top: str, byline: tuple[str, tuple[float, float, float, float]]) -> list[Region]:
+        text, box = byline
+        return [
+            _region(
+                top,
+                RegionType.HEADLINE,
+                (100, 100, 720, 150),
+                [_display_line("Letters to the Editor", (100, 100, 600, 150))],
+            ),
+            _column(
+                "t1", 100, 190, [("Sir, the jury met on", 40, 260), ("Monday at ten.", 0, 200)]
+            ),
+            _column("t2", 420, 190, [("They heard the case", 0, 300), ("and went home.", 0, 200)]),
+            _region("b", RegionType.BYLINE, box, [_line(text, box[0], box[1], box[2])]),
+        ]
+
+    top = assemble(_page(story("h", ("By JOHN JONES", (100, 160, 400, 180)))), Settings())
+    foot = assemble(_page(story("h", ("JOHN JONES.", (520, 250, 720, 270)))), Settings())
+    assert [a.byline for a in top.articles + foot.articles] == ["By JOHN JONES", "JOHN JONES."]
+    assert len(top.articles) == len(foot.articles) == 1
+    assert top.reading_order == ["h", "b", "t1", "t2"]
+    assert foot.reading_order == ["h", "t1", "t2", "b"]
+    assert foot.articles[0].region_ids == ["h", "t1", "t2", "b"]
+
+
 def test_credit_lines_are_told_from_sentences_that_start_like_them() -> None:
     credits = ["记者冯雪通讯员叶青郑一鸣", "记者 杨静 通讯员 俞敏", "本报记者 张三"]
     credits.append("By SARAH O'CONNELL")
@@ -1197,3 +1226,4 @@ def test_stories_side_by_side_a_few_pixels_apart_are_read_left_to_right() -> Non
     assert [d.members[0].id for d in _order([right, left], BODY)] == ["A", "B"]
     wide = draft("W", 150, 80, 650)
     assert [d.members[0].id for d in _order([right, left, wide], BODY)] == ["W", "A", "B"]
+
