@@ -45,6 +45,7 @@ from newsprint.articles.roles import (
     is_folio,
     is_heading,
     join_caption_ends,
+    running_head_row,
     split_headings,
     split_roles,
     split_signatures,
@@ -99,7 +100,7 @@ class _Draft:
 def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     """Stage: refine roles from text, then build the articles in reading order."""
     body = page.body_px
-    regions = headings_over_text(_refine_roles(page.regions), body)
+    regions = headings_over_text(_refine_roles(running_head_row(page.regions, body)), body)
     language = page.language or detect_language([r.text for r in regions if r.lines])
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)

@@ -16,6 +16,7 @@ from newsprint.articles.params.roles import (
     CAPTION_ENDS,
     CAPTIONS,
     SIGNATURES,
+    TOP_FOLIO,
 )
 from newsprint.core.page import Region, RegionType, TextLine
 from newsprint.core.script import is_cjk
@@ -435,3 +436,85 @@ def _type_height(region: Region) -> float:
     """The median height of a region's lines (working pixels)."""
     heights = sorted(ln.work_bbox[3] - ln.work_bbox[1] for ln in region.lines if ln.work_bbox)
     return heights[len(heights) // 2] if heights else 0.0
+
+
+_ROW_TYPES = (
+    RegionType.TEXT,
+    RegionType.HEADLINE,
+    RegionType.CAPTION,
+    RegionType.BYLINE,
+    RegionType.RUNNING_HEAD,
+)
+
+
+def running_head_row(regions: list[Region], body: float) -> list[Region]:
+    """The page's top row made its running head when a folio stands at one end
+    of it and only single lines (the title, the date) stand level with it.
+
+    Layout takes a line at the top for the running head when white or a rule
+    parts it from the columns (``layout.roles``); a magazine's folio and
+    title are often set closer than that, and the folio then opens the first
+    column's block (NCSE's MRP 1822 p. 14: "598  Moral Duty of Jurymen.", 13
+    pixels over two columns of 20-pixel type: the folio began column 1's
+    text, the title was read as a paragraph after it). Only the text tells a
+    folio, so this is done once OCR has read the page: the folio line is
+    split off its block as a ``FOLIO`` region and the one-line regions level
+    with it become ``RUNNING_HEAD``. ``body``: the body line height in
+    working pixels, which the lines' ``work_bbox`` are in."""
+    lines = [
+        (region, line)
+        for region in regions
+        if region.type in _ROW_TYPES
+        for line in region.lines
+        if line.work_bbox is not None and _across(line)
+    ]
+    if len(lines) < 2:
+        return regions
+    top = min(lines, key=lambda item: item[1].work_bbox[1])[1].work_bbox
+    row = [(r, ln) for r, ln in lines if _same_row(ln.work_bbox, top)]
+    left = min(ln.work_bbox[0] for _, ln in lines)
+    right = max(ln.work_bbox[2] for _, ln in lines)
+    folios = [(r, ln) for r, ln in row if _is_edge_folio(r, ln, left, right, body)]
+    others = [r for r, ln in row if (r, ln) not in folios]
+    if len(folios) != 1 or not others or any(len(r.lines) != 1 for r in others):
+        return regions
+    holder, folio = folios[0]
+    if holder.type == RegionType.RUNNING_HEAD and all(
+        r.type == RegionType.RUNNING_HEAD for r in others
+    ):
+        return regions  # layout found it already
+    heads = {r.id for r in others}
+    out: list[Region] = []
+    for region in regions:
+        if region is holder:
+            rest = [ln for ln in region.lines if ln is not folio]
+            out.append(_sub_region(region, RegionType.FOLIO, [folio], f"{region.id}f"))
+            if rest:
+                out.append(_sub_region(region, region.type, rest, region.id))
+        elif region.id in heads:
+            out.append(region.model_copy(update={"type": RegionType.RUNNING_HEAD}))
+        else:
+            out.append(region)
+    return out
+
+
+def _across(line: TextLine) -> bool:
+    x0, y0, x1, y1 = line.work_bbox
+    return x1 - x0 > y1 - y0
+
+
+def _same_row(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap > TOP_FOLIO.same_row * min(a[3] - a[1], b[3] - b[1])
+
+
+def _is_edge_folio(region: Region, line: TextLine, left: float, right: float, body: float) -> bool:
+    """A folio's text, a few figures wide, at the left or right edge of the
+    page's text, as the first line of its region."""
+    x0, _, x1, _ = line.work_bbox
+    return (
+        line is region.lines[0]
+        and is_folio(line.text)
+        and x1 - x0 <= TOP_FOLIO.max_folio_width * body
+        and (x0 - left <= TOP_FOLIO.edge * body or right - x1 <= TOP_FOLIO.edge * body)
+    )

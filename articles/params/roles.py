@@ -172,3 +172,24 @@ class BodyLineParams:
 
 
 BODY_LINES = BodyLineParams()
+
+
+@dataclass(frozen=True)
+class TopFolioParams:
+    """A folio set close over the columns at one end of the page's top row,
+    the page's title or date level with it (``roles.running_head_row``)."""
+
+    same_row: float = 0.5
+    """Two lines are in one row when their heights overlap by this share of
+    the shorter. Set by hand."""
+
+    max_folio_width: float = 4.0
+    """× body: a folio is a few figures wide. Set by hand (MRP 1822 p. 14:
+    "598", 75 pixels on 20-pixel body type)."""
+
+    edge: float = 2.0
+    """× body: the folio stands within this distance of the left or right
+    edge of the page's text. Set by hand (MRP 1822 p. 14: 3 pixels)."""
+
+
+TOP_FOLIO = TopFolioParams()

@@ -1227,3 +1227,37 @@ def test_stories_side_by_side_a_few_pixels_apart_are_read_left_to_right() -> Non
     wide = draft("W", 150, 80, 650)
     assert [d.members[0].id for d in _order([right, left, wide], BODY)] == ["W", "A", "B"]
 
+
+def _magazine_top(second_column_first: tuple[str, float]) -> list[Region]:
+    """A folio over column 1, set in its block 10 px above the first line, and
+    beside it the page's title in a block of its own, or another line."""
+    col1 = _column(
+        "c1", 100, 150, [("wrest, as they also do the", 0, 300), ("other scrip-", 0, 120)]
+    )
+    folio = _line("598", 100, 120, 150)
+    col1 = col1.model_copy(update={"lines": [folio, *col1.lines], "bbox": (100, 120, 400, 200)})
+    text, length = second_column_first
+    title = _region(
+        "t", RegionType.TEXT, (250, 120, 250 + length, 140), [_line(text, 250, 120, 250 + length)]
+    )
+    col2 = _column("c2", 420, 150, [("brated Ode of Aristotle,", 0, 300), ("on Virtue.", 0, 120)])
+    return [col1, title, col2]
+
+
+def test_a_folio_set_close_over_the_columns_heads_the_page_with_its_title() -> None:
+    # NCSE's MRP 1822 p. 14: "598  Moral Duty of Jurymen." 13 px over the
+    # columns; the folio had opened column 1 and the title was read as text.
+    page = assemble(_page(_magazine_top(("Moral Duty of Jurymen.", 200))), Settings())
+    kinds = {r.id: r.type for r in page.regions}
+    assert kinds["c1f"] == RegionType.FOLIO and kinds["t"] == RegionType.RUNNING_HEAD
+    text = render_articles_text(page.articles)
+    assert "598" not in text and "Moral Duty" not in text
+    assert text.index("wrest") < text.index("brated Ode")
+
+
+def test_a_number_opening_a_column_level_with_the_next_column_is_no_folio() -> None:
+    # The folio's row holds the first line of column 2's block: no running head.
+    col1, _, _ = _magazine_top(("Moral Duty of Jurymen.", 200))
+    col2 = _column("c2", 420, 120, [("brated Ode of Aristotle,", 0, 300), ("on Virtue.", 0, 120)])
+    page = assemble(_page([col1, col2]), Settings())
+    assert {r.type for r in page.regions} & {RegionType.FOLIO, RegionType.RUNNING_HEAD} == set()
