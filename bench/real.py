@@ -418,6 +418,9 @@ def run_page(
             row.update(plain_order=order, plain_reached=reached)
     text = "\n".join(page_text(page) for page in pages)
     row["coverage"] = coverage(plain, text) if plain is not None else None
+    row["characters"] = sum(characters(text).values())
+    if plain is not None:
+        row["plain_characters"] = sum(characters(plain).values())
     if zones:
         boxes = [box for page in pages for box in article_line_boxes(page)]
         row["order"], row["reached"] = order_reached(boxes, zones)
@@ -542,7 +545,36 @@ def notes(rows: list[dict]) -> str:
         if "error" in r:
             out.append(f"failed: {r['page']}: {r['error']}")
     out.append(memory_line(rows))
+    speed = speed_line(rows)
+    if speed:
+        out.append(speed)
     return "\n".join(out)
+
+
+def speed_line(rows: list[dict]) -> str | None:
+    """newsprint's time against plain PaddleOCR's on the pages both read in
+    this run, per page and per 1,000 characters read: plain PaddleOCR reads
+    a quarter of an ECPO fold's characters (its vertical lines in pieces)
+    and takes less time there for it, so time per page alone says little
+    where the two do not read the same. None without the peer's times."""
+    both = [
+        r for r in rows if r.get("plain_seconds") and r.get("seconds") and r.get("plain_characters")
+    ]
+    if not both:
+        return None
+    ours, plain = sum(r["seconds"] for r in both), sum(r["plain_seconds"] for r in both)
+    ours_chars = sum(r["characters"] for r in both)
+    plain_chars = sum(r["plain_characters"] for r in both)
+    per_ours = 1000 * ours / max(1, ours_chars)
+    per_plain = 1000 * plain / max(1, plain_chars)
+    pages = f"{len(both)} page{'s' if len(both) != 1 else ''}"
+    return (
+        f"speed on {pages}: newsprint {ours / len(both):.1f} s a page, plain "
+        f"PaddleOCR {plain / len(both):.1f} ({ours / plain:.2f}x); characters read "
+        f"{ours_chars / len(both):.0f} against {plain_chars / len(both):.0f} a page; "
+        f"seconds per 1,000 characters read {per_ours:.2f} against {per_plain:.2f} "
+        f"({per_ours / per_plain:.2f}x)"
+    )
 
 
 def report(groups: dict[str, list[dict]]) -> str:
