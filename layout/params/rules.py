@@ -232,6 +232,31 @@ RULE_IN_PICTURE = RuleInPictureParams()
 
 
 @dataclass(frozen=True)
+class ScratchParams:
+    """A vertical stroke that the detector's lines run straight through is a
+    scratch or a crease in the film, no column rule (``rules._type_runs_through``)."""
+
+    min_lines: int = 12
+    """Detected lines of type, reaching within ``reach`` of the stroke, needed
+    to judge it."""
+
+    reach: float = 1.0
+    """× body: a line is beside the stroke when it comes this near; it runs
+    across it when it goes on this far past both of its sides."""
+
+    across_share: float = 0.9
+    """The stroke is a scratch when this share of the lines beside it or more
+    run across it. Measured on NCSE NS2 1843 p4's scratch down the middle of
+    a column: 1.0 of 191 lines (and of 152 at 1.66 times the size), where
+    its column rules had 0.0-0.14; the 31 real NCSE pages' rules 0.0-0.02
+    (of 20 lines or more), generated en-old pages' 0.0-0.6 (lines the
+    detector joins across a thin rule)."""
+
+
+SCRATCH = ScratchParams()
+
+
+@dataclass(frozen=True)
 class StemStackParams:
     """When a vertical "rule" is the stems of letters lined up down a column
     of heavy type, and no rule (``layout.rules._runs_through_line_gaps``)."""
