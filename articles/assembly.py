@@ -39,6 +39,7 @@ from newsprint.articles.params.bands import (
 )
 from newsprint.articles.params.flags import FLAGS
 from newsprint.articles.params.neighbours import NEIGHBOURS
+from newsprint.articles.params.roles import BYLINE_UNDER
 from newsprint.articles.params.text import PARAGRAPHS, STORIES
 from newsprint.articles.roles import (
     headings_over_text,
@@ -100,7 +101,9 @@ class _Draft:
 def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     """Stage: refine roles from text, then build the articles in reading order."""
     body = page.body_px
-    regions = headings_over_text(_refine_roles(running_head_row(page.regions, body)), body)
+    # A vertical page's lines across are headlines and adverts: no folio row.
+    found = page.regions if is_vertical_page(page.regions) else running_head_row(page.regions, body)
+    regions = headings_over_text(_refine_roles(found), body)
     language = page.language or detect_language([r.text for r in regions if r.lines])
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)
@@ -534,7 +537,7 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
         or None
     )
     paragraphs, tables = _flow_text(blocks, body, language, settings)
-    leading = [b for b in bylines if _leads(b, blocks)]
+    leading = [b for b in bylines if _leads(b, blocks, draft)]
     trailing = [b for b in bylines if b not in leading]
     ids = [r.id for r in draft.headlines + leading + blocks + trailing + photos + captions]
     return Article(
@@ -549,15 +552,24 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
     )
 
 
-def _leads(byline: Region, blocks: list[Region]) -> bool:
-    """Whether a byline is read before its story's text: no text block it
-    stands under (one overlapping it across) lies above it. A byline set under
-    the headline leads; a signature at the foot of the story's last column
-    ("JOHN JONES." closing a letter, a Chinese paper's 记者 line at the end) is
-    read after the text, where it stands (NCSE's MRP 1822 p. 14: the letter's
-    signature, read first, began the page's reading order)."""
+def _leads(byline: Region, blocks: list[Region], draft: _Draft) -> bool:
+    """Whether a byline is read before its story's text. A story read down
+    its columns (``draft.in_order``) keeps the byline where the flow met
+    it: before its first text block or after. Otherwise by place: no text
+    block lies above it across half its width or more. A byline set under
+    the headline leads; a signature at the foot of the story's column ("JOHN
+    JONES." closing a letter, a Chinese paper's 记者 line at the end) is read
+    after the text (NCSE's MRP 1822 p. 14: the letter's signature, read
+    first, began the page's reading order)."""
+    if draft.in_order:
+        kinds = (RegionType.TEXT, RegionType.TABLE)
+        first = next((n for n, m in enumerate(draft.members) if m.type in kinds), None)
+        at = next(n for n, m in enumerate(draft.members) if m is byline)
+        return first is None or at < first
     own = _box(byline)
-    return not any(_box(b).x_overlap(own) > 0 and _box(b).cy < own.y0 for b in blocks)
+    return not any(
+        _box(b).x_overlap_ratio(own) >= BYLINE_UNDER.across and _box(b).cy < own.y0 for b in blocks
+    )
 
 
 def _flow_text(

@@ -18,7 +18,7 @@ from newsprint.articles.params.roles import (
     SIGNATURES,
     TOP_FOLIO,
 )
-from newsprint.core.page import Region, RegionType, TextLine
+from newsprint.core.page import Region, RegionType, TextDirection, TextLine
 from newsprint.core.script import is_cjk
 
 _BYLINE = re.compile(
@@ -459,14 +459,17 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
     text, the title was read as a paragraph after it). Only the text tells a
     folio, so this is done once OCR has read the page: the folio line is
     split off its block as a ``FOLIO`` region and the one-line regions level
-    with it become ``RUNNING_HEAD``. ``body``: the body line height in
-    working pixels, which the lines' ``work_bbox`` are in."""
+    with it become ``RUNNING_HEAD``, so long as none of them is a headline or
+    type larger than a running head's. Lines set down the page (vertical
+    Chinese) are left out; the caller leaves a vertical page alone.
+    ``body``: the body line height in working pixels, which the lines'
+    ``work_bbox`` are in."""
     lines = [
         (region, line)
         for region in regions
-        if region.type in _ROW_TYPES
+        if region.type in _ROW_TYPES and region.direction != TextDirection.VERTICAL_RL
         for line in region.lines
-        if line.work_bbox is not None and _across(line)
+        if line.work_bbox is not None
     ]
     if len(lines) < 2:
         return regions
@@ -476,7 +479,7 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
     right = max(ln.work_bbox[2] for _, ln in lines)
     folios = [(r, ln) for r, ln in row if _is_edge_folio(r, ln, left, right, body)]
     others = [r for r, ln in row if (r, ln) not in folios]
-    if len(folios) != 1 or not others or any(len(r.lines) != 1 for r in others):
+    if len(folios) != 1 or not others or not all(_running_head_line(r, body) for r in others):
         return regions
     holder, folio = folios[0]
     if holder.type == RegionType.RUNNING_HEAD and all(
@@ -488,7 +491,8 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
     for region in regions:
         if region is holder:
             rest = [ln for ln in region.lines if ln is not folio]
-            out.append(_sub_region(region, RegionType.FOLIO, [folio], f"{region.id}f"))
+            folio_id = f"{region.id}f" if rest else region.id
+            out.append(_sub_region(region, RegionType.FOLIO, [folio], folio_id))
             if rest:
                 out.append(_sub_region(region, region.type, rest, region.id))
         elif region.id in heads:
@@ -498,9 +502,14 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
     return out
 
 
-def _across(line: TextLine) -> bool:
-    x0, y0, x1, y1 = line.work_bbox
-    return x1 - x0 > y1 - y0
+def _running_head_line(region: Region, body: float) -> bool:
+    """A region that may stand level with the folio in a running head: one
+    line, no headline, of type no larger than ``TOP_FOLIO.max_size`` body
+    lines (a story's headline set level with a page number is no title)."""
+    if region.type == RegionType.HEADLINE or len(region.lines) != 1:
+        return False
+    box = region.lines[0].work_bbox
+    return box is not None and box[3] - box[1] <= TOP_FOLIO.max_size * body
 
 
 def _same_row(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -511,10 +520,11 @@ def _same_row(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 def _is_edge_folio(region: Region, line: TextLine, left: float, right: float, body: float) -> bool:
     """A folio's text, a few figures wide, at the left or right edge of the
     page's text, as the first line of its region."""
-    x0, _, x1, _ = line.work_bbox
+    x0, y0, x1, y1 = line.work_bbox
     return (
         line is region.lines[0]
         and is_folio(line.text)
+        and y1 - y0 <= TOP_FOLIO.max_size * body
         and x1 - x0 <= TOP_FOLIO.max_folio_width * body
         and (x0 - left <= TOP_FOLIO.edge * body or right - x1 <= TOP_FOLIO.edge * body)
     )

@@ -191,5 +191,24 @@ class TopFolioParams:
     """× body: the folio stands within this distance of the left or right
     edge of the page's text. Set by hand (MRP 1822 p. 14: 3 pixels)."""
 
+    max_size: float = 1.5
+    """× body: the folio and the lines level with it are no taller than this,
+    as ``layout``'s running heads (``RUNNING_HEADS.max_size``): a headline set
+    level with a page number is no running head."""
+
 
 TOP_FOLIO = TopFolioParams()
+
+
+@dataclass(frozen=True)
+class BylineUnderParams:
+    """Where a byline is read in a story not read down its columns
+    (``assembly._leads``)."""
+
+    across: float = 0.5
+    """A text block above the byline across this share of the narrower of the
+    two or more puts the byline after the text (a neighbouring column's
+    block reaching a few pixels past the gutter does not). Set by hand."""
+
+
+BYLINE_UNDER = BylineUnderParams()

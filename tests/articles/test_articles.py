@@ -1228,13 +1228,13 @@ def test_stories_side_by_side_a_few_pixels_apart_are_read_left_to_right() -> Non
     assert [d.members[0].id for d in _order([right, left, wide], BODY)] == ["W", "A", "B"]
 
 
-def _magazine_top(second_column_first: tuple[str, float]) -> list[Region]:
+def _magazine_top(second_column_first: tuple[str, float], folio_text: str = "598") -> list[Region]:
     """A folio over column 1, set in its block 10 px above the first line, and
     beside it the page's title in a block of its own, or another line."""
     col1 = _column(
         "c1", 100, 150, [("wrest, as they also do the", 0, 300), ("other scrip-", 0, 120)]
     )
-    folio = _line("598", 100, 120, 150)
+    folio = _line(folio_text, 100, 120, 100 + 12 * len(folio_text))
     col1 = col1.model_copy(update={"lines": [folio, *col1.lines], "bbox": (100, 120, 400, 200)})
     text, length = second_column_first
     title = _region(
@@ -1261,3 +1261,71 @@ def test_a_number_opening_a_column_level_with_the_next_column_is_no_folio() -> N
     col2 = _column("c2", 420, 120, [("brated Ode of Aristotle,", 0, 300), ("on Virtue.", 0, 120)])
     page = assemble(_page([col1, col2]), Settings())
     assert {r.type for r in page.regions} & {RegionType.FOLIO, RegionType.RUNNING_HEAD} == set()
+
+
+def test_a_one_figure_folio_heads_the_page_too() -> None:
+    # A box round "7" is narrower than it is tall: still a folio.
+    page = assemble(_page(_magazine_top(("Moral Duty of Jurymen.", 200), "7")), Settings())
+    kinds = {r.id: r.type for r in page.regions}
+    assert kinds["c1f"] == RegionType.FOLIO and kinds["t"] == RegionType.RUNNING_HEAD
+
+
+def test_a_headline_level_with_a_page_number_is_no_running_head() -> None:
+    # A story's headline in display type set level with the page number: the
+    # number may be the folio, the headline stays the story's.
+    regions = _magazine_top(("Moral Duty of Jurymen.", 200))
+    regions[1] = _region(
+        "t",
+        RegionType.HEADLINE,
+        (250, 110, 650, 150),
+        [_display_line("GREAT FIRE AT THE DOCKS", (250, 110, 650, 150))],
+    )
+    page = assemble(_page(regions), Settings())
+    assert {r.id: r.type for r in page.regions}["t"] == RegionType.HEADLINE
+    assert page.articles[0].headline == "GREAT FIRE AT THE DOCKS"
+
+
+def test_a_folio_in_a_region_of_its_own_keeps_its_id() -> None:
+    regions = _magazine_top(("Moral Duty of Jurymen.", 200))
+    col1 = regions[0]
+    alone = _region("f", RegionType.TEXT, (100, 120, 136, 140), [col1.lines[0]])
+    regions[0] = col1.model_copy(update={"lines": col1.lines[1:], "bbox": (100, 150, 400, 200)})
+    page = assemble(_page([alone, *regions]), Settings())
+    assert {r.id: r.type for r in page.regions}["f"] == RegionType.FOLIO
+
+
+def test_a_signature_at_the_head_of_the_next_column_is_read_after_its_letter() -> None:
+    # The letter runs down column 1 and its signature tops column 2, over the
+    # next story's headline: read down the columns, the signature closes the
+    # letter, though no text of its own stands above it.
+    regions = [
+        _region(
+            "h",
+            RegionType.HEADLINE,
+            (100, 100, 400, 150),
+            [_display_line("Letters", (100, 100, 300, 150))],
+        ),
+        _column(
+            "t1",
+            100,
+            190,
+            [
+                ("Sir, the jury met on", 40, 260),
+                ("Monday at ten and", 0, 300),
+                ("heard the case.", 0, 200),
+            ],
+        ),
+        _region(
+            "b", RegionType.BYLINE, (520, 190, 720, 210), [_line("JOHN JONES.", 520, 190, 720)]
+        ),
+        _region(
+            "h2",
+            RegionType.HEADLINE,
+            (420, 230, 720, 280),
+            [_display_line("The Harbour", (420, 230, 700, 280))],
+        ),
+        _column("t2", 420, 300, [("The harbour board met", 40, 260), ("on Tuesday.", 0, 200)]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.byline for a in page.articles] == ["JOHN JONES.", None]
+    assert page.reading_order == ["h", "t1", "b", "h2", "t2"]
