@@ -90,7 +90,7 @@ def find_rules(
         and (_is_dashed(dashed_v, b) or _runs_through_line_gaps(ink, b.scaled(scale), em))
     ]
     v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes, type_lines)
-    v_boxes = [b for b in v_boxes if not _type_runs_through(b, type_lines or [], em)]
+    v_boxes = [b for b in v_boxes if not _type_runs_through(ink, b, type_lines or [], em)]
     pad = max(1, int(em * RULES.mask_pad))
     return h_boxes, v_boxes, rules_mask(ink.shape, h_boxes + v_boxes, pad)
 
@@ -218,15 +218,16 @@ def _along_type(ink: np.ndarray, rule: Box, em: float) -> bool:
     return False
 
 
-def _type_runs_through(rule: Box, lines: list[Box], em: float) -> bool:
+def _type_runs_through(ink: np.ndarray, rule: Box, lines: list[Box], em: float) -> bool:
     """Whether the detector's lines of type (``lines``, across the page) run
     straight through a vertical stroke: nearly all of those that come near it
-    go on past both its sides. A column rule parts two columns, and most
-    lines end at it even where the detector joins some across a thin one; a
-    scratch or a crease down a microfilmed page runs through the middle of
-    the words (NCSE's NS2 1843 p4: a scratch down its fifth column, found
-    as a rule, cut each of 191 lines in two, and the column was read as
-    its left halves, then its right)."""
+    go on past both its sides, their letters against it. A column rule parts
+    two columns: most lines end at it, and where the detector joins some
+    across a thin one, a hairline of white stands between the rule and the
+    type; a scratch or a crease down a microfilmed page runs through the
+    middle of the words (NCSE's NS2 1843 p4: a scratch down its fifth column,
+    found as a rule, cut each of 191 lines in two, and the column was read
+    as its left halves, then its right). ``ink``: H x W, nonzero = ink."""
     P = SCRATCH
     reach = P.reach * em
     beside = [
@@ -240,8 +241,17 @@ def _type_runs_through(rule: Box, lines: list[Box], em: float) -> bool:
     ]
     if len(beside) < P.min_lines:
         return False
-    across = sum(1 for line in beside if line.x0 < rule.x0 - reach and line.x1 > rule.x1 + reach)
-    return across >= P.across_share * len(beside)
+    across = [line for line in beside if line.x0 < rule.x0 - reach and line.x1 > rule.x1 + reach]
+    if len(across) < P.across_share * len(beside):
+        return False
+    flank = max(1, round(P.flank * em))
+    x0, x1 = int(rule.x0), int(np.ceil(rule.x1))
+    touched = 0
+    for line in across:
+        y0, y1 = max(int(line.y0), int(rule.y0)), min(int(np.ceil(line.y1)), int(np.ceil(rule.y1)))
+        sides = (ink[y0:y1, max(0, x0 - flank) : x0], ink[y0:y1, x1 : x1 + flank])
+        touched += any(side.size and np.count_nonzero(side) for side in sides)
+    return touched >= P.touched_share * len(across)
 
 
 def _inside_type_lines(rule: Box, lines: list[Box], em: float) -> bool:

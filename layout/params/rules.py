@@ -252,6 +252,15 @@ class ScratchParams:
     (of 20 lines or more), generated en-old pages' 0.0-0.6 (lines the
     detector joins across a thin rule)."""
 
+    flank: float = 0.15
+    """× body (a pixel at least): beside a column rule, even one set tight
+    against the type, this much white parts it from the letters."""
+
+    touched_share: float = 0.5
+    """... and the stroke is a scratch only when, in this share of the lines
+    run across it or more, ink stands within ``flank`` of it: the scratch runs
+    through letters."""
+
 
 SCRATCH = ScratchParams()
 

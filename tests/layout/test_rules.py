@@ -402,20 +402,24 @@ def test_a_page_enlarged_for_its_small_type_is_searched_for_rules_at_full_size()
     assert not any(abs(r.cx - 341) <= 2 and r.height >= 800 for r in halved)
 
 
-def _column_with_a_stroke(lines_across: bool) -> tuple[np.ndarray, list[Box]]:
-    """A solid 2-px stroke down x 449-451 over 30 lines of 14-px type, with
-    the detector's line boxes: each line running through it (a scratch in
-    the film down the middle of a column), or ending 3 px short of it on
-    the left and starting 3 px past it on the right (a column rule)."""
+def _column_with_a_stroke(
+    type_against_it: bool, lines_across: bool
+) -> tuple[np.ndarray, list[Box]]:
+    """A solid 2-px stroke down x 449-451 over 30 lines of 14-px type: the
+    type running through it (a scratch in the film down the middle of a
+    column) or parted from it by 3 px of white either side (a column rule);
+    with the detector's line boxes run across it, or ending 3 px short of
+    it on the left and starting 3 px past it on the right."""
     ink = np.zeros((700, 900), np.uint8)
     lines = []
     for y in range(40, 640, 20):
         ink[y + 3 : y + 17, 40:860] = 255
         ink[y + 3 : y + 17, 40:860:31] = 0  # word spaces
+        if not type_against_it:
+            ink[y + 3 : y + 17, 446:454] = 0  # the white either side of the rule
         if lines_across:
             lines.append(Box(40.0, float(y), 860.0, float(y + 20)))
         else:
-            ink[y + 3 : y + 17, 446:454] = 0  # the white either side of the rule
             lines += [Box(40.0, float(y), 446.0, float(y + 20))]
             lines += [Box(454.0, float(y), 860.0, float(y + 20))]
     ink[30:660, 449:451] = 255
@@ -425,9 +429,17 @@ def _column_with_a_stroke(lines_across: bool) -> tuple[np.ndarray, list[Box]]:
 def test_a_scratch_down_a_column_that_its_lines_run_through_is_no_rule() -> None:
     # NCSE's NS2 1843 p4: a scratch down the middle of a column, found as a
     # rule, cut each of its 191 lines in two.
-    ink, lines = _column_with_a_stroke(lines_across=True)
+    ink, lines = _column_with_a_stroke(type_against_it=True, lines_across=True)
     _, v_rules, _ = find_rules(ink, BODY, Settings().layout, lines)
     assert not any(r.x0 <= 450 <= r.x1 for r in v_rules)
-    ink, lines = _column_with_a_stroke(lines_across=False)
+    ink, lines = _column_with_a_stroke(type_against_it=False, lines_across=False)
+    _, v_rules, _ = find_rules(ink, BODY, Settings().layout, lines)
+    assert any(r.x0 <= 450 <= r.x1 and r.height > 500 for r in v_rules)
+
+
+def test_a_column_rule_the_detector_joined_every_line_across_stays_a_rule() -> None:
+    # A thin rule with a hairline of white either side: the detector may box
+    # the two columns' lines as one, and the rule is what parts them.
+    ink, lines = _column_with_a_stroke(type_against_it=False, lines_across=True)
     _, v_rules, _ = find_rules(ink, BODY, Settings().layout, lines)
     assert any(r.x0 <= 450 <= r.x1 and r.height > 500 for r in v_rules)
