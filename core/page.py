@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, Self
 
+import cv2
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -289,6 +290,21 @@ class PageGeometry(PageModel):
         pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
         m = self.matrix()
         return pts @ m[:, :2].T + m[:, 2]
+
+    def scan_into_work(
+        self, scan: np.ndarray, interpolation: int, paper: float | tuple[float, ...]
+    ) -> np.ndarray:
+        """``scan`` (the scan's pixels, any channels) resampled into the working
+        image's pixels (``work_size``) in one warp, with ``interpolation`` (an
+        OpenCV flag) and ``paper`` where the scan does not reach."""
+        return cv2.warpAffine(
+            scan,
+            self.matrix(),
+            tuple(self.work_size),
+            flags=interpolation | cv2.WARP_INVERSE_MAP,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=paper,
+        )
 
     def scan_per_work(self) -> float:
         """Scan pixels per working-image pixel: 1 (to within rounding: a turn

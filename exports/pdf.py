@@ -115,14 +115,7 @@ def deskewed_image(page: NewspaperPage) -> np.ndarray:
         if image.dtype != np.uint8:
             image = np.clip(image, 0, 255).astype(np.uint8)
         paper = tuple(float(v) for v in np.median(image[::7, ::7].reshape(-1, _channels(image)), 0))
-        return cv2.warpAffine(
-            image,
-            geometry.matrix(),
-            (width, height),
-            flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-            borderMode=cv2.BORDER_CONSTANT,
-            borderValue=paper,
-        )
+        return geometry.scan_into_work(image, cv2.INTER_LINEAR, paper)
     if page.work_image is not None:
         return np.asarray(page.work_image)
     raise ExportError(f"{page.source}: no image in memory to make the PDF from")

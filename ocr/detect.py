@@ -407,14 +407,7 @@ def _enlarged(
     else:
         grey = positive_scan(page)
         paper = paper_level(grey)
-        work = cv2.warpAffine(
-            grey,
-            geometry.matrix(),
-            geometry.work_size,
-            flags=cv2.INTER_CUBIC | cv2.WARP_INVERSE_MAP,
-            borderMode=cv2.BORDER_CONSTANT,
-            borderValue=paper,
-        )
+        work = geometry.scan_into_work(grey, cv2.INTER_CUBIC, paper)
         work[scanner_artifacts(ink_mask(work)) > 0] = paper
     log.debug("%s: working image enlarged %d times for its small type", page.source, factor)
     page = page.model_copy(update={"work_image": work, "geometry": geometry})
