@@ -295,6 +295,17 @@ def test_a_worn_rule_in_a_narrow_gutter_is_bridged_between_its_pieces_where_line
     band_rule = Box(40, 400, 860, 403)
     rules = follow_broken_rules(ink, pieces, BODY, [band_rule], type_lines=lines)
     assert not any(r.y0 < 400 and r.y1 > 403 for r in rules)
+    # Nor where a line set across the columns fills the gutter in the break
+    # (the centred footer of a two-column advert under its rule, The
+    # Publishers' Circular 1883 p312), even with a word space on the
+    # rule's own place.
+    ink = _columns_with_a_guttered_worn_rule()
+    ink[190:250, :] = 0
+    ink[203:217, 300:446] = 255
+    ink[203:217, 454:600] = 255
+    footer = [ln for ln in lines if ln.y1 <= 190 or ln.y0 >= 250] + [Box(300, 203, 600, 217)]
+    rules = follow_broken_rules(ink, pieces, BODY, type_lines=footer)
+    assert not any(r.y0 < 203 and r.y1 > 217 for r in rules)
 
 
 def test_a_worn_cut_off_rule_is_found_at_half_resolution() -> None:
