@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from newsprint.core.page import RegionType
-from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.boxes import Box, rows_of, union_all
 from newsprint.layout.params.blocks import BLOCK_MERGE, STACKING
 from newsprint.layout.params.type_size import TYPE_SIZE
 
@@ -74,6 +74,10 @@ def group_lines(
     active: list[Block] = []
     common = common_leading(lines)
     mates = _row_mates(lines) if rows_joined else {}
+    across: dict[int, list[Box]] = {}
+    for rule, row in rows_across_rule_ends(lines, v_rules, body):
+        for piece in row:
+            across.setdefault(id(piece), []).append(rule)
     for line in sorted(lines, key=lambda b: (b.y0, b.x0)):
         reach = STACKING.window * max(body, line.height)
         active = [b for b in active if b.last.y1 > line.y0 - reach]
@@ -81,6 +85,10 @@ def group_lines(
         for block in active:
             gap = _joinable_gap(block, line, h_rules, body, rows_joined, common, boxed or {})
             if gap is not None and any(_rule_parts(r, block.box, line) for r in v_rules):
+                gap = None
+            if gap is not None and any(
+                rule.y_overlap(block.box) > 0 for rule in across.get(id(line), [])
+            ):
                 gap = None
             if gap is not None and _over_row_mates(block, line, mates.get(id(line), []), body):
                 gap = None
@@ -92,6 +100,74 @@ def group_lines(
         else:
             best.add(line)
     return blocks
+
+
+def rows_across_rule_ends(
+    lines: list[Box], v_rules: Sequence[Box], body: float
+) -> list[tuple[Box, list[Box]]]:
+    """The rows set across a column rule's gutter under the rule's foot, each
+    with its rule: pieces of one row (``lines``), left to right, parted by
+    less white than the gutter, one of them setting type in the white strip
+    where the columns' lines beside the rule stop short of it (more than
+    ``STACKING.into_gutter`` body lines into it), within
+    ``STACKING.under_rule`` body lines of the rule's foot. Such a row (the
+    centred footer of a two-column advert under its rule, The Publishers'
+    Circular 1883 p312) is neither column's: joined to one column's block,
+    that block took in the other column as it grew across.
+
+    A column rule here is ``STACKING.column_rule`` body lines long or more,
+    with ``STACKING.column_lines`` lines or more beside it on each side
+    between it and the next rules along its rows (a bracket or a rule in an
+    advert parts no columns)."""
+    P = STACKING
+    out: list[tuple[Box, list[Box]]] = []
+    for rule in v_rules:
+        if rule.height < P.column_rule * body:
+            continue
+        lo, hi = _neighbour_rules(rule, v_rules)
+        near = [ln for ln in lines if ln.x0 >= lo and ln.x1 <= hi]
+        beside = [ln for ln in near if rule.y_overlap(ln) > P.rule_beside * ln.height]
+        left = [ln.x1 for ln in beside if ln.x1 <= rule.cx]
+        right = [ln.x0 for ln in beside if ln.x0 >= rule.cx]
+        if min(len(left), len(right)) < P.column_lines or min(right) <= max(left):
+            continue
+        gutter = min(right) - max(left)
+        into = P.into_gutter * body
+        strip = (max(left) + into, min(right) - into)
+        under = [ln for ln in near if rule.y1 <= ln.cy <= rule.y1 + P.under_rule * body]
+        for row in _rows_of(under):
+            in_strip = [ln for ln in row if ln.x1 > strip[0] and ln.x0 < strip[1]]
+            if in_strip:
+                out.append((rule, _chained(row, in_strip[0], gutter)))
+    return out
+
+
+def _neighbour_rules(rule: Box, v_rules: Sequence[Box]) -> tuple[float, float]:
+    """The x of the nearest other rules running beside ``rule`` (over half
+    its rows) on its left and on its right (infinite where none)."""
+    along = [r.cx for r in v_rules if r is not rule and r.y_overlap(rule) > 0.5 * rule.height]
+    return (
+        max((x for x in along if x < rule.cx), default=-np.inf),
+        min((x for x in along if x > rule.cx), default=np.inf),
+    )
+
+
+def _rows_of(lines: list[Box]) -> list[list[Box]]:
+    """``lines`` grouped by row (``boxes.rows_of``), each left to right."""
+    rows = rows_of([ln.as_tuple() for ln in lines])
+    return [sorted((lines[i] for i in row), key=lambda b: b.x0) for row in rows]
+
+
+def _chained(row: list[Box], seed: Box, gap: float) -> list[Box]:
+    """The pieces of ``row`` (left to right) reached from ``seed`` across
+    spaces narrower than ``gap``."""
+    at = row.index(seed)
+    a = b = at
+    while a > 0 and row[a].x0 - row[a - 1].x1 < gap:
+        a -= 1
+    while b + 1 < len(row) and row[b + 1].x0 - row[b].x1 < gap:
+        b += 1
+    return row[a : b + 1]
 
 
 def _row_mates(lines: list[Box]) -> dict[int, list[Box]]:

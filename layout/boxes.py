@@ -105,9 +105,16 @@ def in_rows(
 ) -> list[int]:
     """The order (indices into ``boxes``, each x0, y0, x1, y1) in which a
     reader takes boxes set along one or more rows, as a running head's
-    pieces: row by row from the top, a box on the row of the one above it
-    when they share half the shorter one's height, and along each row left
+    pieces: row by row from the top (``rows_of``), and along each row left
     to right (``right_to_left``: right to left)."""
+    sign = -1 if right_to_left else 1
+    return [i for row in rows_of(boxes) for i in sorted(row, key=lambda j: sign * boxes[j][0])]
+
+
+def rows_of(boxes: Sequence[tuple[float, float, float, float]]) -> list[list[int]]:
+    """``boxes`` (indices, each box x0, y0, x1, y1) grouped in rows from the
+    top: a box is on the row of the one above it when they share half the
+    shorter one's height."""
     order = sorted(range(len(boxes)), key=lambda i: boxes[i][1])
     rows: list[list[int]] = []
     for i in order:
@@ -121,5 +128,4 @@ def in_rows(
                 row.append(i)
                 continue
         rows.append([i])
-    sign = -1 if right_to_left else 1
-    return [i for row in rows for i in sorted(row, key=lambda j: sign * boxes[j][0])]
+    return rows

@@ -18,7 +18,12 @@ import numpy as np
 from newsprint.core.page import NewspaperPage, Region, RegionType
 from newsprint.core.settings import LayoutSettings, Settings
 from newsprint.layout.binarize import ink_mask
-from newsprint.layout.blocks import Block, group_lines, merge_overlapping_blocks
+from newsprint.layout.blocks import (
+    Block,
+    group_lines,
+    merge_overlapping_blocks,
+    rows_across_rule_ends,
+)
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.columns import find_columns
 from newsprint.layout.direction import (
@@ -270,9 +275,19 @@ def _join_row_pieces(
 ) -> list[LinePiece]:
     """The detector's pieces of one line (it parts a line at a wide word space)
     joined again, never across a gutter or a rule, nor where a cut at a
-    separator parted them (``join_rows``)."""
+    separator parted them (``join_rows``). A row set across a column rule's
+    gutter under the rule's foot (``blocks.rows_across_rule_ends``) is one
+    line over both columns, whatever white its word spaces leave where the
+    gutter ran above it."""
     if grid is None:
         grid = grid_gutters(corridors, photos, body)
+    of_ink = {id(p.ink): p for p in pieces}
+    spanning: list[list[LinePiece]] = []
+    for _, row in rows_across_rule_ends([p.ink for p in pieces], v_rules, body):
+        members = [of_ink.pop(id(box)) for box in row if id(box) in of_ink]
+        if members:
+            spanning.append(members)
+    pieces = [p for p in pieces if id(p.ink) in of_ink]
     parent = {id(p.ink): p.parent for p in pieces}
 
     def apart(left: Box, right: Box) -> bool:
@@ -288,8 +303,7 @@ def _join_row_pieces(
 
     groups = row_groups([p.ink for p in pieces], corridors, body, v_rules, grid, apart=apart)
     out = []
-    for group in groups:
-        members = [pieces[i] for i in group]
+    for members in [[pieces[i] for i in group] for group in groups] + spanning:
         if len(members) == 1:
             out.append(members[0])
         else:

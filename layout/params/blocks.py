@@ -63,6 +63,28 @@ class StackingParams:
     the page this much runs beside it (``_rule_parts``): a line never joins a
     block reaching across such a rule. Not tuned: any real overlap."""
 
+    into_gutter: float = 0.5
+    """× body: type reaching this far into the white strip beside a column
+    rule, where the columns' lines beside it stop, runs across the columns
+    (``blocks._rows_across_rule_ends``; a ragged line end or a hyphen
+    reaches a few pixels). The Publishers' Circular 1883 p312: its centred
+    footer's pieces reach 33 and 17 pixels into a 35-pixel strip (body 20).
+    Not tuned beyond that page."""
+
+    column_rule: float = 6.0
+    """× body: a vertical rule this long or longer may part columns for
+    ``blocks.rows_across_rule_ends`` (TTW 1867 p12's adverts hold brackets
+    and rules 2-4 body lines long; a rule between two columns of an advert
+    runs 24 on The Publishers' Circular 1883 p312). Set by hand."""
+
+    column_lines: int = 3
+    """... with at least this many lines beside it on each side. Set by hand."""
+
+    under_rule: float = 3.0
+    """× body: rows within this distance under a column rule's foot are
+    looked at for type across its gutter (the footer set close under the
+    columns). Set by hand."""
+
     max_gap: float = 1.3
     """× the larger of size and the line's height: a wider white gap above
     the line is a paragraph or article gap; narrower, type set with up to a

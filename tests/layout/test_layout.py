@@ -688,3 +688,49 @@ def test_a_word_or_a_line_of_the_same_column_is_not_taken_as_a_neighbour_s_fragm
     boxes = np.array([[10, 24, 310, 76], [40, 50, 610, 102]], dtype=np.float64)
     _, second = pieces_from_detection(boxes, ink)
     assert second.ink.x0 == 50
+
+
+def test_a_centred_line_under_a_column_rule_is_neither_columns() -> None:
+    """Two columns parted by a rule that stops at their foot, and two centred
+    lines set across both under it, the first parted by the detector at a
+    wide space right under the rule (The Publishers' Circular 1883 p312):
+    the lines are one block over both columns, read after them, and each
+    column keeps its own block (joined to one column, the footer's block
+    took in the other column beside it, read row by row across)."""
+    from newsprint.layout.segmentation import analyse
+    from synth import _fit, font, text_lines
+
+    margin, col, gutter, size = 60, 300, 60, 20
+    pitch, top, rows = int(size * 1.45), 60, 12
+    rule_x = margin + col + gutter // 2
+    foot = top + rows * pitch
+    img = Image.new("L", (2 * margin + 2 * col + gutter, foot + 3 * pitch + margin), 240)
+    draw = ImageDraw.Draw(img)
+    draw.line([(rule_x, top), (rule_x, foot - 4)], fill=10, width=2)
+    body = font(size)
+    boxes = []
+    for c in range(2):
+        x = margin + c * (col + gutter)
+        for r, row in enumerate(text_lines(rows, seed=c + 3)):
+            line = _fit(draw, row, body, col)
+            draw.text((x, top + r * pitch), line, font=body, fill=10)
+            boxes.append(draw.textbbox((x, top + r * pitch), line, font=body))
+    first = ("RETAIL PRICES.", "POST-FREE. TRADE SUPPLIED.")
+    y = foot + 4
+    left = draw.textbbox((0, y), first[0], font=body)
+    x = rule_x - 8 - (left[2] - left[0])
+    for text in first:  # the wide space right under the rule's place
+        draw.text((x, y), text, font=body, fill=10)
+        boxes.append(draw.textbbox((x, y), text, font=body))
+        x = rule_x + 8
+    second = "BEAL & CO., Fancy Stationers, 47 St. Paul's Churchyard"
+    width = draw.textlength(second, font=body)
+    draw.text((rule_x - width / 2, y + pitch), second, font=body, fill=10)
+    boxes.append(draw.textbbox((rule_x - width / 2, y + pitch), second, font=body))
+    layout = analyse(np.asarray(img), None, Settings().layout, np.asarray(boxes, np.float32))
+    footer = [blk for blk in layout.blocks if blk.box.y0 > foot - 2]
+    columns = [blk for blk in layout.blocks if blk.box.y0 < foot - 2]
+    assert len(footer) == 1 and footer[0].box.x0 < rule_x - 100 < rule_x + 100 < footer[0].box.x1
+    assert {blk.box.x0 < rule_x for blk in columns} == {True, False}
+    assert all(blk.box.x1 < rule_x or blk.box.x0 > rule_x for blk in columns)
+    assert all(blk.box.y1 < foot for blk in columns)
