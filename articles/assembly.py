@@ -62,11 +62,12 @@ from newsprint.core.page import (
     NewspaperPage,
     Region,
     RegionType,
+    TextDirection,
     TextLine,
 )
 from newsprint.core.script import detect_language
 from newsprint.core.settings import Settings
-from newsprint.layout.boxes import Box
+from newsprint.layout.boxes import Box, in_rows
 
 log = logging.getLogger(__name__)
 
@@ -531,7 +532,7 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
     captions = [m for m in draft.members if m.type == RegionType.CAPTION]
     bylines = [m for m in draft.members if m.type == RegionType.BYLINE]
     photos = [m for m in draft.members if m.type == RegionType.PHOTO]
-    heads = sorted(draft.headlines, key=lambda h: (_box(h).y0, _box(h).x0))
+    heads = _headline_order(draft.headlines)
     headline = (
         " ".join(small_caps_as_capitals(join_lines([ln.text for ln in h.lines])) for h in heads)
         or None
@@ -539,7 +540,7 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
     paragraphs, tables = _flow_text(blocks, body, language, settings)
     leading = [b for b in bylines if _leads(b, blocks, draft)]
     trailing = [b for b in bylines if b not in leading]
-    ids = [r.id for r in draft.headlines + leading + blocks + trailing + photos + captions]
+    ids = [r.id for r in heads + leading + blocks + trailing + photos + captions]
     return Article(
         id=aid,
         headline=headline,
@@ -550,6 +551,17 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
         region_ids=ids,
         language=language,
     )
+
+
+def _headline_order(headlines: list[Region]) -> list[Region]:
+    """An article's headlines as read: row by row from the top, side by side
+    along a row left to right (``layout.boxes.in_rows``; right to left where
+    one is set vertically). Two headlines level with each other over two
+    columns of one advert (The Publishers' Circular 1883 p312: the right
+    one's top a few pixels higher) are read left first."""
+    rtl = any(h.direction != TextDirection.HORIZONTAL_LTR for h in headlines)
+    order = in_rows([_box(h).as_tuple() for h in headlines], right_to_left=rtl)
+    return [headlines[i] for i in order]
 
 
 def _leads(byline: Region, blocks: list[Region], draft: _Draft) -> bool:

@@ -1329,3 +1329,26 @@ def test_a_signature_at_the_head_of_the_next_column_is_read_after_its_letter() -
     page = assemble(_page(regions), Settings())
     assert [a.byline for a in page.articles] == ["JOHN JONES.", None]
     assert page.reading_order == ["h", "t1", "b", "h2", "t2"]
+
+
+def test_an_articles_headlines_are_read_row_by_row_and_along_each_row() -> None:
+    # The Publishers' Circular 1883 p312: two headlines level over the two
+    # columns of one advert, the right one's top 8 px higher, were read right
+    # first (by their tops); a centred line over both comes first.
+    from newsprint.articles.assembly import _headline_order
+    from newsprint.core.page import TextDirection
+
+    over = _region("over", RegionType.HEADLINE, (510, 387, 1072, 424))
+    left = _region("left", RegionType.HEADLINE, (144, 423, 793, 453))
+    right = _region("right", RegionType.HEADLINE, (855, 415, 1505, 460))
+    deck = _region("deck", RegionType.HEADLINE, (144, 470, 700, 490))
+    order = _headline_order([over, right, left, deck])
+    assert [h.id for h in order] == ["over", "left", "right", "deck"]
+    # Vertical headlines side by side are read right to left.
+    tall = [
+        _region(n, RegionType.HEADLINE, (x, 100, x + 40, 500)).model_copy(
+            update={"direction": TextDirection.VERTICAL_RL}
+        )
+        for n, x in (("a", 100), ("b", 300))
+    ]
+    assert [h.id for h in _headline_order(tall)] == ["b", "a"]
