@@ -63,6 +63,15 @@ class RuleParams:
     band (the shaded foot of a photo on zh-hans-1005) is judged by its box.
     Tuned on zh-hans-1005 and the NZZ's masthead rule (ffe1d48, e1615bc)."""
 
+    askew_chain_from: float = 20.0
+    """× body: a vertical rule this long or longer that runs askew is boxed as
+    a chain of stroke-wide boxes down it (``rules._askew_pieces``): a column
+    rule leaning off the page's lines (Star of Freedom 1852 p14, 1.1° over
+    150 body lines) covered the first letters of the column it drifts into.
+    A shorter one keeps its one box (a bracket in an advert: chained, TTW 1867
+    p12's adverts were grouped anew, and the page read across its
+    columns). Set by hand."""
+
     askew_rise: float = 0.02
     """A rule judged by its mean thickness may fill a box this share of its
     length thicker than ``max_thickness`` (a long rule scanned askew: the NZZ's
