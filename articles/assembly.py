@@ -559,7 +559,7 @@ def _headline_order(headlines: list[Region]) -> list[Region]:
     one is set vertically). Two headlines level with each other over two
     columns of one advert (The Publishers' Circular 1883 p312: the right
     one's top a few pixels higher) are read left first."""
-    rtl = any(h.direction != TextDirection.HORIZONTAL_LTR for h in headlines)
+    rtl = any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
     order = in_rows([_box(h).as_tuple() for h in headlines], right_to_left=rtl)
     return [headlines[i] for i in order]
 

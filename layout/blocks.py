@@ -118,11 +118,12 @@ def rows_across_rule_ends(
     A column rule here is ``STACKING.column_rule`` body lines long or more,
     with ``STACKING.column_lines`` lines or more beside it on each side
     between it and the next rules along its rows (a bracket or a rule in an
-    advert parts no columns)."""
+    advert parts no columns), and not going on below a break
+    (``_goes_on``)."""
     P = STACKING
     out: list[tuple[Box, list[Box]]] = []
     for rule in v_rules:
-        if rule.height < P.column_rule * body:
+        if rule.height < P.column_rule * body or _goes_on(rule, v_rules, body):
             continue
         lo, hi = _neighbour_rules(rule, v_rules)
         near = [ln for ln in lines if ln.x0 >= lo and ln.x1 <= hi]
@@ -140,6 +141,19 @@ def rows_across_rule_ends(
             if in_strip:
                 out.append((rule, _chained(row, in_strip[0], gutter)))
     return out
+
+
+def _goes_on(rule: Box, v_rules: Sequence[Box], body: float) -> bool:
+    """Whether another piece of ``rule`` (a rule within a body line of its x)
+    starts within ``STACKING.under_rule`` body lines under its foot: a worn
+    rule's break, or the next link of a leaning rule's chain, where the
+    columns go on."""
+    return any(
+        other is not rule
+        and abs(other.cx - rule.cx) <= body
+        and rule.y1 - body <= other.y0 <= rule.y1 + STACKING.under_rule * body
+        for other in v_rules
+    )
 
 
 def _neighbour_rules(rule: Box, v_rules: Sequence[Box]) -> tuple[float, float]:

@@ -244,7 +244,9 @@ class _RuleWalk:
         between a break or the rule, lines of body type standing against the
         rule's place on both sides in ``RULE_TRACK.bridge_beside`` of the
         rows between (the columns run on beside the break: not the white band
-        between two stories), and no line of display type nor horizontal
+        between two stories), the half of its gutter nearer the stroke
+        white (``gutter_inked``: no line set across the columns there), and
+        no line of display type nor horizontal
         rule across the rule's x (a headline over the columns, or the rule
         over a band of stories, interrupts a column rule); else
         ``start``."""

@@ -276,9 +276,9 @@ def _join_row_pieces(
     """The detector's pieces of one line (it parts a line at a wide word space)
     joined again, never across a gutter or a rule, nor where a cut at a
     separator parted them (``join_rows``). A row set across a column rule's
-    gutter under the rule's foot (``blocks.rows_across_rule_ends``) is one
-    line over both columns, whatever white its word spaces leave where the
-    gutter ran above it."""
+    gutter under the rule's foot (``blocks.rows_across_rule_ends``: its
+    pieces parted by less white than the gutter) is one line over both
+    columns, though a word space may leave white where the gutter ran above."""
     if grid is None:
         grid = grid_gutters(corridors, photos, body)
     of_ink = {id(p.ink): p for p in pieces}

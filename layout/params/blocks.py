@@ -66,7 +66,7 @@ class StackingParams:
     into_gutter: float = 0.5
     """× body: type reaching this far into the white strip beside a column
     rule, where the columns' lines beside it stop, runs across the columns
-    (``blocks._rows_across_rule_ends``; a ragged line end or a hyphen
+    (``blocks.rows_across_rule_ends``; a ragged line end or a hyphen
     reaches a few pixels). The Publishers' Circular 1883 p312: its centred
     footer's pieces reach 33 and 17 pixels into a 35-pixel strip (body 20).
     Not tuned beyond that page."""
