@@ -16,6 +16,8 @@ Everything is in working-image pixels; ``body`` is the body line height.
 from __future__ import annotations
 
 import itertools
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -80,8 +82,8 @@ def is_column_page(regions: list[Region], body: float) -> bool:
     display type (taller than ``COLUMN_PAGE.max_heading_size`` body lines)
     where a headline anywhere on the page runs across more than
     ``COLUMN_SPANS.max_width`` (1.3) columns, and not many headlines set
-    level in two columns (a modern page starts its stories on one line
-    across the page, in bands)."""
+    level in two columns, more than chance sets level (a modern page starts
+    its stories on one line across the page, in bands)."""
     width = column_width(regions)
     text = [box(r) for r in regions if r.type == RegionType.TEXT and r.lines]
     if width <= 0 or not text:
@@ -112,14 +114,32 @@ def is_column_page(regions: list[Region], body: float) -> bool:
     if any(b.width > P.max_heading_width * width for b in heads):
         return False
     # Two stories of a page of many short ones can start level by chance.
+    columns = [_column_of(head, spans) for head in heads]
     level = [
         head
         for head in heads
         if len({_column_of(o, spans) for o in heads if abs(o.y0 - head.y0) <= P.level * body}) >= 2
     ]
-    if level and len(level) >= P.level_share * len(heads):
+    height = max(b.y1 for b in text) - top
+    share = len(level) / len(heads) if heads else 0.0
+    chance = _level_by_chance(columns, height, P.level * body)
+    if level and share >= P.level_share and share >= chance + P.above_chance:
         return False
     return len(spans) >= 2
+
+
+def _level_by_chance(columns: list[int], height: float, within: float) -> float:
+    """The share of headings that would stand within ``within`` of one in
+    another column if each column's headings fell anywhere down the
+    ``height`` of the page's text (``columns``: each heading's column).
+    Headings as a Poisson scatter: a heading of column c misses all others
+    with probability exp(-sum over the other columns of n * 2 * within /
+    height)."""
+    if height <= 0 or not columns:
+        return 0.0
+    count = Counter(columns)
+    rate = 2 * within / height
+    return sum(1 - math.exp(-rate * (len(columns) - count[c])) for c in columns) / len(columns)
 
 
 def _type_size(region: Region) -> float:

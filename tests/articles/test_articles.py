@@ -921,6 +921,28 @@ def test_two_stories_starting_level_by_chance_leave_a_page_of_plain_columns(
     assert is_column_page(regions, BODY) == by_chance
 
 
+@pytest.mark.parametrize("share_level", [0.5, 1.0])
+def test_a_page_of_many_short_items_level_as_often_as_chance_has_it_stays_in_columns(
+    share_level: float,
+) -> None:
+    # NCSE's TTW 1867 p12: 47 adverts in 4 columns, half of whose headings
+    # stand level with one in another column as it happens (32 of 65, 0.49
+    # by chance): plain columns. When every heading stands level, far above
+    # chance, the stories start in bands.
+    from newsprint.articles.flow import is_column_page
+
+    offsets = (0, 0, 50, 80) if share_level < 1 else (0, 0, 0, 0)
+    regions: list[Region] = [_old_column("top", 100, 40, ["The page's first lines"] * 2)]
+    for c, x0 in enumerate((100, 450, 800, 1150)):
+        for n in range(12):
+            y = 100 + 110 * n + offsets[c]
+            box = (x0 + 80, y, x0 + 220, y + 20)
+            head = f"ITEM {c}{n}."
+            regions.append(_region(f"h{c}{n}", RegionType.HEADLINE, box, [_line(head, *box[:3])]))
+            regions.append(_old_column(f"t{c}{n}", x0, y + 30, ["Text of the advert runs"] * 3))
+    assert is_column_page(regions, BODY) == (share_level < 1)
+
+
 def test_a_dash_inside_the_padded_box_of_a_storys_last_line_ends_the_story() -> None:
     # Synthetic en-old-1003 (body 12): the block over the dash reaches to its
     # last line's detected box, 8 pixels past the dash; the story under it
