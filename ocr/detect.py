@@ -29,6 +29,7 @@ from newsprint.layout.boxes import true_runs
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.stacked import TURN, split_stacked_lines
+from newsprint.ocr.strips import SECOND_PASS_STRIP, seam, slanting, strips
 
 log = logging.getLogger(__name__)
 
@@ -343,7 +344,7 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         content = page.geometry.content_box
         unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass:
-            boxes = _look_again(work, boxes, unread, found, engine, settings)
+            boxes = _look_again(work, ink, boxes, unread, found, engine, settings)
             unread = unread_areas(ink, boxes, found.line_height, content, down)
     page = page.model_copy(
         update={
@@ -508,6 +509,7 @@ def _glyph_rows(
 
 def _look_again(
     work: np.ndarray,
+    ink: np.ndarray,
     boxes: np.ndarray,
     unread: list[tuple[int, int, int, int]],
     found: DetectedLines,
@@ -527,13 +529,58 @@ def _look_again(
     extra = []
     for x0, y0, x1, y1 in _join_areas(unread, margin):
         area = (max(0, x0 - margin), max(0, y0 - margin), min(w, x1 + margin), min(h, y1 + margin))
-        more = detect_lines(work, engine, settings.detection, area, scale=scale).boxes
+        more = _detect_in_strips(
+            work, ink, area, scale, found.line_height, engine, settings.detection
+        )
         if len(more):
             extra.append(more)
     if not extra:
         return boxes
     new = _mostly_new(np.concatenate(extra), boxes, (h, w))
     return np.concatenate([boxes, new]) if len(new) else boxes
+
+
+def _detect_in_strips(
+    work: np.ndarray,
+    ink: np.ndarray,
+    area: tuple[int, int, int, int],
+    scale: float,
+    line_height: float,
+    engine: OcrEngine,
+    settings: DetectionSettings,
+) -> np.ndarray:
+    """Lines detected in ``area`` (N x 4, working-image pixels), in strips
+    ``SECOND_PASS_STRIP`` line heights wide where it is wider, a strip whose
+    lines still slant (``ocr.strips.slanting``) in two halves; a line's
+    pieces from two strips are one again, or cut apart where they overlap
+    (``ocr.strips.seam``). ``ink``: the page's ink mask (H x W, nonzero =
+    ink); ``line_height``: the body line height in working pixels."""
+    margin = max(1, round(line_height))
+    boxes = np.zeros((0, 4))
+    for strip in strips(area, round(SECOND_PASS_STRIP * line_height), margin):
+        more = detect_lines(work, engine, settings, strip, scale=scale).boxes.reshape(-1, 4)
+        if slanting(more, line_height) and strip[2] - strip[0] > 4 * margin:
+            more = _detect_in_halves(work, ink, strip, scale, margin, engine, settings)
+        boxes = seam(boxes, more, ink) if len(boxes) else more
+    return boxes
+
+
+def _detect_in_halves(
+    work: np.ndarray,
+    ink: np.ndarray,
+    strip: tuple[int, int, int, int],
+    scale: float,
+    overlap: int,
+    engine: OcrEngine,
+    settings: DetectionSettings,
+) -> np.ndarray:
+    """Lines detected in ``strip``'s two halves (N x 4), overlapping by
+    ``overlap`` pixels, seamed as the strips are (``ocr.strips.seam``)."""
+    boxes = np.zeros((0, 4))
+    for half in strips(strip, (strip[2] - strip[0] + overlap) // 2 + 1, overlap):
+        more = detect_lines(work, engine, settings, half, scale=scale).boxes.reshape(-1, 4)
+        boxes = seam(boxes, more, ink) if len(boxes) else more
+    return boxes
 
 
 def _mostly_new(new: np.ndarray, old: np.ndarray, shape: tuple[int, int]) -> np.ndarray:

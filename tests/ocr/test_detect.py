@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
@@ -447,3 +448,55 @@ def test_a_1_bit_page_detected_at_its_own_size_finds_its_lines(engine: OcrEngine
     resampled = detect_lines(page, engine, settings, scale=1.06).boxes
     assert len(resampled) > 80
     assert len(native) >= 0.9 * len(resampled)
+
+
+def _curled_column(rise: float) -> np.ndarray:
+    """22 lines of 16-px type on a 1-bit page whose lines rise ``rise`` px
+    towards their right ends (a page curling up on film)."""
+    width = 700
+    image = Image.new("L", (width, 700), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(SERIF, 16)
+    for i in range(22):
+        draw.text((40, 60 + i * 22), " ".join((WORDS * 2)[i % 5 : i % 5 + 11]), font=font, fill=0)
+    flat = np.array(image)
+    xs, ys = np.meshgrid(np.arange(width, dtype=np.float32), np.arange(700, dtype=np.float32))
+    bent = cv2.remap(flat, xs, ys + rise * (xs / width) ** 2, cv2.INTER_LINEAR, borderValue=255)
+    return np.where(bent < 128, 0, 255).astype(np.uint8)
+
+
+def test_a_curled_column_is_looked_at_again_in_strips_and_its_words_read(
+    engine: OcrEngine,
+) -> None:
+    # Star of Freedom 1852 p14: where a column curls up, one box across it
+    # takes in a line and a half or more, and the recogniser reads nothing
+    # of it; in strips (halved where their lines still slant) each piece of
+    # a line is nearly straight and read.
+    from collections import Counter
+
+    from newsprint.layout.binarize import ink_mask
+    from newsprint.ocr.detect import _detect_in_strips
+
+    image = _curled_column(rise=40)
+    area = (0, 0, image.shape[1], image.shape[0])
+    truth = Counter(w for i in range(22) for w in (WORDS * 2)[i % 5 : i % 5 + 11])
+    straight = detect_lines(_curled_column(0), engine, DetectionSettings(), area, scale=1.0)
+    pitch = straight.line_height
+
+    def words(boxes: np.ndarray) -> Counter[str]:
+        crops = [image[int(y0) : int(y1), int(x0) : int(x1)] for x0, y0, x1, y1 in boxes]
+        return Counter(w for text, _ in engine.recognize_lines(crops) for w in text.split())
+
+    whole = detect_lines(image, engine, DetectionSettings(), area, scale=1.0).boxes
+    pieces = _detect_in_strips(
+        image, ink_mask(image), area, 1.0, pitch, engine, DetectionSettings()
+    )
+    total = sum(truth.values())
+    assert sum((words(whole) & truth).values()) < 0.2 * total
+    read = words(pieces)
+    assert sum((read & truth).values()) >= 0.85 * total
+    assert sum((read - truth).values()) <= 0.2 * total  # word ends cut, few read twice
+    # A straight line's pieces from two strips lie level: one line again.
+    flat = _curled_column(0)
+    again = _detect_in_strips(flat, ink_mask(flat), area, 1.0, pitch, engine, DetectionSettings())
+    assert len(again) == len(straight.boxes)
