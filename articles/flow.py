@@ -82,8 +82,9 @@ def is_column_page(regions: list[Region], body: float) -> bool:
     display type (taller than ``COLUMN_PAGE.max_heading_size`` body lines)
     where a headline anywhere on the page runs across more than
     ``COLUMN_SPANS.max_width`` (1.3) columns, and not many headlines set
-    level in two columns, more than chance sets level (a modern page starts
-    its stories on one line across the page, in bands)."""
+    level in two columns, well above what chance sets level
+    (``COLUMN_PAGE.above_chance``; a modern page starts its stories on one
+    line across the page, in bands)."""
     width = column_width(regions)
     text = [box(r) for r in regions if r.type == RegionType.TEXT and r.lines]
     if width <= 0 or not text:
@@ -115,16 +116,18 @@ def is_column_page(regions: list[Region], body: float) -> bool:
         return False
     # Two stories of a page of many short ones can start level by chance.
     columns = [_column_of(head, spans) for head in heads]
-    level = [
-        head
-        for head in heads
-        if len({_column_of(o, spans) for o in heads if abs(o.y0 - head.y0) <= P.level * body}) >= 2
-    ]
-    height = max(b.y1 for b in text) - top
-    share = len(level) / len(heads) if heads else 0.0
-    chance = _level_by_chance(columns, height, P.level * body)
-    if level and share >= P.level_share and share >= chance + P.above_chance:
-        return False
+    placed = list(zip(heads, columns, strict=True))
+    level = sum(
+        len({c for o, c in placed if abs(o.y0 - head.y0) <= P.level * body}) >= 2 for head in heads
+    )
+    if level and level >= P.level_share * len(heads):
+        share = level / len(heads)
+        chance = _level_by_chance(columns, max(b.y1 for b in text) - top, P.level * body)
+        # How far above chance, as a share of the room above it: a page of
+        # many headings all level stays in bands however often chance would
+        # set them so.
+        if chance < 1 and (share - chance) / (1 - chance) >= P.above_chance:
+            return False
     return len(spans) >= 2
 
 

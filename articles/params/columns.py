@@ -61,14 +61,16 @@ class ColumnPageParams:
     columns has a pair level by chance: synthetic en-old-1003, 2 of 19)."""
 
     above_chance: float = 0.25
-    """... and at least this much more than the share that would stand level
-    by chance (``flow._level_by_chance``): on a page of many short items in
-    columns, half of them stand level with one in another column as it
-    happens (NCSE's TTW 1867 p12, 47 adverts in 4 columns: 32 of 65
-    headings level, 0.49 by chance; the page flipped from columns to bands,
-    order 0.978 -> 0.6, as one advert's lines were regrouped). Pages in
-    bands stand level far above chance: synthetic modern pages 0.5 to 1.0
-    against 0.11 at most, the real ones 1.0 against 0.02. A share."""
+    """... and, of the room between the share that chance would set level
+    (``flow._level_by_chance``) and all of them, at least this much more
+    than chance: (share - chance) / (1 - chance). On a page of many short
+    items in columns half of them stand level with one in another column as
+    it happens (NCSE's TTW 1867 p12, 47 adverts in 4 columns: 32 to 34 of 65
+    headings level as one advert's lines were grouped one way or another,
+    0.49 by chance; at 33 the page turned from columns to bands, order 0.978
+    -> 0.6). Pages in bands stand level far above chance: synthetic modern
+    pages 0.5 to 1.0 against 0.11 at most (0.44 and more of the room), the
+    real ones 1.0 against 0.02. A share of that room."""
 
 
 COLUMN_PAGE = ColumnPageParams()

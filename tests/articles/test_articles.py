@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from newsprint.articles import assemble
 from newsprint.articles.flow import cut_off_rule
@@ -921,26 +922,50 @@ def test_two_stories_starting_level_by_chance_leave_a_page_of_plain_columns(
     assert is_column_page(regions, BODY) == by_chance
 
 
-@pytest.mark.parametrize("share_level", [0.5, 1.0])
+@pytest.mark.parametrize(
+    ("items", "pitch", "offsets", "plain"),
+    [
+        (16, 80, (0, 0, 0, 50), True),  # three in four level, as chance has it
+        (16, 80, (0, 0, 0, 0), False),  # all level
+        (3, 440, (0, 0, 50, 80), False),  # half level, few: not by chance
+    ],
+)
 def test_a_page_of_many_short_items_level_as_often_as_chance_has_it_stays_in_columns(
-    share_level: float,
+    items: int, pitch: int, offsets: tuple[int, ...], plain: bool
 ) -> None:
     # NCSE's TTW 1867 p12: 47 adverts in 4 columns, half of whose headings
-    # stand level with one in another column as it happens (32 of 65, 0.49
-    # by chance): plain columns. When every heading stands level, far above
-    # chance, the stories start in bands.
+    # stand level with one in another column as it happens (32 to 34 of 65,
+    # 0.49 by chance): plain columns. On a page denser still, three in four
+    # stand level by chance. Every heading level, or half of a few far
+    # apart, is more than chance: the stories start in bands.
     from newsprint.articles.flow import is_column_page
 
-    offsets = (0, 0, 50, 80) if share_level < 1 else (0, 0, 0, 0)
     regions: list[Region] = [_old_column("top", 100, 40, ["The page's first lines"] * 2)]
     for c, x0 in enumerate((100, 450, 800, 1150)):
-        for n in range(12):
-            y = 100 + 110 * n + offsets[c]
+        for n in range(items):
+            y = 100 + pitch * n + offsets[c]
             box = (x0 + 80, y, x0 + 220, y + 20)
             head = f"ITEM {c}{n}."
             regions.append(_region(f"h{c}{n}", RegionType.HEADLINE, box, [_line(head, *box[:3])]))
-            regions.append(_old_column(f"t{c}{n}", x0, y + 30, ["Text of the advert runs"] * 3))
-    assert is_column_page(regions, BODY) == (share_level < 1)
+            regions.append(_old_column(f"t{c}{n}", x0, y + 30, ["Text of the advert runs"] * 2))
+    assert is_column_page(regions, BODY) == plain
+
+
+def test_the_share_of_headings_level_by_chance_is_that_of_a_random_scatter() -> None:
+    # Two columns of n headings scattered down a page of height H: a heading
+    # misses the other column's n within +-w with probability exp(-2nw/H).
+    from newsprint.articles.flow import _level_by_chance
+
+    rng = np.random.default_rng(0)
+    n, height, within = 10, 2000.0, 20.0
+    tops = rng.uniform(0, height, size=(4000, 2, n))
+    near = np.abs(tops[:, 0, :, None] - tops[:, 1, None, :]) <= within
+    simulated = near.any(axis=2).mean()
+    expected = _level_by_chance([0] * n + [1] * n, height, within)
+    assert expected == pytest.approx(1 - np.exp(-2 * n * within / height))
+    assert expected == pytest.approx(simulated, abs=0.01)
+    assert _level_by_chance([0] * n, height, within) == 0.0  # one column: none
+    assert _level_by_chance([], height, within) == 0.0
 
 
 def test_a_dash_inside_the_padded_box_of_a_storys_last_line_ends_the_story() -> None:
