@@ -350,8 +350,10 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
             # What the whole area's pass left (a column curling up on film)
             # is looked at once more in strips; not across vertical lines,
             # whose neighbours a seam would join.
-            boxes = _look_again(work, ink, boxes, unread, found, engine, settings, in_strips=True)
-            unread = unread_areas(ink, boxes, found.line_height, content, down)
+            more = _look_again(work, ink, boxes, unread, found, engine, settings, in_strips=True)
+            if len(more) > len(boxes):  # else what is unread stays as it is
+                boxes = more
+                unread = unread_areas(ink, boxes, found.line_height, content, down)
     page = page.model_copy(
         update={
             "detected_lines": [tuple(round(float(v), 1) for v in b) for b in boxes],
