@@ -795,6 +795,10 @@ def gutter_between(
     )
 
 
+_COVER_CELL = 4
+"""Working pixels: the grid on which ``_covered_by_lines`` measures."""
+
+
 def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     """Whether a "photo" is really a column of type: body-size detected lines
     fill much of it (a picture holds at most a sign or a few words)."""
@@ -809,7 +813,28 @@ def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
         and sum(covered) >= TYPE_COLUMN.covered_share * photo.area
     ):
         return True
-    return _in_display_line(photo, pieces, body)
+    return _in_display_line(photo, pieces, body) or _covered_by_lines(photo, pieces)
+
+
+def _covered_by_lines(photo: Box, pieces: list[LinePiece]) -> bool:
+    """Whether detected lines of any size cover most of a "photo" (the union
+    of their boxes, measured on a grid of ``_COVER_CELL`` pixels)."""
+    inside = [
+        p.detected for p in pieces if p.detected.x_overlap(photo) * p.detected.y_overlap(photo) > 0
+    ]
+    if len(inside) < TYPE_COLUMN.min_lines:
+        return False
+    cell = _COVER_CELL
+    grid = np.zeros((int(photo.height // cell) + 1, int(photo.width // cell) + 1), bool)
+    for box in inside:
+        y0, y1 = (
+            int((v - photo.y0) // cell) for v in (max(box.y0, photo.y0), min(box.y1, photo.y1))
+        )
+        x0, x1 = (
+            int((v - photo.x0) // cell) for v in (max(box.x0, photo.x0), min(box.x1, photo.x1))
+        )
+        grid[y0 : y1 + 1, x0 : x1 + 1] = True
+    return float(grid.mean()) >= TYPE_COLUMN.lines_cover
 
 
 def _in_display_line(photo: Box, pieces: list[LinePiece], body: float) -> bool:
@@ -826,11 +851,11 @@ def _in_display_line(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     display = [
         p
         for p in pieces
-        if p.detected.height > TYPE_SIZE.surely_display * body
-        and p.detected.width >= P.display_aspect * p.detected.height
+        if p.detected.thickness > TYPE_SIZE.surely_display * body
+        and p.detected.length >= P.display_aspect * p.detected.thickness
         and overlap(p) >= P.display_overlap * photo.area
     ]
     if not display:
         return False
-    covered = sum(overlap(p) for p in pieces if p.detected.height >= P.min_line * body)
+    covered = sum(overlap(p) for p in pieces if p.detected.thickness >= P.min_line * body)
     return covered >= P.display_cover * photo.area

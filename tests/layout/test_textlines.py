@@ -187,6 +187,33 @@ def test_capitals_of_a_nameplate_are_type_not_a_photo() -> None:
     assert not is_type_column(Box(100, 100, 600, 400), [kicker], BODY)
 
 
+def test_characters_of_a_vertical_headline_are_type_not_a_photo() -> None:
+    # A 1939 晶報 headline set down the page in heavy type five body lines
+    # wide: each character is as dense as a halftone, and the detector's
+    # line down the page holds them all.
+    headline = LinePiece(Box(1840, 1310, 1950, 2200), Box(1835, 1305, 1955, 2205))
+    for top in (1313, 1648, 1981):  # the "photos" its characters made
+        assert is_type_column(Box(1833, top, 1945, top + 110), [headline], BODY)
+    # The same picture beside a vertical line of body type is still a picture.
+    body_line = LinePiece(Box(1960, 1310, 1980, 2200), Box(1957, 1305, 1983, 2205))
+    assert not is_type_column(Box(1700, 1313, 1955, 1600), [body_line], BODY)
+
+
+def test_an_advert_of_words_alone_is_type_and_a_picture_advert_is_a_photo() -> None:
+    # A framed advert of display lines in four sizes, each line too large
+    # for body type and too short to be a display line across it.
+    advert = Box(380, 480, 950, 1140)
+    words = [
+        LinePiece(Box(400, y, 930, y + h), Box(395, y - 4, 935, y + h + 4))
+        for y, h in ((500, 90), (610, 100), (730, 60), (810, 110), (940, 60), (1020, 90))
+    ]
+    assert is_type_column(advert, words, BODY)
+    # A picture advert: the same lines beside a drawing as large as they are.
+    picture_advert = Box(380, 480, 1520, 1140)
+    assert not is_type_column(picture_advert, words, BODY)
+    assert not is_type_column(advert, words[:2], BODY)  # a sign or two in a picture
+
+
 def test_close_set_lines_are_measured_one_by_one_not_with_their_neighbours() -> None:
     # Old close-set type: no white row between lines (descenders touch the
     # next line's ascenders) and the detector's padded boxes reach half a
