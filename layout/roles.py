@@ -16,11 +16,13 @@ from newsprint.core.page import RegionType
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.blocks import Block
 from newsprint.layout.boxes import Box
+from newsprint.layout.direction import is_vertical, transpose
 from newsprint.layout.params.roles import (
     ADVERTS,
     BLOCK_TYPE_HEIGHT,
     BOLD_HEADS,
     CAPTIONS,
+    LARGE_TEXT,
     NAMEPLATE,
     RUNNING_HEADS,
 )
@@ -47,30 +49,51 @@ def type_height(block: Block, blocks: list[Block], body: float) -> float:
     display type; no line's type is taller than the step from it to the next
     line (median step for a block of several lines; for a lone line, the
     space between the lines above and below it in its column, less half a
-    body line on each side)."""
-    rows = _row_centres(block.lines)
+    body line on each side). A block of vertical lines is measured turned a
+    quarter (``direction.transpose``): its step is from one line to the next
+    on its left (a 1939 notice in close-set vertical lines, their boxes
+    joined to twice the type's width, was taken for a headline)."""
+    turn = transpose if _runs_down(block.lines) else _as_is
+    lines = [turn(ln) for ln in block.lines]
+    rows = _row_centres(lines)
     if len(rows) >= 2:
         return min(block.line_height, float(np.median(np.diff(rows))))
-    line = block.lines[0]
-    above = [
-        ln.cy
-        for other in blocks
-        if other is not block
-        for ln in other.lines
-        if ln.cy < line.cy
-        and ln.x_overlap(line) >= BLOCK_TYPE_HEIGHT.neighbour_overlap * min(ln.width, line.width)
+    line = lines[0]
+    others = [turn(ln) for other in blocks if other is not block for ln in other.lines]
+    in_column = [
+        ln
+        for ln in others
+        if ln.x_overlap(line) >= BLOCK_TYPE_HEIGHT.neighbour_overlap * min(ln.width, line.width)
     ]
-    below = [
-        ln.cy
-        for other in blocks
-        if other is not block
-        for ln in other.lines
-        if ln.cy > line.cy
-        and ln.x_overlap(line) >= BLOCK_TYPE_HEIGHT.neighbour_overlap * min(ln.width, line.width)
-    ]
+    above = [ln.cy for ln in in_column if ln.cy < line.cy]
+    below = [ln.cy for ln in in_column if ln.cy > line.cy]
     if not above or not below:
         return block.line_height
     return min(block.line_height, min(below) - max(above) - body)
+
+
+def _set_large(block: Block, height: float, body: float) -> bool:
+    """Whether a block is text set a little larger than the body (a notice, a
+    lead) rather than a headline: many lines, under display size."""
+    return (
+        height < TYPE_SIZE.surely_display * body and _row_count(block.lines) >= LARGE_TEXT.min_lines
+    )
+
+
+def _row_count(lines: list[Box]) -> int:
+    """How many rows a block's lines stand in (vertical lines side by side
+    counted as rows)."""
+    turn = transpose if _runs_down(lines) else _as_is
+    return len(_row_centres([turn(ln) for ln in lines]))
+
+
+def _runs_down(lines: list[Box]) -> bool:
+    """Whether most of a block's lines are vertical."""
+    return 2 * sum(is_vertical(ln) for ln in lines) > len(lines)
+
+
+def _as_is(box: Box) -> Box:
+    return box
 
 
 def _row_centres(lines: list[Box]) -> list[float]:
@@ -116,7 +139,8 @@ def classify_blocks(
     content: tuple[int, int, int, int],
 ) -> None:
     for block in blocks:
-        if type_height(block, blocks, body) >= settings.headline_ratio * body:
+        height = type_height(block, blocks, body)
+        if height >= settings.headline_ratio * body and not _set_large(block, height, body):
             block.kind = RegionType.HEADLINE
     _mark_running_heads(blocks, h_rules, body, content)
     _mark_nameplate(blocks, body, content)

@@ -30,6 +30,20 @@ class BlockTypeHeightParams:
 
 
 @dataclass(frozen=True)
+class LargeTextParams:
+    """Text set large is not a headline (``roles.classify_blocks``): a notice
+    or a lead paragraph runs on for many lines in type a little larger than
+    the body, where a headline, even with its decks, is a few lines."""
+
+    min_lines: int = 6
+    """A block of at least this many lines (rows, or vertical lines side by
+    side) in type under ``TYPE_SIZE.surely_display`` is text. A count. From
+    an unseen 1939 晶報 fold: a notice of 9 vertical lines at 1.54 body
+    heights was read as a headline; no generated or real headline of the
+    benchmark is longer than 4 lines."""
+
+
+@dataclass(frozen=True)
 class BoldHeadParams:
     """What is a small bold headline (``roles.mark_bold_heads``): a short block
     of somewhat larger type with clearly heavier strokes than the body."""
@@ -218,6 +232,7 @@ class NameplateParams:
 
 BLOCK_TYPE_HEIGHT = BlockTypeHeightParams()
 BOLD_HEADS = BoldHeadParams()
+LARGE_TEXT = LargeTextParams()
 ADVERTS = AdvertParams()
 CAPTIONS = CaptionParams()
 RUNNING_HEADS = RunningHeadParams()

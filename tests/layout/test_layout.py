@@ -283,16 +283,49 @@ def test_the_nameplate_is_told_from_a_headline(top: int) -> None:
     assert text.kind == RegionType.TEXT
 
 
-def test_body_lines_measured_taller_than_their_spacing_are_no_headline() -> None:
-    # Bleed and a warped page measure five body lines as display type, but
-    # lines 24 px apart cannot hold 34-px type.
+@pytest.mark.parametrize("vertical", [False, True])
+def test_a_notice_of_many_lines_set_a_little_large_is_text_not_a_headline(
+    vertical: bool,
+) -> None:
+    # A 1939 晶報 notice runs nine vertical lines of type 1.5 body lines
+    # wide; a headline of that size, even with its deck, is a few lines.
     from newsprint.layout.blocks import Block
     from newsprint.layout.boxes import Box
+    from newsprint.layout.direction import untranspose
     from newsprint.layout.roles import classify_blocks
 
+    def placed(box: Box) -> Box:
+        # Turned a quarter: rows become vertical lines, read right to left.
+        turned = untranspose(box)
+        return Box(turned.x0 + 2500, turned.y0, turned.x1 + 2500, turned.y1) if vertical else box
+
     body = 20.0
-    spaced = Block([Box(100, 100 + 24 * i, 500, 134 + 24 * i) for i in range(5)])
-    display = Block([Box(600, 100 + 40 * i, 900, 134 + 40 * i) for i in range(2)])
+    notice = Block([placed(Box(100, 100 + 45 * i, 900, 130 + 45 * i)) for i in range(9)])
+    deck = Block([placed(Box(1000, 100 + 45 * i, 1600, 130 + 45 * i)) for i in range(3)])
+    display = Block([placed(Box(100, 800 + 60 * i, 900, 850 + 60 * i)) for i in range(6)])
+    classify_blocks([notice, deck, display], [], [], body, Settings().layout, (0, 0, 3000, 2000))
+    assert notice.kind == RegionType.TEXT
+    assert deck.kind == RegionType.HEADLINE
+    assert display.kind == RegionType.HEADLINE  # display size, however many lines
+
+
+@pytest.mark.parametrize("vertical", [False, True])
+def test_body_lines_measured_taller_than_their_spacing_are_no_headline(vertical: bool) -> None:
+    # Bleed and a warped page measure five body lines as display type, but
+    # lines 24 px apart cannot hold 34-px type; nor can vertical lines 24 px
+    # apart from right to left.
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.boxes import Box
+    from newsprint.layout.direction import untranspose
+    from newsprint.layout.roles import classify_blocks
+
+    def placed(box: Box) -> Box:
+        turned = untranspose(box)
+        return Box(turned.x0 + 1000, turned.y0, turned.x1 + 1000, turned.y1) if vertical else box
+
+    body = 20.0
+    spaced = Block([placed(Box(100, 100 + 24 * i, 500, 134 + 24 * i)) for i in range(5)])
+    display = Block([placed(Box(600, 100 + 40 * i, 900, 134 + 40 * i)) for i in range(2)])
     classify_blocks([spaced, display], [], [], body, Settings().layout, (0, 0, 1000, 1000))
     assert spaced.kind == RegionType.TEXT
     assert display.kind == RegionType.HEADLINE
