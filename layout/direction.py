@@ -66,6 +66,30 @@ def split_by_direction(lines: list[Box]) -> tuple[list[Box], list[Box]]:
     return horizontal, vertical
 
 
+def without_rows_across(across: list[Box], down: list[Box]) -> list[Box]:
+    """``across`` (horizontal lines) without those that lie across
+    ``VERTICAL_LINES.rows_across`` or more of the vertical lines ``down``:
+    rows of their characters, which the vertical lines read already. Each
+    crossed line holds the row within its length (give or take half the
+    row's height) and is covered over half its width."""
+    if len(down) < VERTICAL_LINES.rows_across:
+        return across
+    kept = [row for row in across if _lines_crossed(row, down) < VERTICAL_LINES.rows_across]
+    if len(kept) < len(across):
+        log.debug("%d rows read across vertical lines left out", len(across) - len(kept))
+    return kept
+
+
+def _lines_crossed(row: Box, down: list[Box]) -> int:
+    slack = 0.5 * row.height
+    return sum(
+        line.y0 - slack <= row.y0
+        and row.y1 <= line.y1 + slack
+        and row.x_overlap(line) >= 0.5 * line.width
+        for line in down
+    )
+
+
 def group_vertical_lines(lines: list[Box], v_rules: list[Box], body: float) -> list[Block]:
     """Vertical lines stacked into blocks as ``group_lines`` stacks horizontal
     ones: lines side by side of one type size (their width), normal line
@@ -185,6 +209,7 @@ def fit_vertical_to_ink(
     # The crop turned so that its line lies across: row j is column x1-1-j of
     # the page, column i is row y0+i (a transpose with x mirrored, as ``transpose``).
     turned = np.ascontiguousarray(ink[y0:y1, x0:x1][:, ::-1].T)
+    _without_rules_beside(turned)
     # A page column inked nearly all down the line is a rule or a picture's
     # edge beside it (type leaves white between characters): not the line.
     turned[np.count_nonzero(turned, axis=1) >= VERTICAL_LINES.solid_share * turned.shape[1]] = 0
@@ -192,6 +217,22 @@ def fit_vertical_to_ink(
     if fitted is None:
         return None
     return Box(x1 - fitted.y1, y0 + fitted.x0, x1 - fitted.y0, y0 + fitted.x1)
+
+
+def _without_rules_beside(turned: np.ndarray) -> None:
+    """Clears from a vertical line's turned crop (``fit_vertical_to_ink``) each
+    piece of ink that runs nearly its whole length and is thin beside it: a
+    rule, straight or wavy, not type."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (turned > 0).astype(np.uint8), connectivity=8
+    )
+    long = VERTICAL_LINES.solid_share * turned.shape[1]
+    thin = VERTICAL_LINES.rule_width * turned.shape[0]
+    widths, heights = stats[:count, cv2.CC_STAT_WIDTH], stats[:count, cv2.CC_STAT_HEIGHT]
+    rules = np.flatnonzero((widths >= long) & (heights <= thin))
+    rules = rules[rules > 0]  # 0 is the paper
+    if rules.size:
+        turned[np.isin(labels, rules)] = 0
 
 
 def with_directions(regions: list[Region]) -> list[Region]:

@@ -32,6 +32,7 @@ from newsprint.layout.direction import (
     split_by_direction,
     vertical_pieces,
     with_directions,
+    without_rows_across,
     without_strokes,
 )
 from newsprint.layout.lines import (
@@ -181,6 +182,7 @@ def analyse(
         body = body_line_height(wide) or body
         lines = [ln for ln in lines if ln.height >= INK_LINES.min_height * body or ln.width >= body]
     across, down = split_by_direction(lines)  # vertical Chinese stacks right to left
+    across = without_rows_across(across, down)
     blocks = merge_overlapping_blocks(
         group_lines(across, h_rules, body, rows_joined=bool(pieces), v_rules=v_rules, boxed=boxed)
         + group_vertical_lines(down, v_rules, body)

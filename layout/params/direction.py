@@ -35,6 +35,25 @@ class VerticalLineParams:
     between characters), not the line. Commit 9735659 (a close-set vertical
     line fitted to its own ink; generated vertical pages)."""
 
+    rule_width: float = 1 / 3
+    """A share of a vertical line box's width: one piece of ink running
+    ``solid_share`` of the line's length and no wider than this is a rule
+    beside the line, straight or wavy (a 1939 晶報 page frames its print in
+    a wavy border, which no single page column holds all the way down: the
+    line "浙東形勢" beside it was fitted to the border, 7 px wide, and lost
+    its headline). Characters are pieces of their own, and characters run
+    together down a line are as wide as the type."""
+
+    rows_across: int = 3
+    """A count: a horizontal "line" lying across this many vertical lines or
+    more (within their length, over half of each one's width) is a row of
+    their characters the detector read across them, not a line of its own
+    (``direction.without_rows_across``). ECPO 1940: three rows read across
+    the heads of eight vertical lines joined a story's block to the blocks
+    round it, until the top half of the page was one block of 372 lines
+    read across its rules. A horizontal heading stands over, under or beside
+    vertical lines, never through two of them."""
+
     first_char_share: float = 0.7
     """A share of a short box's area: a box lying this much inside a vertical
     line's box is the detector's second box round that line's first

@@ -15,6 +15,7 @@ from newsprint.layout.direction import (
     print_runs_down,
     vertical_reach,
     with_directions,
+    without_rows_across,
     without_strokes,
 )
 from newsprint.layout.textlines import LinePiece
@@ -112,6 +113,26 @@ def test_a_vertical_line_is_fitted_to_its_own_ink_not_its_neighbours() -> None:
     assert fit_vertical_to_ink(np.zeros_like(ink), cells[0]) is None
 
 
+@pytest.mark.parametrize("wave", [0, 4])
+def test_a_vertical_headline_beside_a_wavy_border_is_fitted_to_its_characters(wave: int) -> None:
+    # A 1939 晶報 page frames its print in a wavy border; the detector's box
+    # round the headline "浙東形勢" takes it in. The wavy border fills 85% of
+    # its fullest page column, more than any column of the characters (57%),
+    # but no column all the way down: it is one thin piece of ink.
+    ink, cells = _drawn_columns(["浙東形勢"], pitch=90, size=80)
+    ink = ink.copy()
+    line = cells[0]
+    border_x = int(line.x1) + 12
+    for y in range(ink.shape[0]):
+        x = border_x + round(wave * np.sin(y / 5))
+        ink[y, x : x + 8] = 255
+    detected = Box(line.x0 - 6, line.y0 - 6, border_x + wave + 11, line.y1 + 6)
+    fitted = fit_vertical_to_ink(ink, detected)
+    assert fitted is not None
+    assert fitted.x1 <= line.x1 + 3
+    assert fitted.width >= 0.7 * line.width
+
+
 def test_strokes_lined_up_in_a_vertical_line_are_no_rule() -> None:
     line = LinePiece(Box(100, 100, 130, 500), Box(95, 95, 135, 505))
     stroke = Box(114, 150, 116, 300)  # 中 under 申 under 中: one long upright stroke
@@ -139,6 +160,22 @@ def test_a_paragraph_end_and_the_next_paragraph_stay_one_block() -> None:
     blocks = group_vertical_lines(lines, [], body=30.0)
     assert len(blocks) == 1
     assert blocks[0].lines == lines  # right to left
+
+
+def test_rows_read_across_the_heads_of_vertical_lines_are_left_out() -> None:
+    # ECPO 1940: the detector read three rows across the heads of eight
+    # vertical lines as well as the lines themselves; the rows joined the
+    # story's block to those round it. A heading over the lines, a line
+    # beside them and a row across two of them (a short caption across a
+    # picture's edge) are no such rows.
+    down = [_column(600 - 45 * i, 300, 12) for i in range(8)]
+    rows = [Box(280, 300 + 30 * i, 640, 328 + 30 * i) for i in range(3)]
+    heading = Box(300, 230, 640, 280)
+    beside = Box(100, 400, 260, 430)
+    across_two = Box(540, 500, 640, 525)
+    kept = without_rows_across([*rows, heading, beside, across_two], down)
+    assert kept == [heading, beside, across_two]
+    assert without_rows_across(rows, down[:2]) == rows
 
 
 def test_a_vertical_line_crossed_by_two_rules_is_cut_in_three() -> None:
