@@ -67,26 +67,39 @@ def split_by_direction(lines: list[Box]) -> tuple[list[Box], list[Box]]:
 
 
 def without_rows_across(across: list[Box], down: list[Box]) -> list[Box]:
-    """``across`` (horizontal lines) without those that lie across
-    ``VERTICAL_LINES.rows_across`` or more of the vertical lines ``down``:
-    rows of their characters, which the vertical lines read already. Each
-    crossed line holds the row within its length (give or take half the
-    row's height) and is covered over half its width."""
+    """``across`` (horizontal lines) without the rows of characters the
+    detector read across vertical lines (``down``) as well as down them: a
+    row lying across ``VERTICAL_LINES.rows_across`` or more of them, each
+    holding the row within its length (give or take half the row's height)
+    over half its own width, and together covering
+    ``VERTICAL_LINES.rows_across_cover`` of the row. Only
+    on a page whose vertical lines outweigh its horizontal ones by length
+    (``block_direction``'s vote): on a page of lines across, a few boxes of
+    characters down the page are no reason to drop a line."""
     if len(down) < VERTICAL_LINES.rows_across:
         return across
-    kept = [row for row in across if _lines_crossed(row, down) < VERTICAL_LINES.rows_across]
+    if sum(b.length for b in down) < sum(b.length for b in across):
+        return across
+    kept = [row for row in across if not _read_across(row, down)]
     if len(kept) < len(across):
         log.debug("%d rows read across vertical lines left out", len(across) - len(kept))
     return kept
 
 
-def _lines_crossed(row: Box, down: list[Box]) -> int:
+def _read_across(row: Box, down: list[Box]) -> bool:
     slack = 0.5 * row.height
-    return sum(
-        line.y0 - slack <= row.y0
+    crossed = [
+        line
+        for line in down
+        if line.width > 0
+        and line.y0 - slack <= row.y0
         and row.y1 <= line.y1 + slack
         and row.x_overlap(line) >= 0.5 * line.width
-        for line in down
+    ]
+    return (
+        len(crossed) >= VERTICAL_LINES.rows_across
+        and sum(row.x_overlap(line) for line in crossed)
+        >= VERTICAL_LINES.rows_across_cover * row.width
     )
 
 
@@ -220,9 +233,12 @@ def fit_vertical_to_ink(
 
 
 def _without_rules_beside(turned: np.ndarray) -> None:
-    """Clears from a vertical line's turned crop (``fit_vertical_to_ink``) each
-    piece of ink that runs nearly its whole length and is thin beside it: a
-    rule, straight or wavy, not type."""
+    """Clears from a vertical line's turned crop (``fit_vertical_to_ink``: the
+    line runs along its rows) each piece of ink that runs nearly its whole
+    length (``VERTICAL_LINES.solid_share``) and is thin across it
+    (``VERTICAL_LINES.rule_width`` of the crop): a rule, straight or wavy, not
+    type. Only where the rest of the crop holds more ink than such pieces: a
+    line whose characters ran together into one thin piece is its own ink."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(
         (turned > 0).astype(np.uint8), connectivity=8
     )
@@ -231,7 +247,10 @@ def _without_rules_beside(turned: np.ndarray) -> None:
     widths, heights = stats[:count, cv2.CC_STAT_WIDTH], stats[:count, cv2.CC_STAT_HEIGHT]
     rules = np.flatnonzero((widths >= long) & (heights <= thin))
     rules = rules[rules > 0]  # 0 is the paper
-    if rules.size:
+    if not rules.size:
+        return
+    rule_ink = int(stats[rules, cv2.CC_STAT_AREA].sum())
+    if int(stats[1:count, cv2.CC_STAT_AREA].sum()) - rule_ink > rule_ink:
         turned[np.isin(labels, rules)] = 0
 
 

@@ -795,13 +795,11 @@ def gutter_between(
     )
 
 
-_COVER_CELL = 4
-"""Working pixels: the grid on which ``_covered_by_lines`` measures."""
-
-
 def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
-    """Whether a "photo" is really a column of type: body-size detected lines
-    fill much of it (a picture holds at most a sign or a few words)."""
+    """Whether a "photo" is really type: body-size detected lines fill much
+    of it (a picture holds at most a sign or a few words), a display line
+    runs through it (``_in_display_line``), or detected lines of any size
+    cover most of it (``_covered_by_lines``: an advert of words alone)."""
     covered = [
         p.ink.x_overlap(photo) * p.ink.y_overlap(photo)
         for p in pieces
@@ -817,32 +815,34 @@ def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
 
 
 def _covered_by_lines(photo: Box, pieces: list[LinePiece]) -> bool:
-    """Whether detected lines of any size cover most of a "photo" (the union
-    of their boxes, measured on a grid of ``_COVER_CELL`` pixels)."""
+    """Whether detected lines of any size (``TYPE_COLUMN.min_lines`` or more)
+    cover ``TYPE_COLUMN.lines_cover`` of a "photo": the union of their boxes,
+    measured pixel by pixel in working-image pixels."""
     inside = [
         p.detected for p in pieces if p.detected.x_overlap(photo) * p.detected.y_overlap(photo) > 0
     ]
     if len(inside) < TYPE_COLUMN.min_lines:
         return False
-    cell = _COVER_CELL
-    grid = np.zeros((int(photo.height // cell) + 1, int(photo.width // cell) + 1), bool)
+    x0, y0 = int(np.floor(photo.x0)), int(np.floor(photo.y0))
+    x1, y1 = int(np.ceil(photo.x1)), int(np.ceil(photo.y1))
+    if x1 <= x0 or y1 <= y0:
+        return False
+    covered = np.zeros((y1 - y0, x1 - x0), bool)
     for box in inside:
-        y0, y1 = (
-            int((v - photo.y0) // cell) for v in (max(box.y0, photo.y0), min(box.y1, photo.y1))
-        )
-        x0, x1 = (
-            int((v - photo.x0) // cell) for v in (max(box.x0, photo.x0), min(box.x1, photo.x1))
-        )
-        grid[y0 : y1 + 1, x0 : x1 + 1] = True
-    return float(grid.mean()) >= TYPE_COLUMN.lines_cover
+        bx0, by0 = max(round(box.x0), x0), max(round(box.y0), y0)
+        bx1, by1 = min(round(box.x1), x1), min(round(box.y1), y1)
+        covered[by0 - y0 : by1 - y0, bx0 - x0 : bx1 - x0] = True
+    return float(covered.mean()) >= TYPE_COLUMN.lines_cover
 
 
 def _in_display_line(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     """Whether a "photo" is letters of display type: it meets a detected line
-    far taller than body type and far wider than tall, and detected lines
-    cover most of it. A nameplate's black-letter capitals are as dense as a
-    halftone (and run together with the box of rates beside them); a picture
-    gives the detector no line three times as wide as tall across it."""
+    of type far larger than the body (``Box.thickness``) and far longer than
+    thick, across or down the page, and detected lines cover most of it. A
+    nameplate's black-letter capitals are as dense as a halftone (and run
+    together with the box of rates beside them), as is each heavy character
+    of a vertical headline; a picture gives the detector no line three times
+    as long as thick through it."""
 
     def overlap(p: LinePiece) -> float:
         return p.detected.x_overlap(photo) * p.detected.y_overlap(photo)

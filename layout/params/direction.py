@@ -36,23 +36,33 @@ class VerticalLineParams:
     line fitted to its own ink; generated vertical pages)."""
 
     rule_width: float = 1 / 3
-    """A share of a vertical line box's width: one piece of ink running
-    ``solid_share`` of the line's length and no wider than this is a rule
-    beside the line, straight or wavy (a 1939 晶報 page frames its print in
-    a wavy border, which no single page column holds all the way down: the
-    line "浙東形勢" beside it was fitted to the border, 7 px wide, and lost
-    its headline). Characters are pieces of their own, and characters run
-    together down a line are as wide as the type."""
+    """A share of the width a vertical line's ink is taken from (its box, cut
+    back halfway to the lines beside it: ``vertical_reach``): one piece of
+    ink running ``solid_share`` of the line's length and no wider than this
+    is a rule beside the line, straight or wavy, where the rest of that width
+    holds more ink than it (a 1939 晶報 page frames its print in a wavy
+    border, which no single page column holds all the way down: the line
+    "浙東形勢" beside it was fitted to the border, 7 px wide, and lost its
+    headline). Characters are pieces of their own; characters run together
+    down a line hold the most ink of their box."""
 
     rows_across: int = 3
     """A count: a horizontal "line" lying across this many vertical lines or
-    more (within their length, over half of each one's width) is a row of
-    their characters the detector read across them, not a line of its own
-    (``direction.without_rows_across``). ECPO 1940: three rows read across
+    more (within their length, over half of each one's width, together
+    ``rows_across_cover`` of the row) is a row of their characters the detector read across
+    them, not a line of its own (``direction.without_rows_across``, on a page
+    mostly of vertical lines). ECPO 1940: three rows read across
     the heads of eight vertical lines joined a story's block to the blocks
     round it, until the top half of the page was one block of 372 lines
     read across its rules. A horizontal heading stands over, under or beside
     vertical lines, never through two of them."""
+
+    rows_across_cover: float = 0.25
+    """A share of a row's width that the vertical lines it lies across must
+    cover together: a line of its own that only ends over a few vertical
+    lines is kept. ECPO 1940's row across eight lines is covered 0.30 (it
+    runs on over the white and a heading beside them); a 1,400-pixel line
+    whose end crosses three lines would be 0.05. Not tuned further."""
 
     first_char_share: float = 0.7
     """A share of a short box's area: a box lying this much inside a vertical

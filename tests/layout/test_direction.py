@@ -133,6 +133,21 @@ def test_a_vertical_headline_beside_a_wavy_border_is_fitted_to_its_characters(wa
     assert fitted.width >= 0.7 * line.width
 
 
+def test_a_vertical_line_run_together_into_one_thin_piece_is_still_fitted() -> None:
+    # Heavy type set solid: the characters of a line run together into one
+    # piece of ink, a third of the detector's padded box wide. It is the
+    # line's own ink, not a rule beside it.
+    ink = np.zeros((400, 200), np.uint8)
+    for n, top in enumerate(range(20, 380, 32)):
+        ink[top : top + 28, 84:116] = 255  # a character
+        x = 90 if n % 2 else 108
+        ink[top + 28 : top + 32, x : x + 2] = 255  # bled into the next one
+    fitted = fit_vertical_to_ink(ink, Box(50, 10, 150, 390))
+    assert fitted is not None
+    assert 84 <= fitted.x0 < fitted.x1 <= 116
+    assert fitted.y0 == pytest.approx(20, abs=2) and fitted.y1 >= 370
+
+
 def test_strokes_lined_up_in_a_vertical_line_are_no_rule() -> None:
     line = LinePiece(Box(100, 100, 130, 500), Box(95, 95, 135, 505))
     stroke = Box(114, 150, 116, 300)  # 中 under 申 under 中: one long upright stroke
@@ -175,7 +190,12 @@ def test_rows_read_across_the_heads_of_vertical_lines_are_left_out() -> None:
     across_two = Box(540, 500, 640, 525)
     kept = without_rows_across([*rows, heading, beside, across_two], down)
     assert kept == [heading, beside, across_two]
+    long_line = Box(-900, 310, 560, 338)  # a line of its own whose end crosses three lines
+    assert without_rows_across([long_line], down) == [long_line]
     assert without_rows_across(rows, down[:2]) == rows
+    # On a page mostly of lines across, boxes down the page drop nothing.
+    many_across = [Box(-2000, 1000 + 30 * i, 2000, 1020 + 30 * i) for i in range(6)]
+    assert without_rows_across([*rows, *many_across], down) == [*rows, *many_across]
 
 
 def test_a_vertical_line_crossed_by_two_rules_is_cut_in_three() -> None:

@@ -307,6 +307,10 @@ def test_a_notice_of_many_lines_set_a_little_large_is_text_not_a_headline(
     assert notice.kind == RegionType.TEXT
     assert deck.kind == RegionType.HEADLINE
     assert display.kind == RegionType.HEADLINE  # display size, however many lines
+    five = Block([placed(Box(1000, 800 + 45 * i, 1600, 830 + 45 * i)) for i in range(5)])
+    six = Block([placed(Box(1000, 1100 + 45 * i, 1600, 1130 + 45 * i)) for i in range(6)])
+    classify_blocks([five, six], [], [], body, Settings().layout, (0, 0, 3000, 2000))
+    assert (five.kind, six.kind) == (RegionType.HEADLINE, RegionType.TEXT)
 
 
 @pytest.mark.parametrize("vertical", [False, True])

@@ -167,3 +167,17 @@ def test_layout_reads_a_grid_the_detector_boxed_as_rows_down() -> None:
     ]
     assert len(in_grid) == 12
     assert all(line.height > 8 * SIZE for line in in_grid)
+
+
+def test_layout_leaves_out_rows_read_across_the_heads_of_vertical_lines() -> None:
+    """Through the layout stage: the detector boxed three rows across the
+    heads of ten ordinary vertical lines (white between them, so no grid) as
+    well as the lines (ECPO 1940). The rows are in no block; the lines are."""
+    image, draw = _page()
+    down = _vertical_lines(draw)
+    heads = [Box(1000, 58 + r * SIZE, 1380, 58 + (r + 1) * SIZE) for r in range(3)]
+    detected = np.array([b.as_tuple() for b in [*down, *heads]], dtype=float)
+    layout = analyse(np.array(image), None, Settings().layout, detected)
+    lines = [line for block in layout.blocks for line in block.lines]
+    assert not [line for line in lines if line.width > 3 * line.height]
+    assert len([line for line in lines if line.height > 10 * SIZE]) == 10
