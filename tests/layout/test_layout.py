@@ -10,7 +10,9 @@ from newsprint.core.settings import Settings
 from newsprint.layout import deskew, estimate_skew, segment
 from newsprint.layout.binarize import ink_mask, is_negative
 from newsprint.layout.border import scanner_artifacts
+from newsprint.layout.boxes import Box
 from newsprint.layout.deskew import _candidate_angles
+from newsprint.layout.direction import untranspose
 from PIL import Image, ImageDraw
 from synth import _fit, column_page, font, speckled_text_page, text_lines
 
@@ -283,6 +285,15 @@ def test_the_nameplate_is_told_from_a_headline(top: int) -> None:
     assert text.kind == RegionType.TEXT
 
 
+def _turned_if(vertical: bool, box: Box, right: float) -> Box:
+    """``box`` as it is, or turned a quarter (rows become vertical lines read
+    right to left) and moved ``right`` pixels so that it lies on the page."""
+    if not vertical:
+        return box
+    turned = untranspose(box)
+    return Box(turned.x0 + right, turned.y0, turned.x1 + right, turned.y1)
+
+
 @pytest.mark.parametrize("vertical", [False, True])
 def test_a_notice_of_many_lines_set_a_little_large_is_text_not_a_headline(
     vertical: bool,
@@ -291,13 +302,10 @@ def test_a_notice_of_many_lines_set_a_little_large_is_text_not_a_headline(
     # wide; a headline of that size, even with its deck, is a few lines.
     from newsprint.layout.blocks import Block
     from newsprint.layout.boxes import Box
-    from newsprint.layout.direction import untranspose
     from newsprint.layout.roles import classify_blocks
 
     def placed(box: Box) -> Box:
-        # Turned a quarter: rows become vertical lines, read right to left.
-        turned = untranspose(box)
-        return Box(turned.x0 + 2500, turned.y0, turned.x1 + 2500, turned.y1) if vertical else box
+        return _turned_if(vertical, box, 2500)
 
     body = 20.0
     notice = Block([placed(Box(100, 100 + 45 * i, 900, 130 + 45 * i)) for i in range(9)])
@@ -320,12 +328,10 @@ def test_body_lines_measured_taller_than_their_spacing_are_no_headline(vertical:
     # apart from right to left.
     from newsprint.layout.blocks import Block
     from newsprint.layout.boxes import Box
-    from newsprint.layout.direction import untranspose
     from newsprint.layout.roles import classify_blocks
 
     def placed(box: Box) -> Box:
-        turned = untranspose(box)
-        return Box(turned.x0 + 1000, turned.y0, turned.x1 + 1000, turned.y1) if vertical else box
+        return _turned_if(vertical, box, 1000)
 
     body = 20.0
     spaced = Block([placed(Box(100, 100 + 24 * i, 500, 134 + 24 * i)) for i in range(5)])
