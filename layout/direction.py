@@ -72,10 +72,10 @@ def without_rows_across(across: list[Box], down: list[Box]) -> list[Box]:
     row lying across ``VERTICAL_LINES.rows_across`` or more of them, each
     holding the row within its length (give or take half the row's height)
     over half its own width, and together covering
-    ``VERTICAL_LINES.rows_across_cover`` of the row. Only
-    on a page whose vertical lines outweigh its horizontal ones by length
-    (``block_direction``'s vote): on a page of lines across, a few boxes of
-    characters down the page are no reason to drop a line."""
+    ``VERTICAL_LINES.rows_across_cover`` of the row. Only on a page whose
+    vertical lines outweigh its horizontal ones by length (summed, as
+    ``block_direction`` weighs a block's lines): on a page of lines across, a
+    few boxes of characters down the page are no reason to drop a line."""
     if len(down) < VERTICAL_LINES.rows_across:
         return across
     if sum(b.length for b in down) < sum(b.length for b in across):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 
 import cv2
 import numpy as np
@@ -53,7 +54,7 @@ def type_height(block: Block, blocks: list[Block], body: float) -> float:
     quarter (``direction.transpose``): its step is from one line to the next
     on its left (a 1939 notice in close-set vertical lines, their boxes
     joined to twice the type's width, was taken for a headline)."""
-    turn = transpose if _runs_down(block.lines) else _as_is
+    turn = _turn_for(block.lines)
     lines = [turn(ln) for ln in block.lines]
     rows = _row_centres(lines)
     if len(rows) >= 2:
@@ -83,13 +84,17 @@ def _set_large(block: Block, height: float, body: float) -> bool:
 def _row_count(lines: list[Box]) -> int:
     """How many rows a block's lines stand in (vertical lines side by side
     counted as rows)."""
-    turn = transpose if _runs_down(lines) else _as_is
+    turn = _turn_for(lines)
     return len(_row_centres([turn(ln) for ln in lines]))
 
 
-def _runs_down(lines: list[Box]) -> bool:
-    """Whether most of a block's lines are vertical."""
-    return 2 * sum(is_vertical(ln) for ln in lines) > len(lines)
+def _turn_for(lines: list[Box]) -> Callable[[Box], Box]:
+    """How a block's boxes are measured: turned a quarter
+    (``direction.transpose``) where most of its lines are vertical, so that
+    its lines follow one another down as rows do, else as they are."""
+    if 2 * sum(is_vertical(ln) for ln in lines) > len(lines):
+        return transpose
+    return _as_is
 
 
 def _as_is(box: Box) -> Box:
