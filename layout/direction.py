@@ -33,6 +33,7 @@ from newsprint.layout.params.direction import (
     VERTICAL_LINES,
 )
 from newsprint.layout.params.ink import LINE_SHAPE
+from newsprint.layout.tiers import split_at_tiers
 
 if TYPE_CHECKING:
     from newsprint.layout.textlines import LinePiece
@@ -121,7 +122,7 @@ def group_vertical_lines(lines: list[Box], v_rules: list[Box], body: float) -> l
         upright = Block([given[id(b)] for b in block.lines], kind=block.kind)
         upright.leading = block.leading
         blocks.append(upright)
-    blocks = _join_paragraph_ends(blocks, v_rules)
+    blocks = split_at_tiers(_join_paragraph_ends(blocks, v_rules))
     log.debug("%d vertical lines in %d blocks", len(lines), len(blocks))
     return blocks
 

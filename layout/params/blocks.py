@@ -159,6 +159,51 @@ STACKING = StackingParams()
 
 
 @dataclass(frozen=True)
+class TierParams:
+    """Where a vertical block is parted at a tier's foot (``layout.tiers``).
+    The 1939 ECPO fold (jb_3800, not in the shared set): its 浙東 story's six
+    long columns beside a tier of fifteen short ones, and a story of seven
+    columns under that tier, were one block of 65 lines read across all
+    three. Sizes are × the block's type size (a character)."""
+
+    min_columns: int = 3
+    """Columns side by side breaking together make a tier's foot; one or
+    two are a paragraph's end or a space in a line. A count. Not tuned."""
+
+    max_white: float = 1.5
+    """The white between the pieces above and below is at most this (the
+    1939 fold's tier: under one character; a list in an advert leaves more
+    between an item and its price)."""
+
+    overlap: float = 0.3
+    """... and the pieces overlap by at most this (boxes padded by the
+    detector)."""
+
+    min_piece: float = 2.0
+    """Each piece is this long or longer: a character or a mark alone at a
+    column's end is not a tier."""
+
+    together: float = 1.0
+    """Breaks side by side whose ends and heads lie within this of each
+    other's are together."""
+
+    same_column: float = 0.5
+    """A share of the narrower box's width: boxes overlapping across this
+    much are pieces of one column."""
+
+    column_gap: float = 1.5
+    """White across wider than this parts a part's lines into two blocks
+    (a column's normal spacing is well under one character)."""
+
+    max_depth: int = 4
+    """A block is parted at most this many times over (tiers in tiers).
+    A count; a bound, not tuned."""
+
+
+TIERS = TierParams()
+
+
+@dataclass(frozen=True)
 class VerticalParagraphParams:
     """When two vertical blocks side by side are one column of text parted at
     a paragraph end (``direction._continues``): a paragraph's short last line
