@@ -285,18 +285,32 @@ def _neighbour_above(
 def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
     """Articles in bands from the top of the page, each band right to left: an
     article whose top lies above the middle of a band's first article (or
-    within 2.5 body heights of its top: ``STORY_ORDER``) is in that band."""
+    within 2.5 body heights of its top: ``STORY_ORDER``) is in that band. An
+    article running down most of the page (``STORY_ORDER.strip``) is read in
+    the band its top is in, but the band's reach is its next article's."""
     extent = {id(d): _extent(d) for d in drafts}
+    page = union_all(list(extent.values())) if extent else None
     bands: list[list[_Draft]] = []
+    reach: list[float] = []
     for draft in sorted(drafts, key=lambda d: extent[id(d)].y0):
-        if bands:
-            first = extent[id(bands[-1][0])]
-            reach = max(STORY_ORDER.same_band_within * body, STORY_ORDER.band_middle * first.height)
-            if extent[id(draft)].y0 < first.y0 + reach:
-                bands[-1].append(draft)
-                continue
+        box = extent[id(draft)]
+        strip = page is not None and box.height > STORY_ORDER.strip * page.height
+        if bands and box.y0 < reach[-1]:
+            bands[-1].append(draft)
+            if reach[-1] == float("inf") and not strip:
+                reach[-1] = _band_reach(box, body)
+            continue
         bands.append([draft])
+        reach.append(float("inf") if strip else _band_reach(box, body))
     return [d for band in bands for d in sorted(band, key=lambda d: -extent[id(d)].x1)]
+
+
+def _band_reach(first: Box, body: float) -> float:
+    """Where the band whose first article's extent is ``first`` ends: a
+    story whose top lies above this starts in it."""
+    return first.y0 + max(
+        STORY_ORDER.same_band_within * body, STORY_ORDER.band_middle * first.height
+    )
 
 
 def _extent(draft: _Draft) -> Box:

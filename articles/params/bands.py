@@ -110,6 +110,14 @@ class StoryOrderParams:
     above this share of the band's first story's height. A share of that
     height. Set by hand (commit 38ce4a9; no page named)."""
 
+    strip: float = 0.6
+    """On a vertical page a story running down more than this share of the
+    height its page's stories take (a slogan set down the page's edge) sets
+    no band's reach: the 1939 ECPO fold's 本報具有廿一年… strip, 2,530 pixels
+    tall, made one band of the whole top half, whose stories were then read
+    right to left only, those under 浙東形勢 before it. A share. Set by hand on
+    that page."""
+
     stacked_overlap: float = 0.5
     """Two stories of one band whose tops overlap across by this share of
     the narrower top or more start one over the other, and are read top

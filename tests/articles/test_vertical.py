@@ -150,3 +150,21 @@ def test_a_masthead_across_a_vertical_page_comes_out_in_reading_order() -> None:
     assert head.direction == TextDirection.HORIZONTAL_RTL
     assert head.text == "中華民國二十九年四月三十日"
     assert page.region("t").text == "正文一正文一正文一\n正文二正文二正文二"  # vertical: as read
+
+
+def test_a_strip_down_the_page_edge_does_not_make_one_band_of_the_page() -> None:
+    # A slogan set down the page's right edge, ruled off; left of it two bands,
+    # each a story under a rule across: the top band's stories are read before
+    # the lower band's, though the lower band's stand further right.
+    regions = [
+        _vertical("strip", 1990, 100, ["本報具有廿一年的歷史" * 3], RegionType.HEADLINE),
+        _rule("v1", (1940, 90, 1942, 1100)),
+        _vertical("hA", 1800, 100, ["甲報新聞"], RegionType.HEADLINE),
+        _vertical("tA", 1740, 100, ["甲一甲一甲一甲一", "甲二甲二甲二甲二"]),
+        _rule("h1", (100, 440, 1930, 442)),
+        _vertical("hB", 1900, 470, ["乙報新聞"], RegionType.HEADLINE),
+        _vertical("tB", 1840, 470, ["乙一乙一乙一乙一", "乙二乙二乙二乙二"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    heads = [a.headline for a in page.articles]
+    assert heads.index("甲報新聞") < heads.index("乙報新聞"), heads
