@@ -11,8 +11,10 @@ and the flag story under that tier were one block of 65 lines; 浙東's text
 read "又爲日機三架良往膚家灣捕房…" across both.
 
 A tier's foot is where three columns or more side by side break together,
-by less than a character and a half of white (a wider break is the space in
-a line of an advert's list). The block is parted there into the lines above
+by at most a character and a half of white (a wider break is the space in
+a line of an advert's list), and lines run on past the break beside them or
+the pieces above and below are a tier's height (a poem's halves, a list's
+items and prices, break together too). The block is parted there into the lines above
 it, the lines below it, and the lines running past it; each part is parted
 again where another part's lines stand between its own. Everything here is
 in working-image pixels, lines as found (vertical boxes, not turned).
@@ -23,6 +25,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from newsprint.layout.blocks import Block
@@ -31,10 +34,21 @@ from newsprint.layout.params.blocks import TIERS
 
 log = logging.getLogger(__name__)
 
+Break = tuple[float, float]
+"""Where a column breaks: the foot of the piece above, the head of the piece below (y)."""
+
+
+@dataclass
+class _Tier:
+    cut: float
+    """The y of the tier's foot: midway between the breaks' feet and heads (medians)."""
+    columns: list[tuple[Break, list[Box]]]
+    """The columns that break there, each with its own break and its pieces."""
+
 
 def split_at_tiers(blocks: Sequence[Block]) -> list[Block]:
     """``blocks`` (vertical) with each parted at its tiers' feet, if any;
-    blocks without tiers are returned as they are (the same objects)."""
+    a block without tiers is returned as it is (the same object)."""
     out: list[Block] = []
     for block in blocks:
         out.extend(_parted(block, TIERS.max_depth))
@@ -42,41 +56,45 @@ def split_at_tiers(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _parted(block: Block, depth: int) -> list[Block]:
-    found = _tier(block.lines, block.line_height)
-    if found is None or depth <= 0:
+    if depth <= 0:
         return [block]
-    cut, tier = found
-    parts = _parts_at(block.lines, cut, tier, block.line_height)
+    tier = _tier(block.lines, block.line_height)
+    if tier is None:
+        return [block]
+    parts = _parts_at(block.lines, tier, block.line_height)
     if len(parts) < 2:
         return [block]
     log.debug(
         "vertical block %s parted at its tier's foot (y %.0f) into %d",
         block.box.as_tuple(),
-        cut,
+        tier.cut,
         len(parts),
     )
     out: list[Block] = []
     for lines in parts:
-        out.extend(_parted(Block(lines, kind=block.kind), depth - 1))
+        part = Block(lines, kind=block.kind)
+        part.leading = block.leading  # a vertical block's leading is measured turned
+        out.extend(_parted(part, depth - 1))
     return out
 
 
 def tier_foot(lines: Sequence[Box], size: float) -> float | None:
-    """The y (working pixels) where ``TIERS.min_columns`` or more columns of
-    ``lines`` side by side break together, in the white between the pieces
-    above and below; None when no columns do. ``size`` is the type's size
-    (a character), which measures the allowed white and alignment."""
-    found = _tier(lines, size)
-    return None if found is None else found[0]
+    """The y (working pixels) of the tier's foot in ``lines`` (vertical
+    boxes): where ``TIERS.min_columns`` or more columns side by side break
+    together, midway between the pieces above and below; None where fewer
+    do, or where no line runs past the break and the pieces are shorter than
+    a tier (``TIERS.min_tier``). ``size`` is the type's size (a character),
+    which measures the allowed white and alignment."""
+    tier = _tier(lines, size)
+    return None if tier is None else tier.cut
 
 
-def _tier(lines: Sequence[Box], size: float) -> tuple[float, list[Box]] | None:
-    """``tier_foot``, and the pieces of the columns that break there."""
-    best: list[tuple[tuple[float, float], list[Box]]] = []
-    run: list[tuple[tuple[float, float], list[Box]]] = []
+def _tier(lines: Sequence[Box], size: float) -> _Tier | None:
+    best: list[tuple[Break, list[Box]]] = []
+    run: list[tuple[Break, list[Box]]] = []
     for column in _columns(lines):
         found = _break_in(column, size)
-        if found is not None and (not run or _together(run[-1][0], found, size)):
+        if found is not None and (not run or _together(run[0][0], found, size)):
             run.append((found, column))
         else:
             run = [(found, column)] if found is not None else []
@@ -84,15 +102,31 @@ def _tier(lines: Sequence[Box], size: float) -> tuple[float, list[Box]] | None:
             best = list(run)
     if len(best) < TIERS.min_columns:
         return None
-    ends = [found[0] for found, _ in best]
-    starts = [found[1] for found, _ in best]
-    cut = (float(np.median(ends)) + float(np.median(starts))) / 2
-    return cut, [piece for _, column in best for piece in column]
+    feet = [found[0] for found, _ in best]
+    heads = [found[1] for found, _ in best]
+    tier = _Tier((float(np.median(feet)) + float(np.median(heads))) / 2, best)
+    return tier if _runs_past(lines, tier, size) or _tall(tier, size) else None
+
+
+def _runs_past(lines: Sequence[Box], tier: _Tier, size: float) -> bool:
+    """Whether a line runs on past the tier's foot: the tier is a story's
+    short columns beside its long ones, not a list or a poem's halves."""
+    slack = TIERS.together * size
+    return any(ln.y0 < tier.cut - slack and ln.y1 > tier.cut + slack for ln in lines)
+
+
+def _tall(tier: _Tier, size: float) -> bool:
+    """Whether the pieces above and below the tier's breaks are each, at the
+    median, ``TIERS.min_tier`` characters long or longer."""
+    above = [max(p.height for p in col if p.cy < sum(b) / 2) for b, col in tier.columns]
+    below = [max(p.height for p in col if p.cy >= sum(b) / 2) for b, col in tier.columns]
+    return min(float(np.median(above)), float(np.median(below))) >= TIERS.min_tier * size
 
 
 def _columns(lines: Sequence[Box]) -> list[list[Box]]:
-    """``lines`` grouped into columns (boxes overlapping across by half the
-    narrower), right to left, each column's pieces top down."""
+    """``lines`` grouped into columns (boxes overlapping across by
+    ``TIERS.same_column`` of the narrower), right to left, each column's
+    pieces top down."""
     columns: list[list[Box]] = []
     for line in sorted(lines, key=lambda b: -b.cx):
         last = columns[-1] if columns else None
@@ -103,10 +137,10 @@ def _columns(lines: Sequence[Box]) -> list[list[Box]]:
     return [sorted(c, key=lambda b: b.y0) for c in columns]
 
 
-def _break_in(column: list[Box], size: float) -> tuple[float, float] | None:
-    """The first break (foot of the piece above, head of the piece below)
-    between two pieces of ``column`` each ``TIERS.min_piece`` characters
-    long or more, parted by at most ``TIERS.max_white`` of white."""
+def _break_in(column: list[Box], size: float) -> Break | None:
+    """The first break between two pieces of ``column`` each
+    ``TIERS.min_piece`` characters long or more, parted by at most
+    ``TIERS.max_white`` of white (or overlapping by at most ``TIERS.overlap``)."""
     P = TIERS
     for above, below in itertools.pairwise(column):
         white = below.y0 - above.y1
@@ -116,25 +150,52 @@ def _break_in(column: list[Box], size: float) -> tuple[float, float] | None:
     return None
 
 
-def _together(last: tuple[float, float], found: tuple[float, float], size: float) -> bool:
+def _together(first: Break, found: Break, size: float) -> bool:
     near = TIERS.together * size
-    return abs(found[0] - last[0]) <= near and abs(found[1] - last[1]) <= near
+    return abs(found[0] - first[0]) <= near and abs(found[1] - first[1]) <= near
 
 
-def _parts_at(lines: Sequence[Box], cut: float, tier: list[Box], size: float) -> list[list[Box]]:
-    """``lines`` parted into those above ``cut``, those below it and those
-    running past it; the lines running past parted again where a column of
-    the ``tier`` stands between them, the lines above or below where lines
-    running past do, and any of them where more than ``TIERS.column_gap``
-    of white parts them across. As lists of the very boxes given."""
-    slack = TIERS.together * size / 2
-    above = [ln for ln in lines if ln.y1 <= cut + slack]
-    below = [ln for ln in lines if ln.y0 >= cut - slack and ln.y1 > cut + slack]
-    held = {id(ln) for ln in above + below}
-    past = [ln for ln in lines if id(ln) not in held]
-    parts = _runs(past, tier, size)
-    parts += _runs(above, past, size) + _runs(below, past, size)
+def _parts_at(lines: Sequence[Box], tier: _Tier, size: float) -> list[list[Box]]:
+    """``lines`` parted into those above the tier's foot, those below it and
+    those running past it (``_places``), as lists of the very boxes given.
+    The lines running past are parted again where a tier column stands
+    between them, the lines above or below where a line running past does,
+    and any of them where more than ``TIERS.column_gap`` of white parts them
+    across."""
+    place = _places(lines, tier, size)
+    pieces = [p for _, column in tier.columns for p in column]
+    past, above, below = ([ln for ln in lines if place[id(ln)] == name] for name in _PLACES)
+    parts = _runs(past, pieces, size) + _runs(above, past, size) + _runs(below, past, size)
     return [part for part in parts if part]
+
+
+_PLACES = ("past", "above", "below")
+
+
+def _places(lines: Sequence[Box], tier: _Tier, size: float) -> dict[int, str]:
+    """Where each line lies (by ``id``): "above" or "below" the tier's foot,
+    or running "past" it. A tier column's pieces by its own break; another
+    line by the foot, give or take ``TIERS.together``, and with the lines
+    running past where one of them stands between it and the tier (a
+    paragraph's short last line among the long columns is theirs)."""
+    place: dict[int, str] = {}
+    for (foot, head), column in tier.columns:
+        for piece in column:
+            place[id(piece)] = "above" if piece.cy < (foot + head) / 2 else "below"
+    slack = TIERS.together * size
+    for ln in lines:
+        if id(ln) not in place:
+            below = ln.y0 >= tier.cut - slack
+            place[id(ln)] = "above" if ln.y1 <= tier.cut + slack else "below" if below else "past"
+    running = [ln for ln in lines if place[id(ln)] == "past"]
+    pieces = [p for _, column in tier.columns for p in column]
+    left, right = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
+    for ln in lines:
+        if place[id(ln)] != "past" and not left <= ln.cx <= right:
+            edge = left if ln.cx < left else right
+            if any(min(ln.cx, edge) < p.cx < max(ln.cx, edge) for p in running):
+                place[id(ln)] = "past"
+    return place
 
 
 def _runs(own: list[Box], between: list[Box], size: float) -> list[list[Box]]:

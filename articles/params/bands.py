@@ -111,12 +111,17 @@ class StoryOrderParams:
     height. Set by hand (commit 38ce4a9; no page named)."""
 
     strip: float = 0.6
-    """On a vertical page a story running down more than this share of the
-    height its page's stories take (a slogan set down the page's edge) sets
-    no band's reach: the 1939 ECPO fold's 本報具有廿一年… strip, 2,530 pixels
-    tall, made one band of the whole top half, whose stories were then read
-    right to left only, those under 浙東形勢 before it. A share. Set by hand on
-    that page."""
+    """On a vertical page a strip down the page's edge (a slogan set down
+    it) runs down more than this share of the height its page's articles
+    take, and sets no band's reach beyond ``same_band_within``: the 1939
+    ECPO fold's 本報具有廿一年… strip, 2,530 pixels tall, made one band of
+    the whole top half, whose stories were read right to left only, those
+    under 浙東形勢 before it. A share. Set by hand on that page."""
+
+    strip_width: float = 6.0
+    """× body: such a strip is at most this wide (that strip: 85 pixels,
+    3.5 body heights) and stands within this of the left or right of the
+    page's articles. Set by hand on that page."""
 
     stacked_overlap: float = 0.5
     """Two stories of one band whose tops overlap across by this share of

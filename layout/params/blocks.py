@@ -164,28 +164,35 @@ class TierParams:
     The 1939 ECPO fold (jb_3800, not in the shared set): its 浙東 story's six
     long columns beside a tier of fifteen short ones, and a story of seven
     columns under that tier, were one block of 65 lines read across all
-    three. Sizes are × the block's type size (a character)."""
+    three. Sizes are × the block's type size (a character). Set by hand on
+    that fold; the generated vertical pages and the shared ECPO folds read
+    the same with it."""
 
     min_columns: int = 3
     """Columns side by side breaking together make a tier's foot; one or
-    two are a paragraph's end or a space in a line. A count. Not tuned."""
+    two are a paragraph's end or a space in a line. A count."""
 
     max_white: float = 1.5
     """The white between the pieces above and below is at most this (the
-    1939 fold's tier: under one character; a list in an advert leaves more
-    between an item and its price)."""
+    1939 fold's tier: under one character)."""
 
     overlap: float = 0.3
-    """... and the pieces overlap by at most this (boxes padded by the
-    detector)."""
+    """... and the pieces overlap by at most this (boxes the detector
+    padded)."""
 
     min_piece: float = 2.0
     """Each piece is this long or longer: a character or a mark alone at a
     column's end is not a tier."""
 
+    min_tier: float = 8.0
+    """Where no line runs on past the break, the pieces above and below it
+    are this long or longer (at the median): a poem's halves or an advert's
+    items and prices break together too, and are read line by line."""
+
     together: float = 1.0
-    """Breaks side by side whose ends and heads lie within this of each
-    other's are together."""
+    """Breaks side by side whose feet and heads lie within this of the
+    first's are together; a line that is no tier column's lies above or
+    below the tier's foot when it ends or starts within this of it."""
 
     same_column: float = 0.5
     """A share of the narrower box's width: boxes overlapping across this
@@ -193,11 +200,11 @@ class TierParams:
 
     column_gap: float = 1.5
     """White across wider than this parts a part's lines into two blocks
-    (a column's normal spacing is well under one character)."""
+    (a column's spacing is well under one character)."""
 
     max_depth: int = 4
     """A block is parted at most this many times over (tiers in tiers).
-    A count; a bound, not tuned."""
+    A count; a bound."""
 
 
 TIERS = TierParams()

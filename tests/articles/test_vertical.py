@@ -168,3 +168,21 @@ def test_a_strip_down_the_page_edge_does_not_make_one_band_of_the_page() -> None
     page = assemble(_page(regions), Settings())
     heads = [a.headline for a in page.articles]
     assert heads.index("甲報新聞") < heads.index("乙報新聞"), heads
+
+
+def test_a_tall_lead_story_across_the_page_is_no_strip() -> None:
+    # A lead story in many columns over most of the page, two stories under a
+    # rule across it: the lead first, then the band below right to left.
+    lead = _vertical("tL", 1880, 100, ["丙一丙一丙一丙一丙一丙一丙"] * 24)
+    regions = [
+        _vertical("hL", 1940, 100, ["丙報新聞"], RegionType.HEADLINE),
+        lead,
+        _rule("h1", (100, 520, 1990, 522)),
+        _vertical("hD", 1945, 540, ["丁報新聞"], RegionType.HEADLINE),
+        _vertical("tD", 1885, 540, ["丁一丁一"]),
+        _rule("v1", (1500, 530, 1502, 800)),
+        _vertical("hE", 1400, 540, ["戊報新聞"], RegionType.HEADLINE),
+        _vertical("tE", 1340, 540, ["戊一戊一"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == ["丙報新聞", "丁報新聞", "戊報新聞"]

@@ -51,13 +51,45 @@ def test_stacking_leaves_the_story_under_a_tier_out_of_the_story_above() -> None
         assert not (held & _ids(below) and held & _ids(above + past)), block.box
 
 
-def test_a_column_broken_alone_or_an_advert_list_is_no_tier() -> None:
-    # One column broken at a paragraph's end: one block, as stacked.
+def _parted_as(parts: list[Block], groups: list[list[Box]]) -> bool:
+    return len(parts) == len(groups) and {frozenset(_ids(p.lines)) for p in parts} == {
+        frozenset(_ids(g)) for g in groups
+    }
+
+
+def test_a_tier_column_breaking_a_little_lower_stays_in_its_tier() -> None:
+    past, above, below = _l_shaped_story_over_another()
+    # The tier's third column breaks 0.8 of a character lower than the others.
+    shift = 0.8 * SIZE
+    above[2] = Box(above[2].x0, above[2].y0, above[2].x1, above[2].y1 + shift)
+    below[2] = Box(below[2].x0, below[2].y0 + shift, below[2].x1, below[2].y1 + shift)
+    parts = split_at_tiers([Block(past + above + below)])
+    assert _parted_as(parts, [past, above, below])
+
+
+def test_a_paragraph_end_among_the_long_columns_stays_with_them() -> None:
+    past, above, below = _l_shaped_story_over_another()
+    past[2] = _column(past[2].x0, 100, 5)  # a paragraph's short last line
+    parts = split_at_tiers([Block(past + above + below)])
+    assert _parted_as(parts, [past, above, below])
+
+
+def test_a_column_broken_alone_or_two_are_no_tier() -> None:
     story = [_column(1000 - PITCH * i, 100, 12) for i in range(6)]
-    broken = [Box(760, 100, 790, 400), Box(760, 410, 790, 460)]
+    broken = [_column(760 - PITCH * i, 100, 8) for i in range(2)]
+    broken += [_column(760 - PITCH * i, 100 + 8 * SIZE + 10, 4) for i in range(2)]
     assert tier_foot(story + broken, SIZE) is None
-    # A list in an advert: items and prices parted by two characters of white.
+
+
+def test_a_list_or_a_poem_broken_together_with_nothing_past_it_is_no_tier() -> None:
+    # An advert's items and prices, a character of white between: no line
+    # runs past, and the pieces are short; read line by line, as stacked.
     items = [_column(1000 - PITCH * i, 100, 5) for i in range(6)]
-    prices = [_column(1000 - PITCH * i, 100 + 7 * SIZE, 3) for i in range(6)]
+    prices = [_column(1000 - PITCH * i, 100 + 6 * SIZE, 3) for i in range(6)]
     block = Block(items + prices)
-    assert split_at_tiers([block]) == [block]
+    out = split_at_tiers([block])
+    assert len(out) == 1 and out[0] is block
+    # Two stories stacked, each a tier's height, no line past: two blocks.
+    upper = [_column(1000 - PITCH * i, 100, 12) for i in range(6)]
+    lower = [_column(1000 - PITCH * i, 100 + 12 * SIZE + 10, 10) for i in range(6)]
+    assert _parted_as(split_at_tiers([Block(upper + lower)]), [upper, lower])
