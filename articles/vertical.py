@@ -289,9 +289,9 @@ def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
     strip down the page's edge (``_is_strip``) sets a band's reach only as
     far as 2.5 body heights below its top; the first other article in its
     band sets the rest."""
-    extent = {id(d): _extent(d) for d in drafts}
     if not drafts:
         return []
+    extent = {id(d): _extent(d) for d in drafts}
     page = union_all(list(extent.values()))
     bands: list[list[_Draft]] = []
     reach: list[float] = []

@@ -12,11 +12,12 @@ read "又爲日機三架良往膚家灣捕房…" across both.
 
 A tier's foot is where three columns or more side by side break together,
 by at most a character and a half of white (a wider break is the space in
-a line of an advert's list), and lines run on past the break beside them or
-the pieces above and below are a tier's height (a poem's halves, a list's
-items and prices, break together too). The block is parted there into the lines above
-it, the lines below it, and the lines running past it; each part is parted
-again where another part's lines stand between its own. Everything here is
+a line of an advert's list), where lines run on past the break beside them
+or the pieces above and below are a tier's height (a poem's halves, a
+list's items and prices, break together too). The block is parted there
+into the lines above it, the lines below it, and the lines running past
+it; each part is parted again where another part's lines stand between
+its own. Everything here is
 in working-image pixels, lines as found (vertical boxes, not turned).
 """
 
@@ -44,6 +45,11 @@ class _Tier:
     """The y of the tier's foot: midway between the breaks' feet and heads (medians)."""
     columns: list[tuple[Break, list[Box]]]
     """The columns that break there, each with its own break and its pieces."""
+
+    @property
+    def pieces(self) -> list[Box]:
+        """The pieces of the columns that break there."""
+        return [piece for _, column in self.columns for piece in column]
 
 
 def split_at_tiers(blocks: Sequence[Block]) -> list[Block]:
@@ -163,9 +169,8 @@ def _parts_at(lines: Sequence[Box], tier: _Tier, size: float) -> list[list[Box]]
     and any of them where more than ``TIERS.column_gap`` of white parts them
     across."""
     place = _places(lines, tier, size)
-    pieces = [p for _, column in tier.columns for p in column]
     past, above, below = ([ln for ln in lines if place[id(ln)] == name] for name in _PLACES)
-    parts = _runs(past, pieces, size) + _runs(above, past, size) + _runs(below, past, size)
+    parts = _runs(past, tier.pieces, size) + _runs(above, past, size) + _runs(below, past, size)
     return [part for part in parts if part]
 
 
@@ -188,8 +193,7 @@ def _places(lines: Sequence[Box], tier: _Tier, size: float) -> dict[int, str]:
             below = ln.y0 >= tier.cut - slack
             place[id(ln)] = "above" if ln.y1 <= tier.cut + slack else "below" if below else "past"
     running = [ln for ln in lines if place[id(ln)] == "past"]
-    pieces = [p for _, column in tier.columns for p in column]
-    left, right = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
+    left, right = min(p.x0 for p in tier.pieces), max(p.x1 for p in tier.pieces)
     for ln in lines:
         if place[id(ln)] != "past" and not left <= ln.cx <= right:
             edge = left if ln.cx < left else right
