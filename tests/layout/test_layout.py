@@ -185,7 +185,6 @@ def test_a_short_bold_headline_barely_larger_than_the_body_is_a_headline(bold: b
 
 
 def test_photo_pieces_split_by_a_light_patch_are_one_photo_but_not_across_a_gutter() -> None:
-    from newsprint.layout.boxes import Box
     from newsprint.layout.photos import merge_photo_pieces
 
     ink = np.zeros((400, 900), np.uint8)
@@ -271,7 +270,6 @@ def test_the_nameplate_is_told_from_a_headline(top: int) -> None:
     # The paper's title across the top of the front page opens no story; the
     # same line of display type lower down is a headline.
     from newsprint.layout.blocks import Block
-    from newsprint.layout.boxes import Box
     from newsprint.layout.roles import classify_blocks
 
     title = Block([Box(100, top, 1800, top + 200)])
@@ -301,7 +299,6 @@ def test_a_notice_of_many_lines_set_a_little_large_is_text_not_a_headline(
     # A 1939 晶報 notice runs nine vertical lines of type 1.5 body lines
     # wide; a headline of that size, even with its deck, is a few lines.
     from newsprint.layout.blocks import Block
-    from newsprint.layout.boxes import Box
     from newsprint.layout.roles import classify_blocks
 
     def placed(box: Box) -> Box:
@@ -327,7 +324,6 @@ def test_body_lines_measured_taller_than_their_spacing_are_no_headline(vertical:
     # lines 24 px apart cannot hold 34-px type; nor can vertical lines 24 px
     # apart from right to left.
     from newsprint.layout.blocks import Block
-    from newsprint.layout.boxes import Box
     from newsprint.layout.roles import classify_blocks
 
     def placed(box: Box) -> Box:
@@ -398,7 +394,6 @@ def test_double_spaced_columns_are_one_block_each_and_a_wider_gap_still_parts() 
     into one block a column, at the page's common leading; a gap clearly wider
     than that leading still ends the block."""
     from newsprint.layout.blocks import common_leading, group_lines
-    from newsprint.layout.boxes import Box
 
     ink, pitch = 18, 44  # 26 px of white under each line
     lines = [
@@ -423,7 +418,6 @@ def test_a_line_of_many_descenders_is_the_column_s_type_when_its_box_says_so(
     detector's boxes, 29 px each, say it is one type; a line whose box is
     taller too is a size up, and starts a block of its own."""
     from newsprint.layout.blocks import group_lines
-    from newsprint.layout.boxes import Box
 
     inks = [19, 18, third_ink, 19]
     lines = [Box(57, 122 + 40 * i, 520, 122 + 40 * i + h) for i, h in enumerate(inks)]
@@ -442,7 +436,6 @@ def test_the_first_column_s_first_line_under_a_headline_across_two_is_not_the_he
     line under the headline too: it starts a column, not the headline's
     second line."""
     from newsprint.layout.blocks import group_lines
-    from newsprint.layout.boxes import Box
 
     headline = Box(1424, 1037, 2022, 1070)
     left = [Box(1388, 1111, 1675, 1138)] + [
@@ -472,7 +465,6 @@ def test_a_dash_a_sixth_of_a_line_wide_parts_the_block_there() -> None:
     leading: two blocks (one, with the dash read past, ran two stories
     together)."""
     from newsprint.layout.blocks import group_lines
-    from newsprint.layout.boxes import Box
 
     lines = [Box(680, 1500 + i * 22, 993, 1514 + i * 22) for i in range(8)]
     lines.append(Box(700, 1676, 880, 1690))  # "The new fiscal year begins July 1."
@@ -487,7 +479,6 @@ def test_a_dash_an_eighth_of_a_line_wide_parts_the_block_there() -> None:
     hoping for a plot."), off centre towards its end, over 319-px lines of
     the next story (which the block ran on into)."""
     from newsprint.layout.blocks import group_lines
-    from newsprint.layout.boxes import Box
 
     lines = [Box(1164, 2339 + i * 22, 1483, 2351 + i * 22) for i in range(2)]
     lines.append(Box(1142, 2384, 1308, 2398))
@@ -503,7 +494,6 @@ def test_columns_under_a_line_spanning_their_rule_stay_apart() -> None:
     caption's block, so the two columns are two blocks (not one block read
     row by row across the rule, as zh-hant-1009 was)."""
     from newsprint.layout.blocks import group_lines, merge_overlapping_blocks
-    from newsprint.layout.boxes import Box
 
     ink, pitch = 23, 34
     caption = Box(50, 100, 930, 100 + ink)
@@ -588,7 +578,6 @@ def _ruled_page(band: list[tuple[int, int]], above: bool = False, foot: bool = F
     at ``band`` (x0, x1 of each) between it and a long rule, body columns
     beyond; ``above``: a line of type outside the first rule as well."""
     from newsprint.layout.blocks import Block
-    from newsprint.layout.boxes import Box
 
     def y(v: float) -> float:
         return 3000 - v if foot else v
@@ -643,7 +632,6 @@ def test_a_folio_atop_a_column_does_not_merge_the_page_into_one_block() -> None:
     (merged, the blocks grew one into the next, both columns into one block
     read row by row across)."""
     from newsprint.layout.blocks import Block, merge_overlapping_blocks
-    from newsprint.layout.boxes import Box
 
     left = Block(
         [Box(234, 171, 292, 199)] + [Box(233, 236 + 33 * i, 848, 262 + 33 * i) for i in range(30)]
@@ -669,7 +657,6 @@ def test_a_body_size_heading_centred_over_two_columns_keeps_their_lines_apart() 
     it, then each column's next line, and the two columns were one block
     read row by row across the page."""
     from newsprint.layout.blocks import group_lines
-    from newsprint.layout.boxes import Box
 
     heading = Box(364, 1175, 1287, 1201)
     left = [Box(231, 1216 + 31 * i, 794, 1242 + 31 * i) for i in range(6)]
