@@ -52,7 +52,7 @@ from typing import Any
 import cv2
 import numpy as np
 from newsprint.core.settings import Settings
-from newsprint.layout.boxes import in_rows
+from newsprint.layout.boxes import xy_cut
 from newsprint.ocr.engine import load_engine
 from newsprint.ocr.traditional import to_traditional_forms
 from newsprint.pipeline import process_scan
@@ -131,7 +131,7 @@ _READ_FIRST = ("running_head", "folio")
 def article_line_boxes(page: dict) -> list[BBox]:
     """The boxes of page.json's lines in reading order: the running head and
     folio (written before the articles in ALTO and the PDF, as people annotate
-    them, along their row: ``exports.alto.document_order``), then the
+    them, along their row or box by box: ``exports.alto.document_order``), then the
     articles, their regions, their lines."""
     regions = {r["id"]: r for r in page.get("regions", [])}
     in_articles = [rid for a in page.get("articles", []) for rid in a.get("region_ids", [])]
@@ -140,7 +140,7 @@ def article_line_boxes(page: dict) -> list[BBox]:
         r for r in page.get("regions", []) if r.get("type") in _READ_FIRST and r["id"] not in placed
     ]
     rtl = bool(heads) and all(r.get("direction") == "horizontal-rtl" for r in heads)
-    first = [heads[i]["id"] for i in in_rows([tuple(r["bbox"]) for r in heads], right_to_left=rtl)]
+    first = [heads[i]["id"] for i in xy_cut([tuple(r["bbox"]) for r in heads], right_to_left=rtl)]
     return [
         tuple(line["bbox"])
         for rid in [*first, *in_articles]

@@ -53,7 +53,7 @@ from newsprint.exports.words import (
     span_box,
     split_words,
 )
-from newsprint.layout.boxes import in_rows
+from newsprint.layout.boxes import xy_cut
 
 ALTO_XML = "page.alto.xml"
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
@@ -315,9 +315,10 @@ def document_order(page: NewspaperPage, orders: dict[str, list[str]]) -> list[Re
     first = [r for r in page.regions if r.type in _FIRST_ROLES and r.id not in placed]
     # The running head's pieces along its row, not by their tops (the NZZ's
     # "Mittagausgabe Nr. 641", at the right end, stands 8 pixels higher
-    # than the paper's name in the middle).
+    # than the paper's name in the middle); a head in rows and boxes (the
+    # NZZ 1925's rates boxes under its name) box by box, by X-Y cut.
     rtl = bool(first) and all(r.direction == TextDirection.HORIZONTAL_RTL for r in first)
-    first = [first[i] for i in in_rows([r.bbox for r in first], right_to_left=rtl)]
+    first = [first[i] for i in xy_cut([r.bbox for r in first], right_to_left=rtl)]
     last = [r for r in page.regions if r.id not in placed and r.type not in _FIRST_ROLES]
     return [*first, *in_articles, *last]
 

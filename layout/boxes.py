@@ -129,3 +129,46 @@ def rows_of(boxes: Sequence[tuple[float, float, float, float]]) -> list[list[int
                 continue
         rows.append([i])
     return rows
+
+
+def xy_cut(
+    boxes: Sequence[tuple[float, float, float, float]], right_to_left: bool = False
+) -> list[int]:
+    """The order (indices into ``boxes``, each x0, y0, x1, y1) of boxes read by
+    recursive X-Y cut (Nagy and Seth, 1984; the order docling, surya and
+    PP-Structure fall back on): parted first into bands at every run of white
+    across them, read top to bottom; a band with no such white into columns
+    at every run of white down it, read left to right (``right_to_left``:
+    right to left); each part cut again the same way. Boxes that no white
+    parts either way are read along rows (``in_rows``)."""
+
+    def cut(indices: list[int]) -> list[int]:
+        if len(indices) < 2:
+            return indices
+        for axis in (1, 0):
+            parts = _white_parted(boxes, indices, axis)
+            if len(parts) > 1:
+                if axis == 0 and right_to_left:
+                    parts.reverse()
+                return [i for part in parts for i in cut(part)]
+        rows = in_rows([boxes[i] for i in indices], right_to_left)
+        return [indices[k] for k in rows]
+
+    return cut(list(range(len(boxes))))
+
+
+def _white_parted(
+    boxes: Sequence[tuple[float, float, float, float]], indices: list[int], axis: int
+) -> list[list[int]]:
+    """``indices`` in runs along ``axis`` (0: x, 1: y) with white between runs:
+    no box of one run reaches into the next."""
+    ordered = sorted(indices, key=lambda i: boxes[i][axis])
+    parts = [[ordered[0]]]
+    reach = boxes[ordered[0]][axis + 2]
+    for i in ordered[1:]:
+        if boxes[i][axis] > reach:
+            parts.append([i])
+        else:
+            parts[-1].append(i)
+        reach = max(reach, boxes[i][axis + 2])
+    return parts

@@ -279,3 +279,30 @@ def test_the_running_head_is_written_along_its_row() -> None:
     mine = {piece.id for piece in pieces}
     order = [r.id for r in document_order(page, {}) if r.id in mine]
     assert order == ["h-left", "h-middle", "h-right", "folio-below"]
+
+
+def test_a_running_head_in_boxes_is_written_box_by_box() -> None:
+    # The NZZ 1925: the whole head over its closing rule is running head, with
+    # a rates box under the name's left end (its labels, and their prices in
+    # a narrower box beside them) and the advert rates under its right end.
+    # Along rows, the labels' box, its prices and the advert rates were
+    # written line by line across each other.
+    from newsprint.exports.alto import document_order
+
+    page = written_page(PAGES[0])
+    template = page.regions[0]
+    pieces = [
+        template.model_copy(update={"id": rid, "type": RegionType.RUNNING_HEAD, "bbox": box})
+        for rid, box in (
+            ("ads", (2477, 767, 2712, 884)),
+            ("prices", (1150, 798, 1209, 906)),
+            ("date", (200, 264, 1031, 319)),
+            ("labels", (160, 799, 1017, 910)),
+            ("more-labels", (196, 890, 1017, 996)),
+            ("edition", (2700, 254, 3497, 296)),
+        )
+    ]
+    page = page.model_copy(update={"regions": [*pieces, *page.regions[1:]], "articles": []})
+    mine = {piece.id for piece in pieces}
+    order = [r.id for r in document_order(page, {}) if r.id in mine]
+    assert order == ["date", "edition", "labels", "more-labels", "prices", "ads"]

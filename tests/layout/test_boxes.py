@@ -1,0 +1,33 @@
+"""Reading order of boxes by rows and by X-Y cut."""
+
+from __future__ import annotations
+
+from newsprint.layout.boxes import in_rows, xy_cut
+
+
+def test_xy_cut_reads_bands_then_columns_each_top_down() -> None:
+    # A masthead: a row of two pieces, the title across, then three ears of
+    # unequal depth; the middle ear's second box stands level with the left
+    # ear's first line, so rows across the ears would interleave them.
+    boxes = [
+        (0, 0, 300, 30),  # 0 issue number
+        (700, 2, 1000, 28),  # 1 date
+        (0, 40, 1000, 140),  # 2 title
+        (0, 150, 300, 190),  # 3 left ear, first box
+        (0, 195, 300, 330),  # 4 left ear, second box
+        (350, 150, 650, 180),  # 5 subtitle
+        (350, 190, 650, 260),  # 6 address
+        (700, 150, 1000, 180),  # 7 right ear
+    ]
+    assert xy_cut(boxes) == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert xy_cut(boxes, right_to_left=True) == [1, 0, 2, 7, 5, 6, 3, 4]
+    # Rows across would take the left ear's second box after the subtitle.
+    assert in_rows(boxes) != xy_cut(boxes)
+
+
+def test_xy_cut_reads_boxes_no_white_parts_along_rows() -> None:
+    # Two boxes overlapping both ways (a ruled box's text over its frame):
+    # no cut parts them, so they are read by their rows, the upper first.
+    boxes = [(100, 50, 400, 200), (0, 0, 300, 100)]
+    assert xy_cut(boxes) == [1, 0]
+    assert xy_cut([]) == []
