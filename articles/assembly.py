@@ -28,6 +28,7 @@ from newsprint.articles.flow import (
 )
 from newsprint.articles.flow import box as _box
 from newsprint.articles.jumps import find_jumps
+from newsprint.articles.masthead import masthead
 from newsprint.articles.params.bands import (
     ABOVE,
     BESIDE,
@@ -109,10 +110,13 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)
     else:
+        head, rest = masthead(regions)
         if is_column_page(regions, body):  # plain columns: down each, headings start stories
-            drafts = [_from_story(story) for story in column_stories(regions, body)]
+            drafts = [_from_story(story) for story in column_stories(rest, body)]
         else:
-            drafts = _order(_group(regions, body) + _items_of_their_own(regions), body)
+            drafts = _order(_group(rest, body) + _items_of_their_own(rest), body)
+        if head is not None:
+            drafts.insert(0, _from_story(head))
         articles = [
             _article(draft, f"a{n}", language, body, settings)
             for n, draft in enumerate(drafts, start=1)
@@ -518,13 +522,7 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
             language=language,
         )
     if draft.kind == ArticleKind.NAMEPLATE:
-        return Article(
-            id=aid,
-            kind=draft.kind,
-            headline=" ".join(join_lines([ln.text for ln in h.lines]) for h in draft.headlines),
-            region_ids=[r.id for r in draft.headlines],
-            language=language,
-        )
+        return _nameplate(draft, aid, language)
     kinds = (RegionType.TEXT, RegionType.TABLE)
     blocks = [m for m in draft.members if m.type in kinds]
     if not draft.in_order:
@@ -549,6 +547,31 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
         tables=tables,
         byline=" ".join(join_lines([ln.text for ln in b.lines]) for b in bylines) or None,
         region_ids=ids,
+        language=language,
+    )
+
+
+def _nameplate(draft: _Draft, aid: str, language: str) -> Article:
+    """The nameplate's item: the paper's name as its headline; with a
+    masthead (``articles.masthead``), the pieces round it as paragraphs (a
+    rates table as a table), in the masthead's reading order."""
+    pieces = [r for r in draft.members if r not in draft.headlines]
+    paragraphs: list[str] = []
+    tables: list[ArticleTable] = []
+    for region in pieces:
+        if region.type == RegionType.TABLE and region.rows:
+            tables.append(
+                ArticleTable(region_id=region.id, after=len(paragraphs), rows=region.cell_grid())
+            )
+        elif region.lines:
+            paragraphs.append(join_lines([ln.text for ln in region.lines]))
+    return Article(
+        id=aid,
+        kind=draft.kind,
+        headline=" ".join(join_lines([ln.text for ln in h.lines]) for h in draft.headlines),
+        paragraphs=paragraphs,
+        tables=tables,
+        region_ids=[r.id for r in draft.members or draft.headlines],
         language=language,
     )
 

@@ -1399,3 +1399,60 @@ def test_an_articles_headlines_are_read_row_by_row_and_along_each_row() -> None:
         for n, x in (("a", 100), ("b", 300))
     ]
     assert [h.id for h in _headline_order(tall)] == ["b", "a"]
+
+
+def _masthead_page(rule_y: float) -> NewspaperPage:
+    """A front page's head as the NZZ's of 1909-1943: the issue and date over
+    the nameplate, rates boxes under its ends (each a column of lines), the
+    subtitle and address under its middle, a long rule at ``rule_y``, and a
+    story under it."""
+    top = [
+        _region("no", RegionType.HEADLINE, (100, 40, 500, 80), [_line("Nr. 641", 100, 40, 500)]),
+        _region(
+            "date", RegionType.HEADLINE, (1300, 40, 1700, 80), [_line("29. Juni", 1300, 40, 1700)]
+        ),
+    ]
+    title = _region(
+        "np", RegionType.NAMEPLATE, (100, 100, 1700, 300), [_line("Neue Zürcher", 100, 100, 1700)]
+    )
+    ears = [
+        _column("sub", 100, 330, [("Abonnemente: Zürich Fr. 2.85", 0, 290)] * 5),
+        _region(
+            "st",
+            RegionType.HEADLINE,
+            (700, 330, 1100, 370),
+            [_line("und Handelsblatt", 700, 330, 1100)],
+        ),
+        _column("ad", 750, 390, [("Redaktion: Falkenstrasse 11", 0, 290)] * 3),
+        _column("ann", 1400, 330, [("Annoncen: die Zeile 50 Rp.", 0, 290)] * 4),
+    ]
+    rule = _region("rule", RegionType.SEPARATOR, (100, rule_y, 1700, rule_y + 8))
+    head = _region(
+        "h", RegionType.HEADLINE, (100, 520, 1000, 570), [_line("Die Lage", 100, 520, 1000)]
+    )
+    story = _column("s", 100, 600, [("Bern, 28. Juni. Der Bundesrat hat", 0, 300)] * 8)
+    return _page([*top, title, *ears, rule, head, story], language="de")
+
+
+def test_a_masthead_is_read_top_row_nameplate_then_each_ear() -> None:
+    # People read (and annotate) a front page's head as one: the row over the
+    # nameplate, the nameplate, then the ears from the left, each top down.
+    # Read as columns of stories, the NZZ's rates box opened column 1 and
+    # the nameplate and date came after the ears.
+    page = assemble(_masthead_page(rule_y=500), Settings())
+    head = page.articles[0]
+    assert head.kind == ArticleKind.NAMEPLATE and head.headline == "Neue Zürcher"
+    assert head.region_ids == ["no", "date", "np", "sub", "st", "ad", "ann"]
+    assert head.paragraphs[0] == "Nr. 641" and head.paragraphs[-1].startswith("Annoncen")
+    story = page.articles[1]
+    assert story.headline == "Die Lage" and story.region_ids == ["h", "s"]
+    assert page.reading_order[:3] == ["no", "date", "np"]
+    assert "Redaktion: Falkenstrasse 11" in render_articles_text(page.articles[:1])
+
+
+def test_a_rule_far_under_the_nameplate_closes_no_masthead() -> None:
+    # A rule five nameplate heights down closes a story, not the page's head:
+    # the nameplate stays an item of its own and the ears are not taken in.
+    page = assemble(_masthead_page(rule_y=1400), Settings())
+    plate = next(a for a in page.articles if a.kind == ArticleKind.NAMEPLATE)
+    assert plate.region_ids == ["np"] and not plate.paragraphs
