@@ -28,6 +28,7 @@ from newsprint.layout.border import scanner_artifacts
 from newsprint.layout.boxes import true_runs
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.orientation import positive_scan
+from newsprint.ocr.print_edges import lines_past_edges
 from newsprint.ocr.stacked import TURN, split_stacked_lines
 from newsprint.ocr.strips import SECOND_PASS_STRIP, seam, slanting, strips
 
@@ -331,6 +332,7 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
     if page.work_image is None:
         raise ValueError(f"{page.source}: deskew must run before text detection")
     found = detect_lines(page.work_image, engine, settings.detection, page.geometry.content_box)
+    page, found = _past_the_print_box(page, found, engine, settings.detection)
     factor = enlargement(found, page.work_image.shape, settings.detection)
     if factor > 1:
         page, found = _enlarged(page, found, factor, engine, settings.detection)
@@ -365,6 +367,30 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
     )
     _flag_unread(page, unread, boxes, settings.detection)
     return page
+
+
+def _past_the_print_box(
+    page: NewspaperPage, found: DetectedLines, engine: OcrEngine, settings: DetectionSettings
+) -> tuple[NewspaperPage, DetectedLines]:
+    """The lines the print box cut, detected whole in strips along its edges
+    (``ocr.print_edges``, at the page's detection scale), and the page with
+    its box grown over them."""
+    content = page.geometry.content_box
+    if content is None or not len(found.boxes):
+        return page, found
+
+    def detect(area: tuple[int, int, int, int]) -> np.ndarray:
+        return detect_lines(page.work_image, engine, settings, area, scale=found.scale).boxes
+
+    boxes, grown = lines_past_edges(
+        found.boxes, content, page.work_image.shape, found.line_height, detect
+    )
+    if grown == tuple(content):
+        return page, found
+    log.debug("%s: print box %s grown to %s over the lines it cut", page.source, content, grown)
+    geometry = page.geometry.model_copy(update={"content_box": grown})
+    page = page.model_copy(update={"geometry": geometry})
+    return page, DetectedLines(boxes, found.scale, _median_height(boxes))
 
 
 def enlargement(found: DetectedLines, shape: tuple[int, ...], settings: DetectionSettings) -> int:

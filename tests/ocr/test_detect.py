@@ -532,3 +532,26 @@ def test_a_lines_pieces_from_two_strips_are_one_again_or_cut_without_slivers() -
     assert 280 <= slanted[0][2] <= 292  # at the white between the two pieces' ink
     assert all(x1 - x0 >= 0.5 * (y1 - y0) for x0, y0, x1, y1 in pieces)
     assert len(pieces) == 4  # the piece inside the left one's reach is dropped
+
+
+@pytest.mark.models
+def test_lines_the_print_box_cuts_are_read_whole_and_the_box_grows_over_them(
+    engine: OcrEngine,
+) -> None:
+    # ECPO 1919: the print box, which leaves out the outermost 0.05% of the
+    # ink, cut a faint column at the fold down its middle; its characters
+    # were read as half of the next column's. Detection looks a little past
+    # the box, and the box grows over the lines that run across its edge.
+    image = text_page(30)
+    ink_right = int(np.flatnonzero((image < 128).any(axis=0)).max())
+    image[60:90, 1300:1380] = 0  # a blot far off the print: never looked at
+    page = _page(image)
+    cut = (60, 40, ink_right - 12, 640)
+    page.geometry = PageGeometry(work_size=(image.shape[1], image.shape[0]), content_box=cut)
+    done = detect_text(page, Settings(), engine)
+    lines = np.asarray(done.detected_lines)
+    assert len(lines) == 12
+    assert lines[:, 2].max() >= ink_right - 2  # the longest line whole
+    assert lines[:, 2].max() < 1300  # the blot is no line
+    assert done.geometry.content_box[2] >= ink_right - 2
+    assert done.geometry.content_box[:2] == cut[:2]
