@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage
 from newsprint.core.settings import DetectionSettings, Settings
-from newsprint.layout.binarize import ink_mask, is_bitonal, paper_level
+from newsprint.layout.binarize import ink_mask, is_bitonal, paper_level, to_grey
 from newsprint.layout.border import scanner_artifacts
 from newsprint.layout.boxes import true_runs
 from newsprint.ocr.engine import OcrEngine
@@ -382,9 +382,8 @@ def _past_the_print_box(
     def detect(area: tuple[int, int, int, int]) -> np.ndarray:
         return detect_lines(page.work_image, engine, settings, area, scale=found.scale).boxes
 
-    boxes, grown = lines_past_edges(
-        found.boxes, content, page.work_image.shape, found.line_height, detect
-    )
+    grey = to_grey(page.work_image)
+    boxes, grown = lines_past_edges(found.boxes, content, grey, found.line_height, detect)
     if grown == tuple(content):
         return page, found
     log.debug("%s: print box %s grown to %s over the lines it cut", page.source, content, grown)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from newsprint.layout.binarize import paper_level
 
 EDGE_MARGIN = 0.01
 """Share of the page's side (width for the left and right edges, height for
@@ -39,6 +40,14 @@ MIN_GAIN = 0.15
 body type sizes further than the line inside did (a sixth of a
 character: the same line found again moves by a pixel or two)."""
 
+DARK = 0.6
+"""A pixel darker than this share of the paper's grey is ink, for the look
+outside the box (plain, so that a strip of bare margin finds none)."""
+
+MIN_INK = 0.1
+"""Ink beside a line outside the box of at least this many square body sizes
+(a stroke or two of a character) says the box cut the line."""
+
 TOUCH_PX = 2.0
 """A line whose box comes this near the print box's edge reaches it."""
 
@@ -48,16 +57,20 @@ Box4 = tuple[int, int, int, int]
 def lines_past_edges(
     boxes: np.ndarray,
     content: Box4,
-    shape: tuple[int, ...],
+    grey: np.ndarray,
     body: float,
     detect: Callable[[Box4], np.ndarray],
 ) -> tuple[np.ndarray, Box4]:
     """``boxes`` (N x 4, x0 y0 x1 y1, inside ``content``) with the lines that
     run across the box's edges made whole, and the box grown over them.
 
-    ``detect(area)`` returns the lines detected within ``area`` (x0, y0, x1,
-    y1), in working pixels; ``body`` is the type size of the page's lines."""
-    h, w = shape[:2]
+    ``grey`` is the working image (H x W, 8-bit); ``detect(area)`` returns the
+    lines detected within ``area`` (x0, y0, x1, y1), in working pixels;
+    ``body`` is the type size of the page's lines. A strip is detected only
+    along an edge where ink lies just outside the box beside a line that
+    reaches it: elsewhere the box cut nothing."""
+    h, w = grey.shape[:2]
+    dark = grey < DARK * paper_level(grey)
     x0, y0, x1, y1 = content
     depth = max(1, round(STRIP_DEPTH * body))
     mx, my = round(EDGE_MARGIN * w), round(EDGE_MARGIN * h)
@@ -71,7 +84,7 @@ def lines_past_edges(
     room = {0: x0 > 0, 1: y0 > 0, 2: x1 < w, 3: y1 < h}
     out = [np.asarray(b, dtype=np.float64) for b in boxes]
     for side, strip in strips.items():
-        if not room[side] or not _reaches(boxes, side, edge_of[side]):
+        if not room[side] or not _ink_beside(boxes, side, edge_of[side], strip, dark, body):
             continue
         for line in detect(strip):
             if _across(line, side, edge_of[side]):
@@ -89,12 +102,29 @@ def lines_past_edges(
     return joined, grown
 
 
-def _reaches(boxes: np.ndarray, side: int, edge: float) -> bool:
-    """Whether any line reaches the box's edge on ``side`` (0 left, 1 top,
-    2 right, 3 foot)."""
+def _ink_beside(
+    boxes: np.ndarray, side: int, edge: int, strip: Box4, dark: np.ndarray, body: float
+) -> bool:
+    """Whether, beside a line that reaches the edge on ``side``, ink lies
+    outside the box within the strip (``MIN_INK`` square body sizes of it)."""
+    x0, y0, x1, y1 = strip
+    for line in boxes[_touching(boxes, side, edge)]:
+        if side in (0, 2):
+            xs = (x0, edge) if side == 0 else (edge, x1)
+            ys = (max(y0, int(line[1])), min(y1, int(np.ceil(line[3]))))
+        else:
+            ys = (y0, edge) if side == 1 else (edge, y1)
+            xs = (max(x0, int(line[0])), min(x1, int(np.ceil(line[2]))))
+        if dark[ys[0] : ys[1], xs[0] : xs[1]].sum() >= MIN_INK * body * body:
+            return True
+    return False
+
+
+def _touching(boxes: np.ndarray, side: int, edge: float) -> np.ndarray:
+    """Which lines reach the box's edge on ``side``."""
     if side < 2:
-        return bool((boxes[:, side] <= edge + TOUCH_PX).any())
-    return bool((boxes[:, side] >= edge - TOUCH_PX).any())
+        return boxes[:, side] <= edge + TOUCH_PX
+    return boxes[:, side] >= edge - TOUCH_PX
 
 
 def _across(line: np.ndarray, side: int, edge: float) -> bool:
@@ -108,10 +138,12 @@ def _joined(
     lines: list[np.ndarray], new: np.ndarray, side: int, edge: float, gain: float
 ) -> list[np.ndarray]:
     """``lines`` with ``new`` joined to the line it continues past the edge
-    (of the lines that reach the edge and meet it, the one that shares most
-    of the thinner's extent along the edge), or added; left alone where it
-    takes the line, or reaches past the edge, by less than ``gain`` (the
-    detector's boxes stand a few pixels off their ink either way)."""
+    (of the lines that end within ``2 * gain`` of the edge and meet it, the
+    one that shares most of the thinner's extent along the edge), or added
+    where it lies over no line; left alone where it takes the line, or
+    reaches past the edge, by less than ``gain`` (the detector's boxes stand
+    a few pixels off their ink either way)."""
+    near = 2 * gain
     a, b = (1, 3) if side in (0, 2) else (0, 2)  # extent along the edge
     c, d = (0, 2) if side in (0, 2) else (1, 3)  # extent through it
     best, share = None, 0.5
@@ -119,12 +151,12 @@ def _joined(
         overlap = min(line[b], new[b]) - max(line[a], new[a])
         thinner = min(line[b] - line[a], new[b] - new[a])
         meets = min(line[d], new[d]) - max(line[c], new[c]) >= 0
-        at_edge = _reaches(line[None, :], side, edge)
+        at_edge = (line[side] - edge if side < 2 else edge - line[side]) <= near
         if thinner > 0 and meets and at_edge and overlap / thinner > share:
             best, share = i, overlap / thinner
     if best is None:
         past = edge - new[side] if side < 2 else new[side] - edge
-        return [*lines, new] if past >= gain else lines
+        return [*lines, new] if past >= gain and not _mostly_under(new, lines) else lines
     old = lines[best]
     further = old[side] - new[side] if side < 2 else new[side] - old[side]
     if further < gain:
@@ -133,3 +165,15 @@ def _joined(
         [min(old[0], new[0]), min(old[1], new[1]), max(old[2], new[2]), max(old[3], new[3])]
     )
     return [union if i == best else line for i, line in enumerate(lines)]
+
+
+def _mostly_under(new: np.ndarray, lines: list[np.ndarray]) -> bool:
+    """Whether half of ``new`` lies under one of ``lines`` (the same line, found
+    again a little off)."""
+    area = max(1.0, float((new[2] - new[0]) * (new[3] - new[1])))
+    for line in lines:
+        w = min(line[2], new[2]) - max(line[0], new[0])
+        h = min(line[3], new[3]) - max(line[1], new[1])
+        if w > 0 and h > 0 and w * h > 0.5 * area:
+            return True
+    return False
