@@ -51,7 +51,9 @@ from typing import Any
 
 import cv2
 import numpy as np
+from newsprint.core.page import DEFAULT_BODY_PX
 from newsprint.core.settings import Settings
+from newsprint.exports.alto import HEAD_SLACK
 from newsprint.layout.boxes import xy_cut
 from newsprint.ocr.engine import load_engine
 from newsprint.ocr.traditional import to_traditional_forms
@@ -140,12 +142,24 @@ def article_line_boxes(page: dict) -> list[BBox]:
         r for r in page.get("regions", []) if r.get("type") in _READ_FIRST and r["id"] not in placed
     ]
     rtl = bool(heads) and all(r.get("direction") == "horizontal-rtl" for r in heads)
-    first = [heads[i]["id"] for i in xy_cut([tuple(r["bbox"]) for r in heads], right_to_left=rtl)]
+    slack = HEAD_SLACK * _body_in_scan_pixels(page)
+    boxes = [tuple(r["bbox"]) for r in heads]
+    first = [heads[i]["id"] for i in xy_cut(boxes, right_to_left=rtl, slack=slack)]
     return [
         tuple(line["bbox"])
         for rid in [*first, *in_articles]
         for line in regions.get(rid, {}).get("lines", [])
     ]
+
+
+def _body_in_scan_pixels(page: dict) -> float:
+    """page.json's body line height (working pixels) in scan pixels, as
+    ``NewspaperPage.body_px`` times ``PageGeometry.scan_per_work``."""
+    body = page.get("body_line_height") or DEFAULT_BODY_PX
+    to_scan = (page.get("geometry") or {}).get("to_scan")
+    if not to_scan:
+        return body
+    return body * (float(np.sqrt(abs(np.linalg.det(np.asarray(to_scan)[:, :2])))) or 1.0)
 
 
 @dataclass(frozen=True)

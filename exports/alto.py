@@ -307,6 +307,12 @@ def _mean_confidence(lines: list[TextLine]) -> float:
     return float(np.average([ln.confidence for ln in lines], weights=weights))
 
 
+HEAD_SLACK = 0.25
+"""Running head pieces overlapping by up to this many body lines count as
+parted by white when they are cut into bands and boxes (``xy_cut``), as in
+``articles.masthead``. × body."""
+
+
 def document_order(page: NewspaperPage, orders: dict[str, list[str]]) -> list[Region]:
     """Running head and folio, then the articles' blocks in reading order, then the rest."""
     known = {r.id: r for r in page.regions}
@@ -318,7 +324,8 @@ def document_order(page: NewspaperPage, orders: dict[str, list[str]]) -> list[Re
     # than the paper's name in the middle); a head in rows and boxes (the
     # NZZ 1925's rates boxes under its name) box by box, by X-Y cut.
     rtl = bool(first) and all(r.direction == TextDirection.HORIZONTAL_RTL for r in first)
-    first = [first[i] for i in xy_cut([r.bbox for r in first], right_to_left=rtl)]
+    slack = HEAD_SLACK * page.body_px * page.geometry.scan_per_work()
+    first = [first[i] for i in xy_cut([r.bbox for r in first], right_to_left=rtl, slack=slack)]
     last = [r for r in page.regions if r.id not in placed and r.type not in _FIRST_ROLES]
     return [*first, *in_articles, *last]
 

@@ -31,3 +31,20 @@ def test_xy_cut_reads_boxes_no_white_parts_along_rows() -> None:
     boxes = [(100, 50, 400, 200), (0, 0, 300, 100)]
     assert xy_cut(boxes) == [1, 0]
     assert xy_cut([]) == []
+
+
+def test_xy_cut_takes_a_few_pixels_of_overlap_for_white_within_its_slack() -> None:
+    # A nameplate whose box reaches 4 pixels into the ears under it, and two
+    # ears of two boxes each, the right ear's boxes level with the left's
+    # gap: without slack no cut parts the name from the ears, and rows
+    # across read the ears' boxes in turn.
+    boxes = [
+        (0, 0, 1000, 104),  # 0 the name
+        (0, 100, 300, 160),  # 1 left ear, top
+        (0, 170, 300, 230),  # 2 left ear, foot
+        (700, 100, 1000, 140),  # 3 right ear, top
+        (700, 150, 1000, 230),  # 4 right ear, foot
+    ]
+    assert xy_cut(boxes, slack=5) == [0, 1, 2, 3, 4]
+    assert xy_cut(boxes) != [0, 1, 2, 3, 4]
+    assert xy_cut(boxes, slack=3) != [0, 1, 2, 3, 4]
