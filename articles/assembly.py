@@ -110,8 +110,8 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)
     else:
-        head, rest = masthead(regions)
-        if is_column_page(regions, body):  # plain columns: down each, headings start stories
+        head, rest = masthead(regions, body)
+        if is_column_page(rest, body):  # plain columns: down each, headings start stories
             drafts = [_from_story(story) for story in column_stories(rest, body)]
         else:
             drafts = _order(_group(rest, body) + _items_of_their_own(rest), body)
@@ -554,7 +554,9 @@ def _article(draft: _Draft, aid: str, language: str, body: float, settings: Sett
 def _nameplate(draft: _Draft, aid: str, language: str) -> Article:
     """The nameplate's item: the paper's name as its headline; with a
     masthead (``articles.masthead``), the pieces round it as paragraphs (a
-    rates table as a table), in the masthead's reading order."""
+    rates table as a table), in the masthead's reading order. Its
+    ``region_ids`` keep that order with the name in its place (ALTO, the
+    PDF); its text, as a story's, gives the name first."""
     pieces = [r for r in draft.members if r not in draft.headlines]
     paragraphs: list[str] = []
     tables: list[ArticleTable] = []

@@ -7,13 +7,17 @@ a subtitle. Read as columns of stories, its pieces joined the stories (the
 rates box read as the first story of column 1, the nameplate after it) or
 each other (NZZ front pages of 1890-1943: the date read after the rates,
 the nameplate after the ears). People read, and annotate, a masthead as a
-whole: the top row, the nameplate, then each ear from the left, top to
-bottom.
+whole: the top row, the nameplate, then the ears under it from the left,
+each top to bottom.
 
-So where a nameplate stands over a long rule, the regions above that rule
-are one item with it, read by X-Y cut (``layout.boxes.xy_cut``): bands at
-white across, then columns at white down. Everything here is in working
-pixels.
+So where a nameplate across most of the page stands over a long rule, the
+regions above that rule are one item with it, read by X-Y cut
+(``layout.boxes.xy_cut``): bands at white across (the top row, the
+nameplate's band, the ears under it), then columns at white down (ears
+beside the nameplate, in its band, are read left ear, name, right ear).
+A page whose head holds a story beside a narrower nameplate, or anything
+over the rule but off it, has no masthead here: its nameplate stays an item
+of its own. Everything here is in working pixels.
 """
 
 from __future__ import annotations
@@ -26,21 +30,31 @@ from newsprint.layout.boxes import Box, xy_cut
 _LEFT_OUT = (RegionType.SEPARATOR,)
 
 
-def masthead(regions: list[Region]) -> tuple[Story | None, list[Region]]:
+def masthead(regions: list[Region], body: float) -> tuple[Story | None, list[Region]]:
     """The masthead as an item of kind ``NAMEPLATE`` (its regions in reading
     order, the nameplate among them) and the regions left for the stories;
-    ``(None, regions)`` where the page has no nameplate over a closing rule."""
+    ``(None, regions)`` where the page has no nameplate over a closing rule.
+    ``body``: the body line height (working pixels)."""
     plates = [r for r in regions if r.type == RegionType.NAMEPLATE and r.lines]
     if len(plates) != 1:
         return None, regions
     plate = plates[0]
-    foot = _closing_rule(regions, box(plate))
-    if foot is None:
+    name = box(plate)
+    foot = _closing_rule(regions, name)
+    if foot is None or name.width < MASTHEAD.plate_width * foot.width:
         return None, regions
-    inside = [r for r in regions if r.type not in _LEFT_OUT and (r is plate or box(r).cy < foot.y0)]
-    if any(len(r.lines) > MASTHEAD.max_lines for r in inside):
-        return None, regions  # a story's column over the rule: no masthead
-    order = xy_cut([box(r).as_tuple() for r in inside])
+    over = [
+        r
+        for r in regions
+        if r is not plate
+        and r.type not in _LEFT_OUT
+        and box(r).cy < foot.y0
+        and box(r).y1 > name.y0 - MASTHEAD.above * name.height
+    ]
+    if any(not _on_the_rule(box(r), foot) or len(r.lines) > MASTHEAD.max_lines for r in over):
+        return None, regions  # a story beside the name, or a column over the rule
+    inside = [plate, *over]
+    order = xy_cut([box(r).as_tuple() for r in inside], slack=MASTHEAD.slack * body)
     item = Story(kind=RegionType.NAMEPLATE, headlines=[plate])
     item.members = [inside[i] for i in order]
     taken = {id(r) for r in inside}
@@ -61,3 +75,8 @@ def _closing_rule(regions: list[Region], plate: Box) -> Box | None:
         and plate.cy < b.y0 <= plate.y1 + MASTHEAD.depth * plate.height
     ]
     return min(rules, key=lambda b: b.y0, default=None)
+
+
+def _on_the_rule(piece: Box, rule: Box) -> bool:
+    """Whether most of a piece stands over the rule's length."""
+    return piece.x_overlap(rule) >= MASTHEAD.on_rule * piece.width

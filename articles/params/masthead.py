@@ -21,6 +21,27 @@ class MastheadParams:
     times the nameplate's height (the ears under the NZZ's nameplate reach
     1.05-1.4 of it). × the nameplate's height."""
 
+    plate_width: float = 0.6
+    """The nameplate runs across at least this share of the rule's length: a
+    narrower name may stand beside a story over the same rule (a modern
+    tabloid's lead teaser by its flag), and no masthead is taken. The NZZ's
+    runs across 0.95-1.0 of it."""
+
+    above: float = 1.0
+    """Pieces standing higher than this many nameplate heights over its top
+    (teasers over a modern flag) are not the masthead's: they are left to
+    the stories. × the nameplate's height."""
+
+    on_rule: float = 0.5
+    """Every piece of the masthead stands over the rule's length by at least
+    this share of its width; a piece off it makes the page's head no
+    masthead. A share of the piece's width."""
+
+    slack: float = 0.25
+    """Pieces overlapping by up to this many body lines count as parted by
+    white when the masthead is cut into bands and columns (a detector's box
+    stands a few pixels off its ink). × body."""
+
     max_lines: int = 12
     """No piece of a masthead holds more lines than this (the NZZ's rates
     boxes hold up to eight): a region over the rule with more is a story's

@@ -1456,3 +1456,28 @@ def test_a_rule_far_under_the_nameplate_closes_no_masthead() -> None:
     page = assemble(_masthead_page(rule_y=1400), Settings())
     plate = next(a for a in page.articles if a.kind == ArticleKind.NAMEPLATE)
     assert plate.region_ids == ["np"] and not plate.paragraphs
+
+
+def test_a_story_beside_a_narrow_nameplate_is_no_part_of_a_masthead() -> None:
+    # A tabloid's flag over the left half, the lead story's teaser beside it,
+    # one rule under both: the story keeps its headline and text.
+    title = _region(
+        "np", RegionType.NAMEPLATE, (100, 100, 1000, 300), [_line("The Sun", 100, 100, 1000)]
+    )
+    teaser = _region(
+        "th",
+        RegionType.HEADLINE,
+        (1200, 100, 1700, 150),
+        [_line("Fire at the mill", 1200, 100, 1700)],
+    )
+    teaser_text = _column("tt", 1200, 170, [("Crews fought the blaze all night", 0, 300)] * 4)
+    rule = _region("rule", RegionType.SEPARATOR, (100, 400, 1700, 408))
+    head = _region(
+        "h", RegionType.HEADLINE, (100, 430, 1000, 480), [_line("Council meets", 100, 430, 1000)]
+    )
+    story = _column("s", 100, 500, [("The council met on Monday to discuss", 0, 300)] * 8)
+    page = assemble(_page([title, teaser, teaser_text, rule, head, story]), Settings())
+    plate = next(a for a in page.articles if a.kind == ArticleKind.NAMEPLATE)
+    assert plate.region_ids == ["np"]
+    fire = next(a for a in page.articles if a.headline == "Fire at the mill")
+    assert fire.region_ids == ["th", "tt"]
