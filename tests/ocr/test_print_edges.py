@@ -36,7 +36,7 @@ def test_a_column_cut_at_the_box_edge_is_joined_whole_and_the_box_grows() -> Non
     detect, asked = _strip_detector([(84, 298, 118, 902), (120, 300, 150, 900)])
     grey = _grey((86, 300, 118, 900), (122, 300, 148, 900))  # the column's outer half cut off
     joined, grown = lines_past_edges(boxes, BOX, grey, BODY, detect)
-    assert joined[0].tolist() == [84, 298, 118, 902]
+    assert joined[0].tolist() == [84, 300, 118, 900]  # only its end at the edge moves
     assert joined[1].tolist() == [120, 300, 150, 900]  # the neighbour is left as it was
     assert grown == (84, 50, 700, 950)
     assert len(asked) == 1 and asked[0][0] == 100 - 20  # only the edge a line reached
@@ -70,3 +70,47 @@ def test_a_box_at_the_image_edge_is_not_looked_past() -> None:
     detect, asked = _strip_detector([(0, 300, 400, 330)])
     lines_past_edges(boxes, (0, 50, 700, 950), _grey((0, 300, 400, 330)), BODY, detect)
     assert asked == []
+
+
+def test_a_line_cut_at_the_right_edge_or_the_foot_runs_on_past_it() -> None:
+    # A line of type cut at the right edge, a folio cut at the foot.
+    boxes = np.array([[400, 300, 700, 330], [380, 930, 460, 950]], float)
+    found = [(600, 299, 730, 331), (380, 928, 461, 975)]
+    detect, asked = _strip_detector(found)
+    grey = _grey((410, 305, 726, 325), (385, 935, 455, 972))
+    joined, grown = lines_past_edges(boxes, BOX, grey, BODY, detect)
+    assert joined.tolist() == [[400, 300, 730, 330], [380, 930, 460, 975]]
+    assert grown == (100, 50, 730, 975)
+    assert len(asked) == 2
+
+
+def test_a_strip_line_over_two_lines_continues_neither() -> None:
+    # The detector ran two close lines together in the strip: neither line
+    # takes the other's rows, and none is added over them.
+    boxes = np.array([[100, 300, 400, 330], [100, 340, 400, 370]], float)
+    detect, _ = _strip_detector([(80, 300, 190, 370)])
+    grey = _grey((84, 305, 398, 326), (84, 345, 398, 366))
+    joined, grown = lines_past_edges(boxes, BOX, grey, BODY, detect)
+    assert joined is boxes and grown == BOX
+
+
+def test_only_a_line_with_ink_past_the_edge_runs_on() -> None:
+    # Ink outside the box beside one line sends the strip to the detector;
+    # the line beside it, whose box the detector set a little wider there,
+    # has no ink past the edge and stays as it was.
+    boxes = np.array([[100, 300, 400, 330], [100, 400, 400, 430]], float)
+    detect, _ = _strip_detector([(84, 300, 190, 330), (88, 400, 190, 430)])
+    grey = _grey((86, 305, 398, 326), (104, 405, 398, 426))
+    joined, _ = lines_past_edges(boxes, BOX, grey, BODY, detect)
+    assert joined.tolist() == [[84, 300, 400, 330], [100, 400, 400, 430]]
+
+
+def test_a_line_found_across_the_edge_beside_no_line_is_added() -> None:
+    # The top row: the title, cut at the top edge, and a short line (a
+    # folio) beside it that the box cut so far that nothing of it was found.
+    boxes = np.array([[300, 50, 600, 80]], float)
+    detect, _ = _strip_detector([(300, 38, 600, 80), (120, 40, 220, 70)])
+    grey = _grey((305, 42, 595, 78), (125, 42, 215, 68))
+    joined, grown = lines_past_edges(boxes, BOX, grey, BODY, detect)
+    assert joined.tolist() == [[300, 38, 600, 80], [120, 40, 220, 70]]
+    assert grown == (100, 38, 700, 950)
