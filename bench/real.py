@@ -51,7 +51,7 @@ from typing import Any
 
 import cv2
 import numpy as np
-from newsprint.core.page import DEFAULT_BODY_PX
+from newsprint.core.page import DEFAULT_BODY_PX, PageGeometry
 from newsprint.core.settings import Settings
 from newsprint.exports.alto import HEAD_SLACK
 from newsprint.layout.boxes import xy_cut
@@ -154,12 +154,9 @@ def article_line_boxes(page: dict) -> list[BBox]:
 
 def _body_in_scan_pixels(page: dict) -> float:
     """page.json's body line height (working pixels) in scan pixels, as
-    ``NewspaperPage.body_px`` times ``PageGeometry.scan_per_work``."""
+    ``exports.alto.document_order`` takes it."""
     body = page.get("body_line_height") or DEFAULT_BODY_PX
-    to_scan = (page.get("geometry") or {}).get("to_scan")
-    if not to_scan:
-        return body
-    return body * (float(np.sqrt(abs(np.linalg.det(np.asarray(to_scan)[:, :2])))) or 1.0)
+    return body * PageGeometry.model_validate(page.get("geometry") or {}).scan_per_work()
 
 
 @dataclass(frozen=True)
