@@ -180,29 +180,17 @@ def _joined(
     further = old[side] - new[side] if side < 2 else new[side] - old[side]
     run_on = old.copy()
     run_on[side] = new[side]
-    gained = _gained(old, run_on, side)
-    if further < gain or not _inked(dark, gained):
+    if further < gain or not _inked(dark, _outside(run_on, side, old[side])):
         return lines
     return [run_on if i == best else line for i, line in enumerate(lines)]
 
 
 def _outside(line: np.ndarray, side: int, edge: float) -> Box4:
-    """The part of a line's box past the edge on ``side``."""
+    """The part of a line's box past the edge on ``side`` (past another
+    line's end there: what running on to it gains)."""
     x0, y0, x1, y1 = (_px(v) for v in line)
     e = _px(edge)
     return {0: (x0, y0, e, y1), 1: (x0, y0, x1, e), 2: (e, y0, x1, y1), 3: (x0, e, x1, y1)}[side]
-
-
-def _gained(old: np.ndarray, run_on: np.ndarray, side: int) -> Box4:
-    """The part of ``run_on`` that ``old`` did not cover: its new end."""
-    x0, y0, x1, y1 = (_px(v) for v in run_on)
-    if side == 0:
-        return x0, y0, _px(old[0]), y1
-    if side == 1:
-        return x0, y0, x1, _px(old[1])
-    if side == 2:
-        return _px(old[2]), y0, x1, y1
-    return x0, _px(old[3]), x1, y1
 
 
 def _mostly_under(new: np.ndarray, lines: list[np.ndarray]) -> bool:
