@@ -317,22 +317,63 @@ def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, i
     no story's headline: one line of type at least four body lines tall, half
     the page wide or more, in the top fifth of the page, and the largest type
     on it by half again (among lines of type, wider than tall: a mark in the
-    scanner's margin is no line)."""
+    scanner's margin is no line).
+
+    A title the detector gave in pieces along its row (a black-letter name
+    cut at its widest letter gaps, as NZZ 1890's "Zü | rcher- | Zeitung", or
+    a name parted by an emblem) is that line of type too: the pieces become
+    one block, ``blocks`` changing in place."""
     cx0, cy0, cx1, cy1 = content
     P = NAMEPLATE
     lines = [b for b in blocks if b.box.width >= P.line_aspect * b.line_height]
     if not lines:
         return
     biggest = max(lines, key=lambda b: b.line_height)
-    others = max((b.line_height for b in lines if b is not biggest), default=0.0)
+    row = _title_row(biggest, blocks)
+    others = max((b.line_height for b in lines if b not in row), default=0.0)
+    name = Box(
+        min(b.box.x0 for b in row),
+        min(b.box.y0 for b in row),
+        max(b.box.x1 for b in row),
+        max(b.box.y1 for b in row),
+    )
     if (
-        len(biggest.lines) == 1
+        all(len(b.lines) == 1 for b in row)
         and biggest.line_height >= P.min_size * body
         and biggest.line_height >= P.lead * others
-        and biggest.box.width >= P.min_width * (cx1 - cx0)
-        and biggest.box.y1 <= cy0 + P.top_share * (cy1 - cy0)
+        and name.width >= P.min_width * (cx1 - cx0)
+        and name.y1 <= cy0 + P.top_share * (cy1 - cy0)
     ):
-        biggest.kind = RegionType.NAMEPLATE
+        plate = biggest
+        if len(row) > 1:
+            plate = Block(sorted((line for b in row for line in b.lines), key=lambda ln: ln.x0))
+            blocks[:] = [b for b in blocks if b not in row] + [plate]
+        plate.kind = RegionType.NAMEPLATE
+
+
+def _title_row(biggest: Block, blocks: list[Block]) -> list[Block]:
+    """``biggest`` and the blocks of type of like size that continue it along
+    its row (``NAMEPLATE.row_size``, ``row_gap``), left to right. A piece
+    need not be a line wider than tall: a single letter is a piece too
+    (NZZ 1890's "Zü")."""
+    P = NAMEPLATE
+    size = biggest.line_height
+    like = sorted(
+        (
+            b
+            for b in blocks
+            if b.line_height >= P.row_size * size
+            and b.box.y_overlap(biggest.box) >= 0.5 * min(b.box.height, biggest.box.height)
+        ),
+        key=lambda b: b.box.x0,
+    )
+    at = next(i for i, b in enumerate(like) if b is biggest)
+    start, end = at, at + 1
+    while start > 0 and like[start].box.x0 - like[start - 1].box.x1 <= P.row_gap * size:
+        start -= 1
+    while end < len(like) and like[end].box.x0 - like[end - 1].box.x1 <= P.row_gap * size:
+        end += 1
+    return like[start:end]
 
 
 def _isolated_band_edge(

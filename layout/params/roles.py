@@ -229,6 +229,16 @@ class NameplateParams:
     """The nameplate ends in this top share of the printed area. A share of
     the printed height. Tuned on NZZ 1940 (commit fb46e3c)."""
 
+    row_size: float = 0.8
+    """A block of type at least this share of the largest type's height, in
+    its row, may be a piece of the same title (NZZ 1890 front page, not in
+    the shared set: three pieces of one height). × the largest line height."""
+
+    row_gap: float = 0.5
+    """... when no more white than this parts it from the next piece along
+    the row (NZZ 1890: 0.07-0.09 of the letters' height between its three
+    pieces). × the largest line height."""
+
 
 BLOCK_TYPE_HEIGHT = BlockTypeHeightParams()
 BOLD_HEADS = BoldHeadParams()

@@ -283,6 +283,35 @@ def test_the_nameplate_is_told_from_a_headline(top: int) -> None:
     assert text.kind == RegionType.TEXT
 
 
+@pytest.mark.parametrize("gap", [30, 400])
+def test_a_nameplate_the_detector_gave_in_pieces_along_its_row_is_one_nameplate(gap: int) -> None:
+    # NZZ 1890's black-letter title came as "Zü | rcher- | Zeitung", three
+    # blocks of one height, none half the page wide: the stories under it
+    # each took a piece as their headline. Pieces parted by more white than
+    # half their height are not one title: each stays a headline.
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.roles import classify_blocks
+
+    x0 = 300
+    pieces = []
+    for width in (320, 900, 1000):
+        pieces.append(Block([Box(x0, 100, x0 + width, 400)]))
+        x0 += width + gap
+    ears = Block([Box(100, 450, 900, 470 + 24 * i) for i in range(1, 6)])
+    text = Block([Box(100, 600 + 24 * i, 900, 620 + 24 * i) for i in range(10)])
+    blocks = [*pieces, ears, text]
+    classify_blocks(blocks, [], [], 20.0, Settings().layout, (0, 0, 3600, 5000))
+    plates = [b for b in blocks if b.kind == RegionType.NAMEPLATE]
+    if gap < 150:
+        assert len(plates) == 1 and all(p not in blocks for p in pieces)
+        assert [ln.x0 for ln in plates[0].lines] == [300, 650, 1580]
+        assert plates[0].box.as_tuple() == (300, 100, 2580, 400)
+    else:
+        assert not plates
+        assert all(p in blocks and p.kind == RegionType.HEADLINE for p in pieces)
+    assert text in blocks and text.kind == RegionType.TEXT
+
+
 def _turned_if(vertical: bool, box: Box, right: float) -> Box:
     """``box`` as it is, or turned a quarter (rows become vertical lines read
     right to left) and moved ``right`` pixels so that it lies on the page."""
