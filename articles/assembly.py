@@ -13,6 +13,7 @@ a paragraph cut by a column break is joined again.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ from newsprint.articles.params.bands import (
     BLOCK_COLUMNS,
     CAPTION_ROWS,
     CENTRED,
+    COLUMN_HEADS,
     LEFT,
     STORY_ORDER,
 )
@@ -203,6 +205,8 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         up = above[region.id]
         if up is not None and _ends_article(up, above):
             up = None
+        if up is not None and up.type == RegionType.HEADLINE and region.type != RegionType.HEADLINE:
+            up = _column_head_over(region, up, flow, body) or up
         source = up
         if source is None and region.type != RegionType.HEADLINE and region.id not in dashed:
             # A table is not read on from the column on its left.
@@ -214,7 +218,7 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
             # When a column on the left could flow into the block, a headline
             # beside it takes it only if centred over the block's column too.
             source = _headline_beside(region, flow, separators, body, left is not None) or left
-        if region.type == RegionType.HEADLINE and _starts_article(region, up):
+        if region.type == RegionType.HEADLINE and _starts_article(region, up, flow, body):
             source = None
         if source is not None and source.id not in visiting:
             draft = resolve(source, visiting | {region.id})
@@ -385,9 +389,78 @@ def _ends_article(region: Region, above: dict[str, Region | None]) -> bool:
     return over is not None and over.type == RegionType.TEXT
 
 
-def _starts_article(headline: Region, above: Region | None) -> bool:
-    # A headline right under another headline is its deck (second title line).
-    return above is None or above.type != RegionType.HEADLINE
+def _starts_article(
+    headline: Region, above: Region | None, flow: list[Region], body: float
+) -> bool:
+    """Whether a headline opens a story of its own. One right under another
+    headline is its deck (second title line), but for a column's heading set
+    beside another column's under a heading across both (``_column_heads``)."""
+    if above is None or above.type != RegionType.HEADLINE:
+        return True
+    return any(headline in pair for pair in _column_heads(above, flow, body))
+
+
+def _column_head_over(
+    region: Region, above: Region, flow: list[Region], body: float
+) -> Region | None:
+    """The column's heading (``_column_heads`` under the headline ``above``)
+    that stands over ``region``: its story's head, though the heading across
+    reaches lower down beside it than the column's heading does."""
+    me = _box(region)
+    heads = {id(h): h for pair in _column_heads(above, flow, body) for h in pair}
+    return next(
+        (
+            h
+            for h in heads.values()
+            if _box(h).y0 < me.y0
+            and _box(h).x_overlap(me) >= COLUMN_HEADS.under * min(me.width, _box(h).width)
+        ),
+        None,
+    )
+
+
+def _column_heads(above: Region, flow: list[Region], body: float) -> list[tuple[Region, Region]]:
+    """Pairs of headlines side by side under the headline ``above``, level
+    with each other and parted by white, each over a text block of its own
+    column that the other does not reach (``COLUMN_HEADS``). Stacked as
+    decks of ``above``, both columns' heads were read before either's text
+    (The Publishers' Circular 1883 p312, not in the shared set: "THE ROYAL
+    GAME OF SEQUENCE" and "ILLUMINATED FLORAL MOTTOES" over an advert's two
+    columns, under the line closing the advert above). Each heads its own
+    column's story instead."""
+    P = COLUMN_HEADS
+    top = _box(above)
+    under = [
+        r
+        for r in flow
+        if r.type == RegionType.HEADLINE
+        and r is not above
+        and _box(r).x_overlap(top) >= P.under * _box(r).width
+        and top.cy < _box(r).y0 + P.level * body
+        and _box(r).y0 < top.y1 + P.near * body
+    ]
+    texts = [_box(r) for r in flow if r.type == RegionType.TEXT]
+
+    def heads_column(head: Box, other: Box) -> bool:
+        return any(
+            t.y0 >= head.cy
+            and t.y0 <= head.y1 + P.near * body
+            and t.x_overlap(head) >= P.under * min(t.width, head.width)
+            and t.x_overlap(other) <= P.apart * t.width
+            for t in texts
+        )
+
+    pairs = []
+    for a, b in itertools.combinations(under, 2):
+        ba, bb = _box(a), _box(b)
+        if (
+            ba.y_overlap(bb) >= P.level_share * min(ba.height, bb.height)
+            and ba.x_overlap(bb) == 0
+            and heads_column(ba, bb)
+            and heads_column(bb, ba)
+        ):
+            pairs.append((a, b))
+    return pairs
 
 
 def _left_neighbour(
@@ -581,9 +654,8 @@ def _nameplate(draft: _Draft, aid: str, language: str) -> Article:
 def _headline_order(headlines: list[Region]) -> list[Region]:
     """An article's headlines as read: row by row from the top, side by side
     along a row left to right (``layout.boxes.in_rows``; right to left where
-    one is set vertically). Two headlines level with each other over two
-    columns of one advert (The Publishers' Circular 1883 p312: the right
-    one's top a few pixels higher) are read left first."""
+    one is set vertically). Two headlines level with each other are read
+    left first though the right one's top stands a few pixels higher."""
     rtl = any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
     order = in_rows([_box(h).as_tuple() for h in headlines], right_to_left=rtl)
     return [headlines[i] for i in order]

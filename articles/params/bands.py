@@ -55,6 +55,40 @@ BESIDE = HeadlineBesideParams()
 
 
 @dataclass(frozen=True)
+class ColumnHeadsParams:
+    """Two columns' headings side by side under a heading across both
+    (``assembly._column_heads``): each opens its own column's story rather
+    than both being decks of the heading over them. The Publishers'
+    Circular 1883 p312 (NCSE, not in the shared set): two heads 0.6 body
+    apart in height, parted by a column rule, each over a block of 18-21
+    lines."""
+
+    under: float = 0.5
+    """A heading stands under the one across when this share of its width
+    lies within that one's, and a text block is under a heading when this
+    share of the narrower one's width is shared. A share of the width."""
+
+    level: float = 0.5
+    """... and its top is below the middle of the one across, give or take
+    this many body lines. × body."""
+
+    near: float = 2.0
+    """... and its top, or a text block's under it, no further below than
+    this many body lines. × body."""
+
+    level_share: float = 0.5
+    """The two headings share at least this share of the smaller one's
+    height: they stand level. A share of the height."""
+
+    apart: float = 0.1
+    """A column's text block reaches under the other heading by at most this
+    share of its width. A share of the width."""
+
+
+COLUMN_HEADS = ColumnHeadsParams()
+
+
+@dataclass(frozen=True)
 class CentredParams:
     """Whether a headline is centred over the block's column
     (``assembly._centred_over``): the block's mirror image about the

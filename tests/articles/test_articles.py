@@ -1481,3 +1481,37 @@ def test_a_story_beside_a_narrow_nameplate_is_no_part_of_a_masthead() -> None:
     assert plate.region_ids == ["np"]
     fire = next(a for a in page.articles if a.headline == "Fire at the mill")
     assert fire.region_ids == ["th", "tt"]
+
+
+def _two_column_heads_page() -> NewspaperPage:
+    """An advert's closing line across two columns, then a heading over each
+    column, level (the right one a few pixels higher and reaching into its
+    text's top), each over its column's text (The Publishers' Circular 1883
+    p312)."""
+
+    def head(rid: str, text: str, box: tuple[float, float, float, float]) -> Region:
+        return _region(rid, RegionType.HEADLINE, box, [_line(text, box[0], box[1], box[2])])
+
+    first = head("h0", "WORD MAKING AND WORD TAKING", (100, 100, 760, 120))
+    first_text = _column("t0", 100, 140, [("In a neat box, 800 letters", 0, 300)] * 3)
+    first_text = first_text.model_copy(
+        update={"work_bbox": (100, 140, 760, 220), "bbox": (100, 140, 760, 220)}
+    )
+    across = head("x", "WITH FULL INSTRUCTIONS", (250, 230, 610, 252))
+    left = head("hl", "THE ROYAL GAME OF SEQUENCE", (100, 256, 400, 276))
+    right = head("hr", "FLORAL MOTTOES", (460, 250, 760, 290))
+    left_text = _column("tl", 100, 282, [("Merry matches: a capital game", 0, 300)] * 12)
+    right_text = _column("tr", 460, 276, [("Christmas and other festive", 0, 300)] * 11)
+    rule = _region("rule", RegionType.SEPARATOR, (428, 256, 432, 620))
+    return _page([first, first_text, across, left, right, left_text, right_text, rule])
+
+
+def test_each_column_heading_under_a_heading_across_opens_its_columns_story() -> None:
+    # Stacked as decks of the line across, both columns' headings were read
+    # before either column's text: left head, right head, left text, right text.
+    page = assemble(_two_column_heads_page(), Settings())
+    order = [rid for rid in page.reading_order if rid != "rule"]
+    assert order.index("hl") < order.index("tl") < order.index("hr") < order.index("tr")
+    by_head = {a.headline: a.region_ids for a in page.articles}
+    assert by_head["THE ROYAL GAME OF SEQUENCE"] == ["hl", "tl"]
+    assert by_head["FLORAL MOTTOES"] == ["hr", "tr"]
