@@ -54,6 +54,14 @@ class NoiseParams:
     reach: float = 2.0
     """× body height: how near a line of real text a short line must stand."""
 
+    rule_piece: float = 1.0
+    """× body height: a line on a vertical rule is at most this wide (NS2
+    1843 p. 4: 0.75-0.9 of its body line height)..."""
+
+    rule_piece_off: float = 0.5
+    """... and its middle at most this far from the rule's (NS2 1843 p. 4:
+    0.4-0.45; a column's first character stands a gutter off). × body."""
+
     rule_like: float = 1 / 3
     """A line read unsurely on a rule is the rule read as text when at least
     this share of its characters are strokes along a line (``_RULE_LIKE``;
@@ -73,7 +81,10 @@ def without_noise(regions: list[Region], body: float) -> list[Region]:
     noise = {
         id(ln)
         for ln in lines
-        if not real or _is_noise(ln, real, body) or _read_from_a_rule(ln, rules)
+        if not real
+        or _is_noise(ln, real, body)
+        or _read_from_a_rule(ln, rules)
+        or _on_a_column_rule(ln, rules, body)
     }
     if not noise:
         return regions
@@ -127,6 +138,31 @@ def _read_from_a_rule(line: TextLine, rules: list[Region]) -> bool:
             horizontal
             and along >= 0.5 * (x1 - x0)
             and y0 + quarter <= (ry0 + ry1) / 2 <= y1 - quarter
+        ):
+            return True
+    return False
+
+
+def _on_a_column_rule(line: TextLine, rules: list[Region], body: float) -> bool:
+    """Whether the line is a piece of a vertical rule read as text: one or
+    two characters in a box no wider than ``NOISE.rule_piece`` body lines,
+    its middle within ``rule_piece_off`` of a vertical rule's that runs past
+    its middle (NCSE's Northern Star 1843 p. 4, not in the
+    shared set: a worn column rule's thicker stretches read "1", "t", "7",
+    "12" at 0.32-0.78, set among the next column's lines and read out of
+    its order). A character of type stands beside a column's rule, not on
+    it."""
+    if _characters(line) > NOISE.short:
+        return False
+    for rule in rules:
+        both_work = line.work_bbox is not None and rule.work_bbox is not None
+        x0, y0, x1, y1 = line.work_bbox if both_work else line.bbox
+        rx0, ry0, rx1, ry1 = rule.work_bbox if both_work else rule.bbox
+        if (
+            ry1 - ry0 > rx1 - rx0
+            and x1 - x0 <= NOISE.rule_piece * body
+            and abs((x0 + x1) / 2 - (rx0 + rx1) / 2) <= NOISE.rule_piece_off * body
+            and ry0 <= (y0 + y1) / 2 <= ry1
         ):
             return True
     return False

@@ -165,3 +165,26 @@ def test_text_under_dust_that_outnumbers_it_is_not_turned_over(
     assert FlagCode.ROTATED not in {f.code for f in page.flags}
     words = " ".join(_texts(page.regions)).split()
     assert len(words) >= 40  # six lines of nine words, some run together
+
+
+def test_a_worn_column_rule_read_as_characters_goes_and_the_type_beside_it_stays() -> None:
+    # NS2 1843 p. 4: a worn column rule's thicker stretches were boxed as
+    # lines and read "1", "t", "7", "12", set among the next column's lines.
+    left = [
+        _line(f"Line {i} of the left column", 0.97, (100, 100 + 30 * i, 600, 124 + 30 * i))
+        for i in range(12)
+    ]
+    right = [
+        _line(f"Line {i} of the right column", 0.97, (640, 100 + 30 * i, 1100, 124 + 30 * i))
+        for i in range(12)
+    ]
+    pieces = [_line("1", 0.78, (612, 150, 626, 174)), _line("12", 0.45, (611, 300, 627, 326))]
+    numeral = _line("I.", 0.9, (640, 460, 662, 484))  # a numbered item's mark, beside the rule
+    past_the_foot = _line("7", 0.98, (612, 560, 624, 584))  # under the rule's foot: kept
+    regions = [
+        _rule("v", (615, 80, 620, 500)),
+        _region("r1", left),
+        _region("r2", [*right, *pieces, numeral, past_the_foot]),
+    ]
+    kept = _texts(without_noise(regions, 24.0))
+    assert kept == [ln.text for ln in left] + [ln.text for ln in right] + ["I.", "7"]
