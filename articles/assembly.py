@@ -721,35 +721,32 @@ def _caption_texts(captions: list[Region]) -> list[str]:
 
 
 def _column_order(blocks: list[Region], body: float) -> list[Region]:
-    """Column by column (blocks that share most of their width), top to bottom.
-    A block under a quarter as wide as the widest (a price set at the end of
-    a line, a stray word) makes no column of its own: it goes down the column
-    it stands in or nearest to."""
+    """Column by column, top to bottom. The widest blocks found the columns;
+    every other block goes down the column whose founding block it shares
+    most of its width with (a new column where none), so that small blocks
+    spread over two columns do not join them into one (NZZ 1943, not in the
+    shared set: a map's place names, read into the lead story, chained its
+    two columns, and column 2's top was read before column 1). A block under
+    a quarter as wide as the widest (a price set at the end of a line, a
+    stray word) makes no column of its own: it goes down the column it
+    stands in or nearest to."""
     if not blocks:
         return []
     widest = max(_box(b).width for b in blocks)
     narrow = [b for b in blocks if _box(b).width < BLOCK_COLUMNS.narrow_block * widest]
     columns: list[list[Region]] = []
-    for block in sorted(
-        (b for b in blocks if _box(b).width >= BLOCK_COLUMNS.narrow_block * widest),
-        key=lambda b: (_box(b).x0, _box(b).y0),
-    ):
+    wide = [b for b in blocks if _box(b).width >= BLOCK_COLUMNS.narrow_block * widest]
+    for block in sorted(wide, key=lambda b: (-_box(b).width, _box(b).x0, _box(b).y0)):
         me = _box(block)
-        home = next(
-            (
-                col
-                for col in columns
-                if any(_box(b).x_overlap_ratio(me) >= NEIGHBOURS.same_column for b in col)
-            ),
-            None,
-        )
-        if home is None:
+        shares = [_box(col[0]).x_overlap_ratio(me) for col in columns]
+        best = int(np.argmax(shares)) if shares else -1
+        if best < 0 or shares[best] < NEIGHBOURS.same_column:
             columns.append([block])
         else:
-            home.append(block)
+            columns[best].append(block)
     for block in narrow:
         _nearest_column(columns, block).append(block)
-    columns.sort(key=lambda col: min(_box(b).x0 for b in col))
+    columns.sort(key=lambda col: _box(col[0]).x0)
     return [b for col in columns for b in sorted(col, key=lambda b: _box(b).y0)]
 
 

@@ -1515,3 +1515,22 @@ def test_each_column_heading_under_a_heading_across_opens_its_columns_story() ->
     by_head = {a.headline: a.region_ids for a in page.articles}
     assert by_head["THE ROYAL GAME OF SEQUENCE"] == ["hl", "tl"]
     assert by_head["FLORAL MOTTOES"] == ["hr", "tr"]
+
+
+def test_small_blocks_over_two_columns_do_not_join_them_into_one() -> None:
+    # NZZ 1943: a map's place names, read into the lead story, lay across
+    # columns 1 and 2; going down columns that chained through them, column
+    # 2's top (a few pixels higher) was read before column 1.
+    from newsprint.articles.assembly import _column_order
+
+    col1 = _column("c1", 100, 205, [("Die deutsche Südfront", 0, 300)] * 30)
+    col1b = _column("c1b", 100, 1120, [("Der Vorstoß an der Adria", 0, 300)] * 10)
+    col2 = _column("c2", 420, 200, [("von Salerno die deutsche", 0, 300)] * 40)
+    names = [
+        _region("m1", RegionType.TEXT, (250, 1450, 560, 1490), [_line("Avellino", 250, 1450, 560)]),
+        _region("m2", RegionType.TEXT, (300, 1500, 520, 1540), [_line("Foggia", 300, 1500, 520)]),
+        _region("m3", RegionType.TEXT, (400, 1550, 600, 1590), [_line("Bari", 400, 1550, 600)]),
+    ]
+    order = [r.id for r in _column_order([col2, *names, col1b, col1], BODY)]
+    assert order.index("c1") < order.index("c1b") < order.index("c2")
+    assert order[:2] == ["c1", "c1b"]
