@@ -394,10 +394,15 @@ def _starts_article(
 ) -> bool:
     """Whether a headline opens a story of its own. One right under another
     headline is its deck (second title line), but for a column's heading set
-    beside another column's under a heading across both (``_column_heads``)."""
+    beside another column's under a heading across both (``_column_heads``):
+    the first column's heading goes on under the heading across, each other
+    column's opens its own story."""
     if above is None or above.type != RegionType.HEADLINE:
         return True
-    return any(headline in pair for pair in _column_heads(above, flow, body))
+    heads = [h for pair in _column_heads(above, flow, body) for h in pair]
+    if headline not in heads:
+        return False
+    return headline is not min(heads, key=lambda h: _box(h).x0)
 
 
 def _column_head_over(
@@ -420,14 +425,14 @@ def _column_head_over(
 
 
 def _column_heads(above: Region, flow: list[Region], body: float) -> list[tuple[Region, Region]]:
-    """Pairs of headlines side by side under the headline ``above``, level
-    with each other and parted by white, each over a text block of its own
-    column that the other does not reach (``COLUMN_HEADS``). Stacked as
-    decks of ``above``, both columns' heads were read before either's text
-    (The Publishers' Circular 1883 p312, not in the shared set: "THE ROYAL
-    GAME OF SEQUENCE" and "ILLUMINATED FLORAL MOTTOES" over an advert's two
-    columns, under the line closing the advert above). Each heads its own
-    column's story instead."""
+    """Pairs of headlines side by side under the headline ``above``, whose
+    middle lies between theirs, level with each other and all but apart,
+    each over a text block of its own column that the other does not reach
+    (``COLUMN_HEADS``). Stacked as decks of ``above``, both columns' heads
+    were read before either's text (The Publishers' Circular 1883 p312, not
+    in the shared set: "THE ROYAL GAME OF SEQUENCE" and "ILLUMINATED FLORAL
+    MOTTOES" over an advert's two columns, under the line closing the
+    advert above)."""
     P = COLUMN_HEADS
     top = _box(above)
     under = [
@@ -435,7 +440,7 @@ def _column_heads(above: Region, flow: list[Region], body: float) -> list[tuple[
         for r in flow
         if r.type == RegionType.HEADLINE
         and r is not above
-        and _box(r).x_overlap(top) >= P.under * _box(r).width
+        and _box(r).x_overlap(top) > 0
         and top.cy < _box(r).y0 + P.level * body
         and _box(r).y0 < top.y1 + P.near * body
     ]
@@ -455,7 +460,8 @@ def _column_heads(above: Region, flow: list[Region], body: float) -> list[tuple[
         ba, bb = _box(a), _box(b)
         if (
             ba.y_overlap(bb) >= P.level_share * min(ba.height, bb.height)
-            and ba.x_overlap(bb) == 0
+            and ba.x_overlap(bb) <= P.apart * min(ba.width, bb.width)
+            and min(ba.cx, bb.cx) < top.cx < max(ba.cx, bb.cx)
             and heads_column(ba, bb)
             and heads_column(bb, ba)
         ):
@@ -721,29 +727,34 @@ def _caption_texts(captions: list[Region]) -> list[str]:
 
 
 def _column_order(blocks: list[Region], body: float) -> list[Region]:
-    """Column by column, top to bottom. The widest blocks found the columns;
+    """Column by column, top to bottom. The tallest blocks found the columns;
     every other block goes down the column whose founding block it shares
-    most of its width with (a new column where none), so that small blocks
-    spread over two columns do not join them into one (NZZ 1943, not in the
-    shared set: a map's place names, read into the lead story, chained its
-    two columns, and column 2's top was read before column 1). A block under
-    a quarter as wide as the widest (a price set at the end of a line, a
-    stray word) makes no column of its own: it goes down the column it
-    stands in or nearest to."""
+    most of its width with (a column of its own where it shares too little
+    with any), so that short blocks over two columns do not join them into
+    one (NZZ 1943, not in the shared set: a map's place names, read into the
+    lead story, chained its two columns, and column 2's top was read before
+    column 1). A block under a quarter as wide as the widest (a price set at
+    the end of a line, a stray word) makes no column of its own: it goes
+    down the column it stands in or nearest to."""
     if not blocks:
         return []
     widest = max(_box(b).width for b in blocks)
     narrow = [b for b in blocks if _box(b).width < BLOCK_COLUMNS.narrow_block * widest]
     columns: list[list[Region]] = []
     wide = [b for b in blocks if _box(b).width >= BLOCK_COLUMNS.narrow_block * widest]
-    for block in sorted(wide, key=lambda b: (-_box(b).width, _box(b).x0, _box(b).y0)):
+    for block in sorted(wide, key=lambda b: (-_box(b).height, _box(b).x0, _box(b).y0)):
         me = _box(block)
-        shares = [_box(col[0]).x_overlap_ratio(me) for col in columns]
-        best = int(np.argmax(shares)) if shares else -1
-        if best < 0 or shares[best] < NEIGHBOURS.same_column:
+        # Of two columns it shares as much with (a lead set across both),
+        # the left one: it is read before both.
+        best = max(
+            columns,
+            key=lambda col: (_box(col[0]).x_overlap_ratio(me), -_box(col[0]).x0),
+            default=None,
+        )
+        if best is None or _box(best[0]).x_overlap_ratio(me) < NEIGHBOURS.same_column:
             columns.append([block])
         else:
-            columns[best].append(block)
+            best.append(block)
     for block in narrow:
         _nearest_column(columns, block).append(block)
     columns.sort(key=lambda col: _box(col[0]).x0)

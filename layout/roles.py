@@ -319,51 +319,66 @@ def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, i
     on it by half again (among lines of type, wider than tall: a mark in the
     scanner's margin is no line).
 
-    A title the detector gave in pieces along its row (a black-letter name
-    cut at its widest letter gaps, as NZZ 1890's "Zü | rcher- | Zeitung", or
-    a name parted by an emblem) is that line of type too: the pieces become
-    one block, ``blocks`` changing in place."""
-    cx0, cy0, cx1, cy1 = content
+    A title the detector gave in pieces close together along its row (a
+    black-letter name cut at its widest letter gaps, as NZZ 1890's "Zü |
+    rcher- | Zeitung") is that line of type too: the pieces become one
+    block, ``blocks`` changing in place. Where the pieces make no nameplate,
+    the largest line alone is judged as before."""
     P = NAMEPLATE
     lines = [b for b in blocks if b.box.width >= P.line_aspect * b.line_height]
     if not lines:
         return
     biggest = max(lines, key=lambda b: b.line_height)
     row = _title_row(biggest, blocks)
-    others = max((b.line_height for b in lines if b not in row), default=0.0)
-    name = Box(
-        min(b.box.x0 for b in row),
-        min(b.box.y0 for b in row),
-        max(b.box.x1 for b in row),
-        max(b.box.y1 for b in row),
+    for pieces in ([row] if len(row) > 1 else []) + [[biggest]]:
+        if _is_nameplate(pieces, lines, body, content):
+            plate = biggest
+            if len(pieces) > 1:
+                parts = sorted((ln for b in pieces for ln in b.lines), key=lambda ln: ln.x0)
+                plate = Block(parts)
+                blocks[:] = [b for b in blocks if b not in pieces] + [plate]
+            plate.kind = RegionType.NAMEPLATE
+            return
+
+
+def _is_nameplate(
+    pieces: list[Block], lines: list[Block], body: float, content: tuple[int, int, int, int]
+) -> bool:
+    """Whether ``pieces`` (one line of type, or its pieces along one row)
+    make the nameplate: see ``_mark_nameplate``; ``lines``: the page's lines
+    of type, to compare sizes with."""
+    cx0, cy0, cx1, cy1 = content
+    P = NAMEPLATE
+    size = max(b.line_height for b in pieces)
+    others = max((b.line_height for b in lines if b not in pieces), default=0.0)
+    x0, x1 = min(b.box.x0 for b in pieces), max(b.box.x1 for b in pieces)
+    return (
+        all(len(b.lines) == 1 for b in pieces)
+        and size >= P.min_size * body
+        and size >= P.lead * others
+        and x1 - x0 >= P.min_width * (cx1 - cx0)
+        and max(b.box.y1 for b in pieces) <= cy0 + P.top_share * (cy1 - cy0)
     )
-    if (
-        all(len(b.lines) == 1 for b in row)
-        and biggest.line_height >= P.min_size * body
-        and biggest.line_height >= P.lead * others
-        and name.width >= P.min_width * (cx1 - cx0)
-        and name.y1 <= cy0 + P.top_share * (cy1 - cy0)
-    ):
-        plate = biggest
-        if len(row) > 1:
-            plate = Block(sorted((line for b in row for line in b.lines), key=lambda ln: ln.x0))
-            blocks[:] = [b for b in blocks if b not in row] + [plate]
-        plate.kind = RegionType.NAMEPLATE
 
 
 def _title_row(biggest: Block, blocks: list[Block]) -> list[Block]:
-    """``biggest`` and the blocks of type of like size that continue it along
-    its row (``NAMEPLATE.row_size``, ``row_gap``), left to right. A piece
-    need not be a line wider than tall: a single letter is a piece too
-    (NZZ 1890's "Zü")."""
+    """``biggest`` and the one-line blocks of type of like size that continue
+    it along its row, letter gaps apart (``NAMEPLATE.row_size``,
+    ``row_height``, ``row_gap``), left to right. A piece need not be a line
+    wider than tall: a single letter is a piece too (NZZ 1890's "Zü")."""
     P = NAMEPLATE
-    size = biggest.line_height
+    size, height = biggest.line_height, biggest.box.height
     like = sorted(
         (
             b
             for b in blocks
-            if b.line_height >= P.row_size * size
-            and b.box.y_overlap(biggest.box) >= 0.5 * min(b.box.height, biggest.box.height)
+            if b is biggest
+            or (
+                len(b.lines) == 1
+                and b.line_height >= P.row_size * size
+                and b.box.height <= P.row_height * height
+                and b.box.y_overlap(biggest.box) >= 0.5 * min(b.box.height, height)
+            )
         ),
         key=lambda b: b.box.x0,
     )

@@ -145,14 +145,15 @@ def _read_from_a_rule(line: TextLine, rules: list[Region]) -> bool:
 
 def _on_a_column_rule(line: TextLine, rules: list[Region], body: float) -> bool:
     """Whether the line is a piece of a vertical rule read as text: one or
-    two characters in a box no wider than ``NOISE.rule_piece`` body lines,
-    its middle within ``rule_piece_off`` of a vertical rule's that runs past
-    its middle (NCSE's Northern Star 1843 p. 4, not in the
-    shared set: a worn column rule's thicker stretches read "1", "t", "7",
-    "12" at 0.32-0.78, set among the next column's lines and read out of
-    its order). A character of type stands beside a column's rule, not on
-    it."""
-    if _characters(line) > NOISE.short:
+    two characters read under ``NOISE.sure``, in a box no wider than
+    ``NOISE.rule_piece`` body lines that overlaps a vertical rule running
+    past its middle, its middle within ``rule_piece_off`` of the rule's
+    (NCSE's Northern Star 1843 p. 4, not in the shared set: a worn column
+    rule's thicker stretches read "1", "t", "7", "12" at 0.32-0.78, set
+    among the next column's lines and read out of its order). A character
+    of type stands beside a column's rule, not on it, and a figure set
+    against a rule reads surely."""
+    if _characters(line) > NOISE.short or line.confidence >= NOISE.sure:
         return False
     for rule in rules:
         both_work = line.work_bbox is not None and rule.work_bbox is not None
@@ -160,6 +161,7 @@ def _on_a_column_rule(line: TextLine, rules: list[Region], body: float) -> bool:
         rx0, ry0, rx1, ry1 = rule.work_bbox if both_work else rule.bbox
         if (
             ry1 - ry0 > rx1 - rx0
+            and min(x1, rx1) > max(x0, rx0)
             and x1 - x0 <= NOISE.rule_piece * body
             and abs((x0 + x1) / 2 - (rx0 + rx1) / 2) <= NOISE.rule_piece_off * body
             and ry0 <= (y0 + y1) / 2 <= ry1

@@ -64,9 +64,8 @@ class ColumnHeadsParams:
     lines."""
 
     under: float = 0.5
-    """A heading stands under the one across when this share of its width
-    lies within that one's, and a text block is under a heading when this
-    share of the narrower one's width is shared. A share of the width."""
+    """A text block is under a heading when they share this share of the
+    narrower one's width. A share of the width."""
 
     level: float = 0.5
     """... and its top is below the middle of the one across, give or take
@@ -82,7 +81,9 @@ class ColumnHeadsParams:
 
     apart: float = 0.1
     """A column's text block reaches under the other heading by at most this
-    share of its width. A share of the width."""
+    share of its width, and the two headings overlap by at most this share
+    of the narrower one's (detected boxes reach past their ink). A share of
+    the width."""
 
 
 COLUMN_HEADS = ColumnHeadsParams()

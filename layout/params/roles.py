@@ -230,14 +230,21 @@ class NameplateParams:
     the printed height. Tuned on NZZ 1940 (commit fb46e3c)."""
 
     row_size: float = 0.8
-    """A block of type at least this share of the largest type's height, in
-    its row, may be a piece of the same title (NZZ 1890 front page, not in
-    the shared set: three pieces of one height). × the largest line height."""
+    """A one-line block of type at least this share of the largest type's
+    height, in its row, may be a piece of the same title (NZZ 1890 front
+    page, not in the shared set: three pieces of one height). × the largest
+    line height."""
 
-    row_gap: float = 0.5
+    row_height: float = 1.3
+    """... no taller than this many times the largest line's box (a square
+    block of two lines, or a vertical headline, beside the title is none of
+    it). × the largest line's box height."""
+
+    row_gap: float = 0.2
     """... when no more white than this parts it from the next piece along
-    the row (NZZ 1890: 0.07-0.09 of the letters' height between its three
-    pieces). × the largest line height."""
+    the row: letter and word gaps (NZZ 1890: 0.07-0.09 of the letters'
+    height between its three pieces), not a gutter between two headlines nor
+    an emblem. × the largest line height."""
 
 
 BLOCK_TYPE_HEIGHT = BlockTypeHeightParams()

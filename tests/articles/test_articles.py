@@ -1509,11 +1509,13 @@ def _two_column_heads_page() -> NewspaperPage:
 def test_each_column_heading_under_a_heading_across_opens_its_columns_story() -> None:
     # Stacked as decks of the line across, both columns' headings were read
     # before either column's text: left head, right head, left text, right text.
+    # The heading across goes on over the first column's story.
     page = assemble(_two_column_heads_page(), Settings())
     order = [rid for rid in page.reading_order if rid != "rule"]
-    assert order.index("hl") < order.index("tl") < order.index("hr") < order.index("tr")
+    assert order.index("x") < order.index("hl") < order.index("tl")
+    assert order.index("tl") < order.index("hr") < order.index("tr")
     by_head = {a.headline: a.region_ids for a in page.articles}
-    assert by_head["THE ROYAL GAME OF SEQUENCE"] == ["hl", "tl"]
+    assert by_head["WITH FULL INSTRUCTIONS THE ROYAL GAME OF SEQUENCE"] == ["x", "hl", "tl"]
     assert by_head["FLORAL MOTTOES"] == ["hr", "tr"]
 
 
@@ -1527,13 +1529,17 @@ def test_small_blocks_over_two_columns_do_not_join_them_into_one() -> None:
     col1b = _column("c1b", 100, 1120, [("Der Vorstoß an der Adria", 0, 300)] * 10)
     col2 = _column("c2", 420, 200, [("von Salerno die deutsche", 0, 300)] * 40)
     names = [
-        _region("m1", RegionType.TEXT, (250, 1450, 560, 1490), [_line("Avellino", 250, 1450, 560)]),
+        _region("m1", RegionType.TEXT, (230, 1450, 590, 1490), [_line("Avellino", 230, 1450, 590)]),
         _region("m2", RegionType.TEXT, (300, 1500, 520, 1540), [_line("Foggia", 300, 1500, 520)]),
         _region("m3", RegionType.TEXT, (400, 1550, 600, 1590), [_line("Bari", 400, 1550, 600)]),
     ]
     order = [r.id for r in _column_order([col2, *names, col1b, col1], BODY)]
     assert order.index("c1") < order.index("c1b") < order.index("c2")
     assert order[:2] == ["c1", "c1b"]
+    # A lead set across both columns is read first, then each column.
+    lead = _region("lead", RegionType.TEXT, (100, 100, 720, 180), [_line("Rome", 100, 100, 720)])
+    order = [r.id for r in _column_order([col2, col1b, lead, col1], BODY)]
+    assert order == ["lead", "c1", "c1b", "c2"]
 
 
 def test_a_short_line_at_a_columns_left_edge_is_read_in_that_column() -> None:
@@ -1550,3 +1556,13 @@ def test_a_short_line_at_a_columns_left_edge_is_read_in_that_column() -> None:
     stories = column_stories([col3b, tail, col2, col3a], BODY)
     order = [m.id for story in stories for m in story.members]
     assert order == ["c2", "c3a", "yon", "c3b"]
+
+
+def test_a_title_over_two_columns_is_read_in_the_first() -> None:
+    # Only a region no wider than a column goes to the column holding most
+    # of it; a title over two columns is read before both, from the first.
+    from newsprint.articles.flow import _column_of
+
+    spans = [(100.0, 400.0), (420.0, 720.0)]
+    assert _column_of(Box(250, 420, 720, 460), spans) == 0
+    assert _column_of(Box(388, 420, 440, 440), spans) == 1

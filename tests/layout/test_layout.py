@@ -312,6 +312,28 @@ def test_a_nameplate_the_detector_gave_in_pieces_along_its_row_is_one_nameplate(
     assert text in blocks and text.kind == RegionType.TEXT
 
 
+def test_two_headlines_a_gutter_apart_and_a_block_beside_the_flag_make_no_title_row() -> None:
+    # A gutter between two headlines is no letter gap: they stay headlines.
+    # A two-line block of like size beside the flag is none of it, and the
+    # flag is the nameplate alone, as before title rows were joined.
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.roles import classify_blocks
+
+    text = Block([Box(100, 900 + 24 * i, 900, 920 + 24 * i) for i in range(10)])
+    left = Block([Box(100, 300, 1800, 420)])
+    right = Block([Box(1840, 300, 3400, 420)])
+    blocks = [left, right, text]
+    classify_blocks(blocks, [], [], 20.0, Settings().layout, (0, 0, 3600, 5000))
+    assert blocks[:2] == [left, right]
+    assert left.kind == right.kind == RegionType.HEADLINE
+
+    flag = Block([Box(300, 100, 2600, 400)])
+    number = Block([Box(2650, 60, 3100, 320), Box(2650, 330, 3100, 590)])
+    blocks = [flag, number, text]
+    classify_blocks(blocks, [], [], 20.0, Settings().layout, (0, 0, 3600, 5000))
+    assert flag in blocks and flag.kind == RegionType.NAMEPLATE
+
+
 def _turned_if(vertical: bool, box: Box, right: float) -> Box:
     """``box`` as it is, or turned a quarter (rows become vertical lines read
     right to left) and moved ``right`` pixels so that it lies on the page."""

@@ -181,10 +181,11 @@ def test_a_worn_column_rule_read_as_characters_goes_and_the_type_beside_it_stays
     pieces = [_line("1", 0.78, (612, 150, 626, 174)), _line("12", 0.45, (611, 300, 627, 326))]
     numeral = _line("I.", 0.9, (640, 460, 662, 484))  # a numbered item's mark, beside the rule
     past_the_foot = _line("7", 0.98, (612, 560, 624, 584))  # under the rule's foot: kept
+    figure = _line("7", 0.97, (602, 130, 611, 154))  # a price's figure set against the rule
     regions = [
         _rule("v", (615, 80, 620, 500)),
-        _region("r1", left),
+        _region("r1", [*left, figure]),
         _region("r2", [*right, *pieces, numeral, past_the_foot]),
     ]
     kept = _texts(without_noise(regions, 24.0))
-    assert kept == [ln.text for ln in left] + [ln.text for ln in right] + ["I.", "7"]
+    assert kept == [ln.text for ln in left] + ["7"] + [ln.text for ln in right] + ["I.", "7"]
