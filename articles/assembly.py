@@ -196,6 +196,9 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
     for rid in dashed:
         above[rid] = None
     below = {up.id: r for r in flow if (up := above[r.id]) is not None}
+    heads_under = {
+        r.id: _column_heads(r, flow, body) for r in flow if r.type == RegionType.HEADLINE
+    }
     owner: dict[str, _Draft] = {}
     drafts: list[_Draft] = []
 
@@ -206,7 +209,7 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
         if up is not None and _ends_article(up, above):
             up = None
         if up is not None and up.type == RegionType.HEADLINE and region.type != RegionType.HEADLINE:
-            up = _column_head_over(region, up, flow, body) or up
+            up = _column_head_over(region, heads_under[up.id]) or up
         source = up
         if source is None and region.type != RegionType.HEADLINE and region.id not in dashed:
             # A table is not read on from the column on its left.
@@ -218,7 +221,8 @@ def _group(regions: list[Region], body: float) -> list[_Draft]:
             # When a column on the left could flow into the block, a headline
             # beside it takes it only if centred over the block's column too.
             source = _headline_beside(region, flow, separators, body, left is not None) or left
-        if region.type == RegionType.HEADLINE and _starts_article(region, up, flow, body):
+        pairs = heads_under[up.id] if up is not None and up.id in heads_under else []
+        if region.type == RegionType.HEADLINE and _starts_article(region, up, pairs):
             source = None
         if source is not None and source.id not in visiting:
             draft = resolve(source, visiting | {region.id})
@@ -390,29 +394,28 @@ def _ends_article(region: Region, above: dict[str, Region | None]) -> bool:
 
 
 def _starts_article(
-    headline: Region, above: Region | None, flow: list[Region], body: float
+    headline: Region, above: Region | None, pairs: list[tuple[Region, Region]]
 ) -> bool:
     """Whether a headline opens a story of its own. One right under another
     headline is its deck (second title line), but for a column's heading set
-    beside another column's under a heading across both (``_column_heads``):
-    the first column's heading goes on under the heading across, each other
-    column's opens its own story."""
+    beside another column's under a heading across both (``pairs``: the
+    ``_column_heads`` under ``above``): the first column's heading goes on
+    under the heading across, each other column's opens its own story."""
     if above is None or above.type != RegionType.HEADLINE:
         return True
-    heads = [h for pair in _column_heads(above, flow, body) for h in pair]
+    heads = [h for pair in pairs for h in pair]
     if headline not in heads:
         return False
     return headline is not min(heads, key=lambda h: _box(h).x0)
 
 
-def _column_head_over(
-    region: Region, above: Region, flow: list[Region], body: float
-) -> Region | None:
-    """The column's heading (``_column_heads`` under the headline ``above``)
-    that stands over ``region``: its story's head, though the heading across
-    reaches lower down beside it than the column's heading does."""
+def _column_head_over(region: Region, pairs: list[tuple[Region, Region]]) -> Region | None:
+    """The column's heading (of ``pairs``: the ``_column_heads`` under the
+    headline over ``region``) that stands over ``region``: its story's head,
+    though the heading across reaches lower down beside it than the column's
+    heading does."""
     me = _box(region)
-    heads = {id(h): h for pair in _column_heads(above, flow, body) for h in pair}
+    heads = {id(h): h for pair in pairs for h in pair}
     return next(
         (
             h
