@@ -247,21 +247,11 @@ def _in_a_span(b: Box, spans: list[list[float]]) -> list[float] | None:
 
 
 def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
-    """The column a region is read in: for a region no wider than a column,
-    the one that holds most of it (``COLUMN_SPANS.within``); else the
-    leftmost it covers a third of (or of itself), so that a title over two
-    columns is read before both; else the nearest. A short line at a
-    column's left edge ("yon." ending a paragraph, NS2 1843 p. 4, not in
-    the shared set) overlaps the column on its left by the few pixels that
-    column's boxes reach past its ink, and was read there, before its own
-    column."""
+    """The column a region starts in: the leftmost it covers a third of (or of
+    itself), so that a title over two columns is read before both; else the
+    nearest."""
     if not spans:
         return 0
-    overlaps = [min(x1, b.x1) - max(x0, b.x0) for x0, x1 in spans]
-    best = int(np.argmax(overlaps))
-    narrow = b.width <= spans[best][1] - spans[best][0]
-    if narrow and overlaps[best] >= COLUMN_SPANS.within * b.width:
-        return best
     for i, (x0, x1) in enumerate(spans):
         if min(x1, b.x1) - max(x0, b.x0) >= COLUMN_SPANS.start_share * min(x1 - x0, b.width):
             return i

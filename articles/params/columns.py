@@ -96,10 +96,6 @@ class ColumnSpanParams:
     still a column; a running title centred over a gutter, over a third of
     it in each column (NCSE's MRP 1815 p29), is none. Not tuned."""
 
-    within: float = 0.6
-    """A region lies in the column holding this share of its width or more
-    (a title over two columns lies in neither). A share of its width."""
-
     start_share: float = 0.3
     """A region starts in the leftmost column it covers this share of (of the
     column's width or its own, the narrower), so that a title over two
