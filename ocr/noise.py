@@ -127,10 +127,7 @@ def _read_from_a_rule(line: TextLine, rules: list[Region]) -> bool:
     if sum(c in _RULE_LIKE for c in text) < NOISE.rule_like * len(text):
         return False
     for rule in rules:
-        # Both boxes in one space: working-image pixels where both have them.
-        both_work = line.work_bbox is not None and rule.work_bbox is not None
-        x0, y0, x1, y1 = line.work_bbox if both_work else line.bbox
-        rx0, ry0, rx1, ry1 = rule.work_bbox if both_work else rule.bbox
+        (x0, y0, x1, y1), (rx0, ry0, rx1, ry1) = _in_one_space(line, rule)
         quarter = (y1 - y0) / 4
         along = min(x1, rx1) - max(x0, rx0)
         horizontal = rx1 - rx0 > ry1 - ry0
@@ -156,9 +153,7 @@ def _on_a_column_rule(line: TextLine, rules: list[Region], body: float) -> bool:
     if _characters(line) > NOISE.short or line.confidence >= NOISE.sure:
         return False
     for rule in rules:
-        both_work = line.work_bbox is not None and rule.work_bbox is not None
-        x0, y0, x1, y1 = line.work_bbox if both_work else line.bbox
-        rx0, ry0, rx1, ry1 = rule.work_bbox if both_work else rule.bbox
+        (x0, y0, x1, y1), (rx0, ry0, rx1, ry1) = _in_one_space(line, rule)
         if (
             ry1 - ry0 > rx1 - rx0
             and min(x1, rx1) > max(x0, rx0)
@@ -168,6 +163,14 @@ def _on_a_column_rule(line: TextLine, rules: list[Region], body: float) -> bool:
         ):
             return True
     return False
+
+
+def _in_one_space(line: TextLine, rule: Region) -> tuple[tuple, tuple]:
+    """The boxes of a line and a rule in one space: working-image pixels
+    where both have them, else the scan's."""
+    if line.work_bbox is not None and rule.work_bbox is not None:
+        return line.work_bbox, rule.work_bbox
+    return line.bbox, rule.bbox
 
 
 _RULE_LIKE = frozenset("ー－—–-_‐‑‒―─━一=~～＿﹏…·.")
