@@ -114,7 +114,7 @@ def find_tables(
         return []
     found = [table for table, _ in grids]
     _take_out(blocks, [p for _, taken in grids for p in taken], pieces, detected_of)
-    found = [_with_stub(table, blocks, body, detected_of) for table in found]
+    found = [_with_stub(table, blocks, ink, body, detected_of) for table in found]
     for table in found:
         for row in table.rows:
             for cell in row:
@@ -236,7 +236,7 @@ def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row
         for i in range(len(bands) - 1, -1, -1):
             if anchors[i].cy < piece.ink.cy - ROWS.band_reach * TYPE_SIZE.surely_display * body:
                 break
-            shared = anchors[i].y_overlap(piece.ink) / min(anchors[i].height, piece.ink.height)
+            shared = _baseline_shared(piece.ink, bands[i])
             if shared >= ROWS.band_overlap and shared > best:
                 home, best = i, shared
         if home is None:
@@ -262,6 +262,17 @@ def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row
         if len(current) >= 2:
             runs.append(_Row(current))
     return runs
+
+
+def _baseline_shared(ink: Box, band: list[_Piece]) -> float:
+    """The share of the shorter height that ``ink`` shares with the band's
+    piece nearest it along the row. A band runs across the whole page, and
+    boxes a few pixels higher or lower from across it (an ear beside the
+    nameplate) would otherwise decide whose row a cell is on: the NZZ
+    1933's rates row "8.90 9.— 16.50 32.—", measured against a line of the
+    right ear 14 px higher, was parted in two rows and the table lost."""
+    near = min(band, key=lambda p: max(p.ink.x0 - ink.x1, ink.x0 - p.ink.x1, 0.0)).ink
+    return near.y_overlap(ink) / min(near.height, ink.height)
 
 
 def _units(band: list[_Piece], blockers: _Others, body: float) -> list[_Unit]:
@@ -483,7 +494,11 @@ def _cell(pieces: list[_Piece], column: int) -> Cell:
 
 
 def _with_stub(
-    table: TableBlock, blocks: list[Block], body: float, detected_of: dict[int, list[Box]]
+    table: TableBlock,
+    blocks: list[Block],
+    ink: np.ndarray,
+    body: float,
+    detected_of: dict[int, list[Box]],
 ) -> TableBlock:
     """``table`` with its stub, the column of row labels on its left, when a
     block of lines stands there on the table's rows (``STUB``): the labels
@@ -493,24 +508,31 @@ def _with_stub(
     read as one article, the figures as another). The stub's lines leave
     their block, and so do the lines of it right under the table's last
     row (a note on the table: ``_notes_under``), each a row of one cell;
-    others (a title above) stay there."""
+    a label line in the white between two rows (a section's heading,
+    "Ausland (ausgen. Brit. Reich u. U.S.A.) Bestellung", over the row its
+    figures are on) is a row of one cell there; others (a title above)
+    stay in the block."""
     rows = [union_all([c.ink for c in row]) for row in table.rows]
     for block in blocks:
         if isinstance(block, TableBlock):
             continue
-        stub = _stub_lines(block, table, rows, body)
+        stub = _stub_lines(block, table, rows, ink, body)
         if stub is None:
             continue
         cells = [[Cell(c.ink, c.read, c.column + 1) for c in row] for row in table.rows]
-        for r in sorted({r for _, r in stub}):
+        on_rows = [(line, r) for line, r, between in stub if not between]
+        for r in sorted({r for _, r in on_rows}):
             # A label in pieces on its row (the detector's lines) is one cell.
-            labels = [line for line, row in stub if row == r]
+            labels = [line for line, row in on_rows if row == r]
             reads = [box for line in labels for box in detected_of.get(id(line)) or [line]]
             cells[r].insert(0, Cell(union_all(labels), union_all(reads), 0))
-        notes = _notes_under(block, table, stub, body)
+        # Rows of one label between the table's rows, inserted from the last.
+        for line, r, _ in sorted((s for s in stub if s[2]), key=lambda s: -s[0].y0):
+            cells.insert(r, [Cell(line, union_all(detected_of.get(id(line)) or [line]), 0)])
+        notes = _notes_under(block, table, on_rows, body)
         for note in notes:  # a row of its own, read after the table's rows
             cells.append([Cell(note, union_all(detected_of.get(id(note)) or [note]), 0)])
-        taken = {id(line) for line, _ in stub} | {id(note) for note in notes}
+        taken = {id(line) for line, _, _ in stub} | {id(note) for note in notes}
         block.lines = [ln for ln in block.lines if id(ln) not in taken]
         if block.lines:
             blocks[blocks.index(block)] = Block(block.lines)
@@ -546,38 +568,67 @@ def _notes_under(
 
 
 def _stub_lines(
-    block: Block, table: TableBlock, rows: list[Box], body: float
-) -> list[tuple[Box, int]] | None:
+    block: Block, table: TableBlock, rows: list[Box], ink: np.ndarray, body: float
+) -> list[tuple[Box, int, bool]] | None:
     """The lines of ``block`` that are ``table``'s row labels, each with its
-    row (index into ``rows``, the rows' boxes), or None when the block is no
-    stub: it stands left of the table, its longest label reaching up to the
-    table or into it, its lines on the table's rows each starting left of
+    row (index into ``rows``, the rows' boxes) and False; a line between
+    two labels that stands in the white between two rows (the first line
+    or two of a section's label, its figures on the row of its last line)
+    with the row it stands over and True. None when the block is no stub:
+    it stands left of the table, its longest label reaching up to the
+    table or into it or half its labels led to their figures by dot
+    leaders (``_led``), its lines on the table's rows each starting left of
     its row's figures (a label and a figure may be read as one line), the
-    rest only above or below them, and on enough of the rows. A row's
-    label may be in pieces (a line each)."""
+    rest above or below them or in the white between rows, and on enough
+    of the rows. A row's label may be in pieces (a line each)."""
     if block.box.x0 >= table.box.x0 or len(block.lines) < TABLES.min_rows:
         return None
     lines = sorted(block.lines, key=lambda b: b.y0)
     matched: list[tuple[int, Box, int]] = []
+    off: list[int] = []
     for i, line in enumerate(lines):
         shared = [line.y_overlap(row) / max(1.0, min(line.height, row.height)) for row in rows]
         r = int(np.argmax(shared))
         if shared[r] < STUB.baseline:
+            if shared[r] <= STUB.between:
+                off.append(i)
             continue
         if line.x0 >= min(cell.ink.x0 for cell in table.rows[r]):
             return None  # a label starts left of its row's figures
         matched.append((i, line, r))
     if not matched:
         return None
-    if max(line.x1 for _, line, _ in matched) < table.box.x0 - STUB.reach * body:
+    short = [(line, r) for _, line, r in matched if line.x1 < table.box.x0 - STUB.reach * body]
+    if len(short) == len(matched) and sum(
+        _led(line, min(c.ink.x0 for c in table.rows[r]), ink, body) for line, r in short
+    ) < STUB.led * len(short):
         return None  # a column of text beside the table, its gutter between
     first, last = matched[0][0], matched[-1][0]
-    if last - first + 1 != len(matched):
-        return None  # a line off the rows between two labels
+    between = [i for i in off if first < i < last]
+    if last - first + 1 != len(matched) + len(between):
+        return None  # a line across a row's edge between two labels
     labelled = {r for _, _, r in matched}
     if len(labelled) < max(TABLES.min_rows, STUB.min_rows * len(rows)):
         return None
-    return [(line, r) for _, line, r in matched]
+    stub = [(line, r, False) for _, line, r in matched]
+    for i in between:
+        over = next(r for _, line, r in matched if line.y0 > lines[i].y0)
+        stub.append((lines[i], over, True))
+    return stub
+
+
+def _led(label: Box, figures: float, ink: np.ndarray, body: float) -> bool:
+    """Whether a leader, a row of dots (". . . . ."), runs from ``label``'s
+    end towards the x ``figures`` where its row's figures start: at least
+    ``STUB.leader_dots`` runs of inked columns across the white between, none
+    wider than ``STUB.dot_width``, as the detector leaves them out of the
+    label's line. A gutter between a text column and a table holds none."""
+    x0, x1 = int(np.ceil(label.x1)), int(figures)
+    gap = ink[max(0, int(label.y0)) : int(np.ceil(label.y1)), max(0, x0) : max(0, x1)]
+    if gap.size == 0:
+        return False
+    runs = true_runs(np.count_nonzero(gap, axis=0) > 0)
+    return len(runs) >= STUB.leader_dots and all(b - a <= STUB.dot_width * body for a, b in runs)
 
 
 def _take_out(
@@ -589,11 +640,16 @@ def _take_out(
     """The tables' lines leave their blocks (a block left empty goes); of a line
     cut into cells only some of which are in a table, the other parts stay
     behind as lines of their own."""
-    in_table = {id(p) for p in taken}
-    lines_taken = {id(p.line) for p in taken}
+    of_line: dict[int, list[_Piece]] = {}
+    for p in taken:
+        of_line.setdefault(id(p.line), []).append(p)
+    lines_taken = set(of_line)
     left_over: dict[int, list[_Piece]] = {}
     for piece in all_pieces:
-        if id(piece.line) in lines_taken and id(piece) not in in_table:
+        # A piece cut at the columns (``_cut_at_bands``) is in the table as
+        # its parts: it is left over only where no taken part overlaps it.
+        parts = of_line.get(id(piece.line), [])
+        if parts and not any(p is piece or p.ink.x_overlap(piece.ink) > 0 for p in parts):
             left_over.setdefault(id(piece.line), []).append(piece)
     kept: list[Block] = []
     for block in blocks:

@@ -198,9 +198,31 @@ class StubParams:
     block of text ending further off, a gutter between, is a column of
     text beside the table. × body."""
 
+    led: float = 0.5
+    """Where no label reaches up to the table, at least this share of them
+    must be led to their figures by dot leaders (the NZZ 1933's rates:
+    "Zürich bei der Administration oder Ablage . . . . Fr. 2.60", the
+    label's line ending 3 body lines short of the figures). A share of the
+    labels."""
+
+    leader_dots: int = 3
+    """A leader is at least this many dots (runs of inked columns) in the
+    white between a label and its figures. A count."""
+
+    dot_width: float = 0.4
+    """... each dot at most this wide (a full stop, a short dash). × body."""
+
     baseline: float = 0.5
     """A label shares at least this share of the shorter one's height with
     its row. A share of a line's height."""
+
+    between: float = 0.1
+    """A line of the stub sharing at most this share of its height with any
+    row stands in the white between rows: a section's label over the row
+    its figures are on (the NZZ 1933's "Ausland ..." in two lines over
+    "Bezug unter Privatadresse (Streifband)"). More, and less than
+    ``baseline``, it is a line set across a row's edge: text of another
+    leading beside the table. A share of a line's height."""
 
     min_rows: float = 0.5
     """The stub labels at least this share of the table's rows."""

@@ -189,6 +189,8 @@ def test_two_cells_read_as_one_line_are_cut_where_the_columns_part() -> None:
     close, change = table.rows[2][3], table.rows[2][4]
     assert (close.ink.x0, close.ink.x1, change.ink.x0, change.ink.x1) == (450, 520, 580, 660)
     assert close.read.x1 <= change.read.x0
+    # The line cut in two is in the table as its two cells, not left behind.
+    assert not [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
 
 
 def test_words_of_justified_lines_parted_by_wide_spaces_are_no_table() -> None:
@@ -285,3 +287,71 @@ def test_a_text_column_left_of_a_table_past_a_gutter_is_no_stub() -> None:
     assert table.columns == 3
     rest = [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
     assert sorted(rest, key=lambda b: b.y0) == [*labels, note]
+
+
+def test_a_row_is_measured_against_its_neighbour_not_a_line_across_the_page() -> None:
+    # The NZZ 1933's masthead: a line of the right ear, 14 px higher, was
+    # the anchor of the band a row of figures went on; the row's first
+    # cells shared over half their height with it, its last cells (2 px
+    # lower) less, and were put in a band of their own: two rows of two
+    # cells or so, no table.
+    cells = _table_lines(4)
+    row = cells[10:15]
+    cells[12:15] = [Box(b.x0, b.y0 + 2, b.x1, b.y1 + 2) for b in row[2:]]
+    ear = Box(1000, row[0].y0 - 9, 1200, row[0].y1 - 9)
+    lines = [*cells, ear]
+    blocks = _blocks(lines)
+    (table,) = find_tables(blocks, _ink(lines), BODY)
+    assert [len(row) for row in table.rows] == [5, 5, 5, 5]
+
+
+def _led_rates(section: bool) -> tuple[list[Box], list[Box], np.ndarray]:
+    """A rates table whose labels end two body lines short of the figures,
+    a leader of dots between (x 330-660 figures, labels x 10-290: too
+    long for cells); with
+    ``section`` a label of two lines over the fifth row stands in the white
+    between the fourth and fifth rows."""
+    labels, cells = [], []
+    rows = [60 + r * PITCH for r in range(5)]
+    if section:  # set close, as the NZZ's: the rows 1.75 pitches apart there
+        rows[4] = rows[3] + 70
+    for y in rows:
+        labels.append(Box(10, y, 290, y + BODY))
+        cells += [Box(x0, y, x1, y + BODY) for x0, x1 in COLUMNS[2:]]
+    extra = [Box(10, rows[3] + 22, 300, rows[3] + 22 + BODY)]
+    extra.append(Box(30, rows[3] + 46, 300, rows[3] + 46 + BODY))
+    labels = labels + (extra if section else [])
+    ink = _ink(labels + cells)
+    for y in rows:
+        for x in range(296, 326, 8):  # the leader's dots
+            ink[int(y) + 14 : int(y) + 18, x : x + 4] = 255
+    return labels, cells, ink
+
+
+def test_labels_led_to_their_figures_by_dots_are_the_tables_stub() -> None:
+    labels, cells, ink = _led_rates(section=False)
+    blocks = _blocks(labels + cells)
+    (table,) = find_tables(blocks, ink, BODY)
+    assert table.columns == 4
+    assert [row[0].ink for row in table.rows] == labels
+
+
+def test_labels_past_a_gutter_without_leaders_stay_a_column_of_text() -> None:
+    labels, cells, _ = _led_rates(section=False)
+    blocks = _blocks(labels + cells)
+    (table,) = find_tables(blocks, _ink(labels + cells), BODY)
+    assert table.columns == 3
+    rest = [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
+    assert sorted(rest, key=lambda b: b.y0) == labels
+
+
+def test_a_section_label_between_two_rows_is_a_row_of_its_own() -> None:
+    # "Ausland (ausgen. Brit. Reich u. U.S.A.) Bestellung / und Auskunft über
+    # Preis beim Postbureau" over "Bezug unter Privatadresse ... 6.50 18.-".
+    labels, cells, ink = _led_rates(section=True)
+    blocks = _blocks(labels + cells)
+    (table,) = find_tables(blocks, ink, BODY)
+    firsts = [row[0].ink for row in table.rows]
+    assert firsts == [*labels[:4], *labels[5:], labels[4]]
+    assert [len(row) for row in table.rows] == [4, 4, 4, 4, 1, 1, 4]
+    assert not [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
