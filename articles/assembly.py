@@ -29,7 +29,7 @@ from newsprint.articles.flow import (
 )
 from newsprint.articles.flow import box as _box
 from newsprint.articles.jumps import find_jumps
-from newsprint.articles.masthead import masthead
+from newsprint.articles.masthead import masthead, tables_in_the_head
 from newsprint.articles.params.bands import (
     ABOVE,
     BESIDE,
@@ -113,6 +113,9 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
         regions, articles = vertical_articles(regions, body, language, settings)
     else:
         head, rest = masthead(regions, body)
+        rest = tables_in_the_head(rest)
+        retyped = {r.id: r for r in rest}
+        regions = [retyped.get(r.id, r) for r in regions]
         if is_column_page(rest, body):  # plain columns: down each, headings start stories
             drafts = [_from_story(story) for story in column_stories(rest, body)]
         else:

@@ -28,6 +28,8 @@ from newsprint.core.page import Region, RegionType
 from newsprint.layout.boxes import Box, xy_cut
 
 _LEFT_OUT = (RegionType.SEPARATOR,)
+_HEAD = (RegionType.RUNNING_HEAD, RegionType.FOLIO, RegionType.NAMEPLATE)
+_STORY = (RegionType.TEXT, RegionType.HEADLINE, RegionType.CAPTION, RegionType.BYLINE)
 
 
 def masthead(regions: list[Region], body: float) -> tuple[Story | None, list[Region]]:
@@ -80,3 +82,27 @@ def _closing_rule(regions: list[Region], plate: Box) -> Box | None:
 def _on_the_rule(piece: Box, rule: Box) -> bool:
     """Whether most of a piece stands over the rule's length."""
     return piece.x_overlap(rule) >= MASTHEAD.on_rule * piece.width
+
+
+def tables_in_the_head(regions: list[Region]) -> list[Region]:
+    """``regions`` with each table set among the running head's pieces made
+    one of them (``RUNNING_HEAD``): a front page's rates of subscription
+    beside its name (NZZ 1909-1940), level with the running head's pieces
+    and with no story above its middle. Layout had taken the rates for the
+    running head, then found them a table; as a table they became a story
+    of their own, read after the whole head. As a piece of the head they
+    are read with it, row by row (a row's label, then its figures: its
+    ``lines`` are the table's rows, ``ocr.tables``), and keep their cells
+    in ``rows``. A masthead's own tables (``masthead``) stay tables in its
+    item; call this on the regions it leaves."""
+    heads = [box(r) for r in regions if r.type in _HEAD]
+    stories = [box(r) for r in regions if r.type in _STORY]
+    out = []
+    for region in regions:
+        if region.type == RegionType.TABLE and region.lines:
+            table = box(region)
+            level = any(h.y_overlap(table) > 0 and h.x_overlap(table) <= 0 for h in heads)
+            if level and not any(s.y1 <= table.cy for s in stories):
+                region = region.model_copy(update={"type": RegionType.RUNNING_HEAD})
+        out.append(region)
+    return out

@@ -1552,3 +1552,58 @@ def test_a_title_over_two_columns_is_read_in_the_first() -> None:
     assert _column_of(Box(250, 420, 720, 460), spans) == 0
     assert _column_of(Box(300, 420, 560, 460), spans) == 0
     assert _column_of(Box(500, 420, 600, 440), spans) == 1
+
+
+def _rates_head(table_top: float) -> NewspaperPage:
+    """A front page's head without a nameplate block (its black-letter name
+    taken for pictures, NZZ 1933): the date row, the subscription rates as a
+    table (row label, then figures) at ``table_top``, the address and the
+    advert rates beside it as running-head pieces, then a story."""
+    date = _region(
+        "date",
+        RegionType.RUNNING_HEAD,
+        (100, 40, 500, 60),
+        [_line("3. Februar 1933", 100, 40, 500)],
+    )
+    rows = [("Zürich bei der Administration", "2.60 6.80"), ("Schweiz beim Postbureau", "3.30 9.-")]
+    lines = [
+        _line(f"{label} {figures}", 100, table_top + 30 * i, 560)
+        for i, (label, figures) in enumerate(rows)
+    ]
+    table = _region("rates", RegionType.TABLE, (100, table_top, 560, table_top + 50), lines)
+    address = _region(
+        "addr",
+        RegionType.RUNNING_HEAD,
+        (700, 300, 1100, 350),
+        [_line("Redaktion: Falkenstrasse 11", 700, 300, 1100)],
+    )
+    adverts = _region(
+        "ads",
+        RegionType.RUNNING_HEAD,
+        (1300, 300, 1700, 350),
+        [_line("Annoncen: die Zeile 60 Rp.", 1300, 300, 1700)],
+    )
+    rule = _region("rule", RegionType.SEPARATOR, (100, 400, 1700, 408))
+    story = _column("s", 100, 600, [("Bern, 2. Februar. Der Bundesrat hat", 0, 300)] * 8)
+    head = _region(
+        "h", RegionType.HEADLINE, (100, 520, 1000, 570), [_line("Die Lage", 100, 520, 1000)]
+    )
+    return _page([date, table, address, adverts, rule, head, story], language="de")
+
+
+def test_a_rates_table_among_the_running_head_is_read_with_it() -> None:
+    # NZZ 1933: the rates, found a table, became a story of their own read
+    # after the whole head; they are a piece of the head, read in its place
+    # and row by row (a label, then its figures).
+    page = assemble(_rates_head(table_top=300), Settings())
+    rates = next(r for r in page.regions if r.id == "rates")
+    assert rates.type == RegionType.RUNNING_HEAD
+    assert rates.lines[0].text == "Zürich bei der Administration 2.60 6.80"
+    assert "rates" not in page.reading_order
+    assert [a.headline for a in page.articles] == ["Die Lage"]
+
+
+def test_a_table_under_a_story_in_the_columns_stays_a_table() -> None:
+    page = assemble(_rates_head(table_top=900), Settings())
+    assert next(r for r in page.regions if r.id == "rates").type == RegionType.TABLE
+    assert "rates" in page.reading_order
