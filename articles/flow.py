@@ -248,13 +248,22 @@ def _in_a_span(b: Box, spans: list[list[float]]) -> list[float] | None:
 
 def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
     """The column a region starts in: the leftmost it covers a third of (or of
-    itself), so that a title over two columns is read before both; else the
-    nearest."""
+    itself), so that a title over two columns is read before both, unless it
+    starts at the next column's left edge (within ``COLUMN_SPANS.margin``);
+    else the nearest. A column's span is its blocks' boxes, which a long
+    line can carry a little past the gutter: NCSE's NS2 1843 p4 "yon.", a
+    paragraph's last line at column 3's edge, lay 14 px under column 2's
+    span, a third of its width, and was read at the foot of column 2. A
+    title centred over the gutter starts well left of the next column's
+    edge and stays in the first."""
     if not spans:
         return 0
     for i, (x0, x1) in enumerate(spans):
         if min(x1, b.x1) - max(x0, b.x0) >= COLUMN_SPANS.start_share * min(x1 - x0, b.width):
-            return i
+            at_next = i + 1 < len(spans) and abs(b.x0 - spans[i + 1][0]) <= COLUMN_SPANS.margin * (
+                x1 - x0
+            )
+            return i + 1 if at_next else i
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - b.cx))
 
 

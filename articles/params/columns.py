@@ -102,6 +102,14 @@ class ColumnSpanParams:
     columns is read before both. A share of the narrower width. Commit
     b9505a0 (the flows tests' small pages)."""
 
+    margin: float = 0.02
+    """A region whose left edge lies within this share of a column's width
+    of the next column's left edge starts in that next column, whatever
+    the first's span reaches into it (NCSE's NS2 1843 p4: "yon." 2 px right
+    of column 3's edge, column 2's span 14 px over it; 0.02 of a 400-px
+    column is 8 px; a title centred over the gutter starts a quarter of a
+    column or more left of it). A share of the column's width."""
+
 
 COLUMN_SPANS = ColumnSpanParams()
 

@@ -1554,6 +1554,18 @@ def test_a_title_over_two_columns_is_read_in_the_first() -> None:
     assert _column_of(Box(500, 420, 600, 440), spans) == 1
 
 
+def test_a_short_line_at_a_columns_edge_is_in_that_column() -> None:
+    # NCSE's NS2 1843 p4: "yon.", a paragraph's last line at column 3's left
+    # edge, lay 14 px (over a third of its width) under column 2's span,
+    # which a long line carried past the gutter: it was read at the foot of
+    # column 2.
+    from newsprint.articles.flow import _column_of
+
+    spans = [(510.0, 930.0), (914.0, 1322.0)]
+    assert _column_of(Box(916, 1151, 953, 1174), spans) == 1
+    assert _column_of(Box(840, 1151, 990, 1174), spans) == 0  # over the gutter
+
+
 def _rates_head(table_top: float) -> NewspaperPage:
     """A front page's head without a nameplate block (its black-letter name
     taken for pictures, NZZ 1933): the date row, the subscription rates as a
