@@ -113,7 +113,7 @@ def find_tables(
     if not grids:
         return []
     found = [table for table, _ in grids]
-    _take_out(blocks, [p for _, taken in grids for p in taken], pieces, detected_of)
+    _take_out(blocks, [p for _, taken in grids for p in taken], pieces, ink, detected_of)
     found = [_with_stub(table, blocks, ink, body, detected_of) for table in found]
     for table in found:
         for row in table.rows:
@@ -635,6 +635,7 @@ def _take_out(
     blocks: list[Block],
     taken: list[_Piece],
     all_pieces: list[_Piece],
+    ink: np.ndarray,
     detected_of: dict[int, list[Box]],
 ) -> None:
     """The tables' lines leave their blocks (a block left empty goes); of a line
@@ -646,11 +647,10 @@ def _take_out(
     lines_taken = set(of_line)
     left_over: dict[int, list[_Piece]] = {}
     for piece in all_pieces:
-        # A piece cut at the columns (``_cut_at_bands``) is in the table as
-        # its parts: it is left over only where no taken part overlaps it.
         parts = of_line.get(id(piece.line), [])
-        if parts and not any(p is piece or p.ink.x_overlap(piece.ink) > 0 for p in parts):
-            left_over.setdefault(id(piece.line), []).append(piece)
+        if parts:
+            rest = _not_in(piece, parts, ink)
+            left_over.setdefault(id(piece.line), []).extend(rest)
     kept: list[Block] = []
     for block in blocks:
         if not any(id(line) in lines_taken for line in block.lines):
@@ -668,6 +668,38 @@ def _take_out(
         if lines:
             kept.append(Block(sorted(lines, key=lambda b: (b.y0, b.x0))))
     blocks[:] = kept
+
+
+def _not_in(piece: _Piece, parts: list[_Piece], ink: np.ndarray) -> list[_Piece]:
+    """What of ``piece`` no taken part of its line covers: the piece itself
+    where none overlaps it, the stretches between and beside the parts a
+    piece cut at the table's columns left out (``_cut_at_bands``: a label
+    run over into a column dropped for too few cells, NZZ 1943's "Lieferung
+    unter Streifband", read "Lieferung unterE" in the table), each as wide
+    as a letter at least and fitted to their ink, as pieces of their own;
+    nothing when it is in the table whole."""
+    if any(p is piece for p in parts):
+        return []
+    box, read = piece.ink, piece.read
+    covered = sorted((p.ink.x0, p.ink.x1) for p in parts if p.ink.x_overlap(box) > 0)
+    if not covered:
+        return [piece]
+    gaps, x = [], box.x0
+    for a, b in covered:
+        gaps.append((x, a))
+        x = max(x, b)
+    gaps.append((x, box.x1))
+    pad = CELLS.read_pad * box.height
+    rest = []
+    for a, b in gaps:
+        if b - a < CELLS.min_left_over * box.height:
+            continue
+        fitted = _fit_x(ink, Box(a, box.y0, b, box.y1))
+        if fitted is None or fitted.width < CELLS.min_left_over * box.height:
+            continue
+        cut = Box(max(read.x0, fitted.x0 - pad), read.y0, min(read.x1, fitted.x1 + pad), read.y1)
+        rest.append(_Piece(fitted, cut, piece.line, piece.block))
+    return rest
 
 
 def settle_tables(blocks: list[Block], adverts: list[Box], body: float) -> list[Box]:

@@ -44,6 +44,11 @@ class CellParams:
     of the line's height. Set by hand on the table tests' boxes (commits
     70f5e2a, 9fa9ada)."""
 
+    min_left_over: float = 0.5
+    """A stretch of a line cut at a table's columns that no cell took stays
+    behind as a line of its own when at least this wide (a letter). × the
+    line's height. Not tuned: a safe bound."""
+
     text_attach: float = 1.2
     """A short piece this close to a line of text on its baseline is part of
     it (a tag or a first word that the layout cut off at a column of equal

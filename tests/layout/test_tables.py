@@ -355,3 +355,20 @@ def test_a_section_label_between_two_rows_is_a_row_of_its_own() -> None:
     assert firsts == [*labels[:4], *labels[5:], labels[4]]
     assert [len(row) for row in table.rows] == [4, 4, 4, 4, 1, 1, 4]
     assert not [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
+
+
+def test_what_no_cell_took_of_a_line_cut_at_the_columns_stays_behind() -> None:
+    # NZZ 1943: the label "Lieferung unter Streifband" ran over two column
+    # bands; the part in a band dropped for too few cells was lost with the
+    # line ("Lieferung unterE" read in the table, "Streifband" nowhere).
+    from newsprint.layout.tables import _not_in, _Piece
+
+    line = Box(40, 60, 300, 80)
+    block = Block([line])
+    ink = _ink([Box(40, 60, 120, 80), Box(140, 60, 300, 80)])
+    whole = _Piece(line, line.expand(5), line, block)
+    cell = _Piece(Box(40, 60, 120, 80), Box(35, 55, 125, 85), line, block)
+    (rest,) = _not_in(whole, [cell], ink)
+    assert (rest.ink.x0, rest.ink.x1) == (140, 300)
+    assert not _not_in(whole, [whole], ink)  # taken whole: nothing left
+    assert _not_in(whole, [], ink) == [whole]
