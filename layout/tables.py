@@ -600,7 +600,7 @@ def _stub_lines(
         return None
     short = [(line, r) for _, line, r in matched if line.x1 < table.box.x0 - STUB.reach * body]
     if len(short) == len(matched) and sum(
-        _led(line, min(c.ink.x0 for c in table.rows[r]), ink, body) for line, r in short
+        _led(line, table.box.x0, ink, body) for line, _ in short
     ) < STUB.led * len(short):
         return None  # a column of text beside the table, its gutter between
     first, last = matched[0][0], matched[-1][0]
@@ -618,17 +618,27 @@ def _stub_lines(
 
 
 def _led(label: Box, figures: float, ink: np.ndarray, body: float) -> bool:
-    """Whether a leader, a row of dots (". . . . ."), runs from ``label``'s
-    end towards the x ``figures`` where its row's figures start: at least
-    ``STUB.leader_dots`` runs of inked columns across the white between, none
-    wider than ``STUB.dot_width``, as the detector leaves them out of the
-    label's line. A gutter between a text column and a table holds none."""
+    """Whether a leader runs from ``label``'s end towards the x ``figures``
+    where the table's figures start: dots (". . . ." or a lone ".", runs of
+    inked columns no wider than ``STUB.dot_width``, their ink in the lower
+    part of the line, ``STUB.dot_top``) in the white between, at least
+    ``STUB.leader_dots`` of them, and nothing else there but the edge of the
+    label's last letter where the detector's box cut it. The detector leaves
+    a leader out of the label's line. A gutter between a text column and a
+    table is white; a rule in it is as tall as the line."""
     x0, x1 = int(np.ceil(label.x1)), int(figures)
-    gap = ink[max(0, int(label.y0)) : int(np.ceil(label.y1)), max(0, x0) : max(0, x1)]
+    y0, y1 = max(0, int(label.y0)), int(np.ceil(label.y1))
+    gap = ink[y0:y1, max(0, x0) : max(0, x1)] > 0
     if gap.size == 0:
         return False
-    runs = true_runs(np.count_nonzero(gap, axis=0) > 0)
-    return len(runs) >= STUB.leader_dots and all(b - a <= STUB.dot_width * body for a, b in runs)
+    dots = 0
+    for a, b in true_runs(gap.any(axis=0)):
+        rows = np.flatnonzero(gap[:, a:b].any(axis=1))
+        if b - a <= STUB.dot_width * body and rows[0] >= STUB.dot_top * gap.shape[0]:
+            dots += 1
+        elif a > STUB.letter_edge:
+            return False
+    return dots >= STUB.leader_dots
 
 
 def _take_out(

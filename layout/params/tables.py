@@ -210,12 +210,22 @@ class StubParams:
     label's line ending 3 body lines short of the figures). A share of the
     labels."""
 
-    leader_dots: int = 3
+    leader_dots: int = 1
     """A leader is at least this many dots (runs of inked columns) in the
-    white between a label and its figures. A count."""
+    white between a label and its figures: the NZZ 1909's labels end with
+    one, ". Fr. 5.50". A count."""
 
     dot_width: float = 0.4
     """... each dot at most this wide (a full stop, a short dash). × body."""
+
+    dot_top: float = 0.4
+    """... and its ink no higher than this share of the line's height from
+    its top (a full stop sits on the baseline; a speck over the line, a
+    letter, a rule reach higher). A share of the line's height."""
+
+    letter_edge: int = 2
+    """Ink within this many pixels of the label's end is the edge of its
+    last letter, which the detector's box cut, not part of a leader. Pixels."""
 
     baseline: float = 0.5
     """A label shares at least this share of the shorter one's height with

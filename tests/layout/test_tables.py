@@ -372,3 +372,18 @@ def test_what_no_cell_took_of_a_line_cut_at_the_columns_stays_behind() -> None:
     assert (rest.ink.x0, rest.ink.x1) == (140, 300)
     assert not _not_in(whole, [whole], ink)  # taken whole: nothing left
     assert _not_in(whole, [], ink) == [whole]
+
+
+def test_one_dot_before_the_figures_leads_but_a_rule_in_the_gutter_does_not() -> None:
+    # NZZ 1909: "Zürich wenn die Zeitung abgeholt wird . Fr. 5.50", one dot.
+    labels, cells, _ = _led_rates(section=False)
+    dotted = _ink(labels + cells)
+    ruled = _ink(labels + cells)
+    for label in labels:
+        y = int(label.y0)
+        dotted[y + 14 : y + 18, 310:314] = 255
+        ruled[y : y + 20, 310:313] = 255  # a rule's stretch, as tall as the line
+    (table,) = find_tables(_blocks(labels + cells), dotted, BODY)
+    assert table.columns == 4
+    (table,) = find_tables(_blocks(labels + cells), ruled, BODY)
+    assert table.columns == 3
