@@ -48,3 +48,15 @@ def test_xy_cut_takes_a_few_pixels_of_overlap_for_white_within_its_slack() -> No
     assert xy_cut(boxes, slack=5) == [0, 1, 2, 3, 4]
     assert xy_cut(boxes) != [0, 1, 2, 3, 4]
     assert xy_cut(boxes, slack=3) != [0, 1, 2, 3, 4]
+
+
+def test_a_block_reaching_down_from_a_row_takes_no_box_under_the_row() -> None:
+    # NZZ 1909's masthead: the rates header's row ("Abonnementspreise." and
+    # the months), one of its pieces a block of three lines reaching down
+    # beside the table; the table under the row was taken into it and read
+    # first (its left edge the row's leftmost).
+    header, months, tall = (312, 759, 733, 803), (931, 759, 1048, 805), (761, 759, 905, 969)
+    table = (233, 792, 1186, 920)
+    assert in_rows([header, months, tall, table]) == [0, 2, 1, 3]
+    # Pieces of one row a few pixels apart in height stay one row.
+    assert in_rows([(500, 10, 900, 50), (100, 2, 400, 44), (1000, 16, 1300, 58)]) == [1, 0, 2]
