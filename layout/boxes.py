@@ -114,18 +114,18 @@ def in_rows(
 def rows_of(boxes: Sequence[tuple[float, float, float, float]]) -> list[list[int]]:
     """``boxes`` (indices, each box x0, y0, x1, y1) grouped in rows from the
     top: a box is on the row of the one above it when it shares half the
-    shorter one's height with the row's shortest box (the row's line: a
-    block of several lines on it, reaching far down, must not take the
-    boxes under that line into the row; NZZ 1909's rates table, under its
-    header, was read before it beside a block of three lines from the
-    header's row down)."""
+    shorter one's height with the row's box of median height (the row's
+    line: a block of several lines on it, reaching far down, must not take
+    the boxes under that line into the row, nor a speck of a box set the
+    row; NZZ 1909's rates table, under its header, was read before it
+    beside a block of three lines from the header's row down)."""
     order = sorted(range(len(boxes)), key=lambda i: boxes[i][1])
     rows: list[list[int]] = []
     for i in order:
         y0, y1 = boxes[i][1], boxes[i][3]
         row = rows[-1] if rows else None
         if row is not None:
-            line = min(row, key=lambda j: boxes[j][3] - boxes[j][1])
+            line = sorted(row, key=lambda j: boxes[j][3] - boxes[j][1])[len(row) // 2]
             top, bottom = boxes[line][1], boxes[line][3]
             shared = min(y1, bottom) - max(y0, top)
             if shared >= 0.5 * min(y1 - y0, bottom - top):

@@ -113,7 +113,8 @@ def find_tables(
     if not grids:
         return []
     found = [table for table, _ in grids]
-    _take_out(blocks, [p for _, taken in grids for p in taken], pieces, ink, detected_of)
+    taken = [p for _, parts in grids for p in parts]
+    _take_out(blocks, taken, pieces, ink, body, detected_of)
     found = [_with_stub(table, blocks, ink, body, detected_of) for table in found]
     for table in found:
         for row in table.rows:
@@ -538,7 +539,7 @@ def _with_stub(
             blocks[blocks.index(block)] = Block(block.lines)
         else:
             blocks.remove(block)
-        log.info("a table's stub of %d row labels taken in", len(stub))
+        log.info("a table's stub of %d row labels taken in", len(on_rows))
         return TableBlock([c.ink for row in cells for c in row], rows=cells)
     return table
 
@@ -612,33 +613,49 @@ def _stub_lines(
         return None
     stub = [(line, r, False) for _, line, r in matched]
     for i in between:
-        over = next(r for _, line, r in matched if line.y0 > lines[i].y0)
+        # Before the first row under the line's middle (a row a label is on
+        # follows it: ``first < i < last``).
+        cy = lines[i].cy
+        over = next((r for r, row in enumerate(rows) if row.cy > cy), matched[-1][2])
         stub.append((lines[i], over, True))
     return stub
 
 
 def _led(label: Box, figures: float, ink: np.ndarray, body: float) -> bool:
     """Whether a leader runs from ``label``'s end towards the x ``figures``
-    where the table's figures start: dots (". . . ." or a lone ".", runs of
-    inked columns no wider than ``STUB.dot_width``, their ink in the lower
-    part of the line, ``STUB.dot_top``) in the white between, at least
-    ``STUB.leader_dots`` of them, and nothing else there but the edge of the
-    label's last letter where the detector's box cut it. The detector leaves
-    a leader out of the label's line. A gutter between a text column and a
-    table is white; a rule in it is as tall as the line."""
+    where the table's figures start: dots (``_dots``) in the white between,
+    two or more (". . . .") or one within ``STUB.lone_dot_reach`` of the
+    figures (the NZZ 1909's ". Fr. 5.50"), and nothing else there but the
+    edge of the label's last letter where the detector's box cut it. The
+    detector leaves a leader out of the label's line. A gutter between a
+    text column and a table is white; a rule in it is as tall as the line;
+    a speck is smaller than a dot."""
     x0, x1 = int(np.ceil(label.x1)), int(figures)
     y0, y1 = max(0, int(label.y0)), int(np.ceil(label.y1))
     gap = ink[y0:y1, max(0, x0) : max(0, x1)] > 0
     if gap.size == 0:
         return False
-    dots = 0
+    dots, others = _dots(gap, body)
+    if any(a > STUB.letter_edge for a, _ in others):
+        return False
+    if len(dots) >= 2:
+        return True
+    return len(dots) == 1 and gap.shape[1] - dots[0][1] <= STUB.lone_dot_reach * body
+
+
+def _dots(gap: np.ndarray, body: float) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The runs of inked columns of ``gap`` (a line's height of ink, as a
+    bool array) that are dots (a full stop, a leader's dot: no wider than
+    ``STUB.dot_width`` and as big as ``STUB.dot_size`` each way, its ink in
+    the line's lower part, from ``STUB.dot_top`` down), and the others."""
+    dots, others = [], []
     for a, b in true_runs(gap.any(axis=0)):
         rows = np.flatnonzero(gap[:, a:b].any(axis=1))
-        if b - a <= STUB.dot_width * body and rows[0] >= STUB.dot_top * gap.shape[0]:
-            dots += 1
-        elif a > STUB.letter_edge:
-            return False
-    return dots >= STUB.leader_dots
+        small = b - a <= STUB.dot_width * body
+        big_enough = min(b - a, rows[-1] - rows[0] + 1) >= STUB.dot_size * body
+        low = rows[0] >= STUB.dot_top * gap.shape[0]
+        (dots if small and big_enough and low else others).append((a, b))
+    return dots, others
 
 
 def _take_out(
@@ -646,6 +663,7 @@ def _take_out(
     taken: list[_Piece],
     all_pieces: list[_Piece],
     ink: np.ndarray,
+    body: float,
     detected_of: dict[int, list[Box]],
 ) -> None:
     """The tables' lines leave their blocks (a block left empty goes); of a line
@@ -659,7 +677,7 @@ def _take_out(
     for piece in all_pieces:
         parts = of_line.get(id(piece.line), [])
         if parts:
-            rest = _not_in(piece, parts, ink)
+            rest = _not_in(piece, parts, ink, body)
             left_over.setdefault(id(piece.line), []).extend(rest)
     kept: list[Block] = []
     for block in blocks:
@@ -680,14 +698,15 @@ def _take_out(
     blocks[:] = kept
 
 
-def _not_in(piece: _Piece, parts: list[_Piece], ink: np.ndarray) -> list[_Piece]:
+def _not_in(piece: _Piece, parts: list[_Piece], ink: np.ndarray, body: float) -> list[_Piece]:
     """What of ``piece`` no taken part of its line covers: the piece itself
     where none overlaps it, the stretches between and beside the parts a
     piece cut at the table's columns left out (``_cut_at_bands``: a label
     run over into a column dropped for too few cells, NZZ 1943's "Lieferung
     unter Streifband", read "Lieferung unterE" in the table), each as wide
-    as a letter at least and fitted to their ink, as pieces of their own;
-    nothing when it is in the table whole."""
+    as a letter at least, fitted to its ink and read within its stretch (not
+    into the next cell), as pieces of their own; a stretch of nothing but a
+    leader's dots (``_dots``) goes. Nothing when it is in the table whole."""
     if any(p is piece for p in parts):
         return []
     box, read = piece.ink, piece.read
@@ -707,8 +726,11 @@ def _not_in(piece: _Piece, parts: list[_Piece], ink: np.ndarray) -> list[_Piece]
         fitted = _fit_x(ink, Box(a, box.y0, b, box.y1))
         if fitted is None or fitted.width < CELLS.min_left_over * box.height:
             continue
-        cut = Box(max(read.x0, fitted.x0 - pad), read.y0, min(read.x1, fitted.x1 + pad), read.y1)
-        rest.append(_Piece(fitted, cut, piece.line, piece.block))
+        stretch = ink[int(box.y0) : int(np.ceil(box.y1)), int(fitted.x0) : int(fitted.x1)] > 0
+        if not _dots(stretch, body)[1]:
+            continue  # a leader between a label and its figures
+        x0, x1 = max(read.x0, fitted.x0 - pad, a), min(read.x1, fitted.x1 + pad, b)
+        rest.append(_Piece(fitted, Box(x0, read.y0, x1, read.y1), piece.line, piece.block))
     return rest
 
 

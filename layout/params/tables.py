@@ -210,13 +210,18 @@ class StubParams:
     label's line ending 3 body lines short of the figures). A share of the
     labels."""
 
-    leader_dots: int = 1
-    """A leader is at least this many dots (runs of inked columns) in the
-    white between a label and its figures: the NZZ 1909's labels end with
-    one, ". Fr. 5.50". A count."""
+    lone_dot_reach: float = 1.0
+    """A leader of one dot stands within this of the figures (the NZZ 1909's
+    labels end ". Fr. 5.50": the dot 0.5-0.7 body lines short of them);
+    further off, two dots at least make a leader. × body."""
 
     dot_width: float = 0.4
-    """... each dot at most this wide (a full stop, a short dash). × body."""
+    """A dot is at most this wide (a full stop, a short dash). × body."""
+
+    dot_size: float = 0.07
+    """... and at least this big each way: a speck of 1-bit noise is
+    smaller (the NZZ 1909's full stops are 3-6 px wide and 7-9 tall at a
+    body of 34 px, 0.09-0.26). × body."""
 
     dot_top: float = 0.4
     """... and its ink no higher than this share of the line's height from

@@ -60,3 +60,10 @@ def test_a_block_reaching_down_from_a_row_takes_no_box_under_the_row() -> None:
     assert in_rows([header, months, tall, table]) == [0, 2, 1, 3]
     # Pieces of one row a few pixels apart in height stay one row.
     assert in_rows([(500, 10, 900, 50), (100, 2, 400, 44), (1000, 16, 1300, 58)]) == [1, 0, 2]
+
+
+def test_a_speck_on_a_row_does_not_set_it() -> None:
+    # A mark a few pixels tall at the row's top, then pieces of the line:
+    # all one row, read left to right.
+    boxes = [(100, 8, 400, 40), (500, 10, 520, 16), (1000, 14, 1300, 44), (20, 14, 90, 44)]
+    assert in_rows(boxes) == [3, 0, 1, 2]

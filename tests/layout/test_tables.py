@@ -368,10 +368,18 @@ def test_what_no_cell_took_of_a_line_cut_at_the_columns_stays_behind() -> None:
     ink = _ink([Box(40, 60, 120, 80), Box(140, 60, 300, 80)])
     whole = _Piece(line, line.expand(5), line, block)
     cell = _Piece(Box(40, 60, 120, 80), Box(35, 55, 125, 85), line, block)
-    (rest,) = _not_in(whole, [cell], ink)
+    (rest,) = _not_in(whole, [cell], ink, BODY)
     assert (rest.ink.x0, rest.ink.x1) == (140, 300)
-    assert not _not_in(whole, [whole], ink)  # taken whole: nothing left
-    assert _not_in(whole, [], ink) == [whole]
+    assert rest.read.x0 >= 120  # read within its stretch, not into the cell
+    assert not _not_in(whole, [whole], ink, BODY)  # taken whole: nothing left
+    assert _not_in(whole, [], ink, BODY) == [whole]
+    # A stretch holding nothing but a leader's dots is no line.
+    dots = _ink([Box(40, 60, 120, 80), Box(220, 60, 300, 80)])
+    for x in range(140, 200, 10):
+        dots[74:78, x : x + 4] = 255
+    label = Box(40, 60, 120, 80)
+    figures = _Piece(Box(220, 60, 300, 80), Box(215, 55, 305, 85), line, block)
+    assert not _not_in(whole, [_Piece(label, label, line, block), figures], dots, BODY)
 
 
 def test_one_dot_before_the_figures_leads_but_a_rule_in_the_gutter_does_not() -> None:
@@ -386,4 +394,15 @@ def test_one_dot_before_the_figures_leads_but_a_rule_in_the_gutter_does_not() ->
     (table,) = find_tables(_blocks(labels + cells), dotted, BODY)
     assert table.columns == 4
     (table,) = find_tables(_blocks(labels + cells), ruled, BODY)
+    assert table.columns == 3
+
+
+def test_specks_in_a_gutter_lead_no_text_column_into_a_table() -> None:
+    # A 1-bit scan's specks beside a text column's lines are no leaders.
+    labels, cells, _ = _led_rates(section=False)
+    ink = _ink(labels + cells)
+    for label in labels[:3]:
+        y = int(label.y0)
+        ink[y + 15 : y + 16, 305:306] = 255
+    (table,) = find_tables(_blocks(labels + cells), ink, BODY)
     assert table.columns == 3
