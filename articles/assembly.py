@@ -113,7 +113,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
         regions, articles = vertical_articles(regions, body, language, settings)
     else:
         head, rest = masthead(regions, body)
-        rest = tables_in_the_head(rest)
+        rest = tables_in_the_head(rest, body)
         retyped = {r.id: r for r in rest}
         regions = [retyped.get(r.id, r) for r in regions]
         if is_column_page(rest, body):  # plain columns: down each, headings start stories

@@ -260,11 +260,17 @@ def _column_of(b: Box, spans: list[tuple[float, float]]) -> int:
         return 0
     for i, (x0, x1) in enumerate(spans):
         if min(x1, b.x1) - max(x0, b.x0) >= COLUMN_SPANS.start_share * min(x1 - x0, b.width):
-            at_next = i + 1 < len(spans) and abs(b.x0 - spans[i + 1][0]) <= COLUMN_SPANS.margin * (
-                x1 - x0
-            )
-            return i + 1 if at_next else i
+            return i + 1 if _at_left_edge(b, spans[i + 1 :]) else i
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - b.cx))
+
+
+def _at_left_edge(b: Box, spans: list[tuple[float, float]]) -> bool:
+    """Whether ``b`` starts at the left edge of the first of ``spans``
+    (within ``COLUMN_SPANS.margin`` of that column's width)."""
+    if not spans:
+        return False
+    x0, x1 = spans[0]
+    return abs(b.x0 - x0) <= COLUMN_SPANS.margin * (x1 - x0)
 
 
 def _cut_off(previous: Region, region: Region, rules: list[Box], width: float, body: float) -> bool:

@@ -84,25 +84,37 @@ def _on_the_rule(piece: Box, rule: Box) -> bool:
     return piece.x_overlap(rule) >= MASTHEAD.on_rule * piece.width
 
 
-def tables_in_the_head(regions: list[Region]) -> list[Region]:
+def tables_in_the_head(regions: list[Region], body: float) -> list[Region]:
     """``regions`` with each table set among the running head's pieces made
     one of them (``RUNNING_HEAD``): a front page's rates of subscription
-    beside its name (NZZ 1909-1940), level with the running head's pieces
-    and with no story above its middle. Layout had taken the rates for the
-    running head, then found them a table; as a table they became a story
-    of their own, read after the whole head. As a piece of the head they
-    are read with it, row by row (a row's label, then its figures: its
-    ``lines`` are the table's rows, ``ocr.tables``), and keep their cells
-    in ``rows``. A masthead's own tables (``masthead``) stay tables in its
-    item; call this on the regions it leaves."""
+    beside its name (NZZ 1909-1940). Such a table stands level with a piece
+    of the head beside it (sharing half that piece's height), ends within
+    ``MASTHEAD.head_table_reach`` of the lowest such piece, and has no story
+    above its middle. Layout had taken the rates for the running head, then
+    found them a table; as a table they became a story of their own, read
+    after the whole head. As a piece of the head they are read with it,
+    row by row (a row's label, then its figures: its ``lines`` are the
+    table's rows, ``ocr.tables``), and keep their cells in ``rows`` (the
+    CSV of ``exports.tables``); like the rest of the head they are in no
+    article. A masthead's own tables (``masthead``) stay tables in its
+    item; call this on the regions it leaves. ``body``: the body line
+    height (working pixels)."""
     heads = [box(r) for r in regions if r.type in _HEAD]
     stories = [box(r) for r in regions if r.type in _STORY]
     out = []
     for region in regions:
-        if region.type == RegionType.TABLE and region.lines:
-            table = box(region)
-            level = any(h.y_overlap(table) > 0 and h.x_overlap(table) <= 0 for h in heads)
-            if level and not any(s.y1 <= table.cy for s in stories):
-                region = region.model_copy(update={"type": RegionType.RUNNING_HEAD})
+        if (
+            region.type == RegionType.TABLE
+            and region.lines
+            and _in_the_head(box(region), heads, stories, body)
+        ):
+            region = region.model_copy(update={"type": RegionType.RUNNING_HEAD})
         out.append(region)
     return out
+
+
+def _in_the_head(table: Box, heads: list[Box], stories: list[Box], body: float) -> bool:
+    level = [h for h in heads if h.x_overlap(table) <= 0 and h.y_overlap(table) >= 0.5 * h.height]
+    if not level or any(s.y1 <= table.cy for s in stories):
+        return False
+    return table.y1 <= max(h.y1 for h in level) + MASTHEAD.head_table_reach * body

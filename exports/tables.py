@@ -1,6 +1,7 @@
 """``tables/<region id>.csv``: each table of the page as CSV, a row a line.
 
-One file per ``table`` region, named by its ID in ``page.json``; one entry per
+One file per region with cells (a ``table``, or a table of rates taken into
+the running head), named by its ID in ``page.json``; one entry per
 column in every row ("" for an empty cell), UTF-8, fields quoted only where
 they must be. Each file is written atomically; CSV files of tables the page no
 longer has (an earlier run into the same folder) are removed, and the folder
@@ -14,7 +15,7 @@ import csv
 import io
 from pathlib import Path
 
-from newsprint.core.page import NewspaperPage, Region, RegionType
+from newsprint.core.page import NewspaperPage, Region
 from newsprint.exports.atomic import atomic_write_text
 
 TABLES_DIR = "tables"
@@ -29,9 +30,11 @@ def table_csv(region: Region) -> str:
 
 
 def write_tables(page: NewspaperPage, folder: Path) -> Path | None:
-    """Write ``folder/tables/<region id>.csv`` for each table of the page and return the
-    ``tables`` folder, or None when the page has no table (any old folder removed)."""
-    tables = [r for r in page.regions if r.type == RegionType.TABLE and r.rows]
+    """Write ``folder/tables/<region id>.csv`` for each table of the page (each region
+    with cells: a table taken into the running head keeps them,
+    ``articles.masthead.tables_in_the_head``) and return the ``tables`` folder, or
+    None when the page has no table (any old folder removed)."""
+    tables = [r for r in page.regions if r.rows]
     target = Path(folder) / TABLES_DIR
     names = {f"{r.id}.csv" for r in tables}
     if target.is_symlink():

@@ -103,8 +103,8 @@ class ColumnSpanParams:
     b9505a0 (the flows tests' small pages)."""
 
     margin: float = 0.02
-    """A region whose left edge lies within this share of a column's width
-    of the next column's left edge starts in that next column, whatever
+    """A region whose left edge lies within this share of the next column's
+    width of that column's left edge starts in it, whatever
     the first's span reaches into it (NCSE's NS2 1843 p4: "yon." 2 px right
     of column 3's edge, column 2's span 14 px over it; 0.02 of a 400-px
     column is 8 px; a title centred over the gutter starts a quarter of a

@@ -47,5 +47,12 @@ class MastheadParams:
     boxes hold up to eight): a region over the rule with more is a story's
     column, and the page has no masthead to read as one."""
 
+    head_table_reach: float = 2.0
+    """A table level with the running head's pieces is one of them when it
+    ends within this of the lowest of those pieces
+    (``masthead.tables_in_the_head``): the NZZ 1933's rates end 0.5 body
+    lines above its ears' feet; a table running on down the page beside a
+    head is a story's. × body."""
+
 
 MASTHEAD = MastheadParams()

@@ -8,7 +8,14 @@ from newsprint.articles import assemble
 from newsprint.articles.flow import cut_off_rule
 from newsprint.articles.roles import is_byline, split_signatures
 from newsprint.articles.text import join_lines, small_caps_as_capitals
-from newsprint.core.page import ArticleKind, NewspaperPage, Region, RegionType, TextLine
+from newsprint.core.page import (
+    ArticleKind,
+    NewspaperPage,
+    Region,
+    RegionType,
+    TableCell,
+    TextLine,
+)
 from newsprint.core.script import detect_language
 from newsprint.core.settings import Settings
 from newsprint.exports.text import render_articles_text
@@ -1606,16 +1613,39 @@ def _rates_head(table_top: float) -> NewspaperPage:
 def test_a_rates_table_among_the_running_head_is_read_with_it() -> None:
     # NZZ 1933: the rates, found a table, became a story of their own read
     # after the whole head; they are a piece of the head, read in its place
-    # and row by row (a label, then its figures).
-    page = assemble(_rates_head(table_top=300), Settings())
+    # and row by row (a label, then its figures), and keep their cells.
+    from newsprint.exports.alto import document_order
+
+    page = _rates_head(table_top=300)
+    cells = [[TableCell(text="Zürich", bbox=(100, 300, 300, 320), column=0)]]
+    page.regions[1] = page.regions[1].model_copy(update={"rows": cells})
+    page = assemble(page, Settings())
     rates = next(r for r in page.regions if r.id == "rates")
-    assert rates.type == RegionType.RUNNING_HEAD
-    assert rates.lines[0].text == "Zürich bei der Administration 2.60 6.80"
+    assert rates.type == RegionType.RUNNING_HEAD and rates.rows == cells
     assert "rates" not in page.reading_order
     assert [a.headline for a in page.articles] == ["Die Lage"]
+    orders = {a.id: a.region_ids for a in page.articles}
+    assert [r.id for r in document_order(page, orders)][:4] == ["date", "rates", "addr", "ads"]
 
 
 def test_a_table_under_a_story_in_the_columns_stays_a_table() -> None:
     page = assemble(_rates_head(table_top=900), Settings())
     assert next(r for r in page.regions if r.id == "rates").type == RegionType.TABLE
     assert "rates" in page.reading_order
+
+
+def test_a_table_level_with_the_head_under_a_story_stays_a_table() -> None:
+    # A story's text above the table's middle: the table is in the columns,
+    # however level with a piece of the head beside it.
+    page = _rates_head(table_top=300)
+    above = _column("top", 100, 200, [("Kurz gemeldet: der Bundesrat", 0, 300)] * 2)
+    page = assemble(page.model_copy(update={"regions": [*page.regions, above]}), Settings())
+    assert next(r for r in page.regions if r.id == "rates").type == RegionType.TABLE
+
+
+def test_a_table_a_few_pixels_into_the_heads_row_stays_a_table() -> None:
+    # Its box reaches 2 px into the running head's row: no piece of the head
+    # shares half its height with it.
+    page = _rates_head(table_top=348)
+    page = assemble(page, Settings())
+    assert next(r for r in page.regions if r.id == "rates").type == RegionType.TABLE
