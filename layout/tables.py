@@ -447,7 +447,10 @@ def _cut_at_bands(
     unit: _Unit, bands: list[tuple[int, int]], x0: int, ink: np.ndarray
 ) -> list[tuple[int, _Piece]]:
     """The unit's pieces by column; a piece that runs over a column gap (two
-    cells read as one line) is cut there, each part fitted to its ink."""
+    cells read as one line) is cut in the middle of each gap, each part
+    fitted to its ink: ink in a gap that the other rows leave white (the
+    "3" of a header's "3 Mte.", set left of its column's figures) stays in
+    a part, never falls between two."""
     out = []
     for piece in unit.pieces:
         hits = [
@@ -459,8 +462,8 @@ def _cut_at_bands(
             out.append((hits[0] if hits else _column_of(piece.ink, bands, x0), piece))
             continue
         pad = CELLS.read_pad * piece.ink.height
-        for c in hits:
-            a, b = max(piece.ink.x0, x0 + bands[c][0]), min(piece.ink.x1, x0 + bands[c][1])
+        cuts = [x0 + (bands[c][1] + bands[d][0]) / 2 for c, d in itertools.pairwise(hits)]
+        for c, a, b in zip(hits, [piece.ink.x0, *cuts], [*cuts, piece.ink.x1], strict=True):
             part = _fit_x(ink, Box(a, piece.ink.y0, b, piece.ink.y1))
             if part is None:
                 continue

@@ -406,3 +406,18 @@ def test_specks_in_a_gutter_lead_no_text_column_into_a_table() -> None:
         ink[y + 15 : y + 16, 305:306] = 255
     (table,) = find_tables(_blocks(labels + cells), ink, BODY)
     assert table.columns == 3
+
+
+def test_ink_in_a_gap_between_columns_stays_in_a_cell() -> None:
+    # NZZ 1940's header "1 Monat 3 Mte. 6 Mte. 12 Mte.", one detected line:
+    # the "3" and "6" stand in the white the other rows leave between the
+    # columns, and fell between the cells (left behind as slivers of their
+    # own, which then kept the labels from being the table's stub).
+    cells = _table_lines(6)
+    head = Box(450, cells[3].y0, 660, cells[3].y1)
+    lines = [*cells[:3], head, *cells[5:]]
+    ink = _ink([*cells, Box(530, head.y0, 540, head.y1)])
+    blocks = _blocks(lines)
+    (table,) = find_tables(blocks, ink, BODY)
+    assert [(c.ink.x0, c.ink.x1) for c in table.rows[0][3:]] == [(450, 540), (580, 660)]
+    assert not [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
