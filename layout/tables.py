@@ -185,7 +185,7 @@ def _pieces(
                 others.append(line)
                 continue
             reads = detected_of.get(id(line)) or [line.expand(CELLS.read_pad * line.height)]
-            read = union_all(reads)
+            read = _read_box(line, reads)
             parts = _split_wide(line, ink, body) if line.width > CELLS.max_width * body else None
             if not parts:
                 pieces.append(_Piece(line, read, line, block))
@@ -197,6 +197,17 @@ def _pieces(
                 )
                 pieces.append(_Piece(part, cut, line, block))
     return pieces, others
+
+
+def _read_box(ink: Box, reads: list[Box]) -> Box:
+    """The box a cell of ``ink`` is read from: the detector's boxes of its line
+    (``reads``), reaching no further above and below the ink than
+    ``CELLS.read_reach`` of its height. Where the detector boxed two or three
+    rows of small figures as one (NZZ 1909's rates), each row's cells were
+    read, and placed, over all of them."""
+    read = union_all(reads)
+    reach = CELLS.read_reach * ink.height
+    return Box(read.x0, max(read.y0, ink.y0 - reach), read.x1, min(read.y1, ink.y1 + reach))
 
 
 def _split_wide(line: Box, ink: np.ndarray, body: float) -> list[Box] | None:
@@ -529,13 +540,13 @@ def _with_stub(
             # A label in pieces on its row (the detector's lines) is one cell.
             labels = [line for line, row in on_rows if row == r]
             reads = [box for line in labels for box in detected_of.get(id(line)) or [line]]
-            cells[r].insert(0, Cell(union_all(labels), union_all(reads), 0))
+            cells[r].insert(0, Cell(union_all(labels), _read_box(union_all(labels), reads), 0))
         # Rows of one label between the table's rows, inserted from the last.
         for line, r, _ in sorted((s for s in stub if s[2]), key=lambda s: -s[0].y0):
-            cells.insert(r, [Cell(line, union_all(detected_of.get(id(line)) or [line]), 0)])
+            cells.insert(r, [Cell(line, _read_box(line, detected_of.get(id(line)) or [line]), 0)])
         notes = _notes_under(block, table, on_rows, body)
         for note in notes:  # a row of its own, read after the table's rows
-            cells.append([Cell(note, union_all(detected_of.get(id(note)) or [note]), 0)])
+            cells.append([Cell(note, _read_box(note, detected_of.get(id(note)) or [note]), 0)])
         taken = {id(line) for line, _, _ in stub} | {id(note) for note in notes}
         block.lines = [ln for ln in block.lines if id(ln) not in taken]
         if block.lines:

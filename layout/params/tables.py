@@ -44,6 +44,12 @@ class CellParams:
     of the line's height. Set by hand on the table tests' boxes (commits
     70f5e2a, 9fa9ada)."""
 
+    read_reach: float = 0.5
+    """A cell's box, where the detector's reaches further above or below its
+    ink (rows boxed together), is cut to this much beyond the ink. A share
+    of the line's height; the detector's own padding is less (unclip ratio
+    1.6). Not tuned: a safe bound."""
+
     min_left_over: float = 0.5
     """A stretch of a line cut at a table's columns that no cell took stays
     behind as a line of its own when at least this wide (a letter). × the

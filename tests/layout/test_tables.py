@@ -421,3 +421,18 @@ def test_ink_in_a_gap_between_columns_stays_in_a_cell() -> None:
     (table,) = find_tables(blocks, ink, BODY)
     assert [(c.ink.x0, c.ink.x1) for c in table.rows[0][3:]] == [(450, 540), (580, 660)]
     assert not [line for b in blocks if not isinstance(b, TableBlock) for line in b.lines]
+
+
+def test_a_cell_is_read_from_its_own_row_where_the_detector_boxed_rows_together() -> None:
+    # NZZ 1909's rates: the detector boxed two or three rows of figures as
+    # one; each row's cell was read, and placed, over all of them.
+    cells = _table_lines(6)
+    lines = list(cells)
+    tall = Box(440, cells[7].y0 - 5, 530, cells[17].y1 + 5)  # rows 1-3 of a column
+    detected_of = {id(line): [line.expand(4)] for line in lines}
+    for k in (8, 13, 18):  # the close column of rows 1, 2, 3
+        detected_of[id(lines[k])] = [tall]
+    blocks = _blocks(lines)
+    (table,) = find_tables(blocks, _ink(lines), BODY, detected_of)
+    cell = table.rows[2][3]
+    assert cell.read.y0 >= cell.ink.y0 - 0.5 * BODY and cell.read.y1 <= cell.ink.y1 + 0.5 * BODY
