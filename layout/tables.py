@@ -535,6 +535,10 @@ def _with_stub(
         if stub is None:
             continue
         cells = [[Cell(c.ink, c.read, c.column + 1) for c in row] for row in table.rows]
+
+        def own_row(line: Box) -> list[Cell]:  # a row of one cell: the line
+            return [Cell(line, _read_box(line, detected_of.get(id(line)) or [line]), 0)]
+
         on_rows = [(line, r) for line, r, between in stub if not between]
         for r in sorted({r for _, r in on_rows}):
             # A label in pieces on its row (the detector's lines) is one cell.
@@ -543,10 +547,10 @@ def _with_stub(
             cells[r].insert(0, Cell(union_all(labels), _read_box(union_all(labels), reads), 0))
         # Rows of one label between the table's rows, inserted from the last.
         for line, r, _ in sorted((s for s in stub if s[2]), key=lambda s: -s[0].y0):
-            cells.insert(r, [Cell(line, _read_box(line, detected_of.get(id(line)) or [line]), 0)])
+            cells.insert(r, own_row(line))
         notes = _notes_under(block, table, on_rows, body)
         for note in notes:  # a row of its own, read after the table's rows
-            cells.append([Cell(note, _read_box(note, detected_of.get(id(note)) or [note]), 0)])
+            cells.append(own_row(note))
         taken = {id(line) for line, _, _ in stub} | {id(note) for note in notes}
         block.lines = [ln for ln in block.lines if id(ln) not in taken]
         if block.lines:
