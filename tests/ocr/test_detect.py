@@ -3,6 +3,7 @@ display lines, the second pass and the unread_text flag. Real models."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import cv2
@@ -12,6 +13,7 @@ from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
 from newsprint.core.settings import DetectionSettings, Settings
 from newsprint.ocr.detect import (
     DetectedLines,
+    _tiles,
     detect_lines,
     detect_text,
     enlargement,
@@ -93,6 +95,32 @@ def test_tiles_find_the_same_lines_as_one_pass(engine: OcrEngine) -> None:
     for box in sorted(tiled.boxes.tolist()):
         best = min(whole.boxes.tolist(), key=lambda b: abs(b[1] - box[1]) + abs(b[0] - box[0]))
         assert abs(best[0] - box[0]) < 20 and abs(best[2] - box[2]) < 20
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "tiles"),
+    [(2480, 3508, 2), (2454, 3565, 2), (4210, 5551, 6), (1600, 1424, 1), (2500, 2500, 2)],
+)
+def test_tiles_cover_the_page_evenly_within_the_memory_bound(
+    width: int, height: int, tiles: int
+) -> None:
+    side, overlap = 2400, 320
+    image = np.zeros((height, width), dtype=np.uint8)
+    found = list(_tiles(image, side, overlap))
+    # An A4 page at 300 dpi is two tiles, not two and two slivers 374 px wide.
+    assert len(found) == tiles
+    covered = np.zeros((height, width), dtype=bool)
+    for x, y, tile in found:
+        assert tile.shape[0] * tile.shape[1] <= side * side
+        covered[y : y + tile.shape[0], x : x + tile.shape[1]] = True
+    assert covered.all()
+    # Tiles of a row are of one size (no sliver) and overlap neighbours by ``overlap``.
+    for axis in (0, 1):
+        sizes = {tile.shape[1 - axis] for *_, tile in found}
+        assert len(sizes) == 1
+        size = sizes.pop()
+        starts = sorted({place[axis] for place in found})
+        assert all(nxt - prev <= size - overlap for prev, nxt in itertools.pairwise(starts))
 
 
 @pytest.mark.models
