@@ -74,6 +74,7 @@ def group_lines(
     active: list[Block] = []
     common = common_leading(lines)
     mates = _row_mates(lines) if rows_joined else {}
+    heads = _row_mates_either_way(lines, mates)
     across: dict[int, list[Box]] = {}
     for rule, row in rows_across_rule_ends(lines, v_rules, body):
         for piece in row:
@@ -91,6 +92,8 @@ def group_lines(
             ):
                 gap = None
             if gap is not None and _over_row_mates(block, line, mates.get(id(line), []), body):
+                gap = None
+            if gap is not None and _beside_a_heading(block, line, mates, heads, body):
                 gap = None
             if gap is not None and (best_gap is None or gap < best_gap):
                 best, best_gap = block, gap
@@ -231,6 +234,41 @@ def _over_row_mates(block: Block, line: Box, mates: list[Box], body: float) -> b
     if line.height > STACKING.under_larger * block.line_height:
         return False  # a piece of the block's own next line
     return any(block.box.x_overlap(mate) >= STACKING.over_mate * mate.width for mate in mates)
+
+
+def _row_mates_either_way(lines: list[Box], mates: dict[int, list[Box]]) -> dict[int, list[Box]]:
+    """For each line (by ``id``), its row mates (``_row_mates``) and the lines
+    whose row mate it is: a heading a size larger than the folio beside it
+    has the folio for a mate, the folio not the heading."""
+    larger: dict[int, list[Box]] = {id(line): list(mates.get(id(line), [])) for line in lines}
+    for line in lines:
+        for mate in mates.get(id(line), []):
+            if all(other is not line for other in larger[id(mate)]):
+                larger[id(mate)].append(line)
+    return larger
+
+
+def _beside_a_heading(
+    block: Block,
+    line: Box,
+    mates: dict[int, list[Box]],
+    heads: dict[int, list[Box]],
+    body: float,
+) -> bool:
+    """Whether ``block`` is one line standing on a row with a heading
+    (``heads``: ``_row_mates_either_way``) that runs over ``line`` and a line on
+    its row in the next column (``mates``; ``_heading_over_both``): a folio
+    beside its running head's title, over both columns of the page. The
+    folio belongs to the head's row, not to the column under it (NCSE's MRP
+    1809 p12: "486" took in its column's first lines, and the title "On the
+    Decline of Presbyterian Congregations." was read inside the column's
+    first paragraph)."""
+    if len(block.lines) != 1:
+        return False
+    under = mates.get(id(line), [])
+    return any(
+        _heading_over_both(head, line, under, body) for head in heads.get(id(block.last), [])
+    )
 
 
 def _heading_over_both(heading: Box, line: Box, mates: list[Box], body: float) -> bool:

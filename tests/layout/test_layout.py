@@ -510,6 +510,24 @@ def test_the_first_column_s_first_line_under_a_headline_across_two_is_not_the_he
     assert pieces[0] in next(b for b in blocks if column[0] in b.lines).lines
 
 
+def test_a_folio_beside_its_running_head_over_two_columns_takes_in_no_column_line() -> None:
+    """NCSE's MRP 1809 p12 (detected lines, scan pixels): the folio "486" at
+    the left column's head, beside the running head's title (a size larger)
+    over both columns. The folio stays a line of its own; the columns'
+    lines under it are the columns' blocks."""
+    from newsprint.layout.blocks import group_lines
+
+    folio, title = Box(250, 194, 312, 221), Box(438, 196, 1208, 232)
+    left = [Box(250, 256 + 40 * i, 805, 288 + 40 * i) for i in range(8)]
+    right = [Box(833, 256 + 40 * i, 1365, 288 + 40 * i) for i in range(8)]
+    blocks = group_lines([folio, title, *left, *right], [], body=26.0, rows_joined=True)
+    assert sorted(len(b.lines) for b in blocks) == [1, 1, 8, 8]
+    assert next(b for b in blocks if folio in b.lines).lines == [folio]
+    # A short first line at a column's head with no heading beside it is the column's.
+    blocks = group_lines([folio, *left, *right], [], body=26.0, rows_joined=True)
+    assert sorted(len(b.lines) for b in blocks) == [8, 9]
+
+
 def test_a_dash_a_sixth_of_a_line_wide_parts_the_block_there() -> None:
     """Synthetic en-old-1001: a 51-px dash centred under a 313-px column's
     last line of a story, the next story's lines below it at the column's
