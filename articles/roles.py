@@ -7,7 +7,9 @@ at the end or head of an article, and mark page numbers as the folio.
 
 from __future__ import annotations
 
+import itertools
 import re
+from statistics import median
 
 from newsprint.articles.params.roles import (
     BODY_LINES,
@@ -30,8 +32,10 @@ _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*\.?$")
 _CAPTION_START = re.compile(r"^[▲△▼◀►▶]|^(Photo|PHOTO|Above|ABOVE|Pictured|PICTURED)\b")
 _CAPTION_END = re.compile(r"(摄|攝|\)|Photo\)|photo\))\s*$")
 _FOLIO = re.compile(
-    r"^\s*(Page\s+\w+|PAGE\s+\w+|[A-Z]?\d{1,3}|第\s*\d+\s*[版页頁]|[A-Z]\d{1,2}\s*\S{0,4})\s*$"
+    r"^\s*(Page\s+\w+|PAGE\s+\w+|[A-Z]?\d{1,4}|第\s*\d+\s*[版页頁]|[A-Z]\d{1,2}\s*\S{0,4})\s*$"
 )
+_SPECKS = ".,·•'‘’`-"
+"""What a speck beside a folio reads as (NCSE's MRP 1807 p13: ".521")."""
 
 
 _SENTENCE = re.compile(r"[，。；！？：“”,;!?]|\.\s")
@@ -120,7 +124,9 @@ def is_caption_start(text: str) -> bool:
 
 
 def is_folio(text: str) -> bool:
-    return bool(_FOLIO.match(text))
+    """Whether ``text`` is a page number alone ("521", "Page 3", "A12", "第3版"),
+    of up to four figures, a speck read beside it allowed (".521")."""
+    return bool(_FOLIO.match(text.strip().strip(_SPECKS)))
 
 
 def split_roles(region: Region, new_id: str) -> list[Region]:
@@ -460,8 +466,10 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
     folio, so this is done once OCR has read the page: the folio line is
     split off its block as a ``FOLIO`` region and the one-line regions level
     with it become ``RUNNING_HEAD``, so long as none of them is a headline or
-    type larger than a running head's. Lines set down the page (vertical
-    Chinese) are left out; the caller leaves a vertical page alone.
+    type larger than a running head's; a title that opens a column's block,
+    set apart from it (``_opens_its_block``), is split off as the folio is.
+    Lines set down the page (vertical Chinese) are left out; the caller
+    leaves a vertical page alone.
     ``body``: the body line height in working pixels, which the lines'
     ``work_bbox`` are in."""
     lines = [
@@ -478,28 +486,57 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
     left = min(ln.work_bbox[0] for _, ln in lines)
     right = max(ln.work_bbox[2] for _, ln in lines)
     folios = [(r, ln) for r, ln in row if _is_edge_folio(r, ln, left, right, body)]
-    others = [r for r, ln in row if (r, ln) not in folios]
-    if len(folios) != 1 or not others or not all(_running_head_line(r, body) for r in others):
+    others = [(r, ln) for r, ln in row if (r, ln) not in folios]
+    if len(folios) != 1 or not others:
+        return regions
+    if not all(_running_head_line(r, body) or _opens_its_block(r, ln, body) for r, ln in others):
         return regions
     holder, folio = folios[0]
     if holder.type == RegionType.RUNNING_HEAD and all(
-        r.type == RegionType.RUNNING_HEAD for r in others
+        r.type == RegionType.RUNNING_HEAD for r, _ in others
     ):
         return regions  # layout found it already
-    heads = {r.id for r in others}
+    split = {id(folio): (RegionType.FOLIO, "f")}
+    split.update({id(ln): (RegionType.RUNNING_HEAD, "h") for r, ln in others if len(r.lines) > 1})
+    heads = {r.id for r, _ in others if len(r.lines) == 1}
     out: list[Region] = []
     for region in regions:
-        if region is holder:
-            rest = [ln for ln in region.lines if ln is not folio]
-            folio_id = f"{region.id}f" if rest else region.id
-            out.append(_sub_region(region, RegionType.FOLIO, [folio], folio_id))
-            if rest:
-                out.append(_sub_region(region, region.type, rest, region.id))
-        elif region.id in heads:
+        if region.id in heads:
             out.append(region.model_copy(update={"type": RegionType.RUNNING_HEAD}))
-        else:
+            continue
+        first = region.lines[0] if region.lines else None
+        if first is None or id(first) not in split:
             out.append(region)
+            continue
+        kind, suffix = split[id(first)]
+        rest = region.lines[1:]
+        out.append(
+            _sub_region(region, kind, [first], f"{region.id}{suffix}" if rest else region.id)
+        )
+        if rest:
+            out.append(_sub_region(region, region.type, rest, region.id))
     return out
+
+
+def _opens_its_block(region: Region, line: TextLine, body: float) -> bool:
+    """A piece of the running head that layout set at the head of a column's
+    block: the block's first line, no headline, of a running head's size, at
+    most ``TOP_FOLIO.max_title_share`` of the block's width, with more white
+    under it than between the block's next lines (``TOP_FOLIO.gap_ratio``):
+    NCSE's MRP 1807 p54, "278" at the left column's head and "Obituary."
+    centred over the gutter at the right column's."""
+    lines = [ln.work_bbox for ln in region.lines if ln.work_bbox is not None]
+    if region.type == RegionType.HEADLINE or len(lines) < 3 or line is not region.lines[0]:
+        return False
+    x0, y0, x1, y1 = line.work_bbox
+    width = max(b[2] for b in lines) - min(b[0] for b in lines)
+    gaps = [b[1] - a[3] for a, b in itertools.pairwise(lines[1:])]
+    under = lines[1][1] - y1
+    return (
+        y1 - y0 <= TOP_FOLIO.max_size * body
+        and x1 - x0 <= TOP_FOLIO.max_title_share * width
+        and under >= TOP_FOLIO.gap_ratio * max(median(gaps), 1.0)
+    )
 
 
 def _running_head_line(region: Region, body: float) -> bool:

@@ -196,6 +196,16 @@ class TopFolioParams:
     as ``layout``'s running heads (``RUNNING_HEADS.max_size``): a headline set
     level with a page number is no running head."""
 
+    max_title_share: float = 0.6
+    """A title that layout set as the first line of a column's block is at
+    most this share of the block's width (a column's own first line fills
+    it). Set by hand (MRP 1807 p54: "Obituary.", 0.3 of its column)."""
+
+    gap_ratio: float = 1.5
+    """...and has at least this many times the block's median white between
+    lines under it. Set by hand (MRP 1807 p54: 35 pixels under the title,
+    12 between the column's lines)."""
+
 
 TOP_FOLIO = TopFolioParams()
 

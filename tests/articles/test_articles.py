@@ -1309,6 +1309,39 @@ def test_a_folio_set_close_over_the_columns_heads_the_page_with_its_title() -> N
     assert text.index("wrest") < text.index("brated Ode")
 
 
+def test_a_title_opening_the_next_column_s_block_is_the_running_head_with_its_folio() -> None:
+    # NCSE's MRP 1807 p54: "278" opens column 1's block and "Obituary.",
+    # centred, column 2's, 35 px over its first line where its lines are 12
+    # apart. Both are the page's head, out of the text; the columns read on.
+    col1, _, _ = _magazine_top(("Moral Duty of Jurymen.", 200), "278")
+
+    def col2(top: float) -> Region:
+        rows = [("He informs us in the preface that", 0, 300), ("he never enjoyed", 0, 300)]
+        column = _column("c2", 420, top, [*rows, ("advantages of a liberal", 0, 300)])
+        title = _line("Obituary.", 520, 118, 610)
+        box = (420, 118, 720, top + 80)
+        return column.model_copy(update={"lines": [title, *column.lines], "bbox": box})
+
+    page = assemble(_page([col1, col2(165)]), Settings())
+    kinds = {r.id: r.type for r in page.regions}
+    assert kinds["c1f"] == RegionType.FOLIO and kinds["c2h"] == RegionType.RUNNING_HEAD
+    assert kinds["c2"] == RegionType.TEXT
+    text = render_articles_text(page.articles)
+    assert "278" not in text and "Obituary" not in text
+    assert text.index("wrest") < text.index("He informs")
+    # Set as close over the column as its own lines are (10 px), it is the
+    # column's first line, and the page has no running head.
+    page = assemble(_page([col1, col2(148)]), Settings())
+    assert {r.type for r in page.regions} & {RegionType.FOLIO, RegionType.RUNNING_HEAD} == set()
+
+
+def test_a_folio_read_with_a_speck_beside_it_or_of_four_figures_is_a_folio() -> None:
+    from newsprint.articles.roles import is_folio
+
+    assert is_folio(".521") and is_folio("1366") and is_folio("598") and is_folio("Page 3")
+    assert not is_folio("12345") and not is_folio("5.21 p.m.") and not is_folio("On the")
+
+
 def test_a_number_opening_a_column_level_with_the_next_column_is_no_folio() -> None:
     # The folio's row holds the first line of column 2's block: no running head.
     col1, _, _ = _magazine_top(("Moral Duty of Jurymen.", 200))
