@@ -252,7 +252,6 @@ class FlagCode(StrEnum):
     ROTATED = "rotated"
     NEGATIVE = "negative"
     FOLD_DOUBTFUL = "fold_doubtful"
-    MANY_ORPHANS = "many_orphan_blocks"
     UNREAD_TEXT = "unread_text"
     JUMP_UNMATCHED = "jump_unmatched"
 
