@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from newsprint.articles.params.flags import FLAGS
 from newsprint.articles.params.jumps import JUMP_LINKS, JUMP_PLACEMENT
 from newsprint.articles.params.neighbours import NEIGHBOURS
+from newsprint.articles.roles import folio_text
 from newsprint.articles.text import join_lines
 from newsprint.core.page import (
     Article,
@@ -159,8 +160,8 @@ _ZH_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 _LABEL = re.compile(r"^([A-Z]?)-?(\d+)$")
 _FOLIO_LABEL = re.compile(
     r"(?:第\s*([A-Z]?[0-9〇零一二两三四五六七八九十百]+)\s*[版页頁])"
-    r"|(?:PAGE\s+([A-Z]?-?\d{1,3}|[A-Z]+))"
-    r"|^\s*([A-Z]?-?\d{1,3})\b"
+    r"|(?:PAGE\s+([A-Z]?-?\d{1,4}|[A-Z]+))"
+    r"|^\s*([A-Z]?-?\d{1,4})\b"
 )
 
 
@@ -205,7 +206,7 @@ def folio_label(page: NewspaperPage) -> str | None:
     for region in page.regions:
         if region.type != RegionType.FOLIO or not region.lines:
             continue
-        text = unicodedata.normalize("NFKC", region.text).upper()
+        text = folio_text(unicodedata.normalize("NFKC", region.text)).upper()
         found = _FOLIO_LABEL.search(text)
         if found:
             label = page_label(next(g for g in found.groups() if g))

@@ -34,8 +34,8 @@ _CAPTION_END = re.compile(r"(摄|攝|\)|Photo\)|photo\))\s*$")
 _FOLIO = re.compile(
     r"^\s*(Page\s+\w+|PAGE\s+\w+|[A-Z]?\d{1,4}|第\s*\d+\s*[版页頁]|[A-Z]\d{1,2}\s*\S{0,4})\s*$"
 )
-_SPECKS = ".,·•'‘’`-"
-"""What a speck beside a folio reads as (NCSE's MRP 1807 p13: ".521")."""
+_SPECKS = ".,·•"
+"""What a speck before a folio reads as (NCSE's MRP 1807 p13: ".521")."""
 
 
 _SENTENCE = re.compile(r"[，。；！？：“”,;!?]|\.\s")
@@ -123,10 +123,16 @@ def is_caption_start(text: str) -> bool:
     return bool(_CAPTION_START.match(text.strip()))
 
 
+def folio_text(text: str) -> str:
+    """A folio's text without the speck the recogniser may read before it
+    (NCSE's MRP 1807 p13: ".521"); the rest as read."""
+    return text.strip().lstrip(_SPECKS).strip()
+
+
 def is_folio(text: str) -> bool:
-    """Whether ``text`` is a page number alone ("521", "Page 3", "A12", "第3版"),
-    of up to four figures, a speck read beside it allowed (".521")."""
-    return bool(_FOLIO.match(text.strip().strip(_SPECKS)))
+    """Whether ``text`` is a page number alone ("521", "1366", "Page 3", "A12",
+    "第3版"), of up to four figures, a speck read before it allowed (".521")."""
+    return bool(_FOLIO.match(folio_text(text)))
 
 
 def split_roles(region: Region, new_id: str) -> list[Region]:
@@ -520,22 +526,31 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
 
 def _opens_its_block(region: Region, line: TextLine, body: float) -> bool:
     """A piece of the running head that layout set at the head of a column's
-    block: the block's first line, no headline, of a running head's size, at
-    most ``TOP_FOLIO.max_title_share`` of the block's width, with more white
-    under it than between the block's next lines (``TOP_FOLIO.gap_ratio``):
-    NCSE's MRP 1807 p54, "278" at the left column's head and "Obituary."
-    centred over the gutter at the right column's."""
+    block: the block's first line, no headline and no number (a title, not
+    a year heading a chronicle's column), of a running head's size, at most
+    ``TOP_FOLIO.max_title_share`` of the block's width, set in from the
+    left edge of the lines under it by a body line or more (centred or set
+    over the gutter: a paragraph's last line carried over to the column's
+    head starts at its edge), with more white under it than between the
+    block's next lines (``TOP_FOLIO.gap_ratio``; that white never taken as
+    under ``TOP_FOLIO.min_gap`` body lines): NCSE's MRP 1807 p54, "278" at
+    the left column's head and "Obituary." centred over the gutter at the
+    right column's. ``body``: the body line height in working pixels."""
     lines = [ln.work_bbox for ln in region.lines if ln.work_bbox is not None]
     if region.type == RegionType.HEADLINE or len(lines) < 3 or line is not region.lines[0]:
         return False
+    if is_folio(line.text):
+        return False
     x0, y0, x1, y1 = line.work_bbox
+    left = min(b[0] for b in lines[1:])
     width = max(b[2] for b in lines) - min(b[0] for b in lines)
     gaps = [b[1] - a[3] for a, b in itertools.pairwise(lines[1:])]
     under = lines[1][1] - y1
     return (
         y1 - y0 <= TOP_FOLIO.max_size * body
         and x1 - x0 <= TOP_FOLIO.max_title_share * width
-        and under >= TOP_FOLIO.gap_ratio * max(median(gaps), 1.0)
+        and abs(x0 - left) >= body
+        and under >= TOP_FOLIO.gap_ratio * max(median(gaps), TOP_FOLIO.min_gap * body)
     )
 
 

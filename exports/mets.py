@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lxml import etree
+from newsprint.articles.roles import folio_text
 from newsprint.core.page import Article, NewspaperPage, Region, RegionType
 from newsprint.exports.alto import article_block_order, block_id, software_version
 
@@ -233,8 +234,9 @@ def _physical(root: etree._Element, pages: list[IssuePage], has_issue_pdf: bool)
 
 
 def _folio(page: NewspaperPage) -> str | None:
-    """The printed page number, where the folio was read."""
-    folios = [r.text.strip() for r in page.regions if r.type == RegionType.FOLIO and r.lines]
+    """The printed page number, where the folio was read (without a speck read
+    before it, ``articles.roles.folio_text``)."""
+    folios = [folio_text(r.text) for r in page.regions if r.type == RegionType.FOLIO and r.lines]
     return folios[0] if folios else None
 
 

@@ -206,6 +206,11 @@ class TopFolioParams:
     lines under it. Set by hand (MRP 1807 p54: 35 pixels under the title,
     12 between the column's lines)."""
 
+    min_gap: float = 0.25
+    """× body: the block's white between lines is taken as at least this
+    (type set solid, lines touching, makes no white a title stands apart
+    from). Set by hand (MRP 1807 p54: 12 pixels on 23-pixel body type)."""
+
 
 TOP_FOLIO = TopFolioParams()
 

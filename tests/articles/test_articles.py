@@ -1335,11 +1335,45 @@ def test_a_title_opening_the_next_column_s_block_is_the_running_head_with_its_fo
     assert {r.type for r in page.regions} & {RegionType.FOLIO, RegionType.RUNNING_HEAD} == set()
 
 
-def test_a_folio_read_with_a_speck_beside_it_or_of_four_figures_is_a_folio() -> None:
+def _opening_line(column: Region, text: str, x0: float, x1: float) -> Region:
+    """``column`` with a short first line (15 px high, 15 px over its lines)."""
+    box = (x0, 120, x1, 135)
+    line = TextLine(text=text, confidence=0.99, bbox=tuple(int(v) for v in box), work_bbox=box)
+    bbox = (column.bbox[0], 120, column.bbox[2], column.bbox[3])
+    return column.model_copy(update={"lines": [line, *column.lines], "bbox": bbox})
+
+
+def test_a_column_s_own_short_first_line_or_a_year_over_it_is_no_running_head() -> None:
+    # A paragraph's last line carried over to the column's head starts at its
+    # left edge; a chronicle's years head its columns (the second centred, as
+    # a title would be, but a number). Both stay in the text.
+    col1, _, _ = _magazine_top(("Moral Duty of Jurymen.", 200))
+    rows = [("Mr. Smith then moved that", 20, 280), ("the House do now adjourn,", 0, 300)]
+    col2 = _column("c2", 420, 150, [*rows, ("which was carried.", 0, 200)])
+    page = assemble(_page([col1, _opening_line(col2, "tion of the bill.", 420, 540)]), Settings())
+    assert {r.type for r in page.regions} & {RegionType.FOLIO, RegionType.RUNNING_HEAD} == set()
+    assert "tion of the bill." in render_articles_text(page.articles)
+    entries = [("Jan. 3. Fire at the docks,", 0, 300), ("with loss of two lives.", 0, 300)]
+    years = [
+        _opening_line(
+            _column(rid, x0, 155, [*entries, ("Feb. 9. A bridge", 0, 200)]), year, at, at + 60
+        )
+        for rid, x0, at, year in (("c1", 100, 100, "1884"), ("c2", 420, 540, "1885"))
+    ]
+    page = assemble(_page(years), Settings())
+    assert {r.type for r in page.regions} & {RegionType.FOLIO, RegionType.RUNNING_HEAD} == set()
+
+
+def test_a_folio_read_with_a_speck_before_it_or_of_four_figures_is_a_folio() -> None:
+    from newsprint.articles.jumps import folio_label
     from newsprint.articles.roles import is_folio
 
     assert is_folio(".521") and is_folio("1366") and is_folio("598") and is_folio("Page 3")
     assert not is_folio("12345") and not is_folio("5.21 p.m.") and not is_folio("On the")
+    assert not is_folio("1884.") and not is_folio("1.") and not is_folio("3-")
+    for text, label in ((".521", "521"), ("1366", "1366"), ("598", "598")):
+        folio = _region("f", RegionType.FOLIO, (100, 120, 150, 140), [_line(text, 100, 120, 150)])
+        assert folio_label(_page([folio])) == label
 
 
 def test_a_number_opening_a_column_level_with_the_next_column_is_no_folio() -> None:
