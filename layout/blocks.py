@@ -74,7 +74,7 @@ def group_lines(
     active: list[Block] = []
     common = common_leading(lines)
     mates = _row_mates(lines) if rows_joined else {}
-    heads = _row_mates_either_way(lines, mates)
+    beside = _row_mates(lines, any_size=True) if rows_joined else {}
     across: dict[int, list[Box]] = {}
     for rule, row in rows_across_rule_ends(lines, v_rules, body):
         for piece in row:
@@ -93,7 +93,7 @@ def group_lines(
                 gap = None
             if gap is not None and _over_row_mates(block, line, mates.get(id(line), []), body):
                 gap = None
-            if gap is not None and _beside_a_heading(block, line, mates, heads, body):
+            if gap is not None and _beside_a_heading(block, line, mates, beside, body):
                 gap = None
             if gap is not None and (best_gap is None or gap < best_gap):
                 best, best_gap = block, gap
@@ -187,10 +187,10 @@ def _chained(row: list[Box], seed: Box, gap: float) -> list[Box]:
     return row[a : b + 1]
 
 
-def _row_mates(lines: list[Box]) -> dict[int, list[Box]]:
-    """For each line (by ``id``), the lines of its type size standing on its
-    row apart from it: the same row of the next columns (``rows_joined``:
-    the pieces of one row are joined already)."""
+def _row_mates(lines: list[Box], any_size: bool = False) -> dict[int, list[Box]]:
+    """For each line (by ``id``), the lines of its type size (``any_size``:
+    of any size) standing on its row apart from it: the same row of the next
+    columns (``rows_joined``: the pieces of one row are joined already)."""
     P = STACKING
     by_top = sorted(lines, key=lambda b: b.y0)
     tops = np.array([b.y0 for b in by_top])
@@ -203,7 +203,10 @@ def _row_mates(lines: list[Box]) -> dict[int, list[Box]]:
             if other is not line
             and other.x_overlap(line) <= 0
             and _on_one_row(other, line)
-            and P.min_size_ratio <= other.height / max(line.height, 1.0) <= P.max_size_ratio
+            and (
+                any_size
+                or P.min_size_ratio <= other.height / max(line.height, 1.0) <= P.max_size_ratio
+            )
         ]
     return mates
 
@@ -236,38 +239,26 @@ def _over_row_mates(block: Block, line: Box, mates: list[Box], body: float) -> b
     return any(block.box.x_overlap(mate) >= STACKING.over_mate * mate.width for mate in mates)
 
 
-def _row_mates_either_way(lines: list[Box], mates: dict[int, list[Box]]) -> dict[int, list[Box]]:
-    """For each line (by ``id``), its row mates (``_row_mates``) and the lines
-    whose row mate it is: a heading a size larger than the folio beside it
-    has the folio for a mate, the folio not the heading."""
-    larger: dict[int, list[Box]] = {id(line): list(mates.get(id(line), [])) for line in lines}
-    for line in lines:
-        for mate in mates.get(id(line), []):
-            if all(other is not line for other in larger[id(mate)]):
-                larger[id(mate)].append(line)
-    return larger
-
-
 def _beside_a_heading(
     block: Block,
     line: Box,
     mates: dict[int, list[Box]],
-    heads: dict[int, list[Box]],
+    beside: dict[int, list[Box]],
     body: float,
 ) -> bool:
-    """Whether ``block`` is one line standing on a row with a heading
-    (``heads``: ``_row_mates_either_way``) that runs over ``line`` and a line on
-    its row in the next column (``mates``; ``_heading_over_both``): a folio
-    beside its running head's title, over both columns of the page. The
-    folio belongs to the head's row, not to the column under it (NCSE's MRP
-    1809 p12: "486" took in its column's first lines, and the title "On the
-    Decline of Presbyterian Congregations." was read inside the column's
-    first paragraph)."""
+    """Whether ``block`` is one line standing on a row with a heading of any
+    size (``beside``: ``_row_mates`` of any size) that runs over ``line``
+    and a line on its row in the next column (``mates``;
+    ``_heading_over_both``): a folio beside its running head's title, over
+    both columns of the page. The folio belongs to the head's row, not to the
+    column under it (NCSE's MRP 1809 p12: "486" took in its column's first
+    lines, and the title "On the Decline of Presbyterian Congregations." was
+    read inside the column's first paragraph)."""
     if len(block.lines) != 1:
         return False
     under = mates.get(id(line), [])
     return any(
-        _heading_over_both(head, line, under, body) for head in heads.get(id(block.last), [])
+        _heading_over_both(head, line, under, body) for head in beside.get(id(block.last), [])
     )
 
 
