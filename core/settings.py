@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -122,7 +122,18 @@ class DetectionSettings(BaseModel):
     """Detection works on tiles of at most this many pixels squared (memory), a
     side at most 1.1 times this (``ocr.detect.tile_grid``)."""
     tile_overlap: int = 320
-    """Neighbouring tiles overlap by this many detection pixels."""
+    """Neighbouring tiles overlap by this many detection pixels (0 up to
+    ``tile_side``, not including it)."""
+
+    @model_validator(mode="after")
+    def _overlap_within_a_tile(self) -> DetectionSettings:
+        if not 0 <= self.tile_overlap < self.tile_side:
+            raise ValueError(
+                f"tile_overlap must be at least 0 and under tile_side ({self.tile_side}), "
+                f"got {self.tile_overlap}"
+            )
+        return self
+
     second_pass: bool = True
     """Look again, at a finer scale, at ink that looks like type but got no line."""
     second_pass_factor: float = 2.0

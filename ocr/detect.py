@@ -232,7 +232,7 @@ def _tiles(image: np.ndarray, side: int, overlap: int):
     The tiles of a row (and of a column) are of one size, spread evenly, and a
     side may run up to :data:`TILE_STRETCH` of ``side`` where that spares a
     row or column of tiles: an A4 page at 300 dpi (2,480 pixels across) is
-    two tiles, not two full ones and two slivers 374 pixels wide, so the
+    two tiles, not two full ones and two slivers 400 pixels wide, so the
     detector sees the overlaps once less (0.89 of the pixels)."""
     h, w = image.shape[:2]
     across, down = tile_grid(w, h, side, overlap)
@@ -249,7 +249,10 @@ most ``tile_side`` squared (memory)."""
 def tile_grid(width: int, height: int, side: int, overlap: int) -> tuple[int, int]:
     """(tiles across, tiles down) for an image ``width`` x ``height`` px: the
     fewest detector pixels in all, each tile at most ``side`` squared in area
-    and :data:`TILE_STRETCH` x ``side`` a side; fewer tiles on a tie."""
+    and :data:`TILE_STRETCH` x ``side`` a side; fewer tiles on a tie.
+    Raises ValueError unless 0 <= ``overlap`` < ``side``."""
+    if not 0 <= overlap < side:
+        raise ValueError(f"tile overlap {overlap} px must be at least 0 and under the side {side}")
 
     def fewest(length: int, longest: float) -> int:
         count = 1

@@ -112,6 +112,7 @@ def test_tiles_cover_the_page_evenly_within_the_memory_bound(
     covered = np.zeros((height, width), dtype=bool)
     for x, y, tile in found:
         assert tile.shape[0] * tile.shape[1] <= side * side
+        assert max(tile.shape) <= 1.1 * side
         covered[y : y + tile.shape[0], x : x + tile.shape[1]] = True
     assert covered.all()
     # Tiles of a row are of one size (no sliver) and overlap neighbours by ``overlap``.
@@ -121,6 +122,13 @@ def test_tiles_cover_the_page_evenly_within_the_memory_bound(
         size = sizes.pop()
         starts = sorted({place[axis] for place in found})
         assert all(nxt - prev <= size - overlap for prev, nxt in itertools.pairwise(starts))
+
+
+def test_an_overlap_as_wide_as_a_tile_is_refused() -> None:
+    with pytest.raises(ValueError, match="tile_overlap"):
+        DetectionSettings(tile_side=500, tile_overlap=500)
+    with pytest.raises(ValueError, match="overlap"):
+        list(_tiles(np.zeros((3000, 3000), dtype=np.uint8), 500, 600))
 
 
 @pytest.mark.models
