@@ -73,8 +73,8 @@ def group_lines(
     blocks: list[Block] = []
     active: list[Block] = []
     common = common_leading(lines)
-    mates = _row_mates(lines) if rows_joined else {}
-    beside = _row_mates(lines, any_size=True) if rows_joined else {}
+    beside = _row_neighbours(lines) if rows_joined else {}
+    mates = _row_mates(lines, beside) if rows_joined else {}
     across: dict[int, list[Box]] = {}
     for rule, row in rows_across_rule_ends(lines, v_rules, body):
         for piece in row:
@@ -187,28 +187,35 @@ def _chained(row: list[Box], seed: Box, gap: float) -> list[Box]:
     return row[a : b + 1]
 
 
-def _row_mates(lines: list[Box], any_size: bool = False) -> dict[int, list[Box]]:
-    """For each line (by ``id``), the lines of its type size (``any_size``:
-    of any size) standing on its row apart from it: the same row of the next
-    columns (``rows_joined``: the pieces of one row are joined already)."""
-    P = STACKING
+def _row_neighbours(lines: list[Box]) -> dict[int, list[Box]]:
+    """For each line (by ``id``), the lines of any size standing on its row
+    apart from it: the same row of the next columns, or a heading beside a
+    folio (``rows_joined``: the pieces of one row are joined already)."""
     by_top = sorted(lines, key=lambda b: b.y0)
     tops = np.array([b.y0 for b in by_top])
-    mates: dict[int, list[Box]] = {}
+    neighbours: dict[int, list[Box]] = {}
     for line in lines:
         lo, hi = np.searchsorted(tops, [line.y0 - 2 * line.height, line.y1])
-        mates[id(line)] = [
+        neighbours[id(line)] = [
             other
             for other in by_top[lo:hi]
-            if other is not line
-            and other.x_overlap(line) <= 0
-            and _on_one_row(other, line)
-            and (
-                any_size
-                or P.min_size_ratio <= other.height / max(line.height, 1.0) <= P.max_size_ratio
-            )
+            if other is not line and other.x_overlap(line) <= 0 and _on_one_row(other, line)
         ]
-    return mates
+    return neighbours
+
+
+def _row_mates(lines: list[Box], neighbours: dict[int, list[Box]]) -> dict[int, list[Box]]:
+    """For each line (by ``id``), its row neighbours (``_row_neighbours``)
+    of its own type size."""
+    P = STACKING
+    return {
+        id(line): [
+            other
+            for other in neighbours.get(id(line), [])
+            if P.min_size_ratio <= other.height / max(line.height, 1.0) <= P.max_size_ratio
+        ]
+        for line in lines
+    }
 
 
 def _on_one_row(a: Box, b: Box) -> bool:
@@ -247,7 +254,7 @@ def _beside_a_heading(
     body: float,
 ) -> bool:
     """Whether ``block`` is one line standing on a row with a heading of any
-    size (``beside``: ``_row_mates`` of any size) that runs over ``line``
+    size (``beside``: ``_row_neighbours``) that runs over ``line``
     and a line on its row in the next column (``mates``;
     ``_heading_over_both``): a folio beside its running head's title, over
     both columns of the page. The folio belongs to the head's row, not to the

@@ -281,9 +281,9 @@ def _tile_length(length: int, count: int, overlap: int) -> int:
 
 def _spans(length: int, count: int, overlap: int) -> list[tuple[int, int]]:
     """(start, length) of ``count`` tiles spread evenly over ``length`` px."""
-    tile = min(length, _tile_length(length, count, overlap))
     if count == 1:
         return [(0, length)]
+    tile = _tile_length(length, count, overlap)
     return [(round(i * (length - tile) / (count - 1)), tile) for i in range(count)]
 
 
