@@ -15,6 +15,7 @@ Each piece keeps two boxes: the detector's box, which the recogniser reads
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import cv2
@@ -356,17 +357,86 @@ def cut_at_separators(
     # ink still rules out type that is surely display.
     across = [p.detected.height for p in pieces if p.detected.width > p.detected.height]
     boxed = float(np.median(across)) if set_across and across else 0.0
-    out: list[LinePiece] = []
+    out: list[list[LinePiece]] = []
+    owns: list[np.ndarray | None] = []
     for piece, gaps, reach in zip(pieces, stacked, _reach(pieces, around), strict=True):
         body_size = piece.ink.height <= TYPE_SIZE.display * body or (
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
         own = _white_in_line(strokeless, piece.ink, body, ruled, rule_width)
-        out.extend(
-            _cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own)
-        )
-    return out
+        cut = _cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own)
+        out.append(cut)
+        owns.append(own if body_size else None)
+    return [part for parts in _gutters_run_on(out, owns, ink, body) for part in parts]
+
+
+def _gutters_run_on(
+    cuts: list[list[LinePiece]], owns: list[np.ndarray | None], ink: np.ndarray, body: float
+) -> list[list[LinePiece]]:
+    """``cuts`` (each detected piece's parts) with a line left whole cut at the
+    gutter of the row next above or below it, where it is white itself right
+    across that gutter (``owns``: over each line's width, where it is white;
+    None for a line not of body type, which spans the columns). A gutter
+    runs on down its band: the first of two rows joined across it under a
+    running head has only the running head and the short lines of a heading
+    space beside it to test a corridor by (NCSE's MRP 1815 p54, whose second
+    row is cut). Repeated while a cut row cuts the next."""
+    cuts = list(cuts)
+    changed = True
+    while changed:
+        changed = False
+        gaps = _cut_gaps(cuts)
+        for i, parts in enumerate(cuts):
+            own = owns[i]
+            if len(parts) != 1 or own is None:
+                continue
+            line = parts[0].ink
+            blocked = _gaps_through(line, own, gaps, body)
+            if blocked is None:
+                continue
+            split = _split(parts[0], ink, blocked, body)
+            if len(split) > 1:
+                cuts[i] = split
+                changed = True
+    return cuts
+
+
+def _cut_gaps(cuts: list[list[LinePiece]]) -> list[tuple[Box, float, float]]:
+    """Each cut line's gaps: its ink box and the x span between two of its
+    neighbouring parts."""
+    gaps = []
+    for parts in cuts:
+        if len(parts) < 2:
+            continue
+        line = union_all([p.ink for p in parts])
+        ordered = sorted(parts, key=lambda p: p.ink.x0)
+        for left, right in itertools.pairwise(ordered):
+            if right.ink.x0 > left.ink.x1:
+                gaps.append((line, left.ink.x1, right.ink.x0))
+    return gaps
+
+
+def _gaps_through(
+    line: Box, own: np.ndarray, gaps: list[tuple[Box, float, float]], body: float
+) -> np.ndarray | None:
+    """Over ``line``'s width, the gaps of the rows next to it (``_cut_gaps``:
+    centres at most ``LINE_CUTS.run_on_rows`` body lines away, of its type
+    size) that it is white right across (``own``) and that lie inside it
+    by a column's width; None for none."""
+    x0 = int(line.x0)
+    blocked = np.zeros(len(own), dtype=bool)
+    least = LINE_CUTS.min_column * body
+    for row, g0, g1 in gaps:
+        small, big = sorted((max(row.height, 1.0), max(line.height, 1.0)))
+        if abs(row.cy - line.cy) > LINE_CUTS.run_on_rows * body or big > STACKED.size_ratio * small:
+            continue
+        slack = min(int(LINE_CUTS.run_on_slack * body), int(g1 - g0) // 4)
+        a, b = int(g0) - x0 + slack, int(np.ceil(g1)) - x0 - slack
+        if a < least or len(own) - b < least or b <= a or not own[a:b].all():
+            continue
+        blocked[a:b] = True
+    return blocked if blocked.any() else None
 
 
 def stacked_gutters(
@@ -674,7 +744,7 @@ def _cut(
                 # White in the lines that cross it too, not a word space that
                 # the white under the last lines of a page (or over the first)
                 # makes tall.
-                white_around = _white_across(stacked[1], a, b, body)
+                white_around = _white_across(*stacked, a, b, body)
                 if white_around and _type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     white[a:b] = True
     if grid is not None and body_size:
@@ -687,9 +757,18 @@ def _cut(
     blocked[len(blocked) - margin :] = False
     if not blocked.any():
         return [piece]
-    spans = true_runs(~blocked)
+    return _split(piece, ink, blocked, body)
+
+
+def _split(piece: LinePiece, ink: np.ndarray, blocked: np.ndarray, body: float) -> list[LinePiece]:
+    """``piece`` cut where ``blocked`` (over its ink's width, whole pixels)
+    is true, each part fitted to its ink; parts under ``LINE_CUTS.min_piece``
+    body lines wide are dropped (a speck), and ``piece`` itself is returned
+    when nothing is left."""
+    line = piece.ink
+    x0 = int(line.x0)
     out = []
-    for a, b in spans:
+    for a, b in true_runs(~blocked):
         ink_box = Box(float(x0 + a), line.y0, float(x0 + b), line.y1)
         fitted = _fit_columns(ink, ink_box)
         if fitted is None or fitted.width < LINE_CUTS.min_piece * body:
@@ -698,23 +777,33 @@ def _cut(
     return out or [piece]
 
 
-def _white_across(blank: np.ndarray, a: int, b: int, body: float) -> bool:
+def _white_across(crossing: np.ndarray, blank: np.ndarray, a: int, b: int, body: float) -> bool:
     """Whether the lines around a line are white across a corridor at x = a..b
-    of it (``blank``: the share of them white at each x, ``stacked_gutters``):
-    somewhere in the run, over a gutter's narrowest width
-    (``CORRIDORS.min_width``; over the whole run where it is narrower, as
-    at a line's end), ``STACKED.corridor_white_share`` of them on
-    average. A gutter is white that wide in every line of its column band but
+    of it (``crossing``, ``blank``: how many lines around cross each x and
+    the share of them white there, ``stacked_gutters``): somewhere in the
+    run, over a gutter's narrowest width (``CORRIDORS.min_width``; over the
+    whole run where it is narrower, as at a line's end),
+    ``STACKED.corridor_white_share`` of them on average, or all of them but
+    ``STACKED.corridor_inked_lines`` with ``STACKED.corridor_min_white``
+    white. A gutter is white that wide in every line of its column band but
     one that crosses the band's head (a running head: NCSE's MRP 1807 p54,
-    5 of 6); word spaces that the white over a column's first line makes a
-    corridor line up at one x now and then, never that wide (the same page's
-    first line: all 5 lines white at one x, 0.55 over 13 px)."""
+    5 of 6; MRP 1815 p54, 3 of 4); word spaces that the white over a
+    column's first line makes a corridor line up at one x now and then,
+    never that wide (MRP 1807 p54's first line: all 5 lines white at one x,
+    0.55 over 13 px)."""
     run = blank[a:b]
     if run.size == 0:
         return False
     width = max(1, min(run.size, int(CORRIDORS.min_width * body)))
-    mean = np.convolve(run, np.ones(width) / width, mode="valid")
-    return float(mean.max()) >= STACKED.corridor_white_share
+    window = np.ones(width) / width
+    share = np.convolve(run, window, mode="valid")
+    white = np.convolve(run * crossing[a:b], window, mode="valid")
+    inked = np.convolve(crossing[a:b], window, mode="valid") - white
+    # The counts are whole lines averaged: a hair of slack for the float sums.
+    one_inked = (inked <= STACKED.corridor_inked_lines + 1e-6) & (
+        white >= STACKED.corridor_min_white - 1e-6
+    )
+    return bool(share.max() >= STACKED.corridor_white_share or one_inked.any())
 
 
 def _type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float) -> bool:

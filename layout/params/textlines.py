@@ -191,6 +191,20 @@ class StackedGutterParams:
     (the gutter 0.83 under a running head across it; a word space under the
     top margin 0.55); the max at one x of 0.85 (``white_share``) before."""
 
+    corridor_inked_lines: int = 1
+    """Lines: a white corridor through a line is a gutter too where all the
+    lines around but this many are white (on average over the gutter's
+    narrowest width), and at least ``corridor_min_white`` are. A band's
+    head crossed by a running head is that one line, which under a share
+    counts for more the fewer lines the band has: NCSE's MRP 1815 p54,
+    two rows joined across the gutter under its running head, 3 of 4
+    white (0.75)."""
+
+    corridor_min_white: int = 3
+    """Lines: the fewest white lines around that tell a gutter by
+    ``corridor_inked_lines`` (two rows white at one x are a word space
+    as often as a gutter). Not tuned: the least that outvotes one."""
+
     own_white_share: float = 0.6
     """A share of a gap's width (``_white_in_the_line_too``): the line itself
     is white over this much of a gap the lines around it are white in, or
@@ -280,6 +294,18 @@ class LineCutParams:
     line, leave their word space white down the lines (a probe page: "L17"
     cut from "Police in the old town…" in four lines of a column tilted
     0.7°)."""
+
+    run_on_rows: float = 2.0
+    """× body: a gutter found through one row cuts the row next above or
+    below it, whose centre lies this near, when that row is white right
+    across it (``_gutters_run_on``): about one line's leading and a half,
+    so never a row beyond the next. NCSE's MRP 1815 p54: rows 1.6 body
+    apart."""
+
+    run_on_slack: float = 0.25
+    """× body: the ends of a gutter carried to the next row that this row
+    may ink (a letter's serif or an italic's overhang standing a pixel or
+    two into the space). Not tuned: a quarter of a letter."""
 
     read_pad: float = 0.25
     """× the line's type height: a cut piece's box for the recogniser reaches

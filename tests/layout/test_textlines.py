@@ -515,3 +515,55 @@ def test_a_caption_across_columns_read_in_pieces_below_is_not_cut() -> None:
     pieces = cut(ink, np.array(boxes, dtype=float))
     caption = [p.ink for p in pieces if 245 < p.ink.cy < 265]
     assert len(caption) == 1 and caption[0].x0 <= 52 and caption[0].x1 >= 940
+
+
+def test_rows_joined_under_a_running_head_over_a_heading_space_are_cut() -> None:
+    # NCSE's MRP 1815 p54: the running head inks the gutter, the columns'
+    # first two rows are joined across it, and below the right column holds
+    # one short line and then a heading's white, its next lines on another
+    # leading: only the running head and the two rows cross the gutter's x
+    # (3 of 4 white), and the first row has little type beside the gutter.
+    ink = np.zeros((14 * 30 + 80, 1000), np.uint8)
+    ink[6 : 6 + BODY, 300:700] = 255  # the running head
+    boxes = [[296, 3, 704, 6 + BODY + 3]]
+    for i in range(13):
+        y = 40 + 30 * i
+        justified_line(ink, y, 50, 480)
+        if i < 2:
+            justified_line(ink, y, 504, 950)
+            boxes.append([46, y - 3, 954, y + BODY + 3])
+        else:
+            boxes.append([46, y - 3, 484, y + BODY + 3])
+    ink[100 : 100 + BODY, 504:800] = 255  # the right column's short line
+    boxes.append([500, 97, 804, 103 + BODY])
+    for y in (235, 268, 301, 334, 367):  # under the heading's white, off the left's rows
+        justified_line(ink, y, 504, 950)
+        boxes.append([500, y - 3, 954, y + BODY + 3])
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    firsts = sorted((p.ink for p in pieces if 30 < p.ink.y0 < 100), key=lambda b: b.x0)
+    assert len(firsts) == 4
+    assert all(b.x1 <= 481 or b.x0 >= 503 for b in firsts)
+
+
+def test_a_word_space_over_a_gutter_cut_below_is_not_cut() -> None:
+    # A line across two columns (a caption) over rows joined across their
+    # gutter and cut at it: the caption's word space is white over the
+    # gutter's left edge only, so the gutter does not run on into it.
+    ink = np.zeros((16 * 30 + 80, 1000), np.uint8)
+    rng = np.random.default_rng(5)
+    boxes = []
+    for i in range(15):
+        y = 40 + 30 * i
+        if i == 0:
+            ink[y + 5 : y + BODY - 4, 50:474] = 255
+            ink[y + 5 : y + BODY - 4, 488:950] = 255  # a word space at 474-488
+        else:
+            for x0, x1 in ((50, 480), (504, 950)):
+                ink[y + 5 : y + BODY - 4, x0:x1] = 255
+                for x in rng.integers(x0 + 20, x1 - 20, size=4):
+                    ink[y : y + BODY, x : x + 8] = 0  # word spaces, never at a column's edge
+        boxes.append([46, y - 3, 954, y + BODY + 3])
+    pieces = cut(ink, np.array(boxes, dtype=float))
+    caption = [p.ink for p in pieces if p.ink.cy < 62]
+    assert len(caption) == 1 and caption[0].x0 <= 52 and caption[0].x1 >= 940
+    assert len([p for p in pieces if 62 < p.ink.cy < 120]) == 4  # the rows below are cut
