@@ -5,7 +5,7 @@ pieces a few lines long with gaps between, set tight against the type of both
 columns: ``layout.rules`` finds the longer pieces; this module follows each
 along its x through the breaks, by the column profile of the rule (a thin
 inked x with white either side), so that lines read across the columns there
-are cut at it (``layout.textlines``).
+are cut at it (``layout.line_cuts``).
 
 Everything is in working-image pixels and measured in the body line height.
 """

@@ -3,7 +3,8 @@
 Runs on the deskewed working image. The text detector (``ocr.detect``) says
 where the lines of type are; OpenCV finds the rest in the classical way of
 newspaper layout analysis: rules (``layout.rules``), photos (``layout.photos``),
-gutters and rows (``layout.lines``, ``layout.textlines``), blocks
+gutters and rows (``layout.lines``, ``layout.textlines``,
+``layout.line_cuts``, ``layout.gutter_votes``), blocks
 (``layout.blocks``), their roles (``layout.roles``) and the column grid
 (``layout.columns``). Every measure is in units of the page's own body type size.
 """
@@ -35,6 +36,8 @@ from newsprint.layout.direction import (
     without_rows_across,
     without_strokes,
 )
+from newsprint.layout.gutter_votes import gutter_between, hairline_between
+from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import (
     find_lines,
     forced_grid,
@@ -61,10 +64,7 @@ from newsprint.layout.set_solid import solid_blocks_read_down
 from newsprint.layout.tables import body_beside_tables, find_tables, settle_tables, with_cells
 from newsprint.layout.textlines import (
     LinePiece,
-    cut_at_separators,
     fit_to_ink,
-    gutter_between,
-    hairline_between,
     is_type_column,
     pieces_from_detection,
     without_repeats,

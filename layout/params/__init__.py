@@ -25,7 +25,8 @@ The files, by what they decide:
 - ``separators``: lines of type smeared from the ink, white corridors,
   gutters, the column grid;
 - ``photos``: picture ink, which pieces are one photo;
-- ``textlines``: detected lines fitted to their ink and cut at separators;
+- ``textlines``: detected lines fitted to their ink and cut at separators
+  (``layout.textlines``, ``layout.line_cuts``, ``layout.gutter_votes``);
 - ``direction``: horizontal or vertical text;
 - ``blocks``: lines stacked into blocks, the body measure, region columns;
 - ``roles``: headlines, captions, running heads and folios, adverts, the

@@ -1,5 +1,6 @@
 """Detected text lines (``layout.textlines``): fitted to their ink, cut at the
-column separators the detector read across, and told from photos.
+column separators the detector read across (``layout.line_cuts``, by the
+gutters that ``layout.gutter_votes`` finds), and told from photos.
 
 ``body`` is the body line height, ``height`` the line's own type height (its
 ink band); commits are those that set the value.
@@ -134,7 +135,7 @@ ROW_NEIGHBOUR = RowNeighbourParams()
 @dataclass(frozen=True)
 class StackedGutterParams:
     """A gutter the detector bridged, found from the lines around a line
-    (``stacked_gutters``, ``_stacked_gaps``): white at one x in nearly every
+    (``stacked_gutters``, ``stacked_gaps``): white at one x in nearly every
     line of its size there, where a word space is white in one line only."""
 
     window: float = 8
@@ -148,7 +149,7 @@ class StackedGutterParams:
 
     row_overlap: float = 0.6
     """Two pieces side by side are one row of the vote when they overlap
-    over this share of the shorter one's height (``_rows``; baselines that
+    over this share of the shorter one's height (``gutter_votes._rows``; baselines that
     align, as the detector joins them). Not tuned: most of a line."""
 
     full_share: float = 0.85
@@ -181,13 +182,13 @@ class StackedGutterParams:
 
     white_share: float = 0.85
     """A share of the lines crossing an x: white in this many of them is a
-    gutter (``_stacked_gaps``), and a corridor through a line is one only
-    where the lines around are this white too (``_cut``). Commit 5ca662b."""
+    gutter (``stacked_gaps``), and a corridor through a line is one only
+    where the lines around are this white too (``line_cuts._cut``). Commit 5ca662b."""
 
     corridor_white_share: float = 0.8
     """A share of the lines around a line: a white corridor through the line
     is a gutter only where this many of them are white, on average over the
-    gutter's narrowest width (``_white_across``). Set on NCSE's MRP 1807 p54
+    gutter's narrowest width (``white_across``). Set on NCSE's MRP 1807 p54
     (the gutter 0.83 under a running head across it; a word space under the
     top margin 0.55); the max at one x of 0.85 (``white_share``) before."""
 
@@ -206,7 +207,7 @@ class StackedGutterParams:
     as often as a gutter). Not tuned: the least that outvotes one."""
 
     own_white_share: float = 0.6
-    """A share of a gap's width (``_white_in_the_line_too``): the line itself
+    """A share of a gap's width (``white_in_the_line_too``): the line itself
     is white over this much of a gap the lines around it are white in, or
     it is not parted there. A gutter is white but for a speck (0.9 in the
     speck test's lines); a caption across the columns is white between its
@@ -252,7 +253,7 @@ STACKED = StackedGutterParams()
 
 @dataclass(frozen=True)
 class LineCutParams:
-    """Where a detected line is cut at a column separator (``_cut``)."""
+    """Where a detected line is cut at a column separator (``line_cuts._cut``)."""
 
     min_length: float = 2.0
     """× body: a line shorter than this is never cut (it cannot span two
@@ -320,7 +321,7 @@ LINE_CUTS = LineCutParams()
 class GutterTestParams:
     """Whether the space at one x through or between pieces of a row is a
     column separator: a white corridor that type stands against on both sides
-    (``_type_on_both_sides``, ``gutter_between``), or a hairline rule through
+    (``type_on_both_sides``, ``gutter_between``), or a hairline rule through
     the rows around (``hairline_between``)."""
 
     rows_around: float = 6

@@ -31,7 +31,7 @@ class TypeSizeParams:
     large makes the frame an advertisement, and is a headline again when the
     frame turns out to be a table's rules (``layout.roles``,
     ``layout.tables``, 70d3e18). A line no larger is body type, cut at white
-    corridors and at an archivist's column grid (``layout.textlines``,
+    corridors and at an archivist's column grid (``layout.line_cuts``,
     81d1183, 9c5c91f: 'Harbour Bridge' was cut in two). Set by hand on the
     synthetic tuning set. Two pieces of a row both larger than this are
     display type however far apart they stand (``layout.lines``): that test

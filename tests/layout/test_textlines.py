@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 from newsprint.layout.boxes import Box
+from newsprint.layout.gutter_votes import stacked_gutters
+from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import gutters, without_specks
 from newsprint.layout.textlines import (
     LinePiece,
-    cut_at_separators,
     fit_to_ink,
     is_type_column,
     pieces_from_detection,
-    stacked_gutters,
     without_repeats,
 )
 
