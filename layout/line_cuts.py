@@ -19,7 +19,9 @@ import cv2
 import numpy as np
 from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.gutter_votes import (
+    line_edges,
     lines_around,
+    lines_stop_at,
     reach_around,
     rule_places,
     stacked_gaps,
@@ -57,6 +59,7 @@ def cut_at_separators(
     ruled = rule_places(rules, ink.shape[1])
     strokeless = _without_rule_strokes(ink, body)
     stacked = stacked_gutters(pieces, strokeless, body, around, rules)
+    edges = line_edges(pieces, around)
     rule_width = widest_rule(rules)
     # The detector's box measures a line's type more steadily than its ink,
     # whose height goes with how many descenders and capitals it holds; the
@@ -65,29 +68,40 @@ def cut_at_separators(
     boxed = float(np.median(across)) if set_across and across else 0.0
     out: list[list[LinePiece]] = []
     owns: list[np.ndarray | None] = []
-    for piece, gaps, reach in zip(pieces, stacked, reach_around(pieces, around), strict=True):
+    reaches = reach_around(pieces, around)
+    for piece, gaps, reach, stops in zip(pieces, stacked, reaches, edges, strict=True):
         body_size = piece.ink.height <= TYPE_SIZE.display * body or (
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
         own = white_in_line(strokeless, piece.ink, body, ruled, rule_width)
-        cut = _cut(piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own)
+        cut = _cut(
+            piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own, stops
+        )
         out.append(cut)
         owns.append(own if body_size else None)
-    return [part for parts in _gutters_run_on(out, owns, ink, body) for part in parts]
+    runs_on = _gutters_run_on(out, owns, edges, ink, body)
+    return [part for parts in runs_on for part in parts]
 
 
 def _gutters_run_on(
-    cuts: list[list[LinePiece]], owns: list[np.ndarray | None], ink: np.ndarray, body: float
+    cuts: list[list[LinePiece]],
+    owns: list[np.ndarray | None],
+    edges: list[np.ndarray],
+    ink: np.ndarray,
+    body: float,
 ) -> list[list[LinePiece]]:
     """``cuts`` (each detected piece's parts) with a line left whole cut at the
     gutter of the row next above or below it, where it is white itself right
     across that gutter (``owns``: over each line's width, where it is white;
-    None for a line not of body type, which spans the columns). A gutter
-    runs on down its band: the first of two rows joined across it under a
-    running head has only the running head and the short lines of a heading
-    space beside it to test a corridor by (NCSE's MRP 1815 p54, whose second
-    row is cut). Repeated while a cut row cuts the next."""
+    None for a line not of body type, which spans the columns) and lines
+    around it start or end there (``edges``, ``lines_stop_at``: a word
+    space that a row was cut at is no gutter to carry on, generated
+    en-5001). A gutter runs on down its band: the first of two rows joined
+    across it under a running head has only the running head and the short
+    lines of a heading space beside it to test a corridor by (NCSE's MRP
+    1815 p54, whose second row is cut). Repeated while a cut row cuts the
+    next."""
     cuts = list(cuts)
     changed = True
     while changed:
@@ -98,7 +112,7 @@ def _gutters_run_on(
             if len(parts) != 1 or own is None:
                 continue
             line = parts[0].ink
-            blocked = _gaps_through(line, own, gaps, body)
+            blocked = _gaps_through(line, own, edges[i], gaps, body)
             if blocked is None:
                 continue
             split = _split(parts[0], ink, blocked, body)
@@ -124,12 +138,17 @@ def _cut_gaps(cuts: list[list[LinePiece]]) -> list[tuple[Box, float, float]]:
 
 
 def _gaps_through(
-    line: Box, own: np.ndarray, gaps: list[tuple[Box, float, float]], body: float
+    line: Box,
+    own: np.ndarray,
+    stops: np.ndarray,
+    gaps: list[tuple[Box, float, float]],
+    body: float,
 ) -> np.ndarray | None:
     """Over ``line``'s width, the gaps of the rows next to it (``_cut_gaps``:
     centres at most ``LINE_CUTS.run_on_rows`` body lines away, of its type
-    size) that it is white right across (``own``) and that lie inside it
-    by a column's width; None for none."""
+    size) that it is white right across (``own``), that lines around it
+    stop at (``stops``, ``lines_stop_at``) and that lie inside it by a
+    column's width; None for none."""
     x0 = int(line.x0)
     blocked = np.zeros(len(own), dtype=bool)
     least = LINE_CUTS.min_column * body
@@ -140,6 +159,8 @@ def _gaps_through(
         slack = min(int(LINE_CUTS.run_on_slack * body), int(g1 - g0) // 4)
         a, b = int(g0) - x0 + slack, int(np.ceil(g1)) - x0 - slack
         if a < least or len(own) - b < least or b <= a or not own[a:b].all():
+            continue
+        if not lines_stop_at(stops, a, b, body):
             continue
         blocked[a:b] = True
     return blocked if blocked.any() else None
@@ -157,6 +178,7 @@ def _cut(
     around: tuple[float, float] = (0.0, 0.0),
     ruled: np.ndarray | None = None,
     own: np.ndarray | None = None,
+    stops: np.ndarray | None = None,
 ) -> list[LinePiece]:
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
@@ -166,7 +188,9 @@ def _cut(
     far the lines around reach before and past it (``reach_around``); ``ruled``:
     over the page's x, the places of the rules that part lines at a narrower
     gap (``rule_places``, ``stacked_gaps``); ``own``: over the line's
-    width, where the line itself is white (``white_in_line``)."""
+    width, where the line itself is white (``white_in_line``); ``stops``:
+    over its width, how many lines around start or end at each x
+    (``line_edges``)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -193,7 +217,7 @@ def _cut(
                 # White in the lines that cross it too, not a word space that
                 # the white under the last lines of a page (or over the first)
                 # makes tall.
-                white_around = white_across(*stacked, a, b, body)
+                white_around = white_across(*stacked, a, b, body, stops)
                 if white_around and type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     white[a:b] = True
     if grid is not None and body_size:

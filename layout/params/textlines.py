@@ -206,6 +206,15 @@ class StackedGutterParams:
     ``corridor_inked_lines`` (two rows white at one x are a word space
     as often as a gutter). Not tuned: the least that outvotes one."""
 
+    corridor_min_edges: int = 3
+    """Lines: ... and the fewest lines around that start or end at the
+    corridor (within ``GUTTER_TEST.edge_slack``) for it: the justified
+    lines over a band's foot leave three of four white at a word space too
+    (generated en-5001, en-1009), but none of them stops there; MRP 1815
+    p54 has five lines of its first column ending at its gutter. Not tuned:
+    a few lines, more than a paragraph's last line and the next one's
+    indent."""
+
     own_white_share: float = 0.6
     """A share of a gap's width (``white_in_the_line_too``): the line itself
     is white over this much of a gap the lines around it are white in, or
@@ -361,6 +370,11 @@ class GutterTestParams:
     """Pixels: a space between two pieces of a row narrower than this holds
     no separator (``hairline_between``, ``gutter_between``). Not tuned: a
     safe bound."""
+
+    edge_slack: float = 0.5
+    """× body: a line that starts or ends this near a corridor stops at it
+    (``white_across``): a justified column's ragged last letters, a
+    paragraph's indent less. Not tuned: half a line."""
 
     hairline_rows_around: float = 4
     """× body: the rows above and below two pieces of a row a hairline rule

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from newsprint.layout.boxes import Box
-from newsprint.layout.gutter_votes import stacked_gutters
+from newsprint.layout.gutter_votes import stacked_gutters, white_across
 from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import gutters, without_specks
 from newsprint.layout.textlines import (
@@ -567,3 +567,43 @@ def test_a_word_space_over_a_gutter_cut_below_is_not_cut() -> None:
     caption = [p.ink for p in pieces if p.ink.cy < 62]
     assert len(caption) == 1 and caption[0].x0 <= 52 and caption[0].x1 >= 940
     assert len([p for p in pieces if 62 < p.ink.cy < 120]) == 4  # the rows below are cut
+
+
+def test_a_gutter_runs_on_only_where_the_lines_around_stop_at_it() -> None:
+    # A row cut at a word space (generated en-5001: the white over a band's
+    # foot made one a corridor) must not cut the row above, white across the
+    # same x in a wider word space; the same gap with the column's lines
+    # ending at it is a gutter, carried on (NCSE's MRP 1815 p54).
+    from newsprint.layout.line_cuts import _gutters_run_on
+
+    ink = np.zeros((200, 1000), np.uint8)
+    above = LinePiece(Box(50, 40, 950, 60), Box(46, 37, 954, 63))
+    ink[45:56, 50:470] = 255
+    ink[45:56, 510:950] = 255  # white at 470-510 in the row above
+    left = LinePiece(Box(50, 70, 480, 90), Box(46, 67, 484, 93))
+    right = LinePiece(Box(500, 70, 950, 90), Box(496, 67, 954, 93))
+    own = np.zeros(900, dtype=bool)
+    own[420:460] = True  # the row above is white at x 470-510
+    none_stop = np.zeros(900, dtype=int)
+    cuts = _gutters_run_on([[above], [left, right]], [own, None], [none_stop, None], ink, BODY)
+    assert len(cuts[0]) == 1
+    stop = none_stop.copy()
+    stop[428:431] = [2, 1, 1]  # three lines of the column around end at x 478-480
+    cuts = _gutters_run_on([[above], [left, right]], [own, None], [stop, None], ink, BODY)
+    assert [(p.ink.x0, p.ink.x1) for p in cuts[0]] == [(50, 470), (510, 950)]
+
+
+def test_three_of_four_lines_white_are_a_gutter_only_where_lines_stop_at_it() -> None:
+    # Four lines cross a corridor and three are white there, over a gutter's
+    # width: under a running head that inks it (MRP 1815 p54) the column's
+    # lines end at it; over a band's foot a word space lines up so in three
+    # justified lines that run on through it (generated en-5001).
+    crossing = np.full(100, 4)
+    blank = np.full(100, 0.75)
+    assert not white_across(crossing, blank, 40, 60, BODY)
+    assert not white_across(crossing, blank, 40, 60, BODY, np.zeros(100, dtype=int))
+    ends = np.zeros(100, dtype=int)
+    ends[38] = 3  # three lines around end two pixels before the corridor
+    assert white_across(crossing, blank, 40, 60, BODY, ends)
+    # Two white lines of three are never enough, whatever stops there.
+    assert not white_across(np.full(100, 3), np.full(100, 2 / 3), 40, 60, BODY, ends)
