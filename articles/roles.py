@@ -510,23 +510,41 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
         if region.id in heads:
             out.append(region.model_copy(update={"type": RegionType.RUNNING_HEAD}))
             continue
-        first = region.lines[0] if region.lines else None
-        if first is None or id(first) not in split:
+        opening = _opening_row(region)
+        taken = [ln for ln in opening if id(ln) in split]
+        if not taken:
             out.append(region)
             continue
-        kind, suffix = split[id(first)]
-        rest = region.lines[1:]
-        out.append(
-            _sub_region(region, kind, [first], f"{region.id}{suffix}" if rest else region.id)
-        )
+        rest = [ln for ln in region.lines if not any(ln is t for t in taken)]
+        suffixes = [split[id(ln)][1] for ln in taken]
+        for line, suffix in zip(taken, suffixes, strict=True):
+            # A second title split off the same block is told apart by its place.
+            tag = suffix if suffixes.count(suffix) == 1 else f"{suffix}{taken.index(line) + 1}"
+            rid = f"{region.id}{tag}" if rest or len(taken) > 1 else region.id
+            out.append(_sub_region(region, split[id(line)][0], [line], rid))
         if rest:
             out.append(_sub_region(region, region.type, rest, region.id))
     return out
 
 
+def _opening_row(region: Region) -> list[TextLine]:
+    """The block's first line and the lines after it that stand level with it
+    (a folio and the title read as two lines of one block's first row)."""
+    if not region.lines or region.lines[0].work_bbox is None:
+        return []
+    first = region.lines[0].work_bbox
+    row = []
+    for line in region.lines:
+        if line.work_bbox is None or not _same_row(line.work_bbox, first):
+            break
+        row.append(line)
+    return row
+
+
 def _opens_its_block(region: Region, line: TextLine, body: float) -> bool:
     """A piece of the running head that layout set at the head of a column's
-    block: the block's first line, no headline and no number (a title, not
+    block: in the block's first row (``_opening_row``: its first line, or
+    beside a folio there), no headline and no number (a title, not
     a year heading a chronicle's column), of a running head's size, at most
     ``TOP_FOLIO.max_title_share`` of the block's width, set in from the
     left edge of the lines under it by a body line or more (centred or set
@@ -535,17 +553,21 @@ def _opens_its_block(region: Region, line: TextLine, body: float) -> bool:
     block's next lines (``TOP_FOLIO.gap_ratio``; that white never taken as
     under ``TOP_FOLIO.min_gap`` body lines): NCSE's MRP 1807 p54, "278" at
     the left column's head and "Obituary." centred over the gutter at the
-    right column's. ``body``: the body line height in working pixels."""
-    lines = [ln.work_bbox for ln in region.lines if ln.work_bbox is not None]
-    if region.type == RegionType.HEADLINE or len(lines) < 3 or line is not region.lines[0]:
+    right column's; MRP 1831 p32, "32" and "Letters from Germany." the two
+    lines of one block's first row. ``body``: the body line height in
+    working pixels."""
+    opening = _opening_row(region)
+    if region.type == RegionType.HEADLINE or not any(line is ln for ln in opening):
         return False
-    if is_folio(line.text):
+    lines = [ln.work_bbox for ln in region.lines if ln.work_bbox is not None]
+    below = [ln.work_bbox for ln in region.lines[len(opening) :] if ln.work_bbox is not None]
+    if len(below) < 2 or is_folio(line.text):
         return False
     x0, y0, x1, y1 = line.work_bbox
-    left = min(b[0] for b in lines[1:])
+    left = min(b[0] for b in below)
     width = max(b[2] for b in lines) - min(b[0] for b in lines)
-    gaps = [b[1] - a[3] for a, b in itertools.pairwise(lines[1:])]
-    under = lines[1][1] - y1
+    gaps = [b[1] - a[3] for a, b in itertools.pairwise(below)]
+    under = below[0][1] - y1
     return (
         y1 - y0 <= TOP_FOLIO.max_size * body
         and x1 - x0 <= TOP_FOLIO.max_title_share * width
@@ -571,10 +593,10 @@ def _same_row(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 def _is_edge_folio(region: Region, line: TextLine, left: float, right: float, body: float) -> bool:
     """A folio's text, a few figures wide, at the left or right edge of the
-    page's text, as the first line of its region."""
+    page's text, in the first row of its region (``_opening_row``)."""
     x0, y0, x1, y1 = line.work_bbox
     return (
-        line is region.lines[0]
+        any(line is ln for ln in _opening_row(region))
         and is_folio(line.text)
         and y1 - y0 <= TOP_FOLIO.max_size * body
         and x1 - x0 <= TOP_FOLIO.max_folio_width * body

@@ -25,6 +25,7 @@ from newsprint.core.settings import Settings
 from newsprint.layout.binarize import is_bitonal, to_grey
 from newsprint.layout.boxes import Box
 from newsprint.layout.direction import transpose, untranspose
+from newsprint.layout.params.separators import SAME_ROW
 from newsprint.ocr.engine import OcrEngine, OcrLine
 from newsprint.ocr.noise import without_noise
 from newsprint.ocr.orientation import positive_scan
@@ -69,7 +70,7 @@ def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> New
         offsets.append(offset)
     results = engine.read_many(crops) if crops else []
     for region, offset, lines in zip(targets, offsets, results, strict=True):
-        merged = _merge_fragments(lines, region.direction == TextDirection.VERTICAL_RL)
+        merged = _merge_fragments(lines, region.direction == TextDirection.VERTICAL_RL, body)
         read[region.id] = _to_text_lines(page, merged, offset, body)
     regions = [
         r.model_copy(update={"lines": read[r.id]}) if r.id in read else r for r in page.regions
@@ -141,7 +142,9 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
     vertical = {r.id: r.direction == TextDirection.VERTICAL_RL for r in page.regions}
     with_lines = {r.id for r in page.regions if r.work_lines and r.type != RegionType.TABLE}
     return {
-        rid: _to_text_lines(page, _merge_fragments(found.get(rid, []), vertical[rid]), (0, 0), body)
+        rid: _to_text_lines(
+            page, _merge_fragments(found.get(rid, []), vertical[rid], body), (0, 0), body
+        )
         for rid in with_lines
     }
 
@@ -238,8 +241,14 @@ def _crop(
     return work[y0:y1, x0:x1], (x0, y0)
 
 
-def _merge_fragments(lines: list[OcrLine], vertical: bool = False) -> list[OcrLine]:
-    """One text line that detection cut in two (a wide space) becomes one again.
+def _merge_fragments(
+    lines: list[OcrLine], vertical: bool = False, body: float | None = None
+) -> list[OcrLine]:
+    """One text line that detection cut in two (a wide space) becomes one again,
+    unless its pieces stand further apart than layout ever joins the pieces
+    of one line (``_beyond_reach``; ``body``: the body line height in the
+    lines' pixels, None for no such bound): those stay lines of their own,
+    left to right.
 
     Vertical lines (Chinese set top to bottom) are joined the same way turned
     a quarter (``_merge_columns``) and given right to left, the order they are
@@ -252,8 +261,13 @@ def _merge_fragments(lines: list[OcrLine], vertical: bool = False) -> list[OcrLi
     tall = [ln for ln in lines if _is_tall(ln)]
     if vertical or len(tall) > len(lines) / 2:
         return _merge_columns(lines)
-    rows = _merge_rows([ln for ln in lines if not _is_tall(ln)])
-    return sorted(rows + tall, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
+    rows = _row_runs([ln for ln in lines if not _is_tall(ln)], body)
+    keyed = rows + [(_middle(ln), ln) for ln in tall]
+    return [ln for _, ln in sorted(keyed, key=lambda item: item[0])]
+
+
+def _middle(line: OcrLine) -> float:
+    return (line.bbox[1] + line.bbox[3]) / 2
 
 
 def _is_tall(line: OcrLine) -> bool:
@@ -262,7 +276,15 @@ def _is_tall(line: OcrLine) -> bool:
 
 def _merge_rows(lines: list[OcrLine]) -> list[OcrLine]:
     """Lines whose middles lie at one height joined left to right, top to bottom."""
-    ordered = sorted(lines, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
+    return [line for _, line in _row_runs(lines, None)]
+
+
+def _row_runs(lines: list[OcrLine], body: float | None) -> list[tuple[float, OcrLine]]:
+    """``_merge_rows``, each row's pieces joined in runs that no gap beyond
+    ``_beyond_reach`` parts (all of them for ``body`` None), each run with
+    its row's middle height: the runs of a row in reading order, left to
+    right, however their own middles differ."""
+    ordered = sorted(lines, key=_middle)
     rows: list[list[OcrLine]] = []
     for line in ordered:
         h = line.bbox[3] - line.bbox[1]
@@ -275,7 +297,31 @@ def _merge_rows(lines: list[OcrLine]) -> list[OcrLine]:
                 rows[-1].append(line)
                 continue
         rows.append([line])
-    return [_join_row(sorted(row, key=lambda ln: ln.bbox[0])) for row in rows]
+    out = []
+    for row in rows:
+        middle = _middle(row[0])
+        row_sorted = sorted(row, key=lambda ln: ln.bbox[0])
+        runs = [[row_sorted[0]]]
+        for left, right in itertools.pairwise(row_sorted):
+            if body is not None and _beyond_reach(left, right, body):
+                runs.append([right])
+            else:
+                runs[-1].append(right)
+        out += [(middle, _join_row(run)) for run in runs]
+    return out
+
+
+def _beyond_reach(left: OcrLine, right: OcrLine, body: float) -> bool:
+    """Whether two pieces of a row (``left`` before ``right``) stand further
+    apart than layout ever joins the pieces of one line
+    (``layout.lines.row_groups``: ``SAME_ROW.reach`` body lines, or
+    ``SAME_ROW.reach_of_height`` of the piece's height): a folio and a
+    running head's title on one row, which layout keeps as two lines (NCSE's
+    MRP 1831 p32, 343 px apart at a body of 30: "32 Letters from Germany."
+    was read as one line and the folio never found)."""
+    gap = right.bbox[0] - left.bbox[2]
+    height = right.bbox[3] - right.bbox[1]
+    return gap > max(SAME_ROW.reach * body, SAME_ROW.reach_of_height * height)
 
 
 def _merge_columns(lines: list[OcrLine]) -> list[OcrLine]:

@@ -1335,6 +1335,24 @@ def test_a_title_opening_the_next_column_s_block_is_the_running_head_with_its_fo
     assert {r.type for r in page.regions} & {RegionType.FOLIO, RegionType.RUNNING_HEAD} == set()
 
 
+def test_a_folio_and_title_read_as_one_block_s_first_row_head_the_page() -> None:
+    # NCSE's MRP 1831 p32, a one-column page: "32" at the left and "Letters
+    # from Germany." centred, 20 px over the text (its lines 10 px apart),
+    # both lines of its block.
+    rows = [("become one, or a unity, in the thinking", 0, 600), ("be, an absolute unity", 0, 600)]
+    column = _column("c1", 100, 160, [*rows, ("has its own subsistence", 0, 300)])
+    folio, title = _line("32", 100, 120, 124), _line("Letters from Germany.", 330, 120, 560)
+    block = column.model_copy(
+        update={"lines": [folio, title, *column.lines], "bbox": (100, 120, 700, 230)}
+    )
+    page = assemble(_page([block]), Settings())
+    kinds = {r.id: r.type for r in page.regions}
+    assert kinds["c1f"] == RegionType.FOLIO and kinds["c1h"] == RegionType.RUNNING_HEAD
+    assert kinds["c1"] == RegionType.TEXT
+    text = render_articles_text(page.articles)
+    assert "32" not in text and "Germany" not in text and text.startswith("become one")
+
+
 def _opening_line(column: Region, text: str, x0: float, x1: float) -> Region:
     """``column`` with a short first line (15 px high, 15 px over its lines)."""
     box = (x0, 120, x1, 135)

@@ -94,3 +94,18 @@ def test_a_repeat_ending_inside_a_word_leaves_the_word_whole():
     assert _joined(
         _line("Hello 世界", (100, 300, 300, 330)), _line("界 and", (280, 300, 420, 330))
     ) == ["Hello 世界 and"]
+
+
+def test_pieces_of_a_row_beyond_a_line_s_reach_stay_lines_of_their_own() -> None:
+    # NCSE's MRP 1831 p32: the folio "32" and the title "Letters from
+    # Germany." on one row, 343 px apart at a body of 30 (layout joins no
+    # pieces of a line further apart than 2.5 body lines): two lines, left to
+    # right, though the title's middle stands higher. A word space of two
+    # body lines is bridged.
+    folio, title = _line("32", (216, 187, 257, 216)), _line("Letters", (600, 185, 930, 215))
+    merged = _merge_fragments([title, folio], body=30.0)
+    assert [ln.text for ln in merged] == ["32", "Letters"]
+    near = _line("Letters", (317, 185, 647, 215))
+    assert [ln.text for ln in _merge_fragments([near, folio], body=30.0)] == ["32 Letters"]
+    # Without a body height, as before, every piece of a row is one line.
+    assert [ln.text for ln in _merge_fragments([title, folio])] == ["32 Letters"]
