@@ -119,8 +119,7 @@ class DetectionSettings(BaseModel):
     """A second, coarse pass at this fraction of the body scale finds display
     type (headlines) whole; 0 turns it off."""
     tile_side: int = 2400
-    """Detection works on tiles of at most this many pixels squared (memory), a
-    side at most 1.1 times this (``ocr.detect.tile_grid``)."""
+    """Detection works on tiles of at most this many pixels a side (memory)."""
     tile_overlap: int = 320
     """Neighbouring tiles overlap by this many detection pixels (0 up to
     ``tile_side``, not including it)."""

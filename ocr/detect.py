@@ -226,65 +226,26 @@ the size to a multiple of 32 happened to resample a tile, it found them."""
 
 
 def _tiles(image: np.ndarray, side: int, overlap: int):
-    """(x, y, tile) covering ``image`` with tiles of at most ``side`` x ``side``
-    pixels' area that overlap by ``overlap`` px; one tile when the image fits.
+    """(x, y, tile) covering ``image`` with tiles of at most ``side`` px that
+    overlap by ``overlap`` px; one tile when the image fits. Raises
+    ValueError unless 0 <= ``overlap`` < ``side``.
 
-    The tiles of a row (and of a column) are of one size, spread evenly, and a
-    side may run up to :data:`TILE_STRETCH` of ``side`` where that spares a
-    row or column of tiles: an A4 page at 300 dpi (2,480 pixels across) is
-    two tiles, not two full ones and two slivers 400 pixels wide, so the
-    detector sees the overlaps once less (0.89 of the pixels)."""
-    h, w = image.shape[:2]
-    across, down = tile_grid(w, h, side, overlap)
-    for y, tall in _spans(h, down, overlap):
-        for x, wide in _spans(w, across, overlap):
-            yield x, y, image[y : y + tall, x : x + wide]
-
-
-TILE_STRETCH = 1.1
-"""How much longer than ``tile_side`` a tile's side may be, its area still at
-most ``tile_side`` squared (memory)."""
-
-
-def tile_grid(width: int, height: int, side: int, overlap: int) -> tuple[int, int]:
-    """(tiles across, tiles down) for an image ``width`` x ``height`` px: the
-    fewest detector pixels in all, each tile at most ``side`` squared in area
-    and :data:`TILE_STRETCH` x ``side`` a side; fewer tiles on a tie.
-    Raises ValueError unless 0 <= ``overlap`` < ``side``."""
+    Full tiles from the top left, the last of a row or column what is left
+    (a sliver where the page is a little larger than a tile). Tiles of one
+    size spread evenly (an A4 page at 300 dpi in two tiles, not two and two
+    400-pixel slivers: 0.99x of the detection time) were tried in the
+    thirty-first run and taken back: the whole NZZ 1940 page in one tile
+    found no line in its black-letter nameplate, and its reading order fell
+    0.976 -> 0.943."""
     if not 0 <= overlap < side:
         raise ValueError(f"tile overlap {overlap} px must be at least 0 and under the side {side}")
-
-    def fewest(length: int, longest: float) -> int:
-        count = 1
-        while _tile_length(length, count, overlap) > longest:
-            count += 1
-        return count
-
-    first_x, first_y = fewest(width, TILE_STRETCH * side), fewest(height, TILE_STRETCH * side)
-    best: tuple[int, int, int, int] | None = None
-    for across in range(first_x, first_x + 3):
-        for down in range(first_y, first_y + 3):
-            wide, tall = _tile_length(width, across, overlap), _tile_length(height, down, overlap)
-            if wide * tall > side * side:
-                continue
-            cost = (across * wide * down * tall, across * down, across, down)
-            best = cost if best is None or cost < best else best
-    if best is None:  # no stretched grid near the fewest fits: tiles within ``side``
-        return fewest(width, side), fewest(height, side)
-    return best[2], best[3]
-
-
-def _tile_length(length: int, count: int, overlap: int) -> int:
-    """The side of each of ``count`` tiles that overlap by ``overlap`` and cover ``length``."""
-    return length if count == 1 else -(-(length + (count - 1) * overlap) // count)
-
-
-def _spans(length: int, count: int, overlap: int) -> list[tuple[int, int]]:
-    """(start, length) of ``count`` tiles spread evenly over ``length`` px."""
-    if count == 1:
-        return [(0, length)]
-    tile = _tile_length(length, count, overlap)
-    return [(round(i * (length - tile) / (count - 1)), tile) for i in range(count)]
+    h, w = image.shape[:2]
+    step = side - overlap
+    ys = [0] if h <= side else list(range(0, h - overlap, step))
+    xs = [0] if w <= side else list(range(0, w - overlap, step))
+    for y in ys:
+        for x in xs:
+            yield x, y, image[y : y + side, x : x + side]
 
 
 def _join_tile_pieces(
