@@ -221,30 +221,13 @@ def rule_places(v_rules: list[Box], width: int) -> np.ndarray:
     return ruled
 
 
-def line_edges(pieces: list[LinePiece], around: list[np.ndarray]) -> list[np.ndarray]:
-    """For each line, over its width (whole pixels from its ink's x0): how
-    many of the lines around it (``lines_around``; itself left out) start or
-    end at each x. Lines start and stop at a gutter, not at a word space."""
-    x0s = np.array([p.ink.x0 for p in pieces])
-    x1s = np.array([p.ink.x1 for p in pieces])
-    out = []
-    for k, (piece, near) in enumerate(zip(pieces, around, strict=True)):
-        x0, x1 = int(piece.ink.x0), int(np.ceil(piece.ink.x1))
-        others = near.copy()
-        others[k] = False
-        at = np.concatenate([x0s[others], x1s[others]]).astype(int) - x0
-        at = at[(at >= 0) & (at < x1 - x0)]
-        out.append(np.bincount(at, minlength=x1 - x0)[: x1 - x0])
-    return out
-
-
 def white_across(
     crossing: np.ndarray,
     blank: np.ndarray,
     a: int,
     b: int,
     body: float,
-    edges: np.ndarray | None = None,
+    at_column_edge: bool = False,
 ) -> bool:
     """Whether the lines around a line are white across a corridor at x = a..b
     of it (``crossing``, ``blank``: how many lines around cross each x and
@@ -253,9 +236,8 @@ def white_across(
     whole run where it is narrower, as at a line's end),
     ``STACKED.corridor_white_share`` of them on average, or all of them but
     ``STACKED.corridor_inked_lines`` with ``STACKED.corridor_min_white``
-    white where ``STACKED.corridor_min_edges`` lines around start or end at
-    the corridor (``edges``: over the line's width, how many do at each x,
-    ``line_edges``; None: not looked at). A gutter is white that wide in
+    white where lines start or end at the corridor (``at_column_edge``:
+    ``layout.lines.LineStarts.column_edge``). A gutter is white that wide in
     every line of its column band but one that crosses the band's head (a
     running head: NCSE's MRP 1807 p54, 5 of 6; MRP 1815 p54, 3 of 4, with
     the first column's lines ending at it); word spaces that the white over
@@ -278,18 +260,7 @@ def white_across(
     )
     if share.max() >= STACKED.corridor_white_share:
         return True
-    return bool(one_inked.any()) and lines_stop_at(edges, a, b, body)
-
-
-def lines_stop_at(edges: np.ndarray | None, a: int, b: int, body: float) -> bool:
-    """Whether ``STACKED.corridor_min_edges`` of the lines around a line start
-    or end at x = a..b of it, or within ``GUTTER_TEST.edge_slack`` of it
-    (``edges``: over the line's width, how many do at each x, ``line_edges``;
-    None: unknown, so no)."""
-    if edges is None:
-        return False
-    slack = int(GUTTER_TEST.edge_slack * body)
-    return int(edges[max(0, a - slack) : b + slack].sum()) >= STACKED.corridor_min_edges
+    return at_column_edge and bool(one_inked.any())
 
 
 def type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float) -> bool:

@@ -19,9 +19,7 @@ import cv2
 import numpy as np
 from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.gutter_votes import (
-    line_edges,
     lines_around,
-    lines_stop_at,
     reach_around,
     rule_places,
     stacked_gaps,
@@ -32,6 +30,7 @@ from newsprint.layout.gutter_votes import (
     white_in_the_line_too,
     widest_rule,
 )
+from newsprint.layout.lines import LineStarts
 from newsprint.layout.params.textlines import LINE_CUTS, STACKED
 from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.rules import runs_beside
@@ -59,7 +58,10 @@ def cut_at_separators(
     ruled = rule_places(rules, ink.shape[1])
     strokeless = _without_rule_strokes(ink, body)
     stacked = stacked_gutters(pieces, strokeless, body, around, rules)
-    edges = line_edges(pieces, around)
+    # Lines start and stop at a gutter, not at a word space: the lines of a
+    # page set across (a vertical page's lines across are headings and
+    # adverts, whose white is no column's).
+    starts = LineStarts([p.ink for p in pieces], body) if set_across else None
     rule_width = widest_rule(rules)
     # The detector's box measures a line's type more steadily than its ink,
     # whose height goes with how many descenders and capitals it holds; the
@@ -69,25 +71,29 @@ def cut_at_separators(
     out: list[list[LinePiece]] = []
     owns: list[np.ndarray | None] = []
     reaches = reach_around(pieces, around)
-    for piece, gaps, reach, stops in zip(pieces, stacked, reaches, edges, strict=True):
+    for piece, gaps, reach in zip(pieces, stacked, reaches, strict=True):
         body_size = piece.ink.height <= TYPE_SIZE.display * body or (
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
         own = white_in_line(strokeless, piece.ink, body, ruled, rule_width)
         cut = _cut(
-            piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own, stops
+            piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own, starts
         )
         out.append(cut)
-        owns.append(own if body_size else None)
-    runs_on = _gutters_run_on(out, owns, edges, ink, body)
+        # Only a line left as it was is cut again where a neighbour's gutter runs on.
+        whole = len(cut) == 1 and cut[0] is piece
+        owns.append(own if body_size and whole else None)
+    if starts is None:
+        return [part for parts in out for part in parts]
+    runs_on = _gutters_run_on(out, owns, starts, ink, body)
     return [part for parts in runs_on for part in parts]
 
 
 def _gutters_run_on(
     cuts: list[list[LinePiece]],
     owns: list[np.ndarray | None],
-    edges: list[np.ndarray],
+    starts: LineStarts,
     ink: np.ndarray,
     body: float,
 ) -> list[list[LinePiece]]:
@@ -95,7 +101,7 @@ def _gutters_run_on(
     gutter of the row next above or below it, where it is white itself right
     across that gutter (``owns``: over each line's width, where it is white;
     None for a line not of body type, which spans the columns) and lines
-    around it start or end there (``edges``, ``lines_stop_at``: a word
+    around it start or end there (``starts``, ``LineStarts.column_edge``: a word
     space that a row was cut at is no gutter to carry on, generated
     en-5001). A gutter runs on down its band: the first of two rows joined
     across it under a running head has only the running head and the short
@@ -112,7 +118,7 @@ def _gutters_run_on(
             if len(parts) != 1 or own is None:
                 continue
             line = parts[0].ink
-            blocked = _gaps_through(line, own, edges[i], gaps, body)
+            blocked = _gaps_through(line, own, starts, gaps, body)
             if blocked is None:
                 continue
             split = _split(parts[0], ink, blocked, body)
@@ -140,14 +146,14 @@ def _cut_gaps(cuts: list[list[LinePiece]]) -> list[tuple[Box, float, float]]:
 def _gaps_through(
     line: Box,
     own: np.ndarray,
-    stops: np.ndarray,
+    starts: LineStarts,
     gaps: list[tuple[Box, float, float]],
     body: float,
 ) -> np.ndarray | None:
     """Over ``line``'s width, the gaps of the rows next to it (``_cut_gaps``:
     centres at most ``LINE_CUTS.run_on_rows`` body lines away, of its type
     size) that it is white right across (``own``), that lines around it
-    stop at (``stops``, ``lines_stop_at``) and that lie inside it by a
+    stop at (``starts``, ``LineStarts.column_edge``) and that lie inside it by a
     column's width; None for none."""
     x0 = int(line.x0)
     blocked = np.zeros(len(own), dtype=bool)
@@ -160,7 +166,7 @@ def _gaps_through(
         a, b = int(g0) - x0 + slack, int(np.ceil(g1)) - x0 - slack
         if a < least or len(own) - b < least or b <= a or not own[a:b].all():
             continue
-        if not lines_stop_at(stops, a, b, body):
+        if not starts.column_edge(_left_of(line, g0), _right_of(line, g1)):
             continue
         blocked[a:b] = True
     return blocked if blocked.any() else None
@@ -178,7 +184,7 @@ def _cut(
     around: tuple[float, float] = (0.0, 0.0),
     ruled: np.ndarray | None = None,
     own: np.ndarray | None = None,
-    stops: np.ndarray | None = None,
+    starts: LineStarts | None = None,
 ) -> list[LinePiece]:
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
@@ -188,9 +194,9 @@ def _cut(
     far the lines around reach before and past it (``reach_around``); ``ruled``:
     over the page's x, the places of the rules that part lines at a narrower
     gap (``rule_places``, ``stacked_gaps``); ``own``: over the line's
-    width, where the line itself is white (``white_in_line``); ``stops``:
-    over its width, how many lines around start or end at each x
-    (``line_edges``)."""
+    width, where the line itself is white (``white_in_line``); ``starts``:
+    where the lines around start and end (``LineStarts``; None: a page not
+    set across, where that is not asked)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -217,7 +223,10 @@ def _cut(
                 # White in the lines that cross it too, not a word space that
                 # the white under the last lines of a page (or over the first)
                 # makes tall.
-                white_around = white_across(*stacked, a, b, body, stops)
+                edge = starts is not None and starts.column_edge(
+                    _left_of(line, x0 + a), _right_of(line, x0 + b)
+                )
+                white_around = white_across(*stacked, a, b, body, edge)
                 if white_around and type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     white[a:b] = True
     if grid is not None and body_size:
@@ -306,3 +315,13 @@ def _without_rule_strokes(ink: np.ndarray, body: float) -> np.ndarray:
     # and their ragged edges, a pixel either side
     strokes = cv2.dilate(strokes, np.ones((1, 3), np.uint8))
     return cv2.bitwise_and(ink, cv2.bitwise_not(strokes))
+
+
+def _left_of(line: Box, x: float) -> Box:
+    """The part of ``line`` before x: the piece a gutter there would end."""
+    return Box(line.x0, line.y0, x, line.y1)
+
+
+def _right_of(line: Box, x: float) -> Box:
+    """The part of ``line`` after x: the piece a gutter there would start."""
+    return Box(x, line.y0, line.x1, line.y1)

@@ -169,7 +169,7 @@ def row_groups(
     tails: list[Box] = []
     groups: list[list[int]] = []
     open_rows: list[int] = []
-    starts = _LineStarts(pieces, body, grid)
+    starts = LineStarts(pieces, body, grid)
     D = DISPLAY_SPACES
     for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
         piece = pieces[n]
@@ -208,7 +208,7 @@ def row_groups(
     return groups
 
 
-class _LineStarts:
+class LineStarts:
     """Where lines start and end. A gutter has a column's left edge on its
     right (shared by the lines above and below, or inside the gap when this
     line is indented) or a justified column's right edge on its left; a word
@@ -262,7 +262,7 @@ def _rule_between(left: Box, right: Box, v_rules: list[Box], body: float) -> boo
     )
 
 
-def _headlines_apart(left: Box, right: Box, starts: _LineStarts) -> bool:
+def _headlines_apart(left: Box, right: Box, starts: LineStarts) -> bool:
     """Two headlines set side by side over neighbouring stories: the space
     between them falls on a column gutter and is far wider than a word space
     of their type (a third to a half of its height; "to" is shorter than its
@@ -273,7 +273,7 @@ def _headlines_apart(left: Box, right: Box, starts: _LineStarts) -> bool:
 
 
 def _is_gutter(
-    left: Box, right: Box, corridors: np.ndarray, starts: _LineStarts, body: float
+    left: Box, right: Box, corridors: np.ndarray, starts: LineStarts, body: float
 ) -> bool:
     """A tall white corridor beside a column edge, or, for columns too short
     to make a tall corridor, a clear space with column edges on both sides or

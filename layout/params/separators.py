@@ -206,7 +206,7 @@ DISPLAY_SPACES = DisplaySpaceParams()
 @dataclass(frozen=True)
 class GutterParams:
     """When the space between two pieces on a row is a gutter
-    (``layout.lines._is_gutter``, ``_LineStarts``): a tall white corridor
+    (``layout.lines._is_gutter``, ``LineStarts``): a tall white corridor
     beside a column edge, or a clear space with column edges on both sides or
     on the page's grid."""
 

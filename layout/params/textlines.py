@@ -195,7 +195,10 @@ class StackedGutterParams:
     corridor_inked_lines: int = 1
     """Lines: a white corridor through a line is a gutter too where all the
     lines around but this many are white (on average over the gutter's
-    narrowest width), and at least ``corridor_min_white`` are. A band's
+    narrowest width), at least ``corridor_min_white`` are, and lines start
+    or end at it (``layout.lines.LineStarts.column_edge``: a word space
+    over a band's foot leaves three of four justified lines white too, but
+    they run on through it: generated en-5001). A band's
     head crossed by a running head is that one line, which under a share
     counts for more the fewer lines the band has: NCSE's MRP 1815 p54,
     two rows joined across the gutter under its running head, 3 of 4
@@ -205,15 +208,6 @@ class StackedGutterParams:
     """Lines: the fewest white lines around that tell a gutter by
     ``corridor_inked_lines`` (two rows white at one x are a word space
     as often as a gutter). Not tuned: the least that outvotes one."""
-
-    corridor_min_edges: int = 3
-    """Lines: ... and the fewest lines around that start or end at the
-    corridor (within ``GUTTER_TEST.edge_slack``) for it: the justified
-    lines over a band's foot leave three of four white at a word space too
-    (generated en-5001, en-1009), but none of them stops there; MRP 1815
-    p54 has five lines of its first column ending at its gutter. Not tuned:
-    a few lines, more than a paragraph's last line and the next one's
-    indent."""
 
     own_white_share: float = 0.6
     """A share of a gap's width (``white_in_the_line_too``): the line itself
@@ -370,11 +364,6 @@ class GutterTestParams:
     """Pixels: a space between two pieces of a row narrower than this holds
     no separator (``hairline_between``, ``gutter_between``). Not tuned: a
     safe bound."""
-
-    edge_slack: float = 0.5
-    """× body: a line that starts or ends this near a corridor stops at it
-    (``white_across``): a justified column's ragged last letters, a
-    paragraph's indent less. Not tuned: half a line."""
 
     hairline_rows_around: float = 4
     """× body: the rows above and below two pieces of a row a hairline rule
