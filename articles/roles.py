@@ -517,11 +517,15 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
             continue
         rest = [ln for ln in region.lines if not any(ln is t for t in taken)]
         suffixes = [split[id(ln)][1] for ln in taken]
-        for line, suffix in zip(taken, suffixes, strict=True):
+        for place, (line, suffix) in enumerate(zip(taken, suffixes, strict=True), start=1):
             # A second title split off the same block is told apart by its place.
-            tag = suffix if suffixes.count(suffix) == 1 else f"{suffix}{taken.index(line) + 1}"
+            tag = suffix if suffixes.count(suffix) == 1 else f"{suffix}{place}"
             rid = f"{region.id}{tag}" if rest or len(taken) > 1 else region.id
-            out.append(_sub_region(region, split[id(line)][0], [line], rid))
+            part = _sub_region(region, split[id(line)][0], [line], rid)
+            if len(taken) > 1 and line.work_bbox is not None:
+                # Parts of one row side by side: each as wide as its own line.
+                part = part.model_copy(update={"work_bbox": line.work_bbox})
+            out.append(part)
         if rest:
             out.append(_sub_region(region, region.type, rest, region.id))
     return out

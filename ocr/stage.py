@@ -302,24 +302,27 @@ def _row_runs(lines: list[OcrLine], body: float | None) -> list[tuple[float, Ocr
         middle = _middle(row[0])
         row_sorted = sorted(row, key=lambda ln: ln.bbox[0])
         runs = [[row_sorted[0]]]
-        for left, right in itertools.pairwise(row_sorted):
-            if body is not None and _beyond_reach(left, right, body):
-                runs.append([right])
+        for piece in row_sorted[1:]:
+            # From the run's right end so far, as layout measures a row's gap.
+            end = max(ln.bbox[2] for ln in runs[-1])
+            if body is not None and _beyond_reach(end, piece, body):
+                runs.append([piece])
             else:
-                runs[-1].append(right)
+                runs[-1].append(piece)
         out += [(middle, _join_row(run)) for run in runs]
     return out
 
 
-def _beyond_reach(left: OcrLine, right: OcrLine, body: float) -> bool:
-    """Whether two pieces of a row (``left`` before ``right``) stand further
-    apart than layout ever joins the pieces of one line
+def _beyond_reach(end: float, right: OcrLine, body: float) -> bool:
+    """Whether a piece of a row (``right``) starts further past the row's
+    pieces before it (which end at x = ``end``) than layout ever joins the
+    pieces of one line
     (``layout.lines.row_groups``: ``SAME_ROW.reach`` body lines, or
     ``SAME_ROW.reach_of_height`` of the piece's height): a folio and a
     running head's title on one row, which layout keeps as two lines (NCSE's
     MRP 1831 p32, 343 px apart at a body of 30: "32 Letters from Germany."
     was read as one line and the folio never found)."""
-    gap = right.bbox[0] - left.bbox[2]
+    gap = right.bbox[0] - end
     height = right.bbox[3] - right.bbox[1]
     return gap > max(SAME_ROW.reach * body, SAME_ROW.reach_of_height * height)
 

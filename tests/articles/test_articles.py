@@ -1349,6 +1349,9 @@ def test_a_folio_and_title_read_as_one_block_s_first_row_head_the_page() -> None
     kinds = {r.id: r.type for r in page.regions}
     assert kinds["c1f"] == RegionType.FOLIO and kinds["c1h"] == RegionType.RUNNING_HEAD
     assert kinds["c1"] == RegionType.TEXT
+    # Side by side, each is as wide as its own line, not the block.
+    boxes = {r.id: r.work_bbox for r in page.regions}
+    assert boxes["c1f"][2] <= 124 < 330 <= boxes["c1h"][0]
     text = render_articles_text(page.articles)
     assert "32" not in text and "Germany" not in text and text.startswith("become one")
 

@@ -107,5 +107,12 @@ def test_pieces_of_a_row_beyond_a_line_s_reach_stay_lines_of_their_own() -> None
     assert [ln.text for ln in merged] == ["32", "Letters"]
     near = _line("Letters", (317, 185, 647, 215))
     assert [ln.text for ln in _merge_fragments([near, folio], body=30.0)] == ["32 Letters"]
+    # The gap is measured from the row's right end so far, as layout measures
+    # it: a short piece boxed inside a long one does not part the next.
+    long, inner = _line("the long", (100, 300, 600, 330)), _line("x", (200, 300, 300, 330))
+    after = _line("end", (620, 300, 700, 330))
+    assert [ln.text for ln in _merge_fragments([after, inner, long], body=30.0)] == [
+        "the long x end"
+    ]
     # Without a body height, as before, every piece of a row is one line.
     assert [ln.text for ln in _merge_fragments([title, folio])] == ["32 Letters"]
