@@ -128,9 +128,9 @@ def _gutters_run_on(
     return cuts
 
 
-def _cut_gaps(cuts: list[list[LinePiece]]) -> list[tuple[Box, float, float]]:
-    """Each cut line's gaps: its ink box and the x span between two of its
-    neighbouring parts."""
+def _cut_gaps(cuts: list[list[LinePiece]]) -> np.ndarray:
+    """Each cut line's gaps (K x 4): its ink's middle height and height, and
+    the x span between two of its neighbouring parts (start, end)."""
     gaps = []
     for parts in cuts:
         if len(parts) < 2:
@@ -139,29 +139,31 @@ def _cut_gaps(cuts: list[list[LinePiece]]) -> list[tuple[Box, float, float]]:
         ordered = sorted(parts, key=lambda p: p.ink.x0)
         for left, right in itertools.pairwise(ordered):
             if right.ink.x0 > left.ink.x1:
-                gaps.append((line, left.ink.x1, right.ink.x0))
-    return gaps
+                gaps.append((line.cy, line.height, left.ink.x1, right.ink.x0))
+    return np.array(gaps, dtype=np.float64).reshape(-1, 4)
 
 
 def _gaps_through(
-    line: Box,
-    own: np.ndarray,
-    starts: LineStarts,
-    gaps: list[tuple[Box, float, float]],
-    body: float,
+    line: Box, own: np.ndarray, starts: LineStarts, gaps: np.ndarray, body: float
 ) -> np.ndarray | None:
     """Over ``line``'s width, the gaps of the rows next to it (``_cut_gaps``:
     centres at most ``LINE_CUTS.run_on_rows`` body lines away, of its type
     size) that it is white right across (``own``), that lines around it
     stop at (``starts``, ``LineStarts.column_edge``) and that lie inside it by a
     column's width; None for none."""
+    least = LINE_CUTS.min_column * body
+    cy, height, g0s, g1s = gaps.T
+    ratio = np.maximum(height, 1.0) / max(line.height, 1.0)
+    near = (
+        (np.abs(cy - line.cy) <= LINE_CUTS.run_on_rows * body)
+        & (ratio <= STACKED.size_ratio)
+        & (ratio >= 1 / STACKED.size_ratio)
+    )
+    if not near.any():
+        return None
     x0 = int(line.x0)
     blocked = np.zeros(len(own), dtype=bool)
-    least = LINE_CUTS.min_column * body
-    for row, g0, g1 in gaps:
-        small, big = sorted((max(row.height, 1.0), max(line.height, 1.0)))
-        if abs(row.cy - line.cy) > LINE_CUTS.run_on_rows * body or big > STACKED.size_ratio * small:
-            continue
+    for g0, g1 in zip(g0s[near], g1s[near], strict=True):
         slack = min(int(LINE_CUTS.run_on_slack * body), int(g1 - g0) // 4)
         a, b = int(g0) - x0 + slack, int(np.ceil(g1)) - x0 - slack
         if a < least or len(own) - b < least or b <= a or not own[a:b].all():
