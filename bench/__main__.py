@@ -134,11 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-real", action="store_true", help="skip the real set")
     parser.add_argument("--no-tesseract", action="store_true", help="real set without Tesseract")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--out", type=Path, default=None, help="page outputs here (default: a new temporary folder)"
+    )
     args = parser.parse_args(argv)
     settings = Settings()
     engine = load_engine(settings.ocr)
     peer = None if args.no_peer else PeerProcess()
-    out = Path(tempfile.mkdtemp(prefix="newsprint-bench-"))
+    out = args.out or Path(tempfile.mkdtemp(prefix="newsprint-bench-"))
     sets = {
         "tuning": page_set(CACHE / "tuning", TUNING_SEED, args.pages),
         "held-out": page_set(CACHE / "held-out", HELD_OUT_SEED, args.held_out),
@@ -183,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     target = args.json or RESULTS / time.strftime("bench-%Y%m%d-%H%M%S.json")
     target.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    sys.stdout.write(f"results: {target}\n")
+    sys.stdout.write(f"results: {target}\npage outputs (articles, page.json, overlays): {out}\n")
     return 0
 
 

@@ -625,11 +625,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-tesseract", action="store_true", help="skip Tesseract")
     parser.add_argument("--tesseract-timeout", type=float, default=600, help="seconds per page")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--out", type=Path, default=None, help="page outputs here (default: a new temporary folder)"
+    )
     args = parser.parse_args(argv)
     settings = Settings()
     engine = load_engine(settings.ocr)
     peer = None if args.no_peer else PeerProcess()
-    out = Path(tempfile.mkdtemp(prefix="newsprint-real-"))
+    out = args.out or Path(tempfile.mkdtemp(prefix="newsprint-real-"))
     try:
         groups = run_real(
             out,
@@ -649,7 +652,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     target = args.json or RESULTS / time.strftime("real-%Y%m%d-%H%M%S.json")
     target.write_text(json.dumps(groups, indent=2, ensure_ascii=False), encoding="utf-8")
-    sys.stdout.write(f"results: {target}\n")
+    sys.stdout.write(f"results: {target}\npage outputs (articles, page.json, overlays): {out}\n")
     return 0
 
 
