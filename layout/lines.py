@@ -173,8 +173,7 @@ def row_groups(
     D = DISPLAY_SPACES
     for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
         piece = pieces[n]
-        # Justified narrow columns stretch word spaces to two ems and more.
-        reach = max(SAME_ROW.reach * body, SAME_ROW.reach_of_height * piece.height)
+        reach = row_reach(body, piece.height)
         open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - reach]
         best = None
         for i in open_rows:
@@ -206,6 +205,14 @@ def row_groups(
             tails[best] = piece
             groups[best].append(n)
     return groups
+
+
+def row_reach(body: float, height: float) -> float:
+    """Pixels: the widest space between two pieces of one line of type
+    ``height`` that ``row_groups`` ever joins (``SAME_ROW.reach`` body lines,
+    or ``SAME_ROW.reach_of_height`` of the height): justified narrow columns
+    stretch word spaces to two ems and more."""
+    return max(SAME_ROW.reach * body, SAME_ROW.reach_of_height * height)
 
 
 class LineStarts:

@@ -25,7 +25,7 @@ from newsprint.core.settings import Settings
 from newsprint.layout.binarize import is_bitonal, to_grey
 from newsprint.layout.boxes import Box
 from newsprint.layout.direction import transpose, untranspose
-from newsprint.layout.params.separators import SAME_ROW
+from newsprint.layout.lines import row_reach
 from newsprint.ocr.engine import OcrEngine, OcrLine
 from newsprint.ocr.noise import without_noise
 from newsprint.ocr.orientation import positive_scan
@@ -302,13 +302,14 @@ def _row_runs(lines: list[OcrLine], body: float | None) -> list[tuple[float, Ocr
         middle = _middle(row[0])
         row_sorted = sorted(row, key=lambda ln: ln.bbox[0])
         runs = [[row_sorted[0]]]
+        end = row_sorted[0].bbox[2]  # the run's right end so far, as layout measures a gap
         for piece in row_sorted[1:]:
-            # From the run's right end so far, as layout measures a row's gap.
-            end = max(ln.bbox[2] for ln in runs[-1])
             if body is not None and _beyond_reach(end, piece, body):
                 runs.append([piece])
+                end = piece.bbox[2]
             else:
                 runs[-1].append(piece)
+                end = max(end, piece.bbox[2])
         out += [(middle, _join_row(run)) for run in runs]
     return out
 
@@ -316,15 +317,11 @@ def _row_runs(lines: list[OcrLine], body: float | None) -> list[tuple[float, Ocr
 def _beyond_reach(end: float, right: OcrLine, body: float) -> bool:
     """Whether a piece of a row (``right``) starts further past the row's
     pieces before it (which end at x = ``end``) than layout ever joins the
-    pieces of one line
-    (``layout.lines.row_groups``: ``SAME_ROW.reach`` body lines, or
-    ``SAME_ROW.reach_of_height`` of the piece's height): a folio and a
+    pieces of one line (``layout.lines.row_reach``): a folio and a
     running head's title on one row, which layout keeps as two lines (NCSE's
     MRP 1831 p32, 343 px apart at a body of 30: "32 Letters from Germany."
     was read as one line and the folio never found)."""
-    gap = right.bbox[0] - end
-    height = right.bbox[3] - right.bbox[1]
-    return gap > max(SAME_ROW.reach * body, SAME_ROW.reach_of_height * height)
+    return right.bbox[0] - end > row_reach(body, right.bbox[3] - right.bbox[1])
 
 
 def _merge_columns(lines: list[OcrLine]) -> list[OcrLine]:
