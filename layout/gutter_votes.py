@@ -251,16 +251,17 @@ def white_across(
         return False
     width = max(1, min(run.size, int(CORRIDORS.min_width * body)))
     window = np.ones(width) / width
-    share = np.convolve(run, window, mode="valid")
+    if np.convolve(run, window, mode="valid").max() >= STACKED.corridor_white_share:
+        return True
+    if not at_column_edge:
+        return False
     white = np.convolve(run * crossing[a:b], window, mode="valid")
     inked = np.convolve(crossing[a:b], window, mode="valid") - white
     # The counts are whole lines averaged: a hair of slack for the float sums.
     one_inked = (inked <= STACKED.corridor_inked_lines + 1e-6) & (
         white >= STACKED.corridor_min_white - 1e-6
     )
-    if share.max() >= STACKED.corridor_white_share:
-        return True
-    return at_column_edge and bool(one_inked.any())
+    return bool(one_inked.any())
 
 
 def type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float) -> bool:
