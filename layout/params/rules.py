@@ -45,11 +45,14 @@ class RuleParams:
     full resolution, 3 at half). Pixels: a pinhole is scanner noise, not type.
     Set by hand (87ce4ad), the ``// scale + 1`` form from fe0a534."""
 
-    max_thickness: float = 0.6
+    max_thickness: float = 0.75
     """A rule is at most this many × body thick (its box's thickness, or for a
     long rule its mean thickness, area over length); thicker ink is a bar, a
     photo's edge or type. Since the first segmentation (08f9714); the mean
-    thickness from 8c466ff (worn column rules of the dense old pages)."""
+    thickness from 8c466ff (worn column rules of the dense old pages); 0.6
+    until the framed adverts of ECPO's 1939 晶報 masthead band, drawn in
+    strokes 14-17 pixels thick on 23-pixel body lines (0.65 body): their
+    frames were no rules, and the nameplate and both adverts one "photo"."""
 
     core_share: float = 0.5
     """A vertical rule's core: the columns of its component inked in at

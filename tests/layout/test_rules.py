@@ -490,3 +490,32 @@ def test_a_column_rule_leaning_off_the_lines_is_boxed_as_a_chain_down_it() -> No
             beside[y - int(r.y0), max(0, x - int(r.x0) - 2) : x - int(r.x0) + 4] = 0
         assert not beside.any()
     assert covered[40 : height - 40].mean() > 0.95
+
+
+def _framed_advert(stroke: int) -> np.ndarray:
+    """ECPO 1939's masthead band, drawn: a framed advert of display lines
+    (23-px body) in a frame ``stroke`` px thick, on a page big enough to be
+    searched at half resolution."""
+    ink = np.zeros((1800, 1700), np.uint8)
+    x0, y0, x1, y1 = 380, 570, 940, 1130
+    ink[y0 : y0 + stroke, x0:x1] = 255
+    ink[y1 - stroke : y1, x0:x1] = 255
+    ink[y0:y1, x0 : x0 + stroke] = 255
+    ink[y0:y1, x1 - stroke : x1] = 255
+    for y in range(620, 1080, 90):  # the advert's lines of display type
+        ink[y : y + 50, 420:900] = 255
+        ink[y : y + 50, 420:900:55] = 0
+    return ink
+
+
+def test_a_heavy_frame_round_an_advert_is_a_rule_and_a_bar_is_not() -> None:
+    # ECPO 1939: the frames of the adverts either side of the nameplate are
+    # drawn 14-17 px thick on 23-px body lines (0.65 body); taken for no
+    # rules, the frames joined the adverts and the nameplate into one "photo".
+    h_rules, v_rules, _ = find_rules(_framed_advert(15), 23.0, Settings().layout)
+    assert any(abs(r.cx - 387) <= 6 and r.height >= 500 for r in v_rules)
+    assert any(abs(r.cx - 933) <= 6 and r.height >= 500 for r in v_rules)
+    assert any(abs(r.cy - 577) <= 6 and r.width >= 500 for r in h_rules)
+    # A bar a body line thick is no rule.
+    h_rules, v_rules, _ = find_rules(_framed_advert(23), 23.0, Settings().layout)
+    assert not v_rules and not h_rules
