@@ -321,8 +321,9 @@ def _neighbour_reach(boxes: np.ndarray) -> np.ndarray:
 def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     """Whether a "photo" is really type: body-size detected lines fill much
     of it (a picture holds at most a sign or a few words), a display line
-    runs through it (``_in_display_line``), or detected lines of any size
-    cover most of it (``_covered_by_lines``: an advert of words alone)."""
+    runs through it (``_in_display_line``), detected lines of any size
+    cover most of it (``_covered_by_lines``: an advert of words alone), or
+    it is a display glyph the detector boxed (``_a_display_glyph``)."""
     covered = [
         p.ink.x_overlap(photo) * p.ink.y_overlap(photo)
         for p in pieces
@@ -334,7 +335,30 @@ def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
         and sum(covered) >= TYPE_COLUMN.covered_share * photo.area
     ):
         return True
-    return _in_display_line(photo, pieces, body) or _covered_by_lines(photo, pieces)
+    return (
+        _in_display_line(photo, pieces, body)
+        or _covered_by_lines(photo, pieces)
+        or _a_display_glyph(photo, pieces, body)
+    )
+
+
+def _a_display_glyph(photo: Box, pieces: list[LinePiece], body: float) -> bool:
+    """Whether a "photo" is one or two letters of display type: a detected line
+    of display size holds it whole and is not much bigger. A nameplate's heavy
+    characters, each boxed by the detector on its own (ECPO 1939's 晶報, its
+    running head's 晶報 on the 1940 fold, the "N" of the NZZ's black-letter
+    title), are as dense as a halftone; a picture is no line of type."""
+    P = TYPE_COLUMN
+    for p in pieces:
+        line = p.detected
+        inside = line.x_overlap(photo) * line.y_overlap(photo)
+        if (
+            line.thickness > TYPE_SIZE.surely_display * body
+            and inside >= P.glyph_inside * photo.area
+            and photo.area >= P.glyph_fill * line.area
+        ):
+            return True
+    return False
 
 
 def _covered_by_lines(photo: Box, pieces: list[LinePiece]) -> bool:

@@ -416,5 +416,17 @@ class TypeColumnParams:
     nameplate beside it, was a "photo" covered 0.71; its picture adverts are
     covered 0.42-0.46, and no photo of the shared real set more than 0.26."""
 
+    glyph_inside: float = 0.9
+    """A "photo" this share of whose area lies inside one detected line of
+    display size... (``_a_display_glyph``). ECPO 1939's nameplate: its three
+    pieces lie wholly inside the detector's boxes."""
+
+    glyph_fill: float = 0.25
+    """...and that fills at least this share of that line's box, is that
+    line's glyph. The detector's box round a heavy character is 1.5-3.5x the
+    ink's: ECPO 1939's nameplate 0.42, 0.44, 0.28; the 1940 fold's running
+    head 0.66 and a vertical 晶報 0.32; the NZZ's "N" 0.29. Set below them
+    by hand; a box round a whole picture would be no line."""
+
 
 TYPE_COLUMN = TypeColumnParams()

@@ -615,3 +615,15 @@ def test_three_of_four_lines_white_are_a_gutter_only_where_lines_stop_at_it() ->
     assert not white_across(np.full(100, 3), np.full(100, 2 / 3), 40, 60, BODY, True)
     # Four of five white is a gutter by the share alone, as before.
     assert white_across(np.full(100, 5), np.full(100, 0.8), 40, 60, BODY)
+
+
+def test_a_nameplate_character_the_detector_boxed_alone_is_type_not_a_photo() -> None:
+    # ECPO 1939's nameplate 晶報: each heavy character, on a grey patch of
+    # the scan, is as dense as a halftone, and the detector boxed it alone
+    # (a square box, no display line across the page).
+    bao = LinePiece(Box(960, 480, 1280, 770), Box(900, 374, 1337, 832))
+    assert is_type_column(Box(975, 487, 1270, 769), [bao], BODY)
+    # A picture the box only partly holds, or a sign inside a picture, is a picture.
+    assert not is_type_column(Box(880, 360, 1360, 850), [bao], BODY)
+    sign = LinePiece(Box(210, 210, 320, 290), Box(200, 200, 330, 300))
+    assert not is_type_column(Box(100, 100, 600, 400), [sign], BODY)
