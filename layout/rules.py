@@ -101,8 +101,8 @@ def _parallel_rules(
     """Double and triple rules across the page (a thick and a thin rule a
     hairline apart, as under a masthead) that ``horiz`` (at 1/``scale``
     size) shows as one bar too thick for a rule: at full size (``ink``)
-    its rows are two or three strokes, each thin enough for a rule
-    (``RULES.max_thickness``), parted by paper (``PARALLEL_RULES``). Levelled
+    its rows are two or three thin strokes (``PARALLEL_RULES.max_stroke``),
+    parted by paper (``PARALLEL_RULES``). Levelled
     exactly, the double rule under the running head of generated en-old-5000
     was one 5-pixel bar at half size and was lost, and the running head with
     it; tilted by 0.12 degrees it had passed as one thin rule."""
@@ -121,7 +121,7 @@ def _parallel_rules(
         if not P.min_strokes <= len(strokes) <= P.max_strokes:
             continue
         gaps = [rows[a:b] for (_, a), (b, _) in itertools.pairwise(strokes)]
-        thin = all(b - a <= RULES.max_thickness * em for a, b in strokes)
+        thin = all(b - a <= P.max_stroke * em for a, b in strokes)
         parted = all(g.size and g.min() <= P.gap_share * box.width for g in gaps)
         if thin and parted:
             out.append(Box(box.x0, float(y0 + strokes[0][0]), box.x1, float(y0 + strokes[-1][1])))

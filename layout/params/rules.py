@@ -417,6 +417,11 @@ class ParallelRulesParams:
     the length: paper parts them (en-old-5000: 0.01-0.02)."""
     min_strokes: int = 2
     max_strokes: int = 3
+    max_stroke: float = 0.6
+    """Each stroke is at most this many × body thick: thin rules (a rule
+    alone may be thicker, ``RuleParams.max_thickness``). The shaded foot of
+    a photo slanting across its box reads as two strokes 0.75 body thick.
+    Since 60217b0, as ``RuleParams.max_thickness`` then was."""
 
 
 PARALLEL_RULES = ParallelRulesParams()
