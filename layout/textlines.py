@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from newsprint.layout.boxes import Box
+from newsprint.layout.boxes import Box, true_runs
 from newsprint.layout.direction import fit_vertical_to_ink, is_vertical, vertical_reach
 from newsprint.layout.params.textlines import (
     INK_FIT,
@@ -47,8 +47,8 @@ def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
     """The part of ``box`` its own ink fills, None where it holds no ink.
 
     The detector's padded box takes in the descenders and ascenders of the lines
-    above and below (in close-set type, more): only the band of rows around the
-    fullest one is kept (``_main_band``)."""
+    above and below (in close-set type, more): only the band of rows that holds
+    the most ink is kept (``_main_band``)."""
     x0, y0, x1, y1 = box.pixels(ink.shape)
     crop = ink[y0:y1, x0:x1]
     if crop.size == 0:
@@ -133,19 +133,15 @@ def _band_near(rows: np.ndarray, centre: float) -> tuple[int, int] | None:
     return int(run[0]), int(run[-1]) + 1
 
 
-def _main_band(rows: np.ndarray, peak: int | None = None) -> tuple[int, int]:
-    """The rows of the line itself: grown from its fullest row while rows keep
-    a twentieth of that ink. In close-set old type the detector's box reaches
-    into the lines above and below; a nearly empty row parts them from it."""
+def _main_band(rows: np.ndarray) -> tuple[int, int]:
+    """The rows of the line itself (``rows``: ink per row of the detector's
+    box): the band, among those parted by nearly empty rows (less than a
+    twentieth of the fullest row's ink), that holds the most ink. In close-set
+    old type the detector's box reaches into the lines above and below; a
+    rule along the line (ECPO 1939's masthead, a line boxed between two wavy
+    rules) fills the fullest row, but the type holds more ink than it."""
     keep = rows >= max(1, INK_FIT.part_share * rows.max())
-    peak = int(np.argmax(rows)) if peak is None else peak
-    top = peak
-    while top > 0 and keep[top - 1]:
-        top -= 1
-    bottom = peak + 1
-    while bottom < len(rows) and keep[bottom]:
-        bottom += 1
-    return top, bottom
+    return max(true_runs(keep), key=lambda band: int(rows[band[0] : band[1]].sum()))
 
 
 def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]:
