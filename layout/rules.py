@@ -101,8 +101,8 @@ def _parallel_rules(
     """Double and triple rules across the page (a thick and a thin rule a
     hairline apart, as under a masthead) that ``horiz`` (at 1/``scale``
     size) shows as one bar too thick for a rule: at full size (``ink``)
-    its rows are two or three thin strokes (``PARALLEL_RULES.max_stroke``),
-    parted by paper (``PARALLEL_RULES``). Levelled
+    its rows are two or three strokes, each thin enough for a rule
+    (``RULES.max_thickness``), parted by paper (``PARALLEL_RULES``). Levelled
     exactly, the double rule under the running head of generated en-old-5000
     was one 5-pixel bar at half size and was lost, and the running head with
     it; tilted by 0.12 degrees it had passed as one thin rule."""
@@ -121,7 +121,7 @@ def _parallel_rules(
         if not P.min_strokes <= len(strokes) <= P.max_strokes:
             continue
         gaps = [rows[a:b] for (_, a), (b, _) in itertools.pairwise(strokes)]
-        thin = all(b - a <= P.max_stroke * em for a, b in strokes)
+        thin = all(b - a <= RULES.max_thickness * em for a, b in strokes)
         parted = all(g.size and g.min() <= P.gap_share * box.width for g in gaps)
         if thin and parted:
             out.append(Box(box.x0, float(y0 + strokes[0][0]), box.x1, float(y0 + strokes[-1][1])))
@@ -389,7 +389,7 @@ def _thin_components(mask: np.ndarray, em: float, horizontal: bool, widened: int
         # dark band, such as the shaded foot of a photo, is judged by its box.
         long_enough = not horizontal or length >= RULES.mean_thickness_from_length * em
         thin = RULES.max_thickness * em
-        if thickness <= thin:
+        if thickness <= thin or _heavy_and_solid(thickness, area / length, em):
             out.append(Box(float(x), float(y), float(x + w), float(y + h)))
         elif (
             long_enough and area / length <= thin and thickness <= thin + RULES.askew_rise * length
@@ -402,6 +402,15 @@ def _thin_components(mask: np.ndarray, em: float, horizontal: bool, widened: int
                 stroke = int(np.ceil(area / length)) + 1  # its mean thickness, a pixel's waver
                 out += _askew_pieces(component, sx, sy, stroke)
     return out
+
+
+def _heavy_and_solid(thickness: float, mean: float, em: float) -> bool:
+    """Whether ink too thick for a thin rule is a heavy one (an advert's
+    frame): up to ``RULES.max_heavy_thickness`` × body thick and solid, its
+    ``mean`` thickness (area over length, pixels) ``RULES.heavy_solid`` of
+    its box's ``thickness`` or more. A thin line slanting across a box as
+    tall is no heavy rule."""
+    return thickness <= RULES.max_heavy_thickness * em and mean >= RULES.heavy_solid * thickness
 
 
 def _askew_pieces(component: np.ndarray, x: int, y: int, width: int) -> list[Box]:

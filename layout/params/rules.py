@@ -45,14 +45,25 @@ class RuleParams:
     full resolution, 3 at half). Pixels: a pinhole is scanner noise, not type.
     Set by hand (87ce4ad), the ``// scale + 1`` form from fe0a534."""
 
-    max_thickness: float = 0.75
+    max_thickness: float = 0.6
     """A rule is at most this many × body thick (its box's thickness, or for a
     long rule its mean thickness, area over length); thicker ink is a bar, a
     photo's edge or type. Since the first segmentation (08f9714); the mean
-    thickness from 8c466ff (worn column rules of the dense old pages); 0.6
-    until the framed adverts of ECPO's 1939 晶報 masthead band, drawn in
-    strokes 14-17 pixels thick on 23-pixel body lines (0.65 body): their
-    frames were no rules, and the nameplate and both adverts one "photo"."""
+    thickness from 8c466ff (worn column rules of the dense old pages)."""
+
+    max_heavy_thickness: float = 0.75
+    """A solid rule (``heavy_solid``) may be up to this many × body thick: the
+    heavy frame of an advert. The unseen 1939 晶報 fold (jb_3800, not in the
+    shared set) frames the adverts beside its nameplate in strokes 14-17 px
+    thick on 23-px body lines (0.61-0.74 body): taken for no rules, they
+    joined the nameplate and both adverts into one "photo". Set by hand."""
+
+    heavy_solid: float = 0.7
+    """...when its ink fills its box: its mean thickness (area over length)
+    is at least this share of the box's. The 1939 frames fill theirs (1.0 and
+    more: the core columns measure a vertical side's box); a thin line
+    slanting across a taller box (the shaded foot of a photo) fills 0.2 of
+    it. Set by hand between them."""
 
     core_share: float = 0.5
     """A vertical rule's core: the columns of its component inked in at
@@ -417,11 +428,6 @@ class ParallelRulesParams:
     the length: paper parts them (en-old-5000: 0.01-0.02)."""
     min_strokes: int = 2
     max_strokes: int = 3
-    max_stroke: float = 0.6
-    """Each stroke is at most this many × body thick: thin rules (a rule
-    alone may be thicker, ``RuleParams.max_thickness``). The shaded foot of
-    a photo slanting across its box reads as two strokes 0.75 body thick.
-    Since 60217b0, as ``RuleParams.max_thickness`` then was."""
 
 
 PARALLEL_RULES = ParallelRulesParams()

@@ -239,9 +239,11 @@ def test_a_boxed_heading_fitted_to_its_frame_is_fitted_again_off_it() -> None:
     detected = Box(45, 98, 555, 190)
     fitted = fit_to_ink(ink, detected)
     assert fitted is not None and fitted.y0 >= 110 and fitted.height >= 55
-    # A line fitted to the rule all the same (a short heading in a long
-    # frame, the rule holding more ink) is fitted again off the found rule.
-    fitted = Box(40, 100, 560, 104)
+    # A short heading in a long frame: the rule holds more ink than its one
+    # character, the line is fitted to the rule, and fitted again off it.
+    ink[118:178, 160:560] = 0
+    fitted = fit_to_ink(ink, detected)
+    assert fitted is not None and fitted.height < 10
     on_rule = rules_mask(ink.shape, [Box(40, 100, 560, 104)], 1)
     piece = _off_the_rules(LinePiece(fitted, detected, 0), ink, on_rule)
     assert piece is not None
@@ -497,29 +499,31 @@ def test_a_column_rule_leaning_off_the_lines_is_boxed_as_a_chain_down_it() -> No
 
 
 def _framed_advert(stroke: int) -> np.ndarray:
-    """ECPO 1939's masthead band, drawn: a framed advert of display lines
-    (23-px body) in a frame ``stroke`` px thick, on a page big enough to be
-    searched at half resolution."""
+    """The unseen 1939 晶報 fold's masthead band, drawn: a framed advert of
+    display lines (23-px body) in a frame ``stroke`` px thick, on a page big
+    enough to be searched at half resolution."""
     ink = np.zeros((1800, 1700), np.uint8)
     x0, y0, x1, y1 = 380, 570, 940, 1130
     ink[y0 : y0 + stroke, x0:x1] = 255
     ink[y1 - stroke : y1, x0:x1] = 255
     ink[y0:y1, x0 : x0 + stroke] = 255
     ink[y0:y1, x1 - stroke : x1] = 255
-    for y in range(620, 1080, 90):  # the advert's lines of display type
-        ink[y : y + 50, 420:900] = 255
-        ink[y : y + 50, 420:900:55] = 0
+    for y in range(620, 1040, 90):  # the advert's lines: characters 50 px, 12 px apart
+        for x in range(420, 880, 62):
+            ink[y : y + 50, x : x + 50 : 5] = 255
+            ink[y : y + 50 : 6, x : x + 50] = 255
     return ink
 
 
 def test_a_heavy_frame_round_an_advert_is_a_rule_and_a_bar_is_not() -> None:
-    # ECPO 1939: the frames of the adverts either side of the nameplate are
-    # drawn 14-17 px thick on 23-px body lines (0.65 body); taken for no
+    # The unseen 1939 晶報 fold: the frames of the adverts either side of the
+    # nameplate are drawn 14-17 px thick on 23-px body lines; taken for no
     # rules, the frames joined the adverts and the nameplate into one "photo".
     h_rules, v_rules, _ = find_rules(_framed_advert(15), 23.0, Settings().layout)
     assert any(abs(r.cx - 387) <= 6 and r.height >= 500 for r in v_rules)
     assert any(abs(r.cx - 933) <= 6 and r.height >= 500 for r in v_rules)
     assert any(abs(r.cy - 577) <= 6 and r.width >= 500 for r in h_rules)
-    # A bar a body line thick is no rule.
-    h_rules, v_rules, _ = find_rules(_framed_advert(23), 23.0, Settings().layout)
+    assert any(abs(r.cy - 1123) <= 6 and r.width >= 500 for r in h_rules)
+    # A bar 0.87 body thick is no rule.
+    h_rules, v_rules, _ = find_rules(_framed_advert(20), 23.0, Settings().layout)
     assert not v_rules and not h_rules
