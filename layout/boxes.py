@@ -87,6 +87,12 @@ class Box:
         return Box(self.x0 * factor, self.y0 * factor, self.x1 * factor, self.y1 * factor)
 
 
+def share_inside(box: Box, outer: Box) -> float:
+    """The share of ``box``'s area that lies inside ``outer`` (0 for a box of
+    no area)."""
+    return box.x_overlap(outer) * box.y_overlap(outer) / max(1.0, box.area)
+
+
 def union_all(boxes: list[Box]) -> Box:
     out = boxes[0]
     for box in boxes[1:]:

@@ -208,7 +208,7 @@ def fit_vertical_to_ink(
     ink: np.ndarray, box: Box, reach: tuple[float, float] | None = None
 ) -> Box | None:
     """The part of a vertical line's box its ink fills (``fit_to_ink`` on the
-    transposed page: the band of columns around the fullest one, the rows
+    transposed page: the band of columns that holds the most ink, the rows
     from its first to its last ink), None where it holds no ink.
 
     ``ink`` is the page's ink mask (H x W, nonzero = ink); ``reach`` the

@@ -206,9 +206,10 @@ def analyse(
 
 def _off_the_rules(piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray) -> LinePiece | None:
     """``piece`` as it is when its ink is type; fitted again to its box's ink
-    off the rules when what it was fitted to lies on a rule (a boxed heading
-    fitted to its frame's edge, the fullest row of its box: ECPO 1919's
-    "經華織襪廠" was dropped as a rule); None when only rule is left (a dash
+    off the rules when what it was fitted to lies on a rule (a short boxed
+    heading fitted to its frame's edge, whose rows hold more ink than its
+    characters: ECPO 1919's "經華織襪廠" was dropped as a rule); None when
+    only rule is left (a dash
     the detector boxed). A vertical line is not fitted again: the rules here
     are horizontal, and a vertical line's ink on one is a stroke across it."""
     if not _on_a_rule(piece.ink, ink, on_h_rules):

@@ -27,7 +27,7 @@ import logging
 from typing import TYPE_CHECKING
 
 import numpy as np
-from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.boxes import Box, share_inside, union_all
 from newsprint.layout.direction import fit_vertical_to_ink
 from newsprint.layout.params.direction import SET_SOLID
 
@@ -66,9 +66,9 @@ def solid_blocks_read_down(
         pitch = _grid_pitch(box, rows, ink)
         if pitch is None:
             continue
-        inside = [d for d in down if _share_inside(d.detected, box) >= SET_SOLID.inside]
+        inside = [d for d in down if share_inside(d.detected, box) >= SET_SOLID.inside]
         # pieces of rows that joined no row (of another size, or split off)
-        inside += [a for a in across if _share_inside(a.ink, box) >= SET_SOLID.inside]
+        inside += [a for a in across if share_inside(a.ink, box) >= SET_SOLID.inside]
         beside = [d for d in down if d not in inside and d.detected.x_overlap(box) > 0]
         cut = _lines_of(box, ink, pitch, float(np.median([r.ink.height for r in rows])), beside)
         if not cut:
@@ -196,7 +196,3 @@ def _clear_of(part: Box, beside: list[LinePiece]) -> Box | None:
         if ink.y0 < bottom <= ink.y1:
             bottom = ink.y0
     return Box(part.x0, top, part.x1, bottom) if bottom > top else None
-
-
-def _share_inside(box: Box, outer: Box) -> float:
-    return box.x_overlap(outer) * box.y_overlap(outer) / max(1.0, box.area)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from newsprint.layout.boxes import Box, true_runs
+from newsprint.layout.boxes import Box, share_inside, true_runs
 from newsprint.layout.direction import fit_vertical_to_ink, is_vertical, vertical_reach
 from newsprint.layout.params.textlines import (
     INK_FIT,
@@ -134,14 +134,22 @@ def _band_near(rows: np.ndarray, centre: float) -> tuple[int, int] | None:
 
 
 def _main_band(rows: np.ndarray) -> tuple[int, int]:
-    """The rows of the line itself (``rows``: ink per row of the detector's
-    box): the band, among those parted by nearly empty rows (less than a
-    twentieth of the fullest row's ink), that holds the most ink. In close-set
-    old type the detector's box reaches into the lines above and below; a
-    rule along the line (ECPO 1939's masthead, a line boxed between two wavy
-    rules) fills the fullest row, but the type holds more ink than it."""
+    """The rows of the line itself, (top, bottom) with bottom exclusive, from
+    ``rows`` (ink per row of the detector's box, some nonzero): the band,
+    among those parted by nearly empty rows (under ``INK_FIT.part_share`` of
+    the fullest row's ink), that holds the most ink; of two as full, the one
+    nearer the box's middle, where the detector centres its line. In
+    close-set old type the detector's box reaches into the lines above and
+    below; a rule along the line (the unseen 1939 晶報 fold's masthead: a
+    line boxed between two wavy rules) fills the fullest row, but the type
+    holds more ink than it."""
     keep = rows >= max(1, INK_FIT.part_share * rows.max())
-    return max(true_runs(keep), key=lambda band: int(rows[band[0] : band[1]].sum()))
+    middle = len(rows) / 2
+
+    def weight(band: tuple[int, int]) -> tuple[int, float]:
+        return int(rows[band[0] : band[1]].sum()), -abs((band[0] + band[1]) / 2 - middle)
+
+    return max(true_runs(keep), key=weight)
 
 
 def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]:
@@ -339,22 +347,22 @@ def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
 
 
 def _a_display_glyph(photo: Box, pieces: list[LinePiece], body: float) -> bool:
-    """Whether a "photo" is one or two letters of display type: a detected line
-    of display size holds it whole and is not much bigger. A nameplate's heavy
-    characters, each boxed by the detector on its own (ECPO 1939's 晶報, its
-    running head's 晶報 on the 1940 fold, the "N" of the NZZ's black-letter
-    title), are as dense as a halftone; a picture is no line of type."""
+    """Whether a "photo" is one or two letters of display type: a detected
+    line of display size (over ``TYPE_SIZE.surely_display`` × ``body``), no
+    longer than ``TYPE_COLUMN.glyph_aspect`` × its thickness, holds
+    ``TYPE_COLUMN.glyph_inside`` of it and is at most 1 / ``glyph_fill`` times
+    its area. A nameplate's heavy characters, each boxed by the detector on
+    its own (the unseen 1939 晶報 fold's nameplate, the 1940 fold's running
+    head 晶報, the "N" of the NZZ's black-letter title), are as dense as a
+    halftone; the detector gives a picture no such box."""
     P = TYPE_COLUMN
-    for p in pieces:
-        line = p.detected
-        inside = line.x_overlap(photo) * line.y_overlap(photo)
-        if (
-            line.thickness > TYPE_SIZE.surely_display * body
-            and inside >= P.glyph_inside * photo.area
-            and photo.area >= P.glyph_fill * line.area
-        ):
-            return True
-    return False
+    return any(
+        line.thickness > TYPE_SIZE.surely_display * body
+        and line.length <= P.glyph_aspect * line.thickness
+        and share_inside(photo, line) >= P.glyph_inside
+        and photo.area >= P.glyph_fill * line.area
+        for line in (p.detected for p in pieces)
+    )
 
 
 def _covered_by_lines(photo: Box, pieces: list[LinePiece]) -> bool:

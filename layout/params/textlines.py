@@ -14,7 +14,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class InkFitParams:
     """Which rows of a detected box are its line's own ink (``fit_to_ink``):
-    the band around the fullest row, and a sloping line measured as if level."""
+    the band of rows that holds the most ink, and a sloping line measured as
+    if level."""
 
     core_share: float = 0.25
     """A row holding this share of the fullest row's ink or more is the
@@ -417,16 +418,20 @@ class TypeColumnParams:
     covered 0.42-0.46, and no photo of the shared real set more than 0.26."""
 
     glyph_inside: float = 0.9
-    """A "photo" this share of whose area lies inside one detected line of
-    display size... (``_a_display_glyph``). ECPO 1939's nameplate: its three
-    pieces lie wholly inside the detector's boxes."""
+    """A "photo" that one detected line of display size holds this share of
+    (``_a_display_glyph``)... The unseen 1939 晶報 fold's nameplate: its
+    three pieces lie wholly inside the detector's boxes. Set by hand."""
 
     glyph_fill: float = 0.25
-    """...and that fills at least this share of that line's box, is that
-    line's glyph. The detector's box round a heavy character is 1.5-3.5x the
-    ink's: ECPO 1939's nameplate 0.42, 0.44, 0.28; the 1940 fold's running
-    head 0.66 and a vertical 晶報 0.32; the NZZ's "N" 0.29. Set below them
-    by hand; a box round a whole picture would be no line."""
+    """...that fills at least this share of that line's box... The
+    detector's box round a heavy character is 1.5-3.5x the ink's: the 1939
+    nameplate 0.42, 0.44, 0.28; the 1940 fold's running head 0.66 and a
+    vertical 晶報 0.32; the NZZ's "N" 0.29. Set by hand below them."""
+
+    glyph_aspect: float = 2.5
+    """...and whose line is at most this many times as long as thick (one or
+    two characters: those boxes are 1.0-1.9), is that line's glyph. Set by
+    hand: a longer display line is ``_in_display_line``'s."""
 
 
 TYPE_COLUMN = TypeColumnParams()

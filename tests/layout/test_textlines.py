@@ -618,12 +618,25 @@ def test_three_of_four_lines_white_are_a_gutter_only_where_lines_stop_at_it() ->
 
 
 def test_a_nameplate_character_the_detector_boxed_alone_is_type_not_a_photo() -> None:
-    # ECPO 1939's nameplate 晶報: each heavy character, on a grey patch of
-    # the scan, is as dense as a halftone, and the detector boxed it alone
-    # (a square box, no display line across the page).
+    # The unseen 1939 晶報 fold's nameplate: each heavy character, on a grey
+    # patch of the scan, is as dense as a halftone, and the detector boxed it
+    # alone (a square box, no display line across the page).
+    from newsprint.layout.textlines import _a_display_glyph
+
     bao = LinePiece(Box(960, 480, 1280, 770), Box(900, 374, 1337, 832))
     assert is_type_column(Box(975, 487, 1270, 769), [bao], BODY)
-    # A picture the box only partly holds, or a sign inside a picture, is a picture.
+    # A picture the box only partly holds is a picture...
     assert not is_type_column(Box(880, 360, 1360, 850), [bao], BODY)
-    sign = LinePiece(Box(210, 210, 320, 290), Box(200, 200, 330, 300))
-    assert not is_type_column(Box(100, 100, 600, 400), [sign], BODY)
+    # ...and so is one wholly inside a box over four times its area,
+    quarter = Box(980, 480, 1230, 730)  # 0.31 of the box
+    assert not is_type_column(Box(1080, 560, 1180, 660), [bao], BODY)
+    assert is_type_column(quarter, [bao], BODY)
+    # a small picture filling a short line of body type's box,
+    word = LinePiece(Box(104, 100, 156, 120), Box(100, 96, 160, 124))
+    assert not is_type_column(Box(104, 98, 156, 122), [word], BODY)
+    # and one inside a display line far longer than two characters (that
+    # line is ``_in_display_line``'s to judge, with the lines around).
+    long_line = LinePiece(Box(100, 100, 1300, 220), Box(90, 90, 1310, 230))
+    assert not _a_display_glyph(Box(300, 92, 1000, 228), [long_line], BODY)
+    two_letters = LinePiece(Box(300, 100, 600, 220), Box(290, 90, 610, 230))
+    assert _a_display_glyph(Box(300, 92, 600, 228), [two_letters], BODY)
