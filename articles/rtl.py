@@ -56,10 +56,14 @@ def with_rtl_lines(regions: list[Region]) -> list[Region]:
 
 def reads_right_to_left(text: str) -> bool:
     """Whether a short line of Chinese (2 to ``RIGHT_TO_LEFT.max_chars``
-    characters, all Chinese) makes clearly more words read backwards than
-    forwards (by ``RIGHT_TO_LEFT.margin``)."""
-    text = text.strip()
-    if not 2 <= len(text) <= RIGHT_TO_LEFT.max_chars or not all(CJK_CHAR.match(ch) for ch in text):
+    characters, ``RIGHT_TO_LEFT.min_chinese`` of them Chinese: a figure
+    misread in a dateline, "廿" read "1", leaves it one) makes clearly more
+    words read backwards than forwards (by ``RIGHT_TO_LEFT.margin``)."""
+    text = "".join(text.split())
+    chinese = sum(1 for ch in text if CJK_CHAR.match(ch))
+    if not 2 <= len(text) <= RIGHT_TO_LEFT.max_chars or chinese < RIGHT_TO_LEFT.min_chinese * len(
+        text
+    ):
         return False
     return _score(text[::-1]) >= _score(text) + RIGHT_TO_LEFT.margin
 

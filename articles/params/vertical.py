@@ -77,9 +77,17 @@ class RightToLeftParams:
     left (``rtl.reads_right_to_left``, ``_score``). Commit 267b630
     (日十三月四年九十二國民華中, 版二第, 報晶) for all."""
 
-    max_chars: int = 16
-    """Only lines of at most this many characters (a heading, a dateline) are
-    looked at. Characters."""
+    max_chars: int = 32
+    """Only lines of at most this many characters (a heading, a dateline, a
+    masthead's row) are looked at. Characters, spaces not counted. 16 until
+    the unseen 1939 晶報 fold, whose masthead row "本報創刊於民國八年三月三日"
+    and "今日兩全張售國幣貳分四厘", a gap apart, is read as one line of 25."""
+
+    min_chinese: float = 0.9
+    """At least this share of the line's characters are Chinese (all of them
+    until the 1939 fold's dateline, "中華民國貳拾捌年四月廿六日星期三" with
+    "廿" read "1": 15 of 16). Set by hand: a line of Latin or figures is not
+    looked at."""
 
     margin: float = 1.0
     """The backward reading must score at least this much higher (on a
