@@ -32,8 +32,7 @@ def stacked_gutters(
     down the page the rule was found (a worn rule's short fragment is as
     wide as the rule, wider than a hairline)."""
     width = ink.shape[1]
-    rule_width = widest_rule(v_rules or [])
-    ruled = rule_places(v_rules or [], width)
+    widths = rule_widths(v_rules or [], width)
     white = np.zeros((len(pieces), width), dtype=bool)
     spans = np.zeros((len(pieces), width), dtype=bool)
     # The detector reads a row of two columns as one line or as two pieces:
@@ -45,7 +44,7 @@ def stacked_gutters(
         line = union_all([pieces[i].ink for i in members])
         x0, x1 = int(line.x0), int(np.ceil(line.x1))
         spans[members[0], x0:x1] = True
-        white[members[0], x0:x1] = white_in_line(ink, line, body, ruled, rule_width)
+        white[members[0], x0:x1] = white_in_line(ink, line, body, widths)
     out = []
     for piece, near in zip(pieces, around or lines_around(pieces, body), strict=True):
         x0, x1 = int(piece.ink.x0), int(np.ceil(piece.ink.x1))
@@ -55,14 +54,12 @@ def stacked_gutters(
     return out
 
 
-def white_in_line(
-    ink: np.ndarray, line: Box, body: float, ruled: np.ndarray, rule_width: int
-) -> np.ndarray:
+def white_in_line(ink: np.ndarray, line: Box, body: float, widths: np.ndarray) -> np.ndarray:
     """Over the line's width (x0 to x1, whole pixels): where it is white.
     A thin column rule crossing the line counts as white (the gutter of an
     old dense page is a hairline between two narrow strips), and so does a
-    found rule's worn piece (``ruled``: where rules stand over the page's x;
-    ``rule_width``: their width, 0 for none)."""
+    found rule's worn piece (``widths``: over the page's x, the width of the
+    rule standing there, ``rule_widths``)."""
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     core = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
     if not core.size:
@@ -70,11 +67,12 @@ def white_in_line(
     filled = np.count_nonzero(core, axis=0)
     full = filled >= STACKED.full_share * core.shape[0]
     white = (filled == 0) | _hairlines(full, body)
-    if rule_width:
+    on_rules = widths[x0:x1]
+    if on_rules.any():
         # A speck or a letter's serif touching the rule's piece inks a few
         # of the line's rows beside it.
         stroke = filled > STACKED.rule_piece_rows * core.shape[0]
-        white |= ruled[x0:x1] & _narrow_runs(stroke, rule_width)
+        white |= _rule_pieces(stroke, on_rules)
     return white
 
 
@@ -141,13 +139,6 @@ def reach_around(pieces: list[LinePiece], around: list[np.ndarray]) -> list[tupl
     return out
 
 
-def widest_rule(v_rules: list[Box]) -> int:
-    """The widest found column rule's stroke and its waver (pixels; 0 when
-    none is found)."""
-    widest = max((rule.width for rule in v_rules), default=0.0)
-    return int(np.ceil(widest)) + STACKED.rule_x_slack_px if widest else 0
-
-
 def _narrow_runs(mask: np.ndarray, widest: float) -> np.ndarray:
     """The runs of ``mask`` no wider than ``widest`` pixels. At a column
     rule's place, the runs of inked x as narrow as the rule are pieces of the
@@ -159,6 +150,21 @@ def _narrow_runs(mask: np.ndarray, widest: float) -> np.ndarray:
         if b - a <= widest:
             thin[a:b] = True
     return thin
+
+
+def _rule_pieces(stroke: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """The runs of ``stroke`` that stand on a found rule's place no wider than
+    that rule (``widths``: over the same x, the rule's width there, 0 where
+    none): a worn rule's pieces. Each rule is its own measure: measured by
+    the page's widest rule, NCSE TEC 1883 p312's heavy 20-px border made a
+    letter at a hairline column rule's place white, and the lines across
+    above the column rule were cut there."""
+    pieces = np.zeros_like(stroke)
+    for a, b in true_runs(stroke):
+        widest = int(widths[a:b].max())
+        if widest and b - a <= widest:
+            pieces[a:b] = True
+    return pieces & (widths > 0)
 
 
 def _hairlines(full: np.ndarray, body: float) -> np.ndarray:
@@ -211,14 +217,17 @@ def white_in_the_line_too(
     return out
 
 
-def rule_places(v_rules: list[Box], width: int) -> np.ndarray:
-    """Over the page's x (``width`` of them): where a found column rule
-    stands at any height of the page (a pixel or two of drift either side)."""
-    ruled = np.zeros(width, dtype=bool)
+def rule_widths(v_rules: list[Box], width: int) -> np.ndarray:
+    """Over the page's x (``width`` of them): the stroke width, with its
+    waver (pixels), of the found column rule that stands there at any height
+    of the page (a pixel or two of drift either side), the widest where
+    several do; 0 elsewhere."""
+    widths = np.zeros(width, dtype=np.int32)
     slack = STACKED.rule_x_slack_px
     for rule in v_rules:
-        ruled[max(0, int(rule.x0) - slack) : max(0, int(np.ceil(rule.x1)) + slack)] = True
-    return ruled
+        a, b = max(0, int(rule.x0) - slack), max(0, int(np.ceil(rule.x1)) + slack)
+        widths[a:b] = np.maximum(widths[a:b], int(np.ceil(rule.width)) + slack)
+    return widths
 
 
 def white_across(

@@ -21,14 +21,13 @@ from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.gutter_votes import (
     lines_around,
     reach_around,
-    rule_places,
+    rule_widths,
     stacked_gaps,
     stacked_gutters,
     type_on_both_sides,
     white_across,
     white_in_line,
     white_in_the_line_too,
-    widest_rule,
 )
 from newsprint.layout.lines import LineStarts
 from newsprint.layout.params.textlines import LINE_CUTS, STACKED
@@ -55,14 +54,14 @@ def cut_at_separators(
     are headings and adverts' lines, whose rules frame rather than part)."""
     around = lines_around(pieces, body)
     rules = v_rules if set_across else []
-    ruled = rule_places(rules, ink.shape[1])
+    widths = rule_widths(rules, ink.shape[1])
+    ruled = widths > 0
     strokeless = _without_rule_strokes(ink, body)
     stacked = stacked_gutters(pieces, strokeless, body, around, rules)
     # Lines start and stop at a gutter, not at a word space: the lines of a
     # page set across (a vertical page's lines across are headings and
     # adverts, whose white is no column's).
     starts = LineStarts([p.ink for p in pieces], body) if set_across else None
-    rule_width = widest_rule(rules)
     # The detector's box measures a line's type more steadily than its ink,
     # whose height goes with how many descenders and capitals it holds; the
     # ink still rules out type that is surely display.
@@ -76,7 +75,7 @@ def cut_at_separators(
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
-        own = white_in_line(strokeless, piece.ink, body, ruled, rule_width)
+        own = white_in_line(strokeless, piece.ink, body, widths)
         cut = _cut(
             piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own, starts
         )
@@ -195,7 +194,7 @@ def _cut(
     and the share of them white there (``stacked_gutters``); ``around``: how
     far the lines around reach before and past it (``reach_around``); ``ruled``:
     over the page's x, the places of the rules that part lines at a narrower
-    gap (``rule_places``, ``stacked_gaps``); ``own``: over the line's
+    gap (``rule_widths``, ``stacked_gaps``); ``own``: over the line's
     width, where the line itself is white (``white_in_line``); ``starts``:
     where the lines around start and end (``LineStarts``; None: a page not
     set across, where that is not asked)."""

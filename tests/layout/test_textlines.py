@@ -640,3 +640,30 @@ def test_a_nameplate_character_the_detector_boxed_alone_is_type_not_a_photo() ->
     assert not _a_display_glyph(Box(300, 92, 1000, 228), [long_line], BODY)
     two_letters = LinePiece(Box(300, 100, 600, 220), Box(290, 90, 610, 230))
     assert _a_display_glyph(Box(300, 92, 600, 228), [two_letters], BODY)
+
+
+def test_each_found_rule_is_its_own_measure_of_its_worn_pieces() -> None:
+    # NCSE TEC 1883 p312: a hairline column rule runs from y 430 down; a
+    # line across above it has a letter at its place, and the page's heavy
+    # 20-px border stands at its left edge. Measured by the border, the
+    # letter was a worn piece of the hairline, white, and the line was cut.
+    from newsprint.layout.gutter_votes import rule_widths, white_in_line
+
+    ink = np.zeros((1000, 1000), np.uint8)
+    ink[300:320, 100:900] = 255
+    ink[300:320, 110:900:40] = 0  # letter spaces
+    ink[300:320, 489:495] = 0
+    ink[300:320, 507:513] = 0  # white either side of the letter at x 495-507
+    ink[:, 40:60] = 255  # the border
+    rules = [Box(500, 430, 502, 900), Box(40, 0, 60, 1000)]
+    widths = rule_widths(rules, ink.shape[1])
+    assert widths[45] == 22 and widths[501] == 4 and widths[300] == 0
+    line = Box(100, 300, 900, 320)
+    white = white_in_line(ink, line, 20.0, widths)
+    assert not white[495 - 100 : 507 - 100].any()  # the letter stays ink
+    # A worn piece of the hairline itself, as wide as the rule and half the
+    # line's height (no hairline down the whole line), is white.
+    ink[300:320, 495:507] = 0
+    ink[300:310, 500:503] = 255
+    white = white_in_line(ink, line, 20.0, widths)
+    assert white[500 - 100 : 503 - 100].all()
