@@ -15,6 +15,7 @@ import functools
 import gzip
 import logging
 import math
+import re
 from pathlib import Path
 
 from newsprint.articles.params.vertical import RIGHT_TO_LEFT
@@ -22,6 +23,9 @@ from newsprint.core.page import Region, RegionType, TextDirection
 from newsprint.core.script import CJK_CHAR
 
 log = logging.getLogger(__name__)
+
+# Figures and Latin letters, half- and full-width (CJK_CHAR takes in the full-width ones).
+_FIGURE_OR_LATIN = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 _ACROSS = (
     RegionType.HEADLINE,
@@ -56,13 +60,16 @@ def with_rtl_lines(regions: list[Region]) -> list[Region]:
 
 def reads_right_to_left(text: str) -> bool:
     """Whether a short line of Chinese (2 to ``RIGHT_TO_LEFT.max_chars``
-    characters, ``RIGHT_TO_LEFT.min_chinese`` of them Chinese: a figure
-    misread in a dateline, "廿" read "1", leaves it one) makes clearly more
-    words read backwards than forwards (by ``RIGHT_TO_LEFT.margin``)."""
+    characters, spaces not counted, ``RIGHT_TO_LEFT.min_chinese`` of them
+    Chinese and the rest figures or Latin letters, half- or full-width: a
+    figure misread in a dateline, "廿" read "1", leaves it one) makes clearly
+    more words read backwards than forwards (by ``RIGHT_TO_LEFT.margin``)."""
     text = "".join(text.split())
-    chinese = sum(1 for ch in text if CJK_CHAR.match(ch))
-    if not 2 <= len(text) <= RIGHT_TO_LEFT.max_chars or chinese < RIGHT_TO_LEFT.min_chinese * len(
-        text
+    if not 2 <= len(text) <= RIGHT_TO_LEFT.max_chars:
+        return False
+    figures = sum(1 for ch in text if _FIGURE_OR_LATIN.match(ch))
+    if figures > (1 - RIGHT_TO_LEFT.min_chinese) * len(text) or not all(
+        CJK_CHAR.match(ch) or _FIGURE_OR_LATIN.match(ch) for ch in text
     ):
         return False
     return _score(text[::-1]) >= _score(text) + RIGHT_TO_LEFT.margin

@@ -140,11 +140,7 @@ def reach_around(pieces: list[LinePiece], around: list[np.ndarray]) -> list[tupl
 
 
 def _narrow_runs(mask: np.ndarray, widest: float) -> np.ndarray:
-    """The runs of ``mask`` no wider than ``widest`` pixels. At a column
-    rule's place, the runs of inked x as narrow as the rule are pieces of the
-    worn rule, inside a line or at its end (the detector starts a line at
-    the rule beside it); a letter there is one line's, and the white counted
-    down the lines tells them apart."""
+    """The runs of ``mask`` no wider than ``widest`` pixels."""
     thin = np.zeros_like(mask)
     for a, b in true_runs(mask):
         if b - a <= widest:
@@ -155,10 +151,12 @@ def _narrow_runs(mask: np.ndarray, widest: float) -> np.ndarray:
 def _rule_pieces(stroke: np.ndarray, widths: np.ndarray) -> np.ndarray:
     """The runs of ``stroke`` that stand on a found rule's place no wider than
     that rule (``widths``: over the same x, the rule's width there, 0 where
-    none): a worn rule's pieces. Each rule is its own measure: measured by
-    the page's widest rule, NCSE TEC 1883 p312's heavy 20-px border made a
-    letter at a hairline column rule's place white, and the lines across
-    above the column rule were cut there."""
+    none): a worn rule's pieces, inside a line or at its end (the detector
+    starts a line at the rule beside it); a letter there is one line's, and
+    the white counted down the lines tells them apart. Each rule is its own
+    measure: measured by the page's widest rule, NCSE TEC 1883 p312's heavy
+    20-px border made a letter at a hairline column rule's place white, and
+    the lines across above the column rule were cut there."""
     pieces = np.zeros_like(stroke)
     for a, b in true_runs(stroke):
         widest = int(widths[a:b].max())

@@ -84,10 +84,10 @@ class RightToLeftParams:
     and "今日兩全張售國幣貳分四厘", a gap apart, is read as one line of 25."""
 
     min_chinese: float = 0.9
-    """At least this share of the line's characters are Chinese (all of them
-    until the 1939 fold's dateline, "中華民國貳拾捌年四月廿六日星期三" with
-    "廿" read "1": 15 of 16). Set by hand: a line of Latin or figures is not
-    looked at."""
+    """At least this share of the line's characters are Chinese, the rest
+    figures or Latin letters (all Chinese until the 1939 fold's dateline,
+    "中華民國貳拾捌年四月廿六日星期三" with "廿" read "1": 15 of 16). Set by
+    hand: a line of Latin or figures is not looked at."""
 
     margin: float = 1.0
     """The backward reading must score at least this much higher (on a

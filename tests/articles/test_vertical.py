@@ -133,12 +133,13 @@ def test_short_chinese_lines_read_right_to_left_are_told_by_their_words() -> Non
     assert reads_right_to_left("三期星日六1月四年挪拾貳國民華中")
     assert reads_right_to_left("日三月三年八國民於刊創報本厘四分貳幣國售張全兩日今")
     for text in (
-        "中華民國貳拾捌年四月1六日星期三",
+        "中華民國貳拾挪年四月1六日星期三",
         "本報創刊於民國八年三月三日今日兩全張售國幣貳分四厘",
     ):
         assert not reads_right_to_left(text), text
-    # Mostly figures and Latin is not looked at.
+    # Mostly figures and Latin, half- or full-width, is not looked at.
     assert not reads_right_to_left("A號百八千三第12345")
+    assert not reads_right_to_left("１２３４５６７８９０號版")
 
 
 def test_a_masthead_across_a_vertical_page_comes_out_in_reading_order() -> None:
