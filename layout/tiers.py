@@ -107,11 +107,45 @@ def _tier(lines: Sequence[Box], size: float) -> _Tier | None:
         if len(run) > len(best):
             best = list(run)
     if len(best) < TIERS.min_columns:
+        best = _offset_columns(lines, size)
+    if len(best) < TIERS.min_columns:
         return None
     feet = [found[0] for found, _ in best]
     heads = [found[1] for found, _ in best]
     tier = _Tier((float(np.median(feet)) + float(np.median(heads))) / 2, best)
     return tier if _runs_past(lines, tier, size) or _tall(tier, size) else None
+
+
+def _offset_columns(lines: Sequence[Box], size: float) -> list[tuple[Break, list[Box]]]:
+    """A tier's foot where the columns of the tier under it are set at other
+    places across than its own (ECPO's 1921-01-15 fold, p2: the columns of
+    the story under 平劇's first tier stand a third of a column aside, so no
+    column holds pieces of both, and the two stories were one block read
+    across both): the height where the most pieces ``TIERS.min_piece``
+    characters long or longer end together (within ``TIERS.together``) over
+    pieces that start under them (at most ``TIERS.max_white`` of white, or
+    ``TIERS.overlap`` overlapping), counted where both stand across. Each
+    piece under it is paired, as a column, with the piece over it nearest
+    across; [] where fewer than ``TIERS.min_columns`` pair."""
+    P = TIERS
+    long = [ln for ln in lines if ln.height >= P.min_piece * size]
+    best: list[tuple[Break, list[Box]]] = []
+    for foot in sorted({round(ln.y1) for ln in long}):
+        above = [ln for ln in long if abs(ln.y1 - foot) <= P.together * size]
+        below = [ln for ln in long if -P.overlap * size <= ln.y0 - foot <= P.max_white * size]
+        if len(above) < P.min_columns or len(below) < P.min_columns:
+            continue
+        left = max(min(b.x0 for b in above), min(b.x0 for b in below))
+        right = min(max(b.x1 for b in above), max(b.x1 for b in below))
+        above = [b for b in above if left <= b.cx <= right and b not in below]
+        below = [b for b in below if left <= b.cx <= right]
+        if not above:
+            continue
+        pairs = [(min(above, key=lambda a, b=b: abs(a.cx - b.cx)), b) for b in below]
+        columns = [((a.y1, b.y0), [a, b]) for a, b in pairs if a.y1 - P.overlap * size <= b.y0]
+        if len(columns) > len(best):
+            best = columns
+    return sorted(best, key=lambda c: -c[1][1].cx)
 
 
 def _runs_past(lines: Sequence[Box], tier: _Tier, size: float) -> bool:
