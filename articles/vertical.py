@@ -345,6 +345,8 @@ def _xy_cut(
         return drafts
     for rows in (across, not across):
         pieces = _cut(drafts, extent, rows, NEIGHBOURS.overlap * body)
+        if not rows:
+            pieces = _short_parts_joined(pieces, extent)
         if len(pieces) > 1:
             return [d for piece in pieces for d in _xy_cut(piece, extent, body, not rows)]
     return _bands(drafts, extent, body)
@@ -371,6 +373,32 @@ def _cut(
         pieces.append([draft])
         end = hi
     return pieces
+
+
+def _short_parts_joined(pieces: list[list[_Draft]], extent: dict[int, Box]) -> list[list[_Draft]]:
+    """Parts cut down the page, each one shorter than ``STORY_ORDER.cut_part``
+    of their whole height joined to the part beside it (the one before, or
+    after the first): a mark in the margin beside the foot of the page ("2N12"
+    by ECPO 1940's bottom band) is read in its band, not first of all, as a
+    part of its own. A strip down the page's edge is long, and stays one."""
+    if len(pieces) < 2:
+        return pieces
+    tops = [min(extent[id(d)].y0 for d in piece) for piece in pieces]
+    feet = [max(extent[id(d)].y1 for d in piece) for piece in pieces]
+    height = max(feet) - min(tops)
+    out: list[list[_Draft]] = []
+    short_first: list[_Draft] = []
+    for piece, top, foot in zip(pieces, tops, feet, strict=True):
+        if foot - top >= STORY_ORDER.cut_part * height:
+            out.append(short_first + piece)
+            short_first = []
+        elif out:
+            out[-1] = out[-1] + piece
+        else:
+            short_first += piece
+    if not out:
+        return [short_first]
+    return out
 
 
 def _bands(drafts: list[_Draft], extent: dict[int, Box], body: float) -> list[_Draft]:

@@ -158,6 +158,13 @@ class StoryOrderParams:
     3.5 body heights) and stands within this of the left or right of the
     page's articles. Set by hand on that page."""
 
+    cut_part: float = 0.5
+    """On a vertical page, a part cut down the page (``vertical._xy_cut``)
+    shorter than this share of the height of what was cut is read with the
+    part beside it, not as a part of its own: a mark in the margin by ECPO
+    1940's bottom band, 2N12, was read first of the page. A strip down the
+    page's edge, a column of adverts, is long. A share; set by hand."""
+
     stacked_overlap: float = 0.5
     """Two stories of one band whose tops overlap across by this share of
     the narrower top or more start one over the other, and are read top
