@@ -198,3 +198,85 @@ def test_a_tall_lead_story_across_the_page_is_no_strip() -> None:
     ]
     page = assemble(_page(regions), Settings())
     assert [a.headline for a in page.articles] == ["丙報新聞", "丁報新聞", "戊報新聞"]
+
+
+def _across(rid: str, box: tuple[float, float, float, float], text: str) -> Region:
+    line = TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box)
+    return Region(
+        id=rid,
+        type=RegionType.TEXT,
+        bbox=tuple(map(int, box)),
+        work_bbox=box,
+        lines=[line],
+        direction=TextDirection.HORIZONTAL_LTR,
+    )
+
+
+def test_a_pen_name_at_the_foot_of_the_titles_column_keeps_the_text_beside_it() -> None:
+    # A title down its column, the writer's name set across at the column's foot
+    # (nearer the text than the title is), the text to their left: one story.
+    regions = [
+        _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
+        _across("by", (1866, 300, 1904, 320), "(翁丹)"),
+        _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert len(page.articles) == 1
+    article = page.articles[0]
+    assert article.headline == "吹羅自吹"
+    assert set(article.region_ids) == {"h", "by", "t"}
+
+
+def test_a_block_under_a_title_ruled_off_from_it_is_not_its_pen_name() -> None:
+    # The same, but a rule across the column parts the title from the name.
+    regions = [
+        _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
+        _rule("r", (1862, 260, 1908, 262)),
+        _across("by", (1866, 300, 1904, 320), "(翁丹)"),
+        _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["t"] != owner["h"]
+
+
+def test_two_stories_one_over_the_other_in_a_band_are_read_before_the_next_one_left() -> None:
+    # A band: a tall story on the right, two stories one over the other in the
+    # middle (the lower one's top under the middle of the tall one), a tall
+    # story on the left. Read right to left, the middle top then bottom.
+    regions = [
+        _vertical("hR", 1900, 100, ["右報新聞"], RegionType.HEADLINE),
+        _vertical("tR", 1850, 100, ["右一右一右一右一右一右一右一右一右一右一右一右一右"]),
+        _rule(
+            "v1",
+            (1760, 90, 1762, 500),
+        ),
+        _vertical("hT", 1700, 100, ["上報新聞"], RegionType.HEADLINE),
+        _vertical("tT", 1650, 100, ["上一上一上一上一"]),
+        _rule("h1", (1400, 340, 1740, 342)),
+        _vertical("hB", 1700, 360, ["下報新聞"], RegionType.HEADLINE),
+        _vertical("tB", 1650, 360, ["下一下一"]),
+        _rule("v2", (1380, 90, 1382, 500)),
+        _vertical("hL", 1300, 100, ["左報新聞"], RegionType.HEADLINE),
+        _vertical("tL", 1250, 100, ["左一左一左一左一左一左一左一左一左一左一左一左一左"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == ["右報新聞", "上報新聞", "下報新聞", "左報新聞"]
+
+
+def test_a_mark_in_the_margin_is_read_in_its_band_not_first() -> None:
+    # Two bands under a rule across, a price list set down the left margin by
+    # both; a mark in the right margin, level with the lower band, reads in that
+    # band (its rightmost), after the top band's stories.
+    regions = [
+        _vertical("prices", 60, 100, ["本報價目每月五角三個月一元四角外埠每月六角"]),
+        _vertical("hA", 1800, 100, ["甲報新聞"], RegionType.HEADLINE),
+        _vertical("tA", 1750, 100, ["甲一甲一甲一甲一甲一甲一"]),
+        _rule("h1", (100, 440, 1850, 442)),
+        _vertical("hB", 1800, 470, ["乙報新聞"], RegionType.HEADLINE),
+        _vertical("tB", 1750, 470, ["乙一乙一乙一乙一乙一乙一"]),
+        _vertical("mark", 1990, 600, ["記號二一"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    order = [rid for a in page.articles for rid in a.region_ids]
+    assert order.index("hA") < order.index("mark") < order.index("tB"), order

@@ -289,3 +289,20 @@ def test_a_vertical_line_padded_over_its_neighbours_or_display_type_stays_whole(
             ink3[y : y + 70, x : x + 12] = 255
     display = Box(98, 98, 165, 400)
     assert len(split_side_by_side(LinePiece(display, display, 3), ink3, 23.0, [display])) == 1
+
+
+def test_two_stories_with_a_headline_between_are_not_one_paragraphs_block() -> None:
+    # ECPO 1939-04-23 p3: a story whose last column is a paragraph's short end,
+    # a narrow headline piece down the white beside it, and the next story's
+    # columns starting level with the first's: not one column parted at a
+    # paragraph's end, but two stories.
+    right = [_column(900, 100, 12), _column(860, 100, 2)]
+    left = [_column(785, 100, 12), _column(745, 100, 12)]
+    between = Box(830, 100, 845, 220)
+    blocks = group_vertical_lines([*right, between, *left], [], body=30.0)
+    holding = [b for b in blocks if any(ln in b.lines for ln in right)]
+    assert len(holding) == 1
+    assert not any(ln in holding[0].lines for ln in left)
+    # With nothing between them, the short end and the next paragraph are one block.
+    blocks = group_vertical_lines(right + left, [], body=30.0)
+    assert len(blocks) == 1

@@ -527,3 +527,23 @@ def test_a_heavy_frame_round_an_advert_is_a_rule_and_a_bar_is_not() -> None:
     # A bar 0.87 body thick is no rule.
     h_rules, v_rules, _ = find_rules(_framed_advert(20), 23.0, Settings().layout)
     assert not v_rules and not h_rules
+
+
+def test_a_rule_a_photo_touches_along_part_of_its_length_is_a_rule() -> None:
+    # ECPO 1921-01-15: a rule under a story's band, 4 px on 29-px body, with a
+    # photo set tight under it along a third of its length, its top dark: the
+    # photo's dark rows, run along the rule, made the whole too thick for one.
+    body = 29.0
+    ink = np.zeros((2400, 2000), np.uint8)
+    ink[500:504, 100:1900] = 255
+    ink[504:560, 300:900] = 255  # the photo's dark top
+    photo = np.random.default_rng(3).random((300, 600)) < 0.5
+    ink[560:860, 300:900][photo] = 255
+    h_rules, _, _ = find_rules(ink, body, Settings().layout)
+    across = [r for r in h_rules if r.width > 1500]
+    assert len(across) == 1, h_rules
+    assert across[0].y0 >= 496 and across[0].y1 <= 508
+    # A dark band as thick all along is no rule.
+    ink[504:530, 100:1900] = 255
+    h_rules, _, _ = find_rules(ink, body, Settings().layout)
+    assert not [r for r in h_rules if r.width > 1500 and r.y0 < 520]

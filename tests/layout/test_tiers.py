@@ -93,3 +93,43 @@ def test_a_list_or_a_poem_broken_together_with_nothing_past_it_is_no_tier() -> N
     upper = [_column(1000 - PITCH * i, 100, 12) for i in range(6)]
     lower = [_column(1000 - PITCH * i, 100 + 12 * SIZE + 10, 10) for i in range(6)]
     assert _parted_as(split_at_tiers([Block(upper + lower)]), [upper, lower])
+
+
+def test_a_tier_over_columns_set_at_other_places_across_is_still_parted() -> None:
+    # ECPO 1921-01-15 p2: a story's tier of eight columns over another story's
+    # eight, set 20 px aside, a third of a character under it: no column holds
+    # a piece of both, yet the two are two blocks.
+    right = 1000.0
+    above = [_column(right - PITCH * i, 100, 12) for i in range(8)]
+    below = [_column(right - 20 - PITCH * i, 100 + 12 * SIZE + 10, 12) for i in range(8)]
+    parts = split_at_tiers([Block(above + below)])
+    assert _parted_as(parts, [above, below])
+
+
+def test_columns_set_aside_that_break_at_other_heights_are_no_tier() -> None:
+    # The same columns, but each breaks at its own height (a paragraph's end
+    # here and there): no tier.
+    right = 1000.0
+    lines = []
+    for i in range(8):
+        foot = 100 + (6 + i) * SIZE
+        lines += [Box(right - PITCH * i, 100, right - PITCH * i + SIZE, foot)]
+        lines += [Box(right - 20 - PITCH * i, foot + 10, right - 20 - PITCH * i + SIZE, 800)]
+    parts = split_at_tiers([Block(lines)])
+    assert len(parts) == 1
+
+
+def test_vertical_stories_set_round_each_other_stay_two_blocks() -> None:
+    # An L-shaped story (long columns right, a short tier left of them) and a
+    # story under that tier, inside the L's box: their boxes overlap, their
+    # lines do not, and no line would be read twice. Two blocks, as they were
+    # stacked (merged, ECPO 1939-04-23 p3 grew block by block into one).
+    from newsprint.layout.blocks import merge_overlapping_blocks
+
+    past, above, below = _l_shaped_story_over_another()
+    story, under = Block(past + above), Block(below)
+    merged = merge_overlapping_blocks([story, under])
+    assert len(merged) == 2
+    # Blocks whose lines lie over each other are merged still.
+    twice = Block([Box(b.x0 + 5, b.y0, b.x1 + 5, b.y1) for b in below])
+    assert len(merge_overlapping_blocks([Block(past + above), Block(below), twice])) == 2

@@ -50,6 +50,23 @@ def test_a_vertical_region_gives_its_lines_right_to_left():
     assert columns == ["列2字字字字字字字", "列1字字字字字字字", "列0字字字字字字字"]
 
 
+def test_pieces_drifting_across_are_not_chained_into_one_line() -> None:
+    # Four tiers of a story, each tier's column 6 px further left than the one
+    # above: each piece's middle lies within a fifth of a column of the next
+    # one's, but the first and the third are 12 px apart, more than pieces of
+    # one line ever are (ECPO 1921-01-15 p2 chained four or five columns so).
+    pieces = [
+        _line(f"{t}字字字", (100 - 6 * k, 100 + 160 * k, 130 - 6 * k, 250 + 160 * k))
+        for k, t in enumerate("甲乙丙丁")
+    ]
+    merged = [ln.text for ln in _merge_fragments(pieces, vertical=True)]
+    assert not any("甲" in text and "丙" in text for text in merged), merged
+    assert not any("乙" in text and "丁" in text for text in merged), merged
+    # The pieces of one column the detector parted are still one line.
+    top, foot = _line("上半", (200, 100, 230, 160)), _line("下半", (202, 180, 231, 240))
+    assert [ln.text for ln in _merge_fragments([foot, top], vertical=True)] == ["上半下半"]
+
+
 def test_a_character_under_two_overlapping_pieces_is_read_once():
     # Synthetic zh-hans-5000: a headline's two pieces overlap by half a
     # character, read in both ("象山公安创新发展展“海上枫桥经验").
