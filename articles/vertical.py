@@ -175,26 +175,26 @@ def _foot_of_headline_column(
     region: Region, flow: list[Region], rules: list[Box], body: float
 ) -> Region | None:
     """The vertical headline whose column ``region`` stands in, lower down:
-    within the headline's width (``VERTICAL_GROUPING.column_slack`` body
-    heights either side), at most the headline's own length below it, with
-    only white between (no other block, no rule). A story's pen name, set at
-    the foot of its title's column and far below it (ECPO's 1921-01-15
-    fold: "(翁丹)" 12 body heights under 吹羅自吹, the text beside it),
-    belongs to that story; alone, it took the text beside it away from its
-    title."""
+    across half the narrower one's width or more (``NEIGHBOURS.same_column``),
+    from under the headline (the detector's padded boxes overlapping by up to
+    a body height) to the headline's own length below it, with only white
+    between (no other block, no rule). A story's pen name, set at the foot of
+    its title's column (ECPO's 1921-01-15 fold: "(翁丹)" 12 body heights
+    under 吹羅自吹, the text beside it; ECPO 1940's 女獄花 over
+    "西湖女士王妙如遺稿", their boxes overlapping by 15 pixels), belongs to
+    that story; alone, it took the text beside it away from its title."""
     me = _box(region)
-    slack = VERTICAL_GROUPING.column_slack * body
     for other in flow:
         ob = _box(other)
         if other.type != RegionType.HEADLINE or other.direction != TextDirection.VERTICAL_RL:
             continue
-        if me.x0 < ob.x0 - slack or me.x1 > ob.x1 + slack:
+        if me.x_overlap(ob) < NEIGHBOURS.same_column * min(me.width, ob.width):
             continue
-        if not 0 <= me.y0 - ob.y1 <= ob.height:
+        if not -body <= me.y0 - ob.y1 <= ob.height:
             continue
         gap = Box(min(me.x0, ob.x0), ob.y1, max(me.x1, ob.x1), me.y0)
         between = [r for r in flow if r is not region and r is not other and _crosses(_box(r), gap)]
-        if between or _ruled(gap, rules, vertical=False):
+        if between or (gap.height > 0 and _ruled(gap, rules, vertical=False)):
             continue
         return other
     return None

@@ -41,13 +41,6 @@ class VerticalGroupingParams:
     × body. Commit 5d646b5 (generated vertical pages, seeds 5001-5006:
     article recall 0.958, precision 0.917)."""
 
-    column_slack: float = 0.5
-    """A block at the foot of a vertical headline's column (a pen name under
-    the title, ``vertical._foot_of_headline_column``) may stand out this many
-    body heights either side of the headline's width. × body. Set by hand on
-    ECPO's 1921-01-15 fold ("(翁丹)" 2.3 body heights wide under a title
-    2.9 wide)."""
-
     rule_reach: float = 0.5
     """A rule between two blocks side by side is looked for this many body
     heights into each (a rule set tight against the type). × body. Commit

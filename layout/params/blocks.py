@@ -262,6 +262,13 @@ class BlockMergeParams:
     MRP 1822 p14: a running head beside a folio at a column's head, 0.49 of
     it inside). Not tuned: nearly all of it."""
 
+    piece_lines: int = 2
+    """Of two vertical blocks whose boxes overlap, and whose lines do not, the
+    smaller is merged into the other when it holds this many lines or fewer
+    and lies over half inside the other's box (``blocks._read_twice``: a
+    character or a mark between a story's columns). A count; set by hand
+    (ECPO 1940: one-character pieces)."""
+
     overlap_other: float = 0.5
     """A share of the smaller block's area: blocks of different size
     overlapping more than this are one."""
