@@ -37,6 +37,7 @@ from newsprint.articles.params.vertical import (
 )
 from newsprint.articles.rtl import with_rtl_lines
 from newsprint.core.page import STORY_PART_TYPES, Article, Region, RegionType, TextDirection
+from newsprint.core.script import CJK_CHAR
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.direction import transpose
@@ -78,8 +79,9 @@ def vertical_articles(
     from newsprint.articles.assembly import _article, _Draft
 
     regions = with_rtl_lines(with_vertical_captions(regions, body))
-    flow = [r for r in regions if r.type in _FLOW]
     rules = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
+    regions = with_pen_names(regions, rules, body)
+    flow = [r for r in regions if r.type in _FLOW]
     owner = _owners(flow, rules, body)
     drafts: dict[str, _Draft] = {}
     for region in flow:
@@ -110,6 +112,43 @@ def with_vertical_captions(regions: list[Region], body: float) -> list[Region]:
             region = region.model_copy(update={"type": RegionType.CAPTION})
         out.append(region)
     return out
+
+
+def with_pen_names(regions: list[Region], rules: list[Box], body: float) -> list[Region]:
+    """``regions`` with each writer's name set at the foot of a vertical
+    headline's column typed ``byline``: a text block of one line, a name in
+    brackets (``_pen_name``), that ``_foot_of_headline_column`` places under
+    a headline ("(翁丹)" under
+    吹羅自吹 on ECPO's 1921-01-15 fold: the 1920s 晶報 signs its pieces so)."""
+    flow = [r for r in regions if r.type in _FLOW]
+    out = []
+    for region in regions:
+        if (
+            region.type == RegionType.TEXT
+            and len(region.lines) == 1
+            and _pen_name(region.lines[0].text)
+            and _foot_of_headline_column(region, flow, rules, body) is not None
+        ):
+            region = region.model_copy(update={"type": RegionType.BYLINE})
+        out.append(region)
+    return out
+
+
+def _pen_name(text: str) -> bool:
+    """Whether ``text`` reads as a writer's name in brackets: "(翁丹)",
+    "（得凌）", two to ``VERTICAL_GROUPING.pen_name_chars`` Chinese characters."""
+    name = text.strip()
+    if len(name) < 4 or name[0] not in "(（" or name[-1] not in ")）":
+        return False
+    inner = name[1:-1].strip()
+    return 2 <= len(inner) <= VERTICAL_GROUPING.pen_name_chars and all(
+        CJK_CHAR.fullmatch(ch) for ch in inner
+    )
+
+
+def _speck(region: Region) -> bool:
+    """A text block read as one character or none (dust, a stray mark)."""
+    return region.type == RegionType.TEXT and sum(ch.isalnum() for ch in region.text) < 2
 
 
 def _beside(me: Box, photo: Box, body: float) -> bool:
@@ -166,9 +205,10 @@ def _source(
     if region.type == RegionType.HEADLINE:
         deck = [r for r in (right, up) if r is not None and r.type == RegionType.HEADLINE]
         return deck[0] if deck else None
-    if up is None:
-        up = _foot_of_headline_column(region, flow, rules, body)
-    return right or up or _headline_over(region, flow, rules, body)
+    foot = _foot_of_headline_column(region, flow, rules, body)
+    if region.type == RegionType.BYLINE and foot is not None:
+        return foot  # a pen name goes with the title it signs
+    return right or up or foot or _headline_over(region, flow, rules, body)
 
 
 def _foot_of_headline_column(
@@ -193,7 +233,11 @@ def _foot_of_headline_column(
         if not -body <= me.y0 - ob.y1 <= ob.height:
             continue
         gap = Box(min(me.x0, ob.x0), ob.y1, max(me.x1, ob.x1), me.y0)
-        between = [r for r in flow if r is not region and r is not other and _crosses(_box(r), gap)]
+        between = [
+            r
+            for r in flow
+            if r is not region and r is not other and not _speck(r) and _crosses(_box(r), gap)
+        ]
         if between or (gap.height > 0 and _ruled(gap, rules, vertical=False)):
             continue
         return other

@@ -41,6 +41,12 @@ class VerticalGroupingParams:
     × body. Commit 5d646b5 (generated vertical pages, seeds 5001-5006:
     article recall 0.958, precision 0.917)."""
 
+    pen_name_chars: int = 6
+    """A one-line block at the foot of a vertical headline's column holding at
+    most this many characters (brackets not counted) is the writer's name, a
+    byline (``vertical.with_pen_names``): 翁丹, 澄秋, 馬二先生 on ECPO's 1921
+    folds. A count; set by hand."""
+
     rule_reach: float = 0.5
     """A rule between two blocks side by side is looked for this many body
     heights into each (a rule set tight against the type). × body. Commit
