@@ -56,6 +56,13 @@ class VerticalSpec:
     bitonal: bool = False
     tint: tuple[int, int, int] | None = None
     """Paper colour (an RGB page); None: white, grey page."""
+    pen_names: float = 0.0
+    """The share of stories headed down their right that are signed with a
+    writer's name in brackets, "（翁丹）", set across in small type at the foot
+    of the headline's column, well under it (as the 1920s 晶報 signs its
+    pieces): the truth's byline. Drawn from a random stream of its own, so the
+    rest of the page is as without it but for the signed stories' titles,
+    cut short to leave the name room."""
     dpi: int = 200
 
 
@@ -65,6 +72,7 @@ class _Story:
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     bbox: tuple[int, int, int, int] = (0, 0, 0, 0)
+    byline: str | None = None
 
 
 def generate_vertical_page(spec: VerticalSpec) -> tuple[Image.Image, dict[str, Any]]:
@@ -91,7 +99,7 @@ def generate_vertical_page(spec: VerticalSpec) -> tuple[Image.Image, dict[str, A
                 "headline": s.headline,
                 "paragraphs": s.paragraphs,
                 "captions": s.captions,
-                "byline": None,
+                "byline": s.byline,
                 "bbox": list(s.bbox),
             }
             for s in stories
@@ -117,6 +125,7 @@ def _compose(
     margin, gap = 2 * spec.char, spec.char
     band_h = (spec.height - 2 * margin - (spec.bands - 1) * gap) // spec.bands
     order = [int(i) for i in rng.permutation(len(corpus.stories))]
+    signing = np.random.default_rng([spec.seed, 23])
     stories: list[_Story] = []
     photo_at = int(rng.integers(spec.bands * spec.stories_per_band)) if spec.photo else -1
     for band in range(spec.bands):
@@ -133,9 +142,9 @@ def _compose(
                 draw.line([(x1 + gap // 2, y0), (x1 + gap // 2, y0 + band_h)], fill=0, width=2)
             story = corpus.stories[order[n % len(order)]]
             across = spec.headline_across and n == 0
-            stories.append(
-                _set_story(draw, spec, rng, story, (x0, y0, x1, y0 + band_h), across, n == photo_at)
-            )
+            signed = _pen_name(signing, spec)
+            box = (x0, y0, x1, y0 + band_h)
+            stories.append(_set_story(draw, spec, rng, story, box, across, n == photo_at, signed))
     return stories
 
 
@@ -161,8 +170,11 @@ def _set_story(
     box: tuple[int, int, int, int],
     across: bool,
     photo: bool,
+    signed: tuple[str, int] | None = None,
 ) -> _Story:
-    """Draw one story into ``box`` (x0, y0, x1, y1); its truth."""
+    """Draw one story into ``box`` (x0, y0, x1, y1); its truth. ``signed``:
+    a writer's name and how many characters of white under the headline it
+    stands (for a headline down the story's right)."""
     x0, y0, x1, y1 = box
     c = spec.char
     head = _clean(story.headlines[int(rng.integers(len(story.headlines)))])
@@ -173,9 +185,13 @@ def _set_story(
         _draw_row(draw, head, start, y0, hc, spec)
         top, right = y0 + hc + c, x1  # a line of white under the headline
     else:
-        head = head[: max(2, (y1 - y0) // hc)]
+        room = y1 - y0
+        if signed is not None:  # the title ends well up its column, the name under it
+            room -= (signed[1] + 2) * c + _small(spec)
+        head = head[: max(2, room // hc)]
         _draw_column(draw, head, x1 - hc, y0, hc, spec)
         top, right = y0, x1 - hc - c
+        byline = _sign(draw, spec, signed, x1, y0 + len(head) * hc, y1)
     left = x0
     captions: list[str] = []
     if photo and story.captions:
@@ -189,7 +205,43 @@ def _set_story(
         captions = [caption]
         left = x0 + pw + c // 3 + small + int(1.5 * c)
     paragraphs = _set_body(draw, spec, story, right, top, left, y1)
-    return _Story(head, paragraphs, captions, box)
+    return _Story(head, paragraphs, captions, box, None if across else byline)
+
+
+_PEN_NAMES = ("翁丹", "秋涵", "雲寒", "得凌", "澄秋", "天笑")
+_PEN_NAMES += ("老槍", "寒雲", "病蝶", "海鳴", "小隱", "大雄")
+
+
+def _pen_name(rng: np.random.Generator, spec: VerticalSpec) -> tuple[str, int] | None:
+    """A story's signature, drawn from its own stream: a name and the white
+    under the headline (characters), or None (``spec.pen_names`` of stories
+    are signed)."""
+    signed = rng.random() < spec.pen_names
+    name = f"（{_PEN_NAMES[int(rng.integers(len(_PEN_NAMES)))]}）"
+    white = int(rng.integers(1, 5))
+    return (name, white) if signed else None
+
+
+def _small(spec: VerticalSpec) -> int:
+    """The size of a writer's name's type: half the body's."""
+    return max(10, spec.char // 2)
+
+
+def _sign(
+    draw, spec: VerticalSpec, signed: tuple[str, int] | None, right: int, foot: int, bottom: int
+) -> str | None:
+    """Set the writer's name across in small type, its right end at the
+    story's ``right``, under a headline ending at ``foot``; the name, or
+    None when there is none or no room above ``bottom``."""
+    if signed is None:
+        return None
+    name, white = signed
+    small = _small(spec)
+    y = foot + white * spec.char
+    if y + small > bottom - spec.char:
+        return None
+    _draw_row(draw, name, right - len(name) * small, y, small, spec)
+    return name
 
 
 def _set_body(
@@ -274,4 +326,5 @@ def random_vertical_spec(seed: int) -> VerticalSpec:
         headline_across=bool(rng.random() < 0.4),
         bitonal=paper == "bitonal",
         tint=(236, 226, 200) if paper == "tint" else None,
+        pen_names=0.5,
     )
