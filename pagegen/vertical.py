@@ -180,7 +180,7 @@ def _set_story(
     head = _clean(story.headlines[int(rng.integers(len(story.headlines)))])
     hc = int(1.6 * c)
     if across:
-        head = head[: max(2, (x1 - x0) // hc)]
+        head = _title(head, max(2, (x1 - x0) // hc))
         start = x1 - (x1 - x0 - len(head) * hc) // 2 - len(head) * hc
         _draw_row(draw, head, start, y0, hc, spec)
         top, right = y0 + hc + c, x1  # a line of white under the headline
@@ -188,7 +188,7 @@ def _set_story(
         room = y1 - y0
         if signed is not None:  # the title ends well up its column, the name under it
             room -= (signed[1] + 2) * c + _small(spec)
-        head = head[: max(2, room // hc)]
+        head = _title(head, max(2, room // hc))
         _draw_column(draw, head, x1 - hc, y0, hc, spec)
         top, right = y0, x1 - hc - c
         byline = _sign(draw, spec, signed, x1, y0 + len(head) * hc, y1)
@@ -206,6 +206,14 @@ def _set_story(
         left = x0 + pw + c // 3 + small + int(1.5 * c)
     paragraphs = _set_body(draw, spec, story, right, top, left, y1)
     return _Story(head, paragraphs, captions, box, None if across else byline)
+
+
+def _title(head: str, most: int) -> str:
+    """``head`` cut to ``most`` characters, never ending on an opening bracket
+    or quote (a compositor cuts a title at a word, not inside a quotation)."""
+    cut = head[:most]
+    stripped = cut.rstrip("「『（《〈")
+    return stripped or cut
 
 
 _PEN_NAMES = ("翁丹", "秋涵", "雲寒", "得凌", "澄秋", "天笑")
