@@ -225,6 +225,20 @@ def test_a_pen_name_at_the_foot_of_the_titles_column_keeps_the_text_beside_it() 
     article = page.articles[0]
     assert article.headline == "吹羅自吹"
     assert set(article.region_ids) == {"h", "by", "t"}
+    assert article.byline == "(翁丹)"
+    assert page.region("by").type == RegionType.BYLINE
+
+
+def test_a_short_line_in_no_brackets_under_a_title_is_no_byline() -> None:
+    # An advert's address under its name: the same place, but no writer's name.
+    regions = [
+        _vertical("h", 1900, 100, ["宏興大藥房"], RegionType.HEADLINE),
+        _across("addr", (1866, 300, 1904, 320), "南京路"),
+        _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert page.region("addr").type == RegionType.TEXT
+    assert not any(a.byline for a in page.articles)
 
 
 def test_a_block_under_a_title_ruled_off_from_it_is_not_its_pen_name() -> None:

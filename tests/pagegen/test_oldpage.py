@@ -313,3 +313,17 @@ def test_cli_writes_a_vertical_page(tmp_path: Path) -> None:
     assert truth["image"] == paths[0].name and truth["direction"] == "vertical-rl"
     with Image.open(paths[0]) as image:
         assert image.size == (truth["width"], truth["height"])
+
+
+def test_vertical_stories_are_signed_at_the_foot_of_their_titles_column() -> None:
+    from pagegen.vertical import VerticalSpec, generate_vertical_page
+
+    _, plain = generate_vertical_page(VerticalSpec(seed=3))
+    assert not any(a["byline"] for a in plain["articles"])
+    _, signed = generate_vertical_page(VerticalSpec(seed=3, pen_names=1.0))
+    bylines = [a["byline"] for a in signed["articles"]]
+    assert bylines and all(b and b[0] == "（" and b[-1] == "）" and len(b) == 4 for b in bylines)
+    # The rest of the page comes from the same draws: the same stories in the same order.
+    assert [a["paragraphs"] for a in signed["articles"]] == [
+        a["paragraphs"] for a in plain["articles"]
+    ]
