@@ -49,13 +49,22 @@ def with_rtl_lines(regions: list[Region]) -> list[Region]:
             and reads_right_to_left(region.lines[0].text)
         ):
             line = region.lines[0]
-            turned = line.model_copy(update={"text": line.text[::-1]})
+            turned = line.model_copy(update={"text": turned_round(line.text)})
             log.debug("%s read right to left: %s", region.id, turned.text)
             region = region.model_copy(
                 update={"lines": [turned], "direction": TextDirection.HORIZONTAL_RTL}
             )
         out.append(region)
     return out
+
+
+_MIRRORED = str.maketrans("（）()「」『』《》〈〉【】〔〕", "）（)(」「』『》《〉〈】【〕〔")
+
+
+def turned_round(text: str) -> str:
+    """``text`` read the other way: its characters reversed, each bracket and
+    quote turned to face the other way ("）鳴海（" -> "（海鳴）")."""
+    return text[::-1].translate(_MIRRORED)
 
 
 def reads_right_to_left(text: str) -> bool:

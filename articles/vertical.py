@@ -26,6 +26,7 @@ are (the turned copies only give the order and the text).
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from newsprint.articles.params.bands import STORY_ORDER
@@ -37,7 +38,6 @@ from newsprint.articles.params.vertical import (
 )
 from newsprint.articles.rtl import with_rtl_lines
 from newsprint.core.page import STORY_PART_TYPES, Article, Region, RegionType, TextDirection
-from newsprint.core.script import CJK_CHAR
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.direction import transpose
@@ -78,9 +78,10 @@ def vertical_articles(
     lines in reading order; ``body``: the body type size in working pixels."""
     from newsprint.articles.assembly import _article, _Draft
 
-    regions = with_rtl_lines(with_vertical_captions(regions, body))
     rules = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
-    regions = with_pen_names(regions, rules, body)
+    # Pen names first: a name in brackets is no line to turn round.
+    regions = with_pen_names(with_vertical_captions(regions, body), rules, body)
+    regions = with_rtl_lines(regions)
     flow = [r for r in regions if r.type in _FLOW]
     owner = _owners(flow, rules, body)
     drafts: dict[str, _Draft] = {}
@@ -136,14 +137,24 @@ def with_pen_names(regions: list[Region], rules: list[Box], body: float) -> list
 
 def _pen_name(text: str) -> bool:
     """Whether ``text`` reads as a writer's name in brackets: "(翁丹)",
-    "（得凌）", two to ``VERTICAL_GROUPING.pen_name_chars`` Chinese characters."""
+    "（得凌）": two to ``VERTICAL_GROUPING.pen_name_chars`` ideographs, not
+    all numerals (a serial's instalment, "（十二）") nor a note such as
+    "（未完）"."""
     name = text.strip()
     if len(name) < 4 or name[0] not in "(（" or name[-1] not in ")）":
         return False
     inner = name[1:-1].strip()
-    return 2 <= len(inner) <= VERTICAL_GROUPING.pen_name_chars and all(
-        CJK_CHAR.fullmatch(ch) for ch in inner
+    return (
+        2 <= len(inner) <= VERTICAL_GROUPING.pen_name_chars
+        and all(_IDEOGRAPH.fullmatch(ch) for ch in inner)
+        and not all(ch in _NUMERALS for ch in inner)
+        and inner not in _NOTES
     )
+
+
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NUMERALS = set("〇一二三四五六七八九十百千廿卅零兩")
+_NOTES = {"未完", "待續", "續完", "完", "續", "上", "下", "上下", "續前", "接上", "附錄"}
 
 
 def _speck(region: Region) -> bool:
@@ -230,7 +241,7 @@ def _foot_of_headline_column(
             continue
         if me.x_overlap(ob) < NEIGHBOURS.same_column * min(me.width, ob.width):
             continue
-        if not -body <= me.y0 - ob.y1 <= ob.height:
+        if not -VERTICAL_GROUPING.foot_overlap * body <= me.y0 - ob.y1 <= ob.height:
             continue
         gap = Box(min(me.x0, ob.x0), ob.y1, max(me.x1, ob.x1), me.y0)
         between = [

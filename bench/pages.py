@@ -12,6 +12,7 @@ bitonal paper).
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from pagegen import PageSpec, generate_page, random_spec, save_page
 from pagegen.__main__ import default_format
 from pagegen.oldrandom import random_old_spec
-from pagegen.vertical import random_vertical_spec, save_vertical_page
+from pagegen.vertical import GENERATOR, random_vertical_spec, save_vertical_page
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ def page_set(
     vertical = vertical_page_count(per_language) if vertical_pages is None else vertical_pages
     for seed in range(first_seed, first_seed + vertical):
         stem = f"zh-vert-{seed}"
-        existing = _existing(folder, stem)
+        existing = _existing(folder, stem, GENERATOR)
         if existing is None:
             log.info("generating %s", stem)
             existing = save_vertical_page(random_vertical_spec(seed), folder, stem)
@@ -87,7 +88,19 @@ def page_set(
     return paths
 
 
-def _existing(folder: Path, stem: str) -> Path | None:
-    """The page ``stem`` already generated in ``folder`` (image and truth), if any."""
+def _existing(folder: Path, stem: str, generator: str | None = None) -> Path | None:
+    """The page ``stem`` already generated in ``folder`` (image and truth), if
+    any; with ``generator``, only if its truth says that version drew it (an
+    older version's page is removed, to be drawn again)."""
     images = [p for p in folder.glob(f"{stem}.*") if not p.name.endswith(".json")]
-    return images[0] if images and (folder / f"{stem}.truth.json").exists() else None
+    truth = folder / f"{stem}.truth.json"
+    if not images or not truth.exists():
+        return None
+    if generator is not None:
+        drawn_by = json.loads(truth.read_text(encoding="utf-8")).get("generator")
+        if drawn_by != generator:
+            log.info("%s was drawn by %s, not %s: drawn again", stem, drawn_by, generator)
+            for path in [*images, truth]:
+                path.unlink()
+            return None
+    return images[0]

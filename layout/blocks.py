@@ -323,7 +323,7 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
                 share = BLOCK_MERGE.overlap_similar if similar else BLOCK_MERGE.overlap_other
                 if boxes <= share * min(a.box.area, b.box.area) or _beside_a_row(a, b):
                     continue
-                if _set_down(a) and _set_down(b) and not _read_twice(a, b, share):
+                if _set_down(a) and _set_down(b) and not _one_vertical_block(a, b, share):
                     continue
                 blocks[i] = Block(a.lines + b.lines)
                 del blocks[j]
@@ -341,7 +341,7 @@ def _set_down(block: Block) -> bool:
     return 2 * sum(ln.height > aspect * ln.width for ln in block.lines) > len(block.lines)
 
 
-def _read_twice(a: Block, b: Block, share: float) -> bool:
+def _one_vertical_block(a: Block, b: Block, share: float) -> bool:
     """Whether two vertical blocks whose boxes overlap are one: a line of one
     lies over a line of the other by more than ``share`` of the smaller line,
     or the smaller block is a piece or two (``BLOCK_MERGE.piece_lines`` lines
@@ -354,7 +354,10 @@ def _read_twice(a: Block, b: Block, share: float) -> bool:
     lines, its headlines in it)."""
     small, big = (a, b) if len(a.lines) <= len(b.lines) else (b, a)
     inside = small.box.x_overlap(big.box) * small.box.y_overlap(big.box)
-    if len(small.lines) <= BLOCK_MERGE.piece_lines and inside > 0.5 * small.box.area:
+    pieces = len(small.lines) <= BLOCK_MERGE.piece_lines and all(
+        ln.length <= BLOCK_MERGE.piece_length * ln.thickness for ln in small.lines
+    )
+    if pieces and inside > BLOCK_MERGE.piece_inside * small.box.area:
         return True
     return _lines_collide(a, b, share)
 

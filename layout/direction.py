@@ -158,11 +158,18 @@ def _stands_between(right: Block, left: Block, blocks: list[Block]) -> bool:
     216 lines)."""
     x0, x1 = left.box.x1, right.box.x0
     top, bottom = max(right.box.y0, left.box.y0), min(right.box.y1, left.box.y1)
+    size = max(right.line_height, left.line_height)
     return any(
         x0 < other.box.cx < x1 and other.box.y0 < bottom and other.box.y1 > top
         for other in blocks
-        if other is not right and other is not left
+        if other is not right and other is not left and not _a_speck(other, size)
     )
+
+
+def _a_speck(block: Block, size: float) -> bool:
+    """A block of one piece two characters long or shorter (a mark, a
+    character the detector boxed alone): no headline between two columns."""
+    return len(block.lines) == 1 and block.box.height <= 2 * size
 
 
 def _continues(right: Block, left: Block, v_rules: list[Box]) -> bool:

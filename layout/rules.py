@@ -411,14 +411,17 @@ def _thin_components(mask: np.ndarray, em: float, horizontal: bool, widened: int
 def _core_rows(component: np.ndarray, x: int, y: int) -> Box | None:
     """The box of the rows of a horizontal ``component`` (its box, H x W
     bool, at ``x``, ``y``) inked across at least ``RULES.core_share`` of the
-    fullest row, when they lie together: a rule that a photo's top or foot
-    touches along part of its length (the photo's dark rows survive the
-    opening along the rule, and the whole measured too thick: the rule
-    under a story's band on ECPO's 1921-01-15 fold, the photo of Norma
-    Talmadge set tight under it). None when those rows are apart."""
+    fullest row, when they lie together and make at most half of its rows: a
+    rule that a photo's top or foot touches along part of its length (the
+    photo's dark rows survive the opening along the rule, and the whole
+    measured too thick: the rule under a story's band on ECPO's 1921-01-15
+    fold, the photo of Norma Talmadge set tight under a third of it). A band
+    that is nearly all core is a bar or a frame too thick for a rule, as
+    before (the frame over NZZ 1943's map, with its hatching: its order fell
+    when it was taken for one). None otherwise."""
     counts = component.sum(axis=1)
     core = np.flatnonzero(counts >= RULES.core_share * counts.max())
-    if core[-1] - core[0] + 1 > len(core) + 1:
+    if core[-1] - core[0] + 1 > len(core) + 1 or 2 * (core[-1] - core[0] + 1) > len(counts):
         return None
     cols = np.flatnonzero(component[core[0] : core[-1] + 1].any(axis=0))
     return Box(

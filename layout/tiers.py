@@ -137,15 +137,31 @@ def _offset_columns(lines: Sequence[Box], size: float) -> list[tuple[Break, list
             continue
         left = max(min(b.x0 for b in above), min(b.x0 for b in below))
         right = min(max(b.x1 for b in above), max(b.x1 for b in below))
-        above = [b for b in above if left <= b.cx <= right and b not in below]
+        above = [b for b in above if left <= b.cx <= right]
         below = [b for b in below if left <= b.cx <= right]
-        if not above:
-            continue
-        pairs = [(min(above, key=lambda a, b=b: abs(a.cx - b.cx)), b) for b in below]
-        columns = [((a.y1, b.y0), [a, b]) for a, b in pairs if a.y1 - P.overlap * size <= b.y0]
+        columns = _paired(above, below, size)
         if len(columns) > len(best):
             best = columns
     return sorted(best, key=lambda c: -c[1][1].cx)
+
+
+def _paired(above: list[Box], below: list[Box], size: float) -> list[tuple[Break, list[Box]]]:
+    """Pieces above a tier's foot paired one to one with pieces below it, each
+    with the nearest across, at most ``TIERS.together`` characters aside and
+    not overlapping it by more than ``TIERS.overlap``; each pair a column."""
+    pairs: list[tuple[Break, list[Box]]] = []
+    free = list(above)
+    for b in sorted(below, key=lambda box: -box.cx):
+        near = [
+            a
+            for a in free
+            if abs(a.cx - b.cx) <= TIERS.together * size and a.y1 - TIERS.overlap * size <= b.y0
+        ]
+        if near:
+            a = min(near, key=lambda box: abs(box.cx - b.cx))
+            free = [f for f in free if f is not a]
+            pairs.append(((a.y1, b.y0), [a, b]))
+    return pairs
 
 
 def _runs_past(lines: Sequence[Box], tier: _Tier, size: float) -> bool:

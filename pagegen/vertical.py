@@ -38,6 +38,12 @@ _FONT = "uming"
 _HANGING = "，。、；：！？」』）"
 
 
+GENERATOR = "vertical-2"
+"""The truth's ``generator``: which version of this module drew the page
+(2: stories signed at the foot of their titles' columns). A page cached by an
+earlier version is drawn again (``bench.pages.page_set``)."""
+
+
 @dataclass(frozen=True)
 class VerticalSpec:
     """What a generated vertical page looks like; every size in pixels."""
@@ -88,6 +94,7 @@ def generate_vertical_page(spec: VerticalSpec) -> tuple[Image.Image, dict[str, A
         "language": "zh",
         "script": "hant",
         "direction": "vertical-rl",
+        "generator": GENERATOR,
         "width": spec.width,
         "height": spec.height,
         "dpi": spec.dpi,
@@ -142,7 +149,7 @@ def _compose(
                 draw.line([(x1 + gap // 2, y0), (x1 + gap // 2, y0 + band_h)], fill=0, width=2)
             story = corpus.stories[order[n % len(order)]]
             across = spec.headline_across and n == 0
-            signed = _pen_name(signing, spec)
+            signed = _signature(signing, spec)
             box = (x0, y0, x1, y0 + band_h)
             stories.append(_set_story(draw, spec, rng, story, box, across, n == photo_at, signed))
     return stories
@@ -179,6 +186,7 @@ def _set_story(
     c = spec.char
     head = _clean(story.headlines[int(rng.integers(len(story.headlines)))])
     hc = int(1.6 * c)
+    byline = None
     if across:
         head = _title(head, max(2, (x1 - x0) // hc))
         start = x1 - (x1 - x0 - len(head) * hc) // 2 - len(head) * hc
@@ -205,22 +213,23 @@ def _set_story(
         captions = [caption]
         left = x0 + pw + c // 3 + small + int(1.5 * c)
     paragraphs = _set_body(draw, spec, story, right, top, left, y1)
-    return _Story(head, paragraphs, captions, box, None if across else byline)
+    return _Story(head, paragraphs, captions, box, byline)
 
 
 def _title(head: str, most: int) -> str:
     """``head`` cut to ``most`` characters, never ending on an opening bracket
     or quote (a compositor cuts a title at a word, not inside a quotation)."""
     cut = head[:most]
-    stripped = cut.rstrip("「『（《〈")
+    stripped = cut.rstrip("「『（《〈(【〔［“‘")
     return stripped or cut
 
 
+# No name is another read backwards (雲寒 and 寒雲 would hide a name turned round).
 _PEN_NAMES = ("翁丹", "秋涵", "雲寒", "得凌", "澄秋", "天笑")
-_PEN_NAMES += ("老槍", "寒雲", "病蝶", "海鳴", "小隱", "大雄")
+_PEN_NAMES += ("老槍", "獨鶴", "病蝶", "海鳴", "小隱", "大雄")
 
 
-def _pen_name(rng: np.random.Generator, spec: VerticalSpec) -> tuple[str, int] | None:
+def _signature(rng: np.random.Generator, spec: VerticalSpec) -> tuple[str, int] | None:
     """A story's signature, drawn from its own stream: a name and the white
     under the headline (characters), or None (``spec.pen_names`` of stories
     are signed)."""

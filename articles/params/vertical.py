@@ -41,6 +41,13 @@ class VerticalGroupingParams:
     × body. Commit 5d646b5 (generated vertical pages, seeds 5001-5006:
     article recall 0.958, precision 0.917)."""
 
+    foot_overlap: float = 1.0
+    """× body: a block at the foot of a vertical headline's column may start
+    this far up into the headline's box (the detector pads both: ECPO 1940's
+    女獄花 overlaps its pen name by 15 pixels, 0.6 body; the 0.5 body that
+    blocks above each other may overlap elsewhere is too little). Set by
+    hand."""
+
     pen_name_chars: int = 6
     """A one-line block at the foot of a vertical headline's column holding at
     most this many characters (brackets not counted) is the writer's name, a

@@ -252,7 +252,9 @@ class BlockMergeParams:
 
     overlap_similar: float = 0.2
     """A share of the smaller block's area: blocks of similar size overlapping
-    more than this are one."""
+    more than this are one. Two vertical blocks are one only where a line of
+    one overlaps a line of the other by this share of the smaller line
+    (``blocks._lines_collide``)."""
 
     inside: float = 0.9
     """A share of a one-line block's line: lying this much inside another
@@ -265,9 +267,18 @@ class BlockMergeParams:
     piece_lines: int = 2
     """Of two vertical blocks whose boxes overlap, and whose lines do not, the
     smaller is merged into the other when it holds this many lines or fewer
-    and lies over half inside the other's box (``blocks._read_twice``: a
+    and lies inside the other's box (``blocks._one_vertical_block``: a
     character or a mark between a story's columns). A count; set by hand
     (ECPO 1940: one-character pieces)."""
+
+    piece_length: float = 2.5
+    """... each of its lines at most this many times as long as it is thick
+    (a character or two; a headline down a story's column is longer and stays
+    a block of its own). × the line's thickness; set by hand."""
+
+    piece_inside: float = 0.5
+    """... lying more than this share of its box inside the other's box. A
+    share; set by hand."""
 
     overlap_other: float = 0.5
     """A share of the smaller block's area: blocks of different size

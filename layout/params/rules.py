@@ -67,7 +67,9 @@ class RuleParams:
 
     core_share: float = 0.5
     """A vertical rule's core: the columns of its component inked in at
-    least this share of the fullest column's rows. Synthetic en-old-1003
+    least this share of the fullest column's rows (and a horizontal rule's,
+    too thick as a whole, the rows inked across this share of the fullest
+    row's length: ``rules._core_rows``). Synthetic en-old-1003
     (type 4 pixels from a 3-pixel rule joined it at half resolution, and
     the rule's box covered the first letters of the column)."""
 

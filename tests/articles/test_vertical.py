@@ -229,6 +229,28 @@ def test_a_pen_name_at_the_foot_of_the_titles_column_keeps_the_text_beside_it() 
     assert page.region("by").type == RegionType.BYLINE
 
 
+def test_a_pen_name_that_reads_backwards_too_is_not_turned_round() -> None:
+    # "（海鳴）" reads as well one way as the other: a pen name is no line to turn.
+    regions = [
+        _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
+        _across("by", (1866, 300, 1904, 320), "（海鳴）"),
+        _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.byline for a in page.articles] == ["（海鳴）"]
+
+
+def test_an_instalment_number_or_a_note_under_a_title_is_no_byline() -> None:
+    for note in ("（十二）", "（１２）", "（未完）", "（，。）"):
+        regions = [
+            _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
+            _across("by", (1866, 300, 1904, 320), note),
+            _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二"]),
+        ]
+        page = assemble(_page(regions), Settings())
+        assert page.region("by").type == RegionType.TEXT, note
+
+
 def test_a_short_line_in_no_brackets_under_a_title_is_no_byline() -> None:
     # An advert's address under its name: the same place, but no writer's name.
     regions = [
@@ -250,8 +272,8 @@ def test_a_block_under_a_title_ruled_off_from_it_is_not_its_pen_name() -> None:
         _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
     ]
     page = assemble(_page(regions), Settings())
-    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
-    assert owner["t"] != owner["h"]
+    assert page.region("by").type == RegionType.TEXT
+    assert not any(a.byline for a in page.articles)
 
 
 def test_two_stories_one_over_the_other_in_a_band_are_read_before_the_next_one_left() -> None:

@@ -106,6 +106,13 @@ def test_a_tier_over_columns_set_at_other_places_across_is_still_parted() -> Non
     assert _parted_as(parts, [above, below])
 
 
+def test_one_piece_above_is_no_tier_of_three_columns() -> None:
+    # Three pieces under one piece above (and two far aside): no tier.
+    above = [_column(800, 100, 12), _column(1000, 100, 12), _column(1200, 100, 12)]
+    below = [_column(x, 100 + 12 * SIZE + 10, 12) for x in (950, 990, 1030)]
+    assert tier_foot(above + below, SIZE) is None
+
+
 def test_columns_set_aside_that_break_at_other_heights_are_no_tier() -> None:
     # The same columns, but each breaks at its own height (a paragraph's end
     # here and there): no tier.
@@ -127,9 +134,20 @@ def test_vertical_stories_set_round_each_other_stay_two_blocks() -> None:
     from newsprint.layout.blocks import merge_overlapping_blocks
 
     past, above, below = _l_shaped_story_over_another()
-    story, under = Block(past + above), Block(below)
-    merged = merge_overlapping_blocks([story, under])
-    assert len(merged) == 2
-    # Blocks whose lines lie over each other are merged still.
-    twice = Block([Box(b.x0 + 5, b.y0, b.x1 + 5, b.y1) for b in below])
-    assert len(merge_overlapping_blocks([Block(past + above), Block(below), twice])) == 2
+    merged = merge_overlapping_blocks([Block(past + above), Block(below)])
+    assert {frozenset(_ids(b.lines)) for b in merged} == {
+        frozenset(_ids(past + above)),
+        frozenset(_ids(below)),
+    }
+    # Blocks whose lines lie over each other are merged still: the story under
+    # the tier and its lines boxed again 5 px aside are one block.
+    twice = [Box(b.x0 + 5, b.y0, b.x1 + 5, b.y1) for b in below]
+    merged = merge_overlapping_blocks([Block(past + above), Block(below), Block(twice)])
+    assert {frozenset(_ids(b.lines)) for b in merged} == {
+        frozenset(_ids(past + above)),
+        frozenset(_ids(below + twice)),
+    }
+    # A character boxed alone between the tier's columns goes with the story.
+    speck = Box(1000 - PITCH * 7 + SIZE + 2, 300, 1000 - PITCH * 7 + SIZE + 18, 330)
+    merged = merge_overlapping_blocks([Block(past + above), Block([speck])])
+    assert len(merged) == 1
