@@ -271,10 +271,13 @@ class BlockMergeParams:
     character or a mark between a story's columns). A count; set by hand
     (ECPO 1940: one-character pieces)."""
 
-    piece_length: float = 2.5
-    """... each of its lines at most this many times as long as it is thick
-    (a character or two; a headline down a story's column is longer and stays
-    a block of its own). × the line's thickness; set by hand."""
+    piece_length: float = 3.0
+    """... each of its lines no thicker than the other block's type
+    (``STACKING.max_size_ratio``: a headline down a story's column is display
+    type and stays a block of its own) and at most this many of the other
+    block's characters long (ECPO 1940: a sliver of 了 beside 病中游道風叢林晚歸's
+    poem, 51 px long and 16 thick on 34-px columns). × the other block's type
+    size; set by hand."""
 
     piece_inside: float = 0.5
     """... lying more than this share of its box inside the other's box. A
