@@ -354,11 +354,8 @@ def _one_vertical_block(a: Block, b: Block, share: float) -> bool:
     lines, its headlines in it)."""
     small, big = (a, b) if len(a.lines) <= len(b.lines) else (b, a)
     inside = small.box.x_overlap(big.box) * small.box.y_overlap(big.box)
-    size = big.line_height
     pieces = len(small.lines) <= BLOCK_MERGE.piece_lines and all(
-        ln.thickness <= STACKING.max_size_ratio * size
-        and ln.length <= BLOCK_MERGE.piece_length * size
-        for ln in small.lines
+        ln.thickness <= STACKING.max_size_ratio * big.line_height for ln in small.lines
     )
     if pieces and inside > BLOCK_MERGE.piece_inside * small.box.area:
         return True
