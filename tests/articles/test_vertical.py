@@ -212,15 +212,22 @@ def _across(rid: str, box: tuple[float, float, float, float], text: str) -> Regi
     )
 
 
-def test_a_pen_name_at_the_foot_of_the_titles_column_keeps_the_text_beside_it() -> None:
-    # A title down its column, the writer's name set across at the column's foot
-    # (nearer the text than the title is), the text to their left: one story.
+def _signed(name: str, title: str = "吹羅自吹", ruled: bool = False) -> NewspaperPage:
+    """A title down its column, ``name`` set across at the column's foot (nearer
+    the text than the title is; ``ruled``: a rule across the column between
+    them), the text to their left; assembled."""
     regions = [
-        _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
-        _across("by", (1866, 300, 1904, 320), "(翁丹)"),
+        _vertical("h", 1900, 100, [title], RegionType.HEADLINE),
+        _across("by", (1866, 300, 1904, 320), name),
         _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
     ]
-    page = assemble(_page(regions), Settings())
+    if ruled:
+        regions.append(_rule("r", (1862, 260, 1908, 262)))
+    return assemble(_page(regions), Settings())
+
+
+def test_a_pen_name_at_the_foot_of_the_titles_column_keeps_the_text_beside_it() -> None:
+    page = _signed("(翁丹)")
     assert len(page.articles) == 1
     article = page.articles[0]
     assert article.headline == "吹羅自吹"
@@ -231,47 +238,19 @@ def test_a_pen_name_at_the_foot_of_the_titles_column_keeps_the_text_beside_it() 
 
 def test_a_pen_name_that_reads_backwards_too_is_not_turned_round() -> None:
     # "（海鳴）" reads as well one way as the other: a pen name is no line to turn.
-    regions = [
-        _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
-        _across("by", (1866, 300, 1904, 320), "（海鳴）"),
-        _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
-    ]
-    page = assemble(_page(regions), Settings())
-    assert [a.byline for a in page.articles] == ["（海鳴）"]
+    assert [a.byline for a in _signed("（海鳴）").articles] == ["（海鳴）"]
 
 
-def test_an_instalment_number_or_a_note_under_a_title_is_no_byline() -> None:
-    for note in ("（十二）", "（１２）", "（未完）", "（，。）"):
-        regions = [
-            _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
-            _across("by", (1866, 300, 1904, 320), note),
-            _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二"]),
-        ]
-        page = assemble(_page(regions), Settings())
-        assert page.region("by").type == RegionType.TEXT, note
-
-
-def test_a_short_line_in_no_brackets_under_a_title_is_no_byline() -> None:
-    # An advert's address under its name: the same place, but no writer's name.
-    regions = [
-        _vertical("h", 1900, 100, ["宏興大藥房"], RegionType.HEADLINE),
-        _across("addr", (1866, 300, 1904, 320), "南京路"),
-        _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
-    ]
-    page = assemble(_page(regions), Settings())
-    assert page.region("addr").type == RegionType.TEXT
-    assert not any(a.byline for a in page.articles)
+def test_an_instalment_number_a_note_or_a_plain_line_under_a_title_is_no_byline() -> None:
+    # A serial's number, a note, punctuation, and an advert's address under its name.
+    for line in ("（十二）", "（１２）", "（未完）", "（，。）", "南京路"):
+        page = _signed(line)
+        assert page.region("by").type == RegionType.TEXT, line
+        assert not any(a.byline for a in page.articles), line
 
 
 def test_a_block_under_a_title_ruled_off_from_it_is_not_its_pen_name() -> None:
-    # The same, but a rule across the column parts the title from the name.
-    regions = [
-        _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
-        _rule("r", (1862, 260, 1908, 262)),
-        _across("by", (1866, 300, 1904, 320), "(翁丹)"),
-        _vertical("t", 1851, 100, ["正文一正文一正文一正文一正文", "正文二正文二正文二正文二正文"]),
-    ]
-    page = assemble(_page(regions), Settings())
+    page = _signed("(翁丹)", ruled=True)
     assert page.region("by").type == RegionType.TEXT
     assert not any(a.byline for a in page.articles)
 
@@ -283,10 +262,7 @@ def test_two_stories_one_over_the_other_in_a_band_are_read_before_the_next_one_l
     regions = [
         _vertical("hR", 1900, 100, ["右報新聞"], RegionType.HEADLINE),
         _vertical("tR", 1850, 100, ["右一右一右一右一右一右一右一右一右一右一右一右一右"]),
-        _rule(
-            "v1",
-            (1760, 90, 1762, 500),
-        ),
+        _rule("v1", (1760, 90, 1762, 500)),
         _vertical("hT", 1700, 100, ["上報新聞"], RegionType.HEADLINE),
         _vertical("tT", 1650, 100, ["上一上一上一上一"]),
         _rule("h1", (1400, 340, 1740, 342)),
