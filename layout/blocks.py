@@ -14,7 +14,6 @@ import numpy as np
 from newsprint.core.page import RegionType
 from newsprint.layout.boxes import Box, rows_of, union_all
 from newsprint.layout.params.blocks import BLOCK_MERGE, STACKING
-from newsprint.layout.params.ink import LINE_SHAPE
 from newsprint.layout.params.type_size import TYPE_SIZE
 
 log = logging.getLogger(__name__)
@@ -335,10 +334,8 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
 
 
 def _set_down(block: Block) -> bool:
-    """Whether most of ``block``'s lines run down the page (vertical Chinese;
-    ``layout.direction.is_vertical``)."""
-    aspect = LINE_SHAPE.vertical_aspect
-    return 2 * sum(ln.height > aspect * ln.width for ln in block.lines) > len(block.lines)
+    """Whether most of ``block``'s lines run down the page (``Box.runs_down``)."""
+    return 2 * sum(ln.runs_down for ln in block.lines) > len(block.lines)
 
 
 def _one_vertical_block(a: Block, b: Block, share: float) -> bool:

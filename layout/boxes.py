@@ -58,15 +58,21 @@ class Box:
         return self.x_overlap(other) / max(1.0, min(self.width, other.width))
 
     @property
+    def runs_down(self) -> bool:
+        """Whether a text line runs down the page (Chinese set vertically):
+        taller than wide by ``LINE_SHAPE.vertical_aspect``."""
+        return self.height > LINE_SHAPE.vertical_aspect * self.width
+
+    @property
     def thickness(self) -> float:
         """The type size of a text line: its height, or its width when it runs
         down the page (Chinese set vertically)."""
-        return self.width if self.height > LINE_SHAPE.vertical_aspect * self.width else self.height
+        return self.width if self.runs_down else self.height
 
     @property
     def length(self) -> float:
         """How far a text line runs: its width, or its height when vertical."""
-        return self.height if self.height > LINE_SHAPE.vertical_aspect * self.width else self.width
+        return self.height if self.runs_down else self.width
 
     def contains_point(self, x: float, y: float, pad: float = 0.0) -> bool:
         return self.x0 - pad <= x <= self.x1 + pad and self.y0 - pad <= y <= self.y1 + pad

@@ -43,8 +43,8 @@ log = logging.getLogger(__name__)
 
 def is_vertical(box: Box) -> bool:
     """Whether a text line box runs down the page: taller than wide by
-    ``LINE_SHAPE.vertical_aspect`` (as ``Box.thickness``)."""
-    return box.height > LINE_SHAPE.vertical_aspect * box.width
+    ``LINE_SHAPE.vertical_aspect`` (``Box.runs_down``)."""
+    return box.runs_down
 
 
 def transpose(box: Box) -> Box:
