@@ -216,10 +216,16 @@ def _source(
     if region.type == RegionType.HEADLINE:
         deck = [r for r in (right, up) if r is not None and r.type == RegionType.HEADLINE]
         return deck[0] if deck else None
-    foot = _foot_of_headline_column(region, flow, rules, body)
-    if region.type == RegionType.BYLINE and foot is not None:
-        return foot  # a pen name goes with the title it signs
-    return right or up or foot or _headline_over(region, flow, rules, body)
+    if region.type == RegionType.BYLINE:  # a pen name goes with the title it signs
+        foot = _foot_of_headline_column(region, flow, rules, body)
+        if foot is not None:
+            return foot
+    return (
+        right
+        or up
+        or _foot_of_headline_column(region, flow, rules, body)
+        or _headline_over(region, flow, rules, body)
+    )
 
 
 def _foot_of_headline_column(

@@ -306,6 +306,11 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
     (``BLOCK_MERGE``), but for a line standing beside a row of the other
     (``_beside_a_row``)."""
     blocks = sorted(blocks, key=lambda b: (b.box.y0, b.box.x0))
+    # Pairs of vertical blocks found apart line by line are not looked at
+    # again after each merge elsewhere (blocks are never changed here, only
+    # replaced; ``held`` keeps them alive so that their ids stay theirs).
+    apart: set[tuple[int, int]] = set()
+    held: list[Block] = []
     changed = True
     while changed:
         changed = False
@@ -322,7 +327,11 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
                 share = BLOCK_MERGE.overlap_similar if similar else BLOCK_MERGE.overlap_other
                 if boxes <= share * min(a.box.area, b.box.area) or _beside_a_row(a, b):
                     continue
+                if (id(a), id(b)) in apart:
+                    continue
                 if _set_down(a) and _set_down(b) and not _one_vertical_block(a, b, share):
+                    apart.add((id(a), id(b)))
+                    held += [a, b]
                     continue
                 blocks[i] = Block(a.lines + b.lines)
                 del blocks[j]
