@@ -387,10 +387,13 @@ def _without_jump_text(article: Article, jumps: list[Jump], region_ids: list[str
     tables = list(article.tables)
     byline = article.byline
     for jump in jumps:
-        if byline and jump.text in byline:
-            byline = _cut_text(byline, jump.text, jump.direction) or None
+        # The article's text is joined (``join_lines``), its punctuation widened;
+        # the jump's text is the line as read.
+        piece = join_lines([jump.text])
+        if byline and piece in byline:
+            byline = _cut_text(byline, piece, jump.direction) or None
             continue
-        paragraphs, dropped = _cut_paragraphs(paragraphs, jump)
+        paragraphs, dropped = _cut_paragraphs(paragraphs, piece, jump.direction)
         if dropped is not None:
             tables = [
                 t.model_copy(update={"after": t.after - 1}) if t.after > dropped else t
@@ -407,17 +410,19 @@ def _without_jump_text(article: Article, jumps: list[Jump], region_ids: list[str
     )
 
 
-def _cut_paragraphs(paragraphs: list[str], jump: Jump) -> tuple[list[str], int | None]:
-    """Paragraphs with the jump's text cut out of one of them, and the index of the
-    paragraph dropped when nothing else was in it (else None)."""
+def _cut_paragraphs(
+    paragraphs: list[str], piece: str, direction: JumpDirection
+) -> tuple[list[str], int | None]:
+    """Paragraphs with a jump's text, ``piece``, cut out of one of them, and the
+    index of the paragraph dropped when nothing else was in it (else None)."""
     order = range(len(paragraphs))
-    for i in reversed(order) if jump.direction == JumpDirection.ON else order:
-        if jump.text in paragraphs[i]:
-            rest = _cut_text(paragraphs[i], jump.text, jump.direction)
+    for i in reversed(order) if direction == JumpDirection.ON else order:
+        if piece in paragraphs[i]:
+            rest = _cut_text(paragraphs[i], piece, direction)
             if rest:
                 return [*paragraphs[:i], rest, *paragraphs[i + 1 :]], None
             return [*paragraphs[:i], *paragraphs[i + 1 :]], i
-    log.debug("jump %r not found in the article's paragraphs", jump.text)
+    log.debug("jump %r not found in the article's paragraphs", piece)
     return paragraphs, None
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from newsprint.articles.params.text import HYPHENS, SMALL_CAPS
-from newsprint.articles.punctuation import horizontal_punctuation
+from newsprint.articles.punctuation import chinese_punctuation_widths, horizontal_punctuation
 from newsprint.core.script import CJK_CHAR
 from wordfreq import zipf_frequency
 
@@ -19,7 +19,8 @@ _FIRST_WORD = re.compile(r"^([\w'’]+)")
 def join_lines(lines: list[str]) -> str:
     """One paragraph from its lines: Chinese joined without spaces, English
     with spaces and end-of-line hyphenation undone; punctuation in vertical
-    form in its horizontal form (``articles.punctuation``)."""
+    form in its horizontal form, and ASCII brackets and marks set in Chinese
+    in full-width form (``articles.punctuation``)."""
     out = ""
     for raw in lines:
         line = horizontal_punctuation(raw.strip())
@@ -35,7 +36,7 @@ def join_lines(lines: list[str]) -> str:
             out = (out[:-1] if soft_hyphen(out, line) else out) + line
         else:
             out += " " + line
-    return out
+    return chinese_punctuation_widths(out)
 
 
 def small_caps_as_capitals(heading: str) -> str:

@@ -194,6 +194,23 @@ def test_join_lines_undoes_hyphenation_but_keeps_real_hyphens() -> None:
 @pytest.mark.parametrize(
     ("lines", "joined"),
     [
+        (["(大雄)"], "（大雄）"),
+        (["新華社(北京", ")電記者: 今日,天晴"], "新華社（北京）電記者：今日，天晴"),
+        (["（雲寒)"], "（雲寒）"),
+        (["(1)第一"], "（1）第一"),
+        (["價目: 1,000元"], "價目：1,000元"),
+        (["Reuters (London), he said:", "yes (1)?"], "Reuters (London), he said: yes (1)?"),
+    ],
+)
+def test_brackets_and_marks_set_in_chinese_are_written_full_width(
+    lines: list[str], joined: str
+) -> None:
+    assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
         (["a new inter-", "national terminal"], "a new international terminal"),
         (["the news-", "paper office"], "the newspaper office"),
         (["a well-", "known architect"], "a well-known architect"),

@@ -232,7 +232,7 @@ def test_a_pen_name_at_the_foot_of_the_titles_column_keeps_the_text_beside_it() 
     article = page.articles[0]
     assert article.headline == "吹羅自吹"
     assert set(article.region_ids) == {"h", "by", "t"}
-    assert article.byline == "(翁丹)"
+    assert article.byline == "（翁丹）"
     assert page.region("by").type == RegionType.BYLINE
 
 
