@@ -24,7 +24,7 @@ import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
 from newsprint.core.settings import DeskewSettings, Settings
 from newsprint.layout.binarize import ink_mask, paper_level, to_grey
-from newsprint.layout.border import content_box, scanner_artifacts
+from newsprint.layout.border import content_box, grown_over_faint_print, scanner_artifacts
 from newsprint.layout.params.page import SKEW
 
 log = logging.getLogger(__name__)
@@ -225,6 +225,8 @@ def deskew(page: NewspaperPage, settings: Settings, angle: float | None = None) 
     box = content_box(ink, artifacts)
     # Border and holes are painted paper-white so no later stage reads them.
     work[artifacts > 0] = paper_level(work)
+    if artifacts.any():
+        box = grown_over_faint_print(box, ink_mask(work), artifacts)
     geometry = PageGeometry(
         to_scan=back.tolist(), work_size=(work.shape[1], work.shape[0]), content_box=box
     )

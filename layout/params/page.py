@@ -235,6 +235,24 @@ class PrintBoxParams:
     """This percent of the ink pixels at each end, in x and in y, is left outside the
     box (stray ink in the margins must not stretch it). Set by hand (08f9714)."""
 
+    faint_min_ink: float = 0.1
+    """The box grows over ink found with a scanner border painted out
+    (``layout.border.grown_over_faint_print``) only where that ink covers this
+    share of its own bounding box in the added band (type inks 15-30% of its
+    lines' area; paper grain and a stained margin's specks, 1-4% in the NZZ
+    scans' margins). Set on the small-scanned generated Chinese pages and the
+    ten NZZ scans (2026-12-05)."""
+
+    rim_px: int = 3
+    """... and ink this many pixels from the border is its edge, not print (grey
+    where the border was resampled by the deskew or blurred by the scanner).
+    Set by hand (2026-12-05)."""
+
+    faint_min_span: float = 0.2
+    """... and only where it runs along this share of the box's side (the last
+    lines of a band across a page: two thirds of it on the 84-dpi page; a
+    blot in a margin, a tenth). Set as ``faint_min_ink``."""
+
 
 PRINT_BOX = PrintBoxParams()
 

@@ -9,7 +9,7 @@ from newsprint.core.page import NewspaperPage, RegionType
 from newsprint.core.settings import Settings
 from newsprint.layout import deskew, estimate_skew, segment
 from newsprint.layout.binarize import ink_mask, is_negative
-from newsprint.layout.border import scanner_artifacts
+from newsprint.layout.border import grown_over_faint_print, scanner_artifacts
 from newsprint.layout.boxes import Box
 from newsprint.layout.deskew import _candidate_angles
 from newsprint.layout.direction import untranspose
@@ -133,6 +133,51 @@ def test_dark_scanner_border_and_punch_holes_are_left_out() -> None:
     page = deskew(_page(Image.fromarray(arr)), Settings())
     x0, _, x1, y1 = page.geometry.content_box
     assert x0 >= 50 and x1 <= arr.shape[1] - 30 and y1 <= arr.shape[0] - 20
+
+
+def _grey_type_under_a_black_headline(border: bool) -> np.ndarray:
+    """Small type printed grey (150 on 235) under a black headline: a page
+    scanned small, whose strokes the scanner greyed."""
+    img = Image.new("L", (780, 560), 235)
+    draw = ImageDraw.Draw(img)
+    draw.text((70, 50), "Council Approves Budget", font=font(30), fill=10)
+    body = font(16)
+    for c in range(3):
+        for r, text in enumerate(text_lines(17, seed=c)):
+            draw.text(
+                (70 + c * 224, 110 + r * 22), _fit(draw, text, body, 200), font=body, fill=150
+            )
+    arr = np.asarray(img).copy()
+    if border:
+        arr[:, :40] = arr[:, -40:] = arr[-40:, :] = 25
+    return arr
+
+
+def test_grey_type_beside_a_dark_scanner_border_is_inside_the_print_box() -> None:
+    # The border pulled the page's ink threshold below the grey type, and the
+    # print box was the headline's alone: nothing under it was detected.
+    bare = deskew(_page(Image.fromarray(_grey_type_under_a_black_headline(False))), Settings())
+    page = deskew(_page(Image.fromarray(_grey_type_under_a_black_headline(True))), Settings())
+    _, _, x1, y1 = page.geometry.content_box
+    assert x1 >= 70 + 2 * 224 + 150 and y1 >= 110 + 16 * 22 + 12
+    assert x1 <= 780 - 40 and y1 <= 560 - 40
+    assert page.geometry.content_box == pytest.approx(bare.geometry.content_box, abs=2)
+
+
+def test_the_print_box_does_not_grow_over_grain_or_a_blot_in_the_margin() -> None:
+    ink = np.zeros((600, 800), np.uint8)
+    artifacts = np.zeros_like(ink)
+    artifacts[:, 760:] = 255
+    strokes = (np.arange(600) // 2) % 3 == 0  # strokes 2 pixels wide, a third inked
+    ink[100:500, 100:700][:, strokes] = 255  # the print the box holds
+    rng = np.random.default_rng(0)
+    for y, x in zip(rng.integers(0, 598, 500), rng.integers(710, 748, 500), strict=True):
+        ink[y : y + 2, x : x + 2] = 255  # grain along the right margin, 3-4% inked
+    ink[520:540, 100:160] = 255  # a blot under the print, a tenth of its width
+    box = (96, 96, 704, 504)
+    assert grown_over_faint_print(box, ink, artifacts) == box
+    ink[510:525, 100:700][:, strokes] = 255  # a line of type under the print
+    assert grown_over_faint_print(box, ink, artifacts)[3] >= 525
 
 
 def test_a_ruled_box_of_display_type_is_an_advertisement_not_an_article() -> None:
