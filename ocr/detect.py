@@ -25,7 +25,7 @@ from newsprint.core.page import FlagCode, NewspaperPage
 from newsprint.core.settings import DetectionSettings, Settings
 from newsprint.layout.binarize import ink_mask, is_bitonal, paper_level, to_grey
 from newsprint.layout.border import scanner_artifacts
-from newsprint.layout.boxes import true_runs
+from newsprint.ocr.display import with_display_lines
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.print_edges import lines_past_edges
@@ -86,7 +86,7 @@ def detect_lines(
         found = _detect_scaled(image, engine, scale, settings)
     if settings.display_factor and len(found):
         coarse = _detect_scaled(image, engine, scale * settings.display_factor, settings)
-        found = with_display_lines(found, coarse, _median_height(found))
+        found = with_display_lines(found, coarse, _median_height(found), image)
     if len(found):
         found = found + np.array([x0, y0, x0, y0], dtype=np.float64)
     log.debug("detected %d lines at scale %.2f", len(found), scale)
@@ -127,55 +127,6 @@ RESCALED_KEEPS = 0.5
 """Share of the measuring pass's line count that the rescaled pass must find
 for its lines to be taken (it finds more where small type was merged or missed
 at the measuring scale, about as many where it was only measured)."""
-
-
-def with_display_lines(fine: np.ndarray, coarse: np.ndarray, body: float) -> np.ndarray:
-    """``fine`` with the display lines (headlines) that only the coarse pass saw whole.
-
-    At the scale that suits body type the detector can miss a large bold
-    headline or see only part of it; at a fraction of that scale it sees it
-    whole. A coarse line at least 1.4 body lines tall is taken when the fine
-    lines inside it cover under 80% of its width; it replaces them. (A coarse
-    box that merged two body lines is covered by them, and is not taken.)
-
-    Type far larger still (a nameplate's letters, ten body lines tall) is seen
-    by neither pass alone: the coarse pass runs it together with the lines
-    above and below, and those fine lines span its width. The band of the
-    coarse box that no fine line reaches, when 1.4 body lines tall or more, is
-    then taken as a line of its own, and the fine lines are kept."""
-    keep = np.ones(len(fine), dtype=bool)
-    extra = []
-    cx, cy = (fine[:, 0] + fine[:, 2]) / 2, (fine[:, 1] + fine[:, 3]) / 2
-    for box in coarse:
-        if box[3] - box[1] < 1.4 * body:
-            continue
-        inside = (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
-        # A fine line that runs on past the coarse box (across a gutter)
-        # covers it too: the coarse box is then a piece of it, no headline.
-        across = (fine[:, 0] < box[2]) & (fine[:, 2] > box[0]) & (cy >= box[1]) & (cy <= box[3])
-        covered = np.zeros(max(1, int(box[2] - box[0])), dtype=bool)
-        for x0, _, x1, _ in fine[across]:
-            covered[max(0, int(x0 - box[0])) : max(0, int(x1 - box[0]))] = True
-        if covered.mean() < 0.8:
-            keep &= ~inside
-            extra.append(box)
-            continue
-        extra.extend(_unreached_bands(box, fine[across], body))
-    return np.concatenate([fine[keep], np.array(extra).reshape(-1, 4)])
-
-
-def _unreached_bands(box: np.ndarray, fine: np.ndarray, body: float) -> list[np.ndarray]:
-    """The parts of a coarse box, full width, in the rows no fine line reaches
-    that are at least 1.4 body lines tall."""
-    top = int(box[1])
-    reached = np.zeros(max(1, int(box[3]) - top), dtype=bool)
-    for _, y0, _, y1 in fine:
-        reached[max(0, int(y0) - top) : max(0, int(y1) - top)] = True
-    bands = []
-    for start, stop in true_runs(~reached):
-        if stop - start >= 1.4 * body:
-            bands.append(np.array([box[0], top + start, box[2], top + stop], dtype=np.float64))
-    return bands
 
 
 def _detect_scaled(
@@ -342,7 +293,8 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         raise ValueError(f"{page.source}: deskew must run before text detection")
     found = detect_lines(page.work_image, engine, settings.detection, page.geometry.content_box)
     page, found = _past_the_print_box(page, found, engine, settings.detection)
-    factor = enlargement(found, page.work_image.shape, settings.detection)
+    grey = page.image is not None and not is_bitonal(_first_channel(page.image))
+    factor = enlargement(found, page.work_image.shape, settings.detection, grey)
     if factor > 1:
         page, found = _enlarged(page, found, factor, engine, settings.detection)
     work = page.work_image
@@ -401,9 +353,19 @@ def _past_the_print_box(
     return page, DetectedLines(boxes, found.scale, _median_height(boxes))
 
 
-def enlargement(found: DetectedLines, shape: tuple[int, ...], settings: DetectionSettings) -> int:
+def _first_channel(image: np.ndarray) -> np.ndarray:
+    return image[..., 0] if image.ndim == 3 else image
+
+
+def enlargement(
+    found: DetectedLines,
+    shape: tuple[int, ...],
+    settings: DetectionSettings,
+    grey: bool = False,
+) -> int:
     """How many times to enlarge the working image (1: not at all) so that its
-    detected lines are at least ``settings.min_work_line_px`` tall.
+    detected lines are at least ``settings.min_work_line_px`` tall
+    (``min_work_line_px_grey`` where ``grey``: a grey or colour scan).
 
     Layout measures rules, gutters and line spaces in pixels of the working
     image, and its morphology needs a few of them: on a 55-dpi page of 6-pixel
@@ -416,9 +378,10 @@ def enlargement(found: DetectedLines, shape: tuple[int, ...], settings: Detectio
     never past ``max_enlargement`` nor ``max_enlarged_pixels``; only on at
     least ``min_lines_to_measure`` lines."""
     height = found.line_height
-    if len(found.boxes) < settings.min_lines_to_measure or height >= settings.min_work_line_px:
+    least = settings.min_work_line_px_grey if grey else settings.min_work_line_px
+    if len(found.boxes) < settings.min_lines_to_measure or height >= least:
         return 1  # a few specks measure nothing
-    factor = min(settings.max_enlargement, int(np.ceil(settings.min_work_line_px / height)))
+    factor = min(settings.max_enlargement, int(np.ceil(least / height)))
     pixels = shape[0] * shape[1]
     while factor > 1 and pixels * factor * factor > settings.max_enlarged_pixels:
         factor -= 1

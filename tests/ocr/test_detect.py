@@ -18,8 +18,8 @@ from newsprint.ocr.detect import (
     detect_text,
     enlargement,
     unread_areas,
-    with_display_lines,
 )
+from newsprint.ocr.display import with_display_lines
 from newsprint.ocr.engine import OcrEngine
 from PIL import Image, ImageDraw, ImageFont
 
@@ -211,6 +211,21 @@ def test_display_lines_from_the_coarse_pass_replace_partial_fine_ones() -> None:
     assert (600.0, 100.0, 700.0, 160.0) not in rows  # its piece gives way
     assert (0.0, 0.0, 400.0, 20.0) in rows and (0.0, 30.0, 400.0, 50.0) in rows
     assert (0.0, 0.0, 400.0, 50.0) not in rows  # body lines cover the merged box
+
+
+@pytest.mark.parametrize("glyph", ["", "W"])
+def test_a_glyph_the_fine_pass_left_out_of_a_headline_brings_in_the_whole_line(glyph: str) -> None:
+    # The fine pass parted a headline round one glyph and lost it, covering
+    # 90% of the coarse line; a white space there is two headlines side by side.
+    image = Image.new("L", (1000, 200), 250)
+    ImageDraw.Draw(image).text((495, 50), glyph, font=ImageFont.truetype(SERIF, 70), fill=0)
+    fine = np.array([[100, 50, 480, 130], [560, 50, 900, 130]], dtype=float)
+    coarse = np.array([[100, 48, 900, 132]], dtype=float)
+    rows = sorted(map(tuple, with_display_lines(fine, coarse, 20.0, np.asarray(image)).tolist()))
+    if glyph:
+        assert rows == [(100.0, 48.0, 900.0, 132.0)]
+    else:
+        assert rows == [(100.0, 50.0, 480.0, 130.0), (560.0, 50.0, 900.0, 130.0)]
 
 
 def test_a_nameplate_run_together_with_the_lines_round_it_is_taken_as_its_own_line() -> None:
@@ -427,6 +442,11 @@ def test_small_type_enlarges_the_working_image_by_a_whole_factor_within_memory()
     # A broadsheet of small type is enlarged only as far as memory allows.
     assert enlargement(_found(5.0), (9000, 4000), settings) == 1
     assert enlargement(_found(5.0), (3000, 2000), settings) == 2
+    # A grey scan wants more pixels to a line than a 1-bit one.
+    grey = DetectionSettings(min_work_line_px=12.0, min_work_line_px_grey=15.0)
+    assert enlargement(_found(14.5), (1100, 850), grey) == 1
+    assert enlargement(_found(14.5), (1100, 850), grey, grey=True) == 2
+    assert enlargement(_found(15.0), (1100, 850), grey, grey=True) == 1
 
 
 @pytest.mark.models

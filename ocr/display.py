@@ -1,0 +1,102 @@
+"""Display lines (headlines, nameplates) that the text detector sees whole
+only at a coarse scale, put in among the lines of its fine pass
+(``ocr.detect.detect_lines`` runs both passes). Pixels of the area detected.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from newsprint.layout.binarize import to_grey
+from newsprint.layout.boxes import true_runs
+
+GAP = 0.6
+"""A space between two fine lines inside a coarse display line, at least this
+many times the line's height wide, may hold a glyph the fine pass left out
+(a word space in a headline is a third of its height, a CJK glyph nine
+tenths)."""
+
+GLYPH_INK = 0.1
+"""... and does when ink covers this share of it (a glyph's strokes 20-40%
+of its box; the white between two headlines set side by side, or a column
+rule in it, a few percent)."""
+
+
+def with_display_lines(
+    fine: np.ndarray, coarse: np.ndarray, body: float, image: np.ndarray | None = None
+) -> np.ndarray:
+    """``fine`` with the display lines (headlines) that only the coarse pass saw whole.
+
+    ``fine`` and ``coarse`` are line boxes (N x 4, x0 y0 x1 y1) in the pixels
+    of ``image`` (8-bit grey or BGR, the area detected), ``body`` the fine
+    lines' median height. At the scale that suits body type the detector can
+    miss a large bold headline or see only part of it; at a fraction of that
+    scale it sees it whole. A coarse line at least 1.4 body lines tall is
+    taken when the fine lines inside it cover under 80% of its width, or
+    when they leave out a glyph between them (``_glyph_left_out``: at one
+    scale the detector parted "志願服務走進千家萬戶" round its 進 and lost
+    it); it replaces them. (A coarse box that merged two body lines is
+    covered by them, and is not taken.)
+
+    Type far larger still (a nameplate's letters, ten body lines tall) is seen
+    by neither pass alone: the coarse pass runs it together with the lines
+    above and below, and those fine lines span its width. The band of the
+    coarse box that no fine line reaches, when 1.4 body lines tall or more, is
+    then taken as a line of its own, and the fine lines are kept."""
+    keep = np.ones(len(fine), dtype=bool)
+    extra = []
+    cx, cy = (fine[:, 0] + fine[:, 2]) / 2, (fine[:, 1] + fine[:, 3]) / 2
+    for box in coarse:
+        if box[3] - box[1] < 1.4 * body:
+            continue
+        inside = (cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3])
+        # A fine line that runs on past the coarse box (across a gutter)
+        # covers it too: the coarse box is then a piece of it, no headline.
+        across = (fine[:, 0] < box[2]) & (fine[:, 2] > box[0]) & (cy >= box[1]) & (cy <= box[3])
+        covered = np.zeros(max(1, int(box[2] - box[0])), dtype=bool)
+        for x0, _, x1, _ in fine[across]:
+            covered[max(0, int(x0 - box[0])) : max(0, int(x1 - box[0]))] = True
+        if covered.mean() < 0.8 or _glyph_left_out(box, fine[across], image):
+            keep &= ~inside
+            extra.append(box)
+            continue
+        extra.extend(_unreached_bands(box, fine[across], body))
+    return np.concatenate([fine[keep], np.array(extra).reshape(-1, 4)])
+
+
+def _unreached_bands(box: np.ndarray, fine: np.ndarray, body: float) -> list[np.ndarray]:
+    """The parts of a coarse box, full width, in the rows no fine line reaches
+    that are at least 1.4 body lines tall."""
+    top = int(box[1])
+    reached = np.zeros(max(1, int(box[3]) - top), dtype=bool)
+    for _, y0, _, y1 in fine:
+        reached[max(0, int(y0) - top) : max(0, int(y1) - top)] = True
+    bands = []
+    for start, stop in true_runs(~reached):
+        if stop - start >= 1.4 * body:
+            bands.append(np.array([box[0], top + start, box[2], top + stop], dtype=np.float64))
+    return bands
+
+
+def _glyph_left_out(box: np.ndarray, fine: np.ndarray, image: np.ndarray | None) -> bool:
+    """Whether between two of the ``fine`` lines inside the coarse ``box`` a
+    space ``GAP`` times the box's height or wider holds ink (``GLYPH_INK``),
+    told from paper by Otsu's threshold over the box."""
+    if image is None or len(fine) < 2:
+        return False
+    x0, y0, x1, y1 = (int(np.rint(v)) for v in box)
+    patch = to_grey(image[max(0, y0) : y1, max(0, x0) : x1])
+    if patch.size == 0:
+        return False
+    _, ink = cv2.threshold(patch, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    covered = np.zeros(patch.shape[1], dtype=bool)
+    for a, _, b, _ in fine:
+        covered[max(0, int(a) - x0) : max(0, int(np.ceil(b)) - x0)] = True
+    least = GAP * (y1 - y0)
+    inside = np.flatnonzero(covered)
+    if inside.size == 0:
+        return False
+    for a, b in true_runs(~covered[inside[0] : inside[-1] + 1]):
+        if b - a >= least and ink[:, inside[0] + a : inside[0] + b].mean() >= GLYPH_INK:
+            return True
+    return False
