@@ -5,9 +5,10 @@ say how the pipeline does on layouts it was not tuned to. Each set also holds
 English 19th-century pages (``en-old-<seed>``: dense narrow columns parted by
 thin rules, caps headings of body size, bitonal microfilm at 72-150 dpi with
 speckle and show-through), the kind of page the modern layouts hide failures on,
-and pages of vertical traditional Chinese (``zh-vert-<seed>``: bands of stories
+pages of vertical traditional Chinese (``zh-vert-<seed>``: bands of stories
 read right to left, vertical headlines and captions, rules; white, tinted or
-bitonal paper).
+bitonal paper), and modern Chinese pages scanned small (``zh-small-<seed>``:
+72-100 dpi, body type of 8-11 pixels, as a city daily kept as a web image).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from pagegen import PageSpec, generate_page, random_spec, save_page
 from pagegen.__main__ import default_format
 from pagegen.oldrandom import random_old_spec
+from pagegen.randomize import random_small_spec
 from pagegen.vertical import GENERATOR, random_vertical_spec, save_vertical_page
 
 log = logging.getLogger(__name__)
@@ -40,12 +42,19 @@ def vertical_page_count(per_language: int) -> int:
     return old_page_count(per_language)
 
 
+def small_page_count(per_language: int) -> int:
+    """How many small-scanned Chinese pages a set gets: one for every five
+    (10 -> 2, 4 -> 1)."""
+    return math.ceil(per_language / 5)
+
+
 def page_specs(
     first_seed: int, per_language: int, old_pages: int | None = None
 ) -> list[tuple[str, PageSpec]]:
     """(stem, spec) of every page of a set: ``per_language`` modern pages per language
     (``<language>-<seed>``, as before), then ``old_pages`` (default
-    :func:`old_page_count`) 19th-century pages ``en-old-<seed>`` from the same seeds."""
+    :func:`old_page_count`) 19th-century pages ``en-old-<seed>`` from the same seeds,
+    then :func:`small_page_count` small-scanned Chinese pages ``zh-small-<seed>``."""
     specs = [
         (f"{language}-{seed}", random_spec(seed, language))
         for language in LANGUAGES
@@ -55,6 +64,8 @@ def page_specs(
     specs += [
         (f"en-old-{seed}", random_old_spec(seed)) for seed in range(first_seed, first_seed + count)
     ]
+    small = range(first_seed, first_seed + small_page_count(per_language))
+    specs += [(f"zh-small-{seed}", random_small_spec(seed)) for seed in small]
     return specs
 
 

@@ -1,9 +1,10 @@
 """Command line: ``python -m pagegen --seed 1 --lang en --out DIR [--count N] [--format png]
-[--style modern|old|vertical]``.
+[--style modern|old|vertical|small]``.
 
 Writes ``<lang>-<seed>.<ext>`` and ``<lang>-<seed>.truth.json`` for seeds
 ``seed .. seed+count-1``; ``--style old`` writes English 19th-century microfilm pages
-``en-old-<seed>``, ``--style vertical`` pages of vertical traditional Chinese ``zh-vert-<seed>``.
+``en-old-<seed>``, ``--style vertical`` pages of vertical traditional Chinese ``zh-vert-<seed>``,
+``--style small`` modern Chinese pages scanned at 72-100 dpi ``zh-small-<seed>``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from pagegen.generate import generate_page
 from pagegen.oldrandom import random_old_spec
 from pagegen.output import FORMATS, save_page
-from pagegen.randomize import random_spec
+from pagegen.randomize import random_small_spec, random_spec
 from pagegen.spec import LANGUAGES, PageSpec
 from pagegen.vertical import random_vertical_spec, save_vertical_page
 
@@ -39,10 +40,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--style",
-        choices=("modern", "old", "vertical"),
+        choices=("modern", "old", "vertical", "small"),
         default="modern",
         help="old: English 19th-century page on bitonal microfilm at 72-150 dpi; vertical: "
-        "vertical traditional Chinese, PNG or 1-bit TIFF (--lang and --format ignored by both)",
+        "vertical traditional Chinese, PNG or 1-bit TIFF (--format ignored); small: a modern "
+        "Chinese page at 72-100 dpi, simplified for an even seed, traditional for an odd one "
+        "(--lang ignored by all three)",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
@@ -64,9 +67,12 @@ def main(argv: list[str] | None = None) -> list[Path]:
                 save_vertical_page(random_vertical_spec(seed), args.out, f"zh-vert-{seed}")
             )
             continue
-        old = args.style == "old"
-        spec = random_old_spec(seed) if old else random_spec(seed, args.lang)
-        stem = f"en-old-{seed}" if old else f"{args.lang}-{seed}"
+        if args.style == "old":
+            spec, stem = random_old_spec(seed), f"en-old-{seed}"
+        elif args.style == "small":
+            spec, stem = random_small_spec(seed), f"zh-small-{seed}"
+        else:
+            spec, stem = random_spec(seed, args.lang), f"{args.lang}-{seed}"
         fmt = args.format or default_format(spec)
         paths.append(save_page(generate_page(spec), args.out, stem, fmt))
     return paths

@@ -221,3 +221,31 @@ def random_scan(rng: np.random.Generator) -> ScanSpec:
         bitonal=kind == "bitonal",
         threshold=round(float(rng.uniform(0.45, 0.6)), 2),
     )
+
+
+SMALL_SCALES = (0.36, 0.5)
+"""Scan scales of a small Chinese page (``random_small_spec``): drawn at 200
+dpi, it is scanned at 72 to 100 dpi, its body type 8 to 11 pixels."""
+
+SMALL_SEED_OFFSET = 500
+"""A small page's layout is drawn from its seed plus this, so that it is not
+the layout of the modern page with the same seed, only smaller."""
+
+
+def random_small_spec(seed: int) -> PageSpec:
+    """A modern Chinese page scanned small: a city daily's page kept as a web
+    image or scanned from film at 72-100 dpi (the real-pages issue's 2010
+    city daily, 992 x 1419). Simplified Chinese for an even seed, traditional
+    for an odd one; grey or colour, never 1-bit (type of 8 pixels does not
+    survive a threshold); the layout, paper and noise of ``random_spec``."""
+    if seed < 0:
+        raise ValueError("seed must be >= 0")
+    language = ("zh-hans", "zh-hant")[seed % 2]
+    rng = np.random.default_rng([seed, 7, 11])
+    scale = round(float(rng.uniform(*SMALL_SCALES)), 2)
+    return random_spec(
+        seed + SMALL_SEED_OFFSET,
+        language,
+        scan={"scale": scale, "bitonal": False},
+        dpi=round(200 * scale),
+    )

@@ -1,0 +1,35 @@
+"""Modern Chinese pages scanned small (72-100 dpi), and their place in the benchmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.pages import page_specs, small_page_count
+from pagegen import load_truth, random_small_spec, random_spec
+from pagegen.__main__ import main as cli_main
+
+
+def test_a_small_page_is_chinese_at_72_to_100_dpi_and_never_one_bit() -> None:
+    for seed in range(20):
+        spec = random_small_spec(seed)
+        assert spec.language == ("zh-hans", "zh-hant")[seed % 2]
+        assert 72 <= spec.dpi <= 100 and spec.dpi == round(200 * spec.scan.scale)
+        assert not spec.scan.bitonal
+    # Its layout is its own, not that of the modern page of the same seed.
+    assert random_small_spec(1000).bands != random_spec(1000, "zh-hans").bands
+    assert random_small_spec(1000) == random_small_spec(1000)
+
+
+def test_benchmark_sets_hold_small_chinese_pages() -> None:
+    assert small_page_count(10) == 2 and small_page_count(4) == 1
+    stems = [stem for stem, _ in page_specs(1000, 10) if stem.startswith("zh-small-")]
+    assert stems == ["zh-small-1000", "zh-small-1001"]
+    assert [s for s, _ in page_specs(5000, 4) if s.startswith("zh-small-")] == ["zh-small-5000"]
+
+
+def test_cli_writes_a_small_page_at_its_dpi(tmp_path: Path) -> None:
+    paths = cli_main(["--style", "small", "--seed", "3", "--out", str(tmp_path)])
+    assert [p.stem for p in paths] == ["zh-small-3"]
+    truth = load_truth(paths[0])
+    assert truth["dpi"] == random_small_spec(3).dpi and truth["script"] == "hant"
+    assert truth["width"] < 1300 and truth["articles"]
