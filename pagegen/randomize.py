@@ -237,15 +237,20 @@ def random_small_spec(seed: int) -> PageSpec:
     image or scanned from film at 72-100 dpi (the real-pages issue's 2010
     city daily, 992 x 1419). Simplified Chinese for an even seed, traditional
     for an odd one; grey or colour, never 1-bit (type of 8 pixels does not
-    survive a threshold); the layout, paper and noise of ``random_spec``."""
+    survive a threshold); the layout, paper and noise of ``random_spec``,
+    the scanner's border as much narrower as the page is smaller."""
     if seed < 0:
         raise ValueError("seed must be >= 0")
     language = ("zh-hans", "zh-hant")[seed % 2]
     rng = np.random.default_rng([seed, 7, 11])
     scale = round(float(rng.uniform(*SMALL_SCALES)), 2)
-    return random_spec(
+    spec = random_spec(
         seed + SMALL_SEED_OFFSET,
         language,
         scan={"scale": scale, "bitonal": False},
         dpi=round(200 * scale),
     )
+    # The scanner's border is drawn in scan pixels: shrunk with the page, it
+    # stays in the margin, as the print under a real scan's border is not lost.
+    border = max(4, round(spec.scan.border_width * scale))
+    return dataclasses.replace(spec, scan=dataclasses.replace(spec.scan, border_width=border))
