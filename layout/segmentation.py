@@ -287,7 +287,10 @@ def _join_row_pieces(
     of_ink = {id(p.ink): p for p in pieces}
     spanning: list[list[LinePiece]] = []
     for _, row in rows_across_rule_ends([p.ink for p in pieces], v_rules, body):
-        members = [of_ink.pop(id(box)) for box in row if id(box) in of_ink]
+        # A row of one piece has nothing to be joined to over the rule's end,
+        # and row_groups may join it to the rest of its line (a headline the
+        # detector parted over two rules' feet).
+        members = [of_ink.pop(id(box)) for box in row if id(box) in of_ink] if len(row) > 1 else []
         if members:
             spanning.append(members)
     pieces = [p for p in pieces if id(p.ink) in of_ink]

@@ -9,6 +9,7 @@ from newsprint.layout.boxes import Box
 from newsprint.layout.gutter_votes import stacked_gutters, white_across
 from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import gutters, without_specks
+from newsprint.layout.segmentation import _join_row_pieces
 from newsprint.layout.textlines import (
     LinePiece,
     fit_to_ink,
@@ -667,3 +668,28 @@ def test_each_found_rule_is_its_own_measure_of_its_worn_pieces() -> None:
     ink[300:310, 500:503] = 255
     white = white_in_line(ink, line, 20.0, widths)
     assert white[500 - 100 : 503 - 100].all()
+
+
+def test_a_headline_parted_over_two_rules_feet_is_joined_again() -> None:
+    # Two column rules end just over a headline; the detector parted it in two
+    # (before an opening quote), each piece across one rule's foot.
+    ink = np.zeros((1400, 1200), np.uint8)
+    for x in range(130, 1050, 62):
+        if not 616 <= x <= 651:
+            ink[1212:1266, x : x + 50] = 255  # glyphs
+    ink[840:1181, 416] = ink[840:1181, 1032] = 255  # the rules
+    pieces = [
+        LinePiece(Box(124, 1210, 616, 1269), Box(118, 1204, 621, 1271), 0),
+        LinePiece(Box(651, 1207, 1056, 1269), Box(650, 1203, 1056, 1271), 1),
+    ]
+    # The columns' lines beside the rules, each column's own.
+    for y in range(850, 1170, 30):
+        for x0, x1 in ((124, 400), (432, 1016), (1048, 1160)):
+            ink[y : y + 20, x0:x1] = 255
+            box = Box(x0, y, x1, y + 20)
+            pieces.append(LinePiece(box, box, len(pieces)))
+    rules = [Box(416, 840, 417, 1181), Box(1032, 840, 1033, 1181)]
+    joined = _join_row_pieces(pieces, ink, np.zeros_like(ink), 23.0, rules, None, [])
+    heads = [p for p in joined if p.ink.y0 > 1200]
+    assert [(p.ink.x0, p.ink.x1) for p in heads] == [(124, 1056)]
+    assert len(heads[0].read_boxes()) == 2
