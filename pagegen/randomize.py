@@ -238,7 +238,7 @@ def random_small_spec(seed: int) -> PageSpec:
     city daily, 992 x 1419). Simplified Chinese for an even seed, traditional
     for an odd one; grey or colour, never 1-bit (type of 8 pixels does not
     survive a threshold); the layout, paper and noise of ``random_spec``,
-    the scanner's border as much narrower as the page is smaller."""
+    the scanner's border and blur as much smaller as the page is."""
     if seed < 0:
         raise ValueError("seed must be >= 0")
     language = ("zh-hans", "zh-hant")[seed % 2]
@@ -250,7 +250,12 @@ def random_small_spec(seed: int) -> PageSpec:
         scan={"scale": scale, "bitonal": False},
         dpi=round(200 * scale),
     )
-    # The scanner's border is drawn in scan pixels: shrunk with the page, it
-    # stays in the margin, as the print under a real scan's border is not lost.
-    border = max(4, round(spec.scan.border_width * scale))
-    return dataclasses.replace(spec, scan=dataclasses.replace(spec.scan, border_width=border))
+    # The scanner's border and blur are drawn in scan pixels: a page kept
+    # small was shrunk from a larger scan, and they shrank with it (the border
+    # stays in the margin, not over the print).
+    scan = dataclasses.replace(
+        spec.scan,
+        border_width=max(4, round(spec.scan.border_width * scale)),
+        blur=round(spec.scan.blur * scale, 2),
+    )
+    return dataclasses.replace(spec, scan=scan)

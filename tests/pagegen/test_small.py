@@ -16,6 +16,7 @@ def test_a_small_page_is_chinese_at_72_to_100_dpi_and_never_one_bit() -> None:
         assert 72 <= spec.dpi <= 100 and spec.dpi == round(200 * spec.scan.scale)
         assert not spec.scan.bitonal
         assert spec.scan.border_width <= 0.5 * 70  # in the margin, not over the print
+        assert spec.scan.blur <= 0.5 * 1.0
     # Its layout is its own, not that of the modern page of the same seed.
     assert random_small_spec(1000).bands != random_spec(1000, "zh-hans").bands
     assert random_small_spec(1000) == random_small_spec(1000)
