@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from newsprint.articles.params.flags import FLAGS
 from newsprint.articles.params.jumps import JUMP_LINKS, JUMP_PLACEMENT
 from newsprint.articles.params.neighbours import NEIGHBOURS
+from newsprint.articles.punctuation import span_as_read
 from newsprint.articles.roles import folio_text
 from newsprint.articles.text import join_lines
 from newsprint.core.page import (
@@ -387,13 +388,12 @@ def _without_jump_text(article: Article, jumps: list[Jump], region_ids: list[str
     tables = list(article.tables)
     byline = article.byline
     for jump in jumps:
-        # The article's text is joined (``join_lines``), its punctuation widened;
-        # the jump's text is the line as read.
-        piece = join_lines([jump.text])
-        if byline and piece in byline:
-            byline = _cut_text(byline, piece, jump.direction) or None
+        # The article's text is joined, its punctuation widened (``join_lines``);
+        # the jump's text is the line as read: found with both folded alike.
+        if byline and (span := span_as_read(byline, jump.text)) is not None:
+            byline = _cut_text(byline, span) or None
             continue
-        paragraphs, dropped = _cut_paragraphs(paragraphs, piece, jump.direction)
+        paragraphs, dropped = _cut_paragraphs(paragraphs, jump.text, jump.direction)
         if dropped is not None:
             tables = [
                 t.model_copy(update={"after": t.after - 1}) if t.after > dropped else t
@@ -413,12 +413,15 @@ def _without_jump_text(article: Article, jumps: list[Jump], region_ids: list[str
 def _cut_paragraphs(
     paragraphs: list[str], piece: str, direction: JumpDirection
 ) -> tuple[list[str], int | None]:
-    """Paragraphs with a jump's text, ``piece``, cut out of one of them, and the
-    index of the paragraph dropped when nothing else was in it (else None)."""
+    """Paragraphs with a jump's text, ``piece`` (as read), cut out of one of
+    them (the last that holds it for a jump on, else the first), and the index
+    of the paragraph dropped when nothing else was in it (else None)."""
     order = range(len(paragraphs))
-    for i in reversed(order) if direction == JumpDirection.ON else order:
-        if piece in paragraphs[i]:
-            rest = _cut_text(paragraphs[i], piece, direction)
+    last = direction == JumpDirection.ON
+    for i in reversed(order) if last else order:
+        span = span_as_read(paragraphs[i], piece, last)
+        if span is not None:
+            rest = _cut_text(paragraphs[i], span)
             if rest:
                 return [*paragraphs[:i], rest, *paragraphs[i + 1 :]], None
             return [*paragraphs[:i], *paragraphs[i + 1 :]], i
@@ -426,9 +429,8 @@ def _cut_paragraphs(
     return paragraphs, None
 
 
-def _cut_text(text: str, piece: str, direction: JumpDirection) -> str:
-    at = text.rfind(piece) if direction == JumpDirection.ON else text.find(piece)
-    return join_lines([text[:at], text[at + len(piece) :]])
+def _cut_text(text: str, span: tuple[int, int]) -> str:
+    return join_lines([text[: span[0]], text[span[1] :]])
 
 
 def _rehome_jumps(articles: list[Article], regions: list[Region], body: float) -> list[Article]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from newsprint.core.script import is_cjk
+
 VERTICAL_TO_HORIZONTAL = {
     "\ufe10": "，",
     "\ufe11": "、",
@@ -79,40 +81,130 @@ FULL_WIDTH = {
 is left alone: "." between ideographs may be a decimal point or a dot
 leader as well as a misread "。"."""
 
-# An ideograph, kana or hangul syllable: the characters that make text Chinese
-# here. Full-width punctuation is left out so that "，(" does not count.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
-_PAIR = re.compile(r"[(（]([^()（）]*)[)）]")
-_MARK = re.compile(r"(?<=\S)\s*([,;:?!])(\s*)")
+# An ideograph (CJK Unified Ideographs and their extensions, compatibility
+# ideographs, 〇) or kana: the characters round a mark that make it Chinese.
+_HAN = re.compile(
+    r"[\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+)
+_CLOSES = frozenset("）」』》〉】〕”’\"'！？，。；：、…")
+"""After these, in Chinese text, a mark is Chinese too ("“好”,他" -> "“好”，他")."""
+_OPEN, _SHUT = "(（", ")）"
 
 
 def chinese_punctuation_widths(text: str) -> str:
     """``text`` with ASCII brackets and marks set in Chinese in full-width form
-    (``FULL_WIDTH``): a pair of round brackets when what they hold, or the
-    character just outside either, is an ideograph ("(大雄)" -> "（大雄）",
-    "新華社(北京)" -> "新華社（北京）"); a comma, semicolon, colon, question
-    or exclamation mark that follows an ideograph, or a bracket just made
-    full-width ("好,他說" -> "好，他說"), with any space round it dropped (a
-    full-width mark holds its own space). A pair read half in each width
-    ("（雲寒)") is made whole. English and numbers are left as they are
-    ("1,000", "Reuters (London)", "(1)" between Latin words)."""
-    text = _PAIR.sub(lambda m: _bracket_pair(m, text), text)
-    return _MARK.sub(_mark, text)
+    (``FULL_WIDTH``), when ``text`` is Chinese (``core.script.is_cjk``: an
+    English paragraph quoting a Chinese word is left as it is).
+
+    A pair of round brackets (paired as nested, innermost first) is made
+    full-width when what it holds, or the character just outside either
+    (past any space), is an ideograph or a pair made full-width ("(大雄)" ->
+    "（大雄）", "新華社 (北京)" -> "新華社（北京）", "(a(大雄)b)" ->
+    "（a（大雄）b）"); a pair read half in each width ("（雲寒)") is made
+    whole. A comma, semicolon, colon, question or exclamation mark is made
+    full-width after an ideograph, a closing quote or bracket, or a mark
+    made full-width, or before an ideograph ("好,他說" -> "好，他說", "真的?!"
+    -> "真的？！", "10:30,開始" -> "10:30，開始"). Spaces
+    round what is made full-width are dropped: a full-width mark holds its
+    own space. Numbers are left as they are ("1,000", "10:30")."""
+    if not is_cjk(text):
+        return text
+    chars = list(text)
+    drop: set[int] = set()
+    for start, end in _pairs(text):
+        inner = "".join(chars[start + 1 : end])
+        before, after = _outside(chars, start, -1), _outside(chars, end, 1)
+        if text[start] + text[end] == "()" and not (
+            _HAN.search(inner) or "（" in inner or _chinese(before) or _chinese(after)
+        ):
+            continue
+        chars[start], chars[end] = "（", "）"
+        drop |= _spaces_beside(chars, start, -1) | _spaces_beside(chars, end, 1)
+    out: list[str] = []
+    for i, ch in enumerate(chars):
+        if i in drop:
+            continue
+        chinese = _after_chinese(out) or bool(_HAN.match(_outside(chars, i, 1)))
+        if ch in FULL_WIDTH and ch not in "()" and chinese:
+            while out and out[-1].isspace():
+                out.pop()
+            out.append(FULL_WIDTH[ch])
+            drop |= _spaces_beside(chars, i, 1)
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
-def _bracket_pair(match: re.Match[str], text: str) -> str:
-    before = text[match.start() - 1] if match.start() else ""
-    after = text[match.end()] if match.end() < len(text) else ""
-    pair = match.group(0)
-    if pair[0] + pair[-1] == "()" and not (
-        _HAN.search(match.group(1)) or _HAN.match(before) or _HAN.match(after)
-    ):
-        return pair
-    return f"（{match.group(1)}）"
+def _pairs(text: str) -> list[tuple[int, int]]:
+    """The round brackets (either width) of ``text`` paired as nested, as
+    (opening, closing) indices, innermost first; an unpaired one is left out."""
+    stack: list[int] = []
+    pairs = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _SHUT and stack:
+            pairs.append((stack.pop(), i))
+    return pairs
 
 
-def _mark(match: re.Match[str]) -> str:
-    before = match.string[: match.start(1)].rstrip()[-1:]
-    if not (_HAN.match(before) or (before and before in "）」』》")):
-        return match.group(0)
-    return FULL_WIDTH[match.group(1)]
+def _outside(chars: list[str], at: int, step: int) -> str:
+    """The first character past any space or ASCII mark from ``at`` going
+    ``step`` (the ASCII marks are made full-width later, in Chinese text)."""
+    i = at + step
+    while 0 <= i < len(chars) and (chars[i].isspace() or chars[i] in ",;:?!"):
+        i += step
+    return chars[i] if 0 <= i < len(chars) else ""
+
+
+def _spaces_beside(chars: list[str], at: int, step: int) -> set[int]:
+    i, out = at + step, set()
+    while 0 <= i < len(chars) and chars[i].isspace():
+        out.add(i)
+        i += step
+    return out
+
+
+def _chinese(ch: str) -> bool:
+    return bool(ch) and (bool(_HAN.match(ch)) or ch in "（）")
+
+
+def _after_chinese(out: list[str]) -> bool:
+    """Whether the text written so far ends (past any space) in an ideograph,
+    a closing quote or bracket, or a full-width mark."""
+    last = "".join(out).rstrip()[-1:]
+    return bool(last) and (bool(_HAN.match(last)) or last in _CLOSES)
+
+
+def span_as_read(text: str, piece: str, last: bool = False) -> tuple[int, int] | None:
+    """Where ``piece`` (a line as read) stands in ``text`` (an article's joined
+    text), as (start, end) indices into ``text``, or None.
+
+    The two are compared with their punctuation folded to one form (vertical
+    forms to horizontal, full-width to ASCII) and their spaces left out, as
+    joining and ``chinese_punctuation_widths`` change both in the article
+    ("記者(北京)報道:" is found in "記者（北京）報道："). ``last``: the last
+    place it stands, else the first."""
+    folded_text, places = _folded(text)
+    folded_piece, _ = _folded(piece)
+    if not folded_piece:
+        return None
+    at = folded_text.rfind(folded_piece) if last else folded_text.find(folded_piece)
+    if at < 0:
+        return None
+    return places[at], places[at + len(folded_piece) - 1] + 1
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` with punctuation in one form and without spaces, and the index
+    in ``text`` of each character kept."""
+    chars, places = [], []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        ch = VERTICAL_TO_HORIZONTAL.get(ch, ch)
+        if "\uff01" <= ch <= "\uff5e":
+            ch = chr(ord(ch) - 0xFEE0)
+        chars.append(ch)
+        places.append(i)
+    return "".join(chars), places

@@ -111,13 +111,14 @@ class DetectionSettings(BaseModel):
     gutters are a few pixels wide (``ocr.detect.enlargement``). Real pages
     measure 13.5 (TTW 1867's small adverts, 120 dpi) to 47 (NZZ, 300 dpi);
     the 1921 Port Gibson Reveille at about 55 dpi 11.2."""
-    min_work_line_px_grey: float = 15.0
-    """The same for a grey or colour scan: the hairlines of small type printed
-    grey fall under the page's ink threshold (an 84-dpi Chinese page's 一 and
-    二 left white gaps lined up down a column, read as a gutter that cut every
-    line in two), so such a page wants more pixels than a 1-bit scan, whose
-    strokes the scanner made black (generated Chinese city-daily pages at 84
-    and 90 dpi measure 14.5; TTW 1867's 1-bit 13.5 keeps its size)."""
+    grey_line_factor: float = 1.25
+    """... times this on a grey or colour scan (15 pixels): the hairlines of
+    small type printed grey fall under the page's ink threshold (an 84-dpi
+    Chinese page's 一 and 二 left white gaps lined up down a column, read as
+    a gutter that cut every line in two), so such a page wants more pixels
+    than a 1-bit scan, whose strokes the scanner made black (generated
+    Chinese city-daily pages at 84 and 90 dpi measure 14.5; TTW 1867's 1-bit
+    13.5 keeps its size)."""
     max_enlargement: int = 3
     """...at most this many times."""
     max_enlarged_pixels: int = 40_000_000

@@ -147,7 +147,8 @@ def grown_over_faint_print(
     # lengthens the others' bands (on a page of grey type under a black
     # headline, the box is the headline's, short of the type on two sides),
     # and grain beside the box is no part of the band under it.
-    for _ in range(3):
+    grown = True
+    while grown:  # at most five passes: each grows a side for good
         grown = False
         for side in range(4):
             if out[side] == wider[side]:
@@ -161,8 +162,6 @@ def grown_over_faint_print(
             }[side]
             if _band_holds_type(clean, print_ink, band, along=side % 2 == 0):
                 out[side], grown = wider[side], True
-        if not grown:
-            break
     return out[0], out[1], out[2], out[3]
 
 
@@ -174,13 +173,15 @@ def _without_specks(ink: np.ndarray) -> np.ndarray:
 def _band_holds_type(
     clean: np.ndarray, raw: np.ndarray, area: tuple[int, int, int, int], along: bool
 ) -> bool:
-    """Whether the ink in ``area`` (x0 y0 x1 y1) is type: dense in its own
-    bounding box (that of ``clean``, the ink without specks; the density is
-    that of ``raw``, all of it, as a thin stroke of small type is opened away
+    """Whether the ink in ``area`` (x0 y0 x1 y1) is type: glyphs, not a rule or
+    a paper edge (``_glyphs``), dense in their own bounding box (the density
+    of ``raw``, all the ink, as a thin stroke of small type is opened away
     with the specks) and spread along the side (``along``: the side runs
     down, a left or right band; else across)."""
     x0, y0, x1, y1 = area
-    band = clean[y0:y1, x0:x1]
+    if x1 <= x0 or y1 <= y0:
+        return False  # the wider box is no wider on this side
+    band = _glyphs(np.ascontiguousarray(clean[y0:y1, x0:x1]))
     ys, xs = np.nonzero(band)
     if ys.size == 0:
         return False
@@ -191,3 +192,15 @@ def _band_holds_type(
         span = (xs.max() - xs.min() + 1) / band.shape[1]
     dense = float((inked > 0).mean()) >= PRINT_BOX.faint_min_ink
     return dense and span >= PRINT_BOX.faint_min_span
+
+
+def _glyphs(ink: np.ndarray) -> np.ndarray:
+    """``ink`` without its pieces drawn out long and thin (``PRINT_BOX.line_aspect``
+    times as long as thick: a rule, a paper edge, a crease), and empty unless
+    ``PRINT_BOX.min_glyphs`` pieces are left."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
+    glyph = np.maximum(w, h) < PRINT_BOX.line_aspect * np.minimum(w, h)
+    if int(glyph.sum()) < PRINT_BOX.min_glyphs:
+        return np.zeros_like(ink)
+    return np.isin(labels, 1 + np.flatnonzero(glyph)) & (ink > 0)

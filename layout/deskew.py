@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
 from newsprint.core.settings import DeskewSettings, Settings
-from newsprint.layout.binarize import ink_mask, paper_level, to_grey
+from newsprint.layout.binarize import ink_mask, is_bitonal, paper_level, to_grey
 from newsprint.layout.border import content_box, grown_over_faint_print, scanner_artifacts
 from newsprint.layout.params.page import SKEW
 
@@ -225,7 +225,7 @@ def deskew(page: NewspaperPage, settings: Settings, angle: float | None = None) 
     box = content_box(ink, artifacts)
     # Border and holes are painted paper-white so no later stage reads them.
     work[artifacts > 0] = paper_level(work)
-    if artifacts.any():
+    if artifacts.any() and not is_bitonal(work):  # a 1-bit page's strokes are all black
         box = grown_over_faint_print(box, ink_mask(work), artifacts)
     geometry = PageGeometry(
         to_scan=back.tolist(), work_size=(work.shape[1], work.shape[0]), content_box=box

@@ -293,7 +293,8 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         raise ValueError(f"{page.source}: deskew must run before text detection")
     found = detect_lines(page.work_image, engine, settings.detection, page.geometry.content_box)
     page, found = _past_the_print_box(page, found, engine, settings.detection)
-    grey = page.image is not None and not is_bitonal(_first_channel(page.image))
+    scan = page.image if page.image is not None else page.work_image
+    grey = not is_bitonal(_first_channel(scan))
     factor = enlargement(found, page.work_image.shape, settings.detection, grey)
     if factor > 1:
         page, found = _enlarged(page, found, factor, engine, settings.detection)
@@ -365,7 +366,7 @@ def enlargement(
 ) -> int:
     """How many times to enlarge the working image (1: not at all) so that its
     detected lines are at least ``settings.min_work_line_px`` tall
-    (``min_work_line_px_grey`` where ``grey``: a grey or colour scan).
+    (``grey_line_factor`` times that where ``grey``: a grey or colour scan).
 
     Layout measures rules, gutters and line spaces in pixels of the working
     image, and its morphology needs a few of them: on a 55-dpi page of 6-pixel
@@ -378,7 +379,7 @@ def enlargement(
     never past ``max_enlargement`` nor ``max_enlarged_pixels``; only on at
     least ``min_lines_to_measure`` lines."""
     height = found.line_height
-    least = settings.min_work_line_px_grey if grey else settings.min_work_line_px
+    least = settings.min_work_line_px * (settings.grey_line_factor if grey else 1.0)
     if len(found.boxes) < settings.min_lines_to_measure or height >= least:
         return 1  # a few specks measure nothing
     factor = min(settings.max_enlargement, int(np.ceil(least / height)))

@@ -18,8 +18,12 @@ tenths)."""
 
 GLYPH_INK = 0.1
 """... and does when ink covers this share of it (a glyph's strokes 20-40%
-of its box; the white between two headlines set side by side, or a column
-rule in it, a few percent)."""
+of its box; the white between two headlines set side by side a few
+percent)..."""
+
+GLYPH_SPREAD = 0.5
+"""... over this share of its width (a glyph inks most of its columns; a
+column rule between two headlines, a tenth)."""
 
 
 def with_display_lines(
@@ -56,7 +60,10 @@ def with_display_lines(
         covered = np.zeros(max(1, int(box[2] - box[0])), dtype=bool)
         for x0, _, x1, _ in fine[across]:
             covered[max(0, int(x0 - box[0])) : max(0, int(x1 - box[0]))] = True
-        if covered.mean() < 0.8 or _glyph_left_out(box, fine[across], image):
+        # Only pieces of one line that lie wholly inside may have left a
+        # glyph out: a line running on past the box would be read twice.
+        pieces = fine[across] if (inside == across).all() else fine[:0]
+        if covered.mean() < 0.8 or _glyph_left_out(box, pieces, image):
             keep &= ~inside
             extra.append(box)
             continue
@@ -79,24 +86,37 @@ def _unreached_bands(box: np.ndarray, fine: np.ndarray, body: float) -> list[np.
 
 
 def _glyph_left_out(box: np.ndarray, fine: np.ndarray, image: np.ndarray | None) -> bool:
-    """Whether between two of the ``fine`` lines inside the coarse ``box`` a
-    space ``GAP`` times the box's height or wider holds ink (``GLYPH_INK``),
-    told from paper by Otsu's threshold over the box."""
-    if image is None or len(fine) < 2:
+    """Whether the ``fine`` lines, pieces of one row inside the coarse
+    ``box``, leave out a glyph between two of them: a space ``GAP`` times the
+    row's height or wider, in which ink (told from paper by Otsu's threshold
+    over the row) covers ``GLYPH_INK`` of the space over ``GLYPH_SPREAD`` of
+    its width (a rule in the space between two headlines is narrow)."""
+    if image is None or len(fine) < 2 or not _one_row(fine):
         return False
-    x0, y0, x1, y1 = (int(np.rint(v)) for v in box)
-    patch = to_grey(image[max(0, y0) : y1, max(0, x0) : x1])
-    if patch.size == 0:
+    h, w = image.shape[:2]
+    x0, x1 = max(0, int(np.floor(box[0]))), min(w, int(np.ceil(box[2])))
+    y0 = max(0, int(np.floor(fine[:, 1].min())))
+    y1 = min(h, int(np.ceil(fine[:, 3].max())))
+    if x1 <= x0 or y1 <= y0:
         return False
+    patch = to_grey(image[y0:y1, x0:x1])
     _, ink = cv2.threshold(patch, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    covered = np.zeros(patch.shape[1], dtype=bool)
+    covered = np.zeros(x1 - x0, dtype=bool)
     for a, _, b, _ in fine:
         covered[max(0, int(a) - x0) : max(0, int(np.ceil(b)) - x0)] = True
-    least = GAP * (y1 - y0)
     inside = np.flatnonzero(covered)
     if inside.size == 0:
         return False
     for a, b in true_runs(~covered[inside[0] : inside[-1] + 1]):
-        if b - a >= least and ink[:, inside[0] + a : inside[0] + b].mean() >= GLYPH_INK:
+        space = ink[:, inside[0] + a : inside[0] + b]
+        if b - a < GAP * (y1 - y0):
+            continue
+        if space.mean() >= GLYPH_INK and space.any(axis=0).mean() >= GLYPH_SPREAD:
             return True
     return False
+
+
+def _one_row(fine: np.ndarray) -> bool:
+    """Whether the lines all share half the height of the shortest."""
+    top, foot = fine[:, 1].max(), fine[:, 3].min()
+    return foot - top >= 0.5 * float((fine[:, 3] - fine[:, 1]).min())

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Literal
 
 import numpy as np
+from newsprint.articles.punctuation import span_as_read
 from newsprint.core.page import Article, BBox, NewspaperPage, Region, RegionType
 from newsprint.core.settings import Settings
 from newsprint.layout.deskew import deskew
@@ -310,9 +311,11 @@ def _cut_paragraphs(paragraphs: list[str], region: Region | None) -> tuple[list[
         return paragraphs, []
     needle = region.lines[0].text.strip()[:24]
     for i, para in enumerate(paragraphs):
-        at = para.find(needle) if needle else -1
-        if at >= 0:
-            head, tail = para[:at].rstrip(), para[at:]
+        # The paragraphs are joined text, their punctuation widened; the line
+        # is as read (``span_as_read`` compares them folded alike).
+        span = span_as_read(para, needle)
+        if span is not None:
+            head, tail = para[: span[0]].rstrip(), para[span[0] :]
             return [*paragraphs[:i], *([head] if head else [])], [tail, *paragraphs[i + 1 :]]
     return paragraphs, []
 

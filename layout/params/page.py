@@ -238,10 +238,20 @@ class PrintBoxParams:
     faint_min_ink: float = 0.1
     """The box grows over ink found with a scanner border painted out
     (``layout.border.grown_over_faint_print``) only where that ink covers this
-    share of its own bounding box in the added band (type inks 15-30% of its
-    lines' area; paper grain and a stained margin's specks, 1-4% in the NZZ
-    scans' margins). Set on the small-scanned generated Chinese pages and the
-    ten NZZ scans (2026-12-05)."""
+    share of the bounding box of the glyphs in the added band (type with its
+    leading and the gaps between columns: 0.15 on the 84-dpi page's foot
+    lines, 0.105-0.13 on a page of grey type; paper grain and a stained
+    margin's specks, 0.01-0.07 in the NZZ scans' margins). Set on the
+    small-scanned generated Chinese pages and the ten NZZ scans (2026-12-05)."""
+
+    line_aspect: float = 10.0
+    """... ink drawn out this many times as long as it is thick is a rule, a
+    paper edge or a crease, no glyph: left out of that measure. Set by hand
+    (2026-12-05)."""
+
+    min_glyphs: int = 5
+    """... and a band holding fewer glyphs than this (a blot, a mark) holds no
+    type. Set by hand (2026-12-05)."""
 
     rim_px: int = 3
     """... and ink this many pixels from the border is its edge, not print (grey

@@ -200,6 +200,13 @@ def test_join_lines_undoes_hyphenation_but_keeps_real_hyphens() -> None:
         (["(1)第一"], "（1）第一"),
         (["價目: 1,000元"], "價目：1,000元"),
         (["Reuters (London), he said:", "yes (1)?"], "Reuters (London), he said: yes (1)?"),
+        (["“好”,他說。真的?!"], "“好”，他說。真的？！"),
+        (["見圖(1),(2)與(a(大雄)b)"], "見圖（1），（2）與（a（大雄）b）"),
+        (["iPhone (蘋果)手機 10:30,開始"], "iPhone（蘋果）手機 10:30，開始"),
+        # English quoting Chinese, and Korean, keep their ASCII marks.
+        (["He wrote 愛, then left (see 圖)."], "He wrote 愛, then left (see 圖)."),
+        (["Mao Zedong (毛泽东) said"], "Mao Zedong (毛泽东) said"),
+        (["한국어, 테스트"], "한국어, 테스트"),
     ],
 )
 def test_brackets_and_marks_set_in_chinese_are_written_full_width(

@@ -165,8 +165,14 @@ def _page(regions: list[Region], language: str) -> NewspaperPage:
     )
 
 
-def _chinese_page() -> NewspaperPage:
-    """A story ending in a jump line of its own; another whose last line ends in one."""
+def _chinese_page(ascii_brackets: bool = False) -> NewspaperPage:
+    """A story ending in a jump line of its own; another whose last line ends in
+    one (``ascii_brackets``: read with ASCII brackets, as the recogniser often
+    reads them)."""
+
+    def read(text: str) -> str:
+        return text.replace("（", "(").replace("）", ")") if ascii_brackets else text
+
     head1 = _region(
         "h1", RegionType.HEADLINE, (100, 100, 400, 150), [_line("暑期防溺水", 100, 100, 400)]
     )
@@ -177,7 +183,7 @@ def _chinese_page() -> NewspaperPage:
         [
             ("暑假到来，中小学生防溺水工", 300),
             ("作进入关键期。教育局发出通", 300),
-            ("（下转第二版）", 140),
+            (read("（下转第二版）"), 140),
         ],
     )
     head2 = _region(
@@ -187,7 +193,7 @@ def _chinese_page() -> NewspaperPage:
         "t2",
         500,
         180,
-        [("志愿者小陈已经在小区的垃圾", 300), ("投放点站了半小时。（转第3版）", 300)],
+        [("志愿者小陈已经在小区的垃圾", 300), (read("投放点站了半小时。（转第3版）"), 300)],
     )
     return _page([head1, body1, head2, body2], "zh-Hans")
 
@@ -211,6 +217,15 @@ def test_chinese_jump_lines_become_jump_regions_out_of_the_paragraphs() -> None:
     assert cut.lines[-1].bbox[2] <= jump.bbox[0] < jump.bbox[2] == 800
     assert "下转" not in render_articles_text(page.articles).replace("→ continues on page 2", "")
     assert set(page.reading_order) == {rid for a in page.articles for rid in a.region_ids}
+
+
+def test_jump_lines_read_with_ascii_brackets_are_cut_from_the_widened_paragraphs() -> None:
+    # The articles' text is written with full-width brackets; the jump's is as read.
+    page = assemble(_chinese_page(ascii_brackets=True), Settings())
+    first, second = page.articles
+    assert first.paragraphs == ["暑假到来，中小学生防溺水工作进入关键期。教育局发出通"]
+    assert second.paragraphs == ["志愿者小陈已经在小区的垃圾投放点站了半小时。"]
+    assert [j.text for a in page.articles for j in a.jumps] == ["(下转第二版)", "(转第3版)"]
 
 
 def test_english_jump_lines_at_the_foot_and_head_of_a_story_are_kept_out() -> None:

@@ -135,7 +135,7 @@ def test_dark_scanner_border_and_punch_holes_are_left_out() -> None:
     assert x0 >= 50 and x1 <= arr.shape[1] - 30 and y1 <= arr.shape[0] - 20
 
 
-def _grey_type_under_a_black_headline(border: bool) -> np.ndarray:
+def _grey_type_under_a_black_headline(border: bool, edge: bool = False) -> np.ndarray:
     """Small type printed grey (150 on 235) under a black headline: a page
     scanned small, whose strokes the scanner greyed."""
     img = Image.new("L", (780, 560), 235)
@@ -148,6 +148,8 @@ def _grey_type_under_a_black_headline(border: bool) -> np.ndarray:
                 (70 + c * 224, 110 + r * 22), _fit(draw, text, body, 200), font=body, fill=150
             )
     arr = np.asarray(img).copy()
+    if edge:
+        arr[503:505, 60:720] = 180  # a faint paper edge over the foot border
     if border:
         arr[:, :40] = arr[:, -40:] = arr[-40:, :] = 25
     return arr
@@ -162,6 +164,11 @@ def test_grey_type_beside_a_dark_scanner_border_is_inside_the_print_box() -> Non
     assert x1 >= 70 + 2 * 224 + 150 and y1 >= 110 + 16 * 22 + 12
     assert x1 <= 780 - 40 and y1 <= 560 - 40
     assert page.geometry.content_box == pytest.approx(bare.geometry.content_box, abs=2)
+    # A faint line along the foot is no type: the box does not reach down to it.
+    edged = _grey_type_under_a_black_headline(True, edge=True)
+    assert deskew(_page(Image.fromarray(edged)), Settings()).geometry.content_box == (
+        page.geometry.content_box
+    )
 
 
 def test_the_print_box_does_not_grow_over_grain_or_a_blot_in_the_margin() -> None:

@@ -132,6 +132,27 @@ def test_articles_are_split_at_a_region_and_merged_again() -> None:
         edit_articles(page, Overrides(split=["r999"]))
 
 
+def test_a_chinese_article_read_with_ascii_punctuation_is_split_at_its_region() -> None:
+    # The paragraphs are written full-width; the region's first line is as read.
+    regions = [
+        _region("r001", RegionType.HEADLINE, (0, 0, 500, 40), "市政新聞"),
+        _region("r002", RegionType.TEXT, (0, 50, 240, 400), "今日天晴,\n氣溫上升。"),
+        _region("r003", RegionType.TEXT, (260, 50, 500, 400), "記者(北京)報道:\n會議開幕。"),
+    ]
+    article = Article(
+        id="a1",
+        headline="市政新聞",
+        paragraphs=["今日天晴，氣溫上升。記者（北京）報道：會議開幕。"],
+        region_ids=["r001", "r002", "r003"],
+    )
+    page = _page().model_copy(update={"regions": regions, "articles": [article]})
+    split = edit_articles(page, Overrides(split=["r003"]))
+    assert [a.paragraphs for a in split.articles] == [
+        ["今日天晴，氣溫上升。"],
+        ["記者（北京）報道：會議開幕。"],
+    ]
+
+
 def test_a_forced_column_count_is_honoured_by_layout() -> None:
     grey = np.asarray(column_page(columns=3, lines_per_column=12, headline=None))
     settings = Settings()

@@ -213,19 +213,40 @@ def test_display_lines_from_the_coarse_pass_replace_partial_fine_ones() -> None:
     assert (0.0, 0.0, 400.0, 50.0) not in rows  # body lines cover the merged box
 
 
-@pytest.mark.parametrize("glyph", ["", "W"])
-def test_a_glyph_the_fine_pass_left_out_of_a_headline_brings_in_the_whole_line(glyph: str) -> None:
+def _headline_in_two(gap: str) -> np.ndarray:
+    """A headline row 80 pixels tall whose fine pieces leave x 480-560 out:
+    ``gap`` holds a glyph ("W"), a column rule 8 pixels wide ("rule") or
+    nothing."""
+    image = Image.new("L", (1500, 200), 250)
+    draw = ImageDraw.Draw(image)
+    if gap == "rule":
+        draw.rectangle((516, 30, 523, 160), fill=0)
+    elif gap:
+        draw.text((495, 50), gap, font=ImageFont.truetype(SERIF, 70), fill=0)
+    return np.asarray(image)
+
+
+@pytest.mark.parametrize("gap", ["", "rule", "W"])
+def test_a_glyph_the_fine_pass_left_out_of_a_headline_brings_in_the_whole_line(gap: str) -> None:
     # The fine pass parted a headline round one glyph and lost it, covering
-    # 90% of the coarse line; a white space there is two headlines side by side.
-    image = Image.new("L", (1000, 200), 250)
-    ImageDraw.Draw(image).text((495, 50), glyph, font=ImageFont.truetype(SERIF, 70), fill=0)
+    # 90% of the coarse line; white or a rule there is two headlines side by side.
     fine = np.array([[100, 50, 480, 130], [560, 50, 900, 130]], dtype=float)
     coarse = np.array([[100, 48, 900, 132]], dtype=float)
-    rows = sorted(map(tuple, with_display_lines(fine, coarse, 20.0, np.asarray(image)).tolist()))
-    if glyph:
+    rows = sorted(
+        map(tuple, with_display_lines(fine, coarse, 20.0, _headline_in_two(gap)).tolist())
+    )
+    if gap == "W":
         assert rows == [(100.0, 48.0, 900.0, 132.0)]
     else:
         assert rows == [(100.0, 50.0, 480.0, 130.0), (560.0, 50.0, 900.0, 130.0)]
+
+
+def test_a_fine_line_running_on_past_the_coarse_one_keeps_it_out_whatever_its_gap_holds() -> None:
+    # Taken, the coarse box would be read again over the fine line's first part.
+    fine = np.array([[100, 50, 480, 130], [560, 50, 1400, 130]], dtype=float)
+    coarse = np.array([[100, 48, 900, 132]], dtype=float)
+    rows = with_display_lines(fine, coarse, 20.0, _headline_in_two("W"))
+    assert sorted(map(tuple, rows.tolist())) == sorted(map(tuple, fine.tolist()))
 
 
 def test_a_nameplate_run_together_with_the_lines_round_it_is_taken_as_its_own_line() -> None:
@@ -239,6 +260,16 @@ def test_a_nameplate_run_together_with_the_lines_round_it_is_taken_as_its_own_li
         (0.0, 20.0, 1000.0, 250.0),
         (0.0, 250.0, 1000.0, 270.0),
     ]
+    # The running head and the dateline read in two pieces each, the nameplate
+    # inked between them: no glyph of one row was left out.
+    page = Image.new("L", (1000, 280), 250)
+    ImageDraw.Draw(page).rectangle((0, 40, 999, 230), fill=0)
+    halves = np.array(
+        [[0, 0, 400, 20], [580, 0, 1000, 20], [0, 250, 400, 270], [580, 250, 1000, 270]],
+        dtype=float,
+    )
+    rows = sorted(map(tuple, with_display_lines(halves, coarse, 20.0, np.asarray(page)).tolist()))
+    assert (0.0, 20.0, 1000.0, 250.0) in rows and len(rows) == 5
     # Lines set at body leading leave no such band: nothing is added.
     leaded = np.array([[0, 30 * i, 1000, 30 * i + 20] for i in range(9)], dtype=float)
     out = with_display_lines(leaded, np.array([[0, 0, 1000, 260]], dtype=float), body=20.0)
@@ -443,7 +474,7 @@ def test_small_type_enlarges_the_working_image_by_a_whole_factor_within_memory()
     assert enlargement(_found(5.0), (9000, 4000), settings) == 1
     assert enlargement(_found(5.0), (3000, 2000), settings) == 2
     # A grey scan wants more pixels to a line than a 1-bit one.
-    grey = DetectionSettings(min_work_line_px=12.0, min_work_line_px_grey=15.0)
+    grey = DetectionSettings(min_work_line_px=12.0, grey_line_factor=1.25)
     assert enlargement(_found(14.5), (1100, 850), grey) == 1
     assert enlargement(_found(14.5), (1100, 850), grey, grey=True) == 2
     assert enlargement(_found(15.0), (1100, 850), grey, grey=True) == 1
