@@ -82,12 +82,15 @@ def page_set(
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for stem, spec in page_specs(first_seed, per_language, old_pages):
-        existing = _existing(folder, stem)
+        version = SMALL_GENERATOR if stem.startswith("zh-small-") else None
+        existing = _existing(folder, stem, version)
         if existing:
             paths.append(existing)
             continue
         log.info("generating %s", stem)
         paths.append(save_page(generate_page(spec), folder, stem, default_format(spec)))
+        if version is not None:
+            _stamp(folder / f"{stem}.truth.json", version)
     vertical = vertical_page_count(per_language) if vertical_pages is None else vertical_pages
     for seed in range(first_seed, first_seed + vertical):
         stem = f"zh-vert-{seed}"
@@ -97,6 +100,18 @@ def page_set(
             existing = save_vertical_page(random_vertical_spec(seed), folder, stem)
         paths.append(existing)
     return paths
+
+
+SMALL_GENERATOR = "small-3"
+"""The version of ``random_small_spec`` the cached small pages were drawn by
+(its third: border and blur shrunk with the page)."""
+
+
+def _stamp(truth: Path, generator: str) -> None:
+    """Write the generator's version into a page's truth (``_existing`` reads it)."""
+    data = json.loads(truth.read_text(encoding="utf-8"))
+    data["generator"] = generator
+    truth.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def _existing(folder: Path, stem: str, generator: str | None = None) -> Path | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.pages import page_specs, small_page_count
+from bench.pages import SMALL_GENERATOR, page_set, page_specs, small_page_count
 from pagegen import load_truth, random_small_spec, random_spec
 from pagegen.__main__ import main as cli_main
 
@@ -35,3 +35,13 @@ def test_cli_writes_a_small_page_at_its_dpi(tmp_path: Path) -> None:
     truth = load_truth(paths[0])
     assert truth["dpi"] == random_small_spec(3).dpi and truth["script"] == "hant"
     assert truth["width"] < 1300 and truth["articles"]
+
+
+def test_a_cached_small_page_of_an_older_generator_is_drawn_again(tmp_path: Path) -> None:
+    paths = [p for p in page_set(tmp_path, 5000, 1) if p.stem.startswith("zh-small-")]
+    truth = tmp_path / "zh-small-5000.truth.json"
+    assert load_truth(paths[0])["generator"] == SMALL_GENERATOR
+    stale = truth.read_text(encoding="utf-8").replace(SMALL_GENERATOR, "small-0")
+    truth.write_text(stale, encoding="utf-8")
+    page_set(tmp_path, 5000, 1)
+    assert load_truth(paths[0])["generator"] == SMALL_GENERATOR
