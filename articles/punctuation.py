@@ -124,8 +124,8 @@ def chinese_punctuation_widths(text: str) -> str:
     for i, ch in enumerate(chars):
         if i in drop:
             continue
-        chinese = _after_chinese(out) or bool(_HAN.match(_outside(chars, i, 1)))
-        if ch in FULL_WIDTH and ch not in "()" and chinese:
+        mark = ch in FULL_WIDTH and ch not in "()"
+        if mark and (_after_chinese(out) or _HAN.match(_outside(chars, i, 1))):
             while out and out[-1].isspace():
                 out.pop()
             out.append(FULL_WIDTH[ch])
@@ -172,7 +172,7 @@ def _chinese(ch: str) -> bool:
 def _after_chinese(out: list[str]) -> bool:
     """Whether the text written so far ends (past any space) in an ideograph,
     a closing quote or bracket, or a full-width mark."""
-    last = "".join(out).rstrip()[-1:]
+    last = next((ch for ch in reversed(out) if not ch.isspace()), "")
     return bool(last) and (bool(_HAN.match(last)) or last in _CLOSES)
 
 
