@@ -102,10 +102,8 @@ def content_box(
     ink: np.ndarray, artifacts: np.ndarray, pad: int = PRINT_BOX.pad_px
 ) -> tuple[int, int, int, int]:
     """Bounding box of the print: ink that is not border or holes."""
-    clean = cv2.bitwise_and(ink, cv2.bitwise_not(artifacts))
     # Specks of noise outside the print must not stretch the box.
-    speck = np.ones((PRINT_BOX.speck_px, PRINT_BOX.speck_px), np.uint8)
-    clean = cv2.morphologyEx(clean, cv2.MORPH_OPEN, speck)
+    clean = _without_specks(cv2.bitwise_and(ink, cv2.bitwise_not(artifacts)))
     ys, xs = np.nonzero(clean)
     h, w = ink.shape
     if xs.size == 0:
@@ -166,6 +164,7 @@ def grown_over_faint_print(
 
 
 def _without_specks(ink: np.ndarray) -> np.ndarray:
+    """``ink`` opened by a square ``PRINT_BOX.speck_px`` wide: specks gone."""
     speck = np.ones((PRINT_BOX.speck_px, PRINT_BOX.speck_px), np.uint8)
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, speck)
 
