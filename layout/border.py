@@ -103,9 +103,14 @@ def content_box(
 ) -> tuple[int, int, int, int]:
     """Bounding box of the print: ink that is not border or holes."""
     # Specks of noise outside the print must not stretch the box.
-    clean = _without_specks(cv2.bitwise_and(ink, cv2.bitwise_not(artifacts)))
+    return _box_of(_without_specks(cv2.bitwise_and(ink, cv2.bitwise_not(artifacts))), pad)
+
+
+def _box_of(clean: np.ndarray, pad: int = PRINT_BOX.pad_px) -> tuple[int, int, int, int]:
+    """The print box of ``clean``, ink without border, holes or specks: its
+    ink's extent less ``PRINT_BOX.trim_percent`` at each end, padded."""
     ys, xs = np.nonzero(clean)
-    h, w = ink.shape
+    h, w = clean.shape
     if xs.size == 0:
         return 0, 0, w, h
     trim = [PRINT_BOX.trim_percent, 100 - PRINT_BOX.trim_percent]
@@ -137,9 +142,9 @@ def grown_over_faint_print(
     # The border's edge, grey where it was resampled or blurred, is no print.
     rim = 2 * PRINT_BOX.rim_px + 1
     border = cv2.dilate(artifacts, np.ones((rim, rim), np.uint8))
-    wider = content_box(ink, border)
     print_ink = cv2.bitwise_and(ink, cv2.bitwise_not(border))
     clean = _without_specks(print_ink)
+    wider = _box_of(clean)
     out = list(box)
     # A band runs along its side as far as the box reaches now: a side taken
     # lengthens the others' bands (on a page of grey type under a black
