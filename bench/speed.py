@@ -33,8 +33,9 @@ from newsprint.layout import deskew, segment
 from newsprint.ocr.detect import detect_text
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.orientation import orient
-from newsprint.ocr.paddle import PaddleOcrEngine, crop_line, to_bgr
-from newsprint.ocr.stage import box_corners, recognize
+from newsprint.ocr.paddle import PaddleOcrEngine
+from newsprint.ocr.stage import line_crops as stage_line_crops
+from newsprint.ocr.stage import recognize
 from newsprint.scans import load_scan
 
 from bench.samples import ROOT
@@ -150,9 +151,7 @@ def line_crops(page: NewspaperPage) -> list[np.ndarray]:
     """The crops the OCR stage recognises: every detected line of the page's
     regions (cut once per page and kept)."""
     if id(page) not in _CROPS:
-        work = to_bgr(page.work_image)
-        boxes = [box for region in page.regions for box in region.work_lines]
-        _CROPS[id(page)] = [crop_line(work, box_corners(b).astype(np.float32)) for b in boxes]
+        _CROPS[id(page)] = stage_line_crops(page)[2]
     return _CROPS[id(page)]
 
 

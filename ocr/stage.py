@@ -19,6 +19,7 @@ from newsprint.core.page import (
     RegionType,
     TextDirection,
     TextLine,
+    WorkBox,
 )
 from newsprint.core.script import detect_language, is_cjk
 from newsprint.core.settings import Settings
@@ -27,6 +28,7 @@ from newsprint.layout.boxes import Box
 from newsprint.layout.direction import transpose, untranspose
 from newsprint.layout.lines import row_reach
 from newsprint.ocr.engine import OcrEngine, OcrLine
+from newsprint.ocr.margins import with_paper_margin
 from newsprint.ocr.noise import without_noise
 from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.paddle import crop_line, crop_quad, to_bgr
@@ -116,23 +118,10 @@ def _in_traditional_forms(region: Region) -> Region:
 
 def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, list[TextLine]]:
     """Text lines of every region that carries detected lines, recognised in
-    one batch (photos included: their words stay with the picture).
-
-    Lines are cut as ``line_cutter`` says: from the scan itself, in one
-    resampling at most, as PaddleOCR cuts its lines from the page it is
-    given; cut from the straightened working image they were resampled twice,
-    and small type blurred by the first (a generated Chinese page shrunk to
-    8-pixel type, skewed 0.57°: 0.81 of its characters read, 0.95 now)."""
-    cut = line_cutter(page)
+    one batch (photos included: their words stay with the picture), cut as
+    ``line_crops`` cuts them."""
     body = page.body_px
-    owners, crops, boxes = [], [], []
-    for region in page.regions:
-        if region.type not in _READ and region.type != RegionType.PHOTO:
-            continue
-        for box in region.work_lines:
-            owners.append(region.id)
-            crops.append(cut(box))
-            boxes.append(box)
+    owners, boxes, crops = line_crops(page)
     results = engine.recognize_lines(crops) if crops else []
     results = without_show_through(crops, results, engine)
     found: dict[str, list[OcrLine]] = {}
@@ -147,6 +136,31 @@ def _read_detected_lines(page: NewspaperPage, engine: OcrEngine) -> dict[str, li
         )
         for rid in with_lines
     }
+
+
+def line_crops(page: NewspaperPage) -> tuple[list[str], list[WorkBox], list[np.ndarray]]:
+    """The line crops the recogniser reads: for every line of the page's regions
+    that are read (photos included), its region's id, its working-image box
+    and its crop (BGR), in region order.
+
+    Lines are cut as ``line_cutter`` says: from the scan itself, in one
+    resampling at most, as PaddleOCR cuts its lines from the page it is
+    given; cut from the straightened working image they were resampled twice,
+    and small type blurred by the first (a generated Chinese page shrunk to
+    8-pixel type, skewed 0.57°: 0.81 of its characters read, 0.95 now).
+    Each crop has a margin of the paper above and below its line
+    (``ocr.margins``). Raises ValueError when the page has no image loaded."""
+    cut = line_cutter(page)
+    grey, scan_per_work = to_grey(page.work_image), page.geometry.scan_per_work()
+    owners, boxes, crops = [], [], []
+    for region in page.regions:
+        if region.type not in _READ and region.type != RegionType.PHOTO:
+            continue
+        for box in region.work_lines:
+            owners.append(region.id)
+            boxes.append(box)
+            crops.append(cut(with_paper_margin(grey, box, scan_per_work)))
+    return owners, boxes, crops
 
 
 def line_cutter(page: NewspaperPage) -> Callable[[tuple[float, float, float, float]], np.ndarray]:

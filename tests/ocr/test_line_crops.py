@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from newsprint.core.page import Flag, FlagCode, NewspaperPage, PageGeometry
+from newsprint.core.page import Flag, FlagCode, NewspaperPage, PageGeometry, Region, RegionType
 from newsprint.ocr.paddle import UPRIGHT_DRIFT, crop_quad
-from newsprint.ocr.stage import line_cutter, scan_for_crops
+from newsprint.ocr.stage import line_crops, line_cutter, scan_for_crops
 
 
 def _page_image() -> np.ndarray:
@@ -101,3 +101,24 @@ def test_lines_of_a_one_bit_scan_are_cut_from_the_working_image() -> None:
     cut = line_cutter(_page(scan, work, shift=10))
     crop = cut((50.0, 30.0, 250.0, 50.0))
     assert crop.shape[:2] == (20, 200) and int(crop.min()) == int(crop.max()) == 200
+
+
+def test_line_crops_take_the_paper_above_and_below_a_line() -> None:
+    """The crop holds two scan pixels of paper over and under the line's
+    fitted box (``ocr.margins``); the box the line keeps is its own."""
+    scan = np.full((120, 300), 240, np.uint8)
+    scan[40:50, 30:270:5] = 20  # a line of type, rows 40-49
+    scan[40:50, 31:270:5] = 20
+    page = _page(scan, scan.copy(), shift=0)
+    page.regions.append(
+        Region(
+            id="r1",
+            type=RegionType.TEXT,
+            bbox=(30, 40, 270, 50),
+            work_lines=[(30.0, 40.0, 270.0, 50.0)],
+        )
+    )
+    owners, boxes, crops = line_crops(page)
+    assert owners == ["r1"] and boxes == [(30.0, 40.0, 270.0, 50.0)]
+    assert crops[0].shape[:2] == (14, 240)
+    assert (crops[0][:2] == 240).all() and (crops[0][-2:] == 240).all()
