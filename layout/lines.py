@@ -273,10 +273,17 @@ def _headlines_apart(left: Box, right: Box, starts: LineStarts) -> bool:
     """Two headlines set side by side over neighbouring stories: the space
     between them falls on a column gutter and is far wider than a word space
     of their type (a third to a half of its height; "to" is shorter than its
-    line, so the taller piece gives the size)."""
+    line, so the taller piece gives the size), or nearer when their sizes
+    differ as no one headline's pieces do (``DISPLAY_SPACES.size_ratio``)."""
     gap = right.x0 - left.x1
-    tallest = max(left.height, right.height)
-    return gap >= DISPLAY_SPACES.headlines_gap * tallest and starts.on_grid(left, right)
+    smaller, tallest = sorted((left.height, right.height))
+    P = DISPLAY_SPACES
+    if not starts.on_grid(left, right):
+        return False
+    if gap >= P.headlines_gap * tallest:
+        return True
+    # Two sizes: two headlines, set close over neighbouring columns.
+    return tallest >= P.size_ratio * smaller and gap >= P.sizes_min_gap * smaller
 
 
 def _is_gutter(

@@ -199,6 +199,18 @@ class DisplaySpaceParams:
     (a display word space next to a short word like 'to' came close to 0.6).
     Tuned in 0716d7c, on the synthetic tuning set."""
 
+    size_ratio: float = 1.6
+    """...or, closer, when the taller piece is at least this many times the
+    other's height: a headline keeps one size along its line, and a story's
+    one-column headline set tight against a wider story's larger one, a
+    gutter between, is two (a generated city daily at 66 dpi: 港口经济持续回暖
+    | 科技创新助力制造业升级, 34 and 65 pixels, 12 apart). A short word's
+    box in one Latin headline ("to" beside "Big") is 0.6-0.7 of the line's."""
+
+    sizes_min_gap: float = 0.25
+    """...the space between them at least this share of the smaller one's
+    height (a gutter, not two pieces touching)."""
+
 
 DISPLAY_SPACES = DisplaySpaceParams()
 

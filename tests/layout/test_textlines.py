@@ -693,3 +693,27 @@ def test_a_headline_parted_over_two_rules_feet_is_joined_again() -> None:
     heads = [p for p in joined if p.ink.y0 > 1200]
     assert [(p.ink.x0, p.ink.x1) for p in heads] == [(124, 1056)]
     assert len(heads[0].read_boxes()) == 2
+
+
+def _headline_row(left_height: float, right_height: float, gap: float) -> list[Box]:
+    from newsprint.layout.lines import join_rows
+
+    body = 20.0
+    left = Box(100, 1364, 330, 1364 + left_height)
+    right = Box(330 + gap, 1360, 920, 1360 + right_height)
+    corridors = np.zeros((1500, 1000), bool)
+    grid = np.zeros(1000, bool)
+    grid[330 : 330 + int(gap)] = True  # the page's column gutter lies in the space
+    return join_rows([left, right], corridors, body, [], grid)
+
+
+def test_a_one_column_headline_tight_against_a_larger_one_is_a_headline_of_its_own() -> None:
+    """港口经济持续回暖 | 科技创新助力制造业升级 (a 66-dpi city daily): the
+    one-column story's headline fills its column, the wider story's larger
+    one starts past the gutter; one headline keeps one size."""
+    assert len(_headline_row(34, 65, 12)) == 2
+
+
+def test_a_headline_of_one_size_over_the_gutter_and_a_short_word_stay_one_line() -> None:
+    assert len(_headline_row(60, 65, 12)) == 1
+    assert len(_headline_row(42, 65, 12)) == 1  # "to" beside "Big": 0.65 of the line
