@@ -7,8 +7,10 @@ thin rules, caps headings of body size, bitonal microfilm at 72-150 dpi with
 speckle and show-through), the kind of page the modern layouts hide failures on,
 pages of vertical traditional Chinese (``zh-vert-<seed>``: bands of stories
 read right to left, vertical headlines and captions, rules; white, tinted or
-bitonal paper), and modern Chinese pages scanned small (``zh-small-<seed>``:
-72-100 dpi, body type of 8-11 pixels, as a city daily kept as a web image).
+bitonal paper), modern Chinese pages scanned small (``zh-small-<seed>``:
+72-100 dpi, body type of 8-11 pixels, as a city daily kept as a web image) and
+Chinese broadsheets kept small (``zh-broad-<seed>``: six to eight columns at
+56-72 dpi, body type of 7-10 pixels).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from pagegen import PageSpec, generate_page, random_spec, save_page
 from pagegen.__main__ import default_format
 from pagegen.oldrandom import random_old_spec
-from pagegen.randomize import random_small_spec
+from pagegen.randomize import random_broadsheet_spec, random_small_spec
 from pagegen.vertical import GENERATOR, random_vertical_spec, save_vertical_page
 
 log = logging.getLogger(__name__)
@@ -48,13 +50,20 @@ def small_page_count(per_language: int) -> int:
     return math.ceil(per_language / 5)
 
 
+def broadsheet_page_count(per_language: int) -> int:
+    """How many broadsheet Chinese pages kept small a set gets: one for every
+    ten (10 -> 1, 4 -> 1)."""
+    return math.ceil(per_language / 10)
+
+
 def page_specs(
     first_seed: int, per_language: int, old_pages: int | None = None
 ) -> list[tuple[str, PageSpec]]:
     """(stem, spec) of every page of a set: ``per_language`` modern pages per language
     (``<language>-<seed>``, as before), then ``old_pages`` (default
     :func:`old_page_count`) 19th-century pages ``en-old-<seed>`` from the same seeds,
-    then :func:`small_page_count` small-scanned Chinese pages ``zh-small-<seed>``."""
+    then :func:`small_page_count` small-scanned Chinese pages ``zh-small-<seed>``
+    and :func:`broadsheet_page_count` broadsheets kept small ``zh-broad-<seed>``."""
     specs = [
         (f"{language}-{seed}", random_spec(seed, language))
         for language in LANGUAGES
@@ -66,6 +75,8 @@ def page_specs(
     ]
     small = range(first_seed, first_seed + small_page_count(per_language))
     specs += [(f"zh-small-{seed}", random_small_spec(seed)) for seed in small]
+    broad = range(first_seed, first_seed + broadsheet_page_count(per_language))
+    specs += [(f"zh-broad-{seed}", random_broadsheet_spec(seed)) for seed in broad]
     return specs
 
 
@@ -82,7 +93,7 @@ def page_set(
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for stem, spec in page_specs(first_seed, per_language, old_pages):
-        version = SMALL_GENERATOR if stem.startswith("zh-small-") else None
+        version = _GENERATORS.get(stem.rsplit("-", 1)[0])
         existing = _existing(folder, stem, version)
         if existing:
             paths.append(existing)
@@ -105,6 +116,11 @@ def page_set(
 SMALL_GENERATOR = "small-3"
 """The version of ``random_small_spec`` the cached small pages were drawn by
 (its third: border and blur shrunk with the page)."""
+
+BROADSHEET_GENERATOR = "broadsheet-1"
+"""The version of ``random_broadsheet_spec`` the cached broadsheets were drawn by."""
+
+_GENERATORS = {"zh-small": SMALL_GENERATOR, "zh-broad": BROADSHEET_GENERATOR}
 
 
 def _stamp(truth: Path, generator: str) -> None:

@@ -1,10 +1,11 @@
 """Command line: ``python -m pagegen --seed 1 --lang en --out DIR [--count N] [--format png]
-[--style modern|old|vertical|small]``.
+[--style modern|old|vertical|small|broadsheet]``.
 
 Writes ``<lang>-<seed>.<ext>`` and ``<lang>-<seed>.truth.json`` for seeds
 ``seed .. seed+count-1``; ``--style old`` writes English 19th-century microfilm pages
 ``en-old-<seed>``, ``--style vertical`` pages of vertical traditional Chinese ``zh-vert-<seed>``,
-``--style small`` modern Chinese pages scanned at 72-100 dpi ``zh-small-<seed>``.
+``--style small`` modern Chinese pages scanned at 72-100 dpi ``zh-small-<seed>``,
+``--style broadsheet`` Chinese broadsheets of six to eight columns at 56-72 dpi ``zh-broad-<seed>``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from pagegen.generate import generate_page
 from pagegen.oldrandom import random_old_spec
 from pagegen.output import FORMATS, save_page
-from pagegen.randomize import random_small_spec, random_spec
+from pagegen.randomize import random_broadsheet_spec, random_small_spec, random_spec
 from pagegen.spec import LANGUAGES, PageSpec
 from pagegen.vertical import random_vertical_spec, save_vertical_page
 
@@ -40,12 +41,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--style",
-        choices=("modern", "old", "vertical", "small"),
+        choices=("modern", "old", "vertical", "small", "broadsheet"),
         default="modern",
         help="old: English 19th-century page on bitonal microfilm at 72-150 dpi; vertical: "
         "vertical traditional Chinese, PNG or 1-bit TIFF (--format ignored); small: a modern "
-        "Chinese page at 72-100 dpi, simplified for an even seed, traditional for an odd one "
-        "(--lang ignored by all three)",
+        "Chinese page at 72-100 dpi, simplified for an even seed, traditional for an odd one; "
+        "broadsheet: the same, a broadsheet of six to eight columns at 56-72 dpi "
+        "(--lang ignored by all four)",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
@@ -71,6 +73,8 @@ def main(argv: list[str] | None = None) -> list[Path]:
             spec, stem = random_old_spec(seed), f"en-old-{seed}"
         elif args.style == "small":
             spec, stem = random_small_spec(seed), f"zh-small-{seed}"
+        elif args.style == "broadsheet":
+            spec, stem = random_broadsheet_spec(seed), f"zh-broad-{seed}"
         else:
             spec, stem = random_spec(seed, args.lang), f"{args.lang}-{seed}"
         fmt = args.format or default_format(spec)

@@ -250,12 +250,55 @@ def random_small_spec(seed: int) -> PageSpec:
         scan={"scale": scale, "bitonal": False},
         dpi=round(200 * scale),
     )
-    # The scanner's border and blur are drawn in scan pixels: a page kept
-    # small was shrunk from a larger scan, and they shrank with it (the border
-    # stays in the margin, not over the print).
+    return _shrunk_scan(spec, scale)
+
+
+def _shrunk_scan(spec: PageSpec, scale: float) -> PageSpec:
+    """``spec`` with the scanner's border and blur as much smaller as the page:
+    they are drawn in scan pixels, and a page kept small was shrunk from a
+    larger scan, they with it (the border stays in the margin, not over the
+    print)."""
     scan = dataclasses.replace(
         spec.scan,
         border_width=max(4, round(spec.scan.border_width * scale)),
         blur=round(spec.scan.blur * scale, 2),
     )
     return dataclasses.replace(spec, scan=scan)
+
+
+BROADSHEET_SCALES = (0.28, 0.36)
+"""Scan scales of a broadsheet Chinese page (``random_broadsheet_spec``):
+drawn at 200 dpi, it is scanned at 56 to 72 dpi, its body type 6.7 to 10
+pixels."""
+
+BROADSHEET_SEED_OFFSET = 700
+"""A broadsheet page's layout is drawn from its seed plus this."""
+
+
+def random_broadsheet_spec(seed: int) -> PageSpec:
+    """A Chinese broadsheet city daily kept small: six to eight columns on a
+    page 15-17 inches wide, drawn at 200 dpi and scanned at 56-72 dpi, about
+    the size of the real-pages issue's 2010 city daily (992 x 1419), body
+    type 6.7-10 pixels and headlines set tight over neighbouring columns.
+    Simplified Chinese for an even seed, traditional for an odd one; grey or
+    colour, the border and blur shrunk with the page (``random_small_spec``).
+    Raises ValueError for a negative seed."""
+    if seed < 0:
+        raise ValueError("seed must be >= 0")
+    language = ("zh-hans", "zh-hant")[seed % 2]
+    rng = np.random.default_rng([seed, 7, 13])
+    scale = round(float(rng.uniform(*BROADSHEET_SCALES)), 2)
+    width = int(rng.integers(3000, 3401)) // 8 * 8
+    spec = random_spec(
+        seed + BROADSHEET_SEED_OFFSET,
+        language,
+        scan={"scale": scale, "bitonal": False},
+        dpi=round(200 * scale),
+        width=width,
+        height=int(width * rng.uniform(1.38, 1.45)) // 8 * 8,
+        columns=int(rng.integers(6, 9)),
+        body_size=int(rng.integers(24, 29)),
+        gutter=int(rng.integers(26, 36)),
+        margin=int(rng.integers(130, 171)),
+    )
+    return _shrunk_scan(spec, scale)

@@ -1,11 +1,19 @@
-"""Modern Chinese pages scanned small (72-100 dpi), and their place in the benchmark."""
+"""Modern Chinese pages scanned small (72-100 dpi), broadsheets kept small (56-72
+dpi), and their place in the benchmark."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bench.pages import SMALL_GENERATOR, page_set, page_specs, small_page_count
-from pagegen import load_truth, random_small_spec, random_spec
+from bench.pages import (
+    BROADSHEET_GENERATOR,
+    SMALL_GENERATOR,
+    broadsheet_page_count,
+    page_set,
+    page_specs,
+    small_page_count,
+)
+from pagegen import load_truth, random_broadsheet_spec, random_small_spec, random_spec
 from pagegen.__main__ import main as cli_main
 
 
@@ -45,3 +53,29 @@ def test_a_cached_small_page_of_an_older_generator_is_drawn_again(tmp_path: Path
     truth.write_text(stale, encoding="utf-8")
     page_set(tmp_path, 5000, 1)
     assert load_truth(paths[0])["generator"] == SMALL_GENERATOR
+
+
+def test_a_broadsheet_is_six_to_eight_columns_of_chinese_at_56_to_72_dpi() -> None:
+    for seed in range(12):
+        spec = random_broadsheet_spec(seed)
+        assert spec.language == ("zh-hans", "zh-hant")[seed % 2]
+        assert 56 <= spec.dpi <= 72 and spec.dpi == round(200 * spec.scan.scale)
+        assert 6 <= spec.columns <= 8 and not spec.scan.bitonal
+        assert 3000 <= spec.width <= 3400  # 15-17 inches
+        assert 6.5 <= spec.body_size * spec.scan.scale <= 10  # body type in scan pixels
+    assert random_broadsheet_spec(1000) == random_broadsheet_spec(1000)
+    assert random_broadsheet_spec(1000).bands != random_spec(1000, "zh-hans").bands
+
+
+def test_benchmark_sets_hold_a_broadsheet_and_stamp_its_generator(tmp_path: Path) -> None:
+    assert broadsheet_page_count(10) == 1 and broadsheet_page_count(4) == 1
+    assert [s for s, _ in page_specs(1000, 10) if s.startswith("zh-broad-")] == ["zh-broad-1000"]
+    paths = [p for p in page_set(tmp_path, 5000, 1) if p.stem.startswith("zh-broad-")]
+    truth = load_truth(paths[0])
+    assert truth["generator"] == BROADSHEET_GENERATOR and truth["dpi"] <= 72
+    assert max(truth["width"], truth["height"]) < 1700
+
+
+def test_cli_writes_a_broadsheet(tmp_path: Path) -> None:
+    paths = cli_main(["--style", "broadsheet", "--seed", "2", "--out", str(tmp_path)])
+    assert [p.stem for p in paths] == ["zh-broad-2"] and load_truth(paths[0])["script"] == "hans"
