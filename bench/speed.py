@@ -148,8 +148,9 @@ _CROPS: dict[int, list[np.ndarray]] = {}
 
 
 def line_crops(page: NewspaperPage) -> list[np.ndarray]:
-    """The crops the OCR stage recognises: every detected line of the page's
-    regions (cut once per page and kept)."""
+    """The crops the OCR stage recognises (``ocr.stage.line_crops``: the lines
+    of the regions it reads, cut from the scan with their paper margin), cut
+    once per page and kept."""
     if id(page) not in _CROPS:
         _CROPS[id(page)] = stage_line_crops(page)[2]
     return _CROPS[id(page)]

@@ -191,7 +191,7 @@ def row_groups(
                 continue
             if not display and _is_gutter(row, piece, corridors, starts, body):
                 continue
-            if display and _headlines_apart(row, piece, starts):
+            if display and _headlines_apart(row, tails[i], piece, starts):
                 continue
             if best is None or row.y_overlap(piece) > rows[best].y_overlap(piece):
                 best = i
@@ -269,21 +269,30 @@ def _rule_between(left: Box, right: Box, v_rules: list[Box], body: float) -> boo
     )
 
 
-def _headlines_apart(left: Box, right: Box, starts: LineStarts) -> bool:
-    """Two headlines set side by side over neighbouring stories: the space
-    between them falls on a column gutter and is far wider than a word space
-    of their type (a third to a half of its height; "to" is shorter than its
-    line, so the taller piece gives the size), or nearer when their sizes
-    differ as no one headline's pieces do (``DISPLAY_SPACES.size_ratio``)."""
-    gap = right.x0 - left.x1
-    smaller, tallest = sorted((left.height, right.height))
+def _headlines_apart(row: Box, tail: Box, piece: Box, starts: LineStarts) -> bool:
+    """Two headlines set side by side over neighbouring stories (``row``, the
+    row so far, its last piece ``tail``, then ``piece``): the space between
+    them falls on a column gutter and is far wider than a word space of their
+    type (a third to a half of its height; "to" is shorter than its line, so
+    the taller piece gives the size), or nearer when ``tail`` and ``piece``
+    are display type of two sizes, as no one headline's pieces are
+    (``DISPLAY_SPACES.size_ratio``), and a column of lines starts or ends
+    at the space (a one-column story's headline set tight against a wider
+    story's larger one; a headline's word of x-height letters beside its
+    capitals has no column edge at its word space)."""
+    gap = piece.x0 - row.x1
     P = DISPLAY_SPACES
-    if not starts.on_grid(left, right):
+    if not starts.on_grid(row, piece):
         return False
-    if gap >= P.headlines_gap * tallest:
+    if gap >= P.headlines_gap * max(row.height, piece.height):
         return True
-    # Two sizes: two headlines, set close over neighbouring columns.
-    return tallest >= P.size_ratio * smaller and gap >= P.sizes_min_gap * smaller
+    smaller, taller = sorted((tail.height, piece.height))
+    return (
+        smaller > TYPE_SIZE.display * starts.body
+        and taller >= P.size_ratio * smaller
+        and gap >= P.sizes_min_gap * smaller
+        and starts.column_edge(tail, piece)
+    )
 
 
 def _is_gutter(

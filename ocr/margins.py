@@ -29,25 +29,34 @@ MARGIN_SCAN_PX = 2.0
 MOST_SHARE = 0.25
 """At most this share of the line's height, above and below (a 4-pixel line
 gets 1)."""
+FAINT_BELOW_PAPER = 40
+"""Grey levels under the strip's paper at which a pixel is faint ink..."""
+FAINT_ROW_SHARE = 0.5
+"""...and a row that much of whose length is faint ink is a faint rule, not
+paper (the grey rim that blur leaves round small type is no more than a
+few glyphs' edges)."""
 
 
 def with_paper_margin(
     grey: np.ndarray, box: tuple[float, float, float, float], scan_per_work: float
 ) -> tuple[float, float, float, float]:
     """``box`` (x0, y0, x1, y1, working pixels) grown up and down by up to
-    ``MARGIN_SCAN_PX`` scan pixels, as far as the rows there hold no ink
-    along the box; a vertical line (taller than wide) or a box at the image's
-    edge is given back as it is there.
+    ``MARGIN_SCAN_PX`` scan pixels, as far as the rows there are paper along
+    the box; never grown taller than it is wide (a one-character line stays
+    level, cut square). A vertical line (taller than wide) or a box at the
+    image's edge is given back as it is there.
 
     ``grey``: the working image (H x W, uint8); ``scan_per_work``: scan pixels
-    per working pixel (``PageGeometry.scan_per_work``). Ink is told from paper
-    by Otsu's threshold over the line and its margins, so a grey page's paper
-    and a faint line's type are judged by their own levels."""
+    per working pixel (``PageGeometry.scan_per_work``). A row is paper when
+    none of it is ink by Otsu's threshold over the line and its margins (so a
+    grey page's paper and a faint line's type are judged by their own
+    levels) and under ``FAINT_ROW_SHARE`` of it is faint ink (a hairline
+    rule printed grey)."""
     x0, y0, x1, y1 = box
-    height = y1 - y0
-    if height <= 0 or height > x1 - x0:
+    height, width = y1 - y0, x1 - x0
+    if height <= 0 or height > width:
         return box
-    most = int(min(MOST_SHARE * height, MARGIN_SCAN_PX / max(scan_per_work, 1e-6)))
+    most = int(np.floor(min(MOST_SHARE * height, MARGIN_SCAN_PX / max(scan_per_work, 1e-6)) + 1e-6))
     if most < 1:
         return box
     h, w = grey.shape[:2]
@@ -56,15 +65,32 @@ def with_paper_margin(
     ya, yb = max(0, top - most), min(h, bottom + most)
     if xb <= xa or yb <= ya:
         return box
-    strip = np.ascontiguousarray(grey[ya:yb, xa:xb])
-    _, ink = cv2.threshold(strip, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    inked = ink.any(axis=1)
+    inked = _inked_rows(np.ascontiguousarray(grey[ya:yb, xa:xb]))
     above = _paper_rows(inked[: max(0, top - ya)][::-1])
     below = _paper_rows(inked[max(0, bottom - ya) :])
+    room = max(0.0, width - height)
+    if above + below > room:  # grown no taller than wide, shared out evenly
+        above, below = _shared(above, below, room)
     return (x0, y0 - above, x1, y1 + below)
+
+
+def _inked_rows(strip: np.ndarray) -> np.ndarray:
+    """For each row of ``strip`` (grey, uint8), whether it holds ink."""
+    threshold, _ = cv2.threshold(strip, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    paper = float(np.percentile(strip, 90))
+    faint = (strip < paper - FAINT_BELOW_PAPER).mean(axis=1) >= FAINT_ROW_SHARE
+    return (strip <= threshold).any(axis=1) | faint
 
 
 def _paper_rows(inked: np.ndarray) -> int:
     """How many of ``inked``'s rows, from its first, hold no ink."""
     hits = np.flatnonzero(inked)
     return int(hits[0]) if hits.size else int(inked.size)
+
+
+def _shared(above: int, below: int, room: float) -> tuple[int, int]:
+    """``above`` and ``below`` cut down to ``room`` rows in all, each side
+    keeping up to half of it."""
+    half = int(room // 2)
+    first = min(above, max(half, int(room) - below))
+    return first, min(below, int(room) - first)

@@ -1,8 +1,10 @@
 """The OCR stage: read every text region of a page with the engine.
 
-Each region is cropped from the deskewed working image (with a margin, so
-detection sees whole glyphs) and read on its own: PaddleOCR then never reads
-across a gutter, and small newspaper type keeps its full resolution.
+The lines that text detection found and layout fitted are cut one by one
+(``line_crops``: from the scan, with a margin of paper above and below) and
+recognised together, so PaddleOCR never reads across a gutter and small type
+keeps its full resolution; a region without detected lines is cropped from the
+working image with a margin, detected and read as one crop.
 """
 
 from __future__ import annotations

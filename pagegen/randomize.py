@@ -268,7 +268,7 @@ def _shrunk_scan(spec: PageSpec, scale: float) -> PageSpec:
 
 BROADSHEET_SCALES = (0.28, 0.36)
 """Scan scales of a broadsheet Chinese page (``random_broadsheet_spec``):
-drawn at 200 dpi, it is scanned at 56 to 72 dpi, its body type 6.7 to 10
+drawn at 200 dpi, it is scanned at 56 to 72 dpi, its body type 6.7 to 9.7
 pixels."""
 
 BROADSHEET_SEED_OFFSET = 700
@@ -279,7 +279,7 @@ def random_broadsheet_spec(seed: int) -> PageSpec:
     """A Chinese broadsheet city daily kept small: six to eight columns on a
     page 15-17 inches wide, drawn at 200 dpi and scanned at 56-72 dpi, about
     the size of the real-pages issue's 2010 city daily (992 x 1419), body
-    type 6.7-10 pixels and headlines set tight over neighbouring columns.
+    type 6.7-9.7 pixels, gutters of 26-35 drawn pixels (9-12 scanned).
     Simplified Chinese for an even seed, traditional for an odd one; grey or
     colour, the border and blur shrunk with the page (``random_small_spec``).
     Raises ValueError for a negative seed."""
@@ -297,7 +297,7 @@ def random_broadsheet_spec(seed: int) -> PageSpec:
         width=width,
         height=int(width * rng.uniform(1.38, 1.45)) // 8 * 8,
         columns=int(rng.integers(6, 9)),
-        body_size=int(rng.integers(24, 29)),
+        body_size=int(rng.integers(24, 28)),
         gutter=int(rng.integers(26, 36)),
         margin=int(rng.integers(130, 171)),
     )

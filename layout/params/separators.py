@@ -200,12 +200,14 @@ class DisplaySpaceParams:
     Tuned in 0716d7c, on the synthetic tuning set."""
 
     size_ratio: float = 1.6
-    """...or, closer, when the taller piece is at least this many times the
-    other's height: a headline keeps one size along its line, and a story's
-    one-column headline set tight against a wider story's larger one, a
-    gutter between, is two (a generated city daily at 66 dpi: 港口经济持续回暖
-    | 科技创新助力制造业升级, 34 and 65 pixels, 12 apart). A short word's
-    box in one Latin headline ("to" beside "Big") is 0.6-0.7 of the line's."""
+    """...or, closer, when two neighbouring pieces are display type of two
+    sizes, the taller at least this many times the other's height, and a
+    column of lines starts or ends at the space between them: a one-column
+    story's headline set tight against a wider story's larger one, a gutter
+    between (a generated city daily at 66 dpi: 港口经济持续回暖 |
+    科技创新助力制造业升级, 34 and 65 pixels, 12 apart). A headline's
+    word of x-height letters ("on", "era") is half its capitals' height, so
+    the column edge is what tells a gutter from its word space."""
 
     sizes_min_gap: float = 0.25
     """...the space between them at least this share of the smaller one's

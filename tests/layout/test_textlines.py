@@ -695,25 +695,45 @@ def test_a_headline_parted_over_two_rules_feet_is_joined_again() -> None:
     assert len(heads[0].read_boxes()) == 2
 
 
-def _headline_row(left_height: float, right_height: float, gap: float) -> list[Box]:
+def _rows(pieces: list[Box], gutter: tuple[int, int]) -> list[Box]:
+    """``join_rows`` over ``pieces`` on a page whose column gutter lies at
+    ``gutter`` (x0, x1), with two columns of body lines under them: column 1
+    from x 100 to 330, column 2 from 342."""
     from newsprint.layout.lines import join_rows
 
-    body = 20.0
-    left = Box(100, 1364, 330, 1364 + left_height)
-    right = Box(330 + gap, 1360, 920, 1360 + right_height)
-    corridors = np.zeros((1500, 1000), bool)
+    body = [Box(100, y, 330, y + 20) for y in range(1450, 1600, 30)]
+    body += [Box(342, y, 600, y + 20) for y in range(1450, 1600, 30)]
+    corridors = np.zeros((1700, 1000), bool)
     grid = np.zeros(1000, bool)
-    grid[330 : 330 + int(gap)] = True  # the page's column gutter lies in the space
-    return join_rows([left, right], corridors, body, [], grid)
+    grid[gutter[0] : gutter[1]] = True
+    rows = join_rows([*pieces, *body], corridors, 20.0, [], grid)
+    return [r for r in rows if r.y1 < 1440]
 
 
 def test_a_one_column_headline_tight_against_a_larger_one_is_a_headline_of_its_own() -> None:
     """港口经济持续回暖 | 科技创新助力制造业升级 (a 66-dpi city daily): the
     one-column story's headline fills its column, the wider story's larger
-    one starts past the gutter; one headline keeps one size."""
-    assert len(_headline_row(34, 65, 12)) == 2
+    one starts past the gutter, where column 2's lines start; one headline
+    keeps one size."""
+    small, large = Box(100, 1364, 330, 1398), Box(342, 1360, 920, 1425)
+    assert len(_rows([small, large], (330, 342))) == 2
+    # Touching, they are one piece of type whatever their sizes.
+    assert len(_rows([small, Box(335, 1360, 920, 1425)], (330, 335))) == 1
 
 
 def test_a_headline_of_one_size_over_the_gutter_and_a_short_word_stay_one_line() -> None:
-    assert len(_headline_row(60, 65, 12)) == 1
-    assert len(_headline_row(42, 65, 12)) == 1  # "to" beside "Big": 0.65 of the line
+    assert len(_rows([Box(100, 1364, 330, 1424), Box(342, 1360, 920, 1425)], (330, 342))) == 1
+    # "to" beside "Big": 0.65 of the line
+    assert len(_rows([Box(100, 1364, 330, 1406), Box(342, 1360, 920, 1425)], (330, 342))) == 1
+
+
+def test_a_word_of_x_height_letters_on_the_gutter_grid_stays_in_its_headline() -> None:
+    """ "Big Rise | on | Main": "on" is half the capitals' height, and the
+    space before it falls on the grid by chance, but no column starts there."""
+    pieces = [Box(100, 1360, 300, 1425), Box(318, 1378, 360, 1410), Box(378, 1360, 560, 1425)]
+    assert len(_rows(pieces, (300, 318))) == 1
+
+
+def test_a_dash_in_a_headline_is_no_headline_of_its_own() -> None:
+    pieces = [Box(100, 1360, 330, 1425), Box(342, 1390, 420, 1396), Box(440, 1360, 700, 1425)]
+    assert len(_rows(pieces, (330, 342))) == 1

@@ -4,6 +4,7 @@ as they are (small type blurs when resampled), a tilted one turned level."""
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from newsprint.core.page import Flag, FlagCode, NewspaperPage, PageGeometry, Region, RegionType
@@ -122,3 +123,32 @@ def test_line_crops_take_the_paper_above_and_below_a_line() -> None:
     assert owners == ["r1"] and boxes == [(30.0, 40.0, 270.0, 50.0)]
     assert crops[0].shape[:2] == (14, 240)
     assert (crops[0][:2] == 240).all() and (crops[0][-2:] == 240).all()
+
+
+def test_line_crops_of_an_enlarged_page_take_two_scan_pixels_of_paper() -> None:
+    """Small type laid out enlarged twice: the margin is two scan pixels, four
+    working ones, and the crop comes from the scan at its own size."""
+    scan = np.full((120, 300), 235, np.uint8)
+    scan[40:50, 30:270:5] = 25  # grey page (paper 235): cut from the scan
+    scan[40:50, 31:270:5] = 90
+    work = cv2.resize(scan, None, fx=2, fy=2, interpolation=cv2.INTER_NEAREST)
+    geometry = PageGeometry(to_scan=[[0.5, 0.0, 0.0], [0.0, 0.5, 0.0]], work_size=(600, 240))
+    page = NewspaperPage(
+        source="p.png",
+        sha256="0",
+        width=300,
+        height=120,
+        image=scan,
+        work_image=work,
+        geometry=geometry,
+    )
+    page.regions.append(
+        Region(
+            id="r1",
+            type=RegionType.TEXT,
+            bbox=(30, 40, 270, 50),
+            work_lines=[(60.0, 80.0, 540.0, 100.0)],
+        )
+    )
+    _, _, crops = line_crops(page)
+    assert crops[0].shape[:2] == (14, 240)

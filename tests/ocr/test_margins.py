@@ -34,10 +34,29 @@ def test_the_margin_is_in_scan_pixels():
 
 def test_the_margin_stops_at_the_next_line():
     page = _page_with_line(50, 60)
-    page[47, 100:110] = 40  # the foot of a descender from the line above
+    page[48, 100:110] = 40  # the foot of a descender from the line above
     grown = with_paper_margin(page, (20.0, 50.0, 280.0, 60.0), 1.0)
-    assert grown[1] == 50.0 - 2  # rows 48 and 49 are paper, row 47 is not
+    assert grown[1] == 49.0  # row 49 is paper, row 48 is not
     assert grown[3] == 60.0 + MARGIN_SCAN_PX
+
+
+def test_a_faint_rule_over_the_line_is_not_paper():
+    page = _page_with_line(50, 60)
+    page[48, :] = 170  # a hairline rule printed grey, lighter than Otsu's threshold
+    assert with_paper_margin(page, (20.0, 50.0, 280.0, 60.0), 1.0)[1] == 49.0
+
+
+def test_a_one_character_line_is_never_grown_taller_than_wide():
+    """It would be cut turned a quarter, as a vertical line is."""
+    page = _page_with_line(50, 58)
+    assert with_paper_margin(page, (100.0, 50.0, 108.0, 58.0), 1.0) == (100.0, 50.0, 108.0, 58.0)
+    assert with_paper_margin(page, (100.0, 50.0, 110.0, 58.0), 1.0) == (100.0, 49.0, 110.0, 59.0)
+
+
+def test_a_rotation_s_rounding_keeps_the_whole_margin():
+    page = _page_with_line(50, 60)
+    scan_per_work = 1.0000000000000002  # a deskewed page's geometry
+    assert with_paper_margin(page, (20.0, 50.0, 280.0, 60.0), scan_per_work)[1] == 48.0
 
 
 def test_no_margin_where_a_rule_runs_right_over_the_line():
