@@ -24,6 +24,7 @@ from newsprint.core.page import TEXT_REGION_TYPES, Region, TextDirection
 from newsprint.layout.binarize import ink_mask
 from newsprint.layout.blocks import Block, group_lines
 from newsprint.layout.boxes import Box, true_runs
+from newsprint.layout.foot_rows import without_foot_row
 from newsprint.layout.metrics import glyph_height
 from newsprint.layout.params.blocks import STACKING, VERTICAL_PARAGRAPHS
 from newsprint.layout.params.direction import (
@@ -368,7 +369,9 @@ def vertical_pieces(
     A vertical line is cut where a rule across the page crosses it (the
     detector can run a column of one story on into the story under the rule)
     and each piece fitted to its ink again; the column separators and word
-    spaces that horizontal lines are cut and joined at do not apply to it."""
+    spaces that horizontal lines are cut and joined at do not apply to it.
+    A row of small type under its foot, boxed with it, is cut off and given
+    with the horizontal lines (``layout.foot_rows``)."""
     tall = [p.detected for p in pieces if is_vertical(p.detected)]
     # The detector finds the first character of a vertical line again on its own:
     # a short box inside a vertical line's box is that line's, read with it.
@@ -380,6 +383,10 @@ def vertical_pieces(
         for line in split_side_by_side(p, ink, body, tall)
         for cut in _cut_at_rules(line, ink, h_rules, body)
     ]
+    # A name signed across under a title's foot, boxed with the title.
+    footed = [without_foot_row(p, ink) for p in down]
+    down = [line for line, _ in footed]
+    across += [row for _, row in footed if row is not None]
     in_picture = [p for p in down if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
     inside = {id(p) for p in in_picture}
     return across, [p for p in down if id(p) not in inside], in_picture
