@@ -104,6 +104,13 @@ def test_lines_of_a_one_bit_scan_are_cut_from_the_working_image() -> None:
     assert crop.shape[:2] == (20, 200) and int(crop.min()) == int(crop.max()) == 200
 
 
+def _one_line_region(page: NewspaperPage, line: tuple[float, float, float, float]) -> None:
+    """A text region of one line (working pixels) on ``page``, at scan (30, 40, 270, 50)."""
+    page.regions.append(
+        Region(id="r1", type=RegionType.TEXT, bbox=(30, 40, 270, 50), work_lines=[line])
+    )
+
+
 def test_line_crops_take_the_paper_above_and_below_a_line() -> None:
     """The crop holds two scan pixels of paper over and under the line's
     fitted box (``ocr.margins``); the box the line keeps is its own."""
@@ -111,14 +118,7 @@ def test_line_crops_take_the_paper_above_and_below_a_line() -> None:
     scan[40:50, 30:270:5] = 20  # a line of type, rows 40-49
     scan[40:50, 31:270:5] = 20
     page = _page(scan, scan.copy(), shift=0)
-    page.regions.append(
-        Region(
-            id="r1",
-            type=RegionType.TEXT,
-            bbox=(30, 40, 270, 50),
-            work_lines=[(30.0, 40.0, 270.0, 50.0)],
-        )
-    )
+    _one_line_region(page, (30.0, 40.0, 270.0, 50.0))
     owners, boxes, crops = line_crops(page)
     assert owners == ["r1"] and boxes == [(30.0, 40.0, 270.0, 50.0)]
     assert crops[0].shape[:2] == (14, 240)
@@ -133,22 +133,7 @@ def test_line_crops_of_an_enlarged_page_take_two_scan_pixels_of_paper() -> None:
     scan[40:50, 31:270:5] = 90
     work = cv2.resize(scan, None, fx=2, fy=2, interpolation=cv2.INTER_NEAREST)
     geometry = PageGeometry(to_scan=[[0.5, 0.0, 0.0], [0.0, 0.5, 0.0]], work_size=(600, 240))
-    page = NewspaperPage(
-        source="p.png",
-        sha256="0",
-        width=300,
-        height=120,
-        image=scan,
-        work_image=work,
-        geometry=geometry,
-    )
-    page.regions.append(
-        Region(
-            id="r1",
-            type=RegionType.TEXT,
-            bbox=(30, 40, 270, 50),
-            work_lines=[(60.0, 80.0, 540.0, 100.0)],
-        )
-    )
+    page = _page(scan, work, shift=0).model_copy(update={"geometry": geometry})
+    _one_line_region(page, (60.0, 80.0, 540.0, 100.0))
     _, _, crops = line_crops(page)
     assert crops[0].shape[:2] == (14, 240)
