@@ -18,6 +18,7 @@ own. Everything here is in working-image pixels.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,6 +33,8 @@ MIN_GLYPHS = 3
 """Glyphs side by side in the row, at least (a bracket, a character, a bracket)."""
 MIN_RUNS_ABOVE = 2
 """Runs of the line's own characters above the row, at least."""
+OVERLAP = 0.5
+"""Share of the row's box inside another detected box that makes it that box's."""
 PAD = 2
 """Pixels above and below the row's ink in the box the recogniser reads..."""
 PAD_ALONG = 0.5
@@ -39,10 +42,18 @@ PAD_ALONG = 0.5
 ends so: cut at the ink, a thin opening bracket was not read)."""
 
 
-def without_foot_row(piece: LinePiece, ink: np.ndarray) -> tuple[LinePiece, LinePiece | None]:
+def without_foot_row(
+    piece: LinePiece, ink: np.ndarray, others: Sequence[Box] = ()
+) -> tuple[LinePiece, LinePiece | None]:
     """``piece`` (a vertical line) without the row of small type at its foot,
     and that row as a horizontal line piece; ``piece`` and None where its foot
-    holds no such row. ``ink``: the page's ink mask (H x W, nonzero = ink)."""
+    holds no such row. ``ink``: the page's ink mask (H x W, nonzero = ink).
+
+    The row must end inside the line's box, white under it (type running on
+    past the box's end is more than a row), and lie in no other detected box
+    (``others``): a name the detector boxed on its own is read so already
+    (ECPO 1921-02-27: "(雄大)" boxed apart, the title's box reaching over its
+    top; cut there, the title's foot and the name's top were read "(10)")."""
     from newsprint.layout.textlines import LinePiece  # which imports this module's callers
 
     box = piece.ink
@@ -55,6 +66,8 @@ def without_foot_row(piece: LinePiece, ink: np.ndarray) -> tuple[LinePiece, Line
         return piece, None
     (top, bottom), above = runs[-1], runs[:-1]
     height = bottom - top
+    if bottom >= crop.shape[0] and y1 < ink.shape[0] and ink[y1, x0:x1].any():
+        return piece, None
     glyph = float(np.median([b - a for a, b in above]))
     if height > MAX_HEIGHT * glyph or top - above[-1][1] < height:
         return piece, None
@@ -67,6 +80,8 @@ def without_foot_row(piece: LinePiece, ink: np.ndarray) -> tuple[LinePiece, Line
     row = Box(
         float(wx0 + columns[0][0]), float(y0 + top), float(wx0 + columns[-1][1]), float(y0 + bottom)
     )
+    if any(row.x_overlap(o) * row.y_overlap(o) >= OVERLAP * row.area for o in others):
+        return piece, None
     line = Box(box.x0, box.y0, box.x1, float(y0 + above[-1][1]))
     along = PAD_ALONG * height
     read = Box(row.x0 - along, row.y0 - PAD, row.x1 + along, row.y1 + PAD)

@@ -56,3 +56,28 @@ def test_small_characters_close_under_a_line_are_its_own() -> None:
         ink[top : top + 12, x : x + 10] = 255
     piece = _piece(ink, top + 12)
     assert without_foot_row(piece, ink) == (piece, None)
+
+
+def _signed(gap: int = 30) -> tuple[np.ndarray, int]:
+    ink = np.zeros((600, 300), np.uint8)
+    top = _title(ink) + gap
+    for x in (100, 112, 124):
+        ink[top : top + 12, x : x + 10] = 255
+    return ink, top
+
+
+def test_a_name_the_detector_boxed_on_its_own_is_left_to_that_box() -> None:
+    """ECPO 1921-02-27: the title's box reached over the top of "(雄大)",
+    boxed apart; cut there, title's foot and name's top read "(10)"."""
+    ink, top = _signed()
+    piece = _piece(ink, top + 12)
+    own_box = Box(96, top - 3, 140, top + 15)
+    assert without_foot_row(piece, ink, [own_box]) == (piece, None)
+    assert without_foot_row(piece, ink, [Box(200, 50, 240, 400)])[1] is not None
+
+
+def test_type_running_on_past_the_box_s_end_is_no_row_at_its_foot() -> None:
+    ink, top = _signed()
+    ink[top + 12 : top + 30, 100:134] = 255  # the "row" is the top of something larger
+    piece = _piece(ink, top + 12)
+    assert without_foot_row(piece, ink) == (piece, None)
