@@ -79,3 +79,10 @@ def test_a_tiny_line_gets_at_most_a_quarter_of_its_height():
 def test_a_line_at_the_image_edge_is_grown_only_inward():
     page = _page_with_line(0, 10)
     assert with_paper_margin(page, (20.0, 0.0, 280.0, 10.0), 1.0) == (20.0, 0.0, 280.0, 12.0)
+
+
+def test_a_line_of_larger_type_keeps_its_crop():
+    page = _page_with_line(40, 60)
+    box = (20.0, 40.0, 280.0, 60.0)
+    assert with_paper_margin(page, box, 1.0) == box  # 20 scan pixels
+    assert with_paper_margin(page, box, 0.5) != box  # 10 scan pixels, enlarged twice
