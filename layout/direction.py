@@ -384,9 +384,7 @@ def vertical_pieces(
         for cut in _cut_at_rules(line, ink, h_rules, body)
     ]
     # A name signed across under a title's foot, boxed with the title.
-    footed = [
-        without_foot_row(p, ink, [q.detected for q in pieces if q.parent != p.parent]) for p in down
-    ]
+    footed = [without_foot_row(p, ink, pieces) for p in down]
     down = [line for line, _ in footed]
     across += [row for _, row in footed if row is not None]
     in_picture = [p for p in down if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]

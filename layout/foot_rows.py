@@ -43,15 +43,16 @@ ends so: cut at the ink, a thin opening bracket was not read)."""
 
 
 def without_foot_row(
-    piece: LinePiece, ink: np.ndarray, others: Sequence[Box] = ()
+    piece: LinePiece, ink: np.ndarray, detected: Sequence[LinePiece] = ()
 ) -> tuple[LinePiece, LinePiece | None]:
     """``piece`` (a vertical line) without the row of small type at its foot,
     and that row as a horizontal line piece; ``piece`` and None where its foot
     holds no such row. ``ink``: the page's ink mask (H x W, nonzero = ink).
 
     The row must end inside the line's box, white under it (type running on
-    past the box's end is more than a row), and lie in no other detected box
-    (``others``): a name the detector boxed on its own is read so already
+    past the box's end is more than a row), and lie in no box the detector
+    found for another line (``detected``, the page's detected lines): a name
+    the detector boxed on its own is read so already
     (ECPO 1921-02-27: "(雄大)" boxed apart, the title's box reaching over its
     top; cut there, the title's foot and the name's top were read "(10)")."""
     from newsprint.layout.textlines import LinePiece  # which imports this module's callers
@@ -80,6 +81,7 @@ def without_foot_row(
     row = Box(
         float(wx0 + columns[0][0]), float(y0 + top), float(wx0 + columns[-1][1]), float(y0 + bottom)
     )
+    others = (q.detected for q in detected if q.parent != piece.parent)
     if any(row.x_overlap(o) * row.y_overlap(o) >= OVERLAP * row.area for o in others):
         return piece, None
     line = Box(box.x0, box.y0, box.x1, float(y0 + above[-1][1]))

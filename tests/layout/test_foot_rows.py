@@ -71,9 +71,10 @@ def test_a_name_the_detector_boxed_on_its_own_is_left_to_that_box() -> None:
     boxed apart; cut there, title's foot and name's top read "(10)"."""
     ink, top = _signed()
     piece = _piece(ink, top + 12)
-    own_box = Box(96, top - 3, 140, top + 15)
-    assert without_foot_row(piece, ink, [own_box]) == (piece, None)
-    assert without_foot_row(piece, ink, [Box(200, 50, 240, 400)])[1] is not None
+    own_box = LinePiece(Box(96, top, 140, top + 12), Box(96, top - 3, 140, top + 15), parent=7)
+    assert without_foot_row(piece, ink, [piece, own_box]) == (piece, None)
+    elsewhere = LinePiece(Box(200, 50, 240, 400), Box(200, 50, 240, 400), parent=8)
+    assert without_foot_row(piece, ink, [piece, elsewhere])[1] is not None
 
 
 def test_type_running_on_past_the_box_s_end_is_no_row_at_its_foot() -> None:
