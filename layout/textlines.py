@@ -20,6 +20,7 @@ from newsprint.layout.params.textlines import (
     REACH,
     REPEAT,
     ROW_NEIGHBOUR,
+    RULE_THROUGH,
     TYPE_COLUMN,
 )
 from newsprint.layout.params.type_size import TYPE_SIZE
@@ -48,11 +49,13 @@ def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
 
     The detector's padded box takes in the descenders and ascenders of the lines
     above and below (in close-set type, more): only the band of rows that holds
-    the most ink is kept (``_main_band``)."""
+    the most ink is kept (``_main_band``), and a rule running through the
+    box at either end is no part of the line (``_without_rules_through``)."""
     x0, y0, x1, y1 = box.pixels(ink.shape)
     crop = ink[y0:y1, x0:x1]
     if crop.size == 0:
         return None
+    crop = _without_rules_through(ink, crop, x0, y0)
     rows = np.count_nonzero(crop, axis=1)
     if rows.max(initial=0) == 0:
         return None
@@ -61,6 +64,46 @@ def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
     cols = np.flatnonzero(np.count_nonzero(core, axis=0))
     top, bottom = _level_band(crop[:, cols[0] : cols[-1] + 1], top, bottom)
     return Box(float(x0 + cols[0]), float(y0 + top), float(x0 + cols[-1] + 1), float(y0 + bottom))
+
+
+def _without_rules_through(ink: np.ndarray, crop: np.ndarray, x0: int, y0: int) -> np.ndarray:
+    """``crop`` (the page's ``ink`` from column ``x0``, row ``y0``) less a thin
+    stroke at its first or last inked columns that is a rule passing through:
+    it fills the box's rows and runs on above or below it. A faint column
+    rule at 60-72 dpi is often not found as a separator, and a short line's
+    box beside it took it in: the line measured as tall as the box, and a
+    paragraph's last character ("构。") was typed a headline and began a
+    story of its own (``RULE_THROUGH``)."""
+    height = crop.shape[0]
+    runs = true_runs(np.count_nonzero(crop, axis=0) > 0)
+    if len(runs) < 2:
+        return crop
+    P = RULE_THROUGH
+    reach = max(1, int(P.beyond * height))
+    out = crop
+    ends = ((runs[0], runs[1][0] - runs[0][1]), (runs[-1], runs[-1][0] - runs[-2][1]))
+    for (start, stop), gap in ends:
+        if stop - start > P.max_width * height or gap < P.min_gap * height:
+            continue
+        if _rows_inked(crop[:, start:stop]) < P.min_fill:
+            continue
+        strip = slice(x0 + start, x0 + stop)
+        beyond = np.vstack(
+            (ink[max(0, y0 - reach) : y0, strip], ink[y0 + height : y0 + height + reach, strip])
+        )
+        if _rows_inked(beyond) < P.min_fill_beyond:
+            continue
+        if out is crop:
+            out = crop.copy()
+        out[:, start:stop] = 0
+    return out
+
+
+def _rows_inked(strip: np.ndarray) -> float:
+    """The share of ``strip``'s rows holding ink (0 for no rows)."""
+    if strip.shape[0] == 0:
+        return 0.0
+    return float(np.count_nonzero(np.count_nonzero(strip, axis=1)) / strip.shape[0])
 
 
 def _level_band(crop: np.ndarray, top: int, bottom: int) -> tuple[int, int]:

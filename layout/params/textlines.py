@@ -58,6 +58,37 @@ INK_FIT = InkFitParams()
 
 
 @dataclass(frozen=True)
+class RuleThroughParams:
+    """A column rule that runs through a detected box at its end
+    (``textlines._without_rules_through``): a faint or broken rule, not found
+    as a separator, that the detector's box took in beside a short line. Its
+    stroke spans the box's rows and runs on past them; a glyph's stroke
+    stands inside the padded box. The values are the generated 60-dpi
+    broadsheet zh-hans-2001's "构。" (a 2-px rule over 24 of the box's 27
+    rows, measured 25 px against 14 px type and typed a headline)."""
+
+    max_width: float = 0.15
+    """The stroke is at most this share of the box's height wide."""
+
+    min_fill: float = 0.8
+    """The stroke holds ink in at least this share of the box's rows."""
+
+    min_fill_beyond: float = 0.5
+    """And in at least this share of the rows above and below the box, taken
+    together (a faint rule at 60 dpi is broken: 0.57 below, 0.64 above)."""
+
+    beyond: float = 1.0
+    """How far past the box it is looked for: this share of the box's height."""
+
+    min_gap: float = 0.2
+    """The stroke stands apart from the line's ink by at least this share of
+    the box's height (the gutter: 9 px of 29)."""
+
+
+RULE_THROUGH = RuleThroughParams()
+
+
+@dataclass(frozen=True)
 class RepeatParams:
     """Two detected boxes over one line (``textlines.without_repeats``): the
     detector boxes a line alone and again with half of the lines beside it,
