@@ -363,11 +363,13 @@ def _headline_beside(
 def _centred_over(headline: Box, block: Box, flow: list[Region], body: float) -> bool:
     """A headline centred over its article's columns stands as far in from
     the article's last column as from this block's: the mirror of the block
-    about the headline's centre is still on the page and under no other
-    headline of the same band."""
+    about the headline's centre is still on the page, ends where a column
+    beside the block ends, and is under no other headline of the same band."""
     mirror = Box(2 * headline.cx - block.x1, block.y0, 2 * headline.cx - block.x0, block.y1)
     right_edge = max(_box(r).x1 for r in flow)
     if mirror.cx > right_edge + CENTRED.mirror_off_page * body:
+        return False
+    if not _ends_at_a_column(mirror, block, flow, body):
         return False
     for other in flow:
         ob = _box(other)
@@ -379,6 +381,18 @@ def _centred_over(headline: Box, block: Box, flow: list[Region], body: float) ->
         ):
             return False
     return True
+
+
+def _ends_at_a_column(mirror: Box, block: Box, flow: list[Region], body: float) -> bool:
+    """Whether a block level with ``block`` (a column of the story beside it)
+    ends where ``mirror`` (``block`` mirrored about a headline's centre) ends."""
+    slack = max(CENTRED.edge_slack * body, CENTRED.edge_share * block.width)
+    return any(
+        other.type != RegionType.HEADLINE
+        and (ob := _box(other)).y_overlap(block) > 0
+        and abs(ob.x1 - mirror.x1) <= slack
+        for other in flow
+    )
 
 
 def _blocks(other: Region, span: Box, body: float) -> bool:

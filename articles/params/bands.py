@@ -93,7 +93,8 @@ COLUMN_HEADS = ColumnHeadsParams()
 class CentredParams:
     """Whether a headline is centred over the block's column
     (``assembly._centred_over``): the block's mirror image about the
-    headline's centre is on the page and under no other headline."""
+    headline's centre is on the page, ends where a column of the story
+    ends, and is under no other headline."""
 
     mirror_off_page: float = 1.0
     """The mirror's centre lies more than this many body lines right of the
@@ -107,6 +108,19 @@ class CentredParams:
     mirror_clash: float = 1.0
     """The mirror is under that other headline when they overlap across by more
     than this many body lines. × body. Commit 107141e."""
+
+    edge_share: float = 0.2
+    """The mirror ends at a column: a block level with this one ends within
+    this share of the block's width of the mirror's outer edge (or
+    ``edge_slack`` body lines, if more). A headline set at the head of its own
+    column, beside a column of the story on its left, balances nothing: on
+    the generated 60-dpi broadsheet zh-hans-2001, 家门口的书房受欢迎 stood at
+    its column's left edge and its mirror of the column before ended 57 and
+    75 px (of 130) from the columns' edges; it took that column from its
+    story."""
+
+    edge_slack: float = 1.5
+    """× body: the least slack for ``edge_share`` (narrow columns)."""
 
 
 CENTRED = CentredParams()
