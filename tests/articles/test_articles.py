@@ -1761,3 +1761,45 @@ def test_a_table_a_few_pixels_into_the_heads_row_stays_a_table() -> None:
     page = _rates_head(table_top=348)
     page = assemble(page, Settings())
     assert next(r for r in page.regions if r.id == "rates").type == RegionType.TABLE
+
+
+def _band_with_a_headline_at_a_column_s_head(headline_x: tuple[float, float]) -> NewspaperPage:
+    """Story A's headline over columns 1 and 2 and its text in columns 1 to 3
+    (column 3 under no headline, starting lower); a second headline at
+    ``headline_x`` over columns 4 and 5."""
+    a = _region(
+        "ha", RegionType.HEADLINE, (100, 100, 700, 150), [_line("Harbour trade", 100, 100, 700)]
+    )
+    rows = [("and the port handled more cargo than", 0, 300)] * 8
+    x0, x1 = headline_x
+    b = _region(
+        "hb", RegionType.HEADLINE, (x0, 100, x1, 190), [_line("Reading rooms", x0, 100, x1)]
+    )
+    columns = [_column(f"c{i}", 100 + 320 * (i - 1), 210, rows) for i in range(1, 6)]
+    columns[2] = _column("c3", 740, 170, rows)
+    # A lead story across the page over a rule: the band is one of several.
+    lead = _region(
+        "hl", RegionType.HEADLINE, (100, 0, 1680, 40), [_line("Lead story", 100, 0, 1680)]
+    )
+    lead_text = [_column(f"l{i}", 100 + 320 * (i - 1), 50, rows[:1]) for i in range(1, 6)]
+    rule = _region("rule", RegionType.SEPARATOR, (100, 80, 1680, 83))
+    return _page([lead, *lead_text, rule, a, b, *columns])
+
+
+def test_a_headline_at_the_head_of_its_own_column_takes_no_column_on_its_left() -> None:
+    # Generated 60-dpi broadsheet zh-hans-2001: 家门口的书房受欢迎, two lines at
+    # the head of its column, set flush left; the column on its left went on
+    # with the story beside it but was read as the headline's (the block's
+    # mirror about the headline's centre ended mid-column, under no headline).
+    page = assemble(_band_with_a_headline_at_a_column_s_head((1060, 1250)), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c3"] == owner["c2"] == owner["ha"]
+    assert owner["c4"] == owner["hb"] != owner["ha"]
+
+
+def test_a_headline_centred_over_two_columns_takes_the_left_one() -> None:
+    # Centred over columns 3 and 4 (its centre on the gutter between them):
+    # column 3's mirror is column 4, and column 3 opens the headline's story.
+    page = assemble(_band_with_a_headline_at_a_column_s_head((850, 1250)), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c3"] == owner["c4"] == owner["hb"] != owner["ha"]

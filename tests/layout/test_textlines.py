@@ -737,3 +737,35 @@ def test_a_word_of_x_height_letters_on_the_gutter_grid_stays_in_its_headline() -
 def test_a_dash_in_a_headline_is_no_headline_of_its_own() -> None:
     pieces = [Box(100, 1360, 330, 1425), Box(342, 1390, 420, 1396), Box(440, 1360, 700, 1425)]
     assert len(_rows(pieces, (330, 342))) == 1
+
+
+def _glyphs_beside_a_rule(broken: bool) -> tuple[np.ndarray, Box]:
+    """A paragraph's last two characters (14 px type) in a detected box that
+    took in the column rule on their left, as on a 60-dpi broadsheet: the
+    rule runs the page's height, faint and broken where ``broken``."""
+    ink = np.zeros((200, 120), np.uint8)
+    ink[:, 10:12] = 255
+    if broken:  # as on zh-hans-2001: 0.86 of the box's rows, 0.6 of those beyond
+        for y0, y1 in ((64, 76), (86, 90), (114, 124)):
+            ink[y0:y1, 10:12] = 0
+    ink[90:104, 25:39] = 255  # 构
+    ink[98:102, 42:46] = 255  # 。
+    return ink, Box(8, 84, 50, 112)
+
+
+def test_a_rule_running_through_a_short_line_s_box_is_no_part_of_its_ink() -> None:
+    for broken in (False, True):
+        ink, box = _glyphs_beside_a_rule(broken)
+        fitted = fit_to_ink(ink, box)
+        assert fitted is not None
+        assert (fitted.x0, fitted.y0, fitted.y1) == (25, 90, 104), broken
+
+
+def test_a_stroke_of_the_line_s_first_glyph_stays_in_its_ink() -> None:
+    # The same line with the rule cut off above and below the box: an "l" or
+    # a "1" set first, its stroke as tall as the box's rows, is the line's own.
+    ink, box = _glyphs_beside_a_rule(broken=False)
+    ink[:85, 10:12] = 0
+    ink[112:, 10:12] = 0
+    fitted = fit_to_ink(ink, box)
+    assert fitted is not None and fitted.x0 == 10
