@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 from newsprint.core.page import NewspaperPage, Region, RegionType
 from newsprint.core.settings import LayoutSettings, Settings
-from newsprint.layout.binarize import ink_mask
+from newsprint.layout.binarize import ink_mask, is_bitonal, to_grey
 from newsprint.layout.blocks import (
     Block,
     group_lines,
@@ -36,6 +36,7 @@ from newsprint.layout.direction import (
     without_rows_across,
     without_strokes,
 )
+from newsprint.layout.faint_rules import faint_column_rules
 from newsprint.layout.gutter_votes import gutter_between, hairline_between
 from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import (
@@ -99,8 +100,10 @@ def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     detected = np.asarray(page.detected_lines).reshape(-1, 4) if page.detected_lines else None
     # A working image enlarged for its small type (``ocr.detect``) is not halved again.
     enlarged = page.geometry.is_enlarged()
+    # A 1-bit scan has no faint print: its ink is all there is (``analyse``).
+    bitonal = page.image is not None and is_bitonal(to_grey(page.image))
     layout = analyse(
-        page.work_image, page.geometry.content_box, settings.layout, detected, enlarged
+        page.work_image, page.geometry.content_box, settings.layout, detected, enlarged, bitonal
     )
     regions = with_directions(with_cells(page, _to_regions(page, layout), layout.blocks))
     return page.model_copy(
@@ -118,6 +121,7 @@ def analyse(
     settings: LayoutSettings,
     detected: np.ndarray | None = None,
     enlarged: bool = False,
+    bitonal: bool = False,
 ) -> Layout:
     """The page's layout in working-image pixels.
 
@@ -125,7 +129,8 @@ def analyse(
     they decide where the text is. Without them (layout alone, no OCR engine)
     lines are found from the ink by run-length smearing. ``enlarged``: the
     working image is the scan enlarged for its small type (rules are then
-    searched at its full size, ``layout.rules.find_rules``).
+    searched at its full size, ``layout.rules.find_rules``). ``bitonal``: the
+    scan is 1-bit (no faint rules are looked for, ``layout.faint_rules``).
     """
     ink = ink_mask(work)
     box = content or (0, 0, work.shape[1], work.shape[0])
@@ -148,7 +153,8 @@ def analyse(
         wide = [ln.height for ln in rough if ln.width > BODY_MEASURE.rough_min_aspect * ln.height]
         body = body_line_height(wide)
     type_lines = [p.ink for p in pieces] if pieces else None
-    h_rules, v_rules, rule_mask = find_rules(ink, body, settings, type_lines, enlarged)
+    rule_ink = ink if bitonal else _with_faint_rules(ink, work, body, pieces, box)
+    h_rules, v_rules, rule_mask = find_rules(rule_ink, body, settings, type_lines, enlarged)
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     if pieces:
@@ -202,6 +208,28 @@ def analyse(
     return Layout(
         body, blocks, photos, h_rules, v_rules, columns, adverts, picture_text, detected_of
     )
+
+
+def _with_faint_rules(
+    ink: np.ndarray,
+    work: np.ndarray,
+    body: float,
+    pieces: list[LinePiece] | None,
+    content: tuple[int, int, int, int],
+) -> np.ndarray:
+    """``ink`` (H x W) with the faint column rules of ``work`` inside the
+    ``content`` box added (``layout.faint_rules``), for the rule search: on a
+    page of detected lines set across: in vertical type, stems stacked down a
+    line could pass for a rule."""
+    if not pieces:
+        return ink
+    if 2 * sum(is_vertical(p.detected) for p in pieces) >= len(pieces):
+        return ink
+    faint = faint_column_rules(work, body, [p.ink for p in pieces])
+    x0, y0, x1, y1 = content
+    inside = np.zeros_like(faint)
+    inside[y0:y1, x0:x1] = faint[y0:y1, x0:x1]
+    return cv2.bitwise_or(ink, inside)
 
 
 def _off_the_rules(piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray) -> LinePiece | None:

@@ -433,3 +433,42 @@ class ParallelRulesParams:
 
 
 PARALLEL_RULES = ParallelRulesParams()
+
+
+@dataclass(frozen=True)
+class FaintRuleParams:
+    """Faint column rules (``layout.faint_rules``): a hairline printed grey,
+    or thinned by a small scan, that the page's one ink threshold takes in
+    pieces or not at all. Found as a ridge of the flattened page (paper 255):
+    an x darker than the paper a little way either side of it, down a long
+    run of rows. Set on a generated English page shrunk to 72 dpi (en-3002:
+    a 1-px rule of grey 160-180 on paper 230, 4-5 px of white either side,
+    body 13 working px), where columns 1 and 2 were read row by row as one,
+    and on the generated broadsheets at 56-72 dpi."""
+
+    side: float = 0.25
+    """× body: how far either side of the x the paper is looked at (at least
+    ``side_min_px``); half the white of a narrow gutter."""
+
+    side_min_px: int = 2
+
+    contrast: int = 25
+    """The x is at least this much darker (grey levels of the flattened page)
+    than the lighter of the two sides: a rule at grey 175 on paper 230 is
+    about 60; paper grain is under 10."""
+
+    paper: float = 0.85
+    """Both sides are paper: at least this share of white (255) on the
+    flattened page. Inside a line of type they are a glyph's strokes."""
+
+    bridge: float = 0.5
+    """× body: breaks up to this long in the ridge are closed (a worn rule;
+    a gap between lines of type is longer than a rule's break, and the
+    ridge of a glyph's stem is cut off by it)."""
+
+    min_length: float = 4.0
+    """× body: a faint rule runs down at least this far, as
+    ``Settings.layout.min_rule_length_lines`` asks of any rule."""
+
+
+FAINT_RULE = FaintRuleParams()
