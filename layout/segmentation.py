@@ -153,7 +153,7 @@ def analyse(
         wide = [ln.height for ln in rough if ln.width > BODY_MEASURE.rough_min_aspect * ln.height]
         body = body_line_height(wide)
     type_lines = [p.ink for p in pieces] if pieces else None
-    rule_ink = ink if bitonal else _with_faint_rules(ink, work, body, pieces, box)
+    rule_ink = ink if bitonal else _with_faint_rules(ink, work, body, pieces, box, enlarged)
     h_rules, v_rules, rule_mask = find_rules(rule_ink, body, settings, type_lines, enlarged)
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
@@ -216,16 +216,18 @@ def _with_faint_rules(
     body: float,
     pieces: list[LinePiece] | None,
     content: tuple[int, int, int, int],
+    enlarged: bool,
 ) -> np.ndarray:
     """``ink`` (H x W) with the faint column rules of ``work`` inside the
-    ``content`` box added (``layout.faint_rules``), for the rule search: on a
+    ``content`` box added (``layout.faint_rules``; ``enlarged``: ``work`` is
+    enlarged for its small type, searched at full size), for the rule search: on a
     page of detected lines set across: in vertical type, stems stacked down a
     line could pass for a rule."""
     if not pieces:
         return ink
     if 2 * sum(is_vertical(p.detected) for p in pieces) >= len(pieces):
         return ink
-    faint = faint_column_rules(work, body, [p.ink for p in pieces])
+    faint = faint_column_rules(work, body, [p.ink for p in pieces], enlarged)
     x0, y0, x1, y1 = content
     inside = np.zeros_like(faint)
     inside[y0:y1, x0:x1] = faint[y0:y1, x0:x1]
