@@ -142,7 +142,11 @@ def classify_blocks(
     body: float,
     settings: LayoutSettings,
     content: tuple[int, int, int, int],
+    v_rules: list[Box] | None = None,
 ) -> None:
+    """Type each block: headline (display size, not text set a little
+    large), running head, nameplate, caption (under or over a photo; pieces
+    of one caption row joined unless a rule of ``v_rules`` parts them)."""
     for block in blocks:
         height = type_height(block, blocks, body)
         if height >= settings.headline_ratio * body and not _set_large(block, height, body):
@@ -152,7 +156,7 @@ def classify_blocks(
     for photo in photos:
         for block in _caption_of(photo, blocks, body):
             block.kind = RegionType.CAPTION
-    _join_caption_pieces(blocks, body)
+    _join_caption_pieces(blocks, body, v_rules or [])
 
 
 def find_adverts(
@@ -215,8 +219,12 @@ def within(box: Box, frame: Box, body: float) -> bool:
     ).contains_point(box.x1, box.y1)
 
 
-def _join_caption_pieces(blocks: list[Block], body: float) -> None:
-    """A caption line cut at a wide space (before the photographer's name) is one caption."""
+def _join_caption_pieces(blocks: list[Block], body: float, v_rules: list[Box]) -> None:
+    """A caption line cut at a wide space (before the photographer's name) is
+    one caption; two captions with a column rule between them are two, each
+    its own photo's (generated en-3005 at 72 dpi: a one-column photo's
+    caption beside a wide one's, a heavy rule between, became one caption
+    over both stories)."""
     joined = True
     while joined:
         joined = False
@@ -226,12 +234,25 @@ def _join_caption_pieces(blocks: list[Block], body: float) -> None:
                 left.box.height, right.box.height
             )
             gap = right.box.x0 - left.box.x1
+            if _rule_between(left.box, right.box, v_rules):
+                continue
             if same_rows and -CAPTIONS.join_overlap * body <= gap < CAPTIONS.join_gap * body:
                 for line in right.lines:
                     left.add(line)
                 blocks.remove(right)
                 joined = True
                 break
+
+
+def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
+    """Whether a vertical rule stands between two boxes of one row, along
+    their rows."""
+    return any(
+        left.x1 <= rule.cx <= right.x0
+        and rule.y0 < max(left.y1, right.y1)
+        and rule.y1 > min(left.y0, right.y0)
+        for rule in v_rules
+    )
 
 
 def _mark_running_heads(

@@ -201,7 +201,7 @@ def analyse(
     if find_tables(blocks, text_ink, body, detected_of):
         body = body_beside_tables(blocks, body)
     mark_bold_heads(blocks, text_ink, body, settings)
-    classify_blocks(blocks, photos, h_rules, body, settings, box)
+    classify_blocks(blocks, photos, h_rules, body, settings, box, v_rules)
     adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
     adverts = settle_tables(blocks, adverts, body)
     columns = find_columns(blocks, body, settings.columns)

@@ -888,3 +888,57 @@ def test_a_centred_line_under_a_column_rule_is_neither_columns() -> None:
     assert {blk.box.x0 < rule_x for blk in columns} == {True, False}
     assert all(blk.box.x1 < rule_x or blk.box.x0 > rule_x for blk in columns)
     assert all(blk.box.y1 < foot for blk in columns)
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_captions_of_two_photos_with_a_rule_between_stay_two(ruled: bool) -> None:
+    # Generated en-3005 at 72 dpi: a one-column photo's caption beside a wide
+    # photo's, a heavy column rule between; joined, they made one caption and
+    # the one-column story's text under it went to the other story.
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.roles import classify_blocks
+
+    narrow, wide = Box(60, 100, 300, 400), Box(320, 100, 1000, 440)
+    left = Block([Box(60, 410 + 22 * i, 290, 428 + 22 * i) for i in range(3)])
+    right = Block([Box(330, 450, 960, 468)])
+    rules = [Box(308, 80, 312, 900)] if ruled else []
+    blocks = [left, right]
+    classify_blocks(blocks, [narrow, wide], [], 20.0, Settings().layout, (0, 0, 1100, 1000), rules)
+    captions = [b for b in blocks if b.kind == RegionType.CAPTION]
+    assert len(captions) == (2 if ruled else 1)
+
+
+@pytest.mark.parametrize("space", [0.9, 0.35])
+def test_two_headlines_the_detector_read_as_one_line_are_parted_at_the_gutter(
+    space: float,
+) -> None:
+    """Generated en-3008 at 72 dpi: "Council Passes $48" over one column and
+    "Parents Split on Bell Schedule" over the next, 35 px apart on 40-px
+    type, came as one detected line and one headline over two stories. A
+    space a third of the type's height is a word space of one headline."""
+    from newsprint.layout.segmentation import analyse
+    from synth import _fit, font, text_lines
+
+    margin, col, gutter, size = 60, 300, 30, 20
+    pitch, top = int(size * 1.45), 200
+    img = Image.new("L", (2 * margin + 2 * col + gutter, top + 14 * pitch + margin), 240)
+    draw = ImageDraw.Draw(img)
+    head = font(44)
+    left = draw.textbbox((0, 0), "Budget Passes", font=head)
+    height = left[3] - left[1]
+    x_right = margin + col + gutter // 2 + int(space * height) // 2
+    x_left = x_right - int(space * height) - (left[2] - left[0])
+    draw.text((x_left - left[0], 100), "Budget Passes", font=head, fill=10)
+    draw.text((x_right, 100), "Schools Reopen", font=head, fill=10)
+    both = draw.textbbox((x_right, 100), "Schools Reopen", font=head)
+    boxes = [(x_left - 4, both[1] - 6, both[2] + 4, both[3] + 6)]
+    body = font(size)
+    for c in range(2):
+        x = margin + c * (col + gutter)
+        for r, row in enumerate(text_lines(14, seed=c + 3)):
+            line = _fit(draw, row, body, col)
+            draw.text((x, top + r * pitch), line, font=body, fill=10)
+            boxes.append(draw.textbbox((x, top + r * pitch), line, font=body))
+    layout = analyse(np.asarray(img), None, Settings().layout, np.asarray(boxes, np.float32))
+    heads = [blk for blk in layout.blocks if blk.kind == RegionType.HEADLINE]
+    assert len(heads) == (2 if space > 0.8 else 1)
