@@ -10,7 +10,8 @@ read right to left, vertical headlines and captions, rules; white, tinted or
 bitonal paper), modern Chinese pages scanned small (``zh-small-<seed>``:
 72-100 dpi, body type of 8-11 pixels, as a city daily kept as a web image) and
 Chinese broadsheets kept small (``zh-broad-<seed>``: six to eight columns at
-56-72 dpi, body type of 7-10 pixels).
+56-72 dpi, body type of 7-10 pixels) and modern English pages kept small
+(``en-small-<seed>``: 68-80 dpi, as a letter-size page at 72).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from pagegen import PageSpec, generate_page, random_spec, save_page
 from pagegen.__main__ import default_format
 from pagegen.oldrandom import random_old_spec
-from pagegen.randomize import random_broadsheet_spec, random_small_spec
+from pagegen.randomize import random_broadsheet_spec, random_letter_spec, random_small_spec
 from pagegen.vertical import GENERATOR, random_vertical_spec, save_vertical_page
 
 log = logging.getLogger(__name__)
@@ -56,14 +57,21 @@ def broadsheet_page_count(per_language: int) -> int:
     return math.ceil(per_language / 10)
 
 
+def letter_page_count(per_language: int) -> int:
+    """How many English pages kept small a set gets: one for every ten
+    (10 -> 1, 4 -> 1)."""
+    return math.ceil(per_language / 10)
+
+
 def page_specs(
     first_seed: int, per_language: int, old_pages: int | None = None
 ) -> list[tuple[str, PageSpec]]:
     """(stem, spec) of every page of a set: ``per_language`` modern pages per language
     (``<language>-<seed>``, as before), then ``old_pages`` (default
     :func:`old_page_count`) 19th-century pages ``en-old-<seed>`` from the same seeds,
-    then :func:`small_page_count` small-scanned Chinese pages ``zh-small-<seed>``
-    and :func:`broadsheet_page_count` broadsheets kept small ``zh-broad-<seed>``."""
+    then :func:`small_page_count` small-scanned Chinese pages ``zh-small-<seed>``,
+    :func:`broadsheet_page_count` broadsheets kept small ``zh-broad-<seed>`` and
+    :func:`letter_page_count` English pages kept small ``en-small-<seed>``."""
     specs = [
         (f"{language}-{seed}", random_spec(seed, language))
         for language in LANGUAGES
@@ -77,6 +85,8 @@ def page_specs(
     specs += [(f"zh-small-{seed}", random_small_spec(seed)) for seed in small]
     broad = range(first_seed, first_seed + broadsheet_page_count(per_language))
     specs += [(f"zh-broad-{seed}", random_broadsheet_spec(seed)) for seed in broad]
+    letter = range(first_seed, first_seed + letter_page_count(per_language))
+    specs += [(f"en-small-{seed}", random_letter_spec(seed)) for seed in letter]
     return specs
 
 
@@ -120,7 +130,14 @@ SMALL_GENERATOR = "small-3"
 BROADSHEET_GENERATOR = "broadsheet-1"
 """The version of ``random_broadsheet_spec`` the cached broadsheets were drawn by."""
 
-_GENERATORS = {"zh-small": SMALL_GENERATOR, "zh-broad": BROADSHEET_GENERATOR}
+LETTER_GENERATOR = "letter-1"
+"""The version of ``random_letter_spec`` the cached small English pages were drawn by."""
+
+_GENERATORS = {
+    "zh-small": SMALL_GENERATOR,
+    "zh-broad": BROADSHEET_GENERATOR,
+    "en-small": LETTER_GENERATOR,
+}
 
 
 def _stamp(truth: Path, generator: str) -> None:

@@ -1,11 +1,12 @@
 """Command line: ``python -m pagegen --seed 1 --lang en --out DIR [--count N] [--format png]
-[--style modern|old|vertical|small|broadsheet]``.
+[--style modern|old|vertical|small|broadsheet|letter]``.
 
 Writes ``<lang>-<seed>.<ext>`` and ``<lang>-<seed>.truth.json`` for seeds
 ``seed .. seed+count-1``; ``--style old`` writes English 19th-century microfilm pages
 ``en-old-<seed>``, ``--style vertical`` pages of vertical traditional Chinese ``zh-vert-<seed>``,
 ``--style small`` modern Chinese pages scanned at 72-100 dpi ``zh-small-<seed>``,
-``--style broadsheet`` Chinese broadsheets of six to eight columns at 56-72 dpi ``zh-broad-<seed>``.
+``--style broadsheet`` Chinese broadsheets of six to eight columns at 56-72 dpi ``zh-broad-<seed>``,
+``--style letter`` modern English pages kept at 68-80 dpi ``en-small-<seed>``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from pathlib import Path
 from pagegen.generate import generate_page
 from pagegen.oldrandom import random_old_spec
 from pagegen.output import FORMATS, save_page
-from pagegen.randomize import random_broadsheet_spec, random_small_spec, random_spec
+from pagegen.randomize import (
+    random_broadsheet_spec,
+    random_letter_spec,
+    random_small_spec,
+    random_spec,
+)
 from pagegen.spec import LANGUAGES, PageSpec
 from pagegen.vertical import random_vertical_spec, save_vertical_page
 
@@ -41,13 +47,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--style",
-        choices=("modern", "old", "vertical", "small", "broadsheet"),
+        choices=("modern", "old", "vertical", "small", "broadsheet", "letter"),
         default="modern",
         help="old: English 19th-century page on bitonal microfilm at 72-150 dpi; vertical: "
         "vertical traditional Chinese, PNG or 1-bit TIFF (--format ignored); small: a modern "
         "Chinese page at 72-100 dpi, simplified for an even seed, traditional for an odd one; "
-        "broadsheet: the same, a broadsheet of six to eight columns at 56-72 dpi "
-        "(--lang ignored by all four)",
+        "broadsheet: the same, a broadsheet of six to eight columns at 56-72 dpi; letter: a "
+        "modern English page kept at 68-80 dpi, as a letter-size page at 72 "
+        "(--lang ignored by all five)",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
@@ -75,6 +82,8 @@ def main(argv: list[str] | None = None) -> list[Path]:
             spec, stem = random_small_spec(seed), f"zh-small-{seed}"
         elif args.style == "broadsheet":
             spec, stem = random_broadsheet_spec(seed), f"zh-broad-{seed}"
+        elif args.style == "letter":
+            spec, stem = random_letter_spec(seed), f"en-small-{seed}"
         else:
             spec, stem = random_spec(seed, args.lang), f"{args.lang}-{seed}"
         fmt = args.format or default_format(spec)

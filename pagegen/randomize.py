@@ -266,6 +266,34 @@ def _shrunk_scan(spec: PageSpec, scale: float) -> PageSpec:
     return dataclasses.replace(spec, scan=scan)
 
 
+LETTER_SCALES = (0.34, 0.4)
+"""Scan scales of an English page kept small (``random_letter_spec``): drawn
+at 200 dpi, it is kept at 68 to 80 dpi, its body type 6 to 8 pixels."""
+
+LETTER_SEED_OFFSET = 900
+"""A small English page's layout is drawn from its seed plus this."""
+
+
+def random_letter_spec(seed: int) -> PageSpec:
+    """A modern English page kept small: a page rendered or scanned at 68-80
+    dpi, as the real-pages issue's US government page (612 x 792, letter
+    size at 72 dpi) and a paper's page kept as a web image. Grey or colour,
+    never 1-bit; the layout, paper and noise of ``random_spec``, the
+    scanner's border and blur as much smaller as the page is
+    (``random_small_spec``). Raises ValueError for a negative seed."""
+    if seed < 0:
+        raise ValueError("seed must be >= 0")
+    rng = np.random.default_rng([seed, 7, 17])
+    scale = round(float(rng.uniform(*LETTER_SCALES)), 2)
+    spec = random_spec(
+        seed + LETTER_SEED_OFFSET,
+        "en",
+        scan={"scale": scale, "bitonal": False},
+        dpi=round(200 * scale),
+    )
+    return _shrunk_scan(spec, scale)
+
+
 BROADSHEET_SCALES = (0.28, 0.36)
 """Scan scales of a broadsheet Chinese page (``random_broadsheet_spec``):
 drawn at 200 dpi, it is scanned at 56 to 72 dpi, its body type 6.7 to 9.7

@@ -227,7 +227,7 @@ def test_benchmark_sets_hold_old_pages_and_keep_the_modern_ones() -> None:
     assert old == ["en-old-1000", "en-old-1001", "en-old-1002", "en-old-1003"]
     assert all(specs[s].old is not None and specs[s].dpi <= 150 for s in old)
     assert specs["en-1000"] == random_spec(1000, "en")
-    assert len(specs) == 37  # and two small-scanned Chinese pages, one broadsheet
+    assert len(specs) == 38  # and two small-scanned Chinese pages, a broadsheet, a letter page
     assert sum(s.startswith("en-old-") for s, _ in page_specs(5000, 4)) == 2
 
 

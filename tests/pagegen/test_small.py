@@ -1,5 +1,5 @@
 """Modern Chinese pages scanned small (72-100 dpi), broadsheets kept small (56-72
-dpi), and their place in the benchmark."""
+dpi), English pages kept small (68-80 dpi), and their place in the benchmark."""
 
 from __future__ import annotations
 
@@ -7,13 +7,21 @@ from pathlib import Path
 
 from bench.pages import (
     BROADSHEET_GENERATOR,
+    LETTER_GENERATOR,
     SMALL_GENERATOR,
     broadsheet_page_count,
+    letter_page_count,
     page_set,
     page_specs,
     small_page_count,
 )
-from pagegen import load_truth, random_broadsheet_spec, random_small_spec, random_spec
+from pagegen import (
+    load_truth,
+    random_broadsheet_spec,
+    random_letter_spec,
+    random_small_spec,
+    random_spec,
+)
 from pagegen.__main__ import main as cli_main
 
 
@@ -80,3 +88,30 @@ def test_benchmark_sets_hold_a_broadsheet_and_stamp_its_generator(tmp_path: Path
 def test_cli_writes_a_broadsheet(tmp_path: Path) -> None:
     paths = cli_main(["--style", "broadsheet", "--seed", "2", "--out", str(tmp_path)])
     assert [p.stem for p in paths] == ["zh-broad-2"] and load_truth(paths[0])["script"] == "hans"
+
+
+def test_a_letter_page_is_english_at_68_to_80_dpi_and_never_one_bit() -> None:
+    for seed in range(50):
+        spec = random_letter_spec(seed)
+        assert spec.language == "en" and not spec.scan.bitonal
+        assert 68 <= spec.dpi <= 80 and spec.dpi == round(200 * spec.scan.scale)
+        assert spec.width * spec.scan.scale < 1000  # about a letter page at 72 dpi
+    assert random_letter_spec(1000) == random_letter_spec(1000)
+    assert random_letter_spec(1000).bands != random_spec(1000, "en").bands
+
+
+def test_benchmark_sets_hold_a_small_english_page_and_stamp_its_generator(
+    tmp_path: Path,
+) -> None:
+    assert letter_page_count(10) == 1 and letter_page_count(4) == 1
+    assert [s for s, _ in page_specs(1000, 10) if s.startswith("en-small-")] == ["en-small-1000"]
+    paths = [p for p in page_set(tmp_path, 5000, 1) if p.stem.startswith("en-small-")]
+    truth = load_truth(paths[0])
+    assert truth["generator"] == LETTER_GENERATOR and 68 <= truth["dpi"] <= 80
+    assert truth["language"] == "en" and truth["articles"]
+
+
+def test_cli_writes_a_small_english_page(tmp_path: Path) -> None:
+    paths = cli_main(["--style", "letter", "--seed", "4", "--out", str(tmp_path)])
+    assert [p.stem for p in paths] == ["en-small-4"]
+    assert load_truth(paths[0])["dpi"] == random_letter_spec(4).dpi
