@@ -23,27 +23,35 @@ from newsprint.layout.params.rules import FAINT_RULE, RULES
 
 
 def faint_column_rules(
-    grey: np.ndarray, body: float, lines: list[Box], full_size: bool = False
+    grey: np.ndarray,
+    body: float,
+    lines: list[Box],
+    min_length: float,
+    full_size: bool = False,
 ) -> np.ndarray:
     """Mask (H x W, 255) of the faint vertical rules in ``grey`` (the working
-    image, H x W, 8-bit): each x darker by ``FAINT_RULE.contrast`` than the
-    lighter of the two xs ``FAINT_RULE.side`` body lines to its left and
-    right, both of them paper, along a run of rows at least
-    ``FAINT_RULE.min_length`` body lines long (breaks up to ``bridge``
-    closed). A glyph's stem makes a ridge one line of type long at most: the
-    white between lines parts it from the next line's. A page of 1,600 px a
-    side or more is searched at half its size unless ``full_size`` (enlarged
-    for its small type), as ``layout.rules.find_rules`` searches it. Where
-    the ridge runs
-    into a line of type (``lines``: their ink boxes), it is kept only at an x
-    where it runs through the line from above it to below it: a rule passes
-    through a line read across its gutter, but the stem of a headline's
-    character set on the rule's x ("宁" of a headline over a column rule on
-    the broadsheet zh-hans-2001) only joins it."""
+    image, H x W, 8-bit): each x darker by ``FAINT_RULE.contrast`` than both
+    xs ``FAINT_RULE.side`` body lines to its left and right, both of them
+    paper, along a run of rows at least ``min_length`` body lines long
+    (``Settings.layout.min_rule_length_lines``, as of any rule; breaks up to
+    ``FAINT_RULE.bridge`` closed, which bridges the leading of close-set
+    type too). The ridge is kept through a line of type (``lines``: their
+    ink boxes) only where it crosses the whole line, from the row above it
+    to the row below it, with the line's type on both sides: a rule passes
+    through a line read across its gutter, while the stems of a column's
+    first letters, lined up down its edge, and the stem of a headline's
+    character on a rule's x ("宁" of a headline over a column rule on the
+    broadsheet zh-hans-2001) are the lines' own. A page of 1,600 px a side
+    or more is searched once at half its size, each pixel there the darkest
+    of its four (a hairline keeps its darkness), unless ``full_size`` (a
+    page enlarged for its small type), as ``layout.rules.find_rules``
+    searches it."""
     if not full_size and min(grey.shape) >= RULES.half_resolution_from_px:
-        half = cv2.resize(grey, (grey.shape[1] // 2, grey.shape[0] // 2), cv2.INTER_AREA)
-        small = faint_column_rules(half, body / 2, [line.scaled(0.5) for line in lines])
-        return cv2.resize(small, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
+        half = _darkest_of_four(grey)
+        lines_half = [line.scaled(0.5) for line in lines]
+        small = faint_column_rules(half, body / 2, lines_half, min_length, full_size=True)
+        size = (grey.shape[1], grey.shape[0])
+        return cv2.resize(small, size, interpolation=cv2.INTER_NEAREST)
     P = FAINT_RULE
     flat = flatten_background(grey).astype(np.int16)
     k = max(P.side_min_px, round(P.side * body))
@@ -55,13 +63,19 @@ def faint_column_rules(
     mask = ridge.astype(np.uint8) * 255
     bridge = np.ones((max(3, round(P.bridge * body)), 1), np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, bridge)
-    run = np.ones((max(3, round(P.min_length * body)), 1), np.uint8)
+    run = np.ones((max(3, round(min_length * body)), 1), np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, run)
     margin = round(body)
     for line in lines:
         _only_through(mask, line, margin)
     # What is left between the lines of a column is no longer a long run.
     return cv2.morphologyEx(mask, cv2.MORPH_OPEN, run)
+
+
+def _darkest_of_four(grey: np.ndarray) -> np.ndarray:
+    """``grey`` at half its size, each pixel the darkest of its 2 x 2."""
+    darkest = cv2.erode(grey, np.ones((2, 2), np.uint8), anchor=(0, 0))
+    return np.ascontiguousarray(darkest[::2, ::2])
 
 
 def _only_through(mask: np.ndarray, line: Box, margin: int) -> None:

@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 from newsprint.core.page import NewspaperPage, Region, RegionType
 from newsprint.core.settings import LayoutSettings, Settings
-from newsprint.layout.binarize import ink_mask, is_bitonal, to_grey
+from newsprint.layout.binarize import ink_mask, is_bitonal
 from newsprint.layout.blocks import (
     Block,
     group_lines,
@@ -101,7 +101,8 @@ def segment(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     # A working image enlarged for its small type (``ocr.detect``) is not halved again.
     enlarged = page.geometry.is_enlarged()
     # A 1-bit scan has no faint print: its ink is all there is (``analyse``).
-    bitonal = page.image is not None and is_bitonal(to_grey(page.image))
+    scan = page.image if page.image is not None else page.work_image
+    bitonal = scan.ndim == 2 and is_bitonal(scan)
     layout = analyse(
         page.work_image, page.geometry.content_box, settings.layout, detected, enlarged, bitonal
     )
@@ -153,7 +154,10 @@ def analyse(
         wide = [ln.height for ln in rough if ln.width > BODY_MEASURE.rough_min_aspect * ln.height]
         body = body_line_height(wide)
     type_lines = [p.ink for p in pieces] if pieces else None
-    rule_ink = ink if bitonal else _with_faint_rules(ink, work, body, pieces, box, enlarged)
+    rule_ink = ink
+    if not bitonal:
+        length = settings.min_rule_length_lines
+        rule_ink = _with_faint_rules(ink, work, pieces, box, body, length, enlarged)
     h_rules, v_rules, rule_mask = find_rules(rule_ink, body, settings, type_lines, enlarged)
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
@@ -213,21 +217,25 @@ def analyse(
 def _with_faint_rules(
     ink: np.ndarray,
     work: np.ndarray,
-    body: float,
     pieces: list[LinePiece] | None,
     content: tuple[int, int, int, int],
+    body: float,
+    min_length: float,
     enlarged: bool,
 ) -> np.ndarray:
     """``ink`` (H x W) with the faint column rules of ``work`` inside the
-    ``content`` box added (``layout.faint_rules``; ``enlarged``: ``work`` is
-    enlarged for its small type, searched at full size), for the rule search: on a
-    page of detected lines set across: in vertical type, stems stacked down a
-    line could pass for a rule."""
+    ``content`` box added, for the rule search (``layout.faint_rules``;
+    ``min_length``: in body lines; ``enlarged``: ``work`` is enlarged for its
+    small type, searched at full size). Only on a page of detected lines
+    (``pieces``) set across: in vertical type, stems stacked down a line
+    could pass for a rule, and without detected lines nothing tells a
+    rule through a line read across a gutter from a glyph's stem."""
     if not pieces:
         return ink
     if 2 * sum(is_vertical(p.detected) for p in pieces) >= len(pieces):
         return ink
-    faint = faint_column_rules(work, body, [p.ink for p in pieces], enlarged)
+    lines = [p.ink for p in pieces]
+    faint = faint_column_rules(work, body, lines, min_length, enlarged)
     x0, y0, x1, y1 = content
     inside = np.zeros_like(faint)
     inside[y0:y1, x0:x1] = faint[y0:y1, x0:x1]

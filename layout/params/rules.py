@@ -451,24 +451,25 @@ class FaintRuleParams:
     ``side_min_px``); half the white of a narrow gutter."""
 
     side_min_px: int = 2
+    """Pixels: the least distance to the paper beside a rule, for type so
+    small that a quarter line is one pixel (the rule's own pixel and its
+    blur). Not tuned."""
 
     contrast: int = 25
     """The x is at least this much darker (grey levels of the flattened page)
-    than the lighter of the two sides: a rule at grey 175 on paper 230 is
-    about 60; paper grain is under 10."""
+    than both sides: a rule at grey 175 on paper 230 is about 60; paper
+    grain is under 10."""
 
     paper: float = 0.85
     """Both sides are paper: at least this share of white (255) on the
     flattened page. Inside a line of type they are a glyph's strokes."""
 
     bridge: float = 0.5
-    """× body: breaks up to this long in the ridge are closed (a worn rule;
-    a gap between lines of type is longer than a rule's break, and the
-    ridge of a glyph's stem is cut off by it)."""
-
-    min_length: float = 4.0
-    """× body: a faint rule runs down at least this far, as
-    ``Settings.layout.min_rule_length_lines`` asks of any rule."""
+    """× body: breaks up to this long in the ridge are closed (a worn rule,
+    broken every 10-12 px on the 60-dpi broadsheet zh-hans-2001). It
+    bridges the leading of close-set type too: what keeps a column's lined
+    up stems from passing for a rule is that they cross no line with type
+    on both sides (``faint_rules._only_through``)."""
 
 
 FAINT_RULE = FaintRuleParams()

@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 from synth import _fit, font, text_lines
 
 PAPER, RULE_GREY = 232, 178
+MIN_LENGTH = Settings().layout.min_rule_length_lines
 
 
 def _columns_parted_by_a_hairline(rule: bool) -> tuple[np.ndarray, np.ndarray, int]:
@@ -46,13 +47,13 @@ def _columns_parted_by_a_hairline(rule: bool) -> tuple[np.ndarray, np.ndarray, i
 def test_a_grey_hairline_in_a_narrow_gutter_is_found_down_its_length() -> None:
     page, boxes, x_rule = _columns_parted_by_a_hairline(rule=True)
     lines = [Box(*b) for b in boxes]
-    mask = faint_column_rules(page, 12.0, lines)
+    mask = faint_column_rules(page, 12.0, lines, MIN_LENGTH)
     xs = np.flatnonzero(mask.any(axis=0))
     assert xs.size and abs(xs.mean() - x_rule) <= 1 and np.ptp(xs) <= 2
     rows = np.count_nonzero(mask[:, x_rule - 1 : x_rule + 2].any(axis=1))
     assert rows >= 0.9 * (boxes[-1][3] - boxes[0][1])
     plain, boxes, _ = _columns_parted_by_a_hairline(rule=False)
-    assert not faint_column_rules(plain, 12.0, [Box(*b) for b in boxes]).any()
+    assert not faint_column_rules(plain, 12.0, [Box(*b) for b in boxes], MIN_LENGTH).any()
 
 
 def test_columns_read_across_a_faint_rule_are_parted_at_it() -> None:
@@ -75,14 +76,43 @@ def test_a_column_whose_lines_start_with_a_stem_has_no_rule_down_its_edge() -> N
         page[y : y + 12, 60:62] = 40  # the first letter's stem
         page[y + 4 : y + 12, 66:240] = 40  # the rest of the line
         lines.append(Box(60, y, 240, y + 12))
-    assert not faint_column_rules(page, 12.0, lines).any()
+    assert not faint_column_rules(page, 12.0, lines, MIN_LENGTH).any()
+
+
+def test_a_large_page_is_searched_at_half_size_and_keeps_a_one_pixel_rule() -> None:
+    # Halved, a hairline at an odd x would be averaged with the paper beside
+    # it; each half-size pixel is the darkest of its four.
+    for x in (801, 802):
+        page = np.full((1700, 1700), PAPER, np.uint8)
+        page[100:1600, x] = RULE_GREY + 12
+        mask = faint_column_rules(page, 14.0, [], MIN_LENGTH)
+        xs = np.flatnonzero(mask.any(axis=0))
+        assert xs.size and abs(xs.mean() - x) <= 2
+        assert np.count_nonzero(mask[:, xs[0]]) >= 0.9 * 1500
+
+
+def test_a_one_bit_scan_is_not_searched_for_faint_rules() -> None:
+    page, boxes, x_rule = _columns_parted_by_a_hairline(rule=True)
+    layout = analyse(page, None, Settings().layout, boxes, bitonal=True)
+    assert not any(r.x0 <= x_rule <= r.x1 for r in layout.v_rules)
 
 
 def test_a_rule_ending_inside_a_headline_stops_at_the_headline() -> None:
+    ink = np.zeros((700, 600), np.uint8)
+    ink[205:238, 300:357] = 255  # the headline's glyphs, a stem on the rule's x
+    ink[205:238, 363:420] = 255
+    ink[202:600, 358:362] = 255
     headline = Box(100, 200, 500, 240)  # display type: 40 px on 15-px body
     rule = Box(358, 202, 362, 600)  # joined to a stem of the headline's
-    assert _short_of_display_type(rule, [headline], 15.0) == Box(358, 240, 362, 600)
+    short = _short_of_display_type(rule, [headline], 15.0, ink, 60)
+    assert short == Box(358, 240, 362, 600)
     above = Box(358, 0, 362, 230)
-    assert _short_of_display_type(above, [headline], 15.0) == Box(358, 0, 362, 200)
+    assert _short_of_display_type(above, [headline], 15.0, ink, 60) == Box(358, 0, 362, 200)
+    assert _short_of_display_type(above, [headline], 15.0, ink, 250) is None  # too short left
     body_line = Box(100, 200, 500, 215)
-    assert _short_of_display_type(rule, [body_line], 15.0) == rule
+    assert _short_of_display_type(rule, [body_line], 15.0, ink, 60) == rule
+    # A rule rising through the space between two headlines is left whole.
+    ink[205:238, 300:420] = 0
+    ink[205:238, 200:320] = 255
+    ink[205:238, 400:480] = 255
+    assert _short_of_display_type(rule, [headline], 15.0, ink, 60) == rule
