@@ -942,3 +942,41 @@ def test_two_headlines_the_detector_read_as_one_line_are_parted_at_the_gutter(
     layout = analyse(np.asarray(img), None, Settings().layout, np.asarray(boxes, np.float32))
     heads = [blk for blk in layout.blocks if blk.kind == RegionType.HEADLINE]
     assert len(heads) == (2 if space > 0.8 else 1)
+
+
+@pytest.mark.parametrize("headline", ["稳增长\u3000促发展", "全市稳增长\u3000促发展见实效"])
+def test_a_chinese_headline_whose_full_width_space_falls_on_a_gutter_is_one(
+    headline: str,
+) -> None:
+    """A full-width space (an em) parts a Chinese headline's two phrases; set
+    centred over two columns it falls on their gutter, as wide as the space
+    between two stories' headlines, but the line has no word spaces for it
+    to be far wider than: one headline."""
+    from newsprint.layout.segmentation import analyse
+
+    from pagegen.fonts import load_font
+
+    margin, col, gutter, size = 60, 300, 30, 20
+    pitch, top = int(size * 1.6), 200
+    img = Image.new("L", (2 * margin + 2 * col + gutter, top + 14 * pitch + margin), 240)
+    draw = ImageDraw.Draw(img)
+    head, body = load_font("zenhei", 44), load_font("zenhei", size)
+    left = headline.partition("\u3000")[0]
+    width_left = draw.textlength(left, font=head)
+    x_space = margin + col + gutter // 2 - 22  # the em's middle on the gutter's
+    draw.text((x_space - width_left, 100), headline, font=head, fill=10)
+    box = draw.textbbox((x_space - width_left, 100), headline, font=head)
+    boxes = [(box[0] - 4, box[1] - 6, box[2] + 4, box[3] + 6)]
+    text = "市民可以通过手机查询公交到站时间出行更加方便快捷"
+    per_line = col // size
+    for c in range(2):
+        x = margin + c * (col + gutter)
+        for r in range(14):
+            start = (r * 7 + c * 3) % (len(text) - per_line)
+            draw.text((x, top + r * pitch), text[start : start + per_line], font=body, fill=10)
+            boxes.append(
+                draw.textbbox((x, top + r * pitch), text[start : start + per_line], font=body)
+            )
+    layout = analyse(np.asarray(img), None, Settings().layout, np.asarray(boxes, np.float32))
+    heads = [blk for blk in layout.blocks if blk.kind == RegionType.HEADLINE]
+    assert len(heads) == 1
