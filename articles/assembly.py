@@ -364,12 +364,16 @@ def _centred_over(headline: Box, block: Box, flow: list[Region], body: float) ->
     """A headline centred over its article's columns stands as far in from
     the article's last column as from this block's: the mirror of the block
     about the headline's centre is still on the page, ends where a column
-    beside the block ends, and is under no other headline of the same band."""
+    beside the block ends, and is under no other headline of the same band;
+    a headline right of the block that starts at a column's edge heads that
+    column instead."""
     mirror = Box(2 * headline.cx - block.x1, block.y0, 2 * headline.cx - block.x0, block.y1)
     right_edge = max(_box(r).x1 for r in flow)
     if mirror.cx > right_edge + CENTRED.mirror_off_page * body:
         return False
     if not _ends_at_a_column(mirror, block, flow, body):
+        return False
+    if _heads_a_column_beside(headline, block, flow, body):
         return False
     for other in flow:
         ob = _box(other)
@@ -391,6 +395,23 @@ def _ends_at_a_column(mirror: Box, block: Box, flow: list[Region], body: float) 
         other.type != RegionType.HEADLINE
         and (ob := _box(other)).y_overlap(block) > 0
         and abs(ob.x1 - mirror.x1) <= slack
+        for other in flow
+    )
+
+
+def _heads_a_column_beside(headline: Box, block: Box, flow: list[Region], body: float) -> bool:
+    """Whether ``headline`` stands wholly right of ``block`` and starts where
+    a column level with it starts: it heads that column (a headline as wide
+    as its own column is centred on it, and the block's mirror lands on the
+    next column)."""
+    if headline.x0 < block.x1:
+        return False
+    slack = max(CENTRED.edge_slack * body, CENTRED.edge_share * block.width)
+    return any(
+        other.type != RegionType.HEADLINE
+        and (ob := _box(other)).y_overlap(block) > 0
+        and ob.x0 >= block.x1
+        and abs(ob.x0 - headline.x0) <= slack
         for other in flow
     )
 

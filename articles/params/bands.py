@@ -120,7 +120,10 @@ class CentredParams:
     story."""
 
     edge_slack: float = 1.5
-    """× body: the least slack for ``edge_share`` (narrow columns)."""
+    """× body: the least slack for ``edge_share`` (narrow columns: a third
+    of zh-hans-2001's 57-px miss at 7.5-px body). Also how near a column's
+    left edge a headline right of the block starts when it heads that
+    column (``assembly._heads_a_column_beside``). Not tuned."""
 
 
 CENTRED = CentredParams()

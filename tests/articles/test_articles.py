@@ -1786,12 +1786,17 @@ def _band_with_a_headline_at_a_column_s_head(headline_x: tuple[float, float]) ->
     return _page([lead, *lead_text, rule, a, b, *columns])
 
 
-def test_a_headline_at_the_head_of_its_own_column_takes_no_column_on_its_left() -> None:
+@pytest.mark.parametrize("headline_x1", [1250, 1330, 1360])
+def test_a_headline_at_the_head_of_its_own_column_takes_no_column_on_its_left(
+    headline_x1: int,
+) -> None:
     # Generated 60-dpi broadsheet zh-hans-2001: 家门口的书房受欢迎, two lines at
     # the head of its column, set flush left; the column on its left went on
     # with the story beside it but was read as the headline's (the block's
     # mirror about the headline's centre ended mid-column, under no headline).
-    page = assemble(_band_with_a_headline_at_a_column_s_head((1060, 1250)), Settings())
+    # As wide as its column, the headline is centred on it and the mirror
+    # lands on the next column: it still heads its own.
+    page = assemble(_band_with_a_headline_at_a_column_s_head((1060, headline_x1)), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["c3"] == owner["c2"] == owner["ha"]
     assert owner["c4"] == owner["hb"] != owner["ha"]
