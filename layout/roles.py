@@ -234,9 +234,8 @@ def _join_caption_pieces(blocks: list[Block], body: float, v_rules: list[Box]) -
                 left.box.height, right.box.height
             )
             gap = right.box.x0 - left.box.x1
-            if _rule_between(left.box, right.box, v_rules):
-                continue
-            if same_rows and -CAPTIONS.join_overlap * body <= gap < CAPTIONS.join_gap * body:
+            near = -CAPTIONS.join_overlap * body <= gap < CAPTIONS.join_gap * body
+            if same_rows and near and not _rule_between(left.box, right.box, v_rules):
                 for line in right.lines:
                     left.add(line)
                 blocks.remove(right)

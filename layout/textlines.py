@@ -96,7 +96,8 @@ def _without_rules_through(ink: np.ndarray, crop: np.ndarray, x0: int, y0: int) 
         if out is crop:
             out = crop.copy()
         out[:, start:stop] = 0
-    return out
+    # Two thin strokes and nothing else ("|1|"?): the line is what they are.
+    return out if out.any() else crop
 
 
 def _rows_inked(strip: np.ndarray) -> float:

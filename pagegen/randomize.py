@@ -268,7 +268,8 @@ def _shrunk_scan(spec: PageSpec, scale: float) -> PageSpec:
 
 LETTER_SCALES = (0.34, 0.4)
 """Scan scales of an English page kept small (``random_letter_spec``): drawn
-at 200 dpi, it is kept at 68 to 80 dpi, its body type 6 to 8 pixels."""
+at 200 dpi, it is kept at 68 to 80 dpi, its body type 8.8 to 12.8 pixels
+(capitals and ascenders to descenders; an x-height of 4 to 6)."""
 
 LETTER_SEED_OFFSET = 900
 """A small English page's layout is drawn from its seed plus this."""

@@ -769,3 +769,18 @@ def test_a_stroke_of_the_line_s_first_glyph_stays_in_its_ink() -> None:
     ink[112:, 10:12] = 0
     fitted = fit_to_ink(ink, box)
     assert fitted is not None and fitted.x0 == 10
+
+
+def test_a_rule_through_the_end_of_a_line_is_left_out_and_a_word_close_by_is_not() -> None:
+    # The rule on the line's right, in the gutter before the next column; a
+    # thin stroke 2 px from the line's last character is a letter of it.
+    ink, box = _glyphs_beside_a_rule(broken=False)
+    mirrored = np.ascontiguousarray(ink[:, ::-1])
+    flipped = Box(ink.shape[1] - box.x1, box.y0, ink.shape[1] - box.x0, box.y1)
+    fitted = fit_to_ink(mirrored, flipped)
+    assert fitted is not None and fitted.x1 == ink.shape[1] - 25
+    close = np.zeros_like(ink)
+    close[:, 10:12] = 255  # the same stroke, 2 px from the glyphs: no gutter
+    close[90:104, 14:28] = 255
+    fitted = fit_to_ink(close, Box(8, 84, 40, 112))
+    assert fitted is not None and fitted.x0 == 10

@@ -96,6 +96,7 @@ def test_a_letter_page_is_english_at_68_to_80_dpi_and_never_one_bit() -> None:
         assert spec.language == "en" and not spec.scan.bitonal
         assert 68 <= spec.dpi <= 80 and spec.dpi == round(200 * spec.scan.scale)
         assert spec.width * spec.scan.scale < 1000  # about a letter page at 72 dpi
+        assert 8.5 <= spec.body_size * spec.scan.scale <= 13  # body type in scan pixels
     assert random_letter_spec(1000) == random_letter_spec(1000)
     assert random_letter_spec(1000).bands != random_spec(1000, "en").bands
 
