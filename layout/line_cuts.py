@@ -30,7 +30,7 @@ from newsprint.layout.gutter_votes import (
     white_in_the_line_too,
 )
 from newsprint.layout.lines import LineStarts
-from newsprint.layout.params.separators import DISPLAY_SPACES
+from newsprint.layout.params.separators import DISPLAY_SPACES, GUTTERS
 from newsprint.layout.params.textlines import LINE_CUTS, STACKED
 from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.rules import runs_beside
@@ -260,7 +260,8 @@ def _between_headlines(
     where the line's own space is far wider than
     a word space of its type: ``DISPLAY_SPACES.headlines_gap`` of the taller
     part's height, as ``layout.lines`` parts two such pieces detected apart,
-    and twice the line's other word spaces (two of them at least). A
+    and twice the line's other word spaces (two of them at least), each
+    part over the first column of a story (``_opens_a_column``). A
     headline over several columns whose word space falls on a gutter is not
     cut (its spaces are a third to a half of its height), nor a Chinese
     headline whose two phrases a full-width space parts (an em wide, and no
@@ -285,9 +286,33 @@ def _between_headlines(
         others = [w for w in spaces if w < gap]
         if len(others) < 2 or gap < 2 * float(np.median(others)):
             continue
+        if not (_opens_a_column(ink, left, body) and _opens_a_column(ink, right, body)):
+            continue
         if white_across(*stacked, a, b, body, starts.column_edge(left, right)):
             white[a:b] = True
     return white
+
+
+def _opens_a_column(ink: np.ndarray, head: Box, body: float) -> bool:
+    """Whether lines of type (``LINE_CUTS.head_lines`` or more) start under
+    ``head``'s left edge, with paper before them, within
+    ``LINE_CUTS.head_reach`` body lines below it: a headline set flush
+    over its story's first column. (The parts of a title centred over the
+    page, or of a headline centred over two columns, stand over the middle
+    of a column or over nothing.)"""
+    P = LINE_CUTS
+    y0, y1 = int(np.ceil(head.y1)), int(head.y1 + P.head_reach * body)
+    # The text's first letters may stand a little left of the headline's
+    # (side bearings, a larger first letter's).
+    x = int(head.x0) - round(GUTTERS.edge_tolerance * body)
+    reach = max(2, round(P.head_edge * body))
+    before = ink[y0:y1, max(0, x - reach) : max(0, x)]
+    after = ink[y0:y1, max(0, x) : x + reach]
+    if before.size == 0 or after.size == 0:
+        return False
+    typed = np.count_nonzero(after, axis=1) > 0
+    clear = np.count_nonzero(before, axis=1) == 0
+    return len(true_runs(typed)) >= P.head_lines and bool(clear[typed].all())
 
 
 def _word_spaces(ink: np.ndarray, line: Box) -> list[int]:

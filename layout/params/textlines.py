@@ -348,6 +348,21 @@ class LineCutParams:
     this far beyond its ink on either side (within the detector's box), so the
     whole glyphs are read. Commit 81d1183."""
 
+    head_reach: float = 8.0
+    """× body: how far under a headline the first column of its story is
+    looked for (``line_cuts._opens_a_column``): past a second line of the
+    headline and an indented first line to the text (generated en-3008 at
+    72 dpi: the second line of column 3 5 body lines under "Parents Split
+    on Bell Schedule"). Not tuned."""
+
+    head_edge: float = 1.0
+    """× body: type starts within this of the headline's left edge, paper
+    as far before it."""
+
+    head_lines: int = 2
+    """Lines of type (runs of rows) that start there at least: a story's
+    column, not one stray glyph."""
+
 
 LINE_CUTS = LineCutParams()
 

@@ -908,25 +908,33 @@ def test_captions_of_two_photos_with_a_rule_between_stay_two(ruled: bool) -> Non
     assert len(captions) == (2 if ruled else 1)
 
 
-@pytest.mark.parametrize("space", [0.9, 0.35])
+@pytest.mark.parametrize(
+    ("space", "flush", "headlines"), [(0.9, True, 2), (0.35, True, 1), (0.9, False, 1)]
+)
 def test_two_headlines_the_detector_read_as_one_line_are_parted_at_the_gutter(
-    space: float,
+    space: float, flush: bool, headlines: int
 ) -> None:
     """Generated en-3008 at 72 dpi: "Council Passes $48" over one column and
-    "Parents Split on Bell Schedule" over the next, 35 px apart on 40-px
-    type, came as one detected line and one headline over two stories. A
-    space a third of the type's height is a word space of one headline."""
+    "Parents Split on Bell Schedule" over the next, each flush over its
+    story's first column, 35 px apart on 40-px type, came as one detected
+    line and one headline over two stories. A space a third of the type's
+    height is a word space of one headline; a headline centred over both
+    columns (its parts over the middle of a column) is one, however wide its
+    space over the gutter (TTW 1867's title)."""
     from newsprint.layout.segmentation import analyse
     from synth import _fit, font, text_lines
 
-    margin, col, gutter, size = 60, 300, 30, 20
+    margin, gutter, size = 60, 30, 20
+    head = font(44)
+    probe = ImageDraw.Draw(Image.new("L", (10, 10)))
+    left = probe.textbbox((0, 0), "Budget Passes", font=head)
+    height = left[3] - left[1]
+    # Each headline flush over its column: the column ends where the space does.
+    col = int(left[2] - left[0] + space * height) - gutter + (0 if flush else 120)
     pitch, top = int(size * 1.45), 200
     img = Image.new("L", (2 * margin + 2 * col + gutter, top + 14 * pitch + margin), 240)
     draw = ImageDraw.Draw(img)
-    head = font(44)
-    left = draw.textbbox((0, 0), "Budget Passes", font=head)
-    height = left[3] - left[1]
-    x_right = margin + col + gutter // 2 + int(space * height) // 2
+    x_right = margin + col + gutter
     x_left = x_right - int(space * height) - (left[2] - left[0])
     draw.text((x_left - left[0], 100), "Budget Passes", font=head, fill=10)
     draw.text((x_right, 100), "Schools Reopen", font=head, fill=10)
@@ -941,7 +949,7 @@ def test_two_headlines_the_detector_read_as_one_line_are_parted_at_the_gutter(
             boxes.append(draw.textbbox((x, top + r * pitch), line, font=body))
     layout = analyse(np.asarray(img), None, Settings().layout, np.asarray(boxes, np.float32))
     heads = [blk for blk in layout.blocks if blk.kind == RegionType.HEADLINE]
-    assert len(heads) == (2 if space > 0.8 else 1)
+    assert len(heads) == headlines
 
 
 @pytest.mark.parametrize("headline", ["稳增长\u3000促发展", "全市稳增长\u3000促发展见实效"])
