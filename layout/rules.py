@@ -26,7 +26,6 @@ from newsprint.layout.params.rules import (
     SCRATCH,
     STEM_STACK,
 )
-from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.rule_tracks import follow_broken_rules
 
 log = logging.getLogger(__name__)
@@ -92,12 +91,6 @@ def find_rules(
     ]
     v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes, type_lines)
     v_boxes = [b for b in v_boxes if not _type_runs_through(ink, b, type_lines or [], em)]
-    full_length = max(RULES.min_length_px, settings.min_rule_length_lines * em)
-    v_boxes = [
-        short
-        for b in v_boxes
-        if (short := _short_of_display_type(b, type_lines or [], em, ink, full_length)) is not None
-    ]
     pad = max(1, int(em * RULES.mask_pad))
     return h_boxes, v_boxes, rules_mask(ink.shape, h_boxes + v_boxes, pad)
 
@@ -259,44 +252,6 @@ def _type_runs_through(ink: np.ndarray, rule: Box, lines: list[Box], em: float) 
         sides = (ink[y0:y1, max(0, x0 - flank) : x0], ink[y0:y1, x1 : x1 + flank])
         touched += any(side.size and np.count_nonzero(side) for side in sides)
     return touched >= P.touched_share * len(across)
-
-
-def _short_of_display_type(
-    rule: Box, lines: list[Box], em: float, ink: np.ndarray, min_length: float
-) -> Box | None:
-    """A vertical ``rule`` whose end lies inside a line of display type
-    (``lines``, thicker than ``TYPE_SIZE.display`` × ``em``) at a glyph's
-    stroke (``ink`` beside the rule's x in the line's rows) cut back to the
-    line's edge: a column rule stops under a headline or above it, and a
-    stem of the headline set on its x and joined to its end is none of it
-    (the 60-dpi broadsheet zh-hans-2001: the faint rule under 努力实现“宁波无黑”
-    took the stem of 宁 and parted the headline in two). A rule that rises
-    through the space between two headlines is left whole; one cut shorter
-    than ``min_length`` pixels is None."""
-    y0, y1 = rule.y0, rule.y1
-    for line in lines:
-        if line.thickness <= TYPE_SIZE.display * em or not line.x0 < rule.cx < line.x1:
-            continue
-        if not _stroke_beside(ink, rule, line):
-            continue
-        if line.y0 < y0 < line.y1 < y1:
-            y0 = line.y1
-        elif y0 < line.y0 < y1 < line.y1:
-            y1 = line.y0
-    if (y0, y1) == (rule.y0, rule.y1):
-        return rule
-    return Box(rule.x0, y0, rule.x1, y1) if y1 - y0 >= min_length else None
-
-
-def _stroke_beside(ink: np.ndarray, rule: Box, line: Box) -> bool:
-    """Whether ``line`` has ink of its own within a quarter of its height of
-    ``rule``'s x, on either side, in its rows: a glyph there."""
-    reach = max(1, round(0.25 * line.height))
-    y0, y1 = max(0, int(line.y0)), int(np.ceil(line.y1))
-    x0, x1 = max(0, int(rule.x0)), int(np.ceil(rule.x1))
-    left = ink[y0:y1, max(0, x0 - reach) : max(0, x0 - 1)]
-    right = ink[y0:y1, x1 + 1 : x1 + reach]
-    return bool(left.any() or right.any())
 
 
 def _inside_type_lines(rule: Box, lines: list[Box], em: float) -> bool:

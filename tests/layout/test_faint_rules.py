@@ -1,6 +1,5 @@
 """Faint column rules (layout.faint_rules): a grey hairline in a narrow gutter
-is a rule, a column of lines that start with a stem is not; a rule stops short
-of a headline's stem (layout.rules)."""
+is a rule, a column of lines that start with a stem is not."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ from newsprint.core.page import RegionType
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box
 from newsprint.layout.faint_rules import faint_column_rules
-from newsprint.layout.rules import _short_of_display_type
 from newsprint.layout.segmentation import analyse
 from PIL import Image, ImageDraw
 from synth import _fit, font, text_lines
@@ -95,24 +93,3 @@ def test_a_one_bit_scan_is_not_searched_for_faint_rules() -> None:
     page, boxes, x_rule = _columns_parted_by_a_hairline(rule=True)
     layout = analyse(page, None, Settings().layout, boxes, bitonal=True)
     assert not any(r.x0 <= x_rule <= r.x1 for r in layout.v_rules)
-
-
-def test_a_rule_ending_inside_a_headline_stops_at_the_headline() -> None:
-    ink = np.zeros((700, 600), np.uint8)
-    ink[205:238, 300:357] = 255  # the headline's glyphs, a stem on the rule's x
-    ink[205:238, 363:420] = 255
-    ink[202:600, 358:362] = 255
-    headline = Box(100, 200, 500, 240)  # display type: 40 px on 15-px body
-    rule = Box(358, 202, 362, 600)  # joined to a stem of the headline's
-    short = _short_of_display_type(rule, [headline], 15.0, ink, 60)
-    assert short == Box(358, 240, 362, 600)
-    above = Box(358, 0, 362, 230)
-    assert _short_of_display_type(above, [headline], 15.0, ink, 60) == Box(358, 0, 362, 200)
-    assert _short_of_display_type(above, [headline], 15.0, ink, 250) is None  # too short left
-    body_line = Box(100, 200, 500, 215)
-    assert _short_of_display_type(rule, [body_line], 15.0, ink, 60) == rule
-    # A rule rising through the space between two headlines is left whole.
-    ink[205:238, 300:420] = 0
-    ink[205:238, 200:320] = 255
-    ink[205:238, 400:480] = 255
-    assert _short_of_display_type(rule, [headline], 15.0, ink, 60) == rule
