@@ -121,9 +121,9 @@ class CentredParams:
 
     edge_slack: float = 1.5
     """× body: the least slack for ``edge_share`` (narrow columns: a third
-    of zh-hans-2001's 57-px miss at 7.5-px body). Also how near a column's
-    left edge a headline right of the block starts when it heads that
-    column (``assembly._heads_a_column_beside``). Not tuned."""
+    of zh-hans-2001's 57-px miss at 7.5-px body). Also how far a headline
+    right of the block may stand past the edges of the one column it heads
+    (``assembly._heads_a_column_beside``). Not tuned."""
 
 
 CENTRED = CentredParams()

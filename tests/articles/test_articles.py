@@ -1808,3 +1808,48 @@ def test_a_headline_centred_over_two_columns_takes_the_left_one() -> None:
     page = assemble(_band_with_a_headline_at_a_column_s_head((850, 1250)), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["c3"] == owner["c4"] == owner["hb"] != owner["ha"]
+
+
+def test_a_headline_centred_over_four_columns_takes_the_first_though_it_starts_at_the_second() -> (
+    None
+):
+    # zh-hant-5003: 港口貨物吞吐量穩步增長 centred over its story's four
+    # columns starts 8 px in from the second one's edge; the first column is
+    # the story's, not the one on its left.
+    rows = [("and the port handled more cargo than", 0, 300)] * 8
+    lead = _region(
+        "hl", RegionType.HEADLINE, (100, 0, 1680, 40), [_line("Lead story", 100, 0, 1680)]
+    )
+    lead_text = [_column(f"l{i}", 100 + 320 * (i - 1), 50, rows[:1]) for i in range(1, 6)]
+    rule = _region("rule", RegionType.SEPARATOR, (100, 80, 1680, 83))
+    a = _region("ha", RegionType.HEADLINE, (100, 100, 380, 150), [_line("Trade", 100, 100, 380)])
+    b = _region(
+        "hb", RegionType.HEADLINE, (748, 100, 1352, 150), [_line("Harbour", 748, 100, 1352)]
+    )
+    columns = [_column(f"c{i}", 100 + 320 * (i - 1), 170, rows) for i in range(1, 6)]
+    page = assemble(_page([lead, *lead_text, rule, a, b, *columns]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c1"] == owner["ha"] != owner["hb"]
+    assert owner["c2"] == owner["c3"] == owner["c4"] == owner["c5"] == owner["hb"]
+
+
+def test_a_slanting_rule_along_a_column_s_left_edge_does_not_part_it_from_its_headline() -> None:
+    # zh-broad-1000: the rule between two stories, its box 12 px wide where it
+    # slants, reached 4 px into the column beside it; the column went to the
+    # story on the rule's other side.
+    rows = [("and the port handled more cargo than", 0, 300)] * 8
+    lead = _region(
+        "hl", RegionType.HEADLINE, (100, 0, 1680, 40), [_line("Lead story", 100, 0, 1680)]
+    )
+    lead_text = [_column(f"l{i}", 100 + 320 * (i - 1), 50, rows[:1]) for i in range(1, 6)]
+    rule = _region("rule", RegionType.SEPARATOR, (100, 80, 1680, 83))
+    a = _region("ha", RegionType.HEADLINE, (100, 100, 600, 150), [_line("Trade", 100, 100, 600)])
+    b = _region(
+        "hb", RegionType.HEADLINE, (1000, 100, 1420, 150), [_line("Harbour", 1000, 100, 1420)]
+    )
+    columns = [_column(f"c{i}", 100 + 320 * (i - 1), 170, rows) for i in range(1, 6)]
+    slanting = _region("cr", RegionType.SEPARATOR, (734, 95, 750, 420))
+    page = assemble(_page([lead, *lead_text, rule, a, b, *columns, slanting]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c1"] == owner["c2"] == owner["ha"]
+    assert owner["c3"] == owner["c4"] == owner["c5"] == owner["hb"] != owner["ha"]
