@@ -1763,6 +1763,17 @@ def test_a_table_a_few_pixels_into_the_heads_row_stays_a_table() -> None:
     assert next(r for r in page.regions if r.id == "rates").type == RegionType.TABLE
 
 
+def _lead_band() -> list[Region]:
+    """A lead story across five 300-px columns over a rule, at the page's
+    top: the bands under it are some of several (not a page of plain columns)."""
+    rows = [("and the port handled more cargo than", 0, 300)]
+    lead = _region(
+        "hl", RegionType.HEADLINE, (100, 0, 1680, 40), [_line("Lead story", 100, 0, 1680)]
+    )
+    lead_text = [_column(f"l{i}", 100 + 320 * (i - 1), 50, rows) for i in range(1, 6)]
+    return [lead, *lead_text, _region("rule", RegionType.SEPARATOR, (100, 80, 1680, 83))]
+
+
 def _band_with_a_headline_at_a_column_s_head(headline_x: tuple[float, float]) -> NewspaperPage:
     """Story A's headline over columns 1 and 2 and its text in columns 1 to 3
     (column 3 under no headline, starting lower); a second headline at
@@ -1777,13 +1788,7 @@ def _band_with_a_headline_at_a_column_s_head(headline_x: tuple[float, float]) ->
     )
     columns = [_column(f"c{i}", 100 + 320 * (i - 1), 210, rows) for i in range(1, 6)]
     columns[2] = _column("c3", 740, 170, rows)
-    # A lead story across the page over a rule: the band is one of several.
-    lead = _region(
-        "hl", RegionType.HEADLINE, (100, 0, 1680, 40), [_line("Lead story", 100, 0, 1680)]
-    )
-    lead_text = [_column(f"l{i}", 100 + 320 * (i - 1), 50, rows[:1]) for i in range(1, 6)]
-    rule = _region("rule", RegionType.SEPARATOR, (100, 80, 1680, 83))
-    return _page([lead, *lead_text, rule, a, b, *columns])
+    return _page([*_lead_band(), a, b, *columns])
 
 
 @pytest.mark.parametrize("headline_x1", [1250, 1330, 1360])
@@ -1817,17 +1822,12 @@ def test_a_headline_centred_over_four_columns_takes_the_first_though_it_starts_a
     # columns starts 8 px in from the second one's edge; the first column is
     # the story's, not the one on its left.
     rows = [("and the port handled more cargo than", 0, 300)] * 8
-    lead = _region(
-        "hl", RegionType.HEADLINE, (100, 0, 1680, 40), [_line("Lead story", 100, 0, 1680)]
-    )
-    lead_text = [_column(f"l{i}", 100 + 320 * (i - 1), 50, rows[:1]) for i in range(1, 6)]
-    rule = _region("rule", RegionType.SEPARATOR, (100, 80, 1680, 83))
     a = _region("ha", RegionType.HEADLINE, (100, 100, 380, 150), [_line("Trade", 100, 100, 380)])
     b = _region(
         "hb", RegionType.HEADLINE, (748, 100, 1352, 150), [_line("Harbour", 748, 100, 1352)]
     )
     columns = [_column(f"c{i}", 100 + 320 * (i - 1), 170, rows) for i in range(1, 6)]
-    page = assemble(_page([lead, *lead_text, rule, a, b, *columns]), Settings())
+    page = assemble(_page([*_lead_band(), a, b, *columns]), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["c1"] == owner["ha"] != owner["hb"]
     assert owner["c2"] == owner["c3"] == owner["c4"] == owner["c5"] == owner["hb"]
@@ -1838,18 +1838,13 @@ def test_a_slanting_rule_along_a_column_s_left_edge_does_not_part_it_from_its_he
     # slants, reached 4 px into the column beside it; the column went to the
     # story on the rule's other side.
     rows = [("and the port handled more cargo than", 0, 300)] * 8
-    lead = _region(
-        "hl", RegionType.HEADLINE, (100, 0, 1680, 40), [_line("Lead story", 100, 0, 1680)]
-    )
-    lead_text = [_column(f"l{i}", 100 + 320 * (i - 1), 50, rows[:1]) for i in range(1, 6)]
-    rule = _region("rule", RegionType.SEPARATOR, (100, 80, 1680, 83))
     a = _region("ha", RegionType.HEADLINE, (100, 100, 600, 150), [_line("Trade", 100, 100, 600)])
     b = _region(
         "hb", RegionType.HEADLINE, (1000, 100, 1420, 150), [_line("Harbour", 1000, 100, 1420)]
     )
     columns = [_column(f"c{i}", 100 + 320 * (i - 1), 170, rows) for i in range(1, 6)]
     slanting = _region("cr", RegionType.SEPARATOR, (734, 95, 750, 420))
-    page = assemble(_page([lead, *lead_text, rule, a, b, *columns, slanting]), Settings())
+    page = assemble(_page([*_lead_band(), a, b, *columns, slanting]), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["c1"] == owner["c2"] == owner["ha"]
     assert owner["c3"] == owner["c4"] == owner["c5"] == owner["hb"] != owner["ha"]
