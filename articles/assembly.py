@@ -405,16 +405,18 @@ def _ends_at_a_column(mirror: Box, block: Box, flow: list[Region], body: float) 
 
 def _heads_a_column_beside(headline: Box, block: Box, flow: list[Region], body: float) -> bool:
     """Whether ``headline`` stands wholly right of ``block``, over one column
-    level with it alone: it heads that column (a headline as wide as its own
-    column is centred on it, and the block's mirror lands on the next
-    column). One over several columns, starting near the edge of the first
-    of them by chance, is centred over them all (zh-hant-5003's
-    港口貨物吞吐量穩步增長, 8 px in from its second column's edge)."""
+    of text level with it alone: it heads that column (a headline as wide as
+    its own column is centred on it, and the block's mirror lands on the
+    next column). A photo under it is no column (zh-hans-2005's headline
+    over its story's photo, centred over all five columns). One over
+    several columns, starting near the edge of the first of them by chance,
+    is centred over them all (zh-hant-5003's 港口貨物吞吐量穩步增長, 8 px
+    in from its second column's edge)."""
     if headline.x0 < block.x1:
         return False
     slack = CENTRED.edge_slack * body
     return any(
-        other.type != RegionType.HEADLINE
+        other.type in _BODY
         and (ob := _box(other)).y_overlap(block) > 0
         and ob.x0 >= block.x1
         and ob.x0 - slack <= headline.x0

@@ -1848,3 +1848,19 @@ def test_a_slanting_rule_along_a_column_s_left_edge_does_not_part_it_from_its_he
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["c1"] == owner["c2"] == owner["ha"]
     assert owner["c3"] == owner["c4"] == owner["c5"] == owner["hb"] != owner["ha"]
+
+
+def test_a_headline_centred_over_its_story_stands_over_a_photo_not_a_column() -> None:
+    # zh-hans-2005: the headline over columns 3-7 stands over the story's
+    # photo (columns 5-7), not over one column of its own.
+    rows = [("and the port handled more cargo than", 0, 300)] * 8
+    a = _region("ha", RegionType.HEADLINE, (100, 100, 380, 150), [_line("Trade", 100, 100, 380)])
+    b = _region(
+        "hb", RegionType.HEADLINE, (1064, 100, 1356, 150), [_line("Harbour", 1064, 100, 1356)]
+    )
+    photo = _region("ph", RegionType.PHOTO, (1060, 170, 1680, 400))
+    columns = [_column(f"c{i}", 100 + 320 * (i - 1), 170, rows) for i in range(1, 4)]
+    under = [_column(f"u{i}", 100 + 320 * (i - 1), 420, rows[:3]) for i in range(4, 6)]
+    page = assemble(_page([*_lead_band(), a, b, photo, *columns, *under]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c3"] == owner["hb"] != owner["ha"]
