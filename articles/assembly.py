@@ -369,8 +369,8 @@ def _centred_over(headline: Box, block: Box, flow: list[Region], body: float) ->
     the article's last column as from this block's: the mirror of the block
     about the headline's centre is still on the page, ends where a column
     beside the block ends, and is under no other headline of the same band;
-    a headline right of the block that starts at a column's edge heads that
-    column instead."""
+    a headline right of the block over one column of text of its own heads
+    that column instead (``_heads_a_column_beside``)."""
     mirror = Box(2 * headline.cx - block.x1, block.y0, 2 * headline.cx - block.x0, block.y1)
     right_edge = max(_box(r).x1 for r in flow)
     if mirror.cx > right_edge + CENTRED.mirror_off_page * body:

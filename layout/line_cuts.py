@@ -257,8 +257,8 @@ def _between_headlines(
     """Over a display line's width, the white that parts two headlines the
     detector read as one line, set side by side over neighbouring stories:
     a corridor down a gutter through the line (white in the lines around),
-    where the line's own space is far wider than
-    a word space of its type: ``DISPLAY_SPACES.headlines_gap`` of the taller
+    where the line's own space is far wider than a word space of its type:
+    ``DISPLAY_SPACES.headlines_gap`` of the taller
     part's height, as ``layout.lines`` parts two such pieces detected apart,
     and twice the line's other word spaces (two of them at least), each
     part over the first column of a story (``_opens_a_column``). A
