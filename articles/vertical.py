@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
 
+from newsprint.articles.draft import Draft, build_article
 from newsprint.articles.params.bands import STORY_ORDER
 from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.articles.params.vertical import (
@@ -41,9 +41,6 @@ from newsprint.core.page import STORY_PART_TYPES, Article, Region, RegionType, T
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.direction import transpose
-
-if TYPE_CHECKING:
-    from newsprint.articles.assembly import _Draft
 
 log = logging.getLogger(__name__)
 
@@ -76,21 +73,19 @@ def vertical_articles(
 
     ``regions``: the page's regions (working pixels in ``work_bbox``), their
     lines in reading order; ``body``: the body type size in working pixels."""
-    from newsprint.articles.assembly import _article, _Draft
-
     rules = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     # Pen names first: a name in brackets is no line to turn round.
     regions = with_pen_names(with_vertical_captions(regions, body), rules, body)
     regions = with_rtl_lines(regions)
     flow = [r for r in regions if r.type in _FLOW]
     owner = _owners(flow, rules, body)
-    drafts: dict[str, _Draft] = {}
+    drafts: dict[str, Draft] = {}
     for region in flow:
-        draft = drafts.setdefault(owner[region.id], _Draft())
+        draft = drafts.setdefault(owner[region.id], Draft())
         (draft.headlines if region.type == RegionType.HEADLINE else draft.members).append(region)
     ordered = _order(list(drafts.values()), body)
     articles = [
-        _article(_turned_draft(draft), f"a{n}", language, body, settings)
+        build_article(_turned_draft(draft), f"a{n}", language, body, settings)
         for n, draft in enumerate(ordered, start=1)
     ]
     return regions, articles
@@ -380,7 +375,7 @@ def _neighbour_above(
     return None if _ruled(between, rules, vertical=False) else best
 
 
-def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
+def _order(drafts: list[Draft], body: float) -> list[Draft]:
     """Articles in reading order by recursive XY-cut (Nagy and Seth, 1984; the
     order PP-Structure and eynollah give a page's regions), turned for
     vertical print: the page is cut across where no article's extent
@@ -395,9 +390,7 @@ def _order(drafts: list[_Draft], body: float) -> list[_Draft]:
     return _xy_cut(drafts, extent, body, across=True)
 
 
-def _xy_cut(
-    drafts: list[_Draft], extent: dict[int, Box], body: float, across: bool
-) -> list[_Draft]:
+def _xy_cut(drafts: list[Draft], extent: dict[int, Box], body: float, across: bool) -> list[Draft]:
     """``drafts`` cut across (bands, top first) when ``across``, else down
     (parts, right first), failing that the other way, each piece cut again
     the other way; ``_bands`` where no cut divides them. Extents that overlap
@@ -414,16 +407,16 @@ def _xy_cut(
 
 
 def _cut(
-    drafts: list[_Draft], extent: dict[int, Box], rows: bool, slack: float
-) -> list[list[_Draft]]:
+    drafts: list[Draft], extent: dict[int, Box], rows: bool, slack: float
+) -> list[list[Draft]]:
     """``drafts`` in the pieces that the white between their extents parts:
     across the page (``rows``: top first) or down it (right first)."""
 
-    def span(d: _Draft) -> tuple[float, float]:
+    def span(d: Draft) -> tuple[float, float]:
         b = extent[id(d)]
         return (b.y0, b.y1) if rows else (-b.x1, -b.x0)
 
-    pieces: list[list[_Draft]] = []
+    pieces: list[list[Draft]] = []
     end = float("-inf")
     for draft in sorted(drafts, key=span):
         lo, hi = span(draft)
@@ -436,7 +429,7 @@ def _cut(
     return pieces
 
 
-def _short_parts_joined(pieces: list[list[_Draft]], extent: dict[int, Box]) -> list[list[_Draft]]:
+def _short_parts_joined(pieces: list[list[Draft]], extent: dict[int, Box]) -> list[list[Draft]]:
     """Parts cut down the page, each one shorter than ``STORY_ORDER.cut_part``
     of their whole height joined to the part beside it (the one before, or
     after the first): a mark in the margin beside the foot of the page ("2N12"
@@ -447,8 +440,8 @@ def _short_parts_joined(pieces: list[list[_Draft]], extent: dict[int, Box]) -> l
     tops = [min(extent[id(d)].y0 for d in piece) for piece in pieces]
     feet = [max(extent[id(d)].y1 for d in piece) for piece in pieces]
     height = max(feet) - min(tops)
-    out: list[list[_Draft]] = []
-    short_first: list[_Draft] = []
+    out: list[list[Draft]] = []
+    short_first: list[Draft] = []
     for piece, top, foot in zip(pieces, tops, feet, strict=True):
         if foot - top >= STORY_ORDER.cut_part * height:
             out.append(short_first + piece)
@@ -462,7 +455,7 @@ def _short_parts_joined(pieces: list[list[_Draft]], extent: dict[int, Box]) -> l
     return out
 
 
-def _bands(drafts: list[_Draft], extent: dict[int, Box], body: float) -> list[_Draft]:
+def _bands(drafts: list[Draft], extent: dict[int, Box], body: float) -> list[Draft]:
     """Articles in bands from the top of the page, each band right to left: an
     article whose top lies above the middle of a band's first article (or
     within 2.5 body heights of its top: ``STORY_ORDER``) is in that band. A
@@ -470,7 +463,7 @@ def _bands(drafts: list[_Draft], extent: dict[int, Box], body: float) -> list[_D
     far as 2.5 body heights below its top; the first other article in its
     band sets the rest."""
     page = union_all(list(extent.values()))
-    bands: list[list[_Draft]] = []
+    bands: list[list[Draft]] = []
     reach: list[float] = []
     from_strip: list[bool] = []
     for draft in sorted(drafts, key=lambda d: extent[id(d)].y0):
@@ -506,17 +499,15 @@ def _band_reach(first: Box, body: float, strip: bool = False) -> float:
     return first.y0 + (near if strip else max(near, STORY_ORDER.band_middle * first.height))
 
 
-def _extent(draft: _Draft) -> Box:
+def _extent(draft: Draft) -> Box:
     return union_all([_box(r) for r in draft.headlines + draft.members])
 
 
-def _turned_draft(draft: _Draft) -> _Draft:
+def _turned_draft(draft: Draft) -> Draft:
     """The article's regions turned a quarter (boxes and lines' boxes,
     ``layout.direction.transpose``), so that ``articles.assembly`` reads its
     bands as columns and its lines as rows."""
-    from newsprint.articles.assembly import _Draft
-
-    return _Draft(
+    return Draft(
         headlines=[_turned(r) for r in draft.headlines],
         members=[_turned(r) for r in draft.members],
     )

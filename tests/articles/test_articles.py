@@ -1164,7 +1164,8 @@ def test_a_photo_taken_in_does_not_move_its_article_up_the_order() -> None:
     # The NZZ 1940: a "photo" at the scan's edge (the next page's strip),
     # reaching up beside the running head, joined the rates box beside it,
     # and that story was read before the paper's name.
-    from newsprint.articles.assembly import _Draft, _order
+    from newsprint.articles.assembly import _order
+    from newsprint.articles.draft import Draft
 
     nameplate = _region(
         "n", RegionType.HEADLINE, (100, 300, 1400, 500), [_line("Zeitung", 100, 300, 1400)]
@@ -1172,11 +1173,11 @@ def test_a_photo_taken_in_does_not_move_its_article_up_the_order() -> None:
     under = _column("t", 100, 560, [("Daily, three editions", 0, 290)] * 3)
     rates = _column("r", 1100, 560, [("Adverts: per line 25 cents", 0, 290)] * 3)
     strip = _region("p", RegionType.PHOTO, (1450, 100, 1600, 700))
-    first = _Draft(headlines=[nameplate], members=[under])
-    beside = _Draft(members=[rates, strip])
+    first = Draft(headlines=[nameplate], members=[under])
+    beside = Draft(members=[rates, strip])
     assert _order([beside, first], BODY) == [first, beside]
     # A story of photos alone still stands where its photos do.
-    photos = _Draft(members=[_region("q", RegionType.PHOTO, (1100, 100, 1400, 250))])
+    photos = Draft(members=[_region("q", RegionType.PHOTO, (1100, 100, 1400, 250))])
     assert _order([first, photos], BODY) == [photos, first]
 
 
@@ -1294,11 +1295,12 @@ def test_stories_side_by_side_a_few_pixels_apart_are_read_left_to_right() -> Non
     # stand side by side: the left one first, though the right one's top is
     # higher (a skewed page); a wide top over both goes first, and the two
     # under it stay left to right.
-    from newsprint.articles.assembly import _Draft, _order
+    from newsprint.articles.assembly import _order
+    from newsprint.articles.draft import Draft
 
-    def draft(rid: str, x0: float, y0: float, x1: float) -> _Draft:
+    def draft(rid: str, x0: float, y0: float, x1: float) -> Draft:
         line = _line(rid, x0, y0, x1)
-        return _Draft(members=[_region(rid, RegionType.TEXT, (x0, y0, x1, y0 + BODY), [line])])
+        return Draft(members=[_region(rid, RegionType.TEXT, (x0, y0, x1, y0 + BODY), [line])])
 
     left, right = draft("A", 100, 100, 404), draft("B", 400, 94, 700)
     assert [d.members[0].id for d in _order([right, left], BODY)] == ["A", "B"]
@@ -1501,14 +1503,14 @@ def test_an_articles_headlines_are_read_row_by_row_and_along_each_row() -> None:
     # The Publishers' Circular 1883 p312: two headlines level over the two
     # columns of one advert, the right one's top 8 px higher, were read right
     # first (by their tops); a centred line over both comes first.
-    from newsprint.articles.assembly import _headline_order
+    from newsprint.articles.draft import headline_order
     from newsprint.core.page import TextDirection
 
     over = _region("over", RegionType.HEADLINE, (510, 387, 1072, 424))
     left = _region("left", RegionType.HEADLINE, (144, 423, 793, 453))
     right = _region("right", RegionType.HEADLINE, (855, 415, 1505, 460))
     deck = _region("deck", RegionType.HEADLINE, (144, 470, 700, 490))
-    order = _headline_order([over, right, left, deck])
+    order = headline_order([over, right, left, deck])
     assert [h.id for h in order] == ["over", "left", "right", "deck"]
     # Vertical headlines side by side are read right to left.
     tall = [
@@ -1517,7 +1519,7 @@ def test_an_articles_headlines_are_read_row_by_row_and_along_each_row() -> None:
         )
         for n, x in (("a", 100), ("b", 300))
     ]
-    assert [h.id for h in _headline_order(tall)] == ["b", "a"]
+    assert [h.id for h in headline_order(tall)] == ["b", "a"]
 
 
 def _masthead_page(rule_y: float) -> NewspaperPage:
@@ -1642,7 +1644,7 @@ def test_small_blocks_over_two_columns_do_not_join_them_into_one() -> None:
     # NZZ 1943: a map's place names, read into the lead story, lay across
     # columns 1 and 2; going down columns that chained through them, column
     # 2's top (a few pixels higher) was read before column 1.
-    from newsprint.articles.assembly import _column_order
+    from newsprint.articles.draft import column_order
 
     col1 = _column("c1", 100, 205, [("Die deutsche Südfront", 0, 300)] * 30)
     col1b = _column("c1b", 100, 1120, [("Der Vorstoß an der Adria", 0, 300)] * 10)
@@ -1652,12 +1654,12 @@ def test_small_blocks_over_two_columns_do_not_join_them_into_one() -> None:
         _region("m2", RegionType.TEXT, (300, 1500, 520, 1540), [_line("Foggia", 300, 1500, 520)]),
         _region("m3", RegionType.TEXT, (400, 1550, 600, 1590), [_line("Bari", 400, 1550, 600)]),
     ]
-    order = [r.id for r in _column_order([col2, *names, col1b, col1], BODY)]
+    order = [r.id for r in column_order([col2, *names, col1b, col1], BODY)]
     assert order.index("c1") < order.index("c1b") < order.index("c2")
     assert order[:2] == ["c1", "c1b"]
     # A lead set across both columns is read first, then each column.
     lead = _region("lead", RegionType.TEXT, (100, 100, 720, 180), [_line("Rome", 100, 100, 720)])
-    order = [r.id for r in _column_order([col2, col1b, lead, col1], BODY)]
+    order = [r.id for r in column_order([col2, col1b, lead, col1], BODY)]
     assert order == ["lead", "c1", "c1b", "c2"]
 
 

@@ -1,0 +1,350 @@
+"""What each block of a page laid out in bands continues (``articles.assembly``).
+
+A block continues the block over it in its column, unless a rule, a dash
+(``flow.is_dash``) or a new band's headline stands between them; a block at
+the head of a column continues a headline centred over its article's columns
+beside it, or else the foot of the column on its left, as text runs from the
+foot of one column to the head of the next. A headline opens a story of its
+own unless it is the deck of the headline over it; two column heads side by
+side under a heading across both each head their own column. Boxes are in
+working-image pixels; ``body`` is the body line height there.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from newsprint.articles.flow import box as _box
+from newsprint.articles.flow import cut_off_rule, is_dash
+from newsprint.articles.params.bands import ABOVE, BESIDE, CENTRED, COLUMN_HEADS, LEFT
+from newsprint.articles.params.neighbours import NEIGHBOURS
+from newsprint.articles.roles import is_heading
+from newsprint.core.page import Region, RegionType
+from newsprint.layout.boxes import Box
+
+_BODY = (RegionType.TEXT,)
+
+
+def under_dashes(
+    flow: list[Region],
+    over: dict[str, Region | None],
+    rules: list[Box],
+    width: float,
+    body: float,
+) -> dict[str, Region]:
+    """The blocks set under a dash (``flow.is_dash``) in their column, each
+    with the block over the dash: each starts a story, as a short item of a
+    19th-century column does under the centred rule that ends the item
+    above, and is read after that one (text blocks only). A dash under a
+    heading (a headline, or a block in capitals only) sets the heading off
+    from its own story. ``over``: the block over each region (``block_over``);
+    ``body``: the body line height (``flow.cut_off_rule``)."""
+    dashed: dict[str, Region] = {}
+    for region in flow:
+        if region.type != RegionType.TEXT:
+            continue
+        up = over[region.id]  # the block over the rule
+        if up is None:
+            continue
+        if is_heading(up):
+            continue  # a dash set under a heading, before its story
+        rule = cut_off_rule(_box(up), _box(region), rules, width, body)
+        if rule is not None and is_dash(rule, _box(region), width):
+            dashed[region.id] = up
+    return dashed
+
+
+def block_over(region: Region, flow: list[Region], body: float) -> Region | None:
+    """The nearest region above in the same column, rules aside; None where
+    there is none, or where a new band's headline stands in the white
+    between them."""
+    me = _box(region)
+    best, best_y = None, None
+    for other in flow:
+        ob = _box(other)
+        if (
+            other is region
+            or ob.y1 > me.y0 + NEIGHBOURS.overlap * body
+            or ob.x_overlap(me) < ABOVE.column_overlap * min(me.width, ob.width)
+        ):
+            continue
+        if best_y is None or ob.y1 > best_y:
+            best, best_y = other, ob.y1
+    if best is None:
+        return None
+    if me.y0 - best_y > ABOVE.new_band_gap * body and _headline_across(best_y, me.y0, flow, body):
+        return None  # a new band starts: its headline stands in the white space
+    return best
+
+
+def ruled_off(up: Region | None, region: Region, rules: list[Box]) -> bool:
+    """Whether a rule along more than ``NEIGHBOURS.rule_along`` of the
+    region's width lies between it and the region ``up`` over it."""
+    if up is None:
+        return False
+    me, top, slack = _box(region), _box(up).y1, NEIGHBOURS.edge_slack_px
+    return any(
+        top - slack <= rule.cy <= me.y0 + slack
+        and rule.x_overlap(me) > NEIGHBOURS.rule_along * me.width
+        for rule in rules
+    )
+
+
+def _headline_across(top: float, bottom: float, flow: list[Region], body: float) -> bool:
+    """A headline set in the white space between two blocks of one column
+    marks a new band of stories, even on a page without rules."""
+    return any(
+        r.type == RegionType.HEADLINE
+        and _box(r).y0 >= top - NEIGHBOURS.overlap * body
+        and _box(r).y1 <= bottom + NEIGHBOURS.overlap * body
+        for r in flow
+    )
+
+
+def headline_beside(
+    region: Region, flow: list[Region], rules: list[Box], body: float, centred: bool
+) -> Region | None:
+    """A centred headline over the article's other columns: the one just above
+    this block's top, to its right, with nothing in between."""
+    me = _box(region)
+    best, best_dx = None, None
+    for other in flow:
+        ob = _box(other)
+        # Above the block, or level with its foot (a byline set beside it).
+        if (
+            other.type != RegionType.HEADLINE
+            or ob.y1 > me.y1 + BESIDE.foot_level * body
+            or ob.y0 >= me.y0
+        ):
+            continue
+        # A headline level with the top of a taller block (its middle lower
+        # than the block's top: NZZ's subtitle beside the subscription rates)
+        # heads its own column; a number or mark set in its row goes with it.
+        if ob.cy >= me.y0 and me.y1 > ob.y1 + BESIDE.foot_level * body:
+            continue
+        if me.y0 - ob.y1 > BESIDE.max_rise * body or ob.x1 <= me.x1:
+            continue
+        if centred and not _centred_over(ob, me, flow, body):
+            continue
+        span = Box(me.x0, ob.y0, max(me.x0 + 1, ob.x0), me.y0)
+        if any(_blocks(o, span, body) for o in flow if o is not other and o is not region):
+            continue
+        # A rule along the block's own edge (a slanting column rule's wide
+        # box reaches into it) parts it from the column on its left, not
+        # from the headline.
+        if any(
+            r.height > r.width
+            and span.x0 < r.x0
+            and r.cx < span.x1
+            and r.y_overlap(span) > BESIDE.rule_along * body
+            for r in rules
+        ):
+            continue
+        dx = max(0.0, ob.x0 - me.x1)
+        if best_dx is None or dx < best_dx:
+            best, best_dx = other, dx
+    return best
+
+
+def _centred_over(headline: Box, block: Box, flow: list[Region], body: float) -> bool:
+    """A headline centred over its article's columns stands as far in from
+    the article's last column as from this block's: the mirror of the block
+    about the headline's centre is still on the page, ends where a column
+    beside the block ends, and is under no other headline of the same band;
+    a headline right of the block over one column of text of its own heads
+    that column instead (``_heads_a_column_beside``)."""
+    mirror = Box(2 * headline.cx - block.x1, block.y0, 2 * headline.cx - block.x0, block.y1)
+    right_edge = max(_box(r).x1 for r in flow)
+    if mirror.cx > right_edge + CENTRED.mirror_off_page * body:
+        return False
+    if not _ends_at_a_column(mirror, block, flow, body):
+        return False
+    if _heads_a_column_beside(headline, block, flow, body):
+        return False
+    for other in flow:
+        ob = _box(other)
+        if other.type != RegionType.HEADLINE or ob == headline:
+            continue
+        if (
+            ob.y_overlap(headline) > CENTRED.same_band * headline.height
+            and ob.x_overlap(mirror) > CENTRED.mirror_clash * body
+        ):
+            return False
+    return True
+
+
+def _ends_at_a_column(mirror: Box, block: Box, flow: list[Region], body: float) -> bool:
+    """Whether a block level with ``block`` (a column of the story beside it)
+    ends where ``mirror`` (``block`` mirrored about a headline's centre) ends."""
+    slack = max(CENTRED.edge_slack * body, CENTRED.edge_share * block.width)
+    return any(
+        other.type != RegionType.HEADLINE
+        and (ob := _box(other)).y_overlap(block) > 0
+        and abs(ob.x1 - mirror.x1) <= slack
+        for other in flow
+    )
+
+
+def _heads_a_column_beside(headline: Box, block: Box, flow: list[Region], body: float) -> bool:
+    """Whether ``headline`` stands wholly right of ``block``, over one column
+    of text level with it alone: it heads that column (a headline as wide as
+    its own column is centred on it, and the block's mirror lands on the
+    next column). A photo under it is no column (zh-hans-2005's headline
+    over its story's photo, centred over all five columns). One over
+    several columns, starting near the edge of the first of them by chance,
+    is centred over them all (zh-hant-5003's 港口貨物吞吐量穩步增長, 8 px
+    in from its second column's edge)."""
+    if headline.x0 < block.x1:
+        return False
+    slack = CENTRED.edge_slack * body
+    return any(
+        other.type in _BODY
+        and (ob := _box(other)).y_overlap(block) > 0
+        and ob.x0 >= block.x1
+        and ob.x0 - slack <= headline.x0
+        and headline.x1 <= ob.x1 + slack
+        for other in flow
+    )
+
+
+def _blocks(other: Region, span: Box, body: float) -> bool:
+    ob = _box(other)
+    touch = NEIGHBOURS.overlap * body  # boxes that overlap less only touch
+    return ob.x_overlap(span) > touch and ob.y_overlap(span) > touch
+
+
+def ends_article(region: Region, above: dict[str, Region | None]) -> bool:
+    """A byline under body text closes its article: what follows in the
+    column is another story (a byline under a headline opens one instead)."""
+    if region.type != RegionType.BYLINE:
+        return False
+    over = above.get(region.id)
+    return over is not None and over.type == RegionType.TEXT
+
+
+def starts_article(
+    headline: Region, above: Region | None, pairs: list[tuple[Region, Region]]
+) -> bool:
+    """Whether a headline opens a story of its own. One right under another
+    headline is its deck (second title line), but for a column's heading set
+    beside another column's under a heading across both (``pairs``: the
+    ``column_heads`` under ``above``): the first column's heading goes on
+    under the heading across, each other column's opens its own story."""
+    if above is None or above.type != RegionType.HEADLINE:
+        return True
+    heads = [h for pair in pairs for h in pair]
+    if headline not in heads:
+        return False
+    return headline is not min(heads, key=lambda h: _box(h).x0)
+
+
+def column_head_over(region: Region, pairs: list[tuple[Region, Region]]) -> Region | None:
+    """The column's heading (of ``pairs``: the ``column_heads`` under the
+    headline over ``region``) that stands over ``region``: its story's head,
+    though the heading across reaches lower down beside it than the column's
+    heading does."""
+    me = _box(region)
+    heads = {id(h): h for pair in pairs for h in pair}
+    return next(
+        (
+            h
+            for h in heads.values()
+            if _box(h).y0 < me.y0
+            and _box(h).x_overlap(me) >= COLUMN_HEADS.under * min(me.width, _box(h).width)
+        ),
+        None,
+    )
+
+
+def column_heads(above: Region, flow: list[Region], body: float) -> list[tuple[Region, Region]]:
+    """Pairs of headlines side by side under the headline ``above``, whose
+    middle lies between theirs, level with each other and all but apart,
+    each over a text block of its own column that the other does not reach
+    (``COLUMN_HEADS``). Stacked as decks of ``above``, both columns' heads
+    were read before either's text (The Publishers' Circular 1883 p312, not
+    in the shared set: "THE ROYAL GAME OF SEQUENCE" and "ILLUMINATED FLORAL
+    MOTTOES" over an advert's two columns, under the line closing the
+    advert above)."""
+    P = COLUMN_HEADS
+    top = _box(above)
+    under = [
+        r
+        for r in flow
+        if r.type == RegionType.HEADLINE
+        and r is not above
+        and _box(r).x_overlap(top) > 0
+        and top.cy < _box(r).y0 + P.level * body
+        and _box(r).y0 < top.y1 + P.near * body
+    ]
+    texts = [_box(r) for r in flow if r.type == RegionType.TEXT]
+
+    def heads_column(head: Box, other: Box) -> bool:
+        return any(
+            t.y0 >= head.cy
+            and t.y0 <= head.y1 + P.near * body
+            and t.x_overlap(head) >= P.under * min(t.width, head.width)
+            and t.x_overlap(other) <= P.apart * t.width
+            for t in texts
+        )
+
+    pairs = []
+    for a, b in itertools.combinations(under, 2):
+        ba, bb = _box(a), _box(b)
+        if (
+            ba.y_overlap(bb) >= P.level_share * min(ba.height, bb.height)
+            and ba.x_overlap(bb) <= P.apart * min(ba.width, bb.width)
+            and min(ba.cx, bb.cx) < top.cx < max(ba.cx, bb.cx)
+            and heads_column(ba, bb)
+            and heads_column(bb, ba)
+        ):
+            pairs.append((a, b))
+    return pairs
+
+
+def left_neighbour(
+    region: Region, flow: list[Region], below: dict[str, Region], body: float
+) -> Region | None:
+    """The block the article flows in from: the foot of the column to the
+    left, within the stretch of page this block's column runs down before a
+    headline or rule interrupts it (text, or a photo that the article's text
+    runs beside). Text runs from the foot of one column to the head of the
+    next, so when the left column holds several stories beside this one, the
+    one that reaches down to where this column's run ends is the one that
+    continues here (a story that starts lower in the left column cannot)."""
+    me = _box(region)
+    beside = [
+        other
+        for other in flow
+        if other.type in (*_BODY, RegionType.PHOTO)
+        and other is not region
+        and _box(other).x1 <= me.x0 + NEIGHBOURS.overlap * body
+        and _box(other).y_overlap(me) >= NEIGHBOURS.level * min(me.height, _box(other).height)
+    ]
+    if not beside:
+        return None
+    nearest = max(beside, key=lambda o: _box(o).x1)
+    column = _box(nearest)
+    run_end = _run_end(region, below)
+    in_column = [
+        other
+        for other in flow
+        if other.type in (*_BODY, RegionType.PHOTO)
+        and _box(other).x_overlap(column)
+        >= NEIGHBOURS.same_column * min(column.width, _box(other).width)
+        and _box(other).x1 <= me.x0 + NEIGHBOURS.overlap * body
+        and _box(other).y1 > me.y0
+        and _box(other).y0 < run_end - LEFT.run_end_margin * body
+    ]
+    return max(in_column, key=lambda o: _box(o).y0, default=nearest)
+
+
+def _run_end(region: Region, below: dict[str, Region]) -> float:
+    """Where the column run that starts with this block ends: the foot of the
+    last block below it that continues it (no headline, no rule between)."""
+    end, current, seen = _box(region).y1, region, {region.id}
+    while (nxt := below.get(current.id)) is not None and nxt.id not in seen:
+        if nxt.type not in (*_BODY, RegionType.PHOTO, RegionType.CAPTION, RegionType.BYLINE):
+            break
+        end, current = max(end, _box(nxt).y1), nxt
+        seen.add(nxt.id)
+    return end

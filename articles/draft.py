@@ -1,0 +1,244 @@
+"""A story in the making and the article its regions make.
+
+A :class:`Draft` holds the headlines and member regions that reading order
+gave one story (``articles.assembly``, ``articles.vertical``);
+:func:`build_article` makes the :class:`~newsprint.core.page.Article` of it:
+its headlines read row by row, its text blocks in column order cut into
+paragraphs (``articles.paragraphs``) with its tables where they stand, its
+captions one per photo, its byline before or after the text by where it is
+set. Boxes are in working-image pixels; ``body`` is the body line height
+there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsprint.articles.flow import box as _box
+from newsprint.articles.paragraphs import paragraphs_of
+from newsprint.articles.params.bands import BLOCK_COLUMNS, CAPTION_ROWS
+from newsprint.articles.params.neighbours import NEIGHBOURS
+from newsprint.articles.params.roles import BYLINE_UNDER
+from newsprint.articles.text import join_lines, small_caps_as_capitals
+from newsprint.core.page import (
+    Article,
+    ArticleKind,
+    ArticleTable,
+    Region,
+    RegionType,
+    TextDirection,
+)
+from newsprint.core.settings import Settings
+from newsprint.layout.boxes import Box, in_rows
+
+
+@dataclass
+class Draft:
+    """The regions reading order gave one story, before its text is built."""
+
+    headlines: list[Region] = field(default_factory=list)
+    members: list[Region] = field(default_factory=list)
+    kind: ArticleKind = ArticleKind.ARTICLE
+    in_order: bool = False
+    """Members already in reading order (``articles.flow``): not sorted again."""
+    follows: Draft | None = None
+    """The story this one follows down its column (it starts under the dash
+    that ends that one): it is read next after it."""
+
+    def top(self) -> Box:
+        """Where the article starts, for the order of the articles: its first
+        headline, else its first text. A photo it took in does not move it
+        up: a story set beside a "photo" at the scan's edge (the NZZ 1940's
+        strip of the next page, down beside its rates box from the running
+        head) was read before the paper's name."""
+        text = [m for m in self.members if m.type != RegionType.PHOTO]
+        return min(
+            (_box(r) for r in self.headlines or text or self.members), key=lambda b: (b.y0, b.x0)
+        )
+
+
+def build_article(
+    draft: Draft, aid: str, language: str, body: float, settings: Settings
+) -> Article:
+    """The article ``aid`` of ``draft``: an advert's text as paragraphs, the
+    nameplate's item (``_nameplate``), or a story with its headline, text
+    blocks in column order (``column_order``, unless ``draft.in_order``) cut
+    into paragraphs, tables, captions and byline, and ``region_ids`` in
+    reading order. ``body``: the body line height in working pixels."""
+    if draft.kind == ArticleKind.ADVERTISEMENT:
+        return Article(
+            id=aid,
+            kind=draft.kind,
+            paragraphs=paragraphs_of(draft.members, body, language, settings),
+            region_ids=[r.id for r in draft.members],
+            language=language,
+        )
+    if draft.kind == ArticleKind.NAMEPLATE:
+        return _nameplate(draft, aid, language)
+    kinds = (RegionType.TEXT, RegionType.TABLE)
+    blocks = [m for m in draft.members if m.type in kinds]
+    if not draft.in_order:
+        blocks = column_order(blocks, body)
+    captions = [m for m in draft.members if m.type == RegionType.CAPTION]
+    bylines = [m for m in draft.members if m.type == RegionType.BYLINE]
+    photos = [m for m in draft.members if m.type == RegionType.PHOTO]
+    heads = headline_order(draft.headlines)
+    headline = (
+        " ".join(small_caps_as_capitals(join_lines([ln.text for ln in h.lines])) for h in heads)
+        or None
+    )
+    paragraphs, tables = _flow_text(blocks, body, language, settings)
+    leading = [b for b in bylines if _leads(b, blocks, draft)]
+    trailing = [b for b in bylines if b not in leading]
+    ids = [r.id for r in heads + leading + blocks + trailing + photos + captions]
+    return Article(
+        id=aid,
+        headline=headline,
+        paragraphs=paragraphs,
+        captions=_caption_texts(captions),
+        tables=tables,
+        byline=" ".join(join_lines([ln.text for ln in b.lines]) for b in bylines) or None,
+        region_ids=ids,
+        language=language,
+    )
+
+
+def _nameplate(draft: Draft, aid: str, language: str) -> Article:
+    """The nameplate's item: the paper's name as its headline; with a
+    masthead (``articles.masthead``), the pieces round it as paragraphs (a
+    rates table as a table), in the masthead's reading order. Its
+    ``region_ids`` keep that order with the name in its place (ALTO, the
+    PDF); its text, as a story's, gives the name first."""
+    pieces = [r for r in draft.members if r not in draft.headlines]
+    paragraphs: list[str] = []
+    tables: list[ArticleTable] = []
+    for region in pieces:
+        if region.type == RegionType.TABLE and region.rows:
+            tables.append(
+                ArticleTable(region_id=region.id, after=len(paragraphs), rows=region.cell_grid())
+            )
+        elif region.lines:
+            paragraphs.append(join_lines([ln.text for ln in region.lines]))
+    return Article(
+        id=aid,
+        kind=draft.kind,
+        headline=" ".join(join_lines([ln.text for ln in h.lines]) for h in draft.headlines),
+        paragraphs=paragraphs,
+        tables=tables,
+        region_ids=[r.id for r in draft.members or draft.headlines],
+        language=language,
+    )
+
+
+def headline_order(headlines: list[Region]) -> list[Region]:
+    """An article's headlines as read: row by row from the top, side by side
+    along a row left to right (``layout.boxes.in_rows``; right to left where
+    one is set vertically). Two headlines level with each other are read
+    left first though the right one's top stands a few pixels higher."""
+    rtl = any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
+    order = in_rows([_box(h).as_tuple() for h in headlines], right_to_left=rtl)
+    return [headlines[i] for i in order]
+
+
+def _leads(byline: Region, blocks: list[Region], draft: Draft) -> bool:
+    """Whether a byline is read before its story's text. A story read down
+    its columns (``draft.in_order``) keeps the byline where the flow met
+    it: before its first text block or after. Otherwise by place: no text
+    block lies above it across half its width or more. A byline set under
+    the headline leads; a signature at the foot of the story's column ("JOHN
+    JONES." closing a letter, a Chinese paper's 记者 line at the end) is read
+    after the text (NCSE's MRP 1822 p. 14: the letter's signature, read
+    first, began the page's reading order)."""
+    if draft.in_order:
+        kinds = (RegionType.TEXT, RegionType.TABLE)
+        first = next((n for n, m in enumerate(draft.members) if m.type in kinds), None)
+        at = next(n for n, m in enumerate(draft.members) if m is byline)
+        return first is None or at < first
+    own = _box(byline)
+    return not any(
+        _box(b).x_overlap_ratio(own) >= BYLINE_UNDER.across and _box(b).cy < own.y0 for b in blocks
+    )
+
+
+def _flow_text(
+    blocks: list[Region], body: float, language: str, settings: Settings
+) -> tuple[list[str], list[ArticleTable]]:
+    """The paragraphs of the text blocks, and the tables among them with where
+    they stand (a table ends the paragraph before it; its cells stay out of
+    the paragraphs)."""
+    paragraphs: list[str] = []
+    tables: list[ArticleTable] = []
+    run: list[Region] = []
+    for block in [*blocks, None]:
+        if block is not None and block.type != RegionType.TABLE:
+            run.append(block)
+            continue
+        paragraphs += paragraphs_of(run, body, language, settings)
+        run = []
+        if block is not None:
+            tables.append(
+                ArticleTable(region_id=block.id, after=len(paragraphs), rows=block.cell_grid())
+            )
+    return paragraphs, tables
+
+
+def _caption_texts(captions: list[Region]) -> list[str]:
+    """One caption per photo: pieces of a caption line on one row are joined."""
+    rows: list[list[Region]] = []
+    for cap in sorted(captions, key=lambda c: (_box(c).y0, _box(c).x0)):
+        if rows and _box(rows[-1][-1]).y_overlap(_box(cap)) > CAPTION_ROWS.level * _box(cap).height:
+            rows[-1].append(cap)
+        else:
+            rows.append([cap])
+    texts = []
+    for row in rows:
+        parts = [
+            join_lines([ln.text for ln in c.lines]) for c in sorted(row, key=lambda c: _box(c).x0)
+        ]
+        texts.append(" ".join(p for p in parts if p))
+    return texts
+
+
+def column_order(blocks: list[Region], body: float) -> list[Region]:
+    """Column by column, top to bottom. The tallest blocks found the columns;
+    every other block goes down the column whose founding block it shares
+    most of its width with (a column of its own where it shares too little
+    with any), so that short blocks over two columns do not join them into
+    one (NZZ 1943, not in the shared set: a map's place names, read into the
+    lead story, chained its two columns, and column 2's top was read before
+    column 1). A block under a quarter as wide as the widest (a price set at
+    the end of a line, a stray word) makes no column of its own: it goes
+    down the column it stands in or nearest to."""
+    if not blocks:
+        return []
+    widest = max(_box(b).width for b in blocks)
+    narrow = [b for b in blocks if _box(b).width < BLOCK_COLUMNS.narrow_block * widest]
+    columns: list[list[Region]] = []
+    wide = [b for b in blocks if _box(b).width >= BLOCK_COLUMNS.narrow_block * widest]
+    for block in sorted(wide, key=lambda b: (-_box(b).height, _box(b).x0, _box(b).y0)):
+        me = _box(block)
+        # Of two columns it shares as much with (a lead set across both),
+        # the left one: it is read before both.
+        best = max(
+            columns,
+            key=lambda col: (_box(col[0]).x_overlap_ratio(me), -_box(col[0]).x0),
+            default=None,
+        )
+        if best is None or _box(best[0]).x_overlap_ratio(me) < NEIGHBOURS.same_column:
+            columns.append([block])
+        else:
+            best.append(block)
+    for block in narrow:
+        _nearest_column(columns, block).append(block)
+    columns.sort(key=lambda col: _box(col[0]).x0)
+    return [b for col in columns for b in sorted(col, key=lambda b: _box(b).y0)]
+
+
+def _nearest_column(columns: list[list[Region]], block: Region) -> list[Region]:
+    me = _box(block)
+
+    def distance(col: list[Region]) -> float:
+        x0, x1 = min(_box(b).x0 for b in col), max(_box(b).x1 for b in col)
+        return max(0.0, x0 - me.cx, me.cx - x1)
+
+    return min(columns, key=distance)

@@ -1,0 +1,70 @@
+"""An article's text blocks cut into paragraphs (``articles.assembly``).
+
+A line starts a paragraph where it is indented (``articles.indent_chars``
+characters) or the line before it ended short: the next line's first word
+would have fitted after it. A paragraph that a column break cuts goes on in
+the next block. Boxes are in working-image pixels; ``body`` is the body
+line height there.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from newsprint.articles.params.text import PARAGRAPHS
+from newsprint.articles.text import join_lines
+from newsprint.core.page import Region, TextLine
+from newsprint.core.settings import Settings
+
+
+def paragraphs_of(
+    blocks: list[Region], body: float, language: str, settings: Settings
+) -> list[str]:
+    """The paragraphs of ``blocks``' lines, read block after block: a line
+    indented ``settings.articles.indent_chars`` characters or more, or
+    following a line that ended short (``_ends_paragraph``), starts one;
+    each paragraph's lines joined (``articles.text.join_lines``)."""
+    paragraphs: list[list[str]] = []
+    ended = True
+    for block in blocks:
+        lines = [ln for ln in block.lines if ln.text.strip()]
+        if not lines:
+            continue
+        left, right = _edges(block)
+        for i, line in enumerate(lines):
+            x0, _, x1, _ = line.work_bbox or line.bbox
+            char = _char_width(line, language, body)
+            indented = x0 - left >= settings.articles.indent_chars * char
+            if ended or indented or not paragraphs:
+                paragraphs.append([line.text])
+            else:
+                paragraphs[-1].append(line.text)
+            nxt = lines[i + 1].text if i + 1 < len(lines) else None
+            ended = _ends_paragraph(x1, right, char, language, nxt)
+    return [p for p in (join_lines(lines) for lines in paragraphs) if p]
+
+
+def _edges(block: Region) -> tuple[float, float]:
+    x0s = [ln.work_bbox[0] if ln.work_bbox else ln.bbox[0] for ln in block.lines]
+    x1s = [ln.work_bbox[2] if ln.work_bbox else ln.bbox[2] for ln in block.lines]
+    return (
+        float(np.percentile(x0s, PARAGRAPHS.left_edge_percentile)),
+        float(np.percentile(x1s, PARAGRAPHS.right_edge_percentile)),
+    )
+
+
+def _char_width(line: TextLine, language: str, body: float) -> float:
+    if language.startswith("zh"):
+        return body
+    x0, _, x1, _ = line.work_bbox or line.bbox
+    return max(PARAGRAPHS.min_char_width * body, (x1 - x0) / max(1, len(line.text)))
+
+
+def _ends_paragraph(x1: float, right: float, char: float, language: str, nxt: str | None) -> bool:
+    """A line ends its paragraph when the next word would have fitted after it."""
+    room = right - x1
+    if language.startswith("zh"):
+        return room > PARAGRAPHS.zh_end_room * char
+    word = (nxt or "").split(" ", 1)[0].rstrip("-")
+    # At a column's foot the next line is unknown: only a clearly short line ends.
+    need = (len(word) + 1) * char if word else PARAGRAPHS.foot_end_room * char
+    return room > need
