@@ -1,6 +1,6 @@
 """Display lines (headlines, nameplates) that the text detector sees whole
 only at a coarse scale, put in among the lines of its fine pass
-(``ocr.detect.detect_lines`` runs both passes). Pixels of the area detected.
+(``ocr.line_detection.detect_lines`` runs both passes). Pixels of the area detected.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ how a line's pieces from two strips are made one again.
 The lines of a page that curls up towards its edge on film rise a line and
 more across a column: the text detector runs each into its neighbours and
 boxes none of them, while over a narrower strip each is nearly straight and
-found (``ocr.detect._detect_in_strips`` calls the detector; this module is
+found (``ocr.unread._detect_in_strips`` calls the detector; this module is
 the geometry). Boxes are (x0, y0, x1, y1) in working-image pixels.
 """
 
@@ -30,7 +30,7 @@ SECOND_PASS_SLANT = 1.5
 """A strip whose lines' median height is more than this many body line
 heights holds lines that still slant across it (each box takes in part of
 the next line): it is looked at again in halves
-(``ocr.detect._detect_in_strips``). NCSE's Star of Freedom 1852 p14: its
+(``ocr.unread._detect_in_strips``). NCSE's Star of Freedom 1852 p14: its
 curled column's right-hand strip boxed lines 1.8 body lines tall, its
 halves 1.0-1.4. × body. Set by hand."""
 

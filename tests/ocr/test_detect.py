@@ -11,16 +11,11 @@ import numpy as np
 import pytest
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
 from newsprint.core.settings import DetectionSettings, Settings
-from newsprint.ocr.detect import (
-    DetectedLines,
-    _tiles,
-    detect_lines,
-    detect_text,
-    enlargement,
-    unread_areas,
-)
+from newsprint.ocr.detect import detect_text, enlargement
 from newsprint.ocr.display import with_display_lines
 from newsprint.ocr.engine import OcrEngine
+from newsprint.ocr.line_detection import DetectedLines, _tiles, detect_lines
+from newsprint.ocr.unread import unread_areas
 from PIL import Image, ImageDraw, ImageFont
 
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
@@ -329,7 +324,7 @@ def test_a_coarse_box_inside_a_fine_line_that_runs_on_past_it_is_no_headline() -
 
 
 def test_tile_pieces_join_into_their_line_never_into_the_rows_around() -> None:
-    from newsprint.ocr.detect import _join_tile_pieces
+    from newsprint.ocr.line_detection import _join_tile_pieces
 
     # Synthetic en-old-1000, in the strip where two tiles overlap: one tile
     # boxed the lines of two columns, their baselines apart, as one box 40
@@ -349,7 +344,7 @@ def test_tile_pieces_join_into_their_line_never_into_the_rows_around() -> None:
 
 
 def test_vertical_lines_across_a_seam_join_down_never_side_by_side() -> None:
-    from newsprint.ocr.detect import _join_tile_pieces
+    from newsprint.ocr.line_detection import _join_tile_pieces
 
     # ECPO 1940: a seam across a block of close-set vertical lines. The
     # padded boxes of neighbouring lines overlap beside each other; joined as
@@ -376,7 +371,7 @@ def test_vertical_lines_across_a_seam_join_down_never_side_by_side() -> None:
 
 
 def test_the_second_pass_adds_only_lines_over_ink_no_line_reached() -> None:
-    from newsprint.ocr.detect import _mostly_new
+    from newsprint.ocr.unread import _mostly_new
 
     # TTW 1867: over an unread area's margin the finer pass boxed "près
     # Malhert" inside the line "(D'après Malherbe.)" already found; it was
@@ -391,7 +386,7 @@ def test_a_vertical_page_is_detected_at_its_own_finer_scale(engine: OcrEngine) -
     """Vertical lines of small type set close are run together at the scale
     that suits lines running across (ECPO 1940): a page whose lines run down
     is scaled so its median line is ``target_vertical_line_px`` wide."""
-    from newsprint.ocr.detect import _mostly_vertical
+    from newsprint.ocr.line_detection import mostly_vertical as _mostly_vertical
 
     from pagegen.vertical import VerticalSpec, generate_vertical_page
 
@@ -558,7 +553,7 @@ def test_a_curled_column_is_looked_at_again_in_strips_and_its_words_read(
     from collections import Counter
 
     from newsprint.layout.binarize import ink_mask
-    from newsprint.ocr.detect import _detect_in_strips
+    from newsprint.ocr.unread import _detect_in_strips
 
     image = _curled_column(rise)
     area = (0, 0, image.shape[1], image.shape[0])
