@@ -9,7 +9,7 @@ several cells parted by wide white (the detector sometimes reads a whole row as
 one line) is cut into its cells. A row is a run of at least two cells on one
 baseline with no long line of text between them; rows stacked one under the
 next with little space between make a table when at least three of them hold
-three cells or more. Columns are the bands of x where the rows have cells; a
+three cells or more (``layout.table_rows``). Columns are the bands of x where the rows have cells; a
 column with cells in too few rows is not part of the table.
 
 The table becomes one block (``TableBlock``), typed ``table``, that holds its
@@ -23,7 +23,6 @@ line height (``body``); the thresholds are in ``layout.params.tables``.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import logging
 from dataclasses import dataclass, field
@@ -36,6 +35,16 @@ from newsprint.layout.metrics import body_line_height
 from newsprint.layout.params.tables import BODY_BESIDE_TABLES, CELLS, COLUMNS, ROWS, STUB, TABLES
 from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.roles import within
+from newsprint.layout.table_rows import (
+    Piece,
+    Row,
+    Unit,
+    is_table,
+    read_box,
+    row_runs,
+    stack,
+    type_pieces,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,33 +77,6 @@ class TableBlock(Block):
         return 1 + max((c.column for row in self.rows for c in row), default=-1)
 
 
-@dataclass(eq=False)
-class _Piece:
-    ink: Box
-    read: Box
-    line: Box
-    """The block line this piece is (or was cut from)."""
-    block: Block
-
-
-@dataclass(eq=False)
-class _Unit:
-    """Pieces of one row that make one cell (closer than ``CELLS.join``)."""
-
-    pieces: list[_Piece]
-    ink: Box
-    short: bool
-
-
-@dataclass(eq=False)
-class _Row:
-    units: list[_Unit]
-
-    @property
-    def box(self) -> Box:
-        return union_all([u.ink for u in self.units])
-
-
 def find_tables(
     blocks: list[Block],
     ink: np.ndarray,
@@ -106,9 +88,9 @@ def find_tables(
     ``TableBlock``. ``detected_of`` (the detector's boxes of each line, by the
     ``id`` of its ink box) is read for the cells' boxes and given theirs."""
     detected_of = detected_of if detected_of is not None else {}
-    pieces, others = _pieces(blocks, ink, body, detected_of)
-    rows = _row_runs(pieces, others, body)
-    grids = [_grid(t, ink, body) for t in _stack(rows, body) if _is_table(t, body)]
+    pieces, others = type_pieces(blocks, ink, body, detected_of)
+    rows = row_runs(pieces, others, body)
+    grids = [_grid(t, ink, body) for t in stack(rows, body) if is_table(t, body)]
     grids = [g for g in grids if g is not None]
     if not grids:
         return []
@@ -170,233 +152,7 @@ def with_cells(page: NewspaperPage, regions: list[Region], blocks: list[Block]) 
     return out
 
 
-def _pieces(
-    blocks: list[Block], ink: np.ndarray, body: float, detected_of: dict[int, list[Box]]
-) -> tuple[list[_Piece], list[Box]]:
-    """Horizontal lines of body-size type as pieces (a long line with wide white
-    inside cut at it); the rest (display type, lines set down the page) apart."""
-    pieces: list[_Piece] = []
-    others: list[Box] = []
-    for block in blocks:
-        for line in block.lines:
-            # Display type, or a line set down the page (a lone narrow figure,
-            # "1", is a cell).
-            if line.height > TYPE_SIZE.surely_display * body:
-                others.append(line)
-                continue
-            reads = detected_of.get(id(line)) or [line.expand(CELLS.read_pad * line.height)]
-            read = _read_box(line, reads)
-            parts = _split_wide(line, ink, body) if line.width > CELLS.max_width * body else None
-            if not parts:
-                pieces.append(_Piece(line, read, line, block))
-                continue
-            pad = CELLS.read_pad * line.height
-            for part in parts:
-                cut = Box(
-                    max(read.x0, part.x0 - pad), read.y0, min(read.x1, part.x1 + pad), read.y1
-                )
-                pieces.append(_Piece(part, cut, line, block))
-    return pieces, others
-
-
-def _read_box(ink: Box, reads: list[Box]) -> Box:
-    """The box a cell of ``ink`` is read from: the detector's boxes of its line
-    (``reads``), reaching no further above and below the ink than
-    ``CELLS.read_reach`` of its height. Where the detector boxed two or three
-    rows of small figures as one (NZZ 1909's rates), each row's cells were
-    read, and placed, over all of them."""
-    read = union_all(reads)
-    reach = CELLS.read_reach * ink.height
-    return Box(read.x0, max(read.y0, ink.y0 - reach), read.x1, min(read.y1, ink.y1 + reach))
-
-
-def _split_wide(line: Box, ink: np.ndarray, body: float) -> list[Box] | None:
-    """The cells of a long line parted by white at least ``CELLS.split`` wide
-    (at least ``CELLS.min_split`` of them), or None."""
-    x0, x1 = int(line.x0), int(np.ceil(line.x1))
-    crop = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
-    if crop.size == 0:
-        return None
-    inked = np.count_nonzero(crop, axis=0) > 0
-    spans = true_runs(inked)
-    # Join the runs of ink across narrower white (letters, word spaces).
-    parts: list[list[int]] = []
-    for a, b in spans:
-        if parts and a - parts[-1][1] < CELLS.split * body:
-            parts[-1][1] = b
-        else:
-            parts.append([a, b])
-    if len(parts) < CELLS.min_split:
-        return None
-    return [Box(float(x0 + a), line.y0, float(x0 + b), line.y1) for a, b in parts]
-
-
-def _row_runs(pieces: list[_Piece], others: list[Box], body: float) -> list[_Row]:
-    """Runs of cells along each baseline: at least two short cells, with no
-    other type (a line of text, display type) between them nor too wide a
-    space. Rows are found among the short pieces only: a line of text set to
-    another leading beside them must not part one row of cells in two."""
-    long = [p.ink for p in pieces if p.ink.width > CELLS.max_width * body]
-    blockers = _Others(others + long, body)
-    short = [
-        p for p in pieces if p.ink.width <= CELLS.max_width * body and not blockers.against(p.ink)
-    ]
-    bands: list[list[_Piece]] = []
-    anchors: list[Box] = []
-    for piece in sorted(short, key=lambda p: p.ink.cy):
-        home, best = None, 0.0
-        for i in range(len(bands) - 1, -1, -1):
-            if anchors[i].cy < piece.ink.cy - ROWS.band_reach * TYPE_SIZE.surely_display * body:
-                break
-            shared = _baseline_shared(piece.ink, bands[i])
-            if shared >= ROWS.band_overlap and shared > best:
-                home, best = i, shared
-        if home is None:
-            bands.append([piece])
-            anchors.append(piece.ink)
-        else:
-            bands[home].append(piece)
-    runs: list[_Row] = []
-    for band in bands:
-        units = _units(sorted(band, key=lambda p: p.ink.x0), blockers, body)
-        current: list[_Unit] = []
-        for unit in units:
-            if current and (
-                not unit.short
-                or unit.ink.x0 - current[-1].ink.x1 > ROWS.reach * body
-                or blockers.between(current[-1].ink, unit.ink)
-            ):
-                if len(current) >= 2:
-                    runs.append(_Row(current))
-                current = []
-            if unit.short:
-                current.append(unit)
-        if len(current) >= 2:
-            runs.append(_Row(current))
-    return runs
-
-
-def _baseline_shared(ink: Box, band: list[_Piece]) -> float:
-    """The share of the shorter height that ``ink`` shares with the band's
-    piece nearest it along the row. A band runs across the whole page, and
-    boxes a few pixels higher or lower from across it (an ear beside the
-    nameplate) would otherwise decide whose row a cell is on: the NZZ
-    1933's rates row "8.90 9.— 16.50 32.—", measured against a line of the
-    right ear 14 px higher, was parted in two rows and the table lost."""
-    near = min(band, key=lambda p: max(p.ink.x0 - ink.x1, ink.x0 - p.ink.x1, 0.0)).ink
-    return near.y_overlap(ink) / min(near.height, ink.height)
-
-
-def _units(band: list[_Piece], blockers: _Others, body: float) -> list[_Unit]:
-    """The band's pieces joined into cells across spaces narrower than
-    ``CELLS.join``; a cell set close against a line of text is part of it."""
-    units: list[_Unit] = []
-    for piece in band:
-        last = units[-1] if units else None
-        if last is not None and piece.ink.x0 - last.ink.x1 < CELLS.join * body:
-            last.pieces.append(piece)
-            last.ink = last.ink.union(piece.ink)
-        else:
-            units.append(_Unit([piece], piece.ink, True))
-    for unit in units:
-        unit.short = unit.ink.width <= CELLS.max_width * body and not blockers.against(unit.ink)
-    return units
-
-
-class _Others:
-    """The type that is no cell (lines of text, display type), found by height."""
-
-    def __init__(self, boxes: list[Box], body: float) -> None:
-        self.boxes = sorted(boxes, key=lambda b: b.cy)
-        self.cys = [b.cy for b in self.boxes]
-        self.reach = ROWS.others_reach * TYPE_SIZE.surely_display * body
-        self.body = body
-
-    def _near(self, y0: float, y1: float) -> list[Box]:
-        lo = bisect.bisect_left(self.cys, y0 - self.reach)
-        hi = bisect.bisect_right(self.cys, y1 + self.reach)
-        return [b for b in self.boxes[lo:hi] if b.y0 < y1 and b.y1 > y0]
-
-    def between(self, left: Box, right: Box) -> bool:
-        """Such type stands in the space between two cells of a row."""
-        gap = Box(left.x1, min(left.y0, right.y0), right.x0, max(left.y1, right.y1))
-        return any(
-            o.x_overlap(gap) > 0 and o.y_overlap(gap) > ROWS.blocked * gap.height
-            for o in self._near(gap.y0, gap.y1)
-        )
-
-    def against(self, cell: Box) -> bool:
-        """A line of text on the cell's baseline starts or ends right beside it
-        (a tag or a first word the layout cut off at a column of equal spaces)."""
-        reach = CELLS.text_attach * self.body
-        for o in self._near(cell.y0, cell.y1):
-            if o.y_overlap(cell) < CELLS.text_baseline * min(o.height, cell.height):
-                continue
-            if 0 <= o.x0 - cell.x1 < reach or 0 <= cell.x0 - o.x1 < reach:
-                return True
-        return False
-
-
-def _stack(rows: list[_Row], body: float) -> list[list[_Row]]:
-    """Runs stacked one under the next, over the same stretch of the page."""
-    tables: list[list[_Row]] = []
-    for row in sorted(rows, key=lambda r: r.box.y0):
-        box = row.box
-        best, best_gap = None, None
-        for table in tables:
-            last = table[-1].box
-            gap = box.y0 - last.y1
-            if box.cy <= last.cy or gap > ROWS.max_gap * body:
-                continue
-            if box.x_overlap(last) < ROWS.stack_overlap * min(box.width, last.width):
-                continue
-            if best_gap is None or gap < best_gap:
-                best, best_gap = table, gap
-        if best is None:
-            tables.append([row])
-        else:
-            best.append(row)
-    return tables
-
-
-def _is_table(rows: list[_Row], body: float) -> bool:
-    """Enough rows of three cells or more, cells short and well apart, and
-    lined up from row to row: not the short lines of narrow columns of text
-    that happen to share baselines, nor the words of justified lines parted by
-    wide spaces."""
-    P = TABLES
-    if sum(1 for r in rows if len(r.units) >= P.min_columns) < P.min_rows:
-        return False
-    fills = [sum(u.ink.width for u in r.units) / max(1.0, r.box.width) for r in rows]
-    widths = [u.ink.width for r in rows for u in r.units]
-    gaps = [b.ink.x0 - a.ink.x1 for r in rows for a, b in itertools.pairwise(r.units)]
-    typical = float(np.median(widths))
-    if typical > P.typical_cell * body or float(np.median(gaps)) < P.min_spacing * typical:
-        return False
-    return float(np.median(fills)) <= P.max_fill and _aligned(rows, body) >= P.min_aligned
-
-
-def _aligned(rows: list[_Row], body: float) -> float:
-    """The share of inner cells (neither first nor last of their row) whose left
-    edge, right edge or centre lines up with a cell in at least half the
-    other rows: a table's cells stand in columns, a justified line's words
-    wherever the spacing puts them."""
-    edges = [np.array([(u.ink.x0, u.ink.x1, u.ink.cx) for u in r.units]) for r in rows]
-    tol = TABLES.align_tolerance * body
-    inner = lined = 0
-    for i, row in enumerate(edges):
-        for cell in row[1:-1]:
-            inner += 1
-            hits = sum(
-                1
-                for j, other in enumerate(edges)
-                if j != i and (np.abs(other - cell) < tol).any(axis=0).any()
-            )
-            lined += hits >= TABLES.align_rows * (len(rows) - 1)
-    return lined / inner if inner else 0.0
-
-
-def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, list[_Piece]] | None:
+def _grid(rows: list[Row], ink: np.ndarray, body: float) -> tuple[TableBlock, list[Piece]] | None:
     """The table's columns and its cells, with the pieces it is made of.
 
     Columns are parted where nearly every row is white in its own ink (a decimal
@@ -427,9 +183,9 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
     if len(bands) < TABLES.min_columns:
         return None
     span = Box(x0 + bands[0][0], 0, x0 + bands[-1][1], 1)
-    grid: list[dict[int, list[_Piece]]] = []
+    grid: list[dict[int, list[Piece]]] = []
     for row in rows:
-        cells: dict[int, list[_Piece]] = {}
+        cells: dict[int, list[Piece]] = {}
         for unit in row.units:
             for c, piece in _cut_at_bands(unit, bands, x0, ink):
                 if piece.ink.x_overlap(span) > 0:
@@ -455,8 +211,8 @@ def _grid(rows: list[_Row], ink: np.ndarray, body: float) -> tuple[TableBlock, l
 
 
 def _cut_at_bands(
-    unit: _Unit, bands: list[tuple[int, int]], x0: int, ink: np.ndarray
-) -> list[tuple[int, _Piece]]:
+    unit: Unit, bands: list[tuple[int, int]], x0: int, ink: np.ndarray
+) -> list[tuple[int, Piece]]:
     """The unit's pieces by column; a piece that runs over a column gap (two
     cells read as one line) is cut in the middle of each gap, each part
     fitted to its ink: ink in a gap that the other rows leave white (the
@@ -484,7 +240,7 @@ def _cut_at_bands(
                 min(piece.read.x1, part.x1 + pad),
                 piece.read.y1,
             )
-            out.append((c, _Piece(part, read, piece.line, piece.block)))
+            out.append((c, Piece(part, read, piece.line, piece.block)))
     return out
 
 
@@ -504,7 +260,7 @@ def _column_of(box: Box, bands: list[tuple[int, int]], x0: int) -> int:
     return int(np.argmin([min(abs(box.cx - (x0 + a)), abs(box.cx - (x0 + b))) for a, b in bands]))
 
 
-def _cell(pieces: list[_Piece], column: int) -> Cell:
+def _cell(pieces: list[Piece], column: int) -> Cell:
     return Cell(union_all([p.ink for p in pieces]), union_all([p.read for p in pieces]), column)
 
 
@@ -537,14 +293,14 @@ def _with_stub(
         cells = [[Cell(c.ink, c.read, c.column + 1) for c in row] for row in table.rows]
 
         def own_row(line: Box) -> list[Cell]:  # a row of one cell: the line
-            return [Cell(line, _read_box(line, detected_of.get(id(line)) or [line]), 0)]
+            return [Cell(line, read_box(line, detected_of.get(id(line)) or [line]), 0)]
 
         on_rows = [(line, r) for line, r, between in stub if not between]
         for r in sorted({r for _, r in on_rows}):
             # A label in pieces on its row (the detector's lines) is one cell.
             labels = [line for line, row in on_rows if row == r]
             reads = [box for line in labels for box in detected_of.get(id(line)) or [line]]
-            cells[r].insert(0, Cell(union_all(labels), _read_box(union_all(labels), reads), 0))
+            cells[r].insert(0, Cell(union_all(labels), read_box(union_all(labels), reads), 0))
         # Rows of one label between the table's rows, inserted from the last.
         for line, r, _ in sorted((s for s in stub if s[2]), key=lambda s: -s[0].y0):
             cells.insert(r, own_row(line))
@@ -678,8 +434,8 @@ def _dots(gap: np.ndarray, body: float) -> tuple[list[tuple[int, int]], list[tup
 
 def _take_out(
     blocks: list[Block],
-    taken: list[_Piece],
-    all_pieces: list[_Piece],
+    taken: list[Piece],
+    all_pieces: list[Piece],
     ink: np.ndarray,
     body: float,
     detected_of: dict[int, list[Box]],
@@ -687,11 +443,11 @@ def _take_out(
     """The tables' lines leave their blocks (a block left empty goes); of a line
     cut into cells only some of which are in a table, the other parts stay
     behind as lines of their own."""
-    of_line: dict[int, list[_Piece]] = {}
+    of_line: dict[int, list[Piece]] = {}
     for p in taken:
         of_line.setdefault(id(p.line), []).append(p)
     lines_taken = set(of_line)
-    left_over: dict[int, list[_Piece]] = {}
+    left_over: dict[int, list[Piece]] = {}
     for piece in all_pieces:
         parts = of_line.get(id(piece.line), [])
         if parts:
@@ -716,7 +472,7 @@ def _take_out(
     blocks[:] = kept
 
 
-def _not_in(piece: _Piece, parts: list[_Piece], ink: np.ndarray, body: float) -> list[_Piece]:
+def _not_in(piece: Piece, parts: list[Piece], ink: np.ndarray, body: float) -> list[Piece]:
     """What of ``piece`` no taken part of its line covers: the piece itself
     where none overlaps it, the stretches between and beside the parts a
     piece cut at the table's columns left out (``_cut_at_bands``: a label
@@ -748,7 +504,7 @@ def _not_in(piece: _Piece, parts: list[_Piece], ink: np.ndarray, body: float) ->
         if not _dots(stretch, body)[1]:
             continue  # a leader between a label and its figures
         x0, x1 = max(read.x0, fitted.x0 - pad, a), min(read.x1, fitted.x1 + pad, b)
-        rest.append(_Piece(fitted, Box(x0, read.y0, x1, read.y1), piece.line, piece.block))
+        rest.append(Piece(fitted, Box(x0, read.y0, x1, read.y1), piece.line, piece.block))
     return rest
 
 

@@ -361,7 +361,8 @@ def test_what_no_cell_took_of_a_line_cut_at_the_columns_stays_behind() -> None:
     # NZZ 1943: the label "Lieferung unter Streifband" ran over two column
     # bands; the part in a band dropped for too few cells was lost with the
     # line ("Lieferung unterE" read in the table, "Streifband" nowhere).
-    from newsprint.layout.tables import _not_in, _Piece
+    from newsprint.layout.table_rows import Piece as _Piece
+    from newsprint.layout.tables import _not_in
 
     line = Box(40, 60, 300, 80)
     block = Block([line])
