@@ -1,4 +1,4 @@
-"""Jump lines, and the two parts of a jumped article linked within an issue.
+"""Jump lines found on a page, each a region of its own, out of its article's text.
 
 A story that does not fit its page ends in a jump line ("（下转第二版）",
 "Continued on Page 4", "See FIRE, Page A6") and goes on under a jump line on
@@ -9,36 +9,28 @@ the other page ("（上接第一版）", "Continued from Page 1", "From Page A1"
   cut in two where the jump stands in brackets at its start or end), keeps
   their text out of the article's paragraphs and records them in
   ``Article.jumps``.
-- :func:`link_issue_jumps` (an issue's pages in page order -> new pages) pairs
-  each "continued on page N" with the "continued from" article on page N
+- ``articles.issue_jumps.link_issue_jumps`` (an issue's pages in page
+  order -> new pages) pairs each "continued on page N" with the "continued from" article on page N
   (``Article.continues_on`` / ``continued_from``); a jump whose other half is
   not found is kept and flagged ``jump_unmatched`` on its page.
 
-Page numbers in a jump line are normalised to page labels: Chinese and
-full-width numerals to Arabic ("第二版" -> "2"), a section letter kept and
-leading zeros dropped ("A06" -> "A6"). A label is looked for among the
-issue's folios first, then taken as the page's place in the issue.
+Jump lines are told in text by ``articles.jump_lines``, which normalises
+their page numbers to page labels.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import re
 import unicodedata
-from dataclasses import dataclass
 
-from newsprint.articles.params.flags import FLAGS
-from newsprint.articles.params.jumps import JUMP_LINKS, JUMP_PLACEMENT
+from newsprint.articles.jump_lines import JumpMatch, match_jump
+from newsprint.articles.params.jumps import JUMP_PLACEMENT
 from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.articles.punctuation import span_as_read
-from newsprint.articles.roles import folio_text
 from newsprint.articles.text import join_lines
 from newsprint.core.page import (
     Article,
-    ArticleLink,
-    Flag,
-    FlagCode,
     Jump,
     JumpDirection,
     NewspaperPage,
@@ -52,171 +44,6 @@ log = logging.getLogger(__name__)
 
 _SEARCHED = (RegionType.TEXT, RegionType.BYLINE)
 """Region types a jump line is looked for in (a jump line is set in body type)."""
-
-# --- the jump line patterns -----------------------------------------------------------
-
-_ZH_NUMBER = r"[0-9０-９〇零一二两三四五六七八九十百]+"
-_ZH_PAGE = rf"(?:第\s*)?(?P<page>[A-Za-zＡ-Ｚａ-ｚ]?\s*{_ZH_NUMBER})\s*[版页頁]"
-_EN_NUMBER_WORDS = (
-    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-    *("eighteen", "nineteen", "twenty"),
-)
-_EN_NUMBER = "|".join(_EN_NUMBER_WORDS)
-_EN_PAGE = rf"(?:page|pg\.?|p\.)\s*(?P<page>[A-Z]?\s?-?\s?\d{{1,3}}|{_EN_NUMBER})"
-_SECTION_PAGE = r"(?P<page>[A-Z]\s?-?\s?\d{1,3})"
-"""A page named without "Page": a section letter and a number ("A6", "B-2")."""
-_WORD = r"(?!(?:page|pg|on|from|continued|cont'?d)\b)[^\W\d_][\w'’&.-]*"
-_KEYWORD = rf"(?P<keyword>{_WORD}(?:\s+{_WORD}){{0,3}})"
-"""The NAME of "See NAME, Page X": up to four words, none of them a jump word."""
-_CONTINUED = r"(?:continued|cont'?d\.?)"
-_SEE = rf"(?:please\s+)?see\s+{_KEYWORD}\s*(?:,|;|:|/|\||on|—|–|-)?\s*"
-_NAMED = rf"(?:{_KEYWORD}\s*(?:,|;|:|/|\||—|–|-)?\s*)?"
-"""A continuation's keyword before "from" ("FIRE, from Page A1"), if any."""
-_CORES: tuple[tuple[JumpDirection, str], ...] = (
-    (JumpDirection.ON, rf"(?:下\s*)?[转轉]\s*{_ZH_PAGE}"),
-    (JumpDirection.FROM, rf"(?:上\s*)?[接续續]\s*{_ZH_PAGE}"),
-    (JumpDirection.ON, rf"{_CONTINUED}\s+on\s+{_EN_PAGE}"),
-    (JumpDirection.ON, rf"{_CONTINUED}\s+on\s+{_SECTION_PAGE}"),
-    (JumpDirection.ON, rf"turn\s+to\s+{_EN_PAGE}"),
-    (JumpDirection.ON, rf"{_SEE}{_EN_PAGE}"),
-    (JumpDirection.ON, rf"{_SEE}{_SECTION_PAGE}"),
-    (JumpDirection.FROM, rf"{_NAMED}{_CONTINUED}\s+from\s+{_EN_PAGE}"),
-    (JumpDirection.FROM, rf"{_NAMED}{_CONTINUED}\s+from\s+{_SECTION_PAGE}"),
-    (JumpDirection.FROM, rf"{_NAMED}from\s+{_EN_PAGE}"),
-)
-"""Each jump's words, without brackets: Chinese, then English."""
-_OPEN = r"[（(【〔［\[<《〈]"
-_CLOSE = r"[）)】〕］\]>》〉]"
-
-
-def _compiled(core: str, place: str) -> re.Pattern[str]:
-    """``whole``: the line is the jump (brackets optional); ``end``/``start``: a jump in
-    brackets ends or starts a line of text."""
-    if place == "whole":
-        body = rf"^\s*{_OPEN}?\s*(?:{core})\s*[.。]?\s*{_CLOSE}?\s*[.。]?\s*$"
-    elif place == "end":
-        body = rf"{_OPEN}\s*(?:{core})\s*{_CLOSE}\s*[.。]?\s*$"
-    else:
-        body = rf"^\s*{_OPEN}\s*(?:{core})\s*{_CLOSE}"
-    return re.compile(body, re.IGNORECASE)
-
-
-_PATTERNS: dict[str, list[tuple[JumpDirection, re.Pattern[str]]]] = {
-    place: [(direction, _compiled(core, place)) for direction, core in _CORES]
-    for place in ("whole", "end", "start")
-}
-
-
-@dataclass(frozen=True)
-class JumpMatch:
-    """A jump found in a line of text: where it stands in the line, and what it says."""
-
-    direction: JumpDirection
-    page_label: str
-    keyword: str | None
-    start: int
-    """Index of the jump's first character in the line (0 for a whole-line jump)."""
-    end: int
-    """Index after its last character (the line's length for a whole-line jump)."""
-
-    def whole(self, text: str) -> bool:
-        return not text[: self.start].strip() and not text[self.end :].strip()
-
-
-def match_jump(text: str) -> JumpMatch | None:
-    """The jump in one line of text, or None.
-
-    A line that is a jump ("（下转第二版）", "Continued on Page A6", "See FIRE, Page 2",
-    "From Page 1") matches whole; a jump in brackets matches at the end of a line of
-    text ("……工作。（下转第二版）") or at its start ("（上接第一版）本报讯……"). A jump
-    word inside a sentence never matches.
-    """
-    text = unicodedata.normalize("NFC", text)
-    for place in ("whole", "end", "start"):
-        for direction, pattern in _PATTERNS[place]:
-            found = pattern.search(text)
-            if found is None:
-                continue
-            label = page_label(found.group("page"))
-            if label is None:
-                continue
-            keyword = found.groupdict().get("keyword")
-            start, end = (0, len(text)) if place == "whole" else found.span()
-            return JumpMatch(direction, label, _clean_keyword(keyword), start, end)
-    return None
-
-
-def _clean_keyword(keyword: str | None) -> str | None:
-    if not keyword:
-        return None
-    keyword = keyword.strip(" ,.;:-—–")
-    return keyword if keyword.lower() not in {"continued", "cont'd", "contd"} else None
-
-
-# --- page labels ----------------------------------------------------------------------
-
-_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_ZH_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
-_LABEL = re.compile(r"^([A-Z]?)-?(\d+)$")
-_FOLIO_LABEL = re.compile(
-    r"(?:第\s*([A-Z]?[0-9〇零一二两三四五六七八九十百]+)\s*[版页頁])"
-    r"|(?:PAGE\s+([A-Z]?-?\d{1,4}|[A-Z]+))"
-    r"|^\s*([A-Z]?-?\d{1,4})\b"
-)
-
-
-def page_label(text: str) -> str | None:
-    """A printed page number normalised: "第二版" -> "2", "A06" -> "A6", "two" -> "2".
-
-    Returns None when ``text`` is no page number.
-    """
-    text = unicodedata.normalize("NFKC", text).strip().upper()
-    text = text.replace(" ", "").replace("-", "")
-    text = text.removeprefix("第").removesuffix("版").removesuffix("页").removesuffix("頁")
-    if text.lower() in _EN_NUMBER_WORDS:
-        return str(_EN_NUMBER_WORDS.index(text.lower()) + 1)
-    letter, digits = (
-        (text[:1], text[1:]) if text[:1].isalpha() and text[:1].isascii() else ("", text)
-    )
-    number = _zh_number(digits) if digits and not digits.isdigit() else digits
-    if number is None or not str(number).isdigit():
-        return None
-    found = _LABEL.match(f"{letter}{int(number)}")
-    return found.group(1) + found.group(2) if found else None
-
-
-def _zh_number(text: str) -> int | None:
-    """A Chinese numeral up to 999 ("二十三", "十二", "一〇五"), or None."""
-    if any(ch not in _ZH_DIGITS and ch not in "十百" for ch in text):
-        return None
-    if "十" not in text and "百" not in text:
-        return int("".join(str(_ZH_DIGITS[ch]) for ch in text))
-    total, digit = 0, None
-    for ch in text:
-        if ch in _ZH_DIGITS:
-            digit = _ZH_DIGITS[ch]
-        else:
-            total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
-            digit = None
-    return total + (digit or 0)
-
-
-def folio_label(page: NewspaperPage) -> str | None:
-    """The page's printed page number as a label ("A6", "2"), from its folio, or None."""
-    for region in page.regions:
-        if region.type != RegionType.FOLIO or not region.lines:
-            continue
-        text = folio_text(unicodedata.normalize("NFKC", region.text)).upper()
-        found = _FOLIO_LABEL.search(text)
-        if found:
-            label = page_label(next(g for g in found.groups() if g))
-            if label is not None:
-                return label
-    return None
-
-
-# --- finding jump lines on a page -----------------------------------------------------
 
 
 def find_jumps(page: NewspaperPage) -> NewspaperPage:
@@ -520,191 +347,3 @@ def _has_text(article: Article) -> bool:
         or article.captions
         or (article.byline or "").strip()
     )
-
-
-# --- linking an issue -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Half:
-    page: int
-    """Index of the page in the issue, from 0."""
-    article: Article
-    jump: Jump
-
-
-def link_issue_jumps(pages: list[NewspaperPage]) -> list[NewspaperPage]:
-    """An issue's pages (in page order) with the parts of each jumped article linked.
-
-    Each jump that continues on page N ("转第二版", "See FIRE, Page A6") is paired
-    with an article on page N continued from this page ("接第一版", "From Page A1"),
-    or, for "See NAME", with an article on page N whose headline or first line holds
-    NAME; among several, the one whose headline is most like this article's. Page N
-    is the page whose folio reads N, else the N-th page. The pair get
-    ``continues_on`` / ``continued_from`` (``ArticleLink``: page from 1, article id,
-    folio). A jump left without its other half is flagged ``jump_unmatched`` on its
-    page with its article. Links and ``jump_unmatched`` flags already on the pages
-    are replaced, so linking again gives the same pages. The input is not changed.
-    """
-    pages = [_unlinked(page) for page in pages]
-    labels = [folio_label(page) for page in pages]
-    ends = [
-        _Half(i, article, jump)
-        for i, page in enumerate(pages)
-        for article in page.articles
-        for jump in article.jumps
-        if jump.direction == JumpDirection.ON
-    ]
-    links: dict[tuple[int, str], tuple[int, str]] = {}
-    taken: set[tuple[int, str]] = set()
-    for end in ends:
-        if (end.page, end.article.id) in links:
-            continue
-        found = _continuation(end, pages, labels, taken)
-        if found is None:
-            continue
-        links[(end.page, end.article.id)] = found
-        taken.add(found)
-    return _with_links(pages, labels, links)
-
-
-def _unlinked(page: NewspaperPage) -> NewspaperPage:
-    articles = [
-        a.model_copy(update={"continues_on": None, "continued_from": None}) for a in page.articles
-    ]
-    flags = [f for f in page.flags if f.code != FlagCode.JUMP_UNMATCHED]
-    return page.model_copy(update={"articles": articles, "flags": flags})
-
-
-def _pages_for(label: str, labels: list[str | None], count: int) -> list[int]:
-    """Indices of the pages a jump's page label names: the pages whose folio reads it
-    ("A6"; "6" for a jump that gives no section letter, or a folio read without one),
-    else the page in that place of the issue when its folio was not read."""
-    named = [i for i, own in enumerate(labels) if own == label]
-    if named:
-        return named
-    number = _number(label)
-    named = [
-        i
-        for i, own in enumerate(labels)
-        if own is not None and _number(own) == number and (own.isdigit() or label.isdigit())
-    ]
-    if named:
-        return named
-    if 1 <= number <= count and labels[number - 1] is None:
-        return [number - 1]
-    return []
-
-
-def _number(label: str) -> int:
-    return int(label.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") or 0)
-
-
-def _continuation(
-    end: _Half, pages: list[NewspaperPage], labels: list[str | None], taken: set[tuple[int, str]]
-) -> tuple[int, str] | None:
-    best: tuple[float, int, str] | None = None
-    for j in _pages_for(end.jump.page_label, labels, len(pages)):
-        if j == end.page:
-            continue
-        for article in pages[j].articles:
-            if (j, article.id) in taken:
-                continue
-            score = _score(end, j, article, labels, len(pages))
-            if score is not None and (best is None or score > best[0]):
-                best = (score, j, article.id)
-    return (best[1], best[2]) if best else None
-
-
-def _score(
-    end: _Half, j: int, article: Article, labels: list[str | None], count: int
-) -> float | None:
-    """How well ``article`` (on page ``j``) fits as the continuation of ``end``; None
-    when it cannot be one."""
-    starts = [jump for jump in article.jumps if jump.direction == JumpDirection.FROM]
-    back = [s for s in starts if end.page in _pages_for(s.page_label, labels, count)]
-    keyword = end.jump.keyword
-    named = keyword is not None and _names(article, starts, keyword)
-    if starts and not back:
-        return None  # continued from another page
-    if not back and not named:
-        return None
-    score = (JUMP_LINKS.back_reference if back else 0.0) + (JUMP_LINKS.keyword if named else 0.0)
-    return score + _likeness(end.article.headline, article.headline)
-
-
-def _names(article: Article, starts: list[Jump], keyword: str) -> bool:
-    """Whether the continuation is the one "See ``keyword``" sends to: the keyword of
-    its own jump line, its headline or its first line."""
-    key = _letters(keyword)
-    if not key:
-        return False
-    if any(s.keyword and _letters(s.keyword) == key for s in starts):
-        return True
-    reach = JUMP_LINKS.keyword_reach * len(keyword)
-    first = article.paragraphs[0][:reach] if article.paragraphs else ""
-    return key in _letters(article.headline or "") or _letters(first).startswith(key)
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def _likeness(a: str | None, b: str | None) -> float:
-    """Share of the shorter headline's characters found in the other (0..1)."""
-    x, y = _letters(a or ""), _letters(b or "")
-    if not x or not y:
-        return 0.0
-    short, long = sorted((x, y), key=len)
-    return sum(ch in long for ch in short) / len(short)
-
-
-def _with_links(
-    pages: list[NewspaperPage],
-    labels: list[str | None],
-    links: dict[tuple[int, str], tuple[int, str]],
-) -> list[NewspaperPage]:
-    back = {to: start for start, to in links.items()}
-
-    def link(place: tuple[int, str]) -> ArticleLink:
-        return ArticleLink(page=place[0] + 1, article_id=place[1], folio=labels[place[0]])
-
-    out = []
-    for i, page in enumerate(pages):
-        articles = [
-            a.model_copy(
-                update={
-                    "continues_on": link(links[(i, a.id)]) if (i, a.id) in links else None,
-                    "continued_from": link(back[(i, a.id)]) if (i, a.id) in back else None,
-                }
-            )
-            for a in page.articles
-        ]
-        page = page.model_copy(update={"articles": articles})
-        for article in articles:
-            for jump in article.jumps:
-                linked = (
-                    article.continues_on
-                    if jump.direction == JumpDirection.ON
-                    else article.continued_from
-                )
-                if linked is None:
-                    _flag_unmatched(page, article, jump)
-        out.append(page)
-    return out
-
-
-def _flag_unmatched(page: NewspaperPage, article: Article, jump: Jump) -> None:
-    where = "continued on" if jump.direction == JumpDirection.ON else "continued from"
-    message = (
-        f"article {article.id}: jump line {jump.text!r} ({where} page {jump.page_label}): "
-        "its other half was not found in the issue"
-    )
-    log.info("%s: %s", page.source, message)
-    flag = Flag(
-        code=FlagCode.JUMP_UNMATCHED,
-        message=message,
-        severity=FLAGS.jump_unmatched,
-        article_id=article.id,
-    )
-    page.flags = [*page.flags, flag]

@@ -238,7 +238,8 @@ class Article(PageModel):
     language: str | None = None
     jumps: list[Jump] = Field(default_factory=list)
     continues_on: ArticleLink | None = None
-    """Set within an issue (``articles.jumps.link_issue_jumps``): where the article goes on."""
+    """Set within an issue (``articles.issue_jumps.link_issue_jumps``): where the
+    article goes on."""
     continued_from: ArticleLink | None = None
     """Set within an issue: the page and article this one continues."""
 

@@ -12,7 +12,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from newsprint.articles.jumps import link_issue_jumps
+from newsprint.articles.issue_jumps import link_issue_jumps
 from newsprint.core.settings import OutputSettings
 from newsprint.exports.alto import ALTO_XML
 from newsprint.exports.atomic import atomic_write_bytes
@@ -31,7 +31,7 @@ def write_issue(
     """Write ``folder/issue.pdf`` (when page PDFs are written) and ``folder/issue.mets.xml``
     for the pages in ``page_folders``, in that order; returns the paths written.
 
-    The parts of jumped articles are linked (``articles.jumps.link_issue_jumps``) over
+    The parts of jumped articles are linked (``articles.issue_jumps.link_issue_jumps``) over
     the pages read, so the METS has one article over both pages. The page folders are
     only read: the caller links the pages and writes them (``page.json`` with
     ``continues_on`` / ``continued_from``, ``articles.txt``) before calling this;

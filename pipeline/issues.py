@@ -303,11 +303,11 @@ def _issue_lock(out_root: Path, key: str) -> Iterator[None]:
 
 def link_jumps(pages: list[NewspaperPage]) -> list[NewspaperPage]:
     """The issue's pages (in order) with their jumped articles linked, by
-    ``articles.jumps.link_issue_jumps`` where that module is installed; else as given.
-    The one place an issue's pages are linked before its files are written."""
-    if importlib.util.find_spec("newsprint.articles.jumps") is None:
+    ``articles.issue_jumps.link_issue_jumps`` where that module is installed;
+    else as given. The one place an issue's pages are linked before its files are written."""
+    if importlib.util.find_spec("newsprint.articles.issue_jumps") is None:
         return pages
-    from newsprint.articles.jumps import link_issue_jumps
+    from newsprint.articles.issue_jumps import link_issue_jumps
 
     return link_issue_jumps(pages)
 

@@ -14,7 +14,7 @@ class FlagParams:
 
     jump_unmatched: float = 0.4
     """A jump line's other half was not found in the issue
-    (``jumps.link_issue_jumps``). Set by hand (commit 45de3d0, issue 13)."""
+    (``issue_jumps.link_issue_jumps``). Set by hand (commit 45de3d0, issue 13)."""
 
 
 FLAGS = FlagParams()

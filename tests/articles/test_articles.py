@@ -1412,7 +1412,7 @@ def test_a_column_s_own_short_first_line_or_a_year_over_it_is_no_running_head() 
 
 
 def test_a_folio_read_with_a_speck_before_it_or_of_four_figures_is_a_folio() -> None:
-    from newsprint.articles.jumps import folio_label
+    from newsprint.articles.jump_lines import folio_label
     from newsprint.articles.roles import is_folio
 
     assert is_folio(".521") and is_folio("1366") and is_folio("598") and is_folio("Page 3")

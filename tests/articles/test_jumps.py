@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import pytest
 from newsprint.articles import assemble
-from newsprint.articles.jumps import (
-    find_jumps,
-    link_issue_jumps,
-    match_jump,
-    page_label,
-)
+from newsprint.articles.issue_jumps import link_issue_jumps
+from newsprint.articles.jump_lines import match_jump, page_label
+from newsprint.articles.jumps import find_jumps
 from newsprint.core.page import (
     Article,
     FlagCode,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from newsprint.articles.jumps import link_issue_jumps
+from newsprint.articles.issue_jumps import link_issue_jumps
 from newsprint.core.page import Article, FlagCode, NewspaperPage, RegionType
 from newsprint.core.script import is_cjk
 from newsprint.core.settings import OutputSettings, Settings
