@@ -9,7 +9,12 @@ from newsprint.core.page import NewspaperPage, RegionType
 from newsprint.core.settings import Settings
 from newsprint.layout import deskew, estimate_skew, segment
 from newsprint.layout.binarize import ink_mask, is_negative
-from newsprint.layout.border import grown_over_faint_print, scanner_artifacts
+from newsprint.layout.border import (
+    _painted,
+    _pixels_within,
+    grown_over_faint_print,
+    scanner_artifacts,
+)
 from newsprint.layout.boxes import Box
 from newsprint.layout.deskew import _candidate_angles
 from newsprint.layout.direction import untranspose
@@ -133,6 +138,30 @@ def test_dark_scanner_border_and_punch_holes_are_left_out() -> None:
     page = deskew(_page(Image.fromarray(arr)), Settings())
     x0, _, x1, y1 = page.geometry.content_box
     assert x0 >= 50 and x1 <= arr.shape[1] - 30 and y1 <= arr.shape[0] - 20
+
+
+@pytest.mark.parametrize("band", [0, 3, 9, 20])
+def test_pixels_within_the_edge_band_are_counted_per_component(band: int) -> None:
+    rng = np.random.default_rng(5)
+    labels = rng.integers(0, 7, size=(30, 40)).astype(np.int32)
+    h, w = labels.shape
+    edge = np.ones((h, w), dtype=bool)
+    edge[band : h - band, band : w - band] = False  # all of it once the band meets itself
+    expected = np.bincount(labels[edge], minlength=7)
+    assert _pixels_within(labels, band, 7).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("count", [3, 200])
+def test_picked_components_are_painted_whole_and_alone(count: int) -> None:
+    ink = np.zeros((60, 400), dtype=np.uint8)
+    for k in range(count):  # small squares, each a component of its own
+        x, y = 2 + (k % 100) * 4, 2 + (k // 100) * 30
+        ink[y : y + 2, x : x + 2] = 255
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    picked = np.arange(1, len(stats), 2)  # every other one, one-by-one or at once
+    mask = _painted(labels, stats, picked)
+    assert mask.dtype == np.uint8
+    assert np.array_equal(mask > 0, np.isin(labels, picked))
 
 
 def _grey_type_under_a_black_headline(border: bool, edge: bool = False) -> np.ndarray:
