@@ -23,8 +23,15 @@ def flatten_background(grey: np.ndarray) -> np.ndarray:
     bg = cv2.dilate(small, np.ones((INK.paper_filter_px, INK.paper_filter_px), np.uint8))
     bg = cv2.medianBlur(bg, INK.speck_filter_px)
     bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR)
-    flat = grey.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0) * 255.0
-    return np.clip(flat, 0, 255).astype(np.uint8)
+    # grey / max(bg, 1) * 255 in float32, in place: a broadsheet's page is
+    # 20 megapixels, and each temporary as many floats.
+    flat = grey.astype(np.float32)
+    paper = bg.astype(np.float32)
+    np.maximum(paper, 1.0, out=paper)
+    np.divide(flat, paper, out=flat)
+    np.multiply(flat, np.float32(255.0), out=flat)
+    np.clip(flat, 0, 255, out=flat)
+    return flat.astype(np.uint8)
 
 
 def is_bitonal(grey: np.ndarray) -> bool:
@@ -37,7 +44,7 @@ def is_bitonal(grey: np.ndarray) -> bool:
 def ink_mask(grey: np.ndarray) -> np.ndarray:
     """255 where there is ink, 0 on paper."""
     if is_bitonal(grey):  # no flattening needed
-        return np.where(grey < 128, 255, 0).astype(np.uint8)
+        return _mask(grey < 128)
     flat = flatten_background(grey)
     thresh, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     # Otsu on a mostly-white page can land too close to paper; cap it.
@@ -45,7 +52,12 @@ def ink_mask(grey: np.ndarray) -> np.ndarray:
     # Flattening turns the middle of a wide dark border into "paper"; what is
     # dark in absolute terms is ink all the same.
     dark = grey < INK.dark_share * paper_level(grey)
-    return np.where((flat < thresh) | dark, 255, 0).astype(np.uint8)
+    return _mask((flat < thresh) | dark)
+
+
+def _mask(inked: np.ndarray) -> np.ndarray:
+    """255 where ``inked``, 0 elsewhere, as uint8 (no wider array on the way)."""
+    return inked.view(np.uint8) * np.uint8(255)
 
 
 def paper_level(grey: np.ndarray) -> int:
