@@ -13,10 +13,9 @@ paragraphs by indents and short last lines (``articles.paragraphs``).
 
 from __future__ import annotations
 
-import logging
-
 from newsprint.articles.bands import (
     block_over,
+    blocks_under_dashes,
     column_head_over,
     column_heads,
     ends_article,
@@ -24,7 +23,6 @@ from newsprint.articles.bands import (
     left_neighbour,
     ruled_off,
     starts_article,
-    under_dashes,
 )
 from newsprint.articles.draft import Draft, build_article
 from newsprint.articles.flow import (
@@ -62,8 +60,6 @@ from newsprint.core.page import (
 from newsprint.core.script import detect_language
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box
-
-log = logging.getLogger(__name__)
 
 _TEXTUAL = (RegionType.TEXT, RegionType.CAPTION, RegionType.HEADLINE, RegionType.BYLINE)
 _FLOW = STORY_PART_TYPES
@@ -162,7 +158,7 @@ def _group(regions: list[Region], body: float) -> list[Draft]:
     rules = [b for b in separators if b.width > b.height]
     over = {r.id: block_over(r, flow, body) for r in flow}
     above = {r.id: None if ruled_off(over[r.id], r, rules) else over[r.id] for r in flow}
-    dashed = under_dashes(flow, over, rules, column_width(regions), body)
+    dashed = blocks_under_dashes(flow, over, rules, column_width(regions), body)
     for rid in dashed:
         above[rid] = None
     below = {up.id: r for r in flow if (up := above[r.id]) is not None}

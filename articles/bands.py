@@ -25,7 +25,7 @@ from newsprint.layout.boxes import Box
 _BODY = (RegionType.TEXT,)
 
 
-def under_dashes(
+def blocks_under_dashes(
     flow: list[Region],
     over: dict[str, Region | None],
     rules: list[Box],

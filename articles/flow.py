@@ -185,7 +185,7 @@ def column_stories(regions: list[Region], body: float) -> list[Story]:
             current.headlines.append(region)
         else:
             # A byline under body text closes its story; one under the
-            # headline, before any text, opens it (``assembly._ends_article``).
+            # headline, before any text, opens it (``bands.ends_article``).
             signed = (
                 previous is not None
                 and previous.type == RegionType.BYLINE

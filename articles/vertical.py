@@ -14,7 +14,7 @@ starts an article; a headline always starts one, unless it stands right
 beside or under another headline (a deck). A caption goes with its photo.
 Rules frame the stories of a vertical page: a story never runs on across one.
 
-Text: each article is built by ``articles.assembly`` from copies of its
+Text: each article is built by ``articles.draft.build_article`` from copies of its
 regions turned a quarter, (x, y) -> (y, -x): the bands become columns read
 left to right, the lines of a vertical block rows read top to bottom, so its
 paragraphs (indents, short last lines) are found as on a horizontal page.
@@ -505,7 +505,7 @@ def _extent(draft: Draft) -> Box:
 
 def _turned_draft(draft: Draft) -> Draft:
     """The article's regions turned a quarter (boxes and lines' boxes,
-    ``layout.direction.transpose``), so that ``articles.assembly`` reads its
+    ``layout.direction.transpose``), so that ``articles.draft.build_article`` reads its
     bands as columns and its lines as rows."""
     return Draft(
         headlines=[_turned(r) for r in draft.headlines],

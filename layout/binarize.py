@@ -31,7 +31,7 @@ def flatten_background(grey: np.ndarray) -> np.ndarray:
     np.divide(flat, paper, out=flat)
     np.multiply(flat, np.float32(255.0), out=flat)
     np.clip(flat, 0, 255, out=flat)
-    return flat.astype(np.uint8)
+    return flat.astype(np.uint8, order="C")
 
 
 def is_bitonal(grey: np.ndarray) -> bool:
@@ -56,8 +56,11 @@ def ink_mask(grey: np.ndarray) -> np.ndarray:
 
 
 def _mask(inked: np.ndarray) -> np.ndarray:
-    """255 where ``inked``, 0 elsewhere, as uint8 (no wider array on the way)."""
-    return inked.view(np.uint8) * np.uint8(255)
+    """255 where ``inked`` (a bool array) is true, 0 elsewhere: uint8, C order,
+    with no wider array on the way."""
+    if inked.dtype != np.bool_:
+        raise TypeError(f"an ink mask is made from a bool array, not {inked.dtype}")
+    return np.multiply(inked.view(np.uint8), np.uint8(255), order="C")
 
 
 def paper_level(grey: np.ndarray) -> int:

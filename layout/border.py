@@ -47,7 +47,8 @@ def scanner_artifacts(ink: np.ndarray) -> np.ndarray:
 
 def _pixels_within(labels: np.ndarray, band: int, count: int) -> np.ndarray:
     """For each of ``count`` labels, its pixels within ``band`` pixels of the
-    image's edges: counted over the four strips alone, not the whole page (a
+    image's edges (all of its pixels once the band meets itself across the
+    image): counted over the four strips alone, not the whole page (a
     22-megapixel scan's labels copied and counted whole took a quarter second)."""
     h, w = labels.shape
     if band <= 0:
@@ -59,7 +60,7 @@ def _pixels_within(labels: np.ndarray, band: int, count: int) -> np.ndarray:
     return sum(np.bincount(s.ravel(), minlength=count) for s in strips)
 
 
-PAINT_ONE_BY_ONE = 64
+_PAINT_ONE_BY_ONE = 64
 """Components up to this many are painted each within its own box; more at once."""
 
 
@@ -67,7 +68,7 @@ def _painted(labels: np.ndarray, stats: np.ndarray, picked: np.ndarray) -> np.nd
     """Mask (255) of the components labelled ``picked``; each painted within its
     own bounding box where they are few, as a border and two punch holes are."""
     mask = np.zeros(labels.shape, dtype=np.uint8)
-    if len(picked) > PAINT_ONE_BY_ONE:
+    if len(picked) > _PAINT_ONE_BY_ONE:
         chosen = np.zeros(len(stats), dtype=bool)
         chosen[picked] = True
         mask[chosen[labels]] = 255

@@ -5,7 +5,7 @@ with wide white inside cut at it, ``CELLS.split``); pieces on one baseline
 closer than ``CELLS.join`` make one cell; at least two short cells along a
 baseline with no line of text or display type between them make a row; rows
 stacked one under the next over the same stretch of page, close enough, are
-a table's candidate (``stack``), and one is a table when enough rows hold
+a table's candidate (``stacked_rows``), and one is a table when enough rows hold
 three cells or more that line up from row to row (``is_table``). Everything
 is in working-image pixels and measured in the body line height (``body``).
 """
@@ -51,6 +51,7 @@ class Row:
 
     @property
     def box(self) -> Box:
+        """The box round the row's cells."""
         return union_all([u.ink for u in self.units])
 
 
@@ -69,7 +70,7 @@ def type_pieces(
                 others.append(line)
                 continue
             reads = detected_of.get(id(line)) or [line.expand(CELLS.read_pad * line.height)]
-            read = read_box(line, reads)
+            read = cell_read_box(line, reads)
             parts = _split_wide(line, ink, body) if line.width > CELLS.max_width * body else None
             if not parts:
                 pieces.append(Piece(line, read, line, block))
@@ -83,7 +84,7 @@ def type_pieces(
     return pieces, others
 
 
-def read_box(ink: Box, reads: list[Box]) -> Box:
+def cell_read_box(ink: Box, reads: list[Box]) -> Box:
     """The box a cell of ``ink`` is read from: the detector's boxes of its line
     (``reads``), reaching no further above and below the ink than
     ``CELLS.read_reach`` of its height. Where the detector boxed two or three
@@ -221,7 +222,7 @@ class _Others:
         return False
 
 
-def stack(rows: list[Row], body: float) -> list[list[Row]]:
+def stacked_rows(rows: list[Row], body: float) -> list[list[Row]]:
     """Runs stacked one under the next, over the same stretch of the page."""
     tables: list[list[Row]] = []
     for row in sorted(rows, key=lambda r: r.box.y0):

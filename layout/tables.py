@@ -39,10 +39,10 @@ from newsprint.layout.table_rows import (
     Piece,
     Row,
     Unit,
+    cell_read_box,
     is_table,
-    read_box,
     row_runs,
-    stack,
+    stacked_rows,
     type_pieces,
 )
 
@@ -90,7 +90,7 @@ def find_tables(
     detected_of = detected_of if detected_of is not None else {}
     pieces, others = type_pieces(blocks, ink, body, detected_of)
     rows = row_runs(pieces, others, body)
-    grids = [_grid(t, ink, body) for t in stack(rows, body) if is_table(t, body)]
+    grids = [_grid(t, ink, body) for t in stacked_rows(rows, body) if is_table(t, body)]
     grids = [g for g in grids if g is not None]
     if not grids:
         return []
@@ -293,14 +293,14 @@ def _with_stub(
         cells = [[Cell(c.ink, c.read, c.column + 1) for c in row] for row in table.rows]
 
         def own_row(line: Box) -> list[Cell]:  # a row of one cell: the line
-            return [Cell(line, read_box(line, detected_of.get(id(line)) or [line]), 0)]
+            return [Cell(line, cell_read_box(line, detected_of.get(id(line)) or [line]), 0)]
 
         on_rows = [(line, r) for line, r, between in stub if not between]
         for r in sorted({r for _, r in on_rows}):
             # A label in pieces on its row (the detector's lines) is one cell.
             labels = [line for line, row in on_rows if row == r]
             reads = [box for line in labels for box in detected_of.get(id(line)) or [line]]
-            cells[r].insert(0, Cell(union_all(labels), read_box(union_all(labels), reads), 0))
+            cells[r].insert(0, Cell(union_all(labels), cell_read_box(union_all(labels), reads), 0))
         # Rows of one label between the table's rows, inserted from the last.
         for line, r, _ in sorted((s for s in stub if s[2]), key=lambda s: -s[0].y0):
             cells.insert(r, own_row(line))

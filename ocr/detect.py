@@ -25,7 +25,7 @@ from newsprint.ocr.line_detection import DetectedLines, detect_lines, median_hei
 from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.print_edges import lines_past_edges
 from newsprint.ocr.stacked import split_stacked_lines
-from newsprint.ocr.unread import flag_unread, look_again, unread_areas
+from newsprint.ocr.unread import detect_unread_again, flag_unread, unread_areas
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +57,15 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         content = page.geometry.content_box
         unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass:
-            boxes = look_again(work, ink, boxes, unread, found, engine, settings)
+            boxes = detect_unread_again(work, ink, boxes, unread, found, engine, settings)
             unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass and not down:
             # What the whole area's pass left (a column curling up on film)
             # is looked at once more in strips; not across vertical lines,
             # whose neighbours a seam would join.
-            more = look_again(work, ink, boxes, unread, found, engine, settings, in_strips=True)
+            more = detect_unread_again(
+                work, ink, boxes, unread, found, engine, settings, in_strips=True
+            )
             if len(more) > len(boxes):  # else what is unread stays as it is
                 boxes = more
                 unread = unread_areas(ink, boxes, found.line_height, content, down)

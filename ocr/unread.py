@@ -33,7 +33,7 @@ def unread_areas(
     of body size or display size (up to ``DISPLAY_GLYPH`` body lines tall).
     Pictures, rules and specks are not type-like and are left out.
 
-    ``down``: the page is set in vertical lines (``mostly_vertical``); its
+    ``down``: the page is set in vertical lines (``line_detection.mostly_vertical``); its
     type-like ink is looked for in columns of glyphs as well as in rows (a
     vertical advert's lines the first pass missed: ECPO 1919, 15 lines)."""
     areas = _unread_rows(ink, boxes, line_height, content)
@@ -114,7 +114,7 @@ def _glyph_rows(
     return areas
 
 
-def look_again(
+def detect_unread_again(
     work: np.ndarray,
     ink: np.ndarray,
     boxes: np.ndarray,
@@ -245,6 +245,10 @@ def flag_unread(
     boxes: np.ndarray,
     settings: DetectionSettings,
 ) -> None:
+    """Flag ``unread_text`` on ``page`` (in place), with ``page.unread_areas`` in
+    scan pixels, when the ``unread`` areas (working pixels) are at least
+    ``settings.unread_flag_share`` of the page's text area (the detected
+    lines' ``boxes``, N x 4, and the unread areas together); else nothing."""
     if not unread:
         return
     unread_px = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in unread)

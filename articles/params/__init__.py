@@ -7,7 +7,7 @@ The units are the page's own measures, so that a value holds at any dpi:
 - ``body``: the body type's line height (``NewspaperPage.body_px``, the median
   detected line height, in working-image pixels; on a vertical page the
   thickness of a column of characters);
-- ``char``: a character's width on its line (``articles.assembly``: the
+- ``char``: a character's width on its line (``articles.paragraphs``: the
   line's width over its characters, at least ``PARAGRAPHS.min_char_width``
   body; a body height for Chinese, whose characters are square);
 - ``letter``: half a line's height (``articles.roles``: a capital's width,

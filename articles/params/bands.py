@@ -1,4 +1,5 @@
-"""Reading a page laid out in bands (``articles.assembly``): what stands above
+"""Reading a page laid out in bands (``articles.assembly``, ``articles.bands``,
+``articles.draft``): what stands above
 a block in its column, which headline heads it, which column it flows in
 from, and in which order the stories and an article's blocks are read.
 """
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class AboveParams:
-    """What stands above a block in its column (``assembly._over``), and when
+    """What stands above a block in its column (``bands.block_over``), and when
     the white space between them starts a new band."""
 
     column_overlap: float = 0.3
@@ -31,7 +32,7 @@ ABOVE = AboveParams()
 class HeadlineBesideParams:
     """When a headline to the right of a column's top block heads it: a
     headline centred over the article's other columns
-    (``assembly._headline_beside``). A block overlapping the space between
+    (``bands.headline_beside``). A block overlapping the space between
     them by more than ``NEIGHBOURS.overlap`` stands in the way."""
 
     foot_level: float = 0.5
@@ -57,7 +58,7 @@ BESIDE = HeadlineBesideParams()
 @dataclass(frozen=True)
 class ColumnHeadsParams:
     """Two columns' headings side by side under a heading across both
-    (``assembly._column_heads``): each opens its own column's story rather
+    (``bands.column_heads``): each opens its own column's story rather
     than both being decks of the heading over them. The Publishers'
     Circular 1883 p312 (NCSE, not in the shared set): two heads 0.6 body
     apart in height, parted by a column rule, each over a block of 18-21
@@ -92,7 +93,7 @@ COLUMN_HEADS = ColumnHeadsParams()
 @dataclass(frozen=True)
 class CentredParams:
     """Whether a headline is centred over the block's column
-    (``assembly._centred_over``): the block's mirror image about the
+    (``bands._centred_over``): the block's mirror image about the
     headline's centre is on the page, ends where a column of the story
     ends, and is under no other headline."""
 
@@ -123,7 +124,7 @@ class CentredParams:
     """× body: the least slack for ``edge_share`` (narrow columns: a third
     of zh-hans-2001's 57-px miss at 7.5-px body). Also how far a headline
     right of the block may stand past the edges of the one column it heads
-    (``assembly._heads_a_column_beside``). Not tuned."""
+    (``bands._heads_a_column_beside``). Not tuned."""
 
 
 CENTRED = CentredParams()
@@ -132,7 +133,7 @@ CENTRED = CentredParams()
 @dataclass(frozen=True)
 class LeftNeighbourParams:
     """Which block a column's top block flows in from: the foot of the column
-    on its left (``assembly._left_neighbour``; a block is left of this one
+    on its left (``bands.left_neighbour``; a block is left of this one
     when it reaches at most ``NEIGHBOURS.overlap`` into it, level with it by
     ``NEIGHBOURS.level``)."""
 
@@ -196,7 +197,7 @@ STORY_ORDER = StoryOrderParams()
 @dataclass(frozen=True)
 class BlockColumnsParams:
     """How an article's blocks are grouped into its columns
-    (``assembly._column_order``)."""
+    (``draft.column_order``)."""
 
     narrow_block: float = 0.25
     """A block narrower than this share of the article's widest (a price at a
@@ -210,7 +211,7 @@ BLOCK_COLUMNS = BlockColumnsParams()
 
 @dataclass(frozen=True)
 class CaptionRowParams:
-    """Which pieces of caption are one caption (``assembly._caption_texts``)."""
+    """Which pieces of caption are one caption (``draft._caption_texts``)."""
 
     level: float = 0.5
     """A caption piece is on the row of the one before it when they overlap down

@@ -1,6 +1,7 @@
-"""Jump lines (``articles.jumps``): which story a jump line set apart goes
-with, and which article on the other page continues a story. The numerals
-and patterns a jump line is read with are data, in ``articles.jumps``.
+"""Jump lines (``articles.jumps``, ``articles.issue_jumps``): which story a
+jump line set apart goes with, and which article on the other page continues
+a story. The numerals and patterns a jump line is read with are data, in
+``articles.jump_lines``.
 """
 
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ JUMP_PLACEMENT = JumpPlacementParams()
 @dataclass(frozen=True)
 class JumpLinkParams:
     """Which article on page N continues a story that jumps to it
-    (``jumps._score``, ``_names``). Commit 45de3d0 (issue 13) for all; set by
+    (``issue_jumps._score``, ``_names``). Commit 45de3d0 (issue 13) for all; set by
     hand, no page named."""
 
     back_reference: float = 2.0

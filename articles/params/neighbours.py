@@ -1,6 +1,6 @@
 """When two blocks are neighbours: one above the other in a column, or side
 by side in a band. Shared by the readers of horizontal pages
-(``articles.assembly``, ``articles.flow``), of vertical ones
+(``articles.bands``, ``articles.draft``, ``articles.flow``), of vertical ones
 (``articles.vertical``) and by the placing of jump lines (``articles.jumps``).
 """
 
@@ -15,10 +15,10 @@ class NeighbourParams:
     overlap: float = 0.5
     """Two boxes that overlap by at most this many body lines only touch (the
     detector's boxes are padded): the one still stands above or beside the
-    other. The block above a column's block (``assembly._over``), a headline
-    in the white space between two blocks (``assembly._headline_across``),
-    the column on a block's left (``assembly._left_neighbour``), a block in
-    the way of a headline beside a column (``assembly._blocks``: only one
+    other. The block above a column's block (``bands.block_over``), a headline
+    in the white space between two blocks (``bands._headline_across``),
+    the column on a block's left (``bands.left_neighbour``), a block in
+    the way of a headline beside a column (``bands._blocks``: only one
     overlapping by more blocks it), the block or headline above on a
     vertical page (``vertical._neighbour_above``, ``_headline_over``), a
     caption by its photo (``vertical._beside``, ``_under``) and the block next
@@ -29,8 +29,8 @@ class NeighbourParams:
 
     same_column: float = 0.5
     """Two blocks are in one column when they share at least this share of
-    the narrower one's width: the left column's blocks (``assembly.
-    _left_neighbour``), an article's columns (``assembly._column_order``), the
+    the narrower one's width: the left column's blocks (``bands.
+    left_neighbour``), an article's columns (``draft.column_order``), the
     page's columns (``flow._column_spans``), the block above on a vertical page
     (``vertical._neighbour_above``) and the block next to a jump line
     (``jumps._next_in_column``). A share of the narrower width. Set by hand
@@ -40,7 +40,7 @@ class NeighbourParams:
     level: float = 0.5
     """Two blocks side by side are level when they overlap down the page for at
     least this share of the shorter one's height: the block on the left a
-    column's top flows in from (``assembly._left_neighbour``), the block on
+    column's top flows in from (``bands.left_neighbour``), the block on
     the right on a vertical page (``vertical._neighbour_right``). A share of
     the shorter height. Set by hand (commits 8c466ff, dense old pages;
     38ce4a9)."""
@@ -48,14 +48,14 @@ class NeighbourParams:
     rule_along: float = 0.5
     """A rule parts two blocks when it runs along more than this share of the
     space between them (``vertical._ruled``), or of the lower block's width
-    (``assembly._ruled_off``). A share of that space's length. Set by hand with
+    (``bands.ruled_off``). A share of that space's length. Set by hand with
     the first article assembly (commit 08f9714), reused for vertical pages
     (38ce4a9)."""
 
     edge_slack_px: int = 2
     """A rule's centre line, or a box's edge, counts as lying between two
     blocks when within this many pixels of their facing edges
-    (``assembly._ruled_off``, ``flow._cut_off``, ``vertical._neighbour_above``).
+    (``bands.ruled_off``, ``flow._cut_off``, ``vertical._neighbour_above``).
     Pixels: it absorbs the rounding of box edges, not anything the type's
     size scales. Not tuned: a safe bound (commit 08f9714)."""
 

@@ -218,7 +218,7 @@ TOP_FOLIO = TopFolioParams()
 @dataclass(frozen=True)
 class BylineUnderParams:
     """Where a byline is read in a story not read down its columns
-    (``assembly._leads``)."""
+    (``draft._leads``)."""
 
     across: float = 0.5
     """A text block above the byline across this share of the narrower of the

@@ -1,4 +1,4 @@
-"""The text of the articles (``articles.assembly``, ``articles.text``): where a
+"""The text of the articles (``articles.paragraphs``, ``articles.text``): where a
 paragraph starts and ends, which line-end hyphens go, and how little text
 is no story.
 """
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ParagraphParams:
-    """Where a paragraph ends (``assembly._paragraphs``, ``_edges``,
+    """Where a paragraph ends (``paragraphs.paragraphs_of``, ``_edges``,
     ``_char_width``, ``_ends_paragraph``). The indent that starts one is a
     user setting (``Settings.articles.indent_chars``)."""
 

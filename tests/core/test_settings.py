@@ -33,7 +33,7 @@ def test_a_setting_nothing_reads_is_gone_and_an_old_file_naming_it_still_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # articles.short_line_ratio was never read: paragraph ends are decided
-    # from the line's right edge and the next line (articles.assembly).
+    # from the line's right edge and the next line (articles.paragraphs).
     (tmp_path / "newsprint.toml").write_text(
         "[articles]\nshort_line_ratio = 0.5\nindent_chars = 1.5\n", encoding="utf-8"
     )

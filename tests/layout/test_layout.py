@@ -8,7 +8,7 @@ import pytest
 from newsprint.core.page import NewspaperPage, RegionType
 from newsprint.core.settings import Settings
 from newsprint.layout import deskew, estimate_skew, segment
-from newsprint.layout.binarize import ink_mask, is_negative
+from newsprint.layout.binarize import flatten_background, ink_mask, is_negative
 from newsprint.layout.border import (
     _painted,
     _pixels_within,
@@ -162,6 +162,22 @@ def test_picked_components_are_painted_whole_and_alone(count: int) -> None:
     mask = _painted(labels, stats, picked)
     assert mask.dtype == np.uint8
     assert np.array_equal(mask > 0, np.isin(labels, picked))
+
+
+def test_the_flattened_page_divides_out_the_paper_and_the_mask_is_uint8_in_c_order() -> None:
+    # Paper lit unevenly left to right (200 -> 240) with grey type across it.
+    grey = np.tile(np.linspace(200, 240, 300), (120, 1)).astype(np.uint8)
+    grey[40:60, 20:280:7] = 90
+    flat = flatten_background(grey)
+    assert flat.dtype == np.uint8
+    assert abs(int(flat[100, 10]) - int(flat[100, 290])) <= 3  # paper is paper everywhere
+    assert flat[50, 20] < 140  # and type stays dark
+    mask = ink_mask(np.asfortranarray(grey))
+    assert mask.dtype == np.uint8 and mask.flags.c_contiguous
+    assert set(np.unique(mask).tolist()) == {0, 255}
+    assert mask[50, 20] == 255 and mask[100, 150] == 0
+    bitonal = np.where(grey < 128, 0, 255).astype(np.uint8)
+    assert np.array_equal(ink_mask(bitonal) > 0, bitonal == 0)
 
 
 def _grey_type_under_a_black_headline(border: bool, edge: bool = False) -> np.ndarray:

@@ -361,14 +361,14 @@ def test_what_no_cell_took_of_a_line_cut_at_the_columns_stays_behind() -> None:
     # NZZ 1943: the label "Lieferung unter Streifband" ran over two column
     # bands; the part in a band dropped for too few cells was lost with the
     # line ("Lieferung unterE" read in the table, "Streifband" nowhere).
-    from newsprint.layout.table_rows import Piece as _Piece
+    from newsprint.layout.table_rows import Piece
     from newsprint.layout.tables import _not_in
 
     line = Box(40, 60, 300, 80)
     block = Block([line])
     ink = _ink([Box(40, 60, 120, 80), Box(140, 60, 300, 80)])
-    whole = _Piece(line, line.expand(5), line, block)
-    cell = _Piece(Box(40, 60, 120, 80), Box(35, 55, 125, 85), line, block)
+    whole = Piece(line, line.expand(5), line, block)
+    cell = Piece(Box(40, 60, 120, 80), Box(35, 55, 125, 85), line, block)
     (rest,) = _not_in(whole, [cell], ink, BODY)
     assert (rest.ink.x0, rest.ink.x1) == (140, 300)
     assert rest.read.x0 >= 120  # read within its stretch, not into the cell
@@ -379,8 +379,8 @@ def test_what_no_cell_took_of_a_line_cut_at_the_columns_stays_behind() -> None:
     for x in range(140, 200, 10):
         dots[74:78, x : x + 4] = 255
     label = Box(40, 60, 120, 80)
-    figures = _Piece(Box(220, 60, 300, 80), Box(215, 55, 305, 85), line, block)
-    assert not _not_in(whole, [_Piece(label, label, line, block), figures], dots, BODY)
+    figures = Piece(Box(220, 60, 300, 80), Box(215, 55, 305, 85), line, block)
+    assert not _not_in(whole, [Piece(label, label, line, block), figures], dots, BODY)
 
 
 def test_one_dot_before_the_figures_leads_but_a_rule_in_the_gutter_does_not() -> None:

@@ -1,5 +1,6 @@
-"""Whole-page text detection (ocr.detect): scale from the page's type, tiles,
-display lines, the second pass and the unread_text flag. Real models."""
+"""Whole-page text detection (ocr.detect, ocr.line_detection, ocr.unread): scale
+from the page's type, tiles, display lines, the second pass and the unread_text
+flag. Real models."""
 
 from __future__ import annotations
 
@@ -386,14 +387,14 @@ def test_a_vertical_page_is_detected_at_its_own_finer_scale(engine: OcrEngine) -
     """Vertical lines of small type set close are run together at the scale
     that suits lines running across (ECPO 1940): a page whose lines run down
     is scaled so its median line is ``target_vertical_line_px`` wide."""
-    from newsprint.ocr.line_detection import mostly_vertical as _mostly_vertical
+    from newsprint.ocr.line_detection import mostly_vertical
 
     from pagegen.vertical import VerticalSpec, generate_vertical_page
 
     spec = VerticalSpec(seed=3, width=1800, height=2600, char=28, bands=2, stories_per_band=2)
     image = np.asarray(generate_vertical_page(spec)[0].convert("L"))
     found = detect_lines(image, engine, DetectionSettings())
-    assert _mostly_vertical(found.boxes)
+    assert mostly_vertical(found.boxes)
     assert found.line_height * found.scale == pytest.approx(32, rel=0.25)
     across = detect_lines(image, engine, DetectionSettings(target_vertical_line_px=22))
     assert across.scale < found.scale
