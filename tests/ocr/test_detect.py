@@ -164,6 +164,26 @@ def test_unread_vertical_type_is_found_down_the_page() -> None:
     assert x1 - x0 < 60  # the one line, not the read ones
 
 
+def test_a_short_line_across_a_vertical_page_is_looked_at_again() -> None:
+    # ECPO 1940's running head: 第三版, three glyphs across a page of vertical
+    # lines, missed at the scale set for the vertical type. Its row is 3.4
+    # times as wide as tall: short of a row on a page set across.
+    ink = np.zeros((900, 700), np.uint8)
+    boxes = []
+    for x in (600, 550, 500, 450):  # read vertical lines, 30 px wide
+        boxes.append((x, 150, x + 30, 850))
+        for y in range(152, 840, 30):
+            ink[y : y + 26, x + 2 : x + 28] = 255
+    for x in (100, 132, 164):  # the running head's three glyphs, 26 px
+        ink[60:86, x : x + 26] = 255
+        ink[70:76, x + 8 : x + 18] = 0  # a counter: type, not a blot
+    boxes = np.array(boxes, dtype=float)
+    assert unread_areas(ink, boxes, 30.0) == []  # as on a page set across
+    (area,) = unread_areas(ink, boxes, 30.0, down=True)
+    x0, y0, x1, y1 = area
+    assert x0 <= 100 and x1 >= 190 and y0 <= 60 and 86 <= y1 < 150
+
+
 def test_unread_display_type_is_found_and_a_picture_is_not() -> None:
     # Synthetic zh-hant-5003: the detector boxed a headline's first seven
     # characters and missed its last three (80-px glyphs over 30-px body).
