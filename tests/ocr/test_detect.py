@@ -181,7 +181,8 @@ def test_a_short_line_across_a_vertical_page_is_looked_at_again() -> None:
     assert unread_areas(ink, boxes, 30.0) == []  # as on a page set across
     (area,) = unread_areas(ink, boxes, 30.0, down=True)
     x0, y0, x1, y1 = area
-    assert x0 <= 100 and x1 >= 190 and y0 <= 60 and 86 <= y1 < 150
+    # The row is smeared by an even kernel: its box may sit a pixel right.
+    assert 98 <= x0 <= 102 and 188 <= x1 <= 194 and y0 <= 60 and 86 <= y1 < 150
 
 
 def test_unread_display_type_is_found_and_a_picture_is_not() -> None:
