@@ -44,7 +44,7 @@ def is_bitonal(grey: np.ndarray) -> bool:
 def ink_mask(grey: np.ndarray) -> np.ndarray:
     """255 where there is ink, 0 on paper."""
     if is_bitonal(grey):  # no flattening needed
-        return _mask(grey < 128)
+        return mask_of(grey < 128)
     flat = flatten_background(grey)
     thresh, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     # Otsu on a mostly-white page can land too close to paper; cap it.
@@ -52,12 +52,14 @@ def ink_mask(grey: np.ndarray) -> np.ndarray:
     # Flattening turns the middle of a wide dark border into "paper"; what is
     # dark in absolute terms is ink all the same.
     dark = grey < INK.dark_share * paper_level(grey)
-    return _mask((flat < thresh) | dark)
+    return mask_of((flat < thresh) | dark)
 
 
-def _mask(inked: np.ndarray) -> np.ndarray:
+def mask_of(inked: np.ndarray) -> np.ndarray:
     """255 where ``inked`` (a bool array) is true, 0 elsewhere: uint8, C order,
-    with no wider array on the way."""
+    with no wider array on the way (``np.where(inked, 255, 0)`` makes an int64
+    one, eight bytes a pixel of a 20-megapixel page). Raises TypeError for an
+    array that is not bool."""
     if inked.dtype != np.bool_:
         raise TypeError(f"an ink mask is made from a bool array, not {inked.dtype}")
     return np.multiply(inked.view(np.uint8), np.uint8(255), order="C")

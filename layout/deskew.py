@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage, PageGeometry
 from newsprint.core.settings import DeskewSettings, Settings
-from newsprint.layout.binarize import ink_mask, is_bitonal, paper_level, to_grey
+from newsprint.layout.binarize import ink_mask, is_bitonal, mask_of, paper_level, to_grey
 from newsprint.layout.border import content_box, grown_over_faint_print, scanner_artifacts
 from newsprint.layout.params.page import SKEW
 
@@ -98,7 +98,7 @@ def _type_and_rules(ink: np.ndarray) -> np.ndarray:
 
 def _components_up_to(labels: np.ndarray, heights: np.ndarray, tallest: float) -> np.ndarray:
     keep = np.concatenate([[False], heights <= tallest])
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+    return mask_of(keep[labels])
 
 
 def _sharpness(ink: np.ndarray) -> float:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 from newsprint.core.settings import LayoutSettings
+from newsprint.layout.binarize import mask_of
 from newsprint.layout.boxes import Box, true_runs
 from newsprint.layout.params.rules import (
     DASHES,
@@ -351,8 +352,8 @@ def _dashes(
     vertical = ((w <= thin) & (h >= DASHES.min_length * em) & (h < length)) | dots
     horizontal[0] = vertical[0] = False
     return (
-        np.where(horizontal[labels], 255, 0).astype(np.uint8),
-        np.where(vertical[labels], 255, 0).astype(np.uint8),
+        mask_of(horizontal[labels]),
+        mask_of(vertical[labels]),
     )
 
 

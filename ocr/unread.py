@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 from newsprint.core.page import FlagCode, NewspaperPage
 from newsprint.core.settings import DetectionSettings, Settings
+from newsprint.layout.binarize import mask_of
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.line_detection import DetectedLines, detect_lines
 from newsprint.ocr.stacked import TURN
@@ -119,7 +120,7 @@ def _glyph_rows(
     """Boxes of the rows that the components marked ``glyph`` (by label) make
     when smeared along the row by 0.6 ``height``: at least ``min_aspect``
     times as wide as tall and two ``height`` wide, and a third filled."""
-    glyphs = np.where(glyph[labels], 255, 0).astype(np.uint8)
+    glyphs = mask_of(glyph[labels])
     smear = max(2, round(0.6 * height))
     rows = cv2.morphologyEx(glyphs, cv2.MORPH_CLOSE, np.ones((1, smear), np.uint8))
     _count, _, stats, _ = cv2.connectedComponentsWithStats(rows, connectivity=8)
