@@ -233,6 +233,39 @@ def test_close_set_lines_are_measured_one_by_one_not_with_their_neighbours() -> 
     assert max(heights) <= 26, heights
 
 
+def _three_lines(box_reach: int) -> tuple[np.ndarray, np.ndarray]:
+    """Three lines of 16-pixel type with 12 pixels of white between them;
+    the middle line's detected box reaches ``box_reach`` pixels into the ink
+    of the lines above and below it (the others are boxed to their own)."""
+    ink = np.zeros((200, 400), np.uint8)
+    tops = [20, 48, 76]
+    for y in tops:
+        ink[y : y + 16, 20:380:6] = 255
+        ink[y + 4 : y + 12, 20:380] = 255
+    boxes = [[16, y - 3, 384, y + 19] for y in tops]
+    boxes[1] = [16, 36 - box_reach, 384, 76 + box_reach]
+    return ink, np.array(boxes, dtype=float)
+
+
+def test_a_box_straddling_half_the_next_line_is_read_short_of_its_ink() -> None:
+    # The detector at a scale set for larger type boxes a small line with
+    # half of each neighbour (NCSE's CLD 1853: two half lines read as one).
+    ink, boxes = _three_lines(box_reach=10)
+    middle = pieces_from_detection(boxes, ink)[1]
+    assert (middle.ink.y0, middle.ink.y1) == (48, 64)  # the ink box is its own line
+    # The recogniser's box (rows 26-86) stops halfway between the lines' ink: 42-70.
+    assert middle.detected.y0 == 42 and middle.detected.y1 == 70
+    assert (middle.detected.x0, middle.detected.x1) == (16, 384)
+
+
+def test_a_box_touching_its_neighbours_ink_is_read_whole() -> None:
+    # Close-set lines' boxes overlap a little: the recogniser keeps the
+    # detector's box (cut tighter, NZZ 1940's Fraktur lost word spaces).
+    ink, boxes = _three_lines(box_reach=4)
+    middle = pieces_from_detection(boxes, ink)[1]
+    assert middle.detected.as_tuple() == tuple(boxes[1])
+
+
 def test_a_sloping_line_is_measured_as_if_it_ran_level() -> None:
     # A line on a warped page climbs 24 px over its length: its box is twice
     # as tall as its type, which would make body text a headline.
