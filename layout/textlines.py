@@ -205,9 +205,11 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
     takes in half the lines above and below, and bleed or a warped line can
     join their ink to it. Each line's ink is therefore looked for only up to
     halfway to the centres of the detected lines above and below it."""
-    pieces = []
-    reach = _neighbour_reach(boxes)
+    boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
+    pairs = _stacked(boxes)
+    reach = _neighbour_reach(boxes, pairs)
     across = vertical_reach(boxes)
+    pieces = []
     for n, (x0, y0, x1, y1) in enumerate(boxes):
         detected = Box(float(x0), float(y0), float(x1), float(y1))
         top, bottom = reach[n]
@@ -217,36 +219,40 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
             fitted = fit_to_ink(ink, Box(detected.x0, top, detected.x1, bottom))
         if fitted is not None:
             pieces.append(LinePiece(fitted, detected, n))
-    return _clear_of_row_neighbours(_clear_of_stacked_ink(pieces), ink)
+    return _clear_of_row_neighbours(_clear_of_stacked_ink(pieces, pairs), ink)
 
 
-def _clear_of_stacked_ink(pieces: list[LinePiece]) -> list[LinePiece]:
+def _clear_of_stacked_ink(
+    pieces: list[LinePiece], pairs: tuple[np.ndarray, np.ndarray]
+) -> list[LinePiece]:
     """``pieces`` whose level lines' detected boxes (what the recogniser
     reads) stop halfway between their ink and the ink of a line stacked
     above or below that reaches ``REACH.read_intrusion`` of their ink
     height into them; the ink boxes are kept. A detector run at a scale set
     for larger type boxes a small line with half its neighbours, and the
     recogniser reads two half lines as one (NCSE's CLD 1853 and TEC 1880
-    pages; ECPO 1919's rows of 火災 in an insurers' advert)."""
+    pages). ``pairs``: ``_stacked`` of the detected boxes the pieces'
+    ``parent`` indices point into."""
     level = [p for p in pieces if not is_vertical(p.detected)]
     if len(level) < 2:
         return pieces
+    rows = np.array([p.parent for p in level])
+    stacked, step = (m[np.ix_(rows, rows)] for m in pairs)
     detected = np.array([p.detected.as_tuple() for p in level], dtype=np.float64)
     ink = np.array([p.ink.as_tuple() for p in level], dtype=np.float64)
-    stacked, step = _stacked(detected)
-    reach = REACH.read_intrusion * (ink[:, 3] - ink[:, 1])
-    cut = {id(p): p for p in pieces}
-    for i, piece in enumerate(level):
-        top, bottom = detected[i, 1], detected[i, 3]
-        for j in np.flatnonzero(stacked[i]):
-            if step[i, j] > 0 and bottom - ink[j, 1] > reach[i]:
-                bottom = min(bottom, max(ink[i, 3], (ink[i, 3] + ink[j, 1]) / 2))
-            elif step[i, j] < 0 and ink[j, 3] - top > reach[i]:
-                top = max(top, min(ink[i, 1], (ink[i, 1] + ink[j, 3]) / 2))
-        if (top, bottom) != (detected[i, 1], detected[i, 3]):
-            box = Box(piece.detected.x0, float(top), piece.detected.x1, float(bottom))
-            cut[id(piece)] = LinePiece(piece.ink, box, piece.parent)
-    return [cut[id(p)] for p in pieces]
+    i, j = np.nonzero(stacked)
+    deep = REACH.read_intrusion * (ink[i, 3] - ink[i, 1])
+    below = (step[i, j] > 0) & (detected[i, 3] - ink[j, 1] > deep)
+    above = (step[i, j] < 0) & (ink[j, 3] - detected[i, 1] > deep)
+    bottom, top = detected[:, 3].copy(), detected[:, 1].copy()
+    np.minimum.at(bottom, i[below], np.maximum(ink[i, 3], (ink[i, 3] + ink[j, 1]) / 2)[below])
+    np.maximum.at(top, i[above], np.minimum(ink[i, 1], (ink[i, 1] + ink[j, 3]) / 2)[above])
+    cut = {}
+    for k in np.flatnonzero((top != detected[:, 1]) | (bottom != detected[:, 3])):
+        piece = level[k]
+        box = Box(piece.detected.x0, float(top[k]), piece.detected.x1, float(bottom[k]))
+        cut[id(piece)] = LinePiece(piece.ink, box, piece.parent)
+    return [cut.get(id(p), p) for p in pieces]
 
 
 def _clear_of_row_neighbours(pieces: list[LinePiece], ink: np.ndarray) -> list[LinePiece]:
@@ -371,16 +377,19 @@ def without_repeats(pieces: list[LinePiece]) -> list[LinePiece]:
     return [p for p, k in zip(pieces, keep, strict=True) if k]
 
 
-def _neighbour_reach(boxes: np.ndarray) -> np.ndarray:
+def _neighbour_reach(
+    boxes: np.ndarray, pairs: tuple[np.ndarray, np.ndarray] | None = None
+) -> np.ndarray:
     """For each box (N x 4), the rows (top, bottom) it reaches before the
     midpoint to the nearest box above and below that overlaps it across
-    (N x 2). Boxes side by side on one row do not limit each other."""
+    (N x 2). Boxes side by side on one row do not limit each other.
+    ``pairs``: ``_stacked(boxes)`` where the caller has it."""
     boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
     reach = boxes[:, [1, 3]].copy()
     if len(boxes) < 2:
         return reach
     cy = (boxes[:, 1] + boxes[:, 3]) / 2
-    stacked, step = _stacked(boxes)
+    stacked, step = pairs if pairs is not None else _stacked(boxes)
     below = np.where(stacked & (step > 0), step, np.inf).min(axis=1)
     above = np.where(stacked & (step < 0), -step, np.inf).min(axis=1)
     reach[:, 0] = np.maximum(reach[:, 0], cy - above / 2)
