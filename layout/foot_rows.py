@@ -88,4 +88,5 @@ def without_foot_row(
     along = PAD_ALONG * height
     read = Box(row.x0 - along, row.y0 - PAD, row.x1 + along, row.y1 + PAD)
     cut = Box(piece.detected.x0, piece.detected.y0, piece.detected.x1, row.y0 - PAD)
-    return LinePiece(line, cut, piece.parent), LinePiece(row, read, piece.parent)
+    kept = None if piece.read is None else Box(piece.read.x0, piece.read.y0, piece.read.x1, cut.y1)
+    return LinePiece(line, cut, piece.parent, read=kept), LinePiece(row, read, piece.parent)

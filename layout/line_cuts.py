@@ -34,7 +34,7 @@ from newsprint.layout.params.separators import DISPLAY_SPACES, GUTTERS
 from newsprint.layout.params.textlines import LINE_CUTS, STACKED
 from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.rules import runs_beside
-from newsprint.layout.textlines import LinePiece, read_box
+from newsprint.layout.textlines import LinePiece, cut_piece
 
 
 def cut_at_separators(
@@ -337,7 +337,7 @@ def _split(piece: LinePiece, ink: np.ndarray, blocked: np.ndarray, body: float) 
         fitted = _fit_columns(ink, ink_box)
         if fitted is None or fitted.width < LINE_CUTS.min_piece * body:
             continue
-        out.append(LinePiece(fitted, read_box(piece.detected, fitted), piece.parent))
+        out.append(cut_piece(piece, fitted))
     return out or [piece]
 
 

@@ -263,7 +263,7 @@ def _off_the_rules(piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray) ->
     if refit is None or refit.height < INK_FIT.min_refit_share * box.height:
         return None
     ink_box = Box(refit.x0 + x0, refit.y0 + y0, refit.x1 + x0, refit.y1 + y0)
-    return LinePiece(ink_box, box, piece.parent, piece.parts)
+    return LinePiece(ink_box, box, piece.parent, piece.parts, piece.read)
 
 
 def _on_a_rule(line: Box, ink: np.ndarray, on_h_rules: np.ndarray) -> bool:

@@ -3,8 +3,9 @@ their neighbours, each line once; and whether a "photo" is really type.
 They are cut at column separators in ``layout.line_cuts``.
 
 Each piece keeps two boxes: the detector's box, which the recogniser reads
-(it holds the whole glyphs; stopped short of the ink of a line above or
-below that reaches well into it), and the box of its ink, which layout measures
+(it holds the whole glyphs; where the ink of a line above or below
+reaches well into it, its ``read`` rows stop short of that ink), and the
+box of its ink, which layout measures
 (the thresholds of ``layout.segmentation`` are stated in ink line heights).
 """
 
@@ -34,16 +35,29 @@ class LinePiece:
     ink: Box
     """The ink inside the detected box: what layout measures."""
     detected: Box
-    """The detector's box (cut at separators, and short of a stacked
-    neighbour's ink: ``_clear_of_stacked_ink``): what the recogniser reads."""
+    """The detector's box (cut at separators): what the recogniser reads,
+    but for ``read``'s rows where they are set."""
     parent: int = -1
     """Index of the detected line this piece was cut from."""
     parts: list[Box] = field(default_factory=list)
     """For a line joined from several detected pieces: their boxes, each read
     on its own (the recogniser reads a piece better than a long joined box)."""
+    read: Box | None = None
+    """The rows of ``detected`` the recogniser reads where they stop short of
+    a stacked neighbour's ink (``_clear_of_stacked_ink``); None: all of
+    ``detected``. ``detected`` itself stays the detector's, which layout
+    compares type sizes by."""
 
     def read_boxes(self) -> list[Box]:
-        return self.parts or [self.detected]
+        return self.parts or [self.read or self.detected]
+
+
+def cut_piece(piece: LinePiece, ink: Box) -> LinePiece:
+    """The part of ``piece`` whose ink is ``ink`` (a piece cut at a gutter or
+    clear of a row neighbour): its detected and read boxes cut across to it
+    (``read_box``), their rows kept."""
+    read = None if piece.read is None else read_box(piece.read, ink)
+    return LinePiece(ink, read_box(piece.detected, ink), piece.parent, read=read)
 
 
 def fit_to_ink(ink: np.ndarray, box: Box) -> Box | None:
@@ -204,7 +218,10 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
     The detector pads its boxes (unclip ratio 1.6): in close-set type a box
     takes in half the lines above and below, and bleed or a warped line can
     join their ink to it. Each line's ink is therefore looked for only up to
-    halfway to the centres of the detected lines above and below it."""
+    halfway to the centres of the detected lines above and below it. What
+    the recogniser reads of a level line stops short of the ink of a line
+    stacked above or below that reaches well into its box
+    (``_clear_of_stacked_ink``)."""
     boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
     pairs = _stacked(boxes)
     reach = _neighbour_reach(boxes, pairs)
@@ -219,19 +236,28 @@ def pieces_from_detection(boxes: np.ndarray, ink: np.ndarray) -> list[LinePiece]
             fitted = fit_to_ink(ink, Box(detected.x0, top, detected.x1, bottom))
         if fitted is not None:
             pieces.append(LinePiece(fitted, detected, n))
-    return _clear_of_row_neighbours(_clear_of_stacked_ink(pieces, pairs), ink)
+    pieces = _clear_of_row_neighbours(pieces, ink)
+    return _clear_of_stacked_ink(pieces, pairs)
 
 
 def _clear_of_stacked_ink(
     pieces: list[LinePiece], pairs: tuple[np.ndarray, np.ndarray]
 ) -> list[LinePiece]:
-    """``pieces`` whose level lines' detected boxes (what the recogniser
-    reads) stop halfway between their ink and the ink of a line stacked
-    above or below that reaches ``REACH.read_intrusion`` of their ink
-    height into them; the ink boxes are kept. A detector run at a scale set
-    for larger type boxes a small line with half its neighbours, and the
-    recogniser reads two half lines as one (NCSE's CLD 1853 and TEC 1880
-    pages). ``pairs``: ``_stacked`` of the detected boxes the pieces'
+    """``pieces`` with the ``read`` box of each level line set where the ink
+    of a line stacked above or below it reaches ``REACH.read_intrusion`` of
+    its ink height (pixels) into its detected box: the rows between the two
+    lines' ink are halved, and the line reads its own. A detector run at a
+    scale set for larger type boxes a small close-set line with half of
+    each neighbour, and the recogniser read two half lines as one (NCSE's
+    CLD 1853 and TEC 1880 pages). Each neighbour is judged against the
+    detected box; the read box never cuts into the line's own ink box. Two
+    boxes stacked over one line share its ink between them (each line's ink
+    is looked for only halfway to its neighbours), and may so be cut at
+    each other's part: ``without_repeats`` keeps one of them. A line that slopes is
+    measured as if level (``_level_band``), and its read box may then leave
+    out the ends of its glyphs that climb past that band: the straddling
+    boxes this is for measure as sloping too, so no test on the slope tells
+    them apart. ``pairs``: ``_stacked`` of the detected boxes the pieces'
     ``parent`` indices point into."""
     level = [p for p in pieces if not is_vertical(p.detected)]
     if len(level) < 2:
@@ -250,8 +276,8 @@ def _clear_of_stacked_ink(
     cut = {}
     for k in np.flatnonzero((top != detected[:, 1]) | (bottom != detected[:, 3])):
         piece = level[k]
-        box = Box(piece.detected.x0, float(top[k]), piece.detected.x1, float(bottom[k]))
-        cut[id(piece)] = LinePiece(piece.ink, box, piece.parent)
+        read = Box(piece.detected.x0, float(top[k]), piece.detected.x1, float(bottom[k]))
+        cut[id(piece)] = LinePiece(piece.ink, piece.detected, piece.parent, read=read)
     return [cut.get(id(p), p) for p in pieces]
 
 
@@ -273,7 +299,7 @@ def _clear_of_row_neighbours(pieces: list[LinePiece], ink: np.ndarray) -> list[L
             out.append(piece)
             continue
         # The recogniser reads the detected box: cut as a separator cuts it.
-        out.append(LinePiece(line, read_box(piece.detected, line), piece.parent))
+        out.append(cut_piece(piece, line))
     return out
 
 

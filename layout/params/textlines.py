@@ -121,7 +121,9 @@ REPEAT = RepeatParams()
 class NeighbourReachParams:
     """Which detected boxes limit each other's ink (``_neighbour_reach``, and
     ``direction.vertical_reach`` turned a quarter): a line's ink is looked for
-    only halfway to the lines stacked above and below it."""
+    only halfway to the lines stacked above and below it; and where a stacked
+    line's ink reaches into a line's box, what the recogniser reads of it
+    (``_clear_of_stacked_ink``)."""
 
     min_overlap_across: float = 0.3
     """A share of the narrower box's width: boxes overlapping across by this

@@ -254,8 +254,9 @@ def test_a_box_straddling_half_the_next_line_is_read_short_of_its_ink() -> None:
     middle = pieces_from_detection(boxes, ink)[1]
     assert (middle.ink.y0, middle.ink.y1) == (48, 64)  # the ink box is its own line
     # The recogniser's box (rows 26-86) stops halfway between the lines' ink: 42-70.
-    assert middle.detected.y0 == 42 and middle.detected.y1 == 70
-    assert (middle.detected.x0, middle.detected.x1) == (16, 384)
+    assert middle.read_boxes() == [Box(16, 42, 384, 70)]
+    # The detector's box, which layout compares type sizes by, is kept.
+    assert middle.detected.as_tuple() == tuple(boxes[1])
 
 
 def test_a_box_touching_its_neighbours_ink_is_read_whole() -> None:
@@ -263,7 +264,18 @@ def test_a_box_touching_its_neighbours_ink_is_read_whole() -> None:
     # detector's box (cut tighter, NZZ 1940's Fraktur lost word spaces).
     ink, boxes = _three_lines(box_reach=4)
     middle = pieces_from_detection(boxes, ink)[1]
-    assert middle.detected.as_tuple() == tuple(boxes[1])
+    assert middle.read is None and middle.read_boxes() == [middle.detected]
+
+
+def test_a_read_box_follows_its_line_when_an_empty_box_comes_first() -> None:
+    # The pieces point at their detected boxes by index: an empty box before
+    # them, dropped, must not shift which neighbours a line is cut from.
+    ink, boxes = _three_lines(box_reach=10)
+    boxes = np.vstack([[300, 150, 380, 170], boxes[::-1]])  # blank paper, then bottom-up
+    pieces = pieces_from_detection(boxes, ink)
+    middle = next(p for p in pieces if p.ink.y0 == 48)
+    assert len(pieces) == 3
+    assert middle.read_boxes() == [Box(16, 42, 384, 70)]
 
 
 def test_a_sloping_line_is_measured_as_if_it_ran_level() -> None:
