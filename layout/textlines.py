@@ -11,7 +11,7 @@ box of its ink, which layout measures
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from newsprint.layout.boxes import Box, share_inside, true_runs
@@ -253,11 +253,11 @@ def _clear_of_stacked_ink(
     detected box; the read box never cuts into the line's own ink box. Two
     boxes stacked over one line share its ink between them (each line's ink
     is looked for only halfway to its neighbours), and may so be cut at
-    each other's part: ``without_repeats`` keeps one of them. A line that slopes is
-    measured as if level (``_level_band``), and its read box may then leave
-    out the ends of its glyphs that climb past that band: the straddling
-    boxes this is for measure as sloping too, so no test on the slope tells
-    them apart. ``pairs``: ``_stacked`` of the detected boxes the pieces'
+    each other's part: ``without_repeats`` keeps one of them. A line that
+    slopes is measured as if level (``_level_band``), and its read box may
+    then leave out the ends of its glyphs that climb past that band: the
+    straddling boxes this is for measure as sloping too, so no test on the
+    slope tells them apart. ``pairs``: ``_stacked`` of the detected boxes the pieces'
     ``parent`` indices point into."""
     level = [p for p in pieces if not is_vertical(p.detected)]
     if len(level) < 2:
@@ -277,7 +277,7 @@ def _clear_of_stacked_ink(
     for k in np.flatnonzero((top != detected[:, 1]) | (bottom != detected[:, 3])):
         piece = level[k]
         read = Box(piece.detected.x0, float(top[k]), piece.detected.x1, float(bottom[k]))
-        cut[id(piece)] = LinePiece(piece.ink, piece.detected, piece.parent, read=read)
+        cut[id(piece)] = replace(piece, read=read)
     return [cut.get(id(p), p) for p in pieces]
 
 
