@@ -15,7 +15,13 @@ import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.binarize import paper_level
 from newsprint.layout.boxes import Box
-from newsprint.layout.params.photos import PAGE_PHOTO, PHOTO_EDGES, PHOTO_PIECES, PICTURE_INK
+from newsprint.layout.params.photos import (
+    HATCHING,
+    PAGE_PHOTO,
+    PHOTO_EDGES,
+    PHOTO_PIECES,
+    PICTURE_INK,
+)
 
 if TYPE_CHECKING:
     from newsprint.layout.textlines import LinePiece
@@ -33,7 +39,13 @@ def blank_photos(text_ink: np.ndarray, photos: list[Box], body: float) -> None:
 def find_photos(
     ink: np.ndarray, work: np.ndarray, em: float, settings: LayoutSettings
 ) -> list[Box]:
-    """Halftones and pictures: big, dense, without the white rows of text."""
+    """Halftones and pictures: patches of ink (closed over
+    ``PICTURE_INK.close`` × ``em``) at least ``settings.photo_min_lines`` ×
+    ``em`` each way that are grey or dense without the white rows of text
+    (``_looks_like_picture``) or shaded by hatching (:func:`is_hatched`).
+    ``ink``: the page's ink without its rules (H x W, nonzero = ink);
+    ``work``: the grey working image; ``em``: the body line height in
+    working pixels. Returns the pictures' boxes, pieces of one merged."""
     k = max(PICTURE_INK.min_close_px, int(em * PICTURE_INK.close))
     closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
@@ -44,7 +56,8 @@ def find_photos(
         if w < min_side or h < min_side:
             continue
         box = Box(float(x), float(y), float(x + w), float(y + h))
-        if _looks_like_picture(ink[y : y + h, x : x + w], work[y : y + h, x : x + w], paper):
+        patch = ink[y : y + h, x : x + w]
+        if is_hatched(patch, em) or _looks_like_picture(patch, work[y : y + h, x : x + w], paper):
             photos.append(box)
     return merge_photo_pieces(photos, em, ink)
 
@@ -79,6 +92,38 @@ def _inked(ink: np.ndarray, a: Box, b: Box) -> float:
     if x1 <= x0 or y1 <= y0:
         return 1.0
     return float(np.count_nonzero(ink[y0:y1, x0:x1])) / ((x1 - x0) * (y1 - y0))
+
+
+def is_hatched(ink: np.ndarray, em: float) -> bool:
+    """Whether a patch of ink is line art shaded by hatching (a map's sea as
+    old newspapers drew it): at least ``HATCHING.min_share`` of its square
+    tiles (``HATCHING.tile`` × ``em`` wide) hold ``HATCHING.tile_ink`` of
+    ink, ``HATCHING.tile_share`` of it in thin lines across (each at least
+    ``HATCHING.min_length`` × ``em`` long and thinner than
+    ``HATCHING.max_thickness`` × ``em``), ``HATCHING.tile_lines`` of them one
+    over another. ``ink``: H x W, nonzero = ink; ``em``: the body line
+    height in pixels."""
+    P = HATCHING
+    side = max(4, int(P.tile * em))
+    rows, cols = ink.shape[0] // side, ink.shape[1] // side
+    if rows == 0 or cols == 0:
+        return False
+    length = max(2, int(P.min_length * em))
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    thick = max(2, int(P.max_thickness * em))
+    heavy = cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((thick, 1), np.uint8))
+    thin = cv2.bitwise_and(across, cv2.bitwise_not(heavy))[: rows * side, : cols * side] > 0
+    inked = (ink[: rows * side, : cols * side] > 0).reshape(rows, side, cols, side).sum(axis=(1, 3))
+    per_row = thin.reshape(rows, side, cols, side).sum(axis=3)  # (rows, side, cols)
+    hatch_ink = per_row.sum(axis=1)
+    line_rows = per_row >= length / 2
+    starts = line_rows[:, 0, :] + (line_rows[:, 1:, :] & ~line_rows[:, :-1, :]).sum(axis=1)
+    hatched = (
+        (inked >= P.tile_ink * side * side)
+        & (hatch_ink >= P.tile_share * inked)
+        & (starts >= P.tile_lines)
+    )
+    return float(hatched.mean()) >= P.min_share
 
 
 def _looks_like_picture(ink: np.ndarray, grey: np.ndarray, paper: int) -> bool:

@@ -58,6 +58,49 @@ PICTURE_INK = PictureInkParams()
 
 
 @dataclass(frozen=True)
+class HatchingParams:
+    """Line art shaded by hatching (``layout.photos.is_hatched``): a map's sea
+    drawn as thin parallel lines, a drawing's shadow. Such a picture is
+    neither dense nor grey, and has too few white rows to be told from type,
+    so ``PictureInkParams`` take it for text: NZZ 1940's map of Norway (a
+    column and a half wide, hatched sea) was read as four stories of place
+    names between the two parts of the lead story, and so was the unseen NZZ
+    1943's map of southern Italy. Type makes no such stack: its horizontal
+    strokes are short and stand among heavier ones, and ruled rows (a table,
+    a rate card) stand a line or more apart. Horizontal hatching only: both
+    maps' seas are hatched so; no page seen has diagonal hatching."""
+
+    min_length: float = 0.6
+    """× body: a hatch line is a run of ink at least this long across (the
+    1943 map's lines are broken every few millimetres) ..."""
+
+    max_thickness: float = 0.25
+    """× body: ... and thinner than this (a heavy stroke, a bar or a solid
+    patch is no hatching). The NZZ maps' lines are 3-5 pixels, body 33-35."""
+
+    tile: float = 2.0
+    """× body: the patch is judged in square tiles this wide ..."""
+
+    tile_ink: float = 0.03
+    """... a tile holding at least this share of ink ..."""
+
+    tile_share: float = 0.5
+    """... at least this share of it in hatch lines ..."""
+
+    tile_lines: int = 3
+    """... at least this many of them one over another (rows of the tile
+    holding half a hatch line's length) is hatched."""
+
+    min_share: float = 0.2
+    """A share of the patch's tiles: a patch this much hatched is a picture
+    (NZZ 1940's map 0.42, NZZ 1943's 0.34; no other patch of either page,
+    its black-letter nameplate included, has a hatched tile)."""
+
+
+HATCHING = HatchingParams()
+
+
+@dataclass(frozen=True)
 class PhotoPieceParams:
     """When pieces of a picture are one (``layout.photos.merge_photo_pieces``):
     a picture's light patches (sky, a white wall) cut it into pieces; clean

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
+from newsprint.core.settings import LayoutSettings
 from newsprint.layout.boxes import Box
-from newsprint.layout.photos import without_page_photos
+from newsprint.layout.photos import find_photos, is_hatched, without_page_photos
 from newsprint.layout.textlines import LinePiece
 
 
@@ -36,3 +39,53 @@ def test_a_photo_over_most_of_a_page_full_of_horizontal_lines_is_text() -> None:
     # advert's words), however many.
     half = Box(100, 100, 1100, 1500)
     assert without_page_photos([half], lines, content) == [half]
+
+
+BODY = 33.0  # the body line height of a 300-dpi page, pixels
+
+
+def _hatched_map(size: tuple[int, int] = (600, 800)) -> np.ndarray:
+    """A map as old papers drew one: a sea of thin lines across, 15 pixels
+    apart (0.45 body), broken where the land lies, a coastline and a few
+    place names on the land."""
+    ink = np.zeros(size, np.uint8)
+    for y in range(10, size[0] - 10, 15):
+        cv2.line(ink, (10, y), (size[1] - 10, y), 255, 3)
+    cv2.ellipse(ink, (500, 300), (220, 200), 0, 0, 360, 0, -1)  # the land, white
+    cv2.ellipse(ink, (500, 300), (220, 200), 0, 0, 360, 255, 4)  # its coast
+    for k, name in enumerate(("Oslo", "Bergen", "Hamar")):
+        cv2.putText(ink, name, (380, 220 + 80 * k), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 255, 2)
+    return ink
+
+
+def _column_of_type(size: tuple[int, int] = (600, 800)) -> np.ndarray:
+    """Lines of type a body apart, each line's words run together."""
+    ink = np.zeros(size, np.uint8)
+    for y in range(40, size[0] - 10, int(BODY)):
+        cv2.putText(
+            ink, "The minister spoke at length", (10, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 255, 2
+        )
+    return ink
+
+
+def test_a_hatched_map_is_a_picture_and_type_or_ruled_rows_are_not() -> None:
+    assert is_hatched(_hatched_map(), BODY)
+    assert not is_hatched(_column_of_type(), BODY)
+    ruled = np.zeros((600, 800), np.uint8)
+    for y in range(20, 590, 40):  # a table's rules, over a body apart
+        cv2.line(ruled, (10, y), (790, y), 255, 2)
+        cv2.putText(ruled, "Zurich 120.50", (20, y + 30), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 255, 2)
+    assert not is_hatched(ruled, BODY)
+    solid = np.full((600, 800), 255, np.uint8)  # a black patch: no thin lines
+    assert not is_hatched(solid, BODY)
+
+
+def test_find_photos_takes_a_hatched_map_on_a_page_of_type() -> None:
+    page = np.zeros((1400, 1000), np.uint8)
+    page[50:650, 100:900] = _column_of_type()
+    page[750:1350, 100:900] = _hatched_map()
+    work = np.where(page > 0, 0, 255).astype(np.uint8)
+    photos = find_photos(page, work, BODY, LayoutSettings())
+    assert len(photos) == 1
+    photo = photos[0]
+    assert photo.y0 >= 750 and photo.y1 <= 1350 and photo.width > 700
