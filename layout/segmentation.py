@@ -58,6 +58,7 @@ from newsprint.layout.photos import (
     find_photos,
     merge_photo_pieces,
     without_page_photos,
+    without_type,
 )
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
 from newsprint.layout.rules import find_rules, rules_mask
@@ -66,7 +67,6 @@ from newsprint.layout.tables import body_beside_tables, find_tables, settle_tabl
 from newsprint.layout.textlines import (
     LinePiece,
     fit_to_ink,
-    is_type_column,
     pieces_from_detection,
     without_repeats,
 )
@@ -168,7 +168,7 @@ def analyse(
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
     if pieces:
-        photos = [p for p in photos if not is_type_column(p, pieces, body)]
+        photos = without_type(photos, pieces, text_ink, body)
         photos = without_page_photos(photos, pieces, box)  # print run together
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None

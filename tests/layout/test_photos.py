@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.boxes import Box
-from newsprint.layout.photos import find_photos, is_hatched, without_page_photos
+from newsprint.layout.photos import find_photos, is_hatched, without_page_photos, without_type
 from newsprint.layout.textlines import LinePiece
 
 
@@ -89,3 +89,18 @@ def test_find_photos_takes_a_hatched_map_on_a_page_of_type() -> None:
     assert len(photos) == 1
     photo = photos[0]
     assert photo.y0 >= 750 and photo.y1 <= 1350 and photo.width > 700
+
+
+def test_a_map_full_of_place_names_stays_a_picture_a_column_of_type_does_not() -> None:
+    # Place names cover the map as lines of type cover a column (over a
+    # quarter of it): only the map's hatching tells it from type.
+    box = Box(0, 0, 800, 600)
+    names = [
+        LinePiece(Box(x, y, x + 180, y + 25), Box(x - 4, y - 4, x + 184, y + 29))
+        for x in (40, 300, 560)
+        for y in range(30, 580, 50)
+    ]
+    assert without_type([box], names, _hatched_map(), BODY) == [box]
+    assert without_type([box], names, _column_of_type(), BODY) == []
+    # A picture that no lines fill stays, hatched or not.
+    assert without_type([box], names[:2], _column_of_type(), BODY) == [box]
