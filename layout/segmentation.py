@@ -316,7 +316,7 @@ def _join_row_pieces(
 ) -> list[LinePiece]:
     """The detector's pieces of one line (it parts a line at a wide word space)
     joined again, never across a gutter or a rule, nor where a cut at a
-    separator parted them (``join_rows``). A row set across a column rule's
+    separator parted them (``join_rows``), nor inside a picture. A row set across a column rule's
     gutter under the rule's foot (``blocks.rows_across_rule_ends``: its
     pieces parted by less white than the gutter) is one line over both
     columns, though a word space may leave white where the gutter ran above."""
@@ -334,6 +334,10 @@ def _join_row_pieces(
     pieces = [p for p in pieces if id(p.ink) in of_ink]
     parent = {id(p.ink): p.parent for p in pieces}
 
+    def in_picture(box: Box) -> bool:
+        # A map's labels stand in rows as words do; each is read on its own.
+        return any(photo.contains_point(box.cx, box.cy) for photo in photos)
+
     def apart(left: Box, right: Box) -> bool:
         same_line = parent[id(left)] == parent[id(right)]
         # A display line's word space may fall over a gutter of the body below
@@ -341,6 +345,8 @@ def _join_row_pieces(
         display = min(left.height, right.height) > TYPE_SIZE.display * body
         return (
             same_line
+            or in_picture(left)
+            or in_picture(right)
             or hairline_between(text_ink, left, right, body)
             or (not display and gutter_between(text_ink, corridors, left, right, body))
         )

@@ -829,3 +829,24 @@ def test_a_rule_through_the_end_of_a_line_is_left_out_and_a_word_close_by_is_not
     close[90:104, 14:28] = 255
     fitted = fit_to_ink(close, Box(8, 84, 40, 112))
     assert fitted is not None and fitted.x0 == 10
+
+
+def test_a_maps_labels_in_a_row_are_read_one_by_one() -> None:
+    # Two place names on one row of a map, a word space apart: outside a
+    # picture the detector's two pieces are one line parted at a word space;
+    # inside one they are two labels (joined, the NZZ 1943 map's labels were
+    # read as "EbolAConturPotenza").
+    ink = np.zeros((800, 800), np.uint8)
+    for x in range(100, 560, 24):
+        if not 292 <= x < 316:
+            ink[500:520, x : x + 18] = 255  # glyphs
+    pieces = [
+        LinePiece(Box(100, 500, 286, 520), Box(96, 496, 290, 524), 0),
+        LinePiece(Box(316, 500, 550, 520), Box(312, 496, 554, 524), 1),
+    ]
+    corridors = np.zeros_like(ink)
+    joined = _join_row_pieces(pieces, ink, corridors, 20.0, [], None, [])
+    assert [(p.ink.x0, p.ink.x1) for p in joined] == [(100, 550)]
+    picture = [Box(50, 300, 700, 700)]
+    apart = _join_row_pieces(pieces, ink, corridors, 20.0, [], None, picture)
+    assert sorted((p.ink.x0, p.ink.x1) for p in apart) == [(100, 286), (316, 550)]
