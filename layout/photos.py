@@ -22,7 +22,7 @@ from newsprint.layout.params.photos import (
     PHOTO_PIECES,
     PICTURE_INK,
 )
-from newsprint.layout.textlines import is_type_column
+from newsprint.layout.textlines import filled_with_body_lines, is_display_type
 
 if TYPE_CHECKING:
     from newsprint.layout.textlines import LinePiece
@@ -102,8 +102,11 @@ def is_hatched(ink: np.ndarray, em: float) -> bool:
     ink, ``HATCHING.tile_share`` of it in thin lines across (each at least
     ``HATCHING.min_length`` × ``em`` long and thinner than
     ``HATCHING.max_thickness`` × ``em``), ``HATCHING.tile_lines`` of them one
-    over another. ``ink``: H x W, nonzero = ink; ``em``: the body line
-    height in pixels."""
+    over another. ``ink``: H x W uint8, nonzero = ink; ``em``: the body
+    line height in pixels. Hatch lines further apart than the closing in
+    :func:`find_photos` make one patch only through what joins them (a
+    coast, a frame); a grid of thin lines (a crossword) is hatched too, and
+    a large character's strokes may be (see :func:`without_type`)."""
     P = HATCHING
     side = max(4, int(P.tile * em))
     rows, cols = ink.shape[0] // side, ink.shape[1] // side
@@ -113,7 +116,7 @@ def is_hatched(ink: np.ndarray, em: float) -> bool:
     across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     thick = max(2, int(P.max_thickness * em))
     heavy = cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((thick, 1), np.uint8))
-    thin = cv2.bitwise_and(across, cv2.bitwise_not(heavy))[: rows * side, : cols * side] > 0
+    thin = ((across > 0) & (heavy == 0))[: rows * side, : cols * side]
     inked = (ink[: rows * side, : cols * side] > 0).reshape(rows, side, cols, side).sum(axis=(1, 3))
     per_row = thin.reshape(rows, side, cols, side).sum(axis=3)  # (rows, side, cols)
     hatch_ink = per_row.sum(axis=1)
@@ -130,20 +133,29 @@ def is_hatched(ink: np.ndarray, em: float) -> bool:
 def without_type(
     photos: list[Box], pieces: list[LinePiece], ink: np.ndarray, em: float
 ) -> list[Box]:
-    """The photos but those that are type (``textlines.is_type_column``: the
-    detected lines fill them), unless hatched (:func:`is_hatched` on ``ink``,
-    H x W, under the photo): a map's place names cover it as a column's type
-    covers the column (the unseen NZZ 1943's map of southern Italy: 40 names
-    over 0.28 of it, where ECPO's vertical columns taken for pictures are
-    covered 0.27-0.29), its hatching does not. ``em``: the body line height."""
-    out = []
-    for photo in photos:
-        if is_type_column(photo, pieces, em):
-            x0, y0, x1, y1 = photo.pixels(ink.shape)
-            if not is_hatched(ink[y0:y1, x0:x1], em):
-                continue
-        out.append(photo)
-    return out
+    """The photos but those that are type: display type
+    (``textlines.is_display_type``: a headline's heavy characters, an advert
+    of words), or filled with body-size lines
+    (``textlines.filled_with_body_lines``) unless hatched
+    (:func:`hatched_within` ``ink``, H x W uint8, nonzero = ink): a map's
+    place names cover it as a column's type covers the column (the unseen
+    NZZ 1943's map of southern Italy: 40 names over 0.28 of it, where ECPO's
+    vertical columns taken for pictures are covered 0.27-0.29), its hatching
+    does not. Hatching never rescues display type: a large Chinese
+    character's strokes are thin lines stacked too. ``em``: the body line
+    height."""
+    return [
+        photo
+        for photo in photos
+        if not is_display_type(photo, pieces, em)
+        and (not filled_with_body_lines(photo, pieces, em) or hatched_within(ink, photo, em))
+    ]
+
+
+def hatched_within(ink: np.ndarray, box: Box, em: float) -> bool:
+    """:func:`is_hatched` for the part of ``ink`` (H x W uint8) under ``box``."""
+    x0, y0, x1, y1 = box.pixels(ink.shape)
+    return is_hatched(ink[y0:y1, x0:x1], em)
 
 
 def _looks_like_picture(ink: np.ndarray, grey: np.ndarray, paper: int) -> bool:

@@ -56,6 +56,7 @@ from newsprint.layout.photos import (
     absorb_frames,
     blank_photos,
     find_photos,
+    hatched_within,
     merge_photo_pieces,
     without_page_photos,
     without_type,
@@ -170,6 +171,7 @@ def analyse(
     if pieces:
         photos = without_type(photos, pieces, text_ink, body)
         photos = without_page_photos(photos, pieces, box)  # print run together
+    line_art = [p for p in photos if hatched_within(text_ink, p, body)]
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}
@@ -179,7 +181,7 @@ def analyse(
         across, down = solid_blocks_read_down(across, down, ink)
         set_across = len(across) > len(down)
         text_pieces, picture_text = _detected_lines(
-            across, text_ink, photos, v_rules, body, forced, set_across
+            across, text_ink, photos, v_rules, body, forced, set_across, line_art
         )
         text_pieces, picture_text = text_pieces + down, picture_text + down_in_pictures
         lines = [p.ink for p in text_pieces]
@@ -288,10 +290,11 @@ def _detected_lines(
     body: float,
     grid: np.ndarray | None,
     set_across: bool = True,
+    line_art: list[Box] | None = None,
 ) -> tuple[list[LinePiece], list[LinePiece]]:
     """Detected lines cut at the column separators, and apart from them the
     lines inside pictures, which stay with the picture (``set_across``: see
-    ``cut_at_separators``)."""
+    ``cut_at_separators``; ``line_art``: see ``_join_row_pieces``)."""
     obstacles = without_specks(text_ink, body)
     for p in photos:
         obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
@@ -299,7 +302,7 @@ def _detected_lines(
     cut = without_repeats(
         cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body, set_across)
     )
-    cut = _join_row_pieces(cut, text_ink, corridors, body, v_rules, grid, photos)
+    cut = _join_row_pieces(cut, text_ink, corridors, body, v_rules, grid, photos, line_art)
     in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
     picture_ids = {id(p) for p in in_picture}
     return [p for p in cut if id(p) not in picture_ids], in_picture
@@ -313,13 +316,17 @@ def _join_row_pieces(
     v_rules: list[Box],
     grid: np.ndarray | None,
     photos: list[Box],
+    line_art: list[Box] | None = None,
 ) -> list[LinePiece]:
     """The detector's pieces of one line (it parts a line at a wide word space)
     joined again, never across a gutter or a rule, nor where a cut at a
-    separator parted them (``join_rows``), nor inside a picture. A row set across a column rule's
-    gutter under the rule's foot (``blocks.rows_across_rule_ends``: its
-    pieces parted by less white than the gutter) is one line over both
-    columns, though a word space may leave white where the gutter ran above."""
+    separator parted them (``join_rows``), nor inside ``line_art`` (hatched
+    pictures: a map's labels stand in rows as words do, each read on its own;
+    joined, the unseen NZZ 1943 map's were read "EbolAConturPotenza"). A row
+    set across a column rule's gutter under the rule's foot
+    (``blocks.rows_across_rule_ends``: its pieces parted by less white than
+    the gutter) is one line over both columns, though a word space may leave
+    white where the gutter ran above."""
     if grid is None:
         grid = grid_gutters(corridors, photos, body)
     of_ink = {id(p.ink): p for p in pieces}
@@ -335,8 +342,7 @@ def _join_row_pieces(
     parent = {id(p.ink): p.parent for p in pieces}
 
     def in_picture(box: Box) -> bool:
-        # A map's labels stand in rows as words do; each is read on its own.
-        return any(photo.contains_point(box.cx, box.cy) for photo in photos)
+        return any(art.contains_point(box.cx, box.cy) for art in line_art or [])
 
     def apart(left: Box, right: Box) -> bool:
         same_line = parent[id(left)] == parent[id(right)]

@@ -445,21 +445,33 @@ def _stacked(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     """Whether a "photo" is really type: body-size detected lines fill much
-    of it (a picture holds at most a sign or a few words), a display line
-    runs through it (``_in_display_line``), detected lines of any size
-    cover most of it (``_covered_by_lines``: an advert of words alone), or
-    it is a display glyph the detector boxed (``_a_display_glyph``)."""
+    of it (:func:`filled_with_body_lines`) or it is display type
+    (:func:`is_display_type`)."""
+    return filled_with_body_lines(photo, pieces, body) or is_display_type(photo, pieces, body)
+
+
+def filled_with_body_lines(photo: Box, pieces: list[LinePiece], body: float) -> bool:
+    """Whether at least ``TYPE_COLUMN.min_lines`` body-size detected lines fill
+    ``TYPE_COLUMN.covered_share`` of a "photo" (a picture holds at most a
+    sign or a few words; a map's place names are the exception,
+    ``photos.without_type``)."""
     covered = [
         p.ink.x_overlap(photo) * p.ink.y_overlap(photo)
         for p in pieces
         if TYPE_COLUMN.min_line * body <= p.ink.thickness <= TYPE_SIZE.surely_display * body
     ]
     covered = [a for a in covered if a > 0]
-    if (
+    return (
         len(covered) >= TYPE_COLUMN.min_lines
         and sum(covered) >= TYPE_COLUMN.covered_share * photo.area
-    ):
-        return True
+    )
+
+
+def is_display_type(photo: Box, pieces: list[LinePiece], body: float) -> bool:
+    """Whether a "photo" is display type: a display line runs through it
+    (``_in_display_line``), detected lines of any size cover most of it
+    (``_covered_by_lines``: an advert of words alone), or it is a display
+    glyph the detector boxed (``_a_display_glyph``)."""
     return (
         _in_display_line(photo, pieces, body)
         or _covered_by_lines(photo, pieces)

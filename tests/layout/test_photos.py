@@ -104,3 +104,29 @@ def test_a_map_full_of_place_names_stays_a_picture_a_column_of_type_does_not() -
     assert without_type([box], names, _column_of_type(), BODY) == []
     # A picture that no lines fill stays, hatched or not.
     assert without_type([box], names[:2], _column_of_type(), BODY) == [box]
+
+
+def test_heavy_bars_and_type_on_ruled_paper_are_not_hatching() -> None:
+    bars = np.zeros((600, 800), np.uint8)
+    for y in range(10, 590, 15):
+        bars[y : y + 10] = 255  # 10-pixel bars, 5 apart: heavier than a hatch line
+    assert not is_hatched(bars, BODY)
+    ruled = np.zeros((600, 800), np.uint8)
+    for y in range(10, 590, 15):
+        cv2.line(ruled, (0, y), (799, y), 255, 2)  # thin lines ...
+    for y in range(0, 600, 15):
+        for x in range(0, 800, 14):
+            ruled[y + 2 : y + 13, x : x + 11] = 255  # ... under heavier type
+    assert not is_hatched(ruled, BODY)
+
+
+def test_a_hatched_display_character_is_still_type() -> None:
+    # A large character's strokes are thin lines stacked, as a map's sea is;
+    # the detector boxed it as a display line, so it is type whatever its ink.
+    glyph = np.zeros((600, 800), np.uint8)
+    for y in range(60, 560, 15):
+        cv2.line(glyph, (150, y), (650, y), 255, 3)
+    assert is_hatched(glyph, BODY)
+    box = Box(140, 50, 660, 570)
+    character = LinePiece(Box(150, 60, 650, 560), Box(140, 50, 660, 570))
+    assert without_type([box], [character], glyph, BODY) == []

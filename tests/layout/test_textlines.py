@@ -834,8 +834,9 @@ def test_a_rule_through_the_end_of_a_line_is_left_out_and_a_word_close_by_is_not
 def test_a_maps_labels_in_a_row_are_read_one_by_one() -> None:
     # Two place names on one row of a map, a word space apart: outside a
     # picture the detector's two pieces are one line parted at a word space;
-    # inside one they are two labels (joined, the NZZ 1943 map's labels were
-    # read as "EbolAConturPotenza").
+    # inside a map (hatched line art) they are two labels (joined, the NZZ
+    # 1943 map's labels were read as "EbolAConturPotenza"); inside a photo
+    # (a shop sign, a display advert's words) they are one line again.
     ink = np.zeros((800, 800), np.uint8)
     for x in range(100, 560, 24):
         if not 292 <= x < 316:
@@ -847,6 +848,8 @@ def test_a_maps_labels_in_a_row_are_read_one_by_one() -> None:
     corridors = np.zeros_like(ink)
     joined = _join_row_pieces(pieces, ink, corridors, 20.0, [], None, [])
     assert [(p.ink.x0, p.ink.x1) for p in joined] == [(100, 550)]
-    picture = [Box(50, 300, 700, 700)]
-    apart = _join_row_pieces(pieces, ink, corridors, 20.0, [], None, picture)
+    a_map = [Box(50, 300, 700, 700)]
+    apart = _join_row_pieces(pieces, ink, corridors, 20.0, [], None, a_map, a_map)
     assert sorted((p.ink.x0, p.ink.x1) for p in apart) == [(100, 286), (316, 550)]
+    in_photo = _join_row_pieces(pieces, ink, corridors, 20.0, [], None, a_map, [])
+    assert [(p.ink.x0, p.ink.x1) for p in in_photo] == [(100, 550)]
