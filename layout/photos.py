@@ -131,24 +131,23 @@ def is_hatched(ink: np.ndarray, em: float) -> bool:
 
 
 def without_type(
-    photos: list[Box], pieces: list[LinePiece], ink: np.ndarray, em: float
+    photos: list[Box], pieces: list[LinePiece], line_art: list[Box], em: float
 ) -> list[Box]:
     """The photos but those that are type: display type
     (``textlines.is_display_type``: a headline's heavy characters, an advert
     of words), or filled with body-size lines
-    (``textlines.filled_with_body_lines``) unless hatched
-    (:func:`hatched_within` ``ink``, H x W uint8, nonzero = ink): a map's
-    place names cover it as a column's type covers the column (the unseen
-    NZZ 1943's map of southern Italy: 40 names over 0.28 of it, where ECPO's
-    vertical columns taken for pictures are covered 0.27-0.29), its hatching
-    does not. Hatching never rescues display type: a large Chinese
-    character's strokes are thin lines stacked too. ``em``: the body line
-    height."""
+    (``textlines.filled_with_body_lines``) unless in ``line_art`` (the
+    photos :func:`hatched_within` the ink): a map's place names cover it as
+    a column's type covers the column (the unseen NZZ 1943's map of southern
+    Italy: 40 names over 0.28 of it, where ECPO's vertical columns taken for
+    pictures are covered 0.27-0.29), its hatching does not. Hatching never
+    rescues display type: a large Chinese character's strokes are thin lines
+    stacked too. ``em``: the body line height."""
     return [
         photo
         for photo in photos
         if not is_display_type(photo, pieces, em)
-        and (not filled_with_body_lines(photo, pieces, em) or hatched_within(ink, photo, em))
+        and (photo in line_art or not filled_with_body_lines(photo, pieces, em))
     ]
 
 

@@ -168,10 +168,11 @@ def analyse(
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
-    if pieces:
-        photos = without_type(photos, pieces, text_ink, body)
-        photos = without_page_photos(photos, pieces, box)  # print run together
     line_art = [p for p in photos if hatched_within(text_ink, p, body)]
+    if pieces:
+        photos = without_type(photos, pieces, line_art, body)
+        photos = without_page_photos(photos, pieces, box)  # print run together
+        line_art = [p for p in line_art if p in photos]
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}

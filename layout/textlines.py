@@ -443,13 +443,6 @@ def _stacked(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return stacked, step
 
 
-def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
-    """Whether a "photo" is really type: body-size detected lines fill much
-    of it (:func:`filled_with_body_lines`) or it is display type
-    (:func:`is_display_type`)."""
-    return filled_with_body_lines(photo, pieces, body) or is_display_type(photo, pieces, body)
-
-
 def filled_with_body_lines(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     """Whether at least ``TYPE_COLUMN.min_lines`` body-size detected lines fill
     ``TYPE_COLUMN.covered_share`` of a "photo" (a picture holds at most a

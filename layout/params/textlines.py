@@ -439,9 +439,9 @@ GUTTER_TEST = GutterTestParams()
 
 @dataclass(frozen=True)
 class TypeColumnParams:
-    """Whether a "photo" is really type (``is_type_column``,
-    ``_in_display_line``): body-size lines fill much of it, or a display line
-    (a nameplate's black letter) runs across it."""
+    """Whether a "photo" is really type (``filled_with_body_lines``,
+    ``is_display_type``, ``_in_display_line``): body-size lines fill much of
+    it, or a display line (a nameplate's black letter) runs across it."""
 
     min_line: float = 0.5
     """× body: lines at least this thick count (ink thickness for body-size

@@ -9,17 +9,22 @@ from newsprint.layout.boxes import Box
 from newsprint.layout.gutter_votes import stacked_gutters, white_across
 from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import gutters, without_specks
+from newsprint.layout.photos import without_type
 from newsprint.layout.segmentation import _join_row_pieces
 from newsprint.layout.textlines import (
     LinePiece,
     fit_to_ink,
-    is_type_column,
     pieces_from_detection,
     without_repeats,
 )
 
 BODY = 20
 RNG = np.random.default_rng(7)
+
+
+def is_type_column(photo: Box, pieces: list[LinePiece], body: float) -> bool:
+    """Whether layout takes a "photo" that is no line art for type."""
+    return not without_type([photo], pieces, [], body)
 
 
 def justified_line(
