@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -66,6 +67,8 @@ from bench.samples import ROOT
 
 RESULTS = ROOT / "bench" / "results"
 ENV = "NEWSPRINT_REAL_SCANS"
+
+log = logging.getLogger(__name__)
 
 TUNING, HELD = "real tuning", "real held-out"
 HELD_OUT = ("TTW_pageid_160813", "TEC_pageid_150954", "EWJ_pageid_92551", "jb_4138")
@@ -303,11 +306,17 @@ def read_page_xml(path: Path, size: tuple[int, int] | None = None) -> list[Zone]
 
 
 def annotation(image: Path) -> tuple[str, list[Zone]] | None:
-    """The page's annotated regions and where they come from, if people annotated it."""
+    """The page's annotated regions and where they come from, if people annotated it.
+    NCSE boxes that reach beyond the image are in another scale (the source's
+    CSV gives two of its 31 pages in the pixels of a larger scan, 1 / 0.6 of
+    the PNG's): the page is then taken as not annotated, with a warning, since
+    the order figure would be scored against the wrong regions."""
     boxes = image.parent / "boxes.csv"
     if image.parent.name == "ncse" and boxes.exists():
         zones = read_boxes(boxes, image.name)
         if not zones:
+            return None
+        if image.exists() and not _within_image(zones, image):
             return None
         if in_top_order(boxes, image.name):
             return "boxes.csv, one column marked, regions in top order", zones
@@ -318,6 +327,26 @@ def annotation(image: Path) -> tuple[str, list[Zone]] | None:
             size = opened.size
         return "PAGE XML", read_page_xml(xml, size)
     return None
+
+
+def _within_image(zones: Sequence[Zone], image: Path, slack: float = 1.02) -> bool:
+    """Whether every zone lies within the image (``slack`` × its size)."""
+    with Image.open(image) as opened:  # reads the header only
+        width, height = opened.size
+    far_x = max(x for zone in zones for x, _ in zone.points)
+    far_y = max(y for zone in zones for _, y in zone.points)
+    if far_x <= slack * width and far_y <= slack * height:
+        return True
+    log.warning(
+        "%s: its annotated boxes reach %.0f x %.0f, beyond the image (%d x %d): "
+        "another scale? Its reading order is not scored",
+        image,
+        far_x,
+        far_y,
+        width,
+        height,
+    )
+    return False
 
 
 def stored_plain(image: Path, root: Path) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bench.real import (
     HELD,
@@ -247,3 +248,22 @@ def test_speed_is_put_per_page_and_per_thousand_characters_read() -> None:
     assert "(2.40x)" in line  # 24 s against 10 s
     assert "3.00 against 2.86" in line  # 24 s / 8,000 characters, 10 s / 3,500
     assert speed_line([{"seconds": 3.0, "characters": 900}]) is None
+
+
+def test_boxes_in_another_scale_than_the_image_are_not_scored(tmp_path: Path) -> None:
+    # The source's CSV gives two NCSE pages' boxes in a larger scan's pixels:
+    # scored as they are, the order figure would be of the wrong regions.
+    folder = tmp_path / "ncse"
+    folder.mkdir()
+    for name in ("small.png", "right.png"):
+        Image.new("L", (200, 300), 255).save(folder / name)
+    (folder / "boxes.csv").write_text(
+        "image,x1,y1,x2,y2,reading_order,column_number,column_count\n"
+        "small.png,10,10,330,240,1,1,1\n"
+        "small.png,10,250,330,490,2,1,1\n"
+        "right.png,10,10,190,140,1,1,1\n"
+        "right.png,10,150,190,290,2,1,1\n"
+    )
+    assert annotation(folder / "small.png") is None
+    named = annotation(folder / "right.png")
+    assert named is not None and len(named[1]) == 2
