@@ -323,16 +323,13 @@ def annotation(image: Path) -> tuple[str, list[Zone]] | None:
         return "boxes.csv", zones
     xml = image.with_name(image.stem + ".page.xml")
     if xml.exists():
-        with Image.open(image) as opened:  # reads the header only
-            size = opened.size
-        return "PAGE XML", read_page_xml(xml, size)
+        return "PAGE XML", read_page_xml(xml, _image_size(image))
     return None
 
 
 def _within_image(zones: Sequence[Zone], image: Path, slack: float = 1.02) -> bool:
     """Whether every zone lies within the image (``slack`` × its size)."""
-    with Image.open(image) as opened:  # reads the header only
-        width, height = opened.size
+    width, height = _image_size(image)
     far_x = max(x for zone in zones for x, _ in zone.points)
     far_y = max(y for zone in zones for _, y in zone.points)
     if far_x <= slack * width and far_y <= slack * height:
@@ -347,6 +344,12 @@ def _within_image(zones: Sequence[Zone], image: Path, slack: float = 1.02) -> bo
         height,
     )
     return False
+
+
+def _image_size(image: Path) -> tuple[int, int]:
+    """(width, height) of the image in pixels, from its header alone."""
+    with Image.open(image) as opened:
+        return opened.size
 
 
 def stored_plain(image: Path, root: Path) -> str | None:
