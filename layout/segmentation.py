@@ -168,8 +168,9 @@ def analyse(
     photos = find_photos(text_ink, work, body, settings)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
-    line_art = [p for p in photos if hatched_within(text_ink, p, body)]
-    if pieces:
+    line_art: list[Box] = []
+    if pieces:  # only detected lines are read apart on line art
+        line_art = [p for p in photos if hatched_within(text_ink, p, body)]
         photos = without_type(photos, pieces, line_art, body)
         photos = without_page_photos(photos, pieces, box)  # print run together
         line_art = [p for p in line_art if p in photos]
