@@ -7,6 +7,7 @@ row. ``layout.line_cuts`` cuts the lines where these say so.
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.layout.params.separators import CORRIDORS
@@ -54,12 +55,17 @@ def stacked_gutters(
     return out
 
 
-def white_in_line(ink: np.ndarray, line: Box, body: float, widths: np.ndarray) -> np.ndarray:
+def white_in_line(
+    ink: np.ndarray, line: Box, body: float, widths: np.ndarray, dashes: bool = False
+) -> np.ndarray:
     """Over the line's width (x0 to x1, whole pixels): where it is white.
     A thin column rule crossing the line counts as white (the gutter of an
     old dense page is a hairline between two narrow strips), and so does a
     found rule's worn piece (``widths``: over the page's x, the width of the
-    rule standing there, ``rule_widths``)."""
+    rule standing there, ``rule_widths``). ``dashes``: a dash or a line
+    drawn along the line (``STACKED.dash_length``) counts as white too: the
+    line's own white at a gutter that the lines around say is there
+    (``line_cuts``)."""
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     core = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
     if not core.size:
@@ -67,6 +73,8 @@ def white_in_line(ink: np.ndarray, line: Box, body: float, widths: np.ndarray) -
     filled = np.count_nonzero(core, axis=0)
     full = filled >= STACKED.full_share * core.shape[0]
     white = (filled == 0) | _hairlines(full, body)
+    if dashes:
+        white |= _dash_columns(np.ascontiguousarray(core), body)
     on_rules = widths[x0:x1]
     if on_rules.any():
         # A speck or a letter's serif touching the rule's piece inks a few
@@ -74,6 +82,21 @@ def white_in_line(ink: np.ndarray, line: Box, body: float, widths: np.ndarray) -
         stroke = filled > STACKED.rule_piece_rows * core.shape[0]
         white |= _rule_pieces(stroke, on_rules)
     return white
+
+
+def _dash_columns(inked: np.ndarray, body: float) -> np.ndarray:
+    """Over a line's columns (``inked``: its rows x columns, 255 on ink):
+    where its ink is a horizontal stroke at least ``STACKED.dash_length``
+    body lines long and at most ``STACKED.dash_thickness`` thick (a dash,
+    a typed strike-out, an underline), with at
+    most ``STACKED.dash_rest`` body lines of other ink (a smeared stroke's
+    ragged edge); columns with no ink at all are not counted here."""
+    length = max(3, round(STACKED.dash_length * body))
+    bars = cv2.morphologyEx(inked, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    rest = cv2.bitwise_and(inked, cv2.bitwise_not(bars))
+    ragged = np.count_nonzero(rest, axis=0) <= STACKED.dash_rest * body
+    thin = np.count_nonzero(inked, axis=0) <= STACKED.dash_thickness * body
+    return ragged & thin & (np.count_nonzero(bars, axis=0) > 0)
 
 
 def _rows(pieces: list[LinePiece]) -> list[list[int]]:

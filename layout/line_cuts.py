@@ -76,7 +76,7 @@ def cut_at_separators(
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
-        own = white_in_line(strokeless, piece.ink, body, widths)
+        own = white_in_line(strokeless, piece.ink, body, widths, dashes=True)
         cut = _cut(
             piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own, starts
         )

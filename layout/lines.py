@@ -170,15 +170,19 @@ def row_groups(
     groups: list[list[int]] = []
     open_rows: list[int] = []
     starts = LineStarts(pieces, body, grid)
+    spans = _Spans(pieces)
     D = DISPLAY_SPACES
     for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
         piece = pieces[n]
         reach = row_reach(body, piece.height)
-        open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - reach]
+        wide = max(reach, SAME_ROW.column_reach * body)
+        open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - wide]
         best = None
         for i in open_rows:
             row = rows[i]
-            if not _same_row(row, piece) or row.x1 < piece.x0 - reach:
+            if not _same_row(row, piece):
+                continue
+            if row.x1 < piece.x0 - reach and not spans.across(tails[i], piece):
                 continue
             # Display type has word spaces wider than a gutter of body type.
             tallest = max(row.height, piece.height)
@@ -205,6 +209,37 @@ def row_groups(
             tails[best] = piece
             groups[best].append(n)
     return groups
+
+
+class _Spans:
+    """The pieces' extents, to ask whether the lines next above and below a
+    space run on across it (``row_groups``: a wide word space of a justified
+    line inside its column)."""
+
+    def __init__(self, pieces: list[Box]) -> None:
+        self.x0 = np.array([p.x0 for p in pieces], dtype=np.float64)
+        self.x1 = np.array([p.x1 for p in pieces], dtype=np.float64)
+        self.cy = np.array([p.cy for p in pieces], dtype=np.float64)
+        self.height = np.array([p.height for p in pieces], dtype=np.float64)
+
+    def across(self, left: Box, right: Box) -> bool:
+        """Whether a line of the same type size next above the space between
+        ``left`` and ``right`` (centre within ``SAME_ROW.span_rows`` of their
+        height) runs on across it, and one next below does too: a word space
+        of a line inside a column, however wide justifying made it (a
+        typewritten page: "litary necessity,  but", three characters of
+        white), never a gutter or the white between a table's cells, which
+        the lines around share."""
+        height = max(left.height, right.height, 1.0)
+        ratio = np.maximum(self.height, 1.0) / height
+        sized = (ratio <= SAME_ROW.max_size_ratio) & (ratio >= 1 / SAME_ROW.max_size_ratio)
+        over = (self.x0 <= left.x1) & (self.x1 >= right.x0) & sized
+        cy = (left.cy + right.cy) / 2
+        rise = cy - self.cy
+        near = SAME_ROW.span_rows * height
+        above = over & (rise > 0.5 * height) & (rise <= near)
+        below = over & (-rise > 0.5 * height) & (-rise <= near)
+        return bool(above.any() and below.any())
 
 
 def row_reach(body: float, height: float) -> float:

@@ -150,6 +150,20 @@ class SameRowParams:
     wide word spaces). Share of the piece's height; set by hand on the
     synthetic tuning set (cc724d4)."""
 
+    column_reach: float = 5.0
+    """× body: pieces of a row further apart than ``reach`` but no further
+    than this are joined where the lines next above and below run on across
+    the space (``lines._Spans``): a justified line's word space inside its
+    column. Real Topaz Times 1944 p59 (typewritten, 17-pixel lines):
+    "litary necessity,   but", 50 pixels of white (2.9 body), was read as two
+    pieces and its column parted into two blocks there, the lower read after
+    the page's last story. Not tuned: wider than any word space."""
+
+    span_rows: float = 1.8
+    """× the pieces' height: the line next above (below) a space has its
+    centre within this of theirs (a line and a half of leading at most).
+    Not tuned."""
+
     flat_overlap: float = 0.9
     """Pieces on one row overlap in height by at least this share of the
     smaller (a flat glyph, 一 or a dash, sits inside its line's height)... Share

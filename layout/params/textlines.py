@@ -43,6 +43,13 @@ class InkFitParams:
     each other are level, and the line is measured as it always was (close-set
     type keeps its measure). Commit 8c466ff, dense old pages."""
 
+    other_core: float = 0.5
+    """A share of a levelled line's core height: a core above or below it
+    at least this tall is another line, parted at the emptiest row between
+    (``_valley_band``); a shorter one is a row of capitals' bars or serifs
+    of the line itself. Not tuned: a line's x-height band against a bar's
+    two or three rows."""
+
     max_level_band: float = 0.8
     """A share of the box's band: a levelled band this tall or taller gains
     nothing, and the box's band is kept. Commit 8c466ff, dense old pages."""
@@ -259,6 +266,28 @@ class StackedGutterParams:
     it is not parted there. A gutter is white but for a speck (0.9 in the
     speck test's lines); a caption across the columns is white between its
     letters only (generated en-1004: 0.3-0.4). Not tuned between those."""
+
+    dash_length: float = 0.8
+    """× body: where a line's own ink at an x all belongs to horizontal
+    strokes this long or longer (a dash, a typed strike-out or an underline
+    run through the gap between two columns), the line counts as white
+    there in the test of its own white (``white_in_the_line_too``); a
+    letter's bars are shorter. Real Topaz Times 1944 p59 (a typewritten
+    page, 17-pixel lines): "and Yoshi——Certificates" struck out with dashes
+    5-9 pixels thick across its one-character gutter; the one row left whole
+    joined the two columns into one block, read across. Not tuned: a dash
+    of body type is about an en or em wide, a letter's bar half that."""
+
+    dash_thickness: float = 0.5
+    """× body: a dash's ink at an x is no taller than this (``dash_length``;
+    Topaz Times 1944 p59: 4-8 pixels of a 17-pixel line, 0.25-0.47); a
+    word's ink is taller where its letters run together."""
+
+    dash_rest: float = 0.25
+    """× body: the most ink at an x beside a dash's stroke for the x to
+    count as the dash's (``dash_length``): a smeared typed dash wavers by
+    a few rows along its length (Topaz Times 1944 p59: 2-4 pixels of a
+    17-pixel line). A letter's stem through the dash is taller."""
 
     speck_share: float = 0.6
     """A share of the lines crossing an x: an x white in this many of them

@@ -858,3 +858,63 @@ def test_a_maps_labels_in_a_row_are_read_one_by_one() -> None:
     assert sorted((p.ink.x0, p.ink.x1) for p in apart) == [(100, 286), (316, 550)]
     in_photo = _join_row_pieces(pieces, ink, corridors, 20.0, [], None, a_map, [])
     assert [(p.ink.x0, p.ink.x1) for p in in_photo] == [(100, 550)]
+
+
+def test_a_dash_run_through_a_gutter_does_not_keep_the_row_across_it() -> None:
+    # A typewritten page (Topaz Times 1944): a struck-out word's dashes run
+    # from the left column through the one-character gutter into the right
+    # one, the row's own white there filled; the lines around say gutter.
+    ink, boxes = two_columns(gutter=14)
+    y = 40 + 30 * 7
+    for x in range(466, 506):
+        lift = (x // 7) % 2  # a typed dash wavers by a row or two
+        ink[y + 8 + lift : y + 13 + lift, x] = 255
+    pieces = cut(ink, boxes)
+    row = sorted((p.ink for p in pieces if y <= p.ink.cy <= y + BODY), key=lambda b: b.x0)
+    assert len(row) == 2
+    assert row[0].x1 <= 482 and row[1].x0 >= 492
+
+
+def test_a_sloping_line_measures_its_ascenders_and_descenders_as_a_level_one() -> None:
+    # The 1853 Chicago Weekly Journal at 400 dpi: a line that climbs 17 px
+    # over its length measured 30 px (its x-height and a little) where the
+    # level lines beside it measure 50, and half the page became headlines.
+    def line(slope: int) -> np.ndarray:
+        ink = np.zeros((120, 960), np.uint8)
+        rng = np.random.default_rng(5)
+        for x0 in range(30, 930, 14):
+            y = 70 - (x0 - 30) * slope // 900
+            ink[y - 12 : y, x0 : x0 + 10] = 255  # x-height
+            kind = rng.integers(0, 4)
+            if kind == 0:
+                ink[y - 22 : y - 12, x0 : x0 + 3] = 255  # an ascender
+            elif kind == 1:
+                ink[y : y + 7, x0 + 7 : x0 + 10] = 255  # a descender
+            elif kind == 2:  # a capital T: the ink thins above the x-height, then swells
+                ink[y - 22 : y - 12, x0 + 4 : x0 + 7] = 255
+                ink[y - 22 : y - 19, x0 : x0 + 11] = 255
+        return ink
+
+    level = fit_to_ink(line(0), Box(20, 30, 940, 100))
+    sloping = fit_to_ink(line(20), Box(20, 10, 940, 110))
+    assert level is not None and sloping is not None
+    assert abs(sloping.height - level.height) <= 3
+
+
+def test_a_wide_word_space_inside_a_column_is_joined_and_a_table_gap_is_not() -> None:
+    # A typewritten page (Topaz Times 1944): a justified line's word space
+    # three characters wide, "litary necessity,   but", read as two pieces;
+    # the lines above and below run on across it. A table's cells leave the
+    # same white in every row.
+    from newsprint.layout.lines import join_rows
+
+    body = 17.0
+    corridors = np.zeros((400, 800), bool)
+    column = [Box(100, y, 420, y + 17) for y in (100, 124, 172, 196)]
+    pieces = [Box(100, 148, 340, 165), Box(390, 148, 420, 165)]  # 50 px apart
+    rows = join_rows([*column, *pieces], corridors, body)
+    assert sorted((r.x0, r.x1) for r in rows if r.y0 == 148) == [(100, 420)]
+    cells = [Box(100, y, 340, y + 17) for y in (100, 124, 148, 172, 196)]
+    cells += [Box(390, y, 420, y + 17) for y in (100, 124, 148, 172, 196)]
+    table = join_rows(cells, corridors, body)
+    assert len([r for r in table if r.y0 == 148]) == 2
