@@ -86,17 +86,19 @@ def white_in_line(
 
 def _dash_columns(inked: np.ndarray, body: float) -> np.ndarray:
     """Over a line's columns (``inked``: its rows x columns, 255 on ink):
-    where its ink is a horizontal stroke at least ``STACKED.dash_length``
-    body lines long and at most ``STACKED.dash_thickness`` thick (a dash,
-    a typed strike-out, an underline), with at
-    most ``STACKED.dash_rest`` body lines of other ink (a smeared stroke's
-    ragged edge); columns with no ink at all are not counted here."""
+    where all its ink lies on or within ``STACKED.dash_rest`` body lines of
+    a horizontal stroke at least ``STACKED.dash_length`` body lines long,
+    and is at most ``STACKED.dash_thickness`` body lines tall (a dash, a
+    typed strike-out, an underline, wavering a little); columns with no
+    ink at all are not counted here. A letter standing on an underline
+    rises above that band, so an underlined caption keeps its letters."""
     length = max(3, round(STACKED.dash_length * body))
     bars = cv2.morphologyEx(inked, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-    rest = cv2.bitwise_and(inked, cv2.bitwise_not(bars))
-    ragged = np.count_nonzero(rest, axis=0) <= STACKED.dash_rest * body
+    reach = max(1, round(STACKED.dash_rest * body))
+    band = cv2.dilate(bars, np.ones((2 * reach + 1, 1), np.uint8))
+    stray = np.count_nonzero(cv2.bitwise_and(inked, cv2.bitwise_not(band)), axis=0) == 0
     thin = np.count_nonzero(inked, axis=0) <= STACKED.dash_thickness * body
-    return ragged & thin & (np.count_nonzero(bars, axis=0) > 0)
+    return stray & thin & (np.count_nonzero(bars, axis=0) > 0)
 
 
 def _rows(pieces: list[LinePiece]) -> list[list[int]]:

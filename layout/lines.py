@@ -170,19 +170,15 @@ def row_groups(
     groups: list[list[int]] = []
     open_rows: list[int] = []
     starts = LineStarts(pieces, body, grid)
-    spans = _Spans(pieces)
     D = DISPLAY_SPACES
     for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
         piece = pieces[n]
         reach = row_reach(body, piece.height)
-        wide = max(reach, SAME_ROW.column_reach * body)
-        open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - wide]
+        open_rows = [i for i in open_rows if rows[i].x1 >= piece.x0 - reach]
         best = None
         for i in open_rows:
             row = rows[i]
-            if not _same_row(row, piece):
-                continue
-            if row.x1 < piece.x0 - reach and not spans.across(tails[i], piece):
+            if not _same_row(row, piece) or row.x1 < piece.x0 - reach:
                 continue
             # Display type has word spaces wider than a gutter of body type.
             tallest = max(row.height, piece.height)
@@ -208,7 +204,65 @@ def row_groups(
             rows[best] = rows[best].union(piece)
             tails[best] = piece
             groups[best].append(n)
-    return groups
+    return _joined_across_wide_spaces(groups, pieces, corridors, starts, body, v_rules, apart)
+
+
+def _joined_across_wide_spaces(
+    groups: list[list[int]],
+    pieces: list[Box],
+    corridors: np.ndarray,
+    starts: LineStarts,
+    body: float,
+    v_rules: list[Box] | None,
+    apart: Callable[[Box, Box], bool] | None,
+) -> list[list[int]]:
+    """``groups`` (rows of body type) joined across a space wider than
+    ``row_reach`` and at most ``SAME_ROW.column_reach`` body lines where the
+    lines next above and below run on across it (``_Spans.across``), and
+    nothing else parts them (a rule, ``apart``, a gutter): a justified
+    line's word space inside its column. Rows are looked up by their band
+    of the page (a body line tall), so a page of many pieces pays little."""
+    boxes = [union_all([pieces[i] for i in g]) for g in groups]
+    firsts = [min((pieces[i] for i in g), key=lambda b: b.x0) for g in groups]
+    lasts = [max((pieces[i] for i in g), key=lambda b: b.x1) for g in groups]
+    spans = _Spans(pieces)
+    wide = SAME_ROW.column_reach * body
+    display = TYPE_SIZE.display * body
+    root = list(range(len(groups)))
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    bands: dict[int, list[int]] = {}
+    for k in sorted(range(len(groups)), key=lambda k: boxes[k].x0):
+        box = boxes[k]
+        band = int(box.cy // max(body, 1.0))
+        if box.height <= display:
+            reach = row_reach(body, box.height)
+            best, best_gap = None, wide
+            for j in (j for b in (band - 1, band, band + 1) for j in bands.get(b, [])):
+                gap = box.x0 - lasts[j].x1
+                if not reach < gap <= best_gap or not _same_row(boxes[j], box):
+                    continue
+                if (
+                    _rule_between(lasts[j], firsts[k], v_rules or [], body)
+                    or (apart is not None and apart(lasts[j], firsts[k]))
+                    or _is_gutter(lasts[j], firsts[k], corridors, starts, body)
+                    or not spans.across(lasts[j], firsts[k])
+                ):
+                    continue
+                best, best_gap = j, gap
+            if best is not None:
+                root[find(k)] = find(best)
+        if box.height <= display:
+            bands.setdefault(band, []).append(k)
+    joined: dict[int, list[int]] = {}
+    for k, group in enumerate(groups):
+        joined.setdefault(find(k), []).extend(group)
+    return list(joined.values())
 
 
 class _Spans:

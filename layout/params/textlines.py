@@ -272,7 +272,9 @@ class StackedGutterParams:
     strokes this long or longer (a dash, a typed strike-out or an underline
     run through the gap between two columns), the line counts as white
     there in the test of its own white (``white_in_the_line_too``); a
-    letter's bars are shorter. Real Topaz Times 1944 p59 (a typewritten
+    letter's bars are shorter (``gutter_votes._dash_columns``; the own
+    white is used by ``line_cuts`` to cut the line, and to carry a gutter
+    on from the row next to it). Real Topaz Times 1944 p59 (a typewritten
     page, 17-pixel lines): "and Yoshi——Certificates" struck out with dashes
     5-9 pixels thick across its one-character gutter; the one row left whole
     joined the two columns into one block, read across. Not tuned: a dash
@@ -284,10 +286,12 @@ class StackedGutterParams:
     word's ink is taller where its letters run together."""
 
     dash_rest: float = 0.25
-    """× body: the most ink at an x beside a dash's stroke for the x to
-    count as the dash's (``dash_length``): a smeared typed dash wavers by
-    a few rows along its length (Topaz Times 1944 p59: 2-4 pixels of a
-    17-pixel line). A letter's stem through the dash is taller."""
+    """× body: how far above or below a dash's stroke (``dash_length``)
+    ink may lie and still be the dash's, its ragged edge: a smeared typed
+    dash wavers by a few rows along its length (Topaz Times 1944 p59: 2-4
+    pixels of a 17-pixel line). A letter standing on an underline rises
+    further than this (a helper's review: underlined words counted 0.89
+    white at 0.25 of the ink beside the stroke counted anywhere, 0.33 so)."""
 
     speck_share: float = 0.6
     """A share of the lines crossing an x: an x white in this many of them

@@ -5,6 +5,7 @@ word spaces (layout.line_cuts, layout.gutter_votes); fitted to their ink and
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from newsprint.layout.boxes import Box
 from newsprint.layout.gutter_votes import stacked_gutters, white_across
 from newsprint.layout.line_cuts import cut_at_separators
@@ -875,28 +876,35 @@ def test_a_dash_run_through_a_gutter_does_not_keep_the_row_across_it() -> None:
     assert row[0].x1 <= 482 and row[1].x0 >= 492
 
 
-def test_a_sloping_line_measures_its_ascenders_and_descenders_as_a_level_one() -> None:
+@pytest.mark.parametrize(("pitch", "slope"), [(None, 20), (50, 20), (60, 30), (40, 30)])
+def test_a_sloping_line_measures_its_ascenders_and_descenders_as_a_level_one(
+    pitch: int | None, slope: int
+) -> None:
     # The 1853 Chicago Weekly Journal at 400 dpi: a line that climbs 17 px
     # over its length measured 30 px (its x-height and a little) where the
     # level lines beside it measure 50, and half the page became headlines.
-    def line(slope: int) -> np.ndarray:
-        ink = np.zeros((120, 960), np.uint8)
+    # Alone, or between lines ``pitch`` px above and below (a helper's
+    # review: measured from each slice's own middle, 42 px for 29).
+    def page(climb: int) -> np.ndarray:
+        ink = np.zeros((300, 960), np.uint8)
         rng = np.random.default_rng(5)
-        for x0 in range(30, 930, 14):
-            y = 70 - (x0 - 30) * slope // 900
-            ink[y - 12 : y, x0 : x0 + 10] = 255  # x-height
-            kind = rng.integers(0, 4)
-            if kind == 0:
-                ink[y - 22 : y - 12, x0 : x0 + 3] = 255  # an ascender
-            elif kind == 1:
-                ink[y : y + 7, x0 + 7 : x0 + 10] = 255  # a descender
-            elif kind == 2:  # a capital T: the ink thins above the x-height, then swells
-                ink[y - 22 : y - 12, x0 + 4 : x0 + 7] = 255
-                ink[y - 22 : y - 19, x0 : x0 + 11] = 255
+        bases = (150,) if pitch is None else (150 - pitch, 150, 150 + pitch)
+        for base in bases:
+            for x0 in range(30, 930, 14):
+                y = base - (x0 - 30) * climb // 900
+                ink[y - 12 : y, x0 : x0 + 10] = 255  # x-height
+                kind = rng.integers(0, 4)
+                if kind == 0:
+                    ink[y - 22 : y - 12, x0 : x0 + 3] = 255  # an ascender
+                elif kind == 1:
+                    ink[y : y + 7, x0 + 7 : x0 + 10] = 255  # a descender
+                elif kind == 2:  # a capital T: the ink thins above the x-height, then swells
+                    ink[y - 22 : y - 12, x0 + 4 : x0 + 7] = 255
+                    ink[y - 22 : y - 19, x0 : x0 + 11] = 255
         return ink
 
-    level = fit_to_ink(line(0), Box(20, 30, 940, 100))
-    sloping = fit_to_ink(line(20), Box(20, 10, 940, 110))
+    level = fit_to_ink(page(0), Box(20, 120, 940, 165))
+    sloping = fit_to_ink(page(slope), Box(20, 150 - slope - 30, 940, 165))
     assert level is not None and sloping is not None
     assert abs(sloping.height - level.height) <= 3
 
@@ -918,3 +926,28 @@ def test_a_wide_word_space_inside_a_column_is_joined_and_a_table_gap_is_not() ->
     cells += [Box(390, y, 420, y + 17) for y in (100, 124, 148, 172, 196)]
     table = join_rows(cells, corridors, body)
     assert len([r for r in table if r.y0 == 148]) == 2
+
+
+def test_an_underlined_word_is_not_counted_white_as_a_dash_is() -> None:
+    # A helper's review: with the ink beside a dash's stroke counted
+    # anywhere in the column, an underlined caption across two columns
+    # counted 0.89 white and could be cut at the gutter under it.
+    import cv2
+    from newsprint.layout.gutter_votes import white_in_line
+
+    widths = np.zeros(420, np.int32)
+    for text in ("commerce and occasion", "SUMMER MEETING NOTICE"):
+        shares = []
+        for underlined in (False, True):
+            ink = np.zeros((40, 420), np.uint8)
+            cv2.putText(ink, text, (5, 24), cv2.FONT_HERSHEY_SIMPLEX, 0.6, 255, 1, cv2.LINE_8)
+            if underlined:
+                ink[27:29, 5:235] = 255
+            ys, xs = np.nonzero(ink)
+            line = Box(float(xs.min()), float(ys.min()), float(xs.max() + 1), float(ys.max() + 1))
+            shares.append(white_in_line(ink, line, 17.0, widths, dashes=True).mean())
+        assert shares[1] <= shares[0] + 0.1
+    dash = np.zeros((40, 420), np.uint8)
+    dash[18:22, 20:300] = 255
+    line = Box(20, 18, 300, 22)
+    assert white_in_line(dash, line, 17.0, widths, dashes=True).all()
