@@ -239,26 +239,26 @@ def _joined_across_wide_spaces(
     bands: dict[int, list[int]] = {}
     for k in sorted(range(len(groups)), key=lambda k: boxes[k].x0):
         box = boxes[k]
+        if box.height > display:
+            continue
         band = int(box.cy // max(body, 1.0))
-        if box.height <= display:
-            reach = row_reach(body, box.height)
-            best, best_gap = None, wide
-            for j in (j for b in (band - 1, band, band + 1) for j in bands.get(b, [])):
-                gap = box.x0 - lasts[j].x1
-                if not reach < gap <= best_gap or not _same_row(boxes[j], box):
-                    continue
-                if (
-                    _rule_between(lasts[j], firsts[k], v_rules or [], body)
-                    or (apart is not None and apart(lasts[j], firsts[k]))
-                    or _is_gutter(lasts[j], firsts[k], corridors, starts, body)
-                    or not spans.across(lasts[j], firsts[k])
-                ):
-                    continue
-                best, best_gap = j, gap
-            if best is not None:
-                root[find(k)] = find(best)
-        if box.height <= display:
-            bands.setdefault(band, []).append(k)
+        reach = row_reach(body, box.height)
+        best, best_gap = None, wide
+        for j in (j for b in (band - 1, band, band + 1) for j in bands.get(b, [])):
+            gap = box.x0 - lasts[j].x1
+            if not reach < gap <= best_gap or not _same_row(boxes[j], box):
+                continue
+            if (
+                _rule_between(lasts[j], firsts[k], v_rules or [], body)
+                or (apart is not None and apart(lasts[j], firsts[k]))
+                or _is_gutter(lasts[j], firsts[k], corridors, starts, body)
+                or not spans.across(lasts[j], firsts[k])
+            ):
+                continue
+            best, best_gap = j, gap
+        if best is not None:
+            root[find(k)] = find(best)
+        bands.setdefault(band, []).append(k)
     joined: dict[int, list[int]] = {}
     for k, group in enumerate(groups):
         joined.setdefault(find(k), []).extend(group)
