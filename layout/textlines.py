@@ -151,7 +151,7 @@ def _level_band(crop: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
         return top, bottom
     mids = np.array([_ink_middle(rows, band) for _, rows, band in found])
     fitted, on_line = _line_through([n for n, _, _ in found], mids, INK_FIT.level_drift * height)
-    if np.ptp(mids[on_line]) < INK_FIT.level_drift * height:
+    if not on_line.any() or np.ptp(mids[on_line]) < INK_FIT.level_drift * height:
         return top, bottom  # level: close-set type measures as it always has
     middle = float(np.median(fitted[on_line]))
     level = np.zeros(crop.shape[0], dtype=np.int64)
@@ -174,8 +174,9 @@ def _line_through(
     slice whose line nearest the box's middle was the neighbour's does
     not). Each slice is shifted by the fitted row, not its own middle,
     which its ascenders and descenders move by a few rows (a 30-row slope
-    measured 39 rows for a 29-row line so). With fewer than three slices,
-    their own middles, all kept."""
+    measured 39 rows for a 29-row line so); none may lie near it, where the
+    middles fall in two far groups. With fewer than three slices, their own
+    middles, all kept."""
     if len(mids) < 3:
         return mids, np.ones(len(mids), dtype=bool)
     x = np.asarray(places, dtype=np.float64)

@@ -951,3 +951,20 @@ def test_an_underlined_word_is_not_counted_white_as_a_dash_is() -> None:
     dash[18:22, 20:300] = 255
     line = Box(20, 18, 300, 22)
     assert white_in_line(dash, line, 17.0, widths, dashes=True).all()
+
+
+def test_a_bar_with_specks_under_it_keeps_its_band() -> None:
+    # Oakland Observer: a 26-px box holding a 3-row bar and specks below
+    # it, cut in four slices whose middles lie nowhere near one straight
+    # line, raised "zero-size array" and lost the page.
+    from newsprint.layout.textlines import _level_band
+
+    crop = np.zeros((27, 26), np.uint8)
+    crop[0:3] = 255
+    specks = [(6, 13), (7, 11), (7, 12), (7, 13), (7, 14), (8, 11), (9, 11), (10, 11)]
+    specks += [(10, 19), (11, 11), (11, 12), (11, 20), (12, 11), (12, 15), (13, 9), (14, 11)]
+    specks += [(14, 12), (14, 17), (15, 10), (15, 11), (15, 13), (15, 14), (16, 13), (16, 14)]
+    specks += [(16, 19), (17, 14), (17, 20), (20, 17), (20, 18), (20, 19), (22, 11), (22, 12)]
+    for y, x in specks:
+        crop[y, x] = 255
+    assert _level_band(crop, 0, 3) == (0, 3)
