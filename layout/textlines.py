@@ -132,113 +132,43 @@ def _level_band(crop: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
     wide (narrow enough that the slope inside one does not merge lines; in
     each, the line is the one nearest the middle of the detector's box, which
     the detector centres on its line), each slice shifted to the line's
-    median place along the straight line through the slices' middles, and
-    measured like a level line on the sum; a slice whose
-    middle lies off the straight line through the others followed a
-    neighbouring line and is left out (``_line_through``)."""
+    median place, and measured like a level line on the sum."""
     height = bottom - top
     slices = crop.shape[1] // (INK_FIT.slice_heights * max(1, height))
     if slices < INK_FIT.min_slices:
         return top, bottom
     parts = [np.count_nonzero(part, axis=1) for part in np.array_split(crop, slices, axis=1)]
     centre = crop.shape[0] / 2
-    found = [
-        (n, rows, band)
-        for n, rows in enumerate(parts)
-        if (band := _band_near(rows, centre)) is not None
-    ]
+    found = [(rows, band) for rows in parts if (band := _band_near(rows, centre)) is not None]
     if not found:
         return top, bottom
-    mids = np.array([_ink_middle(rows, band) for _, rows, band in found])
-    fitted, on_line = _line_through([n for n, _, _ in found], mids, INK_FIT.level_drift * height)
-    if not on_line.any() or np.ptp(mids[on_line]) < INK_FIT.level_drift * height:
+    mids = [(lo + hi) / 2 for _, (lo, hi) in found]
+    middle = float(np.median(mids))
+    if max(mids) - min(mids) < INK_FIT.level_drift * height:
         return top, bottom  # level: close-set type measures as it always has
-    middle = float(np.median(fitted[on_line]))
     level = np.zeros(crop.shape[0], dtype=np.int64)
-    for (_, rows, _), place, kept in zip(found, fitted, on_line, strict=True):
-        if kept:
-            level += _shifted(rows, round(middle - place))
+    for (rows, _), mid in zip(found, mids, strict=True):
+        level += _shifted(rows, round(middle - mid))
     lo, hi = _valley_band(level, int(middle))
     if hi - lo >= INK_FIT.max_level_band * height:
         return top, bottom
     return lo, hi
 
 
-def _line_through(
-    places: list[int], mids: np.ndarray, slack: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """The straight line through the slices' middles (``mids``, rows, at
-    slice ``places`` along the line), fitted by Theil-Sen (the median of the
-    slopes between every two, which a few wrong slices do not move): its
-    row at each slice, and which slices lie within ``slack`` rows of it (a
-    slice whose line nearest the box's middle was the neighbour's does
-    not). Each slice is shifted by the fitted row, not its own middle,
-    which its ascenders and descenders move by a few rows (a 30-row slope
-    measured 39 rows for a 29-row line so); none may lie near it, where the
-    middles fall in two far groups. With fewer than three slices, their own
-    middles, all kept."""
-    if len(mids) < 3:
-        return mids, np.ones(len(mids), dtype=bool)
-    x = np.asarray(places, dtype=np.float64)
-    i, j = np.triu_indices(len(x), k=1)
-    slope = float(np.median((mids[j] - mids[i]) / (x[j] - x[i])))
-    offset = float(np.median(mids - slope * x))
-    fitted = slope * x + offset
-    return fitted, np.abs(mids - fitted) <= slack
-
-
-def _ink_middle(rows: np.ndarray, band: tuple[int, int]) -> float:
-    """The ink-weighted middle row of ``band`` (rows of one slice of a line):
-    where its type runs, whichever of its letters rise or drop. The band's
-    own middle moves with them: at 400 dpi, a slice of two type heights
-    holds three or four letters, one with an ascender and the next with
-    none, and a level line of body type was taken as sloping and measured
-    at its x-height (the Chicago Weekly Journal of 1853, a 1-bit scan at
-    400 dpi: half of its body lines typed headlines)."""
-    lo, hi = band
-    weights = rows[lo:hi].astype(np.float64)
-    return float(np.average(np.arange(lo, hi) + 0.5, weights=weights))
-
-
 def _valley_band(rows: np.ndarray, start: int) -> tuple[int, int]:
-    """The line around row ``start`` (rows of a levelled line's ink, bottom
-    exclusive): its core (the run of rows with ``INK_FIT.core_share`` of the
-    fullest row's ink or more that holds ``start``, else the nearest), grown
-    on each side to the emptiest row before the next core that is a line's
-    (``INK_FIT.other_core`` of its own height or more), the nearest such row
-    to the core where several are as empty; where no line lies that way, as
-    far as rows hold ``INK_FIT.part_share`` of the fullest, and never more
-    than the core's own height (ascenders and descenders, as a level line is
-    measured by ``_main_band``). Close-set type, whose rows between lines are
-    never empty, is parted at its valleys; a line's capitals and ascenders,
-    whose ink thins and swells again over their height, stay its own (grown
-    only while the ink thinned, a sloping line of the 1853 Chicago Weekly
-    Journal at 400 dpi measured 30 pixels, its x-height and a little,
-    against 50 for the level lines beside it)."""
+    """The line around row ``start``: its core (a quarter of the fullest
+    row's ink or more), grown while the ink thins out, so that it stops at
+    the least-inked row between it and the next line even when no row there
+    is empty (close-set type)."""
     peak = rows.max(initial=0)
-    if peak == 0:
-        return start, start + 1
-    cores = true_runs(rows >= INK_FIT.core_share * peak)
-    at = min(max(start, 0), len(rows) - 1)
-    c0, c1 = min(cores, key=lambda r: max(0, r[0] - at, at - (r[1] - 1)))
-    # A capital's bar or a row of serifs is a short core of the line itself.
-    lines = [r for r in cores if r[1] - r[0] >= INK_FIT.other_core * (c1 - c0)]
-    above = [r for r in lines if r[1] <= c0]
-    below = [r for r in lines if r[0] >= c1]
+    strong = rows >= INK_FIT.core_share * peak
     floor = max(1, INK_FIT.part_share * peak)
-    if above:
-        gap = rows[above[-1][1] : c0][::-1]  # from the core upwards
-        lo = c0 - int(np.argmin(gap))
-    else:
-        lo = c0
-        while lo > max(0, c0 - (c1 - c0)) and rows[lo - 1] >= floor:
-            lo -= 1
-    if below:
-        hi = c1 + int(np.argmin(rows[c1 : below[0][0]]))
-    else:
-        hi = c1
-        while hi < min(len(rows), c1 + (c1 - c0)) and rows[hi] >= floor:
-            hi += 1
+    lo = hi = min(max(start, 0), len(rows) - 1)
+    hi += 1
+    while lo > 0 and (strong[lo - 1] or floor <= rows[lo - 1] <= rows[lo]):
+        lo -= 1
+    while hi < len(rows) and (strong[hi] or floor <= rows[hi] <= rows[hi - 1]):
+        hi += 1
     return lo, hi
 
 

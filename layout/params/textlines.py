@@ -43,13 +43,6 @@ class InkFitParams:
     each other are level, and the line is measured as it always was (close-set
     type keeps its measure). Commit 8c466ff, dense old pages."""
 
-    other_core: float = 0.5
-    """A share of a levelled line's core height: a core above or below it
-    at least this tall is another line, parted at the emptiest row between
-    (``_valley_band``); a shorter one is a row of capitals' bars or serifs
-    of the line itself. Not tuned: a line's x-height band against a bar's
-    two or three rows."""
-
     max_level_band: float = 0.8
     """A share of the box's band: a levelled band this tall or taller gains
     nothing, and the box's band is kept. Commit 8c466ff, dense old pages."""
