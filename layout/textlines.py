@@ -131,28 +131,115 @@ def _level_band(crop: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
     text typed a headline). It is followed in slices about two type heights
     wide (narrow enough that the slope inside one does not merge lines; in
     each, the line is the one nearest the middle of the detector's box, which
-    the detector centres on its line), each slice shifted to the line's
-    median place, and measured like a level line on the sum."""
+    the detector centres on its line). A line whose slices' middles lie on
+    one straight line (``_line_through``) is sheared level along it and
+    measured as a level line is (``_sheared_band``); a curved or stepped one
+    (a page's last row, boxed across columns at different heights), or one
+    whose sheared band is no lower than its sloping one (solid-set lines,
+    which no nearly white row parts), has each slice shifted to the line's
+    median place and is measured on the sum (``_valley_band``)."""
     height = bottom - top
     slices = crop.shape[1] // (INK_FIT.slice_heights * max(1, height))
     if slices < INK_FIT.min_slices:
         return top, bottom
-    parts = [np.count_nonzero(part, axis=1) for part in np.array_split(crop, slices, axis=1)]
+    parts = np.array_split(crop, slices, axis=1)
+    profiles = [np.count_nonzero(part, axis=1) for part in parts]
     centre = crop.shape[0] / 2
-    found = [(rows, band) for rows in parts if (band := _band_near(rows, centre)) is not None]
+    found = [
+        (n, rows, band)
+        for n, rows in enumerate(profiles)
+        if (band := _band_near(rows, centre)) is not None
+    ]
     if not found:
         return top, bottom
-    mids = [(lo + hi) / 2 for _, (lo, hi) in found]
-    middle = float(np.median(mids))
+    mids = [(lo + hi) / 2 for _, _, (lo, hi) in found]
     if max(mids) - min(mids) < INK_FIT.level_drift * height:
         return top, bottom  # level: close-set type measures as it always has
+    sheared = _sheared(crop, parts, found, height)
+    if sheared is not None:
+        return sheared
+    middle = float(np.median(mids))
     level = np.zeros(crop.shape[0], dtype=np.int64)
-    for (rows, _), mid in zip(found, mids, strict=True):
+    for (_, rows, _), mid in zip(found, mids, strict=True):
         level += _shifted(rows, round(middle - mid))
     lo, hi = _valley_band(level, int(middle))
     if hi - lo >= INK_FIT.max_level_band * height:
         return top, bottom
     return lo, hi
+
+
+def _sheared(
+    crop: np.ndarray,
+    parts: list[np.ndarray],
+    found: list[tuple[int, np.ndarray, tuple[int, int]]],
+    height: int,
+) -> tuple[int, int] | None:
+    """The band of a line that runs straight (``crop``'s rows at its middle
+    column) measured sheared level, or None where it does not run straight
+    or its sheared band is no lower than ``height``, the band it fills
+    sloping. ``parts``: ``crop``'s slices; ``found``: (slice index, the
+    slice's ink per row, its core band) for the slices holding ink."""
+    if len(found) < INK_FIT.min_straight_slices:
+        return None
+    starts = np.cumsum([0] + [part.shape[1] for part in parts])
+    places = np.array([(starts[n] + starts[n + 1] - 1) / 2 for n, _, _ in found])
+    middles = np.array([_ink_middle(rows, band) for _, rows, band in found])
+    core = float(np.median([hi - lo for _, _, (lo, hi) in found]))
+    slope = _line_through(places, middles, INK_FIT.level_drift * core)
+    if slope is None:
+        return None
+    lo, hi = _sheared_band(crop, slope)
+    return (lo, hi) if 0 < hi - lo < height else None
+
+
+def _line_through(places: np.ndarray, middles: np.ndarray, slack: float) -> float | None:
+    """The slope (rows per column) of the straight line through the slices'
+    ink-weighted middles (``middles``, rows, at columns ``places``, both of
+    one length, three or more, ``places`` increasing), fitted by Theil-Sen
+    (the median of the slopes between every two, which a few wrong slices
+    do not move); None where fewer than ``INK_FIT.on_line`` of the middles
+    lie within ``slack`` rows of it: the line curves or steps (a page's last
+    row boxed across columns at different heights). A slice off the line
+    followed a neighbouring line or a gap in its own."""
+    i, j = np.triu_indices(len(places), k=1)
+    slope = float(np.median((middles[j] - middles[i]) / (places[j] - places[i])))
+    offset = float(np.median(middles - slope * places))
+    near = np.abs(middles - (slope * places + offset)) <= slack
+    return slope if near.mean() >= INK_FIT.on_line else None
+
+
+def _ink_middle(rows: np.ndarray, band: tuple[int, int]) -> float:
+    """The ink-weighted middle row of ``band`` (rows of one slice of a line):
+    where its type runs, whichever of its letters rise or drop. The band's
+    own middle moves with them: at 400 dpi, a slice of two type heights
+    holds three or four letters, one with an ascender and the next with
+    none (the Chicopee Weekly Journal of 1853)."""
+    lo, hi = band
+    weights = rows[lo:hi].astype(np.float64)
+    return float(np.average(np.arange(lo, hi) + 0.5, weights=weights))
+
+
+def _sheared_band(crop: np.ndarray, slope: float) -> tuple[int, int]:
+    """The band (rows of ``crop``, at its middle column, bottom exclusive,
+    within 0 and its height) of the line that runs at ``slope`` rows per
+    column: each column shifted level and the sum measured as a level line
+    is (``_main_band``). A line sloping a degree, measured slice by slice at
+    its x-height (30 px against 50 for the level lines beside it on the
+    1853 Chicopee Weekly Journal, 1-bit at 400 dpi), is measured as the
+    level lines are."""
+    height, width = crop.shape
+    shifts = np.rint(-slope * (np.arange(width) - (width - 1) / 2)).astype(int)
+    reach = int(np.abs(shifts).max(initial=0))
+    rows = np.zeros(height + 2 * reach, dtype=np.int64)
+    # The shift grows along the line: columns of one shift are one run.
+    edges = np.flatnonzero(np.diff(shifts)) + 1
+    for a, b in zip(np.r_[0, edges], np.r_[edges, width], strict=True):
+        at = reach + int(shifts[a])
+        rows[at : at + height] += np.count_nonzero(crop[:, a:b], axis=1)
+    if not rows.any():
+        return 0, 0
+    lo, hi = _main_band(rows)
+    return max(0, int(lo) - reach), min(height, int(hi) - reach)
 
 
 def _valley_band(rows: np.ndarray, start: int) -> tuple[int, int]:

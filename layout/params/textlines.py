@@ -41,7 +41,26 @@ class InkFitParams:
     level_drift: float = 0.25
     """× the line's type height: slices whose line middles lie within this of
     each other are level, and the line is measured as it always was (close-set
-    type keeps its measure). Commit 8c466ff, dense old pages."""
+    type keeps its measure); × a sloping line's slices' core band height: a
+    slice whose middle lies this far or farther off the straight line
+    through the others is off it (``on_line``). Commit 8c466ff, dense old
+    pages."""
+
+    on_line: float = 0.75
+    """A share of a sloping line's slices: when this many have their
+    ink-weighted middles within ``level_drift`` of their core band's height
+    of one straight line, the line is sheared level along it and measured
+    as a level line is (``_sheared_band``); fewer, it curves or steps, and
+    is measured slice by slice (``_valley_band``). Not tuned: the 1853
+    Chicopee Weekly Journal's sloping lines have one or two slices of ten
+    off (a word space, a capital)."""
+
+    min_straight_slices: int = 5
+    """A sloping line with fewer slices than this is measured slice by
+    slice: any three or four middles that climb one way pass for a
+    straight line, though they followed a neighbouring line (a line
+    sloping 5 degrees between close-set neighbours measured 146 px for 29).
+    Not tuned."""
 
     max_level_band: float = 0.8
     """A share of the box's band: a levelled band this tall or taller gains
@@ -385,6 +404,17 @@ class LineCutParams:
     """× the line's type height: a cut piece's box for the recogniser reaches
     this far beyond its ink on either side (within the detector's box), so the
     whole glyphs are read. Commit 81d1183."""
+
+    own_rows: tuple[float, float] = (0.8, 1.25)
+    """× the cut line's ink height: a part of a line cut at a separator,
+    fitted again on its own ink over the detector's box, takes those rows
+    when they are this tall (``line_cuts._own_rows``): its own line, at
+    another height than the rest of the row (a page's last row boxed across
+    columns). Taller, the detector's box took in neighbours of close-set
+    type, which the refit merges; lower, the part lacks the ascenders the
+    row's other parts have (its thin rows fall under ``INK_FIT.part_share``
+    alone). Not tuned: a helper's synthetic pages (close-set lines refit
+    1.6x, a part without ascenders 0.7x)."""
 
     head_reach: float = 8.0
     """× body: how far under a headline the first column of its story is

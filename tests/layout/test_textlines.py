@@ -5,6 +5,7 @@ word spaces (layout.line_cuts, layout.gutter_votes); fitted to their ink and
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from newsprint.layout.boxes import Box
 from newsprint.layout.gutter_votes import stacked_gutters, white_across
 from newsprint.layout.line_cuts import cut_at_separators
@@ -875,6 +876,42 @@ def test_a_dash_run_through_a_gutter_does_not_keep_the_row_across_it() -> None:
     assert row[0].x1 <= 482 and row[1].x0 >= 492
 
 
+@pytest.mark.parametrize(
+    ("pitch", "slope"), [(None, 15), (None, 17), (None, 20), (50, 20), (60, 30), (40, 30)]
+)
+def test_a_sloping_line_measures_its_ascenders_and_descenders_as_a_level_one(
+    pitch: int | None, slope: int
+) -> None:
+    # The 1853 Chicopee Weekly Journal at 400 dpi: a line that climbs 17 px
+    # over its length measured 30 px (its x-height and a little) where the
+    # level lines beside it measure 50, and half the page became headlines.
+    # Alone, or between lines ``pitch`` px above and below; its letters'
+    # ascenders and descenders come at random, so that each slice's band
+    # moves with them.
+    def page(climb: int) -> np.ndarray:
+        ink = np.zeros((300, 960), np.uint8)
+        rng = np.random.default_rng(5)
+        bases = (150,) if pitch is None else (150 - pitch, 150, 150 + pitch)
+        for base in bases:
+            for x0 in range(30, 930, 14):
+                y = base - (x0 - 30) * climb // 900
+                ink[y - 12 : y, x0 : x0 + 10] = 255  # x-height
+                kind = rng.integers(0, 4)
+                if kind == 0:
+                    ink[y - 22 : y - 12, x0 : x0 + 3] = 255  # an ascender
+                elif kind == 1:
+                    ink[y : y + 7, x0 + 7 : x0 + 10] = 255  # a descender
+                elif kind == 2:  # a capital T: the ink thins above the x-height, then swells
+                    ink[y - 22 : y - 12, x0 + 4 : x0 + 7] = 255
+                    ink[y - 22 : y - 19, x0 : x0 + 11] = 255
+        return ink
+
+    level = fit_to_ink(page(0), Box(20, 120, 940, 165))
+    sloping = fit_to_ink(page(slope), Box(20, 150 - slope - 30, 940, 165))
+    assert level is not None and sloping is not None
+    assert abs(sloping.height - level.height) <= 3
+
+
 def test_a_wide_word_space_inside_a_column_is_joined_and_a_table_gap_is_not() -> None:
     # A typewritten page (Topaz Times 1944): a justified line's word space
     # three characters wide, "litary necessity,   but", read as two pieces;
@@ -917,3 +954,47 @@ def test_an_underlined_word_is_not_counted_white_as_a_dash_is() -> None:
     dash[18:22, 20:300] = 255
     line = Box(20, 18, 300, 22)
     assert white_in_line(dash, line, 17.0, widths, dashes=True).all()
+
+
+def test_a_bar_with_specks_under_it_keeps_its_band() -> None:
+    # Oakland Observer: a 26-px box holding a 3-row bar and specks below
+    # it, cut in four slices whose middles lie nowhere near one straight
+    # line: the bar is measured as it stands, not sheared along a line
+    # through specks (a first version of the sloping measure lost the page
+    # to an empty array here).
+    from newsprint.layout.textlines import _level_band
+
+    crop = np.zeros((27, 26), np.uint8)
+    crop[0:3] = 255
+    specks = [(6, 13), (7, 11), (7, 12), (7, 13), (7, 14), (8, 11), (9, 11), (10, 11)]
+    specks += [(10, 19), (11, 11), (11, 12), (11, 20), (12, 11), (12, 15), (13, 9), (14, 11)]
+    specks += [(14, 12), (14, 17), (15, 10), (15, 11), (15, 13), (15, 14), (16, 13), (16, 14)]
+    specks += [(16, 19), (17, 14), (17, 20), (20, 17), (20, 18), (20, 19), (22, 11), (22, 12)]
+    for y, x in specks:
+        crop[y, x] = 255
+    assert _level_band(crop, 0, 3) == (0, 3)
+
+
+@pytest.mark.parametrize("step", [8, 14])
+def test_each_part_of_a_row_boxed_across_columns_is_measured_on_its_own_ink(step: int) -> None:
+    # A page's last row (NZZ 1943, NCSE TEC 1890 p5): the detector boxes it
+    # across the columns, whose last lines stand at different heights
+    # (``step`` px apart, the 16-px lines overlapping: the detector joins
+    # no lines farther apart). Each part cut at the rule keeps its own
+    # rows, not the row's; the lines above keep their measure.
+    rng = np.random.default_rng(11)
+    ink, boxes = two_columns(gutter=8, lines=13, rng=rng)
+    ink[30:520, 483:486] = 255  # a thin rule in the gutter
+    y = 40 + 30 * 13
+    justified_line(ink, y, 50, 480, rng)
+    justified_line(ink, y + step, 494, 950, rng)
+    boxes = np.vstack([boxes, [46, y - 3, 954, y + step + BODY + 3]])
+    pieces = cut(ink, boxes, [Box(483, 30, 486, 520)])
+    foot = sorted((p.ink for p in pieces if p.ink.y1 > y + 5), key=lambda b: b.x0)
+    assert len(foot) == 2
+    assert abs(foot[0].y0 - y) <= 2 and abs(foot[0].y1 - (y + BODY - 4)) <= 2
+    assert abs(foot[1].y0 - (y + step)) <= 2 and abs(foot[1].y1 - (y + step + BODY - 4)) <= 2
+    above = [p for p in pieces if p.ink.y1 <= y]
+    assert len(above) == 2 * 13
+    whole = {p.parent: p.ink for p in pieces_from_detection(boxes, ink)}
+    assert all((p.ink.y0, p.ink.y1) == (whole[p.parent].y0, whole[p.parent].y1) for p in above)
