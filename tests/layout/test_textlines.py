@@ -877,7 +877,19 @@ def test_a_dash_run_through_a_gutter_does_not_keep_the_row_across_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pitch", "slope"), [(None, 15), (None, 17), (None, 20), (50, 20), (60, 30), (40, 30)]
+    ("pitch", "slope"),
+    [
+        (None, 10),
+        (None, 12),
+        (50, 8),
+        (50, 12),
+        (None, 15),
+        (None, 17),
+        (None, 20),
+        (50, 20),
+        (60, 30),
+        (40, 30),
+    ],
 )
 def test_a_sloping_line_measures_its_ascenders_and_descenders_as_a_level_one(
     pitch: int | None, slope: int
@@ -909,7 +921,10 @@ def test_a_sloping_line_measures_its_ascenders_and_descenders_as_a_level_one(
     level = fit_to_ink(page(0), Box(20, 120, 940, 165))
     sloping = fit_to_ink(page(slope), Box(20, 150 - slope - 30, 940, 165))
     assert level is not None and sloping is not None
-    assert abs(sloping.height - level.height) <= 3
+    # Climbs under a quarter of the line's height were taken as level and
+    # measured as they stood, 3 px taller with neighbours, or at the
+    # x-height alone (20 px for 29).
+    assert abs(sloping.height - level.height) <= 1
 
 
 def test_a_wide_word_space_inside_a_column_is_joined_and_a_table_gap_is_not() -> None:
