@@ -34,7 +34,7 @@ from newsprint.layout.params.separators import DISPLAY_SPACES, GUTTERS
 from newsprint.layout.params.textlines import LINE_CUTS, STACKED
 from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.rules import runs_beside
-from newsprint.layout.textlines import LinePiece, cut_piece, fit_to_ink
+from newsprint.layout.textlines import LinePiece, cut_piece
 
 
 def cut_at_separators(
@@ -328,45 +328,17 @@ def _split(piece: LinePiece, ink: np.ndarray, blocked: np.ndarray, body: float) 
     """``piece`` cut where ``blocked`` (over its ink's width, whole pixels)
     is true, each part fitted to its ink; parts under ``LINE_CUTS.min_piece``
     body lines wide are dropped (a speck), and ``piece`` itself is returned
-    when nothing is left. Each part of a line cut in two or more is fitted
-    again on its own ink where that is its own line (``_own_rows``)."""
+    when nothing is left."""
     line = piece.ink
     x0 = int(line.x0)
     out = []
-    runs = true_runs(~blocked)
-    for a, b in runs:
+    for a, b in true_runs(~blocked):
         ink_box = Box(float(x0 + a), line.y0, float(x0 + b), line.y1)
         fitted = _fit_columns(ink, ink_box)
-        if len(runs) > 1:
-            fitted = _own_rows(ink, piece.detected, ink_box, fitted)
         if fitted is None or fitted.width < LINE_CUTS.min_piece * body:
             continue
         out.append(cut_piece(piece, fitted))
     return out or [piece]
-
-
-def _own_rows(ink: np.ndarray, detected: Box, part: Box, fitted: Box | None) -> Box | None:
-    """A part of a cut line (``part``: its columns, the line's ink rows;
-    ``fitted``: its ink there, None for none) on the rows of its own line:
-    fitted to its ink over the rows of the line's ``detected`` box as a
-    detected line is (``textlines.fit_to_ink``), where that line is
-    ``LINE_CUTS.own_rows`` of the line's ink height. The detector boxes a
-    page's last row across all its columns, whose lines stand at different
-    heights: the row's ink rows are one column's line, and the parts of the
-    others kept them (measured too tall or too low, or dropped as empty
-    when their line lay wholly outside them)."""
-    refit = fit_to_ink(ink, Box(part.x0, detected.y0, part.x1, detected.y1))
-    low, high = LINE_CUTS.own_rows
-    if refit is None or not low * part.height <= refit.height <= high * part.height:
-        return fitted
-    if fitted is None:
-        return refit
-    # The refit must hold the part's own ink: a short last line ("it.")
-    # holds less ink than the neighbour's half the detector's box took in.
-    own = _fit_box(ink, fitted)
-    if own is None or refit.y1 <= own.y0 or refit.y0 >= own.y1:
-        return fitted
-    return Box(fitted.x0, refit.y0, fitted.x1, refit.y1)
 
 
 def _fit_columns(ink: np.ndarray, box: Box) -> Box | None:

@@ -405,17 +405,6 @@ class LineCutParams:
     this far beyond its ink on either side (within the detector's box), so the
     whole glyphs are read. Commit 81d1183."""
 
-    own_rows: tuple[float, float] = (0.8, 1.25)
-    """× the cut line's ink height: a part of a line cut at a separator,
-    fitted again on its own ink over the detector's box, takes those rows
-    when they are this tall (``line_cuts._own_rows``): its own line, at
-    another height than the rest of the row (a page's last row boxed across
-    columns). Taller, the detector's box took in neighbours of close-set
-    type, which the refit merges; lower, the part lacks the ascenders the
-    row's other parts have (its thin rows fall under ``INK_FIT.part_share``
-    alone). Not tuned: a helper's synthetic pages (close-set lines refit
-    1.6x, a part without ascenders 0.7x)."""
-
     head_reach: float = 8.0
     """× body: how far under a headline the first column of its story is
     looked for (``line_cuts._opens_a_column``): past a second line of the

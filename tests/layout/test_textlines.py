@@ -988,28 +988,3 @@ def test_a_bar_with_specks_under_it_keeps_its_band() -> None:
     for y, x in specks:
         crop[y, x] = 255
     assert _level_band(crop, 0, 3) == (0, 3)
-
-
-@pytest.mark.parametrize("step", [8, 14])
-def test_each_part_of_a_row_boxed_across_columns_is_measured_on_its_own_ink(step: int) -> None:
-    # A page's last row (NZZ 1943, NCSE TEC 1890 p5): the detector boxes it
-    # across the columns, whose last lines stand at different heights
-    # (``step`` px apart, the 16-px lines overlapping: the detector joins
-    # no lines farther apart). Each part cut at the rule keeps its own
-    # rows, not the row's; the lines above keep their measure.
-    rng = np.random.default_rng(11)
-    ink, boxes = two_columns(gutter=8, lines=13, rng=rng)
-    ink[30:520, 483:486] = 255  # a thin rule in the gutter
-    y = 40 + 30 * 13
-    justified_line(ink, y, 50, 480, rng)
-    justified_line(ink, y + step, 494, 950, rng)
-    boxes = np.vstack([boxes, [46, y - 3, 954, y + step + BODY + 3]])
-    pieces = cut(ink, boxes, [Box(483, 30, 486, 520)])
-    foot = sorted((p.ink for p in pieces if p.ink.y1 > y + 5), key=lambda b: b.x0)
-    assert len(foot) == 2
-    assert abs(foot[0].y0 - y) <= 2 and abs(foot[0].y1 - (y + BODY - 4)) <= 2
-    assert abs(foot[1].y0 - (y + step)) <= 2 and abs(foot[1].y1 - (y + step + BODY - 4)) <= 2
-    above = [p for p in pieces if p.ink.y1 <= y]
-    assert len(above) == 2 * 13
-    whole = {p.parent: p.ink for p in pieces_from_detection(boxes, ink)}
-    assert all((p.ink.y0, p.ink.y1) == (whole[p.parent].y0, whole[p.parent].y1) for p in above)
