@@ -138,7 +138,7 @@ def _level_band(crop: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
     spreads its ascenders' and descenders' rows thin, and measured as it
     stands came out taller or lower than the same type run level (on the
     1853 Chicopee Weekly Journal p3, 203 lines over 1.3 body measured so,
-    127 sheared). A line too short to follow, or whose sheared band is no
+    121 sheared). A line too short to follow, or whose sheared band is no
     lower than its box's band (solid-set lines, which no nearly white row
     parts), is measured as it stands where its slices' middles lie level;
     a curved or stepped one (a page's last row, boxed across columns at
