@@ -134,7 +134,8 @@ def _level_band(crop: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
     the detector centres on its line). A line whose slices' middles lie on
     one straight line (``_line_through``), however little it slopes, is
     sheared level along it and measured as a level line is
-    (``_sheared_band``): a line tilted less than ``INK_FIT.level_drift``
+    (``_sheared_band``) unless its ends lie within ``INK_FIT.min_shear_px``
+    of its middle's row: a line tilted less than ``INK_FIT.level_drift``
     spreads its ascenders' and descenders' rows thin, and measured as it
     stands came out taller or lower than the same type run level (on the
     1853 Chicopee Weekly Journal p3, 203 lines over 1.3 body measured so,
@@ -192,7 +193,7 @@ def _sheared(
     middles = np.array([_ink_middle(rows, band) for _, rows, band in found])
     core = float(np.median([hi - lo for _, _, (lo, hi) in found]))
     slope = _line_through(places, middles, INK_FIT.level_drift * core)
-    if slope is None:
+    if slope is None or abs(slope) * (crop.shape[1] - 1) / 2 < INK_FIT.min_shear_px:
         return None
     lo, hi = _sheared_band(crop, slope)
     return (lo, hi) if 0 < hi - lo < height else None

@@ -62,6 +62,16 @@ class InkFitParams:
     sloping 5 degrees between close-set neighbours measured 146 px for 29).
     Not tuned."""
 
+    min_shear_px: float = 1.5
+    """Pixels: a straight line whose ends lie less than this above or below
+    its middle's row is measured as it stands, not sheared (shearing moves
+    no column, or the columns at its ends by one row). Its ink measured a
+    pixel or two lower so and a boxed advert's lines were read as three
+    text blocks (NCSE TEC 1886 p59: order 1.000 -> 0.900; 1.000 again at
+    1.5), and two paragraphs' last words came apart from their lines (NZZ
+    1939: 0.965 -> 0.934; 0.965 again). The 1853 Chicopee Weekly Journal
+    p1 keeps its 19 headline regions. Set on those pages."""
+
     max_level_band: float = 0.8
     """A share of the box's band: a levelled band this tall or taller gains
     nothing, and the box's band is kept. Commit 8c466ff, dense old pages."""
