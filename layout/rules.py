@@ -17,6 +17,7 @@ from newsprint.core.settings import LayoutSettings
 from newsprint.layout.binarize import mask_of
 from newsprint.layout.boxes import Box, true_runs
 from newsprint.layout.params.rules import (
+    BROKEN_RUN,
     DASHES,
     LONE_DASH,
     PARALLEL_RULES,
@@ -80,7 +81,12 @@ def find_rules(
         if not _in_dark_area(small, b, em_s, horizontal=True) and not _along_type(small, b, em_s)
     ]
     h_boxes += _parallel_rules(horiz, ink, em, scale, h_boxes)
-    h_boxes = [b for b in h_boxes if not _inside_type_lines(b, type_lines or [], em)]
+    h_boxes = [
+        b
+        for b in h_boxes
+        if not _inside_type_lines(b, type_lines or [], em)
+        and not _feet_of_type(ink, b, type_lines or [])
+    ]
     h_boxes += _lone_dashes(ink, em, h_boxes)
     v_boxes = [
         b.scaled(scale)
@@ -266,6 +272,21 @@ def _inside_type_lines(rule: Box, lines: list[Box], em: float) -> bool:
         and (rule.width < P.max_width_share * line.width or rule.height >= P.x_height * em)
         for line in lines
     )
+
+
+def _feet_of_type(ink: np.ndarray, rule: Box, lines: list[Box]) -> bool:
+    """Whether a horizontal run is broken (its rows inked over less than
+    ``BROKEN_RUN.solid_share`` of its length) and lies inside the box of a
+    detected line of type: the feet of the line's letters, that the dashed
+    rule search joined, and no rule. A dashed cut-off stands in the white
+    between two lines, outside their boxes. ``ink``: H x W, nonzero = ink."""
+    inside = any(line.x0 <= rule.cx <= line.x1 and line.y0 <= rule.cy <= line.y1 for line in lines)
+    if not inside:
+        return False
+    x0, y0 = max(0, int(rule.x0)), max(0, int(rule.y0))
+    x1, y1 = int(np.ceil(rule.x1)), max(y0 + 1, int(np.ceil(rule.y1)))
+    run = ink[y0:y1, x0:x1]
+    return bool(run.size) and np.mean(run.max(axis=0) > 0) < BROKEN_RUN.solid_share
 
 
 def _in_dark_area(ink: np.ndarray, rule: Box, em: float, horizontal: bool) -> bool:

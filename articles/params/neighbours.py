@@ -27,6 +27,13 @@ class NeighbourParams:
     block that only touches is not in the way; 8c466ff: dense old pages;
     38ce4a9; cbe462d)."""
 
+    line_touch: float = 0.5
+    """... or by at most this share of the height of the nearer of the upper
+    block's last line and the lower one's first (``bands._touching``): two
+    lines overlapping by less than half their height stand one over the
+    other, however much the detector padded them. A share of a line's box
+    height. Set by hand (Deseret News 1850 p7)."""
+
     same_column: float = 0.5
     """Two blocks are in one column when they share at least this share of
     the narrower one's width: the left column's blocks (``bands.

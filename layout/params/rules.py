@@ -227,6 +227,24 @@ RULE_IN_LINE = RuleInLineParams()
 
 
 @dataclass(frozen=True)
+class BrokenRunParams:
+    """When a horizontal run joined from pieces is the feet of a line of type,
+    and no rule (``layout.rules._feet_of_type``): the dashed-rule search joins
+    dash-shaped pieces, and the serifs along the foot of worn, bold type are
+    such pieces. Deseret News 1850 p7 (1,407 pixels wide, 21-pixel lines):
+    the feet of "intends emigrating" and of "territorial govern-" were two
+    rules of 90 and 94 pixels; each parted a column's story in two."""
+
+    solid_share: float = 0.8
+    """A run whose own rows hold ink over less than this share of its length
+    is broken (dashed, dotted, or the feet of letters); a rule, worn, keeps
+    more (a cut-off rule on the NCSE pages is inked over 0.9 and more)."""
+
+
+BROKEN_RUN = BrokenRunParams()
+
+
+@dataclass(frozen=True)
 class RuleInPictureParams:
     """When a long thin streak is inside a picture, or the stems of close-set
     letters lined up, and no rule (``layout.rules._in_dark_area``)."""

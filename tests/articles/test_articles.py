@@ -1866,3 +1866,30 @@ def test_a_headline_centred_over_its_story_stands_over_a_photo_not_a_column() ->
     page = assemble(_page([*_lead_band(), a, b, photo, *columns, *under]), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["c3"] == owner["hb"] != owner["ha"]
+
+
+def test_a_heading_over_its_text_in_padded_boxes_stands_above_it() -> None:
+    """Lines detected at a reduced scale come in boxes twice the body's
+    height, each reaching 15 pixels into the next (Deseret News 1850 p7:
+    21-pixel body, 45-pixel boxes, 31-pixel pitch): the heading whose box
+    reaches 16 pixels into its text's first line still stands above that
+    text, so the text is the heading's story (it was taken for text with
+    nothing over it, and read as the story on its left)."""
+    from newsprint.articles.bands import block_over
+
+    body, tall = 21.0, 45.0
+
+    def padded(text: str, y0: float) -> TextLine:
+        box = (50.0, y0, 460.0, y0 + tall)
+        return TextLine(text=text, confidence=0.99, bbox=tuple(int(v) for v in box), work_bbox=box)
+
+    above = _region("r1", RegionType.TEXT, (50, 600, 460, 996), [padded("x", 951)])
+    head_line = padded("WASHINGTON, Tues. Jan. 8, 1850.", 1013)
+    head = _region("r2", RegionType.HEADLINE, (50, 1013, 460, 1058), [head_line])
+    lines = [padded(f"line {i}", 1042 + 31 * i) for i in range(6)]
+    text = _region("r3", RegionType.TEXT, (50, 1042, 460, 1042 + 31 * 5 + tall), lines)
+    flow = [above, head, text]
+    assert block_over(text, flow, body) is head
+    # Boxes that overlap by more than half a line are one over the other no more.
+    deep = _region("r4", RegionType.TEXT, (50, 1030, 460, 1300), [padded("y", 1030)])
+    assert block_over(deep, [above, head, deep], body) is above

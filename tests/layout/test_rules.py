@@ -547,3 +547,23 @@ def test_a_rule_a_photo_touches_along_part_of_its_length_is_a_rule() -> None:
     ink[504:530, 100:1900] = 255
     h_rules, _, _ = find_rules(ink, body, Settings().layout)
     assert not [r for r in h_rules if r.width > 1500 and r.y0 < 520]
+
+
+def test_the_feet_of_a_line_of_type_are_no_rule() -> None:
+    """The serifs along the foot of worn, bold type, joined by the dashed-rule
+    search (Deseret News 1850 p7: the feet of "intends emigrating", 94
+    pixels), lie inside the detector's box of their line and are inked over
+    half their length: no rule. A solid rule inside a line's box, and a
+    broken one in the white between two lines, stay rules."""
+    from newsprint.layout.rules import _feet_of_type
+
+    ink = np.zeros((80, 400), np.uint8)
+    for x in range(100, 300, 10):  # letter feet: 5 pixels inked, 5 of paper
+        ink[40:42, x : x + 5] = 255
+    ink[60:62, 100:300] = 255  # a solid rule
+    line = Box(90, 20, 310, 64)
+    feet = Box(100, 40, 300, 42)
+    solid = Box(100, 60, 300, 62)
+    assert _feet_of_type(ink, feet, [line])
+    assert not _feet_of_type(ink, solid, [line])
+    assert not _feet_of_type(ink, feet, [Box(90, 50, 310, 70)])  # outside any line: a dashed rule
