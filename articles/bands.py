@@ -64,8 +64,8 @@ def block_over(region: Region, flow: list[Region], body: float) -> Region | None
         ob = _box(other)
         if (
             other is region
-            or ob.y1 > me.y0 + _touching(other, region, body)
             or ob.x_overlap(me) < ABOVE.column_overlap * min(me.width, ob.width)
+            or not _stands_over(other, region, body)
         ):
             continue
         if best_y is None or ob.y1 > best_y:
@@ -77,23 +77,27 @@ def block_over(region: Region, flow: list[Region], body: float) -> Region | None
     return best
 
 
-def _touching(upper: Region, lower: Region, body: float) -> float:
-    """How far ``upper``'s box may reach down into ``lower``'s and still stand
-    above it: ``NEIGHBOURS.overlap`` body lines, or half the height of the
-    nearer of its last line and ``lower``'s first line where that is more.
-    The detector's boxes are padded by a share of the type's height, more
-    where the page was detected at a reduced scale: on the Deseret News 1850
-    p7 (21-pixel body, detected at 0.58) each line's box is 45 pixels and
-    reaches 15 into the next, and a heading's text (16 pixels into it) was
-    taken for no text under it."""
+def _stands_over(upper: Region, lower: Region, body: float) -> bool:
+    """Whether ``upper`` ends above ``lower``'s top: its box reaches at most
+    ``NEIGHBOURS.overlap`` body lines into ``lower``'s, or its last line's
+    box reaches less than ``NEIGHBOURS.line_touch`` of a line's height into
+    ``lower``'s first line's box (both the detector's padded boxes, compared
+    with each other). The padding grows where the page was detected at a
+    reduced scale: on the Deseret News 1850 p7 (21-pixel body, detected at
+    0.58) each line's box is 45 pixels and reaches 15 into the next, and a
+    heading cut out of its column, its box its line's, reached 16 pixels
+    into its text, which was then taken for text with nothing over it."""
+    if _box(upper).y1 <= _box(lower).y0 + NEIGHBOURS.overlap * body:
+        return True
     last = [ln.work_bbox for ln in upper.lines if ln.work_bbox]
     first = [ln.work_bbox for ln in lower.lines if ln.work_bbox]
     if not last or not first:
-        return NEIGHBOURS.overlap * body
+        return False
     low = max(last, key=lambda b: b[3])
     high = min(first, key=lambda b: b[1])
-    lines = min(low[3] - low[1], high[3] - high[1])
-    return max(NEIGHBOURS.overlap * body, NEIGHBOURS.line_touch * lines)
+    reach = low[3] - high[1]
+    shorter = min(low[3] - low[1], high[3] - high[1])
+    return low[1] < high[1] and reach < NEIGHBOURS.line_touch * shorter
 
 
 def ruled_off(up: Region | None, region: Region, rules: list[Box]) -> bool:

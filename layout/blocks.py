@@ -295,9 +295,10 @@ def _heading_over_both(heading: Box, line: Box, mates: list[Box], body: float) -
 def _rule_parts(rule: Box, block: Box, line: Box, body: float) -> bool:
     """True when ``rule`` runs down beside ``line`` (over half its height, off
     its ends) and inside ``block``'s width (``STACKING.rule_inside`` body
-    lines in from its ends): below a line spanning two columns, the columns'
-    lines on either side of their rule."""
-    margin = STACKING.rule_inside * body
+    lines in from its ends, or a quarter of its width where that is less):
+    below a line spanning two columns, the columns' lines on either side of
+    their rule."""
+    margin = min(STACKING.rule_inside * body, block.width / 4)
     inside = block.x0 + margin < rule.cx < block.x1 - margin
     beside = rule.cx < line.x0 or rule.cx > line.x1
     return inside and beside and rule.y_overlap(line) > STACKING.rule_beside * line.height

@@ -85,7 +85,7 @@ def find_rules(
         b
         for b in h_boxes
         if not _inside_type_lines(b, type_lines or [], em)
-        and not _feet_of_type(ink, b, type_lines or [])
+        and not _feet_of_type(ink, b, type_lines or [], em)
     ]
     h_boxes += _lone_dashes(ink, em, h_boxes)
     v_boxes = [
@@ -274,13 +274,19 @@ def _inside_type_lines(rule: Box, lines: list[Box], em: float) -> bool:
     )
 
 
-def _feet_of_type(ink: np.ndarray, rule: Box, lines: list[Box]) -> bool:
+def _feet_of_type(ink: np.ndarray, rule: Box, lines: list[Box], em: float) -> bool:
     """Whether a horizontal run is broken (its rows inked over less than
     ``BROKEN_RUN.solid_share`` of its length) and lies inside the box of a
-    detected line of type: the feet of the line's letters, that the dashed
-    rule search joined, and no rule. A dashed cut-off stands in the white
-    between two lines, outside their boxes. ``ink``: H x W, nonzero = ink."""
-    inside = any(line.x0 <= rule.cx <= line.x1 and line.y0 <= rule.cy <= line.y1 for line in lines)
+    detected line of type that reaches ``BROKEN_RUN.type_above`` body lines
+    above it: the feet of the line's letters, that the dashed rule search
+    joined, and no rule. A dashed cut-off stands in the white between two
+    lines, or is boxed by the detector as a line of its own, no taller than
+    itself. ``ink``: H x W, nonzero = ink; ``em``: the body line height."""
+    above = BROKEN_RUN.type_above * em
+    inside = any(
+        line.x0 <= rule.cx <= line.x1 and line.y0 <= rule.y0 - above and rule.cy <= line.y1
+        for line in lines
+    )
     if not inside:
         return False
     x0, y0 = max(0, int(rule.x0)), max(0, int(rule.y0))

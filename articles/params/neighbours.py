@@ -28,11 +28,12 @@ class NeighbourParams:
     38ce4a9; cbe462d)."""
 
     line_touch: float = 0.5
-    """... or by at most this share of the height of the nearer of the upper
-    block's last line and the lower one's first (``bands._touching``): two
-    lines overlapping by less than half their height stand one over the
-    other, however much the detector padded them. A share of a line's box
-    height. Set by hand (Deseret News 1850 p7)."""
+    """... or the upper block's last line's box reaches less than this share
+    of the shorter of it and the lower block's first line's box into that
+    box (``bands._stands_over``): two lines whose padded boxes overlap by
+    less than half their height stand one over the other, however much the
+    detector padded them. A share of a line's box height. Set by hand
+    (Deseret News 1850 p7)."""
 
     same_column: float = 0.5
     """Two blocks are in one column when they share at least this share of

@@ -238,7 +238,13 @@ class BrokenRunParams:
     solid_share: float = 0.8
     """A run whose own rows hold ink over less than this share of its length
     is broken (dashed, dotted, or the feet of letters); a rule, worn, keeps
-    more (a cut-off rule on the NCSE pages is inked over 0.9 and more)."""
+    more. Set by hand: a solid rule worn to under 0.8 of its length is
+    rare; the feet of type are inked over about half."""
+
+    type_above: float = 0.5
+    """× body: the line of type whose feet the run is reaches at least this
+    far above the run's top (its letters stand on it). A dashed rule that
+    the detector boxed as a line of its own has no type above it."""
 
 
 BROKEN_RUN = BrokenRunParams()

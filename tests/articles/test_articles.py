@@ -1871,8 +1871,9 @@ def test_a_headline_centred_over_its_story_stands_over_a_photo_not_a_column() ->
 def test_a_heading_over_its_text_in_padded_boxes_stands_above_it() -> None:
     """Lines detected at a reduced scale come in boxes twice the body's
     height, each reaching 15 pixels into the next (Deseret News 1850 p7:
-    21-pixel body, 45-pixel boxes, 31-pixel pitch): the heading whose box
-    reaches 16 pixels into its text's first line still stands above that
+    21-pixel body, 45-pixel boxes, 31-pixel pitch): the heading cut out of
+    its column (its box its line's, as ``roles.split_headings`` leaves it)
+    whose box reaches 16 pixels into its text's first line still stands above that
     text, so the text is the heading's story (it was taken for text with
     nothing over it, and read as the story on its left)."""
     from newsprint.articles.bands import block_over

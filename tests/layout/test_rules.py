@@ -553,8 +553,9 @@ def test_the_feet_of_a_line_of_type_are_no_rule() -> None:
     """The serifs along the foot of worn, bold type, joined by the dashed-rule
     search (Deseret News 1850 p7: the feet of "intends emigrating", 94
     pixels), lie inside the detector's box of their line and are inked over
-    half their length: no rule. A solid rule inside a line's box, and a
-    broken one in the white between two lines, stay rules."""
+    half their length: no rule. A solid rule inside a line's box, a broken
+    one in the white between two lines, and a broken one that the detector
+    boxed as a line of its own stay rules."""
     from newsprint.layout.rules import _feet_of_type
 
     ink = np.zeros((80, 400), np.uint8)
@@ -564,6 +565,8 @@ def test_the_feet_of_a_line_of_type_are_no_rule() -> None:
     line = Box(90, 20, 310, 64)
     feet = Box(100, 40, 300, 42)
     solid = Box(100, 60, 300, 62)
-    assert _feet_of_type(ink, feet, [line])
-    assert not _feet_of_type(ink, solid, [line])
-    assert not _feet_of_type(ink, feet, [Box(90, 50, 310, 70)])  # outside any line: a dashed rule
+    em = 20.0
+    assert _feet_of_type(ink, feet, [line], em)
+    assert not _feet_of_type(ink, solid, [line], em)
+    assert not _feet_of_type(ink, feet, [Box(90, 50, 310, 70)], em)  # outside: a dashed rule
+    assert not _feet_of_type(ink, feet, [Box(100, 39, 300, 43)], em)  # the rule boxed as a line
