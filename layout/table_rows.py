@@ -258,7 +258,27 @@ def is_table(rows: list[Row], body: float) -> bool:
     typical = float(np.median(widths))
     if typical > P.typical_cell * body or float(np.median(gaps)) < P.min_spacing * typical:
         return False
+    if _through_text_columns(rows):
+        return False
     return float(np.median(fills)) <= P.max_fill and _aligned(rows, body) >= P.min_aligned
+
+
+def _through_text_columns(rows: list[Row]) -> bool:
+    """Whether the rows are a slice through columns of text: their cells come
+    from two blocks or more that each go on above or below the rows for at
+    least ``TABLES.text_around`` lines. A table's lines are stacked into
+    blocks of their own, or into the one block of the column it stands in;
+    justified lines of two or three columns, their word spaces wide, share
+    baselines and their columns' flush edges line up like a table's."""
+    top = min(r.box.y0 for r in rows)
+    bottom = max(r.box.y1 for r in rows)
+    blocks = {id(p.block): p.block for r in rows for u in r.units for p in u.pieces}
+    running = [
+        block
+        for block in blocks.values()
+        if sum(1 for ln in block.lines if ln.y1 <= top or ln.y0 >= bottom) >= TABLES.text_around
+    ]
+    return len(running) >= 2
 
 
 def _aligned(rows: list[Row], body: float) -> float:

@@ -173,6 +173,15 @@ class TableParams:
     """... in at least this share of the other rows. A share of the other
     rows. Set on en-4col-bitonal (commit 9fa9ada)."""
 
+    text_around: int = 3
+    """Rows whose cells come from two blocks or more that each hold at least
+    this many lines above or below the rows are a slice through columns of
+    justified text, no table (``table_rows._through_text_columns``): the
+    Topaz Times of 1944 (typewritten, three justified columns) had three of
+    its rows across all three columns read as a table, their word spaces
+    wide enough to part cells and the columns' flush edges lined up. A
+    count of lines. Set by hand."""
+
 
 @dataclass(frozen=True)
 class BodyBesideTablesParams:

@@ -437,3 +437,23 @@ def test_a_cell_is_read_from_its_own_row_where_the_detector_boxed_rows_together(
     (table,) = find_tables(blocks, _ink(lines), BODY, detected_of)
     cell = table.rows[2][3]
     assert cell.read.y0 >= cell.ink.y0 - 0.5 * BODY and cell.read.y1 <= cell.ink.y1 + 0.5 * BODY
+
+
+def test_rows_through_three_justified_columns_are_no_table() -> None:
+    """Three justified columns of typewritten text (the Topaz Times, 1944):
+    on three rows the word spaces of every column are wide enough to part
+    cells, and the columns' flush edges line up from row to row like a
+    table's. The columns go on above and below those rows, so the rows are
+    text: no table takes them across the three columns."""
+    columns = [(40.0, 360.0), (390.0, 700.0), (720.0, 1030.0)]
+    words = [(0, 80), (105, 190), (215, 250), (275, 320)]
+    lines = []
+    for x0, x1 in columns:
+        for r in range(12):
+            y = 60 + r * PITCH
+            if 4 <= r <= 6:
+                lines += [Box(x0 + a, y, min(x0 + b, x1), y + BODY) for a, b in words]
+            else:
+                lines.append(Box(x0, y, x1, y + BODY))
+    blocks = _blocks(lines)
+    assert find_tables(blocks, _ink(lines), BODY) == []
