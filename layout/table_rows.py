@@ -265,18 +265,22 @@ def is_table(rows: list[Row], body: float) -> bool:
 
 def _through_text_columns(rows: list[Row]) -> bool:
     """Whether the rows are a slice through columns of text: their cells come
-    from two blocks or more that each go on above or below the rows for at
-    least ``TABLES.text_around`` lines. A table's lines are stacked into
-    blocks of their own, or into the one block of the column it stands in;
-    justified lines of two or three columns, their word spaces wide, share
-    baselines and their columns' flush edges line up like a table's."""
+    from two blocks or more that each go on both above and below the rows
+    for at least ``TABLES.text_around`` lines. A table's lines are stacked
+    into blocks of their own, or into blocks that hold its heading or the
+    notes under it (NZZ 1909's rates, in blocks with the address lines
+    under them); justified lines of two or three columns, their word spaces
+    wide, share baselines and their columns' flush edges line up like a
+    table's."""
     top = min(r.box.y0 for r in rows)
     bottom = max(r.box.y1 for r in rows)
     blocks = {id(p.block): p.block for r in rows for u in r.units for p in u.pieces}
+    least = TABLES.text_around
     running = [
         block
         for block in blocks.values()
-        if sum(1 for ln in block.lines if ln.y1 <= top or ln.y0 >= bottom) >= TABLES.text_around
+        if sum(1 for ln in block.lines if ln.y1 <= top) >= least
+        and sum(1 for ln in block.lines if ln.y0 >= bottom) >= least
     ]
     return len(running) >= 2
 

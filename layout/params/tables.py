@@ -175,12 +175,14 @@ class TableParams:
 
     text_around: int = 3
     """Rows whose cells come from two blocks or more that each hold at least
-    this many lines above or below the rows are a slice through columns of
-    justified text, no table (``table_rows._through_text_columns``): the
+    this many lines above the rows and as many below are a slice through
+    columns of justified text, no table (``table_rows._through_text_columns``): the
     Topaz Times of 1944 (typewritten, three justified columns) had three of
     its rows across all three columns read as a table, their word spaces
-    wide enough to part cells and the columns' flush edges lined up. A
-    count of lines. Set by hand."""
+    wide enough to part cells and the columns' flush edges lined up (their
+    blocks 20 and 17, 20 and 4 lines above and below). NZZ 1909's rates
+    table stays one: its blocks hold 2 lines above and 7 below, and 8
+    below. A count of lines. Set by hand."""
 
 
 @dataclass(frozen=True)
