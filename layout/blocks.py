@@ -85,7 +85,7 @@ def group_lines(
         best, best_gap = None, None
         for block in active:
             gap = _joinable_gap(block, line, h_rules, body, rows_joined, common, boxed or {})
-            if gap is not None and any(_rule_parts(r, block.box, line, body) for r in v_rules):
+            if gap is not None and any(_rule_parts(r, block.box, line) for r in v_rules):
                 gap = None
             if gap is not None and any(
                 rule.y_overlap(block.box) > 0 for rule in across.get(id(line), [])
@@ -292,14 +292,11 @@ def _heading_over_both(heading: Box, line: Box, mates: list[Box], body: float) -
     return False
 
 
-def _rule_parts(rule: Box, block: Box, line: Box, body: float) -> bool:
+def _rule_parts(rule: Box, block: Box, line: Box) -> bool:
     """True when ``rule`` runs down beside ``line`` (over half its height, off
-    its ends) and inside ``block``'s width (``STACKING.rule_inside`` body
-    lines in from its ends, or a quarter of its width where that is less):
-    below a line spanning two columns, the columns' lines on either side of
-    their rule."""
-    margin = min(STACKING.rule_inside * body, block.width / 4)
-    inside = block.x0 + margin < rule.cx < block.x1 - margin
+    its ends) and inside ``block``'s width: below a line spanning two columns,
+    the columns' lines on either side of their rule."""
+    inside = block.x0 < rule.cx < block.x1
     beside = rule.cx < line.x0 or rule.cx > line.x1
     return inside and beside and rule.y_overlap(line) > STACKING.rule_beside * line.height
 

@@ -63,15 +63,6 @@ class StackingParams:
     the page this much runs beside it (``_rule_parts``): a line never joins a
     block reaching across such a rule. Not tuned: any real overlap."""
 
-    rule_inside: float = 1.0
-    """× body: a rule runs inside a block (``_rule_parts``) only when it
-    stands this far in from both of the block's ends. A column's first line
-    whose box touches the column's own rule (NZZ 1943-09-29, the top line of
-    the third column 1 px over its rule, the foot of the double rule over
-    it) does not reach across it: that line was left a block of its own and
-    read as an article after the column's next story. A line set across two
-    columns has a column's width of type on each side of the rule."""
-
     into_gutter: float = 0.5
     """× body: type reaching this far into the white strip beside a column
     rule, where the columns' lines beside it stop, runs across the columns

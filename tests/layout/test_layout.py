@@ -686,23 +686,6 @@ def test_columns_under_a_line_spanning_their_rule_stay_apart() -> None:
     assert len(blocks([])) < 3
 
 
-@pytest.mark.parametrize("over", [1, 6, 20])
-def test_a_first_line_touching_its_columns_own_rule_stays_in_the_column(over: int) -> None:
-    """A column's first line whose box reaches a few pixels over the rule at
-    the column's left edge (NZZ 1943-09-29: the third column's top line, 1 px
-    over its rule, under the foot of a double rule) does not reach across
-    that rule: it stacks with the lines under it, one block, where it was
-    left a block of its own and read as a story after the column's next."""
-    from newsprint.layout.blocks import group_lines
-
-    ink, pitch, rule_x = 32, 40, 1929
-    first = Box(rule_x - over, 1158, 2801, 1158 + ink)
-    rest = [Box(1946, 1198 + i * pitch, 2784, 1198 + i * pitch + ink) for i in range(6)]
-    rule = Box(rule_x - 5, 1154, rule_x + 5, 5480)
-    blocks = group_lines([first, *rest], [], 35.0, rows_joined=True, v_rules=[rule])
-    assert [len(b.lines) for b in blocks] == [7]
-
-
 def test_a_headline_whose_word_space_falls_over_a_gutter_is_one_line() -> None:
     """A headline set across two columns, the space between its words right
     over the body's gutter (zh-hant-5002: "努力實現 “寧波無黑”", parted at the
