@@ -218,6 +218,7 @@ def _cut(
     white = stacked_gaps(*stacked, body, on_rule)[: x1 - x0]
     if own is not None:
         white = white_in_the_line_too(white, own, body, on_rule)
+    tall: list[tuple[int, int]] = []
     if body_size:
         rows = corridors[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
         if rows.size:
@@ -231,12 +232,19 @@ def _cut(
                 white_around = white_across(*stacked, a, b, body, edge)
                 if white_around and type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     white[a:b] = True
+                    tall.append((a, b))
     elif starts is not None:
         white |= _between_headlines(line, ink, corridors, stacked, starts, body)
     if grid is not None and body_size:
         # The column grid parts body lines; a headline spans the columns.
         blocked |= grid[x0:x1]
     blocked |= _column_wide(white, blocked, body, around)
+    if starts is not None:
+        for a, b in tall:
+            if not blocked[a:b].any() and _beside_a_wide_column(
+                line, a, b, blocked, corridors, starts, body, around
+            ):
+                blocked[a:b] = True
     # A separator is away from the line's ends: white at an end is margin.
     margin = int(LINE_CUTS.end_margin * body)
     blocked[:margin] = False
@@ -394,6 +402,50 @@ def _column_wide(
             for a, b in group:
                 kept[a:b] = True
     return kept
+
+
+def _beside_a_wide_column(
+    line: Box,
+    a: int,
+    b: int,
+    blocked: np.ndarray,
+    corridors: np.ndarray,
+    starts: LineStarts,
+    body: float,
+    reach: tuple[float, float] = (0.0, 0.0),
+) -> bool:
+    """Whether a tall corridor at x = a..b of ``line`` (white in the lines
+    around it, type against both sides) that leaves less than a column's
+    width on one side (``_column_wide``) is a gutter all the same: the
+    lines of that side's column end at it (or start at it) down the
+    corridor's height, and run on a column's width beyond the part of this
+    line there. A table of figures set flush right in its column, a
+    hairline from the next column's text, is joined to it by the detector
+    in every row (the Deseret News of 1850, p6: "0,208 to baffle such
+    maneuvers"); a list's numbers before the text of their column have no
+    column ending at their white (``LINE_CUTS.min_column``)."""
+    least = LINE_CUTS.min_column * body
+    before = np.flatnonzero(blocked[:a])
+    after = np.flatnonzero(blocked[b:])
+    left = a - before[-1] - 1 if before.size else a + reach[0]
+    right = after[0] if after.size else len(blocked) - b + reach[1]
+    narrow = min(left, right)
+    if narrow >= least or max(left, right) < least or narrow < LINE_CUTS.min_piece * body:
+        return False
+    span = _run_at(corridors[:, int(line.x0) + (a + b) // 2] > 0, int(line.cy))
+    if span is None:
+        return False
+    y0, y1 = span
+    gap_left, gap_right = int(line.x0) + a, int(line.x0) + b
+    if left < right:
+        return starts.wide_lines_end_at(gap_left, y0, y1, least)
+    return starts.wide_lines_start_at(gap_right, y0, y1, least)
+
+
+def _run_at(mask: np.ndarray, y: int) -> tuple[int, int] | None:
+    """The run of ``mask`` (start, stop) that holds index ``y``; None where
+    ``mask`` is false there."""
+    return next(((a, b) for a, b in true_runs(mask) if a <= y < b), None)
 
 
 def _without_rule_strokes(ink: np.ndarray, body: float) -> np.ndarray:

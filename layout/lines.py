@@ -333,6 +333,24 @@ class LineStarts:
         least = GUTTERS.min_edge_lines
         return starts >= least or ends >= least or inside >= GUTTERS.min_lines_inside
 
+    def wide_lines_end_at(self, x: float, y0: float, y1: float, least: float) -> bool:
+        """Whether lines whose centres lie between ``y0`` and ``y1`` end at x
+        (within ``GUTTERS.edge_tolerance`` body lines) having started at
+        least ``least`` pixels before it, ``GUTTERS.min_edge_lines`` of them:
+        a column's right edge, a column wide."""
+        tol = GUTTERS.edge_tolerance * self.body
+        rows = (self.cy >= y0) & (self.cy <= y1)
+        wide = rows & (np.abs(self.x1 - x) < tol) & (self.x0 <= x - least)
+        return int(np.count_nonzero(wide)) >= GUTTERS.min_edge_lines
+
+    def wide_lines_start_at(self, x: float, y0: float, y1: float, least: float) -> bool:
+        """The same for a column's left edge: lines start at x and run on at
+        least ``least`` pixels past it."""
+        tol = GUTTERS.edge_tolerance * self.body
+        rows = (self.cy >= y0) & (self.cy <= y1)
+        wide = rows & (np.abs(self.x0 - x) < tol) & (self.x1 >= x + least)
+        return int(np.count_nonzero(wide)) >= GUTTERS.min_edge_lines
+
     def both_edges(self, left: Box, right: Box) -> bool:
         near = np.abs(self.cy - right.cy) < GUTTERS.edge_reach * self.body
         tol = GUTTERS.both_edges_tolerance * self.body

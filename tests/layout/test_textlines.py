@@ -142,6 +142,46 @@ def test_a_line_boxed_with_the_last_letter_of_the_column_before_is_cut_at_the_gu
     assert not any(p.ink.x0 < 480 and p.ink.x1 > 494 for p in row)
 
 
+def _table_flush_right(rows: range) -> tuple[np.ndarray, np.ndarray]:
+    """Two columns parted by a 14-px gutter; in ``rows`` the first column holds
+    a table of two columns of figures, the second set flush right against the
+    gutter and boxed by the detector with the next column's line, as the
+    Deseret News of 1850 p6 ("0,208 to baffle such maneuvers")."""
+    ink, _ = two_columns(gutter=14, lines=20)
+    boxes = []
+    for i in range(20):
+        y = 40 + 30 * i
+        if i in rows:
+            ink[y : y + BODY, 50:480] = 0
+            ink[y + 3 : y + BODY - 4, 340:380] = 255  # "0,040"
+            ink[y + 3 : y + BODY - 4, 436:480] = 255  # "0,208", flush right
+            boxes.append([336, y - 3, 384, y + BODY + 3])
+            boxes.append([432, y - 3, 954, y + BODY + 3])
+        else:
+            boxes.append([46, y - 3, 484, y + BODY + 3])
+            boxes.append([490, y - 3, 954, y + BODY + 3])
+    return ink, np.array(boxes, dtype=float)
+
+
+def test_figures_flush_right_in_their_column_are_cut_from_the_next_column() -> None:
+    table = range(6, 14)
+    ink, boxes = _table_flush_right(table)
+    pieces = cut(ink, boxes)
+    for i in table:
+        y = 40 + 30 * i
+        row = [p for p in pieces if abs(p.ink.y0 - (y + 3)) <= 3]
+        assert not any(p.ink.x0 < 480 and p.ink.x1 > 494 for p in row), i
+        assert any(p.ink.x0 == 436 and p.ink.x1 == 480 for p in row), i
+
+
+def test_figures_flush_right_in_a_column_of_figures_alone_are_not_cut() -> None:
+    # No line of text in that column ends at the white after the figures:
+    # they are a list's numbers, as the tag above.
+    ink, boxes = _table_flush_right(range(20))
+    pieces = cut(ink, boxes)
+    assert not any(p.ink.x0 == 436 and p.ink.x1 == 480 for p in pieces)
+
+
 def test_the_white_beside_a_centred_heading_is_not_a_gutter() -> None:
     ink = np.zeros((700, 700), np.uint8)
     ink[60 : 60 + BODY, 200:300] = 255  # "LES"
