@@ -209,6 +209,37 @@ def absorb_frames(
     return keep_h, keep_v, grown
 
 
+def frames_of_no_photo(
+    found: tuple[list[Box], list[Box]],
+    kept: tuple[list[Box], list[Box]],
+    photos: list[Box],
+    em: float,
+) -> tuple[list[Box], list[Box]]:
+    """The page's rules (horizontal, vertical) once its photos are settled:
+    those ``absorb_frames`` kept, and those it took into a photo that is a
+    photo no more (``without_type``, ``without_page_photos``: no photo left
+    holds them), in the order found. ``found``: the rules before
+    ``absorb_frames``; ``kept``: those it kept; ``photos``: the photos left.
+    A "photo" over a whole page of small type (the Port Gibson Reveille of
+    1921, 1,114 px wide: its seven columns at 10 px) took in every column
+    rule of the page; the photo was found to be type, and the columns, their
+    rules gone, were read across."""
+    tol = em * PHOTO_EDGES.frame_reach
+
+    def framed(rule: Box) -> bool:
+        return any(
+            p.expand(tol).contains_point(rule.x0, rule.y0)
+            and p.expand(tol).contains_point(rule.x1, rule.y1)
+            for p in photos
+        )
+
+    out = []
+    for rules, keep in zip(found, kept, strict=True):
+        kept_ids = {id(r) for r in keep}
+        out.append([r for r in rules if id(r) in kept_ids or not framed(r)])
+    return out[0], out[1]
+
+
 def without_page_photos(
     photos: list[Box], pieces: list[LinePiece], content: tuple[int, int, int, int]
 ) -> list[Box]:

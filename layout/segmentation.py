@@ -56,6 +56,7 @@ from newsprint.layout.photos import (
     absorb_frames,
     blank_photos,
     find_photos,
+    frames_of_no_photo,
     hatched_within,
     merge_photo_pieces,
     without_page_photos,
@@ -166,6 +167,7 @@ def analyse(
         on_h_rules = rules_mask(ink.shape, h_rules, 1)
         pieces = [q for p in pieces if (q := _off_the_rules(p, ink, on_h_rules)) is not None]
     photos = find_photos(text_ink, work, body, settings)
+    found = (h_rules, v_rules)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
     photos = merge_photo_pieces(photos, body, ink)
     line_art: list[Box] = []
@@ -174,6 +176,7 @@ def analyse(
         photos = without_type(photos, pieces, line_art, body)
         photos = without_page_photos(photos, pieces, box)  # print run together
         line_art = [p for p in line_art if p in photos]
+    h_rules, v_rules = frames_of_no_photo(found, (h_rules, v_rules), photos, body)
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}

@@ -6,7 +6,14 @@ import cv2
 import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.boxes import Box
-from newsprint.layout.photos import find_photos, is_hatched, without_page_photos, without_type
+from newsprint.layout.photos import (
+    absorb_frames,
+    find_photos,
+    frames_of_no_photo,
+    is_hatched,
+    without_page_photos,
+    without_type,
+)
 from newsprint.layout.textlines import LinePiece
 
 
@@ -131,3 +138,22 @@ def test_a_hatched_display_character_is_still_type() -> None:
     box = Box(140, 50, 660, 570)
     character = LinePiece(Box(150, 60, 650, 560), Box(140, 50, 660, 570))
     assert without_type([box], [character], [box], BODY) == []
+
+
+def test_rules_taken_into_a_photo_that_is_type_are_rules_again() -> None:
+    # The Port Gibson Reveille of 1921 (seven columns of 10-px type): its
+    # print was found as one "photo" over the page, which took in every
+    # column rule; the photo was type, and the columns were read across.
+    body = 12.0
+    page = Box(60, 60, 2200, 2900)
+    column_rules = [Box(x, 430, x + 4, 2560) for x in (625, 914, 1194)]
+    heads = [Box(640, 1100, 900, 1102)]
+    frame = [Box(300, 300, 303, 600), Box(500, 300, 503, 600)]  # round a real photo
+    photo = Box(303, 300, 500, 600)
+    h, v, grown = absorb_frames(heads, column_rules + frame, [page, photo], body)
+    assert h == [] and v == []
+    # The page "photo" was type; the real photo stays, framed.
+    kept = [grown[1]]
+    h, v = frames_of_no_photo((heads, column_rules + frame), (h, v), kept, body)
+    assert h == heads
+    assert v == column_rules

@@ -818,6 +818,34 @@ def test_a_headline_of_one_size_over_the_gutter_and_a_short_word_stay_one_line()
     assert len(_rows([Box(100, 1364, 330, 1406), Box(342, 1360, 920, 1425)], (330, 342))) == 1
 
 
+def _narrow_gutter_rows(heights: tuple[int, int], top: int = 400) -> list[Box]:
+    """``join_rows`` over two columns parted by 4 px (a third of a 12-px line)
+    with no white corridor or rule between them (the foot of the Port Gibson
+    Reveille's columns, 1921, at 10-px type), every row detected in two
+    pieces, and at ``top`` a row of two pieces ``heights`` tall over the
+    same space; returns what that row became."""
+    from newsprint.layout.lines import join_rows
+
+    pieces = []
+    for n, y in enumerate(range(100, 700, 16)):
+        if y == top:
+            continue
+        tall = 14 if n % 3 == 0 else 12  # lines with both ascenders and descenders
+        pieces += [Box(40, y, 318, y + tall), Box(322, y + 1, 600, y + 1 + tall)]
+    left, right = heights
+    pieces += [Box(40, top, 318, top + left), Box(322, top, 600, top + right)]
+    rows = join_rows(pieces, np.zeros((800, 700), bool), 12.0)
+    return [r for r in rows if r.y0 == top]
+
+
+def test_columns_four_pixels_apart_stay_apart_where_their_lines_stop_and_start() -> None:
+    # The columns' own lines, 14 px with ascenders and descenders against a
+    # 12-px body, were taken for larger type and joined across the gutter.
+    assert len(_narrow_gutter_rows((14, 15))) == 2
+    # A headline over both columns, twice the body, stays one line.
+    assert len(_narrow_gutter_rows((24, 24))) == 1
+
+
 def test_a_word_of_x_height_letters_on_the_gutter_grid_stays_in_its_headline() -> None:
     """ "Big Rise | on | Main": "on" is half the capitals' height, and the
     space before it falls on the grid by chance, but no column starts there."""
