@@ -205,6 +205,12 @@ class BlockColumnsParams:
     nearest column. A share of the widest block's width. Commit bdb39fc
     (NCSE pages; synthetic en-old-1001)."""
 
+    across: float = 0.9
+    """A block at least this share of the article's width (from its
+    leftmost block's edge to its rightmost's) is set across the article
+    and parts it into bands. Not tuned: nothing stands beside such a
+    block."""
+
 
 BLOCK_COLUMNS = BlockColumnsParams()
 
