@@ -220,9 +220,12 @@ def column_order(blocks: list[Region], body: float) -> list[Region]:
     rest = [b for b in blocks if id(b) not in taken]
     out: list[Region] = []
     for wide in across:
-        above = [b for b in rest if _box(b).cy < _box(wide).cy]
-        rest = [b for b in rest if _box(b).cy >= _box(wide).cy]
-        out += [*_columns_down(above), wide]
+        # What stands beside it (a price at its first line's end) is read
+        # with it, down the column it stands in.
+        above = [b for b in rest if _box(b).y1 <= _box(wide).y0]
+        beside = [b for b in rest if _box(b).y1 > _box(wide).y0 and _box(b).y0 < _box(wide).y1]
+        rest = [b for b in rest if _box(b).y0 >= _box(wide).y1]
+        out += [*_columns_down(above), *_columns_down([wide, *beside])]
     return out + _columns_down(rest)
 
 

@@ -360,13 +360,39 @@ class LineStarts:
         heights (the lines with both ascenders and descenders). A
         small headline over two columns is larger than the lines of the
         columns under it, whose edges its word space may meet."""
-        near = np.abs(self.cy - right.cy) < GUTTERS.edge_reach * self.body
         tol = GUTTERS.both_edges_tolerance * self.body
-        edges = near & ((np.abs(self.x0 - right.x0) < tol) | (np.abs(self.x1 - left.x1) < tol))
-        if np.count_nonzero(edges) < 2 * GUTTERS.min_edge_lines:
+        rows = self._rows_around(left, right)
+        ends = rows & (np.abs(self.x1 - left.x1) < tol)
+        starts = rows & (np.abs(self.x0 - right.x0) < tol)
+        least = GUTTERS.min_edge_lines
+        if np.count_nonzero(ends) < least or np.count_nonzero(starts) < least:
             return False
-        usual = float(np.percentile(self.height[edges], 75))
+        usual = float(np.percentile(self.height[ends | starts], 75))
         return max(left.height, right.height) < TYPE_SIZE.larger * usual
+
+    def columns_meet(self, left: Box, right: Box, least: float) -> bool:
+        """Whether two columns meet between ``left`` and ``right``: in the
+        rows around theirs (``_rows_around``), ``GUTTERS.min_edge_lines``
+        lines or more end where ``left`` ends having run ``least`` pixels
+        or more, and as many start where ``right`` starts and run on as
+        far. A list's numbers or a table's narrow cells, however well
+        they line up, are not a column's width."""
+        tol = GUTTERS.both_edges_tolerance * self.body
+        rows = self._rows_around(left, right)
+        ends = rows & (np.abs(self.x1 - left.x1) < tol) & (self.x0 <= left.x1 - least)
+        starts = rows & (np.abs(self.x0 - right.x0) < tol) & (self.x1 >= right.x0 + least)
+        least_lines = GUTTERS.min_edge_lines
+        return bool(
+            np.count_nonzero(ends) >= least_lines and np.count_nonzero(starts) >= least_lines
+        )
+
+    def _rows_around(self, left: Box, right: Box) -> np.ndarray:
+        """The lines within ``GUTTERS.edge_reach`` body lines of the row of
+        ``left`` and ``right``, less those of that row itself (the two
+        pieces asked about do not vouch for themselves)."""
+        cy = (left.cy + right.cy) / 2
+        off = np.abs(self.cy - cy)
+        return (off < GUTTERS.edge_reach * self.body) & (off > 0.5 * self.body)
 
     def both_edges(self, left: Box, right: Box) -> bool:
         near = np.abs(self.cy - right.cy) < GUTTERS.edge_reach * self.body
@@ -443,7 +469,7 @@ def _is_gutter(
         # (the Port Gibson Reveille of 1921: 10-px type, a hairline rule
         # too faint and broken to be found at the columns' foot, 2 px of
         # white either side), which the detector parted.
-        return gap > 0 and starts.both_edges(left, right)
+        return gap > 0 and starts.columns_meet(left, right, LINE_CUTS.min_column * body)
     return starts.both_edges(left, right) or (
         starts.on_grid(left, right)
         and (gap >= P.grid_min_gap * body or starts.column_edge(left, right))

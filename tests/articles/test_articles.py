@@ -1679,6 +1679,10 @@ def test_a_paragraph_set_across_the_foot_of_two_columns_is_read_after_both() -> 
     )
     order = [r.id for r in column_order([last, foot, right, left], BODY)]
     assert order == ["left", "right", "foot", "last"]
+    # A price at the end of its first line stands beside it: read with it.
+    price = _region("price", RegionType.TEXT, (728, 702, 780, 722), [_line("25c", 728, 702, 780)])
+    order = [r.id for r in column_order([price, last, foot, right, left], BODY)]
+    assert order == ["left", "right", "foot", "price", "last"]
 
 
 def test_a_title_over_two_columns_is_read_in_the_first() -> None:

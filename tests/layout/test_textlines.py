@@ -818,7 +818,7 @@ def test_a_headline_of_one_size_over_the_gutter_and_a_short_word_stay_one_line()
     assert len(_rows([Box(100, 1364, 330, 1406), Box(342, 1360, 920, 1425)], (330, 342))) == 1
 
 
-def _narrow_gutter_rows(heights: tuple[int, int], top: int = 400) -> list[Box]:
+def _narrow_gutter_rows(heights: tuple[float, float], top: int = 404) -> list[Box]:
     """``join_rows`` over two columns parted by 4 px (a third of a 12-px line)
     with no white corridor or rule between them (the foot of the Port Gibson
     Reveille's columns, 1921, at 10-px type), every row detected in two
@@ -842,8 +842,23 @@ def test_columns_four_pixels_apart_stay_apart_where_their_lines_stop_and_start()
     # The columns' own lines, 14 px with ascenders and descenders against a
     # 12-px body, were taken for larger type and joined across the gutter.
     assert len(_narrow_gutter_rows((14, 15))) == 2
-    # A headline over both columns, twice the body, stays one line.
-    assert len(_narrow_gutter_rows((24, 24))) == 1
+    # A small headline over both columns, a little larger than the
+    # columns' tallest lines, stays one line.
+    assert len(_narrow_gutter_rows((15.5, 15.5))) == 1
+
+
+def test_a_list_s_numbers_boxed_apart_from_their_text_stay_on_its_lines() -> None:
+    # "1." to "10." set flush right, 4 px before their text, every item's
+    # number boxed apart by the detector: they line up as column edges do,
+    # but no column is as narrow as a number.
+    from newsprint.layout.lines import join_rows
+
+    pieces = []
+    for y in range(100, 420, 16):
+        pieces += [Box(40, y, 62, y + 12), Box(66, y, 600, y + 12)]
+    rows = join_rows(pieces, np.zeros((500, 700), bool), 12.0)
+    assert len(rows) == 20
+    assert all(r.x0 == 40 and r.x1 == 600 for r in rows)
 
 
 def test_a_word_of_x_height_letters_on_the_gutter_grid_stays_in_its_headline() -> None:
