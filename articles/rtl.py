@@ -42,6 +42,9 @@ def with_rtl_lines(regions: list[Region]) -> list[Region]:
     text reversed (into reading order) and its direction ``horizontal-rtl``."""
     out = []
     for region in regions:
+        if region.type == RegionType.ADVERTISEMENT:
+            out.append(_advert_lines_turned(region))
+            continue
         if (
             region.type in _ACROSS
             and region.direction == TextDirection.HORIZONTAL_LTR
@@ -56,6 +59,23 @@ def with_rtl_lines(regions: list[Region]) -> list[Region]:
             )
         out.append(region)
     return out
+
+
+def _advert_lines_turned(advert: Region) -> Region:
+    """``advert`` with each of its lines set across (its box wider than
+    tall) that reads clearly better right to left turned round, as a
+    one-line region is: an advert mixes lines set down, across and right
+    to left (ECPO 1919's lamp advert: "造製司公球電國中海上" over its
+    vertical text, found as an advert of its own inside its frame). The
+    advert keeps its direction; the line's box says it runs across."""
+    lines = []
+    for line in advert.lines:
+        x0, y0, x1, y1 = line.bbox
+        if x1 - x0 > y1 - y0 and reads_right_to_left(line.text):
+            line = line.model_copy(update={"text": turned_round(line.text)})
+            log.debug("%s: a line read right to left: %s", advert.id, line.text)
+        lines.append(line)
+    return advert.model_copy(update={"lines": lines})
 
 
 _MIRRORED = str.maketrans("（）()「」『』《》〈〉【】〔〕", "）（)(」「』『》《〉〈】【〕〔")

@@ -142,6 +142,30 @@ def test_short_chinese_lines_read_right_to_left_are_told_by_their_words() -> Non
     assert not reads_right_to_left("１２３４５６７８９０號版")
 
 
+def test_a_line_across_an_advert_on_a_vertical_page_comes_out_in_reading_order() -> None:
+    # ECPO 1919's lamp advert, found in its frame: its maker's name across
+    # the top, set right to left, over its vertical lines.
+    lines = [
+        TextLine(text="造製司公球電國中海上", confidence=0.9, bbox=(500, 840, 1070, 880)),
+        TextLine(text="安利博", confidence=0.9, bbox=(1000, 900, 1040, 1100)),
+    ]
+    advert = Region(
+        id="ad",
+        type=RegionType.ADVERTISEMENT,
+        bbox=(490, 840, 1075, 1700),
+        work_bbox=(490.0, 840.0, 1075.0, 1700.0),
+        lines=lines,
+    )
+    regions = [
+        advert,
+        _vertical("h", 1900, 100, ["新聞標題"], RegionType.HEADLINE),
+        _vertical("t", 1840, 100, ["正文一正文一正文一", "正文二正文二正文二"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    texts = [ln.text for r in page.regions if r.id == "ad" for ln in r.lines]
+    assert texts == ["上海中國電球公司製造", "安利博"]  # the vertical line as read
+
+
 def test_a_masthead_across_a_vertical_page_comes_out_in_reading_order() -> None:
     masthead = Region(
         id="m",
