@@ -218,7 +218,8 @@ def frames_of_no_photo(
     """The page's rules (horizontal, vertical) once its photos are settled:
     those ``absorb_frames`` kept, and those it took into a photo that is a
     photo no more (``without_type``, ``without_page_photos``: no photo left
-    holds them), in the order found. ``found``: the rules before
+    holds them) and that are ``PHOTO_EDGES.rule_back`` body lines long or
+    more, in the order found. ``found``: the rules before
     ``absorb_frames``; ``kept``: those it kept; ``photos``: the photos left.
     A "photo" over a whole page of small type (the Port Gibson Reveille of
     1921, 1,114 px wide: its seven columns at 10 px) took in every column
@@ -226,8 +227,10 @@ def frames_of_no_photo(
     rules gone, were read across."""
     tol = em * PHOTO_EDGES.frame_reach
 
+    least = em * PHOTO_EDGES.rule_back
+
     def framed(rule: Box) -> bool:
-        return any(
+        return max(rule.width, rule.height) < least or any(
             p.expand(tol).contains_point(rule.x0, rule.y0)
             and p.expand(tol).contains_point(rule.x1, rule.y1)
             for p in photos

@@ -141,6 +141,15 @@ class PhotoEdgeParams:
     """A rule whose both ends lie within this many × body of a photo is the
     photo's frame and joins it. Since the first segmentation (08f9714)."""
 
+    rule_back: float = 6.0
+    """× body: a rule a photo took in comes back when the photo is found to
+    be no photo (``frames_of_no_photo``) only this long or longer: a column
+    rule or a rule across a story's column. Shorter ones in a page's print
+    run together into one "photo" are as often strokes of its pictures
+    (the Oakland page's adverts: four of 4-5 body lines, whose x then
+    counted as a column rule's place down the page, and "Everything" was
+    cut at a 3-px space). Not tuned beyond those two pages."""
+
     blank_pad: float = 0.2
     """The text ink is blanked this many × body beyond each photo's box (its
     frayed edge and frame are not type). Set by hand on the synthetic tuning

@@ -150,10 +150,12 @@ def test_rules_taken_into_a_photo_that_is_type_are_rules_again() -> None:
     heads = [Box(640, 1100, 900, 1102)]
     frame = [Box(300, 300, 303, 600), Box(500, 300, 503, 600)]  # round a real photo
     photo = Box(303, 300, 500, 600)
-    h, v, grown = absorb_frames(heads, column_rules + frame, [page, photo], body)
+    stroke = [Box(1009, 563, 1015, 611)]  # 4 body lines: a stroke of a picture
+    found = (heads, column_rules + frame + stroke)
+    h, v, grown = absorb_frames(*found, [page, photo], body)
     assert h == [] and v == []
     # The page "photo" was type; the real photo stays, framed.
     kept = [grown[1]]
-    h, v = frames_of_no_photo((heads, column_rules + frame), (h, v), kept, body)
+    h, v = frames_of_no_photo(found, (h, v), kept, body)
     assert h == heads
     assert v == column_rules
