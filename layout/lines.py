@@ -189,7 +189,7 @@ def row_groups(
                 continue
             if apart is not None and apart(tails[i], piece):
                 continue
-            if not display and _is_gutter(row, piece, corridors, starts, body):
+            if not display and _is_gutter(row, piece, corridors, starts, body, tails[i]):
                 continue
             if display and _headlines_apart(row, tails[i], piece, starts):
                 continue
@@ -352,12 +352,12 @@ class LineStarts:
         wide = rows & (np.abs(self.x0 - x) < tol) & (self.x1 >= x + least)
         return int(np.count_nonzero(wide)) >= GUTTERS.min_edge_lines
 
-    def edges_as_tall(self, left: Box, right: Box) -> bool:
-        """Whether ``left`` and ``right`` are of the type of the lines that end
-        and start where they do (``both_edges``): the columns' own lines,
+    def edges_as_tall(self, left: Box, right: Box, size: float) -> bool:
+        """Whether type ``size`` pixels tall, in ``left`` and ``right``, is of
+        the type of the lines that end and start where they do
+        (``both_edges``): the columns' own lines,
         taller than the page's body (their ascenders and descenders) by no
-        more than ``TYPE_SIZE.larger`` of the upper quartile of those lines'
-        heights (the lines with both ascenders and descenders). A
+        more than ``GUTTERS.own_lines`` of those lines' median height. A
         small headline over two columns is larger than the lines of the
         columns under it, whose edges its word space may meet."""
         tol = GUTTERS.both_edges_tolerance * self.body
@@ -367,8 +367,8 @@ class LineStarts:
         least = GUTTERS.min_edge_lines
         if np.count_nonzero(ends) < least or np.count_nonzero(starts) < least:
             return False
-        usual = float(np.percentile(self.height[ends | starts], 75))
-        return max(left.height, right.height) < TYPE_SIZE.larger * usual
+        usual = float(np.median(self.height[ends | starts]))
+        return size < GUTTERS.own_lines * usual
 
     def columns_meet(self, left: Box, right: Box, least: float) -> bool:
         """Whether two columns meet between ``left`` and ``right``: in the
@@ -446,19 +446,27 @@ def _headlines_apart(row: Box, tail: Box, piece: Box, starts: LineStarts) -> boo
 
 
 def _is_gutter(
-    left: Box, right: Box, corridors: np.ndarray, starts: LineStarts, body: float
+    left: Box,
+    right: Box,
+    corridors: np.ndarray,
+    starts: LineStarts,
+    body: float,
+    tail: Box | None = None,
 ) -> bool:
     """A tall white corridor beside a column edge, or, for columns too short
     to make a tall corridor, a clear space with column edges on both sides or
-    on the page's column grid."""
+    on the page's column grid. ``tail``: the last piece of the row ``left``
+    (the type before the space; the row's box may be taller, a speck or a
+    rule's fragment joined to it)."""
     gap = right.x0 - left.x1
     # Word spaces of larger type (a small bold headline over a gutter) are
     # wider than body type's: only a full body line of white parts them.
     P = GUTTERS
+    size = max((tail or left).height, right.height)
     if (
-        max(left.height, right.height) >= TYPE_SIZE.larger * body
+        size >= TYPE_SIZE.larger * body
         and gap < P.larger_type_min_gap * body
-        and not starts.edges_as_tall(left, right)
+        and not starts.edges_as_tall(left, right, size)
     ):
         return False
     if _gutter_between(left, right, corridors) and starts.column_edge(left, right):

