@@ -219,12 +219,15 @@ def column_order(blocks: list[Region], body: float) -> list[Region]:
     taken = {id(b) for b in across}
     rest = [b for b in blocks if id(b) not in taken]
     out: list[Region] = []
+    slack = BLOCK_COLUMNS.beside_slack * body
     for wide in across:
-        # What stands beside it (a price at its first line's end) is read
-        # with it, down the column it stands in.
-        above = [b for b in rest if _box(b).y1 <= _box(wide).y0]
-        beside = [b for b in rest if _box(b).y1 > _box(wide).y0 and _box(b).y0 < _box(wide).y1]
-        rest = [b for b in rest if _box(b).y0 >= _box(wide).y1]
+        # What starts beside it (a price at its first line's end) is read
+        # with it, down the column it stands in; a column whose box reaches
+        # a little into it from above is still above it.
+        top, foot = _box(wide).y0 - slack, _box(wide).y1
+        above = [b for b in rest if _box(b).y0 < top]
+        beside = [b for b in rest if top <= _box(b).y0 < foot]
+        rest = [b for b in rest if _box(b).y0 >= foot]
         out += [*_columns_down(above), *_columns_down([wide, *beside])]
     return out + _columns_down(rest)
 

@@ -202,7 +202,9 @@ def row_groups(
             open_rows.append(len(rows) - 1)
         else:
             rows[best] = rows[best].union(piece)
-            tails[best] = piece
+            # The tail is the piece the row ends with, not a speck inside it.
+            if piece.x1 >= tails[best].x1:
+                tails[best] = piece
             groups[best].append(n)
     return _joined_across_wide_spaces(groups, pieces, corridors, starts, body, v_rules, apart)
 

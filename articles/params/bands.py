@@ -211,6 +211,12 @@ class BlockColumnsParams:
     and parts it into bands. Not tuned: nothing stands beside such a
     block."""
 
+    beside_slack: float = 0.5
+    """× body: a block starting at most this far above a block set across
+    the article starts beside it (a price at its first line's end) and is
+    read with it; one starting higher is above it, though its box reach
+    into the wide block's. Not tuned: half a line."""
+
 
 BLOCK_COLUMNS = BlockColumnsParams()
 

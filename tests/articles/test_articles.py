@@ -1683,6 +1683,15 @@ def test_a_paragraph_set_across_the_foot_of_two_columns_is_read_after_both() -> 
     price = _region("price", RegionType.TEXT, (728, 702, 780, 722), [_line("25c", 728, 702, 780)])
     order = [r.id for r in column_order([price, last, foot, right, left], BODY)]
     assert order == ["left", "right", "foot", "price", "last"]
+    # The left column's box reaching 2 px into the paragraph across keeps it
+    # above: read before the shorter right column, as before.
+    tall = _column("left", 100, 200, [("Post partum treatment", 0, 300)] * 12)
+    short = _column("right", 420, 200, [("We maintain the highest", 0, 300)] * 6)
+    foot = _region(
+        "foot", RegionType.TEXT, (100, 548, 720, 628), [_line("worm treatment", 100, 548, 720)]
+    )
+    order = [r.id for r in column_order([foot, short, tall], BODY)]
+    assert order == ["left", "right", "foot"]
 
 
 def test_a_title_over_two_columns_is_read_in_the_first() -> None:

@@ -818,7 +818,9 @@ def test_a_headline_of_one_size_over_the_gutter_and_a_short_word_stay_one_line()
     assert len(_rows([Box(100, 1364, 330, 1406), Box(342, 1360, 920, 1425)], (330, 342))) == 1
 
 
-def _narrow_gutter_rows(heights: tuple[float, float], top: int = 404) -> list[Box]:
+def _narrow_gutter_rows(
+    heights: tuple[float, float], top: int = 404, speck: Box | None = None
+) -> list[Box]:
     """``join_rows`` over two columns parted by 4 px (a third of a 12-px line)
     with no white corridor or rule between them (the foot of the Port Gibson
     Reveille's columns, 1921, at 10-px type), every row detected in two
@@ -830,18 +832,24 @@ def _narrow_gutter_rows(heights: tuple[float, float], top: int = 404) -> list[Bo
     for n, y in enumerate(range(100, 700, 16)):
         if y == top:
             continue
-        tall = 14 if n % 3 == 0 else 12  # lines with both ascenders and descenders
+        tall = (12, 13, 12, 11, 14, 12)[n % 6]  # as the page's: 11-14 px
         pieces += [Box(40, y, 318, y + tall), Box(322, y + 1, 600, y + 1 + tall)]
     left, right = heights
     pieces += [Box(40, top, 318, top + left), Box(322, top, 600, top + right)]
+    pieces += [speck] if speck is not None else []
     rows = join_rows(pieces, np.zeros((800, 700), bool), 12.0)
-    return [r for r in rows if r.y0 == top]
+    return [r for r in rows if abs(r.cy - (top + 7)) < 6]
 
 
 def test_columns_four_pixels_apart_stay_apart_where_their_lines_stop_and_start() -> None:
     # The columns' own lines, 14 px with ascenders and descenders against a
     # 12-px body, were taken for larger type and joined across the gutter.
     assert len(_narrow_gutter_rows((14, 14))) == 2
+    # A speck joined to the row, reaching a pixel over its type, does not
+    # make it larger type (on the page it stood at the row's start; here
+    # inside it, where it must not become the piece the row ends with).
+    assert len(_narrow_gutter_rows((14, 14), speck=Box(20, 403, 33, 415))) == 2
+    assert len(_narrow_gutter_rows((14, 14), speck=Box(200, 403, 205, 418))) == 2
     # A small headline over both columns, 1.3 body, stays one line.
     assert len(_narrow_gutter_rows((15.6, 15.6))) == 1
 
