@@ -200,39 +200,6 @@ def _caption_texts(captions: list[Region]) -> list[str]:
 
 
 def column_order(blocks: list[Region], body: float) -> list[Region]:
-    """Band by band, and in each band column by column, top to bottom
-    (``_columns_down``). A block set across the whole article
-    (``BLOCK_COLUMNS.across`` of its width) parts it into bands: what
-    stands above it is read before it, what stands below after it. A
-    paragraph set across an advert's foot, under a column of text beside a
-    drawing, was read in the column, and the paragraph under it first of
-    all (a Charlottetown pharmacy's advert, Newspaper Navigator's test
-    page)."""
-    if not blocks:
-        return []
-    x0 = min(_box(b).x0 for b in blocks)
-    x1 = max(_box(b).x1 for b in blocks)
-    across = sorted(
-        (b for b in blocks if _box(b).width >= BLOCK_COLUMNS.across * (x1 - x0)),
-        key=lambda b: _box(b).y0,
-    )
-    taken = {id(b) for b in across}
-    rest = [b for b in blocks if id(b) not in taken]
-    out: list[Region] = []
-    slack = BLOCK_COLUMNS.beside_slack * body
-    for wide in across:
-        # What starts beside it (a price at its first line's end) is read
-        # with it, down the column it stands in; a column whose box reaches
-        # a little into it from above is still above it.
-        top, foot = _box(wide).y0 - slack, _box(wide).y1
-        above = [b for b in rest if _box(b).y0 < top]
-        beside = [b for b in rest if top <= _box(b).y0 < foot]
-        rest = [b for b in rest if _box(b).y0 >= foot]
-        out += [*_columns_down(above), *_columns_down([wide, *beside])]
-    return out + _columns_down(rest)
-
-
-def _columns_down(blocks: list[Region]) -> list[Region]:
     """Column by column, top to bottom. The tallest blocks found the columns;
     every other block goes down the column whose founding block it shares
     most of its width with (a column of its own where it shares too little

@@ -205,18 +205,6 @@ class BlockColumnsParams:
     nearest column. A share of the widest block's width. Commit bdb39fc
     (NCSE pages; synthetic en-old-1001)."""
 
-    across: float = 0.9
-    """A block at least this share of the article's width (from its
-    leftmost block's edge to its rightmost's) is set across the article
-    and parts it into bands. Not tuned: nothing stands beside such a
-    block."""
-
-    beside_slack: float = 0.5
-    """× body: a block starting at most this far above a block set across
-    the article starts beside it (a price at its first line's end) and is
-    read with it; one starting higher is above it, though its box reach
-    into the wide block's. Not tuned: half a line."""
-
 
 BLOCK_COLUMNS = BlockColumnsParams()
 

@@ -1663,37 +1663,6 @@ def test_small_blocks_over_two_columns_do_not_join_them_into_one() -> None:
     assert order == ["lead", "c1", "c1b", "c2"]
 
 
-def test_a_paragraph_set_across_the_foot_of_two_columns_is_read_after_both() -> None:
-    # A pharmacy's advert (Newspaper Navigator's test page): a column of
-    # text beside a drawing, a paragraph across the advert under both, and
-    # a short one under that at the left. It was read first of all.
-    from newsprint.articles.draft import column_order
-
-    left = _column("left", 100, 200, [("Post partum treatment", 0, 300)] * 6)
-    right = _column("right", 420, 200, [("We maintain the highest", 0, 300)] * 12)
-    foot = _region(
-        "foot", RegionType.TEXT, (100, 700, 720, 780), [_line("worm treatment", 100, 700, 720)]
-    )
-    last = _region(
-        "last", RegionType.TEXT, (100, 800, 400, 840), [_line("Of course, it is", 100, 800, 400)]
-    )
-    order = [r.id for r in column_order([last, foot, right, left], BODY)]
-    assert order == ["left", "right", "foot", "last"]
-    # A price at the end of its first line stands beside it: read with it.
-    price = _region("price", RegionType.TEXT, (728, 702, 780, 722), [_line("25c", 728, 702, 780)])
-    order = [r.id for r in column_order([price, last, foot, right, left], BODY)]
-    assert order == ["left", "right", "foot", "price", "last"]
-    # The left column's box reaching 2 px into the paragraph across keeps it
-    # above: read before the shorter right column, as before.
-    tall = _column("left", 100, 200, [("Post partum treatment", 0, 300)] * 12)
-    short = _column("right", 420, 200, [("We maintain the highest", 0, 300)] * 6)
-    foot = _region(
-        "foot", RegionType.TEXT, (100, 548, 720, 628), [_line("worm treatment", 100, 548, 720)]
-    )
-    order = [r.id for r in column_order([foot, short, tall], BODY)]
-    assert order == ["left", "right", "foot"]
-
-
 def test_a_title_over_two_columns_is_read_in_the_first() -> None:
     # A title over two columns, even one narrower than a column centred over
     # the gutter (NCSE's MRP 1807 p54 "OBITUARY."), is read before both,
