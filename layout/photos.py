@@ -226,7 +226,6 @@ def frames_of_no_photo(
     rule of the page; the photo was found to be type, and the columns, their
     rules gone, were read across."""
     tol = em * PHOTO_EDGES.frame_reach
-
     least = em * PHOTO_EDGES.rule_back
 
     def framed(rule: Box) -> bool:
