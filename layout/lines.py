@@ -341,18 +341,16 @@ class LineStarts:
         (within ``GUTTERS.edge_tolerance`` body lines) having started at
         least ``least`` pixels before it, ``GUTTERS.min_edge_lines`` of them:
         a column's right edge, a column wide."""
-        tol = GUTTERS.edge_tolerance * self.body
         rows = (self.cy >= y0) & (self.cy <= y1)
-        wide = rows & (np.abs(self.x1 - x) < tol) & (self.x0 <= x - least)
-        return int(np.count_nonzero(wide)) >= GUTTERS.min_edge_lines
+        ends = self._ending_at(rows, x, GUTTERS.edge_tolerance, least)
+        return int(np.count_nonzero(ends)) >= GUTTERS.min_edge_lines
 
     def wide_lines_start_at(self, x: float, y0: float, y1: float, least: float) -> bool:
         """The same for a column's left edge: lines start at x and run on at
         least ``least`` pixels past it."""
-        tol = GUTTERS.edge_tolerance * self.body
         rows = (self.cy >= y0) & (self.cy <= y1)
-        wide = rows & (np.abs(self.x0 - x) < tol) & (self.x1 >= x + least)
-        return int(np.count_nonzero(wide)) >= GUTTERS.min_edge_lines
+        starts = self._starting_at(rows, x, GUTTERS.edge_tolerance, least)
+        return int(np.count_nonzero(starts)) >= GUTTERS.min_edge_lines
 
     def edges_as_tall(self, left: Box, right: Box, size: float) -> bool:
         """Whether type ``size`` pixels tall, in ``left`` and ``right``, is of
@@ -362,10 +360,7 @@ class LineStarts:
         more than ``GUTTERS.own_lines`` of those lines' median height. A
         small headline over two columns is larger than the lines of the
         columns under it, whose edges its word space may meet."""
-        tol = GUTTERS.both_edges_tolerance * self.body
-        rows = self._rows_around(left, right)
-        ends = rows & (np.abs(self.x1 - left.x1) < tol)
-        starts = rows & (np.abs(self.x0 - right.x0) < tol)
+        ends, starts = self._edges_around(left, right, -np.inf)
         least = GUTTERS.min_edge_lines
         if np.count_nonzero(ends) < least or np.count_nonzero(starts) < least:
             return False
@@ -379,14 +374,33 @@ class LineStarts:
         or more, and as many start where ``right`` starts and run on as
         far. A list's numbers or a table's narrow cells, however well
         they line up, are not a column's width."""
-        tol = GUTTERS.both_edges_tolerance * self.body
-        rows = self._rows_around(left, right)
-        ends = rows & (np.abs(self.x1 - left.x1) < tol) & (self.x0 <= left.x1 - least)
-        starts = rows & (np.abs(self.x0 - right.x0) < tol) & (self.x1 >= right.x0 + least)
+        ends, starts = self._edges_around(left, right, least)
         least_lines = GUTTERS.min_edge_lines
         return bool(
             np.count_nonzero(ends) >= least_lines and np.count_nonzero(starts) >= least_lines
         )
+
+    def _edges_around(self, left: Box, right: Box, least: float) -> tuple[np.ndarray, np.ndarray]:
+        """In the rows around ``left`` and ``right`` (``_rows_around``), the
+        lines ending where ``left`` ends and those starting where ``right``
+        starts (within ``GUTTERS.both_edges_tolerance``), each having run
+        ``least`` pixels or more."""
+        rows = self._rows_around(left, right)
+        tol = GUTTERS.both_edges_tolerance
+        return (
+            self._ending_at(rows, left.x1, tol, least),
+            self._starting_at(rows, right.x0, tol, least),
+        )
+
+    def _ending_at(self, rows: np.ndarray, x: float, tol: float, least: float) -> np.ndarray:
+        """Of ``rows``, the lines ending within ``tol`` body lines of x that
+        start ``least`` pixels or more before it."""
+        return rows & (np.abs(self.x1 - x) < tol * self.body) & (self.x0 <= x - least)
+
+    def _starting_at(self, rows: np.ndarray, x: float, tol: float, least: float) -> np.ndarray:
+        """Of ``rows``, the lines starting within ``tol`` body lines of x that
+        run on ``least`` pixels or more past it."""
+        return rows & (np.abs(self.x0 - x) < tol * self.body) & (self.x1 >= x + least)
 
     def _rows_around(self, left: Box, right: Box) -> np.ndarray:
         """The lines within ``GUTTERS.edge_reach`` body lines of the row of
