@@ -496,3 +496,20 @@ def _core_columns(component: np.ndarray, x: int) -> tuple[int, int]:
     counts = component.sum(axis=0)
     core = np.flatnonzero(counts >= RULES.core_share * counts.max())
     return x + int(core[0]), int(core[-1] - core[0] + 1)
+
+
+def with_borders(
+    h_rules: list[Box], v_rules: list[Box], mask: np.ndarray, borders: list[Box], em: float
+) -> tuple[list[Box], list[Box], np.ndarray]:
+    """``find_rules``' rules and mask with borders of ornaments
+    (``ornaments.find_borders``) added as rules: those across the page to
+    the horizontal rules, those down it to the vertical ones. They are
+    found and judged apart from the rules, whose tests for type (a run
+    inside a detected line, a stroke of vertical type) a border boxed by
+    the detector as a line would fail. Boxes and ``mask`` (H x W) in the
+    pixels of the ink searched; ``em``: the body line height there."""
+    across = [b for b in borders if b.width > b.height]
+    down = [b for b in borders if b.height >= b.width]
+    pad = max(1, int(em * RULES.mask_pad))
+    mask = cv2.bitwise_or(mask, rules_mask(mask.shape, borders, pad))
+    return h_rules + across, v_rules + down, mask

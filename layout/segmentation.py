@@ -49,6 +49,7 @@ from newsprint.layout.lines import (
     without_specks,
 )
 from newsprint.layout.metrics import body_line_height, glyph_height
+from newsprint.layout.ornaments import find_borders
 from newsprint.layout.params.blocks import BODY_MEASURE, INK_LINES, REGION_COLUMNS
 from newsprint.layout.params.textlines import INK_FIT
 from newsprint.layout.params.type_size import TYPE_SIZE
@@ -63,7 +64,7 @@ from newsprint.layout.photos import (
     without_type,
 )
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
-from newsprint.layout.rules import find_rules, rules_mask
+from newsprint.layout.rules import find_rules, rules_mask, with_borders
 from newsprint.layout.set_solid import solid_blocks_read_down
 from newsprint.layout.tables import body_beside_tables, find_tables, settle_tables, with_cells
 from newsprint.layout.textlines import (
@@ -162,10 +163,15 @@ def analyse(
         rule_ink = _with_faint_rules(ink, work, pieces, box, body, length, enlarged)
     h_rules, v_rules, rule_mask = find_rules(rule_ink, body, settings, type_lines, enlarged)
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
+    borders = find_borders(ink, body)
+    h_rules, v_rules, rule_mask = with_borders(h_rules, v_rules, rule_mask, borders, body)
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     if pieces:
         on_h_rules = rules_mask(ink.shape, h_rules, 1)
-        pieces = [q for p in pieces if (q := _off_the_rules(p, ink, on_h_rules)) is not None]
+        on_borders = rules_mask(ink.shape, borders, 1)
+        pieces = [
+            q for p in pieces if (q := _off_the_rules(p, ink, on_h_rules, on_borders)) is not None
+        ]
     photos = find_photos(text_ink, work, body, settings)
     found = (h_rules, v_rules)
     h_rules, v_rules, photos = absorb_frames(h_rules, v_rules, photos, body)
@@ -249,17 +255,25 @@ def _with_faint_rules(
     return cv2.bitwise_or(ink, inside)
 
 
-def _off_the_rules(piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray) -> LinePiece | None:
+def _off_the_rules(
+    piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray, on_borders: np.ndarray
+) -> LinePiece | None:
     """``piece`` as it is when its ink is type; fitted again to its box's ink
     off the rules when what it was fitted to lies on a rule (a short boxed
     heading fitted to its frame's edge, whose rows hold more ink than its
     characters: ECPO 1919's "經華織襪廠" was dropped as a rule); None when
-    only rule is left (a dash
-    the detector boxed). A vertical line is not fitted again: the rules here
-    are horizontal, and a vertical line's ink on one is a stroke across it."""
+    only rule is left (a dash the detector boxed). A vertical line is not
+    fitted again: its ink on a horizontal rule is a stroke across it. A piece
+    is dropped when nearly all of it lies on a border of ornaments
+    (``on_borders``: their mask; ``layout.ornaments``): the border down an
+    advert's side on the Port Gibson Reveille of 1921, boxed by the detector
+    piece by piece and read "I H 2 I 0 a". Not on any vertical rule: a
+    column of figures in a table passes for a dotted rule."""
+    box = piece.detected
+    if _on_a_rule(piece.ink, ink, on_borders):
+        return None
     if not _on_a_rule(piece.ink, ink, on_h_rules):
         return piece
-    box = piece.detected
     if is_vertical(box):
         return None
     # Only the box's own ink is taken off the rules, not the page's.
@@ -273,17 +287,19 @@ def _off_the_rules(piece: LinePiece, ink: np.ndarray, on_h_rules: np.ndarray) ->
     return LinePiece(ink_box, box, piece.parent, piece.parts, piece.read)
 
 
-def _on_a_rule(line: Box, ink: np.ndarray, on_h_rules: np.ndarray) -> bool:
-    """Whether a detected "line" is a horizontal rule: nearly all its ink lies
-    on a found one (``on_h_rules``: their mask, ``rules.rules_mask``; the
-    detector boxes a short dash as a line of type, read "1" or "—"; a title's
-    dash on TTW 1867 then stood as a story's first line). Vertical rules are
-    left out: in vertical Chinese the strokes of characters set one under
-    another pass for them (``without_strokes``)."""
+def _on_a_rule(line: Box, ink: np.ndarray, on_rules: np.ndarray) -> bool:
+    """Whether a detected "line" is a rule: nearly all its ink lies on a
+    found one (``on_rules``: the mask of the rules asked about,
+    ``rules.rules_mask``; the detector boxes a short dash as a line of
+    type, read "1" or "—"; a title's dash on TTW 1867 then stood as a
+    story's first line). Callers ask of horizontal rules and borders only:
+    in vertical Chinese the strokes of characters set one under another
+    pass for vertical rules (``without_strokes``), and a column of figures
+    for a dotted one."""
     x0, y0, x1, y1 = (int(v) for v in line.as_tuple())
     crop = ink[y0 : y1 + 1, x0 : x1 + 1] > 0
     inked = np.count_nonzero(crop)
-    on_rule = np.count_nonzero(crop & (on_h_rules[y0 : y1 + 1, x0 : x1 + 1] > 0))
+    on_rule = np.count_nonzero(crop & (on_rules[y0 : y1 + 1, x0 : x1 + 1] > 0))
     return inked > 0 and on_rule >= 0.8 * inked
 
 

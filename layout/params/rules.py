@@ -497,3 +497,77 @@ class FaintRuleParams:
 
 
 FAINT_RULE = FaintRuleParams()
+
+
+@dataclass(frozen=True)
+class OrnamentParams:
+    """What a border of printer's ornaments is (``layout.ornaments``): a
+    straight run of like pieces at one pitch. Set by hand on the Port Gibson
+    Reveille of 3 March 1921 (Chronicling America; its bank advert framed in
+    11-pixel squares every 15 pixels, on 12-pixel body lines), with the
+    letters of type kept out: an x-height letter is under half a body line,
+    and letters down a column stand a leading apart."""
+
+    min_size: float = 0.6
+    """× body: a piece is at least this large (its larger side): an x-height
+    letter (0.45 body and less) is never a piece, so no word of x-height
+    letters ("announce") is a border."""
+
+    max_size: float = 1.3
+    """× body: and at most this large; a larger ornament is a picture."""
+
+    squareness: float = 0.2
+    """A piece's width and height differ by at most this share of its larger
+    side (squares, stars, lozenges; letters of a line vary far more)."""
+
+    size_spread: float = 0.2
+    """Each piece's sizes are within this share of the piece before it."""
+
+    max_gap: float = 0.6
+    """× the piece's size: the white to the next piece is at most this (the
+    squares stand 4 pixels apart, 0.36 of their size). Capitals down a
+    column set solid stand 0.4 of theirs apart: ``alike`` and ``clear``
+    keep them out."""
+
+    pitch_spread: float = 0.15
+    """Every step from one piece to the next is within this share of the
+    run's median step."""
+
+    min_run: int = 4
+    """A run of like pieces is looked at when it holds this many or more ..."""
+
+    bridge: float = 3.0
+    """... runs on one line with at most this many × their pitch between them
+    are one border (a worn ornament, or two run together into one piece,
+    breaks the run: the bank advert's right side, in four runs) ..."""
+
+    min_pieces: int = 8
+    """... and a border holds at least this many pieces."""
+
+    alike: float = 0.8
+    """Each piece covers the next, laid one on the other (the best of a
+    pixel's shift either way), at least this share of both together
+    (intersection over union): copies of one ornament. The bank advert's
+    squares: median 0.89, a quarter under 0.84 (worn ones; ``bridge``
+    joins the runs they part). Two figures or letters overlap less: tables
+    of heavy figures set solid (1-3 digits, 12-24 px, serif and sans bold,
+    thickened a pixel) and columns of vertical Chinese (12-32 px, heavy)
+    gave no border at 0.8; at 0.7 one table did ..."""
+
+    clear: float = 0.2
+    """× body: ... and nothing else is inked this close beside a piece on
+    its rows (across a row of pieces: above and below): letters of a word
+    stand closer. The bank advert's squares stand 0.3 body from the column
+    rule beside them and 0.75 from the advert's type ..."""
+
+    rule_past: float = 3.0
+    """... a rule running past the pieces aside (ink more than this many
+    times a piece's length along the run)."""
+
+    bin_px: float = 3.0
+    """Pixels of the working image (borders are searched at its full
+    resolution): pieces whose centres fall in one bin of this width across the
+    run are on one line (a scanner's pixel of waver either way)."""
+
+
+ORNAMENTS = OrnamentParams()

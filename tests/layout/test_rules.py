@@ -245,14 +245,15 @@ def test_a_boxed_heading_fitted_to_its_frame_is_fitted_again_off_it() -> None:
     fitted = fit_to_ink(ink, detected)
     assert fitted is not None and fitted.height < 10
     on_rule = rules_mask(ink.shape, [Box(40, 100, 560, 104)], 1)
-    piece = _off_the_rules(LinePiece(fitted, detected, 0), ink, on_rule)
+    no_v_rules = np.zeros_like(ink)
+    piece = _off_the_rules(LinePiece(fitted, detected, 0), ink, on_rule, no_v_rules)
     assert piece is not None
     assert piece.ink.y0 >= 110 and piece.ink.y1 <= 180 and piece.ink.height >= 55
     assert piece.detected == detected  # what is read is the detector's box
     # A dash boxed as a line leaves nothing off its rule: still dropped.
     dash = np.zeros_like(ink)
     dash[100:104, 40:560] = 255
-    assert _off_the_rules(LinePiece(fitted, detected, 0), dash, on_rule) is None
+    assert _off_the_rules(LinePiece(fitted, detected, 0), dash, on_rule, no_v_rules) is None
 
 
 def _columns_with_a_guttered_worn_rule(display_rows: tuple[int, int] | None = None) -> np.ndarray:
