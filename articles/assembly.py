@@ -156,9 +156,10 @@ def _group(regions: list[Region], body: float) -> list[Draft]:
     flow = sorted((r for r in regions if r.type in _FLOW), key=lambda r: (_box(r).y0, _box(r).x0))
     separators = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     rules = [b for b in separators if b.width > b.height]
-    over = {r.id: block_over(r, flow, body) for r in flow}
+    width = column_width(regions)
+    over = {r.id: block_over(r, flow, body, width) for r in flow}
     above = {r.id: None if ruled_off(over[r.id], r, rules) else over[r.id] for r in flow}
-    dashed = blocks_under_dashes(flow, over, rules, column_width(regions), body)
+    dashed = blocks_under_dashes(flow, over, rules, width, body)
     for rid in dashed:
         above[rid] = None
     below = {up.id: r for r in flow if (up := above[r.id]) is not None}

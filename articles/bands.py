@@ -17,6 +17,7 @@ import itertools
 from newsprint.articles.flow import box as _box
 from newsprint.articles.flow import cut_off_rule, is_dash
 from newsprint.articles.params.bands import ABOVE, BESIDE, CENTRED, COLUMN_HEADS, LEFT
+from newsprint.articles.params.columns import COLUMN_SPANS
 from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.articles.roles import is_heading
 from newsprint.core.page import Region, RegionType
@@ -54,10 +55,13 @@ def blocks_under_dashes(
     return dashed
 
 
-def block_over(region: Region, flow: list[Region], body: float) -> Region | None:
+def block_over(
+    region: Region, flow: list[Region], body: float, width: float = 0.0
+) -> Region | None:
     """The nearest region above in the same column, rules aside; None where
     there is none, or where a new band's headline stands in the white
-    between them."""
+    between them (``width``: the column width, ``flow.column_width``; 0
+    where unknown)."""
     me = _box(region)
     best, best_y = None, None
     for other in flow:
@@ -72,7 +76,8 @@ def block_over(region: Region, flow: list[Region], body: float) -> Region | None
             best, best_y = other, ob.y1
     if best is None:
         return None
-    if me.y0 - best_y > ABOVE.new_band_gap * body and _headline_across(best_y, me.y0, flow, body):
+    gap = Box(min(me.x0, _box(best).x0), best_y, max(me.x1, _box(best).x1), me.y0)
+    if gap.height > ABOVE.new_band_gap * body and _headline_across(gap, flow, body, width):
         return None  # a new band starts: its headline stands in the white space
     return best
 
@@ -113,13 +118,24 @@ def ruled_off(up: Region | None, region: Region, rules: list[Box]) -> bool:
     )
 
 
-def _headline_across(top: float, bottom: float, flow: list[Region], body: float) -> bool:
+def _headline_across(gap: Box, flow: list[Region], body: float, width: float) -> bool:
     """A headline set in the white space between two blocks of one column
-    marks a new band of stories, even on a page without rules."""
+    (``gap``: that white, the blocks' width) marks a new band of stories,
+    even on a page without rules: one over the column, or one across
+    columns (wider than ``COLUMN_SPANS.max_width`` columns of ``width``)
+    elsewhere on the page. A one-column headline in another column does
+    not: on the Port Gibson Reveille of 1921 a story's deck and its text,
+    a dash between them, were parted by the next column's headline level
+    with the dash."""
     return any(
         r.type == RegionType.HEADLINE
-        and _box(r).y0 >= top - NEIGHBOURS.overlap * body
-        and _box(r).y1 <= bottom + NEIGHBOURS.overlap * body
+        and _box(r).y0 >= gap.y0 - NEIGHBOURS.overlap * body
+        and _box(r).y1 <= gap.y1 + NEIGHBOURS.overlap * body
+        and (
+            _box(r).x_overlap(gap) >= ABOVE.column_overlap * min(_box(r).width, gap.width)
+            or width <= 0
+            or _box(r).width > COLUMN_SPANS.max_width * width
+        )
         for r in flow
     )
 

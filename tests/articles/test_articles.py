@@ -1894,3 +1894,23 @@ def test_a_heading_over_its_text_in_padded_boxes_stands_above_it() -> None:
     # Boxes that overlap by more than half a line are one over the other no more.
     deep = _region("r4", RegionType.TEXT, (50, 1030, 460, 1300), [padded("y", 1030)])
     assert block_over(deep, [above, head, deep], body) is above
+
+
+def test_a_headline_in_the_next_column_does_not_part_a_deck_from_its_text() -> None:
+    """The Port Gibson Reveille of 1921: a story's deck and its text, a dash
+    and 2.6 body lines of white between them, were parted as two bands
+    because the next column's one-column headline stood level with that
+    white. A headline across two columns or more still starts a band there."""
+    from newsprint.articles.bands import block_over
+
+    body, width = 12.0, 278.0
+
+    def block(rid: str, kind: RegionType, x0: float, y0: float, x1: float, y1: float) -> Region:
+        return _region(rid, kind, (x0, y0, x1, y1), [_line(rid, x0, y0, x1)])
+
+    deck = block("deck", RegionType.TEXT, 634, 536, 904, 617)
+    text = block("text", RegionType.TEXT, 626, 648, 904, 922)
+    beside = block("beside", RegionType.HEADLINE, 908, 623, 1187, 642)
+    assert block_over(text, [deck, beside, text], body, width) is deck
+    across = block("across", RegionType.HEADLINE, 908, 623, 1470, 642)
+    assert block_over(text, [deck, across, text], body, width) is None
