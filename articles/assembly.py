@@ -157,7 +157,8 @@ def _group(regions: list[Region], body: float) -> list[Draft]:
     separators = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     rules = [b for b in separators if b.width > b.height]
     width = column_width(regions)
-    over = {r.id: block_over(r, flow, body, width) for r in flow}
+    nameplates = [r for r in regions if r.type == RegionType.NAMEPLATE]
+    over = {r.id: block_over(r, flow, body, width, nameplates) for r in flow}
     above = {r.id: None if ruled_off(over[r.id], r, rules) else over[r.id] for r in flow}
     dashed = blocks_under_dashes(flow, over, rules, width, body)
     for rid in dashed:

@@ -13,6 +13,7 @@ working-image pixels; ``body`` is the body line height there.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from newsprint.articles.flow import box as _box
 from newsprint.articles.flow import cut_off_rule, is_dash
@@ -56,12 +57,17 @@ def blocks_under_dashes(
 
 
 def block_over(
-    region: Region, flow: list[Region], body: float, width: float = 0.0
+    region: Region,
+    flow: list[Region],
+    body: float,
+    width: float = 0.0,
+    nameplates: Sequence[Region] = (),
 ) -> Region | None:
     """The nearest region above in the same column, rules aside; None where
-    there is none, or where a new band's headline stands in the white
-    between them (``width``: the column width, ``flow.column_width``; 0
-    where unknown)."""
+    there is none, or where a new band's headline, or the nameplate, stands
+    in the white between them (``width``: the column width,
+    ``flow.column_width``; 0 where unknown; ``nameplates``: the page's, which
+    are no part of the flow)."""
     me = _box(region)
     best, best_y = None, None
     for other in flow:
@@ -77,7 +83,9 @@ def block_over(
     if best is None:
         return None
     gap = Box(min(me.x0, _box(best).x0), best_y, max(me.x1, _box(best).x1), me.y0)
-    if gap.height > ABOVE.new_band_gap * body and _headline_across(gap, flow, body, width):
+    if gap.height > ABOVE.new_band_gap * body and _headline_across(
+        gap, [*flow, *nameplates], body, width
+    ):
         return None  # a new band starts: its headline stands in the white space
     return best
 
@@ -124,20 +132,29 @@ def _headline_across(gap: Box, flow: list[Region], body: float, width: float) ->
     even on a page without rules: one over the column, or one across
     columns (wider than ``COLUMN_SPANS.max_width`` columns of ``width``)
     elsewhere on the page. A one-column headline in another column does
-    not: on the Port Gibson Reveille of 1921 a story's deck and its text,
-    a dash between them, were parted by the next column's headline level
-    with the dash."""
-    return any(
-        r.type == RegionType.HEADLINE
-        and _box(r).y0 >= gap.y0 - NEIGHBOURS.overlap * body
-        and _box(r).y1 <= gap.y1 + NEIGHBOURS.overlap * body
-        and (
-            _box(r).x_overlap(gap) >= ABOVE.column_overlap * min(_box(r).width, gap.width)
-            or width <= 0
-            or _box(r).width > COLUMN_SPANS.max_width * width
-        )
-        for r in flow
-    )
+    not: on the Port Gibson Reveille of 1921 a story's deck and its text, a
+    dash between them, were parted by the next column's headline level with
+    the dash. The nameplate does when it starts in the white, whatever it
+    holds below it (the NZZ of 1943: its arms, a picture inside the title,
+    stood between an ear over the title and the prices under it)."""
+    slack = NEIGHBOURS.overlap * body
+    for r in flow:
+        b = _box(r)
+        if r.type == RegionType.NAMEPLATE:
+            if gap.y0 - slack <= b.y0 <= gap.y1 and b.x_overlap(gap) > 0:
+                return True
+        elif (
+            r.type == RegionType.HEADLINE
+            and b.y0 >= gap.y0 - slack
+            and b.y1 <= gap.y1 + slack
+            and (
+                b.x_overlap(gap) >= ABOVE.column_overlap * min(b.width, gap.width)
+                or width <= 0
+                or b.width > COLUMN_SPANS.max_width * width
+            )
+        ):
+            return True
+    return False
 
 
 def headline_beside(

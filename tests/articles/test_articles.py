@@ -1914,3 +1914,8 @@ def test_a_headline_in_the_next_column_does_not_part_a_deck_from_its_text() -> N
     assert block_over(text, [deck, beside, text], body, width) is deck
     across = block("across", RegionType.HEADLINE, 908, 623, 1470, 642)
     assert block_over(text, [deck, across, text], body, width) is None
+    # The nameplate starting in the white between an ear over it and what
+    # stands inside or under it (the NZZ of 1943: its arms, then its prices).
+    nameplate = block("title", RegionType.NAMEPLATE, 100, 622, 2000, 700)
+    assert block_over(text, [deck, text], body, width, [nameplate]) is None
+    assert block_over(text, [deck, text], body, width) is deck
