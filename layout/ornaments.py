@@ -27,14 +27,12 @@ from newsprint.layout.params.rules import ORNAMENTS
 
 
 def find_borders(ink: np.ndarray, em: float) -> list[Box]:
-    """Borders of like ornaments on ``ink`` (H x W, nonzero = ink), at its
+    """Borders of like ornaments on ``ink`` (H x W uint8, nonzero = ink), at its
     full resolution: halved, each ornament is a few pixels of blob, as like
     its neighbour as two heavy figures are. ``em``: the body line height in
     its pixels. Returns one box per border, down the page or across it,
     over its pieces, in the pixels of ``ink``."""
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(
-        (ink > 0).astype(np.uint8), connectivity=8
-    )
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     return ornament_chains(labels, stats, em)
 
 
