@@ -129,9 +129,10 @@ def ruled_off(up: Region | None, region: Region, rules: list[Box]) -> bool:
 def _headline_across(gap: Box, flow: list[Region], body: float, width: float) -> bool:
     """A headline set in the white space between two blocks of one column
     (``gap``: that white, the blocks' width) marks a new band of stories,
-    even on a page without rules: one over the column, or one across
-    columns (wider than ``COLUMN_SPANS.max_width`` columns of ``width``)
-    elsewhere on the page. A one-column headline in another column does
+    even on a page without rules: one over the column (reaching
+    ``ABOVE.headline_reach`` into its width), or one across columns (wider
+    than ``COLUMN_SPANS.max_width`` columns of ``width``) elsewhere on the
+    page. A one-column headline in another column does
     not: on the Port Gibson Reveille of 1921 a story's deck and its text, a
     dash between them, were parted by the next column's headline level with
     the dash. The nameplate does when it starts in the white, whatever it
@@ -148,7 +149,7 @@ def _headline_across(gap: Box, flow: list[Region], body: float, width: float) ->
             and b.y0 >= gap.y0 - slack
             and b.y1 <= gap.y1 + slack
             and (
-                b.x_overlap(gap) >= ABOVE.column_overlap * min(b.width, gap.width)
+                b.x_overlap(gap) >= ABOVE.headline_reach * body
                 or width <= 0
                 or b.width > COLUMN_SPANS.max_width * width
             )

@@ -24,6 +24,14 @@ class AboveParams:
     it, holding a headline, starts a new band of stories. × body. Set by
     hand (commit 107141e; no page named)."""
 
+    headline_reach: float = 1.0
+    """× body: such a headline stands over the column when it reaches this
+    far into the column's width (or runs across columns elsewhere). A
+    headline over a story's two columns on generated en-1000 reaches 6
+    body lines into the second; a padded box reaches a few pixels into the
+    next column; a one-column headline in the next column (the Port Gibson
+    Reveille of 1921) none. Set by hand between them."""
+
 
 ABOVE = AboveParams()
 

@@ -1914,6 +1914,10 @@ def test_a_headline_in_the_next_column_does_not_part_a_deck_from_its_text() -> N
     assert block_over(text, [deck, beside, text], body, width) is deck
     across = block("across", RegionType.HEADLINE, 908, 623, 1470, 642)
     assert block_over(text, [deck, across, text], body, width) is None
+    # A headline over the next column's story and reaching well into this
+    # column (generated en-1000: 6 body lines) heads a band here too.
+    over_two = block("over two", RegionType.HEADLINE, 830, 623, 1187, 642)
+    assert block_over(text, [deck, over_two, text], body, width) is None
     # The nameplate starting in the white between an ear over it and what
     # stands inside or under it (the NZZ of 1943: its arms, then its prices).
     nameplate = block("title", RegionType.NAMEPLATE, 100, 622, 2000, 700)
