@@ -132,10 +132,10 @@ def _headline_across(gap: Box, flow: list[Region], body: float, width: float) ->
     even on a page without rules: one over the column (reaching
     ``ABOVE.headline_reach`` into its width), or one across columns (wider
     than ``COLUMN_SPANS.max_width`` columns of ``width``) elsewhere on the
-    page. A one-column headline in another column does
-    not: on the Port Gibson Reveille of 1921 a story's deck and its text, a
-    dash between them, were parted by the next column's headline level with
-    the dash. The nameplate does when it starts in the white, whatever it
+    page. A one-column headline in another column does not: on the Port
+    Gibson Reveille of 1921 a story's deck and its text, a dash between
+    them, were parted by the next column's headline level with the dash.
+    The nameplate does when it starts in the white, whatever it
     holds below it (the NZZ of 1943: its arms, a picture inside the title,
     stood between an ear over the title and the prices under it)."""
     slack = NEIGHBOURS.overlap * body
