@@ -1923,3 +1923,31 @@ def test_a_headline_in_the_next_column_does_not_part_a_deck_from_its_text() -> N
     nameplate = block("title", RegionType.NAMEPLATE, 100, 622, 2000, 700)
     assert block_over(text, [deck, text], body, width, [nameplate]) is None
     assert block_over(text, [deck, text], body, width) is deck
+
+
+def test_a_deck_and_its_text_stay_one_story_across_a_headline_in_the_next_column() -> None:
+    """The same through the whole assembly of a page in bands (the Port
+    Gibson Reveille of 1921): a story's headline and deck in the first
+    column, three body lines of white, its text; the second column's
+    headline stands level with that white. The text is the first story's."""
+    rows = [("the committee met on Saturday to hear the", 0, 300)] * 6
+    head = _region(
+        "h1", RegionType.HEADLINE, (100, 120, 400, 160), [_line("COMMITTEE HOLDS", 100, 120, 400)]
+    )
+    deck = _column("deck", 100, 180, rows[:3])
+    text = _column("text", 100, 320, rows)
+    other = _region(
+        "h2", RegionType.HEADLINE, (420, 120, 720, 160), [_line("SCHOOL NEWS", 420, 120, 720)]
+    )
+    other_text = _column("o1", 420, 180, rows[:3])
+    beside = _region(
+        "h3", RegionType.HEADLINE, (420, 275, 720, 295), [_line("BUILDING RESORT", 420, 275, 720)]
+    )
+    beside_text = _column("o2", 420, 320, rows)
+    page = assemble(
+        _page([*_lead_band(), head, deck, text, other, other_text, beside, beside_text]),
+        Settings(),
+    )
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["text"] == owner["deck"] == owner["h1"]
+    assert owner["o2"] == owner["h3"] != owner["h1"]
