@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from newsprint.layout.boxes import Box
+from newsprint.layout.boxes import Box, true_runs
 from newsprint.layout.params.rules import ORNAMENTS
 
 
@@ -113,7 +113,8 @@ def _runs(
             & (np.abs(s[1:] - s[:-1]) <= P.size_spread * s[:-1])
             & (np.abs(t[1:] - t[:-1]) <= P.size_spread * t[:-1])
         )
-        for start, stop in _true_spans(linked):
+        # A run of links start..stop-1 joins pieces start..stop.
+        for start, stop in true_runs(linked):
             found += _even_runs(order[start : stop + 1], along)
     return found
 
@@ -134,9 +135,7 @@ def _alike_parts(
     alike = np.array([_overlap(a, b) >= P.alike for a, b in itertools.pairwise(shapes)])
     linked = alike & keep[:-1] & keep[1:]
     return [
-        run[start : stop + 1]
-        for start, stop in _true_spans(linked)
-        if stop + 1 - start >= P.min_run
+        run[start : stop + 1] for start, stop in true_runs(linked) if stop + 1 - start >= P.min_run
     ]
 
 
@@ -231,14 +230,6 @@ def _even_runs(run: np.ndarray, along: np.ndarray) -> list[np.ndarray]:
     even = np.abs(steps - middle) <= ORNAMENTS.pitch_spread * middle
     return [
         run[start : stop + 1]
-        for start, stop in _true_spans(even)
+        for start, stop in true_runs(even)
         if stop + 1 - start >= ORNAMENTS.min_run
     ]
-
-
-def _true_spans(flags: np.ndarray) -> list[tuple[int, int]]:
-    """(first, last) of each run of True in ``flags``, as piece indices: a
-    run of k links joins pieces first..first+k."""
-    padded = np.concatenate(([False], flags, [False]))
-    edges = np.flatnonzero(padded[1:] != padded[:-1])
-    return [(int(s), int(e)) for s, e in zip(edges[::2], edges[1::2], strict=True)]
