@@ -32,27 +32,53 @@ def stacked_gutters(
     page's column rules, whose pieces cross a line as white wherever else
     down the page the rule was found (a worn rule's short fragment is as
     wide as the rule, wider than a hairline)."""
-    width = ink.shape[1]
-    widths = rule_widths(v_rules or [], width)
-    white = np.zeros((len(pieces), width), dtype=bool)
-    spans = np.zeros((len(pieces), width), dtype=bool)
-    # The detector reads a row of two columns as one line or as two pieces:
-    # either way the row votes once, over its whole width, and the gap
-    # between its pieces is white in it (NCSE's MRP 1815 p29: two joined
-    # first lines and a running head crossed a gutter that every row
-    # below, read in two pieces, left out of the vote).
-    for members in _rows(pieces):
-        line = union_all([pieces[i].ink for i in members])
-        x0, x1 = int(line.x0), int(np.ceil(line.x1))
-        spans[members[0], x0:x1] = True
-        white[members[0], x0:x1] = white_in_line(ink, line, body, widths)
-    out = []
-    for piece, near in zip(pieces, around or lines_around(pieces, body), strict=True):
-        x0, x1 = int(piece.ink.x0), int(np.ceil(piece.ink.x1))
-        crossing = spans[near, x0:x1].sum(axis=0)
-        blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
-        out.append((crossing, blank))
-    return out
+    votes = StackedVotes(pieces, ink, body, around, v_rules)
+    return [votes(i) for i in range(len(pieces))]
+
+
+class StackedVotes:
+    """``stacked_gutters`` line by line: ``votes(i)`` is line i's (crossing,
+    blank), each row's white found when a line first asks for it (the votes
+    on a corridor's white are asked for by the few lines that a tall
+    corridor runs through)."""
+
+    def __init__(
+        self,
+        pieces: list[LinePiece],
+        ink: np.ndarray,
+        body: float,
+        around: list[np.ndarray] | None = None,
+        v_rules: list[Box] | None = None,
+    ) -> None:
+        width = ink.shape[1]
+        self._pieces, self._ink, self._body = pieces, ink, body
+        self._widths = rule_widths(v_rules or [], width)
+        self._around = around or lines_around(pieces, body)
+        self._spans = np.zeros((len(pieces), width), dtype=bool)
+        self._white = np.zeros((len(pieces), width), dtype=bool)
+        self._unseen: dict[int, Box] = {}
+        # The detector reads a row of two columns as one line or as two pieces:
+        # either way the row votes once, over its whole width, and the gap
+        # between its pieces is white in it (NCSE's MRP 1815 p29: two joined
+        # first lines and a running head crossed a gutter that every row
+        # below, read in two pieces, left out of the vote).
+        for members in _rows(pieces):
+            line = union_all([pieces[i].ink for i in members])
+            self._spans[members[0], int(line.x0) : int(np.ceil(line.x1))] = True
+            self._unseen[members[0]] = line
+
+    def __call__(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        near = self._around[i]
+        for k in np.flatnonzero(near):
+            line = self._unseen.pop(int(k), None)
+            if line is not None:
+                x0, x1 = int(line.x0), int(np.ceil(line.x1))
+                self._white[k, x0:x1] = white_in_line(self._ink, line, self._body, self._widths)
+        box = self._pieces[i].ink
+        x0, x1 = int(box.x0), int(np.ceil(box.x1))
+        crossing = self._spans[near, x0:x1].sum(axis=0)
+        blank = self._white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
+        return crossing, blank
 
 
 def white_in_line(
@@ -266,7 +292,8 @@ def white_across(
     the share of them white there, ``stacked_gutters``): somewhere in the
     run, over a gutter's narrowest width (``CORRIDORS.min_width``; over the
     whole run where it is narrower, as at a line's end),
-    ``STACKED.corridor_white_share`` of them on average, or all of them but
+    ``STACKED.corridor_white_share`` of them at ``STACKED.corridor_white_width``
+    of its x's, or on average all of them but
     ``STACKED.corridor_inked_lines`` with ``STACKED.corridor_min_white``
     white where lines start or end at the corridor (``at_column_edge``:
     ``layout.lines.LineStarts.column_edge``). A gutter is white that wide in
@@ -275,7 +302,7 @@ def white_across(
     the first column's lines ending at it); word spaces that the white over
     a column's first line makes a corridor line up at one x now and then,
     never that wide (MRP 1807 p54's first line: all 5 lines white at one x,
-    0.55 over 13 px), and the justified lines over a band's foot leave the
+    0.55 on average over 13 px), and the justified lines over a band's foot leave the
     same three of four white at a word space, but run on through it
     (generated en-5001)."""
     run = blank[a:b]
@@ -283,7 +310,11 @@ def white_across(
         return False
     width = max(1, min(run.size, int(CORRIDORS.min_width * body)))
     window = np.ones(width) / width
-    if np.convolve(run, window, mode="valid").max() >= STACKED.corridor_white_share:
+    # Nearly every x: lines white in turn at word spaces that only overlap
+    # make as high an average.
+    white_at = (run >= STACKED.corridor_white_share - 1e-6).astype(np.float64)
+    least = min(STACKED.corridor_white_width, (width - 1) / width) if width > 1 else 1.0
+    if np.convolve(white_at, window, mode="valid").max() >= least - 1e-6:
         return True
     if not at_column_edge:
         return False
