@@ -32,53 +32,27 @@ def stacked_gutters(
     page's column rules, whose pieces cross a line as white wherever else
     down the page the rule was found (a worn rule's short fragment is as
     wide as the rule, wider than a hairline)."""
-    votes = StackedVotes(pieces, ink, body, around, v_rules)
-    return [votes(i) for i in range(len(pieces))]
-
-
-class StackedVotes:
-    """``stacked_gutters`` line by line: ``votes(i)`` is line i's (crossing,
-    blank), each row's white found when a line first asks for it (the votes
-    on a corridor's white are asked for by the few lines that a tall
-    corridor runs through)."""
-
-    def __init__(
-        self,
-        pieces: list[LinePiece],
-        ink: np.ndarray,
-        body: float,
-        around: list[np.ndarray] | None = None,
-        v_rules: list[Box] | None = None,
-    ) -> None:
-        width = ink.shape[1]
-        self._pieces, self._ink, self._body = pieces, ink, body
-        self._widths = rule_widths(v_rules or [], width)
-        self._around = around or lines_around(pieces, body)
-        self._spans = np.zeros((len(pieces), width), dtype=bool)
-        self._white = np.zeros((len(pieces), width), dtype=bool)
-        self._unseen: dict[int, Box] = {}
-        # The detector reads a row of two columns as one line or as two pieces:
-        # either way the row votes once, over its whole width, and the gap
-        # between its pieces is white in it (NCSE's MRP 1815 p29: two joined
-        # first lines and a running head crossed a gutter that every row
-        # below, read in two pieces, left out of the vote).
-        for members in _rows(pieces):
-            line = union_all([pieces[i].ink for i in members])
-            self._spans[members[0], int(line.x0) : int(np.ceil(line.x1))] = True
-            self._unseen[members[0]] = line
-
-    def __call__(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        near = self._around[i]
-        for k in np.flatnonzero(near):
-            line = self._unseen.pop(int(k), None)
-            if line is not None:
-                x0, x1 = int(line.x0), int(np.ceil(line.x1))
-                self._white[k, x0:x1] = white_in_line(self._ink, line, self._body, self._widths)
-        box = self._pieces[i].ink
-        x0, x1 = int(box.x0), int(np.ceil(box.x1))
-        crossing = self._spans[near, x0:x1].sum(axis=0)
-        blank = self._white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
-        return crossing, blank
+    width = ink.shape[1]
+    widths = rule_widths(v_rules or [], width)
+    white = np.zeros((len(pieces), width), dtype=bool)
+    spans = np.zeros((len(pieces), width), dtype=bool)
+    # The detector reads a row of two columns as one line or as two pieces:
+    # either way the row votes once, over its whole width, and the gap
+    # between its pieces is white in it (NCSE's MRP 1815 p29: two joined
+    # first lines and a running head crossed a gutter that every row
+    # below, read in two pieces, left out of the vote).
+    for members in _rows(pieces):
+        line = union_all([pieces[i].ink for i in members])
+        x0, x1 = int(line.x0), int(np.ceil(line.x1))
+        spans[members[0], x0:x1] = True
+        white[members[0], x0:x1] = white_in_line(ink, line, body, widths)
+    out = []
+    for piece, near in zip(pieces, around or lines_around(pieces, body), strict=True):
+        x0, x1 = int(piece.ink.x0), int(np.ceil(piece.ink.x1))
+        crossing = spans[near, x0:x1].sum(axis=0)
+        blank = white[near, x0:x1].sum(axis=0) / np.maximum(1, crossing)
+        out.append((crossing, blank))
+    return out
 
 
 def white_in_line(

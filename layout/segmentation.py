@@ -322,7 +322,9 @@ def _detected_lines(
         obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
     corridors = gutters(obstacles, body)
     cut = without_repeats(
-        cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body, set_across, speckless)
+        cut_at_separators(
+            pieces, text_ink, v_rules, corridors, grid, body, set_across, speckless=speckless
+        )
     )
     cut = _join_row_pieces(cut, text_ink, corridors, body, v_rules, grid, photos, line_art)
     in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]

@@ -268,8 +268,8 @@ class StackedGutterParams:
     (``white_share``) before."""
 
     corridor_white_width: float = 0.75
-    """A share of the x's of the gutter's narrowest width (at least all
-    but one): the lines around are white (``corridor_white_share``) at
+    """A share of the x's of the gutter's narrowest width, never more than
+    all but one: the lines around are white (``corridor_white_share``) at
     this many of them; the rest may be a letter's overhang at the gutter's
     edge (specks are not counted: ``line_cuts`` votes on ink without them,
     ``lines.without_specks``). On average over those x's before, when the

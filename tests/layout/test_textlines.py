@@ -69,7 +69,7 @@ def cut(ink: np.ndarray, boxes: np.ndarray, v_rules: list[Box] | None = None) ->
     pieces = pieces_from_detection(boxes, ink)
     speckless = without_specks(ink, BODY)
     corridors = gutters(speckless, BODY)
-    return cut_at_separators(pieces, ink, v_rules or [], corridors, None, BODY, True, speckless)
+    return cut_at_separators(pieces, ink, v_rules or [], corridors, None, BODY, speckless=speckless)
 
 
 def test_lines_joined_across_a_narrow_gutter_are_cut_at_it() -> None:
