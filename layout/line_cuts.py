@@ -45,8 +45,6 @@ def cut_at_separators(
     grid: np.ndarray | None,
     body: float,
     set_across: bool = True,
-    *,
-    speckless: np.ndarray,
 ) -> list[LinePiece]:
     """Pieces cut wherever a column separator crosses them (see the module).
 
@@ -54,22 +52,13 @@ def cut_at_separators(
     lines set across are its headlines): a line then counts as body type by
     its detector box too, and a narrow gap at a column rule's place parts
     its lines (``STACKED.min_gap_on_rule``; a vertical page's lines across
-    are headings and adverts' lines, whose rules frame rather than part).
-    ``speckless``: ``ink`` less its specks (``layout.lines.without_specks``,
-    as the corridors are found in), where the lines around vote on a
-    corridor's white."""
+    are headings and adverts' lines, whose rules frame rather than part)."""
     around = lines_around(pieces, body)
     rules = v_rules if set_across else []
     widths = rule_widths(rules, ink.shape[1])
     ruled = widths > 0
     strokeless = _without_rule_strokes(ink, body)
     stacked = stacked_gutters(pieces, strokeless, body, around, rules)
-    # The lines around vote on a corridor's white without its specks, as
-    # the corridors are found: in a short band, 3 of 4 lines white over a
-    # speck's width would outvote the gutter. The gaps found from the lines
-    # alone keep the specks: a full stop taken out widens a word space
-    # into a river (NZZ 1921 p1: "Durchgangsrouten | und", "Schweiz. | Das").
-    votes = stacked_gutters(pieces, np.minimum(strokeless, speckless), body, around, rules)
     # Lines start and stop at a gutter, not at a word space: the lines of a
     # page set across (a vertical page's lines across are headings and
     # adverts, whose white is no column's).
@@ -82,26 +71,14 @@ def cut_at_separators(
     out: list[list[LinePiece]] = []
     owns: list[np.ndarray | None] = []
     reaches = reach_around(pieces, around)
-    for piece, gaps, voted, reach in zip(pieces, stacked, votes, reaches, strict=True):
+    for piece, gaps, reach in zip(pieces, stacked, reaches, strict=True):
         body_size = piece.ink.height <= TYPE_SIZE.display * body or (
             piece.detected.height <= TYPE_SIZE.display * boxed
             and piece.ink.height <= TYPE_SIZE.surely_display * body
         )
         own = white_in_line(strokeless, piece.ink, body, widths, dashes=True)
         cut = _cut(
-            piece,
-            ink,
-            v_rules,
-            corridors,
-            grid,
-            gaps,
-            body,
-            body_size,
-            reach,
-            ruled,
-            own,
-            starts,
-            voted,
+            piece, ink, v_rules, corridors, grid, gaps, body, body_size, reach, ruled, own, starts
         )
         out.append(cut)
         # Only a line left as it was is cut again where a neighbour's gutter runs on.
@@ -210,7 +187,6 @@ def _cut(
     ruled: np.ndarray | None = None,
     own: np.ndarray | None = None,
     starts: LineStarts | None = None,
-    votes: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[LinePiece]:
     """``piece`` cut at the separators crossing it; ``body_size``: whether
     it is a line of body type (a corridor or the column grid cuts only
@@ -222,9 +198,7 @@ def _cut(
     gap (``rule_widths``, ``stacked_gaps``); ``own``: over the line's
     width, where the line itself is white (``white_in_line``); ``starts``:
     where the lines around start and end (``LineStarts``; None: a page not
-    set across, where that is not asked); ``votes``: ``stacked`` counted on
-    ink without specks, for the white across a corridor (None: ``stacked``)."""
-    votes = stacked if votes is None else votes
+    set across, where that is not asked)."""
     line = piece.ink
     x0, x1 = int(line.x0), int(np.ceil(line.x1))
     if x1 - x0 < LINE_CUTS.min_length * body:
@@ -255,12 +229,12 @@ def _cut(
                 edge = starts is not None and starts.column_edge(
                     _left_of(line, x0 + a), _right_of(line, x0 + b)
                 )
-                white_around = white_across(*votes, a, b, body, edge)
+                white_around = white_across(*stacked, a, b, body, edge)
                 if white_around and type_on_both_sides(ink, x0 + a, x0 + b, line, body):
                     white[a:b] = True
                     tall.append((a, b))
     elif starts is not None:
-        white |= _between_headlines(line, ink, corridors, votes, starts, body)
+        white |= _between_headlines(line, ink, corridors, stacked, starts, body)
     if grid is not None and body_size:
         # The column grid parts body lines; a headline spans the columns.
         blocked |= grid[x0:x1]
@@ -284,7 +258,7 @@ def _between_headlines(
     line: Box,
     ink: np.ndarray,
     corridors: np.ndarray,
-    votes: tuple[np.ndarray, np.ndarray],
+    stacked: tuple[np.ndarray, np.ndarray],
     starts: LineStarts,
     body: float,
 ) -> np.ndarray:
@@ -322,7 +296,7 @@ def _between_headlines(
             continue
         if not (_opens_a_column(ink, left, body) and _opens_a_column(ink, right, body)):
             continue
-        if white_across(*votes, a, b, body, starts.column_edge(left, right)):
+        if white_across(*stacked, a, b, body, starts.column_edge(left, right)):
             white[a:b] = True
     return white
 

@@ -316,15 +316,12 @@ def _detected_lines(
     """Detected lines cut at the column separators, and apart from them the
     lines inside pictures, which stay with the picture (``set_across``: see
     ``cut_at_separators``; ``line_art``: see ``_join_row_pieces``)."""
-    speckless = without_specks(text_ink, body)
-    obstacles = speckless.copy()
+    obstacles = without_specks(text_ink, body)
     for p in photos:
         obstacles[int(p.y0) : int(p.y1), int(p.x0) : int(p.x1)] = 255
     corridors = gutters(obstacles, body)
     cut = without_repeats(
-        cut_at_separators(
-            pieces, text_ink, v_rules, corridors, grid, body, set_across, speckless=speckless
-        )
+        cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body, set_across)
     )
     cut = _join_row_pieces(cut, text_ink, corridors, body, v_rules, grid, photos, line_art)
     in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]

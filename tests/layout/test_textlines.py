@@ -67,9 +67,8 @@ def words(
 
 def cut(ink: np.ndarray, boxes: np.ndarray, v_rules: list[Box] | None = None) -> list[LinePiece]:
     pieces = pieces_from_detection(boxes, ink)
-    speckless = without_specks(ink, BODY)
-    corridors = gutters(speckless, BODY)
-    return cut_at_separators(pieces, ink, v_rules or [], corridors, None, BODY, speckless=speckless)
+    corridors = gutters(without_specks(ink, BODY), BODY)
+    return cut_at_separators(pieces, ink, v_rules or [], corridors, None, BODY)
 
 
 def test_lines_joined_across_a_narrow_gutter_are_cut_at_it() -> None:
@@ -1126,21 +1125,3 @@ def test_word_spaces_of_loose_lines_that_only_overlap_are_no_gutter() -> None:
     first = [p.ink for p in cut(ink, np.array(boxes, dtype=float)) if 120 <= p.ink.y0 <= 140]
     assert len(first) == 2 and (first[0].x0, first[0].x1) == (50, 590)
     assert 620 <= first[1].x0 <= 622 and first[1].x1 == 950
-
-
-def test_a_speck_in_the_gutter_of_a_short_band_does_not_join_its_lines() -> None:
-    # Four rows joined across a gutter 0.6 body wide, a 4-px speck in it in
-    # one row: 3 of 4 lines white at the speck's x's, a third of the
-    # gutter; the votes do not count specks, as the corridors do not.
-    rng = np.random.default_rng(3)
-    ink = np.zeros((4 * 30 + 80, 1000), np.uint8)
-    boxes = []
-    for i in range(4):
-        y = 40 + 30 * i
-        justified_line(ink, y, 50, 480, rng)
-        justified_line(ink, y, 492, 950, rng)
-        boxes.append([46, y - 3, 954, y + BODY + 3])
-    ink[78:82, 484:488] = 255  # the speck, in the second row
-    pieces = cut(ink, np.array(boxes, dtype=float))
-    assert len(pieces) == 8
-    assert all(p.ink.x1 <= 481 or p.ink.x0 >= 491 for p in pieces)
