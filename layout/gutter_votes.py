@@ -266,8 +266,8 @@ def white_across(
     the share of them white there, ``stacked_gutters``): somewhere in the
     run, over a gutter's narrowest width (``CORRIDORS.min_width``; over the
     whole run where it is narrower, as at a line's end),
-    ``STACKED.corridor_white_share`` of them at ``STACKED.corridor_white_width``
-    of its x's, or on average all of them but
+    ``STACKED.corridor_white_share`` of them on average and at
+    ``STACKED.corridor_white_width`` of its x's, or on average all of them but
     ``STACKED.corridor_inked_lines`` with ``STACKED.corridor_min_white``
     white where lines start or end at the corridor (``at_column_edge``:
     ``layout.lines.LineStarts.column_edge``). A gutter is white that wide in
@@ -276,19 +276,21 @@ def white_across(
     the first column's lines ending at it); word spaces that the white over
     a column's first line makes a corridor line up at one x now and then,
     never that wide (MRP 1807 p54's first line: all 5 lines white at one x,
-    0.55 on average over 13 px), and the justified lines over a band's foot leave the
-    same three of four white at a word space, but run on through it
-    (generated en-5001)."""
+    0.55 on average over 13 px), and the justified lines over a band's foot
+    leave the same three of four white at a word space, but run on through
+    it (generated en-5001)."""
     run = blank[a:b]
     if run.size == 0:
         return False
     width = max(1, min(run.size, int(CORRIDORS.min_width * body)))
     window = np.ones(width) / width
-    # Nearly every x: lines white in turn at word spaces that only overlap
-    # make as high an average.
+    means = np.convolve(run, window, mode="valid")
+    # And nearly every x: lines white in turn at word spaces that only
+    # overlap make as high an average.
     white_at = (run >= STACKED.corridor_white_share - 1e-6).astype(np.float64)
     least = min(STACKED.corridor_white_width, (width - 1) / width) if width > 1 else 1.0
-    if np.convolve(white_at, window, mode="valid").max() >= least - 1e-6:
+    shares = np.convolve(white_at, window, mode="valid")
+    if ((means >= STACKED.corridor_white_share) & (shares >= least - 1e-6)).any():
         return True
     if not at_column_edge:
         return False

@@ -260,12 +260,11 @@ class StackedGutterParams:
 
     corridor_white_share: float = 0.8
     """A share of the lines around a line: a white corridor through the line
-    is a gutter only where this many of them are white, at
-    ``corridor_white_width`` of the x's of the gutter's narrowest width
-    (``white_across``). Set on NCSE's MRP 1807 p54 as a mean over those
-    x's (the gutter 0.83 under a running head across it, at every x; a
-    word space under the top margin 0.55); the max at one x of 0.85
-    (``white_share``) before."""
+    is a gutter only where this many of them are white on average over the
+    gutter's narrowest width, and at ``corridor_white_width`` of its x's
+    (``white_across``). Set on NCSE's MRP 1807 p54 (the gutter 0.83 under
+    a running head across it; a word space under the top margin 0.55); the
+    max at one x of 0.85 (``white_share``) before."""
 
     corridor_white_width: float = 0.75
     """A share of the x's of the gutter's narrowest width, never more than
@@ -275,14 +274,17 @@ class StackedGutterParams:
     wider than that in one of them leaves the gutter to the other tests
     (votes counted without specks cut 1850 Deseret News lines at word
     spaces whose commas and full stops they dropped: coverage 0.996 ->
-    0.983 on p6). On average over those x's before, when the
-    word spaces of lines that only overlap the corridor made as high a
-    mean: a Charlottetown pharmacy's full-page advert (1,100 x 1,756 px,
+    0.983 on p6). The average alone before, when the word spaces of lines
+    that only overlap the corridor made as high a mean: a Charlottetown
+    pharmacy's full-page advert (1,100 x 1,756 px,
     body 25 px), a line with 1.5-body word spaces under two full lines
     whose spaces overlap them by 5 px, the lines under it short. All three
     white over 5 px, two of three elsewhere: a mean of 0.83 over the
     12-px window, white at 0.5 of its x's. "Of course, it is known, we |
-    are | headquarters for" was cut in three and read first. Not tuned."""
+    are | headquarters for" was cut in three and read first. This share
+    alone, without the average, cut MRP 1807 p54's "demeanour | of a
+    sincere inquirer." (4 of 5 lines white at 13 of 15 x's, a mean of
+    0.76). Not tuned."""
 
     corridor_inked_lines: int = 1
     """Lines: a white corridor through a line is a gutter too where all the
