@@ -724,6 +724,11 @@ def test_three_of_four_lines_white_are_a_gutter_only_where_lines_stop_at_it() ->
     turns[50:54] = 1.0  # three of three over 10 px but for a speck's 1 px
     turns[52] = 2 / 3
     assert white_across(np.full(100, 3), turns, 40, 70, BODY)
+    # Four of five white at most x's but fewer at two (MRP 1807 p54's last
+    # line of a paragraph, a word space): a mean under 0.8 is no gutter.
+    most = np.full(100, 0.8)
+    most[48], most[49] = 0.6, 0.4
+    assert not white_across(np.full(100, 5), most, 40, 50, BODY)
 
 
 def test_a_nameplate_character_the_detector_boxed_alone_is_type_not_a_photo() -> None:
