@@ -276,11 +276,11 @@ class StackedGutterParams:
     spaces whose commas and full stops they dropped: coverage 0.996 ->
     0.983 on p6). The average alone before, when the word spaces of lines
     that only overlap the corridor made as high a mean: a Charlottetown
-    pharmacy's full-page advert (1,100 x 1,756 px,
-    body 25 px), a line with 1.5-body word spaces under two full lines
-    whose spaces overlap them by 5 px, the lines under it short. All three
-    white over 5 px, two of three elsewhere: a mean of 0.83 over the
-    12-px window, white at 0.5 of its x's. "Of course, it is known, we |
+    pharmacy's full-page advert (1,100 x 1,756 px, body 25 px), a line
+    with 1.5-body word spaces under two full lines whose spaces overlap
+    them by 5 px, the lines under it short. All three white over 5 px, two
+    of three elsewhere: a mean of 0.83 over the 12-px window, white at 0.5
+    of its x's. "Of course, it is known, we |
     are | headquarters for" was cut in three and read first. This share
     alone, without the average, cut MRP 1807 p54's "demeanour | of a
     sincere inquirer." (4 of 5 lines white at 13 of 15 x's, a mean of
