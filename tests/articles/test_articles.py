@@ -1663,6 +1663,24 @@ def test_small_blocks_over_two_columns_do_not_join_them_into_one() -> None:
     assert order == ["lead", "c1", "c1b", "c2"]
 
 
+def test_pieces_of_one_line_in_an_article_read_left_to_right() -> None:
+    # NCSE's TEC 1883 p312: an advert's line in three blocks side by side,
+    # their tops on one pixel row; the narrow first goes down the column of
+    # the wider second, and was read after it.
+    from newsprint.articles.draft import column_order
+
+    def piece(rid: str, text: str, x0: int, x1: int) -> Region:
+        return _region(rid, RegionType.TEXT, (x0, 1685, x1, 1724), [_line(text, x0, 1685, x1)])
+
+    now, ready = piece("now", "Now", 493, 568), piece("ready", "ready, crown 8vo.", 565, 1014)
+    price = piece("price", "Twopence.", 1011, 1159)
+    assert [r.id for r in column_order([ready, price, now], BODY)] == ["now", "ready", "price"]
+    # A one-line block level with a paragraph's first line, a little lower
+    # and to its left, is no piece of that line: the paragraph comes first.
+    para = _column("para", 500, 1680, [("the first lessons usually", 0, 300)] * 8)
+    assert [r.id for r in column_order([now, para], BODY)] == ["para", "now"]
+
+
 def test_a_title_over_two_columns_is_read_in_the_first() -> None:
     # A title over two columns, even one narrower than a column centred over
     # the gutter (NCSE's MRP 1807 p54 "OBITUARY."), is read before both,
