@@ -200,7 +200,8 @@ def _caption_texts(captions: list[Region]) -> list[str]:
 
 
 def column_order(blocks: list[Region], body: float) -> list[Region]:
-    """Column by column, top to bottom. The tallest blocks found the columns;
+    """Column by column, top to bottom (blocks on one row left to right:
+    ``_down_the_column``). The tallest blocks found the columns;
     every other block goes down the column whose founding block it shares
     most of its width with (a column of its own where it shares too little
     with any), so that short blocks over two columns do not join them into
@@ -236,24 +237,26 @@ def column_order(blocks: list[Region], body: float) -> list[Region]:
 
 def _down_the_column(blocks: list[Region]) -> list[Region]:
     """A column's blocks top to bottom, and those level on one row left to
-    right: pieces of one line of type, each as tall as the row's first
-    within ``BLOCK_COLUMNS.row_height`` and over ``BLOCK_COLUMNS.level`` of
-    the shorter's height level with it. By their tops alone a narrow piece
+    right: pieces of one line of type, each as tall as every other block of
+    the row within ``BLOCK_COLUMNS.row_height`` and level with it over
+    ``BLOCK_COLUMNS.level`` of the shorter's height (with every one: two
+    stacked lines a taller word beside both is level with are two rows).
+    By their tops alone a narrow piece
     that went down a wider one's column came after it: TEC 1883 p312 (NCSE),
     "ready, crown 8vo. 40 pages, price Now Twopence.", the three pieces'
     tops one pixel row."""
     rows: list[list[Region]] = []
     for block in sorted(blocks, key=lambda b: _box(b).y0):
-        me = _box(block)
-        if rows:
-            first = _box(rows[-1][0])
-            small, big = sorted((max(me.height, 1.0), max(first.height, 1.0)))
-            level = first.y_overlap(me) > BLOCK_COLUMNS.level * small
-            if level and big <= BLOCK_COLUMNS.row_height * small:
-                rows[-1].append(block)
-                continue
-        rows.append([block])
+        if rows and all(_on_one_row(_box(other), _box(block)) for other in rows[-1]):
+            rows[-1].append(block)
+        else:
+            rows.append([block])
     return [b for row in rows for b in sorted(row, key=lambda b: _box(b).x0)]
+
+
+def _on_one_row(a: Box, b: Box) -> bool:
+    small, big = sorted((max(a.height, 1.0), max(b.height, 1.0)))
+    return a.y_overlap(b) > BLOCK_COLUMNS.level * small and big <= BLOCK_COLUMNS.row_height * small
 
 
 def _nearest_column(columns: list[list[Region]], block: Region) -> list[Region]:

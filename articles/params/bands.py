@@ -214,15 +214,15 @@ class BlockColumnsParams:
     (NCSE pages; synthetic en-old-1001)."""
 
     level: float = 0.5
-    """A share of the shorter block's height: two blocks in one of an
-    article's columns that overlap down the page over this much are on one
-    row, read left to right (``draft._down_the_column``). As for a
-    caption's pieces (``CAPTION_ROWS.level``); not tuned."""
+    """A share of the shorter block's height: blocks in one of an article's
+    columns that each overlap every other down the page over this much are
+    on one row, read left to right (``draft._down_the_column``). The share
+    ``CAPTION_ROWS.level`` asks of a caption's pieces; not tuned."""
 
     row_height: float = 1.5
-    """× the shorter block's height: blocks on one row are at most this much
-    taller than each other (pieces of one line; a one-line block beside a
-    paragraph's first line is not on a row with the paragraph). Not tuned."""
+    """× the shorter block's height: blocks on one row are none more than
+    this much taller than another (pieces of one line; a one-line block
+    beside a paragraph is not on a row with it). Not tuned."""
 
 
 BLOCK_COLUMNS = BlockColumnsParams()

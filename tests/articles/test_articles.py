@@ -1680,6 +1680,17 @@ def test_pieces_of_one_line_in_an_article_read_left_to_right() -> None:
     para = _column("para", 500, 1680, [("the first lessons usually", 0, 300)] * 8)
     assert [r.id for r in column_order([now, para], BODY)] == ["para", "now"]
 
+    # A display word level with two tight-set lines beside it is on a row
+    # with neither of them together: the lines stay in their order.
+    def box(rid: str, x0: int, y0: int, x1: int, y1: int) -> Region:
+        return _region(rid, RegionType.TEXT, (x0, y0, x1, y1), [_line(rid, x0, y0, x1)])
+
+    word, first = box("A", 100, 99, 160, 129), box("B1", 200, 100, 300, 120)
+    second = box("B2", 180, 117, 320, 137)
+    under = _column("body", 100, 200, [("the text under them", 0, 300)] * 7)
+    order = [r.id for r in column_order([word, first, second, under], BODY)]
+    assert order == ["A", "B1", "B2", "body"]
+
 
 def test_a_title_over_two_columns_is_read_in_the_first() -> None:
     # A title over two columns, even one narrower than a column centred over
