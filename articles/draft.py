@@ -240,11 +240,11 @@ def _down_the_column(blocks: list[Region]) -> list[Region]:
     right: pieces of one line of type, each as tall as every other block of
     the row within ``BLOCK_COLUMNS.row_height`` and level with it over
     ``BLOCK_COLUMNS.level`` of the shorter's height (with every one: two
-    stacked lines a taller word beside both is level with are two rows).
-    By their tops alone a narrow piece
-    that went down a wider one's column came after it: TEC 1883 p312 (NCSE),
-    "ready, crown 8vo. 40 pages, price Now Twopence.", the three pieces'
-    tops one pixel row."""
+    stacked lines that a taller word beside both is level with are two
+    rows). By their tops alone, a narrow piece that went down a wider
+    one's column came after it: NCSE's TEC 1883 p312 read "ready, crown
+    8vo. 40 pages, price Now Twopence.", the three pieces' tops on one
+    pixel row."""
     rows: list[list[Region]] = []
     for block in sorted(blocks, key=lambda b: _box(b).y0):
         if rows and all(_on_one_row(_box(other), _box(block)) for other in rows[-1]):
