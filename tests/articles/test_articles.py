@@ -1669,11 +1669,12 @@ def test_pieces_of_one_line_in_an_article_read_left_to_right() -> None:
     # the wider second, and was read after it.
     from newsprint.articles.draft import column_order
 
-    def piece(rid: str, text: str, x0: int, x1: int) -> Region:
-        return _region(rid, RegionType.TEXT, (x0, 1685, x1, 1724), [_line(text, x0, 1685, x1)])
+    def block(rid: str, text: str, x0: int, y0: int, x1: int, y1: int) -> Region:
+        return _region(rid, RegionType.TEXT, (x0, y0, x1, y1), [_line(text, x0, y0, x1)])
 
-    now, ready = piece("now", "Now", 493, 568), piece("ready", "ready, crown 8vo.", 565, 1014)
-    price = piece("price", "Twopence.", 1011, 1159)
+    now = block("now", "Now", 493, 1685, 568, 1724)
+    ready = block("ready", "ready, crown 8vo.", 565, 1685, 1014, 1724)
+    price = block("price", "Twopence.", 1011, 1685, 1159, 1724)
     assert [r.id for r in column_order([ready, price, now], BODY)] == ["now", "ready", "price"]
     # A one-line block level with a paragraph's first line, a little lower
     # and to its left, is no piece of that line: the paragraph comes first.
@@ -1682,11 +1683,8 @@ def test_pieces_of_one_line_in_an_article_read_left_to_right() -> None:
 
     # A display word level with two tight-set lines beside it is on a row
     # with neither of them together: the lines stay in their order.
-    def box(rid: str, x0: int, y0: int, x1: int, y1: int) -> Region:
-        return _region(rid, RegionType.TEXT, (x0, y0, x1, y1), [_line(rid, x0, y0, x1)])
-
-    word, first = box("A", 100, 99, 160, 129), box("B1", 200, 100, 300, 120)
-    second = box("B2", 180, 117, 320, 137)
+    word, first = block("A", "A", 100, 99, 160, 129), block("B1", "B1", 200, 100, 300, 120)
+    second = block("B2", "B2", 180, 117, 320, 137)
     under = _column("body", 100, 200, [("the text under them", 0, 300)] * 7)
     order = [r.id for r in column_order([word, first, second, under], BODY)]
     assert order == ["A", "B1", "B2", "body"]
