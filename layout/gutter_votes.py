@@ -303,16 +303,29 @@ def white_across(
     return bool(one_inked.any())
 
 
-def type_on_both_sides(ink: np.ndarray, a: int, b: int, line: Box, body: float) -> bool:
+def type_on_both_sides(
+    ink: np.ndarray,
+    a: int,
+    b: int,
+    line: Box,
+    body: float,
+    *,
+    open_above: bool = True,
+    open_below: bool = True,
+) -> bool:
     """Whether a white corridor through a line at x = a..b is a gutter: the
     next column's lines start against its right side in most rows around the
     line, and type stands against its left side too (a ragged column reaches
     it less often), in the rows around it, or in those above it or below it
     alone. The white beside a centred heading, or a river of word spaces
-    down a margin, has type against it in a few rows only."""
+    down a margin, has type against it in a few rows only. Where the
+    corridor is closed above (below) the line (``open_above``,
+    ``open_below`` false: the next line runs on across it), the rows there
+    are no gutter's and are not looked at."""
     P = GUTTER_TEST
-    above = max(0, int(line.y0 - P.rows_around * body))
-    below = min(ink.shape[0], int(line.y1 + P.rows_around * body))
+    around = P.rows_around * body
+    above = max(0, int(line.y0 - around)) if open_above else int(line.y0)
+    below = min(ink.shape[0], int(line.y1 + around)) if open_below else int(np.ceil(line.y1))
     reach = max(P.reach_min_px, int(P.reach * body))
     indent = int(P.indent * body)
     left = ink[above:below, max(0, a - reach) : a].max(axis=1, initial=0) > 0
@@ -356,11 +369,23 @@ def hairline_between(ink: np.ndarray, left: Box, right: Box, body: float) -> boo
 
 
 def gutter_between(
-    ink: np.ndarray, corridors: np.ndarray, left: Box, right: Box, body: float
+    ink: np.ndarray,
+    corridors: np.ndarray,
+    left: Box,
+    right: Box,
+    body: float,
+    *,
+    open_above: bool = True,
+    open_below: bool = True,
 ) -> bool:
     """Whether the space between two pieces of a row holds a column gutter: a
     tall white corridor through it that the next column's lines start against
-    (the test ``cut_at_separators`` makes inside one detected line)."""
+    (the test ``cut_at_separators`` makes inside one detected line). Where
+    the next line above (below) runs on across the space, ``open_above``
+    (``open_below``) is false and only the rows on the other side count
+    (``type_on_both_sides``): the white over a block's first line joins a
+    word space of that line to a tall corridor, but no column's lines stand
+    beside it."""
     x0, x1 = int(np.ceil(left.x1)), int(right.x0)
     y0, y1 = int(max(left.y0, right.y0)), int(np.ceil(min(left.y1, right.y1)))
     if x1 - x0 < GUTTER_TEST.min_space_px or y1 <= y0:
@@ -368,6 +393,8 @@ def gutter_between(
     rows = corridors[y0:y1, x0:x1]
     row = left.union(right)
     return any(
-        type_on_both_sides(ink, x0 + a, x0 + b, row, body)
+        type_on_both_sides(
+            ink, x0 + a, x0 + b, row, body, open_above=open_above, open_below=open_below
+        )
         for a, b in true_runs(rows.min(axis=0) > 0)
     )

@@ -220,14 +220,14 @@ def _joined_across_wide_spaces(
 ) -> list[list[int]]:
     """``groups`` (rows of body type) joined across a space wider than
     ``row_reach`` and at most ``SAME_ROW.column_reach`` body lines where the
-    lines next above and below run on across it (``_Spans.across``), and
+    lines next above and below run on across it (``Spans.across``), and
     nothing else parts them (a rule, ``apart``, a gutter): a justified
     line's word space inside its column. Rows are looked up by their band
     of the page (a body line tall), so a page of many pieces pays little."""
     boxes = [union_all([pieces[i] for i in g]) for g in groups]
     firsts = [min((pieces[i] for i in g), key=lambda b: b.x0) for g in groups]
     lasts = [max((pieces[i] for i in g), key=lambda b: b.x1) for g in groups]
-    spans = _Spans(pieces)
+    spans = Spans(pieces)
     wide = SAME_ROW.column_reach * body
     display = TYPE_SIZE.display * body
     root = list(range(len(groups)))
@@ -267,10 +267,11 @@ def _joined_across_wide_spaces(
     return list(joined.values())
 
 
-class _Spans:
+class Spans:
     """The pieces' extents, to ask whether the lines next above and below a
     space run on across it (``row_groups``: a wide word space of a justified
-    line inside its column)."""
+    line inside its column; ``segmentation._join_row_pieces``: white above
+    a block's first line is no gutter)."""
 
     def __init__(self, pieces: list[Box]) -> None:
         self.x0 = np.array([p.x0 for p in pieces], dtype=np.float64)
@@ -286,16 +287,25 @@ class _Spans:
         typewritten page: "litary necessity,  but", three characters of
         white), never a gutter or the white between a table's cells, which
         the lines around share."""
+        return self.above(left, right) and self.below(left, right)
+
+    def above(self, left: Box, right: Box) -> bool:
+        """Whether a line of the same type size next above the space between
+        ``left`` and ``right`` runs on across it (``across``)."""
+        return bool(self._over(left, right, 1).any())
+
+    def below(self, left: Box, right: Box) -> bool:
+        """Whether a line of the same type size next below the space between
+        ``left`` and ``right`` runs on across it (``across``)."""
+        return bool(self._over(left, right, -1).any())
+
+    def _over(self, left: Box, right: Box, side: int) -> np.ndarray:
         height = max(left.height, right.height, 1.0)
         ratio = np.maximum(self.height, 1.0) / height
         sized = (ratio <= SAME_ROW.max_size_ratio) & (ratio >= 1 / SAME_ROW.max_size_ratio)
         over = (self.x0 <= left.x1) & (self.x1 >= right.x0) & sized
-        cy = (left.cy + right.cy) / 2
-        rise = cy - self.cy
-        near = SAME_ROW.span_rows * height
-        above = over & (rise > 0.5 * height) & (rise <= near)
-        below = over & (-rise > 0.5 * height) & (-rise <= near)
-        return bool(above.any() and below.any())
+        rise = side * ((left.cy + right.cy) / 2 - self.cy)
+        return over & (rise > 0.5 * height) & (rise <= SAME_ROW.span_rows * height)
 
 
 def row_reach(body: float, height: float) -> float:

@@ -40,6 +40,7 @@ from newsprint.layout.faint_rules import faint_column_rules
 from newsprint.layout.gutter_votes import gutter_between, hairline_between
 from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import (
+    Spans,
     find_lines,
     forced_grid,
     grid_gutters,
@@ -361,6 +362,7 @@ def _join_row_pieces(
             spanning.append(members)
     pieces = [p for p in pieces if id(p.ink) in of_ink]
     parent = {id(p.ink): p.parent for p in pieces}
+    spans = Spans([p.ink for p in pieces])
 
     def in_picture(box: Box) -> bool:
         return any(art.contains_point(box.cx, box.cy) for art in line_art or [])
@@ -375,7 +377,20 @@ def _join_row_pieces(
             or in_picture(left)
             or in_picture(right)
             or hairline_between(text_ink, left, right, body)
-            or (not display and gutter_between(text_ink, corridors, left, right, body))
+            or (not display and _gutter_between(left, right))
+        )
+
+    def _gutter_between(left: Box, right: Box) -> bool:
+        # A word space of a block's first (last) line opens on the white
+        # above (below) it: the line next below (above) closes the corridor.
+        return gutter_between(
+            text_ink,
+            corridors,
+            left,
+            right,
+            body,
+            open_above=not spans.above(left, right),
+            open_below=not spans.below(left, right),
         )
 
     groups = row_groups([p.ink for p in pieces], corridors, body, v_rules, grid, apart=apart)

@@ -153,7 +153,7 @@ class SameRowParams:
     column_reach: float = 5.0
     """× body: pieces of a row further apart than ``reach`` but no further
     than this are joined where the lines next above and below run on across
-    the space (``lines._Spans``): a justified line's word space inside its
+    the space (``lines.Spans``): a justified line's word space inside its
     column. Real Topaz Times 1944 p59 (typewritten, 17-pixel lines):
     "litary necessity,   but", 50 pixels of white (2.9 body), was read as two
     pieces and its column parted into two blocks there, the lower read after
