@@ -14,8 +14,9 @@ Chinese classes (generated English pages: the same text on every line, mean
 confidence within 0.0002).
 
 The engine uses it for the rest of a page whose pilot lines (``ocr.pitch``)
-read no character from the CJK blocks on; Tesseract and PaddleOCR choose a
-model by language the same way, here the choice is measured on the page.
+read no character from the CJK blocks on (but a few stray ones read unsure);
+Tesseract and PaddleOCR choose a model by language the same way, here the
+choice is measured on the page.
 """
 
 from __future__ import annotations
@@ -96,8 +97,31 @@ def _options_like(full: Any) -> Any:
     return options
 
 
-def reads_latin_only(texts: list[str], least: int = 20) -> bool:
-    """True when ``texts`` hold at least ``least`` letters or digits and no
-    character from :data:`CJK_START` on."""
-    letters = sum(1 for text in texts for ch in text if ch.isalnum())
-    return letters >= least and all(ord(ch) < CJK_START for text in texts for ch in text)
+STRAY_CONFIDENCE = 0.5
+"""A pilot line holding a CJK character read with less confidence than this
+may be a stray (``reads_latin_only``): a masthead's worn black letter read
+"DE刀T口" at 0.18 (Chronicling America, Weekly Chicago Democrat 1853 p3,
+whose pilot was otherwise English and whose asterisks were then read as 水
+and 米 by the full classifier). Chinese text reads at 0.8 and more."""
+
+STRAY_SHARE = 0.02
+"""...and all such characters are at most this share of the pilot's letters
+and digits: a page of poorly read Chinese is Chinese still."""
+
+
+def reads_latin_only(readings: list[tuple[str, float]], least: int = 20) -> bool:
+    """True when the pilot's ``readings`` (text and confidence 0..1, one per
+    line) hold at least ``least`` letters or digits and no character from
+    :data:`CJK_START` on, but strays: lines read with less than
+    :data:`STRAY_CONFIDENCE`, whose characters from the CJK blocks are at most
+    :data:`STRAY_SHARE` of the letters and digits."""
+    letters = sum(1 for text, _ in readings for ch in text if ch.isalnum())
+    if letters < least:
+        return False
+    strays = 0
+    for text, confidence in readings:
+        cjk = sum(1 for ch in text if ord(ch) >= CJK_START)
+        if cjk and confidence >= STRAY_CONFIDENCE:
+            return False
+        strays += cjk
+    return strays <= STRAY_SHARE * letters

@@ -319,13 +319,14 @@ class PaddleOcrEngine:
             log.debug("%d lines narrowed to %.2f of their width", len(rest), factor)
             for i in rest:
                 images[i] = narrowed(images[i], factor)
-        latin = self._latin_head([text for text, _ in readings.values()]) if rest else None
+        latin = self._latin_head(list(readings.values())) if rest else None
         self._read(images, rest, results, latin)
         return results
 
-    def _latin_head(self, pilot: list[str]) -> LatinHead | None:
+    def _latin_head(self, pilot: list[tuple[str, float]]) -> LatinHead | None:
         """The Latin-script classifier (``ocr.latin_head``) when the ``pilot``
-        readings are Latin script only and it can be built here; else None."""
+        readings (text, confidence) are Latin script (``reads_latin_only``)
+        and it can be built here; else None."""
         if not self.settings.latin_head or not reads_latin_only(pilot):
             return None
         if not self._latin_tried:

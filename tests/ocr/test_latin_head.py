@@ -36,18 +36,27 @@ def test_the_kept_classes_are_the_blank_and_every_label_below_the_cjk_blocks():
     assert all(ord(labels[j][0]) < CJK_START for j in keep)
 
 
+SURE, UNSURE = 0.95, 0.2
+ENGLISH = [(text, SURE) for text in SENTENCES]
+
+
 @pytest.mark.parametrize(
-    ("texts", "latin"),
+    ("readings", "latin"),
     [
-        (["The council met on Tuesday", "Grain prices rose"], True),
-        (["Die Stadt Zürich baut eine Brücke"], True),
-        (["The council met", "市政府今天宣布"], False),  # one Chinese line
-        (["Tokyo 東京"], False),
-        (["ab", "1"], False),  # too little read to tell
+        ([("The council met on Tuesday", SURE), ("Grain prices rose", SURE)], True),
+        ([("Die Stadt Zürich baut eine Brücke", SURE)], True),
+        ([("The council met", SURE), ("市政府今天宣布", SURE)], False),  # one Chinese line
+        ([("Tokyo 東京", SURE)], False),
+        ([("ab", SURE), ("1", SURE)], False),  # too little read to tell
+        # A worn masthead read unsure as CJK junk beside English lines: a stray.
+        ([*ENGLISH, ("DE刀T口", UNSURE)], True),
+        # ...but not Chinese read unsure, nor a junk line read sure.
+        ([*ENGLISH, ("市政府今天宣布", UNSURE)], False),
+        ([*ENGLISH, ("DE刀T口", SURE)], False),
     ],
 )
-def test_a_pilot_reads_latin_only_without_a_cjk_character(texts, latin):
-    assert reads_latin_only(texts) is latin
+def test_a_pilot_reads_latin_only_but_for_a_few_stray_cjk_characters(readings, latin):
+    assert reads_latin_only(readings) is latin
 
 
 def _labels(engine: PaddleOcrEngine) -> list[str]:
@@ -94,7 +103,7 @@ def test_an_english_page_reads_the_same_with_the_latin_classifier(engine, ocr_se
     full = PaddleOcrEngine(ocr_settings.model_copy(update={"latin_head": False}))
     read_full = full.recognize_lines(crops)
     assert full._latin is None
-    latin = engine._latin_head(SENTENCES)  # built once, on the first English page
+    latin = engine._latin_head(ENGLISH)  # built once, on the first English page
     assert isinstance(latin, LatinHead)
     counted = _Counted(latin.session)
     latin.session = counted
