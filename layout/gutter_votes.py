@@ -321,7 +321,8 @@ def type_on_both_sides(
     down a margin, has type against it in a few rows only. Where the
     corridor is closed above (below) the line (``open_above``,
     ``open_below`` false: the next line runs on across it), the rows there
-    are no gutter's and are not looked at."""
+    are no gutter's and are not looked at; closed on both sides, the line's
+    own rows are too few to make it a gutter."""
     P = GUTTER_TEST
     around = P.rows_around * body
     above = max(0, int(line.y0 - around)) if open_above else int(line.y0)
@@ -381,11 +382,11 @@ def gutter_between(
     """Whether the space between two pieces of a row holds a column gutter: a
     tall white corridor through it that the next column's lines start against
     (the test ``cut_at_separators`` makes inside one detected line). Where
-    the next line above (below) runs on across the space, ``open_above``
-    (``open_below``) is false and only the rows on the other side count
-    (``type_on_both_sides``): the white over a block's first line joins a
-    word space of that line to a tall corridor, but no column's lines stand
-    beside it."""
+    the next line above (below) closes the corridor, ``open_above``
+    (``open_below``) is false and only the line's own rows and those on the
+    other side count (``type_on_both_sides``): the white over a block's
+    first line joins a word space of that line to a tall corridor, but no
+    column's lines stand beside it."""
     x0, x1 = int(np.ceil(left.x1)), int(right.x0)
     y0, y1 = int(max(left.y0, right.y0)), int(np.ceil(min(left.y1, right.y1)))
     if x1 - x0 < GUTTER_TEST.min_space_px or y1 <= y0:

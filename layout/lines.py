@@ -270,8 +270,8 @@ def _joined_across_wide_spaces(
 class Spans:
     """The pieces' extents, to ask whether the lines next above and below a
     space run on across it (``row_groups``: a wide word space of a justified
-    line inside its column; ``segmentation._join_row_pieces``: white above
-    a block's first line is no gutter)."""
+    line inside its column; ``segmentation._join_row_pieces``: the white
+    over a block's first line is no gutter)."""
 
     def __init__(self, pieces: list[Box]) -> None:
         self.x0 = np.array([p.x0 for p in pieces], dtype=np.float64)
@@ -292,20 +292,33 @@ class Spans:
     def above(self, left: Box, right: Box) -> bool:
         """Whether a line of the same type size next above the space between
         ``left`` and ``right`` runs on across it (``across``)."""
-        return bool(self._over(left, right, 1).any())
+        return bool(self._next(left, right, 1, across=True).any())
 
     def below(self, left: Box, right: Box) -> bool:
         """Whether a line of the same type size next below the space between
         ``left`` and ``right`` runs on across it (``across``)."""
-        return bool(self._over(left, right, -1).any())
+        return bool(self._next(left, right, -1, across=True).any())
 
-    def _over(self, left: Box, right: Box, side: int) -> np.ndarray:
+    def any_above(self, left: Box, right: Box) -> bool:
+        """Whether any line of the same type size stands next above ``left``
+        or ``right``, across the space between them or not."""
+        return bool(self._next(left, right, 1, across=False).any())
+
+    def any_below(self, left: Box, right: Box) -> bool:
+        """Whether any line of the same type size stands next below ``left``
+        or ``right``, across the space between them or not."""
+        return bool(self._next(left, right, -1, across=False).any())
+
+    def _next(self, left: Box, right: Box, side: int, across: bool) -> np.ndarray:
         height = max(left.height, right.height, 1.0)
         ratio = np.maximum(self.height, 1.0) / height
         sized = (ratio <= SAME_ROW.max_size_ratio) & (ratio >= 1 / SAME_ROW.max_size_ratio)
-        over = (self.x0 <= left.x1) & (self.x1 >= right.x0) & sized
+        if across:
+            over = (self.x0 <= left.x1) & (self.x1 >= right.x0)
+        else:
+            over = (self.x0 < right.x1) & (self.x1 > left.x0)
         rise = side * ((left.cy + right.cy) / 2 - self.cy)
-        return over & (rise > 0.5 * height) & (rise <= SAME_ROW.span_rows * height)
+        return over & sized & (rise > 0.5 * height) & (rise <= SAME_ROW.span_rows * height)
 
 
 def row_reach(body: float, height: float) -> float:

@@ -362,7 +362,8 @@ def _join_row_pieces(
             spanning.append(members)
     pieces = [p for p in pieces if id(p.ink) in of_ink]
     parent = {id(p.ink): p.parent for p in pieces}
-    spans = Spans([p.ink for p in pieces])
+    detected = {id(p.ink): p.detected for p in pieces}
+    spans = Spans(list(detected.values()))
 
     def in_picture(box: Box) -> bool:
         return any(art.contains_point(box.cx, box.cy) for art in line_art or [])
@@ -377,20 +378,13 @@ def _join_row_pieces(
             or in_picture(left)
             or in_picture(right)
             or hairline_between(text_ink, left, right, body)
-            or (not display and _gutter_between(left, right))
+            or (not display and gutter_in_space(left, right))
         )
 
-    def _gutter_between(left: Box, right: Box) -> bool:
-        # A word space of a block's first (last) line opens on the white
-        # above (below) it: the line next below (above) closes the corridor.
+    def gutter_in_space(left: Box, right: Box) -> bool:
+        above, below = _open_sides(spans, detected[id(left)], detected[id(right)])
         return gutter_between(
-            text_ink,
-            corridors,
-            left,
-            right,
-            body,
-            open_above=not spans.above(left, right),
-            open_below=not spans.below(left, right),
+            text_ink, corridors, left, right, body, open_above=above, open_below=below
         )
 
     groups = row_groups([p.ink for p in pieces], corridors, body, v_rules, grid, apart=apart)
@@ -403,6 +397,19 @@ def _join_row_pieces(
             parts = [box for p in members for box in p.read_boxes()]
             out.append(LinePiece(ink, union_all(parts), members[0].parent, parts))
     return out
+
+
+def _open_sides(spans: Spans, left: Box, right: Box) -> tuple[bool, bool]:
+    """Whether the corridor through the space between two pieces of a row
+    (``left``, ``right``: their detected boxes, which measure type size more
+    steadily than ink) may run on above the line and below it. The space is
+    closed below where it is a word space of a block's first line: no line of
+    its size stands next above it, and the next line below runs on across it
+    (the white over the block joins the space to a tall corridor, yet no
+    column's lines stand beside it); closed above for a block's last line."""
+    first = not spans.any_above(left, right) and spans.below(left, right)
+    last = not spans.any_below(left, right) and spans.above(left, right)
+    return not last, not first
 
 
 def _to_regions(page: NewspaperPage, layout: Layout) -> list[Region]:

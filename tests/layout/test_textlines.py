@@ -1132,35 +1132,42 @@ def test_word_spaces_of_loose_lines_that_only_overlap_are_no_gutter() -> None:
     assert 620 <= first[1].x0 <= 622 and first[1].x1 == 950
 
 
+def pieces_per_row_joined(rows: str) -> list[int]:
+    """``_join_row_pieces`` over a block of lines 25 px apart under 200 px of
+    white, each given by a digit: "1" a full line, "2" two columns' lines
+    parted at x 480-520, "3" a line set loose, boxed by the detector in three
+    pieces at its word spaces (x 300-340 and 600-642). Returns the number of
+    pieces each row is read in."""
+    spaces = {"1": [], "2": [(480, 520)], "3": [(300, 340), (600, 642)]}
+    ink = np.zeros((200 + 25 * len(rows) + 200, 1000), np.uint8)
+    pieces = []
+    for i, kind in enumerate(rows):
+        y = 200 + 25 * i
+        words(ink, y, spaces[kind])
+        edges = [50, *[x for space in spaces[kind] for x in space], 950]
+        for n, (a, b) in enumerate(zip(edges[::2], edges[1::2], strict=True)):
+            pieces.append(
+                LinePiece(Box(a, y + 2, b, y + 18), Box(a - 3, y - 2, b + 3, y + 22), 10 * i + n)
+            )
+    corridors = gutters(without_specks(ink, BODY), BODY)
+    joined = _join_row_pieces(pieces, ink, corridors, float(BODY), [], None, [])
+    per_row = [0] * len(rows)
+    for piece in joined:
+        per_row[int(piece.ink.y0 - 200) // 25] += 1
+    return per_row
+
+
 def test_a_wide_word_space_of_a_block_s_first_line_is_no_gutter() -> None:
     # Park Record 1935 p2: a boxed story's first line set loose ("MMEDIATE
     # convocation   of   the"), boxed by the detector in four pieces. Each
     # word space opens on the white above the block, a tall corridor, and
     # the lines below stand beside it; but they run on across it, so no
-    # column's lines stand against it and the pieces are one line. Two
-    # columns' first lines under the same white stay apart.
-    def first_line_pieces(spaces: list[tuple[int, int]], gutter: tuple[int, int] | None):
-        ink = np.zeros((240 + 8 * 25, 1000), np.uint8)
-        for i in range(8):
-            y = 240 + 25 * i
-            words(ink, y, spaces if i == 0 else ([gutter] if gutter else []))
-        pieces = []
-        edges = [50, *[x for space in spaces for x in space], 950]
-        for n, (a, b) in enumerate(zip(edges[::2], edges[1::2], strict=True)):
-            pieces.append(LinePiece(Box(a, 242, b, 258), Box(a - 3, 238, b + 3, 262), n))
-        for i in range(1, 8):
-            y = 240 + 25 * i
-            for n, (a, b) in enumerate(
-                [(50, gutter[0]), (gutter[1], 950)] if gutter else [(50, 950)]
-            ):
-                pieces.append(
-                    LinePiece(
-                        Box(a, y + 2, b, y + 18), Box(a - 3, y - 2, b + 3, y + 22), 10 * i + n
-                    )
-                )
-        corridors = gutters(without_specks(ink, BODY), BODY)
-        joined = _join_row_pieces(pieces, ink, corridors, float(BODY), [], None, [])
-        return sorted((p.ink.x0, p.ink.x1) for p in joined if p.ink.y0 < 260)
-
-    assert first_line_pieces([(300, 340), (600, 642)], None) == [(50, 950)]
-    assert first_line_pieces([(480, 520)], (480, 520)) == [(50, 480), (520, 950)]
+    # column's lines stand against it and the pieces are one line.
+    assert pieces_per_row_joined("3111111") == [1] * 7
+    # Two columns' lines under the same white stay apart...
+    assert pieces_per_row_joined("2222222") == [2] * 7
+    # ...and so do two rows of columns over full lines, or under them (a
+    # story's tail set in two columns): the row next to the full lines has
+    # lines of its own size on its other side.
+    assert pieces_per_row_joined("2211111") == [2, 2, 1, 1, 1, 1, 1]
+    assert pieces_per_row_joined("1111122") == [1, 1, 1, 1, 1, 2, 2]
