@@ -201,7 +201,8 @@ class OcrSettings(BaseModel):
     the recogniser's time grows with the width. 0 or None: lines keep their width."""
     latin_head: bool = True
     """On a page whose pilot lines (``ocr.pitch``) read no Chinese, Japanese or
-    Korean character, read the rest with the recogniser's classifier cut to
+    Korean character (but a few strays in unsure Latin lines:
+    ``ocr.latin_head.reads_latin_only``), read the rest with the recogniser's classifier cut to
     the Latin, Greek and Cyrillic classes (``ocr.latin_head``): the same text,
     in less time. ONNX Runtime engines only."""
     traditional_forms: bool = True

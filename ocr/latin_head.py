@@ -98,30 +98,35 @@ def _options_like(full: Any) -> Any:
 
 
 STRAY_CONFIDENCE = 0.5
-"""A pilot line holding a CJK character read with less confidence than this
-may be a stray (``reads_latin_only``): a masthead's worn black letter read
-"DE刀T口" at 0.18 (Chronicling America, Weekly Chicago Democrat 1853 p3,
-whose pilot was otherwise English and whose asterisks were then read as 水
-and 米 by the full classifier). Chinese text reads at 0.8 and more."""
+"""A pilot line read with less confidence than this, most of its letters
+Latin and a few from the CJK blocks, is a stray (``reads_latin_only``): a
+masthead's worn black letter read "DE刀T口" at 0.18 (Chronicling America,
+Weekly Chicago Democrat 1853 p3, whose pilot was otherwise English and whose
+asterisks the full classifier then read as 水 and 米). The confidence is the
+line's: a line read sure with one such misread still counts as Chinese."""
 
 STRAY_SHARE = 0.02
-"""...and all such characters are at most this share of the pilot's letters
-and digits: a page of poorly read Chinese is Chinese still."""
+"""...and the strays' CJK characters are at most this share of the pilot's
+letters and digits."""
 
 
 def reads_latin_only(readings: list[tuple[str, float]], least: int = 20) -> bool:
     """True when the pilot's ``readings`` (text and confidence 0..1, one per
     line) hold at least ``least`` letters or digits and no character from
-    :data:`CJK_START` on, but strays: lines read with less than
-    :data:`STRAY_CONFIDENCE`, whose characters from the CJK blocks are at most
-    :data:`STRAY_SHARE` of the letters and digits."""
+    :data:`CJK_START` on, but in strays: lines read with less than
+    :data:`STRAY_CONFIDENCE` whose letters are mostly not CJK, their CJK
+    characters at most :data:`STRAY_SHARE` of the pilot's letters. A line
+    of Chinese, however unsure, is never a stray."""
     letters = sum(1 for text, _ in readings for ch in text if ch.isalnum())
     if letters < least:
         return False
     strays = 0
     for text, confidence in readings:
         cjk = sum(1 for ch in text if ord(ch) >= CJK_START)
-        if cjk and confidence >= STRAY_CONFIDENCE:
+        if not cjk:
+            continue
+        own = sum(1 for ch in text if ch.isalnum())
+        if confidence >= STRAY_CONFIDENCE or 2 * cjk >= own:
             return False
         strays += cjk
     return strays <= STRAY_SHARE * letters

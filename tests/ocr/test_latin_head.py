@@ -50,9 +50,12 @@ ENGLISH = [(text, SURE) for text in SENTENCES]
         ([("ab", SURE), ("1", SURE)], False),  # too little read to tell
         # A worn masthead read unsure as CJK junk beside English lines: a stray.
         ([*ENGLISH, ("DE刀T口", UNSURE)], True),
-        # ...but not Chinese read unsure, nor a junk line read sure.
+        # ...but not a line of Chinese read unsure, however long the pilot,
         ([*ENGLISH, ("市政府今天宣布", UNSURE)], False),
+        ([*ENGLISH * 4, ("香港華僑日報", UNSURE)], False),
+        # nor a junk line read sure, nor strays over 2% of the letters.
         ([*ENGLISH, ("DE刀T口", SURE)], False),
+        ([*ENGLISH, ("DE刀T口", UNSURE), ("Mr. 口口 Smith", UNSURE)], False),
     ],
 )
 def test_a_pilot_reads_latin_only_but_for_a_few_stray_cjk_characters(readings, latin):
