@@ -40,6 +40,7 @@ from newsprint.layout.faint_rules import faint_column_rules
 from newsprint.layout.gutter_votes import gutter_between, hairline_between
 from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import (
+    LineStarts,
     Spans,
     find_lines,
     forced_grid,
@@ -362,8 +363,9 @@ def _join_row_pieces(
             spanning.append(members)
     pieces = [p for p in pieces if id(p.ink) in of_ink]
     parent = {id(p.ink): p.parent for p in pieces}
-    detected = {id(p.ink): p.detected for p in pieces}
-    spans = Spans(list(detected.values()))
+    piece_of = {id(p.ink): p for p in pieces}
+    spans = Spans([p.detected for p in pieces])
+    starts = LineStarts([p.ink for p in pieces], body, grid)
 
     def in_picture(box: Box) -> bool:
         return any(art.contains_point(box.cx, box.cy) for art in line_art or [])
@@ -382,7 +384,7 @@ def _join_row_pieces(
         )
 
     def gutter_in_space(left: Box, right: Box) -> bool:
-        above, below = _open_sides(spans, detected[id(left)], detected[id(right)])
+        above, below = _open_sides(spans, starts, piece_of[id(left)], piece_of[id(right)])
         return gutter_between(
             text_ink, corridors, left, right, body, open_above=above, open_below=below
         )
@@ -399,16 +401,25 @@ def _join_row_pieces(
     return out
 
 
-def _open_sides(spans: Spans, left: Box, right: Box) -> tuple[bool, bool]:
+def _open_sides(
+    spans: Spans, starts: LineStarts, left: LinePiece, right: LinePiece
+) -> tuple[bool, bool]:
     """Whether the corridor through the space between two pieces of a row
-    (``left``, ``right``: their detected boxes, which measure type size more
-    steadily than ink) may run on above the line and below it. The space is
-    closed below where it is a word space of a block's first line: no line of
-    its size stands next above it, and the next line below runs on across it
-    (the white over the block joins the space to a tall corridor, yet no
-    column's lines stand beside it); closed above for a block's last line."""
-    first = not spans.any_above(left, right) and spans.below(left, right)
-    last = not spans.any_below(left, right) and spans.above(left, right)
+    may run on above the line and below it (``spans``: the pieces' detected
+    boxes, which measure type size more steadily than ink; ``starts``:
+    their ink). The space is closed below where it is a word space of a
+    block's first line: no line of its size stands next above it, and the
+    next line below runs on across it (the white over the block joins the
+    space to a tall corridor, yet no column's lines stand beside it);
+    closed above for a block's last line. Never where lines start or end at
+    its sides (``LineStarts.column_edge``): the line next to it may be one
+    the detector ran over a rule that layout missed (Weekly Chicago Democrat
+    1853 p3: a column's first line was read on into the next column's)."""
+    if starts.column_edge(left.ink, right.ink):
+        return True, True
+    a, b = left.detected, right.detected
+    first = not spans.any_above(a, b) and spans.below(a, b)
+    last = not spans.any_below(a, b) and spans.above(a, b)
     return not last, not first
 
 

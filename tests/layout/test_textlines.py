@@ -9,9 +9,9 @@ import pytest
 from newsprint.layout.boxes import Box
 from newsprint.layout.gutter_votes import stacked_gutters, white_across
 from newsprint.layout.line_cuts import cut_at_separators
-from newsprint.layout.lines import gutters, without_specks
+from newsprint.layout.lines import LineStarts, Spans, gutters, without_specks
 from newsprint.layout.photos import without_type
-from newsprint.layout.segmentation import _join_row_pieces
+from newsprint.layout.segmentation import _join_row_pieces, _open_sides
 from newsprint.layout.textlines import (
     LinePiece,
     fit_to_ink,
@@ -1132,12 +1132,12 @@ def test_word_spaces_of_loose_lines_that_only_overlap_are_no_gutter() -> None:
     assert 620 <= first[1].x0 <= 622 and first[1].x1 == 950
 
 
-def pieces_per_row_joined(rows: str) -> list[int]:
-    """``_join_row_pieces`` over a block of lines 25 px apart under 200 px of
-    white, each given by a digit: "1" a full line, "2" two columns' lines
-    parted at x 480-520, "3" a line set loose, boxed by the detector in three
-    pieces at its word spaces (x 300-340 and 600-642). Returns the number of
-    pieces each row is read in."""
+def block_of_rows(rows: str) -> tuple[np.ndarray, list[LinePiece]]:
+    """A block of lines 25 px apart under 200 px of white, each given by a
+    digit: "1" a full line, "2" two columns' lines parted at x 480-520, "3" a
+    line set loose, boxed by the detector in three pieces at its word spaces
+    (x 300-340 and 600-642). Returns its ink and the detector's pieces, row
+    by row from the top and left to right."""
     spaces = {"1": [], "2": [(480, 520)], "3": [(300, 340), (600, 642)]}
     ink = np.zeros((200 + 25 * len(rows) + 200, 1000), np.uint8)
     pieces = []
@@ -1146,9 +1146,15 @@ def pieces_per_row_joined(rows: str) -> list[int]:
         words(ink, y, spaces[kind])
         edges = [50, *[x for space in spaces[kind] for x in space], 950]
         for n, (a, b) in enumerate(zip(edges[::2], edges[1::2], strict=True)):
-            pieces.append(
-                LinePiece(Box(a, y + 2, b, y + 18), Box(a - 3, y - 2, b + 3, y + 22), 10 * i + n)
-            )
+            ink_box, box = Box(a, y + 2, b, y + 18), Box(a - 3, y - 2, b + 3, y + 22)
+            pieces.append(LinePiece(ink_box, box, 10 * i + n))
+    return ink, pieces
+
+
+def pieces_per_row_joined(rows: str) -> list[int]:
+    """How many pieces each row of ``block_of_rows(rows)`` is read in once
+    ``_join_row_pieces`` has joined them."""
+    ink, pieces = block_of_rows(rows)
     corridors = gutters(without_specks(ink, BODY), BODY)
     joined = _join_row_pieces(pieces, ink, corridors, float(BODY), [], None, [])
     per_row = [0] * len(rows)
@@ -1171,3 +1177,25 @@ def test_a_wide_word_space_of_a_block_s_first_line_is_no_gutter() -> None:
     # lines of its own size on its other side.
     assert pieces_per_row_joined("2211111") == [2, 2, 1, 1, 1, 1, 1]
     assert pieces_per_row_joined("1111122") == [1, 1, 1, 1, 1, 2, 2]
+
+
+def test_a_space_where_column_lines_start_and_end_stays_open_on_both_sides() -> None:
+    # The white over a block's first line is no gutter's where the next line
+    # runs on across the space (closed below), and under its last line the
+    # same (closed above). But where the lines below start and end at the
+    # space it is a column's edge, though the line next under it runs on
+    # across: the detector's box over a rule that layout missed (Weekly
+    # Chicago Democrat 1853 p3 read a column's first line on into the next).
+    def sides(rows: str, row: int) -> tuple[bool, bool]:
+        _, pieces = block_of_rows(rows)
+        spans = Spans([p.detected for p in pieces])
+        starts = LineStarts([p.ink for p in pieces], float(BODY), None)
+        left, right = sorted((p for p in pieces if p.parent // 10 == row), key=lambda p: p.ink.x0)[
+            :2
+        ]
+        return _open_sides(spans, starts, left, right)
+
+    assert sides("3111111", 0) == (True, False)
+    assert sides("1111113", 6) == (False, True)
+    assert sides("1113111", 3) == (True, True)
+    assert sides("2122222", 0) == (True, True)
