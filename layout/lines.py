@@ -267,6 +267,10 @@ def _joined_across_wide_spaces(
     return list(joined.values())
 
 
+ABOVE, BELOW = 1, -1
+"""The sides of a row ``Spans`` looks at."""
+
+
 class Spans:
     """The pieces' extents, to ask whether the lines next above and below a
     space run on across it (``row_groups``: a wide word space of a justified
@@ -287,29 +291,33 @@ class Spans:
         typewritten page: "litary necessity,  but", three characters of
         white), never a gutter or the white between a table's cells, which
         the lines around share."""
-        return self.above(left, right) and self.below(left, right)
+        return bool(
+            self._near(left, right, ABOVE, across=True).any()
+            and self._near(left, right, BELOW, across=True).any()
+        )
 
-    def above(self, left: Box, right: Box) -> bool:
-        """Whether a line of the same type size next above the space between
-        ``left`` and ``right`` runs on across it (``across``)."""
-        return bool(self._next(left, right, 1, across=True).any())
+    def any_near(self, left: Box, right: Box, side: int) -> bool:
+        """Whether a line of the same type size stands near ``left`` and
+        ``right`` on ``side`` (``ABOVE``, ``BELOW``; centre within
+        ``SAME_ROW.span_rows`` of their height), over either piece or the
+        space between them."""
+        return bool(self._near(left, right, side, across=False).any())
 
-    def below(self, left: Box, right: Box) -> bool:
-        """Whether a line of the same type size next below the space between
-        ``left`` and ``right`` runs on across it (``across``)."""
-        return bool(self._next(left, right, -1, across=True).any())
+    def next_row_runs_across(self, left: Box, right: Box, side: int) -> bool:
+        """Whether the nearest row of same-size lines on ``side`` of ``left``
+        and ``right`` (``ABOVE``, ``BELOW``; its lines' centres within half a
+        line of the nearest one's) holds a line that runs on across the
+        space between them, and none that stands beside the space only (two
+        columns' lines, a table's cells)."""
+        near = self._near(left, right, side, across=False)
+        if not near.any():
+            return False
+        rise = side * ((left.cy + right.cy) / 2 - self.cy)
+        nearest = near & (rise <= rise[near].min() + 0.5 * np.median(self.height[near]))
+        across = nearest & self._near(left, right, side, across=True)
+        return bool(across.any() and not (nearest & ~across).any())
 
-    def any_above(self, left: Box, right: Box) -> bool:
-        """Whether any line of the same type size stands next above ``left``
-        or ``right``, across the space between them or not."""
-        return bool(self._next(left, right, 1, across=False).any())
-
-    def any_below(self, left: Box, right: Box) -> bool:
-        """Whether any line of the same type size stands next below ``left``
-        or ``right``, across the space between them or not."""
-        return bool(self._next(left, right, -1, across=False).any())
-
-    def _next(self, left: Box, right: Box, side: int, across: bool) -> np.ndarray:
+    def _near(self, left: Box, right: Box, side: int, across: bool) -> np.ndarray:
         height = max(left.height, right.height, 1.0)
         ratio = np.maximum(self.height, 1.0) / height
         sized = (ratio <= SAME_ROW.max_size_ratio) & (ratio >= 1 / SAME_ROW.max_size_ratio)

@@ -40,6 +40,8 @@ from newsprint.layout.faint_rules import faint_column_rules
 from newsprint.layout.gutter_votes import gutter_between, hairline_between
 from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import (
+    ABOVE,
+    BELOW,
     LineStarts,
     Spans,
     find_lines,
@@ -408,8 +410,9 @@ def _open_sides(
     may run on above the line and below it (``spans``: the pieces' detected
     boxes, which measure type size more steadily than ink; ``starts``:
     their ink). The space is closed below where it is a word space of a
-    block's first line: no line of its size stands next above it, and the
-    next line below runs on across it (the white over the block joins the
+    block's first line: no line of its size stands near above it, and the
+    nearest row below is one line that runs on across it
+    (``Spans.next_row_runs_across``: the white over the block joins the
     space to a tall corridor, yet no column's lines stand beside it);
     closed above for a block's last line. Never where lines start or end at
     its sides (``LineStarts.column_edge``): the line next to it may be one
@@ -418,8 +421,8 @@ def _open_sides(
     if starts.column_edge(left.ink, right.ink):
         return True, True
     a, b = left.detected, right.detected
-    first = not spans.any_above(a, b) and spans.below(a, b)
-    last = not spans.any_below(a, b) and spans.above(a, b)
+    first = not spans.any_near(a, b, ABOVE) and spans.next_row_runs_across(a, b, BELOW)
+    last = not spans.any_near(a, b, BELOW) and spans.next_row_runs_across(a, b, ABOVE)
     return not last, not first
 
 

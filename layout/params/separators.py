@@ -161,8 +161,10 @@ class SameRowParams:
 
     span_rows: float = 1.8
     """× the pieces' height: the line next above (below) a space has its
-    centre within this of theirs (a line and a half of leading at most).
-    Not tuned."""
+    centre within this of theirs (a line and a half of leading at most, by
+    ink; by the detector's taller boxes, as ``segmentation._open_sides``
+    measures, it reaches two lines, and ``Spans.next_row_runs_across``
+    keeps to the nearest). Not tuned."""
 
     flat_overlap: float = 0.9
     """Pieces on one row overlap in height by at least this share of the

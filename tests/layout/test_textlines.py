@@ -1132,21 +1132,30 @@ def test_word_spaces_of_loose_lines_that_only_overlap_are_no_gutter() -> None:
     assert 620 <= first[1].x0 <= 622 and first[1].x1 == 950
 
 
+PITCH = 22
+"""Pixels from one line of ``block_of_rows`` to the next: the detector's
+boxes (28 px) overlap, as on a real page (Weekly Chicago Democrat 1853 p3:
+33-px ink, 54-px boxes, lines 44 px apart)."""
+
+
 def block_of_rows(rows: str) -> tuple[np.ndarray, list[LinePiece]]:
-    """A block of lines 25 px apart under 200 px of white, each given by a
-    digit: "1" a full line, "2" two columns' lines parted at x 480-520, "3" a
-    line set loose, boxed by the detector in three pieces at its word spaces
-    (x 300-340 and 600-642). Returns its ink and the detector's pieces, row
-    by row from the top and left to right."""
-    spaces = {"1": [], "2": [(480, 520)], "3": [(300, 340), (600, 642)]}
-    ink = np.zeros((200 + 25 * len(rows) + 200, 1000), np.uint8)
+    """A block of lines ``PITCH`` px apart under 200 px of white, each given
+    by a character: "1" a full line, "2" two columns' lines parted at x
+    480-520, "3" a line set loose, boxed by the detector in three pieces at
+    its word spaces (x 300-340 and 600-642), "f" a folio (x 50-110) and a
+    title after it (x 150-600). Each piece's box is padded past its ink as
+    the detector pads it. Returns the ink and the pieces, row by row from
+    the top and left to right."""
+    spaces = {"1": [], "2": [(480, 520)], "3": [(300, 340), (600, 642)], "f": [(110, 150)]}
+    ink = np.zeros((200 + PITCH * len(rows) + 200, 1000), np.uint8)
     pieces = []
     for i, kind in enumerate(rows):
-        y = 200 + 25 * i
-        words(ink, y, spaces[kind])
-        edges = [50, *[x for space in spaces[kind] for x in space], 950]
+        y = 200 + PITCH * i
+        end = 600 if kind == "f" else 950
+        words(ink, y, spaces[kind], x1=end)
+        edges = [50, *[x for space in spaces[kind] for x in space], end]
         for n, (a, b) in enumerate(zip(edges[::2], edges[1::2], strict=True)):
-            ink_box, box = Box(a, y + 2, b, y + 18), Box(a - 3, y - 2, b + 3, y + 22)
+            ink_box, box = Box(a, y + 2, b, y + 18), Box(a - 5, y - 4, b + 5, y + 24)
             pieces.append(LinePiece(ink_box, box, 10 * i + n))
     return ink, pieces
 
@@ -1159,7 +1168,7 @@ def pieces_per_row_joined(rows: str) -> list[int]:
     joined = _join_row_pieces(pieces, ink, corridors, float(BODY), [], None, [])
     per_row = [0] * len(rows)
     for piece in joined:
-        per_row[int(piece.ink.y0 - 200) // 25] += 1
+        per_row[int(piece.ink.y0 - 200) // PITCH] += 1
     return per_row
 
 
@@ -1168,15 +1177,21 @@ def test_a_wide_word_space_of_a_block_s_first_line_is_no_gutter() -> None:
     # convocation   of   the"), boxed by the detector in four pieces. Each
     # word space opens on the white above the block, a tall corridor, and
     # the lines below stand beside it; but they run on across it, so no
-    # column's lines stand against it and the pieces are one line.
+    # column's lines stand against it and the pieces are one line. The
+    # same for a block's last line.
     assert pieces_per_row_joined("3111111") == [1] * 7
+    assert pieces_per_row_joined("1111113") == [1] * 7
     # Two columns' lines under the same white stay apart...
     assert pieces_per_row_joined("2222222") == [2] * 7
     # ...and so do two rows of columns over full lines, or under them (a
     # story's tail set in two columns): the row next to the full lines has
-    # lines of its own size on its other side.
+    # lines of its own size on its other side, and the detector's boxes of
+    # the full line two rows away, though they reach it, are no next line.
     assert pieces_per_row_joined("2211111") == [2, 2, 1, 1, 1, 1, 1]
     assert pieces_per_row_joined("1111122") == [1, 1, 1, 1, 1, 2, 2]
+    # A folio and a title over two columns: the line under the space is
+    # the left column's, with the right column's beside it.
+    assert pieces_per_row_joined("f222222") == [2] * 7
 
 
 def test_a_space_where_column_lines_start_and_end_stays_open_on_both_sides() -> None:
