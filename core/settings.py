@@ -202,9 +202,10 @@ class OcrSettings(BaseModel):
     latin_head: bool = True
     """On a page whose pilot lines (``ocr.pitch``) read no Chinese, Japanese or
     Korean character (but a few strays in unsure Latin lines:
-    ``ocr.latin_head.reads_latin_only``), read the rest with the recogniser's classifier cut to
-    the Latin, Greek and Cyrillic classes (``ocr.latin_head``): the same text,
-    in less time. ONNX Runtime engines only."""
+    ``ocr.latin_head.reads_latin_only``), read the rest with the recogniser's
+    classifier cut to the Latin, Greek and Cyrillic classes
+    (``ocr.latin_head``): the same text, in less time. ONNX Runtime engines
+    only."""
     traditional_forms: bool = True
     """On a page in traditional Chinese, turn the characters the recogniser read
     in forms that exist only in simplified Chinese to their traditional forms

@@ -364,7 +364,6 @@ def _join_row_pieces(
         if members:
             spanning.append(members)
     pieces = [p for p in pieces if id(p.ink) in of_ink]
-    parent = {id(p.ink): p.parent for p in pieces}
     piece_of = {id(p.ink): p for p in pieces}
     spans = Spans([p.detected for p in pieces])
     starts = LineStarts([p.ink for p in pieces], body, grid)
@@ -373,7 +372,7 @@ def _join_row_pieces(
         return any(art.contains_point(box.cx, box.cy) for art in line_art or [])
 
     def apart(left: Box, right: Box) -> bool:
-        same_line = parent[id(left)] == parent[id(right)]
+        same_line = piece_of[id(left)].parent == piece_of[id(right)].parent
         # A display line's word space may fall over a gutter of the body below
         # it: whether headline pieces are one line is row_groups' to say.
         display = min(left.height, right.height) > TYPE_SIZE.display * body
