@@ -475,13 +475,15 @@ def _type_height(block: Block, line: Box, boxed: Mapping[int, float]) -> float |
     goes with its descenders (rows under a twentieth of the fullest row are
     not its own): 18 px for a line of few, 24 for one of many in the same
     28-px type, and a column's third line was parted from the first two by
-    it. The detector's box measures the type; the white allowed above the
+    it; a line joined from pieces is measured by its tallest piece
+    (``boxes.JoinedLine``), not by their union, which a sloping line makes
+    taller. The detector's box measures the type; the white allowed above the
     line stays the block's (measured by the ink, a story's first line after
     a wide gap joined the story above: synthetic en-1000)."""
     P = STACKING
-    ratio = line.height / block.line_height
+    ratio = line.thickness / block.line_height
     if P.min_size_ratio <= ratio <= P.max_size_ratio:
-        return line.height
+        return line.thickness
     if ratio < P.min_size_ratio:
         # Ink shorter than the block's: a heading in capitals over the body
         # (no descenders) in a box as tall as the body's is no body line.

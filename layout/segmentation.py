@@ -25,7 +25,7 @@ from newsprint.layout.blocks import (
     merge_overlapping_blocks,
     rows_across_rule_ends,
 )
-from newsprint.layout.boxes import Box, union_all
+from newsprint.layout.boxes import Box, joined_line, union_all
 from newsprint.layout.columns import find_columns
 from newsprint.layout.direction import (
     group_vertical_lines,
@@ -396,7 +396,7 @@ def _join_row_pieces(
         if len(members) == 1:
             out.append(members[0])
         else:
-            ink = union_all([p.ink for p in members])
+            ink = joined_line([p.ink for p in members])
             parts = [box for p in members for box in p.read_boxes()]
             out.append(LinePiece(ink, union_all(parts), members[0].parent, parts))
     return out

@@ -577,6 +577,40 @@ def test_a_line_of_many_descenders_is_the_column_s_type_when_its_box_says_so(
     assert len(group_lines(lines, [], body=19.0, rows_joined=True)) > 1
 
 
+def test_a_sloping_line_joined_from_pieces_is_the_type_of_the_lines_under_it() -> None:
+    """The Park Record of 1935, p2 (working pixels): a boxed story's first
+    line, "IMMEDIATE convocation of the", detected in four pieces (ink
+    27-33 px) that sag along the line, so their union is 38 px tall; the
+    28-px lines under it are its story's. Measured by the union it was a
+    block of its own; measured by its tallest piece it heads the story.
+    Pieces a size larger than the lines under them still stand apart."""
+    from newsprint.layout.blocks import group_lines
+    from newsprint.layout.boxes import JoinedLine, joined_line, union_all
+
+    pieces = [
+        Box(2493, 344, 2728, 377),
+        Box(2778, 345, 2969, 372),
+        Box(3020, 341, 3057, 368),
+        Box(3104, 339, 3154, 368),
+    ]
+    below = [Box(2534, 385, 3153, 413), Box(2489, 428, 3154, 457), Box(2489, 469, 3155, 499)]
+    first = joined_line(pieces)
+    assert isinstance(first, JoinedLine)
+    assert first.as_tuple() == union_all(pieces).as_tuple()
+    assert (first.height, first.thickness) == (38, 33)
+    blocks = group_lines([first, *below], [], body=28.0, rows_joined=True)
+    assert [len(b.lines) for b in blocks] == [4]
+    # The same box measured by its height alone starts a block of its own.
+    union = union_all(pieces)
+    assert len(group_lines([union, *below], [], body=28.0, rows_joined=True)) == 2
+    # A heading set a size up (pieces 40 px) is no line of the story under it.
+    heading = joined_line([Box(2493, 342, 2728, 382), Box(2778, 343, 3154, 383)])
+    assert heading.thickness == 40
+    assert len(group_lines([heading, *below], [], body=28.0, rows_joined=True)) == 2
+    # One piece is returned as it is.
+    assert joined_line(pieces[:1]) is pieces[0]
+
+
 def test_the_first_column_s_first_line_under_a_headline_across_two_is_not_the_headline_s() -> None:
     """Synthetic en-1004: a headline (ink 33 px, no descenders) over two
     columns; the left column's first line (capitals and descenders: ink 27
