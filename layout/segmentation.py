@@ -327,7 +327,9 @@ def _detected_lines(
     cut = without_repeats(
         cut_at_separators(pieces, text_ink, v_rules, corridors, grid, body, set_across)
     )
-    cut = _join_row_pieces(cut, text_ink, corridors, body, v_rules, grid, photos, line_art)
+    cut = _join_row_pieces(
+        cut, text_ink, corridors, body, v_rules, grid, photos, line_art, set_across
+    )
     in_picture = [p for p in cut if any(ph.contains_point(p.ink.cx, p.ink.cy) for ph in photos)]
     picture_ids = {id(p) for p in in_picture}
     return [p for p in cut if id(p) not in picture_ids], in_picture
@@ -342,6 +344,7 @@ def _join_row_pieces(
     grid: np.ndarray | None,
     photos: list[Box],
     line_art: list[Box] | None = None,
+    set_across: bool = True,
 ) -> list[LinePiece]:
     """The detector's pieces of one line (it parts a line at a wide word space)
     joined again, never across a gutter or a rule, nor where a cut at a
@@ -351,7 +354,11 @@ def _join_row_pieces(
     set across a column rule's gutter under the rule's foot
     (``blocks.rows_across_rule_ends``: its pieces parted by less white than
     the gutter) is one line over both columns, though a word space may leave
-    white where the gutter ran above."""
+    white where the gutter ran above. A line joined on a page set across
+    measures its tallest piece's type size (``boxes.joined_line``); on a
+    vertical page, whose lines across are headings and adverts' lines set
+    right to left as often as not, their union (its tiers and headings are
+    measured so)."""
     if grid is None:
         grid = grid_gutters(corridors, photos, body)
     of_ink = {id(p.ink): p for p in pieces}
@@ -396,7 +403,8 @@ def _join_row_pieces(
         if len(members) == 1:
             out.append(members[0])
         else:
-            ink = joined_line([p.ink for p in members])
+            inks = [p.ink for p in members]
+            ink = joined_line(inks) if set_across else union_all(inks)
             parts = [box for p in members for box in p.read_boxes()]
             out.append(LinePiece(ink, union_all(parts), members[0].parent, parts))
     return out

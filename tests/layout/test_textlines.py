@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from newsprint.layout.boxes import Box
+from newsprint.layout.boxes import Box, JoinedLine
 from newsprint.layout.gutter_votes import stacked_gutters, white_across
 from newsprint.layout.line_cuts import cut_at_separators
 from newsprint.layout.lines import LineStarts, Spans, gutters, without_specks
@@ -1192,6 +1192,27 @@ def test_a_wide_word_space_of_a_block_s_first_line_is_no_gutter() -> None:
     # A folio and a title over two columns: the line under the space is
     # the left column's, with the right column's beside it.
     assert pieces_per_row_joined("f222222") == [2] * 7
+
+
+def test_a_joined_line_measures_its_pieces_type_on_a_page_set_across_only() -> None:
+    """A block's first line in three pieces, the middle one standing 6 px
+    lower (a sagging line): joined on a page set across, it measures the
+    type of its tallest piece (``boxes.JoinedLine``); on a vertical page,
+    whose lines across are headings measured by their whole box, it is the
+    plain union."""
+    ink, pieces = block_of_rows("3111111")
+    first = [p for p in pieces if p.ink.y0 < 200 + PITCH]
+    assert len(first) == 3
+    middle = first[1]
+    middle.ink = Box(middle.ink.x0, middle.ink.y0 + 6, middle.ink.x1, middle.ink.y1 + 6)
+    corridors = gutters(without_specks(ink, BODY), BODY)
+    for set_across, thickness in ((True, 16), (False, 22)):
+        joined = _join_row_pieces(
+            pieces, ink, corridors, float(BODY), [], None, [], None, set_across
+        )
+        line = min(joined, key=lambda p: p.ink.y0)
+        assert (line.ink.width, line.ink.height, line.ink.thickness) == (900, 22, thickness)
+        assert isinstance(line.ink, JoinedLine) is set_across
 
 
 def test_a_space_where_column_lines_start_and_end_stays_open_on_both_sides() -> None:
