@@ -25,6 +25,7 @@ from newsprint.articles.bands import (
     starts_article,
 )
 from newsprint.articles.draft import Draft, build_article
+from newsprint.articles.drop_capitals import with_drop_capitals
 from newsprint.articles.flow import (
     Story,
     column_stories,
@@ -66,10 +67,12 @@ _FLOW = STORY_PART_TYPES
 
 
 def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
-    """Stage: refine roles from text, then build the articles in reading order."""
+    """Stage: join drop capitals to their lines, refine roles from text, then
+    build the articles in reading order."""
     body = page.body_px
     # A vertical page's lines across are headlines and adverts: no folio row.
     found = page.regions if is_vertical_page(page.regions) else running_head_row(page.regions, body)
+    found = with_drop_capitals(found)
     regions = headings_over_text(_refine_roles(found), body)
     language = page.language or detect_language([r.text for r in regions if r.lines])
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left

@@ -2,17 +2,17 @@
 
 A line starts a paragraph where it is indented (``articles.indent_chars``
 characters) or the line before it ended short: the next line's first word
-would have fitted after it. A paragraph that a column break cuts goes on in
-the next block. Boxes are in working-image pixels; ``body`` is the body
-line height there.
+would have fitted after it; not where the indent clears a drop capital. A
+paragraph that a column break cuts goes on in the next block. Boxes are in
+working-image pixels; ``body`` is the body line height there.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from newsprint.articles.params.text import PARAGRAPHS
+from newsprint.articles.params.text import DROP_CAPITALS, PARAGRAPHS
 from newsprint.articles.text import join_lines
-from newsprint.core.page import Region, TextLine
+from newsprint.core.page import Region, TextDirection, TextLine
 from newsprint.core.settings import Settings
 
 
@@ -21,7 +21,8 @@ def paragraphs_of(
 ) -> list[str]:
     """The paragraphs of ``blocks``' lines, read block after block: a line
     indented ``settings.articles.indent_chars`` characters or more, or
-    following a line that ended short (``_ends_paragraph``), starts one;
+    following a line that ended short (``_ends_paragraph``), starts one (an
+    indent beside a drop capital does not: ``_beside_a_drop_capital``);
     each paragraph's lines joined (``articles.text.join_lines``)."""
     paragraphs: list[list[str]] = []
     ended = True
@@ -30,10 +31,13 @@ def paragraphs_of(
         if not lines:
             continue
         left, right = _edges(block)
+        latin = block.direction == TextDirection.HORIZONTAL_LTR and not language.startswith("zh")
+        cap_foot = _beside_a_drop_capital(lines) if latin else -np.inf
         for i, line in enumerate(lines):
-            x0, _, x1, _ = line.work_bbox or line.bbox
+            x0, y0, x1, y1 = line.work_bbox or line.bbox
             char = _char_width(line, language, body)
-            indented = x0 - left >= settings.articles.indent_chars * char
+            beside_cap = i > 0 and (y0 + y1) / 2 < cap_foot
+            indented = x0 - left >= settings.articles.indent_chars * char and not beside_cap
             if ended or indented or not paragraphs:
                 paragraphs.append([line.text])
             else:
@@ -41,6 +45,20 @@ def paragraphs_of(
             nxt = lines[i + 1].text if i + 1 < len(lines) else None
             ended = _ends_paragraph(x1, right, char, language, nxt)
     return [p for p in (join_lines(lines) for lines in paragraphs) if p]
+
+
+def _beside_a_drop_capital(lines: list[TextLine]) -> float:
+    """The foot of a block's first line when it is a drop capital's (at
+    least ``DROP_CAPITALS.beside_first`` times as tall as the block's other
+    lines:
+    ``articles.drop_capitals``), the lines whose middles lie above it
+    indented to clear the capital; -inf otherwise."""
+    boxes = [ln.work_bbox or ln.bbox for ln in lines]
+    if len(boxes) < 2:
+        return -np.inf
+    first = boxes[0]
+    size = float(np.median([b[3] - b[1] for b in boxes[1:]]))
+    return first[3] if first[3] - first[1] >= DROP_CAPITALS.beside_first * size else -np.inf
 
 
 def _edges(block: Region) -> tuple[float, float]:

@@ -116,3 +116,39 @@ class SmallCapsParams:
 
 
 SMALL_CAPS = SmallCapsParams()
+
+
+@dataclass(frozen=True)
+class DropCapitalParams:
+    """What a drop capital is (``articles.drop_capitals``): a story's first
+    letter set two or three lines tall at the head of its first column. All
+    are × the median box height of the block's other lines; set by hand from
+    The Park Record of 1935, p2 (Chronicling America), whose stories open
+    with drop capitals boxed 1.2-1.5 lines tall."""
+
+    min_height: float = 1.15
+    """A drop capital's box is at least this tall: detected boxes are padded,
+    so a letter two lines tall boxes at about 1.2-1.5 lines."""
+
+    top_slack: float = 0.5
+    """Its top stands within this of the first line's top."""
+
+    below_first: float = 0.25
+    """It reaches down at least this far past the first line's foot."""
+
+    edge_slack: float = 0.5
+    """It stands at the block's left edge, and the first line starts at its
+    right (their padded boxes may overlap by this much)."""
+
+    word_space: float = 0.5
+    """A first line starting at least this far right of the capital's box
+    starts a word of its own ("A LONG the line"); nearer, the capital is the
+    first word's letter ("A" + "CCORDING")."""
+
+    beside_first: float = 1.4
+    """A block's first line at least this tall (a drop capital in its box)
+    stands beside the lines whose middles lie within its rows: their indent
+    clears the capital and starts no paragraph (``articles.paragraphs``)."""
+
+
+DROP_CAPITALS = DropCapitalParams()
