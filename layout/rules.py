@@ -19,6 +19,7 @@ from newsprint.layout.boxes import Box, true_runs
 from newsprint.layout.params.rules import (
     BROKEN_RUN,
     DASHES,
+    DISPLAY_STROKE,
     LONE_DASH,
     PARALLEL_RULES,
     RULE_BESIDE_TYPE,
@@ -39,6 +40,7 @@ def find_rules(
     settings: LayoutSettings,
     type_lines: list[Box] | None = None,
     full_size: bool = False,
+    display_lines: Sequence[Box] = (),
 ) -> tuple[list[Box], list[Box], np.ndarray]:
     """Long thin horizontal and vertical lines (column rules, cut-offs, frames).
 
@@ -46,8 +48,10 @@ def find_rules(
     height in its pixels; ``type_lines``: the text detector's lines, where
     known (a run inside one is type); ``full_size``: never search at half
     resolution (a page enlarged for its small type: halving it would undo
-    that). Returns the horizontal rules, the vertical rules (boxes in
-    ``ink``'s pixels) and a mask of both (H x W)."""
+    that); ``display_lines``: the detector's boxes of lines of display type
+    across the page (an upright stroke of their characters is no rule).
+    Returns the horizontal rules, the vertical rules (boxes in ``ink``'s
+    pixels) and a mask of both (H x W)."""
     # Rules are long: half the resolution finds them as well, four times faster.
     big = min(ink.shape) >= RULES.half_resolution_from_px
     scale = 2 if big and not full_size else 1
@@ -97,7 +101,12 @@ def find_rules(
         and (_is_dashed(dashed_v, b) or _runs_through_line_gaps(ink, b.scaled(scale), em))
     ]
     v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes, type_lines)
-    v_boxes = [b for b in v_boxes if not _type_runs_through(ink, b, type_lines or [], em)]
+    v_boxes = [
+        b
+        for b in v_boxes
+        if not _type_runs_through(ink, b, type_lines or [], em)
+        and not _stroke_of_display_type(ink, b, display_lines, em)
+    ]
     pad = max(1, int(em * RULES.mask_pad))
     return h_boxes, v_boxes, rules_mask(ink.shape, h_boxes + v_boxes, pad)
 
@@ -259,6 +268,51 @@ def _type_runs_through(ink: np.ndarray, rule: Box, lines: list[Box], em: float) 
         sides = (ink[y0:y1, max(0, x0 - flank) : x0], ink[y0:y1, x1 : x1 + flank])
         touched += any(side.size and np.count_nonzero(side) for side in sides)
     return touched >= P.touched_share * len(across)
+
+
+def _stroke_of_display_type(ink: np.ndarray, rule: Box, lines: Sequence[Box], em: float) -> bool:
+    """Whether a vertical run is an upright stroke of a character in a line
+    of display type: it lies within the detector's box of such a line
+    (``lines``), give or take ``DISPLAY_STROKE.pad``, and in a row clear of
+    its ends (``DISPLAY_STROKE.ends``) its ink runs on sideways,
+    ``beyond_px`` past its width on each side or further (a cross stroke),
+    or ink stands within ``flank`` of its length on both sides (the other
+    strokes of its character and the next). ``ink``: H x W, nonzero = ink;
+    ``em``: the body line height."""
+    P = DISPLAY_STROKE
+    pad = P.pad * em
+    inside = any(
+        line.x0 <= rule.cx <= line.x1 and line.y0 - pad <= rule.y0 and rule.y1 <= line.y1 + pad
+        for line in lines
+    )
+    if not inside:
+        return False
+    cut = P.ends * rule.height
+    y0, y1 = max(0, int(rule.y0 + cut)), int(np.ceil(rule.y1 - cut))
+    reach = rule.width / 2 + P.beyond_px
+    if any(_run_through(ink[y], rule.cx) > 2 * reach for y in range(y0, min(y1, ink.shape[0]))):
+        return True
+    # An upright with nothing across it (向's left side) has its character's
+    # strokes and the next character's close by on both sides.
+    near = max(1, int(P.flank * rule.height))
+    x0, x1 = int(rule.x0), int(np.ceil(rule.x1))
+    left = ink[y0:y1, max(0, x0 - near) : max(0, x0 - 1)]
+    right = ink[y0:y1, x1 + 1 : x1 + near]
+    return bool(left.size and right.size and np.count_nonzero(left) and np.count_nonzero(right))
+
+
+def _run_through(row: np.ndarray, x: float) -> int:
+    """The length of the run of ink in ``row`` (1-D) through column ``x``
+    (0 where ``x`` is white)."""
+    c = int(x)
+    if not 0 <= c < row.size or not row[c]:
+        return 0
+    white = np.flatnonzero(row == 0)
+    left = white[white < c]
+    right = white[white > c]
+    start = left[-1] + 1 if left.size else 0
+    stop = right[0] if right.size else row.size
+    return int(stop - start)
 
 
 def _inside_type_lines(rule: Box, lines: list[Box], em: float) -> bool:

@@ -165,7 +165,10 @@ def analyse(
     if not bitonal:
         length = settings.min_rule_length_lines
         rule_ink = _with_faint_rules(ink, work, pieces, box, body, length, enlarged)
-    h_rules, v_rules, rule_mask = find_rules(rule_ink, body, settings, type_lines, enlarged)
+    display = _display_lines(pieces or [], body)
+    h_rules, v_rules, rule_mask = find_rules(
+        rule_ink, body, settings, type_lines, enlarged, display_lines=display
+    )
     v_rules = without_strokes(v_rules, pieces, body)  # strokes of vertical type
     borders = find_borders(ink, body)
     h_rules, v_rules, rule_mask = with_borders(h_rules, v_rules, rule_mask, borders, body)
@@ -229,6 +232,16 @@ def analyse(
     return Layout(
         body, blocks, photos, h_rules, v_rules, columns, adverts, picture_text, detected_of
     )
+
+
+def _display_lines(pieces: list[LinePiece], body: float) -> list[Box]:
+    """The detector's boxes of the lines of display type set across the page
+    (their ink ``TYPE_SIZE.display`` body lines tall or more)."""
+    return [
+        p.detected
+        for p in pieces
+        if not is_vertical(p.detected) and p.ink.height >= TYPE_SIZE.display * body
+    ]
 
 
 def _with_faint_rules(

@@ -315,6 +315,39 @@ SCRATCH = ScratchParams()
 
 
 @dataclass(frozen=True)
+class DisplayStrokeParams:
+    """A vertical run inside a line of display type is a stroke of one of its
+    characters, no rule (``rules._stroke_of_display_type``): on a 2010 city
+    daily at 72 dpi (农民日报, 992 x 1419, enlarged twice for its small
+    type) the upright strokes of a headline's characters 8.7 body lines tall
+    (推, 贸, 向) were found as rules, and the headline was cut at them into
+    three lines, each read as a headline of its own ("E动タ")."""
+
+    pad: float = 0.25
+    """× body: the run lies within the line's box, give or take this."""
+
+    ends: float = 0.15
+    """... and the line's ink touches its side somewhere clear of its ends
+    (this share of its length at each end left out): a character's cross
+    strokes meet its upright mid-length, where a frame's sides meet only at
+    its corners and a rule between two headlines on one row stands in white."""
+
+    beyond_px: int = 2
+    """... the ink running on past the run's own width by this many pixels
+    on each side, on the average (a cross stroke, not the run's own ragged
+    edge)."""
+
+    flank: float = 0.2
+    """× the run's length: ink this near on both sides of an upright with
+    nothing across it (向's left side) is its character's and the next
+    one's; a rule between two headlines on one row has more white beside
+    it, and a frame's side has none outside."""
+
+
+DISPLAY_STROKE = DisplayStrokeParams()
+
+
+@dataclass(frozen=True)
 class StemStackParams:
     """When a vertical "rule" is the stems of letters lined up down a column
     of heavy type, and no rule (``layout.rules._runs_through_line_gaps``)."""

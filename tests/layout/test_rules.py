@@ -571,3 +571,39 @@ def test_the_feet_of_a_line_of_type_are_no_rule() -> None:
     assert not _feet_of_type(ink, solid, [line], em)
     assert not _feet_of_type(ink, feet, [Box(90, 50, 310, 70)], em)  # outside: a dashed rule
     assert not _feet_of_type(ink, feet, [Box(100, 39, 300, 43)], em)  # the rule boxed as a line
+
+
+def test_an_upright_stroke_of_a_headline_s_character_is_no_rule() -> None:
+    """A 2010 city daily at 72 dpi, enlarged (农民日报): the upright strokes of
+    a headline's characters, 90 px tall on 16-px body type, were found as
+    rules and cut the headline into three. Inside the detector's box of a
+    line of display type, an upright with a stroke across it (推) or its
+    character's strokes and the next one's close on both sides (向) is no
+    rule; a rule standing in white between two headlines on one row, and a
+    frame's side, whose strokes meet it only at its ends, stay rules."""
+    em = 16.0
+    ink = np.zeros((700, 1200), np.uint8)
+    for y in range(260, 680, 22):  # two columns of body type under the headline
+        ink[y + 3 : y + 15, 40:560] = 255
+        ink[y + 3 : y + 15, 600:1160] = 255
+        ink[y + 3 : y + 15, 40:1160:23] = 0
+    top, bottom = 125, 215
+    ink[top:bottom, 200:208] = 255  # an upright with a cross stroke mid-length
+    ink[168:176, 170:240] = 255
+    ink[top:bottom, 400:408] = 255  # an upright with strokes close by on both sides
+    ink[140:150, 380:390] = 255
+    ink[180:190, 420:430] = 255
+    ink[top:bottom, 700:706] = 255  # a rule between two headlines, 34 px of white each side
+    ink[140:200, 632:666] = 255
+    ink[140:200, 740:780] = 255
+    ink[top:bottom, 1000:1006] = 255  # a frame's side
+    ink[top : top + 6, 940:1006] = 255
+    ink[bottom - 6 : bottom, 940:1006] = 255
+    headline = Box(150, 110, 1100, 230)
+
+    def uprights(display: list[Box]) -> list[int]:
+        _, v_rules, _ = find_rules(ink, em, Settings().layout, display_lines=display)
+        return sorted(round(r.cx) for r in v_rules if r.y1 < 240)
+
+    assert uprights([]) == [204, 404, 703, 1003]
+    assert uprights([headline]) == [703, 1003]
