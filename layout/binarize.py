@@ -41,18 +41,45 @@ def is_bitonal(grey: np.ndarray) -> bool:
     return np.unique(grey[:: max(1, rows), :: max(1, cols)]).size <= 2
 
 
-def ink_mask(grey: np.ndarray) -> np.ndarray:
-    """255 where there is ink, 0 on paper."""
+def ink_mask(grey: np.ndarray, text_boxes: np.ndarray | None = None) -> np.ndarray:
+    """255 where there is ink, 0 on paper (H x W, uint8, as ``grey``).
+
+    The page is flattened (``flatten_background``) and thresholded by Otsu's
+    method; where the text detector's line boxes are known (``text_boxes``:
+    N x 4, x0 y0 x1 y1 in ``grey``'s pixels), over their pixels alone, type
+    against its paper: a page's photos and black bars pull a threshold over
+    the whole page towards their dark, and light grey type (an e-paper page
+    of the 2010 农民日报) fell on the paper's side of it, its lines cut at
+    the white left in them."""
     if is_bitonal(grey):  # no flattening needed
         return mask_of(grey < 128)
     flat = flatten_background(grey)
-    thresh, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    thresh = _otsu(flat, text_boxes)
     # Otsu on a mostly-white page can land too close to paper; cap it.
     thresh = min(thresh, INK.max_threshold)
     # Flattening turns the middle of a wide dark border into "paper"; what is
     # dark in absolute terms is ink all the same.
     dark = grey < INK.dark_share * paper_level(grey)
     return mask_of((flat < thresh) | dark)
+
+
+def _otsu(flat: np.ndarray, text_boxes: np.ndarray | None) -> float:
+    """Otsu's threshold of ``flat``, over the pixels of ``text_boxes`` where
+    they hold at least ``INK.min_text_share`` of the page."""
+    if text_boxes is not None and len(text_boxes):
+        inside = np.zeros(flat.shape, dtype=bool)
+        h, w = flat.shape
+        for x0, y0, x1, y1 in np.asarray(text_boxes, dtype=np.float64).reshape(-1, 4):
+            inside[
+                max(0, int(y0)) : min(h, int(np.ceil(y1))),
+                max(0, int(x0)) : min(w, int(np.ceil(x1))),
+            ] = True
+        if inside.mean() >= INK.min_text_share:
+            pixels = flat[inside].reshape(-1, 1)
+            thresh, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+            return float(thresh)
+    thresh, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return float(thresh)
 
 
 def mask_of(inked: np.ndarray) -> np.ndarray:

@@ -140,7 +140,7 @@ def analyse(
     searched at its full size, ``layout.rules.find_rules``). ``bitonal``: the
     scan is 1-bit (no faint rules are looked for, ``layout.faint_rules``).
     """
-    ink = ink_mask(work)
+    ink = ink_mask(work, detected)
     box = content or (0, 0, work.shape[1], work.shape[0])
     if content is not None:
         x0, y0, x1, y1 = content

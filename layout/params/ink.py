@@ -41,6 +41,11 @@ class InkParams:
     """Otsu's threshold on the flattened page is capped at this grey level (0-255):
     on a mostly white page it can land too close to paper. Set by hand (08f9714)."""
 
+    min_text_share: float = 0.02
+    """The text detector's line boxes decide the ink threshold
+    (``binarize.ink_mask``) when they cover at least this share of the page
+    (fewer pixels make no histogram worth splitting)."""
+
     dark_share: float = 0.45
     """Grey darker than this share of the paper's level is ink whatever the
     flattening says (it turns the middle of a wide dark border into "paper"). Set by
