@@ -46,6 +46,10 @@ class InkParams:
     (``binarize.ink_mask``) when they cover at least this share of the page
     (fewer pixels make no histogram worth splitting)."""
 
+    text_samples: int = 4_000_000
+    """About this many pixels of the page are sampled (on a grid) for that
+    threshold."""
+
     dark_share: float = 0.45
     """Grey darker than this share of the paper's level is ink whatever the
     flattening says (it turns the middle of a wide dark border into "paper"). Set by
