@@ -31,10 +31,12 @@ def with_drop_capitals(regions: list[Region]) -> list[Region]:
 
 def drop_capital(region: Region) -> tuple[TextLine, TextLine] | None:
     """The drop capital of a block of horizontal text and the first line it
-    opens, or None: a line read as one capital letter (or "0"), boxed at
-    least ``DROP_CAPITALS.min_height`` times as tall as the block's other
-    lines, at the block's left edge, its top level with the first line's,
-    reaching down past that line beside a line that starts right of it."""
+    opens, or None: a line read as one capital letter (or "0"), boxed
+    ``DROP_CAPITALS.min_height`` to ``max_height`` times as tall as the
+    block's other lines (those read as something) and at least
+    ``min_width`` times as wide, at the block's left edge, its top level
+    with the first line's, reaching down past that line beside a line that
+    starts right of it."""
     if region.type != RegionType.TEXT or region.direction != TextDirection.HORIZONTAL_LTR:
         return None
     if len(region.lines) < 3:
@@ -43,8 +45,8 @@ def drop_capital(region: Region) -> tuple[TextLine, TextLine] | None:
         letter = cap.text.strip()
         if len(letter) != 1 or not (("A" <= letter <= "Z") or letter in _READ_FOR):
             continue
-        others = [ln for ln in region.lines if ln is not cap]
-        if _opens(cap.bbox, [ln.bbox for ln in others]):
+        others = [ln for ln in region.lines if ln is not cap and ln.text.strip()]
+        if len(others) >= 2 and _opens(cap.bbox, [ln.bbox for ln in others]):
             return cap, min(others, key=lambda ln: ln.bbox[1])
     return None
 
@@ -54,7 +56,9 @@ def _opens(cap: BBox, lines: list[BBox]) -> bool:
     size = float(np.median([b[3] - b[1] for b in lines]))
     first = min(lines, key=lambda b: b[1])
     left = min(b[0] for b in lines)
-    tall = cap[3] - cap[1] >= P.min_height * size
+    height = cap[3] - cap[1]
+    shaped = P.min_height * size <= height <= P.max_height * size
+    wide = cap[2] - cap[0] >= P.min_width * size
     level = abs(cap[1] - first[1]) <= P.top_slack * size
     below = cap[3] >= first[3] + P.below_first * size
     clear = cap[2] - P.edge_slack * size
@@ -62,7 +66,7 @@ def _opens(cap: BBox, lines: list[BBox]) -> bool:
     beside = any(
         b is not first and cap[1] <= (b[1] + b[3]) / 2 <= cap[3] and b[0] >= clear for b in lines
     )
-    return tall and level and below and at_edge and beside
+    return shaped and wide and level and below and at_edge and beside
 
 
 def _joined(region: Region) -> Region:
@@ -70,23 +74,22 @@ def _joined(region: Region) -> Region:
     if found is None:
         return region
     cap, first = found
-    size = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in region.lines if ln is not cap]))
+    read = [ln for ln in region.lines if ln is not cap and ln.text.strip()]
+    size = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in read]))
     letter = cap.text.strip()
     letter = _READ_FOR.get(letter, letter)
     space = " " if first.bbox[0] - cap.bbox[2] >= DROP_CAPITALS.word_space * size else ""
     text = letter + space + first.text.lstrip()
     chars = len(text)
+    both = cap.work_bbox is not None and first.work_bbox is not None
     line = first.model_copy(
         update={
             "text": text,
             "confidence": (cap.confidence + first.confidence * (chars - 1)) / chars,
             "bbox": _union(cap.bbox, first.bbox),
             "polygon": [],
-            "work_bbox": (
-                _union(cap.work_bbox, first.work_bbox)
-                if cap.work_bbox is not None and first.work_bbox is not None
-                else None
-            ),
+            "work_bbox": _union(cap.work_bbox, first.work_bbox) if both else None,
+            "drop_capital": cap.work_bbox if both else tuple(map(float, cap.bbox)),
         }
     )
     lines = [line if ln is first else ln for ln in region.lines if ln is not cap]

@@ -48,11 +48,15 @@ def paragraphs_of(
 
 
 def _beside_a_drop_capital(lines: list[TextLine]) -> float:
-    """The foot of a block's first line when it is a drop capital's (at
-    least ``DROP_CAPITALS.beside_first`` times as tall as the block's other
-    lines:
-    ``articles.drop_capitals``), the lines whose middles lie above it
-    indented to clear the capital; -inf otherwise."""
+    """How far down a block the lines beside its drop capital reach (their
+    indent clears it): the foot of the capital joined to the first line
+    (``TextLine.drop_capital``), or of a first line the capital's box made
+    ``DROP_CAPITALS.beside_first`` times as tall as the block's other lines;
+    -inf where there is none."""
+    if not lines:
+        return -np.inf
+    if lines[0].drop_capital is not None:
+        return lines[0].drop_capital[3]
     boxes = [ln.work_bbox or ln.bbox for ln in lines]
     if len(boxes) < 2:
         return -np.inf

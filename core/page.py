@@ -124,6 +124,10 @@ class TextLine(PageModel):
     bbox: BBox
     polygon: list[Point] = Field(default_factory=list)
     work_bbox: WorkBox | None = Field(default=None, exclude=True)
+    drop_capital: WorkBox | None = Field(default=None, exclude=True)
+    """The box of the drop capital that opens this line (``articles.drop_capitals``),
+    in the coordinates of ``work_bbox`` where that is set, else of ``bbox``;
+    the lines beside it are indented to clear it (``articles.paragraphs``)."""
 
 
 class TableCell(PageModel):

@@ -130,6 +130,13 @@ class DropCapitalParams:
     """A drop capital's box is at least this tall: detected boxes are padded,
     so a letter two lines tall boxes at about 1.2-1.5 lines."""
 
+    max_height: float = 4.0
+    """... and at most this tall (a bracket or a rule's fragment read "I"
+    runs on down the column)."""
+
+    min_width: float = 0.4
+    """... and at least this wide (a padded box round a capital I is)."""
+
     top_slack: float = 0.5
     """Its top stands within this of the first line's top."""
 
@@ -145,10 +152,13 @@ class DropCapitalParams:
     starts a word of its own ("A LONG the line"); nearer, the capital is the
     first word's letter ("A" + "CCORDING")."""
 
-    beside_first: float = 1.4
-    """A block's first line at least this tall (a drop capital in its box)
-    stands beside the lines whose middles lie within its rows: their indent
-    clears the capital and starts no paragraph (``articles.paragraphs``)."""
+    beside_first: float = 1.6
+    """A block's first line at least this tall, the drop capital in its box
+    ("A LONG the line of providing help", boxed 1.7 lines tall), stands
+    beside the lines whose middles lie within its rows: their indent clears
+    the capital and starts no paragraph (``articles.paragraphs``). A drop
+    capital read as a line of its own and joined to the first line
+    (``TextLine.drop_capital``) is measured by its own box instead."""
 
 
 DROP_CAPITALS = DropCapitalParams()

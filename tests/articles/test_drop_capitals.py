@@ -130,3 +130,35 @@ def test_an_indent_beside_a_first_line_boxed_with_its_drop_capital_starts_no_par
     lines[1] = _line(lines[1].text, 1102, 4995, 1715, 5043)
     text = _text([_region(lines)])
     assert "A LONG the line of providing help\n\nfor white collar workers" in text
+
+
+def test_a_drop_capital_among_heavily_padded_boxes_keeps_its_paragraph_whole() -> None:
+    """Boxes padded to 60 px on the 44-px pitch: the capital (78 px) joined
+    to the first line makes a line only 1.37 times as tall as the others,
+    yet the line beside the capital is no paragraph start (the capital's
+    own box is kept for that)."""
+    lines = [
+        _line("CCORDING to the Daily Herald", 2501, 3181, 3129, 3241),
+        _line("A", 2448, 3185, 2513, 3263),
+        _line("of London, the British admiralty", 2517, 3225, 3128, 3285),
+    ] + [_line(t, 2448, 3269 + PITCH * i, 3130, 3329 + PITCH * i) for i, t in enumerate(STORY)]
+    text = _text([_region(lines)])
+    assert "ACCORDING to the Daily Herald of London, the British admiralty and to cost" in text
+
+
+def test_a_line_read_as_nothing_does_not_take_the_drop_capital() -> None:
+    lines = _story("A", "CCORDING to the Daily Herald", "of London, the British admiralty")
+    lines.insert(0, _line("", 2501, 3185, 3129, 3230))
+    joined = with_drop_capitals([_region(lines)])[0]
+    assert [ln.text for ln in joined.lines[:2]] == ["", "ACCORDING to the Daily Herald"]
+
+
+def test_a_bar_down_the_column_read_as_i_is_no_drop_capital() -> None:
+    """A rule's fragment or a bracket at the block's edge, read "I", runs
+    down twelve lines: no capital is that tall. Nor is one a tenth of a
+    line wide."""
+    story = _story("I", "the council met on Tuesday to", "consider the new tax")
+    tall = [*story[:1], _line("I", 2448, 3191, 2470, 3191 + 12 * PITCH), *story[2:]]
+    thin = [*story[:1], _line("I", 2448, 3191, 2452, 3265), *story[2:]]
+    for lines in (tall, thin):
+        assert drop_capital(_region(lines)) is None
