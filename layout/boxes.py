@@ -97,18 +97,21 @@ class Box:
 class JoinedLine(Box):
     """The ink box of a text line joined from the detector's pieces (it
     parts a line at a wide word space), with the type size its pieces
-    measure: the tallest piece's ``thickness`` (working-image pixels).
+    measure: the tallest piece's height (working-image pixels; None: the
+    box's own height).
 
     A sloping or sagging line's pieces stand at different heights, so their
     union is taller than the type (The Park Record of 1935, p2: a story's
     first line, its pieces 27-33 px, measured 38 and was parted from the
     28-px lines under it as type of another size)."""
 
-    type_size: float = 0.0
+    type_size: float | None = None
 
     @property
     def thickness(self) -> float:
-        return self.width if self.runs_down else min(self.height, self.type_size)
+        if self.runs_down or self.type_size is None:
+            return super().thickness
+        return min(self.height, self.type_size)
 
 
 def joined_line(pieces: Sequence[Box]) -> Box:
@@ -118,7 +121,7 @@ def joined_line(pieces: Sequence[Box]) -> Box:
     if len(pieces) == 1:
         return pieces[0]
     whole = union_all(list(pieces))
-    size = max(p.thickness for p in pieces)
+    size = max(p.height for p in pieces)
     return JoinedLine(whole.x0, whole.y0, whole.x1, whole.y1, type_size=size)
 
 

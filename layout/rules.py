@@ -274,10 +274,10 @@ def _stroke_of_display_type(ink: np.ndarray, rule: Box, lines: Sequence[Box], em
     """Whether a vertical run is an upright stroke of a character in a line
     of display type: it lies within the detector's box of such a line
     (``lines``), give or take ``DISPLAY_STROKE.pad``, and in a row clear of
-    its ends (``DISPLAY_STROKE.ends``) its ink runs on sideways,
-    ``beyond_px`` past its width on each side or further (a cross stroke),
-    or ink stands within ``flank`` of its length on both sides (the other
-    strokes of its character and the next). ``ink``: H x W, nonzero = ink;
+    its ends (``DISPLAY_STROKE.ends``) its ink runs on unbroken across it
+    and ``beyond_px`` past each side (a cross stroke), or ink stands within
+    ``flank`` of its length on both sides (the other strokes of its
+    character and the next). ``ink``: H x W, nonzero = ink;
     ``em``: the body line height."""
     P = DISPLAY_STROKE
     pad = P.pad * em
@@ -288,31 +288,23 @@ def _stroke_of_display_type(ink: np.ndarray, rule: Box, lines: Sequence[Box], em
     if not inside:
         return False
     cut = P.ends * rule.height
-    y0, y1 = max(0, int(rule.y0 + cut)), int(np.ceil(rule.y1 - cut))
-    reach = rule.width / 2 + P.beyond_px
-    if any(_run_through(ink[y], rule.cx) > 2 * reach for y in range(y0, min(y1, ink.shape[0]))):
+    y0, y1 = max(0, int(rule.y0 + cut)), min(ink.shape[0], int(np.ceil(rule.y1 - cut)))
+    x0, x1 = int(rule.x0), int(np.ceil(rule.x1))
+    if any(_crossed(ink[y], x0, x1, P.beyond_px) for y in range(y0, y1)):
         return True
     # An upright with nothing across it (向's left side) has its character's
     # strokes and the next character's close by on both sides.
     near = max(1, int(P.flank * rule.height))
-    x0, x1 = int(rule.x0), int(np.ceil(rule.x1))
     left = ink[y0:y1, max(0, x0 - near) : max(0, x0 - 1)]
     right = ink[y0:y1, x1 + 1 : x1 + near]
     return bool(left.size and right.size and np.count_nonzero(left) and np.count_nonzero(right))
 
 
-def _run_through(row: np.ndarray, x: float) -> int:
-    """The length of the run of ink in ``row`` (1-D) through column ``x``
-    (0 where ``x`` is white)."""
-    c = int(x)
-    if not 0 <= c < row.size or not row[c]:
-        return 0
-    white = np.flatnonzero(row == 0)
-    left = white[white < c]
-    right = white[white > c]
-    start = left[-1] + 1 if left.size else 0
-    stop = right[0] if right.size else row.size
-    return int(stop - start)
+def _crossed(row: np.ndarray, x0: int, x1: int, beyond: int) -> bool:
+    """Whether ``row``'s ink (1-D) runs unbroken across the columns
+    ``x0``..``x1`` and on ``beyond`` pixels past each side of them."""
+    a, b = x0 - beyond, x1 + beyond
+    return a >= 0 and b <= row.size and bool(np.all(row[a:b]))
 
 
 def _inside_type_lines(rule: Box, lines: list[Box], em: float) -> bool:

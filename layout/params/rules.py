@@ -333,15 +333,17 @@ class DisplayStrokeParams:
     its corners and a rule between two headlines on one row stands in white."""
 
     beyond_px: int = 2
-    """... the ink running on past the run's own width by this many pixels
-    on each side, on the average (a cross stroke, not the run's own ragged
-    edge)."""
+    """... the ink running on unbroken across the run and this many pixels
+    past each of its sides (a cross stroke through it, not a letter touching
+    one side)."""
 
-    flank: float = 0.2
+    flank: float = 0.08
     """× the run's length: ink this near on both sides of an upright with
     nothing across it (向's left side) is its character's and the next
     one's; a rule between two headlines on one row has more white beside
-    it, and a frame's side has none outside."""
+    it (half a body line on 16-px type beside a 90-px rule is 8 px, this
+    7, and 向's upright on that page is still one), and a frame's side has
+    none outside."""
 
 
 DISPLAY_STROKE = DisplayStrokeParams()

@@ -18,6 +18,7 @@ from newsprint.layout.border import (
 from newsprint.layout.boxes import Box
 from newsprint.layout.deskew import _candidate_angles
 from newsprint.layout.direction import untranspose
+from newsprint.layout.segmentation import analyse
 from PIL import Image, ImageDraw
 from synth import _fit, column_page, font, speckled_text_page, text_lines
 
@@ -206,6 +207,48 @@ def test_light_grey_type_beside_a_dark_photo_is_ink_by_the_detector_s_lines() ->
     assert (by_lines[100:700, 100:800] > 0).all()  # the photo stays ink
     few = np.array([(895, 100, 1000, 130)], dtype=float)  # 0.2% of the page
     assert np.array_equal(ink_mask(grey, few), ink_mask(grey))
+
+
+def test_layout_reads_light_grey_type_beside_a_dark_photo_as_whole_lines() -> None:
+    """``analyse`` takes its ink threshold from the detector's lines: twenty
+    lines of light grey type beside a dark photo are one block of twenty
+    lines (by the whole page's threshold their ink was a few specks)."""
+    rng = np.random.default_rng(0)
+    grey = np.full((1200, 1600), 250, np.uint8)
+    grey[100:700, 100:800] = np.clip(rng.normal(30, 10, (600, 700)), 0, 255).astype(np.uint8)
+    boxes = []
+    for i in range(20):
+        y = 100 + i * 40
+        for x in range(900, 1500, 24):
+            strokes = rng.random((20, 20)) < 0.5
+            type_grey = np.clip(rng.normal(185, 6, (20, 20)), 0, 255)
+            grey[y + 5 : y + 25, x : x + 20] = np.where(strokes, type_grey, 250)
+        boxes.append((895, y, 1485, y + 30))
+    layout = analyse(grey, None, Settings().layout, np.array(boxes, dtype=float))
+    assert [len(b.lines) for b in layout.blocks] == [20]
+    assert layout.blocks[0].box.width >= 580
+
+
+def test_layout_finds_no_rule_in_a_headline_s_characters() -> None:
+    """``analyse`` passes the detector's display lines to the rule search: a
+    headline of characters 90 px tall (an upright, bars across it) gives no
+    vertical rule and stays one line."""
+    grey = np.full((900, 1400), 250, np.uint8)
+    for x in range(200, 1200, 120):
+        grey[100:190, x + 40 : x + 48] = 20
+        grey[140:148, x + 10 : x + 80] = 20
+        grey[100:108, x + 10 : x + 80] = 20
+    boxes = [(180, 85, 1220, 205)]
+    for column in (0, 1):
+        x0 = 60 + column * 660
+        for i in range(25):
+            y = 240 + i * 24
+            for x in range(x0, x0 + 600, 14):
+                grey[y + 4 : y + 16, x : x + 10] = 30
+            boxes.append((x0 - 4, y, x0 + 604, y + 20))
+    layout = analyse(grey, None, Settings().layout, np.array(boxes, dtype=float))
+    assert not [r for r in layout.v_rules if r.y1 < 220]
+    assert len([b for b in layout.blocks if b.box.y1 < 220]) == 1
 
 
 def _grey_type_under_a_black_headline(border: bool, edge: bool = False) -> np.ndarray:
@@ -637,6 +680,13 @@ def test_a_sloping_line_joined_from_pieces_is_the_type_of_the_lines_under_it() -
     assert len(group_lines([heading, *below], [], body=28.0, rows_joined=True)) == 2
     # One piece is returned as it is.
     assert joined_line(pieces[:1]) is pieces[0]
+    # A sagging line in mid-column is measured the same way.
+    above = [Box(2489, 262 + 42 * i, 3154, 290 + 42 * i) for i in range(2)]
+    mid = [first, *below[:2]]
+    assert [len(b.lines) for b in group_lines([*above, *mid], [], 28.0, rows_joined=True)] == [5]
+    assert len(group_lines([*above, union, *below[:2]], [], 28.0, rows_joined=True)) > 1
+    # A narrow piece (a lone capital boxed alone) counts by its height.
+    assert joined_line([Box(100, 100, 112, 140), Box(130, 106, 160, 136)]).thickness == 40
 
 
 def test_the_first_column_s_first_line_under_a_headline_across_two_is_not_the_headline_s() -> None:

@@ -579,31 +579,35 @@ def test_an_upright_stroke_of_a_headline_s_character_is_no_rule() -> None:
     rules and cut the headline into three. Inside the detector's box of a
     line of display type, an upright with a stroke across it (推) or its
     character's strokes and the next one's close on both sides (向) is no
-    rule; a rule standing in white between two headlines on one row, and a
-    frame's side, whose strokes meet it only at its ends, stay rules."""
+    rule; a rule standing in white between two headlines on one row (half a
+    body line of it, or more), a frame's side, whose strokes meet it only
+    at its ends, and a rule a letter touches on one side stay rules."""
     em = 16.0
-    ink = np.zeros((700, 1200), np.uint8)
+    ink = np.zeros((700, 1500), np.uint8)
     for y in range(260, 680, 22):  # two columns of body type under the headline
-        ink[y + 3 : y + 15, 40:560] = 255
-        ink[y + 3 : y + 15, 600:1160] = 255
-        ink[y + 3 : y + 15, 40:1160:23] = 0
+        ink[y + 3 : y + 15, 40:700] = 255
+        ink[y + 3 : y + 15, 740:1460] = 255
+        ink[y + 3 : y + 15, 40:1460:23] = 0
     top, bottom = 125, 215
     ink[top:bottom, 200:208] = 255  # an upright with a cross stroke mid-length
     ink[168:176, 170:240] = 255
-    ink[top:bottom, 400:408] = 255  # an upright with strokes close by on both sides
-    ink[140:150, 380:390] = 255
-    ink[180:190, 420:430] = 255
-    ink[top:bottom, 700:706] = 255  # a rule between two headlines, 34 px of white each side
-    ink[140:200, 632:666] = 255
-    ink[140:200, 740:780] = 255
+    ink[top:bottom, 400:408] = 255  # an upright, strokes 4 px off on both sides
+    ink[140:150, 390:396] = 255
+    ink[180:190, 412:418] = 255
+    for x, white in ((700, 34), (850, 8)):  # rules between two headlines
+        ink[top:bottom, x : x + 6] = 255
+        ink[140:200, x - white - 30 : x - white] = 255
+        ink[140:200, x + 6 + white : x + 36 + white] = 255
     ink[top:bottom, 1000:1006] = 255  # a frame's side
     ink[top : top + 6, 940:1006] = 255
     ink[bottom - 6 : bottom, 940:1006] = 255
-    headline = Box(150, 110, 1100, 230)
+    ink[top:bottom, 1200:1206] = 255  # a rule with a letter touching its left side
+    ink[160:180, 1170:1200] = 255
+    headline = Box(150, 110, 1400, 230)
 
     def uprights(display: list[Box]) -> list[int]:
         _, v_rules, _ = find_rules(ink, em, Settings().layout, display_lines=display)
         return sorted(round(r.cx) for r in v_rules if r.y1 < 240)
 
-    assert uprights([]) == [204, 404, 703, 1003]
-    assert uprights([headline]) == [703, 1003]
+    assert uprights([]) == [204, 404, 703, 853, 1003, 1203]
+    assert uprights([headline]) == [703, 853, 1003, 1203]
