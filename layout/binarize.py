@@ -46,11 +46,11 @@ def ink_mask(grey: np.ndarray, text_boxes: np.ndarray | None = None) -> np.ndarr
 
     The page is flattened (``flatten_background``) and thresholded by Otsu's
     method; where the text detector's line boxes are known (``text_boxes``:
-    N x 4, x0 y0 x1 y1 in ``grey``'s pixels), over their pixels alone, type
-    against its paper: a page's photos and black bars pull a threshold over
-    the whole page towards their dark, and light grey type (an e-paper page
-    of the 2010 农民日报) fell on the paper's side of it, its lines cut at
-    the white left in them."""
+    N x 4, x0 y0 x1 y1 in ``grey``'s pixels), never below Otsu's over their
+    pixels alone, type against its paper: a page's photos and black bars
+    pull a threshold over the whole page towards their dark, and light grey
+    type (an e-paper page of the 2010 农民日报) fell on the paper's side of
+    it, its lines cut at the white left in them (``_otsu``)."""
     if is_bitonal(grey):  # no flattening needed
         return mask_of(grey < 128)
     flat = flatten_background(grey)
@@ -64,10 +64,13 @@ def ink_mask(grey: np.ndarray, text_boxes: np.ndarray | None = None) -> np.ndarr
 
 
 def _otsu(flat: np.ndarray, text_boxes: np.ndarray | None) -> float:
-    """Otsu's threshold of ``flat``, over the pixels of ``text_boxes`` where
-    they hold at least ``INK.min_text_share`` of the page. The boxes' pixels
-    are sampled on a grid of about ``INK.text_samples`` points (a
-    broadsheet's 126 megapixels need no more to make a histogram)."""
+    """Otsu's threshold of ``flat``; where ``text_boxes`` hold at least
+    ``INK.min_text_share`` of the page, the higher of it and Otsu's over
+    their pixels (a dark photo pulls the whole page's down below light grey
+    type; where the page's is the higher, as on the ECPO folds, it stays).
+    The boxes' pixels are sampled on a grid of about ``INK.text_samples``
+    points (a broadsheet's 126 megapixels need no more for a histogram)."""
+    page, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     if text_boxes is not None and len(text_boxes):
         h, w = flat.shape
         step = max(1, int(np.sqrt(h * w / INK.text_samples)))
@@ -80,10 +83,9 @@ def _otsu(flat: np.ndarray, text_boxes: np.ndarray | None) -> float:
             ] = True
         if inside.mean() >= INK.min_text_share:
             pixels = np.ascontiguousarray(grid[inside]).reshape(-1, 1)
-            thresh, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-            return float(thresh)
-    thresh, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    return float(thresh)
+            lines, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+            return float(max(page, lines))
+    return float(page)
 
 
 def mask_of(inked: np.ndarray) -> np.ndarray:
