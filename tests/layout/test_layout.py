@@ -181,26 +181,36 @@ def test_the_flattened_page_divides_out_the_paper_and_the_mask_is_uint8_in_c_ord
     assert np.array_equal(ink_mask(bitonal) > 0, bitonal == 0)
 
 
+def _light_grey_type_beside_a_photo(
+    pitch: int, step: int, right: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """A page (1200 x 1600) with a dark photo and, beside it, twenty lines of
+    light grey type (185 on 250) ``pitch`` px apart, characters every
+    ``step`` px; and the lines' boxes (N x 4) reaching to ``right``."""
+    rng = np.random.default_rng(0)
+    grey = np.full((1200, 1600), 250, np.uint8)
+    grey[100:700, 100:800] = np.clip(rng.normal(30, 10, (600, 700)), 0, 255).astype(np.uint8)
+    boxes = []
+    for i in range(20):
+        y = 100 + i * pitch
+        for x in range(900, 1500, step):
+            strokes = rng.random((20, 20)) < 0.5
+            type_grey = np.clip(rng.normal(185, 6, (20, 20)), 0, 255)
+            grey[y + 5 : y + 25, x : x + 20] = np.where(strokes, type_grey, 250)
+        boxes.append((895, y, right, y + 30))
+    return grey, np.array(boxes, dtype=float)
+
+
 def test_light_grey_type_beside_a_dark_photo_is_ink_by_the_detector_s_lines() -> None:
     """An e-paper page of the 2010 农民日报: light grey type (185 on 250)
     beside a dark photo. Otsu's threshold over the whole page falls between
     the photo and the type, and the type is paper; over the detector's line
     boxes it parts the type from its paper. Boxes covering too little of
     the page leave the whole page's threshold."""
-    rng = np.random.default_rng(0)
-    grey = np.full((1200, 1600), 250, np.uint8)
-    grey[100:700, 100:800] = np.clip(rng.normal(30, 10, (600, 700)), 0, 255).astype(np.uint8)
-    boxes = []
-    for i in range(20):
-        y = 100 + i * 50
-        for x in range(900, 1500, 30):
-            strokes = rng.random((20, 20)) < 0.5
-            type_grey = np.clip(rng.normal(185, 6, (20, 20)), 0, 255)
-            grey[y + 5 : y + 25, x : x + 20] = np.where(strokes, type_grey, 250)
-        boxes.append((895, y, 1505, y + 30))
+    grey, boxes = _light_grey_type_beside_a_photo(pitch=50, step=30, right=1505)
     text = grey[100:1100, 900:1500] < 220
     whole_page = ink_mask(grey)[100:1100, 900:1500] > 0
-    by_lines = ink_mask(grey, np.array(boxes, dtype=float))
+    by_lines = ink_mask(grey, boxes)
     assert whole_page[text].mean() < 0.01
     assert by_lines[100:1100, 900:1500][text].mean() > 0.95
     assert not by_lines[100:1100, 900:1500][~text].any()  # no paper taken for ink
@@ -213,18 +223,8 @@ def test_layout_reads_light_grey_type_beside_a_dark_photo_as_whole_lines() -> No
     """``analyse`` takes its ink threshold from the detector's lines: twenty
     lines of light grey type beside a dark photo are one block of twenty
     lines (by the whole page's threshold their ink was a few specks)."""
-    rng = np.random.default_rng(0)
-    grey = np.full((1200, 1600), 250, np.uint8)
-    grey[100:700, 100:800] = np.clip(rng.normal(30, 10, (600, 700)), 0, 255).astype(np.uint8)
-    boxes = []
-    for i in range(20):
-        y = 100 + i * 40
-        for x in range(900, 1500, 24):
-            strokes = rng.random((20, 20)) < 0.5
-            type_grey = np.clip(rng.normal(185, 6, (20, 20)), 0, 255)
-            grey[y + 5 : y + 25, x : x + 20] = np.where(strokes, type_grey, 250)
-        boxes.append((895, y, 1485, y + 30))
-    layout = analyse(grey, None, Settings().layout, np.array(boxes, dtype=float))
+    grey, boxes = _light_grey_type_beside_a_photo(pitch=40, step=24, right=1485)
+    layout = analyse(grey, None, Settings().layout, boxes)
     assert [len(b.lines) for b in layout.blocks] == [20]
     assert layout.blocks[0].box.width >= 580
 
