@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 from newsprint.articles.params.text import DROP_CAPITALS
 from newsprint.core.page import BBox, Region, RegionType, TextDirection, TextLine
+from newsprint.layout.boxes import Box
 
 _READ_FOR = {"0": "O"}
 """A drop capital is a letter: what the recogniser reads for one alone."""
@@ -51,9 +52,14 @@ def drop_capital(region: Region) -> tuple[TextLine, TextLine] | None:
     return None
 
 
+def _line_size(lines: list[BBox]) -> float:
+    """The median height of ``lines``' boxes (scan pixels)."""
+    return float(np.median([b[3] - b[1] for b in lines]))
+
+
 def _opens(cap: BBox, lines: list[BBox]) -> bool:
     P = DROP_CAPITALS
-    size = float(np.median([b[3] - b[1] for b in lines]))
+    size = _line_size(lines)
     first = min(lines, key=lambda b: b[1])
     left = min(b[0] for b in lines)
     height = cap[3] - cap[1]
@@ -75,7 +81,7 @@ def _joined(region: Region) -> Region:
         return region
     cap, first = found
     read = [ln for ln in region.lines if ln is not cap and ln.text.strip()]
-    size = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in read]))
+    size = _line_size([ln.bbox for ln in read])
     letter = cap.text.strip()
     letter = _READ_FOR.get(letter, letter)
     space = " " if first.bbox[0] - cap.bbox[2] >= DROP_CAPITALS.word_space * size else ""
@@ -86,15 +92,13 @@ def _joined(region: Region) -> Region:
         update={
             "text": text,
             "confidence": (cap.confidence + first.confidence * (chars - 1)) / chars,
-            "bbox": _union(cap.bbox, first.bbox),
+            "bbox": Box(*cap.bbox).union(Box(*first.bbox)).as_tuple(),
             "polygon": [],
-            "work_bbox": _union(cap.work_bbox, first.work_bbox) if both else None,
+            "work_bbox": (
+                Box(*cap.work_bbox).union(Box(*first.work_bbox)).as_tuple() if both else None
+            ),
             "drop_capital": cap.work_bbox if both else tuple(map(float, cap.bbox)),
         }
     )
     lines = [line if ln is first else ln for ln in region.lines if ln is not cap]
     return region.model_copy(update={"lines": lines})
-
-
-def _union(a: tuple, b: tuple) -> tuple:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))

@@ -125,6 +125,13 @@ def joined_line(pieces: Sequence[Box]) -> Box:
     return JoinedLine(whole.x0, whole.y0, whole.x1, whole.y1, type_size=size)
 
 
+def holds_upright(line: Box, run: Box, pad: float) -> bool:
+    """Whether a vertical ``run`` (a would-be rule) lies inside ``line``'s
+    box: its middle within the line's width, its length within the line's
+    height give or take ``pad`` (pixels): a stroke of the line's type."""
+    return line.x0 <= run.cx <= line.x1 and line.y0 - pad <= run.y0 and run.y1 <= line.y1 + pad
+
+
 def share_inside(box: Box, outer: Box) -> float:
     """The share of ``box``'s area that lies inside ``outer`` (0 for a box of
     no area)."""

@@ -23,7 +23,7 @@ import numpy as np
 from newsprint.core.page import TEXT_REGION_TYPES, Region, TextDirection
 from newsprint.layout.binarize import ink_mask
 from newsprint.layout.blocks import Block, group_lines
-from newsprint.layout.boxes import Box, true_runs
+from newsprint.layout.boxes import Box, holds_upright, true_runs
 from newsprint.layout.foot_rows import without_foot_row
 from newsprint.layout.metrics import glyph_height
 from newsprint.layout.params.blocks import STACKING, VERTICAL_PARAGRAPHS
@@ -512,11 +512,4 @@ def without_strokes(v_rules: list[Box], pieces: list[LinePiece] | None, body: fl
     if not lines:
         return v_rules
     pad = VERTICAL_LINES.stroke_pad * body
-    return [
-        r
-        for r in v_rules
-        if not any(
-            line.x0 <= r.cx <= line.x1 and line.y0 - pad <= r.y0 and r.y1 <= line.y1 + pad
-            for line in lines
-        )
-    ]
+    return [r for r in v_rules if not any(holds_upright(line, r, pad) for line in lines)]

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.binarize import mask_of
-from newsprint.layout.boxes import Box, true_runs
+from newsprint.layout.boxes import Box, holds_upright, true_runs
 from newsprint.layout.params.rules import (
     BROKEN_RUN,
     DASHES,
@@ -279,11 +279,7 @@ def _stroke_of_display_type(ink: np.ndarray, rule: Box, lines: Sequence[Box], em
     ``em``: the body line height."""
     P = DISPLAY_STROKE
     pad = P.pad * em
-    inside = any(
-        line.x0 <= rule.cx <= line.x1 and line.y0 - pad <= rule.y0 and rule.y1 <= line.y1 + pad
-        for line in lines
-    )
-    if not inside:
+    if not any(holds_upright(line, rule, pad) for line in lines):
         return False
     cut = P.ends * rule.height
     y0, y1 = max(0, int(rule.y0 + cut)), min(ink.shape[0], int(np.ceil(rule.y1 - cut)))
