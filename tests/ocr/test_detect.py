@@ -200,6 +200,92 @@ def test_unread_display_type_is_found_and_a_picture_is_not() -> None:
     assert x0 <= 740 and x1 >= 980 and y0 <= 100 and y1 >= 180 and y1 < 300
 
 
+def _framed_row(touching: bool) -> np.ndarray:
+    """A row of sixteen 20-px glyphs in a frame of 8-px bars 28 px apart (an
+    advert's band, as ECPO 1919's "ENGRAVING CO."), the glyphs touching the
+    bars above and below where ``touching``."""
+    ink = np.zeros((400, 900), np.uint8)
+    ink[100:108, 100:700] = 255  # the frame's top bar
+    ink[136:144, 100:700] = 255  # and its bottom bar
+    ink[100:144, 100:106] = ink[100:144, 694:700] = 255  # its short sides
+    for x in range(200, 600, 26):  # sixteen glyphs, 20 x 20, a counter each
+        ink[112:132, x : x + 20] = 255
+        ink[118:126, x + 6 : x + 14] = 0
+        if touching:
+            ink[108:112, x + 8 : x + 12] = ink[132:136, x + 8 : x + 12] = 255
+    return ink
+
+
+@pytest.mark.parametrize("touching", [False, True])
+def test_type_touching_its_frame_is_looked_at_again(touching: bool) -> None:
+    # With the frame, the glyphs touching it were one piece too big for type
+    # and the row was never looked at again; the frame's bars alone are none.
+    ink = _framed_row(touching)
+    boxes = np.array([(600, 300, 900, 330)], dtype=float)  # a line read elsewhere
+    (area,) = unread_areas(ink, boxes, 30.0)
+    x0, y0, x1, y1 = area
+    assert x0 <= 202 and x1 >= 580 and y0 <= 112 and 132 <= y1 <= 150
+    bars = ink.copy()
+    bars[108:136, 110:690] = 0  # the frame alone
+    assert unread_areas(bars, boxes, 30.0) == []
+
+
+def test_straight_runs_go_and_glyphs_stay() -> None:
+    from newsprint.ocr.unread import without_straight_runs
+
+    ink = _framed_row(touching=True)
+    left = without_straight_runs(ink, 30.0)
+    assert not left[100:108, 150:190].any() and not left[136:144, 150:190].any()
+    assert left[112:132, 200:220].sum() == ink[112:132, 200:220].sum()  # a glyph whole
+
+
+def test_a_row_of_type_beside_an_ornament_below_is_found() -> None:
+    # The row's smear runs into an ornament standing below its end (two
+    # staggered stacks of glyph-sized pieces, each piece smeared into the
+    # next): together too tall for a row, the row is cut from it where the
+    # smear narrows.
+    ink = np.zeros((400, 900), np.uint8)
+    for x in range(200, 600, 26):
+        ink[112:132, x : x + 20] = 255
+        ink[118:126, x + 6 : x + 14] = 0
+    for y in range(112, 300, 24):
+        ink[y : y + 20, 600:620] = 255
+    for y in range(124, 300, 24):
+        ink[y : y + 20, 630:650] = 255
+    boxes = np.array([(600, 330, 900, 360)], dtype=float)
+    (area,) = unread_areas(ink, boxes, 30.0)
+    x0, y0, x1, y1 = area
+    assert x0 <= 202 and x1 >= 580 and y0 <= 112 and 132 <= y1 <= 140
+
+
+def test_a_dashed_rule_is_no_row_of_type() -> None:
+    # Dashes 4 px thick, each shorter than a rule's straight run: a row of
+    # pieces wider than tall, but too thin for body type.
+    ink = np.zeros((400, 900), np.uint8)
+    for x in range(100, 800, 46):
+        ink[200:204, x : x + 40] = 255
+    boxes = np.array([(100, 300, 800, 330)], dtype=float)
+    assert unread_areas(ink, boxes, 30.0) == []
+
+
+def test_a_row_across_read_vertical_lines_is_not_added_on_a_vertical_page() -> None:
+    from newsprint.ocr.unread import _not_across_read_lines
+
+    # ECPO 1919: at the finer scale the second pass boxed the heads of three
+    # short vertical lines as one row, "代代代", which took their characters.
+    old = np.array([(1979, 1801, 2006, 1872), (2050, 1803, 2076, 1832)], dtype=float)
+    row = (1972, 1794, 2156, 1836)
+    engraving = (2015, 1746, 2175, 1780)  # the unread row above them: new ink
+    column = (1900, 1790, 1930, 2000)  # a new vertical line beside them
+    new = np.array([row, engraving, column], dtype=float)
+    assert _not_across_read_lines(new, old).tolist() == [list(engraving), list(column)]
+    # A row over one read line only is kept: it is no row of their heads;
+    # nor do read lines across count (a running head over two short ones).
+    assert _not_across_read_lines(np.array([row], dtype=float), old[:1]).tolist() == [list(row)]
+    across = np.array([(1975, 1800, 2080, 1815), (2090, 1800, 2150, 1815)], dtype=float)
+    assert _not_across_read_lines(np.array([row], dtype=float), across).tolist() == [list(row)]
+
+
 def test_unread_vertical_lines_close_set_are_counted_once() -> None:
     # Five close-set unread vertical lines are rows of glyphs across too:
     # the areas found down the page that the rows already hold are not added.
