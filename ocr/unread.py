@@ -97,15 +97,13 @@ def _unread_rows(
     )
     display[0] = False
     areas = _glyph_rows(labels, display, DISPLAY_SMEAR * line_height, min_aspect=3)
-    body, framed = _frames_opened(residue, labels, stats, runs)
-    pieces, piece_labels, stats, _ = cv2.connectedComponentsWithStats(body, connectivity=8)
+    body = _frames_opened(residue, labels, stats, runs)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(body, connectivity=8)
     w, h, area = stats[:, 2], stats[:, 3], stats[:, 4]
     shortest = max(3, MIN_GLYPH * line_height)
     glyph = (h >= shortest) & (h <= 1.5 * line_height) & (w <= 3 * line_height) & (area >= 4)
     glyph[0] = False
-    if framed.any():
-        glyph &= ~_pieces_of_pictures(labels, framed, piece_labels, pieces, glyph, stats)
-    return _glyph_rows(piece_labels, glyph, line_height, min_aspect, shortest) + areas
+    return _glyph_rows(labels, glyph, line_height, min_aspect, shortest) + areas
 
 
 def straight_runs(ink: np.ndarray, line_height: float) -> np.ndarray:
@@ -127,45 +125,19 @@ def straight_runs(ink: np.ndarray, line_height: float) -> np.ndarray:
 
 def _frames_opened(
     residue: np.ndarray, labels: np.ndarray, stats: np.ndarray, runs: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+) -> np.ndarray:
     """``residue`` (H x W) less the straight ``runs`` of its pieces (``labels``
     and ``stats`` of its connected components) that are mostly runs, at
     least ``FRAME_SHARE`` of their ink: frames and rules, and the type set
     tight in them, which touches them and with them was one piece too large
     to be a glyph (ECPO 1919's "ENGRAVING CO." between an advert's two
-    bars); and which pieces were opened so (bool, by label). A photo or a
-    block of type keeps its edges' rules: taken away, its inside would fall
-    into glyph-sized pieces."""
+    bars). A photo or a block of type keeps its edges' rules: taken away,
+    its inside would fall into glyph-sized pieces."""
     on_runs = np.bincount(labels.ravel(), weights=(runs.ravel() > 0), minlength=len(stats))
     framed = on_runs >= FRAME_SHARE * stats[:, 4]
     framed[0] = False
     opened = cv2.bitwise_and(runs, mask_of(framed[labels]))
-    return cv2.bitwise_and(residue, cv2.bitwise_not(opened)), framed
-
-
-def _pieces_of_pictures(
-    labels: np.ndarray,
-    framed: np.ndarray,
-    piece_labels: np.ndarray,
-    pieces: int,
-    glyph: np.ndarray,
-    stats: np.ndarray,
-) -> np.ndarray:
-    """Which pieces (bool, by ``piece_labels`` label) come of an opened piece
-    (``labels``, ``framed``) that is a picture: one whose ink left by its
-    runs lies mostly in pieces too large for a glyph (``glyph`` false). A
-    photo of a street's straight edges (信報 2019 C3: a school under its
-    sign) is a third straight runs too, but what is left is mostly the
-    picture, with some glyph-sized bits: no row of type."""
-    inside = np.flatnonzero(framed[labels].ravel())
-    of_piece = np.zeros(pieces, dtype=np.int64)
-    of_piece[piece_labels.ravel()[inside]] = labels.ravel()[inside]
-    of_piece[0] = 0  # the runs taken away are background now
-    area = stats[:, 4].astype(np.float64)
-    left = np.bincount(of_piece, weights=area, minlength=len(framed))
-    large = np.bincount(of_piece, weights=area * ~glyph, minlength=len(framed))
-    picture = framed & (large > PICTURE_SHARE * np.maximum(1.0, left))
-    return picture[of_piece] & (of_piece > 0)
+    return cv2.bitwise_and(residue, cv2.bitwise_not(opened))
 
 
 MIN_GLYPH = 0.2
@@ -185,11 +157,7 @@ an advert frame's bars on ECPO 1919 8 (its body lines 57)."""
 
 FRAME_SHARE = 0.3
 """The share of a piece's ink in straight runs from which it is a frame or
-rule (with what touches it), opened to look for type inside..."""
-
-PICTURE_SHARE = 0.5
-"""...unless more than this share of what its runs leave lies in pieces too
-large for a glyph: a picture."""
+rule (with what touches it), opened to look for type inside."""
 
 
 ROW_ASPECT = 4.0

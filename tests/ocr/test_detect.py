@@ -261,23 +261,6 @@ def test_a_picture_in_a_frame_is_not_opened_and_a_black_bar_is_no_rule() -> None
     assert not straight_runs(bar, 30.0).any()
 
 
-def test_glyph_sized_bits_of_a_picture_of_straight_edges_stay_with_it() -> None:
-    # A photo of a building: its window bars are a third of its ink and more,
-    # straight runs as a frame's bars are; what they leave is mostly a mass
-    # too large for type (信報 2019 C3's school under its sign), and the
-    # glyph-sized bits under its top bar are no row of type.
-    ink = np.zeros((500, 900), np.uint8)
-    for y in range(100, 400, 40):  # window bars
-        ink[y : y + 3, 100:500] = 255
-    ink[100:403, 100:103] = ink[100:403, 497:500] = 255
-    for x in range(110, 480, 26):  # glyph-sized bits under the top bar
-        ink[103:123, x : x + 20] = 255
-        ink[109:117, x + 6 : x + 14] = 0
-    cv2.circle(ink, (300, 300), 70, 255, -1)  # the mass, across three bars
-    boxes = np.array([(600, 420, 900, 450)], dtype=float)
-    assert unread_areas(ink, boxes, 30.0) == []
-
-
 def test_a_row_of_type_beside_an_ornament_below_is_found() -> None:
     # The row's smear runs into an ornament standing below its end (two
     # staggered stacks of glyph-sized pieces, each piece smeared into the
