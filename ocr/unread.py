@@ -28,7 +28,7 @@ def unread_areas(
     line_height: float,
     content: tuple[int, int, int, int] | None = None,
     down: bool = False,
-    runs: np.ndarray | None = None,
+    stripped: np.ndarray | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Boxes (working pixels) of ink that looks like lines of type but lies
     outside every detected line: glyph-sized pieces in a row, wider than tall,
@@ -39,16 +39,16 @@ def unread_areas(
     type-like ink is looked for in columns of glyphs as well as in rows (a
     vertical advert's lines the first pass missed: ECPO 1919, 15 lines), and
     its rows from ``ROW_ASPECT_ON_VERTICAL_PAGE`` times as wide as tall.
-    ``runs``: ``straight_runs(ink, line_height)`` where the caller has it
-    (it is the same for every call on a page)."""
-    if runs is None:
-        runs = straight_runs(ink, line_height)
+    ``stripped``: ``without_straight_runs(ink, line_height)`` where the
+    caller has it (it is the same for every call on a page)."""
+    if stripped is None:
+        stripped = without_straight_runs(ink, line_height)
     aspect = ROW_ASPECT_ON_VERTICAL_PAGE if down else ROW_ASPECT
-    areas = _unread_rows(ink, runs, boxes, line_height, content, aspect)
+    areas = _unread_rows(ink, stripped, boxes, line_height, content, aspect)
     if down:
         turned = _unread_rows(
             np.ascontiguousarray(ink.T),
-            np.ascontiguousarray(runs.T),
+            np.ascontiguousarray(stripped.T),
             np.asarray(boxes).reshape(-1, 4)[:, TURN],
             line_height,
             None if content is None else (content[1], content[0], content[3], content[2]),
@@ -64,7 +64,7 @@ def unread_areas(
 
 def _unread_rows(
     ink: np.ndarray,
-    runs: np.ndarray,
+    stripped: np.ndarray,
     boxes: np.ndarray,
     line_height: float,
     content: tuple[int, int, int, int] | None,
@@ -72,9 +72,9 @@ def _unread_rows(
 ) -> list[tuple[int, int, int, int]]:
     """``unread_areas`` of lines that run across: rows of body-size glyphs at
     least ``min_aspect`` times as wide as tall, and rows of display glyphs.
-    Body type is looked for with frames and rules opened (``_frames_opened``;
-    ``runs``: the ink's straight runs), display type in the ink as it is (its
-    strokes may be as long as a rule)."""
+    Body type is looked for in ``stripped`` (the ink less its rules and
+    frames: type set tight in a frame touches it), display type in ``ink``
+    (its strokes may be as long as a rule)."""
     outside = np.zeros_like(ink) if content is not None else np.full_like(ink, 255)
     if content is not None:
         x0, y0, x1, y1 = content
@@ -82,6 +82,13 @@ def _unread_rows(
     pad = max(1, round(0.15 * line_height))
     for x0, y0, x1, y1 in boxes:
         outside[max(0, int(y0) - pad) : int(y1) + pad, max(0, int(x0) - pad) : int(x1) + pad] = 0
+    residue = cv2.bitwise_and(stripped, outside)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(residue, connectivity=8)
+    w, h, area = stats[:, 2], stats[:, 3], stats[:, 4]
+    shortest = max(3, MIN_GLYPH * line_height)
+    glyph = (h >= shortest) & (h <= 1.5 * line_height) & (w <= 3 * line_height) & (area >= 4)
+    glyph[0] = False
+    areas = _glyph_rows(labels, glyph, line_height, min_aspect, shortest)
     residue = cv2.bitwise_and(ink, outside)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(residue, connectivity=8)
     w, h, area = stats[:, 2], stats[:, 3], stats[:, 4]
@@ -96,48 +103,20 @@ def _unread_rows(
         & (area >= 0.15 * w * h)
     )
     display[0] = False
-    areas = _glyph_rows(labels, display, DISPLAY_SMEAR * line_height, min_aspect=3)
-    body = _frames_opened(residue, labels, stats, runs)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(body, connectivity=8)
-    w, h, area = stats[:, 2], stats[:, 3], stats[:, 4]
-    shortest = max(3, MIN_GLYPH * line_height)
-    glyph = (h >= shortest) & (h <= 1.5 * line_height) & (w <= 3 * line_height) & (area >= 4)
-    glyph[0] = False
-    return _glyph_rows(labels, glyph, line_height, min_aspect, shortest) + areas
+    areas += _glyph_rows(labels, display, DISPLAY_SMEAR * line_height, min_aspect=3)
+    return areas
 
 
-def straight_runs(ink: np.ndarray, line_height: float) -> np.ndarray:
-    """The thin straight runs of ``ink`` (H x W, nonzero = ink; the same
-    shape, 255 = a run): across or down, at least ``RULE_RUN`` body lines
-    long and at most ``RULE_THICKNESS`` thick, rules and the bars of frames.
-    Solid ink (a shadow along the page's edge, a black bar) is none."""
+def without_straight_runs(ink: np.ndarray, line_height: float) -> np.ndarray:
+    """``ink`` (H x W, nonzero = ink) less its straight runs across or down at
+    least ``RULE_RUN`` body lines long: frames, rules and bars. Type set
+    tight inside a frame touches it (ECPO 1919's "ENGRAVING CO." between an
+    advert's two bars), and with the frame it is one piece too large to be a
+    glyph, so it was never looked at again."""
     run = max(3, round(RULE_RUN * line_height))
-    # Solid: what an opening across keeps, of an odd size (an even one keeps
-    # a row of a solid bar's edge as a run) past RULE_THICKNESS.
-    solid = max(2, round(RULE_THICKNESS * line_height)) // 2 * 2 + 1
-    runs = np.zeros_like(ink)
-    for along, across in (((1, run), (solid, 1)), ((run, 1), (1, solid))):
-        straight = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(along, np.uint8))
-        solid = cv2.morphologyEx(straight, cv2.MORPH_OPEN, np.ones(across, np.uint8))
-        runs |= cv2.bitwise_and(straight, cv2.bitwise_not(solid))
-    return runs
-
-
-def _frames_opened(
-    residue: np.ndarray, labels: np.ndarray, stats: np.ndarray, runs: np.ndarray
-) -> np.ndarray:
-    """``residue`` (H x W) less the straight ``runs`` of its pieces (``labels``
-    and ``stats`` of its connected components) that are mostly runs, at
-    least ``FRAME_SHARE`` of their ink: frames and rules, and the type set
-    tight in them, which touches them and with them was one piece too large
-    to be a glyph (ECPO 1919's "ENGRAVING CO." between an advert's two
-    bars). A photo or a block of type keeps its edges' rules: taken away,
-    its inside would fall into glyph-sized pieces."""
-    on_runs = np.bincount(labels.ravel(), weights=(runs.ravel() > 0), minlength=len(stats))
-    framed = on_runs >= FRAME_SHARE * stats[:, 4]
-    framed[0] = False
-    opened = cv2.bitwise_and(runs, mask_of(framed[labels]))
-    return cv2.bitwise_and(residue, cv2.bitwise_not(opened))
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, run), np.uint8))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((run, 1), np.uint8))
+    return cv2.bitwise_and(ink, cv2.bitwise_not(cv2.bitwise_or(across, down)))
 
 
 MIN_GLYPH = 0.2
@@ -149,15 +128,7 @@ the body's, x-height about 0.25 body lines, is still looked for)."""
 
 RULE_RUN = 2.0
 """Body lines: a straight run of ink this long is a rule or a frame's side,
-never a stroke of a body-size glyph (at most 1.5 lines tall and 3 wide)..."""
-
-RULE_THICKNESS = 0.3
-"""...when it is no thicker than this (body lines): rules are 1-6 pixels,
-an advert frame's bars on ECPO 1919 8 (its body lines 57)."""
-
-FRAME_SHARE = 0.3
-"""The share of a piece's ink in straight runs from which it is a frame or
-rule (with what touches it), opened to look for type inside."""
+never a stroke of a body-size glyph (at most 1.5 lines tall and 3 wide)."""
 
 
 ROW_ASPECT = 4.0

@@ -231,34 +231,12 @@ def test_type_touching_its_frame_is_looked_at_again(touching: bool) -> None:
 
 
 def test_straight_runs_go_and_glyphs_stay() -> None:
-    from newsprint.ocr.unread import straight_runs
+    from newsprint.ocr.unread import without_straight_runs
 
     ink = _framed_row(touching=True)
-    left = np.where(straight_runs(ink, 30.0) > 0, 0, ink)
+    left = without_straight_runs(ink, 30.0)
     assert not left[100:108, 150:190].any() and not left[136:144, 150:190].any()
     assert left[112:132, 200:220].sum() == ink[112:132, 200:220].sum()  # a glyph whole
-
-
-def test_a_picture_in_a_frame_is_not_opened_and_a_black_bar_is_no_rule() -> None:
-    from newsprint.ocr.unread import straight_runs
-
-    # A frame round a picture whose dark mass and glyph-sized grain touch
-    # it: the piece is mostly no straight run, so its frame stays, and the
-    # grain (a row of 20-px squares under the top bar) stays with it.
-    ink = np.zeros((500, 900), np.uint8)
-    ink[100:103, 100:500] = ink[397:400, 100:500] = 255
-    ink[100:400, 100:103] = ink[100:400, 497:500] = 255
-    for x in range(110, 480, 26):
-        ink[103:123, x : x + 20] = 255
-        ink[109:117, x + 6 : x + 14] = 0
-    cv2.circle(ink, (300, 300), 95, 255, -1)
-    ink[123:205, 290:310] = 255  # the mass reaches the grain
-    boxes = np.array([(600, 420, 900, 450)], dtype=float)
-    assert unread_areas(ink, boxes, 30.0) == []
-    # A black bar (reverse type's ground, a shadow) is solid, no rule.
-    bar = np.zeros((200, 900), np.uint8)
-    bar[50:90, 100:800] = 255
-    assert not straight_runs(bar, 30.0).any()
 
 
 def test_a_row_of_type_beside_an_ornament_below_is_found() -> None:
