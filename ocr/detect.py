@@ -25,12 +25,7 @@ from newsprint.ocr.line_detection import DetectedLines, detect_lines, median_hei
 from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.print_edges import lines_past_edges
 from newsprint.ocr.stacked import split_stacked_lines
-from newsprint.ocr.unread import (
-    detect_unread_again,
-    flag_unread,
-    unread_areas,
-    without_straight_runs,
-)
+from newsprint.ocr.unread import detect_unread_again, flag_unread, unread_areas
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +55,10 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         down = mostly_vertical(boxes)
         boxes = split_stacked_lines(boxes, ink, found.line_height, down)
         content = page.geometry.content_box
-        stripped = without_straight_runs(ink, found.line_height)
-        unread = unread_areas(ink, boxes, found.line_height, content, down, stripped)
+        unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass:
-            boxes = detect_unread_again(
-                work, ink, boxes, unread, found, engine, settings, down=down
-            )
-            unread = unread_areas(ink, boxes, found.line_height, content, down, stripped)
+            boxes = detect_unread_again(work, ink, boxes, unread, found, engine, settings)
+            unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass and not down:
             # What the whole area's pass left (a column curling up on film)
             # is looked at once more in strips; not across vertical lines,
@@ -76,7 +68,7 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
             )
             if len(more) > len(boxes):  # else what is unread stays as it is
                 boxes = more
-                unread = unread_areas(ink, boxes, found.line_height, content, down, stripped)
+                unread = unread_areas(ink, boxes, found.line_height, content, down)
     page = page.model_copy(
         update={
             "detected_lines": [tuple(round(float(v), 1) for v in b) for b in boxes],

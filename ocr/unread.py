@@ -28,7 +28,6 @@ def unread_areas(
     line_height: float,
     content: tuple[int, int, int, int] | None = None,
     down: bool = False,
-    stripped: np.ndarray | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Boxes (working pixels) of ink that looks like lines of type but lies
     outside every detected line: glyph-sized pieces in a row, wider than tall,
@@ -38,17 +37,12 @@ def unread_areas(
     ``down``: the page is set in vertical lines (``line_detection.mostly_vertical``); its
     type-like ink is looked for in columns of glyphs as well as in rows (a
     vertical advert's lines the first pass missed: ECPO 1919, 15 lines), and
-    its rows from ``ROW_ASPECT_ON_VERTICAL_PAGE`` times as wide as tall.
-    ``stripped``: ``without_straight_runs(ink, line_height)`` where the
-    caller has it (it is the same for every call on a page)."""
-    if stripped is None:
-        stripped = without_straight_runs(ink, line_height)
+    its rows from ``ROW_ASPECT_ON_VERTICAL_PAGE`` times as wide as tall."""
     aspect = ROW_ASPECT_ON_VERTICAL_PAGE if down else ROW_ASPECT
-    areas = _unread_rows(ink, stripped, boxes, line_height, content, aspect)
+    areas = _unread_rows(ink, boxes, line_height, content, aspect)
     if down:
         turned = _unread_rows(
             np.ascontiguousarray(ink.T),
-            np.ascontiguousarray(stripped.T),
             np.asarray(boxes).reshape(-1, 4)[:, TURN],
             line_height,
             None if content is None else (content[1], content[0], content[3], content[2]),
@@ -64,34 +58,27 @@ def unread_areas(
 
 def _unread_rows(
     ink: np.ndarray,
-    stripped: np.ndarray,
     boxes: np.ndarray,
     line_height: float,
     content: tuple[int, int, int, int] | None,
     min_aspect: float,
 ) -> list[tuple[int, int, int, int]]:
     """``unread_areas`` of lines that run across: rows of body-size glyphs at
-    least ``min_aspect`` times as wide as tall, and rows of display glyphs.
-    Body type is looked for in ``stripped`` (the ink less its rules and
-    frames: type set tight in a frame touches it), display type in ``ink``
-    (its strokes may be as long as a rule)."""
-    outside = np.zeros_like(ink) if content is not None else np.full_like(ink, 255)
+    least ``min_aspect`` times as wide as tall, and rows of display glyphs."""
+    residue = ink.copy()
     if content is not None:
         x0, y0, x1, y1 = content
-        outside[y0:y1, x0:x1] = 255
+        mask = np.zeros_like(residue)
+        mask[y0:y1, x0:x1] = 255
+        residue = cv2.bitwise_and(residue, mask)
     pad = max(1, round(0.15 * line_height))
     for x0, y0, x1, y1 in boxes:
-        outside[max(0, int(y0) - pad) : int(y1) + pad, max(0, int(x0) - pad) : int(x1) + pad] = 0
-    residue = cv2.bitwise_and(stripped, outside)
+        residue[max(0, int(y0) - pad) : int(y1) + pad, max(0, int(x0) - pad) : int(x1) + pad] = 0
     _, labels, stats, _ = cv2.connectedComponentsWithStats(residue, connectivity=8)
     w, h, area = stats[:, 2], stats[:, 3], stats[:, 4]
-    shortest = max(3, MIN_GLYPH * line_height)
-    glyph = (h >= shortest) & (h <= 1.5 * line_height) & (w <= 3 * line_height) & (area >= 4)
+    glyph = (h >= 3) & (h <= 1.5 * line_height) & (w <= 3 * line_height) & (area >= 4)
     glyph[0] = False
-    areas = _glyph_rows(labels, glyph, line_height, min_aspect, shortest)
-    residue = cv2.bitwise_and(ink, outside)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(residue, connectivity=8)
-    w, h, area = stats[:, 2], stats[:, 3], stats[:, 4]
+    areas = _glyph_rows(labels, glyph, line_height, min_aspect=min_aspect)
     # Display type the detector missed at both its scales (the last three
     # characters of a headline, "試運營" on synthetic zh-hant-5003): glyphs
     # up to DISPLAY_GLYPH body lines tall, about as wide as tall or narrower,
@@ -105,30 +92,6 @@ def _unread_rows(
     display[0] = False
     areas += _glyph_rows(labels, display, DISPLAY_SMEAR * line_height, min_aspect=3)
     return areas
-
-
-def without_straight_runs(ink: np.ndarray, line_height: float) -> np.ndarray:
-    """``ink`` (H x W, nonzero = ink) less its straight runs across or down at
-    least ``RULE_RUN`` body lines long: frames, rules and bars. Type set
-    tight inside a frame touches it (ECPO 1919's "ENGRAVING CO." between an
-    advert's two bars), and with the frame it is one piece too large to be a
-    glyph, so it was never looked at again."""
-    run = max(3, round(RULE_RUN * line_height))
-    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, run), np.uint8))
-    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((run, 1), np.uint8))
-    return cv2.bitwise_and(ink, cv2.bitwise_not(cv2.bitwise_or(across, down)))
-
-
-MIN_GLYPH = 0.2
-"""Body lines: the least height of a piece of body type looked for. A dashed
-rule, or what a rule or frame leaves when its straight runs are taken away,
-is a few pixels thick, and rows of it are no type (a letter of type 0.6 of
-the body's, x-height about 0.25 body lines, is still looked for)."""
-
-
-RULE_RUN = 2.0
-"""Body lines: a straight run of ink this long is a rule or a frame's side,
-never a stroke of a body-size glyph (at most 1.5 lines tall and 3 wide)."""
 
 
 ROW_ASPECT = 4.0
@@ -152,68 +115,20 @@ letter and word spaces)."""
 
 
 def _glyph_rows(
-    labels: np.ndarray,
-    glyph: np.ndarray,
-    height: float,
-    min_aspect: float,
-    shortest: float = 3,
+    labels: np.ndarray, glyph: np.ndarray, height: float, min_aspect: float
 ) -> list[tuple[int, int, int, int]]:
     """Boxes of the rows that the components marked ``glyph`` (by label) make
     when smeared along the row by 0.6 ``height``: at least ``min_aspect``
-    times as wide as tall and two ``height`` wide, and a third filled. A
-    smear taller than 1.5 ``height`` is cut into bands where it narrows to
-    ``BAND_GAP`` of its width (``_bands``), bands under ``shortest`` pixels
-    tall left out: a row of type whose smear runs into an ornament standing
-    below its end (ECPO 1919's "ENGRAVING CO." beside its advert's corner)
-    is one piece with it, too tall for a row."""
+    times as wide as tall and two ``height`` wide, and a third filled."""
     glyphs = mask_of(glyph[labels])
     smear = max(2, round(0.6 * height))
     rows = cv2.morphologyEx(glyphs, cv2.MORPH_CLOSE, np.ones((1, smear), np.uint8))
-    count, row_labels, stats, _ = cv2.connectedComponentsWithStats(rows, connectivity=8)
+    _count, _, stats, _ = cv2.connectedComponentsWithStats(rows, connectivity=8)
     areas = []
-    for label in range(1, count):
-        x, y, bw, bh, filled = (int(v) for v in stats[label])
-        if _is_row(bw, bh, filled, height, min_aspect):
-            areas.append((x, y, x + bw, y + bh))
-        elif bw >= 2 * height and bh > 1.5 * height:
-            own = row_labels[y : y + bh, x : x + bw] == label
-            areas += [
-                (x + x0, y + y0, x + x1, y + y1)
-                for x0, y0, x1, y1 in _bands(own)
-                if y1 - y0 >= shortest
-                and _is_row(x1 - x0, y1 - y0, int(own[y0:y1, x0:x1].sum()), height, min_aspect)
-            ]
+    for x, y, bw, bh, filled in stats[1:]:
+        if bw >= min_aspect * bh and bw >= 2 * height and bh >= 3 and filled >= 0.3 * bw * bh:
+            areas.append((int(x), int(y), int(x + bw), int(y + bh)))
     return areas
-
-
-def _is_row(width: int, height: int, filled: int, line_height: float, min_aspect: float) -> bool:
-    """Whether a smeared piece ``width`` x ``height`` with ``filled`` pixels is a row of type."""
-    return (
-        width >= min_aspect * height
-        and width >= 2 * line_height
-        and height >= 3
-        and filled >= 0.3 * width * height
-    )
-
-
-def _bands(piece: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """The boxes (x0, y0, x1, y1 in ``piece``'s pixels) of ``piece``'s bands
-    between the rows where it is at most ``BAND_GAP`` of its width across
-    (H x W, True = the piece); none when it has no such row."""
-    across = piece.sum(axis=1)
-    thick = across > BAND_GAP * piece.shape[1]
-    if thick.all():
-        return []
-    bands = []
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], thick.astype(np.int8), [0]])))
-    for y0, y1 in zip(edges[::2], edges[1::2], strict=True):
-        columns = np.flatnonzero(piece[y0:y1].any(axis=0))
-        bands.append((int(columns[0]), int(y0), int(columns[-1]) + 1, int(y1)))
-    return bands
-
-
-BAND_GAP = 0.05
-"""Share of a smeared piece's width: a row where it is no wider parts two bands."""
 
 
 def detect_unread_again(
@@ -225,7 +140,6 @@ def detect_unread_again(
     engine: OcrEngine,
     settings: Settings,
     in_strips: bool = False,
-    down: bool = False,
 ) -> np.ndarray:
     """A finer detection pass over the unread areas (joined into a few
     rectangles with a margin); returns the page's lines with the new ones.
@@ -235,11 +149,7 @@ def detect_unread_again(
     A new line that half lies on lines already found is dropped: the pass is
     for the ink no line reached, and over an area's margin it boxes again
     pieces of lines already read (TTW 1867: "près Malhert" in "(D'après
-    Malherbe.)", read twice and set as a story of its own). On a page set in
-    vertical lines (``down``), so is a new line across that holds much of two
-    lines already found: at the finer scale the characters of short vertical
-    lines side by side are boxed again as a row (ECPO 1919: "代代代" across
-    the heads of three lines under an advert's "ENGRAVING CO.")."""
+    Malherbe.)", read twice and set as a story of its own)."""
     scale = min(settings.detection.max_scale, found.scale * settings.detection.second_pass_factor)
     margin = round(found.line_height)
     h, w = work.shape[:2]
@@ -259,32 +169,7 @@ def detect_unread_again(
     if not extra:
         return boxes
     new = _mostly_new(np.concatenate(extra), boxes, (h, w))
-    if down:
-        new = _not_across_read_lines(new, boxes)
     return np.concatenate([boxes, new]) if len(new) else boxes
-
-
-def _not_across_read_lines(new: np.ndarray, old: np.ndarray) -> np.ndarray:
-    """The boxes of ``new`` (N x 4) but those wider than tall that hold at
-    least ``ACROSS_HOLDS`` of the area of each of two vertical lines of
-    ``old`` (boxes taller than wide) or more."""
-    old = old.reshape(-1, 4)
-    old = old[(old[:, 3] - old[:, 1]) > (old[:, 2] - old[:, 0])]
-    area = np.maximum(1.0, (old[:, 2] - old[:, 0]) * (old[:, 3] - old[:, 1]))
-    keep = []
-    for x0, y0, x1, y1 in new:
-        if x1 - x0 <= y1 - y0:
-            keep.append(True)
-            continue
-        across = np.clip(np.minimum(old[:, 2], x1) - np.maximum(old[:, 0], x0), 0, None)
-        along = np.clip(np.minimum(old[:, 3], y1) - np.maximum(old[:, 1], y0), 0, None)
-        keep.append(int(np.sum(across * along >= ACROSS_HOLDS * area)) < 2)
-    return new[np.array(keep, dtype=bool)] if len(new) else new
-
-
-ACROSS_HOLDS = 0.3
-"""Share of a read line's box: a new line across holding this much of two
-read lines on a vertical page boxes their characters again."""
 
 
 def _detect_in_strips(
