@@ -143,10 +143,11 @@ def reads_as_vertical_cjk(
     always reads best so), no more than ``CELL_MARGIN`` less confidently
     than the same sample lines read turned. Square cells cut through type set
     closer than its lines are wide (申報 1872: the cells read at 0.70, the
-    page turned at 0.96, and it was turned), but its characters stand
-    upright in them; the characters of a page of lines across scanned
-    sideways lie on their side in the cells, which read far worse
-    (0.20-0.24, the lines turned 0.96-0.99, on 信報 2019 and a generated page).
+    page turned at 0.96, so it was turned; its sample lines turned 0.75),
+    but its characters stand upright in them; the characters of a page of
+    lines across scanned sideways lie on their side in the cells, which
+    read far worse (0.20-0.24, the lines turned 0.96-0.99, on 信報 2019 and
+    a generated page).
     """
     turned = np.ascontiguousarray(np.rot90(grey, k=-turns))
     crops = [np.ascontiguousarray(np.rot90(c, k=turns)) for c in sample_line_crops(turned, 5)]
