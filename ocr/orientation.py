@@ -150,22 +150,25 @@ def reads_as_vertical_cjk(
     a generated page).
     """
     turned = np.ascontiguousarray(np.rot90(grey, k=-turns))
-    crops = [np.ascontiguousarray(np.rot90(c, k=turns)) for c in sample_line_crops(turned, 5)]
-    columns = [c for c in crops if c.shape[0] >= 2 * c.shape[1]]
-    if not columns:
+    # Each sample line as the turned page holds it, and as the scan does.
+    samples = [
+        (line, column)
+        for line in sample_line_crops(turned, 5)
+        if (column := np.ascontiguousarray(np.rot90(line, k=turns))).shape[0] >= 2 * column.shape[1]
+    ]
+    if not samples:
         return False
-    results = engine.recognize_lines([upright_cells(c) for c in columns])
+    results = engine.recognize_lines([upright_cells(column) for _, column in samples])
     text = "".join(t for t, _ in results)
     cjk = sum(1 for ch in text if is_cjk(ch)) / max(1, len(text))
-    confidence = float(np.mean([conf for _, conf in results]))
+    confidence, _ = _mean_reading(results)
     if cjk < 0.6:
         return False
     if confidence >= turned_score - MARGIN:
         return True
     if turns % 4 != 3:
         return False
-    lines = engine.recognize_lines([np.ascontiguousarray(np.rot90(c, k=-turns)) for c in columns])
-    lines_confidence = float(np.mean([conf for _, conf in lines]))
+    lines_confidence, _ = _mean_reading(engine.recognize_lines([line for line, _ in samples]))
     log.debug("cells read %.2f upright, the lines %.2f turned", confidence, lines_confidence)
     return confidence >= lines_confidence - CELL_MARGIN
 
