@@ -15,9 +15,10 @@ regions above that rule are one item with it, read by X-Y cut
 (``layout.boxes.xy_cut``): bands at white across (the top row, the
 nameplate's band, the ears under it), then columns at white down (ears
 beside the nameplate, in its band, are read left ear, name, right ear).
-A page whose head holds a story beside a narrower nameplate, or anything
-over the rule but off it, has no masthead here: its nameplate stays an item
-of its own. Everything here is in working pixels.
+A page whose head holds a story beside a narrower nameplate, anything
+over the rule but off both it and the nameplate, or a story's column over
+the rule (deeper than a rates box), has no masthead here: its nameplate
+stays an item of its own. Everything here is in working pixels.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 from newsprint.articles.flow import Story, box
 from newsprint.articles.params.masthead import MASTHEAD
 from newsprint.core.page import Region, RegionType
-from newsprint.layout.boxes import Box, xy_cut
+from newsprint.layout.boxes import Box, union_all, xy_cut
 
 _LEFT_OUT = (RegionType.SEPARATOR,)
 _HEAD = (RegionType.RUNNING_HEAD, RegionType.FOLIO, RegionType.NAMEPLATE)
@@ -53,7 +54,10 @@ def masthead(regions: list[Region], body: float) -> tuple[Story | None, list[Reg
         and box(r).cy < foot.y0
         and box(r).y1 > name.y0 - MASTHEAD.above * name.height
     ]
-    if any(not _on_the_rule(box(r), foot) or len(r.lines) > MASTHEAD.max_lines for r in over):
+    # The ears stand under the name where the rule is not printed to its end
+    # (NZZ 1907: none under the left rates box).
+    span = foot.union(Box(name.x0, foot.y0, name.x1, foot.y1))
+    if any(not _on_the_rule(box(r), span) or _story_deep(r, body) for r in over):
         return None, regions  # a story beside the name, or a column over the rule
     inside = [plate, *over]
     order = xy_cut([box(r).as_tuple() for r in inside], slack=MASTHEAD.slack * body)
@@ -65,18 +69,48 @@ def masthead(regions: list[Region], body: float) -> tuple[Story | None, list[Reg
 
 def _closing_rule(regions: list[Region], plate: Box) -> Box | None:
     """The first long rule across the page under the nameplate's middle and
-    no further below its foot than ``MASTHEAD.depth`` of its height."""
+    no further below its foot than ``MASTHEAD.depth`` of its height: the
+    span of the rule pieces in one row there, where together they run
+    across ``MASTHEAD.rule_width`` of the text's width, one of them
+    ``MASTHEAD.piece_width``. Layout may find a worn or thick-and-thin rule
+    in pieces (NZZ 1881: four, the issue number over the shortest)."""
     text = [box(r) for r in regions if r.type not in _LEFT_OUT]
     width = max(b.x1 for b in text) - min(b.x0 for b in text)
-    rules = [
-        b
-        for r in regions
-        if r.type == RegionType.SEPARATOR
-        and (b := box(r)).width >= MASTHEAD.rule_width * width
-        and b.width >= MASTHEAD.rule_aspect * b.height
-        and plate.cy < b.y0 <= plate.y1 + MASTHEAD.depth * plate.height
-    ]
-    return min(rules, key=lambda b: b.y0, default=None)
+    pieces = sorted(
+        (
+            b
+            for r in regions
+            if r.type == RegionType.SEPARATOR
+            and (b := box(r)).width >= MASTHEAD.rule_aspect * b.height
+            and plate.cy < b.y0 <= plate.y1 + MASTHEAD.depth * plate.height
+        ),
+        key=lambda b: b.y0,
+    )
+    for first in pieces:
+        row = [b for b in pieces if b.y_overlap(first) > 0]
+        longest = max(b.width for b in row)
+        if longest >= MASTHEAD.piece_width * width and _covered(row) >= MASTHEAD.rule_width * width:
+            return union_all(row)
+    return None
+
+
+def _covered(pieces: list[Box]) -> float:
+    """The length of the x axis that ``pieces`` cover together (overlaps
+    counted once)."""
+    spans = sorted((b.x0, b.x1) for b in pieces)
+    total, reach = 0.0, float("-inf")
+    for x0, x1 in spans:
+        if x1 > reach:
+            total += x1 - max(x0, reach)
+            reach = x1
+    return total
+
+
+def _story_deep(region: Region, body: float) -> bool:
+    """Whether a region of text over the rule runs deeper than
+    ``MASTHEAD.max_depth`` body lines: a story's column. (A black-letter
+    name's letters taken for a picture run deeper, and are none.)"""
+    return bool(region.lines) and box(region).height > MASTHEAD.max_depth * body
 
 
 def _on_the_rule(piece: Box, rule: Box) -> bool:

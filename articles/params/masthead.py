@@ -11,6 +11,12 @@ class MastheadParams:
     page's text spans. A share of that width. NZZ front pages 1890-1943 (not
     in the shared set): 0.95-1.0."""
 
+    piece_width: float = 0.3
+    """Where layout found the rule in pieces along one row, which together
+    run across ``rule_width``, the longest runs across at least this share
+    (NZZ 1881: 0.89, 1907: 0.58): short rules closing a row of columns'
+    stories at one height are no closing rule. A share of that width."""
+
     rule_aspect: float = 8.0
     """... and is at least this many times as wide as tall (a rule, not a
     cut: the NZZ's thick and thin rule pair is one separator 110 pixels tall
@@ -42,11 +48,12 @@ class MastheadParams:
     white when the masthead is cut into bands and columns (a detector's box
     stands a few pixels off its ink). × body."""
 
-    max_lines: int = 12
-    """No piece of a masthead holds more lines than this (the NZZ's rates
-    boxes hold up to eight): a region over the rule with more is a story's
-    column, and the page has no masthead to read as one."""
-
+    max_depth: float = 12.0
+    """No piece of a masthead runs deeper than this (the NZZ's rates boxes,
+    eight rows of small type, 5-7): a region over the rule that does is a
+    story's column, and the page has no masthead to read as one. Its depth,
+    not its count of lines: a rates box read cell by cell holds 18-20
+    lines in its eight rows (NZZ 1895, 1898, 1908). × body."""
     head_table_reach: float = 2.0
     """A table level with the running head's pieces is one of them when it
     ends within this of the lowest of those pieces

@@ -1579,6 +1579,45 @@ def test_a_rule_far_under_the_nameplate_closes_no_masthead() -> None:
     assert plate.region_ids == ["np"] and not plate.paragraphs
 
 
+def _with_regions(page: NewspaperPage, **replace: list[Region]) -> NewspaperPage:
+    """``page`` with each region named in ``replace`` put back as the given ones."""
+    regions = [new for r in page.regions for new in replace.get(r.id, [r])]
+    return page.model_copy(update={"regions": regions})
+
+
+def test_a_rates_box_read_cell_by_cell_stays_in_the_masthead() -> None:
+    # NZZ 1895, 1898, 1908: the rates box under the nameplate's left end is
+    # read cell by cell (a country, then its three prices), 18-20 lines in
+    # eight rows. Counted by its lines it looked a story's column over the
+    # rule: no masthead, the subtitle a story's headline over columns 2-3,
+    # and the page's first story read from column 2.
+    page = _masthead_page(rule_y=500)
+    cells = [
+        _line(text, x, 330 + row * 30, x + width)
+        for row in range(5)
+        for text, x, width in (("Zürich", 100, 150), ("Fr. 5.50", 260, 60), ("Fr. 10", 330, 60))
+    ]
+    rates = _region("sub", RegionType.TEXT, (100, 330, 400, 470), cells)
+    assert len(cells) > 12
+    head = assemble(_with_regions(page, sub=[rates]), Settings()).articles[0]
+    assert head.kind == ArticleKind.NAMEPLATE
+    assert head.region_ids == ["no", "date", "np", "sub", "st", "ad", "ann"]
+
+
+def test_a_closing_rule_found_in_pieces_still_closes_the_masthead() -> None:
+    # NZZ 1881: the rule under the head was found as pieces side by side, the
+    # issue number over the shortest. Taken alone, the longest piece left
+    # the number off the rule, and the page had no masthead.
+    page = _masthead_page(rule_y=500)
+    pieces = [
+        _region("rule1", RegionType.SEPARATOR, (100, 500, 560, 506)),
+        _region("rule2", RegionType.SEPARATOR, (560, 498, 1700, 510)),
+    ]
+    head = assemble(_with_regions(page, rule=pieces), Settings()).articles[0]
+    assert head.kind == ArticleKind.NAMEPLATE
+    assert head.region_ids == ["no", "date", "np", "sub", "st", "ad", "ann"]
+
+
 def test_a_story_beside_a_narrow_nameplate_is_no_part_of_a_masthead() -> None:
     # A tabloid's flag over the left half, the lead story's teaser beside it,
     # one rule under both: the story keeps its headline and text.
