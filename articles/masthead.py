@@ -43,7 +43,7 @@ def masthead(regions: list[Region], body: float) -> tuple[Story | None, list[Reg
         return None, regions
     plate = plates[0]
     name = box(plate)
-    foot = _closing_rule(regions, name)
+    foot = _closing_rule(regions, name, body)
     if foot is None or name.width < MASTHEAD.plate_width * foot.width:
         return None, regions
     over = [
@@ -67,13 +67,14 @@ def masthead(regions: list[Region], body: float) -> tuple[Story | None, list[Reg
     return item, [r for r in regions if id(r) not in taken]
 
 
-def _closing_rule(regions: list[Region], plate: Box) -> Box | None:
+def _closing_rule(regions: list[Region], plate: Box, body: float) -> Box | None:
     """The first long rule across the page under the nameplate's middle and
     no further below its foot than ``MASTHEAD.depth`` of its height: the
-    span of the rule pieces in one row there, where together they run
-    across ``MASTHEAD.rule_width`` of the text's width, one of them
-    ``MASTHEAD.piece_width``. Layout may find a worn or thick-and-thin rule
-    in pieces (NZZ 1881: four, the issue number over the shortest)."""
+    span of a chain of rule pieces there, end to end along one row, that
+    together run across ``MASTHEAD.rule_width`` of the text's width, one of
+    them ``MASTHEAD.piece_width``. Layout may find a worn or
+    thick-and-thin rule in pieces (NZZ 1881: four, the issue number over
+    the shortest). ``body``: the body line height."""
     text = [box(r) for r in regions if r.type not in _LEFT_OUT]
     width = max(b.x1 for b in text) - min(b.x0 for b in text)
     pieces = sorted(
@@ -87,11 +88,29 @@ def _closing_rule(regions: list[Region], plate: Box) -> Box | None:
         key=lambda b: b.y0,
     )
     for first in pieces:
-        row = [b for b in pieces if b.y_overlap(first) > 0]
+        row = _chain(first, pieces, MASTHEAD.piece_gap * body)
         longest = max(b.width for b in row)
         if longest >= MASTHEAD.piece_width * width and _covered(row) >= MASTHEAD.rule_width * width:
             return union_all(row)
     return None
+
+
+def _chain(first: Box, pieces: list[Box], gap: float) -> list[Box]:
+    """``first`` and the pieces that continue it along its row, each level
+    with one already taken (sharing rows) and no more than ``gap`` from its
+    end: one rule found in pieces, not the rules closing columns side by
+    side a gutter apart."""
+    row = [first]
+    grown = True
+    while grown:
+        grown = False
+        for b in pieces:
+            if any(b is m for m in row):
+                continue
+            if any(b.y_overlap(m) > 0 and max(b.x0 - m.x1, m.x0 - b.x1) <= gap for m in row):
+                row.append(b)
+                grown = True
+    return row
 
 
 def _covered(pieces: list[Box]) -> float:
@@ -107,10 +126,12 @@ def _covered(pieces: list[Box]) -> float:
 
 
 def _story_deep(region: Region, body: float) -> bool:
-    """Whether a region of text over the rule runs deeper than
-    ``MASTHEAD.max_depth`` body lines: a story's column. (A black-letter
-    name's letters taken for a picture run deeper, and are none.)"""
-    return bool(region.lines) and box(region).height > MASTHEAD.max_depth * body
+    """Whether a region over the rule is a story's column: more lines than
+    ``MASTHEAD.max_lines`` and deeper than ``MASTHEAD.max_depth`` body
+    lines. Both: a rates box read cell by cell holds 18-20 lines in its
+    eight rows (NZZ 1895, 1898, 1908), and an ear beside the name may run
+    deep with few lines."""
+    return len(region.lines) > MASTHEAD.max_lines and box(region).height > MASTHEAD.max_depth * body
 
 
 def _on_the_rule(piece: Box, rule: Box) -> bool:

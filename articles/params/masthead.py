@@ -17,6 +17,11 @@ class MastheadParams:
     (NZZ 1881: 0.89, 1907: 0.58): short rules closing a row of columns'
     stories at one height are no closing rule. A share of that width."""
 
+    piece_gap: float = 0.5
+    """... pieces end to end along one row, no further apart than this, being
+    one rule (NZZ 1881's four pieces touch or overlap); rules closing
+    stories in columns side by side stand a gutter apart. × body."""
+
     rule_aspect: float = 8.0
     """... and is at least this many times as wide as tall (a rule, not a
     cut: the NZZ's thick and thin rule pair is one separator 110 pixels tall
@@ -48,12 +53,17 @@ class MastheadParams:
     white when the masthead is cut into bands and columns (a detector's box
     stands a few pixels off its ink). × body."""
 
+    max_lines: int = 12
+    """A region over the rule with more lines than this (the NZZ's rates
+    boxes hold up to eight rows) ... A count of lines."""
+
     max_depth: float = 12.0
-    """No piece of a masthead runs deeper than this (the NZZ's rates boxes,
-    eight rows of small type, 5-7): a region over the rule that does is a
-    story's column, and the page has no masthead to read as one. Its depth,
-    not its count of lines: a rates box read cell by cell holds 18-20
-    lines in its eight rows (NZZ 1895, 1898, 1908). × body."""
+    """... and deeper than this (those rates boxes, small type, 5-7) is a
+    story's column, and the page has no masthead to read as one. Both: a
+    rates box read cell by cell holds 18-20 lines in its eight rows (NZZ
+    1895, 1898, 1908), and an ear beside the name may run deep with few
+    lines. × body."""
+
     head_table_reach: float = 2.0
     """A table level with the running head's pieces is one of them when it
     ends within this of the lowest of those pieces

@@ -1605,17 +1605,32 @@ def test_a_rates_box_read_cell_by_cell_stays_in_the_masthead() -> None:
 
 
 def test_a_closing_rule_found_in_pieces_still_closes_the_masthead() -> None:
-    # NZZ 1881: the rule under the head was found as pieces side by side, the
-    # issue number over the shortest. Taken alone, the longest piece left
-    # the number off the rule, and the page had no masthead.
+    # NZZ 1881: the rule under the head was found as pieces end to end, the
+    # issue number over the shortest; no piece alone ran across the page,
+    # and the page had no masthead.
     page = _masthead_page(rule_y=500)
     pieces = [
-        _region("rule1", RegionType.SEPARATOR, (100, 500, 560, 506)),
-        _region("rule2", RegionType.SEPARATOR, (560, 498, 1700, 510)),
+        _region("rule1", RegionType.SEPARATOR, (100, 500, 380, 506)),
+        _region("rule2", RegionType.SEPARATOR, (378, 498, 1000, 510)),
+        _region("rule3", RegionType.SEPARATOR, (1004, 501, 1700, 507)),
     ]
     head = assemble(_with_regions(page, rule=pieces), Settings()).articles[0]
     assert head.kind == ArticleKind.NAMEPLATE
     assert head.region_ids == ["no", "date", "np", "sub", "st", "ad", "ann"]
+
+
+def test_rules_closing_columns_a_gutter_apart_are_no_closing_rule() -> None:
+    # Two rules ending the stories of two columns at one height, a gutter
+    # between them: together they run across 0.6 of the page, but they are
+    # not one rule, and the stories over them are no masthead.
+    page = _masthead_page(rule_y=500)
+    pieces = [
+        _region("rule1", RegionType.SEPARATOR, (100, 500, 640, 506)),
+        _region("rule2", RegionType.SEPARATOR, (680, 500, 1200, 506)),
+    ]
+    page = assemble(_with_regions(page, rule=pieces), Settings())
+    plate = next(a for a in page.articles if a.kind == ArticleKind.NAMEPLATE)
+    assert plate.region_ids == ["np"]
 
 
 def test_a_story_beside_a_narrow_nameplate_is_no_part_of_a_masthead() -> None:
