@@ -174,7 +174,13 @@ def analyse(
     h_rules, v_rules, rule_mask = with_borders(h_rules, v_rules, rule_mask, borders, body)
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
     if pieces:
-        on_h_rules = rules_mask(ink.shape, h_rules, 1)
+        # Rules aslant along their own ink (type beside them stays); the
+        # borders of ornaments among them as their boxes.
+        plain = [r for r in h_rules if r not in borders]
+        on_h_rules = cv2.bitwise_or(
+            rules_mask(ink.shape, plain, 1, ink, body),
+            rules_mask(ink.shape, [r for r in h_rules if r in borders], 1),
+        )
         on_borders = rules_mask(ink.shape, borders, 1)
         pieces = [
             q for p in pieces if (q := _off_the_rules(p, ink, on_h_rules, on_borders)) is not None

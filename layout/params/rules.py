@@ -94,6 +94,24 @@ class RuleParams:
     double rule under the masthead rises 7 pixels over 3,500). Share of the
     rule's length; set on the dense old pages (8c466ff) and the NZZ (e1615bc)."""
 
+    aslant_from: float = 0.6
+    """A horizontal rule whose box is thicker than this many × body is
+    masked along its own ink, not as its box, where detected lines lying on
+    a rule are dropped (``rules.rules_mask``, ``segmentation._off_the_rules``):
+    a rule printed or scanned aslant (NZZ 1900: the head's rule drops 55 px
+    across 3,500, its box 2 body lines tall; level rules are 0.05-0.3
+    body). × body."""
+
+    aslant_strip: float = 1.0
+    """... strip by strip along it, each this long (a rule dropping one part
+    in 60 drifts by about a pixel within a strip). × body."""
+
+    aslant_fill: float = 0.75
+    """... a row of a strip being the rule's where its ink fills this share
+    of the strip's length (a solid rule's rows 0.9-1.0; a row through a line
+    of type beside it, between its letters, under: the serifs along a bold
+    line's foot fill up to about 0.6). A share."""
+
     mask_pad: float = 0.08
     """The rule mask (ink taken out of the text) reaches this many × body beyond
     each rule's box, at least a pixel, to take in its frayed edges. Not tuned

@@ -4,6 +4,7 @@ heavy rule under the running head, type touching a rule."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box
 from newsprint.layout.rule_tracks import follow_broken_rules
@@ -254,6 +255,67 @@ def test_a_boxed_heading_fitted_to_its_frame_is_fitted_again_off_it() -> None:
     dash = np.zeros_like(ink)
     dash[100:104, 40:560] = 255
     assert _off_the_rules(LinePiece(fitted, detected, 0), dash, on_rule, no_v_rules) is None
+
+
+def _aslant_rule_and_type() -> tuple[np.ndarray, np.ndarray]:
+    """A 4-px rule falling 50 px from right to left across 1,800 px (box
+    y 20-74), and a line of 28-px type under its high end (x 1450-1760,
+    y 38-66): the rule's ink and the type's."""
+    rule_ink = np.zeros((200, 1800), np.uint8)
+    for x in range(0, 1800, 4):
+        y = 70 - x * 50 // 1800
+        rule_ink[y : y + 4, x : x + 4] = 255
+    type_ink = np.zeros_like(rule_ink)
+    for x in range(1450, 1760, 22):
+        type_ink[38:66, x : x + 10 : 3] = 255
+        type_ink[38:66:5, x : x + 10] = 255
+    return rule_ink, type_ink
+
+
+def test_a_line_of_type_under_the_high_end_of_a_rule_printed_aslant_is_kept() -> None:
+    # NZZ 1900: the rule under the page's head drops 55 px across 3,500, so
+    # its box is 70 px tall; the first line of the last column, set under
+    # the rule's high end inside that box, was masked as rule and dropped.
+    from newsprint.layout.rules import rules_mask
+    from newsprint.layout.segmentation import _off_the_rules
+    from newsprint.layout.textlines import LinePiece
+
+    rule_ink, type_ink = _aslant_rule_and_type()
+    ink = rule_ink | type_ink
+    rule, line, body = Box(0, 20, 1800, 74), Box(1450, 38, 1760, 66), 35.0
+    as_box = rules_mask(ink.shape, [rule], 1)
+    along = rules_mask(ink.shape, [rule], 1, ink, body)
+    no_borders = np.zeros_like(ink)
+    assert _off_the_rules(LinePiece(line, line, 0), ink, as_box, no_borders) is None
+    kept = _off_the_rules(LinePiece(line, line, 0), ink, along, no_borders)
+    assert kept is not None and kept.ink.height >= 25
+    # The rule's own ink is all in the mask, the type's not.
+    assert np.all(along[rule_ink > 0] > 0)
+    assert np.count_nonzero(along[type_ink > 0]) == 0
+    # A level rule, thin, is masked as its box, as before.
+    level = Box(0, 150, 1800, 154)
+    assert np.array_equal(
+        rules_mask(ink.shape, [level], 1, ink, body), rules_mask(ink.shape, [level], 1)
+    )
+    with pytest.raises(ValueError, match="em"):
+        rules_mask(ink.shape, [rule], 1, ink)
+
+
+def test_a_dotted_stretch_of_a_rule_aslant_is_masked_as_its_box() -> None:
+    # Where no row of a strip is filled across (dots, wear, a break), the
+    # rule is not followed there: that strip of its box is masked whole.
+    from newsprint.layout.rules import rules_mask
+
+    rule_ink, type_ink = _aslant_rule_and_type()
+    rule_ink[:, :600] = 0
+    for x in range(0, 600, 12):  # the left third dotted
+        y = 70 - x * 50 // 1800
+        rule_ink[y : y + 4, x : x + 4] = 255
+    ink = rule_ink | type_ink
+    along = rules_mask(ink.shape, [Box(0, 20, 1800, 74)], 1, ink, 35.0)
+    assert np.all(along[19:75, 0:560] > 0)
+    assert np.all(along[rule_ink > 0] > 0)
+    assert np.count_nonzero(along[type_ink > 0]) == 0
 
 
 def _columns_with_a_guttered_worn_rule(display_rows: tuple[int, int] | None = None) -> np.ndarray:
