@@ -46,16 +46,18 @@ def masthead(regions: list[Region], body: float) -> tuple[Story | None, list[Reg
     foot = _closing_rule(regions, name, body)
     if foot is None or name.width < MASTHEAD.plate_width * foot.width:
         return None, regions
+    # Over the rule's middle: a rule aslant has a tall box, and the ears
+    # under its low end reach below its top (NZZ 1900).
     over = [
         r
         for r in regions
         if r is not plate
         and r.type not in _LEFT_OUT
-        and box(r).cy < foot.y0
+        and box(r).cy < foot.cy
         and box(r).y1 > name.y0 - MASTHEAD.above * name.height
     ]
     # The ears stand under the name where the rule is not printed to its end
-    # (NZZ 1907: none under the left rates box).
+    # (NZZ 1907 has none under its left rates box).
     span = foot.union(Box(name.x0, foot.y0, name.x1, foot.y1))
     if any(not _on_the_rule(box(r), span) or _story_deep(r, body) for r in over):
         return None, regions  # a story beside the name, or a column over the rule

@@ -1619,6 +1619,20 @@ def test_a_closing_rule_found_in_pieces_still_closes_the_masthead() -> None:
     assert head.region_ids == ["no", "date", "np", "sub", "st", "ad", "ann"]
 
 
+def test_an_ear_under_the_low_end_of_a_rule_aslant_is_in_the_masthead() -> None:
+    # NZZ 1900: the rule under the head drops across the page, so its box is
+    # tall; the address under the rates box, over the rule's low end, stood
+    # below the box's top and was read as a story of its own.
+    page = _masthead_page(rule_y=500)
+    aslant = _region("rule", RegionType.SEPARATOR, (100, 470, 1700, 530))
+    address = _region(
+        "addr", RegionType.TEXT, (100, 462, 400, 498), [_line("Goethestr. 10", 100, 470, 400)]
+    )
+    head = assemble(_with_regions(page, rule=[aslant, address]), Settings()).articles[0]
+    assert head.kind == ArticleKind.NAMEPLATE
+    assert "addr" in head.region_ids
+
+
 def test_rules_closing_columns_a_gutter_apart_are_no_closing_rule() -> None:
     # Two rules ending the stories of two columns at one height, a gutter
     # between them: together they run across 0.6 of the page, but they are
