@@ -217,26 +217,24 @@ def _mask_along_ink(mask: np.ndarray, ink: np.ndarray, rule: Box, pad: int, stri
     height, width = ink.shape[:2]
     x0, y0 = max(0, int(rule.x0)), max(0, int(rule.y0))
     x1, y1 = min(width, int(np.ceil(rule.x1))), min(height, int(np.ceil(rule.y1)))
-    crop = ink[y0:y1, x0:x1] > 0
-    if crop.size == 0:
+    if x1 <= x0 or y1 <= y0:
         return
+    crop = ink[y0:y1, x0:x1] > 0
+    top, left = max(0, y0 - pad), max(0, x0 - pad)
+    bottom, right = min(height, y1 + pad), min(width, x1 + pad)
+    on = np.zeros((bottom - top, right - left), np.uint8)
+    inside = on[y0 - top : y1 - top, x0 - left : x1 - left]
     length = crop.shape[1]
     bounds = list(range(0, length, strip))[1:]
     if bounds and length - bounds[-1] < strip // 2:
         bounds.pop()
-    on = np.zeros(crop.shape, np.uint8)
     for a, z in itertools.pairwise([0, *bounds, length]):
         rows = crop[:, a:z].mean(axis=1) >= RULES.aslant_fill
-        on[:, a:z] = 255 if not rows.any() else rows[:, None].astype(np.uint8) * 255
+        inside[:, a:z] = 255 if not rows.any() else rows[:, None].astype(np.uint8) * 255
     if pad:
-        on = cv2.copyMakeBorder(on, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=0)
         on = cv2.dilate(on, np.ones((2 * pad + 1, 2 * pad + 1), np.uint8))
-    top, left = y0 - pad, x0 - pad
-    oy0, ox0 = max(0, -top), max(0, -left)
-    ty0, tx0 = top + oy0, left + ox0
-    ty1, tx1 = min(height, top + on.shape[0]), min(width, left + on.shape[1])
-    window = mask[ty0:ty1, tx0:tx1]
-    np.maximum(window, on[oy0 : oy0 + ty1 - ty0, ox0 : ox0 + tx1 - tx0], out=window)
+    window = mask[top:bottom, left:right]
+    np.maximum(window, on, out=window)
 
 
 def runs_beside(
