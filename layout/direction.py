@@ -468,6 +468,18 @@ def split_side_by_side(
     return out or [piece]
 
 
+def crosses_vertical_line(rule: Box, line: Box, body: float) -> bool:
+    """Whether a horizontal ``rule`` crosses the vertical ``line`` (boxes in
+    work-image pixels): over ``VERTICAL_LINES.rule_across`` of its width, its
+    middle ``rule_inset`` body lines or more inside the line's ends."""
+    P = VERTICAL_LINES
+    inset = P.rule_inset * body
+    return (
+        rule.x_overlap(line) >= P.rule_across * line.width
+        and line.y0 + inset < rule.cy < line.y1 - inset
+    )
+
+
 def _cut_at_rules(
     piece: LinePiece, ink: np.ndarray, h_rules: list[Box], body: float
 ) -> list[LinePiece]:
@@ -476,16 +488,7 @@ def _cut_at_rules(
     refitted to its ink, pieces without ink or shorter than half a body height dropped."""
     P = VERTICAL_LINES
     box = piece.detected
-    inset = P.rule_inset * body
-    cuts = sorted(
-        (
-            r
-            for r in h_rules
-            if r.x_overlap(box) >= P.rule_across * box.width
-            and box.y0 + inset < r.cy < box.y1 - inset
-        ),
-        key=lambda r: r.cy,
-    )
+    cuts = sorted((r for r in h_rules if crosses_vertical_line(r, box, body)), key=lambda r: r.cy)
     if not cuts:
         return [piece]
     from newsprint.layout.textlines import LinePiece  # which fits vertical lines with this module

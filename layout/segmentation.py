@@ -69,6 +69,7 @@ from newsprint.layout.photos import (
 )
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
 from newsprint.layout.rules import find_rules, rules_mask, with_borders
+from newsprint.layout.scratches import without_scratches
 from newsprint.layout.set_solid import solid_blocks_read_down
 from newsprint.layout.tables import body_beside_tables, find_tables, settle_tables, with_cells
 from newsprint.layout.textlines import (
@@ -173,6 +174,7 @@ def analyse(
     borders = find_borders(ink, body)
     h_rules, v_rules, rule_mask = with_borders(h_rules, v_rules, rule_mask, borders, body)
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rule_mask))
+    h_rules = without_scratches(h_rules, pieces, text_ink, body)  # across vertical type
     if pieces:
         # Rules aslant along their own ink (type beside them stays); the
         # borders of ornaments among them as their boxes.

@@ -98,6 +98,27 @@ VERTICAL_LINES = VerticalLineParams()
 
 
 @dataclass(frozen=True)
+class ScratchParams:
+    """A scratch on the film across vertical type, no rule
+    (``layout.scratches.without_scratches``). ECPO 1919: three scratches
+    across the fold cut 16, 5 and 3 vertical lines, with 0.43, 0.21 and 0.21
+    body lines of white round them at the median; the printed rules the
+    detector ran vertical lines through on the four ECPO folds had 0.46-3.7
+    (one line each) and 0.71-1.5 (two or three lines)."""
+
+    min_lines: int = 3
+    """A "rule" crossing this many detected vertical lines or more may be a
+    scratch; fewer is a rule the detector ran a line or two through."""
+
+    max_white: float = 0.55
+    """× body: those lines leave less white than this round it at the median
+    (the white between two characters; a printed rule keeps more)."""
+
+
+SCRATCHES = ScratchParams()
+
+
+@dataclass(frozen=True)
 class SideBySideParams:
     """Vertical lines the detector ran together side by side
     (``direction.split_side_by_side``): small close-set vertical type beside
