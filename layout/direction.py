@@ -379,7 +379,7 @@ def vertical_pieces(
     down = [
         cut
         for p in pieces
-        if is_vertical(p.detected) and not _part_of_longer(p.detected, tall)
+        if is_vertical(p.detected) and not part_of_longer(p.detected, tall)
         for line in split_side_by_side(p, ink, body, tall)
         for cut in _cut_at_rules(line, ink, h_rules, body)
     ]
@@ -397,7 +397,7 @@ def _inside(box: Box, lines: list[Box], share: float = VERTICAL_LINES.first_char
     return any(box.x_overlap(line) * box.y_overlap(line) >= share * box.area for line in lines)
 
 
-def _part_of_longer(box: Box, lines: list[Box]) -> bool:
+def part_of_longer(box: Box, lines: list[Box]) -> bool:
     """Whether ``box``, a vertical line, is a piece of a longer one that the
     detector boxed again on its own (its first few characters): it lies
     ``first_char_share`` inside that line's box and is as wide, give or take

@@ -69,7 +69,7 @@ class VerticalLineParams:
     line's box is the detector's second box round that line's first
     character, read with the line. Commit c6a3cde. A vertical box of the
     first few characters lying this much inside a longer line is that line's
-    too (``_part_of_longer``; ECPO 1919: "隔壁隔壁東方催眠術講習")."""
+    too (``part_of_longer``; ECPO 1919: "隔壁隔壁東方催眠術講習")."""
 
     same_width: float = 0.7
     """× the longer line's width: a vertical box inside it at least this wide
@@ -98,24 +98,44 @@ VERTICAL_LINES = VerticalLineParams()
 
 
 @dataclass(frozen=True)
-class ScratchParams:
+class ScratchAcrossParams:
     """A scratch on the film across vertical type, no rule
-    (``layout.scratches.without_scratches``). ECPO 1919: three scratches
+    (``layout.scratches.is_scratch``; the counterpart of ``params.rules.SCRATCH``,
+    a scratch down a column of horizontal lines). ECPO 1919: three scratches
     across the fold cut 16, 5 and 3 vertical lines, with 0.43, 0.21 and 0.21
     body lines of white round them at the median; the printed rules the
-    detector ran vertical lines through on the four ECPO folds had 0.46-3.7
-    (one line each) and 0.71-1.5 (two or three lines)."""
+    detector ran vertical lines through on four ECPO folds (1919, 1921,
+    1939, 1940) had 0.46-3.7 (one line each) and 0.71-1.5 (two or three
+    lines)."""
 
     min_lines: int = 3
     """A "rule" crossing this many detected vertical lines or more may be a
     scratch; fewer is a rule the detector ran a line or two through."""
 
+    overlap: float = 0.6
+    """A share of a vertical line's width: a rule over this much of it is
+    over the line (as ``VERTICAL_LINES.rule_across``)."""
+
+    reach: float = 1.0
+    """× body: a vertical line coming this near a rule over it, above or
+    below, reaches the rule ..."""
+
+    across_share: float = 0.8
+    """... and the rule is a scratch only when this share of the lines that
+    reach it, or more, run on past it: the lines of a story set under a
+    printed rule end at it."""
+
     max_white: float = 0.55
-    """× body: those lines leave less white than this round it at the median
-    (the white between two characters; a printed rule keeps more)."""
+    """× body: white round the rule under this, down a line crossing it, is
+    the white between two characters; a printed rule keeps more ..."""
+
+    tight_share: float = 0.5
+    """... and the rule is a scratch only when this share of the lines
+    crossing it, or more, leave it so little (12 of 16 on ECPO 1919's
+    longest scratch, the rest over characters set with more white)."""
 
 
-SCRATCHES = ScratchParams()
+SCRATCHES_ACROSS = ScratchAcrossParams()
 
 
 @dataclass(frozen=True)
