@@ -304,7 +304,10 @@ def _rule_parts(rule: Box, block: Box, line: Box) -> bool:
 def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
     """Blocks that overlap would be read twice: each pair becomes one block
     (``BLOCK_MERGE``), but for a line standing beside a row of the other
-    (``_beside_a_row``)."""
+    (``_beside_a_row``), and for a pair of which either block is set down
+    whose lines do not lie over each other (``_one_vertical_block``: a
+    heading set across over a vertical story's columns, ECPO 1919's
+    "已出六期每冊角半", read as the top of the column under its middle)."""
     blocks = sorted(blocks, key=lambda b: (b.box.y0, b.box.x0))
     # Pairs of vertical blocks found apart line by line are not looked at
     # again after each merge elsewhere (blocks are never changed here, only
@@ -329,7 +332,10 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
                     continue
                 if (id(a), id(b)) in apart:
                     continue
-                if _set_down(a) and _set_down(b) and not _one_vertical_block(a, b, share):
+                # A block set down overlaps others' boxes, not their lines: the
+                # boxes of vertical stories set round each other, a heading set
+                # across over a story's columns, its foot over their heads.
+                if (_set_down(a) or _set_down(b)) and not _one_vertical_block(a, b, share):
                     apart.add((id(a), id(b)))
                     held += [a, b]
                     continue
@@ -348,8 +354,9 @@ def _set_down(block: Block) -> bool:
 
 
 def _one_vertical_block(a: Block, b: Block, share: float) -> bool:
-    """Whether two vertical blocks whose boxes overlap are one: a line of one
-    lies over a line of the other by more than ``share`` of the smaller line,
+    """Whether two blocks whose boxes overlap, one of them vertical or both,
+    are one: a line of one lies over a line of the other by more than
+    ``share`` of the smaller line,
     or the smaller block is a piece or two (``BLOCK_MERGE.piece_lines`` lines
     at most) lying mostly inside the other's box (a character or a mark
     between its columns, which read alone takes the block beside it from

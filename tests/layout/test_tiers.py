@@ -151,3 +151,27 @@ def test_vertical_stories_set_round_each_other_stay_two_blocks() -> None:
     speck = Box(1000 - PITCH * 7 + SIZE + 2, 300, 1000 - PITCH * 7 + SIZE + 18, 330)
     merged = merge_overlapping_blocks([Block(past + above), Block([speck])])
     assert len(merged) == 1
+
+
+def test_a_heading_set_across_over_vertical_columns_stays_a_block_of_its_own() -> None:
+    # ECPO 1919, an advert: "已出六期每冊角半" set across over eleven
+    # vertical lines, its ink's foot 15 px over their heads. Merged into their
+    # block, it was read as the top of the column under its middle
+    # ("半角冊每期六出己六期同購贈萬").
+    from newsprint.layout.blocks import merge_overlapping_blocks
+
+    columns = [Box(1000 - 54 * i, 1867, 1042 - 54 * i, 2150) for i in range(10)]
+    heading = Box(560, 1826, 1010, 1882)
+    merged = merge_overlapping_blocks([Block([heading]), Block(list(columns))])
+    assert {frozenset(_ids(b.lines)) for b in merged} == {
+        frozenset(_ids([heading])),
+        frozenset(_ids(columns)),
+    }
+    # A row lying over the columns' lines, as a row read across them does, is
+    # one block with them: it would be read twice.
+    across = Box(560, 1900, 1010, 1950)
+    assert len(merge_overlapping_blocks([Block([across]), Block(list(columns))])) == 1
+    # Two blocks of lines across merge as before when their boxes overlap.
+    rows = [Box(100, 100 + 40 * i, 900, 130 + 40 * i) for i in range(5)]
+    more = [Box(300, 200 + 40 * i, 1100, 230 + 40 * i) for i in range(5)]
+    assert len(merge_overlapping_blocks([Block(rows), Block(more)])) == 1
