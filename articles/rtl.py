@@ -34,48 +34,61 @@ _ACROSS = (
     RegionType.FOLIO,
     RegionType.NAMEPLATE,
 )
+# Regions of several lines whose lines across may also run right to left.
+_LINES_ACROSS = (RegionType.CAPTION, RegionType.PHOTO)
 
 
 def with_rtl_lines(regions: list[Region]) -> list[Region]:
-    """``regions`` with each one-line region set across the page (not vertical)
-    whose Chinese reads clearly better right to left turned round: its line's
-    text reversed (into reading order) and its direction ``horizontal-rtl``."""
+    """``regions`` with each line set across the page whose Chinese reads
+    clearly better right to left turned round (its text reversed, into
+    reading order): the line of a one-line region set across (``_ACROSS``),
+    and each line wider than tall in a region of several lines set across
+    (``_ACROSS``, captions, words in a picture) or in an advert. A region set
+    across whose lines are all turned is ``horizontal-rtl``; an advert keeps
+    its direction, its lines' boxes saying which run across."""
     out = []
     for region in regions:
         if region.type == RegionType.ADVERTISEMENT:
-            out.append(_advert_lines_turned(region))
-            continue
-        if (
-            region.type in _ACROSS
-            and region.direction == TextDirection.HORIZONTAL_LTR
-            and len(region.lines) == 1
-            and reads_right_to_left(region.lines[0].text)
-        ):
-            line = region.lines[0]
-            turned = line.model_copy(update={"text": turned_round(line.text)})
-            log.debug("%s read right to left: %s", region.id, turned.text)
-            region = region.model_copy(
-                update={"lines": [turned], "direction": TextDirection.HORIZONTAL_RTL}
-            )
+            region, _ = _lines_turned(region)
+        elif region.direction != TextDirection.HORIZONTAL_LTR or not region.lines:
+            pass
+        elif region.type in _ACROSS and len(region.lines) == 1:
+            region = _one_line_turned(region)
+        elif region.type in _ACROSS + _LINES_ACROSS:
+            region, every = _lines_turned(region)
+            if every:
+                region = region.model_copy(update={"direction": TextDirection.HORIZONTAL_RTL})
         out.append(region)
     return out
 
 
-def _advert_lines_turned(advert: Region) -> Region:
-    """``advert`` with each of its lines set across (its box wider than
-    tall) that reads clearly better right to left turned round, as a
-    one-line region is: an advert mixes lines set down, across and right
-    to left (ECPO 1919's lamp advert: "造製司公球電國中海上" over its
-    vertical text, found as an advert of its own inside its frame). The
-    advert keeps its direction; the line's box says it runs across."""
+def _one_line_turned(region: Region) -> Region:
+    line = region.lines[0]
+    if not reads_right_to_left(line.text):
+        return region
+    turned = line.model_copy(update={"text": turned_round(line.text)})
+    log.debug("%s read right to left: %s", region.id, turned.text)
+    return region.model_copy(update={"lines": [turned], "direction": TextDirection.HORIZONTAL_RTL})
+
+
+def _lines_turned(region: Region) -> tuple[Region, bool]:
+    """``region`` with each of its lines set across (its box wider than tall)
+    that reads clearly better right to left turned round, and whether every
+    line was. An advert mixes lines set down, across and right to left
+    (ECPO 1919's lamp advert: "造製司公球電國中海上" over its vertical text,
+    found as an advert of its own inside its frame); a headline's or a
+    masthead's block holds several lines across (ECPO 1921's dateline
+    "日七初月二十年申庚" beside the paper's name, the 1939 fold's imprint
+    box of four lines)."""
     lines = []
-    for line in advert.lines:
+    for line in region.lines:
         x0, y0, x1, y1 = line.bbox
         if x1 - x0 > y1 - y0 and reads_right_to_left(line.text):
             line = line.model_copy(update={"text": turned_round(line.text)})
-            log.debug("%s: a line read right to left: %s", advert.id, line.text)
+            log.debug("%s: a line read right to left: %s", region.id, line.text)
         lines.append(line)
-    return advert.model_copy(update={"lines": lines})
+    every = all(a.text != b.text for a, b in zip(lines, region.lines, strict=True))
+    return region.model_copy(update={"lines": lines}), every
 
 
 _MIRRORED = str.maketrans("（）()「」『』《》〈〉【】〔〕", "）（)(」「』『》《〉〈】【〕〔")

@@ -188,6 +188,48 @@ def test_a_masthead_across_a_vertical_page_comes_out_in_reading_order() -> None:
     assert page.region("t").text == "正文一正文一正文一\n正文二正文二正文二"  # vertical: as read
 
 
+def test_lines_across_in_a_block_of_several_come_out_in_reading_order() -> None:
+    # The 1939 晶報 fold's imprint box: four lines set across right to left,
+    # one block; and a caption of two lines under a picture, one of them
+    # set right to left, the other a figure and Latin, left as read.
+    def across(text: str, top: float) -> TextLine:
+        box = (1000.0, top, 1000.0 + 40 * len(text), top + 40)
+        return TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box)
+
+    imprint = [
+        "紙報之送寄益優包總照按券立號掛准特政郵華中",
+        "號四廿宇C證記登局部工界租共公",
+    ]
+    head = Region(
+        id="imp",
+        type=RegionType.HEADLINE,
+        bbox=(1000, 20, 1880, 100),
+        work_bbox=(1000.0, 20.0, 1880.0, 100.0),
+        lines=[across(t, 20 + 40 * i) for i, t in enumerate(imprint)],
+    )
+    caption = Region(
+        id="cap",
+        type=RegionType.CAPTION,
+        bbox=(1000, 1500, 1400, 1580),
+        work_bbox=(1000.0, 1500.0, 1400.0, 1580.0),
+        lines=[across("品出司公煙新福國中", 1500), across("No. 1939 A", 1540)],
+    )
+    regions = [
+        head,
+        caption,
+        _vertical("h", 1900, 200, ["新聞標題"], RegionType.HEADLINE),
+        _vertical("t", 1840, 200, ["正文一正文一正文一", "正文二正文二正文二"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert page.region("imp").direction == TextDirection.HORIZONTAL_RTL
+    assert [ln.text for ln in page.region("imp").lines] == [
+        "中華郵政特准掛號立券按照總包優益寄送之報紙",
+        "公共租界工部局登記證C宇廿四號",
+    ]
+    assert [ln.text for ln in page.region("cap").lines] == ["中國福新煙公司出品", "No. 1939 A"]
+    assert page.region("cap").direction == TextDirection.HORIZONTAL_LTR  # not every line turned
+
+
 def test_a_strip_down_the_page_edge_does_not_make_one_band_of_the_page() -> None:
     # A slogan set down the page's right edge, ruled off; left of it two bands,
     # each a story under a rule across: the top band's stories are read before
