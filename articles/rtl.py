@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from newsprint.articles.params.vertical import RIGHT_TO_LEFT
-from newsprint.core.page import Region, RegionType, TextDirection
+from newsprint.core.page import Region, RegionType, TextDirection, TextLine
 from newsprint.core.script import CJK_CHAR
 
 log = logging.getLogger(__name__)
@@ -54,12 +54,41 @@ def with_rtl_lines(regions: list[Region]) -> list[Region]:
             pass
         elif region.type in _ACROSS and len(region.lines) == 1:
             region = _one_line_turned(region)
-        elif region.type in _ACROSS + _LINES_ACROSS:
+        elif region.type in _ACROSS + _LINES_ACROSS and _reads_right_to_left_as_a_whole(region):
             region, every = _lines_turned(region)
             if every:
                 region = region.model_copy(update={"direction": TextDirection.HORIZONTAL_RTL})
         out.append(region)
     return out
+
+
+def _reads_right_to_left_as_a_whole(region: Region) -> bool:
+    """Whether the lines across of a region of several lines, those that can
+    be judged (``_judged``), read clearly better right to left taken together
+    (by ``RIGHT_TO_LEFT.margin``): a story or a caption set across left to
+    right whose paragraph ends on a fragment that reads better backwards
+    ("三點一。") is not turned line by line."""
+    texts = ["".join(ln.text.split()) for ln in region.lines if _across(ln) and _judged(ln.text)]
+    if not texts:
+        return False
+    forward = sum(_score(t) for t in texts)
+    backward = sum(_score(t[::-1]) for t in texts)
+    return backward >= forward + RIGHT_TO_LEFT.margin
+
+
+def _judged(text: str) -> bool:
+    """Whether a line's words can tell which way it reads: 2 to
+    ``RIGHT_TO_LEFT.max_chars`` characters, spaces not counted,
+    ``RIGHT_TO_LEFT.min_chinese`` of them Chinese and the rest figures or
+    Latin letters, half- or full-width (a figure misread in a dateline, "廿"
+    read "1", leaves it one)."""
+    text = "".join(text.split())
+    if not 2 <= len(text) <= RIGHT_TO_LEFT.max_chars:
+        return False
+    figures = sum(1 for ch in text if _FIGURE_OR_LATIN.match(ch))
+    return figures <= (1 - RIGHT_TO_LEFT.min_chinese) * len(text) and all(
+        CJK_CHAR.match(ch) or _FIGURE_OR_LATIN.match(ch) for ch in text
+    )
 
 
 def _one_line_turned(region: Region) -> Region:
@@ -74,21 +103,27 @@ def _one_line_turned(region: Region) -> Region:
 def _lines_turned(region: Region) -> tuple[Region, bool]:
     """``region`` with each of its lines set across (its box wider than tall)
     that reads clearly better right to left turned round, and whether every
-    line was. An advert mixes lines set down, across and right to left
-    (ECPO 1919's lamp advert: "造製司公球電國中海上" over its vertical text,
-    found as an advert of its own inside its frame); a headline's or a
-    masthead's block holds several lines across (ECPO 1921's dateline
-    "日七初月二十年申庚" beside the paper's name, the 1939 fold's imprint
-    box of four lines)."""
-    lines = []
+    such line that can be judged (``_judged``; one at least) was. An advert
+    mixes lines set down, across and right to left (ECPO 1919's lamp advert:
+    "造製司公球電國中海上" over its vertical text, found as an advert of its
+    own inside its frame); a headline's or a masthead's block holds several
+    lines across (ECPO 1921's dateline "日七初月二十年申庚" beside the
+    paper's name, the 1939 fold's imprint box of four lines)."""
+    lines, judged, turned = [], 0, 0
     for line in region.lines:
-        x0, y0, x1, y1 = line.bbox
-        if x1 - x0 > y1 - y0 and reads_right_to_left(line.text):
-            line = line.model_copy(update={"text": turned_round(line.text)})
-            log.debug("%s: a line read right to left: %s", region.id, line.text)
+        if _across(line) and _judged(line.text):
+            judged += 1
+            if reads_right_to_left(line.text):
+                turned += 1
+                line = line.model_copy(update={"text": turned_round(line.text)})
+                log.debug("%s: a line read right to left: %s", region.id, line.text)
         lines.append(line)
-    every = all(a.text != b.text for a, b in zip(lines, region.lines, strict=True))
-    return region.model_copy(update={"lines": lines}), every
+    return region.model_copy(update={"lines": lines}), judged > 0 and turned == judged
+
+
+def _across(line: TextLine) -> bool:
+    x0, y0, x1, y1 = line.bbox
+    return x1 - x0 > y1 - y0
 
 
 _MIRRORED = str.maketrans("（）()「」『』《》〈〉【】〔〕", "）（)(」「』『》《〉〈】【〕〔")
@@ -101,20 +136,11 @@ def turned_round(text: str) -> str:
 
 
 def reads_right_to_left(text: str) -> bool:
-    """Whether a short line of Chinese (2 to ``RIGHT_TO_LEFT.max_chars``
-    characters, spaces not counted, ``RIGHT_TO_LEFT.min_chinese`` of them
-    Chinese and the rest figures or Latin letters, half- or full-width: a
-    figure misread in a dateline, "廿" read "1", leaves it one) makes clearly
-    more words read backwards than forwards (by ``RIGHT_TO_LEFT.margin``)."""
+    """Whether a short line of Chinese that can be judged (``_judged``) makes
+    clearly more words read backwards than forwards (by
+    ``RIGHT_TO_LEFT.margin``)."""
     text = "".join(text.split())
-    if not 2 <= len(text) <= RIGHT_TO_LEFT.max_chars:
-        return False
-    figures = sum(1 for ch in text if _FIGURE_OR_LATIN.match(ch))
-    if figures > (1 - RIGHT_TO_LEFT.min_chinese) * len(text) or not all(
-        CJK_CHAR.match(ch) or _FIGURE_OR_LATIN.match(ch) for ch in text
-    ):
-        return False
-    return _score(text[::-1]) >= _score(text) + RIGHT_TO_LEFT.margin
+    return _judged(text) and _score(text[::-1]) >= _score(text) + RIGHT_TO_LEFT.margin
 
 
 def _score(text: str) -> float:

@@ -304,10 +304,10 @@ def _rule_parts(rule: Box, block: Box, line: Box) -> bool:
 def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
     """Blocks that overlap would be read twice: each pair becomes one block
     (``BLOCK_MERGE``), but for a line standing beside a row of the other
-    (``_beside_a_row``), and for a pair of which either block is set down
-    whose lines do not lie over each other (``_one_vertical_block``: a
-    heading set across over a vertical story's columns, ECPO 1919's
-    "已出六期每冊角半", read as the top of the column under its middle)."""
+    (``_beside_a_row``), and for a pair ``_kept_apart`` whose lines do not
+    lie over each other (``_one_vertical_block``: a heading set across over a
+    vertical story's columns, ECPO 1919's "已出六期每冊角半", was read as
+    the top of the column under its middle)."""
     blocks = sorted(blocks, key=lambda b: (b.box.y0, b.box.x0))
     # Pairs of vertical blocks found apart line by line are not looked at
     # again after each merge elsewhere (blocks are never changed here, only
@@ -335,7 +335,7 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
                 # A block set down overlaps others' boxes, not their lines: the
                 # boxes of vertical stories set round each other, a heading set
                 # across over a story's columns, its foot over their heads.
-                if (_set_down(a) or _set_down(b)) and not _one_vertical_block(a, b, share):
+                if _kept_apart(a, b) and not _one_vertical_block(a, b, share):
                     apart.add((id(a), id(b)))
                     held += [a, b]
                     continue
@@ -348,16 +348,31 @@ def merge_overlapping_blocks(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _kept_apart(a: Block, b: Block) -> bool:
+    """Whether two overlapping blocks are one only where their lines collide
+    (``_one_vertical_block``): both set down, or one set down in more than
+    ``BLOCK_MERGE.piece_lines`` lines (a vertical story's columns) beside one
+    set across. A line or two set down in a block set across (a drop capital
+    "I", a stroke boxed as type) is merged as before."""
+    down_a, down_b = _set_down(a), _set_down(b)
+    if down_a and down_b:
+        return True
+    if down_a or down_b:
+        down = a if down_a else b
+        return len(down.lines) > BLOCK_MERGE.piece_lines
+    return False
+
+
 def _set_down(block: Block) -> bool:
     """Whether most of ``block``'s lines run down the page (``Box.runs_down``)."""
     return 2 * sum(ln.runs_down for ln in block.lines) > len(block.lines)
 
 
 def _one_vertical_block(a: Block, b: Block, share: float) -> bool:
-    """Whether two blocks whose boxes overlap, one of them vertical or both,
-    are one: a line of one lies over a line of the other by more than
-    ``share`` of the smaller line,
-    or the smaller block is a piece or two (``BLOCK_MERGE.piece_lines`` lines
+    """Whether two blocks whose boxes overlap, both vertical or one a
+    vertical story's columns (``_kept_apart``), are one: a line of one lies
+    over a line of the other by more than ``share`` of the smaller line, or
+    the smaller block is a piece or two (``BLOCK_MERGE.piece_lines`` lines
     at most) lying mostly inside the other's box (a character or a mark
     between its columns, which read alone takes the block beside it from
     its story: ECPO 1940's 病中游道風叢林晚歸 lost its poem so). The boxes of

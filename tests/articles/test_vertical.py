@@ -227,7 +227,42 @@ def test_lines_across_in_a_block_of_several_come_out_in_reading_order() -> None:
         "公共租界工部局登記證C宇廿四號",
     ]
     assert [ln.text for ln in page.region("cap").lines] == ["中國福新煙公司出品", "No. 1939 A"]
-    assert page.region("cap").direction == TextDirection.HORIZONTAL_LTR  # not every line turned
+    # Every line that words can judge was turned; the Latin one cannot be.
+    assert page.region("cap").direction == TextDirection.HORIZONTAL_RTL
+
+
+def test_a_story_set_across_on_a_vertical_page_keeps_its_lines_as_read() -> None:
+    # A fragment of running text can read better backwards ("三點一。" at a
+    # paragraph's end); a block set left to right, read as a whole, does not.
+    story = [
+        "行政院主計總處今天公布最新統計，今",
+        "年第二季經濟成長率為百分之",
+        "三點一。",
+        "主計總處官員表示，出口表現回溫，加",
+        "上民間消費持續增加，是帶動經濟成",
+        "長的主要動力。",
+    ]
+    assert reads_right_to_left("三點一。")
+
+    def across(text: str, top: float) -> TextLine:
+        box = (200.0, top, 200.0 + 30 * len(text), top + 30)
+        return TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box)
+
+    block = Region(
+        id="s",
+        type=RegionType.TEXT,
+        bbox=(200, 1500, 740, 1740),
+        work_bbox=(200.0, 1500.0, 740.0, 1740.0),
+        lines=[across(t, 1500 + 40 * i) for i, t in enumerate(story)],
+    )
+    regions = [
+        block,
+        _vertical("h", 1900, 200, ["新聞標題"], RegionType.HEADLINE),
+        _vertical("t", 1840, 200, ["正文一正文一正文一正文一", "正文二正文二正文二正文二"] * 4),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [ln.text for ln in page.region("s").lines] == story
+    assert page.region("s").direction == TextDirection.HORIZONTAL_LTR
 
 
 def test_a_strip_down_the_page_edge_does_not_make_one_band_of_the_page() -> None:

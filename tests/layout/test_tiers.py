@@ -175,3 +175,21 @@ def test_a_heading_set_across_over_vertical_columns_stays_a_block_of_its_own() -
     rows = [Box(100, 100 + 40 * i, 900, 130 + 40 * i) for i in range(5)]
     more = [Box(300, 200 + 40 * i, 1100, 230 + 40 * i) for i in range(5)]
     assert len(merge_overlapping_blocks([Block(rows), Block(more)])) == 1
+
+
+def test_a_drop_capital_set_down_is_merged_into_its_column() -> None:
+    # A two-line drop capital "I" (DejaVu Serif Bold, 70 px) at the head of a
+    # column of 22-px type: its ink is taller than wide, a line "set down",
+    # and wider than the body type, no piece. Kept apart it became a
+    # headline of its own, and the column's story was parted from its head.
+    from newsprint.layout.blocks import group_lines, merge_overlapping_blocks
+    from newsprint.layout.direction import group_vertical_lines, split_by_direction
+
+    cap = Box(63, 226, 90, 274)
+    lines = [Box(104 if i < 2 else 60, 230 + 31 * i, 379, 246 + 31 * i) for i in range(16)]
+    across, down = split_by_direction([cap, *lines])
+    assert down == [cap]
+    blocks = group_lines(across, [], 16.0, rows_joined=True) + group_vertical_lines(down, [], 16.0)
+    assert len(blocks) == 2
+    merged = merge_overlapping_blocks(blocks)
+    assert len(merged) == 1 and len(merged[0].lines) == 17
