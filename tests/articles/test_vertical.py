@@ -50,6 +50,18 @@ def _page(regions: list[Region]) -> NewspaperPage:
     )
 
 
+def _across_block(
+    rid: str, kind: RegionType, x0: float, top: float, texts: list[str], size: float = 40.0
+) -> Region:
+    """A block of lines set across, ``size`` px characters, one under another."""
+    lines = []
+    for i, text in enumerate(texts):
+        box = (x0, top + size * i, x0 + size * len(text), top + size * (i + 1))
+        lines.append(TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box))
+    box = (x0, top, max(ln.work_bbox[2] for ln in lines), top + size * len(texts))
+    return Region(id=rid, type=kind, bbox=tuple(map(int, box)), work_bbox=box, lines=lines)
+
+
 def test_vertical_punctuation_is_written_in_horizontal_form() -> None:
     assert horizontal_punctuation("﹁好﹂︐他說︒︵一︶︽書︾") == "「好」，他說。（一）《書》"
     assert horizontal_punctuation("「好」，他說。") == "「好」，他說。"
@@ -192,27 +204,13 @@ def test_lines_across_in_a_block_of_several_come_out_in_reading_order() -> None:
     # The 1939 晶報 fold's imprint box: four lines set across right to left,
     # one block; and a caption of two lines under a picture, one of them
     # set right to left, the other a figure and Latin, left as read.
-    def across(text: str, top: float) -> TextLine:
-        box = (1000.0, top, 1000.0 + 40 * len(text), top + 40)
-        return TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box)
-
     imprint = [
         "紙報之送寄益優包總照按券立號掛准特政郵華中",
         "號四廿宇C證記登局部工界租共公",
     ]
-    head = Region(
-        id="imp",
-        type=RegionType.HEADLINE,
-        bbox=(1000, 20, 1880, 100),
-        work_bbox=(1000.0, 20.0, 1880.0, 100.0),
-        lines=[across(t, 20 + 40 * i) for i, t in enumerate(imprint)],
-    )
-    caption = Region(
-        id="cap",
-        type=RegionType.CAPTION,
-        bbox=(1000, 1500, 1400, 1580),
-        work_bbox=(1000.0, 1500.0, 1400.0, 1580.0),
-        lines=[across("品出司公煙新福國中", 1500), across("No. 1939 A", 1540)],
+    head = _across_block("imp", RegionType.HEADLINE, 1000, 20, imprint)
+    caption = _across_block(
+        "cap", RegionType.CAPTION, 1000, 1500, ["品出司公煙新福國中", "No. 1939 A"]
     )
     regions = [
         head,
@@ -244,17 +242,7 @@ def test_a_story_set_across_on_a_vertical_page_keeps_its_lines_as_read() -> None
     ]
     assert reads_right_to_left("三點一。")
 
-    def across(text: str, top: float) -> TextLine:
-        box = (200.0, top, 200.0 + 30 * len(text), top + 30)
-        return TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box)
-
-    block = Region(
-        id="s",
-        type=RegionType.TEXT,
-        bbox=(200, 1500, 740, 1740),
-        work_bbox=(200.0, 1500.0, 740.0, 1740.0),
-        lines=[across(t, 1500 + 40 * i) for i, t in enumerate(story)],
-    )
+    block = _across_block("s", RegionType.TEXT, 200, 1500, story, size=30)
     regions = [
         block,
         _vertical("h", 1900, 200, ["新聞標題"], RegionType.HEADLINE),
