@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from newsprint.layout.boxes import Box
 from newsprint.layout.direction import crosses_vertical_line, is_vertical, part_of_longer
-from newsprint.layout.params.direction import SCRATCHES_ACROSS
+from newsprint.layout.params.direction import SCRATCHES_ACROSS, VERTICAL_LINES
 
 if TYPE_CHECKING:
     from newsprint.layout.textlines import LinePiece
@@ -65,7 +65,7 @@ def is_scratch(rule: Box, lines: list[LinePiece], text_ink: np.ndarray, body: fl
     near = [
         p
         for p in lines
-        if rule.x_overlap(p.detected) >= P.overlap * p.detected.width
+        if rule.x_overlap(p.detected) >= VERTICAL_LINES.rule_across * p.detected.width
         and p.detected.y0 < rule.y1 + reach
         and p.detected.y1 > rule.y0 - reach
     ]
