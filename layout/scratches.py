@@ -40,6 +40,8 @@ def without_scratches(
     ``pieces``: the detector's lines (None or empty: no rule is dropped);
     ``text_ink``: H x W uint8, the page's ink less the rules' (nonzero = ink);
     boxes and ``body`` (the body line height) in work-image pixels."""
+    if not h_rules:
+        return h_rules
     tall = [p.detected for p in pieces or [] if is_vertical(p.detected)]
     # The detector's second box round a line's first characters is that line's.
     lines = [
