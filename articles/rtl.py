@@ -4,23 +4,19 @@ On pages of vertical Chinese a short line across the page is often read right
 to left ("報晶" for 晶報, "日十三月四年" for 年四月三十日): it is really vertical
 writing one character a line. Geometry cannot tell which way such a line runs;
 the words can. Each reading is scored by how common its character pairs are as
-Chinese words (wordfreq's Chinese frequencies, traditional characters mapped to
-simplified with wordfreq's own table); a line that reads clearly better backwards
+Chinese words (``core.words``); a line that reads clearly better backwards
 is turned round and its region marked ``horizontal-rtl``.
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
 import logging
-import math
 import re
-from pathlib import Path
 
 from newsprint.articles.params.vertical import RIGHT_TO_LEFT
 from newsprint.core.page import Region, RegionType, TextDirection, TextLine
 from newsprint.core.script import CJK_CHAR
+from newsprint.core.words import word_score
 
 log = logging.getLogger(__name__)
 
@@ -144,33 +140,5 @@ def reads_right_to_left(text: str) -> bool:
 
 
 def _score(text: str) -> float:
-    """Sum of the Zipf frequencies of the text's character pairs and triples
-    (``RIGHT_TO_LEFT.ngram_sizes``) that are Chinese words (0 for those that
-    are not)."""
-    words = _frequencies()
-    plain = text.translate(_simplified())
-    total = 0.0
-    for size in RIGHT_TO_LEFT.ngram_sizes:
-        for i in range(len(plain) - size + 1):
-            freq = words.get(plain[i : i + size])
-            if freq:
-                total += math.log10(freq) + 9.0  # Zipf: log10 of the frequency per billion words
-    return total
-
-
-@functools.cache
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("zh")
-
-
-@functools.cache
-def _simplified() -> dict[int, str]:
-    """wordfreq's own traditional-to-simplified character table (codepoint -> str)."""
-    import msgpack
-    import wordfreq
-
-    path = Path(wordfreq.__file__).with_name("data") / "_chinese_mapping.msgpack.gz"
-    with gzip.open(path) as stream:
-        return msgpack.load(stream, raw=False, strict_map_key=False)
+    """``core.words.word_score`` over the character runs ``RIGHT_TO_LEFT.ngram_sizes``."""
+    return word_score(text, RIGHT_TO_LEFT.ngram_sizes)

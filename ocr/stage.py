@@ -30,6 +30,7 @@ from newsprint.layout.boxes import Box
 from newsprint.layout.direction import transpose, untranspose
 from newsprint.layout.lines import row_reach
 from newsprint.ocr.engine import OcrEngine, OcrLine
+from newsprint.ocr.grids import grids_read_down
 from newsprint.ocr.margins import with_paper_margin
 from newsprint.ocr.noise import without_noise
 from newsprint.ocr.orientation import positive_scan
@@ -79,6 +80,7 @@ def recognize(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> New
     regions = [
         r.model_copy(update={"lines": read[r.id]}) if r.id in read else r for r in page.regions
     ]
+    regions = grids_read_down(page, regions, engine, line_cutter)
     regions = without_noise(read_tables(page, regions, engine), body)
     regions = [r for r in regions if r.id not in read or r.lines or r.type == RegionType.PHOTO]
     texts = [ln.text for r in regions if r.type != RegionType.PHOTO for ln in r.lines]

@@ -1,0 +1,326 @@
+"""A grid of characters on a page of vertical lines, read down its columns
+where its words say so.
+
+Adverts and lists on pages set in vertical lines print short vertical lines
+side by side with their characters level across: "買賣歷代 / 金石書畫 /
+銅瓷古玩 / 翡翠玉器 / 貨高價廉 / 歡迎參觀" (ECPO 1940, an antiques dealer),
+"東京火災保險會社" beside five more insurers (ECPO 1919). The detector joins
+characters along the smaller gap, and where the gap across is the smaller it
+boxes such a grid as rows across ("高翠瓷石", "保保保保保"): read so, the
+words come out one character from each. Geometry cannot tell the two
+apart; the words can, as for a line set right to left (``articles.rtl``).
+The grid's characters are read as rows (either way) and as columns (right to
+left, each top to bottom) and scored by how common their character pairs and
+triples are as Chinese words (``core.words``); where the columns score
+clearly higher, each column is cut from the page and read down, as the
+page's vertical lines are, and the columns replace the rows.
+
+A character's place in its row is taken from the row's box and its number
+of characters (the grid's type is of one size and evenly set). Boxes are in
+working-image pixels.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from newsprint.core.page import (
+    NewspaperPage,
+    Region,
+    RegionType,
+    TextDirection,
+    TextLine,
+    WorkBox,
+)
+from newsprint.core.script import CJK_CHAR
+from newsprint.core.words import word_score
+from newsprint.ocr.engine import OcrEngine
+
+log = logging.getLogger(__name__)
+
+DOWN_SHARE = 0.3
+"""Share of the lines with a direction that run down on a page that sets
+lines down (ECPO's folds: 0.48-0.98 a page; a page set across has a few
+short lines down, a date or a figure column, under 0.1)."""
+
+MIN_ROWS = 2
+"""Rows across, one over the next, that make a grid."""
+
+MAX_CHARS = 8
+"""Characters: a row of more is a line across, not a row of a grid (the
+grids of ECPO 1919 and 1940 have 2 to 6 columns)."""
+
+ROW_GAP = 0.2
+"""Row heights: the most white between one row of a grid and the next
+(the detector's boxes of a grid's rows overlap, on ECPO 1919 and 1940;
+1919's two grids one over the other, of a wine advert, stand 0.35 of a
+row apart)."""
+
+TYPE_SPREAD = 1.25
+"""A row this many times as tall as the row over it, or as short, and with
+its characters as much further apart or closer, is of another size of type:
+a heading over the grid ("古玩 / 商場" over ECPO 1940's dealer's grid: rows
+1.36 times as tall, characters 1.5 times as far apart), not a row of it.
+Either alone is no sign: a row's box may take in an ornament beside it
+(1.31 times as tall, the same pitch), and a row may have lost a character
+(the same height, 1.41 times the pitch)."""
+
+PITCH_SPREAD = 0.2
+"""A row whose characters stand this share further apart or closer than the
+grid's median pitch placed its characters unevenly (one lost: "金銅貨" over
+four columns): it is read again with the grid, but takes no part in placing
+its columns or in the judgement."""
+
+MARGIN = 2.0
+"""The columns must score at least this much higher than the rows, each row
+read the better way (a sum of Zipf values: two common words more)."""
+
+
+_READ = frozenset(
+    {
+        RegionType.TEXT,
+        RegionType.HEADLINE,
+        RegionType.CAPTION,
+        RegionType.ADVERTISEMENT,
+    }
+)
+
+
+Cut = Callable[[WorkBox], np.ndarray]
+"""A working-image box to its crop for the recogniser."""
+
+
+@dataclass(frozen=True)
+class _Column:
+    centre: float
+    chars: list[tuple[float, str]]
+    """(y centre, character) of the grid's rows that stand in the column."""
+
+
+def grids_read_down(
+    page: NewspaperPage,
+    regions: list[Region],
+    engine: OcrEngine,
+    cutter: Callable[[NewspaperPage], Cut],
+) -> list[Region]:
+    """``regions`` with each grid of characters read down its columns where
+    the columns make clearly more words than the rows (see the module's
+    docstring); only on a page that sets lines down (``sets_lines_down``).
+    ``cutter`` gives the page's cut: a working-image box to its crop for the
+    recogniser, turned level where the box is tall (``ocr.stage.line_cutter``).
+    A region whose lines are all set down after it is ``vertical-rl``."""
+    if not sets_lines_down(np.asarray(page.detected_lines, dtype=float).reshape(-1, 4)):
+        return regions
+    cut = _lazy(cutter, page)
+    return [_read_down(page, r, engine, cut) if r.type in _READ and r.lines else r for r in regions]
+
+
+def sets_lines_down(boxes: np.ndarray) -> bool:
+    """Whether ``DOWN_SHARE`` of the detected lines (N x 4) that have a
+    direction (one side twice the other at least) run down the page. The
+    grids themselves are boxed as lines across: ECPO 1919's right page, a
+    vertical newspaper's, has 78 lines down and 83 across."""
+    heights, widths = boxes[:, 3] - boxes[:, 1], boxes[:, 2] - boxes[:, 0]
+    down = int((heights >= 2 * widths).sum())
+    across = int((widths >= 2 * heights).sum())
+    return down > 0 and down >= DOWN_SHARE * (down + across)
+
+
+def _lazy(cutter: Callable[[NewspaperPage], Cut], page: NewspaperPage) -> Cut:
+    """The page's cut, made the first time a grid is read again."""
+    made: list[Cut] = []
+
+    def cut(box: WorkBox) -> np.ndarray:
+        if not made:
+            made.append(cutter(page))
+        return made[0](box)
+
+    return cut
+
+
+def _read_down(page: NewspaperPage, region: Region, engine: OcrEngine, cut: Cut) -> Region:
+    lines = list(region.lines)
+    changed = False
+    for rows in _stacked_rows(lines):
+        columns = _columns_reading_better(rows)
+        if columns is None:
+            continue
+        replaced, new = _read_again(page, rows, columns, lines, engine, cut)
+        gone = {id(ln) for ln in replaced}
+        at = next(i for i, ln in enumerate(lines) if id(ln) in gone)
+        before = [ln for ln in lines[:at] if id(ln) not in gone]
+        after = [ln for ln in lines[at:] if id(ln) not in gone]
+        lines = before + new + after
+        changed = True
+        log.debug("%s: a grid read down: %s", region.id, " / ".join(ln.text for ln in new))
+    if not changed:
+        return region
+    update: dict = {"lines": lines}
+    if all(_tall(ln.work_bbox) for ln in lines):
+        update["direction"] = TextDirection.VERTICAL_RL
+    return region.model_copy(update=update)
+
+
+def _stacked_rows(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Runs of rows across (wider than tall, 2 to ``MAX_CHARS`` Chinese
+    characters), top to bottom, each under the one before (``ROW_GAP``), over
+    the same width (half the narrower at least) and of its size of type
+    (``TYPE_SPREAD``)."""
+    rows = sorted(
+        (ln for ln in lines if ln.work_bbox and not _tall(ln.work_bbox) and _grid_row(ln.text)),
+        key=lambda ln: ln.work_bbox[1],
+    )
+    runs: list[list[TextLine]] = []
+    for row in rows:
+        # A row continues the nearest run it lies under: another block's rows may
+        # come between in the order top to bottom (ECPO 1919's "送禮美品",
+        # beside its grid).
+        above = [run for run in runs if _under(run[-1], row)]
+        if above:
+            max(above, key=lambda run: run[-1].work_bbox[3]).append(row)
+        else:
+            runs.append([row])
+    return [run for run in runs if len(run) >= MIN_ROWS]
+
+
+def _grid_row(text: str) -> bool:
+    text = "".join(text.split())
+    return 2 <= len(text) <= MAX_CHARS and all(CJK_CHAR.match(ch) for ch in text)
+
+
+def _under(upper: TextLine, lower: TextLine) -> bool:
+    a, b = upper.work_bbox, lower.work_bbox
+    overlap = min(a[2], b[2]) - max(a[0], b[0])
+    narrower = min(a[2] - a[0], b[2] - b[0])
+    return (
+        b[1] - a[3] <= ROW_GAP * (a[3] - a[1])
+        and overlap >= 0.5 * narrower
+        and not (_apart(a[3] - a[1], b[3] - b[1]) and _apart(_pitch(upper), _pitch(lower)))
+    )
+
+
+def _apart(a: float, b: float) -> bool:
+    return max(a, b) > TYPE_SPREAD * min(a, b)
+
+
+def _pitch(line: TextLine) -> float:
+    x0, _, x1, _ = line.work_bbox
+    return (x1 - x0) / len("".join(line.text.split()))
+
+
+def _even(rows: list[TextLine]) -> list[TextLine]:
+    """The rows whose pitch is within ``PITCH_SPREAD`` of the rows' median."""
+    median = float(np.median([_pitch(r) for r in rows]))
+    return [r for r in rows if abs(_pitch(r) - median) <= PITCH_SPREAD * median]
+
+
+def _columns_reading_better(rows: list[TextLine]) -> list[_Column] | None:
+    """The grid's columns, right to left, where read down they score
+    ``MARGIN`` more than the rows read across (each the better way); None
+    where they do not, or where fewer than ``MIN_ROWS`` rows are evenly set."""
+    even = _even(rows)
+    if len(even) < MIN_ROWS:
+        return None
+    pitch = float(np.median([_pitch(r) for r in even]))
+    cells = sorted(
+        (
+            (r.work_bbox[0] + (i + 0.5) * _pitch(r), (r.work_bbox[1] + r.work_bbox[3]) / 2, ch)
+            for r in even
+            for i, ch in enumerate("".join(r.text.split()))
+        ),
+        key=lambda cell: cell[0],
+    )
+    groups: list[list[tuple[float, float, str]]] = [[cells[0]]]
+    for cell in cells[1:]:
+        if cell[0] - groups[-1][-1][0] > 0.5 * pitch:
+            groups.append([cell])
+        else:
+            groups[-1].append(cell)
+    # A character alone in its column is another line's reaching into a row
+    # ("市" and "行" of the address beside ECPO 1919's wine advert's grid).
+    columns = [
+        _Column(float(np.mean([c[0] for c in g])), sorted((c[1], c[2]) for c in g))
+        for g in reversed(groups)
+        if len(g) >= MIN_ROWS
+    ]
+    if len(columns) < 2:
+        return None
+    across = sum(max(word_score(t), word_score(t[::-1])) for t in _texts(even))
+    down = sum(word_score("".join(ch for _, ch in col.chars)) for col in columns)
+    return columns if down >= across + MARGIN else None
+
+
+def _texts(rows: list[TextLine]) -> list[str]:
+    return ["".join(r.text.split()) for r in rows]
+
+
+def _read_again(
+    page: NewspaperPage,
+    rows: list[TextLine],
+    columns: list[_Column],
+    lines: list[TextLine],
+    engine: OcrEngine,
+    cut: Cut,
+) -> tuple[list[TextLine], list[TextLine]]:
+    """The lines the grid's columns replace (its rows, and the region's
+    lines set down that stand in a column) and the columns, right to left,
+    each read again from the page; a column whose reading holds fewer
+    characters than the rows gave it keeps theirs (the recogniser loses a
+    character of a short column now and then: "名點" read "名")."""
+    pitch = float(np.median([_pitch(r) for r in _even(rows)]))
+    top = min(r.work_bbox[1] for r in rows)
+    bottom = max(r.work_bbox[3] for r in rows)
+    left = min(r.work_bbox[0] for r in rows)
+    right = max(r.work_bbox[2] for r in rows)
+    boxes, replaced = [], list(rows)
+    for col in columns:
+        box = [max(left, col.centre - pitch / 2), top, min(right, col.centre + pitch / 2), bottom]
+        for ln in lines:
+            taken = any(ln is r for r in replaced)
+            if not taken and _tall(ln.work_bbox) and _in_column(ln.work_bbox, box):
+                box = _union(box, ln.work_bbox)
+                replaced.append(ln)
+        boxes.append(tuple(box))
+    read = engine.recognize_lines([cut(b) for b in boxes])
+    new = []
+    for box, col, (text, conf) in zip(boxes, columns, read, strict=True):
+        text = "".join(text.split())
+        if len(text) < len(col.chars):
+            text, conf = "".join(ch for _, ch in col.chars), min(r.confidence for r in rows)
+        new.append(_column_line(page, box, text, conf))
+    return replaced, new
+
+
+def _in_column(line_box, column_box) -> bool:
+    """Whether a line set down stands in a grid's column: half its width over
+    the column, and its height over the grid's rows."""
+    overlap = min(line_box[2], column_box[2]) - max(line_box[0], column_box[0])
+    down = min(line_box[3], column_box[3]) - max(line_box[1], column_box[1])
+    return overlap >= 0.5 * (line_box[2] - line_box[0]) and down > 0
+
+
+def _union(a, b) -> list[float]:
+    return [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
+
+
+def _tall(box) -> bool:
+    return box is not None and box[3] - box[1] > box[2] - box[0]
+
+
+def _column_line(page: NewspaperPage, box, text: str, confidence: float) -> TextLine:
+    x0, y0, x1, y1 = box
+    corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
+    bbox, _ = page.geometry.box_to_scan(box, (page.width, page.height))
+    return TextLine(
+        text=text.strip(),
+        confidence=round(float(confidence), 4),
+        bbox=bbox,
+        polygon=[
+            (round(float(x), 1), round(float(y), 1))
+            for x, y in page.geometry.to_scan_points(corners)
+        ],
+        work_bbox=tuple(round(float(v), 1) for v in box),
+    )

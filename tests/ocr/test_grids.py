@@ -1,0 +1,155 @@
+"""A grid of characters on a page set in vertical lines (ocr.grids): boxed as
+rows across, read down its columns where its words say so. Drawn pages of
+uming type; the real recogniser."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from newsprint.core.page import NewspaperPage, Region, RegionType, TextDirection, TextLine
+from newsprint.ocr.engine import OcrEngine
+from newsprint.ocr.grids import _columns_reading_better, _stacked_rows, grids_read_down
+from newsprint.ocr.stage import line_cutter
+from PIL import Image, ImageDraw
+
+from pagegen.fonts import load_font
+
+# ECPO 1940's antiques dealer: six columns of four, read right to left.
+DEALER = ["買賣歷代", "金石書畫", "銅瓷古玩", "翡翠玉器", "貨高價廉", "歡迎參觀"]
+SIZE, ACROSS, DOWN = 40, 46, 60  # type, column pitch, row pitch (px): closer across
+LEFT, TOP = 300, 200
+
+
+def _grid_page(columns: list[str], blank: int | None = None) -> np.ndarray:
+    """``columns`` drawn right to left from x = LEFT + ACROSS * len, a column
+    of ten vertical lines of body type beside them (the page is set down);
+    column ``blank`` left out of the drawing."""
+    font = load_font("uming", SIZE, traditional=True)
+    image = Image.new("L", (1400, 900), 255)
+    draw = ImageDraw.Draw(image)
+    for i, text in enumerate(columns):
+        if i == blank:
+            continue
+        x = LEFT + ACROSS * (len(columns) - 1 - i)
+        for k, ch in enumerate(text):
+            draw.text((x, TOP + DOWN * k), ch, font=font, fill=0)
+    return np.array(image)
+
+
+def _rows(columns: list[str]) -> list[TextLine]:
+    """The grid boxed as rows across, each read left to right, as the
+    detector and recogniser give them."""
+    n = len(columns)
+    return _row_lines(
+        ["".join(columns[n - 1 - i][k] for i in range(n)) for k in range(len(columns[0]))]
+    )
+
+
+def _row_lines(texts: list[str]) -> list[TextLine]:
+    """Rows boxed as the detector boxes them, padded past the ink (their
+    boxes meet)."""
+    lines = []
+    for k, text in enumerate(texts):
+        right = LEFT + ACROSS * len(text) - 3.0
+        pad = (DOWN - SIZE) / 2
+        box = (LEFT - 3.0, TOP + DOWN * k - pad, right, TOP + DOWN * k + SIZE + pad)
+        lines.append(TextLine(text=text, confidence=0.9, bbox=box, work_bbox=box))
+    return lines
+
+
+def _page(image: np.ndarray, down: bool = True) -> NewspaperPage:
+    h, w = image.shape
+    # Body lines set down (or across) elsewhere on the page.
+    body = [(1000 + 40 * i, 100, 1030 + 40 * i, 800) for i in range(8)]
+    if not down:
+        body = [(100, 700 + 12 * i, 900, 710 + 12 * i) for i in range(8)]
+    return NewspaperPage(
+        source="grid.png",
+        sha256="0",
+        width=w,
+        height=h,
+        image=image,
+        work_image=image,
+        detected_lines=body,
+    )
+
+
+def _region(lines: list[TextLine]) -> Region:
+    return Region(id="r1", type=RegionType.ADVERTISEMENT, bbox=(0, 0, 1, 1), lines=lines)
+
+
+@pytest.mark.models
+def test_a_grid_boxed_as_rows_is_read_down_its_columns(engine: OcrEngine) -> None:
+    page = _page(_grid_page(DEALER))
+    (region,) = grids_read_down(page, [_region(_rows(DEALER))], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == DEALER
+    assert region.direction == TextDirection.VERTICAL_RL
+    # Each column's box stands over its own characters, right to left.
+    lefts = [ln.work_bbox[0] for ln in region.lines]
+    assert lefts == sorted(lefts, reverse=True)
+    assert all(
+        ln.work_bbox[3] - ln.work_bbox[1] > ln.work_bbox[2] - ln.work_bbox[0] for ln in region.lines
+    )
+
+
+@pytest.mark.models
+def test_a_column_read_short_keeps_the_characters_its_rows_gave(engine: OcrEngine) -> None:
+    # The third column is not on the page: read again it gives nothing, and
+    # keeps the characters the rows were read with.
+    page = _page(_grid_page(DEALER, blank=2))
+    (region,) = grids_read_down(page, [_region(_rows(DEALER))], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == DEALER
+
+
+@pytest.mark.models
+def test_rows_that_read_as_words_stay_rows(engine: OcrEngine) -> None:
+    # Two headings set across, one over the other: read down they make no words.
+    rows = _row_lines(["國際新聞", "經濟快訊"])
+    page = _page(_grid_page(["聞訊", "新快", "際濟", "國經"]))
+    (region,) = grids_read_down(page, [_region(rows)], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == ["國際新聞", "經濟快訊"]
+    assert region.direction == TextDirection.HORIZONTAL_LTR
+
+
+@pytest.mark.models
+def test_a_page_set_across_keeps_its_rows(engine: OcrEngine) -> None:
+    page = _page(_grid_page(DEALER), down=False)
+    region = _region(_rows(DEALER))
+    assert grids_read_down(page, [region], engine, line_cutter) == [region]
+
+
+def test_the_columns_are_judged_by_their_words() -> None:
+    # ECPO 1919's six insurers: rows of one character, columns of 保險會社.
+    columns = ["保險會社"] * 5
+    assert _columns_reading_better(_rows(columns)) is not None
+    assert _columns_reading_better(_row_lines(["國際新聞", "經濟快訊"])) is None
+
+
+def test_a_heading_of_larger_type_over_a_grid_is_no_row_of_it() -> None:
+    rows = _rows(DEALER)
+    # "古玩 / 商場" just over the grid: rows 1.5 times as tall, characters
+    # twice as far apart.
+    heading = [
+        TextLine(text=t, confidence=0.9, bbox=b, work_bbox=b)
+        for t, b in [
+            ("商古", (LEFT, TOP - 190.0, LEFT + 180.0, TOP - 100.0)),
+            ("場玩", (LEFT, TOP - 100.0, LEFT + 180.0, TOP - 10.0)),
+        ]
+    ]
+    runs = _stacked_rows(heading + rows)
+    assert [[r.text for r in run] for run in runs] == [
+        ["商古", "場玩"],
+        [r.text for r in rows],
+    ]
+
+
+def test_a_character_reaching_into_a_row_makes_no_column() -> None:
+    # The last row's box takes in a character of a line beside the grid,
+    # one pitch to the left: it stands alone in its column and is left out.
+    rows = _rows(DEALER)
+    x0, y0, x1, y1 = rows[-1].work_bbox
+    wider = (x0 - ACROSS, y0, x1, y1)
+    rows[-1] = rows[-1].model_copy(update={"text": "市" + rows[-1].text, "work_bbox": wider})
+    columns = _columns_reading_better(rows)
+    assert columns is not None and len(columns) == len(DEALER)
+    assert ["".join(ch for _, ch in c.chars) for c in columns] == DEALER
