@@ -143,13 +143,43 @@ def test_a_heading_of_larger_type_over_a_grid_is_no_row_of_it() -> None:
     ]
 
 
-def test_a_character_reaching_into_a_row_makes_no_column() -> None:
-    # The last row's box takes in a character of a line beside the grid,
-    # one pitch to the left: it stands alone in its column and is left out.
+def test_a_character_reaching_into_a_row_from_another_line_makes_no_column() -> None:
+    # The last row's box takes in a character of a line set down beside the
+    # grid, in another region, one pitch to the left: it is that line's.
     rows = _rows(DEALER)
     x0, y0, x1, y1 = rows[-1].work_bbox
-    wider = (x0 - ACROSS, y0, x1, y1)
-    rows[-1] = rows[-1].model_copy(update={"text": "市" + rows[-1].text, "work_bbox": wider})
-    columns = _columns_reading_better(rows)
-    assert columns is not None and len(columns) == len(DEALER)
-    assert ["".join(ch for _, ch in c.chars) for c in columns] == DEALER
+    rows[-1] = rows[-1].model_copy(
+        update={"text": "市" + rows[-1].text, "work_bbox": (x0 - ACROSS, y0, x1, y1)}
+    )
+    address = _down_line("上海英大馬路中市", (x0 - ACROSS, TOP - 200.0, x0 - 2.0, TOP + 400.0))
+    columns = _columns_reading_better(rows, [], [address])
+    assert columns is not None
+    assert [c.text for c in columns] == DEALER
+    # With no line there, the column's other characters fell between the
+    # rows (ECPO 1919's sixth insurer, set lower): the column stands.
+    columns = _columns_reading_better(rows, [], [])
+    assert [c.text for c in columns] == [*DEALER, "市"]
+
+
+def test_a_line_set_down_in_a_column_is_read_as_part_of_it(engine: OcrEngine) -> None:
+    # The detector boxed the grid's first column as a line down short of its
+    # last character, and the rows across the other five and that one.
+    page = _page(_grid_page(DEALER))
+    x = LEFT + ACROSS * (len(DEALER) - 1)
+    first = _down_line(
+        "買賣歷", (x - 3.0, TOP - 10.0, x + SIZE + 3.0, TOP + DOWN * 2 + SIZE + 10.0)
+    )
+    rows = _rows(DEALER)
+    rows[:3] = [r.model_copy(update={"text": r.text[:-1]}) for r in rows[:3]]
+    rows[:3] = [
+        r.model_copy(
+            update={"work_bbox": (r.work_bbox[0], r.work_bbox[1], x - 3.0, r.work_bbox[3])}
+        )
+        for r in rows[:3]
+    ]
+    (region,) = grids_read_down(page, [_region([first, *rows])], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == DEALER
+
+
+def _down_line(text: str, box: tuple[float, float, float, float]) -> TextLine:
+    return TextLine(text=text, confidence=0.9, bbox=box, work_bbox=box)
