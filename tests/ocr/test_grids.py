@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from newsprint.core.page import NewspaperPage, Region, RegionType, TextDirection, TextLine
 from newsprint.ocr.engine import OcrEngine
-from newsprint.ocr.grids import _columns_reading_better, _stacked_rows, grids_read_down
+from newsprint.ocr.grids import _agrees, _columns_reading_better, _stacked_rows, grids_read_down
 from newsprint.ocr.stage import line_cutter
 from PIL import Image, ImageDraw
 
@@ -183,3 +183,59 @@ def test_a_line_set_down_in_a_column_is_read_as_part_of_it(engine: OcrEngine) ->
 
 def _down_line(text: str, box: tuple[float, float, float, float]) -> TextLine:
     return TextLine(text=text, confidence=0.9, bbox=box, work_bbox=box)
+
+
+@pytest.mark.models
+def test_a_column_read_again_mends_a_row_misread(engine: OcrEngine) -> None:
+    # The first row read "寶" for "賣" in the first column; the column, read
+    # again from the page, has it right.
+    rows = _rows(DEALER)
+    rows[1] = rows[1].model_copy(update={"text": rows[1].text.replace("賣", "寶")})
+    page = _page(_grid_page(DEALER))
+    (region,) = grids_read_down(page, [_region(rows)], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == DEALER
+
+
+def test_a_table_of_prices_set_across_stays_rows() -> None:
+    assert _columns_reading_better(_row_lines(["三元一角", "十元十角", "七元七角"])) is None
+
+
+@pytest.mark.models
+def test_a_row_cut_in_two_is_read_once(engine: OcrEngine) -> None:
+    # The detector cut the third row in two; its right half is a line of
+    # its own, inside the grid, read again with the columns.
+    rows = _rows(DEALER)
+    x0, y0, x1, y1 = rows[2].work_bbox
+    middle = x0 + ACROSS * 3
+    left = rows[2].model_copy(update={"text": rows[2].text[:3], "work_bbox": (x0, y0, middle, y1)})
+    right = rows[2].model_copy(update={"text": rows[2].text[3:], "work_bbox": (middle, y0, x1, y1)})
+    page = _page(_grid_page(DEALER))
+    lines = [rows[0], rows[1], left, right, rows[3]]
+    (region,) = grids_read_down(page, [_region(lines)], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == DEALER
+
+
+@pytest.mark.models
+def test_lines_beside_the_grid_are_read_in_their_place_right_to_left(engine: OcrEngine) -> None:
+    page = _page(_grid_page(DEALER))
+    x_right = LEFT + ACROSS * len(DEALER) + 40.0
+    beside = [
+        _down_line("右邊一行", (x_right, TOP - 10.0, x_right + 44.0, TOP + DOWN * 4)),
+        _down_line("左邊一行", (LEFT - 90.0, TOP - 10.0, LEFT - 46.0, TOP + DOWN * 4)),
+    ]
+    (region,) = grids_read_down(page, [_region([*_rows(DEALER), *beside])], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == ["右邊一行", *DEALER, "左邊一行"]
+    assert region.direction == TextDirection.VERTICAL_RL
+
+
+def test_four_names_set_across_stay_rows() -> None:
+    # Read down, the names' given names make a word or two ("平安", "國志")
+    # by chance: more in all than the rows, but not for the runs scored.
+    assert _columns_reading_better(_row_lines(["楊民秋", "許東小", "黃國平", "戴志安"])) is None
+
+
+def test_a_column_reading_is_taken_only_where_it_agrees_with_the_rows() -> None:
+    assert _agrees("買賣歷代", "買寶歷代", 4)
+    assert not _agrees("名", "名點", 2)  # short: the rows' characters are kept
+    assert not _agrees("歡迎參觀", "貨高價廉", 4)  # a neighbour's column, as long
+    assert not _agrees("買賣歷代金石書畫", "買賣歷代", 4)  # two columns read as one
