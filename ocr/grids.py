@@ -113,9 +113,10 @@ Cut = Callable[[WorkBox], np.ndarray]
 class _Column:
     centre: float
     chars: list[tuple[float, str]]
-    """(y, text), top to bottom: the characters of the grid's rows that stand
-    in the column (at their centres), and the text of each line set down
-    that stands in it (at its top)."""
+    """(y, text), top to bottom: the characters of the grid's evenly set rows
+    that stand in the column (at their centres) and are not beside a line
+    set down in it, and the text of each such line that is Chinese (at its
+    top)."""
     lines: list[TextLine]
     """The lines set down that stand in the column."""
 
@@ -194,32 +195,12 @@ def _read_down(
         log.debug("%s: a grid read down: %s", region.id, " / ".join(ln.text for ln in new))
     if not changed:
         return region
+    # The columns stand where the grid's first line stood among the region's
+    # lines, which keep their order.
     update: dict = {"lines": lines}
     if all(_tall(ln.work_bbox) for ln in lines):
-        update.update(lines=_read_down_the_tiers(lines), direction=TextDirection.VERTICAL_RL)
+        update["direction"] = TextDirection.VERTICAL_RL
     return region.model_copy(update=update)
-
-
-def _read_down_the_tiers(lines: list[TextLine]) -> list[TextLine]:
-    """Lines set down in the order of a block set down: tier by tier from the
-    top (lines beside each other for half the height of the shorter at
-    least are one tier: a heading over a grid is a tier of its own), each
-    tier right to left."""
-    tiers: list[list[TextLine]] = []
-    for line in sorted(lines, key=lambda ln: ln.work_bbox[1]):
-        y0, y1 = line.work_bbox[1], line.work_bbox[3]
-        tier = tiers[-1] if tiers else None
-        if tier is not None:
-            top, bottom = min(t.work_bbox[1] for t in tier), max(t.work_bbox[3] for t in tier)
-            if min(y1, bottom) - max(y0, top) >= 0.5 * min(y1 - y0, bottom - top):
-                tier.append(line)
-                continue
-        tiers.append([line])
-    return [
-        ln
-        for tier in tiers
-        for ln in sorted(tier, key=lambda ln: -(ln.work_bbox[0] + ln.work_bbox[2]))
-    ]
 
 
 def _stacked_rows(lines: list[TextLine]) -> list[list[TextLine]]:
@@ -255,8 +236,10 @@ def _under(upper: TextLine, lower: TextLine) -> bool:
     a, b = upper.work_bbox, lower.work_bbox
     overlap = min(a[2], b[2]) - max(a[0], b[0])
     narrower = min(a[2] - a[0], b[2] - b[0])
+    step = (b[1] + b[3]) / 2 - (a[1] + a[3]) / 2
     return (
         b[1] - a[3] <= ROW_GAP * (a[3] - a[1])
+        and step >= 0.5 * min(a[3] - a[1], b[3] - b[1])
         and overlap >= 0.5 * narrower
         and not (_apart(a[3] - a[1], b[3] - b[1]) and _apart(_pitch(upper), _pitch(lower)))
     )
@@ -317,6 +300,12 @@ def _columns_reading_better(
             ln for ln in down or [] if id(ln) not in claimed and _in_column(ln.work_bbox, span)
         ]
         claimed.update(id(ln) for ln in standing)
+        # A line down in a column is read with it where it is the column's
+        # characters, or a mark of one (an ornament read "C" between two
+        # columns of ECPO 1940's restaurant advert); a longer line of other
+        # text ("電話：2345") is no part of a grid.
+        if any(not _grid_row(ln.text) and len(_text(ln)) > 1 for ln in standing):
+            return None
         # A character alone in its column where another region's line set
         # down stands is that line's, reaching into a row ("市" and "行" of
         # the address beside ECPO 1919's wine advert's grid); else the
@@ -375,13 +364,16 @@ def _read_again(
     its rows.
 
     Replaced: the grid's rows, the lines set down that stand in a column,
-    and any other line of the region mostly inside the grid (a row the
-    detector cut in two). A column's reading is taken where it agrees with
-    the characters the rows and lines gave it (``_agrees``); else the
-    column keeps those (the recogniser loses a character of a short column
-    now and then: "名點" read "名"), but only where every character replaced
-    is in some column: where a row was unevenly set, or a line was taken in
-    whole, a column read wrongly leaves the grid as it was."""
+    and the pieces of rows (2 to ``MAX_CHARS`` Chinese characters) that lie
+    within the grid's box (a row the detector cut in two); any other line
+    over the grid for half its box (a caption set across under short
+    columns) leaves the grid as it was. A column's reading is taken where
+    it agrees with the characters the rows and lines gave it (``_agrees``);
+    else the column keeps those (the recogniser loses a character of a
+    short column now and then: "名點" read "名"), but only where every
+    character replaced was placed in a column: where a row was unevenly
+    set, or a piece of one taken in whole, a column read wrongly leaves
+    the grid as it was."""
     pitch = float(np.median([_pitch(r) for r in _even(rows)]))
     top = min(r.work_bbox[1] for r in rows)
     bottom = max(r.work_bbox[3] for r in rows)
@@ -395,14 +387,16 @@ def _read_again(
             replaced.append(ln)
         boxes.append(tuple(box))
     grid = (min(b[0] for b in boxes), top, max(b[2] for b in boxes), bottom)
-    inside = [ln for ln in lines if all(ln is not r for r in replaced) and _mostly_in(ln, grid)]
-    replaced += inside
-    placed = all(r in _even(rows) for r in rows) and not inside
-    slots = len(rows) + sum(len(_text(ln)) for col in columns for ln in col.lines)
+    over = [ln for ln in lines if all(ln is not r for r in replaced) and _in(ln, grid, 0.5)]
+    if any(not (_grid_row(ln.text) and _in(ln, grid, 0.9)) for ln in over):
+        return None
+    replaced += over
+    placed = all(any(r is e for e in _even(rows)) for r in rows) and not over
     read = engine.recognize_lines([cut(b) for b in boxes])
     new = []
     for box, col, (text, conf) in zip(boxes, columns, read, strict=True):
         text = "".join(text.split())
+        slots = len(rows) + sum(len(_text(ln)) for ln in col.lines)
         if not _agrees(text, col.text, slots):
             if not placed:
                 return None
@@ -413,8 +407,9 @@ def _read_again(
 
 def _agrees(read: str, given: str, slots: int) -> bool:
     """Whether a column's reading is one of the characters the rows and
-    lines gave it: at least as many, at most ``slots`` (one a row, and the
-    lines' own), and half of them in order (a column box that drifted onto
+    lines gave it: at least as many, at most ``slots`` (one for each of the
+    grid's rows, and the characters of the column's own lines set down),
+    and half of them in order (a column box that drifted onto
     its neighbour reads the neighbour, as long)."""
     if not len(given) <= len(read) <= slots:
         return False
@@ -422,11 +417,12 @@ def _agrees(read: str, given: str, slots: int) -> bool:
     return common >= 0.5 * len(given)
 
 
-def _mostly_in(line: TextLine, box: tuple[float, float, float, float]) -> bool:
+def _in(line: TextLine, box: tuple[float, float, float, float], share: float) -> bool:
+    """Whether ``share`` of the line's box lies within ``box``."""
     x0, y0, x1, y1 = line.work_bbox
     w = max(0.0, min(x1, box[2]) - max(x0, box[0]))
     h = max(0.0, min(y1, box[3]) - max(y0, box[1]))
-    return w * h >= 0.6 * max(1.0, (x1 - x0) * (y1 - y0))
+    return w * h >= share * max(1.0, (x1 - x0) * (y1 - y0))
 
 
 def _in_column(line_box, column_box) -> bool:

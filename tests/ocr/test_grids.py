@@ -216,16 +216,62 @@ def test_a_row_cut_in_two_is_read_once(engine: OcrEngine) -> None:
 
 
 @pytest.mark.models
-def test_lines_beside_the_grid_are_read_in_their_place_right_to_left(engine: OcrEngine) -> None:
+def test_lines_beside_the_grid_keep_their_place(engine: OcrEngine) -> None:
+    # The columns stand where the grid's first row stood; the region's other
+    # lines keep their order, each read once.
     page = _page(_grid_page(DEALER))
     x_right = LEFT + ACROSS * len(DEALER) + 40.0
     beside = [
         _down_line("右邊一行", (x_right, TOP - 10.0, x_right + 44.0, TOP + DOWN * 4)),
         _down_line("左邊一行", (LEFT - 90.0, TOP - 10.0, LEFT - 46.0, TOP + DOWN * 4)),
     ]
-    (region,) = grids_read_down(page, [_region([*_rows(DEALER), *beside])], engine, line_cutter)
+    lines = [beside[0], *_rows(DEALER), beside[1]]
+    (region,) = grids_read_down(page, [_region(lines)], engine, line_cutter)
     assert [ln.text for ln in region.lines] == ["右邊一行", *DEALER, "左邊一行"]
     assert region.direction == TextDirection.VERTICAL_RL
+
+
+@pytest.mark.models
+def test_a_line_of_other_text_over_the_grid_leaves_it_as_rows(engine: OcrEngine) -> None:
+    # A caption set across under the grid's short columns, inside its box.
+    columns = [*DEALER[:4], DEALER[4][:3], DEALER[5][:3]]
+    rows = _rows(DEALER)
+    x0, y0, x1, y1 = rows[-1].work_bbox
+    rows[-1] = rows[-1].model_copy(
+        update={"text": rows[-1].text[2:], "work_bbox": (x0 + 2 * ACROSS, y0, x1, y1)}
+    )
+    caption = _down_line("電話２３４５", (x0, y0 + 5.0, x0 + 2 * ACROSS + 60.0, y1 - 5.0))
+    page = _page(_grid_page(columns))
+    region = _region([*rows, caption])
+    assert grids_read_down(page, [region], engine, line_cutter) == [region]
+
+
+@pytest.mark.models
+def test_a_line_down_of_other_text_in_a_column_leaves_the_grid_as_rows(engine: OcrEngine) -> None:
+    page = _page(_grid_page(DEALER))
+    x = LEFT + ACROSS * (len(DEALER) - 1)
+    other = _down_line(
+        "買賣：歷", (x - 3.0, TOP - 10.0, x + SIZE + 3.0, TOP + DOWN * 2 + SIZE + 10.0)
+    )
+    rows = _rows(DEALER)
+    rows[:3] = [
+        r.model_copy(
+            update={"text": r.text[:-1], "work_bbox": (*r.work_bbox[:2], x - 3.0, r.work_bbox[3])}
+        )
+        for r in rows[:3]
+    ]
+    region = _region([other, *rows])
+    assert grids_read_down(page, [region], engine, line_cutter) == [region]
+
+
+def test_a_row_read_twice_is_no_row_under_it() -> None:
+    # The detector gave the second row twice, two pixels apart: no run of
+    # rows stacks the two (its columns would read the row's characters twice).
+    rows = _rows(DEALER)
+    twice = rows[1].model_copy(update={"work_bbox": tuple(v + 2.0 for v in rows[1].work_bbox)})
+    runs = _stacked_rows([rows[0], rows[1], twice, rows[2], rows[3]])
+    assert sum(len(run) for run in runs) == 5
+    assert not any(any(r is twice for r in run) and any(r is rows[1] for r in run) for run in runs)
 
 
 def test_four_names_set_across_stay_rows() -> None:
