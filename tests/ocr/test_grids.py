@@ -161,24 +161,29 @@ def test_a_character_reaching_into_a_row_from_another_line_makes_no_column() -> 
     assert [c.text for c in columns] == [*DEALER, "市"]
 
 
+@pytest.mark.models
 def test_a_line_set_down_in_a_column_is_read_as_part_of_it(engine: OcrEngine) -> None:
     # The detector boxed the grid's first column as a line down short of its
     # last character, and the rows across the other five and that one.
     page = _page(_grid_page(DEALER))
+    first, rows = _first_column_down("買賣歷")
+    (region,) = grids_read_down(page, [_region([first, *rows])], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == DEALER
+
+
+def _first_column_down(text: str) -> tuple[TextLine, list[TextLine]]:
+    """The grid's first column's first three characters boxed as a line down
+    read ``text``, and the grid's rows, the first three short of that column."""
     x = LEFT + ACROSS * (len(DEALER) - 1)
-    first = _down_line(
-        "買賣歷", (x - 3.0, TOP - 10.0, x + SIZE + 3.0, TOP + DOWN * 2 + SIZE + 10.0)
-    )
+    line = _down_line(text, (x - 3.0, TOP - 10.0, x + SIZE + 3.0, TOP + DOWN * 2 + SIZE + 10.0))
     rows = _rows(DEALER)
-    rows[:3] = [r.model_copy(update={"text": r.text[:-1]}) for r in rows[:3]]
     rows[:3] = [
         r.model_copy(
-            update={"work_bbox": (r.work_bbox[0], r.work_bbox[1], x - 3.0, r.work_bbox[3])}
+            update={"text": r.text[:-1], "work_bbox": (*r.work_bbox[:2], x - 3.0, r.work_bbox[3])}
         )
         for r in rows[:3]
     ]
-    (region,) = grids_read_down(page, [_region([first, *rows])], engine, line_cutter)
-    assert [ln.text for ln in region.lines] == DEALER
+    return line, rows
 
 
 def _down_line(text: str, box: tuple[float, float, float, float]) -> TextLine:
@@ -249,17 +254,7 @@ def test_a_line_of_other_text_over_the_grid_leaves_it_as_rows(engine: OcrEngine)
 @pytest.mark.models
 def test_a_line_down_of_other_text_in_a_column_leaves_the_grid_as_rows(engine: OcrEngine) -> None:
     page = _page(_grid_page(DEALER))
-    x = LEFT + ACROSS * (len(DEALER) - 1)
-    other = _down_line(
-        "買賣：歷", (x - 3.0, TOP - 10.0, x + SIZE + 3.0, TOP + DOWN * 2 + SIZE + 10.0)
-    )
-    rows = _rows(DEALER)
-    rows[:3] = [
-        r.model_copy(
-            update={"text": r.text[:-1], "work_bbox": (*r.work_bbox[:2], x - 3.0, r.work_bbox[3])}
-        )
-        for r in rows[:3]
-    ]
+    other, rows = _first_column_down("買賣：歷")
     region = _region([other, *rows])
     assert grids_read_down(page, [region], engine, line_cutter) == [region]
 
