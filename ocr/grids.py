@@ -90,7 +90,7 @@ scores 6.4, 古玩 2.9 and 商場 4.3)..."""
 SLOT_MARGIN = 0.5
 """...and this much more for each run of characters scored (``_per_slot``).
 Both hold for the seven grids of ECPO 1919 and 1940 (columns 5.9-27.9 more,
-0.56-3.03 a run); rows of random names or prices set across a page set
+0.58-3.03 a run); rows of random names or prices set across a page set
 down, as a grid, pass both in 0.2-2.5% of cases (9-19% by the sum alone,
 at 2)."""
 
