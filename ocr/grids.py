@@ -178,6 +178,8 @@ def _read_down(
     lines = list(region.lines)
     changed = False
     for rows in _stacked_rows(lines):
+        if any(all(ln is not r for ln in lines) for r in rows):
+            continue  # taken in by a grid read before
         down = [ln for ln in lines if _tall(ln.work_bbox)]
         columns = _columns_reading_better(rows, down, elsewhere)
         if columns is None:
