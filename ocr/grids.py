@@ -253,7 +253,7 @@ def _apart(a: float, b: float) -> bool:
 
 def _pitch(line: TextLine) -> float:
     x0, _, x1, _ = line.work_bbox
-    return (x1 - x0) / len("".join(line.text.split()))
+    return (x1 - x0) / len(_text(line))
 
 
 def _even(rows: list[TextLine]) -> list[TextLine]:
@@ -350,7 +350,7 @@ def _within(y: float, line: TextLine) -> bool:
 
 
 def _texts(rows: list[TextLine]) -> list[str]:
-    return ["".join(r.text.split()) for r in rows]
+    return [_text(r) for r in rows]
 
 
 def _read_again(
@@ -431,19 +431,24 @@ def _in_column(line_box, column_box) -> bool:
     """Whether a line set down stands in a grid's column: half its width over
     the column and half its height beside the grid's rows (a line that runs
     on far above or below is a line of its own passing by)."""
-    overlap = min(line_box[2], column_box[2]) - max(line_box[0], column_box[0])
-    down = min(line_box[3], column_box[3]) - max(line_box[1], column_box[1])
-    return overlap >= 0.5 * (line_box[2] - line_box[0]) and down >= 0.5 * (
-        line_box[3] - line_box[1]
-    )
+    return _beside(line_box, column_box, 0.5)
 
 
 def _passes(line_box, column_box) -> bool:
     """Whether a line set down passes through a grid's column: half its width
     over the column, some of its height beside the grid's rows."""
+    return _beside(line_box, column_box, 0.0)
+
+
+def _beside(line_box, column_box, height_share: float) -> bool:
+    """Half the line's width over the column, and more than none and at least
+    ``height_share`` of its height beside the column's rows."""
     overlap = min(line_box[2], column_box[2]) - max(line_box[0], column_box[0])
     down = min(line_box[3], column_box[3]) - max(line_box[1], column_box[1])
-    return overlap >= 0.5 * (line_box[2] - line_box[0]) and down > 0
+    height = line_box[3] - line_box[1]
+    return (
+        overlap >= 0.5 * (line_box[2] - line_box[0]) and down > 0 and down >= height_share * height
+    )
 
 
 def _union(a, b) -> list[float]:
