@@ -26,9 +26,11 @@ working-image pixels.
 from __future__ import annotations
 
 import logging
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 from newsprint.core.page import (
@@ -136,17 +138,93 @@ def grids_read_down(
     docstring); only on a page that sets lines down (``sets_lines_down``).
     ``cutter`` gives the page's cut: a working-image box to its crop for the
     recogniser, turned level where the box is tall (``ocr.stage.line_cutter``).
-    A region whose lines are all set down after it is ``vertical-rl``."""
+
+    A grid's rows may lie in regions stacked one over the other (layout
+    took a taller row of ECPO 1919's insurers' grid, "火災" across six
+    columns, for a headline between two blocks of rows): the columns then
+    go to the region of the grid's top row, which grows to hold them, and
+    the others lose those rows (one left with no lines is dropped by the
+    OCR stage). A region whose lines are all set down after it is
+    ``vertical-rl``."""
     if not sets_lines_down(np.asarray(page.detected_lines, dtype=float).reshape(-1, 4)):
         return regions
     cut = _lazy(cutter, page)
+    lines = {r.id: list(r.lines) for r in regions if r.type in _READ and r.lines}
+    owner = {id(ln): rid for rid, lns in lines.items() for ln in lns}
     down = {r.id: [ln for ln in r.lines if _tall(ln.work_bbox)] for r in regions}
-    return [
-        _read_down(page, r, engine, cut, [ln for o, lns in down.items() if o != r.id for ln in lns])
-        if r.type in _READ and r.lines
-        else r
-        for r in regions
-    ]
+    grown: set[str] = set()
+
+    def read_down(rows: list[TextLine]) -> bool:
+        held = {owner[id(r)] for r in rows}
+        if any(all(ln is not r for ln in lines[owner[id(r)]]) for r in rows):
+            return False  # taken in by a grid read before
+        mine = [ln for rid in held for ln in lines[rid]]
+        standing = [ln for ln in mine if _tall(ln.work_bbox)]
+        others = [ln for rid, lns in down.items() if rid not in held for ln in lns]
+        columns = _grid_columns(rows, standing, others)
+        if columns is None:
+            return False
+        more, denser = _judged(rows, [c.text for c in columns])
+        read = _read_again(page, rows, columns, mine, engine, cut) if more else None
+        if read is None:
+            return False
+        replaced, new = read
+        # Where the rows' misreads hide the columns' words ("火英" for 火災
+        # down five of ECPO 1919's insurers), the columns as read again judge.
+        if not denser and not all(_judged(rows, [ln.text for ln in new])):
+            return False
+        gone = {id(ln) for ln in replaced}
+        top = owner[id(rows[0])]
+        at = next(i for i, ln in enumerate(lines[top]) if id(ln) in gone)
+        before = [ln for ln in lines[top][:at] if id(ln) not in gone]
+        after = [ln for ln in lines[top][at:] if id(ln) not in gone]
+        lines[top] = before + new + after
+        for rid in held - {top}:
+            lines[rid] = [ln for ln in lines[rid] if id(ln) not in gone]
+            grown.add(top)
+        log.debug("%s: a grid read down: %s", top, " / ".join(ln.text for ln in new))
+        return True
+
+    for rows in _stacked_rows([ln for lns in lines.values() for ln in lns]):
+        held = {owner[id(r)] for r in rows}
+        if read_down(rows) or len(held) == 1:
+            continue
+        # Rows of several regions that are no grid together may be one in
+        # each region, as read before rows were stacked across regions.
+        for rid in sorted(held):
+            for part in _stacked_rows(lines[rid]):
+                read_down(part)
+    return [_with_lines(r, lines[r.id], r.id in grown) if r.id in lines else r for r in regions]
+
+
+def _with_lines(region: Region, lines: list[TextLine], grown: bool) -> Region:
+    """``region`` with ``lines`` where they changed; its box grown to hold them
+    where they came from other regions. The columns stand where the grid's
+    first line stood among the region's lines, which keep their order."""
+    if len(lines) == len(region.lines) and all(map(operator.is_, lines, region.lines)):
+        return region
+    update: dict = {"lines": lines}
+    if lines and all(_tall(ln.work_bbox) for ln in lines):
+        update["direction"] = TextDirection.VERTICAL_RL
+    if grown:
+        update.update(_box_holding(region, lines))
+    return region.model_copy(update=update)
+
+
+def _box_holding(region: Region, lines: list[TextLine]) -> dict:
+    """The region's box, in scan and working pixels, grown to hold ``lines``."""
+    x0, y0, x1, y1 = region.bbox
+    for ln in lines:
+        x0, y0 = min(x0, ln.bbox[0]), min(y0, ln.bbox[1])
+        x1, y1 = max(x1, ln.bbox[2]), max(y1, ln.bbox[3])
+    update: dict = {"bbox": (x0, y0, x1, y1), "polygon": [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]}
+    if region.work_bbox is not None:
+        work = list(region.work_bbox)
+        for ln in lines:
+            if ln.work_bbox is not None:
+                work = _union(work, ln.work_bbox)
+        update["work_bbox"] = tuple(work)
+    return update
 
 
 def sets_lines_down(boxes: np.ndarray) -> bool:
@@ -170,39 +248,6 @@ def _lazy(cutter: Callable[[NewspaperPage], Cut], page: NewspaperPage) -> Cut:
         return made[0](box)
 
     return cut
-
-
-def _read_down(
-    page: NewspaperPage, region: Region, engine: OcrEngine, cut: Cut, elsewhere: list[TextLine]
-) -> Region:
-    lines = list(region.lines)
-    changed = False
-    for rows in _stacked_rows(lines):
-        if any(all(ln is not r for ln in lines) for r in rows):
-            continue  # taken in by a grid read before
-        down = [ln for ln in lines if _tall(ln.work_bbox)]
-        columns = _columns_reading_better(rows, down, elsewhere)
-        if columns is None:
-            continue
-        read = _read_again(page, rows, columns, lines, engine, cut)
-        if read is None:
-            continue
-        replaced, new = read
-        gone = {id(ln) for ln in replaced}
-        at = next(i for i, ln in enumerate(lines) if id(ln) in gone)
-        before = [ln for ln in lines[:at] if id(ln) not in gone]
-        after = [ln for ln in lines[at:] if id(ln) not in gone]
-        lines = before + new + after
-        changed = True
-        log.debug("%s: a grid read down: %s", region.id, " / ".join(ln.text for ln in new))
-    if not changed:
-        return region
-    # The columns stand where the grid's first line stood among the region's
-    # lines, which keep their order.
-    update: dict = {"lines": lines}
-    if all(_tall(ln.work_bbox) for ln in lines):
-        update["direction"] = TextDirection.VERTICAL_RL
-    return region.model_copy(update=update)
 
 
 def _stacked_rows(lines: list[TextLine]) -> list[list[TextLine]]:
@@ -267,9 +312,35 @@ def _columns_reading_better(
     down: list[TextLine] | None = None,
     elsewhere: list[TextLine] | None = None,
 ) -> list[_Column] | None:
-    """The grid's columns, right to left, where read down they score
-    ``MARGIN`` more than the rows read across (each the better way); None
-    where they do not, or where fewer than ``MIN_ROWS`` rows are evenly set.
+    """The grid's columns (``_grid_columns``) where read down they score
+    ``MARGIN`` more than the rows read across (each the better way), and
+    ``SLOT_MARGIN`` more for each run of characters scored; else None."""
+    columns = _grid_columns(rows, down, elsewhere)
+    if columns is None:
+        return None
+    return columns if all(_judged(rows, [c.text for c in columns])) else None
+
+
+def _judged(rows: list[TextLine], texts: list[str]) -> tuple[bool, bool]:
+    """Whether the columns' ``texts`` score ``MARGIN`` more than the grid's
+    evenly set rows read across (each the better way), and whether they
+    score ``SLOT_MARGIN`` more for each run of characters scored."""
+    even = _texts(_even(rows))
+    across = [max(word_score(t), word_score(t[::-1])) for t in even]
+    down = [word_score(t) for t in texts]
+    more = sum(down) >= sum(across) + MARGIN
+    denser = _per_slot(down, texts) >= _per_slot(across, even) + SLOT_MARGIN
+    return more, denser
+
+
+def _grid_columns(
+    rows: list[TextLine],
+    down: list[TextLine] | None = None,
+    elsewhere: list[TextLine] | None = None,
+) -> list[_Column] | None:
+    """The grid's columns, right to left; None where fewer than ``MIN_ROWS``
+    rows are evenly set or fewer than two columns stand, or where a line of
+    other text stands down a column.
     ``down``: the region's lines set down; one that stands in a column (the
     detector boxed the grid's outer columns as lines down, short of their
     last character, on ECPO 1940) is read as part of it. ``elsewhere``: the
@@ -278,25 +349,11 @@ def _columns_reading_better(
     if len(even) < MIN_ROWS:
         return None
     pitch = float(np.median([_pitch(r) for r in even]))
-    cells = sorted(
-        (
-            (r.work_bbox[0] + (i + 0.5) * _pitch(r), (r.work_bbox[1] + r.work_bbox[3]) / 2, ch)
-            for r in even
-            for i, ch in enumerate("".join(r.text.split()))
-        ),
-        key=lambda cell: cell[0],
-    )
-    groups: list[list[tuple[float, float, str]]] = [[cells[0]]]
-    for cell in cells[1:]:
-        if cell[0] - groups[-1][-1][0] > 0.5 * pitch:
-            groups.append([cell])
-        else:
-            groups[-1].append(cell)
+    centres, groups = _placed(even)
     top = min(r.work_bbox[1] for r in rows)
     bottom = max(r.work_bbox[3] for r in rows)
     columns, claimed = [], set()
-    for g in reversed(groups):
-        centre = float(np.mean([c[0] for c in g]))
+    for centre, g in reversed(list(zip(centres, groups, strict=True))):
         span = (centre - pitch / 2, top, centre + pitch / 2, bottom)
         standing = [
             ln for ln in down or [] if id(ln) not in claimed and _in_column(ln.work_bbox, span)
@@ -320,15 +377,42 @@ def _columns_reading_better(
         chars = [(y, ch) for y, ch in chars if not any(_within(y, ln) for ln in standing)]
         chars += [(ln.work_bbox[1], _text(ln)) for ln in standing if _grid_row(ln.text)]
         columns.append(_Column(centre, sorted(chars, key=lambda c: c[0]), standing))
-    if len(columns) < 2:
-        return None
-    across = [max(word_score(t), word_score(t[::-1])) for t in _texts(even)]
-    down_scores = [word_score(col.text) for col in columns]
-    more = sum(down_scores) >= sum(across) + MARGIN
-    denser = _per_slot(down_scores, [c.text for c in columns]) >= (
-        _per_slot(across, _texts(even)) + SLOT_MARGIN
+    return columns if len(columns) >= 2 else None
+
+
+def _placed(rows: list[TextLine]) -> tuple[list[float], list[list[tuple[float, float, str]]]]:
+    """The grid's column centres, left to right, and the characters (x, y,
+    text) of ``rows`` that stand in each. A character's x is taken from its
+    row's box and number of characters; the columns are those of the rows
+    with the most characters (the median of each one's place), and the
+    characters of a shorter row go to the columns, in order, that lie
+    nearest them (a row may lack a column's character, or its box reach
+    past a column of smaller type: ECPO 1919's insurers)."""
+    placed = [
+        [
+            (r.work_bbox[0] + (i + 0.5) * _pitch(r), (r.work_bbox[1] + r.work_bbox[3]) / 2, ch)
+            for i, ch in enumerate(_text(r))
+        ]
+        for r in rows
+    ]
+    width = max(len(row) for row in placed)
+    full = [row for row in placed if len(row) == width]
+    centres = [float(np.median([row[k][0] for row in full])) for k in range(width)]
+    groups: list[list[tuple[float, float, str]]] = [[] for _ in centres]
+    for row in placed:
+        for k, cell in zip(_nearest_in_order(row, centres), row, strict=True):
+            groups[k].append(cell)
+    return [float(np.mean([cell[0] for cell in g])) for g in groups], groups
+
+
+def _nearest_in_order(row: list[tuple[float, float, str]], centres: list[float]) -> tuple[int, ...]:
+    """The columns, one for each of the row's characters and in their order,
+    that lie nearest them in all (``len(row) <= len(centres) <= MAX_CHARS``:
+    at most 70 choices)."""
+    return min(
+        combinations(range(len(centres)), len(row)),
+        key=lambda ks: sum(abs(cell[0] - centres[k]) for cell, k in zip(row, ks, strict=True)),
     )
-    return columns if more and denser else None
 
 
 def _per_slot(scores: list[float], texts: list[str]) -> float:
@@ -409,11 +493,13 @@ def _read_again(
 
 def _agrees(read: str, given: str, slots: int) -> bool:
     """Whether a column's reading is one of the characters the rows and
-    lines gave it: at least as many, at most ``slots`` (one for each of the
-    grid's rows, and the characters of the column's own lines set down),
-    and half of them in order (a column box that drifted onto
-    its neighbour reads the neighbour, as long)."""
-    if not len(given) <= len(read) <= slots:
+    lines gave it: at least as many, at most one more than ``slots`` (one
+    for each of the grid's rows, and the characters of the column's own
+    lines set down; a column may be set closer than the rows: ECPO 1919's
+    "千代田火災保險會社", nine beside eight rows), and half of them in
+    order (a column box that drifted onto its neighbour reads the
+    neighbour, as long)."""
+    if not len(given) <= len(read) <= slots + 1:
         return False
     common = LCSseq.similarity(to_traditional_forms(read), to_traditional_forms(given))
     return common >= 0.5 * len(given)
