@@ -4,11 +4,19 @@ uming type; the real recogniser."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from newsprint.core.page import NewspaperPage, Region, RegionType, TextDirection, TextLine
 from newsprint.ocr.engine import OcrEngine
-from newsprint.ocr.grids import _agrees, _columns_reading_better, _stacked_rows, grids_read_down
+from newsprint.ocr.grids import (
+    _agrees,
+    _columns_reading_better,
+    _grid_columns,
+    _stacked_rows,
+    grids_read_down,
+)
 from newsprint.ocr.stage import line_cutter
 from PIL import Image, ImageDraw
 
@@ -280,3 +288,99 @@ def test_a_column_reading_is_taken_only_where_it_agrees_with_the_rows() -> None:
     assert not _agrees("名", "名點", 2)  # short: the rows' characters are kept
     assert not _agrees("歡迎參觀", "貨高價廉", 4)  # a neighbour's column, as long
     assert not _agrees("買賣歷代金石書畫", "買賣歷代", 4)  # two columns read as one
+    # ECPO 1919's sixth insurer: a column set closer, nine beside eight rows.
+    assert _agrees("千代田火災保險會社", "千代火英社", 8)
+    assert not _agrees("千代田火災保險會社社", "千代火英社", 8)
+
+
+# ECPO 1919's insurers' grid as the detector boxed and the recogniser read
+# its rows (working pixels): a row's box reaches past the sixth column's
+# smaller type, and the fourth row ("火災" across, misread) is taller.
+INSURERS = [
+    ("千東共日明東", (1389, 1719, 1640, 1782)),
+    ("代京同本治京", (1390, 1767, 1631, 1828)),
+    ("火火火火火海", (1422, 1817, 1631, 1875)),
+    ("英英英英員上", (1419, 1867, 1653, 1952)),
+    ("保保保保保", (1423, 1931, 1627, 2008)),
+    ("險險險險險", (1421, 1984, 1627, 2058)),
+    ("會會會會會", (1423, 2039, 1629, 2110)),
+    ("社社社社社社", (1381, 2095, 1636, 2160)),
+]
+
+
+def test_a_row_boxed_unevenly_puts_its_characters_in_their_columns() -> None:
+    rows = [TextLine(text=t, confidence=0.9, bbox=b, work_bbox=b) for t, b in INSURERS]
+    (run,) = _stacked_rows(rows)
+    assert len(run) == len(INSURERS)
+    columns = _grid_columns(run)
+    assert columns is not None
+    assert [c.text for c in columns] == [
+        "東京海上保險會社",
+        "明治火員保險會社",
+        "日本火英保險會社",
+        "共同火英保險會社",
+        "東京火英保險會社",
+        "千代火英社",
+    ]
+
+
+def _split(lines: list[TextLine], cuts: list[int]) -> list[Region]:
+    """``lines`` in regions one over the other, cut before each index in ``cuts``;
+    the middle one a headline (as layout took ECPO 1919's taller row)."""
+    bounds = [0, *cuts, len(lines)]
+    regions = []
+    for k, (a, b) in enumerate(itertools.pairwise(bounds)):
+        part = lines[a:b]
+        box = (
+            min(ln.bbox[0] for ln in part),
+            min(ln.bbox[1] for ln in part),
+            max(ln.bbox[2] for ln in part),
+            max(ln.bbox[3] for ln in part),
+        )
+        kind = RegionType.HEADLINE if 0 < k < len(cuts) else RegionType.TEXT
+        regions.append(Region(id=f"r{k + 1}", type=kind, bbox=box, work_bbox=box, lines=part))
+    return regions
+
+
+@pytest.mark.models
+def test_a_grid_whose_rows_lie_in_regions_one_over_another_is_read_as_one(
+    engine: OcrEngine,
+) -> None:
+    page = _page(_grid_page(DEALER))
+    rows = _rows(DEALER)
+    first, middle, last = grids_read_down(page, _split(rows, [2, 3]), engine, line_cutter)
+    assert [ln.text for ln in first.lines] == DEALER
+    assert first.direction == TextDirection.VERTICAL_RL
+    assert middle.lines == [] and last.lines == []
+    # The region of the grid's top row grew to hold its columns.
+    assert first.bbox[3] >= rows[-1].bbox[3] - 1
+    assert all(first.bbox[1] <= ln.bbox[1] and ln.bbox[3] <= first.bbox[3] for ln in first.lines)
+
+
+@pytest.mark.models
+def test_rows_misread_are_judged_on_their_columns_read_again(engine: OcrEngine) -> None:
+    # Four insurers, "火災保險" down each; the fourth row ("災" across) was
+    # misread "英英英英", which hides the columns' words from the judgement:
+    # read again, the columns say them.
+    columns = ["明治火災保險", "日本火災保險", "共同火災保險", "東京火災保險"]
+    rows = _rows(columns)
+    rows[3] = rows[3].model_copy(update={"text": "英英英英"})
+    assert _columns_reading_better(rows) is None
+    page = _page(_grid_page(columns))
+    (region,) = grids_read_down(page, [_region(rows)], engine, line_cutter)
+    assert [ln.text for ln in region.lines] == columns
+
+
+@pytest.mark.models
+def test_names_set_across_stay_rows_when_their_columns_are_read_again(
+    engine: OcrEngine,
+) -> None:
+    # Read down, the names score more in all but not for each run: their
+    # columns are read again from the page and make no more words.
+    names = ["楊民秋", "許東小", "黃國平", "戴志安"]
+    columns = ["".join(name[len(name) - 1 - j] for name in names) for j in range(3)]
+    rows = _rows(columns)
+    assert [ln.text for ln in rows] == names
+    page = _page(_grid_page(columns))
+    region = _region(rows)
+    assert grids_read_down(page, [region], engine, line_cutter) == [region]
