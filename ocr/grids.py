@@ -15,8 +15,11 @@ triples are as Chinese words (``core.words``); where the columns score
 clearly higher, in all and for each run of characters scored, each column
 is cut from the page and read down, as the page's vertical lines are, and
 the columns replace the rows (a column's reading is checked against the
-characters the rows gave it). The region's lines are then in the order of
-a block set down.
+characters the rows gave it). Where the columns score higher in all but
+not for each run, a misread row may hide their words: they are read again
+from the page and judged on that reading. A grid's rows may lie in more
+than one region, one over another, where layout split them. The region's
+lines are then in the order of a block set down.
 
 A character's place in its row is taken from the row's box and its number
 of characters (the grid's type is of one size and evenly set). Boxes are in
@@ -94,7 +97,10 @@ SLOT_MARGIN = 0.5
 Both hold for the seven grids of ECPO 1919 and 1940 (columns 5.9-27.9 more,
 0.58-3.03 a run); rows of random names or prices set across a page set
 down, as a grid, pass both in 0.2-2.5% of cases (9-19% by the sum alone,
-at 2)."""
+at 2), as their rows give them. Those that pass the sum alone are read
+again from the page and judged on that reading; read again, rows read
+rightly give the same characters, so the share is as measured (not
+measured again since)."""
 
 
 _READ = frozenset(
@@ -141,18 +147,23 @@ def grids_read_down(
 
     A grid's rows may lie in regions stacked one over the other (layout
     took a taller row of ECPO 1919's insurers' grid, "火災" across six
-    columns, for a headline between two blocks of rows): the columns then
-    go to the region of the grid's top row, which grows to hold them, and
-    the others lose those rows (one left with no lines is dropped by the
-    OCR stage). A region whose lines are all set down after it is
-    ``vertical-rl``."""
+    columns, for a headline between two blocks of rows). Read as one grid,
+    its columns must also score ``MARGIN`` more than the regions' rows read
+    apart, each region's as a grid of its own where it is one (two grids one
+    over the other, or a grid over a price list, stay apart); then they go
+    to the region holding most of the rows, whose box grows to hold them,
+    and the others lose those rows (one left with no lines is dropped by
+    the OCR stage; one left with some shrinks to them). Where they are no
+    grid together, each region's rows are tried alone. A region whose lines
+    are all set down after it is ``vertical-rl``."""
     if not sets_lines_down(np.asarray(page.detected_lines, dtype=float).reshape(-1, 4)):
         return regions
     cut = _lazy(cutter, page)
     lines = {r.id: list(r.lines) for r in regions if r.type in _READ and r.lines}
     owner = {id(ln): rid for rid, lns in lines.items() for ln in lns}
     down = {r.id: [ln for ln in r.lines if _tall(ln.work_bbox)] for r in regions}
-    grown: set[str] = set()
+    grew: set[str] = set()
+    shrank: set[str] = set()
 
     def read_down(rows: list[TextLine]) -> bool:
         held = {owner[id(r)] for r in rows}
@@ -164,67 +175,105 @@ def grids_read_down(
         columns = _grid_columns(rows, standing, others)
         if columns is None:
             return False
-        more, denser = _judged(rows, [c.text for c in columns])
+        apart = _read_apart(rows, [[r for r in rows if owner[id(r)] == rid] for rid in held])
+        texts = [c.text for c in columns]
+        more, denser = _judged(rows, texts)
         read = _read_again(page, rows, columns, mine, engine, cut) if more else None
         if read is None:
             return False
         replaced, new = read
         # Where the rows' misreads hide the columns' words ("火英" for 火災
         # down five of ECPO 1919's insurers), the columns as read again judge.
-        if not denser and not all(_judged(rows, [ln.text for ln in new])):
-            return False
+        if not (denser and _together(texts, apart)):
+            again = [ln.text for ln in new]
+            if not (all(_judged(rows, again)) and _together(again, apart)):
+                return False
         gone = {id(ln) for ln in replaced}
+        # The columns go to the region holding most of the rows (the grid's
+        # top row's where as many).
         top = owner[id(rows[0])]
-        at = next(i for i, ln in enumerate(lines[top]) if id(ln) in gone)
-        before = [ln for ln in lines[top][:at] if id(ln) not in gone]
-        after = [ln for ln in lines[top][at:] if id(ln) not in gone]
-        lines[top] = before + new + after
-        for rid in held - {top}:
+        count = {rid: sum(owner[id(r)] == rid for r in rows) for rid in held}
+        into = max(sorted(held), key=lambda rid: (count[rid], rid == top))
+        at = next(i for i, ln in enumerate(lines[into]) if id(ln) in gone)
+        before = [ln for ln in lines[into][:at] if id(ln) not in gone]
+        after = [ln for ln in lines[into][at:] if id(ln) not in gone]
+        lines[into] = before + new + after
+        for rid in held - {into}:
             lines[rid] = [ln for ln in lines[rid] if id(ln) not in gone]
-            grown.add(top)
-        log.debug("%s: a grid read down: %s", top, " / ".join(ln.text for ln in new))
+            grew.add(into)
+            shrank.add(rid)
+        log.debug("%s: a grid read down: %s", into, " / ".join(ln.text for ln in new))
         return True
 
     for rows in _stacked_rows([ln for lns in lines.values() for ln in lns]):
-        held = {owner[id(r)] for r in rows}
+        held = sorted({owner[id(r)] for r in rows})
         if read_down(rows) or len(held) == 1:
             continue
-        # Rows of several regions that are no grid together may be one in
-        # each region, as read before rows were stacked across regions.
-        for rid in sorted(held):
-            for part in _stacked_rows(lines[rid]):
+        # No grid together: each region's rows may be one alone.
+        for rid in held:
+            for part in _stacked_rows([r for r in rows if owner[id(r)] == rid]):
                 read_down(part)
-    return [_with_lines(r, lines[r.id], r.id in grown) if r.id in lines else r for r in regions]
+    return [
+        _with_lines(page, r, lines[r.id], r.id in grew, r.id in shrank) if r.id in lines else r
+        for r in regions
+    ]
 
 
-def _with_lines(region: Region, lines: list[TextLine], grown: bool) -> Region:
-    """``region`` with ``lines`` where they changed; its box grown to hold them
-    where they came from other regions. The columns stand where the grid's
-    first line stood among the region's lines, which keep their order."""
+def _read_apart(rows: list[TextLine], parts: list[list[TextLine]]) -> float | None:
+    """The word score of a grid's rows read region by region (``parts``):
+    each region's run of rows read down where it is a grid of its own and
+    its columns read better, else each row read across the better way;
+    None for a grid in one region."""
+    if len(parts) < 2:
+        return None
+    score = 0.0
+    for part in parts:
+        runs = _stacked_rows(part)
+        for run in runs:
+            columns = _grid_columns(run)
+            texts = None if columns is None else [c.text for c in columns]
+            if texts is not None and all(_judged(run, texts)):
+                score += sum(word_score(t) for t in texts)
+            else:
+                score += sum(_across(t) for t in _texts(run))
+        in_runs = {id(r) for run in runs for r in run}
+        score += sum(_across(_text(r)) for r in part if id(r) not in in_runs)
+    return score
+
+
+def _together(texts: list[str], apart: float | None) -> bool:
+    """Whether a grid's columns, ``texts``, score ``MARGIN`` more than its
+    rows read region by region (``_read_apart``); True for one region."""
+    return apart is None or sum(word_score(t) for t in texts) >= apart + MARGIN
+
+
+def _across(text: str) -> float:
+    """A row's word score, read the better way (left to right or right to left)."""
+    return max(word_score(text), word_score(text[::-1]))
+
+
+def _with_lines(
+    page: NewspaperPage, region: Region, lines: list[TextLine], grew: bool, shrank: bool
+) -> Region:
+    """``region`` with ``lines`` where they changed. The columns stand where
+    the grid's first line stood among the region's lines, which keep their
+    order. A region that took in another's rows grows to hold its lines; one
+    that lost rows to another shrinks to the lines it keeps (working pixels,
+    mapped to the scan as layout maps a region's box; a region that did
+    both grows)."""
     if len(lines) == len(region.lines) and all(map(operator.is_, lines, region.lines)):
         return region
     update: dict = {"lines": lines}
     if lines and all(_tall(ln.work_bbox) for ln in lines):
         update["direction"] = TextDirection.VERTICAL_RL
-    if grown:
-        update.update(_box_holding(region, lines))
+    boxes = [ln.work_bbox for ln in lines if ln.work_bbox is not None]
+    if grew and region.work_bbox is not None:
+        boxes.append(region.work_bbox)
+    if (grew or shrank) and boxes:
+        work = tuple(float(v) for v in _union_all(boxes))
+        bbox, polygon = page.geometry.box_to_scan(work, (page.width, page.height))
+        update.update({"work_bbox": work, "bbox": bbox, "polygon": polygon})
     return region.model_copy(update=update)
-
-
-def _box_holding(region: Region, lines: list[TextLine]) -> dict:
-    """The region's box, in scan and working pixels, grown to hold ``lines``."""
-    x0, y0, x1, y1 = region.bbox
-    for ln in lines:
-        x0, y0 = min(x0, ln.bbox[0]), min(y0, ln.bbox[1])
-        x1, y1 = max(x1, ln.bbox[2]), max(y1, ln.bbox[3])
-    update: dict = {"bbox": (x0, y0, x1, y1), "polygon": [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]}
-    if region.work_bbox is not None:
-        work = list(region.work_bbox)
-        for ln in lines:
-            if ln.work_bbox is not None:
-                work = _union(work, ln.work_bbox)
-        update["work_bbox"] = tuple(work)
-    return update
 
 
 def sets_lines_down(boxes: np.ndarray) -> bool:
@@ -307,26 +356,12 @@ def _even(rows: list[TextLine]) -> list[TextLine]:
     return [r for r in rows if abs(_pitch(r) - median) <= PITCH_SPREAD * median]
 
 
-def _columns_reading_better(
-    rows: list[TextLine],
-    down: list[TextLine] | None = None,
-    elsewhere: list[TextLine] | None = None,
-) -> list[_Column] | None:
-    """The grid's columns (``_grid_columns``) where read down they score
-    ``MARGIN`` more than the rows read across (each the better way), and
-    ``SLOT_MARGIN`` more for each run of characters scored; else None."""
-    columns = _grid_columns(rows, down, elsewhere)
-    if columns is None:
-        return None
-    return columns if all(_judged(rows, [c.text for c in columns])) else None
-
-
 def _judged(rows: list[TextLine], texts: list[str]) -> tuple[bool, bool]:
     """Whether the columns' ``texts`` score ``MARGIN`` more than the grid's
     evenly set rows read across (each the better way), and whether they
     score ``SLOT_MARGIN`` more for each run of characters scored."""
     even = _texts(_even(rows))
-    across = [max(word_score(t), word_score(t[::-1])) for t in even]
+    across = [_across(t) for t in even]
     down = [word_score(t) for t in texts]
     more = sum(down) >= sum(across) + MARGIN
     denser = _per_slot(down, texts) >= _per_slot(across, even) + SLOT_MARGIN
@@ -381,13 +416,16 @@ def _grid_columns(
 
 
 def _placed(rows: list[TextLine]) -> tuple[list[float], list[list[tuple[float, float, str]]]]:
-    """The grid's column centres, left to right, and the characters (x, y,
-    text) of ``rows`` that stand in each. A character's x is taken from its
-    row's box and number of characters; the columns are those of the rows
-    with the most characters (the median of each one's place), and the
-    characters of a shorter row go to the columns, in order, that lie
-    nearest them (a row may lack a column's character, or its box reach
-    past a column of smaller type: ECPO 1919's insurers)."""
+    """The grid's column centres (x, working pixels), left to right, and the
+    characters (x, y, text) of ``rows`` that stand in each. A character's x
+    is taken from its row's box and number of characters. There are as many
+    columns as the longest row has characters; each character goes to a
+    column, those of a row in order, nearest the median place of that
+    column's character in the longest rows (a row may lack a column's
+    character, or its box reach past a column of smaller type: ECPO 1919's
+    insurers). A column's centre is then the mean of its characters' x.
+    A row read with a character too many makes a column too many (a
+    column of one character, kept as read)."""
     placed = [
         [
             (r.work_bbox[0] + (i + 0.5) * _pitch(r), (r.work_bbox[1] + r.work_bbox[3]) / 2, ch)
@@ -539,6 +577,13 @@ def _beside(line_box, column_box, height_share: float) -> bool:
 
 def _union(a, b) -> list[float]:
     return [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
+
+
+def _union_all(boxes) -> list[float]:
+    box = list(boxes[0])
+    for other in boxes[1:]:
+        box = _union(box, other)
+    return box
 
 
 def _tall(box) -> bool:

@@ -12,8 +12,8 @@ from newsprint.core.page import NewspaperPage, Region, RegionType, TextDirection
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.grids import (
     _agrees,
-    _columns_reading_better,
     _grid_columns,
+    _judged,
     _stacked_rows,
     grids_read_down,
 )
@@ -82,6 +82,13 @@ def _page(image: np.ndarray, down: bool = True) -> NewspaperPage:
     )
 
 
+def _read_down_better(rows: list[TextLine]) -> bool:
+    """Whether the grid's columns, as its rows give them, read clearly better
+    than the rows (before any is read again)."""
+    columns = _grid_columns(rows)
+    return columns is not None and all(_judged(rows, [c.text for c in columns]))
+
+
 def _region(lines: list[TextLine]) -> Region:
     return Region(id="r1", type=RegionType.ADVERTISEMENT, bbox=(0, 0, 1, 1), lines=lines)
 
@@ -129,8 +136,8 @@ def test_a_page_set_across_keeps_its_rows(engine: OcrEngine) -> None:
 def test_the_columns_are_judged_by_their_words() -> None:
     # ECPO 1919's six insurers: rows of one character, columns of 保險會社.
     columns = ["保險會社"] * 5
-    assert _columns_reading_better(_rows(columns)) is not None
-    assert _columns_reading_better(_row_lines(["國際新聞", "經濟快訊"])) is None
+    assert _read_down_better(_rows(columns))
+    assert not _read_down_better(_row_lines(["國際新聞", "經濟快訊"]))
 
 
 def test_a_heading_of_larger_type_over_a_grid_is_no_row_of_it() -> None:
@@ -160,12 +167,12 @@ def test_a_character_reaching_into_a_row_from_another_line_makes_no_column() -> 
         update={"text": "市" + rows[-1].text, "work_bbox": (x0 - ACROSS, y0, x1, y1)}
     )
     address = _down_line("上海英大馬路中市", (x0 - ACROSS, TOP - 200.0, x0 - 2.0, TOP + 400.0))
-    columns = _columns_reading_better(rows, [], [address])
+    columns = _grid_columns(rows, [], [address])
     assert columns is not None
     assert [c.text for c in columns] == DEALER
     # With no line there, the column's other characters fell between the
     # rows (ECPO 1919's sixth insurer, set lower): the column stands.
-    columns = _columns_reading_better(rows, [], [])
+    columns = _grid_columns(rows, [], [])
     assert [c.text for c in columns] == [*DEALER, "市"]
 
 
@@ -210,7 +217,7 @@ def test_a_column_read_again_mends_a_row_misread(engine: OcrEngine) -> None:
 
 
 def test_a_table_of_prices_set_across_stays_rows() -> None:
-    assert _columns_reading_better(_row_lines(["三元一角", "十元十角", "七元七角"])) is None
+    assert not _read_down_better(_row_lines(["三元一角", "十元十角", "七元七角"]))
 
 
 @pytest.mark.models
@@ -280,7 +287,7 @@ def test_a_row_read_twice_is_no_row_under_it() -> None:
 def test_four_names_set_across_stay_rows() -> None:
     # Read down, the names' given names make a word or two ("平安", "國志")
     # by chance: more in all than the rows, but not for the runs scored.
-    assert _columns_reading_better(_row_lines(["楊民秋", "許東小", "黃國平", "戴志安"])) is None
+    assert not _read_down_better(_row_lines(["楊民秋", "許東小", "黃國平", "戴志安"]))
 
 
 def test_a_column_reading_is_taken_only_where_it_agrees_with_the_rows() -> None:
@@ -324,9 +331,12 @@ def test_a_row_boxed_unevenly_puts_its_characters_in_their_columns() -> None:
     ]
 
 
-def _split(lines: list[TextLine], cuts: list[int]) -> list[Region]:
-    """``lines`` in regions one over the other, cut before each index in ``cuts``;
-    the middle one a headline (as layout took ECPO 1919's taller row)."""
+def _split(
+    lines: list[TextLine], cuts: list[int], headlines: tuple[int, ...] | None = None
+) -> list[Region]:
+    """``lines`` in regions one over the other, cut before each index in
+    ``cuts``; those numbered in ``headlines`` (from 0) headlines, by default
+    the middle ones (as layout took ECPO 1919's taller row)."""
     bounds = [0, *cuts, len(lines)]
     regions = []
     for k, (a, b) in enumerate(itertools.pairwise(bounds)):
@@ -337,7 +347,8 @@ def _split(lines: list[TextLine], cuts: list[int]) -> list[Region]:
             max(ln.bbox[2] for ln in part),
             max(ln.bbox[3] for ln in part),
         )
-        kind = RegionType.HEADLINE if 0 < k < len(cuts) else RegionType.TEXT
+        middle = 0 < k < len(cuts)
+        kind = RegionType.HEADLINE if (k in headlines if headlines else middle) else RegionType.TEXT
         regions.append(Region(id=f"r{k + 1}", type=kind, bbox=box, work_bbox=box, lines=part))
     return regions
 
@@ -348,13 +359,71 @@ def test_a_grid_whose_rows_lie_in_regions_one_over_another_is_read_as_one(
 ) -> None:
     page = _page(_grid_page(DEALER))
     rows = _rows(DEALER)
-    first, middle, last = grids_read_down(page, _split(rows, [2, 3]), engine, line_cutter)
+    regions = _split(rows, [2, 3])
+    # The middle region also holds a line set down beside the grid.
+    x = LEFT + ACROSS * len(DEALER) + 40.0
+    beside = _down_line("右邊一行", (x, TOP + DOWN * 2 - 10.0, x + 44.0, TOP + DOWN * 5))
+    regions[1] = regions[1].model_copy(
+        update={"lines": [*regions[1].lines, beside], "bbox": (LEFT - 3.0, 300.0, x + 44.0, 500.0)}
+    )
+    first, middle, last = grids_read_down(page, regions, engine, line_cutter)
     assert [ln.text for ln in first.lines] == DEALER
     assert first.direction == TextDirection.VERTICAL_RL
-    assert middle.lines == [] and last.lines == []
-    # The region of the grid's top row grew to hold its columns.
+    assert middle.lines == [beside] and last.lines == []
+    # The region holding most of the rows grew to hold the columns; the one
+    # that keeps a line shrank to it.
     assert first.bbox[3] >= rows[-1].bbox[3] - 1
     assert all(first.bbox[1] <= ln.bbox[1] and ln.bbox[3] <= first.bbox[3] for ln in first.lines)
+    assert middle.bbox == tuple(round(v) for v in beside.bbox)
+
+
+@pytest.mark.models
+def test_a_grid_whose_top_row_layout_took_for_a_headline_goes_to_the_text_under_it(
+    engine: OcrEngine,
+) -> None:
+    page = _page(_grid_page(DEALER))
+    heading, body = grids_read_down(
+        page, _split(_rows(DEALER), [1], headlines=(0,)), engine, line_cutter
+    )
+    assert heading.lines == []
+    assert body.type == RegionType.TEXT
+    assert [ln.text for ln in body.lines] == DEALER
+
+
+def _rows_page(rows: list[str]) -> np.ndarray:
+    """``rows`` drawn left to right, one under another, as ``_row_lines`` boxes them."""
+    font = load_font("uming", SIZE, traditional=True)
+    image = Image.new("L", (1400, 1200), 255)
+    draw = ImageDraw.Draw(image)
+    for k, text in enumerate(rows):
+        for i, ch in enumerate(text):
+            draw.text((LEFT + ACROSS * i, TOP + DOWN * k), ch, font=font, fill=0)
+    return np.array(image)
+
+
+@pytest.mark.models
+def test_two_grids_one_over_the_other_in_their_regions_stay_two(engine: OcrEngine) -> None:
+    # Read as one grid, the dealer's and the insurers' columns run on into
+    # each other ("金石書畫明治火災保險"): no more words than read apart.
+    insurers = ["明治火災保險", "日本火災保險", "共同火災保險", "東京火災保險"]
+    texts = [ln.text for ln in _rows(DEALER) + _rows(insurers)]
+    page = _page(_rows_page(texts))
+    regions = _split(_row_lines(texts), [len(DEALER[0])])
+    upper, lower = grids_read_down(page, regions, engine, line_cutter)
+    assert [ln.text for ln in upper.lines] == DEALER
+    assert [ln.text for ln in lower.lines] == insurers
+
+
+@pytest.mark.models
+def test_a_price_list_under_a_grid_in_its_own_region_stays_rows(engine: OcrEngine) -> None:
+    prices = ["每斤三元", "每兩五角"]
+    texts = [ln.text for ln in _rows(DEALER)] + prices
+    page = _page(_rows_page(texts))
+    upper, lower = grids_read_down(
+        page, _split(_row_lines(texts), [len(DEALER[0])]), engine, line_cutter
+    )
+    assert [ln.text for ln in upper.lines] == DEALER
+    assert [ln.text for ln in lower.lines] == prices
 
 
 @pytest.mark.models
@@ -365,7 +434,7 @@ def test_rows_misread_are_judged_on_their_columns_read_again(engine: OcrEngine) 
     columns = ["明治火災保險", "日本火災保險", "共同火災保險", "東京火災保險"]
     rows = _rows(columns)
     rows[3] = rows[3].model_copy(update={"text": "英英英英"})
-    assert _columns_reading_better(rows) is None
+    assert not _read_down_better(rows)
     page = _page(_grid_page(columns))
     (region,) = grids_read_down(page, [_region(rows)], engine, line_cutter)
     assert [ln.text for ln in region.lines] == columns
