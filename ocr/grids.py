@@ -45,6 +45,7 @@ from newsprint.core.page import (
     WorkBox,
 )
 from newsprint.core.words import word_score
+from newsprint.layout.boxes import Box, union_all
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.traditional import to_traditional_forms
 from rapidfuzz.distance import LCSseq
@@ -175,13 +176,13 @@ def grids_read_down(
         columns = _grid_columns(rows, standing, others)
         if columns is None:
             return False
-        apart = _read_apart(rows, [[r for r in rows if owner[id(r)] == rid] for rid in held])
         texts = [c.text for c in columns]
         more, denser = _judged(rows, texts)
         read = _read_again(page, rows, columns, mine, engine, cut) if more else None
         if read is None:
             return False
         replaced, new = read
+        apart = _read_apart(rows, [[r for r in rows if owner[id(r)] == rid] for rid in held])
         # Where the rows' misreads hide the columns' words ("火英" for 火災
         # down five of ECPO 1919's insurers), the columns as read again judge.
         if not (denser and _together(texts, apart)):
@@ -270,7 +271,7 @@ def _with_lines(
     if grew and region.work_bbox is not None:
         boxes.append(region.work_bbox)
     if (grew or shrank) and boxes:
-        work = tuple(float(v) for v in _union_all(boxes))
+        work = union_all([Box(*b) for b in boxes]).as_tuple()
         bbox, polygon = page.geometry.box_to_scan(work, (page.width, page.height))
         update.update({"work_bbox": work, "bbox": bbox, "polygon": polygon})
     return region.model_copy(update=update)
@@ -505,11 +506,10 @@ def _read_again(
     right = max(r.work_bbox[2] for r in rows)
     boxes, replaced = [], list(rows)
     for col in columns:
-        box = [max(left, col.centre - pitch / 2), top, min(right, col.centre + pitch / 2), bottom]
-        for ln in col.lines:
-            box = _union(box, ln.work_bbox)
-            replaced.append(ln)
-        boxes.append(tuple(box))
+        x0, x1 = max(left, col.centre - pitch / 2), min(right, col.centre + pitch / 2)
+        box = union_all([Box(x0, top, x1, bottom), *(Box(*ln.work_bbox) for ln in col.lines)])
+        replaced += col.lines
+        boxes.append(box.as_tuple())
     grid = (min(b[0] for b in boxes), top, max(b[2] for b in boxes), bottom)
     over = [ln for ln in lines if all(ln is not r for r in replaced) and _in(ln, grid, 0.5)]
     if any(not (_grid_row(ln.text) and _in(ln, grid, 0.9)) for ln in over):
@@ -573,17 +573,6 @@ def _beside(line_box, column_box, height_share: float) -> bool:
     return (
         overlap >= 0.5 * (line_box[2] - line_box[0]) and down > 0 and down >= height_share * height
     )
-
-
-def _union(a, b) -> list[float]:
-    return [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
-
-
-def _union_all(boxes) -> list[float]:
-    box = list(boxes[0])
-    for other in boxes[1:]:
-        box = _union(box, other)
-    return box
 
 
 def _tall(box) -> bool:
