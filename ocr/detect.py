@@ -4,10 +4,11 @@ The lines are detected over the whole page once, at a scale chosen from its
 type size (``ocr.line_detection``); lines the print box cut are detected
 whole past its edges (``ocr.print_edges``); a page of small type is enlarged
 so that layout's morphology has pixels to work with (``enlargement``); a box
-holding several close-set lines is cut into them (``ocr.stacked``); type-like
-ink that no line covers is looked at again and, where still unread, flagged
-(``ocr.unread``). Everything returned is in working-image pixels (the
-deskewed page).
+holding several close-set lines is cut into them (``ocr.stacked``); on a page
+set down, a column of type between two boxes that has none of its own is
+boxed (``ocr.missed_columns``); type-like ink that no line covers is looked
+at again and, where still unread, flagged (``ocr.unread``). Everything
+returned is in working-image pixels (the deskewed page).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from newsprint.layout.binarize import ink_mask, is_bitonal, paper_level, to_grey
 from newsprint.layout.border import scanner_artifacts
 from newsprint.ocr.engine import OcrEngine
 from newsprint.ocr.line_detection import DetectedLines, detect_lines, median_height, mostly_vertical
+from newsprint.ocr.missed_columns import columns_between
 from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.print_edges import lines_past_edges
 from newsprint.ocr.stacked import split_stacked_lines
@@ -33,7 +35,9 @@ log = logging.getLogger(__name__)
 def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> NewspaperPage:
     """Stage: find every text line on the deskewed page (``page.detected_lines``),
     measure the body text (``body_text_px``), cut a box that holds several
-    close-set lines into its lines (``ocr.stacked``), look again at type-like ink
+    close-set lines into its lines (``ocr.stacked``), box a column set down
+    that lies between two boxes with none of its own (``ocr.missed_columns``),
+    look again at type-like ink
     that no line covers, and flag ``unread_text`` with what is still unread.
 
     Raises ValueError when deskew has not run.
@@ -54,6 +58,8 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         ink = ink_mask(work)
         down = mostly_vertical(boxes)
         boxes = split_stacked_lines(boxes, ink, found.line_height, down)
+        if down:
+            boxes = columns_between(boxes, ink, found.line_height)
         content = page.geometry.content_box
         unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass:
