@@ -58,8 +58,6 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
         ink = ink_mask(work)
         down = mostly_vertical(boxes)
         boxes = split_stacked_lines(boxes, ink, found.line_height, down)
-        if down:
-            boxes = columns_between(boxes, ink, found.line_height)
         content = page.geometry.content_box
         unread = unread_areas(ink, boxes, found.line_height, content, down)
         if unread and settings.detection.second_pass:
@@ -75,6 +73,11 @@ def detect_text(page: NewspaperPage, settings: Settings, engine: OcrEngine) -> N
             if len(more) > len(boxes):  # else what is unread stays as it is
                 boxes = more
                 unread = unread_areas(ink, boxes, found.line_height, content, down)
+        if down:
+            # After the finer pass, which boxes some of the columns beside
+            # (the column between two boxes is looked for against them all);
+            # its ink lies in boxes, so what is unread stays as it is.
+            boxes = columns_between(boxes, ink, found.line_height)
     page = page.model_copy(
         update={
             "detected_lines": [tuple(round(float(v), 1) for v in b) for b in boxes],

@@ -41,15 +41,15 @@ def _draw(columns: list[str], bar_at: int | None = None) -> np.ndarray:
     return np.array(image)
 
 
-def _box(i: int) -> list[float]:
+def _box(i: int, width: float = BODY) -> list[float]:
     """The detector's box of column ``i``: padded past its type on both sides."""
     middle = _x(i) + SIZE / 2
-    return [middle - BODY / 2, TOP - 6.0, middle + BODY / 2, TOP + SIZE * 7 + 6.0]
+    return [middle - width / 2, TOP - 6.0, middle + width / 2, TOP + SIZE * 7 + 6.0]
 
 
-def _found(image: np.ndarray, boxed: list[int]) -> np.ndarray:
-    boxes = np.array([_box(i) for i in boxed])
-    out = columns_between(boxes, ink_mask(image), BODY)
+def _found(image: np.ndarray, boxed: list[int], width: float = BODY) -> np.ndarray:
+    boxes = np.array([_box(i, width) for i in boxed])
+    out = columns_between(boxes, ink_mask(image), width)
     assert np.array_equal(out[: len(boxes)], boxes)  # the detector's boxes are kept
     return out[len(boxes) :]
 
@@ -59,6 +59,24 @@ def test_a_column_between_two_boxes_with_none_of_its_own_is_boxed() -> None:
     # Over the middle column's type, not its neighbours'.
     assert _x(1) - 3 <= new[0] and new[2] <= _x(1) + SIZE + 3
     assert new[1] <= TOP + 3 and new[3] >= TOP + SIZE * 6
+
+
+def test_the_column_is_measured_against_the_type_not_the_boxes() -> None:
+    # Boxes padded twice as far past the type: the column between is as
+    # wide as the page's columns of type, whatever the boxes' width.
+    (new,) = _found(_draw(COLUMNS), [0, 2, 3], width=52.0)
+    assert _x(1) - 3 <= new[0] and new[2] <= _x(1) + SIZE + 3
+
+
+def test_a_chain_of_rings_between_two_boxes_is_no_column() -> None:
+    # An ornamental border's rings, half as tall as they are wide.
+    image = Image.fromarray(_draw(COLUMNS, bar_at=1))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((_x(1), TOP, _x(1) + SIZE, TOP + SIZE * 7), fill=255)
+    for k in range(12):
+        y = TOP + 14 * k
+        draw.ellipse((_x(1), y, _x(1) + SIZE - 2, y + 11), outline=0, width=2)
+    assert len(_found(np.array(image), [0, 2, 3])) == 0
 
 
 def test_a_column_with_its_own_box_gets_no_other() -> None:
