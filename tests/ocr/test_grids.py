@@ -14,6 +14,7 @@ from newsprint.ocr.grids import (
     _agrees,
     _grid_columns,
     _judged,
+    _on_ink,
     _stacked_rows,
     grids_read_down,
 )
@@ -453,3 +454,24 @@ def test_names_set_across_stay_rows_when_their_columns_are_read_again(
     page = _page(_grid_page(columns))
     region = _region(rows)
     assert grids_read_down(page, [region], engine, line_cutter) == [region]
+
+
+def test_a_column_is_cut_on_its_ink() -> None:
+    image = _grid_page(DEALER)
+    rows = (TOP - 5.0, TOP + DOWN * 4.0)
+    # The third column from the right: its ink's middle, whatever the place
+    # its rows' boxes gave it (a few pixels aside).
+    ink = np.flatnonzero((image[TOP : TOP + DOWN * 4, :] < 128).any(axis=0))
+    x = LEFT + ACROSS * 3
+    drawn = ink[(ink >= x - 5) & (ink < x + SIZE + 5)]
+    middle = (drawn.min() + drawn.max() + 1) / 2
+    for aside in (-7.0, 0.0, 7.0):
+        assert abs(_on_ink(image, middle + aside, ACROSS, rows) - middle) <= 2
+    # Two half-width columns of smaller type stand where a column would:
+    # the place stays.
+    font = load_font("uming", SIZE // 2, traditional=True)
+    small = Image.new("L", (400, 400), 255)
+    draw = ImageDraw.Draw(small)
+    for k, pair in enumerate(["海火", "上災"]):
+        draw.text((100, 100 + SIZE * k), pair, font=font, fill=0)
+    assert _on_ink(np.array(small), 100 + SIZE / 2 + 6, ACROSS, (95.0, 160.0)) == 100 + SIZE / 2 + 6
