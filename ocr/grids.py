@@ -48,6 +48,7 @@ from newsprint.core.words import word_score
 from newsprint.layout.binarize import ink_mask, to_grey
 from newsprint.layout.boxes import Box, true_runs, union_all
 from newsprint.ocr.engine import OcrEngine
+from newsprint.ocr.stacked import CORE_SHARE
 from newsprint.ocr.traditional import to_traditional_forms
 from rapidfuzz.distance import LCSseq
 
@@ -113,10 +114,6 @@ WHITE_SHARE = 0.05
 """A column of the profile with less than this share of its densest
 column's ink is white between two columns of a grid (ECPO 1940's dealer:
 0-4 of 98)."""
-
-CORE_SHARE = 0.25
-"""A column of the profile with this share of its densest column's ink or
-more is in the core of a column of type (as ``ocr.stacked.CORE_SHARE``)."""
 
 SNAP = 0.25
 """× the pitch: a column's centre moves onto a band of ink this near it."""

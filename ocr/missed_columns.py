@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from newsprint.layout.boxes import true_runs
+from newsprint.layout.boxes import Box, true_runs
+from newsprint.ocr.stacked import CORE_SHARE
 
-CORE_SHARE = 0.25
-"""A column of the profile with this share of its densest column's ink or
-more is part of a band of type (as ``ocr.stacked.CORE_SHARE``)."""
 MIN_WIDTH = 0.7
 """× the type's width (the median band under the page's boxes set down): a
 band this wide or wider is a column of characters; a rule is a few pixels.
@@ -87,7 +85,7 @@ def columns_between(boxes: np.ndarray, ink: np.ndarray, body: float) -> np.ndarr
                 continue
             # The column as its other neighbour sees it: taken whole where
             # the whole is still a column of characters.
-            joined = _union(found[same[0]], band)
+            joined = np.array(Box(*found[same[0]]).union(Box(*band)).as_tuple())
             if _type_like(joined, ink, body):
                 found[same[0]] = joined
     if not found:
@@ -165,10 +163,6 @@ def _same_column(a: np.ndarray, b: np.ndarray) -> bool:
     across = min(a[2], b[2]) - max(a[0], b[0])
     down = min(a[3], b[3]) - max(a[1], b[1])
     return across >= 0.5 * min(a[2] - a[0], b[2] - b[0]) and down > 0
-
-
-def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.array([min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])])
 
 
 def _type_like(band: np.ndarray, ink: np.ndarray, body: float) -> bool:
