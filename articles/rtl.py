@@ -6,12 +6,21 @@ writing one character a line. Geometry cannot tell which way such a line runs;
 the words can. Each reading is scored by how common its character pairs are as
 Chinese words (``core.words``); a line that reads clearly better backwards
 is turned round and its region marked ``horizontal-rtl``.
+
+Where the words cannot tell (a name, a play's title: "林樹森", "天蟾舞臺" with
+臺 misread), the page's other lines do: a page whose short lines across
+mostly read clearly right to left leans that way (``RIGHT_TO_LEFT.lean_votes``,
+``lean_share``), and there a line is turned unless it reads clearly better
+forwards, as the issue of vertical pages asks of a short heading on a page
+set down. Punctuation and symbols in a line (an arrow, brackets) are not
+scored; they are turned with it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 from newsprint.articles.params.vertical import RIGHT_TO_LEFT
 from newsprint.core.page import Region, RegionType, TextDirection, TextLine
@@ -42,34 +51,75 @@ def with_rtl_lines(regions: list[Region]) -> list[Region]:
     (``_ACROSS``, captions, words in a picture) or in an advert. A region set
     across whose lines are all turned is ``horizontal-rtl``; an advert keeps
     its direction, its lines' boxes saying which run across."""
+    lean = leans_right_to_left(regions)
     out = []
     for region in regions:
         if region.type == RegionType.ADVERTISEMENT:
-            region, _ = _lines_turned(region)
+            region, _ = _lines_turned(region, lean)
         elif region.direction != TextDirection.HORIZONTAL_LTR or not region.lines:
             pass
         elif region.type in _ACROSS and len(region.lines) == 1:
-            region = _one_line_turned(region)
-        elif region.type in _ACROSS + _LINES_ACROSS and _reads_right_to_left_as_a_whole(region):
-            region, every = _lines_turned(region)
+            region = _one_line_turned(region, lean)
+        elif region.type in _ACROSS + _LINES_ACROSS and _reads_right_to_left_as_a_whole(
+            region, lean
+        ):
+            region, every = _lines_turned(region, lean)
             if every:
                 region = region.model_copy(update={"direction": TextDirection.HORIZONTAL_RTL})
         out.append(region)
     return out
 
 
-def _reads_right_to_left_as_a_whole(region: Region) -> bool:
+def leans_right_to_left(regions: list[Region]) -> bool:
+    """Whether the page's short lines across (those ``with_rtl_lines`` looks
+    at, that can be judged) that read clearly one way (by
+    ``RIGHT_TO_LEFT.margin``) mostly read right to left: at least
+    ``RIGHT_TO_LEFT.lean_votes`` of them and ``lean_share`` of those."""
+    backward = forward = 0
+    for region in regions:
+        if region.type not in (*_ACROSS, *_LINES_ACROSS, RegionType.ADVERTISEMENT):
+            continue
+        for line in region.lines:
+            text = _letters(line.text)
+            if not _across(line) or not _judged(text):
+                continue
+            gain = _score(text[::-1]) - _score(text)
+            backward += gain >= RIGHT_TO_LEFT.margin
+            forward += gain <= -RIGHT_TO_LEFT.margin
+    clear = backward + forward
+    return backward >= RIGHT_TO_LEFT.lean_votes and backward >= RIGHT_TO_LEFT.lean_share * clear
+
+
+def _reads_right_to_left_as_a_whole(region: Region, lean: bool = False) -> bool:
     """Whether the lines across of a region of several lines, those that can
     be judged (``_judged``), read clearly better right to left taken together
-    (by ``RIGHT_TO_LEFT.margin``): a story or a caption set across left to
-    right whose paragraph ends on a fragment that reads better backwards
-    ("三點一。") is not turned line by line."""
-    texts = ["".join(ln.text.split()) for ln in region.lines if _across(ln) and _judged(ln.text)]
+    (by ``RIGHT_TO_LEFT.margin``; on a page that leans right to left, not
+    clearly worse): a story or a caption set across left to right whose
+    paragraph ends on a fragment that reads better backwards ("三點一。") is
+    not turned line by line."""
+    texts = [_letters(ln.text) for ln in region.lines if _across(ln)]
+    texts = [t for t in texts if _judged(t)]
     if not texts:
         return False
     forward = sum(_score(t) for t in texts)
     backward = sum(_score(t[::-1]) for t in texts)
-    return backward >= forward + RIGHT_TO_LEFT.margin
+    return _backward_wins(backward - forward, lean)
+
+
+def _backward_wins(gain: float, lean: bool) -> bool:
+    """Whether a reading backwards that scores ``gain`` more than forwards is
+    the line's: by ``RIGHT_TO_LEFT.margin`` at least, or on a page that leans
+    right to left by more than minus it (a tie goes the page's way)."""
+    margin = RIGHT_TO_LEFT.margin
+    return gain >= margin or (lean and gain > -margin)
+
+
+def _letters(text: str) -> str:
+    """``text`` without spaces, punctuation and symbols: what its words are
+    scored on ("←經濟部增加生產" is judged on its Chinese)."""
+    return "".join(
+        ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] not in "PS"
+    )
 
 
 def _judged(text: str) -> bool:
@@ -87,16 +137,16 @@ def _judged(text: str) -> bool:
     )
 
 
-def _one_line_turned(region: Region) -> Region:
+def _one_line_turned(region: Region, lean: bool = False) -> Region:
     line = region.lines[0]
-    if not reads_right_to_left(line.text):
+    if not reads_right_to_left(line.text, lean):
         return region
     turned = line.model_copy(update={"text": turned_round(line.text)})
     log.debug("%s read right to left: %s", region.id, turned.text)
     return region.model_copy(update={"lines": [turned], "direction": TextDirection.HORIZONTAL_RTL})
 
 
-def _lines_turned(region: Region) -> tuple[Region, bool]:
+def _lines_turned(region: Region, lean: bool = False) -> tuple[Region, bool]:
     """``region`` with each of its lines set across (its box wider than tall)
     that reads clearly better right to left turned round, and whether every
     such line that can be judged (``_judged``; one at least) was. An advert
@@ -107,9 +157,9 @@ def _lines_turned(region: Region) -> tuple[Region, bool]:
     paper's name, the 1939 fold's imprint box of four lines)."""
     lines, judged, turned = [], 0, 0
     for line in region.lines:
-        if _across(line) and _judged(line.text):
+        if _across(line) and _judged(_letters(line.text)):
             judged += 1
-            if reads_right_to_left(line.text):
+            if reads_right_to_left(line.text, lean):
                 turned += 1
                 line = line.model_copy(update={"text": turned_round(line.text)})
                 log.debug("%s: a line read right to left: %s", region.id, line.text)
@@ -131,12 +181,13 @@ def turned_round(text: str) -> str:
     return text[::-1].translate(_MIRRORED)
 
 
-def reads_right_to_left(text: str) -> bool:
-    """Whether a short line of Chinese that can be judged (``_judged``) makes
-    clearly more words read backwards than forwards (by
-    ``RIGHT_TO_LEFT.margin``)."""
-    text = "".join(text.split())
-    return _judged(text) and _score(text[::-1]) >= _score(text) + RIGHT_TO_LEFT.margin
+def reads_right_to_left(text: str, lean: bool = False) -> bool:
+    """Whether a short line of Chinese that can be judged (``_judged``, its
+    punctuation and symbols left out) makes clearly more words read
+    backwards than forwards (by ``RIGHT_TO_LEFT.margin``); with ``lean`` (the
+    page leans right to left: ``leans_right_to_left``), not clearly fewer."""
+    text = _letters(text)
+    return _judged(text) and _backward_wins(_score(text[::-1]) - _score(text), lean)
 
 
 def _score(text: str) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprint.articles.assembly import assemble
 from newsprint.articles.punctuation import horizontal_punctuation
-from newsprint.articles.rtl import reads_right_to_left
+from newsprint.articles.rtl import leans_right_to_left, reads_right_to_left, with_rtl_lines
 from newsprint.articles.text import join_lines
 from newsprint.articles.vertical import is_vertical_page
 from newsprint.core.page import NewspaperPage, Region, RegionType, TextDirection, TextLine
@@ -152,6 +152,43 @@ def test_short_chinese_lines_read_right_to_left_are_told_by_their_words() -> Non
     # Mostly figures and Latin, half- or full-width, is not looked at.
     assert not reads_right_to_left("A號百八千三第12345")
     assert not reads_right_to_left("１２３４５６７８９０號版")
+
+
+def _headings(texts: list[str]) -> list[Region]:
+    """One-line headlines set across, one under another down the page."""
+    return [
+        _across_block(f"h{i}", RegionType.HEADLINE, 100, 100 + 80 * i, [text])
+        for i, text in enumerate(texts)
+    ]
+
+
+def test_a_heading_whose_words_cannot_tell_is_read_the_way_the_page_leans() -> None:
+    # ECPO 1940's theatre adverts: a play's title, 三探惡虎村, read as set,
+    # right to left, scores no word either way; the page's datelines and
+    # folios read clearly right to left, so it is turned as they are.
+    leaning = ["日十三月四年九十二國民華中", "版二第", "二期星", "村虎惡探三", "港口經濟持續回暖"]
+    regions = with_rtl_lines(_headings(leaning))
+    assert [r.lines[0].text for r in regions] == [
+        "中華民國二十九年四月三十日",
+        "第二版",
+        "星期二",
+        "三探惡虎村",
+        "港口經濟持續回暖",  # reads clearly better forwards: kept
+    ]
+    assert regions[3].direction == TextDirection.HORIZONTAL_RTL
+    assert regions[4].direction == TextDirection.HORIZONTAL_LTR
+    # One line clearly right to left is no lean: the title stays as read.
+    alone = with_rtl_lines(_headings(["版二第", "村虎惡探三"]))
+    assert not leans_right_to_left(_headings(["版二第", "村虎惡探三"]))
+    assert [r.lines[0].text for r in alone] == ["第二版", "村虎惡探三"]
+    # Nor do lines that read clearly both ways, as many forwards as back.
+    both = ["版二第", "二期星", "報晶", "港口經濟持續回暖", "中華民國二十九年", "第二版"]
+    assert not leans_right_to_left(_headings(both))
+
+
+def test_an_arrow_or_brackets_in_a_line_across_do_not_stop_its_words_being_judged() -> None:
+    assert reads_right_to_left("←產生加增部濟經")
+    assert with_rtl_lines(_headings(["←產生加增部濟經"]))[0].lines[0].text == "經濟部增加生產←"
 
 
 def test_a_line_across_an_advert_on_a_vertical_page_comes_out_in_reading_order() -> None:
