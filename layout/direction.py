@@ -468,27 +468,31 @@ def split_side_by_side(
     return out or [piece]
 
 
-def crosses_vertical_line(rule: Box, line: Box, body: float) -> bool:
+def crosses_vertical_line(
+    rule: Box, line: Box, body: float, share: float = VERTICAL_LINES.rule_across
+) -> bool:
     """Whether a horizontal ``rule`` crosses the vertical ``line`` (boxes in
-    work-image pixels): over ``VERTICAL_LINES.rule_across`` of its width, its
-    middle ``rule_inset`` body lines or more inside the line's ends."""
-    P = VERTICAL_LINES
-    inset = P.rule_inset * body
-    return (
-        rule.x_overlap(line) >= P.rule_across * line.width
-        and line.y0 + inset < rule.cy < line.y1 - inset
-    )
+    work-image pixels): over ``share`` of its width, its middle
+    ``VERTICAL_LINES.rule_inset`` body lines or more inside the line's ends."""
+    inset = VERTICAL_LINES.rule_inset * body
+    inside = line.y0 + inset < rule.cy < line.y1 - inset
+    return inside and rule.x_overlap(line) >= share * line.width
 
 
 def _cut_at_rules(
     piece: LinePiece, ink: np.ndarray, h_rules: list[Box], body: float
 ) -> list[LinePiece]:
-    """A vertical line cut at the rules across it (a rule crossing most of the
-    line's width, at least half a body height inside its ends); each piece
-    refitted to its ink, pieces without ink or shorter than half a body height dropped."""
+    """A vertical line cut at the rules across it (a rule crossing
+    ``VERTICAL_LINES.cut_across`` of the line's ink width, at least half a
+    body height inside its ends); each piece refitted to its ink, pieces
+    without ink or shorter than half a body height dropped."""
     P = VERTICAL_LINES
     box = piece.detected
-    cuts = sorted((r for r in h_rules if crosses_vertical_line(r, box, body)), key=lambda r: r.cy)
+    inked = Box(piece.ink.x0, box.y0, piece.ink.x1, box.y1)
+    cuts = sorted(
+        (r for r in h_rules if crosses_vertical_line(r, inked, body, P.cut_across)),
+        key=lambda r: r.cy,
+    )
     if not cuts:
         return [piece]
     from newsprint.layout.textlines import LinePiece  # which fits vertical lines with this module

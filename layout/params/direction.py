@@ -76,9 +76,20 @@ class VerticalLineParams:
     is a piece of that line, not a line of its own beside it."""
 
     rule_across: float = 0.6
-    """A share of a vertical line's width: a horizontal rule crossing this much
-    of it cuts it. Commit c6a3cde (the detector ran a column of one story on
-    into the story under the rule)."""
+    """A share of a vertical line's width (the detector's box): a horizontal
+    rule crossing this much of it crosses it (``layout.scratches`` counts the
+    lines a scratch crosses so). Commit c6a3cde (the detector ran a column of
+    one story on into the story under the rule)."""
+
+    cut_across: float = 0.5
+    """A share of a vertical line's ink width: a horizontal rule crossing this
+    much of it cuts it. The detector pads its box either side, so its ink is
+    the line's width. ECPO 1940 p1: the rule under 蘇州吃玩大不同's upper
+    tier ends in the middle of the tier's last column, run on into the
+    lower tier's (0.58 of its ink, 0.53 of its box); uncut, the lower tier's
+    block reached up over the upper tier and both were read as one, column
+    by column down through both. Set by hand: a rule drawn into a column of
+    type half its width is not a rule that ends beside it."""
 
     rule_inset: float = 0.5
     """× body: a rule cuts a vertical line only this far or more inside its

@@ -219,6 +219,28 @@ def test_a_vertical_line_crossed_by_two_rules_is_cut_in_three() -> None:
     assert pieces[1].detected.y1 <= 498 and pieces[2].detected.y0 >= 501
 
 
+def test_a_rule_under_a_tier_drawn_half_into_its_last_column_cuts_it() -> None:
+    # ECPO 1940 p1: the rule under a story's upper tier ends in the middle of
+    # the tier's last column, which the detector ran on into the lower tier's
+    # (its box padded past the ink, more on one side): the column is cut at
+    # the rule, which crosses most of its ink though not of its box. A rule
+    # that only touches a column running on past it does not cut it.
+    from newsprint.layout.direction import _cut_at_rules
+
+    body = 24.0
+    ink = np.zeros((500, 300), np.uint8)
+    for y in list(range(10, 200, 28)) + list(range(230, 420, 28)):  # two tiers
+        ink[y : y + 24, 108:132] = 255
+    detected, inked = Box(84, 5, 140, 420), Box(108, 10, 132, 414)
+    into = Box(119, 211, 290, 219)  # over 13 of its 24 px of ink, 21 of 56 of its box
+    ink[211:219, 119:290] = 255
+    pieces = _cut_at_rules(LinePiece(inked, detected, 0), ink, [into], body)
+    assert len(pieces) == 2
+    assert pieces[0].detected.y1 <= 211 and pieces[1].detected.y0 >= 219
+    touching = Box(127, 211, 290, 219)  # over 5 px of it
+    assert len(_cut_at_rules(LinePiece(inked, detected, 0), ink, [touching], body)) == 1
+
+
 def test_the_first_characters_of_a_vertical_line_boxed_again_are_read_once() -> None:
     # ECPO 1919: the detector boxed a line of an advert whole and again its
     # first three characters; both were read and joined, "隔壁隔壁東方催眠術講習".
