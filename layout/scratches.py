@@ -60,8 +60,8 @@ def is_scratch(rule: Box, lines: list[LinePiece], text_ink: np.ndarray, body: fl
     ``lines``: ``SCRATCHES_ACROSS.min_lines`` of them or more cross it (as a
     rule that cuts a line does: ``direction.crosses_vertical_line``), they are
     ``across_share`` or more of the lines that reach within ``reach`` body of
-    it, and ``tight_share`` of them or more leave less than ``max_white`` body
-    of white round it (``white_round``)."""
+    it, and ``tight_share`` of them or more, ``min_lines`` at least, leave
+    less than ``max_white`` body of white round it (``white_round``)."""
     P = SCRATCHES_ACROSS
     reach = P.reach * body
     near = [
@@ -76,7 +76,7 @@ def is_scratch(rule: Box, lines: list[LinePiece], text_ink: np.ndarray, body: fl
         return False
     whites = [white_round(rule, p, text_ink) for p in across]
     tight = [w for w in whites if w is not None and w < P.max_white * body]
-    return len(tight) >= P.tight_share * len(across)
+    return len(tight) >= max(P.min_lines, P.tight_share * len(across))
 
 
 def white_round(rule: Box, line: LinePiece, text_ink: np.ndarray) -> int | None:

@@ -59,12 +59,23 @@ def test_a_scratch_between_two_characters_of_many_lines_is_no_rule() -> None:
     assert len(cut) == 10
 
 
-def test_a_scratch_crossing_three_lines_only_is_still_one() -> None:
+def test_a_scratch_crossing_three_lines_or_two_only_is_still_one() -> None:
     ink = np.zeros((700, 600), np.uint8)
     pieces = _vertical_lines(ink, XS[:3], 100, 600)
     scratch = Box(80, 171, 260, 173)
     assert without_scratches([scratch], pieces, _ruled(ink, scratch), BODY) == []
-    # Two lines are too few to tell it from a rule the detector ran them through.
+    # ECPO 1919: a scratch through an advert's two columns, little white
+    # round it in both, parted them (each column's head read before the
+    # other's foot).
+    assert without_scratches([scratch], pieces[:2], _ruled(ink, scratch), BODY) == []
+    # One line is too few to tell it from a rule the detector ran it through.
+    assert without_scratches([scratch], pieces[:1], _ruled(ink, scratch), BODY) == [scratch]
+    # Of two, both must leave it little white: beside a line with a wide
+    # margin round it, it is a rule the detector ran both lines through.
+    ink[100:600, 160:190] = 0
+    for top in (100, *range(210, 600 - SIZE + 1, STEP)):
+        ink[top : top + SIZE, 160:190] = 255
+    assert white_round(scratch, pieces[1], _ruled(ink, scratch)) == 80
     assert without_scratches([scratch], pieces[:2], _ruled(ink, scratch), BODY) == [scratch]
 
 
@@ -106,6 +117,9 @@ def test_a_rule_with_a_margin_of_white_the_detector_ran_lines_through_is_kept() 
     # end at the rule under it: two run through, three stop short.
     stopped = [*_run_through(upper[:2], lower[:2]), *upper[2:], *lower[2:]]
     assert without_scratches([rule], stopped, text, BODY) == [rule]
+    # Two columns boxed through a rule with its margin of white keep it.
+    text, rule, upper, lower = _two_stories(414)
+    assert without_scratches([rule], _run_through(upper[:2], lower[:2]), text, BODY) == [rule]
 
 
 def test_a_rule_ending_over_a_line_or_a_line_without_ink_on_one_side_is_not_measured() -> None:
