@@ -54,17 +54,26 @@ class _Tier:
 
 def split_at_tiers(blocks: Sequence[Block]) -> list[Block]:
     """``blocks`` (vertical) with each parted at its tiers' feet, if any;
-    a block without tiers is returned as it is (the same object)."""
+    a block without tiers is returned as it is (the same object).
+
+    A tier's foot is looked for among the block's own lines, and where they
+    show none, among them and the other blocks' lines standing within its
+    width (``_tier_around``): a story's column that runs on down past its
+    tier (a section's title, ECPO 1940's "五五。由黃泥堡出發") makes its block
+    reach into the tier under it, and the piece of that tier's first column
+    the stacking joined to the block breaks alone there; the tier's other
+    columns, in the block under it, break with it."""
+    everything = [line for block in blocks for line in block.lines]
     out: list[Block] = []
     for block in blocks:
-        out.extend(_parted(block, TIERS.max_depth))
+        out.extend(_parted(block, TIERS.max_depth, everything))
     return out
 
 
-def _parted(block: Block, depth: int) -> list[Block]:
+def _parted(block: Block, depth: int, around: Sequence[Box] = ()) -> list[Block]:
     if depth <= 0:
         return [block]
-    tier = _tier(block.lines, block.line_height)
+    tier = _tier(block.lines, block.line_height) or _tier_around(block, around)
     if tier is None:
         return [block]
     parts = _parts_at(block.lines, tier, block.line_height)
@@ -80,8 +89,27 @@ def _parted(block: Block, depth: int) -> list[Block]:
     for lines in parts:
         part = Block(lines, kind=block.kind)
         part.leading = block.leading  # a vertical block's leading is measured turned
-        out.extend(_parted(part, depth - 1))
+        out.extend(_parted(part, depth - 1, around))
     return out
+
+
+def _tier_around(block: Block, around: Sequence[Box]) -> _Tier | None:
+    """The tier's foot in ``block``'s lines and the lines of ``around`` (other
+    blocks') whose middle stands within its width, level with it; None where
+    there is none or the block's own lines do not break at it."""
+    own = {id(line) for line in block.lines}
+    box = block.box
+    beside = [
+        ln
+        for ln in around
+        if id(ln) not in own and box.x0 <= ln.cx <= box.x1 and ln.y_overlap(box) > 0
+    ]
+    if not beside:
+        return None
+    tier = _tier([*block.lines, *beside], block.line_height)
+    if tier is None or not any(id(piece) in own for piece in tier.pieces):
+        return None
+    return tier
 
 
 def tier_foot(lines: Sequence[Box], size: float) -> float | None:

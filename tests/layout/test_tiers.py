@@ -57,6 +57,27 @@ def _parted_as(parts: list[Block], groups: list[list[Box]]) -> bool:
     }
 
 
+def test_a_piece_of_the_tier_below_stacked_into_the_block_above_is_parted_from_it() -> None:
+    # ECPO 1940 p1, 西康日記: a section's title column runs down past the
+    # story's tier, so the tier's block reaches into the tier under it and
+    # took in the piece of that tier's first column under its own first
+    # column ("着烏雲低垂的陰霾" + "黃泥堡出發" read as one). The tier's
+    # other columns, in the block under it, break with it there.
+    right = 1000.0
+    title = _column(right, 100, 18)
+    above = [_column(right - PITCH * (1 + i), 100, 7) for i in range(6)]
+    stray = _column(right - PITCH, 100 + 7 * SIZE + 10, 5)
+    below = [_column(right - PITCH * (2 + i), 100 + 7 * SIZE + 10, 7) for i in range(8)]
+    parts = split_at_tiers([Block([title, *above, stray]), Block(below)])
+    held = [_ids(p.lines) for p in parts]
+    assert not any(_ids([stray]) <= ids and ids & _ids(above) for ids in held), held
+    assert any(_ids(above) == ids for ids in held)
+    # The block under the tier, and a block with no tier near it, are left whole.
+    assert any(_ids(below) == ids for ids in held)
+    alone = Block([_column(right - PITCH * i, 100, 12) for i in range(4)])
+    assert split_at_tiers([alone]) == [alone]
+
+
 def test_a_tier_column_breaking_a_little_lower_stays_in_its_tier() -> None:
     past, above, below = _l_shaped_story_over_another()
     # The tier's third column breaks 0.8 of a character lower than the others.
