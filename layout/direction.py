@@ -469,28 +469,37 @@ def split_side_by_side(
 
 
 def crosses_vertical_line(
-    rule: Box, line: Box, body: float, share: float = VERTICAL_LINES.rule_across
+    rule: Box,
+    line: Box,
+    body: float,
+    share: float = VERTICAL_LINES.rule_across,
+    width: float | None = None,
 ) -> bool:
     """Whether a horizontal ``rule`` crosses the vertical ``line`` (boxes in
-    work-image pixels): over ``share`` of its width, its middle
-    ``VERTICAL_LINES.rule_inset`` body lines or more inside the line's ends."""
+    work-image pixels): over ``share`` of its width (or of ``width`` where
+    given), its middle ``VERTICAL_LINES.rule_inset`` body lines or more
+    inside the line's ends."""
     inset = VERTICAL_LINES.rule_inset * body
     inside = line.y0 + inset < rule.cy < line.y1 - inset
-    return inside and rule.x_overlap(line) >= share * line.width
+    return inside and rule.x_overlap(line) >= share * (line.width if width is None else width)
 
 
 def _cut_at_rules(
     piece: LinePiece, ink: np.ndarray, h_rules: list[Box], body: float
 ) -> list[LinePiece]:
     """A vertical line cut at the rules across it (a rule crossing
-    ``VERTICAL_LINES.cut_across`` of the line's ink width, at least half a
-    body height inside its ends); each piece refitted to its ink, pieces
-    without ink or shorter than half a body height dropped."""
+    ``VERTICAL_LINES.cut_across`` of the line's ink width, or of a body where
+    the ink is narrower, at least half a body height inside its ends); each
+    piece refitted to its ink, pieces without ink or shorter than half a body
+    height dropped."""
     P = VERTICAL_LINES
     box = piece.detected
     inked = Box(piece.ink.x0, box.y0, piece.ink.x1, box.y1)
+    # A sliver of ink (a figure one, a dash boxed down the page) is measured
+    # as a body wide: a rule's end over it is no cut.
+    wide = max(inked.width, body)
     cuts = sorted(
-        (r for r in h_rules if crosses_vertical_line(r, inked, body, P.cut_across)),
+        (r for r in h_rules if crosses_vertical_line(r, inked, body, P.cut_across, wide)),
         key=lambda r: r.cy,
     )
     if not cuts:

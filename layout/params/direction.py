@@ -89,7 +89,10 @@ class VerticalLineParams:
     lower tier's (0.58 of its ink, 0.53 of its box); uncut, the lower tier's
     block reached up over the upper tier and both were read as one, column
     by column down through both. Set by hand: a rule drawn into a column of
-    type half its width is not a rule that ends beside it."""
+    type half its width is not a rule that ends beside it. Ink narrower than
+    a body is measured as a body wide (generated en-old-1003: a dash boxed
+    down the page, 7 px of ink, was cut at a rule's end over 4 of them, and
+    its piece joined a headline's row)."""
 
     rule_inset: float = 0.5
     """× body: a rule cuts a vertical line only this far or more inside its

@@ -239,6 +239,13 @@ def test_a_rule_under_a_tier_drawn_half_into_its_last_column_cuts_it() -> None:
     assert pieces[0].detected.y1 <= 211 and pieces[1].detected.y0 >= 219
     touching = Box(127, 211, 290, 219)  # over 5 px of it
     assert len(_cut_at_rules(LinePiece(inked, detected, 0), ink, [touching], body)) == 1
+    # A sliver of ink (7 px of a dash boxed down the page, generated
+    # en-old-1003) is measured as a body wide: a rule's end over 4 px of it
+    # is no cut.
+    sliver, boxed = Box(108, 100, 115, 160), Box(104, 90, 119, 165)
+    ink[100:160, 108:115] = 255
+    end = Box(60, 128, 112, 131)
+    assert len(_cut_at_rules(LinePiece(sliver, boxed, 0), ink, [end], body)) == 1
 
 
 def test_the_first_characters_of_a_vertical_line_boxed_again_are_read_once() -> None:
