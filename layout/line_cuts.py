@@ -236,8 +236,12 @@ def _cut(
     elif starts is not None:
         white |= _between_headlines(line, ink, corridors, stacked, starts, body)
     if grid is not None and body_size:
-        # The column grid parts body lines; a headline spans the columns.
-        blocked |= grid[x0:x1]
+        # The column grid parts body lines (a headline spans the columns)
+        # where the line is white in its gutter: cut through its ink there,
+        # a caption set across two columns lost the letters under the
+        # gutter ("on Wa r Street").
+        crop = ink[int(line.y0) : int(np.ceil(line.y1)), x0:x1]
+        blocked |= grid[x0:x1] & (np.count_nonzero(crop, axis=0) == 0)
     blocked |= _column_wide(white, blocked, body, around)
     if starts is not None:
         for a, b in tall:

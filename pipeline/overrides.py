@@ -70,8 +70,11 @@ class Overrides(BaseModel):
         return self.model_dump(mode="json", exclude_defaults=True)
 
     def updated(self, newer: Overrides) -> Overrides:
-        """These overrides with every field ``newer`` sets replaced by its value."""
-        return self.model_copy(update=newer.model_dump(exclude_defaults=True))
+        """These overrides with every field ``newer`` sets replaced by its value
+        (validated again: a region override stays a ``RegionOverride``)."""
+        return Overrides.model_validate(
+            {**self.model_dump(), **newer.model_dump(exclude_defaults=True)}
+        )
 
 
 def settings_for(settings: Settings, overrides: Overrides) -> Settings:
@@ -262,17 +265,33 @@ def _article_of(
 
 
 def _merge(articles: list[Article], group: list[Article]) -> list[Article]:
+    """``articles`` with the members of ``group`` joined into the first of
+    them, in the order they are read. The joined article keeps the first
+    headline and byline; another member's headline and byline stay in its
+    text, where they stood (an archivist joins two stories the layout
+    parted, and what was read is never dropped)."""
     members = [a for a in articles if any(a is g for g in group)]
     if len(members) < 2:
         return articles
     lead = members[0]
+    headline = lead.headline or next((a.headline for a in members if a.headline), None)
+    byline = next((a.byline for a in members if a.byline), None)
+    paragraphs: list[str] = []
+    tables = []
+    for member in members:
+        own = [t for t in (member.headline, member.byline) if t and t not in (headline, byline)]
+        start = len(paragraphs) + len(own)
+        tables += [t.model_copy(update={"after": t.after + start}) for t in member.tables]
+        paragraphs += own + member.paragraphs
     joined = lead.model_copy(
         update={
-            "paragraphs": [p for a in members for p in a.paragraphs],
+            "paragraphs": paragraphs,
             "captions": [c for a in members for c in a.captions],
-            "byline": next((a.byline for a in members if a.byline), None),
+            "tables": tables,
+            "jumps": [j for a in members for j in a.jumps],
+            "byline": byline,
             "region_ids": [r for a in members for r in a.region_ids],
-            "headline": lead.headline or next((a.headline for a in members if a.headline), None),
+            "headline": headline,
         }
     )
     return [joined if a is lead else a for a in articles if not any(a is m for m in members[1:])]

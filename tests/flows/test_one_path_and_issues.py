@@ -10,6 +10,7 @@ models, on four tiny generated pages."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -141,8 +142,16 @@ def test_a_process_output_is_reviewed_reprocessed_diffed_and_restored(processed)
         assert mets.status_code == 200 and b"<mets:mets" in mets.content
 
     # Reprocess: a new version of the page, and its issue built again over it.
-    output = _run("reprocess", stem, "--out", str(out), "--crop", "30,30,560,280", "--skew", "0")
+    output = _run(
+        "reprocess", stem, "--out", str(out), "--crop", "30,30,560,280", "--skew", "0",
+        "--region", "photo:40,40,200,120",
+    )  # fmt: skip
     assert f"{stem} → v2" in output and "issue Daily News 2026-01-02" in output
+    drawn = json.loads((out / stem / "versions" / "v2" / "page.json").read_text(encoding="utf-8"))
+    assert any(
+        r["type"] == "photo" and r["bbox"] == pytest.approx([40, 40, 200, 120], abs=2)
+        for r in drawn["regions"]
+    )
     catalog = Catalog.open(None, out)
     assert catalog.page(stem).current_version == 2
     assert catalog.issue(DAILY).current_version == 2

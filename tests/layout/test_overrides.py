@@ -1,4 +1,5 @@
-"""An archivist's overrides, without OCR: parsing, crop geometry, regions, article edits."""
+"""An archivist's overrides: parsing, crop geometry, regions, article edits, and the
+column grid's cuts in the text detector's lines."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from newsprint.core.page import Article, NewspaperPage, PageGeometry, Region, RegionType, TextLine
 from newsprint.core.settings import Settings
 from newsprint.layout.segmentation import analyse
+from newsprint.ocr.engine import OcrEngine
 from newsprint.pipeline.overrides import (
     OverrideError,
     Overrides,
@@ -43,6 +45,10 @@ def test_boxes_and_overrides_parse() -> None:
     assert stored == {"skew": 1.2, "columns": 5}
     newer = Overrides.model_validate(stored).updated(Overrides(lang="en", columns=4))
     assert newer.as_dict() == {"skew": 1.2, "columns": 4, "lang": "en"}
+    # A region drawn by box stays one when added to stored overrides (it
+    # came back a plain dict, and ``reprocess --region`` failed on it).
+    drawn = newer.updated(Overrides(regions=[RegionOverride(type="photo", bbox=(1, 2, 30, 40))]))
+    assert drawn.regions[0].bbox == (1, 2, 30, 40) and drawn.columns == 4
     assert Overrides().is_empty()
 
 
@@ -132,6 +138,24 @@ def test_articles_are_split_at_a_region_and_merged_again() -> None:
         edit_articles(page, Overrides(split=["r999"]))
 
 
+def test_merged_articles_keep_the_later_ones_headline_and_byline_in_their_text() -> None:
+    # ``reprocess --merge a1+a2``: the second story's headline and byline were
+    # dropped from the joined article, though its regions were listed.
+    page = _articles_page()
+    second = page.articles[1].model_copy(
+        update={"headline": "Library opens", "byline": "By HELEN MURPHY"}
+    )
+    page = page.model_copy(update={"articles": [page.articles[0], second]})
+    merged = edit_articles(page, Overrides(merge=[["a1", "a2"]])).articles[0]
+    assert merged.headline == "Council votes" and merged.byline == "By HELEN MURPHY"
+    assert merged.paragraphs == [
+        "the council voted on tuesday",
+        "Residents asked for buses",
+        "Library opens",
+        "A second story",
+    ]
+
+
 def test_a_chinese_article_read_with_ascii_punctuation_is_split_at_its_region() -> None:
     # The paragraphs are written full-width; the region's first line is as read.
     regions = [
@@ -162,3 +186,36 @@ def test_a_forced_column_count_is_honoured_by_layout() -> None:
     assert len(columns) == 4
     assert all(x0 < x1 for x0, x1 in columns)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(columns))
+
+
+@pytest.mark.models
+def test_a_forced_column_count_cuts_no_letters_off_a_line_across_the_gutter(
+    engine: OcrEngine,
+) -> None:
+    # ``reprocess --columns 6`` on en-6col: a caption set across two columns
+    # lost the letters under the gutter ("on Wa r Street", "recy ing"). The
+    # grid parts a line only where the line itself is white.
+    from newsprint.layout import deskew, segment
+    from newsprint.ocr.detect import detect_text
+    from PIL import ImageDraw
+    from synth import font
+
+    image = column_page(columns=2, lines_per_column=10, headline=None)
+    draw = ImageDraw.Draw(image)
+    caption_top = image.height - 50
+    # Centred on the page: the grid's gutter falls inside its words.
+    draw.text((230, caption_top), "Crowds gathered on Water Street", font=font(22), fill=10)
+    arr = np.asarray(image.convert("L"))
+    page = NewspaperPage(
+        source="cap.png", sha256="0" * 64, width=arr.shape[1], height=arr.shape[0], image=arr
+    )
+    settings = settings_for(Settings(), Overrides(columns=2))
+    page = segment(detect_text(deskew(page, settings), settings, engine), settings)
+    row = arr[caption_top : caption_top + 30] < 128
+    inked = np.flatnonzero(row.any(axis=0))
+    covered = np.zeros(arr.shape[1], bool)
+    for region in page.regions:
+        for x0, y0, x1, y1 in region.work_lines:
+            if y0 < caption_top + 20 and y1 > caption_top + 5:
+                covered[int(x0) : int(np.ceil(x1)) + 1] = True
+    assert covered[inked].all(), np.flatnonzero(~covered[inked])
