@@ -18,13 +18,19 @@ class DecodedPage:
     dpi: Dpi | None
 
 
+MIN_DPI = 30.0
+"""A resolution under this (dots per inch) is no scan's but a placeholder:
+a TIFF whose writer set no resolution comes back from Pillow as (1, 1)."""
+
+
 def clean_dpi(value: object, swap: bool = False) -> Dpi | None:
-    """A positive (x, y) resolution rounded to 0.01, swapped for quarter turns; else None."""
+    """An (x, y) resolution of at least ``MIN_DPI`` each, rounded to 0.01,
+    swapped for quarter turns; else None (unknown)."""
     try:
         x, y = (float(v) for v in value)  # type: ignore[attr-defined]
     except (TypeError, ValueError):
         return None
-    if not (x > 0 and y > 0) or x != x or y != y:
+    if not (x >= MIN_DPI and y >= MIN_DPI):  # also NaN
         return None
     pair = (round(x, 2), round(y, 2))
     return (pair[1], pair[0]) if swap else pair

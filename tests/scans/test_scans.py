@@ -67,6 +67,19 @@ def test_png_without_dpi_and_with_dpi(tmp_path: Path) -> None:
     assert marked.dpi == (300.0, 300.0)
 
 
+def test_a_tiff_without_a_resolution_has_no_dpi(tmp_path: Path) -> None:
+    # Pillow reads a TIFF whose writer set no resolution as (1, 1) dpi.
+    path = save(Image.fromarray(gradient()), tmp_path / "nodpi.tif")
+    assert Image.open(path).info.get("dpi") == (1, 1)
+    assert load_one(path).dpi is None
+    assert load_one(
+        save(Image.fromarray(gradient()), tmp_path / "dpi.tif", dpi=(400, 400))
+    ).dpi == (
+        400.0,
+        400.0,
+    )
+
+
 @pytest.mark.parametrize("mode", ["I;16", "I;16B"])
 def test_16_bit_tiff_is_stretched_over_its_range(tmp_path: Path, mode: str) -> None:
     values = np.linspace(1000, 3000, W * H).reshape(H, W)
