@@ -92,7 +92,10 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
             build_article(draft, f"a{n}", language, body, settings)
             for n, draft in enumerate(drafts, start=1)
         ]
+    # Numbered again once the stray marks are out: the ids are the reading
+    # order the overlay shows (a page read a8 then a10, the overlay 8 then 9).
     articles = [a for a in articles if _substantial(a)]
+    articles = [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(articles, start=1)]
     order = [rid for a in articles for rid in a.region_ids]
     page = page.model_copy(
         update={

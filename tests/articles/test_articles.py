@@ -2046,3 +2046,25 @@ def test_a_deck_and_its_text_stay_one_story_across_a_headline_in_the_next_column
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["text"] == owner["deck"] == owner["h1"]
     assert owner["o2"] == owner["h3"] != owner["h1"]
+
+
+def test_article_ids_run_on_in_reading_order_when_a_stray_mark_is_left_out() -> None:
+    # A mark read as a character or two is no story; the stories after it
+    # were numbered past it (a8, a10), unlike the overlay's 8, 9.
+    def story(x: float, head: str, rid: str) -> list[Region]:
+        headline = _region(f"h{rid}", RegionType.HEADLINE, (x, 100, x + 300, 140))
+        headline = headline.model_copy(update={"lines": [_line(head, x, 100, x + 280)]})
+        text = _column(f"t{rid}", x, 160, [("Residents of the town met on", 0, 300)] * 6)
+        return [headline, text]
+
+    # An advert's frame under the first story, read as a bar.
+    mark = _region("m", RegionType.ADVERTISEMENT, (100, 400, 400, 480), [_line("|", 120, 420, 140)])
+    regions = [*story(100, "Harbour bridge reopens", "1"), mark]
+    regions += story(460, "Council votes on budget", "2") + story(820, "Library opens", "3")
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == [
+        "Harbour bridge reopens",
+        "Council votes on budget",
+        "Library opens",
+    ]
+    assert [a.id for a in page.articles] == ["a1", "a2", "a3"]
