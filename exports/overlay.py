@@ -79,8 +79,18 @@ def render_overlay(page: NewspaperPage, max_side: int) -> Image.Image:
     draw = ImageDraw.Draw(canvas)
     _draw_unread(draw, page, to_canvas)
     _number_articles(draw, page, to_canvas, canvas.size)
-    _draw_legend(draw, page.regions, canvas.size)
+    boxes = [_canvas_box(to_canvas(_outline(r))) for r in page.regions]
+    _draw_legend(draw, page.regions, canvas.size, boxes)
     return canvas.convert("RGB")
+
+
+def _canvas_box(points: np.ndarray) -> tuple[float, float, float, float]:
+    return (
+        float(points[:, 0].min()),
+        float(points[:, 1].min()),
+        float(points[:, 0].max()),
+        float(points[:, 1].max()),
+    )
 
 
 def _base_image(page: NewspaperPage) -> tuple[np.ndarray, PointMap]:
@@ -180,22 +190,46 @@ def _legend_entries(regions: list[Region]) -> list[tuple[str, Colour]]:
     return [*entries, ("1, 2... article order", LABEL_BACKGROUND[:3])] if entries else []
 
 
-def _draw_legend(draw: ImageDraw.ImageDraw, regions: list[Region], size: tuple[int, int]) -> None:
-    """A small key in the top-right corner: a swatch per region type present."""
+def _draw_legend(
+    draw: ImageDraw.ImageDraw,
+    regions: list[Region],
+    size: tuple[int, int],
+    boxes: list[tuple[float, float, float, float]],
+) -> None:
+    """A small key, a swatch per region type present, in the corner of the
+    overlay where it covers least of the regions' ``boxes`` (canvas pixels):
+    the top-right one unless it covers more (there it hid a running head's
+    end and its folio, and an article's number)."""
     entries = _legend_entries(regions)
     if not entries:
         return
     font = _font(max(10, round(max(size) / 90)))
     row = round(_font_size(font) * 1.4)
     width = round(max(draw.textlength(label, font=font) for label, _ in entries)) + 2 * row
-    x0, y0 = max(0, size[0] - width - row // 2), row // 2
-    frame = (x0, y0, x0 + width, y0 + row * len(entries) + row // 2)
+    height = row * len(entries) + row // 2
+    left, top = row // 2, row // 2
+    right, bottom = max(0, size[0] - width - row // 2), max(0, size[1] - height - row // 2)
+    corners = [(right, top), (left, top), (right, bottom), (left, bottom)]
+    x0, y0 = min(corners, key=lambda c: _covered(c, width, height, boxes))
+    frame = (x0, y0, x0 + width, y0 + height)
     draw.rectangle(frame, fill=LEGEND_BACKGROUND, outline=(0, 0, 0, 255))
     for index, (label, colour) in enumerate(entries):
         top = y0 + row // 4 + index * row
         swatch = (x0 + row // 4, top + row // 6, x0 + row, top + row - row // 6)
         draw.rectangle(swatch, fill=(*colour, 255), outline=(0, 0, 0, 255))
         draw.text((x0 + row * 5 // 4, top), label, font=font, fill=(0, 0, 0, 255))
+
+
+def _covered(
+    corner: tuple[int, int], width: int, height: int, boxes: list[tuple[float, float, float, float]]
+) -> float:
+    """How much of ``boxes`` a legend of this size at ``corner`` would cover (px²)."""
+    x0, y0 = corner
+    x1, y1 = x0 + width, y0 + height
+    return sum(
+        max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1]))
+        for b in boxes
+    )
 
 
 def _font_size(font: Font) -> float:

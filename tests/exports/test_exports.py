@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from handmade import CHINESE, ENGLISH, SCAN_H, SCAN_W, make_page
-from newsprint.core.page import Article, NewspaperPage, PageGeometry
+from newsprint.core.page import Article, NewspaperPage, PageGeometry, Region, RegionType
 from newsprint.core.settings import OutputSettings
 from newsprint.exports import (
     atomic_write_text,
@@ -239,3 +239,27 @@ def test_the_overlay_outlines_unread_areas_in_red() -> None:
     plain = page.model_copy(update={"unread_areas": []})
     drawn = np.asarray(render_overlay(plain, 600).convert("RGB")).astype(int)
     assert not ((drawn[:, :, 0] > 180) & (drawn[:, :, 1] < 60) & (drawn[:, :, 2] < 60)).any()
+
+
+def test_the_overlay_legend_stands_in_the_corner_it_hides_least_of() -> None:
+    # The key stood in the top-right corner over a running head's end and its
+    # folio (NCSE EWJ 1860); where a region fills that corner, it moves.
+    from newsprint.exports.overlay import render_overlay
+
+    def legend_at(regions: list[Region]) -> tuple[bool, bool]:
+        page = NewspaperPage(
+            source="p.png",
+            sha256="0",
+            width=600,
+            height=800,
+            image=np.full((800, 600), 128, np.uint8),
+            regions=regions,
+        )
+        drawn = np.asarray(render_overlay(page, 800).convert("RGB")).astype(int)
+        key = np.all(drawn > 225, axis=2)  # the key's near-white ground on a grey page
+        return bool(key[:60, 450:].any()), bool(key[:60, :150].any())
+
+    text = Region(id="r1", type=RegionType.TEXT, bbox=(100, 300, 500, 700))
+    assert legend_at([text]) == (True, False)  # top right: nothing under it
+    head = Region(id="r2", type=RegionType.RUNNING_HEAD, bbox=(300, 5, 595, 60))
+    assert legend_at([text, head]) == (False, True)
