@@ -13,10 +13,16 @@ class ParagraphParams:
     user setting (``Settings.articles.indent_chars``)."""
 
     left_edge_percentile: int = 25
-    """A block's left edge, that indents are measured from, is this percentile
-    of its lines' left ends (an indented first line, a stray mark, do not
-    move it). A percentile (0-100). Set by hand with the first article
-    assembly (commit 08f9714)."""
+    """A line's left edge, that its indent is measured from, is this percentile
+    of the left ends of the block's lines round it (``edge_window``; an
+    indented first line, a stray mark, do not move it). A percentile (0-100).
+    Set by hand with the first article assembly (commit 08f9714)."""
+
+    edge_window: int = 4
+    """... over the lines this many either side of the line measured (the
+    column's edge drifts down a page scanned curved; a window of nine lines
+    holds one or two paragraphs' first lines at most). Lines. Set by hand on
+    NCSE's CLD 1853 p2, whose column edge drifts 10 pixels in 46 lines."""
 
     right_edge_percentile: int = 90
     """A block's right edge, that short last lines are measured from, is this

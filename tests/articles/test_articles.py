@@ -2068,3 +2068,21 @@ def test_article_ids_run_on_in_reading_order_when_a_stray_mark_is_left_out() -> 
         "Library opens",
     ]
     assert [a.id for a in page.articles] == ["a1", "a2", "a3"]
+
+
+def test_a_column_whose_edge_drifts_is_not_cut_into_one_line_paragraphs() -> None:
+    # NCSE's CLD 1853 p2: the column starts 10-14 px further right at its head
+    # than at its foot (a character and more), so measured from the block's one edge
+    # every line at its head was "indented", each a paragraph of its own.
+    from newsprint.articles.paragraphs import paragraphs_of
+
+    words = ["the", "house", "went", "into", "committee", "again", "on", "the", "bill"]
+    lines = []
+    for i in range(24):
+        x0 = 580 - 14 * i / 23 + (22 if i == 12 else 0)  # one paragraph's indent
+        text = " ".join(words[(i % 3) :] + words[: (i % 3)])
+        lines.append(_line(text, x0, 100 + 20 * i, 1040))
+    block = _region("t", RegionType.TEXT, (560, 100, 1040, 100 + 20 * 24), lines)
+    paragraphs = paragraphs_of([block], 17.0, "en", Settings())
+    assert len(paragraphs) == 2
+    assert paragraphs[1].startswith(lines[12].text)
