@@ -77,16 +77,19 @@ def _edges(block: Region) -> tuple[float, float]:
 def _left_edges(lines: list[TextLine]) -> np.ndarray:
     """For each line, the left edge its indent is measured from: the
     ``PARAGRAPHS.left_edge_percentile`` of the left ends of the lines round
-    it (``PARAGRAPHS.edge_window`` either side). A column's edge drifts on a
-    page scanned curved or askew: NCSE's CLD 1853 column starts 10 pixels
-    further right at its head than at its foot, about a character, and
-    measured from the block's one edge every line at its head was
-    "indented", each a paragraph."""
+    it (``PARAGRAPHS.edge_window`` either side), or of the whole block's
+    where that is further right. A column's edge drifts on a page scanned
+    curved or askew: NCSE's CLD 1853 column starts 10 pixels further right
+    at its head than at its foot, about a character, and measured from the
+    block's one edge every line at its head was "indented", each a
+    paragraph. Never left of the block's edge: a few lines' ragged starts
+    (generated en-1000's, 8-18 px apart) are no edge of their own."""
     x0s = np.array([(ln.work_bbox or ln.bbox)[0] for ln in lines], dtype=np.float64)
-    half = PARAGRAPHS.edge_window
+    half, share = PARAGRAPHS.edge_window, PARAGRAPHS.left_edge_percentile
+    block = float(np.percentile(x0s, share))
     return np.array(
         [
-            np.percentile(x0s[max(0, i - half) : i + half + 1], PARAGRAPHS.left_edge_percentile)
+            max(block, float(np.percentile(x0s[max(0, i - half) : i + half + 1], share)))
             for i in range(len(x0s))
         ]
     )
