@@ -434,55 +434,6 @@ class NewspaperPage(PageModel):
     def regions_of(self, *types: RegionType) -> list[Region]:
         return [r for r in self.regions if r.type in types]
 
-    def with_regions_round_their_lines(self) -> NewspaperPage:
-        """The page with each region's box grown to hold its lines' boxes, as
-        ALTO's TextBlock holds its TextLines. Layout boxes a block on its
-        type's ink; a line keeps the text detector's box, padded past the ink
-        (and a grid read down its columns reaches its rows' ends): on ECPO's
-        1940 fold 75 of 377 lines stood up to 41 scan pixels outside their
-        block, on generated en-1000 24 of 227. Grown in working pixels and
-        mapped to the scan as layout maps a block (``PageGeometry.box_to_scan``),
-        so a turned page's outline stays a turned rectangle; a region whose
-        boxes are only in scan pixels grows there and keeps no polygon. Only
-        boxes change, after reading order is found."""
-        size = (self.width, self.height)
-        regions = []
-        for region in self.regions:
-            grown = _round_lines(region, self.geometry, size)
-            regions.append(region if grown is None else region.model_copy(update=grown))
-        return self.model_copy(update={"regions": regions})
-
     def add_flag(self, code: FlagCode, message: str, severity: float = 0.5) -> None:
         """Add a flag to this page (a copy the stage made, never its input)."""
         self.flags = [*self.flags, Flag(code=code, message=message, severity=severity)]
-
-
-def _round_lines(
-    region: Region, geometry: PageGeometry, size: tuple[int, int]
-) -> dict[str, object] | None:
-    """The ``bbox``, ``polygon`` and ``work_bbox`` of ``region`` grown round its
-    lines (``NewspaperPage.with_regions_round_their_lines``); None when they
-    hold them already."""
-    work = [ln.work_bbox for ln in region.lines if ln.work_bbox is not None]
-    if region.work_bbox is not None and len(work) == len(region.lines) and work:
-        box = _union([region.work_bbox, *work])
-        if box == tuple(region.work_bbox):
-            return None
-        bbox, polygon = geometry.box_to_scan(box, size)
-        return {"bbox": _union([region.bbox, bbox]), "polygon": polygon, "work_bbox": box}
-    if not region.lines:
-        return None
-    bbox = _union([region.bbox, *(ln.bbox for ln in region.lines)])
-    if bbox == tuple(region.bbox):
-        return None
-    return {"bbox": bbox, "polygon": []}
-
-
-def _union(boxes: list) -> tuple:
-    """The box round ``boxes`` (x0, y0, x1, y1 each), of their own number type."""
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )

@@ -81,7 +81,6 @@ def process_page(
         start = time.perf_counter()
         page = stage(page)
         timings[name] = round(time.perf_counter() - start, 3)
-    page = page.with_regions_round_their_lines()  # as written: a block holds its lines
     if crop:
         page = uncrop_page(page, original, crop)
     return page.model_copy(update={"timings": {**page.timings, **timings}})

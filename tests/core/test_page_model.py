@@ -8,7 +8,6 @@ from newsprint.core.page import (
     Flag,
     FlagCode,
     NewspaperPage,
-    PageGeometry,
     Region,
     RegionType,
     TextLine,
@@ -76,52 +75,3 @@ def test_a_stage_that_flags_the_page_does_not_change_its_input() -> None:
     out = deskew(page, Settings())
     assert FlagCode.UNUSUAL_SKEW in {f.code for f in out.flags}
     assert page.flags == []
-
-
-def test_a_regions_box_is_grown_to_hold_its_lines_as_written() -> None:
-    # A block boxed on its ink; its lines keep the detector's padded boxes,
-    # one reaching 6 px past the block's right edge. The page is turned 2
-    # degrees: the block's outline stays a turned rectangle round its lines.
-    turn = np.radians(2.0)
-    c, s = np.cos(turn), np.sin(turn)
-    geometry = PageGeometry(to_scan=[[c, -s, 20.0], [s, c, 10.0]], work_size=(400, 300))
-    size = (500, 400)
-
-    def line(box: tuple[float, float, float, float]) -> TextLine:
-        bbox, polygon = geometry.box_to_scan(box, size)
-        return TextLine(text="x", confidence=0.9, bbox=bbox, polygon=polygon, work_bbox=box)
-
-    block = (100.0, 100.0, 200.0, 160.0)
-    bbox, polygon = geometry.box_to_scan(block, size)
-    lines = [line((98.0, 99.0, 206.0, 121.0)), line((98.0, 130.0, 180.0, 152.0))]
-    inside = Region(id="r2", type=RegionType.TEXT, bbox=bbox, polygon=polygon, work_bbox=block)
-    inside = inside.model_copy(update={"lines": [line((110.0, 110.0, 150.0, 130.0))]})
-    grown = Region(
-        id="r1", type=RegionType.TEXT, bbox=bbox, polygon=polygon, work_bbox=block, lines=lines
-    )
-    scan_only = Region(
-        id="r3",
-        type=RegionType.TEXT,
-        bbox=(10, 10, 50, 30),
-        lines=[TextLine(text="y", confidence=0.9, bbox=(8, 12, 60, 28))],
-    )
-    page = NewspaperPage(
-        source="p.png",
-        sha256="0" * 64,
-        width=size[0],
-        height=size[1],
-        geometry=geometry,
-        regions=[grown, inside, scan_only],
-    )
-    out = page.with_regions_round_their_lines()
-    assert out.region("r1").work_bbox == (98.0, 99.0, 206.0, 160.0)
-    assert (out.region("r1").bbox, out.region("r1").polygon) == geometry.box_to_scan(
-        (98.0, 99.0, 206.0, 160.0), size
-    )
-    for region in out.regions:
-        x0, y0, x1, y1 = region.bbox
-        for ln in region.lines:
-            assert x0 <= ln.bbox[0] and y0 <= ln.bbox[1] and ln.bbox[2] <= x1 and ln.bbox[3] <= y1
-    assert out.region("r2") == page.region("r2")  # held its line already
-    assert out.region("r3").bbox == (8, 10, 60, 30) and out.region("r3").polygon == []
-    assert page.region("r1").work_bbox == block  # the input is left as it was
