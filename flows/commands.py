@@ -501,10 +501,12 @@ def _ingest_summary(summary: Any, log_path: Path) -> None:
         console.print(_issue_line(issue, Path(summary.out)))
     seconds = sum(p.seconds for p in ran)
     done = f", {seconds / len(ran):.1f} s/page" if ran else ""
+    # The pages run add up; a scan that could not be read ran no page.
+    unreadable = f", {len(summary.unreadable)} scan(s) unreadable" if summary.unreadable else ""
     console.print(
         f"{summary.scans} scan(s), {len(summary.pages)} page(s) run: "
         f"{summary.count('done')} done, {summary.count('flagged')} flagged, "
-        f"{summary.failed} failed{done}; log: {escape(str(log_path))}"
+        f"{summary.count('failed')} failed{unreadable}{done}; log: {escape(str(log_path))}"
     )
 
 

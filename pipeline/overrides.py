@@ -257,6 +257,9 @@ def _article_of(
         found = [a for a in articles if a.id == target]
         if found:
             return found[0]
+        if not any(r.id == target for r in page.regions):  # neither an article nor a region
+            ids = ", ".join(a.id for a in articles) or "none"
+            raise OverrideError(f"{page.source}: no article {target!r} (its articles: {ids})")
     region = _region_at(page, target, offset)
     for article in articles:
         if region.id in article.region_ids:

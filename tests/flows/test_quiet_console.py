@@ -98,6 +98,8 @@ def test_a_run_on_dask_prints_no_library_line_and_logs_them(tmp_path: Path) -> N
     failed = [line for line in lines if line.startswith("✗")]
     assert len(failed) == 1 and "broken.jpg" in failed[0], console
     assert "1 done" in console or "1 flagged" in console
+    # One page ran; the broken scan ran none (it was counted a failed page).
+    assert "1 page(s) run" in console and "0 failed, 1 scan(s) unreadable" in console
     assert len(lines) < 25, console
     logged = log_file(out).read_text(encoding="utf-8")
     assert re.search(r" INFO distributed\.scheduler: ", logged)

@@ -136,6 +136,9 @@ def test_articles_are_split_at_a_region_and_merged_again() -> None:
     assert merged.articles[0].headline == "Council votes"
     with pytest.raises(OverrideError):
         edit_articles(page, Overrides(split=["r999"]))
+    # An unknown article is named as one, with the page's articles.
+    with pytest.raises(OverrideError, match=r"no article 'a9' \(its articles: a1, a2\)"):
+        edit_articles(page, Overrides(merge=[["a1", "a9"]]))
 
 
 def test_merged_articles_keep_the_later_ones_headline_and_byline_in_their_text() -> None:
