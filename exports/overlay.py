@@ -13,6 +13,7 @@ import numpy as np
 from newsprint.core.page import NewspaperPage, Region, RegionType
 from newsprint.core.settings import OutputSettings
 from newsprint.exports.atomic import atomic_write_bytes
+from newsprint.layout.boxes import Box
 from PIL import Image, ImageDraw, ImageFont
 
 log = logging.getLogger(__name__)
@@ -84,13 +85,9 @@ def render_overlay(page: NewspaperPage, max_side: int) -> Image.Image:
     return canvas.convert("RGB")
 
 
-def _canvas_box(points: np.ndarray) -> tuple[float, float, float, float]:
-    return (
-        float(points[:, 0].min()),
-        float(points[:, 1].min()),
-        float(points[:, 0].max()),
-        float(points[:, 1].max()),
-    )
+def _canvas_box(points: np.ndarray) -> Box:
+    (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+    return Box(float(x0), float(y0), float(x1), float(y1))
 
 
 def _base_image(page: NewspaperPage) -> tuple[np.ndarray, PointMap]:
@@ -194,7 +191,7 @@ def _draw_legend(
     draw: ImageDraw.ImageDraw,
     regions: list[Region],
     size: tuple[int, int],
-    boxes: list[tuple[float, float, float, float]],
+    boxes: list[Box],
 ) -> None:
     """A small key, a swatch per region type present, in the corner of the
     overlay where it covers least of the regions' ``boxes`` (canvas pixels):
@@ -209,9 +206,12 @@ def _draw_legend(
     height = row * len(entries) + row // 2
     left, top = row // 2, row // 2
     right, bottom = max(0, size[0] - width - row // 2), max(0, size[1] - height - row // 2)
-    corners = [(right, top), (left, top), (right, bottom), (left, bottom)]
-    x0, y0 = min(corners, key=lambda c: _covered(c, width, height, boxes))
-    frame = (x0, y0, x0 + width, y0 + height)
+    frames = [
+        Box(x, y, x + width, y + height)
+        for x, y in ((right, top), (left, top), (right, bottom), (left, bottom))
+    ]
+    frame = min(frames, key=lambda f: _covered(f, boxes)).as_tuple()
+    x0, y0 = frame[0], frame[1]
     draw.rectangle(frame, fill=LEGEND_BACKGROUND, outline=(0, 0, 0, 255))
     for index, (label, colour) in enumerate(entries):
         top = y0 + row // 4 + index * row
@@ -220,16 +220,9 @@ def _draw_legend(
         draw.text((x0 + row * 5 // 4, top), label, font=font, fill=(0, 0, 0, 255))
 
 
-def _covered(
-    corner: tuple[int, int], width: int, height: int, boxes: list[tuple[float, float, float, float]]
-) -> float:
-    """How much of ``boxes`` a legend of this size at ``corner`` would cover (px²)."""
-    x0, y0 = corner
-    x1, y1 = x0 + width, y0 + height
-    return sum(
-        max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1]))
-        for b in boxes
-    )
+def _covered(frame: Box, boxes: list[Box]) -> float:
+    """How much of ``boxes`` a legend in ``frame`` would cover (px²)."""
+    return sum(frame.x_overlap(b) * frame.y_overlap(b) for b in boxes)
 
 
 def _font_size(font: Font) -> float:
