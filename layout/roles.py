@@ -263,8 +263,8 @@ def _mark_running_heads(
     long_rules = [r for r in h_rules if r.width > P.long_rule * width]
     top_rules = [r for r in long_rules if r.cy < cy0 + P.top_band * height]
     bottom_rules = [r for r in long_rules if r.cy > cy1 - P.foot_band * height]
-    top_cut = _ruled_band_edge(blocks, [r.cy for r in top_rules], body, width, from_top=True)
-    bottom_cut = _ruled_band_edge(blocks, [r.cy for r in bottom_rules], body, width, from_top=False)
+    top_cut = _ruled_band_edge(blocks, top_rules, body, width, from_top=True)
+    bottom_cut = _ruled_band_edge(blocks, bottom_rules, body, width, from_top=False)
     if top_cut is None:
         top_cut = _isolated_band_edge(blocks, cy0, body, from_top=True)
     if bottom_cut is None:
@@ -277,7 +277,7 @@ def _mark_running_heads(
 
 
 def _ruled_band_edge(
-    blocks: list[Block], rules: list[float], body: float, width: float, from_top: bool
+    blocks: list[Block], rules: list[Box], body: float, width: float, from_top: bool
 ) -> float | None:
     """Where the running head ends (the foot begins) among the long rules near
     the top (foot) of the printed area, given by their heights: the rule
@@ -289,12 +289,23 @@ def _ruled_band_edge(
     beside the paper's name) across ``RUNNING_HEADS.band_width`` of the
     printed width or more (TEC 1880 p. 44: folio, name and date between the
     border's double rule and the rule under them were read as three
-    stories). One band at most is taken."""
-    if not rules:
+    stories). One band at most is taken.
+
+    A rule nearer the edge with no type beyond it and shorter than
+    ``RUNNING_HEADS.margin_mark`` of the next rule in frames nothing: it is
+    the paper's edge or a scanner's shadow in the margin, passed over (ECPO
+    1940 p. 2: the sheet's edge, 0.66 of the frame's top rule, above the
+    running head, which was read as two stories)."""
+    boxes = sorted(rules, key=lambda r: r.cy, reverse=not from_top)
+    while len(boxes) > 1 and not _type_beyond(blocks, boxes[0].cy, from_top):
+        if boxes[0].width >= RUNNING_HEADS.margin_mark * boxes[1].width:
+            break
+        boxes = boxes[1:]
+    if not boxes:
         return None
-    ordered = sorted(rules, reverse=not from_top)
+    ordered = [r.cy for r in boxes]
     edge = ordered[0]
-    if any((b.box.y1 <= edge) if from_top else (b.box.y0 >= edge) for b in blocks):
+    if _type_beyond(blocks, edge, from_top):
         return edge  # type beyond the first rule: it is no border
     for inner in ordered[1:]:
         between = [b for b in blocks if _between(b.box, edge, inner)]
@@ -313,6 +324,11 @@ def _ruled_band_edge(
             return max(inner, *(b.box.y1 for b in between))
         return min(inner, *(b.box.y0 for b in between))
     return edge
+
+
+def _type_beyond(blocks: list[Block], height: float, from_top: bool) -> bool:
+    """Whether a block lies wholly above (below, for a foot) the height."""
+    return any((b.box.y1 <= height) if from_top else (b.box.y0 >= height) for b in blocks)
 
 
 def _between(box: Box, a: float, b: float) -> bool:

@@ -190,6 +190,13 @@ class RunningHeadParams:
     """Two long rules this near (× body) with nothing between are one
     double rule (a border's)."""
 
+    margin_mark: float = 0.8
+    """A long rule nearest the page's edge with no type beyond it and shorter
+    than this share of the next rule in is no border but a mark in the
+    margin (the sheet's edge, a scanner's shadow: ECPO 1940 p. 2's, 0.66 of
+    the frame's rule under the running head), passed over. A share of the
+    next rule's length."""
+
     ruled_max_size: float = 2.0
     """Between two long rules near the top (foot), a row of two or more single
     lines is a running head with type up to this many body heights tall (TEC

@@ -887,6 +887,35 @@ def test_a_row_between_the_borders_double_rule_and_the_next_rule_is_the_running_
     assert [b.kind for b in body] == [RegionType.TEXT] * 2
 
 
+@pytest.mark.parametrize("edge_length", [700, 1400])
+def test_the_sheets_edge_over_the_running_head_is_no_border(edge_length: int) -> None:
+    """ECPO 1940 p. 2: the sheet's edge at the top of the scan is a dark
+    stroke 0.66 as long as the frame's top rule, with nothing beyond it (the
+    detector boxed its shadow as a line across it); the paper's name, the
+    day and the date stand in a row between it and the frame. A stroke that
+    short is a mark in the margin: the row over the frame is the running
+    head. As long as the frame's rule, it is the border, and a row spread
+    over less than the band's width between it and the frame is left alone
+    (``_is_running_band``)."""
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.roles import classify_blocks
+
+    edge = Box(400, 40, 400 + edge_length, 46)
+    rules = [edge, Box(50, 130, 1450, 136)]
+    shadow = Block([Box(1000, 30, 1420, 55)])
+    heads = [Block([Box(x0, 80, x1, 108)]) for x0, x1 in ((300, 440), (620, 800), (950, 1250))]
+    body = [
+        Block([Box(x, 180 + 24 * i, x + 600, 200 + 24 * i) for i in range(20)]) for x in (60, 790)
+    ]
+    classify_blocks([shadow, *heads, *body], [], rules, 20.0, Settings().layout, (50, 0, 1450, 3000))
+    head_kinds = {h.kind for h in heads}
+    if edge_length < 0.8 * 1400:
+        assert head_kinds == {RegionType.RUNNING_HEAD}
+    else:
+        assert RegionType.RUNNING_HEAD not in head_kinds
+    assert [b.kind for b in body] == [RegionType.TEXT] * 2
+
+
 @pytest.mark.parametrize(
     ("band", "above"),
     [
