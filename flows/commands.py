@@ -482,7 +482,9 @@ def _ingest_summary(summary: Any, log_path: Path) -> None:
     for error in summary.unreadable:
         console.print(f"[red]✗ {escape(error)}[/red]")
     table = Table(title=f"{escape(summary.inbox)} → {escape(summary.out)}")
-    for col in ("scans", "new", "already known", "pages run", "done", "flagged", "failed"):
+    # Pages and scans apart, as the line under the table counts them.
+    columns = ("scans", "new", "already known", "pages run", "done", "flagged", "failed")
+    for col in (*columns, "unreadable"):
         table.add_column(col, justify="right")
     table.add_row(
         str(summary.scans),
@@ -491,7 +493,8 @@ def _ingest_summary(summary: Any, log_path: Path) -> None:
         str(len(summary.pages)),
         str(summary.count("done")),
         str(summary.count("flagged")),
-        str(summary.failed),
+        str(summary.count("failed")),
+        str(len(summary.unreadable)),
     )
     console.print(table)
     ran = [p for p in summary.pages if p.status in ("done", "flagged")]

@@ -100,6 +100,12 @@ def test_a_run_on_dask_prints_no_library_line_and_logs_them(tmp_path: Path) -> N
     assert "1 done" in console or "1 flagged" in console
     # One page ran; the broken scan ran none (it was counted a failed page).
     assert "1 page(s) run" in console and "0 failed, 1 scan(s) unreadable" in console
+    # The table above that line counts them so too: no failed page, one unreadable scan.
+    head = next(line for line in lines if "unreadable" in line and "┃" in line)
+    cells = [c.strip() for c in head.strip().strip("┃").split("┃")]
+    row = next(line for line in lines if line.startswith("│") and line.split("│")[1].strip() == "2")
+    counts = dict(zip(cells, (c.strip() for c in row.strip().strip("│").split("│")), strict=True))
+    assert counts["failed"] == "0" and counts["unreadable"] == "1", console
     assert len(lines) < 25, console
     logged = log_file(out).read_text(encoding="utf-8")
     assert re.search(r" INFO distributed\.scheduler: ", logged)
