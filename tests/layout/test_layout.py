@@ -907,7 +907,8 @@ def test_the_sheets_edge_over_the_running_head_is_no_border(edge_length: int) ->
     body = [
         Block([Box(x, 180 + 24 * i, x + 600, 200 + 24 * i) for i in range(20)]) for x in (60, 790)
     ]
-    classify_blocks([shadow, *heads, *body], [], rules, 20.0, Settings().layout, (50, 0, 1450, 3000))
+    content = (50, 0, 1450, 3000)
+    classify_blocks([shadow, *heads, *body], [], rules, 20.0, Settings().layout, content)
     head_kinds = {h.kind for h in heads}
     if edge_length < 0.8 * 1400:
         assert head_kinds == {RegionType.RUNNING_HEAD}
