@@ -37,6 +37,7 @@ from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.paddle import crop_line, crop_quad, to_bgr
 from newsprint.ocr.tables import read_tables
 from newsprint.ocr.traditional import TRADITIONAL, to_traditional_forms
+from newsprint.ocr.vertical_marks import marks_joined_to_lines
 from rapidfuzz.distance import Levenshtein
 
 log = logging.getLogger(__name__)
@@ -153,14 +154,20 @@ def line_crops(page: NewspaperPage) -> tuple[list[str], list[WorkBox], list[np.n
     and small type blurred by the first (a generated Chinese page shrunk to
     8-pixel type, skewed 0.57°: 0.81 of its characters read, 0.95 now).
     Each crop has a margin of the paper above and below its line
-    (``ocr.margins``). Raises ValueError when the page has no image loaded."""
+    (``ocr.margins``); a vertical block's punctuation marks that the
+    detector boxed alone are read with their lines
+    (``ocr.vertical_marks.marks_joined_to_lines``). Raises ValueError when
+    the page has no image loaded."""
     cut = line_cutter(page)
     grey, scan_per_work = to_grey(page.work_image), page.geometry.scan_per_work()
     owners, boxes, crops = [], [], []
     for region in page.regions:
         if region.type not in _READ and region.type != RegionType.PHOTO:
             continue
-        for box in region.work_lines:
+        lines = region.work_lines
+        if region.direction == TextDirection.VERTICAL_RL:
+            lines = marks_joined_to_lines(lines)
+        for box in lines:
             owners.append(region.id)
             boxes.append(box)
             crops.append(cut(with_paper_margin(grey, box, scan_per_work)))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from newsprint.core.page import WorkBox
 from newsprint.layout.boxes import true_runs
 
 MARK_SIDE = 0.45
@@ -45,6 +46,17 @@ INSET = 0.08
 cell's top and from the column's left edge."""
 INK_SHARE = 0.15
 """Share of the busiest pixel column that counts as the glyph column."""
+STRAY_WIDTH = 0.5
+"""A detected box at most this share of its region's vertical lines' width
+wide..."""
+STRAY_LENGTH = 1.0
+"""...and at most that width (this many times) long is a mark the detector
+boxed apart from its line (``marks_joined_to_lines``)."""
+LINE_ASPECT = 2.0
+"""A vertical line is at least this many times as long as it is wide."""
+STRAY_GAP = 0.5
+"""Line widths: such a mark this near a line's end, across from it, is of
+that line."""
 
 
 def marks_to_reading_place(column: np.ndarray) -> np.ndarray:
@@ -83,6 +95,66 @@ def marks_to_reading_place(column: np.ndarray) -> np.ndarray:
         mask = _grown((labels == i) | (labels == 0), labels == i)
         _move(moved, column, mask, (x, y, w, h), (x0, above, below, width))
     return column if moved is None else moved
+
+
+def marks_joined_to_lines(boxes: list[WorkBox]) -> list[WorkBox]:
+    """A vertical block's detected line boxes (x0, y0, x1, y1, working
+    pixels), each box of a lone punctuation mark that the detector boxed
+    apart from its line joined to that line's box: ``boxes`` in their order,
+    less the marks, the lines that took one grown over it.
+
+    A comma or full stop set at the top-right of its cell stands off the
+    middle of the column, and the detector may box it alone at the line's
+    head or foot; read alone, such a crop is a letter or a figure (ECPO 1940
+    p. 2: "9又可得若干金", "2均篇不習上進" for "，又可得若干金", "，均爲…").
+    A mark is a box under ``STRAY_WIDTH`` of the block's median vertical
+    line's width and under ``STRAY_LENGTH`` of it long; it joins the
+    vertical line whose x span holds its middle and whose end lies within
+    ``STRAY_GAP`` line widths of it (overlapping it or not), the nearest.
+    The width is measured over the lines at least ``LINE_ASPECT`` times as
+    long as wide (no mark is); lines across are neither measured nor hosts."""
+    tall = [b for b in boxes if b[3] - b[1] >= LINE_ASPECT * (b[2] - b[0])]
+    if not tall:
+        return boxes
+    width = float(np.median([b[2] - b[0] for b in tall]))
+    grown: dict[int, WorkBox] = {}
+    strays: set[int] = set()
+    for i, mark in enumerate(boxes):
+        if not _is_stray(mark, width):
+            continue
+        host = _host_line(mark, boxes, width)
+        if host is None or host in strays:
+            continue
+        line = grown.get(host, boxes[host])
+        grown[host] = (
+            min(line[0], mark[0]),
+            min(line[1], mark[1]),
+            max(line[2], mark[2]),
+            max(line[3], mark[3]),
+        )
+        strays.add(i)
+    return [grown.get(i, b) for i, b in enumerate(boxes) if i not in strays]
+
+
+def _is_stray(box: WorkBox, width: float) -> bool:
+    w, h = box[2] - box[0], box[3] - box[1]
+    return 0 < w <= STRAY_WIDTH * width and 0 < h <= STRAY_LENGTH * width
+
+
+def _host_line(mark: WorkBox, boxes: list[WorkBox], width: float) -> int | None:
+    """The index of the vertical line ``mark`` belongs to, or None."""
+    middle = (mark[0] + mark[2]) / 2
+    best, nearest = None, STRAY_GAP * width
+    for j, line in enumerate(boxes):
+        long = line[3] - line[1] > line[2] - line[0]
+        if line is mark or not long or _is_stray(line, width):
+            continue
+        if not line[0] <= middle <= line[2]:
+            continue
+        gap = max(line[1] - mark[3], mark[1] - line[3])
+        if gap <= nearest:
+            best, nearest = j, gap
+    return best
 
 
 def _glyph_column(ink: np.ndarray) -> tuple[int, int] | None:

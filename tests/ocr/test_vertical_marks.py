@@ -105,3 +105,29 @@ def test_a_vertical_line_is_read_with_its_marks(engine):
         quad = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
         ((read, _),) = engine.recognize_lines([crop_line(column, quad)])
         assert read == text, place
+
+
+def test_a_mark_boxed_apart_at_a_lines_head_is_read_with_its_line():
+    """ECPO 1940 p. 2: a comma at the top-right of the first cell, boxed
+    alone by the detector and read alone as "9" or "2", joins the line under
+    it; a mark beyond half a line's width from any line's end, a line across
+    and a one-character line stay as they are."""
+    from newsprint.ocr.vertical_marks import marks_joined_to_lines
+
+    first, second = (100.0, 20.0, 140.0, 400.0), (50.0, 18.0, 90.0, 402.0)
+    mark = (124.0, 4.0, 137.0, 24.0)  # overlaps the head of ``first``
+    foot = (60.0, 410.0, 72.0, 425.0)  # 8 px under ``second``
+    far = (110.0, 460.0, 122.0, 475.0)  # 60 px under ``first``: 1.5 widths
+    across = (40.0, 440.0, 160.0, 452.0)  # a line across: no mark, no host
+    single = (100.0, 500.0, 139.0, 538.0)  # a character alone: no mark
+    joined = marks_joined_to_lines([first, mark, second, foot, far, across, single])
+    assert joined == [
+        (100.0, 4.0, 140.0, 400.0),
+        (50.0, 18.0, 90.0, 425.0),
+        far,
+        across,
+        single,
+    ]
+    # Lines across are no block of vertical lines: left alone.
+    rows = [(0.0, 0.0, 400.0, 30.0), (0.0, 40.0, 400.0, 70.0), (10.0, 72.0, 20.0, 80.0)]
+    assert marks_joined_to_lines(rows) == rows
