@@ -155,12 +155,13 @@ def ingest(
     summary.pages = _run_pages(worker, wanted, catalog, out, settings, run, retry_failed, issues)
     summary.issues = issues.finish()
     log.info(
-        "ingest %s: %d done, %d flagged, %d failed, %d skipped, %d issue(s)",
+        "ingest %s: %d done, %d flagged, %d failed, %d skipped, %d scan(s) unreadable, %d issue(s)",
         run,
         summary.count("done"),
         summary.count("flagged"),
-        summary.failed,
+        summary.count("failed"),
         summary.count("skipped"),
+        len(summary.unreadable),
         len(summary.issues),
     )
     return summary
