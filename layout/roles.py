@@ -280,29 +280,26 @@ def _ruled_band_edge(
     blocks: list[Block], rules: list[Box], body: float, width: float, from_top: bool
 ) -> float | None:
     """Where the running head ends (the foot begins) among the long rules near
-    the top (foot) of the printed area, given by their heights: the rule
-    nearest the edge; or, where that rule is the border (no type beyond it),
-    its second rule (``RUNNING_HEADS.double_rule``) and then the next rule in
-    when what lies between is one running head's band: one row of single
-    lines of type no larger than ``RUNNING_HEADS.max_size`` body lines
-    (``ruled_max_size`` for a row of two or more: the folio and the date
-    beside the paper's name) across ``RUNNING_HEADS.band_width`` of the
-    printed width or more (TEC 1880 p. 44: folio, name and date between the
-    border's double rule and the rule under them were read as three
-    stories). One band at most is taken.
+    the top (foot) of the printed area: the rule nearest the edge; or, where
+    that rule is the border (no type beyond it), its second rule
+    (``RUNNING_HEADS.double_rule``) and then the next rule in when what lies
+    between is one running head's band: one row of single lines of type no
+    larger than ``RUNNING_HEADS.max_size`` body lines (``ruled_max_size`` for
+    a row of two or more: the folio and the date beside the paper's name)
+    across ``RUNNING_HEADS.band_width`` of the printed width or more (TEC
+    1880 p. 44: folio, name and date between the border's double rule and
+    the rule under them were read as three stories). One band at most is
+    taken. ``rules``: the long rules near that edge.
 
-    A rule nearer the edge with no type beyond it and shorter than
-    ``RUNNING_HEADS.margin_mark`` of the next rule in frames nothing: it is
-    the paper's edge or a scanner's shadow in the margin, passed over (ECPO
-    1940 p. 2: the sheet's edge, 0.66 of the frame's top rule, above the
-    running head, which was read as two stories)."""
+    The rule nearest the edge may be no border but a mark in the margin
+    (``_margin_band_edge``): then the band between it and the next rule in
+    is judged against that rule."""
     boxes = sorted(rules, key=lambda r: r.cy, reverse=not from_top)
-    while len(boxes) > 1 and not _type_beyond(blocks, boxes[0].cy, from_top):
-        if boxes[0].width >= RUNNING_HEADS.margin_mark * boxes[1].width:
-            break
-        boxes = boxes[1:]
     if not boxes:
         return None
+    past_mark = _margin_band_edge(blocks, boxes, body, from_top)
+    if past_mark is not None:
+        return past_mark
     ordered = [r.cy for r in boxes]
     edge = ordered[0]
     if _type_beyond(blocks, edge, from_top):
@@ -318,12 +315,49 @@ def _ruled_band_edge(
             continue
         if not _is_running_band(between, body, width):
             return edge
-        # A piece of the band may run over the rule (the date's box joined to
-        # the border's upright on TEC 1886): the cut takes it in.
-        if from_top:
-            return max(inner, *(b.box.y1 for b in between))
-        return min(inner, *(b.box.y0 for b in between))
+        return _band_cut(inner, between, from_top)
     return edge
+
+
+def _margin_band_edge(
+    blocks: list[Block], rules: list[Box], body: float, from_top: bool
+) -> float | None:
+    """The running head's edge where the rule nearest the page's edge
+    (``rules[0]``, sorted from it) is a mark in the margin: no type wholly
+    beyond it, under ``RUNNING_HEADS.margin_mark`` of the next rule's length
+    (the sheet's edge, a scanner's shadow), and between the two (the blocks
+    across the mark left out: its own ink, boxed by the detector) a running
+    head's band of ``RUNNING_HEADS.margin_pieces`` single lines or more
+    spread over ``RUNNING_HEADS.margin_band_width`` of the next rule. ECPO
+    1940 p. 2: the sheet's edge at the top of the scan, 0.66 of the frame's
+    top rule, over the paper's name, the day and the date (read as two
+    stories), which span 0.72 of the frame (the page number beside them
+    was not found). None where there is no such mark or band."""
+    if len(rules) < 2:
+        return None
+    mark, frame = rules[0], rules[1]
+    P = RUNNING_HEADS
+    if _type_beyond(blocks, mark.cy, from_top) or mark.width >= P.margin_mark * frame.width:
+        return None
+    band = [
+        b
+        for b in blocks
+        if _between(b.box, mark.cy, frame.cy) and not (b.box.y0 <= mark.cy <= b.box.y1)
+    ]
+    if len(band) < P.margin_pieces or not _is_running_band(
+        band, body, frame.width, P.margin_band_width
+    ):
+        return None
+    return _band_cut(frame.cy, band, from_top)
+
+
+def _band_cut(inner: float, band: list[Block], from_top: bool) -> float:
+    """The cut under a running head's band (over a foot's) at the rule
+    ``inner``: a piece of the band may run over the rule (the date's box
+    joined to the border's upright on TEC 1886), and the cut takes it in."""
+    if from_top:
+        return max(inner, *(b.box.y1 for b in band))
+    return min(inner, *(b.box.y0 for b in band))
 
 
 def _type_beyond(blocks: list[Block], height: float, from_top: bool) -> bool:
@@ -336,8 +370,14 @@ def _between(box: Box, a: float, b: float) -> bool:
     return min(a, b) <= (box.y0 + box.y1) / 2 <= max(a, b)
 
 
-def _is_running_band(blocks: list[Block], body: float, width: float) -> bool:
+def _is_running_band(
+    blocks: list[Block], body: float, width: float, share: float | None = None
+) -> bool:
+    """Whether ``blocks`` are one running head's band: single lines in one
+    row, of a running head's size, spread over ``share`` of ``width``
+    (``RUNNING_HEADS.band_width`` by default)."""
     P = RUNNING_HEADS
+    share = P.band_width if share is None else share
     largest = P.max_size if len(blocks) < 2 else P.ruled_max_size
     if not blocks or any(len(b.lines) > 1 for b in blocks):
         return False
@@ -345,7 +385,7 @@ def _is_running_band(blocks: list[Block], body: float, width: float) -> bool:
         return False
     shared = min(b.box.y1 for b in blocks) - max(b.box.y0 for b in blocks)
     spread = max(b.box.x1 for b in blocks) - min(b.box.x0 for b in blocks)
-    return shared > 0 and spread >= P.band_width * width
+    return shared > 0 and spread >= share * width
 
 
 def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, int, int]) -> None:

@@ -192,10 +192,18 @@ class RunningHeadParams:
 
     margin_mark: float = 0.8
     """A long rule nearest the page's edge with no type beyond it and shorter
-    than this share of the next rule in is no border but a mark in the
+    than this share of the next rule in may be no border but a mark in the
     margin (the sheet's edge, a scanner's shadow: ECPO 1940 p. 2's, 0.66 of
-    the frame's rule under the running head), passed over. A share of the
-    next rule's length."""
+    the frame's rule under the running head). A share of the next rule's
+    length."""
+
+    margin_pieces: int = 3
+    """...when between the two stand this many single lines or more in a
+    row (the paper's name, the day, the date)..."""
+
+    margin_band_width: float = 0.6
+    """...spread over this share of the next rule's length or more (ECPO
+    1940 p. 2: 0.72, its page number not found)."""
 
     ruled_max_size: float = 2.0
     """Between two long rules near the top (foot), a row of two or more single

@@ -887,23 +887,23 @@ def test_a_row_between_the_borders_double_rule_and_the_next_rule_is_the_running_
     assert [b.kind for b in body] == [RegionType.TEXT] * 2
 
 
-@pytest.mark.parametrize("edge_length", [700, 1400])
+@pytest.mark.parametrize("edge_length", [924, 1400])
 def test_the_sheets_edge_over_the_running_head_is_no_border(edge_length: int) -> None:
     """ECPO 1940 p. 2: the sheet's edge at the top of the scan is a dark
     stroke 0.66 as long as the frame's top rule, with nothing beyond it (the
     detector boxed its shadow as a line across it); the paper's name, the
-    day and the date stand in a row between it and the frame. A stroke that
-    short is a mark in the margin: the row over the frame is the running
-    head. As long as the frame's rule, it is the border, and a row spread
-    over less than the band's width between it and the frame is left alone
-    (``_is_running_band``)."""
+    day and the date stand in a row between it and the frame, spread over
+    0.72 of it. A stroke that short is a mark in the margin: the row over
+    the frame is the running head. As long as the frame's rule, it is the
+    border, and a row spread over less than the band's width between it and
+    the frame is left alone (``_is_running_band``)."""
     from newsprint.layout.blocks import Block
     from newsprint.layout.roles import classify_blocks
 
-    edge = Box(400, 40, 400 + edge_length, 46)
+    edge = Box(300, 40, 300 + edge_length, 46)
     rules = [edge, Box(50, 130, 1450, 136)]
     shadow = Block([Box(1000, 30, 1420, 55)])
-    heads = [Block([Box(x0, 80, x1, 108)]) for x0, x1 in ((300, 440), (620, 800), (950, 1250))]
+    heads = [Block([Box(x0, 80, x1, 108)]) for x0, x1 in ((300, 440), (620, 800), (950, 1310))]
     body = [
         Block([Box(x, 180 + 24 * i, x + 600, 200 + 24 * i) for i in range(20)]) for x in (60, 790)
     ]
@@ -915,6 +915,36 @@ def test_the_sheets_edge_over_the_running_head_is_no_border(edge_length: int) ->
     else:
         assert RegionType.RUNNING_HEAD not in head_kinds
     assert [b.kind for b in body] == [RegionType.TEXT] * 2
+
+
+@pytest.mark.parametrize("foot", [False, True])
+def test_stories_past_a_short_rule_at_the_edge_are_no_running_head(foot: bool) -> None:
+    """A short rule at the top of a front page over its ears (blocks of
+    several lines) and the date, the full rule under them; or, at the
+    foot, two stories between the full rule and a short one under them:
+    what lies between is no running head's band (a helper's review of the
+    margin-mark rule, which first took them all for the running head)."""
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.roles import classify_blocks
+
+    def at(y0: float, y1: float) -> tuple[float, float]:
+        return (3000 - y1, 3000 - y0) if foot else (y0, y1)
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> Box:
+        a, b = at(y0, y1)
+        return Box(x0, a, x1, b)
+
+    rules = [box(250, 20, 1250, 26), box(50, 330, 1450, 336)]
+    ears = [
+        Block([box(x, 60 + 24 * i, x + 200, 80 + 24 * i) for i in range(5)]) for x in (80, 1150)
+    ]
+    date = Block([box(500, 290, 900, 310)])
+    body = [
+        Block([box(x, 380 + 24 * i, x + 600, 400 + 24 * i) for i in range(20)]) for x in (60, 790)
+    ]
+    content = (50, 0, 1450, 3000)
+    classify_blocks([*ears, date, *body], [], rules, 20.0, Settings().layout, content)
+    assert RegionType.RUNNING_HEAD not in {b.kind for b in [*ears, *body]}
 
 
 @pytest.mark.parametrize(
