@@ -154,8 +154,8 @@ def line_crops(page: NewspaperPage) -> tuple[list[str], list[WorkBox], list[np.n
     and small type blurred by the first (a generated Chinese page shrunk to
     8-pixel type, skewed 0.57°: 0.81 of its characters read, 0.95 now).
     Each crop has a margin of the paper above and below its line
-    (``ocr.margins``); a vertical block's punctuation marks that the
-    detector boxed alone are read with their lines
+    (``ocr.margins``); a vertical block of text's punctuation marks that
+    the detector boxed alone are read with their lines
     (``ocr.vertical_marks.marks_joined_to_lines``). Raises ValueError when
     the page has no image loaded."""
     cut = line_cutter(page)
@@ -165,7 +165,7 @@ def line_crops(page: NewspaperPage) -> tuple[list[str], list[WorkBox], list[np.n
         if region.type not in _READ and region.type != RegionType.PHOTO:
             continue
         lines = region.work_lines
-        if region.direction == TextDirection.VERTICAL_RL:
+        if region.direction == TextDirection.VERTICAL_RL and region.type == RegionType.TEXT:
             lines = marks_joined_to_lines(lines)
         for box in lines:
             owners.append(region.id)

@@ -107,12 +107,17 @@ def marks_joined_to_lines(boxes: list[WorkBox]) -> list[WorkBox]:
     middle of the column, and the detector may box it alone at the line's
     head or foot; read alone, such a crop is a letter or a figure (ECPO 1940
     p. 2: "9又可得若干金", "2均篇不習上進" for "，又可得若干金", "，均爲…").
-    A mark is a box under ``STRAY_WIDTH`` of the block's median vertical
-    line's width and under ``STRAY_LENGTH`` of it long; it joins the
-    vertical line whose x span holds its middle and whose end lies within
-    ``STRAY_GAP`` line widths of it (overlapping it or not), the nearest.
-    The width is measured over the lines at least ``LINE_ASPECT`` times as
-    long as wide (no mark is); lines across are neither measured nor hosts."""
+    A mark is a box at most ``STRAY_WIDTH`` of the block's median line's
+    width wide and at most ``STRAY_LENGTH`` of it long; the width is
+    measured over the lines at least ``LINE_ASPECT`` times as long as wide
+    (no mark is). Give it a block of body type: beside a headline's or an
+    advert's display lines, a short column of small type would pass for a
+    mark. A mark joins the vertical line whose x span holds its middle and whose
+    nearer end lies within ``STRAY_GAP`` line widths of it (or which it
+    overlaps): of several, the one whose end is nearest, then the one whose
+    middle is nearest across (close-set columns' boxes overlap, and a mark
+    at the right of its own cell is nearer its own column's middle than the
+    next column's)."""
     tall = [b for b in boxes if b[3] - b[1] >= LINE_ASPECT * (b[2] - b[0])]
     if not tall:
         return boxes
@@ -123,7 +128,7 @@ def marks_joined_to_lines(boxes: list[WorkBox]) -> list[WorkBox]:
         if not _is_stray(mark, width):
             continue
         host = _host_line(mark, boxes, width)
-        if host is None or host in strays:
+        if host is None:
             continue
         line = grown.get(host, boxes[host])
         grown[host] = (
@@ -144,16 +149,19 @@ def _is_stray(box: WorkBox, width: float) -> bool:
 def _host_line(mark: WorkBox, boxes: list[WorkBox], width: float) -> int | None:
     """The index of the vertical line ``mark`` belongs to, or None."""
     middle = (mark[0] + mark[2]) / 2
-    best, nearest = None, STRAY_GAP * width
+    best, best_key = None, None
     for j, line in enumerate(boxes):
         long = line[3] - line[1] > line[2] - line[0]
         if line is mark or not long or _is_stray(line, width):
             continue
         if not line[0] <= middle <= line[2]:
             continue
-        gap = max(line[1] - mark[3], mark[1] - line[3])
-        if gap <= nearest:
-            best, nearest = j, gap
+        gap = max(0.0, line[1] - mark[3], mark[1] - line[3])
+        if gap > STRAY_GAP * width:
+            continue
+        key = (gap, abs((line[0] + line[2]) / 2 - middle))
+        if best_key is None or key < best_key:
+            best, best_key = j, key
     return best
 
 

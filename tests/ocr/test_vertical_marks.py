@@ -131,3 +131,17 @@ def test_a_mark_boxed_apart_at_a_lines_head_is_read_with_its_line():
     # Lines across are no block of vertical lines: left alone.
     rows = [(0.0, 0.0, 400.0, 30.0), (0.0, 40.0, 400.0, 70.0), (10.0, 72.0, 20.0, 80.0)]
     assert marks_joined_to_lines(rows) == rows
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_a_mark_between_close_set_columns_joins_its_own(order: int):
+    """Close-set columns' boxes overlap (28-pixel pitch, 40-pixel boxes); a
+    comma at the right of its own cell's head lies in both. It joins the
+    column whose middle is nearer, whichever box comes first."""
+    from newsprint.ocr.vertical_marks import marks_joined_to_lines
+
+    own, right = (100.0, 20.0, 140.0, 400.0), (128.0, 20.0, 168.0, 400.0)
+    comma = (127.0, 5.0, 137.0, 18.0)
+    lines = [own, right] if order == 0 else [right, own]
+    joined = marks_joined_to_lines([*lines, comma])
+    assert (100.0, 5.0, 140.0, 400.0) in joined and right in joined and len(joined) == 2
