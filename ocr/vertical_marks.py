@@ -101,7 +101,9 @@ def marks_joined_to_lines(boxes: list[WorkBox]) -> list[WorkBox]:
     """A vertical block's detected line boxes (x0, y0, x1, y1, working
     pixels), each box of a lone punctuation mark that the detector boxed
     apart from its line joined to that line's box: ``boxes`` in their order,
-    less the marks, the lines that took one grown over it.
+    less the marks, the lines that took one lengthened to reach over it
+    (never widened: the recogniser scales a line to its width turned, and
+    a wider crop reads its characters smaller).
 
     A comma or full stop set at the top-right of its cell stands off the
     middle of the column, and the detector may box it alone at the line's
@@ -131,12 +133,8 @@ def marks_joined_to_lines(boxes: list[WorkBox]) -> list[WorkBox]:
         if host is None:
             continue
         line = grown.get(host, boxes[host])
-        grown[host] = (
-            min(line[0], mark[0]),
-            min(line[1], mark[1]),
-            max(line[2], mark[2]),
-            max(line[3], mark[3]),
-        )
+        # Lengthened only: widened, the line would be read at a smaller scale.
+        grown[host] = (line[0], min(line[1], mark[1]), line[2], max(line[3], mark[3]))
         strays.add(i)
     return [grown.get(i, b) for i, b in enumerate(boxes) if i not in strays]
 

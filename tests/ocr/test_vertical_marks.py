@@ -145,3 +145,13 @@ def test_a_mark_between_close_set_columns_joins_its_own(order: int):
     lines = [own, right] if order == 0 else [right, own]
     joined = marks_joined_to_lines([*lines, comma])
     assert (100.0, 5.0, 140.0, 400.0) in joined and right in joined and len(joined) == 2
+
+
+def test_a_mark_reaching_past_its_line_lengthens_it_and_never_widens_it():
+    """Widened, the line's crop would be scaled down whole when read (ECPO
+    1940 p. 2: "聚墟落散花竹，漁漁" read "聚墟散花竹酒" so)."""
+    from newsprint.ocr.vertical_marks import marks_joined_to_lines
+
+    line, other = (100.0, 20.0, 140.0, 400.0), (50.0, 20.0, 90.0, 400.0)
+    mark = (132.0, 2.0, 146.0, 22.0)  # its middle inside the line, its right past it
+    assert marks_joined_to_lines([line, other, mark]) == [(100.0, 2.0, 140.0, 400.0), other]
