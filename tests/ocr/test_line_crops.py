@@ -137,3 +137,34 @@ def test_line_crops_of_an_enlarged_page_take_two_scan_pixels_of_paper() -> None:
     _one_line_region(page, (60.0, 80.0, 540.0, 100.0))
     _, _, crops = line_crops(page)
     assert crops[0].shape[:2] == (14, 240)
+
+
+@pytest.mark.parametrize("kind", [RegionType.TEXT, RegionType.HEADLINE])
+def test_a_vertical_texts_lone_mark_is_cut_with_its_line(kind: RegionType) -> None:
+    """A comma the detector boxed alone at a vertical line's head is cut with
+    that line, in a block of text (``ocr.vertical_marks``); a headline's
+    boxes, whose sizes may differ, are cut as they are."""
+    from newsprint.core.page import TextDirection
+
+    scan = np.full((300, 200), 240, np.uint8)
+    scan[40:260, 60:90] = 30  # two vertical lines of type
+    scan[40:260, 110:140] = 30
+    scan[28:38, 80:88] = 30  # a comma at the first line's head, right of its middle
+    page = _page(scan, scan.copy(), shift=0)
+    lines = [(110.0, 40.0, 140.0, 260.0), (60.0, 40.0, 90.0, 260.0), (80.0, 28.0, 88.0, 38.0)]
+    page.regions.append(
+        Region(
+            id="r1",
+            type=kind,
+            direction=TextDirection.VERTICAL_RL,
+            bbox=(60, 28, 140, 260),
+            work_lines=lines,
+        )
+    )
+    owners, boxes, crops = line_crops(page)
+    if kind == RegionType.TEXT:
+        assert boxes == [(110.0, 40.0, 140.0, 260.0), (60.0, 28.0, 90.0, 260.0)]
+        assert crops[1].shape[:2] == (30, 232)  # turned a quarter: 232 long, 30 across
+    else:
+        assert boxes == lines and len(crops) == 3
+    assert owners == ["r1"] * len(boxes)
