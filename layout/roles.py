@@ -266,6 +266,8 @@ def _mark_running_heads(
     top_cut = _ruled_band_edge(blocks, top_rules, body, width, from_top=True)
     bottom_cut = _ruled_band_edge(blocks, bottom_rules, body, width, from_top=False)
     if top_cut is None:
+        top_cut = _vertical_page_head(blocks, body, width)
+    if top_cut is None:
         top_cut = _isolated_band_edge(blocks, cy0, body, from_top=True)
     if bottom_cut is None:
         bottom_cut = _isolated_band_edge(blocks, cy1, body, from_top=False)
@@ -465,6 +467,35 @@ def _title_row(biggest: Block, blocks: list[Block]) -> list[Block]:
     while end < len(like) and like[end].box.x0 - like[end - 1].box.x1 <= P.row_gap * size:
         end += 1
     return like[start:end]
+
+
+def _vertical_page_head(blocks: list[Block], body: float, width: float) -> float | None:
+    """Where the running head of a page of vertical type ends, no rule under
+    it: the lines across that stand over every vertical line on the page,
+    when they are ``RUNNING_HEADS.margin_pieces`` single lines or more in one
+    row spread over ``RUNNING_HEADS.margin_band_width`` of the printed
+    ``width`` (the paper's name, the day, the date, the page number). A
+    vertical page's stories run down from the top of its frame, and their
+    headlines across stand among or over their own columns, under that
+    row: ECPO 1940 p. 3, whose frame's wavy top is no rule, and the 1921
+    fold's, read as stories' headlines. None on a page of lines across
+    (most of its lines not vertical) or where there is no such row."""
+    lines = [ln for b in blocks for ln in b.lines]
+    upright = [ln for ln in lines if is_vertical(ln)]
+    if not lines or 2 * len(upright) <= len(lines):
+        return None
+    first_down = min(ln.y0 for ln in upright)
+    band = [
+        b
+        for b in blocks
+        if b.box.y1 <= first_down and len(b.lines) == 1 and not is_vertical(b.lines[0])
+    ]
+    P = RUNNING_HEADS
+    if len(band) < P.margin_pieces or not _is_running_band(
+        band, body, width, P.margin_band_width
+    ):
+        return None
+    return max(b.box.y1 for b in band)
 
 
 def _isolated_band_edge(

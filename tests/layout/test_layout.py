@@ -1205,3 +1205,30 @@ def test_a_chinese_headline_whose_full_width_space_falls_on_a_gutter_is_one(
     layout = analyse(np.asarray(img), None, Settings().layout, np.asarray(boxes, np.float32))
     heads = [blk for blk in layout.blocks if blk.kind == RegionType.HEADLINE]
     assert len(heads) == 1
+
+
+@pytest.mark.parametrize(("page", "size"), [("vertical", 30), ("vertical", 60), ("across", 30)])
+def test_the_row_over_a_vertical_pages_columns_is_its_running_head(page: str, size: int) -> None:
+    """ECPO 1940 p. 3: no rule under its running head (its frame's top is
+    wavy), the paper's name, the day, the date and the page number stand in
+    a row over every vertical line: its running head. Headlines' size type
+    (2.5 body lines) is no running head's, nor is a row over lines across."""
+    from newsprint.layout.blocks import Block
+    from newsprint.layout.roles import _vertical_page_head
+
+    body = 24.0
+    head = [Block([Box(x0, 100, x0 + 200, 100 + size)]) for x0 in (100, 600, 1000, 1500)]
+    if page == "vertical":
+        columns = [
+            Block([Box(x, 200, x + 30, 1200) for x in range(x0, x0 + 400, 40)]) for x0 in (100, 900)
+        ]
+    else:
+        columns = [
+            Block([Box(x0, 200 + 30 * i, x0 + 600, 224 + 30 * i) for i in range(30)])
+            for x0 in (100, 900)
+        ]
+    cut = _vertical_page_head([*head, *columns], body, 1800.0)
+    if page == "vertical" and size == 30:
+        assert cut == 130
+    else:
+        assert cut is None
