@@ -143,7 +143,7 @@ class CaptionParams:
 @dataclass(frozen=True)
 class RunningHeadParams:
     """What is a running head or foot (folio, date, paper's name:
-    ``roles._mark_running_heads``, ``roles._isolated_band_edge``): the type
+    ``running_heads.mark_running_heads``, ``running_heads._isolated_band_edge``): the type
     above a long rule near the top of the page (below one near the foot),
     or, without a rule, a single thin line set apart by white at the very top
     (foot)."""

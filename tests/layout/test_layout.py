@@ -1214,7 +1214,7 @@ def test_the_row_over_a_vertical_pages_columns_is_its_running_head(page: str, si
     a row over every vertical line: its running head. Headlines' size type
     (2.5 body lines) is no running head's, nor is a row over lines across."""
     from newsprint.layout.blocks import Block
-    from newsprint.layout.roles import _vertical_page_head
+    from newsprint.layout.running_heads import _vertical_page_head
 
     body = 24.0
     head = [Block([Box(x0, 100, x0 + 200, 100 + size)]) for x0 in (100, 600, 1000, 1500)]
