@@ -119,9 +119,7 @@ def _margin_band_edge(
         for b in blocks
         if _between(b.box, mark.cy, frame.cy) and not (b.box.y0 <= mark.cy <= b.box.y1)
     ]
-    if len(band) < P.margin_pieces or not _is_running_band(
-        band, body, frame.width, P.margin_band_width
-    ):
+    if not _is_loose_band(band, body, frame.width):
         return None
     return _band_cut(frame.cy, band, from_top)
 
@@ -143,6 +141,17 @@ def _type_beyond(blocks: list[Block], height: float, from_top: bool) -> bool:
 def _between(box: Box, a: float, b: float) -> bool:
     """Whether the box's middle lies between the heights ``a`` and ``b``."""
     return min(a, b) <= (box.y0 + box.y1) / 2 <= max(a, b)
+
+
+def _is_loose_band(blocks: list[Block], body: float, width: float) -> bool:
+    """Whether ``blocks`` are a running head's band that no border frames:
+    ``RUNNING_HEADS.margin_pieces`` single lines or more in one row, spread
+    over ``RUNNING_HEADS.margin_band_width`` of ``width`` (the paper's name,
+    the day, the date; a page number the detector may miss)."""
+    P = RUNNING_HEADS
+    return len(blocks) >= P.margin_pieces and _is_running_band(
+        blocks, body, width, P.margin_band_width
+    )
 
 
 def _is_running_band(
@@ -184,8 +193,7 @@ def _vertical_page_head(blocks: list[Block], body: float, width: float) -> float
         for b in blocks
         if b.box.y1 <= first_down and len(b.lines) == 1 and not is_vertical(b.lines[0])
     ]
-    P = RUNNING_HEADS
-    if len(band) < P.margin_pieces or not _is_running_band(band, body, width, P.margin_band_width):
+    if not _is_loose_band(band, body, width):
         return None
     return max(b.box.y1 for b in band)
 
