@@ -7,7 +7,9 @@ size measures the median detected line height, and the image is detected
 again only when the lines measured there lie outside the band of heights the
 detector reads alike (0.75 to 1.33 of the target height, 0.8 to 1.33 on a
 page of vertical lines, ``DetectionSettings.keep_measured``): 7-pixel type on
-a 72-dpi page is enlarged; 60-pixel type on a 600-dpi broadsheet is reduced.
+a 72-dpi page is enlarged; 60-pixel type on a 600-dpi broadsheet is reduced,
+but a page of vertical lines never below ``DetectionSettings.min_vertical_scale``
+(the hairline rules between its tiers must stay visible).
 A large image is detected in overlapping tiles so that memory stays bounded;
 lines cut by a tile edge are joined again. Boxes are in the given image's
 pixels (the working image, for the detection stage ``ocr.detect``).
@@ -67,9 +69,13 @@ def detect_lines(
             target = settings.target_vertical_line_px if down else settings.target_line_px
             wanted = float(np.clip(target / height, settings.min_scale, settings.max_scale))
             low, high = settings.keep_measured_vertical if down else settings.keep_measured
+            in_band = low <= height * first / target <= high
+            if down and first < settings.min_vertical_scale:
+                # Tier rules too thin to see at the measured scale.
+                wanted, in_band = max(wanted, settings.min_vertical_scale), False
             # A scale clipped to within a tenth of the first is not worth a pass.
             worth = abs(wanted - first) > MIN_RESCALE * first
-            if worth and not low <= height * first / target <= high:
+            if worth and not in_band:
                 found, scale = _rescaled(image, engine, settings, found, first, wanted)
         elif first < 1.0:
             # Too few lines to measure at the reduced size: the type may be too

@@ -422,6 +422,25 @@ def test_a_vertical_page_is_detected_at_its_own_finer_scale(engine: OcrEngine) -
 
 
 @pytest.mark.models
+def test_a_vertical_page_of_large_type_is_never_detected_below_its_floor(
+    engine: OcrEngine,
+) -> None:
+    """Large vertical type measures in the band at the first pass's reduced
+    scale, where a tier's hairline rule fades (ECPO's 晶報 of April 1919):
+    the page is detected at ``min_vertical_scale``; without the floor, at
+    the scale its type size asks (under 0.6 here)."""
+    from pagegen.vertical import VerticalSpec, generate_vertical_page
+
+    spec = VerticalSpec(seed=5, width=1800, height=2600, char=60, bands=2, photo=False)
+    image = np.asarray(generate_vertical_page(spec)[0].convert("L"))
+    unfloored = detect_lines(image, engine, DetectionSettings(min_vertical_scale=0.0))
+    assert unfloored.scale < 0.6
+    found = detect_lines(image, engine, DetectionSettings())
+    assert found.scale == pytest.approx(0.8)
+    assert len(found.boxes) >= len(unfloored.boxes) > 20
+
+
+@pytest.mark.models
 def test_lines_lost_at_the_measured_scale_are_kept_from_the_measuring_pass(
     engine: OcrEngine,
 ) -> None:
