@@ -60,37 +60,49 @@ def detect_lines(
     if image.size == 0:
         return DetectedLines(np.zeros((0, 4)), 1.0, 0.0)
     if scale is None:
-        first = min(1.0, settings.measure_side / max(image.shape[:2]))
-        found = _detect_scaled(image, engine, first, settings)
-        height = median_height(found)
-        scale = first
-        if height > 0 and len(found) >= settings.min_lines_to_measure:
-            down = mostly_vertical(found)
-            target = settings.target_vertical_line_px if down else settings.target_line_px
-            wanted = float(np.clip(target / height, settings.min_scale, settings.max_scale))
-            low, high = settings.keep_measured_vertical if down else settings.keep_measured
-            in_band = low <= height * first / target <= high
-            if down and first < settings.min_vertical_scale:
-                # Tier rules too thin to see at the measured scale.
-                wanted, in_band = max(wanted, settings.min_vertical_scale), False
-            # A scale clipped to within a tenth of the first is not worth a pass.
-            worth = abs(wanted - first) > MIN_RESCALE * first
-            if worth and not in_band:
-                found, scale = _rescaled(image, engine, settings, found, first, wanted)
-        elif first < 1.0:
-            # Too few lines to measure at the reduced size: the type may be too
-            # small to see there, so look at full resolution.
-            scale = 1.0
-            found = _detect_scaled(image, engine, scale, settings)
+        found, scale, type_scale = _measured(image, engine, settings)
     else:
-        found = _detect_scaled(image, engine, scale, settings)
+        found, type_scale = _detect_scaled(image, engine, scale, settings), scale
     if settings.display_factor and len(found):
-        coarse = _detect_scaled(image, engine, scale * settings.display_factor, settings)
+        # At the type's own scale: a floor raised for hairlines leaves the
+        # coarse pass where headlines are seen whole.
+        coarse = _detect_scaled(image, engine, type_scale * settings.display_factor, settings)
         found = with_display_lines(found, coarse, median_height(found), image)
     if len(found):
         found = found + np.array([x0, y0, x0, y0], dtype=np.float64)
     log.debug("detected %d lines at scale %.2f", len(found), scale)
     return DetectedLines(found, scale, median_height(found))
+
+
+def _measured(
+    image: np.ndarray, engine: OcrEngine, settings: DetectionSettings
+) -> tuple[np.ndarray, float, float]:
+    """Lines detected at the scale the image's type asks (module docstring),
+    that scale raised to ``min_vertical_scale`` on a page of vertical lines:
+    the lines, the scale they were found at, and the type's own scale."""
+    first = min(1.0, settings.measure_side / max(image.shape[:2]))
+    found = _detect_scaled(image, engine, first, settings)
+    height = median_height(found)
+    if height <= 0 or len(found) < settings.min_lines_to_measure:
+        if first < 1.0:
+            # Too few lines to measure at the reduced size: the type may be too
+            # small to see there, so look at full resolution.
+            return _detect_scaled(image, engine, 1.0, settings), 1.0, 1.0
+        return found, first, first
+    down = mostly_vertical(found)
+    target = settings.target_vertical_line_px if down else settings.target_line_px
+    wanted = float(np.clip(target / height, settings.min_scale, settings.max_scale))
+    low, high = settings.keep_measured_vertical if down else settings.keep_measured
+    # A scale clipped to within a tenth of the first is not worth a pass.
+    worth = abs(wanted - first) > MIN_RESCALE * first
+    type_scale = wanted if worth and not low <= height * first / target <= high else first
+    # Tier rules too thin to see below the floor (``min_vertical_scale``).
+    floor = settings.min_vertical_scale if down else 0.0
+    goal = max(type_scale, floor)
+    if goal == first or (first >= floor and abs(goal - first) <= MIN_RESCALE * first):
+        return found, first, type_scale
+    found, scale = _rescaled(image, engine, settings, found, first, goal)
+    return found, scale, (type_scale if scale == goal else first)
 
 
 def _rescaled(

@@ -425,10 +425,9 @@ def test_a_vertical_page_is_detected_at_its_own_finer_scale(engine: OcrEngine) -
 def test_a_vertical_page_of_large_type_is_never_detected_below_its_floor(
     engine: OcrEngine,
 ) -> None:
-    """Large vertical type measures in the band at the first pass's reduced
-    scale, where a tier's hairline rule fades (ECPO's 晶報 of April 1919):
-    the page is detected at ``min_vertical_scale``; without the floor, at
-    the scale its type size asks (under 0.6 here)."""
+    """Large vertical type asks for a reduced scale, where a tier's hairline
+    rule fades (ECPO's 晶報 of April 1919): the page is detected at
+    ``min_vertical_scale`` instead, its lines found as well."""
     from pagegen.vertical import VerticalSpec, generate_vertical_page
 
     spec = VerticalSpec(seed=5, width=1800, height=2600, char=60, bands=2, photo=False)
@@ -437,7 +436,62 @@ def test_a_vertical_page_of_large_type_is_never_detected_below_its_floor(
     assert unfloored.scale < 0.6
     found = detect_lines(image, engine, DetectionSettings())
     assert found.scale == pytest.approx(0.8)
-    assert len(found.boxes) >= len(unfloored.boxes) > 20
+    assert len(found.boxes) >= 0.9 * len(unfloored.boxes)
+
+
+class _Columns:
+    """A detector that sees ``count`` lines ``size`` image pixels thick on an
+    image ``height`` pixels tall, down the page (or across it), at whatever
+    scale it is given; it notes each scale it runs at."""
+
+    def __init__(self, height: int, size: float, down: bool = True, count: int = 8) -> None:
+        self.height, self.size, self.down, self.count = height, size, down, count
+        self.scales: list[float] = []
+
+    def detect_native(self, tile: np.ndarray) -> np.ndarray:
+        s = tile.shape[0] / self.height
+        self.scales.append(round(s, 2))
+        thick, long = self.size * s, 0.5 * tile.shape[0] if self.down else 0.5 * tile.shape[1]
+        quads = []
+        for i in range(self.count):
+            a = i * 2 * thick
+            w, h = (thick, long) if self.down else (long, thick)
+            x, y = (a, 0.0) if self.down else (0.0, a)
+            quads.append([[x, y], [x + w, y], [x + w, y + h], [x, y + h]])
+        return np.array(quads)
+
+
+@pytest.mark.parametrize(
+    ("height", "size", "scales"),
+    [
+        (2000, 70, [0.8]),  # measured at 0.8, which the floor keeps (unfloored: 0.46)
+        (2600, 60, [0.62, 0.8]),  # in the band at 0.62, under the floor: again at 0.8
+        (1700, 100, [0.94, 0.8]),  # the type asks 0.32; the floor gives 0.8
+        (2100, 40, [0.76, 0.8]),  # in the band at 0.76, within a tenth of 0.8: still again
+    ],
+)
+def test_vertical_lines_are_detected_at_the_floor_and_display_type_at_the_types_scale(
+    height: int, size: float, scales: list[float]
+) -> None:
+    image = np.full((height, height), 255, np.uint8)
+    detector = _Columns(height, size)
+    found = detect_lines(image, detector, DetectionSettings(display_factor=0))  # type: ignore[arg-type]
+    assert detector.scales == pytest.approx(scales, abs=0.01)
+    assert found.scale == pytest.approx(scales[-1], abs=0.01)
+    # The coarse pass for display type stays at 0.4 of the type's own scale.
+    detector = _Columns(height, size)
+    detect_lines(image, detector, DetectionSettings(display_factor=0.4))  # type: ignore[arg-type]
+    unfloored = _Columns(height, size)
+    detect_lines(image, unfloored, DetectionSettings(min_vertical_scale=0.0))  # type: ignore[arg-type]
+    assert detector.scales[-1] == pytest.approx(unfloored.scales[-1], abs=0.01)
+
+
+def test_lines_across_are_detected_at_their_types_scale_below_the_vertical_floor() -> None:
+    image = np.full((2000, 1400), 255, np.uint8)
+    detector = _Columns(2000, 70, down=False)
+    found = detect_lines(image, detector, DetectionSettings(display_factor=0))  # type: ignore[arg-type]
+    assert detector.scales == pytest.approx([0.8, 22 / 70], abs=0.01)
+    assert found.scale == pytest.approx(22 / 70, abs=0.01)
 
 
 @pytest.mark.models
