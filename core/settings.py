@@ -86,9 +86,10 @@ class DetectionSettings(BaseModel):
     max_scale: float = 3.0
     min_vertical_scale: float = 0.8
     """A page whose lines run down is detected at no less than this scale of
-    its working image (unless the pass there finds under half the measuring
-    pass's lines, which are then kept); the coarse pass for display type
-    stays at the type's own scale. Its tiers are parted by
+    its working image (within a tenth: a scale that near is not worth a pass;
+    and unless the pass finds under half the measuring pass's lines, which
+    are then kept); the coarse pass for display type stays at the type's
+    own scale. Its tiers are parted by
     hairline rules, often worn faint; reduced further, the detector no longer
     sees them and runs each column on into the tier below, where the columns
     stand half a column aside, so the box holds two columns' halves and is

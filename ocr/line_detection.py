@@ -96,10 +96,11 @@ def _measured(
     # A scale clipped to within a tenth of the first is not worth a pass.
     worth = abs(wanted - first) > MIN_RESCALE * first
     type_scale = wanted if worth and not low <= height * first / target <= high else first
-    # Tier rules too thin to see below the floor (``min_vertical_scale``).
-    floor = settings.min_vertical_scale if down else 0.0
-    goal = max(type_scale, floor)
-    if goal == first or (first >= floor and abs(goal - first) <= MIN_RESCALE * first):
+    # Tier rules too thin to see below the floor (``min_vertical_scale``); a
+    # scale within a tenth of it is as good, and worth no pass of its own.
+    near_floor = (1 - MIN_RESCALE) * (settings.min_vertical_scale if down else 0.0)
+    goal = type_scale if type_scale >= near_floor else settings.min_vertical_scale
+    if goal == first or (first >= near_floor and abs(goal - first) <= MIN_RESCALE * first):
         return found, first, type_scale
     found, scale = _rescaled(image, engine, settings, found, first, goal)
     return found, scale, (type_scale if scale == goal else first)

@@ -442,7 +442,8 @@ def test_a_vertical_page_of_large_type_is_never_detected_below_its_floor(
 class _Columns:
     """A detector that sees ``count`` lines ``size`` image pixels thick on an
     image ``height`` pixels tall, down the page (or across it), at whatever
-    scale it is given; it notes each scale it runs at."""
+    scale it is given (one tile: the scale is the tile's height over the
+    image's); it notes each scale it runs at."""
 
     def __init__(self, height: int, size: float, down: bool = True, count: int = 8) -> None:
         self.height, self.size, self.down, self.count = height, size, down, count
@@ -467,7 +468,8 @@ class _Columns:
         (2000, 70, [0.8]),  # measured at 0.8, which the floor keeps (unfloored: 0.46)
         (2600, 60, [0.62, 0.8]),  # in the band at 0.62, under the floor: again at 0.8
         (1700, 100, [0.94, 0.8]),  # the type asks 0.32; the floor gives 0.8
-        (2100, 40, [0.76, 0.8]),  # in the band at 0.76, within a tenth of 0.8: still again
+        (2100, 40, [0.76]),  # in the band at 0.76, within a tenth of the floor: kept
+        (3456, 40.7, [0.46, 0.79]),  # the type asks 0.79, within a tenth of the floor
     ],
 )
 def test_vertical_lines_are_detected_at_the_floor_and_display_type_at_the_types_scale(
@@ -475,14 +477,14 @@ def test_vertical_lines_are_detected_at_the_floor_and_display_type_at_the_types_
 ) -> None:
     image = np.full((height, height), 255, np.uint8)
     detector = _Columns(height, size)
-    found = detect_lines(image, detector, DetectionSettings(display_factor=0))  # type: ignore[arg-type]
+    found = detect_lines(image, detector, DetectionSettings(display_factor=0, tile_side=4000))  # type: ignore[arg-type]
     assert detector.scales == pytest.approx(scales, abs=0.01)
     assert found.scale == pytest.approx(scales[-1], abs=0.01)
     # The coarse pass for display type stays at 0.4 of the type's own scale.
     detector = _Columns(height, size)
-    detect_lines(image, detector, DetectionSettings(display_factor=0.4))  # type: ignore[arg-type]
+    detect_lines(image, detector, DetectionSettings(display_factor=0.4, tile_side=4000))  # type: ignore[arg-type]
     unfloored = _Columns(height, size)
-    detect_lines(image, unfloored, DetectionSettings(min_vertical_scale=0.0))  # type: ignore[arg-type]
+    detect_lines(image, unfloored, DetectionSettings(min_vertical_scale=0.0, tile_side=4000))  # type: ignore[arg-type]
     assert detector.scales[-1] == pytest.approx(unfloored.scales[-1], abs=0.01)
 
 
