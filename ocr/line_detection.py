@@ -102,8 +102,11 @@ def _measured(
     goal = type_scale if type_scale >= near_floor else settings.min_vertical_scale
     if goal == first or (first >= near_floor and abs(goal - first) <= MIN_RESCALE * first):
         return found, first, type_scale
-    found, scale = _rescaled(image, engine, settings, found, first, goal)
-    return found, scale, (type_scale if scale == goal else first)
+    lines, scale = _rescaled(image, engine, settings, found, first, goal)
+    if scale == first and goal != type_scale != first:
+        # The floor's pass lost most lines: the type's own scale, as without it.
+        lines, scale = _rescaled(image, engine, settings, found, first, type_scale)
+    return lines, scale, (type_scale if scale != first else first)
 
 
 def _rescaled(

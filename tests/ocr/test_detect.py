@@ -488,6 +488,25 @@ def test_vertical_lines_are_detected_at_the_floor_and_display_type_at_the_types_
     assert detector.scales[-1] == pytest.approx(unfloored.scales[-1], abs=0.01)
 
 
+class _FewerFine(_Columns):
+    """... but only two lines at 0.75 of the image's size or more."""
+
+    def detect_native(self, tile: np.ndarray) -> np.ndarray:
+        quads = super().detect_native(tile)
+        return quads[:2] if tile.shape[0] >= 0.75 * self.height else quads
+
+
+def test_lines_the_floors_pass_loses_are_detected_at_the_types_scale_instead() -> None:
+    # 1919 fold p. 1 (shared ECPO): at 0.8 the detector boxed 190 lines where
+    # the measuring pass had 430, so the floor's pass is dropped; the page is
+    # detected at 0.64, the scale its type asks, as without the floor.
+    image = np.full((2600, 2600), 255, np.uint8)
+    detector = _FewerFine(2600, 80)  # 80 px lines measure 49 at 0.615: out of the band
+    found = detect_lines(image, detector, DetectionSettings(display_factor=0, tile_side=4000))  # type: ignore[arg-type]
+    assert detector.scales == pytest.approx([0.62, 0.8, 0.4], abs=0.01)
+    assert found.scale == pytest.approx(32 / 80, abs=0.01)
+
+
 def test_lines_across_are_detected_at_their_types_scale_below_the_vertical_floor() -> None:
     image = np.full((2000, 1400), 255, np.uint8)
     detector = _Columns(2000, 70, down=False)
