@@ -87,18 +87,20 @@ class DetectionSettings(BaseModel):
     min_vertical_scale: float = 0.8
     """A page whose lines run down is detected at no less than this scale of
     its working image (within a tenth: a scale that near is not worth a pass;
-    and unless the pass finds under half the measuring pass's lines, which
-    are then kept); the coarse pass for display type stays at the type's
-    own scale. Its tiers are parted by
-    hairline rules, often worn faint; reduced further, the detector no longer
-    sees them and runs each column on into the tier below, where the columns
+    and where that pass finds under half the measuring pass's lines, at the
+    type's own scale, as without the floor); the coarse pass for display
+    type stays at the type's own scale. Its tiers are parted by hairline
+    rules, often worn faint; reduced further, the detector no longer sees
+    them and runs each column on into the tier below, where the columns
     stand half a column aside, so the box holds two columns' halves and is
     read as neither. ECPO's 晶報 of April 1919 (six folds, not in the shared
     set: 200 dpi, characters with punctuation dots beside them, boxes 58 px
     wide) measured at 0.46-0.63 and were read there: coverage of plain
-    PaddleOCR's characters 0.837-0.958, mean 0.890; at 0.8, 0.911-0.965,
-    mean 0.932; at 1.0 about the same (mean 0.930), at more time. Plain
-    PaddleOCR, limited to 4,000 px a side, reads those folds at 0.82."""
+    PaddleOCR's characters 0.837-0.958, mean 0.890; with this floor
+    0.912-0.953, mean 0.927 (forced to 1.0 about the same, at more time).
+    The shared 1919 fold's p. 4 (0.47 -> 0.8) reads a few characters of
+    worn advert type differently: 0.951 -> 0.947. Plain PaddleOCR, limited
+    to 4,000 px a side, reads these folds at 0.82. Fifty-sixth run."""
     keep_measured: tuple[float, float] = (0.75, 1.33)
     """The measuring pass's lines are kept, and the page not detected again,
     when their median height there (in detection pixels) lies within these
