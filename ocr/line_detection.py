@@ -98,8 +98,9 @@ def _measured(
     type_scale = wanted if worth and not low <= height * first / target <= high else first
     # Tier rules too thin to see below the floor (``min_vertical_scale``); a
     # scale within a tenth of it is as good, and worth no pass of its own.
-    near_floor = (1 - MIN_RESCALE) * (settings.min_vertical_scale if down else 0.0)
-    goal = type_scale if type_scale >= near_floor else settings.min_vertical_scale
+    floor = settings.min_vertical_scale if down else 0.0
+    near_floor = (1 - MIN_RESCALE) * floor
+    goal = type_scale if type_scale >= near_floor else floor
     if goal == first or (first >= near_floor and abs(goal - first) <= MIN_RESCALE * first):
         return found, first, type_scale
     lines, scale = _rescaled(image, engine, settings, found, first, goal)
