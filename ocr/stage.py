@@ -35,6 +35,7 @@ from newsprint.ocr.margins import with_paper_margin
 from newsprint.ocr.noise import without_noise
 from newsprint.ocr.orientation import positive_scan
 from newsprint.ocr.paddle import crop_line, crop_quad, to_bgr
+from newsprint.ocr.row_ends import rows_with_their_ends
 from newsprint.ocr.tables import read_tables
 from newsprint.ocr.traditional import TRADITIONAL, to_traditional_forms
 from newsprint.ocr.vertical_marks import marks_joined_to_lines
@@ -282,12 +283,16 @@ def _merge_fragments(
     is never joined into a row: a band of short vertical lines side by side
     shares one height, and was read as one "line" of 315 characters across
     a vertical story, left to right (ECPO 1940, p2, where the fragments of a
-    worn block beside it made its region's tall lines a minority)."""
+    worn block beside it made its region's tall lines a minority), unless
+    it is the ends of rows boxed down (``ocr.row_ends``): its characters
+    go back to their rows."""
     tall = [ln for ln in lines if _is_tall(ln)]
     if vertical or len(tall) > len(lines) / 2:
         return _merge_columns(lines)
     rows = _row_runs([ln for ln in lines if not _is_tall(ln)], body)
-    keyed = rows + [(_middle(ln), ln) for ln in tall]
+    joined, tall = rows_with_their_ends([ln for _, ln in rows], tall)
+    keyed = [(middle, ln) for (middle, _), ln in zip(rows, joined, strict=True)]
+    keyed += [(_middle(ln), ln) for ln in tall]
     return [ln for _, ln in sorted(keyed, key=lambda item: item[0])]
 
 

@@ -133,3 +133,54 @@ def test_pieces_of_a_row_beyond_a_line_s_reach_stay_lines_of_their_own() -> None
     ]
     # Without a body height, as before, every piece of a row is one line.
     assert [ln.text for ln in _merge_fragments([title, folio])] == ["32 Letters"]
+
+
+# 馬祖日報 (1957), a heading set right to left in two rows, as detected: each
+# row less its last character, and those two characters boxed one over the
+# other at the rows' left end. Texts are as read, left to right.
+_ROW_1 = ("一艇匪沉擊我", (178, 131, 371, 177))
+_ROW_2 = ("潰創受艘二另", (186, 166, 373, 214))
+
+
+def test_the_ends_of_two_rows_boxed_down_go_back_to_their_rows() -> None:
+    lines = [_line(*_ROW_1), _line("艘逃", (153, 133, 201, 214)), _line(*_ROW_2)]
+    merged = _merge_fragments(lines)
+    assert [ln.text for ln in merged] == ["艘一艇匪沉擊我", "逃潰創受艘二另"]
+    assert all(ln.bbox[0] == 153 for ln in merged)
+
+
+def test_row_ends_boxed_down_at_the_right_are_appended() -> None:
+    lines = [_line("我擊沉", (100, 100, 230, 146)), _line("另二艘", (100, 140, 230, 186))]
+    lines.append(_line("艇受", (222, 104, 268, 184)))
+    assert _joined(*lines) == ["我擊沉艇", "另二艘受"]
+
+
+def test_a_character_the_row_read_already_is_not_given_twice() -> None:
+    lines = [_line("我擊沉", (100, 100, 230, 146)), _line("另二受", (100, 140, 230, 186))]
+    lines.append(_line("沉受", (200, 104, 246, 184)))
+    assert _joined(*lines) == ["我擊沉", "另二受"]
+
+
+def test_a_vertical_label_of_smaller_type_beside_two_rows_stays_a_line() -> None:
+    label = _line("本報訊", (150, 134, 176, 212))
+    assert _joined(_line(*_ROW_1), label, _line(*_ROW_2)) == [
+        "一艇匪沉擊我",
+        "本報訊",
+        "潰創受艘二另",
+    ]
+
+
+def test_a_piece_down_standing_apart_from_the_rows_stays_a_line() -> None:
+    apart = _line("艘逃", (80, 133, 128, 214))  # two characters' width of paper away
+    assert _joined(_line(*_ROW_1), apart, _line(*_ROW_2)) == [
+        "一艇匪沉擊我",
+        "艘逃",
+        "潰創受艘二另",
+    ]
+
+
+def test_a_piece_down_holding_more_characters_than_rows_stays_a_line() -> None:
+    column = _line("艘逃走了", (153, 133, 190, 290))
+    assert sorted(_joined(_line(*_ROW_1), column, _line(*_ROW_2))) == sorted(
+        ["一艇匪沉擊我", "艘逃走了", "潰創受艘二另"]
+    )
