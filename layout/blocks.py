@@ -354,7 +354,7 @@ def _kept_apart(a: Block, b: Block) -> bool:
     ``BLOCK_MERGE.piece_lines`` lines (a vertical story's columns) beside one
     set across. A line or two set down in a block set across (a drop capital
     "I", a stroke boxed as type) is merged as before."""
-    down_a, down_b = _set_down(a), _set_down(b)
+    down_a, down_b = set_down(a), set_down(b)
     if down_a and down_b:
         return True
     if down_a or down_b:
@@ -363,7 +363,7 @@ def _kept_apart(a: Block, b: Block) -> bool:
     return False
 
 
-def _set_down(block: Block) -> bool:
+def set_down(block: Block) -> bool:
     """Whether most of ``block``'s lines run down the page (``Box.runs_down``)."""
     return 2 * sum(ln.runs_down for ln in block.lines) > len(block.lines)
 

@@ -53,6 +53,7 @@ from newsprint.layout.lines import (
     without_specks,
 )
 from newsprint.layout.metrics import body_line_height, glyph_height
+from newsprint.layout.nested_heads import parted_under_headings
 from newsprint.layout.ornaments import find_borders
 from newsprint.layout.params.blocks import BODY_MEASURE, INK_LINES, REGION_COLUMNS
 from newsprint.layout.params.textlines import INK_FIT
@@ -225,6 +226,7 @@ def analyse(
         group_lines(across, h_rules, body, rows_joined=bool(pieces), v_rules=v_rules, boxed=boxed)
         + group_vertical_lines(down, v_rules, body)
     )
+    blocks = parted_under_headings(blocks, body)  # a story's headline inside the band
     if not pieces:
         # A lone tall sliver (a stroke of a picture, a bracket) is not type;
         # a line the detector found is type whatever its shape.

@@ -344,3 +344,27 @@ class RegionColumnParams:
 
 
 REGION_COLUMNS = RegionColumnParams()
+
+
+@dataclass(frozen=True)
+class NestedHeadParams:
+    """A vertical block parted under a heading inside it (``layout.nested_heads``).
+    Lengths in characters of the block's type (its columns' median width)."""
+
+    step: float = 3.0
+    """A column starting this much lower than the block's top or more starts
+    under something; less is a paragraph's indent (two characters)."""
+
+    above: float = 4.0
+    """The most white between a heading's foot and the head of the column
+    under it (2.6 under 另二艘受創潰逃 on 馬祖日報's p. 1)."""
+
+    across: float = 0.5
+    """A share of the column's width: a heading over it spans this much of it."""
+
+    most_display: float = 0.34
+    """A share of a block's lines: columns of display type are taken out of
+    a block only where they are fewer than this (one or two beside a body)."""
+
+
+NESTED_HEADS = NestedHeadParams()

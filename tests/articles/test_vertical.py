@@ -418,3 +418,43 @@ def test_a_mark_in_the_margin_is_read_in_its_band_not_first() -> None:
     page = assemble(_page(regions), Settings())
     order = [rid for a in page.articles for rid in a.region_ids]
     assert order.index("hA") < order.index("mark") < order.index("tB"), order
+
+
+def _columns(rid: str, columns: list[tuple[float, float, str]]) -> Region:
+    """A block of vertical lines, each given as (right edge, top, text)."""
+    lines = []
+    for x1, top, text in columns:
+        box = (x1 - CHAR, top, x1, top + CHAR * len(text))
+        lines.append(TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box))
+    box = tuple(f(ln.work_bbox[i] for ln in lines) for i, f in enumerate((min, min, max, max)))
+    return Region(
+        id=rid,
+        type=RegionType.TEXT,
+        bbox=tuple(map(int, box)),
+        work_bbox=box,
+        lines=lines,
+        direction=TextDirection.VERTICAL_RL,
+    )
+
+
+def test_a_story_under_a_headline_inside_the_band_is_not_the_story_right_of_it() -> None:
+    # 馬祖日報 (1957), p. 1: story A's columns run the band's full height; left
+    # of them story B's headline stands across at the band's top, B's first
+    # columns under it and its last ones the band's full height left of it.
+    # Nothing but the step down of the column tops parts B from A (layout
+    # parts their block there: ``layout.nested_heads``).
+    full, short = "甲" * 12, "乙" * 7
+    regions = [
+        _vertical("hA", 1900, 100, ["甲報新聞"], RegionType.HEADLINE),
+        _columns("tA", [(1840 - 45 * i, 100, full) for i in range(4)]),
+        _across_block("hB", RegionType.HEADLINE, 1430, 100, ["乙報新聞"], size=60.0),
+        _columns(
+            "tB",
+            [(1660 - 45 * i, 270, short) for i in range(4)]
+            + [(1420 - 45 * i, 100, "丙" * 12) for i in range(2)],
+        ),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == ["甲報新聞", "乙報新聞"]
+    assert "".join(page.articles[1].paragraphs) == short * 4 + "丙" * 24
+    assert page.reading_order == ["hA", "tA", "hB", "tB"]

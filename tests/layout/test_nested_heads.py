@@ -1,0 +1,74 @@
+"""A vertical block parted where a story's headline stands inside it (``layout.nested_heads``)."""
+
+from __future__ import annotations
+
+from newsprint.layout.blocks import Block
+from newsprint.layout.boxes import Box
+from newsprint.layout.nested_heads import parted_under_headings
+
+SIZE = 30.0
+"""The body type, working pixels."""
+PITCH = 40.0
+TOP = 100.0
+
+
+def _column(x1: float, top: float, chars: int, size: float = SIZE) -> Box:
+    return Box(x1 - size, top, x1, top + chars * size)
+
+
+def _band(heading_foot: float = 240.0) -> tuple[list[Box], list[Box], list[Box], Block]:
+    """A band 12 characters tall, as 馬祖日報 (1957) sets it: a story's six
+    full columns at the right; left of them another story's headline, two
+    rows of display type set across, and that story's four columns under it
+    (starting a third of a character under its foot), then its three full
+    columns left of it. The rows are 50 pixels tall, their foot at
+    ``heading_foot``."""
+    right = [_column(1000 - PITCH * i, TOP, 12) for i in range(6)]
+    start = heading_foot + 10
+    under = [
+        _column(1000 - PITCH * (6 + i), start, int((TOP + 12 * SIZE - start) // SIZE))
+        for i in range(4)
+    ]
+    left = [_column(1000 - PITCH * (10 + i), TOP, 12) for i in range(3)]
+    heading_x1 = 1000 - PITCH * 6 + 5
+    heading_x0 = heading_x1 - 4 * 60 - 20
+    rows = [
+        Box(heading_x0, heading_foot - 50 * (i + 1), heading_x1, heading_foot - 50 * i)
+        for i in range(2)
+    ]
+    return right, under, left, Block(rows)
+
+
+def _ids(boxes: list[Box]) -> set[int]:
+    return {id(b) for b in boxes}
+
+
+def test_a_block_is_parted_under_a_headline_standing_inside_its_band() -> None:
+    right, under, left, heading = _band()
+    parts = parted_under_headings([Block(right + under + left), heading], SIZE)
+    assert heading in parts
+    columns = sorted((p for p in parts if p is not heading), key=lambda p: -p.box.x1)
+    assert [_ids(p.lines) for p in columns] == [_ids(right), _ids(under + left)]
+
+
+def test_a_block_without_a_heading_over_its_low_columns_is_left_whole() -> None:
+    right, under, left, _ = _band()
+    block = Block(right + under + left)
+    assert parted_under_headings([block], SIZE) == [block]
+
+
+def test_columns_starting_an_indent_lower_are_no_story_s_start() -> None:
+    # A paragraph's first column set two characters down, a line of display
+    # type just over it: an indent, not a story under a headline.
+    right, under, left, heading = _band(heading_foot=TOP + 2 * SIZE - 10)
+    heading = Block(heading.lines[:1])
+    block = Block(right + under + left)
+    assert parted_under_headings([block, heading], SIZE) == [block, heading]
+
+
+def test_a_heading_s_column_taken_into_a_body_block_stands_apart() -> None:
+    body = [_column(1000 - PITCH * i, TOP, 12) for i in range(6)]
+    title = _column(1000 - PITCH * 6 - 20, TOP, 4, size=2 * SIZE)
+    parts = parted_under_headings([Block([*body, title])], SIZE)
+    assert sorted(len(p.lines) for p in parts) == [1, 6]
+    assert any(p.lines == [title] for p in parts)
