@@ -43,14 +43,11 @@ def parted_under_headings(blocks: list[Block], body: float) -> list[Block]:
     heads = [ln for b in blocks for ln in b.lines if _display(ln, body)]
     out: list[Block] = []
     for block in blocks:
-        body_lines = [ln for ln in block.lines if not _display(ln, body)]
-        if not set_down(block) or len(body_lines) < 2:
+        if not set_down(block) or len(block.lines) < 2:
             out.append(block)
             continue
-        display = [ln for ln in block.lines if _display(ln, body)]
-        if len(display) > NESTED_HEADS.most_display * len(block.lines):
-            display = []  # a heading's own columns, or a body size measured amiss
-            body_lines = block.lines
+        display = _display_columns(block)
+        body_lines = [ln for ln in block.lines if all(ln is not d for d in display)]
         parts = _parts(sorted(body_lines, key=lambda ln: -ln.cx), heads, body)
         if len(parts) == 1 and not display:
             out.append(block)
@@ -89,6 +86,17 @@ def _heading_over(line: Box, heads: list[Box], top: float, size: float) -> bool:
         and head.y0 >= top - size
         for head in heads
     )
+
+
+def _display_columns(block: Block) -> list[Box]:
+    """The columns of ``block`` set in display type: ``TYPE_SIZE.surely_display``
+    times the block's median column width or wider (a detector's box may be
+    a third wider than its type, padded over a rule or a mark beside it, so
+    the block's own type is the measure, not the page's body), where they
+    are few (``NESTED_HEADS.most_display``)."""
+    size = statistics.median(ln.thickness for ln in block.lines)
+    display = [ln for ln in block.lines if ln.thickness >= TYPE_SIZE.surely_display * size]
+    return display if len(display) <= NESTED_HEADS.most_display * len(block.lines) else []
 
 
 def _display(line: Box, body: float) -> bool:

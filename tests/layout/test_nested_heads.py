@@ -72,3 +72,13 @@ def test_a_heading_s_column_taken_into_a_body_block_stands_apart() -> None:
     parts = parted_under_headings([Block([*body, title])], SIZE)
     assert sorted(len(p.lines) for p in parts) == [1, 6]
     assert any(p.lines == [title] for p in parts)
+
+
+def test_a_column_boxed_a_third_wider_than_its_block_s_stays_in_it() -> None:
+    # 馬祖日報's 胡適將在聯大演說 story: its columns 18 px wide on a page of
+    # 12-px body type, one boxed 23 px wide; display type to the page's body,
+    # but its own block's type.
+    columns = [_column(1000 - PITCH * i, TOP, 6, size=1.5 * SIZE) for i in range(4)]
+    columns.append(_column(1000 - PITCH * 4 - 10, TOP, 4, size=1.9 * SIZE))
+    block = Block(columns)
+    assert parted_under_headings([block], SIZE) == [block]
