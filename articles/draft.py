@@ -44,6 +44,9 @@ class Draft:
     follows: Draft | None = None
     """The story this one follows down its column (it starts under the dash
     that ends that one): it is read next after it."""
+    turned: bool = False
+    """Its regions are a vertical page's turned a quarter (``articles.vertical``):
+    bands are columns, lines set down are rows."""
 
     def top(self) -> Box:
         """Where the article starts, for the order of the articles: its first
@@ -82,7 +85,7 @@ def build_article(
     captions = [m for m in draft.members if m.type == RegionType.CAPTION]
     bylines = [m for m in draft.members if m.type == RegionType.BYLINE]
     photos = [m for m in draft.members if m.type == RegionType.PHOTO]
-    heads = headline_order(draft.headlines)
+    heads = headline_order(draft.headlines, draft.turned)
     headline = (
         " ".join(small_caps_as_capitals(join_lines([ln.text for ln in h.lines])) for h in heads)
         or None
@@ -130,12 +133,18 @@ def _nameplate(draft: Draft, aid: str, language: str) -> Article:
     )
 
 
-def headline_order(headlines: list[Region]) -> list[Region]:
+def headline_order(headlines: list[Region], turned: bool = False) -> list[Region]:
     """An article's headlines as read: row by row from the top, side by side
     along a row left to right (``layout.boxes.in_rows``; right to left where
     one is set vertically). Two headlines level with each other are read
-    left first though the right one's top stands a few pixels higher."""
-    rtl = any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
+    left first though the right one's top stands a few pixels higher.
+
+    ``turned``: the boxes are a vertical page's turned a quarter, so each
+    "row" is a band of the page from its right edge, and along it the
+    headlines read from the top down: the title over a story's headline
+    across comes first (馬祖日報 1957: 馬祖西北海戰報捷 over 我擊沉匪艇一艘,
+    read under it when the rows were read right to left in turned pixels)."""
+    rtl = not turned and any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
     order = in_rows([_box(h).as_tuple() for h in headlines], right_to_left=rtl)
     return [headlines[i] for i in order]
 

@@ -510,6 +510,7 @@ def _turned_draft(draft: Draft) -> Draft:
     return Draft(
         headlines=[_turned(r) for r in draft.headlines],
         members=[_turned(r) for r in draft.members],
+        turned=True,
     )
 
 

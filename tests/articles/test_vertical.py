@@ -458,3 +458,15 @@ def test_a_story_under_a_headline_inside_the_band_is_not_the_story_right_of_it()
     assert [a.headline for a in page.articles] == ["甲報新聞", "乙報新聞"]
     assert "".join(page.articles[1].paragraphs) == short * 4 + "丙" * 24
     assert page.reading_order == ["hA", "tA", "hB", "tB"]
+
+
+def test_a_title_set_over_a_headline_across_is_read_first() -> None:
+    # 馬祖日報 (1957), p. 1: 馬祖西北海戰報捷, set down in two columns, stands
+    # over 我擊沉匪艇一艘, set across; the story's columns run under both.
+    regions = [
+        _vertical("title", 1800, 100, ["海戰報捷"], RegionType.HEADLINE),
+        _across_block("deck", RegionType.HEADLINE, 1600, 230, ["擊沉匪艇"], size=60.0),
+        _vertical("text", 1840, 300, ["一二三四五", "六七八九十"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == ["海戰報捷 擊沉匪艇"]
