@@ -10,10 +10,13 @@ of its own between the rows, and each row comes out a character short.
 
 :func:`rows_with_their_ends` gives each character of such a piece back to the
 row it stands in. A piece is taken apart only where everything says it is
-the rows' ends: its characters are Chinese, one per row, of the rows' type
-size (square cells as high as the rows' boxes), each cell's middle inside its
-row's box, and the piece just beside that row's end, no further than a
-character away. A vertical line of its own (a label beside a heading, a
+the rows' ends: the rows are display type (``TYPE_SIZE.display`` times the
+body or taller: body text is set with leading enough that the detector never
+boxes it so), its characters are Chinese, one per row, of the rows' type size
+(square cells as high as the rows' boxes), each cell's middle inside its
+row's box, and the piece tight against that row's end (``REACH``: at most a
+fifth of a character of paper between; its padded box usually overlaps the
+row's). A vertical line of its own (a label or a tag beside a heading, a
 column of an advert) is of another size, stands apart, or holds more
 characters than there are rows beside it, and is left as it is.
 """
@@ -22,32 +25,38 @@ from __future__ import annotations
 
 import numpy as np
 from newsprint.core.script import is_cjk
+from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.ocr.engine import OcrLine
 
 CELL_SPREAD = (0.7, 1.5)
 """A row's box height and the piece's width, each over the piece's cell
 (its height over its number of characters): within these the type is one
 size (detection pads a box by about a tenth of its height each way)."""
-REACH = 0.6
+REACH = 0.2
 """Cells: the most paper between the piece and the row's end."""
 OVERLAP = 0.8
 """Cells: the most the piece's box may overlap the row's end (both are
 padded; 0.57 of a cell on 馬祖日報's heading, where the row read no part of
 the character)."""
+READ_ALREADY = 0.7
+"""Cells: a piece overlapping the row's end this much or more covers the
+character the row ends with, which the row then read too; less, a row
+ending in the piece's character holds it twice (節節, 紛紛)."""
 
 
 def rows_with_their_ends(
-    rows: list[OcrLine], tall: list[OcrLine]
+    rows: list[OcrLine], tall: list[OcrLine], body: float
 ) -> tuple[list[OcrLine], list[OcrLine]]:
     """``rows`` (lines across, in the pixels of their boxes) with the
     characters of each ``tall`` piece that stands at their ends joined to
     them, one each, before or after as the piece stands left or right of the
     row; and the tall pieces left as they were. Text stays in the order it was
-    read, left to right (``articles.rtl`` turns a row set right to left)."""
+    read, left to right (``articles.rtl`` turns a row set right to left).
+    ``body``: the body line height in the same pixels."""
     rows = list(rows)
     kept = []
     for piece in tall:
-        targets = _rows_of_piece(piece, rows)
+        targets = _rows_of_piece(piece, rows, body)
         if targets is None:
             kept.append(piece)
             continue
@@ -56,7 +65,7 @@ def rows_with_their_ends(
     return rows, kept
 
 
-def _rows_of_piece(piece: OcrLine, rows: list[OcrLine]) -> list[int] | None:
+def _rows_of_piece(piece: OcrLine, rows: list[OcrLine], body: float) -> list[int] | None:
     """The index of the row each of ``piece``'s characters ends, top to
     bottom, or None where the piece is not those rows' ends."""
     text = piece.text.strip()
@@ -74,6 +83,7 @@ def _rows_of_piece(piece: OcrLine, rows: list[OcrLine]) -> list[int] | None:
             j
             for j, row in enumerate(rows)
             if row.bbox[1] <= middle <= row.bbox[3]
+            and row.bbox[3] - row.bbox[1] >= TYPE_SIZE.display * body
             and _one_size(row.bbox[3] - row.bbox[1], cell)
             and _at_end(row, piece, cell)
         ]
@@ -100,17 +110,18 @@ def _joined(row: OcrLine, piece: OcrLine, index: int) -> OcrLine:
     cell = (piece.bbox[3] - piece.bbox[1]) / len(piece.text.strip())
     top = piece.bbox[1] + index * cell
     left = piece.bbox[0] < row.bbox[0]
+    overlap = piece.bbox[2] - row.bbox[0] if left else row.bbox[2] - piece.bbox[0]
     text = row.text.strip()
-    if (text[:1] if left else text[-1:]) != char:  # the overlap read it already
+    read = len(text)
+    confidence = row.confidence
+    if overlap < READ_ALREADY * cell or (text[:1] if left else text[-1:]) != char:
         text = char + text if left else text + char
+        confidence = (row.confidence * read + piece.confidence) / (read + 1)
     box = (
         min(row.bbox[0], piece.bbox[0]),
         min(row.bbox[1], top),
         max(row.bbox[2], piece.bbox[2]),
         max(row.bbox[3], top + cell),
-    )
-    confidence = (row.confidence * len(row.text.strip()) + piece.confidence) / (
-        len(row.text.strip()) + 1
     )
     x0, y0, x1, y1 = box
     polygon = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)

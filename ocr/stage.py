@@ -290,7 +290,10 @@ def _merge_fragments(
     if vertical or len(tall) > len(lines) / 2:
         return _merge_columns(lines)
     rows = _row_runs([ln for ln in lines if not _is_tall(ln)], body)
-    joined, tall = rows_with_their_ends([ln for _, ln in rows], tall)
+    if body is not None:
+        joined, tall = rows_with_their_ends([ln for _, ln in rows], tall, body)
+    else:
+        joined = [ln for _, ln in rows]
     keyed = [(middle, ln) for (middle, _), ln in zip(rows, joined, strict=True)]
     keyed += [(_middle(ln), ln) for ln in tall]
     return [ln for _, ln in sorted(keyed, key=lambda item: item[0])]

@@ -140,11 +140,17 @@ def test_pieces_of_a_row_beyond_a_line_s_reach_stay_lines_of_their_own() -> None
 # other at the rows' left end. Texts are as read, left to right.
 _ROW_1 = ("一艇匪沉擊我", (178, 131, 371, 177))
 _ROW_2 = ("潰創受艘二另", (186, 166, 373, 214))
+BODY = 12.0
+"""馬祖日報's body type, pixels: the heading's rows are four times as tall."""
+
+
+def _ends_joined(*pieces: OcrLine, body: float = BODY) -> list[str]:
+    return [ln.text for ln in _merge_fragments(list(pieces), body=body)]
 
 
 def test_the_ends_of_two_rows_boxed_down_go_back_to_their_rows() -> None:
     lines = [_line(*_ROW_1), _line("艘逃", (153, 133, 201, 214)), _line(*_ROW_2)]
-    merged = _merge_fragments(lines)
+    merged = _merge_fragments(lines, body=BODY)
     assert [ln.text for ln in merged] == ["艘一艇匪沉擊我", "逃潰創受艘二另"]
     assert all(ln.bbox[0] == 153 for ln in merged)
 
@@ -152,18 +158,18 @@ def test_the_ends_of_two_rows_boxed_down_go_back_to_their_rows() -> None:
 def test_row_ends_boxed_down_at_the_right_are_appended() -> None:
     lines = [_line("我擊沉", (100, 100, 230, 146)), _line("另二艘", (100, 140, 230, 186))]
     lines.append(_line("艇受", (222, 104, 268, 184)))
-    assert _joined(*lines) == ["我擊沉艇", "另二艘受"]
+    assert _ends_joined(*lines) == ["我擊沉艇", "另二艘受"]
 
 
 def test_a_character_the_row_read_already_is_not_given_twice() -> None:
     lines = [_line("我擊沉", (100, 100, 230, 146)), _line("另二受", (100, 140, 230, 186))]
     lines.append(_line("沉受", (200, 104, 246, 184)))
-    assert _joined(*lines) == ["我擊沉", "另二受"]
+    assert _ends_joined(*lines) == ["我擊沉", "另二受"]
 
 
 def test_a_vertical_label_of_smaller_type_beside_two_rows_stays_a_line() -> None:
     label = _line("本報訊", (150, 134, 176, 212))
-    assert _joined(_line(*_ROW_1), label, _line(*_ROW_2)) == [
+    assert _ends_joined(_line(*_ROW_1), label, _line(*_ROW_2)) == [
         "一艇匪沉擊我",
         "本報訊",
         "潰創受艘二另",
@@ -172,7 +178,7 @@ def test_a_vertical_label_of_smaller_type_beside_two_rows_stays_a_line() -> None
 
 def test_a_piece_down_standing_apart_from_the_rows_stays_a_line() -> None:
     apart = _line("艘逃", (80, 133, 128, 214))  # two characters' width of paper away
-    assert _joined(_line(*_ROW_1), apart, _line(*_ROW_2)) == [
+    assert _ends_joined(_line(*_ROW_1), apart, _line(*_ROW_2)) == [
         "一艇匪沉擊我",
         "艘逃",
         "潰創受艘二另",
@@ -181,6 +187,57 @@ def test_a_piece_down_standing_apart_from_the_rows_stays_a_line() -> None:
 
 def test_a_piece_down_holding_more_characters_than_rows_stays_a_line() -> None:
     column = _line("艘逃走了", (153, 133, 190, 290))
-    assert sorted(_joined(_line(*_ROW_1), column, _line(*_ROW_2))) == sorted(
+    assert sorted(_ends_joined(_line(*_ROW_1), column, _line(*_ROW_2))) == sorted(
         ["一艇匪沉擊我", "艘逃走了", "潰創受艘二另"]
     )
+
+
+def test_rows_of_body_type_keep_a_piece_down_beside_them() -> None:
+    # The same boxes on a page whose body type is 40 px: the rows are body
+    # text, set with leading the detector does not bridge.
+    lines = [_line(*_ROW_1), _line("艘逃", (153, 133, 201, 214)), _line(*_ROW_2)]
+    assert _ends_joined(*lines, body=40.0) == ["一艇匪沉擊我", "艘逃", "潰創受艘二另"]
+
+
+def test_a_tag_of_the_heading_s_size_set_apart_stays_a_line() -> None:
+    # A quarter of a character of paper from the first row, near half from
+    # the second: a tag set beside the heading, not its rows' ends.
+    tag = _line("專電", (120, 133, 168, 214))
+    assert _ends_joined(_line(*_ROW_1), tag, _line(*_ROW_2)) == [
+        "一艇匪沉擊我",
+        "專電",
+        "潰創受艘二另",
+    ]
+
+
+def test_a_narrow_piece_down_is_no_pair_of_row_ends() -> None:
+    narrow = _line("艘逃", (178, 133, 198, 214))  # half a cell wide
+    assert _ends_joined(_line(*_ROW_1), narrow, _line(*_ROW_2))[1] == "艘逃"
+
+
+def test_a_latin_piece_down_at_a_row_s_end_is_left_alone() -> None:
+    latin = _line("Ab", (153, 133, 201, 214))
+    assert _ends_joined(_line(*_ROW_1), latin, _line(*_ROW_2))[1] == "Ab"
+
+
+def test_two_characters_of_one_row_are_no_ends_of_two_rows() -> None:
+    # Both of the piece's cells lie in the first row's box; the second row is
+    # far below.
+    row_1 = _line("一艇匪沉擊我", (178, 100, 371, 160))
+    row_2 = _line("潰創受艘二另", (186, 300, 373, 346))
+    piece = _line("艘逃", (140, 100, 185, 180))
+    assert _ends_joined(row_1, piece, row_2) == ["一艇匪沉擊我", "艘逃", "潰創受艘二另"]
+
+
+def test_a_doubled_character_at_a_row_s_end_is_kept_twice() -> None:
+    # 紛紛: the row ends in 紛 and the piece's 紛 overlaps it by a fifth of a cell.
+    rows = [_line("議論紛", (100, 100, 230, 146)), _line("說明白", (100, 140, 230, 186))]
+    piece = _line("紛了", (222, 104, 268, 184))
+    assert _ends_joined(*rows, piece) == ["議論紛紛", "說明白了"]
+
+
+def test_a_label_of_smaller_type_tight_beside_two_rows_stays_a_line() -> None:
+    # Two characters of 26-px type against rows of 46: each cell's middle in
+    # a row, tight against both rows' ends, but of another size.
+    label = _line("本報", (156, 150, 182, 202))
+    assert _ends_joined(_line(*_ROW_1), label, _line(*_ROW_2))[1] == "本報"
