@@ -46,9 +46,9 @@ def parted_under_headings(blocks: list[Block], body: float) -> list[Block]:
         if not set_down(block) or len(block.lines) < 2:
             out.append(block)
             continue
-        display = _display_columns(block)
+        display = _display_columns(block, body)
         body_lines = [ln for ln in block.lines if all(ln is not d for d in display)]
-        parts = _parts(sorted(body_lines, key=lambda ln: -ln.cx), heads, body)
+        parts = _parts(sorted(body_lines, key=lambda ln: -ln.cx), heads)
         if len(parts) == 1 and not display:
             out.append(block)
             continue
@@ -58,15 +58,16 @@ def parted_under_headings(blocks: list[Block], body: float) -> list[Block]:
     return out
 
 
-def _parts(lines: list[Box], heads: list[Box], body: float) -> list[list[Box]]:
+def _parts(lines: list[Box], heads: list[Box]) -> list[list[Box]]:
     """``lines`` (a block's columns, right to left) cut before each column
     that starts under a heading while the column before it starts level
-    with their top."""
-    size = statistics.median(ln.width for ln in lines)
-    top = min(ln.y0 for ln in lines)
+    with the columns before it (the median of their tops: a stray box
+    sticking up moves it little)."""
+    size = statistics.median(ln.thickness for ln in lines)
     level = NESTED_HEADS.step * size
     parts = [[lines[0]]]
     for before, line in itertools.pairwise(lines):
+        top = statistics.median(ln.y0 for ln in parts[-1])
         if before.y0 - top < level <= line.y0 - top and _heading_over(line, heads, top, size):
             parts.append([])
         parts[-1].append(line)
@@ -75,10 +76,11 @@ def _parts(lines: list[Box], heads: list[Box], body: float) -> list[list[Box]]:
 
 def _heading_over(line: Box, heads: list[Box], top: float, size: float) -> bool:
     """Whether a line of display type stands directly over ``line``: across
-    half its width or more, its foot at most ``NESTED_HEADS.above``
-    characters over ``line``'s head (boxes padded, they may overlap by a
-    character), and inside the block (its head no higher than the block's
-    top, less a character)."""
+    ``NESTED_HEADS.across`` of its width or more, its foot at most
+    ``NESTED_HEADS.above`` characters (``size``, pixels) over ``line``'s head
+    (boxes padded, they may overlap by a character), and inside the band
+    (its head no higher than ``top``, the columns' before it, less a
+    character)."""
     P = NESTED_HEADS
     return any(
         head.x_overlap(line) >= P.across * line.width
@@ -88,14 +90,27 @@ def _heading_over(line: Box, heads: list[Box], top: float, size: float) -> bool:
     )
 
 
-def _display_columns(block: Block) -> list[Box]:
-    """The columns of ``block`` set in display type: ``TYPE_SIZE.surely_display``
-    times the block's median column width or wider (a detector's box may be
-    a third wider than its type, padded over a rule or a mark beside it, so
-    the block's own type is the measure, not the page's body), where they
-    are few (``NESTED_HEADS.most_display``)."""
+def _display_columns(block: Block, body: float) -> list[Box]:
+    """The columns of display type that stacking took into ``block``, a block
+    of body type (its median column at most ``TYPE_SIZE.display`` times
+    ``body`` wide): ``TYPE_SIZE.surely_display`` times the block's median
+    column width or wider (a detector's box may be a third wider than its
+    type, padded over a rule or a mark beside it, so the block's own type
+    is the measure, not the page's body), and a title's few characters long
+    (``NESTED_HEADS.title_chars``, characters being square: a box twice a
+    column's width that holds two columns of body type side by side, which
+    OCR parts, is twelve of its characters long or more), where they are
+    few (``NESTED_HEADS.most_display``). A block of headline type (a title
+    column beside its subtitles) keeps its columns."""
     size = statistics.median(ln.thickness for ln in block.lines)
-    display = [ln for ln in block.lines if ln.thickness >= TYPE_SIZE.surely_display * size]
+    if size > TYPE_SIZE.display * body:
+        return []
+    display = [
+        ln
+        for ln in block.lines
+        if ln.thickness >= TYPE_SIZE.surely_display * size
+        and ln.length < NESTED_HEADS.title_chars * ln.thickness
+    ]
     return display if len(display) <= NESTED_HEADS.most_display * len(block.lines) else []
 
 

@@ -362,6 +362,13 @@ class NestedHeadParams:
     across: float = 0.5
     """A share of the column's width: a heading over it spans this much of it."""
 
+    title_chars: float = 6.0
+    """A column of display type taken out of a block is fewer than this many
+    of its own characters long (its length over its width): 馬祖 is 2.1 and
+    張羣特使 4.6 on 馬祖日報's p. 1. A box holding two columns of body type side
+    by side, as wide, is half as many as the column's characters: 6 for a
+    column of 12, kept. Characters; set by hand."""
+
     most_display: float = 0.34
     """A share of a block's lines: columns of display type are taken out of
     a block only where they are fewer than this (one or two beside a body)."""

@@ -82,3 +82,52 @@ def test_a_column_boxed_a_third_wider_than_its_block_s_stays_in_it() -> None:
     columns.append(_column(1000 - PITCH * 4 - 10, TOP, 4, size=1.9 * SIZE))
     block = Block(columns)
     assert parted_under_headings([block], SIZE) == [block]
+
+
+def _parted(heading: list[Box]) -> list[Block]:
+    right, under, left, _ = _band()
+    return parted_under_headings([Block(right + under + left), Block(heading)], SIZE)
+
+
+def test_a_heading_beside_the_low_columns_not_over_them_parts_nothing() -> None:
+    # Display type right of the step, over the first story's columns only.
+    assert len(_parted([Box(900, 140, 1000, 190)])) == 2
+
+
+def test_a_heading_far_above_the_low_columns_parts_nothing() -> None:
+    # The columns start 350 px down; the heading's foot stands six
+    # characters over them: no story's title.
+    right, under, left, _ = _band(heading_foot=340)
+    heading = Block([Box(505, 110, 765, 350 - 6 * SIZE)])
+    assert len(parted_under_headings([Block(right + under + left), heading], SIZE)) == 2
+
+
+def test_a_headline_over_the_whole_band_parts_nothing() -> None:
+    # A headline whose head stands above the band's top heads the whole band.
+    assert len(_parted([Box(505, TOP - 3 * SIZE, 765, 240)])) == 2
+
+
+def test_a_box_of_two_body_columns_stays_in_its_block() -> None:
+    # Twice the width of a column and as long: two columns of body type the
+    # detector boxed as one, which OCR parts.
+    body = [_column(1000 - PITCH * i, TOP, 12) for i in range(6)]
+    double = _column(1000 - PITCH * 6 - 30, TOP, 12, size=2 * SIZE)
+    double = Box(double.x0, TOP, double.x1, TOP + 12 * SIZE)
+    block = Block([*body, double])
+    assert parted_under_headings([block], SIZE) == [block]
+
+
+def test_a_title_column_beside_its_subtitles_stays_with_them() -> None:
+    # A headline block: a title twice the subtitles' size, beside three
+    # subtitle columns at 1.5 times the body.
+    subtitles = [_column(1000 - 60 * i, TOP, 6, size=1.5 * SIZE) for i in range(3)]
+    title = _column(1100, TOP, 2, size=3 * SIZE)
+    block = Block([title, *subtitles])
+    assert parted_under_headings([block], SIZE) == [block]
+
+
+def test_display_columns_are_taken_out_only_where_they_are_few() -> None:
+    body = [_column(1000 - PITCH * i, TOP, 12) for i in range(3)]
+    titles = [_column(860 - 80 * i, TOP, 3, size=2 * SIZE) for i in range(2)]
+    block = Block(body + titles)
+    assert parted_under_headings([block], SIZE) == [block]
