@@ -30,6 +30,7 @@ from newsprint.core.page import (
 )
 from newsprint.core.settings import Settings
 from newsprint.layout.boxes import Box, in_rows
+from newsprint.layout.direction import untranspose
 
 
 @dataclass
@@ -139,13 +140,16 @@ def headline_order(headlines: list[Region], turned: bool = False) -> list[Region
     one is set vertically). Two headlines level with each other are read
     left first though the right one's top stands a few pixels higher.
 
-    ``turned``: the boxes are a vertical page's turned a quarter, so each
-    "row" is a band of the page from its right edge, and along it the
-    headlines read from the top down: the title over a story's headline
-    across comes first (馬祖日報 1957: 馬祖西北海戰報捷 over 我擊沉匪艇一艘,
-    read under it when the rows were read right to left in turned pixels)."""
-    rtl = not turned and any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
-    order = in_rows([_box(h).as_tuple() for h in headlines], right_to_left=rtl)
+    ``turned``: the boxes are a vertical page's turned a quarter
+    (``articles.vertical``); they are read upright, rows from the top and
+    right to left along each: 馬祖 and 西北海戰報捷, two titles set down side
+    by side over 我擊沉匪艇一艘 set across (馬祖日報 1957), read in that order.
+    In turned pixels the three were one "row" read bottom first."""
+    boxes = [_box(h) for h in headlines]
+    if turned:
+        boxes = [untranspose(b) for b in boxes]
+    rtl = turned or any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
+    order = in_rows([b.as_tuple() for b in boxes], right_to_left=rtl)
     return [headlines[i] for i in order]
 
 

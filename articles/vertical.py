@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import re
 
+from newsprint.articles.body_columns import with_body_columns
 from newsprint.articles.draft import Draft, build_article
 from newsprint.articles.params.bands import STORY_ORDER
 from newsprint.articles.params.neighbours import NEIGHBOURS
@@ -75,7 +76,8 @@ def vertical_articles(
     lines in reading order; ``body``: the body type size in working pixels."""
     rules = [_box(r) for r in regions if r.type == RegionType.SEPARATOR]
     # Pen names first: a name in brackets is no line to turn round.
-    regions = with_pen_names(with_vertical_captions(regions, body), rules, body)
+    regions = with_vertical_captions(with_body_columns(regions, body), body)
+    regions = with_pen_names(regions, rules, body)
     regions = with_rtl_lines(regions)
     flow = [r for r in regions if r.type in _FLOW]
     owner = _owners(flow, rules, body)

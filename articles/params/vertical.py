@@ -127,3 +127,17 @@ class RightToLeftParams:
 
 
 RIGHT_TO_LEFT = RightToLeftParams()
+
+
+@dataclass(frozen=True)
+class BodyColumnParams:
+    """Which vertical "headline" is body text (``articles.body_columns``)."""
+
+    min_chars: int = 8
+    """A headline read as a sentence holds at least this many characters
+    (ideographs, marks not counted): a title at body size with a comma in it
+    ("菊影，梅影", ECPO 1919-04-12) is shorter. A count; set by hand on the
+    columns of ECPO's folds and 馬祖日報 typed headline (8 to 20 characters)."""
+
+
+BODY_COLUMNS = BodyColumnParams()

@@ -470,3 +470,45 @@ def test_a_title_set_over_a_headline_across_is_read_first() -> None:
     ]
     page = assemble(_page(regions), Settings())
     assert [a.headline for a in page.articles] == ["海戰報捷 擊沉匪艇"]
+
+
+def test_a_column_of_body_text_typed_headline_is_read_in_its_story() -> None:
+    # 馬祖日報 (1957): the 海戰 story's last column, boxed wide beside the
+    # page's frame, was typed headline and started a story of its own.
+    tail = "九分，發生在連江口，我艦隊始終勇猛沉着"
+    regions = [
+        _vertical("h", 1900, 100, ["海戰報捷"], RegionType.HEADLINE),
+        _vertical("t", 1840, 100, ["一二三四五六七八九十一二三四五六七八九"] * 2),
+        _vertical("last", 1750, 100, [tail], RegionType.HEADLINE),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == ["海戰報捷"]
+    assert "".join(page.articles[0].paragraphs).endswith(tail)
+    assert next(r for r in page.regions if r.id == "last").type == RegionType.TEXT
+
+
+def _set_at(pitch: float, text: str) -> Region:
+    """A vertical headline of one line, its characters ``pitch`` px apart."""
+    box = (1000 - CHAR, 100, 1000, 100 + pitch * len(text))
+    line = TextLine(text=text, confidence=0.9, bbox=tuple(map(int, box)), work_bbox=box)
+    return Region(
+        id="h",
+        type=RegionType.HEADLINE,
+        bbox=tuple(map(int, box)),
+        work_bbox=box,
+        lines=[line],
+        direction=TextDirection.VERTICAL_RL,
+    )
+
+
+def test_titles_stay_headlines_whatever_their_commas() -> None:
+    from newsprint.articles.body_columns import with_body_columns
+
+    titles = [
+        _set_at(CHAR, "菊影，梅影"),  # body size, a comma, but a title's length
+        _set_at(2 * CHAR, "小便貼滿：血淋淋精，道精，老白濁"),  # display type
+        _set_at(CHAR, "國軍運動大會昨四項破紀錄"),  # body size, no sentence mark
+    ]
+    assert [r.type for r in with_body_columns(titles, CHAR)] == [RegionType.HEADLINE] * 3
+    sentence = _set_at(CHAR, "和前兩屆相比，可能要平淡得多。")
+    assert with_body_columns([sentence], CHAR)[0].type == RegionType.TEXT
