@@ -10,44 +10,65 @@ starts a story of its own, its sentence as the headline: "九分，發生在連�
 
 Once read, the text tells the type size: a column's length over its number of
 characters is its characters' pitch, whatever its box's width. A "headline"
-whose every column is set at the body's pitch (at most ``TYPE_SIZE.display``
-body sizes) and whose words run on as a sentence (a comma or full stop among
-``BODY_COLUMNS.min_chars`` characters or more) is text. A short title at the
-body's size with a comma in it ("菊影，梅影") stays a headline.
+whose every column is set at the pitch of the page's vertical text (at most
+``BODY_COLUMNS.pitch`` times its median) and whose words run on as a
+sentence (a comma or full stop among ``BODY_COLUMNS.min_chars`` ideographs or
+more, marks not counted) is text. A short title at the body's size with a
+comma in it ("菊影，梅影") stays a headline, as does a deck set a size up, and
+a region an archivist typed.
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 
 from newsprint.articles.params.vertical import BODY_COLUMNS
 from newsprint.core.page import Region, RegionType, TextDirection
-from newsprint.core.script import is_cjk
-from newsprint.layout.params.type_size import TYPE_SIZE
 
 _SENTENCE_MARK = re.compile(r"[，。；,;︐︒]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def with_body_columns(regions: list[Region], body: float) -> list[Region]:
     """``regions`` with each vertical headline that is body text typed
-    ``text``. ``body``: the body type size in working pixels (a column's
-    width); the lines' ``work_bbox`` are working pixels too."""
+    ``text`` (never one an archivist typed). ``body``: the body type size in
+    working pixels (a column's width), the measure where the page has no
+    vertical text to take the body's pitch from; the lines' ``work_bbox``
+    are working pixels too."""
+    pitch = body_pitch(regions, body)
     return [
-        region.model_copy(update={"type": RegionType.TEXT}) if _body_text(region, body) else region
+        region.model_copy(update={"type": RegionType.TEXT}) if _body_text(region, pitch) else region
         for region in regions
     ]
 
 
-def _body_text(region: Region, body: float) -> bool:
+def _body_text(region: Region, pitch: float) -> bool:
     if region.type != RegionType.HEADLINE or region.direction != TextDirection.VERTICAL_RL:
         return False
+    if region.typed_by_archivist:
+        return False
     lines = [ln for ln in region.lines if ln.work_bbox and ln.text.strip()]
-    if not lines or body <= 0:
+    if not lines or pitch <= 0:
         return False
     text = "".join(ln.text.strip() for ln in lines)
-    if sum(is_cjk(c) for c in text) < BODY_COLUMNS.min_chars or not _SENTENCE_MARK.search(text):
+    if len(_IDEOGRAPH.findall(text)) < BODY_COLUMNS.min_chars or not _SENTENCE_MARK.search(text):
         return False
-    return all(_pitch(ln.work_bbox, ln.text.strip()) <= TYPE_SIZE.display * body for ln in lines)
+    return all(_pitch(ln.work_bbox, ln.text.strip()) <= BODY_COLUMNS.pitch * pitch for ln in lines)
+
+
+def body_pitch(regions: list[Region], body: float) -> float:
+    """The median pitch of the characters in the page's vertical text (its
+    lines of ``BODY_COLUMNS.min_chars`` characters or more, as read),
+    working pixels; ``body`` (a column's width) where there are none."""
+    pitches = [
+        _pitch(ln.work_bbox, ln.text.strip())
+        for r in regions
+        if r.type == RegionType.TEXT and r.direction == TextDirection.VERTICAL_RL
+        for ln in r.lines
+        if ln.work_bbox and len(ln.text.strip()) >= BODY_COLUMNS.min_chars
+    ]
+    return statistics.median(pitches) if pitches else body
 
 
 def _pitch(box: tuple[float, float, float, float], text: str) -> float:

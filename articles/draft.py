@@ -29,7 +29,7 @@ from newsprint.core.page import (
     TextDirection,
 )
 from newsprint.core.settings import Settings
-from newsprint.layout.boxes import Box, in_rows
+from newsprint.layout.boxes import Box, in_rows, rows_of
 from newsprint.layout.direction import untranspose
 
 
@@ -141,16 +141,38 @@ def headline_order(headlines: list[Region], turned: bool = False) -> list[Region
     left first though the right one's top stands a few pixels higher.
 
     ``turned``: the boxes are a vertical page's turned a quarter
-    (``articles.vertical``); they are read upright, rows from the top and
-    right to left along each: 馬祖 and 西北海戰報捷, two titles set down side
-    by side over 我擊沉匪艇一艘 set across (馬祖日報 1957), read in that order.
-    In turned pixels the three were one "row" read bottom first."""
-    boxes = [_box(h) for h in headlines]
+    (``articles.vertical``); they are read upright (``_upright_order``)."""
     if turned:
-        boxes = [untranspose(b) for b in boxes]
-    rtl = turned or any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
-    order = in_rows([b.as_tuple() for b in boxes], right_to_left=rtl)
+        order = _upright_order([untranspose(_box(h)) for h in headlines])
+        return [headlines[i] for i in order]
+    rtl = any(h.direction == TextDirection.VERTICAL_RL for h in headlines)
+    order = in_rows([_box(h).as_tuple() for h in headlines], right_to_left=rtl)
     return [headlines[i] for i in order]
+
+
+def _upright_order(boxes: list[Box]) -> list[int]:
+    """The order in which a vertical page's headlines are read: rows from the
+    top (``layout.boxes.rows_of``); in a row, the headlines standing over one
+    another (across half the narrower one's width) read from the top, and
+    such stacks right to left by their right edges. 馬祖 and 西北海戰報捷, set
+    down side by side over 我擊沉匪艇一艘 set across, read in that order
+    (馬祖日報 1957); two decks set across, one over the other beside a tall
+    title, read title, upper deck, lower deck, however their left ends lie."""
+    order = []
+    for row in rows_of([b.as_tuple() for b in boxes]):
+        stacks: list[list[int]] = []
+        for i in sorted(row, key=lambda j: -boxes[j].x1):
+            stack = next((s for s in stacks if any(_stacked(boxes[i], boxes[j]) for j in s)), None)
+            if stack is None:
+                stacks.append([i])
+            else:
+                stack.append(i)
+        order += [i for stack in stacks for i in sorted(stack, key=lambda j: boxes[j].y0)]
+    return order
+
+
+def _stacked(a: Box, b: Box) -> bool:
+    return a.x_overlap(b) >= 0.5 * min(a.width, b.width)
 
 
 def _leads(byline: Region, blocks: list[Region], draft: Draft) -> bool:

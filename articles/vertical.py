@@ -103,6 +103,7 @@ def with_vertical_captions(regions: list[Region], body: float) -> list[Region]:
         me = _box(region)
         if (
             region.type == RegionType.TEXT
+            and not region.typed_by_archivist
             and region.direction == TextDirection.VERTICAL_RL
             and 0 < len(region.lines) <= VERTICAL_CAPTIONS.max_lines
             and any(_beside(me, photo, body) for photo in photos)
@@ -123,6 +124,7 @@ def with_pen_names(regions: list[Region], rules: list[Box], body: float) -> list
     for region in regions:
         if (
             region.type == RegionType.TEXT
+            and not region.typed_by_archivist
             and len(region.lines) == 1
             and _pen_name(region.lines[0].text)
             and _foot_of_headline_column(region, flow, rules, body) is not None

@@ -158,6 +158,9 @@ class Region(PageModel):
     language: str | None = None
     direction: TextDirection = TextDirection.HORIZONTAL_LTR
     """How the region's text runs (``layout.direction``); ``lines`` are in its reading order."""
+    typed_by_archivist: bool = Field(default=False, exclude=True)
+    """Its ``type`` is an archivist's (``pipeline.overrides.retype_regions``):
+    rules that type regions from their text leave it as it is."""
     rows: list[list[TableCell]] = Field(default_factory=list)
     """A table's cells, row by row, left to right (``type`` is ``table``); each
     row is also one of ``lines``, its cells' text joined by spaces."""

@@ -188,7 +188,12 @@ def retype_regions(
             serial += 1
             regions.append(_drawn_region(page, f"r{serial:03d}", kind, box))
         else:
-            regions = [r.model_copy(update={"type": kind}) if r in inside else r for r in regions]
+            regions = [
+                r.model_copy(update={"type": kind, "typed_by_archivist": True})
+                if r in inside
+                else r
+                for r in regions
+            ]
     regions.sort(key=lambda r: (r.bbox[1], r.bbox[0]))
     return page.model_copy(update={"regions": regions})
 
@@ -212,7 +217,14 @@ def _drawn_region(page: NewspaperPage, rid: str, kind: RegionType, box: BBox) ->
         float(work[:, 1].max()),
     )
     bbox, polygon = page.geometry.box_to_scan(work_box, (page.width, page.height))
-    return Region(id=rid, type=kind, bbox=bbox, polygon=polygon, work_bbox=work_box)
+    return Region(
+        id=rid,
+        type=kind,
+        bbox=bbox,
+        polygon=polygon,
+        work_bbox=work_box,
+        typed_by_archivist=True,
+    )
 
 
 # ---- articles --------------------------------------------------------------------------

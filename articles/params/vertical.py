@@ -137,7 +137,14 @@ class BodyColumnParams:
     """A headline read as a sentence holds at least this many characters
     (ideographs, marks not counted): a title at body size with a comma in it
     ("菊影，梅影", ECPO 1919-04-12) is shorter. A count; set by hand on the
-    columns of ECPO's folds and 馬祖日報 typed headline (8 to 20 characters)."""
+    columns of ECPO's folds and 馬祖日報 typed headline (8 to 20 characters).
+    Lines of the page's vertical text this long give its median pitch."""
+
+    pitch: float = 1.15
+    """× the median pitch (length over characters) of the page's vertical
+    text: a headline's lines all set this close are body type. 馬祖日報's
+    story tail typed headline stands at 1.02; a deck a size up (1.25 times
+    the body) is over it. Set by hand."""
 
 
 BODY_COLUMNS = BodyColumnParams()

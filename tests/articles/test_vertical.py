@@ -512,3 +512,50 @@ def test_titles_stay_headlines_whatever_their_commas() -> None:
     assert [r.type for r in with_body_columns(titles, CHAR)] == [RegionType.HEADLINE] * 3
     sentence = _set_at(CHAR, "和前兩屆相比，可能要平淡得多。")
     assert with_body_columns([sentence], CHAR)[0].type == RegionType.TEXT
+    # Six ideographs and two commas: the marks are not counted.
+    assert with_body_columns([_set_at(CHAR, "菊影，梅影，秋聲")], CHAR)[0].type == (
+        RegionType.HEADLINE
+    )
+
+
+def test_a_deck_a_size_up_and_an_archivist_s_headline_stay_headlines() -> None:
+    from newsprint.articles.body_columns import with_body_columns
+
+    story = _vertical("t", 1500, 100, ["一二三四五六七八九十一二"] * 3)
+    deck = _set_at(1.25 * CHAR, "匪艇四艘被我擊中，一艘沉沒")
+    typed = _set_at(CHAR, "和前兩屆相比，可能要平淡得多。").model_copy(
+        update={"typed_by_archivist": True}
+    )
+    out = with_body_columns([story, deck, typed], CHAR)
+    assert [r.type for r in out] == [RegionType.TEXT, RegionType.HEADLINE, RegionType.HEADLINE]
+
+
+def _turned_heading(rid: str, box: tuple[float, float, float, float]) -> Region:
+    """A headline as ``articles.vertical`` hands it to the article's text:
+    its upright ``box`` turned a quarter."""
+    from newsprint.layout.boxes import Box
+    from newsprint.layout.direction import transpose
+
+    turned = transpose(Box(*box)).as_tuple()
+    return Region(id=rid, type=RegionType.HEADLINE, bbox=(0, 0, 1, 1), work_bbox=turned)
+
+
+def test_a_vertical_page_s_headlines_read_rows_from_the_top_stacks_from_the_right() -> None:
+    from newsprint.articles.draft import headline_order
+
+    # 馬祖日報 (1957): 馬祖 and 西北海戰報捷 set down side by side (馬祖's top 3 px
+    # lower), over 我擊沉匪艇一艘 set across.
+    heads = [
+        _turned_heading("across", (172, 134, 382, 213)),
+        _turned_heading("xibei", (191, 57, 327, 134)),
+        _turned_heading("mazu", (317, 60, 355, 139)),
+    ]
+    assert [h.id for h in headline_order(heads, turned=True)] == ["mazu", "xibei", "across"]
+    # Two decks set across one over the other beside a tall title, the lower
+    # one shorter, set to the right.
+    heads = [
+        _turned_heading("deck2", (1600, 170, 1790, 220)),
+        _turned_heading("deck1", (1500, 100, 1790, 160)),
+        _turned_heading("title", (1800, 100, 1840, 500)),
+    ]
+    assert [h.id for h in headline_order(heads, turned=True)] == ["title", "deck1", "deck2"]

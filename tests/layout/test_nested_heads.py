@@ -131,3 +131,13 @@ def test_display_columns_are_taken_out_only_where_they_are_few() -> None:
     titles = [_column(860 - 80 * i, TOP, 3, size=2 * SIZE) for i in range(2)]
     block = Block(body + titles)
     assert parted_under_headings([block], SIZE) == [block]
+
+
+def test_a_box_sticking_up_over_the_band_does_not_hide_the_step() -> None:
+    # One of the first story's columns boxed four characters higher (a mark
+    # over it taken in): the other columns' tops still say where the band
+    # starts.
+    right, under, left, heading = _band()
+    right[2] = Box(right[2].x0, TOP - 4 * SIZE, right[2].x1, right[2].y1)
+    parts = parted_under_headings([Block(right + under + left), heading], SIZE)
+    assert len(parts) == 3

@@ -100,6 +100,10 @@ def test_drawn_boxes_retype_or_add_regions() -> None:
     assert photo.bbox == (390, 90, 610, 410)
     caption = next(r for r in out.regions if r.type == RegionType.CAPTION)
     assert caption.work_bbox == (100.0, 500.0, 300.0, 530.0)
+    # What the archivist typed is marked so that rules typing regions from
+    # their text leave it alone; what layout typed is not.
+    typed = {r.id: r.typed_by_archivist for r in out.regions}
+    assert typed["r001"] and typed[photo.id] and typed[caption.id] and not typed["r002"]
 
 
 def _articles_page() -> NewspaperPage:
