@@ -11,13 +11,14 @@ block of 葉外長's story took in the 海戰 story set under 我擊沉匪艇一
 layout models (PP-Structure) and eynollah cut a text region at a heading
 the same way.
 
-:func:`parted_under_headings` parts such a block between its last column
-that starts level with the block's top and its first column that starts
+:func:`parted_under_headings` parts such a block between a column that
+starts level with the columns before it and the next one, which starts
 under a heading, lower by ``NESTED_HEADS.step`` characters or more; the
 heading's lines are display type (``TYPE_SIZE.surely_display`` of the body
-size or more), set across or down, directly over that column. A column of
-display type that stacking took into a block of body type (a heading's
-column beside the story's) is taken out of it into a block of its own.
+size or more), set across or down, directly over that column. A title's
+column of display type that stacking took into a block of body type (張羣特使
+beside its story on the same page) is taken out of it into a block of its
+own.
 Everything here is in working-image pixels, lines as found.
 """
 
