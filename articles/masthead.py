@@ -70,8 +70,9 @@ def masthead(regions: list[Region], body: float) -> tuple[Story | None, list[Reg
 
 
 def _closing_rule(regions: list[Region], plate: Box, body: float) -> Box | None:
-    """The first long rule across the page under the nameplate's middle and
-    no further below its foot than ``MASTHEAD.depth`` of its height: the
+    """The first long rule across the page under the nameplate's middle (or
+    the one under a dateline ruled off under it: ``_under_the_dateline``)
+    and no further below its foot than ``MASTHEAD.depth`` of its height: the
     span of a chain of rule pieces there, end to end along one row, that
     together run across ``MASTHEAD.rule_width`` of the text's width, one of
     them ``MASTHEAD.piece_width``. Layout may find a worn or
@@ -89,12 +90,38 @@ def _closing_rule(regions: list[Region], plate: Box, body: float) -> Box | None:
         ),
         key=lambda b: b.y0,
     )
+    rules = []
     for first in pieces:
         row = _chain(first, pieces, MASTHEAD.piece_gap * body)
         longest = max(b.width for b in row)
         if longest >= MASTHEAD.piece_width * width and _covered(row) >= MASTHEAD.rule_width * width:
-            return union_all(row)
-    return None
+            rules.append(union_all(row))
+    if not rules:
+        return None
+    return _under_the_dateline(rules, regions, body)
+
+
+def _under_the_dateline(rules: list[Box], regions: list[Region], body: float) -> Box:
+    """The first of ``rules`` (long rules under the nameplate, top to bottom),
+    or the next one where the two rule off a dateline between them: one row
+    of short pieces (the town and date, the volume and number, the price:
+    each at most ``MASTHEAD.dateline_height`` body lines tall) with at most
+    ``MASTHEAD.dateline_gap`` body lines from rule to rule, as American
+    weeklies set it (Port Gibson Reveille, 1921: "Re-established Feb. 2,
+    1876", "PORT GIBSON, CLAIBORNE COUNTY, MISS., THURSDAY, MARCH 3, 1921",
+    "New Series—VOL. XLV., NO. 6"). Left under the first rule, each piece
+    headed a story of its own and took in the column tops under it."""
+    first = rules[0]
+    below = [r for r in rules[1:] if r.y0 > first.y1]
+    if not below or below[0].y0 - first.y1 > MASTHEAD.dateline_gap * body:
+        return first
+    second = below[0]
+    between = [
+        box(r) for r in regions if r.type not in _LEFT_OUT and first.cy < box(r).cy < second.cy
+    ]
+    if between and all(b.height <= MASTHEAD.dateline_height * body for b in between):
+        return second
+    return first
 
 
 def _chain(first: Box, pieces: list[Box], gap: float) -> list[Box]:

@@ -64,6 +64,16 @@ class MastheadParams:
     1895, 1898, 1908), and an ear beside the name may run deep with few
     lines. × body."""
 
+    dateline_gap: float = 4.0
+    """Two long rules under the nameplate at most this far apart, rule to
+    rule, with one row of short pieces between, rule off a dateline, which
+    is the masthead's (``masthead._under_the_dateline``): Port Gibson
+    Reveille 1921, 3.4. × body."""
+
+    dateline_height: float = 2.5
+    """... each piece at most this tall (one line of type; the Reveille's
+    are 1.5). × body."""
+
     head_table_reach: float = 2.0
     """A table level with the running head's pieces is one of them when it
     ends within this of the lowest of those pieces

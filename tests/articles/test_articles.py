@@ -2086,3 +2086,60 @@ def test_a_column_whose_edge_drifts_is_not_cut_into_one_line_paragraphs() -> Non
     paragraphs = paragraphs_of([block], 17.0, "en", Settings())
     assert len(paragraphs) == 2
     assert paragraphs[1].startswith(lines[12].text)
+
+
+def _dateline_page(row_height: float, below: float = 14) -> NewspaperPage:
+    """An American weekly's head (Port Gibson Reveille, 1921): the nameplate,
+    a long rule, a dateline row of three pieces ``row_height`` px tall, a
+    second long rule ``below`` px under it, then two columns: a story under
+    its headline, and the top of the next column, its story run on from the
+    first."""
+    title = _region(
+        "np", RegionType.NAMEPLATE, (100, 40, 1700, 160), [_line("PORT GIBSON", 100, 40, 1700)]
+    )
+    rule_1 = _region("r1", RegionType.SEPARATOR, (100, 180, 1700, 186))
+    y0 = 200
+    row = [
+        _region(rid, RegionType.HEADLINE, (x0, y0, x1, y0 + row_height), [_line(t, x0, y0, x1)])
+        for rid, x0, x1, t in (
+            ("est", 100, 400, "Established 1876"),
+            ("date", 600, 1200, "PORT GIBSON, MISS., THURSDAY, MARCH 3, 1921"),
+            ("vol", 1400, 1700, "VOL. XLV., NO. 6"),
+        )
+    ]
+    y1 = y0 + row_height + below
+    rule_2 = _region("r2", RegionType.SEPARATOR, (100, y1, 1700, y1 + 6))
+    head = _region(
+        "h",
+        RegionType.HEADLINE,
+        (100, y1 + 20, 400, y1 + 60),
+        [_line("MEETING", 100, y1 + 20, 400)],
+    )
+    story = _column("s", 100, y1 + 80, [("The committee met on Monday", 0, 290)] * 10)
+    tail = _column("t", 420, y1 + 20, [("and went on to the end of it.", 0, 290)] * 4)
+    return _page([title, rule_1, *row, rule_2, head, story, tail])
+
+
+def test_a_dateline_ruled_off_under_the_nameplate_is_the_masthead_s() -> None:
+    # Left under the first rule, each piece of the dateline headed a story of
+    # its own and took in the column tops under it.
+    page = assemble(_dateline_page(row_height=BODY), Settings())
+    head = page.articles[0]
+    assert head.kind == ArticleKind.NAMEPLATE
+    assert head.region_ids == ["np", "est", "date", "vol"]
+    assert [a.headline for a in page.articles[1:]] == ["MEETING"]
+    assert page.articles[1].region_ids == ["h", "s", "t"]
+
+
+@pytest.mark.parametrize(
+    ("row_height", "below"),
+    [
+        (2.6 * BODY, 14),  # display type between the rules: headlines, not a dateline
+        (BODY, 80),  # the rules further apart than a dateline's
+    ],
+)
+def test_a_row_between_two_rules_under_the_nameplate_is_a_dateline_only_when_thin(
+    row_height: float, below: float
+) -> None:
+    page = assemble(_dateline_page(row_height, below), Settings())
+    assert page.articles[0].region_ids == ["np"]
