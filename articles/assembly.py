@@ -70,10 +70,14 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     """Stage: join drop capitals to their lines, refine roles from text, then
     build the articles in reading order."""
     body = page.body_px
+    # What an archivist typed keeps its type: the rules reading roles from
+    # the text (a folio, a byline, a heading in capitals) pass it by.
+    typed = [r for r in page.regions if r.typed_by_archivist]
+    found = [r for r in page.regions if not r.typed_by_archivist]
     # A vertical page's lines across are headlines and adverts: no folio row.
-    found = page.regions if is_vertical_page(page.regions) else running_head_row(page.regions, body)
+    found = found if is_vertical_page(page.regions) else running_head_row(found, body)
     found = with_drop_capitals(found)
-    regions = headings_over_text(_refine_roles(found), body)
+    regions = _with_typed(headings_over_text(_refine_roles(found), body), typed)
     language = page.language or detect_language([r.text for r in regions if r.lines])
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)
@@ -143,6 +147,15 @@ def _substantial(article: Article) -> bool:
         or letters("".join(article.paragraphs)) >= STORIES.min_text_letters
         or letters(cells) >= STORIES.min_text_letters
     )
+
+
+def _with_typed(regions: list[Region], typed: list[Region]) -> list[Region]:
+    """``regions`` with the regions an archivist typed put back among them,
+    top to bottom (as ``pipeline.overrides.retype_regions`` leaves a page's
+    regions); ``regions`` as they are where there are none."""
+    if not typed:
+        return regions
+    return sorted([*regions, *typed], key=lambda r: (r.bbox[1], r.bbox[0]))
 
 
 def _refine_roles(regions: list[Region]) -> list[Region]:

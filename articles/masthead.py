@@ -189,6 +189,7 @@ def tables_in_the_head(regions: list[Region], body: float) -> list[Region]:
     for region in regions:
         if (
             region.type == RegionType.TABLE
+            and not region.typed_by_archivist
             and region.lines
             and _in_the_head(box(region), heads, stories, body)
         ):

@@ -2143,3 +2143,31 @@ def test_a_row_between_two_rules_under_the_nameplate_is_a_dateline_only_when_thi
 ) -> None:
     page = assemble(_dateline_page(row_height, below), Settings())
     assert page.articles[0].region_ids == ["np"]
+
+
+def test_regions_an_archivist_typed_keep_their_type() -> None:
+    # A page number an archivist boxed as the running head, and a text block
+    # ending in a credit line: the rules reading roles from the text (a folio,
+    # a byline split off) pass them by, and do as before where no one typed.
+    def page(typed: bool) -> NewspaperPage:
+        head = _region(
+            "rh", RegionType.RUNNING_HEAD, (100, 20, 160, 40), [_line("12", 100, 20, 160)]
+        )
+        story = _column("s", 100, 100, [("The council met on Monday", 0, 290)] * 6)
+        story.lines.append(_line("By JOHN SMITH", 100, 100 + 6 * 30, 300))
+        story = story.model_copy(
+            update={"bbox": (100, 100, 400, 300), "work_bbox": (100, 100, 400, 300)}
+        )
+        regions = [head, story]
+        if typed:
+            regions = [r.model_copy(update={"typed_by_archivist": True}) for r in regions]
+        return _page(regions)
+
+    typed = assemble(page(typed=True), Settings())
+    assert {r.id: r.type for r in typed.regions} == {
+        "rh": RegionType.RUNNING_HEAD,
+        "s": RegionType.TEXT,
+    }
+    found = assemble(page(typed=False), Settings())
+    kinds = {r.id: r.type for r in found.regions}
+    assert kinds["rh"] == RegionType.FOLIO and RegionType.BYLINE in kinds.values()
