@@ -141,3 +141,13 @@ def test_a_box_sticking_up_over_the_band_does_not_hide_the_step() -> None:
     right[2] = Box(right[2].x0, TOP - 4 * SIZE, right[2].x1, right[2].y1)
     parts = parted_under_headings([Block(right + under + left), heading], SIZE)
     assert len(parts) == 3
+
+
+def test_a_block_is_parted_only_where_the_step_down_and_the_heading_meet() -> None:
+    # The story under the heading starts a column before the heading's right
+    # end: parted between two low columns, its first column would stay with
+    # the story on its right. The block is left whole.
+    right, under, left, heading = _band()
+    heading = Block([Box(b.x0, b.y0, b.x1 - PITCH, b.y1) for b in heading.lines])
+    block = Block(right + under + left)
+    assert parted_under_headings([block, heading], SIZE) == [block, heading]
