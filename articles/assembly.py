@@ -42,6 +42,7 @@ from newsprint.articles.params.text import STORIES
 from newsprint.articles.roles import (
     headings_over_text,
     is_folio,
+    is_named_folio,
     join_caption_ends,
     running_head_row,
     split_headings,
@@ -162,6 +163,11 @@ def _refine_roles(regions: list[Region]) -> list[Region]:
     out: list[Region] = []
     for region in regions:
         if region.type == RegionType.RUNNING_HEAD and region.lines and is_folio(region.text):
+            out.append(region.model_copy(update={"type": RegionType.FOLIO}))
+            continue
+        if region.type == RegionType.HEADLINE and region.lines and is_named_folio(region.text):
+            # "第二版" set in display type over a vertical page: read as a
+            # headline, it headed the story under it ("第二版 口吹羅自吹").
             out.append(region.model_copy(update={"type": RegionType.FOLIO}))
             continue
         for signed in split_signatures(region, f"{region.id}g"):

@@ -31,9 +31,9 @@ _BYLINE = re.compile(
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*\.?$")
 _CAPTION_START = re.compile(r"^[▲△▼◀►▶]|^(Photo|PHOTO|Above|ABOVE|Pictured|PICTURED)\b")
 _CAPTION_END = re.compile(r"(摄|攝|\)|Photo\)|photo\))\s*$")
-_FOLIO = re.compile(
-    r"^\s*(Page\s+\w+|PAGE\s+\w+|[A-Z]?\d{1,4}|第\s*\d+\s*[版页頁]|[A-Z]\d{1,2}\s*\S{0,4})\s*$"
-)
+_PAGE_WORD = r"Page\s+\w+|PAGE\s+\w+|第\s*[\d一二三四五六七八九十〇零]+\s*[版页頁]"
+_FOLIO = re.compile(rf"^\s*({_PAGE_WORD}|[A-Z]?\d{{1,4}}|[A-Z]\d{{1,2}}\s*\S{{0,4}})\s*$")
+_NAMED_FOLIO = re.compile(rf"^\s*({_PAGE_WORD})\s*$")
 _SPECKS = ".,·•"
 """What a speck before a folio reads as (NCSE's MRP 1807 p13: ".521")."""
 
@@ -131,8 +131,16 @@ def folio_text(text: str) -> str:
 
 def is_folio(text: str) -> bool:
     """Whether ``text`` is a page number alone ("521", "1366", "Page 3", "A12",
-    "第3版"), of up to four figures, a speck read before it allowed (".521")."""
+    "第3版", "第二版"), of up to four figures, a speck read before it allowed
+    (".521")."""
     return bool(_FOLIO.match(folio_text(text)))
+
+
+def is_named_folio(text: str) -> bool:
+    """Whether ``text`` is a page number named as one ("Page 3", "第二版"):
+    set apart in display type it is still the folio, where a figure alone
+    ("1921") may be a headline's."""
+    return bool(_NAMED_FOLIO.match(folio_text(text)))
 
 
 def split_roles(region: Region, new_id: str) -> list[Region]:

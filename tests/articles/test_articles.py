@@ -1418,6 +1418,7 @@ def test_a_folio_read_with_a_speck_before_it_or_of_four_figures_is_a_folio() -> 
     assert is_folio(".521") and is_folio("1366") and is_folio("598") and is_folio("Page 3")
     assert not is_folio("12345") and not is_folio("5.21 p.m.") and not is_folio("On the")
     assert not is_folio("1884.") and not is_folio("1.") and not is_folio("3-")
+    assert is_folio("第二版") and is_folio("第十二版") and is_folio("第3頁")
     for text, label in ((".521", "521"), ("1366", "1366"), ("598", "598")):
         folio = _region("f", RegionType.FOLIO, (100, 120, 150, 140), [_line(text, 100, 120, 150)])
         assert folio_label(_page([folio])) == label
@@ -2171,3 +2172,13 @@ def test_regions_an_archivist_typed_keep_their_type() -> None:
     found = assemble(page(typed=False), Settings())
     kinds = {r.id: r.type for r in found.regions}
     assert kinds["rh"] == RegionType.FOLIO and RegionType.BYLINE in kinds.values()
+
+
+def test_only_a_page_number_named_as_one_is_a_folio_in_display_type() -> None:
+    from newsprint.articles.roles import is_named_folio
+
+    assert is_named_folio("第二版") and is_named_folio("Page 4") and is_named_folio("第 三 頁")
+    # A year or a figure set large may be a headline's; a folio with a title
+    # beside it is no folio alone.
+    assert not is_named_folio("1921") and not is_named_folio("521")
+    assert not is_named_folio("第二版 口吹羅自吹")

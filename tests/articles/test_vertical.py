@@ -559,3 +559,16 @@ def test_a_vertical_page_s_headlines_read_rows_from_the_top_stacks_from_the_righ
         _turned_heading("title", (1800, 100, 1840, 500)),
     ]
     assert [h.id for h in headline_order(heads, turned=True)] == ["title", "deck1", "deck2"]
+
+
+def test_a_page_number_set_over_a_vertical_page_is_its_folio_not_a_headline() -> None:
+    # ECPO's 1921-01-15 fold: 第二版, set across at the top of the page, read as
+    # a headline, headed the story under it ("第二版 口吹羅自吹").
+    regions = [
+        _across_block("folio", RegionType.HEADLINE, 1700, 40, ["第二版"], size=40.0),
+        _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
+        _vertical("t", 1840, 100, ["一二三四五六七八", "九十一二三四五六"]),
+    ]
+    page = assemble(_page(regions), Settings())
+    assert [a.headline for a in page.articles] == ["吹羅自吹"]
+    assert next(r for r in page.regions if r.id == "folio").type == RegionType.FOLIO
