@@ -42,12 +42,12 @@ from newsprint.articles.params.text import STORIES
 from newsprint.articles.roles import (
     headings_over_text,
     is_folio,
-    is_named_folio,
     join_caption_ends,
     running_head_row,
     split_headings,
     split_roles,
     split_signatures,
+    with_named_folios,
 )
 from newsprint.articles.vertical import is_vertical_page, vertical_articles
 from newsprint.core.page import (
@@ -83,6 +83,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     if is_vertical_page(regions):  # vertical Chinese: bands read right to left
         regions, articles = vertical_articles(regions, body, language, settings)
     else:
+        regions = with_named_folios(regions)
         head, rest = masthead(regions, body)
         rest = tables_in_the_head(rest, body)
         retyped = {r.id: r for r in rest}
@@ -163,11 +164,6 @@ def _refine_roles(regions: list[Region]) -> list[Region]:
     out: list[Region] = []
     for region in regions:
         if region.type == RegionType.RUNNING_HEAD and region.lines and is_folio(region.text):
-            out.append(region.model_copy(update={"type": RegionType.FOLIO}))
-            continue
-        if region.type == RegionType.HEADLINE and region.lines and is_named_folio(region.text):
-            # "第二版" set in display type over a vertical page: read as a
-            # headline, it headed the story under it ("第二版 口吹羅自吹").
             out.append(region.model_copy(update={"type": RegionType.FOLIO}))
             continue
         for signed in split_signatures(region, f"{region.id}g"):

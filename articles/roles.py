@@ -143,6 +143,24 @@ def is_named_folio(text: str) -> bool:
     return bool(_NAMED_FOLIO.match(folio_text(text)))
 
 
+def with_named_folios(regions: list[Region]) -> list[Region]:
+    """``regions`` with each headline whose whole text is a page number named
+    as one (``is_named_folio``: "第二版" set in display type over a vertical
+    page, "Page 4") typed ``folio``: read as a headline, it headed the story
+    under it (ECPO's 1921 folds: "第二版 口吹羅自吹"). A region an archivist
+    typed keeps its type. On a vertical page call it once lines read right
+    to left are turned (``articles.rtl``): "版二第" is 第二版 read backwards."""
+    return [
+        region.model_copy(update={"type": RegionType.FOLIO})
+        if region.type == RegionType.HEADLINE
+        and not region.typed_by_archivist
+        and region.lines
+        and is_named_folio(region.text)
+        else region
+        for region in regions
+    ]
+
+
 def split_roles(region: Region, new_id: str) -> list[Region]:
     """Split a text region into caption / body / byline parts by what its lines say."""
     if region.type not in (RegionType.TEXT, RegionType.CAPTION) or not region.lines:

@@ -37,6 +37,7 @@ from newsprint.articles.params.vertical import (
     VERTICAL_GROUPING,
     VERTICAL_PAGE,
 )
+from newsprint.articles.roles import with_named_folios
 from newsprint.articles.rtl import with_rtl_lines
 from newsprint.core.page import STORY_PART_TYPES, Article, Region, RegionType, TextDirection
 from newsprint.core.settings import Settings
@@ -78,7 +79,7 @@ def vertical_articles(
     # Pen names first: a name in brackets is no line to turn round.
     regions = with_vertical_captions(with_body_columns(regions, body), body)
     regions = with_pen_names(regions, rules, body)
-    regions = with_rtl_lines(regions)
+    regions = with_named_folios(with_rtl_lines(regions))
     flow = [r for r in regions if r.type in _FLOW]
     owner = _owners(flow, rules, body)
     drafts: dict[str, Draft] = {}

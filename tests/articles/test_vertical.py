@@ -562,10 +562,11 @@ def test_a_vertical_page_s_headlines_read_rows_from_the_top_stacks_from_the_righ
 
 
 def test_a_page_number_set_over_a_vertical_page_is_its_folio_not_a_headline() -> None:
-    # ECPO's 1921-01-15 fold: 第二版, set across at the top of the page, read as
-    # a headline, headed the story under it ("第二版 口吹羅自吹").
+    # ECPO's 1921-01-15 fold: 第二版, set across at the top of the page right
+    # to left (read "版二第"), taken for a headline, headed the story under
+    # it ("第二版 口吹羅自吹").
     regions = [
-        _across_block("folio", RegionType.HEADLINE, 1700, 40, ["第二版"], size=40.0),
+        _across_block("folio", RegionType.HEADLINE, 1700, 40, ["版二第"], size=40.0),
         _vertical("h", 1900, 100, ["吹羅自吹"], RegionType.HEADLINE),
         _vertical("t", 1840, 100, ["一二三四五六七八", "九十一二三四五六"]),
     ]
