@@ -25,9 +25,9 @@ import statistics
 
 from newsprint.articles.params.vertical import BODY_COLUMNS
 from newsprint.core.page import Region, RegionType, TextDirection
+from newsprint.core.script import IDEOGRAPH
 
 _SENTENCE_MARK = re.compile(r"[，。；,;︐︒]")
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def with_body_columns(regions: list[Region], body: float) -> list[Region]:
@@ -52,7 +52,7 @@ def _body_text(region: Region, pitch: float) -> bool:
     if not lines or pitch <= 0:
         return False
     text = "".join(ln.text.strip() for ln in lines)
-    if len(_IDEOGRAPH.findall(text)) < BODY_COLUMNS.min_chars or not _SENTENCE_MARK.search(text):
+    if len(IDEOGRAPH.findall(text)) < BODY_COLUMNS.min_chars or not _SENTENCE_MARK.search(text):
         return False
     return all(_pitch(ln.work_bbox, ln.text.strip()) <= BODY_COLUMNS.pitch * pitch for ln in lines)
 

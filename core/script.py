@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 
 CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""One Chinese character (CJK Unified Ideographs, Extension A, Compatibility
+Ideographs): no punctuation, no full-width forms, unlike ``CJK_CHAR``."""
 _LATIN = re.compile(r"[A-Za-z]")
 # Characters that exist only in one of the two Chinese scripts, common in news.
 _HANT_ONLY = set(

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import logging
 import operator
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
@@ -44,6 +43,7 @@ from newsprint.core.page import (
     TextLine,
     WorkBox,
 )
+from newsprint.core.script import IDEOGRAPH
 from newsprint.core.words import word_score
 from newsprint.layout.binarize import ink_mask, to_grey
 from newsprint.layout.boxes import Box, true_runs, union_all
@@ -54,7 +54,6 @@ from rapidfuzz.distance import LCSseq
 
 log = logging.getLogger(__name__)
 
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 DOWN_SHARE = 0.3
 """Share of the lines with a direction that run down on a page that sets
@@ -341,7 +340,7 @@ def _grid_row(text: str) -> bool:
     """Whether ``text`` is 2 to ``MAX_CHARS`` Chinese characters (ideographs:
     no punctuation, no full-width letters or figures), spaces not counted."""
     text = "".join(text.split())
-    return 2 <= len(text) <= MAX_CHARS and all(_IDEOGRAPH.match(ch) for ch in text)
+    return 2 <= len(text) <= MAX_CHARS and all(IDEOGRAPH.match(ch) for ch in text)
 
 
 def _under(upper: TextLine, lower: TextLine) -> bool:
