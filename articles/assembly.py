@@ -201,7 +201,7 @@ def _group(regions: list[Region], body: float) -> list[Draft]:
         if source is None and region.type != RegionType.HEADLINE and region.id not in dashed:
             # A table is not read on from the column on its left.
             left = (
-                left_neighbour(region, flow, below, body)
+                left_neighbour(region, flow, below, body, rules)
                 if region.type != RegionType.TABLE
                 else None
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from math import inf
 
 from newsprint.articles.flow import box as _box
 from newsprint.articles.flow import cut_off_rule, is_dash
@@ -25,6 +26,7 @@ from newsprint.core.page import Region, RegionType
 from newsprint.layout.boxes import Box
 
 _BODY = (RegionType.TEXT,)
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "。", "！", "？", "」", "』")
 
 
 def blocks_under_dashes(
@@ -359,7 +361,11 @@ def column_heads(above: Region, flow: list[Region], body: float) -> list[tuple[R
 
 
 def left_neighbour(
-    region: Region, flow: list[Region], below: dict[str, Region], body: float
+    region: Region,
+    flow: list[Region],
+    below: dict[str, Region],
+    body: float,
+    rules: Sequence[Box] = (),
 ) -> Region | None:
     """The block the article flows in from: the foot of the column to the
     left, within the stretch of page this block's column runs down before a
@@ -367,7 +373,11 @@ def left_neighbour(
     runs beside). Text runs from the foot of one column to the head of the
     next, so when the left column holds several stories beside this one, the
     one that reaches down to where this column's run ends is the one that
-    continues here (a story that starts lower in the left column cannot)."""
+    continues here (a story that starts lower in the left column cannot),
+    unless that one ends a sentence where its run ends and the story at the
+    left column's foot (above anything across both columns: a headline, a
+    block, one of ``rules``) breaks off mid-sentence: then that one does.
+    ``rules``: the page's rules across, in the same pixels."""
     me = _box(region)
     beside = [
         other
@@ -392,16 +402,68 @@ def left_neighbour(
         and _box(other).y1 > me.y0
         and _box(other).y0 < run_end - LEFT.run_end_margin * body
     ]
-    return max(in_column, key=lambda o: _box(o).y0, default=nearest)
+    picked = max(in_column, key=lambda o: _box(o).y0, default=nearest)
+    foot = _foot_of_column(picked, me, flow, rules, body)
+    # The story beside this column's run ends there, full stop, while the
+    # one at the column's foot breaks off mid-sentence: that one goes on
+    # here (the Port Gibson Reveille, 1921: a telephone-rates story ends
+    # "Ordered this March 2nd, 1921." halfway down column 1; the contest
+    # story under it ends "To enable those interested to attain" at the
+    # column's foot, and column 2 opens "the greatest improvement").
+    if foot is not None and ends_a_sentence(_run(picked, below)[-1]) and not ends_a_sentence(foot):
+        return foot
+    return picked
+
+
+def _run(region: Region, below: dict[str, Region]) -> list[Region]:
+    """The column run that starts with this block: it and the blocks below it
+    that continue it (no headline, no rule between), top to bottom."""
+    run, seen = [region], {region.id}
+    while (nxt := below.get(run[-1].id)) is not None and nxt.id not in seen:
+        if nxt.type not in (*_BODY, RegionType.PHOTO, RegionType.CAPTION, RegionType.BYLINE):
+            break
+        run.append(nxt)
+        seen.add(nxt.id)
+    return run
 
 
 def _run_end(region: Region, below: dict[str, Region]) -> float:
     """Where the column run that starts with this block ends: the foot of the
-    last block below it that continues it (no headline, no rule between)."""
-    end, current, seen = _box(region).y1, region, {region.id}
-    while (nxt := below.get(current.id)) is not None and nxt.id not in seen:
-        if nxt.type not in (*_BODY, RegionType.PHOTO, RegionType.CAPTION, RegionType.BYLINE):
-            break
-        end, current = max(end, _box(nxt).y1), nxt
-        seen.add(nxt.id)
-    return end
+    last block below it that continues it."""
+    return max(_box(r).y1 for r in _run(region, below))
+
+
+def _foot_of_column(
+    block: Region, me: Box, flow: list[Region], rules: Sequence[Box], body: float
+) -> Region | None:
+    """The lowest text block of ``block``'s column on the left of ``me``
+    before anything set across both columns (a headline, a block, a rule
+    reaching into both) or the page's foot; None when there is none below
+    ``block``."""
+    column = _box(block)
+    touch = NEIGHBOURS.overlap * body
+
+    def across(b: Box) -> bool:
+        return b.x_overlap(column) > touch and b.x_overlap(me) > touch
+
+    boxes = [_box(o) for o in flow if o is not block] + list(rules)
+    stop = min((b.y0 for b in boxes if b.y0 > column.y1 - touch and across(b)), default=inf)
+    lower = [
+        o
+        for o in flow
+        if o.type in _BODY
+        and o.lines
+        and _box(o).y0 > column.y1 - touch
+        and _box(o).y1 <= stop + touch
+        and _box(o).x_overlap(column) >= NEIGHBOURS.same_column * min(column.width, _box(o).width)
+    ]
+    return max(lower, key=lambda o: _box(o).y1, default=None)
+
+
+def ends_a_sentence(region: Region) -> bool:
+    """Whether the block's last line ends a sentence (a full stop, a mark of
+    exclamation or question, a closing quote, or their Chinese forms): a
+    story breaking off at a column's foot to go on in the next one ends
+    mid-sentence or mid-word."""
+    last = region.lines[-1].text.rstrip() if region.lines else ""
+    return last.endswith(_SENTENCE_ENDS)

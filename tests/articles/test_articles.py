@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from newsprint.articles import assemble
+from newsprint.articles.bands import ends_a_sentence
 from newsprint.articles.flow import cut_off_rule
 from newsprint.articles.roles import is_byline, split_signatures
 from newsprint.articles.text import join_lines, small_caps_as_capitals
@@ -362,6 +363,83 @@ def test_the_head_of_a_column_continues_the_story_at_the_foot_of_the_column_on_i
     assert owner["c"] == owner["b"] != owner["a"]
     assert owner["d"] == owner["h3"] not in (owner["a"], owner["b"])
     assert page.reading_order == ["a", "b", "c", "h3", "d"]
+
+
+def _contest_page(
+    last_of_column_one: str, first_ends: str = "Ordered this March 2nd, 1921.", ruled: bool = False
+) -> NewspaperPage:
+    """The Port Gibson Reveille, 1921, in small: column 1 holds a story that
+    ends halfway down, then another to the column's foot; column 2 opens
+    headless beside the first, then a story under its own heading; an
+    advert in display type stands across both columns under them (so the
+    page is read in bands, not as plain columns)."""
+    rows = [("Commission grants the increase of rates", 0, 290)] * 7
+    first = _column("a", 100, 170, [*rows, (first_ends, 0, 200)])
+    second = _column("b", 100, 490, [*rows, (last_of_column_one, 0, 290)])
+    heads = [
+        _region(
+            "ha", RegionType.HEADLINE, (100, 100, 400, 150), [_line("RATES RAISED", 100, 115, 400)]
+        ),
+        _region(
+            "hb",
+            RegionType.HEADLINE,
+            (100, 420, 400, 470),
+            [_line("JOIN THE CONTEST", 100, 435, 400)],
+        ),
+        _region(
+            "hd",
+            RegionType.HEADLINE,
+            (450, 260, 750, 300),
+            [_line("CHILD LOSES HAND", 450, 270, 750)],
+        ),
+    ]
+    top_of_two = _column("c", 450, 100, [("the greatest improvement at the least", 0, 290)] * 5)
+    fourth = _column("d", 450, 320, [("Last Saturday the little three-year-old", 0, 290)] * 14)
+    tall = TextLine(
+        text="Capital and Surplus",
+        confidence=0.99,
+        bbox=(150, 770, 700, 830),
+        work_bbox=(150, 770, 700, 830),
+    )
+    advert = _region("ad", RegionType.HEADLINE, (150, 770, 700, 830), [tall])
+    # A rule across both columns under the first story parts the page in two bands.
+    rule = [_region("rule", RegionType.SEPARATOR, (100, 405, 750, 408))] if ruled else []
+    return _page([*heads, first, second, top_of_two, fourth, advert, *rule])
+
+
+def test_a_column_top_goes_on_with_the_story_breaking_off_at_the_left_column_s_foot() -> None:
+    page = assemble(_contest_page("To enable those interested to attain"), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c"] == owner["b"] == owner["hb"] != owner["a"]
+    assert owner["a"] == owner["ha"] and owner["d"] == owner["hd"] != owner["c"]
+    # Where the story at the column's foot ends a sentence too, the story
+    # beside the column's run goes on there, as before.
+    page = assemble(_contest_page("to attain the prize."), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c"] == owner["a"] != owner["b"]
+    # So it does where it breaks off mid-sentence itself ...
+    page = assemble(
+        _contest_page("to attain", first_ends="Ordered this 2nd March, and"), Settings()
+    )
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c"] == owner["a"] != owner["b"]
+    # ... and where a rule across both columns sets the lower story in a band of its own.
+    page = assemble(_contest_page("to attain", ruled=True), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c"] == owner["a"] != owner["b"]
+
+
+@pytest.mark.parametrize(
+    ("last", "ends"),
+    [
+        *[("in 1921.", True), ("he said!", True), ("“go on.”", True), ("工作。", True)],
+        *[("「好」", True), ("to attain", False), ("improve-", False), ("工作，", False)],
+        ("the cost,", False),
+    ],
+)
+def test_a_block_ends_a_sentence_by_its_last_line(last: str, ends: bool) -> None:
+    block = _column("a", 100, 100, [("The story runs on down the column", 0, 290), (last, 0, 200)])
+    assert ends_a_sentence(block) is ends
 
 
 def test_a_centred_dash_a_quarter_of_the_column_wide_ends_a_story() -> None:
