@@ -15,11 +15,11 @@ import cv2
 import numpy as np
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.binarize import mask_of
-from newsprint.layout.boxes import Box, holds_upright, true_runs
+from newsprint.layout.boxes import Box, true_runs
+from newsprint.layout.display_strokes import character_of_display_type, stroke_of_display_type
 from newsprint.layout.params.rules import (
     BROKEN_RUN,
     DASHES,
-    DISPLAY_STROKE,
     LONE_DASH,
     PARALLEL_RULES,
     RULE_BESIDE_TYPE,
@@ -90,6 +90,7 @@ def find_rules(
         for b in h_boxes
         if not _inside_type_lines(b, type_lines or [], em)
         and not _feet_of_type(ink, b, type_lines or [], em)
+        and not character_of_display_type(ink, b, display_lines, em)
     ]
     h_boxes += _lone_dashes(ink, em, h_boxes)
     v_boxes = [
@@ -102,7 +103,7 @@ def find_rules(
     ]
     # A headline's stroke is dropped before broken rules are followed: a
     # stroke followed down through the body under it is a rule no more.
-    v_boxes = [b for b in v_boxes if not _stroke_of_display_type(ink, b, display_lines, em)]
+    v_boxes = [b for b in v_boxes if not stroke_of_display_type(ink, b, display_lines, em)]
     v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes, type_lines)
     v_boxes = [b for b in v_boxes if not _type_runs_through(ink, b, type_lines or [], em)]
     pad = max(1, int(em * RULES.mask_pad))
@@ -318,39 +319,6 @@ def _type_runs_through(ink: np.ndarray, rule: Box, lines: list[Box], em: float) 
         sides = (ink[y0:y1, max(0, x0 - flank) : x0], ink[y0:y1, x1 : x1 + flank])
         touched += any(side.size and np.count_nonzero(side) for side in sides)
     return touched >= P.touched_share * len(across)
-
-
-def _stroke_of_display_type(ink: np.ndarray, rule: Box, lines: Sequence[Box], em: float) -> bool:
-    """Whether a vertical run is an upright stroke of a character in a line
-    of display type: it lies within the detector's box of such a line
-    (``lines``), give or take ``DISPLAY_STROKE.pad``, and in a row clear of
-    its ends (``DISPLAY_STROKE.ends``) its ink runs on unbroken across it
-    and ``beyond_px`` past each side (a cross stroke), or ink stands within
-    ``flank`` of its length on both sides (the other strokes of its
-    character and the next). ``ink``: H x W, nonzero = ink;
-    ``em``: the body line height."""
-    P = DISPLAY_STROKE
-    pad = P.pad * em
-    if not any(holds_upright(line, rule, pad) for line in lines):
-        return False
-    cut = P.ends * rule.height
-    y0, y1 = max(0, int(rule.y0 + cut)), min(ink.shape[0], int(np.ceil(rule.y1 - cut)))
-    x0, x1 = int(rule.x0), int(np.ceil(rule.x1))
-    if any(_crossed(ink[y], x0, x1, P.beyond_px) for y in range(y0, y1)):
-        return True
-    # An upright with nothing across it (向's left side) has its character's
-    # strokes and the next character's close by on both sides.
-    near = max(1, int(P.flank * rule.height))
-    left = ink[y0:y1, max(0, x0 - near) : max(0, x0 - 1)]
-    right = ink[y0:y1, x1 + 1 : x1 + near]
-    return bool(left.size and right.size and np.count_nonzero(left) and np.count_nonzero(right))
-
-
-def _crossed(row: np.ndarray, x0: int, x1: int, beyond: int) -> bool:
-    """Whether ``row``'s ink (1-D) runs unbroken across the columns
-    ``x0``..``x1`` and on ``beyond`` pixels past each side of them."""
-    a, b = x0 - beyond, x1 + beyond
-    return a >= 0 and b <= row.size and bool(np.all(row[a:b]))
 
 
 def _inside_type_lines(rule: Box, lines: list[Box], em: float) -> bool:

@@ -355,6 +355,19 @@ class DisplayStrokeParams:
     past each of its sides (a cross stroke through it, not a letter touching
     one side)."""
 
+    square: float = 0.25
+    """A run is part of a character (``display_strokes.
+    character_of_display_type``) when the piece of ink it belongs to is
+    at least this share as wide as high, or as high as wide: on 东莞日报 of
+    2026, A03 (enlarged twice), 国's frame is 130 x 128 pixels, 制's
+    upright with its hook 46 x 136 (0.34), 型's 土 138 x 45 (0.33); a
+    rule is a thin piece (17 x 130 there, 0.13)."""
+
+    glyph_size: float = 1.2
+    """... and no longer, across or down, than this many times the
+    detector's box of its line is high: one character, not a frame round
+    the headline."""
+
     flank: float = 0.08
     """× the run's length: ink this near on both sides of an upright with
     nothing across it (向's left side) is its character's and the next

@@ -642,8 +642,10 @@ def test_an_upright_stroke_of_a_headline_s_character_is_no_rule() -> None:
     line of display type, an upright with a stroke across it (推) or its
     character's strokes and the next one's close on both sides (向) is no
     rule; a rule standing in white between two headlines on one row (half a
-    body line of it, or more), a frame's side, whose strokes meet it only
-    at its ends, and a rule a letter touches on one side stay rules."""
+    body line of it, or more) and the side of a frame round a headline,
+    whose strokes meet it only at its ends, stay rules. A piece of ink
+    shaped like one character (国's frame on 东莞日报 of 2026: a frame the
+    size of a character, or a short rule a letter sticks to) is a stroke."""
     em = 16.0
     ink = np.zeros((700, 1500), np.uint8)
     for y in range(260, 680, 22):  # two columns of body type under the headline
@@ -660,16 +662,57 @@ def test_an_upright_stroke_of_a_headline_s_character_is_no_rule() -> None:
         ink[top:bottom, x : x + 6] = 255
         ink[140:200, x - white - 30 : x - white] = 255
         ink[140:200, x + 6 + white : x + 36 + white] = 255
-    ink[top:bottom, 1000:1006] = 255  # a frame's side
-    ink[top : top + 6, 940:1006] = 255
-    ink[bottom - 6 : bottom, 940:1006] = 255
-    ink[top:bottom, 1200:1206] = 255  # a rule with a letter touching its left side
-    ink[160:180, 1170:1200] = 255
+    ink[top:bottom, 1000:1006] = 255  # the side of a frame round three characters
+    ink[top : top + 6, 720:1006] = 255
+    ink[bottom - 6 : bottom, 720:1006] = 255
+    ink[top:bottom, 1200:1206] = 255  # a frame the size of one character (国)
+    ink[top : top + 6, 1200:1280] = 255
+    ink[bottom - 6 : bottom, 1200:1280] = 255
+    ink[top:bottom, 1320:1326] = 255  # a short rule with a letter stuck to its left side
+    ink[160:180, 1290:1320] = 255
     headline = Box(150, 110, 1400, 230)
 
     def uprights(display: list[Box]) -> list[int]:
         _, v_rules, _ = find_rules(ink, em, Settings().layout, display_lines=display)
         return sorted(round(r.cx) for r in v_rules if r.y1 < 240)
 
-    assert uprights([]) == [204, 404, 703, 853, 1003, 1203]
-    assert uprights([headline]) == [703, 853, 1003, 1203]
+    assert uprights([]) == [204, 404, 703, 853, 1003, 1203, 1323]
+    assert uprights([headline]) == [703, 853, 1003]
+
+
+def test_a_stroke_across_in_a_headline_s_character_is_no_rule() -> None:
+    """东莞日报 of 2026, A03 (enlarged twice): the top of 国's frame, 市's
+    top stroke and 土 under 型, 130-pixel characters on 28-pixel body type,
+    were found as rules across and cut the headline. Inside the detector's
+    box of a line of display type, a run across that belongs to a piece of
+    ink shaped like one character is no rule; a rule under the headline that
+    its letters touch (a piece far wider than high) and a rule across the
+    page outside the box stay."""
+    em = 28.0
+    ink = np.zeros((600, 1600), np.uint8)
+    top, bottom = 120, 250
+    ink[top : top + 8, 300:430] = 255  # 口: a frame the size of a character
+    ink[bottom - 8 : bottom, 300:430] = 255
+    ink[top:bottom, 300:308] = 255
+    ink[top:bottom, 422:430] = 255
+    ink[200:208, 500:640] = 255  # 土: two strokes across, one down between
+    ink[242:250, 480:660] = 255
+    ink[160:250, 566:574] = 255
+    ink[252:258, 700:1500] = 255  # a rule under letters that touch it
+    ink[200:252, 720:1480:60] = 255
+    ink[400:405, 40:1560] = 255  # a rule across the page, under the headline
+    headline = Box(280, 110, 1520, 262)
+
+    def rules_across(display: list[Box]) -> list[tuple[int, int]]:
+        h_rules, _, _ = find_rules(ink, em, Settings().layout, display_lines=display)
+        return sorted((round(r.x0 / 10) * 10, round(r.cy)) for r in h_rules)
+
+    assert rules_across([]) == [
+        (40, 402),
+        (300, 124),
+        (300, 246),
+        (480, 246),
+        (500, 204),
+        (700, 255),
+    ]
+    assert rules_across([headline]) == [(40, 402), (700, 255)]
