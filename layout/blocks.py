@@ -95,6 +95,8 @@ def group_lines(
                 gap = None
             if gap is not None and _beside_a_heading(block, line, mates, beside, body):
                 gap = None
+            if gap is not None and _set_off_over_columns(block, line, mates, gap, common):
+                gap = None
             if gap is not None and (best_gap is None or gap < best_gap):
                 best, best_gap = block, gap
         if best is None:
@@ -267,6 +269,29 @@ def _beside_a_heading(
     return any(
         _heading_over_both(head, line, under, body) for head in beside.get(id(block.last), [])
     )
+
+
+def _set_off_over_columns(
+    block: Block, line: Box, mates: Mapping[int, list[Box]], gap: float, common: float
+) -> bool:
+    """Whether ``block`` is one line over ``line`` and a line on its row in
+    another column (``_row_mates``; over ``STACKING.over_mate`` of each),
+    set off from them by more white than the page's common leading
+    (``common``) and ``STACKING.leading_slack`` of its size: a caption or a
+    deck across the columns, not their first line. 东莞日报 of 2026, A03: a
+    photo's caption ran on over the two short columns under it, flush left
+    with the first, a body line of white under it; the columns' first rows
+    joined it, and both columns were read as one, row by row. A first row
+    that the detector joined across the gutter stands at the columns'
+    leading and still joins (``_heading_over_both`` takes a centred one)."""
+    if len(block.lines) != 1 or common <= 0:
+        return False
+    over = block.last
+    if over.x_overlap(line) < STACKING.over_mate * line.width:
+        return False
+    if not any(over.x_overlap(m) >= STACKING.over_mate * m.width for m in mates.get(id(line), [])):
+        return False
+    return gap > common + STACKING.leading_slack * block.line_height
 
 
 def _heading_over_both(heading: Box, line: Box, mates: list[Box], body: float) -> bool:

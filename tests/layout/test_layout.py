@@ -689,6 +689,29 @@ def test_a_sloping_line_joined_from_pieces_is_the_type_of_the_lines_under_it() -
     assert joined_line([Box(100, 100, 112, 140), Box(130, 106, 160, 136)]).thickness == 40
 
 
+def test_a_caption_over_two_short_columns_is_not_their_first_line() -> None:
+    """东莞日报 of 2026, A03 (enlarged twice, 28-px body): a photo's caption
+    runs on over the two short columns under the photo, flush left with the
+    first, a body line of white under it; the columns' rows stand 6 px
+    apart. Their first rows joined the caption, and the block took in both
+    columns, read row by row across them. The columns are blocks of their
+    own; a first row the detector joined across the gutter, at the
+    columns' leading, still joins the rows under it."""
+    from newsprint.layout.blocks import group_lines
+
+    caption = Box(394, 1291, 1111, 1312)
+    left = [Box(392, 1340 + 30 * i, 714, 1364 + 30 * i) for i in range(4)]
+    right = [Box(750, 1340 + 30 * i, 1072, 1364 + 30 * i) for i in range(4)]
+    above = [Box(40, 1000 + 30 * i, 360, 1024 + 30 * i) for i in range(12)]  # the page's leading
+    blocks = group_lines([*above, caption, *left, *right], [], body=28.0, rows_joined=True)
+    members = sorted(sorted(round(ln.x0) for ln in b.lines) for b in blocks)
+    assert [392] * 4 in members and [750] * 4 in members and [394] in members
+    # Set at the columns' leading, the line over both is their first row.
+    joined = Box(392, 1310, 1072, 1334)
+    blocks = group_lines([*above, joined, *left, *right], [], body=28.0, rows_joined=True)
+    assert any(joined in b.lines and len(b.lines) > 1 for b in blocks)
+
+
 def test_the_first_column_s_first_line_under_a_headline_across_two_is_not_the_headline_s() -> None:
     """Synthetic en-1004: a headline (ink 33 px, no descenders) over two
     columns; the left column's first line (capitals and descenders: ink 27
