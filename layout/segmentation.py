@@ -26,6 +26,7 @@ from newsprint.layout.blocks import (
     rows_across_rule_ends,
 )
 from newsprint.layout.boxes import Box, joined_line, union_all
+from newsprint.layout.caption_heads import caption_rows_apart
 from newsprint.layout.columns import find_columns
 from newsprint.layout.direction import (
     group_vertical_lines,
@@ -234,6 +235,7 @@ def analyse(
         blocks = [b for b in blocks if len(b.lines) > 1 or b.box.width >= sliver * b.box.height]
     if find_tables(blocks, text_ink, body, detected_of):
         body = body_beside_tables(blocks, body)
+    blocks = caption_rows_apart(blocks, photos, body)  # a caption's piece over a column
     mark_bold_heads(blocks, text_ink, body, settings)
     classify_blocks(blocks, photos, h_rules, body, settings, box, v_rules)
     adverts = find_adverts(work.shape, h_rules + v_rules, blocks, photos, body)
