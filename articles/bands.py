@@ -26,7 +26,9 @@ from newsprint.core.page import Region, RegionType
 from newsprint.layout.boxes import Box
 
 _BODY = (RegionType.TEXT,)
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "。", "！", "？", "」", "』")
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
+_CLOSING_QUOTES = "\"”’'」』"
+_CLOSING_BRACKETS = (")", "）", "]", "】")
 
 
 def blocks_under_dashes(
@@ -374,10 +376,12 @@ def left_neighbour(
     next, so when the left column holds several stories beside this one, the
     one that reaches down to where this column's run ends is the one that
     continues here (a story that starts lower in the left column cannot),
-    unless that one ends a sentence where its run ends and the story at the
+    unless that one ends a sentence where its run ends, the story at the
     left column's foot (above anything across both columns: a headline, a
-    block, one of ``rules``) breaks off mid-sentence: then that one does.
-    ``rules``: the page's rules across, in the same pixels."""
+    block, one of ``rules``) breaks off mid-sentence and this block opens
+    mid-sentence (``reads_on``): then that one does. ``region`` is a block
+    with nothing over it in its column (the column's head, or a block under
+    a rule); ``rules``: the page's rules across, in the same pixels."""
     me = _box(region)
     beside = [
         other
@@ -410,7 +414,12 @@ def left_neighbour(
     # "Ordered this March 2nd, 1921." halfway down column 1; the contest
     # story under it ends "To enable those interested to attain" at the
     # column's foot, and column 2 opens "the greatest improvement").
-    if foot is not None and ends_a_sentence(_run(picked, below)[-1]) and not ends_a_sentence(foot):
+    if (
+        foot is not None
+        and ends_a_sentence(_run(picked, below)[-1])
+        and not ends_a_sentence(foot)
+        and reads_on(region, body)
+    ):
         return foot
     return picked
 
@@ -436,10 +445,11 @@ def _run_end(region: Region, below: dict[str, Region]) -> float:
 def _foot_of_column(
     block: Region, me: Box, flow: list[Region], rules: Sequence[Box], body: float
 ) -> Region | None:
-    """The lowest text block of ``block``'s column on the left of ``me``
-    before anything set across both columns (a headline, a block, a rule
-    reaching into both) or the page's foot; None when there is none below
-    ``block``."""
+    """The lowest block of ``block``'s column on the left of ``me`` before
+    anything set across both columns (a headline, a block, a rule reaching
+    into both) or the page's foot, when it is text; None when there is none
+    below ``block`` or it is not text (a byline or a photo closes its
+    story there)."""
     column = _box(block)
     touch = NEIGHBOURS.overlap * body
 
@@ -451,19 +461,37 @@ def _foot_of_column(
     lower = [
         o
         for o in flow
-        if o.type in _BODY
-        and o.lines
-        and _box(o).y0 > column.y1 - touch
+        if _box(o).y0 > column.y1 - touch
         and _box(o).y1 <= stop + touch
         and _box(o).x_overlap(column) >= NEIGHBOURS.same_column * min(column.width, _box(o).width)
     ]
-    return max(lower, key=lambda o: _box(o).y1, default=None)
+    foot = max(lower, key=lambda o: _box(o).y1, default=None)
+    return foot if foot is not None and foot.type in _BODY and foot.lines else None
 
 
 def ends_a_sentence(region: Region) -> bool:
-    """Whether the block's last line ends a sentence (a full stop, a mark of
-    exclamation or question, a closing quote, or their Chinese forms): a
-    story breaking off at a column's foot to go on in the next one ends
-    mid-sentence or mid-word."""
+    """Whether the block's last line ends a sentence or an item: a full
+    stop, a mark of exclamation or question or an ellipsis (their Chinese
+    forms too), alone or before a closing quote, or a closing bracket (a
+    jump line "(Continued on Page 6)", a credit "（记者 张三）"). A story
+    breaking off at a column's foot to go on in the next one ends
+    mid-sentence or mid-word; a quote closed after a word ("the farmers’")
+    ends nothing."""
     last = region.lines[-1].text.rstrip() if region.lines else ""
-    return last.endswith(_SENTENCE_ENDS)
+    if last.endswith(_CLOSING_BRACKETS):
+        return True
+    return last.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
+
+
+def reads_on(region: Region, body: float) -> bool:
+    """Whether the block opens mid-sentence, as a story's next column does:
+    its first line not indented (a paragraph's first line is, by a letter
+    or two, ``LEFT.indent`` body lines or more) and, where it starts with a
+    Latin letter, a small one ("the greatest improvement")."""
+    if not region.lines or region.lines[0].work_bbox is None or region.work_bbox is None:
+        return False
+    first = region.lines[0]
+    if first.work_bbox[0] - region.work_bbox[0] >= LEFT.indent * body:
+        return False
+    letter = next((ch for ch in first.text if ch.isalpha()), "")
+    return not (letter.isascii() and letter.isupper())

@@ -151,6 +151,13 @@ class LeftNeighbourParams:
     story that starts lower cannot). × body. Commit 8c466ff (dense old
     pages)."""
 
+    indent: float = 0.5
+    """× body: a block whose first line starts this far in from its left
+    edge opens a paragraph, not a sentence carried on from the foot of the
+    column on its left (``bands.reads_on``). An indent is a letter or two
+    (an em on Latin type, two characters on Chinese); a line's box may start
+    a few pixels off its block's edge. Not tuned."""
+
 
 LEFT = LeftNeighbourParams()
 

@@ -366,7 +366,11 @@ def test_the_head_of_a_column_continues_the_story_at_the_foot_of_the_column_on_i
 
 
 def _contest_page(
-    last_of_column_one: str, first_ends: str = "Ordered this March 2nd, 1921.", ruled: bool = False
+    last_of_column_one: str,
+    first_ends: str = "Ordered this March 2nd, 1921.",
+    ruled: bool = False,
+    column_two: tuple[str, float] = ("the greatest improvement at the least", 0),
+    foot: Region | None = None,
 ) -> NewspaperPage:
     """The Port Gibson Reveille, 1921, in small: column 1 holds a story that
     ends halfway down, then another to the column's foot; column 2 opens
@@ -393,7 +397,9 @@ def _contest_page(
             [_line("CHILD LOSES HAND", 450, 270, 750)],
         ),
     ]
-    top_of_two = _column("c", 450, 100, [("the greatest improvement at the least", 0, 290)] * 5)
+    opening, indent = column_two
+    rows_of_two = [(opening, indent, 290 - indent)] + [("of roses and of magnolias", 0, 290)] * 4
+    top_of_two = _column("c", 450, 100, rows_of_two)
     fourth = _column("d", 450, 320, [("Last Saturday the little three-year-old", 0, 290)] * 14)
     tall = TextLine(
         text="Capital and Surplus",
@@ -404,7 +410,9 @@ def _contest_page(
     advert = _region("ad", RegionType.HEADLINE, (150, 770, 700, 830), [tall])
     # A rule across both columns under the first story parts the page in two bands.
     rule = [_region("rule", RegionType.SEPARATOR, (100, 405, 750, 408))] if ruled else []
-    return _page([*heads, first, second, top_of_two, fourth, advert, *rule])
+    return _page(
+        [*heads, first, second, top_of_two, fourth, advert, *rule, *([foot] if foot else [])]
+    )
 
 
 def test_a_column_top_goes_on_with_the_story_breaking_off_at_the_left_column_s_foot() -> None:
@@ -427,14 +435,27 @@ def test_a_column_top_goes_on_with_the_story_breaking_off_at_the_left_column_s_f
     page = assemble(_contest_page("to attain", ruled=True), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["c"] == owner["a"] != owner["b"]
+    # Column 2 must open mid-sentence: not with a capital, nor indented.
+    for opening in [("The greatest improvement at the least", 0), ("the greatest improvement", 20)]:
+        page = assemble(_contest_page("to attain", column_two=opening), Settings())
+        owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+        assert owner["c"] == owner["a"] != owner["b"]
+    # A byline under the lower story closes it at the column's foot.
+    byline = _region(
+        "by", RegionType.BYLINE, (100, 740, 400, 760), [_line("M. W. MUSGROVE, Chairman", 100, 740, 300)]
+    )
+    page = assemble(_contest_page("to attain", foot=byline), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["c"] == owner["a"] != owner["b"]
 
 
 @pytest.mark.parametrize(
     ("last", "ends"),
     [
         *[("in 1921.", True), ("he said!", True), ("“go on.”", True), ("工作。", True)],
-        *[("「好」", True), ("to attain", False), ("improve-", False), ("工作，", False)],
-        ("the cost,", False),
+        *[("「好。」", True), ("(Continued on Page 6)", True), ("（下转A04版）", True)],
+        *[("to attain", False), ("improve-", False), ("工作，", False), ("the cost,", False)],
+        *[("the farmers’", False), ("所谓「好」", False), ("“go on,”", False)],
     ],
 )
 def test_a_block_ends_a_sentence_by_its_last_line(last: str, ends: bool) -> None:
