@@ -49,7 +49,8 @@ def find_rules(
     known (a run inside one is type); ``full_size``: never search at half
     resolution (a page enlarged for its small type: halving it would undo
     that); ``display_lines``: the detector's boxes of lines of display type
-    across the page (an upright stroke of their characters is no rule).
+    across the page (a stroke of their characters, down or across, is no
+    rule: ``layout.display_strokes``).
     Returns the horizontal rules, the vertical rules (boxes in ``ink``'s
     pixels) and a mask of both (H x W)."""
     # Rules are long: half the resolution finds them as well, four times faster.

@@ -335,7 +335,7 @@ SCRATCH = ScratchParams()
 @dataclass(frozen=True)
 class DisplayStrokeParams:
     """A vertical run inside a line of display type is a stroke of one of its
-    characters, no rule (``rules._stroke_of_display_type``): on a 2010 city
+    characters, no rule (``display_strokes.stroke_of_display_type``): on a 2010 city
     daily at 72 dpi (农民日报, 992 x 1419, enlarged twice for its small
     type) the upright strokes of a headline's characters 8.7 body lines tall
     (推, 贸, 向) were found as rules, and the headline was cut at them into

@@ -716,3 +716,22 @@ def test_a_stroke_across_in_a_headline_s_character_is_no_rule() -> None:
         (700, 255),
     ]
     assert rules_across([headline]) == [(40, 402), (700, 255)]
+
+
+def test_a_rule_aslant_just_under_a_headline_s_character_stays_a_rule() -> None:
+    """A rule under a headline, drawn 8 pixels aslant over 600, passes 2
+    pixels under a character it does not touch: its box takes in the
+    character's foot, a bigger piece of ink than the rule. The piece judged
+    is the one with most ink in the run's box, the rule (a helper's review)."""
+    em = 28.0
+    ink = np.zeros((500, 1000), np.uint8)
+    ink[120:128, 300:430] = 255  # 口
+    ink[242:250, 300:430] = 255
+    ink[120:250, 300:308] = 255
+    ink[120:250, 422:430] = 255
+    for x in range(250, 850):  # 8 pixels aslant: its box reaches 口's foot
+        y = round(256 - 8 * (x - 250) / 600)
+        ink[y - 2 : y + 2, x] = 255
+    headline = Box(240, 110, 900, 262)
+    h_rules, _, _ = find_rules(ink, em, Settings().layout, display_lines=[headline])
+    assert any(r.width > 500 and r.y0 < 249 and 245 <= r.cy <= 260 for r in h_rules)
