@@ -441,9 +441,8 @@ def test_a_column_top_goes_on_with_the_story_breaking_off_at_the_left_column_s_f
         owner = {rid: a.id for a in page.articles for rid in a.region_ids}
         assert owner["c"] == owner["a"] != owner["b"]
     # A byline under the lower story closes it at the column's foot.
-    byline = _region(
-        "by", RegionType.BYLINE, (100, 740, 400, 760), [_line("M. W. MUSGROVE, Chairman", 100, 740, 300)]
-    )
+    signed = [_line("M. W. MUSGROVE, Chairman", 100, 740, 300)]
+    byline = _region("by", RegionType.BYLINE, (100, 740, 400, 760), signed)
     page = assemble(_contest_page("to attain", foot=byline), Settings())
     owner = {rid: a.id for a in page.articles for rid in a.region_ids}
     assert owner["c"] == owner["a"] != owner["b"]
