@@ -24,6 +24,7 @@ from newsprint.articles.bands import (
     ruled_off,
     starts_article,
 )
+from newsprint.articles.caption_photos import photo_beside
 from newsprint.articles.draft import Draft, build_article
 from newsprint.articles.drop_capitals import with_drop_capitals
 from newsprint.articles.flow import (
@@ -208,6 +209,7 @@ def _group(regions: list[Region], body: float) -> list[Draft]:
             # When a column on the left could flow into the block, a headline
             # beside it takes it only if centred over the block's column too.
             source = headline_beside(region, flow, separators, body, left is not None) or left
+            source = source or photo_beside(region, flow, body)
         pairs = heads_under[up.id] if up is not None and up.id in heads_under else []
         if region.type == RegionType.HEADLINE and starts_article(region, up, pairs):
             source = None

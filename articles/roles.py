@@ -31,6 +31,7 @@ _BYLINE = re.compile(
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*\.?$")
 _CAPTION_START = re.compile(r"^[▲△▼◀►▶]|^(Photo|PHOTO|Above|ABOVE|Pictured|PICTURED)\b")
 _CAPTION_END = re.compile(r"(摄|攝|\)|Photo\)|photo\))\s*$")
+_PHOTO_CREDIT = re.compile(r"(摄|攝)\s*$")
 _PAGE_WORD = r"Page\s+\w+|PAGE\s+\w+|第\s*[\d一二三四五六七八九十〇零]+\s*[版页頁]"
 _FOLIO = re.compile(rf"^\s*({_PAGE_WORD}|[A-Z]?\d{{1,4}}|[A-Z]\d{{1,2}}\s*\S{{0,4}})\s*$")
 _NAMED_FOLIO = re.compile(rf"^\s*({_PAGE_WORD})\s*$")
@@ -166,6 +167,8 @@ def split_roles(region: Region, new_id: str) -> list[Region]:
     if region.type not in (RegionType.TEXT, RegionType.CAPTION) or not region.lines:
         return [region]
     lines = region.lines
+    if region.type == RegionType.TEXT and _credited_caption(lines):
+        return [region.model_copy(update={"type": RegionType.CAPTION})]
     head: list[TextLine] = []
     if region.type == RegionType.TEXT and is_caption_start(lines[0].text):
         head = _caption_lines(lines)
@@ -373,6 +376,15 @@ def _ends(caption: Region, block: Region) -> bool:
         and abs(box[0] - cap[0]) <= CAPTION_ENDS.align * height
         and box[2] <= cap[2] + CAPTION_ENDS.align * height
     )
+
+
+def _credited_caption(lines: list[TextLine]) -> bool:
+    """Whether a short block (``CAPTIONS.max_lines`` lines at most, two or
+    more) ends with a photographer's credit ("本报记者 陈帆 摄"): a photo's
+    caption, its ▲ or ■ unread or never set (东莞日报 of 2026, A03: a caption
+    beside its photo's foot was read as a story and a byline). A credit
+    alone, one line, stays a byline."""
+    return 1 < len(lines) <= CAPTIONS.max_lines and bool(_PHOTO_CREDIT.search(lines[-1].text))
 
 
 def _caption_lines(lines: list[TextLine]) -> list[TextLine]:

@@ -163,6 +163,23 @@ LEFT = LeftNeighbourParams()
 
 
 @dataclass(frozen=True)
+class CaptionBesideParams:
+    """Which photo a caption with nothing over it stands beside
+    (``caption_photos.photo_beside``)."""
+
+    gap: float = 2.0
+    """× body: at most this much white between the caption and the photo's
+    side. 东莞日报 of 2026, A03: 1.3 (a gutter). Not tuned."""
+
+    below: float = 1.0
+    """× body: the caption's foot at most this far under the photo's foot
+    (set level with it, give or take a line's descent). Not tuned."""
+
+
+CAPTION_BESIDE = CaptionBesideParams()
+
+
+@dataclass(frozen=True)
 class StoryOrderParams:
     """In which order a page's stories are read: band by band from the top
     (``assembly._order``, ``vertical._order``)."""

@@ -7,7 +7,7 @@ import pytest
 from newsprint.articles import assemble
 from newsprint.articles.bands import ends_a_sentence
 from newsprint.articles.flow import cut_off_rule
-from newsprint.articles.roles import is_byline, split_signatures
+from newsprint.articles.roles import is_byline, split_roles, split_signatures
 from newsprint.articles.text import join_lines, small_caps_as_capitals
 from newsprint.core.page import (
     ArticleKind,
@@ -2280,3 +2280,62 @@ def test_only_a_page_number_named_as_one_is_a_folio_in_display_type() -> None:
     # beside it is no folio alone.
     assert not is_named_folio("1921") and not is_named_folio("521")
     assert not is_named_folio("第二版 口吹羅自吹")
+
+
+def _caption_beside_page(
+    gap: float, last: str = "式投产运行 本报记者 陈帆 摄", foot: float = 500
+) -> NewspaperPage:
+    """东莞日报 of 2026, A03, in small: a story's headline over text on the
+    left and a photo on the right; under a rule across the text column, a
+    caption of two lines ending with the photographer's credit stands
+    left of the photo's foot, ``gap`` pixels from it."""
+    head = _region(
+        "h",
+        RegionType.HEADLINE,
+        (100, 100, 900, 150),
+        [_line("高效破解东莞污泥处置难题", 100, 110, 700)],
+    )
+    text = _column(
+        "t", 100, 170, [("本报讯（记者刘敏珍）6月17日，东莞市污泥集中处理处置项目", 0, 290)] * 8
+    )
+    rule = _region("rule", RegionType.SEPARATOR, (100, 420, 400, 422))
+    photo = _region("p", RegionType.PHOTO, (400 + gap, 170, 900, foot))
+    credit = [
+        _line("6月17日，东莞市污泥集中处理处置项目在沙田镇立沙岛", 100, 440, 400),
+        _line(last, 100, 470, 400),
+    ]
+    caption = _region("c", RegionType.TEXT, (100, 440, 400, 490), credit)
+    return _page([head, text, rule, photo, caption], language="zh")
+
+
+def test_a_caption_beside_its_photo_s_foot_is_that_photo_s() -> None:
+    page = assemble(_caption_beside_page(gap=26), Settings())
+    story = next(a for a in page.articles if "p" in a.region_ids)
+    assert "c" in story.region_ids
+    assert story.captions == [
+        "6月17日，东莞市污泥集中处理处置项目在沙田镇立沙岛式投产运行 本报记者 陈帆 摄"
+    ]
+    # Six body lines away, or two under the photo's foot, it is no caption
+    # of that photo; nor is a block of text that ends no caption.
+    for page in [
+        _caption_beside_page(gap=120),
+        _caption_beside_page(gap=26, foot=450),
+        _caption_beside_page(gap=26, last="式投产运行，年处理污泥七十万吨。"),
+    ]:
+        story = next(a for a in assemble(page, Settings()).articles if "p" in a.region_ids)
+        assert "c" not in story.region_ids
+
+
+def test_a_short_block_ending_with_a_photographer_s_credit_is_a_caption() -> None:
+    def block(*texts: str) -> Region:
+        lines = [_line(t, 100, 100 + 30 * i, 400) for i, t in enumerate(texts)]
+        return _region("x", RegionType.TEXT, (100, 100, 400, 100 + 30 * len(texts)), lines)
+
+    two = split_roles(block("6月17日，东莞市污泥集中处理处置项目投产", "本报记者 陈帆 摄"), "x")
+    assert [r.type for r in two] == [RegionType.CAPTION]
+    # A credit alone is a byline; five lines are a story's, its credit its byline.
+    assert [r.type for r in split_roles(block("本报记者 陈帆 摄"), "x")] == [RegionType.BYLINE]
+    five = split_roles(
+        block(*["记者昨天在市区几个主要路口看到，车流如织。"] * 4, "本报记者 陈帆 摄"), "x"
+    )
+    assert RegionType.CAPTION not in [r.type for r in five]
