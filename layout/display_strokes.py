@@ -59,7 +59,8 @@ def _inside(run: Box, box: Box) -> bool:
 def _piece_under(ink: np.ndarray, run: Box, within: Box) -> np.ndarray | None:
     """The connected piece of ink (inside the box ``within``) that holds
     most of ``run``'s ink, as a mask over the box's pixels; None when the
-    run has no ink there."""
+    run has no ink there or no piece holds ``DISPLAY_STROKE.own_share`` of
+    it."""
     x0, y0, x1, y1 = within.pixels(ink.shape)
     crop = ink[y0:y1, x0:x1]
     if not crop.size:
@@ -69,10 +70,11 @@ def _piece_under(ink: np.ndarray, run: Box, within: Box) -> np.ndarray | None:
     rx1, ry1 = int(np.ceil(run.x1)) - x0, int(np.ceil(run.y1)) - y0
     # The piece with most ink inside the run's box: a rule drawn aslant has
     # a box rows deep, that may reach a letter just above it, bigger than
-    # the rule but little of it inside.
+    # the rule but little of it inside. A run of dashes is many pieces, none
+    # of them most of the run: no one character's stroke.
     counts = np.bincount(labels[ry0:ry1, rx0:rx1].ravel())
     counts[0] = 0
-    if not counts.any():
+    if not counts.any() or counts.max() < DISPLAY_STROKE.own_share * counts.sum():
         return None
     return labels == int(np.argmax(counts))
 

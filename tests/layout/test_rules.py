@@ -735,3 +735,21 @@ def test_a_rule_aslant_just_under_a_headline_s_character_stays_a_rule() -> None:
     headline = Box(240, 110, 900, 262)
     h_rules, _, _ = find_rules(ink, em, Settings().layout, display_lines=[headline])
     assert any(r.width > 500 and r.y0 < 249 and 245 <= r.cy <= 260 for r in h_rules)
+
+
+def test_a_dashed_rule_under_a_headline_stays_a_rule() -> None:
+    """晶報 of 1919 (the ECPO fold): a dashed rule under a headline in a
+    frame, 20 x 5-pixel dashes. A dash is a quarter as high as wide, as
+    square as 土 by that measure, but holds a tenth of the run's ink: no
+    character's stroke."""
+    em = 25.0
+    ink = np.zeros((400, 900), np.uint8)
+    for x in range(100, 400, 28):
+        ink[300:305, x : x + 20] = 255
+    headline = Box(80, 160, 620, 310)
+
+    def dashed(display: list[Box]) -> bool:
+        h_rules, _, _ = find_rules(ink, em, Settings().layout, display_lines=display)
+        return any(r.width > 200 and 296 <= r.cy <= 306 for r in h_rules)
+
+    assert dashed([]) and dashed([headline])
