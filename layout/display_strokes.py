@@ -37,7 +37,11 @@ def character_of_display_type(ink: np.ndarray, run: Box, lines: Sequence[Box], e
     character as 刂, and goes as one. ``ink``: H x W, nonzero = ink."""
     P = DISPLAY_STROKE
     pad = P.pad * em
-    held = [line for line in lines if _inside(run, line.expand(pad))]
+    held = [
+        line
+        for line in lines
+        if line.contains_point(run.x0, run.y0, pad) and line.contains_point(run.x1, run.y1, pad)
+    ]
     if not held:
         return False
     line = max(held, key=lambda b: b.height)
@@ -50,10 +54,6 @@ def character_of_display_type(ink: np.ndarray, run: Box, lines: Sequence[Box], e
     if min(across, down) < P.square * max(across, down):
         return False
     return max(across, down) <= P.glyph_size * line.height
-
-
-def _inside(run: Box, box: Box) -> bool:
-    return box.x0 <= run.x0 and run.x1 <= box.x1 and box.y0 <= run.y0 and run.y1 <= box.y1
 
 
 def _piece_under(ink: np.ndarray, run: Box, within: Box) -> np.ndarray | None:
