@@ -201,7 +201,7 @@ def _row_neighbours(lines: list[Box]) -> dict[int, list[Box]]:
         neighbours[id(line)] = [
             other
             for other in by_top[lo:hi]
-            if other is not line and other.x_overlap(line) <= 0 and _on_one_row(other, line)
+            if other is not line and other.x_overlap(line) <= 0 and on_one_row(other, line)
         ]
     return neighbours
 
@@ -220,7 +220,7 @@ def _row_mates(lines: list[Box], neighbours: dict[int, list[Box]]) -> dict[int, 
     }
 
 
-def _on_one_row(a: Box, b: Box) -> bool:
+def on_one_row(a: Box, b: Box) -> bool:
     """Whether two lines stand on one row: they share ``STACKING.same_row``
     of the shorter one's height."""
     return a.y_overlap(b) >= STACKING.same_row * min(a.height, b.height)
@@ -444,7 +444,7 @@ def _beside_a_row(a: Block, b: Block) -> bool:
     inside = line.x_overlap(other.box) * line.y_overlap(other.box)
     if inside >= BLOCK_MERGE.inside * line.area:
         return False
-    return any(_on_one_row(line, mate) and line.x_overlap(mate) <= 0 for mate in other.lines)
+    return any(on_one_row(line, mate) and line.x_overlap(mate) <= 0 for mate in other.lines)
 
 
 def common_leading(lines: list[Box]) -> float:
@@ -481,7 +481,7 @@ def _joinable_gap(
     last = block.last
     gap = line.y0 - last.y1
     size = block.line_height
-    same_row = _on_one_row(line, last)
+    same_row = on_one_row(line, last)
     if same_row and rows_joined and last.x_overlap(line) <= 0:
         return None  # a line beside the block's last one: the next column
     widened = block.box.expand(P.piece_reach * size)

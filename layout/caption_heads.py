@@ -17,7 +17,7 @@ Boxes are in working-image pixels; ``body`` is the body line height there.
 from __future__ import annotations
 
 from newsprint.core.page import RegionType
-from newsprint.layout.blocks import Block
+from newsprint.layout.blocks import Block, on_one_row
 from newsprint.layout.boxes import Box, union_all
 from newsprint.layout.params.blocks import STACKING
 from newsprint.layout.params.roles import CAPTIONS
@@ -49,7 +49,7 @@ def _row_set_off_under_a_photo(block: Block, photos: list[Box], body: float) -> 
         return None
     lines = sorted(block.lines, key=lambda b: b.y0)
     first = lines[0]
-    head = [ln for ln in lines if ln.y_overlap(first) > 0.5 * min(ln.height, first.height)]
+    head = [ln for ln in lines if on_one_row(ln, first)]
     rest = [ln for ln in lines if not any(ln is h for h in head)]
     if not rest:
         return None
