@@ -43,8 +43,9 @@ def follow_broken_rules(
     little of the rule is a break, passed over when the window after it
     shows the rule again (several windows, up to ``bridge_windows``, when
     another found piece of the rule lies that near ahead); anything else, a
-    horizontal rule across its way (``h_rules``) or another piece of the rule
-    reached, ends the walk.
+    horizontal rule across its way (``h_rules``), a line of display type across
+    it (a detected line over ``TYPE_SIZE.display`` body lines high) or another
+    piece of the rule reached, ends the walk.
 
     Only a rule set tight against the type of both columns (white beside it
     narrower than ``tight_white`` body lines on each side) is followed so.
@@ -205,7 +206,8 @@ class _RuleWalk:
     def end(self, start: int, step: int) -> int:
         """The rule's end (row) walked from ``start`` in windows of ``|step|``
         rows, up (``step`` < 0) or down; each window that shows the rule moves
-        the end to the rule's last ink there."""
+        the end to the rule's last ink there. A window reaching a horizontal
+        rule or a line of display type across the rule's x ends the walk."""
         misses = 0
         at = end = start
         height = self.ink.shape[0]
@@ -217,7 +219,10 @@ class _RuleWalk:
         allowed = RULE_TRACK.bridge_windows if near else RULE_TRACK.max_missed_windows
         while 0 < at < height and misses <= allowed:
             lo, hi = (at, min(height, at + step)) if step > 0 else (max(0, at + step), at)
-            if any(a < hi and b > lo for a, b in self.across):
+            # A line of display type across the rule's x ends it as a
+            # horizontal rule does: walked into a headline, the edge of a
+            # drawing under it cut the headline in two (东莞日报 2026 A03).
+            if any(a < hi and b > lo for a, b in self.across + self.display):
                 break
             met = [(a, b) for a, b in self.others if a < hi and b > lo]
             if met:  # another piece of the rule, found already, takes over

@@ -90,6 +90,28 @@ def test_a_horizontal_rule_across_the_way_ends_the_walk() -> None:
     assert rules[0].y1 <= 1000
 
 
+def test_a_rule_walked_up_stops_under_a_line_of_display_type() -> None:
+    # 东莞日报 2026 A03: the edge of a drawing's tower, ink of the drawing
+    # tight either side, was walked up across the white under the deck into
+    # an upright of 的 standing at its x, and cut the deck before "背后".
+    ink = np.zeros((700, 900), np.uint8)
+    ink[200:600, 420:447] = 255  # the drawing either side of the edge
+    ink[200:600, 453:480] = 255
+    ink[200:600, 449:452] = 255  # the edge, found as a rule
+    ink[120:170, 449:452] = 255  # an upright of the deck's character there
+    for x0 in range(100, 800, 60):  # the deck's other characters
+        if not 400 < x0 < 500:
+            ink[120:170, x0 : x0 + 45] = 255
+    deck = Box(100, 120, 800, 170)  # 50 px high: display type
+    seed = [Box(448, 200, 452, 600)]
+    rules = follow_broken_rules(ink, seed, BODY, type_lines=[deck])
+    assert rules[0].y0 >= 170, "the rule stops under the deck"
+    assert rules[0].y1 >= 590
+    # Known only as body type, the deck line is no bound: the walk goes on.
+    low = Box(100, 120, 800, 130)
+    assert follow_broken_rules(ink, seed, BODY, type_lines=[low])[0].y0 < 170
+
+
 def test_type_set_tight_against_a_column_rule_does_not_widen_it() -> None:
     # A 3-pixel rule 4 pixels from the type of the next column, 12-px body
     # (en-old-1003): at half resolution the first letters join the rule.
