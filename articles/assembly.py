@@ -40,6 +40,7 @@ from newsprint.articles.masthead import masthead, tables_in_the_head
 from newsprint.articles.params.bands import STORY_ORDER
 from newsprint.articles.params.flags import FLAGS
 from newsprint.articles.params.text import STORIES
+from newsprint.articles.photo_columns import column_on_under_photo
 from newsprint.articles.roles import (
     headings_over_text,
     is_folio,
@@ -199,6 +200,8 @@ def _group(regions: list[Region], body: float) -> list[Draft]:
         if up is not None and up.type == RegionType.HEADLINE and region.type != RegionType.HEADLINE:
             up = column_head_over(region, heads_under[up.id]) or up
         source = up
+        if up is not None:
+            source = column_on_under_photo(region, up, flow, above, below, body, rules) or up
         if source is None and region.type != RegionType.HEADLINE and region.id not in dashed:
             # A table is not read on from the column on its left.
             left = (

@@ -416,7 +416,7 @@ def left_neighbour(
     # column's foot, and column 2 opens "the greatest improvement").
     if (
         foot is not None
-        and ends_a_sentence(_run(picked, below)[-1])
+        and ends_a_sentence(run_of(picked, below)[-1])
         and not ends_a_sentence(foot)
         and reads_on(region, body)
     ):
@@ -424,7 +424,7 @@ def left_neighbour(
     return picked
 
 
-def _run(region: Region, below: dict[str, Region]) -> list[Region]:
+def run_of(region: Region, below: dict[str, Region]) -> list[Region]:
     """The column run that starts with this block: it and the blocks below it
     that continue it (no headline, no rule between), top to bottom."""
     run, seen = [region], {region.id}
@@ -439,7 +439,7 @@ def _run(region: Region, below: dict[str, Region]) -> list[Region]:
 def _run_end(region: Region, below: dict[str, Region]) -> float:
     """Where the column run that starts with this block ends: the foot of the
     last block below it that continues it."""
-    return max(_box(r).y1 for r in _run(region, below))
+    return max(_box(r).y1 for r in run_of(region, below))
 
 
 def _foot_of_column(
