@@ -69,6 +69,7 @@ from newsprint.layout.photos import (
     without_page_photos,
     without_type,
 )
+from newsprint.layout.picture_labels import with_picture_labels
 from newsprint.layout.roles import classify_blocks, find_adverts, mark_bold_heads, within
 from newsprint.layout.rules import find_rules, rules_mask, with_borders
 from newsprint.layout.scratches import without_scratches
@@ -212,6 +213,9 @@ def analyse(
             across, text_ink, photos, v_rules, body, forced, set_across, line_art
         )
         text_pieces, picture_text = text_pieces + down, picture_text + down_in_pictures
+        text_pieces, picture_text, photos = with_picture_labels(
+            text_pieces, picture_text, photos, body
+        )
         lines = [p.ink for p in text_pieces]
         detected_of = {id(p.ink): p.read_boxes() for p in text_pieces}
         boxed = {id(p.ink): p.detected.height for p in text_pieces}

@@ -180,3 +180,24 @@ class PagePhotoParams:
 
 
 PAGE_PHOTO = PagePhotoParams()
+
+
+@dataclass(frozen=True)
+class PictureLabelParams:
+    """A picture's label standing over its top edge
+    (``layout.picture_labels``). Measured on 东莞日报 of 2026, A03 (body 24
+    px at twice the scan's size): the labels' feet 10-13 px over the
+    diagram's box, their next lines 4-9 px under them; not tuned."""
+
+    edge: float = 0.75
+    """× body: the label's foot lies within this of the photo's top."""
+
+    leading: float = 0.5
+    """× the label's height: its next line, the picture's text, starts
+    within this under its foot (or over it by as much)."""
+
+    overlap: float = 0.5
+    """The label and its next line share this much of the narrower's width."""
+
+
+PICTURE_LABELS = PictureLabelParams()
