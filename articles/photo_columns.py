@@ -14,7 +14,7 @@ Boxes are in working-image pixels; ``body`` is the body line height there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newsprint.articles.bands import ends_a_sentence, left_neighbour, reads_on, run_of
 from newsprint.articles.flow import box as _box
@@ -34,16 +34,19 @@ def column_on_under_photo(
 ) -> Region | None:
     """The block that the text ``region``, standing under the photo or
     caption ``up``, goes on from: the foot of the column on its left
-    (``bands.left_neighbour``) when the photo heads the column (no text over
-    the photo shares ``NEIGHBOURS.same_column`` of its width with
-    ``region``), ``region`` opens mid-sentence (``bands.reads_on``) and that
-    column's text breaks off mid-sentence (``bands.ends_a_sentence``). None
-    otherwise: the text goes on from the photo. ``above``: each flow block's
-    block over it (None where it heads its column), ``below`` its inverse;
-    ``rules``: the page's rules across."""
+    (``bands.left_neighbour``) when the photo heads the column (up from it,
+    past other photos, captions and bylines, no text that shares
+    ``NEIGHBOURS.same_column`` of its width with ``region``), the headline
+    over the photo, if any, reaches over that column too (one story's
+    columns),
+    ``region`` opens mid-sentence (``bands.reads_on``) and that column's
+    text breaks off mid-sentence (``bands.ends_a_sentence``). None
+    otherwise: the text goes on from the photo. ``above``: each flow
+    block's block over it (None where it heads its column), ``below`` its
+    inverse; ``rules``: the page's rules across."""
     if region.type != RegionType.TEXT or up.type not in (RegionType.PHOTO, RegionType.CAPTION):
         return None
-    photo = _photo_of(up, above)
+    photo = up if up.type == RegionType.PHOTO else _photo_over(up, above)
     if photo is None or _column_runs_over(photo, region, above):
         return None
     if not reads_on(region, body):
@@ -51,27 +54,37 @@ def column_on_under_photo(
     left = left_neighbour(region, flow, below, body, rules)
     if left is None or left.type != RegionType.TEXT:
         return None
+    headline = next((r for r in _up_from(photo, above) if r.type == RegionType.HEADLINE), None)
+    if headline is not None and _box(headline).x_overlap(_box(left)) <= 0:
+        return None  # the photo's story's headline stands over its own columns only
     last = run_of(left, below)[-1]
     if last.type != RegionType.TEXT or not last.lines or ends_a_sentence(last):
         return None
     return left
 
 
-def _photo_of(up: Region, above: dict[str, Region | None]) -> Region | None:
-    """The photo that ``up`` is, or that the caption ``up`` stands under."""
-    seen: set[str] = set()
-    at: Region | None = up
-    while at is not None and at.type == RegionType.CAPTION and at.id not in seen:
+def _up_from(region: Region, above: dict[str, Region | None]) -> Iterator[Region]:
+    """The blocks over ``region`` in its column, nearest first."""
+    seen = {region.id}
+    at = above.get(region.id)
+    while at is not None and at.id not in seen:
+        yield at
         seen.add(at.id)
         at = above.get(at.id)
-    return at if at is not None and at.type == RegionType.PHOTO else None
+
+
+def _photo_over(caption: Region, above: dict[str, Region | None]) -> Region | None:
+    """The photo that the caption ``caption`` stands under."""
+    over = next((r for r in _up_from(caption, above) if r.type != RegionType.CAPTION), None)
+    return over if over is not None and over.type == RegionType.PHOTO else None
 
 
 def _column_runs_over(photo: Region, region: Region, above: dict[str, Region | None]) -> bool:
-    """Whether text over ``photo`` stands in ``region``'s column: the
-    photo is set into a column that runs on under it."""
-    over = above.get(photo.id)
+    """Whether text over ``photo`` (past other photos, captions and bylines)
+    stands in ``region``'s column: the photo is set into a column that runs
+    on under it."""
+    passed = (RegionType.PHOTO, RegionType.CAPTION, RegionType.BYLINE)
+    over = next((r for r in _up_from(photo, above) if r.type not in passed), None)
     if over is None or over.type != RegionType.TEXT:
         return False
-    me, it = _box(region), _box(over)
-    return it.x_overlap(me) >= NEIGHBOURS.same_column * min(me.width, it.width)
+    return _box(over).x_overlap_ratio(_box(region)) >= NEIGHBOURS.same_column

@@ -12,7 +12,8 @@ Everything is in working-image pixels and measured in the body line height.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from newsprint.layout.boxes import Box
@@ -26,6 +27,7 @@ def follow_broken_rules(
     body: float,
     h_rules: list[Box] | None = None,
     type_lines: list[Box] | None = None,
+    display_lines: Sequence[Box] = (),
 ) -> list[Box]:
     """Vertical rules followed up and down the page past where they break.
 
@@ -44,8 +46,8 @@ def follow_broken_rules(
     shows the rule again (several windows, up to ``bridge_windows``, when
     another found piece of the rule lies that near ahead); anything else, a
     horizontal rule across its way (``h_rules``), a line of display type across
-    it (a detected line over ``TYPE_SIZE.display`` body lines high) or another
-    piece of the rule reached, ends the walk.
+    it (one of ``display_lines`` with display type on both sides of the rule:
+    ``_display_across``) or another piece of the rule reached, ends the walk.
 
     Only a rule set tight against the type of both columns (white beside it
     narrower than ``tight_white`` body lines on each side) is followed so.
@@ -57,25 +59,34 @@ def follow_broken_rules(
     2-pixel rule, body 14), but walked on freely it would cross a modern
     page's headline band (zh-hant-1009).
 
-    ``v_rules``, ``h_rules``, ``type_lines`` (the detector's lines): boxes in
-    ``ink``'s pixels (ink: H x W, nonzero = ink); returns ``v_rules``
-    lengthened, collinear pieces that come to overlap merged.
+    ``v_rules``, ``h_rules``, ``type_lines`` (the detector's lines),
+    ``display_lines`` (the detector's lines of display type set across, as
+    ``layout.rules.find_rules`` takes them): boxes in ``ink``'s pixels
+    (ink: H x W, nonzero = ink); returns ``v_rules`` lengthened, collinear
+    pieces that come to overlap merged.
     """
     if not v_rules:
         return v_rules
     # Twice: a break between two pieces is bridged from either once both
     # have grown towards it (``RULE_TRACK.bridge_windows``).
     lines = np.array([ln.as_tuple() for ln in type_lines or []], dtype=float).reshape(-1, 4)
-    grown = _grown(ink, v_rules, body, h_rules or [], lines)
-    return _merge_collinear(_grown(ink, grown, body, h_rules or [], lines))
+    walls = (h_rules or [], list(display_lines))
+    grown = _grown(ink, v_rules, body, walls, lines)
+    return _merge_collinear(_grown(ink, grown, body, walls, lines))
 
 
 def _grown(
-    ink: np.ndarray, v_rules: list[Box], body: float, h_rules: list[Box], lines: np.ndarray
+    ink: np.ndarray,
+    v_rules: list[Box],
+    body: float,
+    walls: tuple[list[Box], list[Box]],
+    lines: np.ndarray,
 ) -> list[Box]:
     """Each rule walked up and down (one pass of ``follow_broken_rules``);
-    ``lines``: the detector's lines, N x 4 (x0, y0, x1, y1)."""
+    ``walls``: the horizontal rules and the lines of display type that end
+    a walk; ``lines``: the detector's lines, N x 4 (x0, y0, x1, y1)."""
     P = RULE_TRACK
+    h_rules, display_lines = walls
     x0s, y0s, x1s, y1s = lines.T
     display_size = y1s - y0s > TYPE_SIZE.display * body
     window = max(P.window_min_px, round(P.window * body))
@@ -109,6 +120,7 @@ def _grown(
         over = display_size & (x0s < core[0]) & (x1s > core[1])
         display = [(int(a), int(np.ceil(b))) for a, b in zip(y0s[over], y1s[over], strict=True)]
         walk = _RuleWalk(ink, band, core, stroke, across, others, display)
+        walk.headings = _display_across(ink, display_lines, core, body)
         if guttered:
             walk.beside = _type_beside(lines[~display_size], core, body, ink.shape[0])
             walk.gutter = white
@@ -119,6 +131,35 @@ def _grown(
         y1 = end(int(np.ceil(rule.y1)), window)
         grown.append(Box(rule.x0, float(y0), rule.x1, float(y1)))
     return grown
+
+
+def _display_across(
+    ink: np.ndarray, lines: Sequence[Box], core: tuple[int, int], body: float
+) -> list[tuple[int, int]]:
+    """Rows (y0, y1) of the ``lines`` (of display type) that run across the
+    rule's x band ``core`` with ink ``TYPE_SIZE.display`` body lines tall on
+    both sides of it. Two columns' lines of body type read across a rule as
+    one, their baselines apart, make a box as tall as display type; the ink
+    on each side is body type."""
+    height, width = ink.shape[:2]
+    rows = []
+    for line in lines:
+        if not (line.x0 < core[0] and line.x1 > core[1]):
+            continue
+        y0, y1 = max(0, int(line.y0)), min(height, int(np.ceil(line.y1)))
+        sides = (
+            ink[y0:y1, max(0, int(line.x0)) : core[0]],
+            ink[y0:y1, core[1] : min(width, int(np.ceil(line.x1)))],
+        )
+        if all(_ink_height(side) >= TYPE_SIZE.display * body for side in sides):
+            rows.append((y0, y1))
+    return rows
+
+
+def _ink_height(strip: np.ndarray) -> int:
+    """Rows from the first to the last that hold ink in ``strip`` (H x W)."""
+    inked = np.flatnonzero((strip > 0).any(axis=1))
+    return int(inked[-1] - inked[0] + 1) if inked.size else 0
 
 
 def _type_beside(
@@ -196,6 +237,9 @@ class _RuleWalk:
     across: list[tuple[int, int]]
     others: list[tuple[int, int]]
     display: list[tuple[int, int]]
+    headings: list[tuple[int, int]] = field(default_factory=list)
+    """Rows (y0, y1) of the lines of display type across the rule's x that
+    end a walk (``_display_across``)."""
     beside: tuple[np.ndarray, np.ndarray] | None = None
     """Rows (H,) where a line of body type stands against the rule's x on its
     left, and on its right (``_type_beside``)."""
@@ -222,7 +266,7 @@ class _RuleWalk:
             # A line of display type across the rule's x ends it as a
             # horizontal rule does: walked into a headline, the edge of a
             # drawing under it cut the headline in two (东莞日报 2026 A03).
-            if any(a < hi and b > lo for a, b in self.across + self.display):
+            if any(a < hi and b > lo for a, b in self.across + self.headings):
                 break
             met = [(a, b) for a, b in self.others if a < hi and b > lo]
             if met:  # another piece of the rule, found already, takes over

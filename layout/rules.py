@@ -105,7 +105,7 @@ def find_rules(
     # A headline's stroke is dropped before broken rules are followed: a
     # stroke followed down through the body under it is a rule no more.
     v_boxes = [b for b in v_boxes if not stroke_of_display_type(ink, b, display_lines, em)]
-    v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes, type_lines)
+    v_boxes = follow_broken_rules(ink, v_boxes, em, h_boxes, type_lines, display_lines)
     v_boxes = [b for b in v_boxes if not _type_runs_through(ink, b, type_lines or [], em)]
     pad = max(1, int(em * RULES.mask_pad))
     return h_boxes, v_boxes, rules_mask(ink.shape, h_boxes + v_boxes, pad)

@@ -187,17 +187,28 @@ class PictureLabelParams:
     """A picture's label standing over its top edge
     (``layout.picture_labels``). Measured on 东莞日报 of 2026, A03 (body 24
     px at twice the scan's size): the labels' feet 10-13 px over the
-    diagram's box, their next lines 4-9 px under them; not tuned."""
+    diagram's box, their next lines 4-9 px under them, the story's lead
+    level with them 93 px left of the diagram; not tuned."""
 
     edge: float = 0.75
     """× body: the label's foot lies within this of the photo's top."""
 
     leading: float = 0.5
-    """× the label's height: its next line, the picture's text, starts
-    within this under its foot (or over it by as much)."""
+    """× body: its next line, the picture's text, starts within this of the
+    label's foot (under it, or over it by as much)."""
 
     overlap: float = 0.5
     """The label and its next line share this much of the narrower's width."""
+
+    max_width: float = 0.5
+    """A label is no wider than this share of its photo."""
+
+    beside: float = 1.5
+    """× body: a line level with the label this near the photo's side,
+    outside it, makes it a column's line, no label (a gutter is narrower)."""
+
+    max_rows: int = 3
+    """A label's rows are taken one at a time, up to this many."""
 
 
 PICTURE_LABELS = PictureLabelParams()

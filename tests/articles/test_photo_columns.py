@@ -106,3 +106,87 @@ def test_text_under_a_photo_set_into_its_column_goes_on_from_the_text_over_it() 
     )
     owner = _owners(assemble(page, Settings()))
     assert owner["b"] == owner["t"] == owner["h2"] != owner["a"]
+
+
+def _page_of(regions: list[Region]) -> NewspaperPage:
+    return NewspaperPage(
+        source="t.png",
+        sha256="0",
+        width=1200,
+        height=1200,
+        regions=regions,
+        body_line_height=BODY,
+        language="en",
+    )
+
+
+def test_text_under_photos_stacked_in_its_column_goes_on_from_the_text_over_them() -> None:
+    regions = [
+        _region("h1", RegionType.HEADLINE, (100, 100, 400, 150), ["FIRST STORY"]),
+        _column("a", 100, 170, "The first story runs down", "and breaks off here at", 20),
+        _region("h2", RegionType.HEADLINE, (450, 100, 750, 150), ["SECOND STORY"]),
+        _column("t", 450, 170, "The second story opens", "and runs on under the", 3),
+        _region("p1", RegionType.PHOTO, (450, 250, 750, 400)),
+        _region("c1", RegionType.CAPTION, (450, 405, 700, 425), ["The old works"]),
+        _region("p2", RegionType.PHOTO, (450, 440, 750, 560)),
+        _column("b", 450, 580, "pictures of the works, as", "to the end.", 5),
+        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
+        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+    ]
+    owner = _owners(assemble(_page_of(regions), Settings()))
+    assert owner["b"] == owner["t"] == owner["h2"] != owner["a"]
+
+
+def test_a_story_s_photo_column_does_not_go_on_from_another_story_on_its_left() -> None:
+    # The photo's headline stands over its own columns only: the column on
+    # the left, breaking off mid-sentence, is another story's.
+    regions = [
+        _region("h1", RegionType.HEADLINE, (100, 100, 400, 150), ["FIRST STORY"]),
+        _column("a", 100, 170, "The first story runs down", "and breaks off here at", 20),
+        _region("h2", RegionType.HEADLINE, (450, 100, 1100, 150), ["SECOND STORY"]),
+        _region("photo", RegionType.PHOTO, (450, 170, 1100, 400)),
+        _region("cap", RegionType.CAPTION, (450, 405, 700, 425), ["The flue gas works"]),
+        _column("b", 450, 440, "as long as the rules ask, and more", "to the end.", 10),
+        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
+        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+    ]
+    owner = _owners(assemble(_page_of(regions), Settings()))
+    assert owner["b"] == owner["photo"] == owner["h2"] != owner["a"]
+
+
+def test_a_closed_lead_on_the_left_does_not_take_a_column_running_on_under_its_photos() -> None:
+    # One headline over both columns; column 1 a lead closed by its byline,
+    # then text breaking off at its foot; column 2 runs on under two photos.
+    regions = [
+        _region("h", RegionType.HEADLINE, (100, 100, 750, 150), ["ONE STORY"]),
+        _region(
+            "lead", RegionType.TEXT, (100, 170, 400, 250), ["On June 17 the works opened."] * 3
+        ),
+        _region("by", RegionType.BYLINE, (250, 260, 400, 280), ["By Liu Minzhen"]),
+        _column("a", 100, 300, "Breaking ground two years ago", "and breaks off here at", 15),
+        _column("t", 450, 170, "The second column opens", "and runs on under the", 3),
+        _region("p1", RegionType.PHOTO, (450, 250, 750, 400)),
+        _region("c1", RegionType.CAPTION, (450, 405, 700, 425), ["The old works"]),
+        _region("p2", RegionType.PHOTO, (450, 440, 750, 560)),
+        _column("b", 450, 580, "pictures of the works, as", "to the end.", 5),
+        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
+        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+    ]
+    owner = _owners(assemble(_page_of(regions), Settings()))
+    assert owner["b"] == owner["t"] == owner["h"]
+
+
+def test_a_column_under_a_photo_with_no_headline_over_it_goes_on_from_the_left() -> None:
+    regions = [
+        _region("h1", RegionType.HEADLINE, (100, 100, 400, 150), ["FIRST STORY"]),
+        _column("a", 100, 170, "The first story runs down", "and breaks off here at", 20),
+        _region("photo", RegionType.PHOTO, (450, 100, 750, 300)),
+        _region("cap", RegionType.CAPTION, (450, 305, 700, 325), ["The works"]),
+        _column("b", 450, 340, "the foot of the first column", "to the end.", 10),
+        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
+        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+    ]
+    page = assemble(_page_of(regions), Settings())
+    owner = _owners(page)
+    assert owner["b"] == owner["a"]
+    assert page.reading_order.index("a") < page.reading_order.index("b")

@@ -104,12 +104,31 @@ def test_a_rule_walked_up_stops_under_a_line_of_display_type() -> None:
             ink[120:170, x0 : x0 + 45] = 255
     deck = Box(100, 120, 800, 170)  # 50 px high: display type
     seed = [Box(448, 200, 452, 600)]
-    rules = follow_broken_rules(ink, seed, BODY, type_lines=[deck])
+    rules = follow_broken_rules(ink, seed, BODY, type_lines=[deck], display_lines=[deck])
     assert rules[0].y0 >= 170, "the rule stops under the deck"
     assert rules[0].y1 >= 590
-    # Known only as body type, the deck line is no bound: the walk goes on.
-    low = Box(100, 120, 800, 130)
-    assert follow_broken_rules(ink, seed, BODY, type_lines=[low])[0].y0 < 170
+    # Not known as display type, the deck line is no bound: the walk goes on.
+    assert follow_broken_rules(ink, seed, BODY, type_lines=[deck])[0].y0 < 170
+    # Nor where the deck is display type on one side of the rule only.
+    ink[120:170, 460:800] = 0
+    ink[155:168, 460:800] = 255  # body-size type right of the rule
+    rules = follow_broken_rules(ink, seed, BODY, type_lines=[deck], display_lines=[deck])
+    assert rules[0].y0 < 170
+
+
+def test_body_lines_read_across_a_worn_rule_do_not_end_its_walk() -> None:
+    # Two columns' lines read across the rule as one, the right column set
+    # 6 px lower: the box is as tall as display type, each side body type.
+    ink = _columns_with_a_worn_rule()
+    for y in range(40, 1760, 20):
+        right = ink[y + 3 : y + 17, 451:].copy()
+        ink[y + 3 : y + 17, 451:] = 0
+        ink[y + 9 : y + 23, 451:] = right
+    merged = [Box(40, y + 3, 860, y + 23) for y in range(40, 1740, 20)]
+    rules = follow_broken_rules(
+        ink, [Box(448, 600, 452, 750)], BODY, type_lines=merged, display_lines=merged
+    )
+    assert rules[0].y0 <= 60 and rules[0].y1 >= 1700
 
 
 def test_type_set_tight_against_a_column_rule_does_not_widen_it() -> None:
