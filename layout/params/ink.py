@@ -50,6 +50,11 @@ class InkParams:
     """About this many pixels of the page are sampled (on a grid) for that
     threshold."""
 
+    min_line_px: int = 200
+    """A text line's box is thresholded on its own (``binarize.ink_mask``)
+    when it holds at least this many pixels: fewer make no histogram. Pixels:
+    a histogram's sample. Not tuned."""
+
     dark_share: float = 0.45
     """Grey darker than this share of the paper's level is ink whatever the
     flattening says (it turns the middle of a wide dark border into "paper"). Set by

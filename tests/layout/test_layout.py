@@ -8,7 +8,7 @@ import pytest
 from newsprint.core.page import NewspaperPage, RegionType
 from newsprint.core.settings import Settings
 from newsprint.layout import deskew, estimate_skew, segment
-from newsprint.layout.binarize import flatten_background, ink_mask, is_negative
+from newsprint.layout.binarize import flatten_background, ink_mask, is_bitonal, is_negative
 from newsprint.layout.border import (
     _painted,
     _pixels_within,
@@ -206,7 +206,8 @@ def test_light_grey_type_beside_a_dark_photo_is_ink_by_the_detector_s_lines() ->
     beside a dark photo. Otsu's threshold over the whole page falls between
     the photo and the type, and the type is paper; over the detector's line
     boxes it parts the type from its paper. Boxes covering too little of
-    the page leave the whole page's threshold."""
+    the page leave the whole page's threshold but inside each box, whose
+    line is thresholded on its own."""
     grey, boxes = _light_grey_type_beside_a_photo(pitch=50, step=30, right=1505)
     text = grey[100:1100, 900:1500] < 220
     whole_page = ink_mask(grey)[100:1100, 900:1500] > 0
@@ -216,7 +217,38 @@ def test_light_grey_type_beside_a_dark_photo_is_ink_by_the_detector_s_lines() ->
     assert not by_lines[100:1100, 900:1500][~text].any()  # no paper taken for ink
     assert (by_lines[100:700, 100:800] > 0).all()  # the photo stays ink
     few = np.array([(895, 100, 1000, 130)], dtype=float)  # 0.2% of the page
-    assert np.array_equal(ink_mask(grey, few), ink_mask(grey))
+    alone, whole = ink_mask(grey, few), ink_mask(grey)
+    assert (alone[100:130, 900:1000] > 0)[text[:30, :100]].mean() > 0.95
+    alone[100:130, 895:1000] = whole[100:130, 895:1000]
+    assert np.array_equal(alone, whole)
+
+
+def test_a_line_printed_lighter_than_the_page_keeps_its_letters() -> None:
+    """The Evening Bulletin of Honolulu, 1912: a column inked lighter than
+    the rest of the page lost all but its letters' stems to the page's
+    threshold. Its lines' boxes are thresholded on their own."""
+    rng = np.random.default_rng(3)
+    grey = np.full((800, 1000), 250, dtype=np.uint8)
+    boxes = []
+    for i in range(20):
+        y = 20 + i * 38
+        level = {10: 175, 12: 224}.get(i, 40)  # one printed light, one shows through
+        strokes = rng.random((20, 900)) < 0.4
+        type_grey = np.clip(rng.normal(level, 6, (20, 900)), 0, 255)
+        grey[y + 5 : y + 25, 50:950] = np.where(strokes, type_grey, 250)
+        boxes.append((45, y, 955, y + 30))
+    light = grey[405:425, 50:950] < 220
+    assert not is_bitonal(grey)
+    assert (ink_mask(grey)[405:425, 50:950] > 0)[light].mean() < 0.05
+    mask = ink_mask(grey, np.array(boxes, dtype=float)) > 0
+    assert mask[405:425, 50:950][light].mean() > 0.95
+    assert not mask[405:425, 50:950][~light].any()
+    assert not mask[:, :40].any()  # paper beside the lines stays paper
+    # The reverse's print showing through (224 on 250) is no ink, whatever
+    # its box's own threshold; nor is a box too small for a histogram.
+    assert not mask[481:501, 50:950].any()
+    tiny = ink_mask(grey, np.array([(50, 405, 58, 425)], dtype=float))
+    assert np.array_equal(tiny, ink_mask(grey))
 
 
 def test_layout_reads_light_grey_type_beside_a_dark_photo_as_whole_lines() -> None:
