@@ -2,8 +2,13 @@
 
 A line starts a paragraph where it is indented (``articles.indent_chars``
 characters) or the line before it ended short: the next line's first word
-would have fitted after it; not where the indent clears a drop capital. A
-paragraph that a column break cuts goes on in the next block. Boxes are in
+would have fitted after it; not where the indent clears a drop capital. In
+Chinese, only after a line that ends a sentence (a stop, a closing quote
+or bracket), or a line short at both ends (a heading set in the block):
+lines set round a picture (信報 of 12 August 2024, A13: a column run round
+a round portrait) start and stop short in mid-sentence, and each was a
+paragraph of its own ("本港人口老齡化是不爭事實，不少長" / "者因年紀大…").
+A paragraph that a column break cuts goes on in the next block. Boxes are in
 working-image pixels; ``body`` is the body line height there.
 """
 
@@ -22,15 +27,22 @@ def paragraphs_of(
     """The paragraphs of ``blocks``' lines, read block after block: a line
     indented ``settings.articles.indent_chars`` characters or more, or
     following a line that ended short (``_ends_paragraph``), starts one (an
-    indent beside a drop capital does not: ``_beside_a_drop_capital``);
-    each paragraph's lines joined (``articles.text.join_lines``)."""
+    indent beside a drop capital does not: ``_beside_a_drop_capital``); in
+    Chinese only after a line that ends a sentence (``_ends_a_sentence``),
+    a heading's line or at one (``_heading``). Each paragraph's lines
+    joined (``articles.text.join_lines``)."""
     paragraphs: list[list[str]] = []
     ended = True
+    chinese = language.startswith("zh")
+    heading = False  # the line before was centred, a heading
     for block in blocks:
         lines = [ln for ln in block.lines if ln.text.strip()]
         if not lines:
             continue
         lefts, right = _left_edges(lines), _edges(block)[1]
+        size = float(
+            np.median([(ln.work_bbox or ln.bbox)[3] - (ln.work_bbox or ln.bbox)[1] for ln in lines])
+        )
         latin = block.direction == TextDirection.HORIZONTAL_LTR and not language.startswith("zh")
         cap_foot = _beside_a_drop_capital(lines) if latin else -np.inf
         for i, line in enumerate(lines):
@@ -38,12 +50,20 @@ def paragraphs_of(
             char = _char_width(line, language, body)
             beside_cap = i > 0 and (y0 + y1) / 2 < cap_foot
             indented = x0 - lefts[i] >= settings.articles.indent_chars * char and not beside_cap
-            if ended or indented or not paragraphs:
+            starts = ended or indented or not paragraphs
+            centred = indented and _heading(x0 - lefts[i], right - x1, char, (y1 - y0) / size)
+            if chinese and starts and paragraphs and not heading:
+                # Only after a sentence's end, or at a centred line (a
+                # heading): lines set round a picture stop and start short
+                # mid-sentence.
+                starts = _ends_a_sentence(paragraphs[-1][-1]) or centred
+            if starts:
                 paragraphs.append([line.text])
             else:
                 paragraphs[-1].append(line.text)
             nxt = lines[i + 1].text if i + 1 < len(lines) else None
             ended = _ends_paragraph(x1, right, char, language, nxt)
+            heading = chinese and centred
     return [p for p in (join_lines(lines) for lines in paragraphs) if p]
 
 
@@ -100,6 +120,27 @@ def _char_width(line: TextLine, language: str, body: float) -> float:
         return body
     x0, _, x1, _ = line.work_bbox or line.bbox
     return max(PARAGRAPHS.min_char_width * body, (x1 - x0) / max(1, len(line.text)))
+
+
+_SENTENCE_ENDS = "。！？…」』”’）)：:；;.!?\"'"
+
+
+def _heading(indent: float, room: float, char: float, size: float) -> bool:
+    """Whether a line set in from both edges of its block, ``indent`` from
+    the left and ``room`` from the right (pixels), both more than
+    ``PARAGRAPHS.zh_end_room`` characters (``char`` pixels), is a heading:
+    centred (the two within ``PARAGRAPHS.centred_slack`` characters of each
+    other) or in type ``PARAGRAPHS.heading_size`` times the block's lines'
+    or larger (``size``: its height over theirs)."""
+    least = PARAGRAPHS.zh_end_room * char
+    if indent <= least or room <= least:
+        return False
+    return abs(indent - room) <= PARAGRAPHS.centred_slack * char or size >= PARAGRAPHS.heading_size
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a line of Chinese ends a sentence, a quote or a bracket."""
+    return text.rstrip().endswith(tuple(_SENTENCE_ENDS))
 
 
 def _ends_paragraph(x1: float, right: float, char: float, language: str, nxt: str | None) -> bool:

@@ -45,6 +45,18 @@ class ParagraphParams:
     characters (elsewhere: when the next line's first word would have
     fitted). × char. Commit 8ec149d."""
 
+    centred_slack: float = 1.5
+    """A line of Chinese set in from both edges by amounts within this many
+    characters of each other is centred: a heading in the block, its own
+    paragraph, though it ends no sentence. × char. Not tuned: lines set
+    round a picture are in from one edge far more than the other."""
+
+    heading_size: float = 1.25
+    """... and so is one set in from both edges in type this many times as
+    tall as the block's lines (their median box) or more: 信報 of 2024,
+    A13, "輪候時間超指引目標", 60 px in a block of 42-px lines, set off
+    centre beside a portrait. Not tuned."""
+
 
 PARAGRAPHS = ParagraphParams()
 

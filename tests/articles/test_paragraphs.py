@@ -1,0 +1,94 @@
+"""Paragraphs of Chinese text set round a picture, and headings in a block."""
+
+from __future__ import annotations
+
+from newsprint.articles.paragraphs import paragraphs_of
+from newsprint.core.page import Region, RegionType, TextLine
+from newsprint.core.settings import Settings
+
+BODY = 40.0
+
+
+def _line(text: str, x0: float, y0: float, x1: float, height: float = BODY) -> TextLine:
+    box = (x0, y0, x1, y0 + height)
+    return TextLine(text=text, confidence=0.99, bbox=tuple(int(v) for v in box), work_bbox=box)
+
+
+def _block(lines: list[TextLine]) -> Region:
+    x0 = min(ln.work_bbox[0] for ln in lines)
+    x1 = max(ln.work_bbox[2] for ln in lines)
+    y0, y1 = lines[0].work_bbox[1], lines[-1].work_bbox[3]
+    box = (x0, y0, x1, y1)
+    return Region(
+        id="t", type=RegionType.TEXT, bbox=tuple(int(v) for v in box), work_bbox=box, lines=lines
+    )
+
+
+def _paragraphs(rows: list[tuple[str, float, float]]) -> list[str]:
+    lines = [_line(t, x0, 100 + 50 * i, x1) for i, (t, x0, x1) in enumerate(rows)]
+    return paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings())
+
+
+def test_lines_set_round_a_picture_stay_one_paragraph() -> None:
+    # 信報 of 12 August 2024, A13: a column run round a round portrait, its
+    # lines stopping short on the right, then starting in on the left.
+    rows = [
+        ("本港人口老齡化是不爭事實，不少長者", 0, 680),
+        ("因年紀大而出現視力衰退，突如其", 0, 600),
+        ("來的改變，難免焦慮不安，試", 0, 520),
+        ("諗下，突然間也都睇唔到，有", 0, 520),
+        ("咗視力，你會點？會唔敢出", 0, 520),
+        ("街，唔想同人講嘢，以前", 160, 680),
+        ("覺得好易好簡單嘅事，例如", 80, 680),
+        ("行路、上落樓梯，忽然好難。", 0, 560),
+        ("何怡昕指出，為新失明長者提供", 80, 680),
+        ("的復康訓練愈早愈好。", 0, 400),
+    ]
+    paragraphs = _paragraphs(rows)
+    assert paragraphs == [
+        "".join(t for t, _, _ in rows[:8]),
+        "".join(t for t, _, _ in rows[8:]),
+    ]
+
+
+def test_a_heading_in_a_block_of_chinese_is_a_paragraph_of_its_own() -> None:
+    rows = [
+        ("該會中心經理李庭康謂，最近發現輪候時", 0, 680),
+        ("間有增無減，服務求過於供。", 0, 480),
+        ("輪候時間超指引目標", 160, 520),  # centred
+        ("根據政府指引，三個月內接受訓練最好，", 0, 680),
+        ("但而家最快都要十二至十六個月。", 0, 560),
+    ]
+    assert _paragraphs(rows) == [
+        rows[0][0] + rows[1][0],
+        rows[2][0],
+        rows[3][0] + rows[4][0],
+    ]
+    # Set off centre beside a picture, a heading in larger type is one too.
+    lines = [_line(t, x0, 100 + 60 * i, x1) for i, (t, x0, x1) in enumerate(rows)]
+    lines[2] = _line(rows[2][0], 260, 220, 600, height=1.5 * BODY)
+    assert paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings())[1] == rows[2][0]
+    # Not centred and in the block's own type, it runs on into the next line.
+    lines[2] = _line(rows[2][0], 260, 220, 600)
+    assert paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings())[1] != rows[2][0]
+
+
+def test_a_heading_after_a_line_read_without_its_stop_is_still_its_own() -> None:
+    rows = [
+        ("該會中心經理李庭康謂，最近發現輪候時", 0, 680),
+        ("間有增無減，服務求過於供", 0, 480),  # its stop not read
+        ("輪候時間超指引目標", 160, 520),
+        ("根據政府指引，三個月內接受訓練最好。", 0, 680),
+    ]
+    assert _paragraphs(rows)[1] == rows[2][0]
+
+
+def test_a_line_set_in_round_a_picture_and_a_little_short_is_no_heading() -> None:
+    rows = [
+        ("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午", 0, 680),
+        ("未申酉戌亥天地玄黃宇宙洪荒日月盈", 0, 680),
+        ("昃辰宿列張寒來暑往秋收冬藏閏餘", 90, 645),  # in 90 px, 35 px short
+        ("成歲律呂調陽雲騰致雨露結為霜金", 90, 680),
+        ("生麗水玉出崑岡。", 0, 320),
+    ]
+    assert _paragraphs(rows) == ["".join(t for t, _, _ in rows)]
