@@ -51,7 +51,7 @@ def paragraphs_of(
             beside_cap = i > 0 and (y0 + y1) / 2 < cap_foot
             indented = x0 - lefts[i] >= settings.articles.indent_chars * char and not beside_cap
             starts = ended or indented or not paragraphs
-            centred = indented and _heading(x0 - lefts[i], right - x1, char, (y1 - y0) / size)
+            centred = _heading(x0 - lefts[i], right - x1, char, (y1 - y0) / size)
             if chinese and starts and paragraphs and not heading:
                 # Only after a sentence's end, or at a centred line (a
                 # heading): lines set round a picture stop and start short
@@ -126,16 +126,18 @@ _SENTENCE_ENDS = "。！？…」』”’）)：:；;.!?\"'"
 
 
 def _heading(indent: float, room: float, char: float, size: float) -> bool:
-    """Whether a line set in from both edges of its block, ``indent`` from
-    the left and ``room`` from the right (pixels), both more than
-    ``PARAGRAPHS.zh_end_room`` characters (``char`` pixels), is a heading:
-    centred (the two within ``PARAGRAPHS.centred_slack`` characters of each
-    other) or in type ``PARAGRAPHS.heading_size`` times the block's lines'
-    or larger (``size``: its height over theirs)."""
+    """Whether a line of a block is a heading: in type
+    ``PARAGRAPHS.heading_size`` times the block's lines' or larger
+    (``size``: its height over theirs), or set in from both edges, ``indent``
+    from the left and ``room`` from the right (pixels), both more than
+    ``PARAGRAPHS.zh_end_room`` characters (``char`` pixels) and within
+    ``PARAGRAPHS.centred_slack`` characters of each other: centred."""
+    if size >= PARAGRAPHS.heading_size:
+        return True
     least = PARAGRAPHS.zh_end_room * char
     if indent <= least or room <= least:
         return False
-    return abs(indent - room) <= PARAGRAPHS.centred_slack * char or size >= PARAGRAPHS.heading_size
+    return abs(indent - room) <= PARAGRAPHS.centred_slack * char
 
 
 def _ends_a_sentence(text: str) -> bool:

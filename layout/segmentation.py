@@ -59,6 +59,7 @@ from newsprint.layout.ornaments import find_borders
 from newsprint.layout.params.blocks import BODY_MEASURE, INK_LINES, REGION_COLUMNS
 from newsprint.layout.params.textlines import INK_FIT
 from newsprint.layout.params.type_size import TYPE_SIZE
+from newsprint.layout.photo_edges import off_column_lines
 from newsprint.layout.photos import (
     absorb_frames,
     blank_photos,
@@ -199,7 +200,9 @@ def analyse(
         line_art = [p for p in photos if hatched_within(text_ink, p, body)]
         photos = without_type(photos, pieces, line_art, body)
         photos = without_page_photos(photos, pieces, box)  # print run together
-        line_art = [p for p in line_art if p in photos]
+        trimmed = off_column_lines(photos, pieces, body)  # a column's line taken in
+        line_art = [t for p, t in zip(photos, trimmed, strict=True) if p in line_art]
+        photos = trimmed
     h_rules, v_rules = frames_of_no_photo(found, (h_rules, v_rules), photos, body)
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None

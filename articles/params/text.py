@@ -51,11 +51,13 @@ class ParagraphParams:
     paragraph, though it ends no sentence. × char. Not tuned: lines set
     round a picture are in from one edge far more than the other."""
 
-    heading_size: float = 1.25
-    """... and so is one set in from both edges in type this many times as
-    tall as the block's lines (their median box) or more: 信報 of 2024,
-    A13, "輪候時間超指引目標", 60 px in a block of 42-px lines, set off
-    centre beside a portrait. Not tuned."""
+    heading_size: float = 1.15
+    """... and so is one in type this many times as tall as the block's
+    lines (their median box) or more, wherever it stands: 信報 of 2024, A13,
+    "輪候時間超指引目標", 60 px in a block of 42-px lines, set off centre
+    beside a portrait; 頭條日報 of 2025, p1, "任正非雷軍等6代表發言" across
+    its column's width, 22.6 px in a block of 19.3-px lines (the lines of a
+    block of Chinese differ by a few per cent). Not tuned."""
 
 
 PARAGRAPHS = ParagraphParams()

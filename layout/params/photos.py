@@ -212,3 +212,36 @@ class PictureLabelParams:
 
 
 PICTURE_LABELS = PictureLabelParams()
+
+
+@dataclass(frozen=True)
+class PhotoTrimParams:
+    """A photo's box drawn back off a column's lines it took in
+    (``layout.photo_edges``). From 頭條日報 of 18 February 2025, p1 (body
+    about 20 px): a column's last line 8 px over a photo, inside its box
+    from the closing; not tuned."""
+
+    leading: float = 0.6
+    """× body: its column's line outside stands within this of it."""
+
+    overlap: float = 0.5
+    """The two share this much of the narrower's width."""
+
+    size_ratio: float = 1.4
+    """... and are of type within this ratio of each other's height."""
+
+    max_width: float = 0.8
+    """A line over this share of the photo's width spans the picture: a
+    caption or a title, no column's line."""
+
+    max_lines: int = 3
+    """At most this many lines are taken off each edge."""
+
+    pad: float = 0.1
+    """× body: the edge is drawn back this far past the line."""
+
+    min_height: float = 3.0
+    """× body: a photo drawn back to less than this stays as it was."""
+
+
+PHOTO_TRIM = PhotoTrimParams()

@@ -92,3 +92,17 @@ def test_a_line_set_in_round_a_picture_and_a_little_short_is_no_heading() -> Non
         ("生麗水玉出崑岡。", 0, 320),
     ]
     assert _paragraphs(rows) == ["".join(t for t, _, _ in rows)]
+
+
+def test_a_heading_across_its_column_in_larger_type_is_its_own_paragraph() -> None:
+    # 頭條日報 of 18 February 2025, p1: "任正非雷軍等6代表發言", 22.6 px in
+    # a block of 19.3-px lines, across the column, over an indented line.
+    body = 19.3
+    rows = [("中國式現代化作出新的更大的", 567, 800), ("貢獻。", 565, 621)]
+    lines = [_line(t, x0, 1000 + 21 * i, x1, height=body) for i, (t, x0, x1) in enumerate(rows)]
+    lines.append(_line("任正非雷軍等6代表發言", 568, 1080, 799, height=22.6))
+    lines.append(_line("習近平強調，當前民營經", 602, 1115, 802, height=body))
+    lines.append(_line("濟發展面臨一些困難和挑戰，", 567, 1137, 799, height=body))
+    paragraphs = paragraphs_of([_block(lines)], body, "zh-Hant", Settings())
+    assert paragraphs[1] == "任正非雷軍等6代表發言"
+    assert paragraphs[2].startswith("習近平強調")
