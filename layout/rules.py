@@ -74,10 +74,7 @@ def find_rules(
         _open_along(small, (length, 1)),
         _open_along(_close_along(h_dashes, (join, 1)), (length, 1)),
     )
-    # Letters' stems (l, d, h) stacked down three or four lines of small 1-bit
-    # type are dashes lined up as well as a rule's: a dashed rule down the
-    # page is asked to be longer than a solid one.
-    dashed_v = _open_along(_close_along(v_dashes, (1, join)), (1, int(DASHES.min_run * length)))
+    dashed_v = _open_along(_close_along(v_dashes, (1, join)), (1, length))
     vert = cv2.bitwise_or(_open_along(across_v, (1, length)), dashed_v)
     # A rule straddling a cell boundary at half resolution measures a pixel
     # thicker there (a 7-pixel rule under the running head on 12-pixel type

@@ -152,14 +152,6 @@ class DashParams:
     specks are scanner noise. Pixels: noise has a pixel size, not a type size.
     Set by hand (8ec149d)."""
 
-    min_run: float = 1.5
-    """A vertical rule found as dashes is at least this many times the
-    length a rule must have (``Settings.layout.min_rule_length_lines``): the
-    stems of l, d and h lined up down four lines of 10-pixel 1-bit type made
-    a dashed "rule" 40 pixels long through a column (the Evening Bulletin,
-    Honolulu, 1912-04-26 p1, not in the shared set), which cut its lines
-    into words. Not tuned."""
-
 
 DASHES = DashParams()
 

@@ -794,19 +794,3 @@ def test_a_dashed_rule_under_a_headline_stays_a_rule() -> None:
         return any(r.width > 200 and 296 <= r.cy <= 306 for r in h_rules)
 
     assert dashed([]) and dashed([headline])
-
-
-def test_stems_lined_up_down_four_lines_are_no_dashed_rule() -> None:
-    # The Evening Bulletin, Honolulu, 1912: the stems of d, l, l lined up
-    # down lines of 10-px type, 40 px in all, made a dashed "rule" through a
-    # column; four lines' stems, 53 px. A dashed rule 110 px long is found.
-    def dashes(count: int) -> np.ndarray:
-        ink = np.zeros((400, 300), np.uint8)
-        for n in range(count):
-            ink[100 + 15 * n : 108 + 15 * n, 150:152] = 255
-        return ink
-
-    settings = Settings().layout
-    assert find_rules(dashes(4), 10.0, settings)[1] == []
-    found = find_rules(dashes(8), 10.0, settings)[1]
-    assert len(found) == 1 and found[0].x0 <= 150 and found[0].height >= 100
