@@ -78,13 +78,17 @@ def _light_lines_inked(
     the page's threshold of 162 left only the stems of a lightly inked
     column's letters, white between them in nearly every line at the same
     places; its lines were cut there into words and the words read apart
-    (a line's own threshold: 196). ``flat``: the flattened page;
-    ``text_boxes``: N x 4, x0 y0 x1 y1 in its pixels."""
+    (a line's own threshold: 196). Only pieces under the line's threshold
+    that hold ink under the page's are kept (hysteresis): the letters grow
+    from their dark strokes, and the print of the page's reverse showing
+    through a box of little ink, with nothing under the page's threshold,
+    stays paper. ``flat``: the flattened page; ``text_boxes``: N x 4, x0 y0
+    x1 y1 in its pixels."""
     height, width = flat.shape
     for x0, y0, x1, y1 in np.asarray(text_boxes, dtype=np.float64).reshape(-1, 4):
         a, b = max(0, int(y0)), min(height, int(np.ceil(y1)))
         c, d = max(0, int(x0)), min(width, int(np.ceil(x1)))
-        if (b - a) * (d - c) < INK.min_line_px:
+        if b <= a or d <= c or (b - a) * (d - c) < INK.min_line_px:
             continue
         crop = flat[a:b, c:d]
         line, _ = cv2.threshold(
@@ -94,8 +98,16 @@ def _light_lines_inked(
             cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU,
         )
         line = min(line, INK.max_threshold)
-        if line > thresh:  # a lower one adds nothing to the page's
-            inked[a:b, c:d] |= crop < line
+        if line <= thresh:
+            continue  # a lower threshold adds nothing to the page's
+        seeds = inked[a:b, c:d]
+        if not seeds.any():
+            continue
+        count, labels = cv2.connectedComponents((crop < line).view(np.uint8), connectivity=8)
+        grown = np.zeros(count, dtype=bool)
+        grown[labels[seeds]] = True
+        grown[0] = False
+        seeds |= grown[labels]
 
 
 def _otsu(flat: np.ndarray, text_boxes: np.ndarray | None) -> float:

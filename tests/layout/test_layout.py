@@ -206,8 +206,8 @@ def test_light_grey_type_beside_a_dark_photo_is_ink_by_the_detector_s_lines() ->
     beside a dark photo. Otsu's threshold over the whole page falls between
     the photo and the type, and the type is paper; over the detector's line
     boxes it parts the type from its paper. Boxes covering too little of
-    the page leave the whole page's threshold but inside each box, whose
-    line is thresholded on its own."""
+    the page leave the whole page's threshold (a box's own threshold only
+    grows ink that the page's finds in it)."""
     grey, boxes = _light_grey_type_beside_a_photo(pitch=50, step=30, right=1505)
     text = grey[100:1100, 900:1500] < 220
     whole_page = ink_mask(grey)[100:1100, 900:1500] > 0
@@ -217,38 +217,60 @@ def test_light_grey_type_beside_a_dark_photo_is_ink_by_the_detector_s_lines() ->
     assert not by_lines[100:1100, 900:1500][~text].any()  # no paper taken for ink
     assert (by_lines[100:700, 100:800] > 0).all()  # the photo stays ink
     few = np.array([(895, 100, 1000, 130)], dtype=float)  # 0.2% of the page
-    alone, whole = ink_mask(grey, few), ink_mask(grey)
-    assert (alone[100:130, 900:1000] > 0)[text[:30, :100]].mean() > 0.95
-    alone[100:130, 895:1000] = whole[100:130, 895:1000]
-    assert np.array_equal(alone, whole)
+    assert np.array_equal(ink_mask(grey, few), ink_mask(grey))
 
 
 def test_a_line_printed_lighter_than_the_page_keeps_its_letters() -> None:
     """The Evening Bulletin of Honolulu, 1912: a column inked lighter than
     the rest of the page lost all but its letters' stems to the page's
-    threshold. Its lines' boxes are thresholded on their own."""
+    threshold. Its lines' boxes are thresholded on their own, the letters
+    grown from the ink the page's threshold finds; the reverse's print
+    showing through a box, with no such ink, stays paper."""
     rng = np.random.default_rng(3)
     grey = np.full((800, 1000), 250, dtype=np.uint8)
     boxes = []
     for i in range(20):
         y = 20 + i * 38
-        level = {10: 175, 12: 224}.get(i, 40)  # one printed light, one shows through
-        strokes = rng.random((20, 900)) < 0.4
-        type_grey = np.clip(rng.normal(level, 6, (20, 900)), 0, 255)
-        grey[y + 5 : y + 25, 50:950] = np.where(strokes, type_grey, 250)
         boxes.append((45, y, 955, y + 30))
+        if i in (10, 12):
+            continue
+        strokes = rng.random((20, 900)) < 0.4
+        type_grey = np.clip(rng.normal(40, 6, (20, 900)), 0, 255)
+        grey[y + 5 : y + 25, 50:950] = np.where(strokes, type_grey, 250)
+    # Line 10: strokes 7 px wide, dark in the middle, lighter to their edges.
+    profile = np.array([185, 170, 150, 120, 150, 170, 185], dtype=np.uint8)
+    for x in range(60, 940, 14):
+        grey[405:425, x : x + 7] = profile
+    grey[405:425, 50:950] += rng.integers(0, 3, (20, 900), dtype=np.uint8)
+    # Line 12: a few dark strokes with a light halo (205), then the reverse's
+    # print showing through, as grey as line 10's light strokes.
+    halo = np.array([205, 40, 40, 40, 205], dtype=np.uint8)
+    for x in range(60, 130, 14):
+        grey[481:501, x : x + 5] = halo
+    for x in range(400, 940, 14):
+        grey[481:501, x : x + 7] = 185
     light = grey[405:425, 50:950] < 220
     assert not is_bitonal(grey)
-    assert (ink_mask(grey)[405:425, 50:950] > 0)[light].mean() < 0.05
+    assert (ink_mask(grey)[405:425, 50:950] > 0)[light].mean() < 0.3
     mask = ink_mask(grey, np.array(boxes, dtype=float)) > 0
-    assert mask[405:425, 50:950][light].mean() > 0.95
+    assert mask[405:425, 50:950][light].mean() > 0.85
     assert not mask[405:425, 50:950][~light].any()
     assert not mask[:, :40].any()  # paper beside the lines stays paper
-    # The reverse's print showing through (224 on 250) is no ink, whatever
-    # its box's own threshold; nor is a box too small for a histogram.
-    assert not mask[481:501, 50:950].any()
+    strokes = mask[481:501, 60:130]
+    assert strokes[:, 1::14].all() and not strokes[:, 0::14].any()  # halo, no ink
+    assert not mask[481:501, 400:950].any()
+    # Where the page's ink in a box is a dark border the flattening made
+    # paper, the box's paper stays paper.
+    border = grey.copy()
+    border[:, :300] = 10
+    box = np.array([(200, 405, 700, 425)], dtype=float)
+    assert not (ink_mask(border, box) > 0)[405:425, 300:700][~light[:, 250:650]].any()
+    # A box too small for a histogram is left at the page's threshold, and
+    # one reaching off the page is cut to it.
     tiny = ink_mask(grey, np.array([(50, 405, 58, 425)], dtype=float))
     assert np.array_equal(tiny, ink_mask(grey))
+    off = np.array([(-400, -400, -30, -30), (1200, 900, 1500, 1100)], dtype=float)
+    assert np.array_equal(ink_mask(grey, off), ink_mask(grey))
 
 
 def test_layout_reads_light_grey_type_beside_a_dark_photo_as_whole_lines() -> None:
