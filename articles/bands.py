@@ -22,13 +22,11 @@ from newsprint.articles.params.bands import ABOVE, BESIDE, CENTRED, COLUMN_HEADS
 from newsprint.articles.params.columns import COLUMN_SPANS
 from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.articles.roles import is_heading
+from newsprint.articles.text import ends_a_sentence as ends_a_text_sentence
 from newsprint.core.page import Region, RegionType
 from newsprint.layout.boxes import Box
 
 _BODY = (RegionType.TEXT,)
-_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
-_CLOSING_QUOTES = "\"”’'」』"
-_CLOSING_BRACKETS = (")", "）", "]", "】")
 
 
 def blocks_under_dashes(
@@ -470,17 +468,10 @@ def _foot_of_column(
 
 
 def ends_a_sentence(region: Region) -> bool:
-    """Whether the block's last line ends a sentence or an item: a full
-    stop, a mark of exclamation or question or an ellipsis (their Chinese
-    forms too), alone or before a closing quote, or a closing bracket (a
-    jump line "(Continued on Page 6)", a credit "（记者 张三）"). A story
-    breaking off at a column's foot to go on in the next one ends
-    mid-sentence or mid-word; a quote closed after a word ("the farmers’")
-    ends nothing."""
-    last = region.lines[-1].text.rstrip() if region.lines else ""
-    if last.endswith(_CLOSING_BRACKETS):
-        return True
-    return last.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
+    """Whether the block's last line ends a sentence or an item
+    (``articles.text.ends_a_sentence``). A story breaking off at a column's
+    foot to go on in the next one ends mid-sentence or mid-word."""
+    return bool(region.lines) and ends_a_text_sentence(region.lines[-1].text)
 
 
 def reads_on(region: Region, body: float) -> bool:

@@ -3,11 +3,14 @@
 A line starts a paragraph where it is indented (``articles.indent_chars``
 characters) or the line before it ended short: the next line's first word
 would have fitted after it; not where the indent clears a drop capital. In
-Chinese, only after a line that ends a sentence (a stop, a closing quote
-or bracket), or a line short at both ends (a heading set in the block):
-lines set round a picture (信報 of 12 August 2024, A13: a column run round
-a round portrait) start and stop short in mid-sentence, and each was a
-paragraph of its own ("本港人口老齡化是不爭事實，不少長" / "者因年紀大…").
+Chinese set across, only after a line that ends a sentence (a stop, alone
+or before a closing quote; a closing bracket; a colon), at or after a
+heading set in the block (centred, or in larger type), or at a paragraph's
+indent after a short line when the line after comes back to the edge (the
+stop of a paragraph's last line not read): lines set round a picture (信報
+of 12 August 2024, A13: a column run round a round portrait) start and
+stop short in mid-sentence, and each was a paragraph of its own
+("本港人口老齡化是不爭事實，不少長" / "者因年紀大…").
 A paragraph that a column break cuts goes on in the next block. Boxes are in
 working-image pixels; ``body`` is the body line height there.
 """
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 from newsprint.articles.params.text import DROP_CAPITALS, PARAGRAPHS
-from newsprint.articles.text import join_lines
+from newsprint.articles.text import ends_a_sentence, join_lines
 from newsprint.core.page import Region, TextDirection, TextLine
 from newsprint.core.settings import Settings
 
@@ -28,21 +31,21 @@ def paragraphs_of(
     indented ``settings.articles.indent_chars`` characters or more, or
     following a line that ended short (``_ends_paragraph``), starts one (an
     indent beside a drop capital does not: ``_beside_a_drop_capital``); in
-    Chinese only after a line that ends a sentence (``_ends_a_sentence``),
-    a heading's line or at one (``_heading``). Each paragraph's lines
-    joined (``articles.text.join_lines``)."""
+    Chinese set across only after a line that ends a sentence
+    (``articles.text.ends_a_sentence``), a heading's line or at one
+    (``_heading``), or at a paragraph's indent (``_paragraph_indent``).
+    Each paragraph's lines joined (``articles.text.join_lines``)."""
     paragraphs: list[list[str]] = []
     ended = True
-    chinese = language.startswith("zh")
-    heading = False  # the line before was centred, a heading
+    heading = False  # the line before was a heading (``_heading``)
     for block in blocks:
         lines = [ln for ln in block.lines if ln.text.strip()]
         if not lines:
             continue
         lefts, right = _left_edges(lines), _edges(block)[1]
-        size = float(
-            np.median([(ln.work_bbox or ln.bbox)[3] - (ln.work_bbox or ln.bbox)[1] for ln in lines])
-        )
+        heights = [(ln.work_bbox or ln.bbox)[3] - (ln.work_bbox or ln.bbox)[1] for ln in lines]
+        # A vertical block's lines are measured across the page, as above.
+        chinese = language.startswith("zh") and block.direction != TextDirection.VERTICAL_RL
         latin = block.direction == TextDirection.HORIZONTAL_LTR and not language.startswith("zh")
         cap_foot = _beside_a_drop_capital(lines) if latin else -np.inf
         for i, line in enumerate(lines):
@@ -51,12 +54,18 @@ def paragraphs_of(
             beside_cap = i > 0 and (y0 + y1) / 2 < cap_foot
             indented = x0 - lefts[i] >= settings.articles.indent_chars * char and not beside_cap
             starts = ended or indented or not paragraphs
-            centred = _heading(x0 - lefts[i], right - x1, char, (y1 - y0) / size)
+            others = heights[:i] + heights[i + 1 :]
+            size = float(np.median(others)) if len(others) >= 2 else body
+            centred = _heading(x0 - lefts[i], right - x1, char, (y1 - y0) / max(size, 1.0))
             if chinese and starts and paragraphs and not heading:
-                # Only after a sentence's end, or at a centred line (a
-                # heading): lines set round a picture stop and start short
-                # mid-sentence.
-                starts = _ends_a_sentence(paragraphs[-1][-1]) or centred
+                # Only after a sentence's end, or at a heading, or at a
+                # paragraph's indent after a short line: lines set round a
+                # picture stop and start short mid-sentence.
+                starts = (
+                    ends_a_sentence(paragraphs[-1][-1], colons=True)
+                    or centred
+                    or (ended and _paragraph_indent(lines, lefts, i, char))
+                )
             if starts:
                 paragraphs.append([line.text])
             else:
@@ -122,9 +131,6 @@ def _char_width(line: TextLine, language: str, body: float) -> float:
     return max(PARAGRAPHS.min_char_width * body, (x1 - x0) / max(1, len(line.text)))
 
 
-_SENTENCE_ENDS = "。！？…」』”’）)：:；;.!?\"'"
-
-
 def _heading(indent: float, room: float, char: float, size: float) -> bool:
     """Whether a line of a block is a heading: in type
     ``PARAGRAPHS.heading_size`` times the block's lines' or larger
@@ -140,9 +146,19 @@ def _heading(indent: float, room: float, char: float, size: float) -> bool:
     return abs(indent - room) <= PARAGRAPHS.centred_slack * char
 
 
-def _ends_a_sentence(text: str) -> bool:
-    """Whether a line of Chinese ends a sentence, a quote or a bracket."""
-    return text.rstrip().endswith(tuple(_SENTENCE_ENDS))
+def _paragraph_indent(lines: list[TextLine], lefts: np.ndarray, i: int, char: float) -> bool:
+    """Whether line ``i`` is set in by a paragraph's indent
+    (``PARAGRAPHS.indent_span`` characters of ``char`` pixels from its left
+    edge, ``lefts``) and the line after it, if any, comes back to the edge
+    (within ``PARAGRAPHS.edge_slack``): a paragraph's first line, not a
+    line set round a picture, which stays in for several lines."""
+    low, high = PARAGRAPHS.indent_span
+    if not low * char <= (lines[i].work_bbox or lines[i].bbox)[0] - lefts[i] <= high * char:
+        return False
+    if i + 1 >= len(lines):
+        return True
+    nxt = (lines[i + 1].work_bbox or lines[i + 1].bbox)[0] - lefts[i + 1]
+    return nxt <= PARAGRAPHS.edge_slack * char
 
 
 def _ends_paragraph(x1: float, right: float, char: float, language: str, nxt: str | None) -> bool:

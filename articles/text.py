@@ -16,6 +16,25 @@ _MIXED_WORD = re.compile(r"[^\W\d_]*[a-z][A-Z][^\W\d_]*")
 _FIRST_WORD = re.compile(r"^([\w'’]+)")
 
 
+_SENTENCE_ENDS = (".", "!", "?", "…", "⋯", "。", "！", "？", "．", "﹒")
+_CLOSING_QUOTES = "\"”’'」』》"
+_CLOSING_BRACKETS = (")", "）", "]", "】")
+
+
+def ends_a_sentence(text: str, colons: bool = False) -> bool:
+    """Whether a line of text ends a sentence or an item: a full stop, a
+    mark of exclamation or question or an ellipsis (their Chinese forms
+    too), alone or before a closing quote, or a closing bracket (a jump line
+    "(Continued on Page 6)", a credit "（记者 张三）"); with ``colons``, a
+    colon too (a Chinese paragraph ending "他说：" before a quoted one). A
+    quote closed after a word ("the farmers’", 「一國兩制」) ends nothing."""
+    last = text.rstrip()
+    if last.endswith(_CLOSING_BRACKETS):
+        return True
+    ends = (*_SENTENCE_ENDS, "：", ":") if colons else _SENTENCE_ENDS
+    return last.rstrip(_CLOSING_QUOTES).endswith(ends)
+
+
 def join_lines(lines: list[str]) -> str:
     """One paragraph from its lines: Chinese joined without spaces, English
     with spaces and end-of-line hyphenation undone; punctuation in vertical

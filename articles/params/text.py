@@ -51,9 +51,19 @@ class ParagraphParams:
     paragraph, though it ends no sentence. × char. Not tuned: lines set
     round a picture are in from one edge far more than the other."""
 
+    indent_span: tuple[float, float] = (1.5, 2.5)
+    """A line of Chinese set in by this many characters (from, to) after a
+    short line is a paragraph's first line though the line before ends no
+    sentence (its stop not read), where the line after comes back to the
+    edge. × char. Chinese sets a paragraph in by two characters."""
+
+    edge_slack: float = 0.5
+    """... within this many characters of the edge. × char."""
+
     heading_size: float = 1.15
     """... and so is one in type this many times as tall as the block's
-    lines (their median box) or more, wherever it stands: 信報 of 2024, A13,
+    other lines (their median box; the page's body line where the block has
+    fewer than two others) or more, wherever it stands: 信報 of 2024, A13,
     "輪候時間超指引目標", 60 px in a block of 42-px lines, set off centre
     beside a portrait; 頭條日報 of 2025, p1, "任正非雷軍等6代表發言" across
     its column's width, 22.6 px in a block of 19.3-px lines (the lines of a

@@ -70,7 +70,10 @@ def test_a_heading_in_a_block_of_chinese_is_a_paragraph_of_its_own() -> None:
     assert paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings())[1] == rows[2][0]
     # Not centred and in the block's own type, it runs on into the next line.
     lines[2] = _line(rows[2][0], 260, 220, 600)
-    assert paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings())[1] != rows[2][0]
+    assert paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings()) == [
+        rows[0][0] + rows[1][0],
+        rows[2][0] + rows[3][0] + rows[4][0],
+    ]
 
 
 def test_a_heading_after_a_line_read_without_its_stop_is_still_its_own() -> None:
@@ -106,3 +109,34 @@ def test_a_heading_across_its_column_in_larger_type_is_its_own_paragraph() -> No
     paragraphs = paragraphs_of([_block(lines)], body, "zh-Hant", Settings())
     assert paragraphs[1] == "任正非雷軍等6代表發言"
     assert paragraphs[2].startswith("習近平強調")
+
+
+def test_a_paragraph_s_indent_parts_it_from_a_line_read_without_its_stop() -> None:
+    rows = [
+        ("不少長者因年紀大而出現視力衰退，難免", 0, 680),
+        ("焦慮不安", 0, 160),  # its stop not read
+        ("失明人協進會服務中心社工何怡昕表示", 80, 680),  # two characters in
+        ("從前線社工接觸到的個案發現大部分有隱", 0, 680),
+        ("蔽傾向。", 0, 160),
+    ]
+    assert _paragraphs(rows) == [rows[0][0] + rows[1][0], "".join(t for t, _, _ in rows[2:])]
+
+
+def test_a_quote_closed_mid_sentence_ends_no_paragraph() -> None:
+    # A line set round a picture stops short after 「一國兩制」, the next set in.
+    rows = [
+        ("香港回歸以來實行「一國兩制」", 0, 560),
+        ("方針，社會各界普遍", 80, 680),  # in by two characters, as the next
+        ("認同這一方針的實行", 80, 680),
+        ("和成效。", 0, 160),
+    ]
+    assert _paragraphs(rows) == ["".join(t for t, _, _ in rows)]
+    # A quote closed after its stop, and a colon before a quoted paragraph,
+    # end one.
+    for end in ("他說：", "「做得好。」"):
+        rows = [
+            ("記者昨日訪問了協會的負責人", 0, 680),
+            (end, 0, 240),
+            ("「我們會繼續努力。」", 80, 560),
+        ]
+        assert len(_paragraphs(rows)) == 2
