@@ -137,6 +137,6 @@ def test_a_quote_closed_mid_sentence_ends_no_paragraph() -> None:
         rows = [
             ("記者昨日訪問了協會的負責人", 0, 680),
             (end, 0, 240),
-            ("「我們會繼續努力。」", 80, 560),
+            ("「我們會繼續努力。」", 0, 560),
         ]
         assert len(_paragraphs(rows)) == 2
