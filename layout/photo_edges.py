@@ -12,29 +12,59 @@ Boxes are in working-image pixels; ``body`` is the body line height there.
 
 from __future__ import annotations
 
+import numpy as np
 from newsprint.layout.boxes import Box
 from newsprint.layout.params.photos import PHOTO_TRIM
 from newsprint.layout.params.type_size import TYPE_SIZE
 from newsprint.layout.textlines import LinePiece
 
 
-def off_column_lines(photos: list[Box], pieces: list[LinePiece], body: float) -> list[Box]:
+def off_column_lines(
+    photos: list[Box], pieces: list[LinePiece], ink: np.ndarray, body: float
+) -> list[Box]:
     """Each of ``photos`` with its top drawn down under the lines of a
     column that runs on into it from above, and its foot up over those of
-    one that runs on out of it below (``column_lines_in``); a photo left
-    less than ``PHOTO_TRIM.min_height`` body lines high stays as it was.
-    ``pieces``: the page's detected lines."""
+    one that runs on out of it below (``column_lines_in``), where a row of
+    paper runs under those lines, between them and the picture
+    (``_paper_under``: a picture's own label or title stands on its ink);
+    a photo left less than ``PHOTO_TRIM.min_height`` body lines high stays
+    as it was. ``pieces``: the page's detected lines; ``ink``: H x W,
+    nonzero = ink."""
     lines = [
         p.ink for p in pieces if not p.ink.runs_down and p.ink.height <= TYPE_SIZE.display * body
     ]
     out = []
     for photo in photos:
         top, foot = column_lines_in(photo, lines, body)
+        if top and not _paper_under(ink, top, body, down=True):
+            top = []
+        if foot and not _paper_under(ink, foot, body, down=False):
+            foot = []
         y0 = max([photo.y0] + [ln.y1 + PHOTO_TRIM.pad * body for ln in top])
         y1 = min([photo.y1] + [ln.y0 - PHOTO_TRIM.pad * body for ln in foot])
         keep = y1 - y0 >= PHOTO_TRIM.min_height * body
         out.append(Box(photo.x0, y0, photo.x1, y1) if keep else photo)
     return out
+
+
+def _paper_under(ink: np.ndarray, lines: list[Box], body: float, down: bool) -> bool:
+    """Whether, within ``PHOTO_TRIM.paper_reach`` body lines past the
+    ``lines`` taken off a photo's top (down from them when ``down``, else
+    up from those off its foot), a row across their width holds ink in at
+    most ``PHOTO_TRIM.paper_share`` of its pixels."""
+    reach = max(1, round(PHOTO_TRIM.paper_reach * body))
+    if down:
+        edge = int(np.ceil(max(ln.y1 for ln in lines)))
+        a, b = edge, edge + reach
+    else:
+        edge = int(min(ln.y0 for ln in lines))
+        a, b = edge - reach, edge
+    x0 = max(0, int(min(ln.x0 for ln in lines)))
+    x1 = min(ink.shape[1], int(np.ceil(max(ln.x1 for ln in lines))))
+    rows = ink[max(0, a) : min(ink.shape[0], b), x0:x1]
+    if not rows.size:
+        return False
+    return bool(((rows > 0).mean(axis=1) <= PHOTO_TRIM.paper_share).any())
 
 
 def column_lines_in(photo: Box, lines: list[Box], body: float) -> tuple[list[Box], list[Box]]:
@@ -49,6 +79,10 @@ def column_lines_in(photo: Box, lines: list[Box], body: float) -> tuple[list[Box
 def _run_in(photo: Box, lines: list[Box], body: float, down: bool) -> list[Box]:
     P = PHOTO_TRIM
     taken: list[Box] = []
+    # Only lines near the edge can run on into the photo.
+    reach = (P.max_lines + 1) * 2 * body
+    edge = photo.y0 if down else photo.y1
+    lines = [ln for ln in lines if abs(ln.cy - edge) <= reach and ln.x_overlap(photo) > 0]
     outside = [ln for ln in lines if (ln.cy < photo.y0 if down else ln.cy > photo.y1)]
     for _ in range(P.max_lines):
         near = [
@@ -69,11 +103,14 @@ def _run_in(photo: Box, lines: list[Box], body: float, down: bool) -> list[Box]:
 def _next_line(first: Box, then: Box, body: float, down: bool) -> bool:
     """Whether ``then`` is ``first``'s next line in a column (down the page
     when ``down``, else up): within ``PHOTO_TRIM.leading`` body lines of it,
-    over most of its width, in type of about its size."""
+    over most of its width, one of its ends in line with ``first``'s
+    (within ``PHOTO_TRIM.aligned`` body lines: a column's edge), in type of
+    about its size."""
     gap = then.y0 - first.y1 if down else first.y0 - then.y1
     sizes = sorted((max(first.height, 1.0), max(then.height, 1.0)))
     return (
         -PHOTO_TRIM.leading * body <= gap <= PHOTO_TRIM.leading * body
         and first.x_overlap_ratio(then) >= PHOTO_TRIM.overlap
+        and min(abs(first.x0 - then.x0), abs(first.x1 - then.x1)) <= PHOTO_TRIM.aligned * body
         and sizes[1] <= PHOTO_TRIM.size_ratio * sizes[0]
     )

@@ -200,10 +200,13 @@ def analyse(
         line_art = [p for p in photos if hatched_within(text_ink, p, body)]
         photos = without_type(photos, pieces, line_art, body)
         photos = without_page_photos(photos, pieces, box)  # print run together
-        trimmed = off_column_lines(photos, pieces, body)  # a column's line taken in
+        trimmed = off_column_lines(photos, pieces, text_ink, body)  # a column's line taken in
         line_art = [t for p, t in zip(photos, trimmed, strict=True) if p in line_art]
-        photos = trimmed
-    h_rules, v_rules = frames_of_no_photo(found, (h_rules, v_rules), photos, body)
+        photos, untrimmed = trimmed, photos
+    else:
+        untrimmed = photos
+    # A frame a photo took in stays with it, drawn back or not.
+    h_rules, v_rules = frames_of_no_photo(found, (h_rules, v_rules), untrimmed, body)
     blank_photos(text_ink, photos, body)
     forced = forced_grid(box, settings.columns, body, work.shape[1]) if settings.columns else None
     detected_of: dict[int, list[Box]] = {}

@@ -227,6 +227,17 @@ class PhotoTrimParams:
     overlap: float = 0.5
     """The two share this much of the narrower's width."""
 
+    aligned: float = 0.5
+    """× body: ... and one end of each stands within this of the other's: a
+    column's edge (a picture's label under a column's line is not set so)."""
+
+    paper_reach: float = 1.0
+    """× body: past the lines taken off, a row of paper across their width
+    lies within this (a picture's own text stands on its ink)."""
+
+    paper_share: float = 0.02
+    """A row with ink in at most this share of its pixels is paper."""
+
     size_ratio: float = 1.4
     """... and are of type within this ratio of each other's height."""
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 from newsprint.layout.boxes import Box
 from newsprint.layout.photo_edges import off_column_lines
 from newsprint.layout.textlines import LinePiece
 
 BODY = 20.0
+
+
+def _picture(top: float, foot: float) -> np.ndarray:
+    """The page's ink: a picture from ``top`` to ``foot``, paper round it."""
+    ink = np.zeros((1800, 1400), np.uint8)
+    ink[int(top) : int(foot), 85:1053] = 255
+    return ink
 
 
 def _piece(x0: float, y0: float, x1: float, y1: float) -> LinePiece:
@@ -24,7 +32,8 @@ def test_a_column_s_last_line_taken_into_a_photo_s_top_is_given_back() -> None:
     column = _column(550, 775, [1050, 1072, 1094, 1116, 1140])
     other = _column(800, 1015, [1094, 1116, 1138, 1160])  # two lines in it
     caption = [_piece(100, 1600, 700, 1618)]  # inside, at its foot: the photo's own
-    trimmed = off_column_lines([photo], column + other + caption, BODY)[0]
+    ink = _picture(1184, 1636)
+    trimmed = off_column_lines([photo], column + other + caption, ink, BODY)[0]
     assert trimmed.y0 >= 1178 and trimmed.y0 <= 1182
     assert (trimmed.x0, trimmed.x1, trimmed.y1) == (photo.x0, photo.x1, photo.y1)
 
@@ -32,8 +41,10 @@ def test_a_column_s_last_line_taken_into_a_photo_s_top_is_given_back() -> None:
 def test_a_column_running_on_out_of_a_photo_s_foot_is_given_back() -> None:
     photo = Box(85, 1137, 1053, 1636)
     column = _column(550, 775, [1620, 1642, 1664, 1686])
-    trimmed = off_column_lines([photo], column, BODY)[0]
+    trimmed = off_column_lines([photo], column, _picture(1137, 1612), BODY)[0]
     assert trimmed.y1 <= 1620 and trimmed.y0 == photo.y0
+    # The picture's ink running down to the line: the picture's own text.
+    assert off_column_lines([photo], column, _picture(1137, 1622), BODY) == [photo]
 
 
 def test_lines_inside_a_photo_with_no_column_beside_them_stay_with_it() -> None:
@@ -47,8 +58,16 @@ def test_lines_inside_a_photo_with_no_column_beside_them_stay_with_it() -> None:
         [*_column(550, 775, [1116]), _piece(550, 1140, 775, 1166)],  # larger type
         _column(1100, 1300, [1116, 1140, 1162]),  # a column beside the photo
     ]
+    ink = _picture(1166, 1636)
     for pieces in cases:
-        assert off_column_lines([photo], pieces, BODY) == [photo]
+        assert off_column_lines([photo], pieces, ink, BODY) == [photo]
+    # A picture's own title under a column's line, standing on its ink (no
+    # row of paper under it), or a label under it not in line with it.
+    column = _column(550, 775, [1116, 1140])
+    assert off_column_lines([photo], column, _picture(1158, 1636), BODY) == [photo]
+    label = [*_column(550, 775, [1116]), _piece(600, 1140, 700, 1158)]
+    assert off_column_lines([photo], label, ink, BODY) == [photo]
     # Drawn back to less than three body lines, a photo stays as it was.
     low = Box(85, 1137, 1053, 1190)
-    assert off_column_lines([low], _column(550, 775, [1116, 1140, 1162]), BODY) == [low]
+    lines = _column(550, 775, [1116, 1140, 1162])
+    assert off_column_lines([low], lines, _picture(1185, 1190), BODY) == [low]
