@@ -27,6 +27,34 @@ def _column(rid: str, x0: float, y0: float, first: str, last: str, rows: int) ->
     return _region(rid, RegionType.TEXT, (x0, y0, x0 + 300, y0 + 30 * (rows - 1) + BODY), texts)
 
 
+def _page_of(regions: list[Region]) -> NewspaperPage:
+    return NewspaperPage(
+        source="t.png",
+        sha256="0",
+        width=1200,
+        height=1200,
+        regions=regions,
+        body_line_height=BODY,
+        language="en",
+    )
+
+
+def _first_story() -> list[Region]:
+    """A story in the first column only, breaking off at its foot."""
+    return [
+        _region("h1", RegionType.HEADLINE, (100, 100, 400, 150), ["FIRST STORY"]),
+        _column("a", 100, 170, "The first story runs down", "and breaks off here at", 20),
+    ]
+
+
+def _city_news() -> list[Region]:
+    """Another story's headline across the page below: a page in bands."""
+    return [
+        _region("h9", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
+        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+    ]
+
+
 def _feature(
     opening: str = "as long as the rules ask, and more",
     col1_ends: str = "holds its gas three times",
@@ -47,19 +75,9 @@ def _feature(
         _region("cap", RegionType.CAPTION, (450, 405, 700, 425), ["The flue gas works"]),
         _column("b", 450, 440, opening, "and the power it makes is over", 10),
         _column("c", 800, 420, "half of what it needs.", "to the landfill.", 10),
-        # Another story's headline across the page below: a page in bands.
-        _region("h2", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
-        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+        *_city_news(),
     ]
-    return NewspaperPage(
-        source="t.png",
-        sha256="0",
-        width=1200,
-        height=1200,
-        regions=regions,
-        body_line_height=BODY,
-        language="en",
-    )
+    return _page_of(regions)
 
 
 def _owners(page: NewspaperPage) -> dict[str, str]:
@@ -86,52 +104,27 @@ def test_a_column_under_a_drawing_opening_a_sentence_stays_with_the_drawing() ->
 
 def test_text_under_a_photo_set_into_its_column_goes_on_from_the_text_over_it() -> None:
     regions = [
-        _region("h1", RegionType.HEADLINE, (100, 100, 400, 150), ["FIRST STORY"]),
-        _column("a", 100, 170, "The first story runs down", "and breaks off here at", 20),
+        *_first_story(),
         _region("h2", RegionType.HEADLINE, (450, 100, 750, 150), ["SECOND STORY"]),
         _column("t", 450, 170, "The second story opens", "and runs on under the", 5),
         _region("photo", RegionType.PHOTO, (450, 310, 750, 450)),
         _column("b", 450, 470, "picture of the works, as", "to the end.", 8),
-        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
-        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+        *_city_news(),
     ]
-    page = NewspaperPage(
-        source="t.png",
-        sha256="0",
-        width=1200,
-        height=1200,
-        regions=regions,
-        body_line_height=BODY,
-        language="en",
-    )
-    owner = _owners(assemble(page, Settings()))
+    owner = _owners(assemble(_page_of(regions), Settings()))
     assert owner["b"] == owner["t"] == owner["h2"] != owner["a"]
-
-
-def _page_of(regions: list[Region]) -> NewspaperPage:
-    return NewspaperPage(
-        source="t.png",
-        sha256="0",
-        width=1200,
-        height=1200,
-        regions=regions,
-        body_line_height=BODY,
-        language="en",
-    )
 
 
 def test_text_under_photos_stacked_in_its_column_goes_on_from_the_text_over_them() -> None:
     regions = [
-        _region("h1", RegionType.HEADLINE, (100, 100, 400, 150), ["FIRST STORY"]),
-        _column("a", 100, 170, "The first story runs down", "and breaks off here at", 20),
+        *_first_story(),
         _region("h2", RegionType.HEADLINE, (450, 100, 750, 150), ["SECOND STORY"]),
         _column("t", 450, 170, "The second story opens", "and runs on under the", 3),
         _region("p1", RegionType.PHOTO, (450, 250, 750, 400)),
         _region("c1", RegionType.CAPTION, (450, 405, 700, 425), ["The old works"]),
         _region("p2", RegionType.PHOTO, (450, 440, 750, 560)),
         _column("b", 450, 580, "pictures of the works, as", "to the end.", 5),
-        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
-        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+        *_city_news(),
     ]
     owner = _owners(assemble(_page_of(regions), Settings()))
     assert owner["b"] == owner["t"] == owner["h2"] != owner["a"]
@@ -141,14 +134,12 @@ def test_a_story_s_photo_column_does_not_go_on_from_another_story_on_its_left() 
     # The photo's headline stands over its own columns only: the column on
     # the left, breaking off mid-sentence, is another story's.
     regions = [
-        _region("h1", RegionType.HEADLINE, (100, 100, 400, 150), ["FIRST STORY"]),
-        _column("a", 100, 170, "The first story runs down", "and breaks off here at", 20),
+        *_first_story(),
         _region("h2", RegionType.HEADLINE, (450, 100, 1100, 150), ["SECOND STORY"]),
         _region("photo", RegionType.PHOTO, (450, 170, 1100, 400)),
         _region("cap", RegionType.CAPTION, (450, 405, 700, 425), ["The flue gas works"]),
         _column("b", 450, 440, "as long as the rules ask, and more", "to the end.", 10),
-        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
-        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+        *_city_news(),
     ]
     owner = _owners(assemble(_page_of(regions), Settings()))
     assert owner["b"] == owner["photo"] == owner["h2"] != owner["a"]
@@ -169,8 +160,7 @@ def test_a_closed_lead_on_the_left_does_not_take_a_column_running_on_under_its_p
         _region("c1", RegionType.CAPTION, (450, 405, 700, 425), ["The old works"]),
         _region("p2", RegionType.PHOTO, (450, 440, 750, 560)),
         _column("b", 450, 580, "pictures of the works, as", "to the end.", 5),
-        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
-        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+        *_city_news(),
     ]
     owner = _owners(assemble(_page_of(regions), Settings()))
     assert owner["b"] == owner["t"] == owner["h"]
@@ -178,13 +168,11 @@ def test_a_closed_lead_on_the_left_does_not_take_a_column_running_on_under_its_p
 
 def test_a_column_under_a_photo_with_no_headline_over_it_goes_on_from_the_left() -> None:
     regions = [
-        _region("h1", RegionType.HEADLINE, (100, 100, 400, 150), ["FIRST STORY"]),
-        _column("a", 100, 170, "The first story runs down", "and breaks off here at", 20),
+        *_first_story(),
         _region("photo", RegionType.PHOTO, (450, 100, 750, 300)),
         _region("cap", RegionType.CAPTION, (450, 305, 700, 325), ["The works"]),
         _column("b", 450, 340, "the foot of the first column", "to the end.", 10),
-        _region("h3", RegionType.HEADLINE, (100, 800, 1100, 850), ["CITY NEWS"]),
-        _column("z", 100, 870, "The council met on Monday", "and rose at noon.", 3),
+        *_city_news(),
     ]
     page = assemble(_page_of(regions), Settings())
     owner = _owners(page)
