@@ -3,14 +3,15 @@
 A line starts a paragraph where it is indented (``articles.indent_chars``
 characters) or the line before it ended short: the next line's first word
 would have fitted after it; not where the indent clears a drop capital. In
-Chinese set across, only after a line that ends a sentence (a stop, alone
+a block of Chinese set across round something (several of its lines stop
+short in mid-sentence), only after a line that ends a sentence (a stop, alone
 or before a closing quote; a closing bracket; a colon), at or after a
 heading set in the block (centred, or in larger type), or at a paragraph's
-indent after a short line when the line after comes back to the edge (the
-stop of a paragraph's last line not read): lines set round a picture (信報
-of 12 August 2024, A13: a column run round a round portrait) start and
-stop short in mid-sentence, and each was a paragraph of its own
-("本港人口老齡化是不爭事實，不少長" / "者因年紀大…").
+indent after a short line, the lines before and after it at the edge (the
+stop of a paragraph's last line not read). Lines set round a picture (信報
+of 12 August 2024, A13: a column run round a round portrait) start and stop
+short in mid-sentence, and each was a paragraph of its own
+("本港人口老齡化是不爭事實，不少長" / "者因年紀大…"). Elsewhere as above.
 A paragraph that a column break cuts goes on in the next block. Boxes are in
 working-image pixels; ``body`` is the body line height there.
 """
@@ -44,8 +45,14 @@ def paragraphs_of(
             continue
         lefts, right = _left_edges(lines), _edges(block)[1]
         heights = [(ln.work_bbox or ln.bbox)[3] - (ln.work_bbox or ln.bbox)[1] for ln in lines]
-        # A vertical block's lines are measured across the page, as above.
-        chinese = language.startswith("zh") and block.direction != TextDirection.VERTICAL_RL
+        # Only a block of Chinese set across whose lines stop short in
+        # mid-sentence: set round a picture (a vertical block's lines are
+        # measured across the page, as above).
+        chinese = (
+            language.startswith("zh")
+            and block.direction != TextDirection.VERTICAL_RL
+            and _set_round(lines, right, body)
+        )
         latin = block.direction == TextDirection.HORIZONTAL_LTR and not language.startswith("zh")
         cap_foot = _beside_a_drop_capital(lines) if latin else -np.inf
         for i, line in enumerate(lines):
@@ -56,15 +63,23 @@ def paragraphs_of(
             starts = ended or indented or not paragraphs
             others = heights[:i] + heights[i + 1 :]
             size = float(np.median(others)) if len(others) >= 2 else body
-            centred = _heading(x0 - lefts[i], right - x1, char, (y1 - y0) / max(size, 1.0))
-            if chinese and starts and paragraphs and not heading:
-                # Only after a sentence's end, or at a heading, or at a
-                # paragraph's indent after a short line: lines set round a
-                # picture stop and start short mid-sentence.
+            centred = not ends_a_sentence(line.text) and _heading(
+                x0 - lefts[i], right - x1, char, (y1 - y0) / max(size, 1.0)
+            )
+            if chinese and paragraphs:
+                # A heading is a paragraph of its own; else only after a
+                # sentence's end or at a paragraph's indent: lines set round
+                # a picture stop and start short mid-sentence.
                 starts = (
-                    ends_a_sentence(paragraphs[-1][-1], colons=True)
+                    heading
                     or centred
-                    or (ended and _paragraph_indent(lines, lefts, i, char))
+                    or (
+                        starts
+                        and (
+                            ends_a_sentence(paragraphs[-1][-1], colons=True)
+                            or (ended and _paragraph_indent(lines, lefts, i, char))
+                        )
+                    )
                 )
             if starts:
                 paragraphs.append([line.text])
@@ -136,29 +151,47 @@ def _heading(indent: float, room: float, char: float, size: float) -> bool:
     ``PARAGRAPHS.heading_size`` times the block's lines' or larger
     (``size``: its height over theirs), or set in from both edges, ``indent``
     from the left and ``room`` from the right (pixels), both more than
-    ``PARAGRAPHS.zh_end_room`` characters (``char`` pixels) and within
+    ``PARAGRAPHS.centred_margin`` characters (``char`` pixels) and within
     ``PARAGRAPHS.centred_slack`` characters of each other: centred."""
     if size >= PARAGRAPHS.heading_size:
         return True
-    least = PARAGRAPHS.zh_end_room * char
+    least = PARAGRAPHS.centred_margin * char
     if indent <= least or room <= least:
         return False
     return abs(indent - room) <= PARAGRAPHS.centred_slack * char
 
 
+def _set_round(lines: list[TextLine], right: float, char: float) -> bool:
+    """Whether a block's lines (``right``: its right edge) are set round
+    something: ``PARAGRAPHS.set_round_lines`` of them or more, the last
+    apart, stop short of the edge (``PARAGRAPHS.zh_end_room`` characters of
+    ``char`` pixels) in mid-sentence. In a column set square only a
+    paragraph's last line stops short, at its end."""
+    short = [
+        ln
+        for ln in lines[:-1]
+        if right - (ln.work_bbox or ln.bbox)[2] > PARAGRAPHS.zh_end_room * char
+        and not ends_a_sentence(ln.text, colons=True)
+    ]
+    return len(short) >= PARAGRAPHS.set_round_lines
+
+
 def _paragraph_indent(lines: list[TextLine], lefts: np.ndarray, i: int, char: float) -> bool:
     """Whether line ``i`` is set in by a paragraph's indent
     (``PARAGRAPHS.indent_span`` characters of ``char`` pixels from its left
-    edge, ``lefts``) and the line after it, if any, comes back to the edge
-    (within ``PARAGRAPHS.edge_slack``): a paragraph's first line, not a
-    line set round a picture, which stays in for several lines."""
+    edge, ``lefts``) and the lines before and after it, where there are
+    any, stand at the edge (within ``PARAGRAPHS.edge_slack``): a
+    paragraph's first line, not one of the lines set round a picture, which
+    stay in for several lines."""
     low, high = PARAGRAPHS.indent_span
-    if not low * char <= (lines[i].work_bbox or lines[i].bbox)[0] - lefts[i] <= high * char:
+    if not low * char <= _indent(lines, lefts, i) <= high * char:
         return False
-    if i + 1 >= len(lines):
-        return True
-    nxt = (lines[i + 1].work_bbox or lines[i + 1].bbox)[0] - lefts[i + 1]
-    return nxt <= PARAGRAPHS.edge_slack * char
+    slack = PARAGRAPHS.edge_slack * char
+    return all(_indent(lines, lefts, j) <= slack for j in (i - 1, i + 1) if 0 <= j < len(lines))
+
+
+def _indent(lines: list[TextLine], lefts: np.ndarray, i: int) -> float:
+    return float((lines[i].work_bbox or lines[i].bbox)[0] - lefts[i])
 
 
 def _ends_paragraph(x1: float, right: float, char: float, language: str, nxt: str | None) -> bool:

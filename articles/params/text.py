@@ -45,29 +45,42 @@ class ParagraphParams:
     characters (elsewhere: when the next line's first word would have
     fitted). × char. Commit 8ec149d."""
 
+    centred_margin: float = 2.0
+    """A centred heading stands in from both edges of its block by more than
+    this many characters (a line set round a picture on one side may stop
+    short on the other by a character or so). × char. Not tuned."""
+
     centred_slack: float = 1.5
     """A line of Chinese set in from both edges by amounts within this many
     characters of each other is centred: a heading in the block, its own
     paragraph, though it ends no sentence. × char. Not tuned: lines set
     round a picture are in from one edge far more than the other."""
 
+    set_round_lines: int = 2
+    """A block of Chinese with this many lines or more (its last apart)
+    stopping short in mid-sentence is set round something (a picture): its
+    paragraphs start only after a sentence's end, a heading or a
+    paragraph's indent. Elsewhere a heading in body type over an indented
+    line (东莞日报 2026 A03, "七百八十六个日夜的坚守") parts as before."""
+
     indent_span: tuple[float, float] = (1.5, 2.5)
-    """A line of Chinese set in by this many characters (from, to) after a
-    short line is a paragraph's first line though the line before ends no
-    sentence (its stop not read), where the line after comes back to the
-    edge. × char. Chinese sets a paragraph in by two characters."""
+    """In a block of Chinese set round something, a line set in by this
+    many characters (from, to) after a short line is a paragraph's first
+    line though the line before ends no sentence (its stop not read), where
+    the lines before and after it stand at the edge. × char. Chinese sets a
+    paragraph in by two characters."""
 
     edge_slack: float = 0.5
     """... within this many characters of the edge. × char."""
 
-    heading_size: float = 1.15
+    heading_size: float = 1.3
     """... and so is one in type this many times as tall as the block's
     other lines (their median box; the page's body line where the block has
-    fewer than two others) or more, wherever it stands: 信報 of 2024, A13,
-    "輪候時間超指引目標", 60 px in a block of 42-px lines, set off centre
-    beside a portrait; 頭條日報 of 2025, p1, "任正非雷軍等6代表發言" across
-    its column's width, 22.6 px in a block of 19.3-px lines (the lines of a
-    block of Chinese differ by a few per cent). Not tuned."""
+    fewer than two others) or more, wherever it stands, ending no sentence:
+    信報 of 2024, A13, "輪候時間超指引目標", 60 px in a block of 42-px
+    lines, set off centre beside a portrait. The boxes of a page's lines
+    differ by up to a quarter (联合早报 2025 p2: "作。" 1.29 times its
+    block's), so no smaller ratio tells type. Not tuned."""
 
 
 PARAGRAPHS = ParagraphParams()

@@ -53,27 +53,37 @@ def test_lines_set_round_a_picture_stay_one_paragraph() -> None:
 
 def test_a_heading_in_a_block_of_chinese_is_a_paragraph_of_its_own() -> None:
     rows = [
-        ("該會中心經理李庭康謂，最近發現輪候時", 0, 680),
-        ("間有增無減，服務求過於供。", 0, 480),
-        ("輪候時間超指引目標", 160, 520),  # centred
+        ("該會中心經理李庭康謂，最近發現輪", 0, 560),  # set round a picture
+        ("候時間有增無減，服務", 0, 480),
+        ("求過於供。", 0, 200),
+        ("輪候時間超指引目標", 120, 520),  # centred
         ("根據政府指引，三個月內接受訓練最好，", 0, 680),
         ("但而家最快都要十二至十六個月。", 0, 560),
     ]
-    assert _paragraphs(rows) == [
-        rows[0][0] + rows[1][0],
-        rows[2][0],
-        rows[3][0] + rows[4][0],
-    ]
+    first, last = "".join(t for t, _, _ in rows[:3]), rows[4][0] + rows[5][0]
+    assert _paragraphs(rows) == [first, rows[3][0], last]
     # Set off centre beside a picture, a heading in larger type is one too.
     lines = [_line(t, x0, 100 + 60 * i, x1) for i, (t, x0, x1) in enumerate(rows)]
-    lines[2] = _line(rows[2][0], 260, 220, 600, height=1.5 * BODY)
-    assert paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings())[1] == rows[2][0]
+    lines[3] = _line(rows[3][0], 260, 280, 600, height=1.5 * BODY)
+    assert paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings())[1] == rows[3][0]
     # Not centred and in the block's own type, it runs on into the next line.
-    lines[2] = _line(rows[2][0], 260, 220, 600)
+    lines[3] = _line(rows[3][0], 260, 280, 600)
     assert paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings()) == [
-        rows[0][0] + rows[1][0],
-        rows[2][0] + rows[3][0] + rows[4][0],
+        first,
+        rows[3][0] + last,
     ]
+
+
+def test_a_heading_in_body_type_over_an_indented_line_parts_a_square_column() -> None:
+    # 东莞日报 2026 A03: "七百八十六个日夜的坚守", bold in body type, over a
+    # paragraph set in by two characters, in a column set square.
+    rows = [
+        ("破土", 240, 320),
+        ("七百八十六個日夜的堅守", 20, 660),
+        ("站在佔地13295畝的廠區裏，很難想", 80, 680),
+        ("象兩年前這裏還是一片空地。", 0, 560),
+    ]
+    assert _paragraphs(rows) == [rows[0][0], rows[1][0], rows[2][0] + rows[3][0]]
 
 
 def test_a_heading_after_a_line_read_without_its_stop_is_still_its_own() -> None:
@@ -88,6 +98,8 @@ def test_a_heading_after_a_line_read_without_its_stop_is_still_its_own() -> None
 
 def test_a_line_set_in_round_a_picture_and_a_little_short_is_no_heading() -> None:
     rows = [
+        ("天地玄黃宇宙", 0, 520),  # set round a picture
+        ("洪荒日月盈", 0, 480),
         ("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午", 0, 680),
         ("未申酉戌亥天地玄黃宇宙洪荒日月盈", 0, 680),
         ("昃辰宿列張寒來暑往秋收冬藏閏餘", 90, 645),  # in 90 px, 35 px short
@@ -126,7 +138,7 @@ def test_a_quote_closed_mid_sentence_ends_no_paragraph() -> None:
     # A line set round a picture stops short after 「一國兩制」, the next set in.
     rows = [
         ("香港回歸以來實行「一國兩制」", 0, 560),
-        ("方針，社會各界普遍", 80, 680),  # in by two characters, as the next
+        ("方針，社會各界普遍", 80, 600),  # in by two characters, as the next
         ("認同這一方針的實行", 80, 680),
         ("和成效。", 0, 160),
     ]
@@ -140,3 +152,17 @@ def test_a_quote_closed_mid_sentence_ends_no_paragraph() -> None:
             ("「我們會繼續努力。」", 0, 560),
         ]
         assert len(_paragraphs(rows)) == 2
+
+
+def test_a_last_line_in_a_taller_box_is_no_heading() -> None:
+    # 联合早报 2025 p2: "作。", a paragraph's last two characters, boxed
+    # 1.29 times as tall as its block's lines.
+    rows = [
+        ("面對日益複雜的外部環境，我國", 0, 560),  # set round a picture
+        ("內部必須在政治課題上", 0, 480),
+        ("團結一致，並與政府緊密合", 0, 680),
+    ]
+    lines = [_line(t, x0, 100 + 50 * i, x1) for i, (t, x0, x1) in enumerate(rows)]
+    lines.append(_line("作。", 0, 250, 80, height=1.4 * BODY))
+    paragraphs = paragraphs_of([_block(lines)], BODY, "zh-Hant", Settings())
+    assert paragraphs == ["".join(t for t, _, _ in rows) + "作。"]
