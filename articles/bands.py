@@ -424,13 +424,18 @@ def left_neighbour(
 
 def run_of(region: Region, below: dict[str, Region]) -> list[Region]:
     """The column run that starts with this block: it and the blocks below it
-    that continue it (no headline, no rule between), top to bottom."""
+    that continue it (no headline, no rule between), top to bottom, ending
+    at a byline, which closes its story (what stands under it is another
+    story's: generated en-1004, where the next story's second column under
+    a byline made a column's run reach down into it)."""
     run, seen = [region], {region.id}
     while (nxt := below.get(run[-1].id)) is not None and nxt.id not in seen:
         if nxt.type not in (*_BODY, RegionType.PHOTO, RegionType.CAPTION, RegionType.BYLINE):
             break
         run.append(nxt)
         seen.add(nxt.id)
+        if nxt.type == RegionType.BYLINE:
+            break
     return run
 
 

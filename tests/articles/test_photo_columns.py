@@ -178,3 +178,16 @@ def test_a_column_under_a_photo_with_no_headline_over_it_goes_on_from_the_left()
     owner = _owners(page)
     assert owner["b"] == owner["a"]
     assert page.reading_order.index("a") < page.reading_order.index("b")
+
+
+def test_a_column_s_run_ends_at_its_byline() -> None:
+    # Generated en-1004: the next story's second column stands under the
+    # byline that closes a column under a photo; the column's run reached
+    # down into it, and the column went on from that story's first column.
+    from newsprint.articles.bands import run_of
+
+    top = _column("b", 450, 440, "the hospital have climbed", "last year.", 4)
+    byline = _region("by", RegionType.BYLINE, (450, 560, 700, 580), ["By NINA PATEL"])
+    under = _column("c", 450, 600, "45 at the old site.", "on opening day.", 4)
+    below = {"b": byline, "by": under}
+    assert [r.id for r in run_of(top, below)] == ["b", "by"]
