@@ -72,7 +72,8 @@ def _light_lines_inked(
 ) -> None:
     """``inked`` (H x W, bool) with each text line's box thresholded again
     by Otsu's method over its own pixels, where that lands higher than the
-    page's ``thresh`` (never over ``INK.max_threshold``): a column printed
+    page's ``thresh`` by ``INK.lighter_by`` grey levels or more (never over
+    ``INK.max_threshold``): a column printed
     lighter than the rest of the page keeps its letters whole. On the
     Evening Bulletin of Honolulu, 1912 (a grey microfilm, black headlines),
     the page's threshold of 162 left only the stems of a lightly inked
@@ -98,8 +99,8 @@ def _light_lines_inked(
             cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU,
         )
         line = min(line, INK.max_threshold)
-        if line <= thresh:
-            continue  # a lower threshold adds nothing to the page's
+        if line < thresh + INK.lighter_by:
+            continue  # type as dark as the page's: only its halo to add
         seeds = inked[a:b, c:d]
         if not seeds.any():
             continue

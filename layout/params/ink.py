@@ -55,6 +55,13 @@ class InkParams:
     when it holds at least this many pixels: fewer make no histogram. Pixels:
     a histogram's sample. Not tuned."""
 
+    lighter_by: int = 20
+    """Grey levels (0-255): a line's own threshold counts where it lands this
+    much above the page's, type printed lighter than the page's (the Evening
+    Bulletin's light column: 31-36 over it). Less is the halo round dark
+    type (generated en-small-5000: 11, capped), which only fattens letters
+    and made a body line as tall as the headline over it."""
+
     dark_share: float = 0.45
     """Grey darker than this share of the paper's level is ink whatever the
     flattening says (it turns the middle of a wide dark border into "paper"). Set by
