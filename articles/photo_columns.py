@@ -38,9 +38,8 @@ def column_on_under_photo(
     past other photos, captions and bylines, no text that shares
     ``NEIGHBOURS.same_column`` of its width with ``region``), the headline
     over the photo, if any, reaches over that column too (one story's
-    columns),
-    ``region`` opens mid-sentence (``bands.reads_on``) and that column's
-    text breaks off mid-sentence (``bands.ends_a_sentence``). None
+    columns), ``region`` opens mid-sentence (``bands.reads_on``) and that
+    column's text breaks off mid-sentence (``bands.ends_a_sentence``). None
     otherwise: the text goes on from the photo. ``above``: each flow
     block's block over it (None where it heads its column), ``below`` its
     inverse; ``rules``: the page's rules across."""

@@ -73,8 +73,8 @@ def _light_lines_inked(
     """``inked`` (H x W, bool) with each text line's box thresholded again
     by Otsu's method over its own pixels, where that lands higher than the
     page's ``thresh`` by ``INK.lighter_by`` grey levels or more (never over
-    ``INK.max_threshold``): a column printed
-    lighter than the rest of the page keeps its letters whole. On the
+    ``INK.max_threshold``): a column printed lighter than the rest of the
+    page keeps its letters whole. On the
     Evening Bulletin of Honolulu, 1912 (a grey microfilm, black headlines),
     the page's threshold of 162 left only the stems of a lightly inked
     column's letters, white between them in nearly every line at the same
@@ -92,13 +92,7 @@ def _light_lines_inked(
         if b <= a or d <= c or (b - a) * (d - c) < INK.min_line_px:
             continue
         crop = flat[a:b, c:d]
-        line, _ = cv2.threshold(
-            np.ascontiguousarray(crop).reshape(-1, 1),
-            0,
-            255,
-            cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU,
-        )
-        line = min(line, INK.max_threshold)
+        line = min(_otsu_level(crop), INK.max_threshold)
         if line < thresh + INK.lighter_by:
             continue  # type as dark as the page's: only its halo to add
         seeds = inked[a:b, c:d]
@@ -118,7 +112,7 @@ def _otsu(flat: np.ndarray, text_boxes: np.ndarray | None) -> float:
     type; where the page's is the higher, as on the ECPO folds, it stays).
     The boxes' pixels are sampled on a grid of about ``INK.text_samples``
     points (a broadsheet's 126 megapixels need no more for a histogram)."""
-    page, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    page = _otsu_level(flat)
     if text_boxes is not None and len(text_boxes):
         h, w = flat.shape
         step = max(1, int(np.sqrt(h * w / INK.text_samples)))
@@ -130,10 +124,15 @@ def _otsu(flat: np.ndarray, text_boxes: np.ndarray | None) -> float:
                 max(0, int(x0)) : max(0, int(np.ceil(x1))),
             ] = True
         if inside.mean() >= INK.min_text_share:
-            pixels = np.ascontiguousarray(grid[inside]).reshape(-1, 1)
-            lines, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-            return float(max(page, lines))
-    return float(page)
+            return max(page, _otsu_level(grid[inside]))
+    return page
+
+
+def _otsu_level(values: np.ndarray) -> float:
+    """Otsu's threshold (0-255) of 8-bit grey ``values``, any shape."""
+    pixels = np.ascontiguousarray(values).reshape(-1, 1)
+    level, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return float(level)
 
 
 def mask_of(inked: np.ndarray) -> np.ndarray:
