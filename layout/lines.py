@@ -170,6 +170,7 @@ def row_groups(
     groups: list[list[int]] = []
     open_rows: list[int] = []
     starts = LineStarts(pieces, body, grid)
+    stacked = stacked_lines(pieces)
     D = DISPLAY_SPACES
     for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
         piece = pieces[n]
@@ -178,7 +179,9 @@ def row_groups(
         best = None
         for i in open_rows:
             row = rows[i]
-            if not _same_row(row, piece) or row.x1 < piece.x0 - reach:
+            small_stacked = stacked[n] if piece.height <= row.height else stacked[groups[i]].any()
+            flat = not (small_stacked and _display_line(max(row, piece, key=_height), body))
+            if not _same_row(row, piece, flat) or row.x1 < piece.x0 - reach:
                 continue
             # Display type has word spaces wider than a gutter of body type.
             tallest = max(row.height, piece.height)
@@ -531,14 +534,62 @@ def _is_gutter(
     )
 
 
-def _same_row(row: Box, piece: Box) -> bool:
+def _same_row(row: Box, piece: Box, flat: bool = True) -> bool:
+    """Whether two pieces stand on one row: of like size and overlapping in
+    height, or (``flat``) the smaller inside the larger's height, as a flat
+    glyph (一, 二, a dash) sits inside its line's."""
     small, big = sorted((row.height, piece.height))
     overlap = row.y_overlap(piece)
-    # A flat glyph (一, 二, a dash) sits inside its line's height.
     P = SAME_ROW
-    return overlap >= P.flat_overlap * small or (
+    return (flat and overlap >= P.flat_overlap * small) or (
         big <= P.max_size_ratio * small and overlap >= P.min_overlap * small
     )
+
+
+def _height(box: Box) -> float:
+    return box.height
+
+
+def _display_line(box: Box, body: float) -> bool:
+    """Whether ``box`` is a line of display type: taller than
+    ``TYPE_SIZE.display`` body lines and wider than tall by
+    ``SAME_ROW.display_aspect`` (a drop initial beside its column's first
+    lines is no such line: the line it opens joins it)."""
+    return (
+        box.height > TYPE_SIZE.display * body and box.width >= SAME_ROW.display_aspect * box.height
+    )
+
+
+def stacked_lines(pieces: list[Box]) -> np.ndarray:
+    """For each piece: whether another of like size (``SAME_ROW.max_size_ratio``)
+    stands over or under it, overlapping it across by half the narrower's
+    width, no more than ``SAME_ROW.stacked_gap`` of its height of white
+    apart: a line of a stack of lines, which is no flat glyph of a display
+    line beside it (``_same_row``). Pieces are looked up by their band of
+    the page, so a page of many pieces pays little."""
+    out = np.zeros(len(pieces), dtype=bool)
+    if not pieces:
+        return out
+    unit = max(1.0, float(np.median([p.height for p in pieces])))
+    bands: dict[int, list[int]] = {}
+    for k, p in enumerate(pieces):
+        for band in range(int(p.y0 // unit), int(p.y1 // unit) + 1):
+            bands.setdefault(band, []).append(k)
+    P = SAME_ROW
+    for k, p in enumerate(pieces):
+        reach = P.stacked_gap * p.height
+        near = range(int((p.y0 - reach) // unit), int((p.y1 + reach) // unit) + 1)
+        for j in {j for band in near for j in bands.get(band, [])}:
+            q = pieces[j]
+            small, big = sorted((p.height, q.height))
+            if j == k or big > P.max_size_ratio * small:
+                continue
+            gap = max(q.y0 - p.y1, p.y0 - q.y1)
+            beside = p.x_overlap(q) >= 0.5 * min(p.width, q.width)
+            if beside and -P.stacked_overlap * p.height <= gap <= reach:
+                out[k] = True
+                break
+    return out
 
 
 def _gutter_between(left: Box, right: Box, corridors: np.ndarray) -> bool:

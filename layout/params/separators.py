@@ -171,6 +171,26 @@ class SameRowParams:
     smaller (a flat glyph, 一 or a dash, sits inside its line's height)... Share
     of the smaller piece's height; set by hand (cc724d4)."""
 
+    stacked_gap: float = 1.0
+    """... but not when the smaller is one of a stack of lines of its own
+    size beside a line of display type (``lines.stacked_lines``: another
+    piece over or under it, overlapping it across, no more than this many of
+    its heights of white apart): a dateline's two rows set beside a
+    nameplate (頭條日報 2023, not in the shared set: 6 pixels apart, 24
+    tall) are lines of their own; the strokes of a display 二 stand half an
+    em apart, many times their height. × the smaller piece's height. Not
+    tuned."""
+
+    stacked_overlap: float = 0.25
+    """... or overlapping it in height by no more than this share of its
+    height (the detector's boxes of lines set solid touch). × the smaller
+    piece's height. Not tuned."""
+
+    display_aspect: float = 2.0
+    """... where the larger is a line of display type at least this many
+    times as wide as tall (a drop initial, about square, keeps the first
+    line of its column beside it). × its height. Not tuned."""
+
     max_size_ratio: float = 1.7
     """...or the taller is at most this many times the smaller's height...
     Since the first segmentation (08f9714)."""
