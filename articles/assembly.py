@@ -25,6 +25,7 @@ from newsprint.articles.bands import (
     starts_article,
 )
 from newsprint.articles.caption_photos import photo_beside
+from newsprint.articles.datelines import dateline_rows
 from newsprint.articles.draft import Draft, build_article
 from newsprint.articles.drop_capitals import with_drop_capitals
 from newsprint.articles.flow import (
@@ -78,7 +79,8 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     typed = [r for r in page.regions if r.typed_by_archivist]
     found = [r for r in page.regions if not r.typed_by_archivist]
     # A vertical page's lines across are headlines and adverts: no folio row.
-    found = found if is_vertical_page(page.regions) else running_head_row(found, body)
+    if not is_vertical_page(page.regions):
+        found = dateline_rows(running_head_row(found, body), body)
     found = with_drop_capitals(found)
     regions = _with_typed(headings_over_text(_refine_roles(found), body), typed)
     language = page.language or detect_language([r.text for r in regions if r.lines])

@@ -83,3 +83,30 @@ class MastheadParams:
 
 
 MASTHEAD = MastheadParams()
+
+
+@dataclass(frozen=True)
+class DatelineParams:
+    """What is a page's dateline (``articles.datelines``): the row at its head
+    that gives its volume, place and date."""
+
+    top_share: float = 0.15
+    """The row's dated line starts in this top share of the height the
+    page's lines span (as ``layout``'s running heads keep to the top 0.15 of
+    the printed area). The Murray Pioneer 1922 (not in the shared set):
+    0.12. A share of that height."""
+
+    max_size: float = 3.0
+    """Every line of the row is at most this many body lines tall, as its
+    lines' boxes measure (the detector's, which reach above and below the
+    ink): a dateline is set in small type or small capitals (the Murray
+    Pioneer's capitals: boxes 2.1-2.6 body lines tall, ink 1.6), a headline
+    naming a date in display type is a story's. × body."""
+
+    column_lines: int = 3
+    """The row stands above every block of this many lines or more (a
+    column's text): a one-line date over the columns is the page's, a dated
+    line at the head of a story's column is the story's. A count of lines."""
+
+
+DATELINE = DatelineParams()

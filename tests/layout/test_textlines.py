@@ -1235,3 +1235,32 @@ def test_a_space_where_column_lines_start_and_end_stays_open_on_both_sides() -> 
     assert sides("1111113", 6) == (False, True)
     assert sides("1113111", 3) == (True, True)
     assert sides("2122222", 0) == (True, True)
+
+
+def test_a_dateline_s_rows_beside_a_nameplate_are_lines_of_their_own() -> None:
+    """頭條日報 2023 (not in the shared set): "08/06/2023 星期四" over
+    "農曆癸卯年四月廿一日", 24-px rows 6 px apart beside the 149-px
+    nameplate, were joined into its line as flat glyphs and read with it."""
+    from newsprint.layout.lines import join_rows
+
+    plate = Box(71, 42, 814, 191)
+    date, lunar = Box(835, 60, 952, 84), Box(836, 90, 1053, 113)
+    rows = join_rows([plate, date, lunar], np.zeros((300, 1200), bool), 16.0)
+    assert sorted(r.as_tuple() for r in rows) == sorted(
+        b.as_tuple() for b in (plate, date, lunar)
+    )
+    # A flat glyph of the display line (一, a dash) standing alone inside
+    # its height still joins it.
+    dash = Box(835, 110, 952, 124)
+    assert join_rows([plate, dash], np.zeros((300, 1200), bool), 16.0) == [plate.union(dash)]
+
+
+def test_a_drop_initial_keeps_the_first_line_beside_it() -> None:
+    # About square, an initial is no line of display type: the line it
+    # opens, one of a stack beside it, joins it as before.
+    from newsprint.layout.lines import join_rows
+
+    initial = Box(100, 100, 158, 158)
+    first, second = Box(164, 101, 600, 121), Box(164, 129, 600, 149)
+    rows = join_rows([initial, first, second], np.zeros((300, 700), bool), 20.0)
+    assert initial.union(first) in rows and second in rows
