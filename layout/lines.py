@@ -170,7 +170,11 @@ def row_groups(
     groups: list[list[int]] = []
     open_rows: list[int] = []
     starts = LineStarts(pieces, body, grid)
-    stacked = stacked_lines(pieces)
+    # Only beside a display line is a stack of small lines told from flat glyphs.
+    display_lines = any(_display_line(p, body) for p in pieces)
+    stacked = stacked_lines(pieces) if display_lines else np.zeros(len(pieces), dtype=bool)
+    highest: list[Box] = []  # each row's tallest piece
+    row_stacked: list[bool] = []  # whether a piece of the row is a stacked line
     D = DISPLAY_SPACES
     for n in sorted(range(len(pieces)), key=lambda k: pieces[k].x0):
         piece = pieces[n]
@@ -179,10 +183,16 @@ def row_groups(
         best = None
         for i in open_rows:
             row = rows[i]
-            small_stacked = stacked[n] if piece.height <= row.height else stacked[groups[i]].any()
-            flat = not (small_stacked and _display_line(max(row, piece, key=_height), body))
-            if not _same_row(row, piece, flat) or row.x1 < piece.x0 - reach:
+            fit = _row_fit(row, piece)
+            if not fit or row.x1 < piece.x0 - reach:
                 continue
+            if fit == _FLAT_ONLY:
+                if piece.height <= row.height:
+                    small_stacked, big = bool(stacked[n]), highest[i]
+                else:
+                    small_stacked, big = row_stacked[i], piece
+                if small_stacked and _display_line(big, body):
+                    continue
             # Display type has word spaces wider than a gutter of body type.
             tallest = max(row.height, piece.height)
             display = min(row.height, piece.height) > TYPE_SIZE.display * body or (
@@ -202,9 +212,13 @@ def row_groups(
             rows.append(piece)
             tails.append(piece)
             groups.append([n])
+            highest.append(piece)
+            row_stacked.append(bool(stacked[n]))
             open_rows.append(len(rows) - 1)
         else:
             rows[best] = rows[best].union(piece)
+            highest[best] = max(highest[best], piece, key=_height)
+            row_stacked[best] = row_stacked[best] or bool(stacked[n])
             # The tail is the piece the row ends with, not a speck inside it.
             if piece.x1 >= tails[best].x1:
                 tails[best] = piece
@@ -534,16 +548,25 @@ def _is_gutter(
     )
 
 
-def _same_row(row: Box, piece: Box, flat: bool = True) -> bool:
-    """Whether two pieces stand on one row: of like size and overlapping in
-    height, or (``flat``) the smaller inside the larger's height, as a flat
-    glyph (一, 二, a dash) sits inside its line's."""
+_APART, _LIKE_SIZE, _FLAT_ONLY = 0, 1, 2
+"""What ``_row_fit`` says of two pieces."""
+
+
+def _row_fit(row: Box, piece: Box) -> int:
+    """Whether two pieces stand on one row: ``_LIKE_SIZE`` where they are of
+    like size and overlap in height, ``_FLAT_ONLY`` where only the smaller
+    stands inside the larger's height, as a flat glyph (一, 二, a dash) sits
+    inside its line's, ``_APART`` otherwise."""
     small, big = sorted((row.height, piece.height))
     overlap = row.y_overlap(piece)
     P = SAME_ROW
-    return (flat and overlap >= P.flat_overlap * small) or (
-        big <= P.max_size_ratio * small and overlap >= P.min_overlap * small
-    )
+    if big <= P.max_size_ratio * small and overlap >= P.min_overlap * small:
+        return _LIKE_SIZE
+    return _FLAT_ONLY if overlap >= P.flat_overlap * small else _APART
+
+
+def _same_row(row: Box, piece: Box) -> bool:
+    return _row_fit(row, piece) != _APART
 
 
 def _height(box: Box) -> float:
@@ -551,10 +574,11 @@ def _height(box: Box) -> float:
 
 
 def _display_line(box: Box, body: float) -> bool:
-    """Whether ``box`` is a line of display type: taller than
+    """Whether a piece is a line of display type: taller than
     ``TYPE_SIZE.display`` body lines and wider than tall by
-    ``SAME_ROW.display_aspect`` (a drop initial beside its column's first
-    lines is no such line: the line it opens joins it)."""
+    ``SAME_ROW.display_aspect`` (a drop initial, about square, is no such
+    line: the lines beside it join it as they always did, for
+    ``articles.drop_capitals`` to read)."""
     return (
         box.height > TYPE_SIZE.display * body and box.width >= SAME_ROW.display_aspect * box.height
     )
@@ -563,8 +587,8 @@ def _display_line(box: Box, body: float) -> bool:
 def stacked_lines(pieces: list[Box]) -> np.ndarray:
     """For each piece: whether another of like size (``SAME_ROW.max_size_ratio``)
     stands over or under it, overlapping it across by half the narrower's
-    width, no more than ``SAME_ROW.stacked_gap`` of its height of white
-    apart: a line of a stack of lines, which is no flat glyph of a display
+    width, no more than ``SAME_ROW.stacked_gap`` of the smaller's height of
+    white apart: a line of a stack of lines, which is no flat glyph of a display
     line beside it (``_same_row``). Pieces are looked up by their band of
     the page, so a page of many pieces pays little."""
     out = np.zeros(len(pieces), dtype=bool)
@@ -577,7 +601,7 @@ def stacked_lines(pieces: list[Box]) -> np.ndarray:
             bands.setdefault(band, []).append(k)
     P = SAME_ROW
     for k, p in enumerate(pieces):
-        reach = P.stacked_gap * p.height
+        reach = P.stacked_gap * p.height  # at least the smaller's of any pair
         near = range(int((p.y0 - reach) // unit), int((p.y1 + reach) // unit) + 1)
         for j in {j for band in near for j in bands.get(band, [])}:
             q = pieces[j]
@@ -586,7 +610,7 @@ def stacked_lines(pieces: list[Box]) -> np.ndarray:
                 continue
             gap = max(q.y0 - p.y1, p.y0 - q.y1)
             beside = p.x_overlap(q) >= 0.5 * min(p.width, q.width)
-            if beside and -P.stacked_overlap * p.height <= gap <= reach:
+            if beside and -P.stacked_overlap * small <= gap <= P.stacked_gap * small:
                 out[k] = True
                 break
     return out

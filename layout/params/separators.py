@@ -182,14 +182,15 @@ class SameRowParams:
     tuned."""
 
     stacked_overlap: float = 0.25
-    """... or overlapping it in height by no more than this share of its
-    height (the detector's boxes of lines set solid touch). × the smaller
-    piece's height. Not tuned."""
+    """... or overlapping it in height by no more than this share of the
+    smaller's height (the detector's boxes of lines set solid touch). × the
+    smaller piece's height. Not tuned."""
 
     display_aspect: float = 2.0
-    """... where the larger is a line of display type at least this many
-    times as wide as tall (a drop initial, about square, keeps the first
-    line of its column beside it). × its height. Not tuned."""
+    """... where the larger (the tallest piece of its row) is a line of
+    display type at least this many times as wide as tall (a drop
+    initial, about square, keeps the lines beside it, as before). × its
+    height. Not tuned."""
 
     max_size_ratio: float = 1.7
     """...or the taller is at most this many times the smaller's height...
