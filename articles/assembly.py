@@ -80,7 +80,7 @@ def assemble(page: NewspaperPage, settings: Settings) -> NewspaperPage:
     found = [r for r in page.regions if not r.typed_by_archivist]
     # A vertical page's lines across are headlines and adverts: no folio row.
     if not is_vertical_page(page.regions):
-        found = dateline_rows(running_head_row(found, body), body)
+        found = dateline_rows(running_head_row(found, body), body, typed)
     found = with_drop_capitals(found)
     regions = _with_typed(headings_over_text(_refine_roles(found), body), typed)
     language = page.language or detect_language([r.text for r in regions if r.lines])

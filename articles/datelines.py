@@ -1,18 +1,18 @@
 """The dateline of a page: the row at its head, under the nameplate on a
 front page, that gives the paper's volume, place and date ("Vol. 29, No. 3 |
 RENMARK, BERRI AND WAIKERIE, FRIDAY, JAN. 20, 1922. | PRICE 4d.";
-"08/06/2023 星期四 | 農曆癸卯年四月廿一日").
+"08/06/2023 星期四").
 
 It is the page's, no story's. Layout types its pieces as headlines or text
 from their size and place, and read so they headed the stories under them:
 on the Murray Pioneer of 1922 (not in the shared set) the date and the
 headlines of the two stories under it became one title, and the second
-story was read inside the first; on 頭條日報 2023 the date opened the lead
-story's title. Only the text tells a date, so this is done once OCR has
-read the page (as ``roles.running_head_row`` finds a folio): the row
-becomes the page's running head, in ``regions`` and the ALTO, in no
-article (as ABBYY FineReader and docling keep a page header out of the
-body text).
+story was read inside the first. Only the text tells a date, so this is
+done once OCR has read the page (as ``roles.running_head_row`` finds a
+folio): the row becomes the page's running head, in ``regions`` and the
+ALTO, in no story (with the masthead's item where the page has one, as
+``masthead`` takes the running head's pieces over its rule; ABBYY
+FineReader and docling likewise keep a page header out of the body text).
 """
 
 from __future__ import annotations
@@ -23,70 +23,108 @@ from newsprint.articles.params.masthead import DATELINE
 from newsprint.core.page import Region, RegionType, TextDirection, TextLine
 
 _ROW_TYPES = (RegionType.TEXT, RegionType.HEADLINE, RegionType.CAPTION, RegionType.BYLINE)
+_HEAD_TYPES = (RegionType.RUNNING_HEAD, RegionType.FOLIO)
 
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_MONTH_OR_DAY = re.compile(
-    r"\b((?-i:May|MAY)|jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_MONTH = (
+    r"(?:(?-i:May|MAY)|jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
     r"|january|february|march|april|june|july|august|september|october|november|december"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|januar|februar|märz|mai|juni|juli|oktober|dezember"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
     r"|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre"
-    r"|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*)\b\.?",
+    r"|décembre|(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*)"
+)
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
+_DAY = r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+# "JAN. 20, 1922", "Heinäkuun 14 p:nä 1908" (the day and the year a few
+# letters apart), "29. April 1940", "20 janvier 1922".
+_LATIN_DATE = re.compile(
+    rf"\b{_MONTH}\b\.?\s*{_DAY}\b[^\d\n]{{0,6}}{_YEAR}|{_DAY}\.?\s+{_MONTH}\b\.?,?\s*{_YEAR}",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(
-    r"(?<!\d)(\d{1,2}[/.\-]\d{1,2}[/.\-](1[5-9]|20)\d\d"
-    r"|(1[5-9]|20)\d\d[/.\-]\d{1,2}[/.\-]\d{1,2})(?!\d)"
+    r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:1[5-9]|20)\d\d)(?![\d/.])"
+    r"|(?<![\d\-])((?:1[5-9]|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d\-])"
 )
+_CJK_NUMERAL = r"[\d〇零一二三四五六七八九十廿卅]"
 _CJK_DATE = re.compile(
-    r"年[^年]{0,4}月[^月]{0,4}[日號号]|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
+    rf"(?:{_CJK_NUMERAL}{{1,4}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])\s*年"
+    rf"\s*{_CJK_NUMERAL}{{1,3}}\s*月\s*{_CJK_NUMERAL}{{1,3}}\s*[日號号]"
 )
 
 
 def names_a_date(text: str) -> bool:
-    """Whether ``text`` gives a date: a year with a month or a weekday
-    (English, German, French, Finnish), a date in figures (08/06/2023,
-    1922-01-20), or a Chinese date (…年…月…日, 星期四)."""
-    if _CJK_DATE.search(text) or _NUMERIC_DATE.search(text):
+    """Whether ``text`` gives a date: a month with its day and year (English,
+    German, French, Finnish: "JAN. 20, 1922", "29. April 1940"), a date in
+    figures (08/06/2023, 1922-01-20: a day up to 31, a month up to 12), or
+    a Chinese date whose year is figures or a cyclic year (1919年3月6日,
+    中華民國八年三月六日, 癸卯年四月廿一日; not 今年3月5日 in a sentence). A
+    weekday alone (星期四, Friday) is no date."""
+    if _CJK_DATE.search(text) or _LATIN_DATE.search(text):
         return True
-    return bool(_YEAR.search(text) and _MONTH_OR_DAY.search(text))
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second = (
+            (int(match[1]), int(match[2])) if match[1] else (int(match[5]), int(match[6]))
+        )
+        # Day and month either way round: 08/06/2023 and 06/08/2023.
+        if 1 <= min(first, second) <= 12 and max(first, second) <= 31 and min(first, second) >= 1:
+            return True
+    return False
 
 
-def dateline_rows(regions: list[Region], body: float) -> list[Region]:
-    """``regions`` with the page's dateline rows made ``RUNNING_HEAD``. A
-    dateline row is the lines level with a line that names a date
-    (``names_a_date``), that line starting in the top
-    ``DATELINE.top_share`` of the height the page's lines span; every region
-    in the row one line of at most ``DATELINE.max_size`` body lines, and the
-    row over every block of ``DATELINE.column_lines`` lines or more. Lines
-    set down the page (vertical Chinese) are left out; the caller leaves a
-    vertical page alone. ``body``: the body line height in working pixels,
-    which the lines' ``work_bbox`` are in."""
-    lines = [
-        (region, line)
-        for region in regions
-        if region.type in _ROW_TYPES and region.direction != TextDirection.VERTICAL_RL
-        for line in region.lines
-        if line.work_bbox is not None
-    ]
+def dateline_rows(
+    regions: list[Region], body: float, others: list[Region] | None = None
+) -> list[Region]:
+    """``regions`` with the page's dateline rows made ``RUNNING_HEAD``.
+
+    A dateline row is the lines level with a line that names a date
+    (``names_a_date``) and no taller than ``DATELINE.max_size`` body lines
+    (a nameplate beside the date is not of its row), the dated line starting
+    in the top ``DATELINE.top_share`` of the height the page's lines span.
+    Every region of the row is one line, over every block of
+    ``DATELINE.column_lines`` lines or more, and none heads such a block
+    (its top within ``DATELINE.heads_within`` body lines under the line,
+    across half its width): a story's one-line headline that names a date
+    stands right over its text. A page whose running head or folio is
+    found already in that top share has no dateline to find (a running
+    foot does not count). ``others``: regions to measure
+    the page by but never retype (those an archivist typed). Lines set down
+    the page (vertical Chinese) are left out; the caller leaves a vertical
+    page alone. ``body``: the body line height in working pixels, which the
+    lines' ``work_bbox`` are in."""
+    page = [*regions, *(others or [])]
+    lines = _lines_across(page)
     if not lines:
         return regions
     top = min(ln.work_bbox[1] for _, ln in lines)
     foot = max(ln.work_bbox[3] for _, ln in lines)
     head = top + DATELINE.top_share * (foot - top)
-    columns = min(
-        (ln.work_bbox[1] for r, ln in lines if len(r.lines) >= DATELINE.column_lines),
-        default=foot,
-    )
+    if any(r.type in _HEAD_TYPES and r.work_bbox and r.work_bbox[1] <= head for r in page):
+        return regions
+    blocks = [
+        r
+        for r in page
+        if r.type in _ROW_TYPES and len(r.lines) >= DATELINE.column_lines and r.work_bbox
+    ]
+    columns = min((b.work_bbox[1] for b in blocks), default=foot)
+    found = {id(r) for r in regions}
     dated: set[str] = set()
     for _, line in lines:
-        if line.work_bbox[1] > head or not names_a_date(line.text):
+        box = line.work_bbox
+        if box[1] > head or box[3] - box[1] > DATELINE.max_size * body:
             continue
-        row = [(r, ln) for r, ln in lines if _same_row(ln.work_bbox, line.work_bbox)]
-        if all(_dateline_piece(r, ln, body) for r, ln in row) and all(
-            ln.work_bbox[3] <= columns for _, ln in row
+        if not names_a_date(line.text):
+            continue
+        row = [
+            (r, ln)
+            for r, ln in lines
+            if _same_row(ln.work_bbox, box)
+            and ln.work_bbox[3] - ln.work_bbox[1] <= DATELINE.max_size * body
+        ]
+        if all(
+            id(r) in found
+            and len(r.lines) == 1
+            and ln.work_bbox[3] <= columns
+            and not _heads_a_block(ln.work_bbox, blocks, body)
+            for r, ln in row
         ):
             dated |= {r.id for r, _ in row}
     return [
@@ -95,14 +133,29 @@ def dateline_rows(regions: list[Region], body: float) -> list[Region]:
     ]
 
 
-def _dateline_piece(region: Region, line: TextLine, body: float) -> bool:
-    box = line.work_bbox
-    return (
-        len(region.lines) == 1
-        and not region.typed_by_archivist
-        and box is not None
-        and box[3] - box[1] <= DATELINE.max_size * body
-    )
+def _lines_across(regions: list[Region]) -> list[tuple[Region, TextLine]]:
+    return [
+        (region, line)
+        for region in regions
+        if region.type in _ROW_TYPES and region.direction != TextDirection.VERTICAL_RL
+        for line in region.lines
+        if line.work_bbox is not None
+    ]
+
+
+def _heads_a_block(line: tuple[float, ...], blocks: list[Region], body: float) -> bool:
+    """Whether a block of text starts right under ``line``: its top within
+    ``DATELINE.heads_within`` body lines of the line's foot, across half the
+    narrower's width."""
+    x0, _, x1, y1 = line
+    for block in blocks:
+        bx0, by0, bx1, _ = block.work_bbox
+        across = min(x1, bx1) - max(x0, bx0)
+        if y1 - body <= by0 <= y1 + DATELINE.heads_within * body and across >= 0.5 * min(
+            x1 - x0, bx1 - bx0
+        ):
+            return True
+    return False
 
 
 def _same_row(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

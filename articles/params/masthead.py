@@ -97,16 +97,25 @@ class DatelineParams:
     0.12. A share of that height."""
 
     max_size: float = 3.0
-    """Every line of the row is at most this many body lines tall, as its
-    lines' boxes measure (the detector's, which reach above and below the
-    ink): a dateline is set in small type or small capitals (the Murray
-    Pioneer's capitals: boxes 2.1-2.6 body lines tall, ink 1.6), a headline
-    naming a date in display type is a story's. × body."""
+    """The dated line and the lines of its row are at most this many body
+    lines tall, as their boxes measure (the detector's, which reach above
+    and below the ink): a dateline is set in small type or small capitals
+    (the Murray Pioneer's capitals: boxes 2.1-2.6 body lines tall, ink
+    1.6), a headline naming a date in display type is a story's, and a
+    nameplate level with the date (頭條日報 2023's) is not of its row. ×
+    body."""
 
     column_lines: int = 3
     """The row stands above every block of this many lines or more (a
     column's text): a one-line date over the columns is the page's, a dated
     line at the head of a story's column is the story's. A count of lines."""
+
+    heads_within: float = 3.0
+    """... and no region of the row has such a block starting within this
+    many body lines under it (a story's headline that names a date stands
+    over its own text; the Murray Pioneer's dateline stands 10 body lines
+    over the first column's text, the stories' headlines between). ×
+    body. Not tuned."""
 
 
 DATELINE = DatelineParams()

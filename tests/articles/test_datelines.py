@@ -79,7 +79,36 @@ def test_a_dateline_row_heads_no_story() -> None:
 
 def test_a_date_in_display_type_stays_a_story_s_headline() -> None:
     page = assemble(_page(date_height=3.5 * BODY), Settings())
-    assert {r.id: r.type for r in page.regions}["date"] == RegionType.HEADLINE
+    kinds = {r.id: r.type for r in page.regions}
+    assert kinds["date"] == RegionType.HEADLINE
+    assert kinds["vol"] != RegionType.RUNNING_HEAD
+
+
+def test_a_story_s_headline_that_names_a_date_stays_its_headline() -> None:
+    # No dateline row: the first story's one-line headline names a date and
+    # stands right over its column, level with the other story's.
+    page = _page()
+    regions = [r for r in page.regions if r.id not in ("vol", "date", "price")]
+    dated = _one_line(
+        "h1", RegionType.HEADLINE, "ANZAC DAY, APRIL 25, 1922.", 110, 160, 370, 1.4 * BODY
+    )
+    regions = [dated if r.id == "h1" else r for r in regions]
+    page = assemble(page.model_copy(update={"regions": regions}), Settings())
+    kinds = {r.id: r.type for r in page.regions}
+    assert kinds["h1"] == kinds["h2"] == RegionType.HEADLINE
+    headlines = [a.headline for a in page.articles]
+    assert "ANZAC DAY, APRIL 25, 1922." in headlines and "RECORD HOTEL PROFIT." in headlines
+
+
+def test_a_page_with_its_running_head_found_has_no_dateline_to_find() -> None:
+    page = _page()
+    folio = _one_line("folio", RegionType.FOLIO, "4", 900, 60, 920)
+    done = assemble(page.model_copy(update={"regions": [folio, *page.regions]}), Settings())
+    assert {r.id: r.type for r in done.regions}["date"] == RegionType.HEADLINE
+    # A running foot is no running head found.
+    foot = _one_line("foot", RegionType.RUNNING_HEAD, "Printed and published by", 100, 1450, 500)
+    done = assemble(page.model_copy(update={"regions": [*page.regions, foot]}), Settings())
+    assert {r.id: r.type for r in done.regions}["date"] == RegionType.RUNNING_HEAD
 
 
 @pytest.mark.parametrize(
@@ -88,10 +117,21 @@ def test_a_date_in_display_type_stays_a_story_s_headline() -> None:
         ("AND WAIKERIE, FRIDAY, JAN. 20, 1922.", True),
         ("08/06/2023", True),
         ("農曆癸卯年四月廿一日", True),
-        ("星期四", True),
         ("Jyväskylässä Tiistaina Heinäkuun 14 p:nä 1908", True),
         ("Zürich, Montag, 29. April 1940", True),
+        ("中華民國八年三月六日", True),
+        ("1922-01-20", True),
         ("Vol. 29, No. 3", False),
+        ("星期四", False),
+        ("The march of 1922", False),
+        ("ARMY MARCH ON BERLIN 1918", False),
+        ("MARS 2020 ROVER LANDS", False),
+        ("Sunday school picnic: 1500 attend", False),
+        ("Tel. 12-34-2000", False),
+        ("Score 3/41/2000", False),
+        ("首相今年五月訪問日本", False),
+        ("青年人月入萬元日增", False),
+        ("今年3月5日起加價", False),
         ("PRICE 4d.", False),
         ("They may be back by 1922", False),
         ("THE COBDOGLA KANGAROO HOP KING", False),
