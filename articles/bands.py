@@ -19,7 +19,7 @@ from math import inf
 from newsprint.articles.flow import box as _box
 from newsprint.articles.flow import cut_off_rule, is_dash
 from newsprint.articles.params.bands import ABOVE, BESIDE, CENTRED, COLUMN_HEADS, LEFT
-from newsprint.articles.params.columns import COLUMN_SPANS
+from newsprint.articles.params.columns import COLUMN_SPANS, CUT_OFF
 from newsprint.articles.params.neighbours import NEIGHBOURS
 from newsprint.articles.roles import is_heading
 from newsprint.articles.text import ends_a_sentence as ends_a_text_sentence
@@ -41,7 +41,9 @@ def blocks_under_dashes(
     19th-century column does under the centred rule that ends the item
     above, and is read after that one (text blocks only). A dash under a
     heading (a headline, or a block in capitals only) sets the heading off
-    from its own story. ``over``: the block over each region (``block_over``);
+    from its own story, and one under a block set across columns
+    (``CUT_OFF.lead_width``) sets that lead off from the columns under it.
+    ``over``: the block over each region (``block_over``);
     ``body``: the body line height (``flow.cut_off_rule``)."""
     dashed: dict[str, Region] = {}
     for region in flow:
@@ -52,6 +54,8 @@ def blocks_under_dashes(
             continue
         if is_heading(up):
             continue  # a dash set under a heading, before its story
+        if _box(up).width >= CUT_OFF.lead_width * _box(region).width:
+            continue  # a dash under a lead across columns, before its columns
         rule = cut_off_rule(_box(up), _box(region), rules, width, body)
         if rule is not None and is_dash(rule, _box(region), width):
             dashed[region.id] = up

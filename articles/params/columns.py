@@ -144,6 +144,17 @@ class CutOffParams:
     (en-old-1000: 75 of 352 pixels); a column rule is the whole column. A
     share of that width. Set by hand."""
 
+    lead_width: float = 1.5
+    """A dash under a block this many times as wide as the block under it or
+    more (a story's lead set across two columns) is that block's: it parts
+    the lead from the columns it runs into, which go on with it, and ends
+    no item (The Murray Pioneer of 1922, not in the shared set: the dash
+    under a lead across two columns lay across 42 pixels of the left
+    column's block and 25 of the right one's, so the left column started a
+    story of its own and the right one was read on under the lead before
+    it). × the lower block's width. Not tuned: a lead across two columns is
+    about twice as wide."""
+
     band_rule: float = 0.7
     """A rule across at least this share of the span of the page's columns
     ends a band of stories. A share of the columns' span. Commit bdb39fc."""

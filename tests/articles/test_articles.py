@@ -513,6 +513,29 @@ def test_a_dash_on_a_page_in_bands_starts_a_story_read_next_after_the_one_it_end
     assert [a.region_ids for a in page.articles] == [["h", "a", "c"], ["b"], ["h2", "d"]]
 
 
+def test_a_dash_under_a_lead_across_two_columns_leaves_both_columns_with_its_story() -> None:
+    # The Murray Pioneer of 1922: a story's lead set across two columns, a
+    # short dash under it near the gutter, over 42 pixels of the left
+    # column and 25 of the right one; the left column started a story of
+    # its own and the right one was read on under the lead before it.
+    title = _region(
+        "h", RegionType.HEADLINE, (100, 40, 700, 80), [_display_line("RAID", (100, 40, 700, 80))]
+    )
+    rows = [
+        _line("The story of a convivial party which was interrupted", 100, 100 + 30 * n, 700)
+        for n in range(4)
+    ]
+    lead = _region("l", RegionType.TEXT, (100, 100, 700, 210), rows)
+    dash = _region("rule", RegionType.SEPARATOR, (358, 222, 425, 224))
+    left = _column("a", 100, 236, [("The court proceedings, which oc-", 0, 290)] * 8)
+    right = _column("b", 400, 236, [("liquor was proceeding Carter drank", 0, 290)] * 8)
+    box2 = (750, 200, 1050, 256)
+    head2 = _region("h2", RegionType.HEADLINE, box2, [_display_line("PROFIT", box2)])
+    other = _column("d", 750, 266, [("The profit made by the hotel", 0, 290)] * 6)
+    page = assemble(_page([title, lead, dash, left, right, head2, other]), Settings())
+    assert page.articles[0].region_ids == ["h", "l", "a", "b"]
+
+
 @pytest.mark.parametrize("bands", [True, False])
 def test_a_dash_under_a_heading_in_capitals_leaves_the_heading_with_its_story(
     bands: bool,
