@@ -41,11 +41,15 @@ def blocks_under_dashes(
     19th-century column does under the centred rule that ends the item
     above, and is read after that one (text blocks only). A dash under a
     heading (a headline, or a block in capitals only) sets the heading off
-    from its own story, and one under a block set across columns
-    (``CUT_OFF.lead_width``) sets that lead off from the columns under it.
+    from its own story, and one under a story's lead set across columns
+    (``_a_story_s_lead``) sets the lead off from the columns under it.
     ``over``: the block over each region (``block_over``);
     ``body``: the body line height (``flow.cut_off_rule``)."""
     dashed: dict[str, Region] = {}
+    under: dict[str, int] = {}
+    for region in flow:
+        if region.type == RegionType.TEXT and (up := over[region.id]) is not None:
+            under[up.id] = under.get(up.id, 0) + 1
     for region in flow:
         if region.type != RegionType.TEXT:
             continue
@@ -54,12 +58,39 @@ def blocks_under_dashes(
             continue
         if is_heading(up):
             continue  # a dash set under a heading, before its story
-        if _box(up).width >= CUT_OFF.lead_width * _box(region).width:
+        if _a_story_s_lead(up, region, over, under):
             continue  # a dash under a lead across columns, before its columns
         rule = cut_off_rule(_box(up), _box(region), rules, width, body)
         if rule is not None and is_dash(rule, _box(region), width):
             dashed[region.id] = up
     return dashed
+
+
+def _a_story_s_lead(
+    up: Region, region: Region, over: dict[str, Region | None], under: dict[str, int]
+) -> bool:
+    """Whether ``up``, the text over ``region``, is a story's lead set across
+    the columns under it: ``CUT_OFF.lead_width`` times as wide as
+    ``region`` or more, over two text blocks or more (``under``: how many
+    text blocks each block stands over), and under its headline (through
+    text blocks as wide as it, ``CUT_OFF.lead_blocks`` at most: a lead
+    read in paragraphs). A notice across two columns among a weekly's
+    items, under the item before it, is no lead: the dash under it ends
+    it."""
+    if up.type != RegionType.TEXT or under.get(up.id, 0) < 2:
+        return False
+    if _box(up).width < CUT_OFF.lead_width * _box(region).width:
+        return False
+    block: Region | None = up
+    for _ in range(CUT_OFF.lead_blocks):
+        block = over.get(block.id) if block is not None else None
+        if block is None:
+            return False
+        if is_heading(block):
+            return True
+        if block.type != RegionType.TEXT or _box(block).width < 0.9 * _box(up).width:
+            return False
+    return False
 
 
 def block_over(

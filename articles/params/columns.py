@@ -145,8 +145,8 @@ class CutOffParams:
     share of that width. Set by hand."""
 
     lead_width: float = 1.5
-    """A dash under a block this many times as wide as the block under it or
-    more (a story's lead set across two columns) is that block's: it parts
+    """A dash under a story's lead this many times as wide as the block under
+    it or more (set across two columns, over two blocks) is the lead's: it parts
     the lead from the columns it runs into, which go on with it, and ends
     no item (The Murray Pioneer of 1922, not in the shared set: the dash
     under a lead across two columns lay across 42 pixels of the left
@@ -154,6 +154,12 @@ class CutOffParams:
     story of its own and the right one was read on under the lead before
     it). × the lower block's width. Not tuned: a lead across two columns is
     about twice as wide."""
+
+    lead_blocks: int = 3
+    """... and the lead stands under its headline (or a heading in
+    capitals) through at most this many text blocks as wide as it (a lead
+    read in paragraphs: the Murray Pioneer's, two blocks under a deck in
+    capitals). A count of blocks. Not tuned."""
 
     band_rule: float = 0.7
     """A rule across at least this share of the span of the page's columns

@@ -536,6 +536,62 @@ def test_a_dash_under_a_lead_across_two_columns_leaves_both_columns_with_its_sto
     assert page.articles[0].region_ids == ["h", "l", "a", "b"]
 
 
+def _dashed_item_page(item: Region) -> NewspaperPage:
+    """A page in bands: a lead story down column 1 and on into column 2, a
+    dash under it in column 1, ``item`` under the dash, a second story
+    headed lower in column 2."""
+    title = _region(
+        "h", RegionType.HEADLINE, (100, 40, 750, 80), [_display_line("LEAD", (100, 40, 750, 80))]
+    )
+    lead = _column("a", 100, 100, [("The lead story runs down here.", 0, 290)] * 6)
+    dash = _region("rule", RegionType.SEPARATOR, (212, 282, 287, 284))
+    lead_on = _column("c", 450, 100, [("and the lead story ends here.", 0, 290)] * 3)
+    box2 = (450, 200, 750, 256)
+    head2 = _region("h2", RegionType.HEADLINE, box2, [_display_line("SECOND", box2)])
+    second = _column("d", 450, 266, [("The second story under its head", 0, 290)] * 6)
+    return _page([title, lead, dash, item, lead_on, head2, second])
+
+
+@pytest.mark.parametrize(
+    ("x0", "x1", "rows"), [(160, 340, 4), (100, 290, 2)], ids=["stanza", "short item"]
+)
+def test_a_dash_over_a_narrower_item_still_ends_the_story_above(
+    x0: int, x1: int, rows: int
+) -> None:
+    # A centred stanza (180 of the column's 300 pixels) or a two-line item
+    # (190) under the dash: the block over the dash is wider, but it is no
+    # lead across columns, and the dash ends its story.
+    lines = [_line("Oh the summer winds are blowing", x0, 296 + 30 * n, x1) for n in range(rows)]
+    item = _region("b", RegionType.TEXT, (x0, 296, x1, 296 + 30 * (rows - 1) + BODY), lines)
+    page = assemble(_dashed_item_page(item), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["b"] not in (owner["a"], owner["d"])
+
+
+def test_a_dash_under_a_notice_across_two_columns_ends_the_notice() -> None:
+    # A notice across two columns under an item, no headline over it: the
+    # dash under it ends it, and the two items under it are stories of
+    # their own.
+    title = _region(
+        "h", RegionType.HEADLINE, (100, 40, 700, 80), [_display_line("NEWS", (100, 40, 700, 80))]
+    )
+    item = _column("i", 100, 100, [("The Council met on Monday and", 0, 290)] * 3)
+    rows = [
+        _line("NOTICE is hereby given that the annual meeting", 100, 200 + 30 * n, 700)
+        for n in range(3)
+    ]
+    notice = _region("n", RegionType.TEXT, (100, 200, 700, 280), rows)
+    dash = _region("rule", RegionType.SEPARATOR, (356, 292, 444, 294))
+    left = _column("l", 100, 306, [("Mr. Brown has returned from the", 0, 290)] * 6)
+    right = _column("r", 400, 306, [("The weather this week has been", 0, 290)] * 6)
+    box2 = (750, 200, 1050, 256)
+    head2 = _region("h2", RegionType.HEADLINE, box2, [_display_line("PROFIT", box2)])
+    other = _column("d", 750, 266, [("The profit made by the hotel", 0, 290)] * 6)
+    page = assemble(_page([title, item, notice, dash, left, right, head2, other]), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["l"] != owner["n"]
+
+
 @pytest.mark.parametrize("bands", [True, False])
 def test_a_dash_under_a_heading_in_capitals_leaves_the_heading_with_its_story(
     bands: bool,
