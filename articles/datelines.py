@@ -28,26 +28,32 @@ _HEAD_TYPES = (RegionType.RUNNING_HEAD, RegionType.FOLIO)
 _MONTH = (
     r"(?:(?-i:May|MAY)|jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
     r"|january|february|march|april|june|july|august|september|october|november|december"
-    r"|januar|februar|märz|mai|juni|juli|oktober|dezember"
+    r"|januar|jänner|jän|februar|märz|mai|juni|juli|okt|oktober|dez|dezember"
     r"|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre"
-    r"|décembre|(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*)"
+    r"|décembre"
+    r"|(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)k(?:uu\w*)?)"
 )
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
-_DAY = r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_DAY = r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d|er|ten)?"
 # "JAN. 20, 1922", "Heinäkuun 14 p:nä 1908" (the day and the year a few
 # letters apart), "29. April 1940", "20 janvier 1922".
+# "Heinäkuun 14 p:nä", "14 p. heinäk.": Finnish puts "päivänä" by the day.
+_FINNISH_DAY = r"(?:\s*p(?:\.|:nä))?"
 _LATIN_DATE = re.compile(
-    rf"\b{_MONTH}\b\.?\s*{_DAY}\b[^\d\n]{{0,6}}{_YEAR}|{_DAY}\.?\s+{_MONTH}\b\.?,?\s*{_YEAR}",
+    rf"\b{_MONTH}\b\.?\s*{_DAY}\b[^\d\n]{{0,6}}{_YEAR}"
+    rf"|{_DAY}\.?{_FINNISH_DAY}\s+(?:den\s+)?{_MONTH}\b\.?,?\s*{_YEAR}",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:1[5-9]|20)\d\d)(?![\d/.])"
-    r"|(?<![\d\-])((?:1[5-9]|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d\-])"
+    r"|(?<![\d/.\-])((?:1[5-9]|20)\d\d)([/.\-])(\d{1,2})\5(\d{1,2})(?![\d/.\-])"
 )
-_CJK_NUMERAL = r"[\d〇零一二三四五六七八九十廿卅]"
+_CJK_NUMERAL = r"[\d〇零一二三四五六七八九十百廿卅]"
+# A year in figures, a reign's or the Republic's year (元年: the first), or
+# a cyclic year; a month in figures or 元月, 正月, 臘月.
 _CJK_DATE = re.compile(
-    rf"(?:{_CJK_NUMERAL}{{1,4}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])\s*年"
-    rf"\s*{_CJK_NUMERAL}{{1,3}}\s*月\s*{_CJK_NUMERAL}{{1,3}}\s*[日號号]"
+    rf"(?:{_CJK_NUMERAL}{{1,4}}|元|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])\s*年"
+    rf"\s*(?:{_CJK_NUMERAL}{{1,3}}|[元正臘腊])\s*月\s*{_CJK_NUMERAL}{{1,3}}\s*[日號号]"
 )
 
 
@@ -62,7 +68,7 @@ def names_a_date(text: str) -> bool:
         return True
     for match in _NUMERIC_DATE.finditer(text):
         first, second = (
-            (int(match[1]), int(match[2])) if match[1] else (int(match[5]), int(match[6]))
+            (int(match[1]), int(match[2])) if match[1] else (int(match[6]), int(match[7]))
         )
         # Day and month either way round: 08/06/2023 and 06/08/2023.
         if 1 <= min(first, second) <= 12 and max(first, second) <= 31 and min(first, second) >= 1:
@@ -79,10 +85,15 @@ def dateline_rows(
     (``names_a_date``) and no taller than ``DATELINE.max_size`` body lines
     (a nameplate beside the date is not of its row), the dated line starting
     in the top ``DATELINE.top_share`` of the height the page's lines span.
-    Every region of the row is one line, over every block of
-    ``DATELINE.column_lines`` lines or more, and none heads such a block
-    (its top within ``DATELINE.heads_within`` body lines under the line,
-    across half its width): a story's one-line headline that names a date
+    The row runs across ``DATELINE.min_span`` of the width the page's lines
+    span, or stands level with the nameplate (typed so, or a line
+    ``DATELINE.title_size`` body lines tall): a dated kicker over a
+    headline does neither. Every region of the row is one line, over every
+    block of text of ``DATELINE.column_lines`` lines or more, and none
+    heads a block of text of any length (its top within
+    ``DATELINE.heads_within`` body lines under the line, across half the
+    narrower's width; a dated line under it, as a lunar date under the
+    day's, heads nothing): a story's one-line headline that names a date
     stands right over its text. A page whose running head or folio is
     found already in that top share has no dateline to find (a running
     foot does not count). ``others``: regions to measure
@@ -99,13 +110,17 @@ def dateline_rows(
     head = top + DATELINE.top_share * (foot - top)
     if any(r.type in _HEAD_TYPES and r.work_bbox and r.work_bbox[1] <= head for r in page):
         return regions
-    blocks = [
-        r
-        for r in page
-        if r.type in _ROW_TYPES and len(r.lines) >= DATELINE.column_lines and r.work_bbox
-    ]
-    columns = min((b.work_bbox[1] for b in blocks), default=foot)
+    texts = [r for r in page if r.type == RegionType.TEXT and r.work_bbox and r.lines]
+    columns = min(
+        (r.work_bbox[1] for r in texts if len(r.lines) >= DATELINE.column_lines), default=foot
+    )
+    left = min(ln.work_bbox[0] for _, ln in lines)
+    right = max(ln.work_bbox[2] for _, ln in lines)
     found = {id(r) for r in regions}
+    plates = [r for r in page if r.type == RegionType.NAMEPLATE and r.work_bbox]
+    # A second dated row under the first (a lunar date under the day's) is
+    # no story the first heads.
+    dated_rows = {id(r) for r in texts if len(r.lines) == 1 and names_a_date(r.lines[0].text)}
     dated: set[str] = set()
     for _, line in lines:
         box = line.work_bbox
@@ -113,17 +128,22 @@ def dateline_rows(
             continue
         if not names_a_date(line.text):
             continue
-        row = [
-            (r, ln)
-            for r, ln in lines
-            if _same_row(ln.work_bbox, box)
-            and ln.work_bbox[3] - ln.work_bbox[1] <= DATELINE.max_size * body
-        ]
-        if all(
+        level = [(r, ln) for r, ln in lines if _same_row(ln.work_bbox, box)]
+        row = [(r, ln) for r, ln in level if _height(ln) <= DATELINE.max_size * body]
+        span = max(ln.work_bbox[2] for _, ln in row) - min(ln.work_bbox[0] for _, ln in row)
+        # Across the page, or beside the nameplate (typed so or not): no kicker.
+        placed = (
+            span >= DATELINE.min_span * (right - left)
+            or any(_height(ln) >= DATELINE.title_size * body for _, ln in level)
+            or any(_same_row(p.work_bbox, box) for p in plates)
+        )
+        members = {id(r) for r, _ in row}
+        under = [t for t in texts if id(t) not in members and id(t) not in dated_rows]
+        if placed and all(
             id(r) in found
             and len(r.lines) == 1
             and ln.work_bbox[3] <= columns
-            and not _heads_a_block(ln.work_bbox, blocks, body)
+            and not _heads_a_block(ln.work_bbox, under, body)
             for r, ln in row
         ):
             dated |= {r.id for r, _ in row}
@@ -143,8 +163,13 @@ def _lines_across(regions: list[Region]) -> list[tuple[Region, TextLine]]:
     ]
 
 
+def _height(line: TextLine) -> float:
+    box = line.work_bbox or (0.0, 0.0, 0.0, 0.0)
+    return box[3] - box[1]
+
+
 def _heads_a_block(line: tuple[float, ...], blocks: list[Region], body: float) -> bool:
-    """Whether a block of text starts right under ``line``: its top within
+    """Whether a block of text (of any length) starts right under ``line``: its top within
     ``DATELINE.heads_within`` body lines of the line's foot, across half the
     narrower's width."""
     x0, _, x1, y1 = line

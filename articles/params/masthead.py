@@ -105,10 +105,22 @@ class DatelineParams:
     nameplate level with the date (頭條日報 2023's) is not of its row. ×
     body."""
 
+    min_span: float = 0.5
+    """The row runs across at least this share of the width the page's lines
+    span (the Murray Pioneer's: 0.97) ... A share of that width. Not
+    tuned."""
+
+    title_size: float = 4.0
+    """... or stands level with a line this many body lines tall or more,
+    the nameplate (頭條日報 2023's, 9 body lines, beside its date), or with
+    a region typed nameplate: a dated kicker over a story's headline does
+    neither. × body. As ``layout``'s nameplate (``NAMEPLATE.min_size``)."""
+
     column_lines: int = 3
-    """The row stands above every block of this many lines or more (a
-    column's text): a one-line date over the columns is the page's, a dated
-    line at the head of a story's column is the story's. A count of lines."""
+    """The row stands above every block of text of this many lines or more
+    (a column's text; a headline's decks do not count): a one-line date
+    over the columns is the page's, a dated line at the head of a story's
+    column is the story's. A count of lines."""
 
     heads_within: float = 3.0
     """... and no region of the row has such a block starting within this

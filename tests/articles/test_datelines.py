@@ -139,3 +139,58 @@ def test_a_page_with_its_running_head_found_has_no_dateline_to_find() -> None:
 )
 def test_what_names_a_date(text: str, dated: bool) -> None:
     assert names_a_date(text) is dated
+
+
+def _retyped(regions: list[Region]) -> set[str]:
+    page = _page()
+    page = page.model_copy(update={"regions": regions})
+    done = assemble(page, Settings())
+    return {r.id for r in done.regions if r.type == RegionType.RUNNING_HEAD}
+
+
+def _brief(rid: str, x0: float, y0: float, rows: int) -> Region:
+    region = _column(rid, x0, y0, "The Council met on Monday")
+    return region.model_copy(update={"lines": region.lines[:rows]})
+
+
+def test_a_dated_headline_over_a_short_brief_or_a_dated_kicker_is_no_dateline() -> None:
+    lower = [r for r in _page().regions if r.id.startswith("f")]
+    # A one-line headline naming a date across the page's head, over a
+    # brief of two lines.
+    head = _one_line("h", RegionType.HEADLINE, "COUNCIL MEETING, MAY 3, 1900.", 100, 100, 900)
+    assert _retyped([head, _brief("b", 100, 140, 2), *lower]) == set()
+    # A dated kicker over a story's headline, neither across the page nor
+    # beside a nameplate.
+    kicker = _one_line("k", RegionType.TEXT, "WASHINGTON, MAY 3, 1900.", 100, 100, 300)
+    title = _one_line("t", RegionType.HEADLINE, "THE TREATY SIGNED", 100, 125, 400, 3 * BODY)
+    assert _retyped([kicker, title, _column("c", 100, 200, "The treaty"), *lower]) == set()
+
+
+def test_a_dateline_beside_the_nameplate_or_over_a_headline_s_decks_is_the_page_s() -> None:
+    lower = [r for r in _page().regions if r.id.startswith("f")]
+    # 頭條日報 2023: a short date row and the lunar date under it, level
+    # with a nameplate nine body lines tall that layout typed a headline.
+    plate = _one_line("p", RegionType.HEADLINE, "頭條日報", 100, 40, 500, 9 * BODY)
+    day = _one_line("d", RegionType.TEXT, "08/06/2023", 520, 60, 620)
+    weekday = _one_line("w", RegionType.TEXT, "星期四", 640, 60, 700)
+    lunar = _one_line("l", RegionType.TEXT, "農曆癸卯年四月廿一日", 520, 86, 700)
+    story = [_one_line("h", RegionType.HEADLINE, "LEAD", 100, 240, 900, 2 * BODY)]
+    story.append(_column("c", 100, 300, "The lead story"))
+    assert _retyped([plate, day, weekday, lunar, *story, *lower]) == {"d", "w", "l"}
+    # A dateline across the page with a headline of three decks right under
+    # it: decks are no column's text.
+    date = _one_line("date", RegionType.HEADLINE, "FRIDAY, JAN. 20, 1922.", 100, 100, 900)
+    decks = [
+        TextLine(
+            text=t, confidence=0.99, bbox=(100, y, 400, y + 20), work_bbox=(100, y, 400, y + 20)
+        )
+        for t, y in (("RECORD PROFIT.", 140), ("Over £4,600.", 164), ("SHOWS 21 PER CENT.", 188))
+    ]
+    deck = Region(
+        id="deck",
+        type=RegionType.HEADLINE,
+        bbox=(100, 140, 400, 208),
+        work_bbox=(100, 140, 400, 208),
+        lines=decks,
+    )
+    assert _retyped([date, deck, _column("c", 100, 260, "The profit"), *lower]) == {"date"}
