@@ -395,6 +395,23 @@ def column_heads(above: Region, flow: list[Region], body: float) -> list[tuple[R
     return pairs
 
 
+def _heads_text(headline: Region, flow: list[Region], body: float) -> bool:
+    """Whether the first block under ``headline`` in its column, past any
+    headlines (its decks), is text: the column a story runs down under its
+    headline."""
+    head = _box(headline)
+    under = [
+        other
+        for other in flow
+        if other.type != RegionType.HEADLINE
+        and _box(other).x_overlap(head)
+        >= NEIGHBOURS.same_column * min(_box(other).width, head.width)
+        and _box(other).y0 >= head.y1 - NEIGHBOURS.overlap * body
+    ]
+    first = min(under, key=lambda o: _box(o).y0, default=None)
+    return first is not None and first.type in _BODY
+
+
 def left_neighbour(
     region: Region,
     flow: list[Region],
@@ -416,10 +433,15 @@ def left_neighbour(
     with nothing over it in its column (the column's head, or a block under
     a rule); ``rules``: the page's rules across, in the same pixels."""
     me = _box(region)
+    # A headline level with the block counts: its column is the one the
+    # story runs down before it comes up here (Keski-Suomi 1908: a
+    # column's head beside the story's headline in the column on its left,
+    # which heads that column's text lower down; taking the next column
+    # over, whose text stood level, the head was read after an advert).
     beside = [
         other
         for other in flow
-        if other.type in (*_BODY, RegionType.PHOTO)
+        if other.type in (*_BODY, RegionType.PHOTO, RegionType.HEADLINE)
         and other is not region
         and _box(other).x1 <= me.x0 + NEIGHBOURS.overlap * body
         and _box(other).y_overlap(me) >= NEIGHBOURS.level * min(me.height, _box(other).height)
@@ -427,6 +449,11 @@ def left_neighbour(
     if not beside:
         return None
     nearest = max(beside, key=lambda o: _box(o).x1)
+    if nearest.type == RegionType.HEADLINE and not _heads_text(nearest, flow, body):
+        beside = [o for o in beside if o.type != RegionType.HEADLINE]
+        if not beside:
+            return None
+        nearest = max(beside, key=lambda o: _box(o).x1)
     column = _box(nearest)
     run_end = _run_end(region, below)
     in_column = [

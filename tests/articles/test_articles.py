@@ -536,6 +536,55 @@ def test_a_dash_under_a_lead_across_two_columns_leaves_both_columns_with_its_sto
     assert page.articles[0].region_ids == ["h", "l", "a", "b"]
 
 
+def test_a_column_s_head_beside_a_headline_goes_on_from_that_headline_s_story() -> None:
+    # Keski-Suomi 1908 p1: under a rule across two columns, a story's
+    # headline and decks head the left one, its text starting under them;
+    # the right column's head stands beside the headline and goes on from
+    # the foot of that story, not from the column further left whose text
+    # stood level with it (it was read after an advert there).
+    far_head = _region(
+        "hz",
+        RegionType.HEADLINE,
+        (100, 40, 400, 80),
+        [_display_line("ADVERTS", (100, 40, 400, 80))],
+    )
+    far = _column("z", 100, 100, [("Steamer leaves on Monday and", 0, 290)] * 27)
+    rule = _region("rule", RegionType.SEPARATOR, (450, 86, 1100, 90))
+    head = _region(
+        "h",
+        RegionType.HEADLINE,
+        (450, 100, 750, 140),
+        [_display_line("LIBERTY", (450, 100, 750, 140))],
+    )
+    deck = _region(
+        "k",
+        RegionType.HEADLINE,
+        (470, 150, 730, 190),
+        [_display_line("ITS WORTH", (470, 150, 730, 190))],
+    )
+    text = _column("a", 450, 210, [("The nature of political liberty", 0, 290)] * 23)
+    # The right column's first paragraph, level with the headline and deck.
+    right = _column("b", 800, 100, [("the majority must bow to the", 0, 290)] * 3)
+    right_on = _column("b2", 800, 200, [("will of the people, and so the", 0, 290)] * 24)
+    # A headline across the page under them: the page is laid out in bands.
+    wide = (100, 950, 1100, 1000)
+    band = _region("hw", RegionType.HEADLINE, wide, [_display_line("ELECTIONS", wide)])
+    under = _column("w", 100, 1010, [("The elections were held on", 0, 290)] * 4)
+    regions = [far_head, far, rule, head, deck, text, right, right_on, band, under]
+    page = assemble(_page(regions), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["b"] == owner["a"] == owner["h"] != owner["z"]
+    article = next(a for a in page.articles if "b" in a.region_ids)
+    assert article.region_ids.index("a") < article.region_ids.index("b")
+    # A headline over a picture heads no column of text: the column's head
+    # goes on from the column further left, as before.
+    photo = _region("a", RegionType.PHOTO, (450, 210, 750, 900))
+    regions = [far_head, far, rule, head, photo, right, right_on, band, under]
+    page = assemble(_page(regions), Settings())
+    owner = {rid: a.id for a in page.articles for rid in a.region_ids}
+    assert owner["b"] != owner["h"]
+
+
 def _dashed_item_page(item: Region) -> NewspaperPage:
     """A page in bands: a lead story down column 1 and on into column 2, a
     dash under it in column 1, ``item`` under the dash, a second story
