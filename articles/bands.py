@@ -395,21 +395,34 @@ def column_heads(above: Region, flow: list[Region], body: float) -> list[tuple[R
     return pairs
 
 
-def _heads_text(headline: Region, flow: list[Region], body: float) -> bool:
-    """Whether the first block under ``headline`` in its column, past any
-    headlines (its decks), is text: the column a story runs down under its
-    headline."""
-    head = _box(headline)
-    under = [
-        other
-        for other in flow
-        if other.type != RegionType.HEADLINE
-        and _box(other).x_overlap(head)
-        >= NEIGHBOURS.same_column * min(_box(other).width, head.width)
-        and _box(other).y0 >= head.y1 - NEIGHBOURS.overlap * body
-    ]
-    first = min(under, key=lambda o: _box(o).y0, default=None)
-    return first is not None and first.type in _BODY
+def _text_under(
+    headline: Region, flow: list[Region], below: dict[str, Region], body: float
+) -> Region | None:
+    """The text a story runs down under ``headline``: reached from it down
+    its column (``below``) through its decks and a byline, each within
+    ``ABOVE.new_band_gap`` body lines of the one over it; of the text
+    blocks starting there under the headline, the one furthest right (the
+    column a story across several ends in). None where a picture, an
+    advert's gap or a rule comes first (a header over adverts heads no
+    story)."""
+    head, current = _box(headline), headline
+    while (nxt := below.get(current.id)) is not None:
+        if _box(nxt).y0 - _box(current).y1 > ABOVE.new_band_gap * body:
+            return None
+        if nxt.type in _BODY:
+            start = _box(nxt).y0
+            texts = [
+                other
+                for other in flow
+                if other.type in _BODY
+                and _box(other).x_overlap(head) >= NEIGHBOURS.same_column * _box(other).width
+                and abs(_box(other).y0 - start) <= ABOVE.new_band_gap * body
+            ]
+            return max(texts, key=lambda o: _box(o).x1, default=nxt)
+        if nxt.type not in (RegionType.HEADLINE, RegionType.BYLINE):
+            return None
+        current = nxt
+    return None
 
 
 def left_neighbour(
@@ -433,8 +446,8 @@ def left_neighbour(
     with nothing over it in its column (the column's head, or a block under
     a rule); ``rules``: the page's rules across, in the same pixels."""
     me = _box(region)
-    # A headline level with the block counts: its column is the one the
-    # story runs down before it comes up here (Keski-Suomi 1908: a
+    # A headline level with the block counts: the column of the text under
+    # it is the one the story runs down before it comes up here (Keski-Suomi 1908: a
     # column's head beside the story's headline in the column on its left,
     # which heads that column's text lower down; taking the next column
     # over, whose text stood level, the head was read after an advert).
@@ -449,11 +462,14 @@ def left_neighbour(
     if not beside:
         return None
     nearest = max(beside, key=lambda o: _box(o).x1)
-    if nearest.type == RegionType.HEADLINE and not _heads_text(nearest, flow, body):
-        beside = [o for o in beside if o.type != RegionType.HEADLINE]
-        if not beside:
-            return None
-        nearest = max(beside, key=lambda o: _box(o).x1)
+    if nearest.type == RegionType.HEADLINE:
+        text = _text_under(nearest, flow, below, body)
+        if text is None:  # a headline over no story's text: as if not there
+            beside = [o for o in beside if o.type != RegionType.HEADLINE]
+            if not beside:
+                return None
+            text = max(beside, key=lambda o: _box(o).x1)
+        nearest = text
     column = _box(nearest)
     run_end = _run_end(region, below)
     in_column = [

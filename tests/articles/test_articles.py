@@ -585,6 +585,77 @@ def test_a_column_s_head_beside_a_headline_goes_on_from_that_headline_s_story() 
     assert owner["b"] != owner["h"]
 
 
+def _head(rid: str, box: tuple[int, int, int, int], text: str = "HEAD") -> Region:
+    return _region(rid, RegionType.HEADLINE, box, [_display_line(text, box)])
+
+
+def _beside_page(middle: list[Region]) -> list[list[str]]:
+    """Column 0 a story down the page, column 1 ``middle``, column 2 a head
+    (b, three lines) level with column 1's top and its column (b2) under
+    it, a headline across the page under them; the articles' regions."""
+    story = [
+        _head("zh", (100, 40, 400, 80)),
+        _column("z", 100, 100, [("and the troops", 0, 290)] * 27),
+    ]
+    right = [
+        _column("b", 800, 100, [("the enemy fell back across", 0, 290)] * 3),
+        _column("b2", 800, 200, [("the river, and the town was", 0, 290)] * 24),
+    ]
+    band = [
+        _head("hw", (100, 950, 1100, 1000)),
+        _column("w", 100, 1010, [("The elections were held on", 0, 290)] * 4),
+    ]
+    page = assemble(_page([*story, *middle, *right, *band]), Settings())
+    return [a.region_ids for a in page.articles]
+
+
+def test_a_column_s_head_beside_a_header_over_adverts_goes_on_from_the_column_further_left() -> (
+    None
+):
+    ads = [
+        _region(f"ad{i}", RegionType.ADVERTISEMENT, (450, 150 + i * 250, 750, 390 + i * 250))
+        for i in range(3)
+    ]
+    assert ["zh", "z", "b", "b2"] in _beside_page([_head("ann", (450, 100, 750, 140)), *ads])
+
+
+def test_a_column_s_head_beside_a_headline_with_a_byline_or_across_two_columns() -> None:
+    # Headline, byline, then the story's text: the byline is no text.
+    signed = _region(
+        "by",
+        RegionType.BYLINE,
+        (470, 150, 730, 180),
+        [_display_line("By J. Smith", (470, 150, 730, 180))],
+    )
+    text = _column("a", 450, 200, [("The nature of political liberty", 0, 290)] * 23)
+    rule = _region("rule", RegionType.SEPARATOR, (450, 86, 1100, 90))
+    assert ["h", "by", "a", "b", "b2"] in _beside_page(
+        [rule, _head("h", (450, 100, 750, 140)), signed, text]
+    )
+    # A story headlined across columns 0 and 1 goes on from its column 1
+    # into column 2's head, not from a story lower in column 0.
+    across = [
+        _head("sh", (100, 100, 750, 140)),
+        _column("sa", 100, 160, [("The story across two columns", 0, 290)] * 12),
+        _column("sb", 450, 160, [("goes on down the second one", 0, 290)] * 25),
+        _head("th", (100, 520, 400, 560)),
+        _column("tt", 100, 580, [("Another story lower down in", 0, 290)] * 11),
+    ]
+    page = assemble(
+        _page(
+            [
+                *across,
+                _column("b", 800, 100, [("the enemy fell", 0, 290)] * 3),
+                _column("b2", 800, 200, [("the river, and", 0, 290)] * 24),
+                _head("hw", (100, 950, 1100, 1000)),
+                _column("w", 100, 1010, [("The elections", 0, 290)] * 4),
+            ]
+        ),
+        Settings(),
+    )
+    assert ["sh", "sa", "sb", "b", "b2"] in [a.region_ids for a in page.articles]
+
+
 def _dashed_item_page(item: Region) -> NewspaperPage:
     """A page in bands: a lead story down column 1 and on into column 2, a
     dash under it in column 1, ``item`` under the dash, a second story
