@@ -400,14 +400,14 @@ def _text_under(
 ) -> Region | None:
     """The text a story runs down under ``headline``: reached from it down
     its column (``below``) through its decks and a byline, each within
-    ``ABOVE.new_band_gap`` body lines of the one over it; of the text
+    ``LEFT.deck_gap`` body lines of the one over it; of the text
     blocks starting there under the headline, the one furthest right (the
     column a story across several ends in). None where a picture, an
     advert's gap or a rule comes first (a header over adverts heads no
     story)."""
     head, current = _box(headline), headline
     while (nxt := below.get(current.id)) is not None:
-        if _box(nxt).y0 - _box(current).y1 > ABOVE.new_band_gap * body:
+        if _box(nxt).y0 - _box(current).y1 > LEFT.deck_gap * body:
             return None
         if nxt.type in _BODY:
             start = _box(nxt).y0

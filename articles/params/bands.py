@@ -145,6 +145,15 @@ class LeftNeighbourParams:
     when it reaches at most ``NEIGHBOURS.overlap`` into it, level with it by
     ``NEIGHBOURS.level``)."""
 
+    deck_gap: float = 3.0
+    """A headline level with a column's head heads the text of the column on
+    its left when that text is reached down from it through its decks and a
+    byline, each no more than this many body lines under the one over it
+    (``bands._text_under``; Keski-Suomi 1908 p1, not in the shared set: its
+    essay's dateline, title and text 1.5-1.7 body lines apart); a header
+    over adverts, the next thing under it far down, heads none. × body.
+    Not tuned."""
+
     run_end_margin: float = 1.0
     """A block of the left column that starts less than this many body lines
     above the end of this column's run is not the one continuing here (a

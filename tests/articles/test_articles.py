@@ -559,10 +559,11 @@ def test_a_column_s_head_beside_a_headline_goes_on_from_that_headline_s_story() 
     deck = _region(
         "k",
         RegionType.HEADLINE,
-        (470, 150, 730, 190),
-        [_display_line("ITS WORTH", (470, 150, 730, 190))],
+        (470, 175, 730, 215),
+        [_display_line("ITS WORTH", (470, 175, 730, 215))],
     )
-    text = _column("a", 450, 210, [("The nature of political liberty", 0, 290)] * 23)
+    # Title, deck and text 1.75 body lines apart, as on the page.
+    text = _column("a", 450, 250, [("The nature of political liberty", 0, 290)] * 22)
     # The right column's first paragraph, level with the headline and deck.
     right = _column("b", 800, 100, [("the majority must bow to the", 0, 290)] * 3)
     right_on = _column("b2", 800, 200, [("will of the people, and so the", 0, 290)] * 24)
