@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from newsprint.articles.params.masthead import DATELINE
+from newsprint.articles.roles import same_row
 from newsprint.core.page import Region, RegionType, TextDirection, TextLine
 
 _ROW_TYPES = (RegionType.TEXT, RegionType.HEADLINE, RegionType.CAPTION, RegionType.BYLINE)
@@ -124,18 +125,18 @@ def dateline_rows(
     dated: set[str] = set()
     for _, line in lines:
         box = line.work_bbox
-        if box[1] > head or box[3] - box[1] > DATELINE.max_size * body:
+        if box[1] > head or _height(line) > DATELINE.max_size * body:
             continue
         if not names_a_date(line.text):
             continue
-        level = [(r, ln) for r, ln in lines if _same_row(ln.work_bbox, box)]
+        level = [(r, ln) for r, ln in lines if same_row(ln.work_bbox, box)]
         row = [(r, ln) for r, ln in level if _height(ln) <= DATELINE.max_size * body]
         span = max(ln.work_bbox[2] for _, ln in row) - min(ln.work_bbox[0] for _, ln in row)
         # Across the page, or beside the nameplate (typed so or not): no kicker.
         placed = (
             span >= DATELINE.min_span * (right - left)
             or any(_height(ln) >= DATELINE.title_size * body for _, ln in level)
-            or any(_same_row(p.work_bbox, box) for p in plates)
+            or any(same_row(p.work_bbox, box) for p in plates)
         )
         members = {id(r) for r, _ in row}
         under = [t for t in texts if id(t) not in members and id(t) not in dated_rows]
@@ -181,9 +182,3 @@ def _heads_a_block(line: tuple[float, ...], blocks: list[Region], body: float) -
         ):
             return True
     return False
-
-
-def _same_row(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    """Two lines share half the shorter's height."""
-    overlap = min(a[3], b[3]) - max(a[1], b[1])
-    return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1])

@@ -526,7 +526,7 @@ def running_head_row(regions: list[Region], body: float) -> list[Region]:
     if len(lines) < 2:
         return regions
     top = min(lines, key=lambda item: item[1].work_bbox[1])[1].work_bbox
-    row = [(r, ln) for r, ln in lines if _same_row(ln.work_bbox, top)]
+    row = [(r, ln) for r, ln in lines if same_row(ln.work_bbox, top)]
     left = min(ln.work_bbox[0] for _, ln in lines)
     right = max(ln.work_bbox[2] for _, ln in lines)
     folios = [(r, ln) for r, ln in row if _is_edge_folio(r, ln, left, right, body)]
@@ -577,7 +577,7 @@ def _opening_row(region: Region) -> list[TextLine]:
     first = region.lines[0].work_bbox
     row = []
     for line in region.lines:
-        if line.work_bbox is None or not _same_row(line.work_bbox, first):
+        if line.work_bbox is None or not same_row(line.work_bbox, first):
             break
         row.append(line)
     return row
@@ -628,7 +628,9 @@ def _running_head_line(region: Region, body: float) -> bool:
     return box is not None and box[3] - box[1] <= TOP_FOLIO.max_size * body
 
 
-def _same_row(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+def same_row(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two lines' boxes (x0, y0, x1, y1) stand on one row: their
+    heights overlap by ``TOP_FOLIO.same_row`` of the shorter's."""
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     return overlap > TOP_FOLIO.same_row * min(a[3] - a[1], b[3] - b[1])
 
