@@ -61,11 +61,7 @@ def paragraphs_of(
             beside_cap = i > 0 and (y0 + y1) / 2 < cap_foot
             indented = x0 - lefts[i] >= settings.articles.indent_chars * char and not beside_cap
             starts = ended or indented or not paragraphs
-            others = heights[:i] + heights[i + 1 :]
-            size = float(np.median(others)) if len(others) >= 2 else body
-            centred = not ends_a_sentence(line.text) and _heading(
-                x0 - lefts[i], right - x1, char, (y1 - y0) / max(size, 1.0)
-            )
+            centred = chinese and _heading_line(lines, heights, i, lefts[i], right, char, body)
             if chinese and paragraphs:
                 # A heading is a paragraph of its own; else only after a
                 # sentence's end or at a paragraph's indent: lines set round
@@ -87,7 +83,7 @@ def paragraphs_of(
                 paragraphs[-1].append(line.text)
             nxt = lines[i + 1].text if i + 1 < len(lines) else None
             ended = _ends_paragraph(x1, right, char, language, nxt)
-            heading = chinese and centred
+            heading = centred
     return [p for p in (join_lines(lines) for lines in paragraphs) if p]
 
 
@@ -159,6 +155,29 @@ def _heading(indent: float, room: float, char: float, size: float) -> bool:
     if indent <= least or room <= least:
         return False
     return abs(indent - room) <= PARAGRAPHS.centred_slack * char
+
+
+def _heading_line(
+    lines: list[TextLine],
+    heights: list[float],
+    i: int,
+    left: float,
+    right: float,
+    char: float,
+    body: float,
+) -> bool:
+    """Whether line ``i`` of a block is a heading set in it (``_heading``)
+    that ends no sentence: its type measured against the median of the
+    block's other lines (``heights``; the body line ``body`` where there
+    are fewer than two others), its place against the block's left edge
+    there (``left``) and its right edge (``right``)."""
+    line = lines[i]
+    x0, y0, x1, y1 = line.work_bbox or line.bbox
+    others = heights[:i] + heights[i + 1 :]
+    size = float(np.median(others)) if len(others) >= 2 else body
+    return not ends_a_sentence(line.text) and _heading(
+        x0 - left, right - x1, char, (y1 - y0) / max(size, 1.0)
+    )
 
 
 def _set_round(lines: list[TextLine], right: float, char: float) -> bool:
