@@ -81,15 +81,18 @@ def _a_story_s_lead(
         return False
     if _box(up).width < CUT_OFF.lead_width * _box(region).width:
         return False
-    block: Region | None = up
+    block = up
     for _ in range(CUT_OFF.lead_blocks):
-        block = over.get(block.id) if block is not None else None
-        if block is None:
+        higher = over.get(block.id)
+        if higher is None:
             return False
-        if is_heading(block):
+        if is_heading(higher):
             return True
-        if block.type != RegionType.TEXT or _box(block).width < 0.9 * _box(up).width:
+        if higher.type != RegionType.TEXT or (
+            _box(higher).width < CUT_OFF.lead_block_width * _box(up).width
+        ):
             return False
+        block = higher
     return False
 
 

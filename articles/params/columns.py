@@ -161,6 +161,10 @@ class CutOffParams:
     read in paragraphs: the Murray Pioneer's, two blocks under a deck in
     capitals). A count of blocks. Not tuned."""
 
+    lead_block_width: float = 0.9
+    """... a block of the lead is as wide as the lead's last when it is at
+    least this share of its width. A share of that width. Not tuned."""
+
     band_rule: float = 0.7
     """A rule across at least this share of the span of the page's columns
     ends a band of stories. A share of the columns' span. Commit bdb39fc."""
