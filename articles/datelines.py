@@ -36,10 +36,10 @@ _MONTH = (
 )
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 _DAY = r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d|er|ten)?"
-# "JAN. 20, 1922", "Heinäkuun 14 p:nä 1908" (the day and the year a few
-# letters apart), "29. April 1940", "20 janvier 1922".
 # "Heinäkuun 14 p:nä", "14 p. heinäk.": Finnish puts "päivänä" by the day.
 _FINNISH_DAY = r"(?:\s*p(?:\.|:nä))?"
+# "JAN. 20, 1922", "Heinäkuun 14 p:nä 1908" (the day and the year a few
+# letters apart), "29. April 1940", "20 janvier 1922".
 _LATIN_DATE = re.compile(
     rf"\b{_MONTH}\b\.?\s*{_DAY}\b[^\d\n]{{0,6}}{_YEAR}"
     rf"|{_DAY}\.?{_FINNISH_DAY}\s+(?:den\s+)?{_MONTH}\b\.?,?\s*{_YEAR}",
@@ -72,7 +72,7 @@ def names_a_date(text: str) -> bool:
             (int(match[1]), int(match[2])) if match[1] else (int(match[6]), int(match[7]))
         )
         # Day and month either way round: 08/06/2023 and 06/08/2023.
-        if 1 <= min(first, second) <= 12 and max(first, second) <= 31 and min(first, second) >= 1:
+        if 1 <= min(first, second) <= 12 and max(first, second) <= 31:
             return True
     return False
 
