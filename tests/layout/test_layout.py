@@ -273,6 +273,32 @@ def test_a_line_printed_lighter_than_the_page_keeps_its_letters() -> None:
     assert np.array_equal(ink_mask(grey, off), ink_mask(grey))
 
 
+def test_the_grey_shadow_along_a_page_s_edge_stays_paper_in_a_line_s_box() -> None:
+    """NZZ 1922-08-17: the detector took the grey shadow along the page's
+    left edge (160 on 245) into a box three lines tall with the first
+    letters of the type beside it. The box's own threshold (over 160)
+    took the shadow in round a few dark specks in it, and the bar it made
+    joined the masthead's rows into one line. A piece running through the
+    box from top to foot is no letter of it: it stays paper but for its
+    specks, and the type stays ink."""
+    rng = np.random.default_rng(5)
+    grey = np.clip(rng.normal(245, 3, (400, 600)), 0, 255)
+    for y in (120, 160, 200):
+        strokes = rng.random((20, 500)) < 0.4
+        grey[y : y + 20, 50:550] = np.where(strokes, rng.normal(40, 6, (20, 500)), 245)
+    grey[110:228, 3:20] = rng.normal(160, 6, (118, 17))  # the shadow along the edge
+    for y in range(115, 225, 14):
+        grey[y : y + 2, 10:12] = 40  # specks in it
+    grey = np.clip(grey, 0, 255).astype(np.uint8)
+    boxes = [(0, 110, 60, 228)] + [(45, y, 555, y + 20) for y in (120, 160, 200)]
+    mask = ink_mask(grey, np.array(boxes, dtype=float)) > 0
+    assert (ink_mask(grey) > 0)[110:228, 3:20].mean() < 0.05  # the page's threshold
+    assert mask[110:228, 3:20].mean() < 0.05
+    assert mask[115:225:14, 10:12].all()
+    type_ink = grey[120:220, 50:550] < 100
+    assert mask[120:220, 50:550][type_ink].all()
+
+
 def test_layout_reads_light_grey_type_beside_a_dark_photo_as_whole_lines() -> None:
     """``analyse`` takes its ink threshold from the detector's lines: twenty
     lines of light grey type beside a dark photo are one block of twenty
