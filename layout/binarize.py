@@ -85,10 +85,13 @@ def _light_lines_inked(
     through a box of little ink, with nothing under the page's threshold,
     stays paper. ``flat``: the flattened page; ``text_boxes``: N x 4, x0 y0
     x1 y1 in its pixels. A piece running through a box from its top row to
-    its foot is no letter of the line but something the line crosses (the
-    grey shadow along a page's edge, a rule's halo): only what the page's
-    threshold finds of it is ink (NZZ 1922-08-17: the shadow, grown into
-    a bar from a few specks, joined the masthead's rows into one line)."""
+    its foot, little of it under the page's threshold
+    (``INK.min_seed_share``), is grey paper the line's box crosses, not a
+    letter: the shadow along a page's edge, grown from a few specks, made
+    a bar that joined NZZ 1922-08-17's masthead rows into one line. Only
+    what the page's threshold finds of it is ink. A light letter filling
+    a tight box, or touching a rule across it, grows from strokes a good
+    share of it, and is grown."""
     height, width = flat.shape
     for x0, y0, x1, y1 in np.asarray(text_boxes, dtype=np.float64).reshape(-1, 4):
         a, b = max(0, int(y0)), min(height, int(np.ceil(y1)))
@@ -105,10 +108,10 @@ def _light_lines_inked(
         count, labels, stats, _ = cv2.connectedComponentsWithStats(
             (crop < line).view(np.uint8), connectivity=8
         )
-        grown = np.zeros(count, dtype=bool)
-        grown[labels[seeds]] = True
-        top, rows = stats[:, cv2.CC_STAT_TOP], stats[:, cv2.CC_STAT_HEIGHT]
-        grown[(top == 0) & (rows == b - a)] = False  # through the box: no letter of it
+        seeded = np.bincount(labels[seeds], minlength=count)
+        through = (stats[:, cv2.CC_STAT_TOP] == 0) & (stats[:, cv2.CC_STAT_HEIGHT] == b - a)
+        faint = seeded < INK.min_seed_share * stats[:, cv2.CC_STAT_AREA]
+        grown = (seeded > 0) & ~(through & faint)
         grown[0] = False
         seeds |= grown[labels]
 

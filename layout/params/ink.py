@@ -62,6 +62,15 @@ class InkParams:
     type (generated en-small-5000: 11, capped), which only fattens letters
     and made a body line as tall as the headline over it."""
 
+    min_seed_share: float = 0.2
+    """A piece under a line's own threshold that runs through the line's
+    box from top to foot is grown only where the page's threshold already
+    finds this share of its pixels: grey paper round a few specks (the
+    shadow along NZZ 1922-08-17's edge: 0.06-0.08) is no letter, where a
+    light letter grows from its strokes (the Evening Bulletin's light
+    column: 0.56 of the grown pieces' pixels; a light letter against a
+    rule, or filling a tight box: about 0.5)."""
+
     dark_share: float = 0.45
     """Grey darker than this share of the paper's level is ink whatever the
     flattening says (it turns the middle of a wide dark border into "paper"). Set by

@@ -278,15 +278,15 @@ def test_the_grey_shadow_along_a_page_s_edge_stays_paper_in_a_line_s_box() -> No
     left edge (160 on 245) into a box three lines tall with the first
     letters of the type beside it. The box's own threshold (over 160)
     took the shadow in round a few dark specks in it, and the bar it made
-    joined the masthead's rows into one line. A piece running through the
-    box from top to foot is no letter of it: it stays paper but for its
-    specks, and the type stays ink."""
+    joined the masthead's rows into one line. Grey running through the box
+    from top to foot, little of it under the page's threshold, is no
+    letter: it stays paper but for its specks, and the type stays ink."""
     rng = np.random.default_rng(5)
     grey = np.clip(rng.normal(245, 3, (400, 600)), 0, 255)
     for y in (120, 160, 200):
         strokes = rng.random((20, 500)) < 0.4
         grey[y : y + 20, 50:550] = np.where(strokes, rng.normal(40, 6, (20, 500)), 245)
-    grey[110:228, 3:20] = rng.normal(160, 6, (118, 17))  # the shadow along the edge
+    grey[:, 3:20] = rng.normal(160, 6, (400, 17))  # the shadow along the edge
     for y in range(115, 225, 14):
         grey[y : y + 2, 10:12] = 40  # specks in it
     grey = np.clip(grey, 0, 255).astype(np.uint8)
@@ -297,6 +297,31 @@ def test_the_grey_shadow_along_a_page_s_edge_stays_paper_in_a_line_s_box() -> No
     assert mask[115:225:14, 10:12].all()
     type_ink = grey[120:220, 50:550] < 100
     assert mask[120:220, 50:550][type_ink].all()
+
+
+def test_a_light_letter_filling_its_box_or_against_a_rule_is_grown() -> None:
+    """A light line's letters run through a tight box from top to foot, and
+    the last stands against a dark rule crossing the box: they grow from
+    their dark strokes (three of seven columns) as in a box with room round
+    them. Only grey with little under the page's threshold in it (the
+    shadow along a page's edge) is refused."""
+    rng = np.random.default_rng(7)
+    grey = np.clip(rng.normal(245, 3, (300, 700)), 0, 255)
+    for y in (40, 80, 200, 240):
+        strokes = rng.random((20, 600)) < 0.4
+        grey[y : y + 20, 50:650] = np.where(strokes, rng.normal(40, 6, (20, 600)), 245)
+    profile = np.array([185, 150, 90, 90, 90, 150, 185], dtype=float)
+    for x in range(60, 607, 14):
+        grey[140:160, x : x + 7] = profile  # strokes the box's full height
+    grey[100:190, 607:611] = 30  # a rule across the box, the last stroke against it
+    grey[140:160, 600:607] = profile
+    grey = np.clip(grey, 0, 255).astype(np.uint8)
+    others = [(45, y, 655, y + 20) for y in (40, 80, 200, 240)]
+    tight = ink_mask(grey, np.array([*others, (55, 140, 620, 160)], dtype=float)) > 0
+    roomy = ink_mask(grey, np.array([*others, (55, 130, 620, 170)], dtype=float)) > 0
+    page = ink_mask(grey) > 0
+    assert tight[140:160, 60:611].mean() > page[140:160, 60:611].mean() + 0.05
+    assert np.array_equal(tight[140:160, 60:611], roomy[140:160, 60:611])
 
 
 def test_layout_reads_light_grey_type_beside_a_dark_photo_as_whole_lines() -> None:
