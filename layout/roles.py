@@ -256,10 +256,10 @@ def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
 
 def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, int, int]) -> None:
     """The nameplate (the paper's title across the top of the front page) is
-    no story's headline: one line of type at least four body lines tall, half
-    the page wide or more, in the top fifth of the page, and the largest type
-    on it by half again (among lines of type, wider than tall: a mark in the
-    scanner's margin is no line).
+    no story's headline: one line of type at least four body lines tall,
+    nearly half the page wide or more, in the top fifth of the page, and the
+    largest type there by half again (among lines of type, wider than tall:
+    a mark in the scanner's margin is no line).
 
     A title the detector gave in pieces close together along its row (a
     black-letter name cut at its widest letter gaps, as NZZ 1890's "Zü |
@@ -292,7 +292,8 @@ def _is_nameplate(
     cx0, cy0, cx1, cy1 = content
     P = NAMEPLATE
     size = max(b.line_height for b in pieces)
-    others = max((b.line_height for b in lines if b not in pieces), default=0.0)
+    head = cy0 + P.top_share * (cy1 - cy0)
+    others = max((b.line_height for b in lines if b not in pieces and b.box.y0 < head), default=0.0)
     x0, x1 = min(b.box.x0 for b in pieces), max(b.box.x1 for b in pieces)
     return (
         all(len(b.lines) == 1 for b in pieces)
