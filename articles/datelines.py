@@ -182,13 +182,13 @@ def _heads_a_block(
     body: float,
     rules: list[tuple[float, ...]],
 ) -> bool:
-    """Whether a block of text (of any length) starts right under ``line``: its top within
-    ``DATELINE.heads_within`` body lines of the line's foot, across half the
-    narrower's width, and no rule of ``rules`` (wider than tall) between
-    them under the middle of what they share: a headline is never ruled
-    off its text, where a dateline is ruled off the page under it (the
-    Nepean Times of 1922: "[Price 3d" stands 2.5 body lines over an
-    advert's first line, a rule between)."""
+    """Whether a block of text (of any length) starts right under ``line``:
+    its top within ``DATELINE.heads_within`` body lines of the line's foot,
+    across half the narrower's width, and no rule of ``rules`` (wider than
+    tall) between them under all they share. A headline is never ruled
+    off its text; a dateline is ruled off the page under it (the Nepean
+    Times of 1922: "[Price 3d" stands 2.5 body lines over an advert's first
+    line, a rule between)."""
     x0, _, x1, y1 = line
     for block in blocks:
         bx0, by0, bx1, _ = block.work_bbox
@@ -196,13 +196,16 @@ def _heads_a_block(
         if (
             y1 - body <= by0 <= y1 + DATELINE.heads_within * body
             and across >= 0.5 * min(x1 - x0, bx1 - bx0)
-            and not _ruled_off(y1, by0, (max(x0, bx0) + min(x1, bx1)) / 2, rules)
+            and not _ruled_off(y1, by0, max(x0, bx0), min(x1, bx1), rules)
         ):
             return True
     return False
 
 
-def _ruled_off(foot: float, top: float, x: float, rules: list[tuple[float, ...]]) -> bool:
-    """Whether a rule of ``rules`` runs under ``x`` with its middle between
-    ``foot`` and ``top`` (working pixels)."""
-    return any(r[0] <= x <= r[2] and foot <= (r[1] + r[3]) / 2 <= top for r in rules)
+def _ruled_off(
+    foot: float, top: float, x0: float, x1: float, rules: list[tuple[float, ...]]
+) -> bool:
+    """Whether a rule of ``rules`` runs from ``x0`` to ``x1`` or further,
+    its middle between ``foot`` and ``top`` (working pixels): a rule, not
+    the short dash a 19th-century headline may stand over."""
+    return any(r[0] <= x0 and x1 <= r[2] and foot <= (r[1] + r[3]) / 2 <= top for r in rules)

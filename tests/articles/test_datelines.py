@@ -216,3 +216,12 @@ def test_a_dateline_ruled_off_the_adverts_under_it_is_the_page_s(ruled: bool) ->
     under = [_brief("ad", 700, 150, 2), _column("c", 100, 200, "The annual ball")]
     expected = {"vol", "date", "price"} if ruled else set()
     assert _retyped([*row, *([rule] if ruled else []), *under, *lower]) == expected
+    # A short dash under a dated headline over its brief is no rule between.
+    head = _one_line("h", RegionType.HEADLINE, "COUNCIL MEETING, MAY 3, 1900.", 100, 100, 900)
+    dash = Region(
+        id="dash",
+        type=RegionType.SEPARATOR,
+        bbox=(470, 128, 530, 131),
+        work_bbox=(470, 128, 530, 131),
+    )
+    assert _retyped([head, dash, _brief("b", 360, 140, 2), *lower]) == set()
