@@ -93,9 +93,9 @@ def dateline_rows(
     block of text of ``DATELINE.column_lines`` lines or more, and none
     heads a block of text of any length (its top within
     ``DATELINE.heads_within`` body lines under the line, across half the
-    narrower's width, no rule between; a dated line under it, as a lunar
-    date under the day's, heads nothing): a story's one-line headline that
-    names a date stands right over its text. A page whose running head or folio is
+    narrower's width; a dated line under it, as a lunar date under the
+    day's, heads nothing): a story's one-line headline that names a date
+    stands right over its text. A page whose running head or folio is
     found already in that top share has no dateline to find (a running
     foot does not count). ``others``: regions to measure
     the page by but never retype (those an archivist typed). Lines set down
@@ -118,13 +118,6 @@ def dateline_rows(
     left = min(ln.work_bbox[0] for _, ln in lines)
     right = max(ln.work_bbox[2] for _, ln in lines)
     found = {id(r) for r in regions}
-    rules = [
-        r.work_bbox
-        for r in page
-        if r.type == RegionType.SEPARATOR
-        and r.work_bbox
-        and r.work_bbox[2] - r.work_bbox[0] > r.work_bbox[3] - r.work_bbox[1]
-    ]
     plates = [r for r in page if r.type == RegionType.NAMEPLATE and r.work_bbox]
     # A second dated row under the first (a lunar date under the day's) is
     # no story the first heads.
@@ -151,7 +144,7 @@ def dateline_rows(
             id(r) in found
             and len(r.lines) == 1
             and ln.work_bbox[3] <= columns
-            and not _heads_a_block(ln.work_bbox, under, body, rules)
+            and not _heads_a_block(ln.work_bbox, under, body)
             for r, ln in row
         ):
             dated |= {r.id for r, _ in row}
@@ -176,36 +169,16 @@ def _height(line: TextLine) -> float:
     return box[3] - box[1]
 
 
-def _heads_a_block(
-    line: tuple[float, ...],
-    blocks: list[Region],
-    body: float,
-    rules: list[tuple[float, ...]],
-) -> bool:
-    """Whether a block of text (of any length) starts right under ``line``:
-    its top within ``DATELINE.heads_within`` body lines of the line's foot,
-    across half the narrower's width, and no rule of ``rules`` (wider than
-    tall) between them under all they share. A headline is never ruled
-    off its text; a dateline is ruled off the page under it (the Nepean
-    Times of 1922: "[Price 3d" stands 2.5 body lines over an advert's first
-    line, a rule between)."""
+def _heads_a_block(line: tuple[float, ...], blocks: list[Region], body: float) -> bool:
+    """Whether a block of text (of any length) starts right under ``line``: its top within
+    ``DATELINE.heads_within`` body lines of the line's foot, across half the
+    narrower's width."""
     x0, _, x1, y1 = line
     for block in blocks:
         bx0, by0, bx1, _ = block.work_bbox
         across = min(x1, bx1) - max(x0, bx0)
-        if (
-            y1 - body <= by0 <= y1 + DATELINE.heads_within * body
-            and across >= 0.5 * min(x1 - x0, bx1 - bx0)
-            and not _ruled_off(y1, by0, max(x0, bx0), min(x1, bx1), rules)
+        if y1 - body <= by0 <= y1 + DATELINE.heads_within * body and across >= 0.5 * min(
+            x1 - x0, bx1 - bx0
         ):
             return True
     return False
-
-
-def _ruled_off(
-    foot: float, top: float, x0: float, x1: float, rules: list[tuple[float, ...]]
-) -> bool:
-    """Whether a rule of ``rules`` runs from ``x0`` to ``x1`` or further,
-    its middle between ``foot`` and ``top`` (working pixels): a rule, not
-    the short dash a 19th-century headline may stand over."""
-    return any(r[0] <= x0 and x1 <= r[2] and foot <= (r[1] + r[3]) / 2 <= top for r in rules)

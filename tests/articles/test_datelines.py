@@ -194,34 +194,3 @@ def test_a_dateline_beside_the_nameplate_or_over_a_headline_s_decks_is_the_page_
         lines=decks,
     )
     assert _retyped([date, deck, _column("c", 100, 260, "The profit"), *lower]) == {"date"}
-
-
-@pytest.mark.parametrize("ruled", [True, False])
-def test_a_dateline_ruled_off_the_adverts_under_it_is_the_page_s(ruled: bool) -> None:
-    # The Nepean Times of 1922: "[Price 3d" at the dateline's end stands 1.5
-    # body lines over an advert's first line, a rule between. A headline is
-    # never ruled off its text; without the rule the row could head it.
-    lower = [r for r in _page().regions if r.id.startswith("f")]
-    row = [
-        _one_line("vol", RegionType.TEXT, "Vol. 39—No. 2064", 100, 100, 250),
-        _one_line("date", RegionType.HEADLINE, "PENRITH, SATURDAY, JUNE 24, 1922.", 300, 100, 650),
-        _one_line("price", RegionType.HEADLINE, "[Price 3d", 800, 100, 900),
-    ]
-    rule = Region(
-        id="rule",
-        type=RegionType.SEPARATOR,
-        bbox=(100, 128, 900, 132),
-        work_bbox=(100, 128, 900, 132),
-    )
-    under = [_brief("ad", 700, 150, 2), _column("c", 100, 200, "The annual ball")]
-    expected = {"vol", "date", "price"} if ruled else set()
-    assert _retyped([*row, *([rule] if ruled else []), *under, *lower]) == expected
-    # A short dash under a dated headline over its brief is no rule between.
-    head = _one_line("h", RegionType.HEADLINE, "COUNCIL MEETING, MAY 3, 1900.", 100, 100, 900)
-    dash = Region(
-        id="dash",
-        type=RegionType.SEPARATOR,
-        bbox=(470, 128, 530, 131),
-        work_bbox=(470, 128, 530, 131),
-    )
-    assert _retyped([head, dash, _brief("b", 360, 140, 2), *lower]) == set()
