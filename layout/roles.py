@@ -257,9 +257,11 @@ def _rule_between(left: Box, right: Box, v_rules: list[Box]) -> bool:
 def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, int, int]) -> None:
     """The nameplate (the paper's title across the top of the front page) is
     no story's headline: one line of type at least four body lines tall,
-    nearly half the page wide or more, in the top fifth of the page, and the
-    largest type there by half again (among lines of type, wider than tall:
-    a mark in the scanner's margin is no line).
+    half the page wide or more, in the top fifth of the page, and the
+    largest type on it by half again (among lines of type, wider than
+    tall: a mark in the scanner's margin is no line). A nameplate set
+    beside its ears, a date or an advert is found by a second test
+    (``_beside_its_ears``).
 
     A title the detector gave in pieces close together along its row (a
     black-letter name cut at its widest letter gaps, as NZZ 1890's "Zü |
@@ -273,7 +275,9 @@ def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, i
     biggest = max(lines, key=lambda b: b.line_height)
     row = _title_row(biggest, blocks)
     for pieces in ([row] if len(row) > 1 else []) + [[biggest]]:
-        if _is_nameplate(pieces, lines, body, content):
+        if _is_nameplate(pieces, lines, body, content) or _beside_its_ears(
+            pieces, lines, blocks, body, content
+        ):
             plate = biggest
             if len(pieces) > 1:
                 parts = sorted((ln for b in pieces for ln in b.lines), key=lambda ln: ln.x0)
@@ -289,6 +293,33 @@ def _is_nameplate(
     """Whether ``pieces`` (one line of type, or its pieces along one row)
     make the nameplate: see ``_mark_nameplate``; ``lines``: the page's lines
     of type, to compare sizes with."""
+    cx0, _, cx1, _ = content
+    P = NAMEPLATE
+    size = max(b.line_height for b in pieces)
+    others = max((b.line_height for b in lines if b not in pieces), default=0.0)
+    x0, x1 = min(b.box.x0 for b in pieces), max(b.box.x1 for b in pieces)
+    return (
+        _title_at_the_top(pieces, body, content)
+        and size >= P.lead * others
+        and x1 - x0 >= P.min_width * (cx1 - cx0)
+    )
+
+
+def _beside_its_ears(
+    pieces: list[Block],
+    lines: list[Block],
+    blocks: list[Block],
+    body: float,
+    content: tuple[int, int, int, int],
+) -> bool:
+    """Whether ``pieces`` make a nameplate set beside its ears, a date or an
+    advert: nearly half the page wide (``NAMEPLATE.beside_width``), the
+    largest type in the top fifth by half again, and over no text. A
+    tabloid may set a story's headline further down nearly as large
+    (頭條日報 2023-06-08: a nameplate of 149 px 0.49 of the page wide, a
+    second story's headline of 106 px at 0.45 of its height); a story's
+    headline, an inside page's banner among them, stands right over its
+    text (``_over_text``)."""
     cx0, cy0, cx1, cy1 = content
     P = NAMEPLATE
     size = max(b.line_height for b in pieces)
@@ -296,11 +327,37 @@ def _is_nameplate(
     others = max((b.line_height for b in lines if b not in pieces and b.box.y0 < head), default=0.0)
     x0, x1 = min(b.box.x0 for b in pieces), max(b.box.x1 for b in pieces)
     return (
-        all(len(b.lines) == 1 for b in pieces)
-        and size >= P.min_size * body
+        _title_at_the_top(pieces, body, content)
         and size >= P.lead * others
-        and x1 - x0 >= P.min_width * (cx1 - cx0)
+        and x1 - x0 >= P.beside_width * (cx1 - cx0)
+        and not _over_text(pieces, blocks, body)
+    )
+
+
+def _title_at_the_top(pieces: list[Block], body: float, content: tuple[int, int, int, int]) -> bool:
+    """One line of type (in one or more pieces) at least ``NAMEPLATE.min_size``
+    body lines tall, ending in the top ``NAMEPLATE.top_share`` of the page."""
+    _, cy0, _, cy1 = content
+    P = NAMEPLATE
+    return (
+        all(len(b.lines) == 1 for b in pieces)
+        and max(b.line_height for b in pieces) >= P.min_size * body
         and max(b.box.y1 for b in pieces) <= cy0 + P.top_share * (cy1 - cy0)
+    )
+
+
+def _over_text(pieces: list[Block], blocks: list[Block], body: float) -> bool:
+    """Whether a block of text of two lines or more starts within
+    ``NAMEPLATE.heads_within`` body lines under ``pieces``' foot, across half
+    the narrower's width."""
+    x0, x1 = min(b.box.x0 for b in pieces), max(b.box.x1 for b in pieces)
+    foot = max(b.box.y1 for b in pieces)
+    return any(
+        b.kind == RegionType.TEXT
+        and len(b.lines) >= 2
+        and foot - body <= b.box.y0 <= foot + NAMEPLATE.heads_within * body
+        and min(x1, b.box.x1) - max(x0, b.box.x0) >= 0.5 * min(x1 - x0, b.box.width)
+        for b in blocks
     )
 
 

@@ -233,22 +233,28 @@ class NameplateParams:
     Tuned on NZZ 1940 (commit fb46e3c)."""
 
     lead: float = 1.5
-    """... and at least this many times the next largest type in the top
-    share of the page (``top_share``): a tabloid's front page may set its
-    second story's headline nearly as large further down (頭條日報
-    2023-06-08: 106 px at 0.45 of the page, under a nameplate of 149 px).
-    × the next largest line height. Tuned on NZZ 1940 (commit fb46e3c)."""
+    """... and at least this many times the next largest type on the page
+    (for a nameplate beside its ears: in the page's top ``top_share``). ×
+    the next largest line height. Tuned on NZZ 1940 (commit fb46e3c)."""
 
-    min_width: float = 0.45
+    min_width: float = 0.5
     """The nameplate spans at least this share of the printed area's width. A
-    share of the printed width. A nameplate set beside ears, a date box or an
-    advert spans about half the page (頭條日報 2023 0.49-0.50, NZZ 1921 0.50
-    and 1939 0.46, Keski-Suomi 1908 0.46); NZZ 1940's spans 0.82."""
+    share of the printed width. Tuned on NZZ 1940 (commit fb46e3c)."""
+
+    beside_width: float = 0.45
+    """A nameplate set beside its ears, a date box or an advert spans at
+    least this share of the printed width, and over no text (a story's
+    banner headline does): 頭條日報 2023 0.49-0.50, NZZ 1921 0.50 and 1939
+    0.46, Keski-Suomi 1908 0.46."""
+
+    heads_within: float = 3.0
+    """... over no block of text of two lines or more starting within this
+    many body lines under its foot (頭條日報 2023's nearest is 9.5 under;
+    a story's text starts a line or two under its headline). × body."""
 
     top_share: float = 0.2
-    """The nameplate ends in this top share of the printed area, and its
-    type is compared with the rest there. A share of the printed height.
-    Tuned on NZZ 1940 (commit fb46e3c)."""
+    """The nameplate ends in this top share of the printed area. A share of
+    the printed height. Tuned on NZZ 1940 (commit fb46e3c)."""
 
     row_size: float = 0.8
     """A one-line block of type at least this share of the largest type's

@@ -556,24 +556,26 @@ def test_the_nameplate_is_told_from_a_headline(top: int) -> None:
     assert text.kind == RegionType.TEXT
 
 
-@pytest.mark.parametrize("case", ["corner", "narrow", "rival_at_the_head"])
+@pytest.mark.parametrize("case", ["corner", "narrow", "rival_at_the_head", "banner"])
 def test_a_nameplate_beside_its_ears_over_a_big_headline_further_down(case: str) -> None:
-    """頭條日報 2023-06-08: the nameplate (149 px) fills the top left, half
+    """頭條日報 2023-06-08: the nameplate (149 px) fills the top left, 0.49 of
     the page wide, a date and an advert beside it; the second story's
     headline further down is 106 px, more than two thirds of it. Its type
     is compared with the rest of the page's top fifth: there it leads by
-    half again, and it is the nameplate. A line of like size in the top
-    fifth beside it, or a title 0.4 of the page wide, makes none."""
+    half again, and over no text it is the nameplate. A line of like size
+    in the top fifth beside it, a title 0.44 of the page wide, or an
+    inside page's banner headline right over its text, makes none."""
     from newsprint.layout.blocks import Block
     from newsprint.layout.roles import classify_blocks
 
-    width = 800 if case == "narrow" else 940
+    width = 880 if case == "narrow" else 940
     title = Block([Box(100, 60, 100 + width, 210)])
     beside = Block([Box(1100, 60, 1900, 60 + (110 if case == "rival_at_the_head" else 40))])
     lead = Block([Box(100, 320, 1900, 370)])
-    text = Block([Box(100, 400 + 24 * i, 900, 420 + 24 * i) for i in range(10)])
+    text_top = 240 if case == "banner" else 400
+    text = Block([Box(100, text_top + 24 * i, 900, text_top + 20 + 24 * i) for i in range(10)])
     second = Block([Box(100, 1400, 1900, 1506)])
-    blocks = [title, beside, lead, text, second]
+    blocks = [title, beside, text, second] + ([] if case == "banner" else [lead])
     classify_blocks(blocks, [], [], 20.0, Settings().layout, (0, 0, 2000, 3000))
     assert title.kind == (RegionType.NAMEPLATE if case == "corner" else RegionType.HEADLINE)
     assert second.kind == RegionType.HEADLINE
