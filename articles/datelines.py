@@ -24,6 +24,7 @@ from newsprint.articles.roles import same_row
 from newsprint.core.page import Region, RegionType, TextDirection, TextLine
 
 _ROW_TYPES = (RegionType.TEXT, RegionType.HEADLINE, RegionType.CAPTION, RegionType.BYLINE)
+_HEAD_TYPES = (RegionType.RUNNING_HEAD, RegionType.FOLIO)
 
 _MONTH = (
     r"(?:(?-i:May|MAY)|jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -94,9 +95,9 @@ def dateline_rows(
     ``DATELINE.heads_within`` body lines under the line, across half the
     narrower's width; a dated line under it, as a lunar date under the
     day's, heads nothing): a story's one-line headline that names a date
-    stands right over its text. A page whose folio, or a running head that
-    names a date, is found already in that top share has no dateline to
-    find (``_page_head_found``; a running foot does not count). ``others``: regions to measure
+    stands right over its text. A page whose running head or folio is
+    found already in that top share has no dateline to find (a running
+    foot does not count). ``others``: regions to measure
     the page by but never retype (those an archivist typed). Lines set down
     the page (vertical Chinese) are left out; the caller leaves a vertical
     page alone. ``body``: the body line height in working pixels, which the
@@ -108,7 +109,7 @@ def dateline_rows(
     top = min(ln.work_bbox[1] for _, ln in lines)
     foot = max(ln.work_bbox[3] for _, ln in lines)
     head = top + DATELINE.top_share * (foot - top)
-    if any(_page_head_found(r, head) for r in page):
+    if any(r.type in _HEAD_TYPES and r.work_bbox and r.work_bbox[1] <= head for r in page):
         return regions
     texts = [r for r in page if r.type == RegionType.TEXT and r.work_bbox and r.lines]
     columns = min(
@@ -151,21 +152,6 @@ def dateline_rows(
         r.model_copy(update={"type": RegionType.RUNNING_HEAD}) if r.id in dated else r
         for r in regions
     ]
-
-
-def _page_head_found(region: Region, head: float) -> bool:
-    """Whether ``region`` is a folio, or a running head that names a date,
-    starting above ``head`` (working pixels): the page's head is found
-    already. Pieces of a nameplate typed running head (the Chicopee Weekly
-    Journal of 1856's black-letter name, in three) name no date, and the
-    dateline under them is still to find."""
-    if not region.work_bbox or region.work_bbox[1] > head:
-        return False
-    if region.type == RegionType.FOLIO:
-        return True
-    return region.type == RegionType.RUNNING_HEAD and names_a_date(
-        " ".join(line.text for line in region.lines)
-    )
 
 
 def _lines_across(regions: list[Region]) -> list[tuple[Region, TextLine]]:
