@@ -275,8 +275,9 @@ def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, i
     biggest = max(lines, key=lambda b: b.line_height)
     row = _title_row(biggest, blocks)
     for pieces in ([row] if len(row) > 1 else []) + [[biggest]]:
-        if _is_nameplate(pieces, lines, body, content) or _beside_its_ears(
-            pieces, lines, blocks, body, content
+        if _title_at_the_top(pieces, body, content) and (
+            _is_nameplate(pieces, lines, content)
+            or _beside_its_ears(pieces, lines, blocks, body, content)
         ):
             plate = biggest
             if len(pieces) > 1:
@@ -288,21 +289,18 @@ def _mark_nameplate(blocks: list[Block], body: float, content: tuple[int, int, i
 
 
 def _is_nameplate(
-    pieces: list[Block], lines: list[Block], body: float, content: tuple[int, int, int, int]
+    pieces: list[Block], lines: list[Block], content: tuple[int, int, int, int]
 ) -> bool:
-    """Whether ``pieces`` (one line of type, or its pieces along one row)
-    make the nameplate: see ``_mark_nameplate``; ``lines``: the page's lines
+    """Whether ``pieces`` (one line of type at the top, or its pieces along
+    one row: ``_title_at_the_top``) make the nameplate: half the page wide
+    and the page's largest type by half again; ``lines``: the page's lines
     of type, to compare sizes with."""
     cx0, _, cx1, _ = content
     P = NAMEPLATE
     size = max(b.line_height for b in pieces)
     others = max((b.line_height for b in lines if b not in pieces), default=0.0)
     x0, x1 = min(b.box.x0 for b in pieces), max(b.box.x1 for b in pieces)
-    return (
-        _title_at_the_top(pieces, body, content)
-        and size >= P.lead * others
-        and x1 - x0 >= P.min_width * (cx1 - cx0)
-    )
+    return size >= P.lead * others and x1 - x0 >= P.min_width * (cx1 - cx0)
 
 
 def _beside_its_ears(
@@ -312,8 +310,9 @@ def _beside_its_ears(
     body: float,
     content: tuple[int, int, int, int],
 ) -> bool:
-    """Whether ``pieces`` make a nameplate set beside its ears, a date or an
-    advert: nearly half the page wide (``NAMEPLATE.beside_width``), the
+    """Whether ``pieces`` (one line of type at the top: ``_title_at_the_top``)
+    make a nameplate set beside its ears, a date or an advert: nearly half
+    the page wide (``NAMEPLATE.beside_width``), the
     largest type in the top fifth by half again, and over no text. A
     tabloid may set a story's headline further down nearly as large
     (頭條日報 2023-06-08: a nameplate of 149 px 0.49 of the page wide, a
@@ -327,8 +326,7 @@ def _beside_its_ears(
     others = max((b.line_height for b in lines if b not in pieces and b.box.y0 < head), default=0.0)
     x0, x1 = min(b.box.x0 for b in pieces), max(b.box.x1 for b in pieces)
     return (
-        _title_at_the_top(pieces, body, content)
-        and size >= P.lead * others
+        size >= P.lead * others
         and x1 - x0 >= P.beside_width * (cx1 - cx0)
         and not _over_text(pieces, blocks, body)
     )
