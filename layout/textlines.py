@@ -558,11 +558,34 @@ def is_display_type(photo: Box, pieces: list[LinePiece], body: float) -> bool:
     """Whether a "photo" is display type: a display line runs through it
     (``_in_display_line``), detected lines of any size cover most of it
     (``_covered_by_lines``: an advert of words alone), or it is a display
-    glyph the detector boxed (``_a_display_glyph``)."""
+    glyph the detector boxed (``_a_display_glyph``) or a letter of a
+    display line (``_a_letter_of_a_display_line``)."""
     return (
         _in_display_line(photo, pieces, body)
         or _covered_by_lines(photo, pieces)
         or _a_display_glyph(photo, pieces, body)
+        or _a_letter_of_a_display_line(photo, pieces, body)
+    )
+
+
+def _a_letter_of_a_display_line(photo: Box, pieces: list[LinePiece], body: float) -> bool:
+    """Whether a "photo" is a letter or two of a line of display type: a
+    detected line holds ``TYPE_COLUMN.glyph_inside`` of it, and the line's
+    ink (``LinePiece.ink``: the band of its letters' bodies) is over
+    ``TYPE_SIZE.surely_display`` × ``body`` thick and at least
+    ``TYPE_COLUMN.display_aspect`` times as long. The NZZ's black-letter
+    title of 1917-1939 (none in the shared set): its heaviest letters ("u",
+    "ü", "ch") are as dense as a halftone, and the detector's box round a
+    piece of the title reaches a title's height above and below it (16 body
+    lines thick, only 2.0-2.4 times as long: too short for
+    ``_in_display_line``, far larger than a glyph for ``_a_display_glyph``),
+    while the ink of its letters' bodies runs 5-8 times as long as thick. A
+    picture's box holds the lines set in it, no line holds the picture."""
+    return any(
+        p.ink.thickness > TYPE_SIZE.surely_display * body
+        and p.ink.length >= TYPE_COLUMN.display_aspect * p.ink.thickness
+        and share_inside(photo, p.detected) >= TYPE_COLUMN.glyph_inside
+        for p in pieces
     )
 
 

@@ -534,7 +534,9 @@ class TypeColumnParams:
 
     display_aspect: float = 3
     """× its own height: a display line is at least this wide (a picture gives
-    the detector no line three times as wide as tall). Commit fb46e3c (NZZ)."""
+    the detector no line three times as wide as tall). Commit fb46e3c (NZZ).
+    The same for the ink of a line whose letters a "photo" may be
+    (``_a_letter_of_a_display_line``)."""
 
     display_overlap: float = 0.2
     """A share of the photo's area the display line must cover. Commit fb46e3c."""
@@ -554,7 +556,9 @@ class TypeColumnParams:
     glyph_inside: float = 0.9
     """A "photo" that one detected line of display size holds this share of
     (``_a_display_glyph``)... The unseen 1939 晶報 fold's nameplate: its
-    three pieces lie wholly inside the detector's boxes. Set by hand."""
+    three pieces lie wholly inside the detector's boxes. Set by hand. The
+    same for a letter of a longer display line
+    (``_a_letter_of_a_display_line``: the NZZ's letters lie wholly inside)."""
 
     glyph_fill: float = 0.25
     """...that fills at least this share of that line's box... The

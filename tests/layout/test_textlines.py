@@ -756,6 +756,27 @@ def test_a_nameplate_character_the_detector_boxed_alone_is_type_not_a_photo() ->
     assert _a_display_glyph(Box(300, 92, 600, 228), [two_letters], BODY)
 
 
+def test_a_heavy_letter_of_a_black_letter_title_is_type_not_a_photo() -> None:
+    # NZZ 1929's title: the detector boxed "Neue Zürcher Zeitung" in three
+    # pieces, each box reaching a title's height above and below the letters
+    # (16 body lines thick, 2.4 times as long); the ink of the letters'
+    # bodies is a band 5 body lines thick and 8 times as long. Its heaviest
+    # letters ("u", "ü", "ch") are as dense as a halftone.
+    piece = LinePiece(Box(1067, 430, 2335, 584), Box(1028, 215, 2335, 753))
+    for letter in (Box(1639, 293, 1877, 663), Box(1303, 390, 1491, 641)):
+        assert is_type_column(letter, [piece], 33.0)
+    # A picture beside the title, not wholly inside its box, is a picture.
+    assert not is_type_column(Box(2200, 300, 2700, 700), [piece], 33.0)
+    # A box round one or two glyphs (the ink no longer than three times its
+    # thickness) is judged as a glyph's box, by how much of it the "photo"
+    # fills: a small picture in a big box stays a picture.
+    glyphs = LinePiece(Box(1067, 430, 1500, 584), Box(1028, 215, 1540, 753))
+    assert not is_type_column(Box(1100, 400, 1250, 550), [glyphs], 33.0)
+    # Nor does a line of body type hold a picture as its letter.
+    words = LinePiece(Box(1000, 430, 1900, 460), Box(990, 300, 1910, 700))
+    assert not is_type_column(Box(1100, 400, 1300, 600), [words], 33.0)
+
+
 def test_each_found_rule_is_its_own_measure_of_its_worn_pieces() -> None:
     # NCSE TEC 1883 p312: a hairline column rule runs from y 430 down; a
     # line across above it has a letter at its place, and the page's heavy
