@@ -102,6 +102,13 @@ class VerticalLineParams:
     """× body: a piece of a cut vertical line shorter than this is dropped.
     Commit c6a3cde."""
 
+    beside_overlap: float = 0.5
+    """A share of the shorter line's ink length: two vertical lines whose ink
+    overlaps down the page this much stand beside each other, and neither
+    reads into the other's ink (``direction.clear_of_side_ink``). Not tuned:
+    lines of one column of a tier overlap wholly, a line beside the foot of
+    a longer one a little."""
+
     stroke_pad: float = 0.5
     """× body: a vertical "rule" within a vertical line's length, give or take
     this, and its middle within the line's width, is strokes of characters set

@@ -293,6 +293,61 @@ def test_vertical_lines_boxed_together_side_by_side_are_cut_apart() -> None:
     assert all(a.detected.x1 <= b.detected.x0 for a, b in itertools.pairwise(lines))
 
 
+def test_a_vertical_line_reads_no_ink_of_the_lines_beside_it() -> None:
+    # ECPO 1919: lines 58 px apart, a punctuation dot beside every character;
+    # the detector's box of a line takes in part of the next line, and the
+    # recogniser read it into this one.
+    from newsprint.layout.direction import clear_of_side_ink, vertical_pieces
+
+    left = LinePiece(Box(100, 100, 130, 600), Box(88, 96, 165, 604))
+    middle = LinePiece(Box(160, 100, 190, 600), Box(125, 96, 205, 604))
+    right = LinePiece(Box(203, 100, 233, 600), Box(196, 96, 245, 604))  # short of the middle
+    above = LinePiece(Box(300, 100, 330, 300), Box(288, 96, 345, 304))
+    below = LinePiece(Box(300, 320, 330, 600), Box(288, 310, 345, 604))  # stacked on it
+    lines = clear_of_side_ink([left, middle, right, above, below])
+    reads = [p.read_boxes()[0] for p in lines]
+    # The middle line's box stops halfway to either neighbour's ink, over its
+    # whole length; the left line's reached into the middle's ink too.
+    assert reads[1] == Box(145, 96, 196.5, 604)
+    assert reads[0] == Box(88, 96, 145, 604)
+    # The right line's box stops short of the middle line's ink: as it was.
+    assert lines[2] is right
+    # Lines stacked one over the other read their boxes as the detector gave them,
+    assert lines[3] is above and lines[4] is below
+    # as does a line whose box stops short of its neighbour's ink, however
+    # near, and one beside a line of another tier (their inks level over
+    # less than half the shorter).
+    near = LinePiece(Box(400, 100, 430, 600), Box(388, 96, 445, 604))
+    past = LinePiece(Box(450, 100, 480, 600), Box(446, 96, 490, 604))
+    tier = LinePiece(Box(500, 100, 530, 600), Box(488, 96, 560, 604))
+    lower = LinePiece(Box(545, 380, 575, 900), Box(533, 376, 590, 904))  # 220 of 500 px level
+    kept = [near, past, tier, lower]
+    assert clear_of_side_ink(kept) == kept
+    # Inks 2 px apart: each box stops a pixel past its own ink.
+    wide = LinePiece(Box(160, 100, 200, 600), Box(150, 96, 215, 604))
+    tight = LinePiece(Box(202, 100, 232, 600), Box(190, 96, 240, 604))
+    cut = [p.read_boxes()[0] for p in clear_of_side_ink([wide, tight])]
+    assert (cut[0].x0, cut[0].x1, cut[1].x0, cut[1].x1) == (150, 201, 201, 240)
+    # Inks that overlap across (a line's ink taking in its neighbour's) are
+    # no two lines side by side: as they were.
+    overlapping = LinePiece(Box(195, 100, 232, 600), Box(190, 96, 240, 604))
+    assert clear_of_side_ink([wide, overlapping]) == [wide, overlapping]
+    # Layout's vertical lines are read so.
+    ink = np.zeros((700, 300), np.uint8)
+    for x in (100, 160):
+        _characters(ink, x, 100, 600, 30, 36)
+    boxes = [Box(88, 96, 170, 604), Box(120, 96, 205, 604)]
+    pieces = [
+        LinePiece(Box(100, 100, 130, 598), boxes[0], 0),
+        LinePiece(Box(160, 100, 190, 598), boxes[1], 1),
+    ]
+    _, down, _ = vertical_pieces(pieces, ink, [], [], 30.0)
+    assert sorted((p.read_boxes()[0].x0, p.read_boxes()[0].x1) for p in down) == [
+        (88, 145),
+        (145, 205),
+    ]
+
+
 def test_a_vertical_line_padded_over_its_neighbours_or_display_type_stays_whole() -> None:
     from newsprint.layout.direction import split_side_by_side
 
