@@ -566,10 +566,17 @@ class TypeColumnParams:
     nameplate 0.42, 0.44, 0.28; the 1940 fold's running head 0.66 and a
     vertical 晶報 0.32; the NZZ's "N" 0.29. Set by hand below them."""
 
+    letter_share: float = 0.5
+    """A share of a display line's ink length: a "photo" inside the line
+    that runs along at most this much of it is its letters
+    (``_a_letter_of_a_display_line``; the NZZ's 0.15-0.19). A picture the
+    detector boxed alone is its line's whole ink. Set by hand."""
+
     glyph_aspect: float = 2.5
     """...and whose line is at most this many times as long as thick (one or
     two characters: those boxes are 1.0-1.9), is that line's glyph. Set by
-    hand: a longer display line is ``_in_display_line``'s."""
+    hand: a longer display line is ``_in_display_line``'s and
+    ``_a_letter_of_a_display_line``'s."""
 
 
 TYPE_COLUMN = TypeColumnParams()

@@ -775,6 +775,12 @@ def test_a_heavy_letter_of_a_black_letter_title_is_type_not_a_photo() -> None:
     # Nor does a line of body type hold a picture as its letter.
     words = LinePiece(Box(1000, 430, 1900, 460), Box(990, 300, 1910, 700))
     assert not is_type_column(Box(1100, 400, 1300, 600), [words], 33.0)
+    # A picture the detector boxed as a line of its own (a halftone strip,
+    # its ink the line's whole ink, over three times as long as thick) is a
+    # picture: a letter runs along half the line's ink at most.
+    strip = Box(100, 300, 1200, 500)
+    boxed = LinePiece(Box(100, 300, 1200, 500), Box(50, 200, 1250, 620))
+    assert not is_type_column(strip, [boxed], 33.0)
 
 
 def test_each_found_rule_is_its_own_measure_of_its_worn_pieces() -> None:
