@@ -332,6 +332,10 @@ def test_a_vertical_line_reads_no_ink_of_the_lines_beside_it() -> None:
     # no two lines side by side: as they were.
     overlapping = LinePiece(Box(195, 100, 232, 600), Box(190, 96, 240, 604))
     assert clear_of_side_ink([wide, overlapping]) == [wide, overlapping]
+    # A read box already narrower than the detector's keeps its own edges.
+    narrowed = LinePiece(Box(100, 100, 130, 600), Box(80, 96, 170, 604), read=Box(95, 96, 165, 604))
+    cut = clear_of_side_ink([narrowed, LinePiece(Box(160, 100, 190, 600), Box(150, 96, 200, 604))])
+    assert cut[0].read_boxes()[0] == Box(95, 96, 145, 604)
     # Layout's vertical lines are read so.
     ink = np.zeros((700, 300), np.uint8)
     for x in (100, 160):
