@@ -18,7 +18,7 @@ from newsprint.layout.border import (
 from newsprint.layout.boxes import Box
 from newsprint.layout.deskew import _candidate_angles
 from newsprint.layout.direction import untranspose
-from newsprint.layout.segmentation import analyse
+from newsprint.layout.segmentation import analyse, read_boxes
 from PIL import Image, ImageDraw
 from synth import _fit, column_page, font, speckled_text_page, text_lines
 
@@ -600,13 +600,27 @@ def test_a_nameplate_the_detector_gave_in_pieces_along_its_row_is_one_nameplate(
     blocks = [*pieces, ears, text]
     classify_blocks(blocks, [], [], 20.0, Settings().layout, (0, 0, 3600, 5000))
     plates = [b for b in blocks if b.kind == RegionType.NAMEPLATE]
+    # The detector's boxes, each a title's height above and below its letters.
+    detected_of = {
+        id(ln): [Box(ln.x0 - 150, ln.y0 - 150, ln.x1 + 150, ln.y1 + 150)]
+        for b in pieces
+        for ln in b.lines
+    }
     if gap < 150:
         assert len(plates) == 1 and all(p not in blocks for p in pieces)
         assert [ln.x0 for ln in plates[0].lines] == [300, 650, 1580]
         assert plates[0].box.as_tuple() == (300, 100, 2580, 400)
+        # Read as one line over its pieces' boxes (NZZ 1929's title, read
+        # piece by piece: "Jeüe : Julüer. Zeitmug").
+        assert read_boxes(plates[0], detected_of) == [Box(150, -50, 2730, 550)]
     else:
         assert not plates
         assert all(p in blocks and p.kind == RegionType.HEADLINE for p in pieces)
+        # A headline's lines are read each in its own box.
+        assert read_boxes(pieces[1], detected_of) == detected_of[id(pieces[1].lines[0])]
+        decks = Block([Box(100, 900, 900, 960), Box(100, 980, 900, 1040)], RegionType.HEADLINE)
+        own = {id(ln): [Box(ln.x0 - 5, ln.y0 - 5, ln.x1 + 5, ln.y1 + 5)] for ln in decks.lines}
+        assert read_boxes(decks, own) == [own[id(ln)][0] for ln in decks.lines]
     assert text in blocks and text.kind == RegionType.TEXT
 
 
