@@ -306,10 +306,10 @@ def test_a_vertical_line_reads_no_ink_of_the_lines_beside_it() -> None:
     below = LinePiece(Box(300, 320, 330, 600), Box(288, 310, 345, 604))  # stacked on it
     lines = clear_of_side_ink([left, middle, right, above, below])
     reads = [p.read_boxes()[0] for p in lines]
-    # The middle line's box stops halfway to either neighbour's ink, over its
-    # whole length; the left line's reached into the middle's ink too.
-    assert reads[1] == Box(145, 96, 196.5, 604)
-    assert reads[0] == Box(88, 96, 145, 604)
+    # The middle line's box stops where either neighbour's ink starts, over
+    # its whole length; the left line's reached into the middle's ink too.
+    assert reads[1] == Box(130, 96, 203, 604)
+    assert reads[0] == Box(88, 96, 160, 604)
     # The right line's box stops short of the middle line's ink: as it was.
     assert lines[2] is right
     # Lines stacked one over the other read their boxes as the detector gave them,
@@ -323,11 +323,11 @@ def test_a_vertical_line_reads_no_ink_of_the_lines_beside_it() -> None:
     lower = LinePiece(Box(545, 380, 575, 900), Box(533, 376, 590, 904))  # 220 of 500 px level
     kept = [near, past, tier, lower]
     assert clear_of_side_ink(kept) == kept
-    # Inks 2 px apart: each box stops a pixel past its own ink.
+    # Inks 2 px apart: each box keeps the white between them.
     wide = LinePiece(Box(160, 100, 200, 600), Box(150, 96, 215, 604))
     tight = LinePiece(Box(202, 100, 232, 600), Box(190, 96, 240, 604))
     cut = [p.read_boxes()[0] for p in clear_of_side_ink([wide, tight])]
-    assert (cut[0].x0, cut[0].x1, cut[1].x0, cut[1].x1) == (150, 201, 201, 240)
+    assert (cut[0].x0, cut[0].x1, cut[1].x0, cut[1].x1) == (150, 202, 200, 240)
     # Inks that overlap across (a line's ink taking in its neighbour's) are
     # no two lines side by side: as they were.
     overlapping = LinePiece(Box(195, 100, 232, 600), Box(190, 96, 240, 604))
@@ -335,7 +335,7 @@ def test_a_vertical_line_reads_no_ink_of_the_lines_beside_it() -> None:
     # A read box already narrower than the detector's keeps its own edges.
     narrowed = LinePiece(Box(100, 100, 130, 600), Box(80, 96, 170, 604), read=Box(95, 96, 165, 604))
     cut = clear_of_side_ink([narrowed, LinePiece(Box(160, 100, 190, 600), Box(150, 96, 200, 604))])
-    assert cut[0].read_boxes()[0] == Box(95, 96, 145, 604)
+    assert cut[0].read_boxes()[0] == Box(95, 96, 160, 604)
     # Layout's vertical lines are read so.
     ink = np.zeros((700, 300), np.uint8)
     for x in (100, 160):
@@ -347,8 +347,8 @@ def test_a_vertical_line_reads_no_ink_of_the_lines_beside_it() -> None:
     ]
     _, down, _ = vertical_pieces(pieces, ink, [], [], 30.0)
     assert sorted((p.read_boxes()[0].x0, p.read_boxes()[0].x1) for p in down) == [
-        (88, 145),
-        (145, 205),
+        (88, 160),
+        (130, 205),
     ]
 
 
