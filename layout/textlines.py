@@ -576,7 +576,7 @@ def _a_letter_of_a_display_line(photo: Box, pieces: list[LinePiece], body: float
     ink (``LinePiece.ink``: the band of its letters' bodies) is over
     ``TYPE_SIZE.surely_display`` × ``body`` thick and at least
     ``TYPE_COLUMN.display_aspect`` times as long. The NZZ's black-letter
-    title of 1917-1939 (none in the shared set): its heaviest letters ("u",
+    title of 1890-1943 (but 1940's, in the shared set): its heaviest letters ("u",
     "ü", "ch") are as dense as a halftone, and the detector's box round a
     piece of the title reaches a title's height above and below it (16 body
     lines thick, only 2.0-2.4 times as long: too short for
