@@ -22,6 +22,7 @@ import re
 from newsprint.articles.params.masthead import DATELINE
 from newsprint.articles.roles import same_row
 from newsprint.core.page import Region, RegionType, TextDirection, TextLine
+from newsprint.layout.boxes import Box, starts_under
 
 _ROW_TYPES = (RegionType.TEXT, RegionType.HEADLINE, RegionType.CAPTION, RegionType.BYLINE)
 _HEAD_TYPES = (RegionType.RUNNING_HEAD, RegionType.FOLIO)
@@ -173,12 +174,7 @@ def _heads_a_block(line: tuple[float, ...], blocks: list[Region], body: float) -
     """Whether a block of text (of any length) starts right under ``line``: its top within
     ``DATELINE.heads_within`` body lines of the line's foot, across half the
     narrower's width."""
-    x0, _, x1, y1 = line
-    for block in blocks:
-        bx0, by0, bx1, _ = block.work_bbox
-        across = min(x1, bx1) - max(x0, bx0)
-        if y1 - body <= by0 <= y1 + DATELINE.heads_within * body and across >= 0.5 * min(
-            x1 - x0, bx1 - bx0
-        ):
-            return True
-    return False
+    return any(
+        starts_under(Box(*line), Box(*block.work_bbox), body, DATELINE.heads_within)
+        for block in blocks
+    )

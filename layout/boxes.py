@@ -132,6 +132,17 @@ def holds_upright(line: Box, run: Box, pad: float) -> bool:
     return line.x0 <= run.cx <= line.x1 and line.y0 - pad <= run.y0 and run.y1 <= line.y1 + pad
 
 
+def starts_under(top: Box, under: Box, body: float, within: float) -> bool:
+    """Whether ``under`` starts right under ``top``: its top no higher than
+    a ``body`` line over ``top``'s foot and no lower than ``within`` body
+    lines under it, the two sharing half the narrower's width across (a
+    headline over its text). ``body`` in the boxes' pixels."""
+    across = min(top.x1, under.x1) - max(top.x0, under.x0)
+    return top.y1 - body <= under.y0 <= top.y1 + within * body and across >= 0.5 * min(
+        top.width, under.width
+    )
+
+
 def share_inside(box: Box, outer: Box) -> float:
     """The share of ``box``'s area that lies inside ``outer`` (0 for a box of
     no area)."""

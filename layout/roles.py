@@ -16,7 +16,7 @@ import numpy as np
 from newsprint.core.page import RegionType
 from newsprint.core.settings import LayoutSettings
 from newsprint.layout.blocks import Block
-from newsprint.layout.boxes import Box
+from newsprint.layout.boxes import Box, starts_under, union_all
 from newsprint.layout.direction import is_vertical, transpose
 from newsprint.layout.params.roles import (
     ADVERTS,
@@ -348,13 +348,11 @@ def _over_text(pieces: list[Block], blocks: list[Block], body: float) -> bool:
     """Whether a block of text of two lines or more starts within
     ``NAMEPLATE.heads_within`` body lines under ``pieces``' foot, across half
     the narrower's width."""
-    x0, x1 = min(b.box.x0 for b in pieces), max(b.box.x1 for b in pieces)
-    foot = max(b.box.y1 for b in pieces)
+    title = union_all([b.box for b in pieces])
     return any(
         b.kind == RegionType.TEXT
         and len(b.lines) >= 2
-        and foot - body <= b.box.y0 <= foot + NAMEPLATE.heads_within * body
-        and min(x1, b.box.x1) - max(x0, b.box.x0) >= 0.5 * min(x1 - x0, b.box.width)
+        and starts_under(title, b.box, body, NAMEPLATE.heads_within)
         for b in blocks
     )
 
